@@ -1,0 +1,57 @@
+"""Settings shared by every room: where data lives, which store, keys and limits.
+
+One frozen object, read from the environment once (``Settings.from_env``) and overridable by CLI flags.
+Every bound the API enforces lives here, so an operator finds them in one place (SECURITY.md lists them).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_body_bytes: int = 5 * 1024 * 1024       # request body; over → 413
+    max_text_chars: int = 200_000               # one case text posted to the API
+    max_upload_bytes: int = 5 * 1024 * 1024
+    upload_suffixes: tuple[str, ...] = (".md", ".txt", ".docx", ".pdf", ".jsonl")
+    max_top_k: int = 50                         # recommendation items
+    max_page_size: int = 200                    # list endpoints
+    max_depth: int = 3                          # neighbourhood depth
+    max_nodes: int = 500                        # neighbourhood / view node cap
+    max_query_chars: int = 200                  # search query
+    max_profile_chars: int = 20_000             # all free text of a unit profile together
+    max_problems: int = 20                      # problem sentences in one profile
+    max_ingest_file_bytes: int = 20 * 1024 * 1024  # a file larger than this is refused by ingest
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path("./var")
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = ""
+    neo4j_database: str | None = None
+    api_key: str | None = None
+    limits: Limits = field(default_factory=Limits)
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
+        env = dict(os.environ if env is None else env)
+        return cls(
+            data_dir=Path(env.get("DJKG_DATA_DIR") or "./var"),
+            neo4j_uri=env.get("DJKG_NEO4J_URI") or None,
+            neo4j_user=env.get("DJKG_NEO4J_USER") or "neo4j",
+            neo4j_password=env.get("DJKG_NEO4J_PASSWORD") or "",
+            neo4j_database=env.get("DJKG_NEO4J_DATABASE") or None,
+            api_key=env.get("DJKG_API_KEY") or None,
+        )
+
+    def with_overrides(self, **changes) -> "Settings":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "djkg.sqlite3"

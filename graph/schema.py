@@ -1,0 +1,191 @@
+"""The graph schema both stores share (DESIGN.md §2): labels, edge types, deterministic ids, CaseGraph.
+
+Ids are pure functions of content keys, so re-ingesting the same case yields the same ids and the store
+can tell "unchanged" from "changed" by a content hash alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+SCHEMA_VERSION = 1
+
+# --- labels and edge types -------------------------------------------------------------------------
+
+CASE, PROBLEM, MEASURE, OUTCOME, REGION, INDUSTRY, MODEL = (
+    "Case", "Problem", "Measure", "Outcome", "Region", "Industry", "Model")
+LABELS: tuple[str, ...] = (CASE, PROBLEM, MEASURE, OUTCOME, REGION, INDUSTRY, MODEL)
+
+LOCATED_IN, PART_OF, IN_INDUSTRY, FACES, APPLIES, ACHIEVES, INSTANCE_OF, USES, ADDRESSES = (
+    "LOCATED_IN", "PART_OF", "IN_INDUSTRY", "FACES", "APPLIES", "ACHIEVES", "INSTANCE_OF", "USES",
+    "ADDRESSES")
+
+# edge type -> (source label(s), target label(s)); the whitelist every store checks against.
+EDGE_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    LOCATED_IN: ((CASE,), (REGION,)),
+    PART_OF: ((REGION, INDUSTRY), (REGION, INDUSTRY)),
+    IN_INDUSTRY: ((CASE,), (INDUSTRY,)),
+    FACES: ((CASE,), (PROBLEM,)),
+    APPLIES: ((CASE,), (MEASURE,)),
+    ACHIEVES: ((CASE,), (OUTCOME,)),
+    INSTANCE_OF: ((CASE,), (MODEL,)),
+    USES: ((MODEL,), (MEASURE,)),
+    ADDRESSES: ((MEASURE,), (PROBLEM,)),
+}
+
+# Edges a case contributes to shared aggregates; each keeps the contributing case id so that
+# replacing or deleting a case withdraws exactly its support and nothing else.
+AGGREGATED_EDGES = frozenset({USES, ADDRESSES})
+# Structural edges (hierarchies) belong to no case.
+STRUCTURAL_EDGES = frozenset({PART_OF})
+# Nodes that live and die with one case.
+CASE_OWNED_LABELS = frozenset({CASE, OUTCOME})
+# Shared nodes removed when no edge references them any more (regions and industries are kept:
+# they are reference data).
+COLLECTABLE_LABELS = frozenset({PROBLEM, MEASURE, OUTCOME, MODEL})
+
+FIELDS: tuple[str, ...] = ("农村", "城市社区", "机关", "事业单位", "国有企业", "非公有制经济组织", "社会组织")
+
+
+# --- ids --------------------------------------------------------------------------------------------
+
+def _digest(*parts: object, n: int = 12) -> str:
+    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:n]
+
+
+def normalise_key(text: str) -> str:
+    """Whitespace- and width-insensitive key for names (NFKC, no spaces, lower-case Latin)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).lower()
+
+
+def case_id(*, explicit: str | None = None, title: str = "", unit: str = "", year: int | None = None,
+            text: str = "") -> str:
+    """A case's id: explicit front-matter id, else derived from title+unit+year (stable across edits
+    of the body), else from the text itself."""
+    if explicit:
+        slug = re.sub(r"[^0-9A-Za-z_.\-\u4e00-\u9fff]+", "-", explicit.strip()).strip("-")
+        if slug:
+            return f"case:{slug[:80]}"
+    if title or unit:
+        return "case:" + _digest(normalise_key(title), normalise_key(unit), year or "")
+    return "case:" + _digest(normalise_key(text))
+
+
+def concept_id(label: str, key: str) -> str:
+    """Problem / Measure / Model ids: taxonomy keys are ASCII slugs; candidates hash their phrase."""
+    prefix = {PROBLEM: "problem", MEASURE: "measure", MODEL: "model"}[label]
+    if re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", key):
+        return f"{prefix}:{key}"
+    return f"{prefix}:cand-{_digest(normalise_key(key), n=10)}"
+
+
+def outcome_id(case: str, metric: str, value: float | None, evidence: str) -> str:
+    return "outcome:" + _digest(case, metric, value, normalise_key(evidence), n=14)
+
+
+def region_id(adcode: str) -> str:
+    return f"region:{adcode}"
+
+
+def industry_id(field_name: str, sector: str | None = None) -> str:
+    return f"industry:{field_name}" + (f"/{sector}" if sector else "")
+
+
+# --- values -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    label: str
+    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+
+    @property
+    def name(self) -> str:
+        return str(self.props.get("name") or self.props.get("title") or self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, **self.props}
+
+
+@dataclass(frozen=True)
+class Edge:
+    src: str
+    type: str
+    dst: str
+    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"src": self.src, "type": self.type, "dst": self.dst, **self.props}
+
+
+class SchemaError(ValueError):
+    """A CaseGraph that breaks the schema (unknown label, edge type or dangling id)."""
+
+
+@dataclass
+class CaseGraph:
+    """One case with every node and edge it brings: what ingest hands to a store.
+
+    ``nodes`` holds the case node first, then the linked nodes (shared concepts, regions, industries,
+    its outcomes). ``edges`` holds the case's edges, the aggregated USES/ADDRESSES contributions and
+    the PART_OF hierarchy of its region and industry.
+    """
+
+    case: Node
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.case.id
+
+    def all_nodes(self) -> list[Node]:
+        return [self.case, *[n for n in self.nodes if n.id != self.case.id]]
+
+    def validate(self) -> None:
+        if self.case.label != CASE:
+            raise SchemaError(f"CaseGraph root must be a Case, got {self.case.label}")
+        labels = {}
+        for n in self.all_nodes():
+            if n.label not in LABELS:
+                raise SchemaError(f"unknown label {n.label!r}")
+            labels[n.id] = n.label
+        for e in self.edges:
+            spec = EDGE_TYPES.get(e.type)
+            if spec is None:
+                raise SchemaError(f"unknown edge type {e.type!r}")
+            for end, allowed in ((e.src, spec[0]), (e.dst, spec[1])):
+                if end not in labels:
+                    raise SchemaError(f"edge {e.type} refers to {end!r}, which is not in the CaseGraph")
+                if labels[end] not in allowed:
+                    raise SchemaError(f"edge {e.type} cannot touch a {labels[end]}")
+
+    def content_hash(self) -> str:
+        """Hash of everything the store would write; equal hash ⇒ re-ingest is a no-op."""
+        payload = {
+            "nodes": sorted(([n.id, n.label, n.props] for n in self.all_nodes()), key=lambda x: x[0]),
+            "edges": sorted([e.src, e.type, e.dst, e.props] for e in self.edges),
+        }
+        blob = json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def edge_owner(edge: Edge, case: str) -> str:
+    """Which case an edge belongs to in storage ('' = structural, owned by nobody)."""
+    return "" if edge.type in STRUCTURAL_EDGES else case
+
+
+def unique(items: Iterable[Any]) -> list[Any]:
+    seen: set[Any] = set()
+    out = []
+    for it in items:
+        if it not in seen:
+            seen.add(it)
+            out.append(it)
+    return out

@@ -1,0 +1,437 @@
+"""SqliteStore: the embedded default store (stdlib sqlite3, one file, WAL).
+
+Layout (schema version 1):
+- ``nodes(id, label, name, owner, props)`` — ``owner`` is the case id for case-owned nodes (the Case
+  itself and its Outcomes), NULL for shared nodes.
+- ``edges(src, type, dst, case_id, props)`` — one row per contributing case; ``case_id = ''`` for
+  structural PART_OF edges. Aggregated edges (USES, ADDRESSES) are read with ``COUNT(*)`` as support.
+- ``case_graphs(case_id, hash, graph)`` — the CaseGraph as written, for change detection and migration.
+- ``node_fts`` — FTS5 trigram index over names and case text for search.
+- ``meta(key, value)`` — schema version and a revision counter bumped by every write.
+
+Concurrency: WAL lets readers in other processes run while one writer writes; every write is one
+``BEGIN IMMEDIATE`` transaction, so a crash leaves either the whole case or none of it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any, Iterator, Literal
+
+from .schema import (
+    AGGREGATED_EDGES, CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge,
+    Node, SchemaError, edge_owner)
+from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus
+
+BUSY_TIMEOUT_MS = 60_000
+
+_DDL = [
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS nodes (
+        id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',
+        owner TEXT, props TEXT NOT NULL DEFAULT '{}')""",
+    "CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label, id)",
+    "CREATE INDEX IF NOT EXISTS nodes_label_name ON nodes(label, name)",
+    "CREATE INDEX IF NOT EXISTS nodes_owner ON nodes(owner) WHERE owner IS NOT NULL",
+    """CREATE TABLE IF NOT EXISTS edges (
+        src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL, case_id TEXT NOT NULL DEFAULT '',
+        props TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (src, type, dst, case_id)) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type, src)",
+    "CREATE INDEX IF NOT EXISTS edges_type_src ON edges(type, src, dst)",
+    "CREATE INDEX IF NOT EXISTS edges_type_dst ON edges(type, dst, src)",
+    "CREATE INDEX IF NOT EXISTS edges_case ON edges(case_id) WHERE case_id <> ''",
+    """CREATE TABLE IF NOT EXISTS case_graphs (
+        case_id TEXT PRIMARY KEY, hash TEXT NOT NULL, graph TEXT NOT NULL)""",
+    """CREATE VIRTUAL TABLE IF NOT EXISTS node_fts USING fts5(
+        id UNINDEXED, label UNINDEXED, name, body, tokenize = 'trigram')""",
+]
+
+# version -> statements that bring a database from version-1 to version.
+_MIGRATIONS: dict[int, list[str]] = {}
+
+
+class SqliteStore:
+    dialect = "sql"
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = Path(path)
+        self.readonly = readonly
+        self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        if not readonly:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif not self.path.exists():
+            raise StoreError(f"数据库不存在：{self.path} / database not found: {self.path}")
+        self._prepare()
+
+    # --- connections -----------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        uri = f"file:{self.path}" + ("?mode=ro" if self.readonly else "")
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"无法打开数据库 {self.path}：{exc} / cannot open database") from exc
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not self.readonly:
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        return conn
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+            with self._lock:
+                self._conns.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            for c in self._conns:
+                try:
+                    c.close()
+                except sqlite3.Error:
+                    pass
+            self._conns.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> "SqliteStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- schema and versioning -------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        conn = self.conn
+        if not self.readonly:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"无法启用 WAL 模式（{mode}）/ cannot enable WAL mode on {self.path}")
+        has_meta = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+        version = None
+        if has_meta:
+            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else None
+        elif conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreVersionError(
+                f"{self.path} 不是 djkg 数据库（缺少 meta 表）/ not a djkg database (no meta table)")
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"数据库结构版本为 {version}，本程序只支持到 {SCHEMA_VERSION}：请升级 djkg，或换一个数据目录。"
+                f" / database schema version {version} is newer than this djkg ({SCHEMA_VERSION}); "
+                "upgrade djkg or use another data dir.")
+        if version == SCHEMA_VERSION:
+            return
+        if self.readonly:
+            raise StoreVersionError(
+                f"数据库结构版本 {version} 需要迁移，请先以可写方式打开（例如运行 djkg stats）。"
+                f" / schema version {version} needs a migration; open it writable once.")
+        with self._write() as c:
+            if version is None:
+                for stmt in _DDL:
+                    c.execute(stmt)
+                c.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                c.execute("INSERT OR IGNORE INTO meta VALUES ('revision', '0')")
+                return
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                steps = _MIGRATIONS.get(target)
+                if steps is None:
+                    raise StoreVersionError(
+                        f"无法从结构版本 {version} 自动迁移：请重新导入案例（djkg ingest）到新的数据目录。"
+                        f" / no migration from schema {version}; re-ingest into a fresh data dir.")
+                for stmt in steps:
+                    c.execute(stmt)
+            c.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
+
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0])
+
+    # --- writes ----------------------------------------------------------------------------------
+
+    class _Tx:
+        def __init__(self, conn: sqlite3.Connection):
+            self.conn = conn
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.conn.execute("BEGIN IMMEDIATE")
+            return self.conn
+
+        def __exit__(self, exc_type, exc, tb) -> None:
+            if exc_type is None:
+                self.conn.execute("COMMIT")
+            else:
+                self.conn.execute("ROLLBACK")
+
+    def _write(self) -> "_Tx":
+        if self.readonly:
+            raise StoreError("只读打开的数据库不能写入 / store opened read-only")
+        return SqliteStore._Tx(self.conn)
+
+    def upsert_case(self, graph: CaseGraph) -> UpsertStatus:
+        graph.validate()
+        digest = graph.content_hash()
+        with self._write() as c:
+            row = c.execute("SELECT hash, graph FROM case_graphs WHERE case_id=?", (graph.id,)).fetchone()
+            if row is not None and row["hash"] == digest:
+                return "unchanged"
+            touched: set[str] = set()
+            if row is not None:
+                touched = self._remove_case(c, graph.id, json.loads(row["graph"]))
+            self._insert_case(c, graph, digest)
+            self._collect_orphans(c, touched - {n.id for n in graph.all_nodes()})
+            self._bump_revision(c)
+        return "inserted" if row is None else "updated"
+
+    def delete_case(self, case_id: str) -> bool:
+        with self._write() as c:
+            row = c.execute("SELECT graph FROM case_graphs WHERE case_id=?", (case_id,)).fetchone()
+            if row is None:
+                return False
+            touched = self._remove_case(c, case_id, json.loads(row["graph"]))
+            self._collect_orphans(c, touched)
+            self._bump_revision(c)
+        return True
+
+    def _remove_case(self, c: sqlite3.Connection, case_id: str, old: dict[str, Any]) -> set[str]:
+        touched = {n["id"] for n in old.get("nodes", [])}
+        c.execute("DELETE FROM edges WHERE case_id=?", (case_id,))
+        owned = [r[0] for r in c.execute("SELECT id FROM nodes WHERE owner=?", (case_id,))]
+        c.executemany("DELETE FROM node_fts WHERE id=?", [(i,) for i in owned])
+        c.execute("DELETE FROM nodes WHERE owner=?", (case_id,))
+        c.execute("DELETE FROM case_graphs WHERE case_id=?", (case_id,))
+        return touched
+
+    def _insert_case(self, c: sqlite3.Connection, graph: CaseGraph, digest: str) -> None:
+        cid = graph.id
+        for node in graph.all_nodes():
+            owned = node.label in CASE_OWNED_LABELS
+            props = json.dumps(node.props, ensure_ascii=False, sort_keys=True)
+            existing = c.execute("SELECT label, owner FROM nodes WHERE id=?", (node.id,)).fetchone()
+            if existing is not None and existing["label"] != node.label:
+                raise SchemaError(f"id {node.id} is a {existing['label']}, not a {node.label}")
+            if existing is not None and owned and existing["owner"] not in (None, cid):
+                raise SchemaError(f"node {node.id} already belongs to {existing['owner']}")
+            c.execute(
+                "INSERT INTO nodes(id, label, name, owner, props) VALUES (?,?,?,?,?) "
+                "ON CONFLICT(id) DO UPDATE SET name=excluded.name, props=excluded.props",
+                (node.id, node.label, node.name, cid if owned else None, props))
+            c.execute("DELETE FROM node_fts WHERE id=?", (node.id,))
+            body = str(node.props.get("text") or node.props.get("summary") or "")
+            c.execute("INSERT INTO node_fts(id, label, name, body) VALUES (?,?,?,?)",
+                      (node.id, node.label, node.name, body))
+        c.executemany(
+            "INSERT OR REPLACE INTO edges(src, type, dst, case_id, props) VALUES (?,?,?,?,?)",
+            [(e.src, e.type, e.dst, edge_owner(e, cid), json.dumps(e.props, ensure_ascii=False, sort_keys=True))
+             for e in graph.edges])
+        c.execute("INSERT INTO case_graphs(case_id, hash, graph) VALUES (?,?,?)",
+                  (cid, digest, json.dumps(_graph_to_json(graph), ensure_ascii=False)))
+
+    def _collect_orphans(self, c: sqlite3.Connection, candidates: set[str]) -> None:
+        for nid in candidates:
+            row = c.execute("SELECT label FROM nodes WHERE id=?", (nid,)).fetchone()
+            if row is None or row["label"] not in COLLECTABLE_LABELS:
+                continue
+            used = c.execute(
+                "SELECT 1 FROM edges WHERE src=? UNION ALL SELECT 1 FROM edges WHERE dst=? LIMIT 1",
+                (nid, nid)).fetchone()
+            if used is None:
+                c.execute("DELETE FROM nodes WHERE id=?", (nid,))
+                c.execute("DELETE FROM node_fts WHERE id=?", (nid,))
+
+    @staticmethod
+    def _bump_revision(c: sqlite3.Connection) -> None:
+        c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='revision'")
+
+    # --- reads -----------------------------------------------------------------------------------
+
+    def revision(self) -> str:
+        return str(self.conn.execute("SELECT value FROM meta WHERE key='revision'").fetchone()[0])
+
+    def get_node(self, node_id: str) -> Node | None:
+        row = self.conn.execute("SELECT id, label, props FROM nodes WHERE id=?", (node_id,)).fetchone()
+        return _node(row) if row else None
+
+    def get_nodes(self, node_ids: list[str]) -> list[Node]:
+        if not node_ids:
+            return []
+        rows = self.conn.execute(
+            "SELECT n.id, n.label, n.props FROM json_each(?) j JOIN nodes n ON n.id = j.value",
+            (json.dumps(list(node_ids), ensure_ascii=False),)).fetchall()
+        by_id = {r["id"]: _node(r) for r in rows}
+        return [by_id[i] for i in node_ids if i in by_id]
+
+    def list_nodes(self, label: str, *, limit: int = 100, offset: int = 0) -> list[Node]:
+        _check_label(label)
+        rows = self.conn.execute(
+            "SELECT id, label, props FROM nodes WHERE label=? ORDER BY id LIMIT ? OFFSET ?",
+            (label, int(limit), int(offset))).fetchall()
+        return [_node(r) for r in rows]
+
+    def count_nodes(self, label: str) -> int:
+        _check_label(label)
+        return int(self.conn.execute("SELECT count(*) FROM nodes WHERE label=?", (label,)).fetchone()[0])
+
+    def edges_of(self, node_id: str, *, types: tuple[str, ...] | None = None,
+                 direction: Literal["out", "in", "both"] = "both") -> list[Edge]:
+        return self._edges_touching([node_id], types=types, direction=direction)
+
+    def _edges_touching(self, ids: list[str], *, types: tuple[str, ...] | None = None,
+                        direction: str = "both", limit: int | None = None) -> list[Edge]:
+        if types:
+            for t in types:
+                if t not in EDGE_TYPES:
+                    raise SchemaError(f"unknown edge type {t!r}")
+        ids_json = json.dumps(list(ids), ensure_ascii=False)
+        types_json = json.dumps(list(types or EDGE_TYPES), ensure_ascii=False)
+        parts = []
+        if direction in ("out", "both"):
+            parts.append("SELECT e.src, e.type, e.dst, e.case_id, e.props FROM json_each(:ids) j "
+                         "JOIN edges e ON e.src = j.value WHERE e.type IN (SELECT value FROM json_each(:types))")
+        if direction in ("in", "both"):
+            parts.append("SELECT e.src, e.type, e.dst, e.case_id, e.props FROM json_each(:ids) j "
+                         "JOIN edges e ON e.dst = j.value WHERE e.type IN (SELECT value FROM json_each(:types))")
+        sql = " UNION ALL ".join(parts)
+        rows = self.conn.execute(sql, {"ids": ids_json, "types": types_json}).fetchall()
+        return _merge_edges(rows, limit=limit)
+
+    def neighborhood(self, node_id: str, *, depth: int = 1, limit: int = 200) -> Subgraph:
+        depth = max(0, int(depth))
+        limit = max(1, int(limit))
+        start = self.get_node(node_id)
+        if start is None:
+            return Subgraph()
+        order = [node_id]
+        seen = {node_id}
+        frontier = [node_id]
+        edges: dict[tuple[str, str, str], Edge] = {}
+        truncated = False
+        for _ in range(depth):
+            if not frontier:
+                break
+            next_frontier: list[str] = []
+            for e in self._edges_touching(frontier):
+                for other in (e.src, e.dst):
+                    if other not in seen:
+                        if len(seen) >= limit:
+                            truncated = True
+                            continue
+                        seen.add(other)
+                        order.append(other)
+                        next_frontier.append(other)
+            frontier = next_frontier
+        for e in self._edges_touching(order):
+            if e.src in seen and e.dst in seen:
+                edges[(e.src, e.type, e.dst)] = e
+        nodes = self.get_nodes(order)
+        return Subgraph(nodes=nodes, edges=sorted(edges.values(), key=lambda e: (e.src, e.type, e.dst)),
+                        truncated=truncated)
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        nodes = {label: 0 for label in LABELS}
+        for row in self.conn.execute("SELECT label, count(*) AS n FROM nodes GROUP BY label"):
+            nodes[row["label"]] = int(row["n"])
+        edges = {t: 0 for t in EDGE_TYPES}
+        for row in self.conn.execute(
+                "SELECT type, count(*) AS n FROM (SELECT DISTINCT src, type, dst FROM edges) GROUP BY type"):
+            edges[row["type"]] = int(row["n"])
+        return {"nodes": nodes, "edges": edges}
+
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        bound = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict, tuple)) else v)
+                 for k, v in (params or {}).items()}
+        try:
+            rows = self.conn.execute(query, bound).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"查询失败：{exc} / query failed") from exc
+        return [dict(r) for r in rows]
+
+    def search(self, text: str, *, labels: tuple[str, ...] | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        """Substring search over names and case text (FTS5 trigram; LIKE for 1–2 characters)."""
+        text = text.replace("\x00", "").strip()
+        if not text:
+            return []
+        labels_json = json.dumps(list(labels or LABELS), ensure_ascii=False)
+        if len(text) >= 3:
+            phrase = '"' + text.replace('"', '""') + '"'
+            rows = self.conn.execute(
+                "SELECT id, label, name, snippet(node_fts, 3, '[', ']', '…', 16) AS snippet, rank FROM node_fts "
+                "WHERE node_fts MATCH :q AND label IN (SELECT value FROM json_each(:labels)) "
+                "ORDER BY (label = 'Case'), rank LIMIT :limit",
+                {"q": phrase, "labels": labels_json, "limit": int(limit)}).fetchall()
+        else:
+            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = self.conn.execute(
+                "SELECT id, label, name, '' AS snippet FROM nodes WHERE name LIKE :q ESCAPE '\\' "
+                "AND label IN (SELECT value FROM json_each(:labels)) ORDER BY (label = 'Case'), length(name), id "
+                "LIMIT :limit",
+                {"q": like, "labels": labels_json, "limit": int(limit)}).fetchall()
+        return [{"id": r["id"], "label": r["label"], "name": r["name"], "snippet": r["snippet"]} for r in rows]
+
+    def case_hashes(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT case_id, hash FROM case_graphs")}
+
+    def iter_case_graphs(self) -> Iterator[CaseGraph]:
+        for row in self.conn.execute("SELECT graph FROM case_graphs ORDER BY case_id"):
+            yield _graph_from_json(json.loads(row[0]))
+
+    def integrity_check(self) -> str:
+        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+def _check_label(label: str) -> None:
+    if label not in LABELS:
+        raise SchemaError(f"unknown label {label!r}")
+
+
+def _node(row: sqlite3.Row) -> Node:
+    return Node(row["id"], row["label"], json.loads(row["props"]))
+
+
+def _merge_edges(rows: list[sqlite3.Row], *, limit: int | None = None) -> list[Edge]:
+    """Fold per-case rows into one edge per (src, type, dst); aggregated edges carry ``support``."""
+    merged: dict[tuple[str, str, str], Edge] = {}
+    support: dict[tuple[str, str, str], set[str]] = {}
+    for r in rows:
+        key = (r["src"], r["type"], r["dst"])
+        if key not in merged:
+            if limit is not None and len(merged) >= limit:
+                continue
+            props = json.loads(r["props"]) if r["type"] not in AGGREGATED_EDGES else {}
+            merged[key] = Edge(key[0], key[1], key[2], props)
+            support[key] = set()
+        if r["case_id"]:
+            support[key].add(r["case_id"])
+    out = []
+    for key, edge in merged.items():
+        if key[1] in AGGREGATED_EDGES:
+            edge.props["support"] = len(support[key])
+        out.append(edge)
+    return out
+
+
+def _graph_to_json(graph: CaseGraph) -> dict[str, Any]:
+    return {"nodes": [{"id": n.id, "label": n.label, "props": n.props} for n in graph.all_nodes()],
+            "edges": [{"src": e.src, "type": e.type, "dst": e.dst, "props": e.props} for e in graph.edges]}
+
+
+def _graph_from_json(data: dict[str, Any]) -> CaseGraph:
+    nodes = [Node(n["id"], n["label"], n["props"]) for n in data["nodes"]]
+    return CaseGraph(case=nodes[0], nodes=nodes[1:],
+                     edges=[Edge(e["src"], e["type"], e["dst"], e["props"]) for e in data["edges"]])

@@ -1,0 +1,72 @@
+"""The GraphStore protocol: what every backend offers, and the errors it raises.
+
+Writes come in whole cases (``upsert_case``); reads are by id, by label, by neighbourhood, and through
+named queries whose text lives in ``queries/`` (the store only executes text it is given, with
+parameters — it never builds query text from values).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Literal, Protocol, runtime_checkable
+
+from .schema import CaseGraph, Edge, Node
+
+UpsertStatus = Literal["inserted", "updated", "unchanged"]
+
+
+class StoreError(RuntimeError):
+    """A store problem a user can act on; ``str()`` is a bilingual message."""
+
+
+class StoreVersionError(StoreError):
+    """The database was written by a newer (or unknown) schema version."""
+
+
+@dataclass
+class Subgraph:
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    truncated: bool = False
+    total_nodes: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nodes": [n.to_dict() for n in self.nodes],
+            "edges": [e.to_dict() for e in self.edges],
+            "truncated": self.truncated,
+        }
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    dialect: str  # "sql" or "cypher": which folder of queries/ this store runs
+
+    def upsert_case(self, graph: CaseGraph) -> UpsertStatus: ...
+
+    def delete_case(self, case_id: str) -> bool: ...
+
+    def get_node(self, node_id: str) -> Node | None: ...
+
+    def get_nodes(self, node_ids: list[str]) -> list[Node]: ...
+
+    def list_nodes(self, label: str, *, limit: int = 100, offset: int = 0) -> list[Node]: ...
+
+    def count_nodes(self, label: str) -> int: ...
+
+    def edges_of(self, node_id: str, *, types: tuple[str, ...] | None = None,
+                 direction: Literal["out", "in", "both"] = "both") -> list[Edge]: ...
+
+    def neighborhood(self, node_id: str, *, depth: int = 1, limit: int = 200) -> Subgraph: ...
+
+    def stats(self) -> dict[str, dict[str, int]]: ...
+
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
+
+    def case_hashes(self) -> dict[str, str]: ...
+
+    def iter_case_graphs(self) -> Iterator[CaseGraph]: ...
+
+    def revision(self) -> str: ...
+
+    def close(self) -> None: ...
