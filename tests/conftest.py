@@ -1,0 +1,123 @@
+"""Shared fixtures: stores (parametrised over backends), CaseGraph builders, the shipped corpus.
+
+Neo4j joins the parametrisation when ``DJKG_NEO4J_URI`` points at a server (``scripts/neo4j-test-server
+start`` prints the variables). Without one the Neo4j variants skip with a visible reason — unless
+``DJKG_REQUIRE_NEO4J=1`` (CI), where a missing server is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from djkg.graph import schema as S
+from djkg.graph.schema import CaseGraph, Edge, Node
+from djkg.graph.sqlite_store import SqliteStore
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "data" / "cases"
+
+BACKENDS = ["sqlite", "neo4j"]
+
+
+def neo4j_settings() -> dict[str, str] | None:
+    uri = os.environ.get("DJKG_NEO4J_URI")
+    if not uri:
+        return None
+    return {"uri": uri, "user": os.environ.get("DJKG_NEO4J_USER", "neo4j"),
+            "password": os.environ.get("DJKG_NEO4J_PASSWORD", "")}
+
+
+def require_neo4j() -> dict[str, str]:
+    cfg = neo4j_settings()
+    if cfg is None:
+        if os.environ.get("DJKG_REQUIRE_NEO4J") == "1":
+            pytest.fail("DJKG_REQUIRE_NEO4J=1 but DJKG_NEO4J_URI is not set: start scripts/neo4j-test-server")
+        pytest.skip("no Neo4j server (set DJKG_NEO4J_URI, see scripts/neo4j-test-server)")
+    return cfg
+
+
+def make_neo4j_store():
+    cfg = require_neo4j()
+    from djkg.graph.neo4j_store import Neo4jStore
+    store = Neo4jStore(cfg["uri"], cfg["user"], cfg["password"])
+    store.clear_all()  # tests own the test server's database
+    return store
+
+
+@pytest.fixture(params=BACKENDS)
+def store_factory(request, tmp_path):
+    """A function returning a fresh, empty store of the parametrised backend."""
+    made = []
+
+    def factory():
+        if request.param == "sqlite":
+            s = SqliteStore(tmp_path / f"db{len(made)}" / "djkg.sqlite3")
+        else:
+            s = make_neo4j_store()
+        made.append(s)
+        return s
+
+    factory.backend = request.param
+    yield factory
+    for s in made:
+        s.close()
+
+
+@pytest.fixture
+def store(store_factory):
+    return store_factory()
+
+
+# --- CaseGraph builders ---------------------------------------------------------------------------
+
+def region_nodes(chain: list[tuple[str, str, str]]) -> tuple[list[Node], list[Edge]]:
+    """[(adcode, name, level), ...] province first → Region nodes and PART_OF edges."""
+    nodes = [Node(S.region_id(code), S.REGION, {"name": name, "level": level, "adcode": code})
+             for code, name, level in chain]
+    edges = [Edge(nodes[i + 1].id, S.PART_OF, nodes[i].id) for i in range(len(nodes) - 1)]
+    return nodes, edges
+
+
+def build_case(key: str, *, title: str | None = None, problems=("weak-collective-economy",),
+               measures=("branch-led-cooperative",), model: str | None = "branch-led-cooperative",
+               outcomes=(("collective-income", 120.0, "万元"),), text: str = "正文",
+               region=(("370000", "山东省", "province"), ("370600", "烟台市", "city"),
+                       ("370686", "栖霞市", "county")),
+               field: str = "农村") -> CaseGraph:
+    cid = S.case_id(explicit=key)
+    case = Node(cid, S.CASE, {"title": title or f"案例 {key}", "unit": f"{key} 党支部", "year": 2020,
+                               "text": text, "flags": []})
+    nodes: list[Node] = []
+    edges: list[Edge] = []
+    rnodes, redges = region_nodes(list(region))
+    nodes += rnodes
+    edges += redges
+    edges.append(Edge(cid, S.LOCATED_IN, rnodes[-1].id))
+    ind = Node(S.industry_id(field), S.INDUSTRY, {"name": field, "level": "field"})
+    nodes.append(ind)
+    edges.append(Edge(cid, S.IN_INDUSTRY, ind.id))
+    for p in problems:
+        pid = S.concept_id(S.PROBLEM, p)
+        nodes.append(Node(pid, S.PROBLEM, {"name": p}))
+        edges.append(Edge(cid, S.FACES, pid, {"evidence": f"{p} 的证据"}))
+    for m in measures:
+        mid = S.concept_id(S.MEASURE, m)
+        nodes.append(Node(mid, S.MEASURE, {"name": m}))
+        edges.append(Edge(cid, S.APPLIES, mid, {"evidence": f"{m} 的证据"}))
+        for p in problems:
+            edges.append(Edge(mid, S.ADDRESSES, S.concept_id(S.PROBLEM, p)))
+    if model:
+        mo = S.concept_id(S.MODEL, model)
+        nodes.append(Node(mo, S.MODEL, {"name": model}))
+        edges.append(Edge(cid, S.INSTANCE_OF, mo))
+        for m in measures:
+            edges.append(Edge(mo, S.USES, S.concept_id(S.MEASURE, m)))
+    for metric, value, unit in outcomes:
+        oid = S.outcome_id(cid, metric, value, f"{metric}{value}{unit}")
+        nodes.append(Node(oid, S.OUTCOME, {"name": metric, "metric": metric, "value": value, "unit": unit,
+                                            "direction": "up", "evidence": f"{metric}{value}{unit}"}))
+        edges.append(Edge(cid, S.ACHIEVES, oid))
+    return CaseGraph(case=case, nodes=nodes, edges=edges)
