@@ -1,0 +1,120 @@
+"""The FastAPI application: routers per resource, the store as a dependency, limits and bilingual errors."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..config import Settings
+from ..graph import open_store
+from ..graph.store import GraphStore, StoreError
+from .routers import cases, graph, health, home, models, recommendations, search
+
+log = logging.getLogger("djkg.api")
+
+DESCRIPTION = """
+党建品牌经验知识图谱（djkg）的 HTTP 接口：按单位画像推荐成熟、可复制的党建品牌模式，并给出解释路径与支撑案例。
+读接口公开；写接口（提交、上传案例）需要 `X-API-Key` 或 `Authorization: Bearer`。
+
+HTTP API of djkg: recommends mature, replicable Party-building models for a unit profile, with explanation
+paths and supporting cases. Reads are open; writes need an API key.
+"""
+
+
+class BodySizeLimit:
+    """Refuse request bodies over the limit with 413 — by Content-Length, and while streaming."""
+
+    def __init__(self, app, max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    too_big = int(value) > self.max_bytes
+                except ValueError:
+                    too_big = False
+                if too_big:
+                    return await _too_large(self.max_bytes)(scope, receive, send)
+        seen = 0
+        started = False
+
+        async def limited_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _BodyTooLarge()
+            return message
+
+        async def tracking_send(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _BodyTooLarge:
+            if not started:
+                await _too_large(self.max_bytes)(scope, receive, send)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+def _too_large(limit: int) -> JSONResponse:
+    zh, en = f"请求体过大（上限 {limit // 1024 // 1024} MB）", f"request body too large (max {limit} bytes)"
+    return JSONResponse({"detail": {"message": f"{zh} / {en}", "zh": zh, "en": en}}, status_code=413)
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    app = FastAPI(title="djkg 党建品牌经验知识图谱", version=__version__, description=DESCRIPTION)
+    app.state.settings = settings
+    app.state.store = store if store is not None else open_store(settings)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        errors = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+                  for e in exc.errors()]
+        where = "、".join(".".join(e["loc"]) for e in errors[:5])
+        zh, en = f"请求参数不合法：{where}", f"invalid request: {where}"
+        return JSONResponse({"detail": {"message": f"{zh} / {en}", "zh": zh, "en": en, "errors": errors}},
+                            status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        detail = exc.detail
+        if not isinstance(detail, dict):
+            zh = {404: "未找到", 405: "不支持的请求方法", 413: "请求体过大"}.get(exc.status_code, "请求错误")
+            detail = {"message": f"{zh} / {detail}", "zh": zh, "en": str(detail)}
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        log.error("store error on %s: %s", request.url.path, exc)
+        zh, en = "数据库暂时不可用，请稍后再试", "the store is unavailable, try again later"
+        return JSONResponse({"detail": {"message": f"{zh} / {en}", "zh": zh, "en": en}}, status_code=503)
+
+    from .routers import views
+    for r in (health, recommendations, models, cases, search, graph, views, home):
+        app.include_router(r.router)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)
+
+    @app.on_event("shutdown")
+    def _close() -> None:
+        if store is None:
+            app.state.store.close()
+
+    return app

@@ -1,0 +1,32 @@
+"""GET /api/v1/models, /api/v1/models/{id} — replicable models with maturity and neighbours."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query
+
+from ...config import Settings
+from ...graph.store import GraphStore
+from ...queries.models import list_models, model_detail
+from ..deps import get_settings, get_store
+from ..errors import ApiError, not_found
+from ..schemas import ErrorBody, Page
+
+router = APIRouter(prefix="/api/v1/models", tags=["models"])
+
+
+@router.get("", response_model=Page, summary="模式列表（按成熟度排序）/ models by maturity")
+def models(limit: int = Query(50, ge=1, description="每页数量"), offset: int = Query(0, ge=0, le=10_000_000),
+           candidates: bool = Query(False, description="是否包含候选模式"),
+           store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)) -> Page:
+    if limit > settings.limits.max_page_size:
+        raise ApiError(400, f"每页最多 {settings.limits.max_page_size} 条", f"limit must be ≤ {settings.limits.max_page_size}")
+    items = list_models(store, include_candidates=candidates)
+    return Page(items=items[offset:offset + limit], total=len(items), limit=limit, offset=offset)
+
+
+@router.get("/{model_id}", responses={404: {"model": ErrorBody}}, summary="模式详情 / model detail")
+def model(model_id: str, store: GraphStore = Depends(get_store)) -> dict:
+    detail = model_detail(store, model_id[:200])
+    if detail is None:
+        raise not_found("模式", "model", model_id[:200])
+    return detail

@@ -1,0 +1,35 @@
+"""POST /api/v1/recommendations — which mature models fit a unit like mine?"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from ...config import Settings
+from ...graph.store import GraphStore
+from ...service import ProfileError, recommend
+from ..deps import get_settings, get_store
+from ..errors import ApiError
+from ..schemas import ErrorBody, RecommendationRequest, RecommendationResponse
+
+router = APIRouter(prefix="/api/v1", tags=["recommendations"])
+
+
+@router.post("/recommendations", response_model=RecommendationResponse,
+             responses={400: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+             summary="推荐适合本单位的成熟模式 / recommend models for a unit profile")
+def recommendations(body: RecommendationRequest, store: GraphStore = Depends(get_store),
+                    settings: Settings = Depends(get_settings)) -> dict:
+    limits = settings.limits
+    texts = [body.region or "", body.industry or "", body.description or "", *body.problems]
+    if sum(len(t) for t in texts) > limits.max_profile_chars:
+        raise ApiError(413, f"单位画像文字过长（上限 {limits.max_profile_chars} 字）",
+                       f"profile text too long (max {limits.max_profile_chars} characters)")
+    if len(body.problems) > limits.max_problems:
+        raise ApiError(400, f"问题最多 {limits.max_problems} 条", f"at most {limits.max_problems} problems")
+    try:
+        return recommend(store, region=body.region, industry=body.industry, problems=body.problems,
+                         description=body.description, size=body.size, top_k=body.top_k, strict=True,
+                         settings=settings)
+    except ProfileError as exc:
+        zh, _, en = str(exc).partition(" / ")
+        raise ApiError(400, zh, en or zh) from None

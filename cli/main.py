@@ -1,0 +1,352 @@
+"""``djkg`` — the command line, a thin layer over the library (every verb is one library call).
+
+Messages are Chinese first with English where it helps; ``--json`` output is UTF-8 with Chinese unescaped.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..config import Settings
+from ..graph.store import StoreError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="djkg：党建品牌经验知识图谱 / a knowledge graph of Party-building brand experiences")
+taxonomy_app = typer.Typer(no_args_is_help=True, help="分类词表 / taxonomy")
+eval_app = typer.Typer(no_args_is_help=True, help="质量评测 / quality evaluation")
+app.add_typer(taxonomy_app, name="taxonomy")
+app.add_typer(eval_app, name="eval")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class State:
+    settings: Settings = Settings()
+    _store = None
+
+    def store(self, *, readonly: bool = False):
+        if self._store is None:
+            from ..graph import open_store
+            try:
+                self._store = open_store(self.settings, readonly=readonly)
+            except StoreError as exc:
+                err.print(f"[red]错误 / error:[/red] {exc}")
+                raise typer.Exit(2)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+state = State()
+
+
+def emit_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.callback()
+def main_options(
+    data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="数据目录（默认 ./var，环境变量 DJKG_DATA_DIR）"),
+    neo4j_uri: Optional[str] = typer.Option(None, "--neo4j-uri", help="Neo4j 地址（bolt:// 或 neo4j://）；不给则用内置 SQLite"),
+) -> None:
+    state.settings = Settings.from_env().with_overrides(data_dir=data_dir, neo4j_uri=neo4j_uri)
+
+
+# --- ingest -------------------------------------------------------------------------------------------
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="文件或文件夹（.md .txt .docx .pdf .jsonl）"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="只抽取不写入 / extract only, write nothing"),
+    as_json: bool = typer.Option(False, "--json", help="每个案例输出一行 JSON / JSON Lines"),
+) -> None:
+    """导入案例材料 / ingest case write-ups."""
+    from ..ingest.pipeline import ingest_paths
+    store = None if dry_run else state.store()
+
+    def line(item) -> None:
+        sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+    failures: list[tuple[str, str]] = []
+    if as_json:
+        def on_item(item):
+            line(item)
+            if item.error:
+                failures.append((item.source, item.error))
+        report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item,
+                              max_bytes=state.settings.limits.max_ingest_file_bytes)
+    else:
+        with Progress(TextColumn("[bold]导入中 / ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      TextColumn("{task.description}"), console=err, transient=False) as progress:
+            task = progress.add_task("", total=None)
+
+            def on_item(item):
+                progress.update(task, advance=1, description=Path(item.source.split("#")[0]).name[:40])
+                if item.error:
+                    failures.append((item.source, item.error))
+
+            report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item,
+                                  on_total=lambda n: progress.update(task, total=n),
+                                  max_bytes=state.settings.limits.max_ingest_file_bytes)
+    for source, error in failures:
+        err.print(f"[red]失败 / failed[/red] {source}: {error}", markup=True, highlight=False)
+    table = Table(title="导入结果 / ingest summary")
+    for col in ("新增 inserted", "更新 updated", "未变 unchanged", "失败 failed", "警告 warnings"):
+        table.add_column(col, justify="right")
+    s = report.summary()
+    table.add_row(str(s["inserted"] + s["dry_run"]), str(s["updated"]), str(s["unchanged"]), str(s["failed"]),
+                  str(s["warnings"]))
+    err.print(table)
+    if dry_run:
+        err.print("（--dry-run：未写入任何数据 / nothing written）")
+    state.close()
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+# --- reads --------------------------------------------------------------------------------------------
+
+@app.command()
+def stats(as_json: bool = typer.Option(False, "--json")) -> None:
+    """节点与关系统计 / node and edge counts."""
+    data = state.store().stats()
+    if as_json:
+        emit_json(data)
+        return
+    for kind, title in (("nodes", "节点 / nodes"), ("edges", "关系 / edges")):
+        table = Table(title=title)
+        table.add_column("类型 type")
+        table.add_column("数量 count", justify="right")
+        for k, v in data[kind].items():
+            table.add_row(k, str(v))
+        out.print(table)
+
+
+@app.command()
+def models(as_json: bool = typer.Option(False, "--json"),
+           candidates: bool = typer.Option(False, "--candidates", help="同时列出候选（未收录的品牌）")) -> None:
+    """可复制推广的模式及其成熟度 / replicable models and their maturity."""
+    from ..queries.models import list_models
+    items = list_models(state.store(), include_candidates=candidates)
+    if as_json:
+        emit_json(items)
+        return
+    table = Table(title=f"模式 / models（{len(items)}）")
+    for col in ("模式 model", "案例 cases", "省份 provinces", "领域 fields", "成熟度 maturity"):
+        table.add_column(col)
+    for m in items:
+        mt = m["maturity"]
+        table.add_row(m["name"], str(m["cases"]), "、".join(m["regions"][:6]) + ("…" if len(m["regions"]) > 6 else ""),
+                      "、".join(m["fields"]), f"{mt['score']:.2f}（{mt['level']}）")
+    out.print(table)
+
+
+@app.command()
+def cases(as_json: bool = typer.Option(False, "--json"),
+          limit: int = typer.Option(100, "--limit", min=1, max=100000),
+          offset: int = typer.Option(0, "--offset", min=0)) -> None:
+    """案例列表 / list cases."""
+    from ..queries.cases import list_cases
+    items = list_cases(state.store(), limit=limit, offset=offset)
+    if as_json:
+        emit_json(items)
+        return
+    table = Table(title=f"案例 / cases（{len(items)}）")
+    for col in ("id", "标题 title", "地区 region", "领域 field", "模式 model"):
+        table.add_column(col)
+    for c in items:
+        r = c["region"]
+        table.add_row(c["id"], c["title"] or "", "".join(x for x in (r.get("province"), r.get("city") if r.get("city") != r.get("province") else None, r.get("county")) if x),
+                      c["industry"].get("field") or "", (c["model"] or {}).get("name") or "")
+    out.print(table)
+
+
+@app.command()
+def recommend(
+    region: Optional[str] = typer.Option(None, "--region", help="所在地区，如“山东省烟台市栖霞市”或“栖霞”"),
+    industry: Optional[str] = typer.Option(None, "--industry", help="领域：农村、城市社区、机关、事业单位、国有企业、非公有制经济组织、社会组织"),
+    problem: list[str] = typer.Option([], "--problem", help="面临的问题（可多次给出）"),
+    description: Optional[str] = typer.Option(None, "--description", help="补充描述"),
+    top: int = typer.Option(5, "--top", help="返回几个模式"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """哪些成熟模式适合我这样的单位？/ which mature models fit a unit like mine?"""
+    from ..service import ProfileError, recommend as do_recommend
+    try:
+        result = do_recommend(state.store(), region=region, industry=industry, problems=problem,
+                              description=description, top_k=top, settings=state.settings)
+    except ProfileError as exc:
+        err.print(f"[red]错误 / error:[/red] {exc}")
+        raise typer.Exit(2)
+    if as_json:
+        emit_json(result)
+        return
+    prof = result["profile"]
+    where = "".join(x for x in (prof["region"].get("province"), prof["region"].get("city"), prof["region"].get("county")) if x)
+    out.print(f"单位画像：地区 {where or '未知'}；领域 {prof['industry'].get('field') or '未知'}；"
+              f"问题 {'、'.join(p['name'] for p in prof['problems']) or '（未识别）'}")
+    for w in result["warnings"]:
+        err.print(f"[yellow]提示[/yellow] {w}")
+    table = Table(title="推荐模式 / recommended models")
+    for col in ("#", "模式", "得分", "问题匹配", "领域", "地区", "成熟度", "依据案例"):
+        table.add_column(col)
+    for i, it in enumerate(result["items"], 1):
+        b = it["breakdown"]
+        table.add_row(str(i), it["model"]["name"], f"{it['score']:.3f}", f"{b['problem_fit']:.2f}", f"{b['field_fit']:.2f}",
+                      f"{b['region_proximity']:.2f}", f"{b['maturity']:.2f}",
+                      "；".join(d["title"][:18] for d in it.get("evidence_details", [])[:2]))
+    out.print(table)
+    if not result["items"]:
+        out.print("没有找到匹配的模式：请补充问题描述或换一种说法。")
+
+
+# --- views, server, migration ---------------------------------------------------------------------------
+
+@app.command()
+def viz(
+    kind: str = typer.Argument(..., help="model | case | region | overview | recommend"),
+    target: Optional[str] = typer.Argument(None, help="模式/案例 id 或地区名称"),
+    output: Path = typer.Option(..., "-o", "--output", help="输出的 HTML 文件"),
+    region: Optional[str] = typer.Option(None, "--region"),
+    industry: Optional[str] = typer.Option(None, "--industry"),
+    problem: list[str] = typer.Option([], "--problem"),
+    top: int = typer.Option(5, "--top"),
+) -> None:
+    """生成可离线打开的图谱页面 / export a self-contained graph page."""
+    from ..viz import pages
+    store = state.store()
+    try:
+        if kind == "overview":
+            html = pages.render_overview(store)
+        elif kind in ("model", "case", "region"):
+            if not target:
+                err.print(f"请给出{ {'model': '模式 id', 'case': '案例 id', 'region': '地区名称'}[kind] } / missing target")
+                raise typer.Exit(2)
+            html = {"model": pages.render_model, "case": pages.render_case, "region": pages.render_region}[kind](store, target)
+        elif kind == "recommend":
+            from ..service import recommend as do_recommend
+            result = do_recommend(store, region=region, industry=industry, problems=problem, top_k=top,
+                                  settings=state.settings)
+            html = pages.render_recommendation(store, result)
+        else:
+            err.print(f"未知视图类型 {kind} / unknown view (model, case, region, overview, recommend)")
+            raise typer.Exit(2)
+    except pages.NotFound as exc:
+        err.print(f"[red]未找到 / not found:[/red] {exc}")
+        raise typer.Exit(1)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_text(html, encoding="utf-8")
+    tmp.replace(output)
+    err.print(f"已写入 / written: {output}")
+
+
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")) -> None:
+    """启动 HTTP API 与图谱页面 / serve the API and the views."""
+    import uvicorn
+    from ..api.app import create_app
+    application = create_app(state.settings)
+    base = f"http://{host}:{port}"
+    err.print(f"djkg 已启动 / serving on {base}\n  首页 home:      {base}/\n  接口文档 API:   {base}/docs\n"
+              f"  模式总览 views: {base}/views/overview")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def migrate(to_neo4j: str = typer.Option(..., "--to-neo4j", help="目标 Neo4j 地址 bolt://…")) -> None:
+    """把内置数据库复制到 Neo4j / copy the embedded store into Neo4j."""
+    from ..graph.migrate import copy_store
+    from ..graph.neo4j_store import Neo4jStore
+    from ..graph.sqlite_store import SqliteStore
+    source = SqliteStore(state.settings.sqlite_path)
+    s = state.settings
+    try:
+        target = Neo4jStore(to_neo4j, s.neo4j_user, s.neo4j_password, database=s.neo4j_database)
+    except StoreError as exc:
+        err.print(f"[red]错误 / error:[/red] {exc}")
+        raise typer.Exit(2)
+    total = len(source.case_hashes())
+    with Progress(TextColumn("[bold]迁移中 / migrating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err) as progress:
+        task = progress.add_task("", total=total)
+        result = copy_store(source, target, on_case=lambda: progress.update(task, advance=1))
+    err.print(f"源 source: {result['source']}\n目标 target: {result['target']}")
+    if not result["equal"]:
+        err.print("[red]迁移后统计不一致 / counts differ after migration[/red]")
+        raise typer.Exit(1)
+    err.print("迁移完成，统计一致 / migrated, counts verified")
+
+
+# --- taxonomy and evaluation ----------------------------------------------------------------------------
+
+@taxonomy_app.command("candidates")
+def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
+    """列出未匹配词表的候选问题、做法和模式 / candidate concepts not in the taxonomy."""
+    from ..queries.concepts import candidate_concepts
+    items = candidate_concepts(state.store())
+    if as_json:
+        emit_json(items)
+        return
+    table = Table(title=f"候选概念 / candidates（{len(items)}）")
+    for col in ("类型 label", "名称 name", "案例数 cases", "id"):
+        table.add_column(col)
+    for c in items:
+        table.add_row(c["label"], c["name"], str(c["cases"]), c["id"])
+    out.print(table)
+
+
+@eval_app.command("extraction")
+def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction"), "--gold"),
+                    as_json: bool = typer.Option(False, "--json")) -> None:
+    """抽取质量：各字段的准确率与召回率 / per-field precision and recall."""
+    from ..evaluation import evaluate_extraction
+    report = evaluate_extraction(gold)
+    if as_json:
+        emit_json(report)
+        return
+    table = Table(title=f"抽取评测 / extraction ({report['documents']} 篇)")
+    for col in ("字段 field", "precision", "recall", "target", "n"):
+        table.add_column(col)
+    for name, r in report["fields"].items():
+        table.add_row(name, f"{r['precision']:.3f}", f"{r['recall']:.3f}", r.get("target", ""), str(r["n"]))
+    out.print(table)
+
+
+@eval_app.command("recommend")
+def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles.yaml"), "--gold"),
+                   as_json: bool = typer.Option(False, "--json")) -> None:
+    """推荐质量：hit@3、MRR、nDCG@5 / recommendation quality."""
+    from ..evaluation import evaluate_recommend
+    report = evaluate_recommend(state.store(), gold)
+    if as_json:
+        emit_json(report)
+        return
+    out.print(f"profiles: {report['profiles']}  hit@3: {report['hit@3']:.3f}  MRR: {report['mrr']:.3f}  "
+              f"nDCG@5: {report['ndcg@5']:.3f}")
+    for miss in report["misses"]:
+        out.print(f"  未命中 / miss: {miss['profile']} → 期望 {miss['expected']}，得到 {miss['got']}")
+
+
+def main() -> None:
+    try:
+        app()
+    finally:
+        state.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,286 @@
+"""Stage 4 — extract: from a normalised document to an ``ExtractedCase`` (the JSON of DESIGN.md §4).
+
+Each sub-step is a small function so it can be tested and swapped alone: metadata, region, industry,
+concepts (problems / measures / model), outcomes, candidates, quality flags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..graph import schema as S
+from . import industry as industry_mod
+from .normalise import normalise, normalise_short
+from .outcomes import OutcomeFact, extract_outcomes
+from .readers import RawDoc
+from .sections import Sentence, split
+from .taxonomy import Concept, Taxonomy, taxonomy
+
+MAX_TEXT_CHARS = 200_000   # extraction reads at most this much of one document
+MAX_CANDIDATES = 3
+
+
+@dataclass
+class Mention:
+    id: str
+    name: str
+    evidence: str
+    candidate: bool = False
+    category: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"id": self.id, "name": self.name, "evidence": self.evidence}
+        if self.candidate:
+            d["candidate"] = True
+        return d
+
+
+@dataclass
+class ExtractedCase:
+    source: str
+    id: str
+    title: str
+    unit: str
+    brand: str
+    year: int | None
+    region: dict[str, Any]
+    industry: dict[str, Any]
+    problems: list[Mention]
+    measures: list[Mention]
+    outcomes: list[OutcomeFact]
+    model: dict[str, Any] | None
+    flags: list[str]
+    signals: list[str]
+    warnings: list[str]
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
+        d = {
+            "source": self.source, "id": self.id, "title": self.title, "unit": self.unit, "brand": self.brand,
+            "year": self.year, "region": self.region, "industry": self.industry,
+            "problems": [m.to_dict() for m in self.problems], "measures": [m.to_dict() for m in self.measures],
+            "outcomes": [{"id": S.outcome_id(self.id, o.metric or o.name, o.value, o.evidence), **o.to_dict()}
+                         for o in self.outcomes],
+            "model": self.model, "flags": self.flags, "signals": self.signals, "warnings": self.warnings,
+            "illustrative": bool(self.meta.get("illustrative")), "synthetic": bool(self.meta.get("synthetic")),
+            "source_note": self.meta.get("source"),
+        }
+        if with_text:
+            d["text"] = self.text
+        return d
+
+
+# --- the stage --------------------------------------------------------------------------------------
+
+def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
+    tx = tx or taxonomy()
+    warnings = list(doc.warnings)
+    raw = doc.text
+    if len(raw) > MAX_TEXT_CHARS:
+        warnings.append(f"正文过长，只分析前 {MAX_TEXT_CHARS} 字 / text truncated to {MAX_TEXT_CHARS} characters")
+        raw = raw[:MAX_TEXT_CHARS]
+    text = normalise(raw)
+    meta = doc.meta
+    sentences = split(text)
+    title = normalise_short(meta.get("title")) or guess_title(text, sentences)
+    unit = normalise_short(meta.get("unit")) or guess_unit(title, text)
+    year = meta.get("year") or guess_year(text)
+    region = find_region(text, title=title, unit=unit, hint=normalise_short(meta.get("region")), warnings=warnings)
+    ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
+                             declared_sector=meta.get("sector"))
+    if meta.get("industry") and (ind is None or ind.confidence < 1.0):
+        warnings.append(f"无法识别的领域：{meta.get('industry')} / unknown field")
+    industry = {"field": ind.field if ind else None, "sector": ind.sector if ind else None}
+    if ind is None:
+        warnings.append("未能判断所属领域 / field not recognised")
+
+    spans = [(s.start, s.end) for s in sentences]
+    matches = tx.match_spans(text, spans)
+    problems = _mentions(matches, sentences, S.PROBLEM, prefer=("problem", "context", "measure", "outcome"))
+    measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
+    model = pick_model(matches, sentences, tx, meta, title, warnings)
+    brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
+    outcomes = extract_outcomes(sentences, tx)
+    problems += candidates(sentences, problems, "problem")
+    measures += candidates(sentences, measures, "measure")
+    flags, signals = quality(sentences, problems, measures, outcomes, tx, text)
+    cid = S.case_id(explicit=meta.get("id"), title=title, unit=unit, year=year, text=text)
+    return ExtractedCase(doc.source, cid, title, unit, brand, year, region, industry, problems, measures,
+                         outcomes, model, flags, signals, warnings, text, meta)
+
+
+# --- metadata guesses --------------------------------------------------------------------------------
+
+_UNIT = re.compile(r"([\u4e00-\u9fff（）()]{2,40}?(?:党支部|党总支|党委|党工委|党组|支部|委员会|街道|社区|村|镇|乡|"
+                   r"公司|集团|医院|大学|学院|学校|中学|小学|研究院|研究所|局|厅|委|办|中心|协会|商会|联合会|站|所))"
+                   r"(?=[，。、的在以为坚针立聚通探创把从自近始将]|$)")
+_UNIT_STOP = ("近年来", "近日", "今年", "去年", "为了", "为", "在", "以", "据", "记者", "本文", "面对", "针对", "通过", "自",
+              "从", "由于")
+
+
+def guess_title(text: str, sentences: list[Sentence]) -> str:
+    for line in text.split("\n")[:3]:
+        line = line.strip().lstrip("#").strip()
+        if 4 <= len(line) <= 40 and not line.endswith("。"):
+            return line
+    return sentences[0].text[:40] if sentences else ""
+
+
+def guess_unit(title: str, text: str) -> str:
+    for chunk in (title, text[:400]):
+        for m in _UNIT.finditer(chunk):
+            u = m.group(1)
+            for stop in _UNIT_STOP:
+                if u.startswith(stop):
+                    u = u[len(stop):]
+            if len(u) >= 3:
+                return u
+    return ""
+
+
+def guess_year(text: str) -> int | None:
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19[89]|20[0-4])\d)年", text)]
+    return max(years) if years else None
+
+
+_BRAND = re.compile(r"(?:打造|创建|创新|推出|形成|树立|擦亮)了?[“\"]([^”\"]{2,16})[”\"](?:党建)?(?:品牌|模式|工作法)?|"
+                    r"[“\"]([^”\"]{2,16})[”\"](?:党建)?(?:品牌|工作法)")
+
+
+def guess_brand(text: str) -> str:
+    m = _BRAND.search(text[:5000])
+    return (m.group(1) or m.group(2)) if m else ""
+
+
+def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[str]) -> dict[str, Any]:
+    empty = {"province": None, "city": None, "county": None, "adcode": None}
+    try:
+        from .regions import gazetteer
+    except ImportError:  # gazetteer data package missing: say so, keep ingesting
+        warnings.append("地名库不可用 / gazetteer unavailable")
+        return empty
+    g = gazetteer()
+    match = g.resolve(title + "\n" + text[:6000], hint=hint or None, unit=unit or None)
+    if hint and (match is None or not _hint_agrees(hint, match)):
+        warnings.append(f"地区“{hint}”无法完全识别 / region not fully recognised")
+    if match is None:
+        warnings.append("未能识别所在地区 / region not recognised")
+        return empty
+    return {"province": match.province, "city": match.city, "county": match.county, "adcode": match.adcode}
+
+
+def _hint_agrees(hint: str, match) -> bool:
+    names = [n for n in (match.province, match.city, match.county) if n]
+    return any(n[:2] in hint for n in names)
+
+
+# --- concepts ------------------------------------------------------------------------------------------
+
+def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str, ...]) -> list[Mention]:
+    best: dict[str, tuple[int, int, Concept]] = {}
+    for k, concept, _surface in matches:
+        if concept.label != label:
+            continue
+        s = sentences[k]
+        rank = prefer.index(s.role) if s.role in prefer else len(prefer)
+        if concept.id not in best or (rank, k) < best[concept.id][:2]:
+            best[concept.id] = (rank, k, concept)
+    ordered = sorted(best.values(), key=lambda x: x[1])
+    return [Mention(c.id, c.name, sentences[k].text[:300], category=c.category) for _, k, c in ordered]
+
+
+def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str, Any], title: str,
+               warnings: list[str]) -> dict[str, Any] | None:
+    declared = normalise_short(meta.get("model"))
+    if declared:
+        concept = tx.resolve_name(S.MODEL, declared)
+        if concept is None:
+            # also accept a declared name that contains a known synonym (e.g. "新时代枫桥经验")
+            found = [c for _, c, _ in tx.match_spans(declared, [(0, len(declared))]) if c.label == S.MODEL]
+            concept = found[0] if found else None
+        if concept is not None:
+            return {"id": concept.id, "name": concept.name}
+        warnings.append(f"“{declared}”不是已知模式，记为候选模式 / unknown model kept as a candidate")
+        return {"id": S.concept_id(S.MODEL, declared), "name": declared, "candidate": True}
+    scores: dict[str, float] = {}
+    concepts: dict[str, Concept] = {}
+    for k, concept, _surface in matches:
+        if concept.label != S.MODEL:
+            continue
+        s = sentences[k]
+        weight = 3.0 if s.heading or k == 0 else 1.0
+        scores[concept.id] = scores.get(concept.id, 0.0) + weight
+        concepts[concept.id] = concept
+    for concept in tx.models.values():
+        if title and any("&" not in syn and normalise_short(syn) in title for syn in (concept.name, *concept.synonyms)):
+            scores[concept.id] = scores.get(concept.id, 0.0) + 3.0
+            concepts[concept.id] = concept
+    if not scores:
+        return None
+    best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    c = concepts[best[0]]
+    return {"id": c.id, "name": c.name}
+
+
+_PROBLEM_PHRASE = re.compile(r"([\u4e00-\u9fff]{2,10}(?:难|难题|问题|矛盾|短板|薄弱|不足|滞后|涣散|不畅|不高|不强))")
+_MEASURE_PHRASE = re.compile(r"(?:建立|推行|实施|成立|开展|搭建|打造|设立|推出|创建|构建|探索)(?:了)?([\u4e00-\u9fff“”]{3,14})")
+
+
+def candidates(sentences: list[Sentence], known: list[Mention], role: str) -> list[Mention]:
+    """Phrases that look like problems/measures in sentences that matched no taxonomy concept."""
+    known_evidence = {m.evidence for m in known}
+    out: list[Mention] = []
+    seen: set[str] = set()
+    pattern = _PROBLEM_PHRASE if role == "problem" else _MEASURE_PHRASE
+    label = S.PROBLEM if role == "problem" else S.MEASURE
+    for s in sentences:
+        if s.role != role or s.heading or s.text[:300] in known_evidence:
+            continue
+        m = pattern.search(s.text)
+        if not m:
+            continue
+        phrase = m.group(1).strip("“”")
+        phrase = re.sub(r"^(的|了|和|与|及|等|是|在|对|为|把|将)+", "", phrase)
+        if len(phrase) < 3 or phrase in seen:
+            continue
+        seen.add(phrase)
+        out.append(Mention(S.concept_id(label, phrase), phrase, s.text[:300], candidate=True))
+        if len(out) >= MAX_CANDIDATES:
+            break
+    return out
+
+
+# --- quality (the seed article's failure modes) -------------------------------------------------------
+
+def quality(sentences: list[Sentence], problems: list[Mention], measures: list[Mention],
+            outcomes: list[OutcomeFact], tx: Taxonomy, text: str) -> tuple[list[str], list[str]]:
+    flags: list[str] = []
+    signals: list[str] = []
+    has_problem = any(not m.candidate for m in problems) or any(s.role == "problem" and not s.heading
+                                                                for s in sentences)
+    if not has_problem:
+        flags.append("no_problem")
+    quantified = [o for o in outcomes if o.value is not None]
+    if measures and not quantified:
+        flags.append("no_quantified_outcome")
+    slogans = sum(text.count(c) for c in (tx.cue_list("slogan_cues") or
+                                          ["高举", "全面贯彻", "打造", "全力", "着力", "不断", "进一步", "切实"]))
+    concrete = len([m for m in measures if not m.candidate])
+    if slogans >= 6 and slogans > 2 * max(1, concrete) or (slogans >= 3 and concrete <= 1):
+        flags.append("slogan_heavy")
+    mass = tx.cue_list("mass_evaluation_cues") or ["满意度", "群众评议", "测评", "满意率"]
+    if any(c and c in text for c in mass):
+        signals.append("mass_evaluation")
+    else:
+        flags.append("no_mass_evaluation")
+    inst = tx.cue_list("institutionalisation_cues") or ["出台", "制定", "办法", "标准", "规范"]
+    if any(c and ("&" not in c and c in text or "&" in c and all(p in text for p in c.split("&"))) for c in inst):
+        signals.append("institutionalised")
+    if re.search(r"(推广|复制|经验交流|现场会|观摩|学习借鉴|写入)", text):
+        signals.append("promoted")
+    if quantified:
+        signals.append("quantified")
+    return flags, signals

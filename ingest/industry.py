@@ -1,0 +1,99 @@
+"""Stage 4b — industry: one of the seven fields (DESIGN.md §2) and a finer sector.
+
+Front matter wins; otherwise cue words in the unit's name weigh most, then the title, then the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..graph.schema import FIELDS
+from .normalise import normalise_short
+from .taxonomy import taxonomy
+
+_ALIASES = {"农村": "农村", "乡村": "农村", "村": "农村", "社区": "城市社区", "城市社区": "城市社区", "街道": "城市社区",
+            "机关": "机关", "党政机关": "机关", "事业单位": "事业单位", "国企": "国有企业", "国有企业": "国有企业",
+            "央企": "国有企业", "非公": "非公有制经济组织", "非公企业": "非公有制经济组织", "民营企业": "非公有制经济组织",
+            "非公有制经济组织": "非公有制经济组织", "两新组织": "非公有制经济组织", "社会组织": "社会组织"}
+
+
+@dataclass(frozen=True)
+class IndustryMatch:
+    field: str
+    sector: str | None
+    confidence: float
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict]:
+    fields = taxonomy().fields or {}
+    table = {}
+    for f in FIELDS:
+        spec = fields.get(f) or {}
+        table[f] = {
+            "unit": [normalise_short(c) for c in spec.get("unit_cues") or []],
+            "text": [normalise_short(c) for c in spec.get("text_cues") or []],
+            "sectors": {normalise_short(k): [normalise_short(c) for c in (v or [k])]
+                        for k, v in (spec.get("sectors") or {}).items()},
+        }
+    return table
+
+
+def resolve_field(text: str | None) -> str | None:
+    """A field name from what a user typed: exact field, alias, or a sector/cue that implies one."""
+    if not text:
+        return None
+    t = normalise_short(text).replace(" ", "")
+    if t in FIELDS:
+        return t
+    if t in _ALIASES:
+        return _ALIASES[t]
+    for f, spec in _table().items():
+        if t in spec["sectors"]:
+            return f
+    m = infer(unit=t, title="", text="")
+    return m.field if m and m.confidence >= 0.5 else None
+
+
+def _sector_of(field: str, *texts: str) -> str | None:
+    best = None
+    for sector, cues in _table()[field]["sectors"].items():
+        for weight, text in zip((3, 2, 1), texts):
+            hits = sum(1 for c in cues if c and c in text)
+            if hits and (best is None or weight * hits > best[1]):
+                best = (sector, weight * hits)
+    return best[0] if best else None
+
+
+def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | None = None,
+          declared_sector: str | None = None) -> IndustryMatch | None:
+    head = text[:3000]
+    field = resolve_field(declared) if declared else None
+    if field:
+        sector = normalise_short(declared_sector) if declared_sector else _sector_of(field, unit, title, head)
+        return IndustryMatch(field, sector or None, 1.0)
+    scores: dict[str, float] = {}
+    for f, spec in _table().items():
+        s = 0.0
+        for c in spec["unit"]:
+            if c and c in unit:
+                s += 5.0 + len(c) * 0.5
+            if c and c in title:
+                s += 2.0
+        for c in spec["text"]:
+            if c:
+                s += min(3, head.count(c)) * 0.5
+        for cues in spec["sectors"].values():
+            for c in cues:
+                if c and c in unit:
+                    s += 2.0
+        if s:
+            scores[f] = s
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], FIELDS.index(kv[0])))
+    field, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = round(min(1.0, (top - second) / max(top, 1e-9) + 0.3), 3)
+    return IndustryMatch(field, _sector_of(field, unit, title, head), confidence)

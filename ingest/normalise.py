@@ -1,0 +1,83 @@
+"""Stage 2 — normalise: width, whitespace, traditional → simplified, Chinese numerals in quantities.
+
+Chinese punctuation is kept (sections and sentences split on it); full-width Latin letters, digits and
+symbols become half-width. Numerals are converted only where they count something (三十五万元, 两千余人,
+百分之二十, 三成) so names such as 第一书记, 一支部一品牌 or 两委 stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import cn2an
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+# keep the Chinese punctuation the section/sentence stages rely on
+for _keep in "，：；！？（）":
+    _FULLWIDTH.pop(ord(_keep), None)
+_FULLWIDTH[0x3000] = 0x20  # ideographic space
+
+_NUM = "零〇一二两三四五六七八九十百千万亿"
+_UNITS = ("个百分点|万元|亿元|千元|元|万人次|人次|万人|余人|多人|人|万户|户|个|件|次|家|名|位|天|小时|分钟|"
+          "公里|亩|吨|项|条|所|支|场|批|倍|座|间|套|单|起|年|月|周")
+_CN_QTY = re.compile(rf"(?P<num>[{_NUM}]+(?:点[零〇一二三四五六七八九]+)?)(?P<tail>(?:余|多)?(?:{_UNITS}))")
+_CN_PERCENT = re.compile(rf"百分之(?P<num>[{_NUM}]+(?:点[零〇一二三四五六七八九]+)?)")
+_CN_CHENG = re.compile(r"(?<![\u4e00-\u9fff])?(?P<num>[一二三四五六七八九])成(?=[，。；、的以多左]|$)")
+_LEADING_UNIT_WORDS = re.compile(r"^(一|两)(?=(个|名|位|家|项|条|批|支|次|件|场|所|座|间|套)[^\d])")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+    return opencc.OpenCC("t2s")
+
+
+def _cn_to_number(numeral: str) -> str | None:
+    try:
+        value = cn2an.cn2an(numeral, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def _qty(m: re.Match) -> str:
+    num, tail = m.group("num"), m.group("tail")
+    # "万元"/"亿元" keep their magnitude word as the unit: 三十五万元 → 35万元
+    if num.endswith(("万", "亿")) and len(num) > 1 and tail in ("元", "人", "户", "人次"):
+        tail = num[-1] + tail
+        num = num[:-1]
+    # lone 一/两 before a measure word reads as an article ("一名党员", "两个方面"): keep it
+    if num in ("一", "两") and tail not in ("万元", "亿元", "元", "万人", "余人", "多人", "人", "户", "倍", "个百分点"):
+        return m.group(0)
+    value = _cn_to_number(num)
+    return m.group(0) if value is None else value + tail
+
+
+def convert_numerals(text: str) -> str:
+    text = _CN_PERCENT.sub(lambda m: (_cn_to_number(m.group("num")) or m.group(0)) + "%"
+                           if _cn_to_number(m.group("num")) else m.group(0), text)
+    text = _CN_CHENG.sub(lambda m: f"{int(_cn_to_number(m.group('num')) or 0) * 10}%", text)
+    return _CN_QTY.sub(_qty, text)
+
+
+def normalise(text: str) -> str:
+    """The canonical text every later stage reads."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = text.translate(_FULLWIDTH)
+    text = _t2s().convert(text)
+    text = re.sub(r"[ \t\u00a0\u2002-\u200b]+", " ", text)
+    # no spaces between CJK characters (PDF and Word exports often insert them)
+    text = re.sub(r"(?<=[\u4e00-\u9fff，。；：、！？“”（）]) (?=[\u4e00-\u9fff，。；：、！？“”（）])", "", text)
+    text = re.sub(r"\n[ \t]+", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return convert_numerals(text).strip()
+
+
+def normalise_short(text: str | None) -> str:
+    """For metadata values: width, simplified, trimmed — no numeral rewriting."""
+    if not text:
+        return ""
+    return _t2s().convert(str(text).translate(_FULLWIDTH)).strip()

@@ -1,0 +1,158 @@
+"""Stage 3 — sections and sentences: structure of a write-up, and the role of each sentence.
+
+Recognises 一、/（一）/1./【】/Markdown headings, keyword sections (问题/背景/做法/举措/成效/启示 …),
+labelled lines (问题：…) and texts with no headings at all (news, abstracts). Each sentence gets a role —
+problem, measure, outcome or context — from its section and its own cue words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .taxonomy import taxonomy
+
+ROLES = ("problem", "measure", "outcome", "context")
+
+_HEADING_PATTERNS = [
+    (1, re.compile(r"^#{1,2}\s*(.+)$")),
+    (2, re.compile(r"^#{3,6}\s*(.+)$")),
+    (1, re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]\s*(.+)$")),
+    (2, re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.+)$")),
+    (3, re.compile(r"^(\d{1,2})[、.．](?!\d)\s*(.+)$")),
+    (3, re.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")),
+    (1, re.compile(r"^【([^】]{1,20})】\s*(.*)$")),
+]
+_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]\s*(.+)$")
+_SENT_END = re.compile(r"[^。！？；!?\n]*(?:[。！？；!?]+[”’」』)]?|\n|$)")
+_QTY = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个百分点|万元|亿元|元|万人|人次|余人|多人|人|户|个|件|次|家|名|天|小时|分钟|项|条|倍)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    section: str        # role of the enclosing section ("" when none)
+    role: str           # problem / measure / outcome / context
+    heading: bool = False
+    labelled: bool = False
+
+
+@lru_cache(maxsize=1)
+def _keywords() -> dict[str, tuple[str, ...]]:
+    tx = taxonomy()
+    sk = tx.cues.get("section_keywords") or {}
+    defaults = {"problem": ("问题", "背景", "起因", "现状", "困境", "难题", "短板", "痛点", "挑战", "基本情况"),
+                "measure": ("做法", "举措", "措施", "路径", "机制", "经验做法", "主要做法", "探索", "实践"),
+                "outcome": ("成效", "成果", "效果", "成绩", "变化", "收获"),
+                "lesson": ("启示", "思考", "体会", "经验", "展望", "建议")}
+    return {role: tuple(dict.fromkeys([*(sk.get(role) or []), *defaults[role]])) for role in defaults}
+
+
+@lru_cache(maxsize=1)
+def _cue_sets() -> dict[str, tuple[str, ...]]:
+    tx = taxonomy()
+    defaults = {
+        "problem_cues": ("难", "薄弱", "突出", "矛盾", "短板", "不足", "困境", "瓶颈", "面临", "问题", "缺乏", "滞后",
+                         "涣散", "空壳", "不高", "不强", "不畅", "不到位", "一度", "曾经", "长期", "堵点", "痛点"),
+        "measure_cues": ("推行", "建立", "实施", "探索", "成立", "开展", "创新", "构建", "打造", "推动", "组织", "选派",
+                         "出台", "制定", "设立", "搭建", "引导", "整合", "完善", "落实", "采取", "依托", "通过"),
+        "outcome_cues": ("实现", "提高", "提升", "达到", "增长", "下降", "减少", "累计", "获评", "被评为", "荣获",
+                         "增加", "突破", "成效", "办结", "化解", "缩短", "入选", "推广", "如今", "目前"),
+    }
+    return {k: tuple(dict.fromkeys([*tx.cue_list(k), *v])) for k, v in defaults.items()}
+
+
+def heading_role(text: str) -> str:
+    kw = _keywords()
+    for role in ("problem", "outcome", "lesson", "measure"):
+        if any(k in text for k in kw[role]):
+            return "context" if role == "lesson" else role
+    return ""
+
+
+def split(text: str) -> list[Sentence]:
+    """Sentences of a normalised text, each with its section and role."""
+    out: list[Sentence] = []
+    section_stack: list[tuple[int, str]] = []   # (level, role)
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        offset = line_start + (len(line) - len(line.lstrip()))
+        level, title, rest_at = _heading(stripped)
+        role_here = ""
+        labelled = False
+        if level:
+            role = heading_role(title)
+            while section_stack and section_stack[-1][0] >= level:
+                section_stack.pop()
+            inherited = section_stack[-1][1] if section_stack else ""
+            section_stack.append((level, role or inherited))
+            head_end = offset + rest_at if rest_at else offset + len(stripped)
+            out.append(Sentence(offset, head_end, text[offset:head_end], section_stack[-1][1],
+                                _classify(text[offset:head_end], section_stack[-1][1]), heading=True))
+            if not rest_at:
+                continue
+            offset += rest_at
+            stripped = text[offset:line_start + len(line)].strip()
+        else:
+            lab = _LABEL.match(stripped)
+            if lab:
+                role_here = heading_role(lab.group(1))
+                labelled = bool(role_here)
+        section = role_here or (section_stack[-1][1] if section_stack else "")
+        for m in _SENT_END.finditer(stripped):
+            s = m.group(0).strip()
+            if not s or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", s):
+                continue
+            start = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            out.append(Sentence(start, start + len(s), s, section, _classify(s, section), labelled=labelled))
+    return out
+
+
+def _heading(line: str) -> tuple[int, str, int]:
+    """(level, heading text, offset where body text on the same line starts or 0)."""
+    if len(line) > 300:
+        return 0, "", 0
+    for level, pat in _HEADING_PATTERNS:
+        m = pat.match(line)
+        if not m:
+            continue
+        body = m.group(m.lastindex)
+        title_start = m.start(m.lastindex)
+        if line.startswith("【"):
+            title = m.group(1)
+            return level, title, (m.start(2) if m.group(2) else 0)
+        # "（一）聚焦问题，建立机制。正文……": the heading ends at the first full stop
+        stop = re.search(r"[。！？]", body)
+        if stop and stop.end() < len(body):
+            if stop.start() <= 40:
+                return level, body[:stop.start()], title_start + stop.end()
+            return 0, "", 0
+        if len(body) <= 40 or line.startswith("#"):
+            return level, body, 0
+        return 0, "", 0
+    return 0, "", 0
+
+
+def _classify(sentence: str, section: str) -> str:
+    cues = _cue_sets()
+    scores = {"problem": 0.0, "measure": 0.0, "outcome": 0.0}
+    if section in scores:
+        scores[section] += 2.0
+    scores["problem"] += min(2.0, sum(1.0 for c in cues["problem_cues"] if c in sentence))
+    head = sentence[:8]
+    scores["measure"] += min(2.0, sum(1.0 for c in cues["measure_cues"] if c in sentence)) \
+        + (1.0 if any(c in head for c in cues["measure_cues"]) else 0.0)
+    scores["outcome"] += min(2.0, sum(1.0 for c in cues["outcome_cues"] if c in sentence))
+    if _QTY.search(sentence):
+        scores["outcome"] += 1.0
+        scores["problem"] += 0.3 if section == "problem" else 0.0
+    best = max(scores.items(), key=lambda kv: (kv[1], kv[0] == section))
+    return best[0] if best[1] >= 1.0 else "context"

@@ -1,0 +1,208 @@
+"""The taxonomy as data: problems, measures, models, outcome metrics, fields, cue words (ingest/data/*.yaml).
+
+Loaded once per process (``taxonomy()``), with one Aho–Corasick automaton over every surface form, so
+matching a whole case is a single pass over its text. A synonym ``"A&B"`` matches when all its parts
+occur in the same sentence. jieba gets a user dictionary built from the same names and synonyms.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from ..graph import schema as S
+from .normalise import normalise_short
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str            # graph node id (problem:…, measure:…, model:…)
+    key: str           # taxonomy slug
+    label: str         # Problem / Measure / Model
+    name: str
+    category: str = ""
+    synonyms: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def props(self) -> dict[str, Any]:
+        props: dict[str, Any] = {"name": self.name, "key": self.key}
+        if self.category:
+            props["category"] = self.category
+        if self.synonyms:
+            props["synonyms"] = list(self.synonyms)
+        for k in ("summary", "origin", "since", "fields"):
+            if self.extra.get(k) not in (None, "", []):
+                props[k] = self.extra[k]
+        return props
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    name: str
+    cues: tuple[str, ...]
+    direction: str
+    units: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    concept: Concept
+    parts: tuple[str, ...]
+    surface: str
+
+
+class Taxonomy:
+    def __init__(self, data: dict[str, Any]):
+        self.problems = self._concepts(data.get("problems", []), S.PROBLEM)
+        self.measures = self._concepts(data.get("measures", []), S.MEASURE)
+        self.models = self._concepts(data.get("models", []), S.MODEL)
+        self.metrics = [Metric(m["id"], m["name"], tuple(m.get("cues") or [m["name"]]),
+                               m.get("direction", "up"), tuple(m.get("units") or ()))
+                        for m in data.get("metrics", [])]
+        self.fields: dict[str, Any] = data.get("fields", {}) or {}
+        self.cues: dict[str, Any] = data.get("cues", {}) or {}
+        self.by_id: dict[str, Concept] = {c.id: c for group in (self.problems, self.measures, self.models)
+                                          for c in group.values()}
+        self.by_name: dict[tuple[str, str], Concept] = {}
+        for c in self.by_id.values():
+            self.by_name[(c.label, S.normalise_key(c.name))] = c
+            for syn in c.synonyms:
+                if "&" not in syn:
+                    self.by_name.setdefault((c.label, S.normalise_key(syn)), c)
+        self.patterns: list[Pattern] = []
+        self.automaton = ahocorasick.Automaton()
+        parts_index: dict[str, list[tuple[int, int]]] = {}
+        for c in self.by_id.values():
+            for surface in (c.name, *c.synonyms):
+                parts = tuple(p for p in (normalise_short(x) for x in surface.split("&")) if p)
+                if not parts:
+                    continue
+                idx = len(self.patterns)
+                self.patterns.append(Pattern(c, parts, surface))
+                for j, part in enumerate(parts):
+                    parts_index.setdefault(part, []).append((idx, j))
+        for part, refs in parts_index.items():
+            self.automaton.add_word(part, (part, tuple(refs)))
+        if parts_index:
+            self.automaton.make_automaton()
+        self._metric_automaton = ahocorasick.Automaton()
+        for i, m in enumerate(self.metrics):
+            for cue in (m.name, *m.cues):
+                cue = normalise_short(cue)
+                if cue:
+                    existing = self._metric_automaton.get(cue, None)
+                    if existing is None:
+                        self._metric_automaton.add_word(cue, (cue, i))
+        if self.metrics:
+            self._metric_automaton.make_automaton()
+
+    @staticmethod
+    def _concepts(items: list[dict[str, Any]], label: str) -> dict[str, Concept]:
+        out = {}
+        for it in items:
+            key = str(it["id"])
+            cid = S.concept_id(label, key)
+            extra = {k: v for k, v in it.items() if k not in ("id", "name", "category", "synonyms")}
+            out[cid] = Concept(cid, key, label, normalise_short(it["name"]), str(it.get("category") or ""),
+                               tuple(str(s) for s in (it.get("synonyms") or [])), extra)
+        return out
+
+    # --- matching ---------------------------------------------------------------------------------
+
+    def match_spans(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, Concept, str]]:
+        """Concepts found in each span (sentence): [(span index, concept, matched surface)]."""
+        if not self.patterns:
+            return []
+        import bisect
+        starts = [s for s, _ in spans]
+        found: dict[int, dict[int, set[int]]] = {}
+        for end, (part, refs) in self.automaton.iter(text):
+            begin = end - len(part) + 1
+            k = bisect.bisect_right(starts, begin) - 1
+            if k < 0 or end >= spans[k][1]:
+                continue  # crosses a sentence boundary
+            bucket = found.setdefault(k, {})
+            for idx, j in refs:
+                bucket.setdefault(idx, set()).add(j)
+        out: list[tuple[int, Concept, str]] = []
+        for k in sorted(found):
+            seen: set[str] = set()
+            for idx, parts in sorted(found[k].items()):
+                pat = self.patterns[idx]
+                if len(parts) == len(pat.parts) and pat.concept.id not in seen:
+                    seen.add(pat.concept.id)
+                    out.append((k, pat.concept, pat.surface))
+        return out
+
+    def metric_cues(self, text: str) -> list[tuple[int, int, Metric]]:
+        if not self.metrics:
+            return []
+        return [(end - len(cue) + 1, end + 1, self.metrics[i])
+                for end, (cue, i) in self._metric_automaton.iter(text)]
+
+    def resolve_name(self, label: str, name: str | None) -> Concept | None:
+        if not name:
+            return None
+        return self.by_name.get((label, S.normalise_key(normalise_short(name))))
+
+    def cue_list(self, key: str) -> list[str]:
+        return [normalise_short(x) for x in (self.cues.get(key) or [])]
+
+    def user_dictionary(self) -> list[str]:
+        words = set()
+        for c in self.by_id.values():
+            for surface in (c.name, *c.synonyms):
+                for part in surface.split("&"):
+                    part = normalise_short(part)
+                    if 2 <= len(part) <= 16:
+                        words.add(part)
+        for m in self.metrics:
+            words.update(normalise_short(x) for x in (m.name, *m.cues) if len(x) >= 2)
+        return sorted(words)
+
+
+def _load_yaml(name: str) -> Any:
+    ref = resources.files("djkg.ingest").joinpath("data", name)
+    try:
+        return yaml.safe_load(ref.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    return Taxonomy({
+        "problems": _load_yaml("problems.yaml") or [],
+        "measures": _load_yaml("measures.yaml") or [],
+        "models": _load_yaml("models.yaml") or [],
+        "metrics": _load_yaml("metrics.yaml") or [],
+        "fields": _load_yaml("fields.yaml") or {},
+        "cues": _load_yaml("cues.yaml") or {},
+    })
+
+
+_jieba_lock = threading.Lock()
+_jieba_ready = False
+
+
+def tokenizer():
+    """jieba, initialised once per process with our user dictionary (never per sentence)."""
+    global _jieba_ready
+    import jieba
+    if not _jieba_ready:
+        with _jieba_lock:
+            if not _jieba_ready:
+                import logging
+                jieba.setLogLevel(logging.WARNING)
+                jieba.initialize()
+                for word in taxonomy().user_dictionary():
+                    jieba.add_word(word, freq=2000)
+                _jieba_ready = True
+    return jieba

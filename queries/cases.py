@@ -1,0 +1,62 @@
+"""Case records as the contract shows them (DESIGN.md §4: the ingest JSON shape, without text)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..graph import schema as S
+from ..graph.store import GraphStore
+
+
+def case_record(store: GraphStore, case_id: str, *, with_text: bool = False) -> dict[str, Any] | None:
+    node = store.get_node(case_id)
+    if node is None or node.label != S.CASE:
+        return None
+    return _record(store, node, with_text=with_text)
+
+
+def _record(store: GraphStore, node, *, with_text: bool) -> dict[str, Any]:
+    p = node.props
+    edges = store.edges_of(node.id, direction="out")
+    targets = {n.id: n for n in store.get_nodes(sorted({e.dst for e in edges}))}
+    problems, measures, outcomes, model = [], [], [], None
+    for e in edges:
+        t = targets.get(e.dst)
+        if t is None:
+            continue
+        if e.type == S.FACES:
+            problems.append(_mention(t, e))
+        elif e.type == S.APPLIES:
+            measures.append(_mention(t, e))
+        elif e.type == S.ACHIEVES:
+            o = t.props
+            outcomes.append({"id": t.id, "name": o.get("name"), "metric": o.get("metric"), "value": o.get("value"),
+                             "unit": o.get("unit"), "direction": o.get("direction"), "evidence": o.get("evidence")})
+        elif e.type == S.INSTANCE_OF:
+            model = {"id": t.id, "name": t.props.get("name")}
+            if t.props.get("candidate"):
+                model["candidate"] = True
+    region = p.get("region") or {"province": None, "city": None, "county": None, "adcode": None}
+    rec = {
+        "source": p.get("source"), "id": node.id, "title": p.get("title"), "unit": p.get("unit"),
+        "brand": p.get("brand"), "year": p.get("year"), "region": region,
+        "industry": p.get("industry") or {"field": None, "sector": None},
+        "problems": problems, "measures": measures, "outcomes": outcomes, "model": model,
+        "flags": p.get("flags") or [], "signals": p.get("signals") or [], "warnings": [],
+        "illustrative": bool(p.get("illustrative")), "synthetic": bool(p.get("synthetic")),
+        "source_note": p.get("source_note"),
+    }
+    if with_text:
+        rec["text"] = p.get("text")
+    return rec
+
+
+def _mention(node, edge) -> dict[str, Any]:
+    m = {"id": node.id, "name": node.props.get("name"), "evidence": edge.props.get("evidence")}
+    if node.props.get("candidate"):
+        m["candidate"] = True
+    return m
+
+
+def list_cases(store: GraphStore, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    return [_record(store, n, with_text=False) for n in store.list_nodes(S.CASE, limit=limit, offset=offset)]

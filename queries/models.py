@@ -1,0 +1,227 @@
+"""Models and their maturity: the per-model index the recommender and ``djkg models`` share.
+
+The index is built from three named queries and cached per store revision, so a request only pays for
+it after the library changed. Maturity follows the seed article: a model matures when many independent
+units in many places and fields adopt it, report quantified results, institutionalise and promote it —
+and loses credit for formalism (slogans without measures, no stated problem).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..graph.store import GraphStore
+from . import catalogue
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, Any]:
+    return yaml.safe_load(resources.files(__package__).joinpath("ranking.yaml").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    id: str
+    title: str
+    unit: str
+    year: int | None
+    adcode: str | None
+    field: str | None
+    sector: str | None
+    flags: tuple[str, ...]
+    signals: tuple[str, ...]
+    quantified: int
+    illustrative: bool
+
+
+@dataclass
+class ModelEntry:
+    id: str
+    name: str
+    props: dict[str, Any]
+    cases: list[CaseFacts] = field(default_factory=list)
+    problems: dict[str, int] = field(default_factory=dict)      # problem id -> supporting cases
+    measures: dict[str, int] = field(default_factory=dict)      # measure id -> USES support
+    measure_names: dict[str, str] = field(default_factory=dict)
+    maturity: dict[str, Any] = field(default_factory=dict)
+    regions: list[str] = field(default_factory=list)            # province names (sorted)
+    cities: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+
+    @property
+    def candidate(self) -> bool:
+        return bool(self.props.get("candidate"))
+
+
+@dataclass
+class ModelIndex:
+    revision: str
+    models: dict[str, ModelEntry]
+    region_names: dict[str, str] = field(default_factory=dict)   # adcode -> official name
+    macro: dict[str, str] = field(default_factory=dict)          # province adcode -> 东部/中部/西部/东北
+
+
+def _as_list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _as_props(value: Any) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return value
+    try:
+        return json.loads(value or "{}")
+    except (TypeError, json.JSONDecodeError):
+        return {}
+
+
+_cache: dict[int, ModelIndex] = {}
+_cache_lock = threading.Lock()
+
+
+def model_index(store: GraphStore) -> ModelIndex:
+    rev = store.revision()
+    key = id(store)
+    cached = _cache.get(key)
+    if cached is not None and cached.revision == rev:
+        return cached
+    with _cache_lock:
+        cached = _cache.get(key)
+        if cached is not None and cached.revision == rev:
+            return cached
+        index = build_index(store, rev)
+        _cache[key] = index
+        return index
+
+
+def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
+    from ..graph.schema import REGION
+    from .geo import city_of, province_of
+    models: dict[str, ModelEntry] = {}
+    for row in catalogue.run(store, "model_cases"):
+        entry = models.get(row["model_id"])
+        if entry is None:
+            entry = models[row["model_id"]] = ModelEntry(row["model_id"], row["model_name"],
+                                                          _as_props(row["model_props"]))
+        entry.cases.append(CaseFacts(
+            row["case_id"], row.get("title") or "", row.get("unit") or "",
+            int(row["year"]) if row.get("year") not in (None, "") else None,
+            row.get("adcode"), row.get("field"), row.get("sector"), _as_list(row.get("flags")),
+            _as_list(row.get("signals")), int(row.get("quantified") or 0), bool(row.get("illustrative"))))
+    for row in catalogue.run(store, "model_problem_support"):
+        if row["model_id"] in models:
+            models[row["model_id"]].problems[row["problem_id"]] = int(row["cases"])
+    for row in catalogue.run(store, "model_measure_support"):
+        if row["model_id"] in models:
+            models[row["model_id"]].measures[row["measure_id"]] = int(row["support"])
+            models[row["model_id"]].measure_names[row["measure_id"]] = row["measure_name"]
+    codes = {code for e in models.values() for c in e.cases for code in (province_of(c.adcode), city_of(c.adcode))
+             if code}
+    names: dict[str, str] = {}
+    macro: dict[str, str] = {}
+    for node in store.get_nodes(sorted(f"region:{code}" for code in codes)):
+        if node.label == REGION:
+            names[node.props.get("adcode")] = node.props.get("name")
+            if node.props.get("macro"):
+                macro[node.props.get("adcode")] = node.props["macro"]
+    for entry in models.values():
+        entry.cases.sort(key=lambda c: c.id)
+        entry.regions = sorted({names.get(province_of(c.adcode), "") for c in entry.cases if c.adcode} - {""})
+        entry.cities = sorted({names.get(city_of(c.adcode) or "", "") for c in entry.cases if c.adcode} - {""})
+        entry.fields = sorted({c.field for c in entry.cases if c.field})
+        entry.maturity = maturity(entry)
+    return ModelIndex(revision, models, names, macro)
+
+
+def _sat(n: float, saturation: float) -> float:
+    return min(1.0, math.log1p(n) / math.log1p(saturation)) if saturation > 0 else 0.0
+
+
+def maturity(entry: ModelEntry) -> dict[str, Any]:
+    """Maturity in [0, 1] with every component shown (DESIGN: computed, never typed in)."""
+    from .geo import city_of, province_of
+    w = weights()["maturity"]
+    cases = entry.cases
+    n = len(cases)
+    adopters = len({(c.unit or c.id) for c in cases})
+    cities = len({city_of(c.adcode) for c in cases if c.adcode and city_of(c.adcode)})
+    provinces = len({province_of(c.adcode) for c in cases if c.adcode})
+    fields = len({c.field for c in cases if c.field})
+    share = (lambda pred: (sum(1 for c in cases if pred(c)) / n) if n else 0.0)
+    quantified = share(lambda c: c.quantified > 0)
+    institutionalised = share(lambda c: "institutionalised" in c.signals)
+    promoted = share(lambda c: "promoted" in c.signals)
+    formalism = share(lambda c: "slogan_heavy" in c.flags or "no_problem" in c.flags)
+    years = [c.year for c in cases if c.year]
+    since = entry.props.get("since")
+    first = min([y for y in years] + ([int(since)] if str(since or "").isdigit() else []), default=None)
+    years_in_use = max(0, int(w["current_year"]) - first) if first else 0
+    parts = {
+        "adopters": w["adopters"]["weight"] * _sat(adopters, w["adopters"]["saturation"]),
+        "cities": w["cities"]["weight"] * _sat(cities, w["cities"]["saturation"]),
+        "provinces": w["provinces"]["weight"] * _sat(provinces, w["provinces"]["saturation"]),
+        "fields": w["fields"]["weight"] * _sat(fields, w["fields"]["saturation"]),
+        "quantified_share": w["quantified_share"]["weight"] * quantified,
+        "years_in_use": w["years_in_use"]["weight"] * _sat(years_in_use, w["years_in_use"]["saturation"]),
+        "institutionalised_share": w["institutionalised_share"]["weight"] * institutionalised,
+        "promoted_share": w["promoted_share"]["weight"] * promoted,
+    }
+    penalty = w["formalism_penalty"] * formalism
+    score = max(0.0, min(1.0, sum(parts.values()) - penalty))
+    return {
+        "score": round(score, 6),
+        "cases": n, "adopters": adopters, "cities": cities, "provinces": provinces, "fields": fields,
+        "quantified_share": round(quantified, 4), "years_in_use": years_in_use,
+        "institutionalised_share": round(institutionalised, 4), "promoted_share": round(promoted, 4),
+        "formalism_share": round(formalism, 4),
+        "components": {k: round(v, 6) for k, v in parts.items()}, "formalism_penalty": round(penalty, 6),
+        "level": "成熟" if score >= 0.6 else ("成长" if score >= 0.35 else "初创"),
+    }
+
+
+def list_models(store: GraphStore, *, include_candidates: bool = False) -> list[dict[str, Any]]:
+    index = model_index(store)
+    out = []
+    for entry in sorted(index.models.values(), key=lambda e: (-e.maturity["score"], e.id)):
+        if entry.candidate and not include_candidates:
+            continue
+        item = {"id": entry.id, "name": entry.name, "cases": len(entry.cases), "regions": entry.regions,
+                "cities": entry.cities, "fields": entry.fields, "maturity": entry.maturity}
+        if entry.candidate:
+            item["candidate"] = True
+        out.append(item)
+    return out
+
+
+def model_detail(store: GraphStore, model_id: str) -> dict[str, Any] | None:
+    index = model_index(store)
+    entry = index.models.get(model_id)
+    if entry is None:
+        node = store.get_node(model_id)
+        if node is None or node.label != "Model":
+            return None
+        return {"id": node.id, "name": node.props.get("name"), "summary": node.props.get("summary"),
+                "cases": [], "regions": [], "fields": [], "maturity": {}, "measures": [], "problems": []}
+    return {
+        "id": entry.id, "name": entry.name, "summary": entry.props.get("summary"),
+        "origin": entry.props.get("origin"), "since": entry.props.get("since"),
+        "candidate": entry.candidate, "cases": [c.id for c in entry.cases], "regions": entry.regions,
+        "cities": entry.cities, "fields": entry.fields, "maturity": entry.maturity,
+        "measures": [{"id": m, "name": entry.measure_names.get(m), "support": s}
+                     for m, s in sorted(entry.measures.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "problems": [{"id": p, "cases": s} for p, s in sorted(entry.problems.items(), key=lambda kv: (-kv[1], kv[0]))],
+    }

@@ -1,0 +1,22 @@
+-- Every (model, case) pair with the case facts that maturity, field fit and regional proximity need.
+-- Params: none. One row per INSTANCE_OF edge.
+SELECT m.id                                        AS model_id,
+       m.name                                      AS model_name,
+       m.props                                     AS model_props,
+       c.id                                        AS case_id,
+       json_extract(c.props, '$.title')            AS title,
+       json_extract(c.props, '$.unit')             AS unit,
+       json_extract(c.props, '$.year')             AS year,
+       json_extract(c.props, '$.region.adcode')    AS adcode,
+       json_extract(c.props, '$.industry.field')   AS field,
+       json_extract(c.props, '$.industry.sector')  AS sector,
+       json_extract(c.props, '$.flags')            AS flags,
+       json_extract(c.props, '$.signals')          AS signals,
+       json_extract(c.props, '$.quantified_outcomes') AS quantified,
+       json_extract(c.props, '$.illustrative')     AS illustrative,
+       json_extract(c.props, '$.synthetic')        AS synthetic
+FROM nodes m
+JOIN edges e ON e.dst = m.id AND e.type = 'INSTANCE_OF'
+JOIN nodes c ON c.id = e.src
+WHERE m.label = 'Model'
+ORDER BY m.id, c.id
