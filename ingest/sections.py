@@ -67,7 +67,7 @@ def _cue_sets() -> dict[str, tuple[str, ...]]:
 
 def heading_role(text: str) -> str:
     kw = _keywords()
-    for role in ("problem", "outcome", "lesson", "measure"):
+    for role in ("problem", "outcome", "measure", "lesson"):
         if any(k in text for k in kw[role]):
             return "context" if role == "lesson" else role
     return ""
@@ -93,7 +93,8 @@ def split(text: str) -> list[Sentence]:
             while section_stack and section_stack[-1][0] >= level:
                 section_stack.pop()
             inherited = section_stack[-1][1] if section_stack else ""
-            section_stack.append((level, role or inherited))
+            # a sub-heading ("（一）聚焦问题，建立清单") belongs to its parent's section when that has a role
+            section_stack.append((level, inherited or role))
             head_end = offset + rest_at if rest_at else offset + len(stripped)
             out.append(Sentence(offset, head_end, text[offset:head_end], section_stack[-1][1],
                                 _classify(text[offset:head_end], section_stack[-1][1]), heading=True))
@@ -142,6 +143,8 @@ def _heading(line: str) -> tuple[int, str, int]:
 
 
 def _classify(sentence: str, section: str) -> str:
+    if section == "context":   # 启示/体会 sections reflect; they state no new facts
+        return "context"
     cues = _cue_sets()
     scores = {"problem": 0.0, "measure": 0.0, "outcome": 0.0}
     if section in scores:

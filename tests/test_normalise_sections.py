@@ -1,0 +1,65 @@
+"""Normalisation and structure: what the later stages can rely on."""
+
+from __future__ import annotations
+
+import pytest
+
+from djkg.ingest.normalise import normalise
+from djkg.ingest.sections import split
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("群眾滿意度達到９８％", "群众满意度达到98%"),              # traditional → simplified, full-width → half-width
+    ("集体收入提高到三十五万元", "集体收入提高到35万元"),        # numerals that count something
+    ("服务两千余人", "服务2000余人"),
+    ("满意度提高了百分之二十", "满意度提高了20%"),
+    ("覆盖二十一个社区，服务一万二千人次", "覆盖21个社区，服务12000人次"),
+    ("选派第一书记", "选派第一书记"),                            # names keep their numerals
+    ("一支部一品牌", "一支部一品牌"),
+    ("一带一路", "一带一路"),
+    ("村两委班子", "村两委班子"),
+    ("一名党员就是一面旗帜", "一名党员就是一面旗帜"),
+    ("党 支 部  书记", "党支部书记"),                           # spaces between CJK from PDF exports
+])
+def test_normalise(raw, expected):
+    assert normalise(raw) == expected
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    return [(s.role, s.text) for s in split(normalise(text)) if not s.heading]
+
+
+def test_numbered_sections_set_the_role_of_their_sentences():
+    text = ("一、面临的问题\n村里集体经济薄弱，群众增收难。\n二、主要做法\n（一）建强组织。村党支部牵头成立合作社。\n"
+            "（二）完善机制。制定分红办法。\n三、取得成效\n村集体收入达到35万元。\n四、几点启示\n问题导向是关键。")
+    got = roles(text)
+    assert got[0][0] == "problem"
+    assert ("measure", "村党支部牵头成立合作社。") in got
+    assert ("measure", "制定分红办法。") in got
+    assert ("outcome", "村集体收入达到35万元。") in got
+    assert got[-1][0] == "context"
+
+
+def test_inline_sub_headings_split_from_their_body():
+    sents = split(normalise("二、主要做法\n（一）聚焦问题，建立清单。村里把权力事项列成清单，张贴公开。"))
+    heads = [s.text for s in sents if s.heading]
+    assert heads == ["二、主要做法", "（一）聚焦问题，建立清单。"]
+    assert [s.section for s in sents] == ["measure"] * 3
+
+
+def test_bracket_headings_and_labelled_lines():
+    text = "【背景】老旧小区没有物业，停车难。\n做法：社区党委牵头成立红色物业公司。\n成效：投诉量下降60%。"
+    got = roles(text)
+    assert [r for r, _ in got] == ["problem", "measure", "outcome"]
+
+
+def test_text_without_headings_uses_cue_words():
+    text = ("近年来，该村集体经济薄弱、矛盾纠纷多发的问题十分突出。村党支部推行积分制管理，建立积分超市。"
+            "如今，全村矛盾纠纷下降了70%，群众满意度达到96%。")
+    assert [r for r, _ in roles(text)] == ["problem", "measure", "outcome"]
+
+
+def test_sentence_offsets_point_into_the_text():
+    text = normalise("一、背景\n问题很多。\n二、做法\n成立合作社；开展培训。")
+    for s in split(text):
+        assert text[s.start:s.end] == s.text
