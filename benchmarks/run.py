@@ -1,0 +1,306 @@
+#!/usr/bin/env python3
+"""djkg benchmarks: ingest, recommend, API and views — measured side by side, reported as ratios.
+
+    python benchmarks/run.py --quick --json        # < 5 minutes on 2 cores: stores of 1k and 20k cases
+    python benchmarks/run.py --json                # full: 1k, 10k, 100k cases (takes longer)
+    DJKG_NEO4J_URI=… python benchmarks/run.py …     # adds Neo4j recommend figures (use scripts/neo4j-test-server)
+
+References measured in the same process and run: ingest vs jieba segmentation alone on the same texts;
+recommend vs an in-memory floor (the same candidate traversal over Python dicts/sets preloaded in memory).
+Synthetic stores come from scripts/generate_cases.py (seeded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+
+from generate_cases import Generator  # noqa: E402
+
+PROFILES = [
+    {"region": "甘肃省定西市", "industry": "农村", "problems": ["村集体经济薄弱，年轻人外出务工", "土地撂荒"]},
+    {"region": "湖北省武汉市", "industry": "城市社区", "problems": ["老旧小区没有物业，居民投诉多"]},
+    {"region": "北京市朝阳区", "industry": "城市社区", "problems": ["群众诉求响应慢，部门之间推诿"]},
+    {"region": "浙江省绍兴市", "industry": "农村", "problems": ["矛盾纠纷多，信访量大"]},
+    {"region": "上海市静安区", "industry": "非公有制经济组织", "problems": ["商务楼宇里企业党组织覆盖难"]},
+    {"region": "四川省成都市", "industry": "城市社区", "problems": ["快递员外卖骑手归属感弱，党员找不到组织"]},
+    {"region": "江西省赣州市", "industry": "农村", "problems": ["外出务工党员多，流动党员管理难"]},
+    {"region": "陕西省西安市", "industry": "事业单位", "problems": ["高校教师党支部作用弱化，党建业务两张皮"]},
+    {"region": "广东省深圳市", "industry": "机关", "problems": ["机关党建和业务工作结合不紧"]},
+    {"region": "云南省", "industry": "农村", "problems": ["软弱涣散村，班子战斗力不强"], "description": "山区贫困村"},
+]
+
+
+def machine() -> dict:
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine()}
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    if not values:
+        return 0.0
+    k = (len(values) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+# --- ingest -----------------------------------------------------------------------------------------
+
+def bench_ingest(n: int) -> dict:
+    from djkg.graph.sqlite_store import SqliteStore
+    from djkg.ingest.pipeline import process_doc
+    from djkg.ingest.readers import RawDoc, clean_meta
+    from djkg.ingest.taxonomy import tokenizer
+    cases = list(Generator(seed=3).cases(n))
+    docs = []
+    for c in cases:
+        w: list[str] = []
+        docs.append(RawDoc(source=c["id"], text=c["text"], meta=clean_meta({k: v for k, v in c.items() if k != "text"}, w)))
+    jieba = tokenizer()                      # initialised once, like the pipeline does
+    for d in docs[:20]:                      # warm both paths
+        jieba.lcut(d.text)
+    t0 = time.perf_counter()
+    for d in docs:
+        jieba.lcut(d.text)
+    seg = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SqliteStore(Path(tmp) / "djkg.sqlite3")
+        process_doc(docs[0], store, dry_run=False)
+        t0 = time.perf_counter()
+        for d in docs[1:]:
+            process_doc(d, store, dry_run=False)
+        full = time.perf_counter() - t0
+        store.close()
+    return {"cases": n, "cases_per_s": round((n - 1) / full, 1), "segment_only_cases_per_s": round(n / seg, 1),
+            "ratio_vs_segmentation": round(((n - 1) / full) / (n / seg), 3)}
+
+
+def build_store(path: Path, n: int, *, seed: int = 5):
+    from djkg.graph.sqlite_store import SqliteStore
+    from djkg.ingest.build import build
+    from djkg.ingest.extract import extract
+    from djkg.ingest.readers import RawDoc, clean_meta
+    store = SqliteStore(path)
+    if store.count_nodes("Case") >= n:
+        return store
+    t0 = time.perf_counter()
+    for i, c in enumerate(Generator(seed=seed).cases(n)):
+        w: list[str] = []
+        doc = RawDoc(source=c["id"], text=c["text"], meta=clean_meta({k: v for k, v in c.items() if k != "text"}, w))
+        store.upsert_case(build(extract(doc)))
+        if i and i % 10000 == 0:
+            print(f"  built {i} cases ({time.perf_counter() - t0:.0f}s)", file=sys.stderr)
+    return store
+
+
+# --- recommend -------------------------------------------------------------------------------------
+
+def time_recommend(store, repeat: int) -> dict:
+    from djkg.service import recommend
+    for p in PROFILES:                                    # warm caches (model index, lexical index)
+        recommend(store, **p)
+    samples = []
+    for _ in range(repeat):
+        for p in PROFILES:
+            t0 = time.perf_counter()
+            recommend(store, **p)
+            samples.append((time.perf_counter() - t0) * 1000)
+    return {"p50_ms": round(pct(samples, 0.5), 3), "p95_ms": round(pct(samples, 0.95), 3), "n": len(samples)}
+
+
+def in_memory_floor(store, repeat: int) -> dict:
+    """The same candidate traversal (problem ← case → model; problem ← measure ← model) over dicts."""
+    from djkg.service import build_profile
+    conn = store.conn
+    faces: dict[str, set[str]] = {}
+    instance: dict[str, str] = {}
+    addresses: dict[str, dict[str, int]] = {}
+    uses: dict[str, dict[str, int]] = {}
+    for src, typ, dst in conn.execute("SELECT src, type, dst FROM edges WHERE type IN "
+                                      "('FACES','INSTANCE_OF','ADDRESSES','USES')"):
+        if typ == "FACES":
+            faces.setdefault(dst, set()).add(src)
+        elif typ == "INSTANCE_OF":
+            instance[src] = dst
+        elif typ == "ADDRESSES":
+            addresses.setdefault(dst, {}).setdefault(src, 0)
+            addresses[dst][src] += 1
+        else:
+            uses.setdefault(dst, {}).setdefault(src, 0)
+            uses[dst][src] += 1
+    profiles = [build_profile(**p) for p in PROFILES]
+    samples = []
+    for _ in range(repeat):
+        for prof in profiles:
+            t0 = time.perf_counter()
+            counts: dict[tuple[str, str], int] = {}
+            mech: dict[tuple[str, str, str], int] = {}
+            for p in prof.problems:
+                for case in faces.get(p.id, ()):
+                    m = instance.get(case)
+                    if m:
+                        counts[(p.id, m)] = counts.get((p.id, m), 0) + 1
+                for measure, a in addresses.get(p.id, {}).items():
+                    for model, u in uses.get(measure, {}).items():
+                        mech[(p.id, measure, model)] = a * u
+            samples.append((time.perf_counter() - t0) * 1000)
+    return {"p50_ms": round(pct(samples, 0.5), 4), "p95_ms": round(pct(samples, 0.95), 4), "n": len(samples)}
+
+
+def neo4j_recommend(sqlite_store, repeat: int) -> dict | None:
+    uri = os.environ.get("DJKG_NEO4J_URI")
+    if not uri:
+        return None
+    from djkg.graph.migrate import copy_store
+    from djkg.graph.neo4j_store import Neo4jStore
+    neo = Neo4jStore(uri, os.environ.get("DJKG_NEO4J_USER", "neo4j"), os.environ.get("DJKG_NEO4J_PASSWORD", ""))
+    try:
+        neo.clear_all()
+        copy_store(sqlite_store, neo)
+        return time_recommend(neo, repeat)
+    finally:
+        neo.close()
+
+
+# --- API ---------------------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def _load(base: str, total: int, concurrency: int, seconds: float) -> tuple[list[float], int, float]:
+    import httpx
+    latencies: list[float] = []
+    errors = 0
+    sent = 0
+    deadline = time.perf_counter() + seconds
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        async def worker(i: int):
+            nonlocal sent, errors
+            while sent < total and time.perf_counter() < deadline:
+                body = PROFILES[sent % len(PROFILES)]
+                sent += 1
+                t0 = time.perf_counter()
+                r = await client.post("/api/v1/recommendations", json=body)
+                latencies.append((time.perf_counter() - t0) * 1000)
+                if r.status_code != 200:
+                    errors += 1
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker(i) for i in range(concurrency)))
+        elapsed = time.perf_counter() - t0
+    return latencies, errors, elapsed
+
+
+def bench_api(data_dir: Path, *, total: int, concurrency: int, seconds: float) -> dict:
+    import httpx
+    port = free_port()
+    env = {**os.environ, "DJKG_DATA_DIR": str(data_dir)}
+    env.pop("DJKG_NEO4J_URI", None)
+    server = subprocess.Popen([sys.executable, "-m", "djkg.cli.main", "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        for p in PROFILES:
+            httpx.post(base + "/api/v1/recommendations", json=p, timeout=60)
+        latencies, errors, elapsed = asyncio.run(_load(base, total, concurrency, seconds))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"rps": round(len(latencies) / elapsed, 1), "p50_ms": round(pct(latencies, 0.5), 2),
+            "p99_ms": round(pct(latencies, 0.99), 2), "requests": len(latencies), "errors": errors,
+            "concurrency": concurrency}
+
+
+# --- views -------------------------------------------------------------------------------------------
+
+def bench_viz(store) -> dict:
+    from djkg.queries.models import list_models
+    from djkg.viz import pages
+    t0 = time.perf_counter()
+    html = pages.render_overview(store)
+    overview = (time.perf_counter() - t0) * 1000
+    top = list_models(store)[0]["id"]
+    t0 = time.perf_counter()
+    pages.render_model(store, top)
+    model = (time.perf_counter() - t0) * 1000
+    return {"overview_ms": round(overview, 1), "model_view_ms": round(model, 1), "overview_bytes": len(html)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / "out")
+    args = ap.parse_args()
+    sizes = [1000, 20000] if args.quick else [1000, 10000, 100000]
+    repeat = 5 if args.quick else 10
+    args.work.mkdir(parents=True, exist_ok=True)
+    result: dict = {"machine": machine(), "mode": "quick" if args.quick else "full"}
+    print("ingest …", file=sys.stderr)
+    result["ingest"] = bench_ingest(300 if args.quick else 2000)
+    rec: dict = {"embedded": {}, "in_memory_floor": {}}
+    neo: dict = {}
+    stores = {}
+    for n in sizes:
+        print(f"store of {n} cases …", file=sys.stderr)
+        d = args.work / f"store-{n}"
+        store = build_store(d / "djkg.sqlite3", n)
+        stores[n] = (d, store)
+        rec["embedded"][str(n)] = time_recommend(store, repeat)
+        rec["in_memory_floor"][str(n)] = in_memory_floor(store, repeat * 4)
+        nr = neo4j_recommend(store, repeat)
+        if nr is not None:
+            neo[str(n)] = nr
+    if neo:
+        rec["neo4j"] = neo
+    small, large = str(sizes[0]), str(sizes[-1])
+    rec["ratios"] = {
+        "embedded_p95_growth": round(rec["embedded"][large]["p95_ms"] / rec["embedded"][small]["p95_ms"], 2),
+        "embedded_vs_floor_p95": {k: round(v["p95_ms"] / max(rec["in_memory_floor"][k]["p95_ms"], 1e-3), 1)
+                                  for k, v in rec["embedded"].items()},
+    }
+    if neo:
+        rec["ratios"]["neo4j_vs_embedded_p95"] = {k: round(v["p95_ms"] / rec["embedded"][k]["p95_ms"], 2)
+                                                  for k, v in neo.items()}
+    result["recommend"] = rec
+    api_size = 10000 if 10000 in stores else sizes[0]
+    if api_size not in stores:
+        d = args.work / f"store-{api_size}"
+        stores[api_size] = (d, build_store(d / "djkg.sqlite3", api_size))
+    print(f"api at {api_size} cases …", file=sys.stderr)
+    result["api"] = {"cases": api_size, **bench_api(stores[api_size][0], total=3000 if args.quick else 10000,
+                                                    concurrency=8, seconds=30 if args.quick else 90)}
+    print("views …", file=sys.stderr)
+    result["viz"] = {"cases": sizes[-1], **bench_viz(stores[sizes[-1]][1])}
+    for _, s in stores.values():
+        s.close()
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
