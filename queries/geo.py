@@ -29,19 +29,3 @@ def county_of(adcode: str | None) -> str | None:
     if not adcode or len(adcode) != 6 or adcode[4:] == "00":
         return None
     return adcode
-
-
-def proximity_level(a: str | None, b: str | None, macro: dict[str, str]) -> str:
-    """How close two places are: county / city / province / macro / other."""
-    if not a or not b:
-        return "other"
-    if county_of(a) and county_of(a) == county_of(b):
-        return "county"
-    if city_of(a) and city_of(a) == city_of(b):
-        return "city"
-    pa, pb = province_of(a), province_of(b)
-    if pa == pb:
-        return "province"
-    if macro.get(pa) and macro.get(pa) == macro.get(pb):
-        return "macro"
-    return "other"

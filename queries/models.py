@@ -49,12 +49,19 @@ class ModelEntry:
     props: dict[str, Any]
     cases: list[CaseFacts] = field(default_factory=list)
     problems: dict[str, int] = field(default_factory=dict)      # problem id -> supporting cases
+    problem_examples: dict[str, str] = field(default_factory=dict)   # problem id -> example case id
     measures: dict[str, int] = field(default_factory=dict)      # measure id -> USES support
     measure_names: dict[str, str] = field(default_factory=dict)
     maturity: dict[str, Any] = field(default_factory=dict)
     regions: list[str] = field(default_factory=list)            # province names (sorted)
     cities: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
+    # precomputed so a request never scans a model's cases
+    field_counts: dict[str, int] = field(default_factory=dict)
+    sector_counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    first_in_field: dict[str, CaseFacts] = field(default_factory=dict)
+    first_at: dict[str, CaseFacts] = field(default_factory=dict)   # county/city/province code or macro name -> case
+    showcase: list[CaseFacts] = field(default_factory=list)       # best-evidenced cases first (quantified, real)
 
     @property
     def candidate(self) -> bool:
@@ -67,6 +74,8 @@ class ModelIndex:
     models: dict[str, ModelEntry]
     region_names: dict[str, str] = field(default_factory=dict)   # adcode -> official name
     macro: dict[str, str] = field(default_factory=dict)          # province adcode -> 东部/中部/西部/东北
+    addresses: dict[str, dict[str, int]] = field(default_factory=dict)   # problem -> measure -> support
+    cases: dict[str, CaseFacts] = field(default_factory=dict)
 
 
 def _as_list(value: Any) -> tuple[str, ...]:
@@ -125,6 +134,10 @@ def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
     for row in catalogue.run(store, "model_problem_support"):
         if row["model_id"] in models:
             models[row["model_id"]].problems[row["problem_id"]] = int(row["cases"])
+            models[row["model_id"]].problem_examples[row["problem_id"]] = row["example_case"]
+    addresses: dict[str, dict[str, int]] = {}
+    for row in catalogue.run(store, "addresses_support"):
+        addresses.setdefault(row["problem_id"], {})[row["measure_id"]] = int(row["support"])
     for row in catalogue.run(store, "model_measure_support"):
         if row["model_id"] in models:
             models[row["model_id"]].measures[row["measure_id"]] = int(row["support"])
@@ -144,7 +157,25 @@ def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
         entry.cities = sorted({names.get(city_of(c.adcode) or "", "") for c in entry.cases if c.adcode} - {""})
         entry.fields = sorted({c.field for c in entry.cases if c.field})
         entry.maturity = maturity(entry)
-    return ModelIndex(revision, models, names, macro)
+        _aggregate(entry, macro)
+    case_index = {c.id: c for e in models.values() for c in e.cases}
+    return ModelIndex(revision, models, names, macro, addresses, case_index)
+
+
+def _aggregate(entry: ModelEntry, macro: dict[str, str]) -> None:
+    from .geo import city_of, county_of, province_of
+    entry.showcase = sorted(entry.cases, key=lambda c: (0 if c.quantified else 1, c.illustrative, c.id))
+    for c in entry.showcase:               # best-evidenced first, so "first" means "best"
+        if c.field:
+            entry.field_counts[c.field] = entry.field_counts.get(c.field, 0) + 1
+            entry.first_in_field.setdefault(c.field, c)
+            if c.sector:
+                key = (c.field, c.sector)
+                entry.sector_counts[key] = entry.sector_counts.get(key, 0) + 1
+        for code in (county_of(c.adcode), city_of(c.adcode), province_of(c.adcode),
+                     macro.get(province_of(c.adcode) or "")):
+            if code:
+                entry.first_at.setdefault(code, c)
 
 
 def _sat(n: float, saturation: float) -> float:

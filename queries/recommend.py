@@ -1,7 +1,7 @@
 """"Which mature models fit a unit like mine?" — candidate traversal, ranking and explanation.
 
-Retrieval is graph traversal (named queries ``problem_case_models`` and ``problem_measure_models``) plus
-units like mine (same field / region branch, from the per-revision model index). Ranking is plain Python
+Retrieval is graph traversal (named queries aggregated per store revision in the model index) plus
+units like mine (same field / region branch). Ranking is plain Python
 shared by both stores; every component of the score is reported in ``breakdown`` and every item carries
 the paths that justify it. Weights live in ``ranking.yaml``.
 
@@ -20,7 +20,7 @@ from typing import Any
 
 from ..graph.store import GraphStore
 from . import catalogue
-from .geo import city_of, county_of, province_of, proximity_level
+from .geo import city_of, county_of, province_of
 from .lexical import BM25, Tokenizer
 from .models import ModelEntry, ModelIndex, model_index, weights
 
@@ -120,79 +120,71 @@ def lexical_problems(store: GraphStore, profile: Profile, tokenize: Tokenizer, *
 
 def recommend(store: GraphStore, profile: Profile, *, top_k: int = 5, tokenize: Tokenizer,
               include_candidates: bool = False) -> dict[str, Any]:
+    """Rank the models for ``profile``.
+
+    Retrieval follows the two traversals of the design — Problem ←FACES— Case —INSTANCE_OF→ Model and
+    Problem ←ADDRESSES— Measure ←USES— Model — plus units like mine (same field, same region branch).
+    The traversals are the named queries ``model_problem_support``, ``addresses_support`` and
+    ``model_measure_support``, aggregated once per store revision in the model index; a request then
+    costs dictionary lookups, whatever the size of the library.
+    """
     W = weights()
     index = model_index(store)
     if not profile.problems and profile.tokens:
         profile.problems = lexical_problems(store, profile, tokenize)
         if profile.problems:
             profile.warnings.append("问题描述未匹配到分类词表，已按文本相似度匹配 / problems matched by text similarity")
-    problem_ids = [p.id for p in profile.problems]
     weight_of = {p.id: p.weight for p in profile.problems}
+    macro = dict(index.macro)
+    if profile.macro and province_of(profile.adcode):
+        macro.setdefault(province_of(profile.adcode), profile.macro)
+    mine = _my_places(profile, macro)
 
-    case_rows = catalogue.run(store, "problem_case_models", problems=problem_ids) if problem_ids else []
-    mech_rows = catalogue.run(store, "problem_measure_models", problems=problem_ids) if problem_ids else []
-
-    direct: dict[str, dict[str, tuple[int, str]]] = {}          # model -> problem -> (cases, example)
-    for r in case_rows:
-        direct.setdefault(r["model_id"], {})[r["problem_id"]] = (int(r["cases"]), r["example_case"])
-    max_addr: dict[str, int] = {}
-    for r in mech_rows:
-        max_addr[r["problem_id"]] = max(max_addr.get(r["problem_id"], 0), int(r["addresses_support"]))
-    mech: dict[str, dict[str, tuple[float, str]]] = {}           # model -> problem -> (strength, measure)
-    for r in mech_rows:
-        e = index.models.get(r["model_id"])
-        if e is None or not e.cases:
-            continue
-        strength = (int(r["addresses_support"]) / max_addr[r["problem_id"]]) * min(1.0, int(r["uses_support"]) / len(e.cases))
-        cur = mech.setdefault(r["model_id"], {}).get(r["problem_id"])
-        if cur is None or strength > cur[0] or (strength == cur[0] and r["measure_id"] < cur[1]):
-            mech[r["model_id"]][r["problem_id"]] = (strength, r["measure_id"])
-
-    candidates: set[str] = set(direct) | set(mech)
-    likeness: dict[str, tuple[float, float, CaseChoice]] = {}
-    for e in index.models.values():
-        if not e.cases:
-            continue
-        ff, rp, best_case = _units_like_mine(e, profile, index)
-        likeness[e.id] = (ff, rp, best_case)
-        if ff > 0 or rp >= W["region_proximity"]["province"]:
-            candidates.add(e.id)
-    candidates = {m for m in candidates if m in index.models
-                  and (include_candidates or not index.models[m].candidate)}
-
+    models = [e for e in index.models.values() if e.cases and (include_candidates or not e.candidate)]
     lex_scores: dict[str, float] = {}
-    if profile.tokens and candidates:
+    if profile.tokens:
         model_ids, bm, _, _ = _lexical(store, index, tokenize)
         raw = dict(zip(model_ids, bm.scores(profile.tokens)))
-        top = max([raw.get(m, 0.0) for m in candidates] + [0.0])
+        top = max(raw.values(), default=0.0)
         if top > 0:
-            lex_scores = {m: raw.get(m, 0.0) / top for m in candidates}
+            lex_scores = {m: v / top for m, v in raw.items()}
 
-    items = []
     pf = W["problem_fit"]
     total_w = sum(weight_of.values())
-    for mid in candidates:
-        e = index.models[mid]
-        per_problem = {}
+    items = []
+    for e in models:
+        per_problem: dict[str, float] = {}
+        mech_best: dict[str, tuple[float, str]] = {}
         for p in profile.problems:
-            n, _ex = direct.get(mid, {}).get(p.id, (0, ""))
+            n = e.problems.get(p.id, 0)
             case_ev = 0.5 * min(1.0, n / pf["case_saturation"]) + 0.5 * (n / len(e.cases))
-            m_strength = mech.get(mid, {}).get(p.id, (0.0, ""))[0]
-            per_problem[p.id] = round(pf["case_weight"] * case_ev + pf["mechanism_weight"] * m_strength, 6)
+            best = (0.0, "")
+            addr = index.addresses.get(p.id, {})
+            top_addr = max(addr.values(), default=0)
+            for measure, a in addr.items():
+                u = e.measures.get(measure)
+                if u:
+                    strength = (a / top_addr) * min(1.0, u / len(e.cases))
+                    if strength > best[0] or (strength == best[0] and measure < best[1]):
+                        best = (strength, measure)
+            if best[0] > 0:
+                mech_best[p.id] = best
+            per_problem[p.id] = round(pf["case_weight"] * case_ev + pf["mechanism_weight"] * best[0], 6)
         problem_fit = (sum(weight_of[p] * v for p, v in per_problem.items()) / total_w) if total_w else 0.0
-        ff, rp, _ = likeness.get(mid, (0.0, 0.0, None))
+        ff, rp, near = _units_like_mine(e, profile, mine)
+        if problem_fit <= 0 and ff <= 0 and rp < W["region_proximity"]["province"]:
+            continue   # not reached by any traversal: no path, no item
         components = {"problem_fit": round(problem_fit, 6), "field_fit": round(ff, 6),
                       "region_proximity": round(rp, 6), "maturity": round(e.maturity["score"], 6),
-                      "lexical": round(lex_scores.get(mid, 0.0), 6)}
+                      "lexical": round(lex_scores.get(e.id, 0.0), 6)}
         score = round(sum(W["score"][k] * v for k, v in components.items()), 6)
-        paths = _paths(mid, profile, direct, mech, likeness, index, W["candidates"]["paths_per_item"])
+        paths = _paths(e, profile, mech_best, near, W["candidates"]["paths_per_item"])
         if not paths:
             continue
         items.append({
-            "model": {"id": mid, "name": e.name},
+            "model": {"id": e.id, "name": e.name},
             "score": score,
-            "breakdown": {**components, "weights": dict(W["score"]),
-                          "per_problem": per_problem},
+            "breakdown": {**components, "weights": dict(W["score"]), "per_problem": per_problem},
             "paths": paths,
             "evidence": [],
             "maturity": e.maturity,
@@ -200,42 +192,43 @@ def recommend(store: GraphStore, profile: Profile, *, top_k: int = 5, tokenize: 
         })
     items.sort(key=lambda it: (-it["score"], it["model"]["id"]))
     items = items[:top_k]
-    _attach_evidence(store, items, profile, direct, index, W["candidates"]["evidence_per_item"])
+    _attach_evidence(store, items, profile, index, mine, W["candidates"]["evidence_per_item"])
     return {"items": items, "profile": profile.to_dict(), "warnings": list(profile.warnings)}
 
 
-@dataclass(frozen=True)
-class CaseChoice:
-    id: str
-    adcode: str | None
-    field: str | None
+def _my_places(profile: Profile, macro: dict[str, str]) -> list[tuple[str, str]]:
+    """The profile's region branch, nearest first: [(level, code)], ending with the macro-region."""
+    if not profile.adcode:
+        return []
+    out = []
+    for level, code in (("county", county_of(profile.adcode)), ("city", city_of(profile.adcode)),
+                        ("province", province_of(profile.adcode))):
+        if code and all(code != c for _, c in out):
+            out.append((level, code))
+    m = macro.get(province_of(profile.adcode) or "") or profile.macro
+    if m:
+        out.append(("macro", m))
+    return out
 
 
-def _units_like_mine(e: ModelEntry, profile: Profile, index: ModelIndex) -> tuple[float, float, CaseChoice | None]:
+def _units_like_mine(e: ModelEntry, profile: Profile, mine: list[tuple[str, str]]):
+    """(field fit, regional proximity, the nearest case) from the model's precomputed aggregates."""
     W = weights()
     ff = 0.0
     if profile.field:
-        same = [c for c in e.cases if c.field == profile.field]
-        ff = len(same) / len(e.cases)
+        ff = e.field_counts.get(profile.field, 0) / len(e.cases)
         if profile.sector:
-            ff += W["field_fit"]["sector_bonus"] * (sum(1 for c in same if c.sector == profile.sector) / len(e.cases))
+            ff += W["field_fit"]["sector_bonus"] * e.sector_counts.get((profile.field, profile.sector), 0) / len(e.cases)
         ff = min(1.0, ff)
-    best = (0.0, None)
-    if profile.adcode:
-        macro = dict(index.macro)
-        if profile.macro and province_of(profile.adcode):
-            macro.setdefault(province_of(profile.adcode), profile.macro)
-        levels = W["region_proximity"]
-        for c in e.cases:
-            v = levels[proximity_level(profile.adcode, c.adcode, macro)]
-            if v > best[0] or (v == best[0] and best[1] is not None and c.id < best[1].id):
-                best = (v, CaseChoice(c.id, c.adcode, c.field))
-    choice = best[1]
-    if choice is None and profile.field:
-        same = [c for c in e.cases if c.field == profile.field]
-        if same:
-            choice = CaseChoice(same[0].id, same[0].adcode, same[0].field)
-    return ff, best[0], choice
+    rp, near = 0.0, None
+    if mine:
+        rp = W["region_proximity"]["other"]
+        for level, code in mine:
+            case = e.first_at.get(code)
+            if case is not None:
+                rp, near = W["region_proximity"][level], (level, code, case)
+                break
+    return ff, rp, near
 
 
 def _region_chain(adcode: str) -> list[str]:
@@ -246,73 +239,69 @@ def _region_chain(adcode: str) -> list[str]:
     return chain
 
 
-def _paths(mid: str, profile: Profile, direct, mech, likeness, index: ModelIndex, limit: int) -> list[list[str]]:
+def _paths(e: ModelEntry, profile: Profile, mech_best, near, limit: int) -> list[list[str]]:
     paths: list[list[str]] = []
     for p in profile.problems:
-        hit = direct.get(mid, {}).get(p.id)
-        if hit:
-            paths.append(["profile", "MATCHES", p.id, "FACES<-", hit[1], "INSTANCE_OF", mid])
-        m = mech.get(mid, {}).get(p.id)
-        if m and m[0] > 0:
-            paths.append(["profile", "MATCHES", p.id, "ADDRESSES<-", m[1], "USES<-", mid])
-    entry = index.models[mid]
-    if profile.field:
-        same = [c for c in entry.cases if c.field == profile.field]
-        if same:
-            paths.append(["profile", "IN_FIELD", f"industry:{profile.field}", "IN_INDUSTRY<-", same[0].id,
-                          "INSTANCE_OF", mid] if not same[0].sector else
-                         ["profile", "IN_FIELD", f"industry:{profile.field}", "PART_OF<-",
-                          f"industry:{profile.field}/{same[0].sector}", "IN_INDUSTRY<-", same[0].id, "INSTANCE_OF", mid])
-    _, rp, choice = likeness.get(mid, (0.0, 0.0, None))
-    if profile.adcode and choice is not None and choice.adcode and rp >= weights()["region_proximity"]["province"]:
-        case_chain = _region_chain(choice.adcode)
-        mine = set(_region_chain(profile.adcode))
-        shared = [c for c in case_chain if c in mine]
-        if shared:
-            anchor = case_chain.index(shared[-1])
-            path: list[str] = ["profile", "IN_REGION", f"region:{case_chain[anchor]}"]
-            for code in case_chain[anchor + 1:]:
-                path += ["PART_OF<-", f"region:{code}"]
-            path += ["LOCATED_IN<-", choice.id, "INSTANCE_OF", mid]
+        example = e.problem_examples.get(p.id)
+        if example:
+            paths.append(["profile", "MATCHES", p.id, "FACES<-", example, "INSTANCE_OF", e.id])
+        m = mech_best.get(p.id)
+        if m:
+            paths.append(["profile", "MATCHES", p.id, "ADDRESSES<-", m[1], "USES<-", e.id])
+    if profile.field and profile.field in e.first_in_field:
+        c = e.first_in_field[profile.field]
+        if c.sector:
+            paths.append(["profile", "IN_FIELD", f"industry:{profile.field}", "PART_OF<-",
+                          f"industry:{profile.field}/{c.sector}", "IN_INDUSTRY<-", c.id, "INSTANCE_OF", e.id])
+        else:
+            paths.append(["profile", "IN_FIELD", f"industry:{profile.field}", "IN_INDUSTRY<-", c.id, "INSTANCE_OF", e.id])
+    if near is not None and near[0] != "macro" and near[2].adcode:
+        level, code, case = near
+        chain = _region_chain(case.adcode)
+        if code in chain:
+            path: list[str] = ["profile", "IN_REGION", f"region:{code}"]
+            for lower in chain[chain.index(code) + 1:]:
+                path += ["PART_OF<-", f"region:{lower}"]
+            path += ["LOCATED_IN<-", case.id, "INSTANCE_OF", e.id]
             paths.append(path)
     return paths[:limit]
 
 
-def _attach_evidence(store: GraphStore, items: list[dict[str, Any]], profile: Profile, direct, index: ModelIndex,
-                     per_item: int) -> None:
-    macro = dict(index.macro)
-    rank_level = {"county": 0, "city": 1, "province": 2, "macro": 3, "other": 4}
+def _attach_evidence(store: GraphStore, items: list[dict[str, Any]], profile: Profile, index: ModelIndex,
+                     mine: list[tuple[str, str]], per_item: int) -> None:
+    """Supporting cases: those on the paths first, then the nearest, then the best-evidenced."""
     chosen: dict[str, list[str]] = {}
     for it in items:
-        mid = it["model"]["id"]
-        e = index.models[mid]
-        examples = {ex for _, ex in direct.get(mid, {}).values()}
-
-        def key(c):
-            return (0 if c.id in examples else 1,
-                    0 if (profile.field and c.field == profile.field) else 1,
-                    rank_level[proximity_level(profile.adcode, c.adcode, macro)] if profile.adcode else 4,
-                    0 if c.quantified else 1, c.illustrative, c.id)
-        chosen[mid] = [c.id for c in sorted(e.cases, key=key)[:per_item]]
+        e = index.models[it["model"]["id"]]
+        picks: list[str] = []
+        for path in it["paths"]:
+            picks += [x for x in path if x.startswith("case:")]
+        for _, code in mine:
+            if code in e.first_at:
+                picks.append(e.first_at[code].id)
+        if profile.field and profile.field in e.first_in_field:
+            picks.append(e.first_in_field[profile.field].id)
+        picks += [c.id for c in e.showcase[:per_item]]
+        chosen[e.id] = list(dict.fromkeys(picks))[:per_item]
     all_ids = sorted({cid for ids in chosen.values() for cid in ids})
     outcomes: dict[str, list[dict[str, Any]]] = {}
     if all_ids:
         for r in catalogue.run(store, "case_outcomes", cases=all_ids):
             outcomes.setdefault(r["case_id"], []).append(_props(r["props"]))
-    facts = {c.id: c for e in index.models.values() for c in e.cases if c.id in set(all_ids)}
     for it in items:
-        mid = it["model"]["id"]
-        it["evidence"] = chosen[mid]
+        it["evidence"] = chosen[it["model"]["id"]]
         details = []
-        for cid in chosen[mid]:
-            c = facts.get(cid)
+        for cid in it["evidence"]:
+            c = index.cases.get(cid)
+            place = ""
+            if c and c.adcode:
+                place = index.region_names.get(city_of(c.adcode) or "", "") or \
+                    index.region_names.get(province_of(c.adcode) or "", "")
             figures = [o for o in outcomes.get(cid, []) if o.get("value") is not None][:3]
             details.append({
-                "id": cid, "title": c.title if c else "", "unit": c.unit if c else "",
-                "region": index.region_names.get(city_of(c.adcode) or "", "") or index.region_names.get(province_of(c.adcode) or "", "") if c and c.adcode else "",
+                "id": cid, "title": c.title if c else "", "unit": c.unit if c else "", "region": place,
                 "year": c.year if c else None,
                 "outcomes": [{"name": o.get("name"), "value": o.get("value"), "unit": o.get("unit"),
                               "evidence": o.get("evidence")} for o in figures],
             })
         it["evidence_details"] = details
-
