@@ -121,3 +121,20 @@ def build_case(key: str, *, title: str | None = None, problems=("weak-collective
                                             "direction": "up", "evidence": f"{metric}{value}{unit}"}))
         edges.append(Edge(cid, S.ACHIEVES, oid))
     return CaseGraph(case=case, nodes=nodes, edges=edges)
+
+
+# --- the shipped corpus, ingested once per test session ------------------------------------------
+
+@pytest.fixture(scope="session")
+def corpus_ingest(tmp_path_factory):
+    """(store, report) for data/cases ingested into a fresh embedded store."""
+    from djkg.ingest.pipeline import ingest_paths
+    store = SqliteStore(tmp_path_factory.mktemp("corpus") / "djkg.sqlite3")
+    report = ingest_paths([CORPUS], store, keep_items=True)
+    yield store, report
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def corpus_store(corpus_ingest):
+    return corpus_ingest[0]
