@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .sections import Sentence
 from .taxonomy import Taxonomy
 
-UNITS = ("个百分点|%|‰|万元|亿元|千元|元|万人次|人次|万人|余人|多人|人|万户|户|余个|多个|个|余件|多件|件|余次|多次|次|"
+UNITS = ("个百分点|%|‰|万元|亿元|千元|元|万人次|余人次|多人次|人次|万人|余人|多人|人|万户|户|余个|多个|个|余件|多件|件|余次|多次|次|"
          "余家|多家|家|名|位|天|小时|分钟|公里|万亩|亩|吨|项|条|所|支|场|批|倍|座|间|套|单|起|万")
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _TRANSITION = re.compile(

@@ -1,0 +1,63 @@
+"""Outcome extraction and taxonomy matching, on a small inline taxonomy (each stage testable alone)."""
+
+from __future__ import annotations
+
+from djkg.ingest.normalise import normalise
+from djkg.ingest.outcomes import extract_outcomes
+from djkg.ingest.sections import split
+from djkg.ingest.taxonomy import Taxonomy
+
+TX = Taxonomy({
+    "problems": [{"id": "weak-economy", "name": "村集体经济薄弱", "synonyms": ["空壳村", "集体经济&薄弱", "集体收入&低"]},
+                 {"id": "parking", "name": "停车难", "synonyms": ["停车&难"]}],
+    "measures": [{"id": "coop", "name": "党支部领办合作社", "synonyms": ["领办合作社", "土地入股"]}],
+    "models": [{"id": "branch-led-cooperative", "name": "党支部领办合作社", "synonyms": ["支部领办合作社"]}],
+    "metrics": [{"id": "collective-income", "name": "村集体收入", "cues": ["集体收入", "集体经济收入"], "direction": "up",
+                 "units": ["万元", "元", "亿元"]},
+                {"id": "satisfaction", "name": "群众满意度", "cues": ["满意度", "满意率"], "direction": "up", "units": ["%"]},
+                {"id": "complaints", "name": "投诉量", "cues": ["投诉"], "direction": "down", "units": ["件", "%"]},
+                {"id": "response-time", "name": "响应时间", "cues": ["响应时间", "到场时间"], "direction": "down",
+                 "units": ["分钟", "小时", "天"]}],
+})
+
+
+def outcomes(text: str):
+    return extract_outcomes(split(normalise(text)), TX)
+
+
+def test_from_a_to_b_reads_b_with_a_as_baseline():
+    [o] = outcomes("三、取得成效\n村集体收入由2万元提高到三十五万元。")
+    assert (o.metric, o.value, o.unit, o.direction, o.baseline) == ("collective-income", 35.0, "万元", "up", 2.0)
+
+
+def test_percentages_counts_and_durations():
+    got = {(o.metric, o.value, o.unit, o.direction) for o in outcomes(
+        "三、取得成效\n群众满意度达到98.5%，投诉量下降了百分之六十，平均响应时间缩短到15分钟，累计服务两千余人次。")}
+    assert ("satisfaction", 98.5, "%", "up") in got
+    assert ("complaints", 60.0, "%", "down") in got
+    assert ("response-time", 15.0, "分钟", "down") in got
+    assert any(v == 2000.0 and u == "余人次" for _, v, u, _ in got)
+
+
+def test_baselines_in_problem_sentences_and_years_are_not_outcomes():
+    got = outcomes("一、面临问题\n2015年以前，村集体收入不足1万元，是有名的空壳村。\n三、取得成效\n2020年村集体收入达到50万元。")
+    assert [(o.value, o.unit) for o in got] == [(50.0, "万元")]
+
+
+def test_qualitative_honours_and_promotion():
+    got = outcomes("三、取得成效\n该村获评全国乡村治理示范村，做法被省委组织部在全省推广。")
+    assert {o.metric for o in got} <= {"honour", "promotion"} and got
+    assert all(o.value is None for o in got)
+
+
+def test_cooccurrence_synonyms_match_within_one_sentence_only():
+    text = normalise("这里集体经济一度很薄弱。另一句说停车。还有一句说难。")
+    spans = [(s.start, s.end) for s in split(text)]
+    found = {c.id for _, c, _ in TX.match_spans(text, spans)}
+    assert found == {"problem:weak-economy"}
+
+
+def test_names_resolve_to_concepts():
+    assert TX.resolve_name("Model", "支部领办合作社").id == "model:branch-led-cooperative"
+    assert TX.resolve_name("Model", "不存在") is None
+    assert "领办合作社" in TX.user_dictionary()
