@@ -190,6 +190,15 @@ def recommend(store: GraphStore, profile: Profile, *, top_k: int = 5, tokenize: 
             "maturity": e.maturity,
             "summary": e.props.get("summary"),
         })
+    if not items and profile.tokens and not any(p.how == "lexical" for p in profile.problems):
+        # the linked problems reach no model in this library: fall back to text similarity so that
+        # nobody gets an empty answer (the items then carry lexical MATCHES paths, and say so)
+        extra = [p for p in lexical_problems(store, profile, tokenize) if p.id not in weight_of]
+        if extra:
+            profile.problems = [*profile.problems, *extra]
+            profile.warnings.append("所述问题在案例库中暂无对应模式，已按文本相似度补充 / no model faces the linked "
+                                    "problems yet; similar problems added by text similarity")
+            return recommend(store, profile, top_k=top_k, tokenize=tokenize, include_candidates=include_candidates)
     items.sort(key=lambda it: (-it["score"], it["model"]["id"]))
     items = items[:top_k]
     _attach_evidence(store, items, profile, index, mine, W["candidates"]["evidence_per_item"])
