@@ -1,0 +1,4 @@
+// Measure —ADDRESSES→ Problem with its support (number of cases contributing the link). Twin of sql/.
+MATCH (m:Node)-[r:ADDRESSES]->(p:Node)
+RETURN m.id AS measure_id, p.id AS problem_id, count(r) AS support
+ORDER BY measure_id, problem_id

@@ -1,0 +1,4 @@
+// For each model, the measures its cases apply, with support (USES contributions).
+MATCH (m:Node)-[u:USES]->(n:Node)
+RETURN m.id AS model_id, n.id AS measure_id, n.name AS measure_name, count(u) AS support
+ORDER BY model_id, measure_id
