@@ -15,6 +15,7 @@ from ..config import Settings
 from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
 from .routers import cases, graph, health, home, models, recommendations, search
+from .schemas import ErrorBody
 
 log = logging.getLogger("djkg.api")
 
@@ -115,8 +116,15 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         zh, en = "数据库暂时不可用，请稍后再试", "the store is unavailable, try again later"
         return JSONResponse({"detail": {"message": f"{zh} / {en}", "zh": zh, "en": en}}, status_code=503)
 
+    # every operation documents the errors any request can meet (bad parameters, oversized body, store down)
+    # (errors are JSON even on HTML pages: say so, or the page's text/html would be the only documented type)
+    common = {code: {"model": ErrorBody, "description": text,
+                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}
+              for code, text in (
+        (400, "请求不合法 / bad request"), (404, "未找到 / not found"), (413, "请求体过大 / body too large"),
+        (422, "参数校验失败 / validation failed"), (503, "数据库不可用 / store unavailable"))}
     for r in (health, recommendations, models, cases, search, graph, home):
-        app.include_router(r.router)
+        app.include_router(r.router, responses=common)
     try:  # TEMP until the views router lands
         from .routers import views
         app.include_router(views.router)

@@ -47,7 +47,8 @@ def _store_doc(doc: RawDoc, store: GraphStore) -> JSONResponse:
 
 
 @router.post("", status_code=201, response_model=IngestResult, dependencies=[Depends(require_api_key)],
-             responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
+             responses={200: {"model": IngestResult, "description": "已存在，内容未变或已更新 / existing case"},
+                        401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
                         422: {"model": ErrorBody}},
              summary="提交一个案例（需 API 密钥）/ add a case (API key)")
 def create_case(body: CaseIn, store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)):
@@ -62,7 +63,8 @@ def create_case(body: CaseIn, store: GraphStore = Depends(get_store), settings: 
 
 
 @router.post("/upload", status_code=201, response_model=IngestResult, dependencies=[Depends(require_api_key)],
-             responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
+             responses={200: {"model": IngestResult, "description": "已存在，内容未变或已更新 / existing case"},
+                        401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
                         415: {"model": ErrorBody}, 422: {"model": ErrorBody}},
              summary="上传案例文件 .md .txt .docx .pdf .jsonl（需 API 密钥）/ upload a file (API key)")
 def upload_case(file: UploadFile = File(..., description="案例文件"), store: GraphStore = Depends(get_store),

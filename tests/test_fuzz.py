@@ -1,0 +1,108 @@
+"""Fuzzing: schemathesis against our own OpenAPI (every operation, with and without the key) — zero 5xx,
+responses match the schema — and hypothesis properties: the extractor and the profile parser never raise
+on any Unicode, and hostile query strings leave both stores unchanged.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
+import hypothesis.strategies as st
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+
+from djkg.api.app import create_app
+from djkg.config import Limits, Settings
+from djkg.graph.sqlite_store import SqliteStore
+from djkg.ingest.extract import extract
+from djkg.ingest.profile import ProfileError, parse_profile
+from djkg.ingest.readers import RawDoc
+from djkg.service import recommend
+
+from conftest import build_case
+
+KEY = "fuzz-key-0123456789abcdef"
+_DIR = Path(tempfile.mkdtemp(prefix="djkg-fuzz-"))
+atexit.register(shutil.rmtree, _DIR, True)
+_STORE = SqliteStore(_DIR / "djkg.sqlite3")
+for _k in ("a", "b", "c"):
+    _STORE.upsert_case(build_case(_k, title=f"<script>alert('{_k}')</script> 合作社"))
+APP = create_app(Settings(data_dir=_DIR, api_key=KEY, limits=Limits(max_body_bytes=256 * 1024)), store=_STORE)
+SCHEMA = schemathesis.openapi.from_asgi("/openapi.json", APP)
+CHECKS = [schemathesis.checks.not_a_server_error, schemathesis.checks.response_schema_conformance,
+          schemathesis.checks.content_type_conformance, schemathesis.checks.status_code_conformance]
+CALLS = {"with_key": 0, "without_key": 0, "5xx": 0}
+
+
+def _call(case, headers):
+    response = case.call(headers=headers)
+    if response.status_code >= 500:
+        CALLS["5xx"] += 1
+    case.validate_response(response, checks=CHECKS)
+    return response
+
+
+@SCHEMA.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_without_key_never_fails(case):
+    CALLS["without_key"] += 1
+    _call(case, {})
+
+
+@SCHEMA.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_with_key_never_fails(case):
+    CALLS["with_key"] += 1
+    _call(case, {"X-API-Key": KEY})
+
+
+def test_fuzz_tally_is_reported():
+    """Prints how many generated requests ran (``pytest -s``) — the figure in the closing note."""
+    print(f"\nschemathesis calls: {CALLS}")
+    assert CALLS["5xx"] == 0
+
+
+# --- hypothesis properties -------------------------------------------------------------------------
+
+UNICODE = st.text(alphabet=st.characters(codec="utf-8"), max_size=400)
+CHINESE = st.text(alphabet=st.sampled_from(list("一二三问题做法成效村集体经济薄弱党支部合作社提高到万元%由，。：\n#（）【】1234567890")),
+                  max_size=400)
+
+
+@given(st.one_of(UNICODE, CHINESE), st.dictionaries(st.sampled_from(["title", "unit", "region", "industry", "model",
+                                                                     "year", "sector"]),
+                                                    st.one_of(UNICODE, st.integers(), st.none()), max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_extractor_never_raises(text, meta):
+    case = extract(RawDoc(source="fuzz.txt", fmt="txt", text=text, meta=meta))
+    d = case.to_dict()
+    assert d["id"] and isinstance(d["warnings"], list)
+
+
+@given(UNICODE, UNICODE, st.lists(st.one_of(UNICODE, CHINESE), max_size=4), st.one_of(st.none(), UNICODE))
+@settings(max_examples=300, deadline=None)
+def test_profile_parser_never_raises_anything_but_profile_error(region, industry, problems, description):
+    parse_profile(region=region, industry=industry, problems=problems, description=description)
+    try:
+        parse_profile(region=region, industry=industry, problems=problems, description=description, strict=True)
+    except ProfileError as exc:
+        assert " / " in str(exc)  # bilingual
+
+
+HOSTILE = ["' OR 1=1 --", "MATCH (n) DETACH DELETE n", '"}) DETACH DELETE n //', "x\x00y", "'; DROP TABLE nodes; --",
+           "$(rm -rf /)", "\\u0000", "<script>alert(1)</script>"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_injection_strings_are_data_on_both_stores(store, text):
+    for key in ("a", "b"):
+        store.upsert_case(build_case(key))
+    before, rev = store.stats(), store.revision()
+    store.search(text)
+    assert store.get_node(text) is None
+    recommend(store, region=text, industry=text, problems=[text], description=text)
+    assert store.stats() == before and store.revision() == rev
