@@ -138,20 +138,39 @@ class Neo4jStore:
         digest = graph.content_hash()
 
         def work(tx) -> UpsertStatus:
-            old = tx.run("MATCH (g:CaseGraph {case_id: $cid}) RETURN g.hash AS hash, g.graph AS graph",
-                         cid=graph.id).single()
-            if old is not None and old["hash"] == digest:
-                return "unchanged"
-            touched: set[str] = set()
-            if old is not None:
-                touched = self._remove_case(tx, graph.id, json.loads(old["graph"]))
-            self._insert_case(tx, graph, digest)
-            self._collect_orphans(tx, touched - {n.id for n in graph.all_nodes()})
-            tx.run("MATCH (m:Meta {key: 'revision'}) SET m.value = m.value + 1").consume()
-            return "inserted" if old is None else "updated"
+            status = self._upsert_in(tx, graph, digest)
+            if status != "unchanged":
+                tx.run("MATCH (m:Meta {key: 'revision'}) SET m.value = m.value + 1").consume()
+            return status
 
         with self._session() as s:
             return s.execute_write(work)
+
+    def upsert_cases(self, graphs: list[CaseGraph]) -> list[UpsertStatus]:
+        """Several whole cases in one transaction (bulk ingest): all of them or none."""
+        for g in graphs:
+            g.validate()
+
+        def work(tx) -> list[UpsertStatus]:
+            out = [self._upsert_in(tx, g, g.content_hash()) for g in graphs]
+            if any(s != "unchanged" for s in out):
+                tx.run("MATCH (m:Meta {key: 'revision'}) SET m.value = m.value + 1").consume()
+            return out
+
+        with self._session() as s:
+            return s.execute_write(work)
+
+    def _upsert_in(self, tx, graph: CaseGraph, digest: str) -> UpsertStatus:
+        old = tx.run("MATCH (g:CaseGraph {case_id: $cid}) RETURN g.hash AS hash, g.graph AS graph",
+                     cid=graph.id).single()
+        if old is not None and old["hash"] == digest:
+            return "unchanged"
+        touched: set[str] = set()
+        if old is not None:
+            touched = self._remove_case(tx, graph.id, json.loads(old["graph"]))
+        self._insert_case(tx, graph, digest)
+        self._collect_orphans(tx, touched - {n.id for n in graph.all_nodes()})
+        return "inserted" if old is None else "updated"
 
     def delete_case(self, case_id: str) -> bool:
         def work(tx) -> bool:

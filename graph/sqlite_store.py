@@ -50,7 +50,12 @@ _DDL = [
 ]
 
 # version -> statements that bring a database from version-1 to version.
-_MIGRATIONS: dict[int, list[str]] = {}
+_MIGRATIONS: dict[int, list[str]] = {
+    # 2: node_fts rows share their node's rowid (deletes by key instead of scanning the index)
+    2: ["DELETE FROM node_fts",
+        "INSERT INTO node_fts(rowid, id, label, name, body) SELECT rowid, id, label, name, "
+        "coalesce(json_extract(props, '$.text'), json_extract(props, '$.summary'), '') FROM nodes"],
+}
 
 
 class SqliteStore:
@@ -184,17 +189,33 @@ class SqliteStore:
 
     def upsert_case(self, graph: CaseGraph) -> UpsertStatus:
         graph.validate()
-        digest = graph.content_hash()
         with self._write() as c:
-            row = c.execute("SELECT hash, graph FROM case_graphs WHERE case_id=?", (graph.id,)).fetchone()
-            if row is not None and row["hash"] == digest:
-                return "unchanged"
-            touched: set[str] = set()
-            if row is not None:
-                touched = self._remove_case(c, graph.id, json.loads(row["graph"]))
-            self._insert_case(c, graph, digest)
-            self._collect_orphans(c, touched - {n.id for n in graph.all_nodes()})
-            self._bump_revision(c)
+            status = self._upsert_in(c, graph, graph.content_hash())
+            if status != "unchanged":
+                self._bump_revision(c)
+        return status
+
+    def upsert_cases(self, graphs: list[CaseGraph]) -> list[UpsertStatus]:
+        """Several whole cases in one transaction (bulk ingest): all of them or none."""
+        for g in graphs:
+            g.validate()
+        out: list[UpsertStatus] = []
+        with self._write() as c:
+            for graph in graphs:
+                out.append(self._upsert_in(c, graph, graph.content_hash()))
+            if any(s != "unchanged" for s in out):
+                self._bump_revision(c)
+        return out
+
+    def _upsert_in(self, c: sqlite3.Connection, graph: CaseGraph, digest: str) -> UpsertStatus:
+        row = c.execute("SELECT hash, graph FROM case_graphs WHERE case_id=?", (graph.id,)).fetchone()
+        if row is not None and row["hash"] == digest:
+            return "unchanged"
+        touched: set[str] = set()
+        if row is not None:
+            touched = self._remove_case(c, graph.id, json.loads(row["graph"]))
+        self._insert_case(c, graph, digest)
+        self._collect_orphans(c, touched - {n.id for n in graph.all_nodes()})
         return "inserted" if row is None else "updated"
 
     def delete_case(self, case_id: str) -> bool:
@@ -210,30 +231,42 @@ class SqliteStore:
     def _remove_case(self, c: sqlite3.Connection, case_id: str, old: dict[str, Any]) -> set[str]:
         touched = {n["id"] for n in old.get("nodes", [])}
         c.execute("DELETE FROM edges WHERE case_id=?", (case_id,))
-        owned = [r[0] for r in c.execute("SELECT id FROM nodes WHERE owner=?", (case_id,))]
-        c.executemany("DELETE FROM node_fts WHERE id=?", [(i,) for i in owned])
+        # node_fts rows share their node's rowid, so they are deleted by key, never by scanning the index
+        c.execute("DELETE FROM node_fts WHERE rowid IN (SELECT rowid FROM nodes WHERE owner=?)", (case_id,))
         c.execute("DELETE FROM nodes WHERE owner=?", (case_id,))
         c.execute("DELETE FROM case_graphs WHERE case_id=?", (case_id,))
         return touched
 
     def _insert_case(self, c: sqlite3.Connection, graph: CaseGraph, digest: str) -> None:
         cid = graph.id
-        for node in graph.all_nodes():
+        nodes = graph.all_nodes()
+        # one lookup for every node of the case (not one per node): label/owner checks and FTS freshness
+        existing = {r["id"]: r for r in c.execute(
+            "SELECT n.rowid AS rid, n.id, n.label, n.owner, n.name, n.props FROM json_each(?) j "
+            "JOIN nodes n ON n.id = j.value",
+            (json.dumps([n.id for n in nodes], ensure_ascii=False),))}
+        rows, fts_rows, fts_stale = [], [], []
+        for node in nodes:
             owned = node.label in CASE_OWNED_LABELS
             props = json.dumps(node.props, ensure_ascii=False, sort_keys=True)
-            existing = c.execute("SELECT label, owner FROM nodes WHERE id=?", (node.id,)).fetchone()
-            if existing is not None and existing["label"] != node.label:
-                raise SchemaError(f"id {node.id} is a {existing['label']}, not a {node.label}")
-            if existing is not None and owned and existing["owner"] not in (None, cid):
-                raise SchemaError(f"node {node.id} already belongs to {existing['owner']}")
-            c.execute(
-                "INSERT INTO nodes(id, label, name, owner, props) VALUES (?,?,?,?,?) "
-                "ON CONFLICT(id) DO UPDATE SET name=excluded.name, props=excluded.props",
-                (node.id, node.label, node.name, cid if owned else None, props))
-            c.execute("DELETE FROM node_fts WHERE id=?", (node.id,))
+            ex = existing.get(node.id)
+            if ex is not None and ex["label"] != node.label:
+                raise SchemaError(f"id {node.id} is a {ex['label']}, not a {node.label}")
+            if ex is not None and owned and ex["owner"] not in (None, cid):
+                raise SchemaError(f"node {node.id} already belongs to {ex['owner']}")
+            if ex is not None and ex["props"] == props and ex["name"] == node.name:
+                continue  # a shared node (region, problem, model …) as it already is: nothing to write
+            rows.append((node.id, node.label, node.name, cid if owned else None, props))
+            if ex is not None:
+                fts_stale.append((ex["rid"],))
             body = str(node.props.get("text") or node.props.get("summary") or "")
-            c.execute("INSERT INTO node_fts(id, label, name, body) VALUES (?,?,?,?)",
-                      (node.id, node.label, node.name, body))
+            fts_rows.append((node.id, node.label, node.name, body))
+        c.executemany(
+            "INSERT INTO nodes(id, label, name, owner, props) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(id) DO UPDATE SET name=excluded.name, props=excluded.props", rows)
+        c.executemany("DELETE FROM node_fts WHERE rowid=?", fts_stale)
+        c.executemany("INSERT INTO node_fts(rowid, id, label, name, body) "
+                      "SELECT rowid, ?, ?, ?, ? FROM nodes WHERE id=?1", fts_rows)
         c.executemany(
             "INSERT OR REPLACE INTO edges(src, type, dst, case_id, props) VALUES (?,?,?,?,?)",
             [(e.src, e.type, e.dst, edge_owner(e, cid), json.dumps(e.props, ensure_ascii=False, sort_keys=True))
@@ -250,8 +283,8 @@ class SqliteStore:
                 "SELECT 1 FROM edges WHERE src=? UNION ALL SELECT 1 FROM edges WHERE dst=? LIMIT 1",
                 (nid, nid)).fetchone()
             if used is None:
+                c.execute("DELETE FROM node_fts WHERE rowid = (SELECT rowid FROM nodes WHERE id=?)", (nid,))
                 c.execute("DELETE FROM nodes WHERE id=?", (nid,))
-                c.execute("DELETE FROM node_fts WHERE id=?", (nid,))
 
     @staticmethod
     def _bump_revision(c: sqlite3.Connection) -> None:

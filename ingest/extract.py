@@ -20,6 +20,7 @@ from .taxonomy import Concept, Taxonomy, taxonomy
 
 MAX_TEXT_CHARS = 200_000   # extraction reads at most this much of one document
 MAX_CANDIDATES = 3
+REGION_SCAN_CHARS = 2500
 MODEL_MIN_SCORE = 2.0   # title/heading mention (3) or two body mentions
 
 
@@ -165,7 +166,8 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         warnings.append("地名库不可用 / gazetteer unavailable")
         return empty
     g = gazetteer()
-    match = g.resolve(title + "\n" + text[:6000], hint=hint or None, unit=unit or None)
+    # the unit's own place is named near the top; the rest of a long text mostly mentions other places
+    match = g.resolve(title + "\n" + text[:REGION_SCAN_CHARS], hint=hint or None, unit=unit or None)
     if hint and (match is None or not _hint_agrees(hint, match)):
         warnings.append(f"地区“{hint}”无法完全识别 / region not fully recognised")
     if match is None:
@@ -219,7 +221,7 @@ def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str,
         scores[concept.id] = scores.get(concept.id, 0.0) + weight
         concepts[concept.id] = concept
     for concept in tx.models.values():
-        if title and any("&" not in syn and normalise_short(syn) in title for syn in (concept.name, *concept.synonyms)):
+        if title and any(form in title for form in tx.plain_forms(concept)):
             scores[concept.id] = scores.get(concept.id, 0.0) + 3.0
             concepts[concept.id] = concept
     if not scores:

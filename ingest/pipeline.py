@@ -1,8 +1,8 @@
 """The ingest pipeline: read → normalise → sections → extract → link/build → store.
 
 ``ingest_paths`` is the one library call the CLI and the API both use. A file that fails is reported
-and skipped; every case is written in its own transaction, so an interruption loses at most the case
-being written, and re-running the same ingest is idempotent.
+and skipped; cases are written whole, a small batch per transaction, so an interruption loses at most
+the batch being written (never part of a case), and re-running the same ingest is idempotent.
 """
 
 from __future__ import annotations
@@ -11,11 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from ..graph.store import GraphStore
+from ..graph.schema import CaseGraph
+from ..graph.store import GraphStore, StoreError
 from .build import build
 from .extract import ExtractedCase, extract
 from .readers import DEFAULT_MAX_BYTES, RawDoc, ReadError, discover, read_path
 from .taxonomy import taxonomy
+
+
+WRITE_BATCH = 32   # whole cases per write transaction (amortises commit and FTS merge)
 
 
 @dataclass
@@ -51,45 +55,95 @@ class IngestReport:
                 "failed": self.failed, "warnings": self.warnings, "dry_run": self.dry_run}
 
 
-def process_doc(doc: RawDoc, store: GraphStore | None, *, dry_run: bool) -> ItemResult:
+def prepare_doc(doc: RawDoc) -> tuple[ItemResult, CaseGraph | None]:
+    """Extract and build one document; a failure is a reported item, never an exception."""
     try:
         case = extract(doc)
         graph = build(case)
     except Exception as exc:  # one bad document must not stop the batch; the error is reported
         return ItemResult(doc.source, status="failed",
-                          error=f"抽取失败：{type(exc).__name__}: {exc} / extraction failed")
-    if dry_run or store is None:
-        return ItemResult(doc.source, case, "dry-run")
-    status = store.upsert_case(graph)
-    return ItemResult(doc.source, case, status)
+                          error=f"抽取失败：{type(exc).__name__}: {exc} / extraction failed"), None
+    return ItemResult(doc.source, case, "dry-run"), graph
+
+
+def process_doc(doc: RawDoc, store: GraphStore | None, *, dry_run: bool) -> ItemResult:
+    item, graph = prepare_doc(doc)
+    if graph is None or dry_run or store is None:
+        return item
+    item.status = store.upsert_case(graph)
+    return item
+
+
+def write_batch(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore) -> None:
+    """Write whole cases, ``WRITE_BATCH`` per transaction (the store never holds part of a case). If the
+    batch is refused, each case is retried alone so one bad case cannot take the others down."""
+    if not batch:
+        return
+    try:
+        for (item, _), status in zip(batch, store.upsert_cases([g for _, g in batch])):
+            item.status = status
+        return
+    except StoreError:
+        raise
+    except Exception:  # e.g. a SchemaError in one case: find it, keep the rest
+        pass
+    for item, graph in batch:
+        try:
+            item.status = store.upsert_case(graph)
+        except StoreError:
+            raise
+        except Exception as exc:
+            item.status, item.error = "failed", f"写入失败：{type(exc).__name__}: {exc} / write failed"
 
 
 def ingest_paths(paths: Iterable[str | Path], store: GraphStore | None, *, dry_run: bool = False,
                  max_bytes: int = DEFAULT_MAX_BYTES,
                  on_item: Callable[[ItemResult], None] | None = None,
-                 on_total: Callable[[int], None] | None = None, keep_items: bool = False) -> IngestReport:
+                 on_total: Callable[[int], None] | None = None, keep_items: bool = False,
+                 batch_size: int = WRITE_BATCH) -> IngestReport:
     taxonomy()  # load dictionaries once, before the first file
     files = list(discover(paths))
     if on_total:
         on_total(len(files))
-    report = IngestReport()
-    for f in files:
-        docs = [f] if isinstance(f, ReadError) else read_path(f, max_bytes=max_bytes)
-        for doc in docs:
-            if isinstance(doc, ReadError):
-                item = ItemResult(doc.source, status="failed", error=doc.error)
-            else:
-                item = process_doc(doc, store, dry_run=dry_run)
-            _count(report, item, keep=keep_items)
-            if on_item:
-                on_item(item)
-    return report
+
+    def docs():
+        for f in files:
+            yield from ([f] if isinstance(f, ReadError) else read_path(f, max_bytes=max_bytes))
+
+    return ingest_docs(docs(), store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
+                       batch_size=batch_size)
 
 
-def ingest_docs(docs: Iterable[RawDoc], store: GraphStore | None, *, dry_run: bool = False) -> IngestReport:
+def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *, dry_run: bool = False,
+                on_item: Callable[[ItemResult], None] | None = None, keep_items: bool = True,
+                batch_size: int = WRITE_BATCH) -> IngestReport:
     report = IngestReport()
+    pending: list[tuple[ItemResult, CaseGraph]] = []
+
+    def finish(item: ItemResult) -> None:
+        _count(report, item, keep=keep_items)
+        if on_item:
+            on_item(item)
+
+    def flush() -> None:
+        write_batch(pending, store)
+        for item, _ in pending:
+            finish(item)
+        pending.clear()
+
     for doc in docs:
-        _count(report, process_doc(doc, store, dry_run=dry_run), keep=True)
+        if isinstance(doc, ReadError):
+            finish(ItemResult(doc.source, status="failed", error=doc.error))
+            continue
+        item, graph = prepare_doc(doc)
+        if graph is None or dry_run or store is None:
+            finish(item)
+            continue
+        pending.append((item, graph))
+        if len(pending) >= batch_size:
+            flush()
+    if store is not None and not dry_run:
+        flush()
     return report
 
 

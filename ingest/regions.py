@@ -136,9 +136,11 @@ class Gazetteer:
                 raw.append((start, end + 1, e))
         spans = sorted({(s, e) for s, e, _ in raw}, key=lambda x: (x[0], -(x[1] - x[0])))
         covered: set[tuple[int, int]] = set()
+        reach = -1  # the furthest end of any span starting at or before this one (sweep, not pairs)
         for s, e in spans:
-            if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans):
+            if reach >= e:
                 covered.add((s, e))
+            reach = max(reach, e)
         return [m for m in raw if (m[0], m[1]) not in covered]
 
     def resolve(self, text: str, *, hint: str | None = None, unit: str | None = None) -> RegionMatch | None:

@@ -68,6 +68,8 @@ class Taxonomy:
                         for m in data.get("metrics", [])]
         self.fields: dict[str, Any] = data.get("fields", {}) or {}
         self.cues: dict[str, Any] = data.get("cues", {}) or {}
+        self._cue_cache: dict[str, list[str]] = {}
+        self._forms_cache: dict[str, tuple[str, ...]] = {}
         self.by_id: dict[str, Concept] = {c.id: c for group in (self.problems, self.measures, self.models)
                                           for c in group.values()}
         self.by_name: dict[tuple[str, str], Concept] = {}
@@ -153,7 +155,18 @@ class Taxonomy:
         return self.by_name.get((label, S.normalise_key(normalise_short(name))))
 
     def cue_list(self, key: str) -> list[str]:
-        return [normalise_short(x) for x in (self.cues.get(key) or [])]
+        hit = self._cue_cache.get(key)
+        if hit is None:  # normalised once per process, not once per document
+            hit = self._cue_cache[key] = [normalise_short(x) for x in (self.cues.get(key) or [])]
+        return hit
+
+    def plain_forms(self, concept: Concept) -> tuple[str, ...]:
+        """The concept's name and single-part synonyms, normalised (cached)."""
+        hit = self._forms_cache.get(concept.id)
+        if hit is None:
+            hit = self._forms_cache[concept.id] = tuple(
+                f for f in (normalise_short(x) for x in (concept.name, *concept.synonyms) if "&" not in x) if f)
+        return hit
 
     def user_dictionary(self) -> list[str]:
         words = set()

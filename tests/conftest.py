@@ -30,6 +30,13 @@ def neo4j_settings() -> dict[str, str] | None:
             "password": os.environ.get("DJKG_NEO4J_PASSWORD", "")}
 
 
+def embedded_env(**extra: str) -> dict[str, str]:
+    """The environment for a ``djkg`` subprocess that must use the embedded store (no Neo4j variables)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJKG_NEO4J_")}
+    env.update(extra)
+    return env
+
+
 def require_neo4j() -> dict[str, str]:
     cfg = neo4j_settings()
     if cfg is None:

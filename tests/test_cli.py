@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import embedded_env
+
 CASE_MD = """---
 id: test-yijia
 title: 衣家村党支部领办合作社
@@ -30,7 +32,7 @@ source: 测试用例
 
 def djkg(*args: str, data: Path, check: bool = True) -> subprocess.CompletedProcess:
     proc = subprocess.run([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(data), *args],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, env=embedded_env())
     if check:
         assert proc.returncode == 0, proc.stderr[-3000:]
     return proc

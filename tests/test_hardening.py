@@ -21,6 +21,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from conftest import embedded_env
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
@@ -76,7 +78,7 @@ def assert_only_whole_cases(db: Path) -> int:
 def test_sigkill_mid_ingest_leaves_only_whole_cases_and_rerun_completes(batch, tmp_path):
     data = tmp_path / "var"
     db = data / "djkg.sqlite3"
-    env = {**os.environ, "DJKG_DATA_DIR": str(data)}
+    env = embedded_env(DJKG_DATA_DIR=str(data))
     proc = subprocess.Popen([*DJKG, "ingest", str(batch)], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 240
@@ -103,7 +105,7 @@ def free_port() -> int:
 
 def test_api_under_load_while_cli_ingests(batch, tmp_path):
     data = tmp_path / "var"
-    env = {**os.environ, "DJKG_DATA_DIR": str(data)}
+    env = embedded_env(DJKG_DATA_DIR=str(data))
     # a store with some content before the server starts
     seed = subprocess.run([*DJKG, "ingest", str(REPO / "data" / "cases")], env=env, capture_output=True, timeout=600)
     assert seed.returncode in (0, 1), seed.stderr.decode()[-2000:]

@@ -224,3 +224,21 @@ def test_sqlite_uses_wal_and_a_busy_timeout(tmp_path):
     assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert s.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     s.close()
+
+
+def test_older_sqlite_file_is_migrated_in_place(tmp_path):
+    """A version-1 file (FTS rows keyed by scanning) is brought to the current version when opened."""
+    import sqlite3
+    path = tmp_path / "djkg.sqlite3"
+    s = SqliteStore(path)
+    s.upsert_case(build_case("old", title="旧版本里的合作社案例"))
+    s.close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+        raw.execute("DELETE FROM node_fts")  # v1 rows had unrelated rowids; the migration rebuilds them
+    s = SqliteStore(path)
+    assert s.schema_version() == S.SCHEMA_VERSION
+    assert [h["id"] for h in s.search("旧版本里的合作社")] == ["case:old"]
+    s.upsert_case(build_case("old", title="改过的标题"))   # replacing still finds and removes the old FTS row
+    assert s.search("旧版本里的合作社") == [] and s.search("改过的标题")[0]["id"] == "case:old"
+    s.close()
