@@ -119,7 +119,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
 
 _UNIT = re.compile(r"([\u4e00-\u9fff（）()]{2,40}?(?:党支部|党总支|党委|党工委|党组|支部|委员会|街道|社区|村|镇|乡|"
                    r"公司|集团|医院|大学|学院|学校|中学|小学|研究院|研究所|局|厅|委|办|中心|协会|商会|联合会|站|所))"
-                   r"(?=[，。、的在以为坚针立聚通探创把从自近始将]|$)")
+                   r"(?=[，。、：:“\"\s的在以为坚针立聚通探创把从自近始将]|$)")
 _UNIT_STOP = ("近年来", "近日", "今年", "去年", "为了", "为", "在", "以", "据", "记者", "本文", "面对", "针对", "通过", "自",
               "从", "由于")
 
@@ -226,6 +226,12 @@ def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str,
             concepts[concept.id] = concept
     if not scores:
         return None
+    # a model named once in the body counts when the text also applies its signature measure
+    applied = {c.id for _, c, _ in matches if c.label == S.MEASURE}
+    for mid in list(scores):
+        signature = (concepts[mid].extra.get("measures") or [None])[0]
+        if signature and S.concept_id(S.MEASURE, signature) in applied:
+            scores[mid] += 1.0
     best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     if best[1] < MODEL_MIN_SCORE:  # one passing mention in the body does not make a case an instance
         return None

@@ -80,7 +80,7 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
             if c and c in unit:
                 s += 5.0 + len(c) * 0.5
             if c and c in title:
-                s += 2.0
+                s += 3.5   # a title naming the kind of unit (派出所, 法庭, 供电所 …) says more than body words
         for c in spec["text"]:
             if c:
                 s += min(3, head.count(c)) * 0.5
