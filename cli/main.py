@@ -5,6 +5,8 @@ Messages are Chinese first with English where it helps; ``--json`` output is UTF
 
 from __future__ import annotations
 
+import os
+
 import json
 import sys
 from pathlib import Path
@@ -256,15 +258,25 @@ def viz(
 
 
 @app.command()
-def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")) -> None:
+def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port"),
+          workers: int = typer.Option(1, "--workers", min=1, max=32,
+                                      help="工作进程数（通常等于 CPU 核数）/ worker processes")) -> None:
     """启动 HTTP API 与图谱页面 / serve the API and the views."""
     import uvicorn
     from ..api.app import create_app
-    application = create_app(state.settings)
     base = f"http://{host}:{port}"
     err.print(f"djkg 已启动 / serving on {base}\n  首页 home:      {base}/\n  接口文档 API:   {base}/docs\n"
               f"  模式总览 views: {base}/views/overview")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(state.settings), host=host, port=port, log_level="warning")
+        return
+    # several processes: each builds its app from the environment, so pass the resolved settings on
+    s = state.settings
+    os.environ["DJKG_DATA_DIR"] = str(s.data_dir)
+    if s.neo4j_uri:
+        os.environ["DJKG_NEO4J_URI"] = s.neo4j_uri
+    uvicorn.run("djkg.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 @app.command()

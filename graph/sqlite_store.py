@@ -27,6 +27,8 @@ from .schema import (
 from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus
 
 BUSY_TIMEOUT_MS = 60_000
+# Queries driven by a JSON list of ids write "json_each(...) CROSS JOIN table": SQLite keeps that join order,
+# so the list probes the index instead of the index being scanned for the list (250x on 10k cases).
 
 _DDL = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -243,7 +245,7 @@ class SqliteStore:
         # one lookup for every node of the case (not one per node): label/owner checks and FTS freshness
         existing = {r["id"]: r for r in c.execute(
             "SELECT n.rowid AS rid, n.id, n.label, n.owner, n.name, n.props FROM json_each(?) j "
-            "JOIN nodes n ON n.id = j.value",
+            "CROSS JOIN nodes n ON n.id = j.value",
             (json.dumps([n.id for n in nodes], ensure_ascii=False),))}
         rows, fts_rows, fts_stale = [], [], []
         for node in nodes:
@@ -303,7 +305,7 @@ class SqliteStore:
         if not node_ids:
             return []
         rows = self.conn.execute(
-            "SELECT n.id, n.label, n.props FROM json_each(?) j JOIN nodes n ON n.id = j.value",
+            "SELECT n.id, n.label, n.props FROM json_each(?) j CROSS JOIN nodes n ON n.id = j.value",
             (json.dumps(list(node_ids), ensure_ascii=False),)).fetchall()
         by_id = {r["id"]: _node(r) for r in rows}
         return [by_id[i] for i in node_ids if i in by_id]
@@ -334,10 +336,10 @@ class SqliteStore:
         parts = []
         if direction in ("out", "both"):
             parts.append("SELECT e.src, e.type, e.dst, e.case_id, e.props FROM json_each(:ids) j "
-                         "JOIN edges e ON e.src = j.value WHERE e.type IN (SELECT value FROM json_each(:types))")
+                         "CROSS JOIN edges e ON e.src = j.value WHERE e.type IN (SELECT value FROM json_each(:types))")
         if direction in ("in", "both"):
             parts.append("SELECT e.src, e.type, e.dst, e.case_id, e.props FROM json_each(:ids) j "
-                         "JOIN edges e ON e.dst = j.value WHERE e.type IN (SELECT value FROM json_each(:types))")
+                         "CROSS JOIN edges e ON e.dst = j.value WHERE e.type IN (SELECT value FROM json_each(:types))")
         sql = " UNION ALL ".join(parts)
         rows = self.conn.execute(sql, {"ids": ids_json, "types": types_json}).fetchall()
         return _merge_edges(rows, limit=limit)

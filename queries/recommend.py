@@ -14,6 +14,7 @@ unit asking), joined to the graph by ``MATCHES`` (a problem), ``IN_FIELD`` (an I
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
@@ -62,11 +63,22 @@ class Profile:
 _lexical_cache: dict[tuple[int, str], tuple[list[str], BM25, list[tuple[str, str]], BM25]] = {}
 
 
+_lexical_lock = threading.Lock()
+
+
 def _lexical(store: GraphStore, index: ModelIndex, tokenize: Tokenizer):
     key = (id(store), index.revision)
     hit = _lexical_cache.get(key)
     if hit is not None:
         return hit
+    with _lexical_lock:  # one thread builds; the others wait for it instead of building the same thing
+        hit = _lexical_cache.get(key)
+        if hit is not None:
+            return hit
+        return _build_lexical(store, index, tokenize, key)
+
+
+def _build_lexical(store: GraphStore, index: ModelIndex, tokenize: Tokenizer, key):
     model_ids = sorted(m.id for m in index.models.values() if not m.candidate)
     model_docs = []
     for mid in model_ids:
@@ -158,15 +170,7 @@ def recommend(store: GraphStore, profile: Profile, *, top_k: int = 5, tokenize: 
         for p in profile.problems:
             n = e.problems.get(p.id, 0)
             case_ev = 0.5 * min(1.0, n / pf["case_saturation"]) + 0.5 * (n / len(e.cases))
-            best = (0.0, "")
-            addr = index.addresses.get(p.id, {})
-            top_addr = max(addr.values(), default=0)
-            for measure, a in addr.items():
-                u = e.measures.get(measure)
-                if u:
-                    strength = (a / top_addr) * min(1.0, u / len(e.cases))
-                    if strength > best[0] or (strength == best[0] and measure < best[1]):
-                        best = (strength, measure)
+            best = _mechanism(index, e, p.id)
             if best[0] > 0:
                 mech_best[p.id] = best
             per_problem[p.id] = round(pf["case_weight"] * case_ev + pf["mechanism_weight"] * best[0], 6)
@@ -203,6 +207,29 @@ def recommend(store: GraphStore, profile: Profile, *, top_k: int = 5, tokenize: 
     items = items[:top_k]
     _attach_evidence(store, items, profile, index, mine, W["candidates"]["evidence_per_item"])
     return {"items": items, "profile": profile.to_dict(), "warnings": list(profile.warnings)}
+
+
+def _mechanism(index: ModelIndex, e, problem_id: str) -> tuple[float, str]:
+    """The model's strongest measure that addresses the problem: (strength, measure id).
+
+    Depends on the model and the problem only, so it is computed once per store revision (memoised on
+    the index) instead of once per request."""
+    memo = index.__dict__.setdefault("_mechanism_memo", {})
+    key = (e.id, problem_id)
+    hit = memo.get(key)
+    if hit is not None:
+        return hit
+    best = (0.0, "")
+    addr = index.addresses.get(problem_id, {})
+    top_addr = max(addr.values(), default=0)
+    for measure, a in addr.items():
+        u = e.measures.get(measure)
+        if u:
+            strength = (a / top_addr) * min(1.0, u / len(e.cases))
+            if strength > best[0] or (strength == best[0] and measure < best[1]):
+                best = (strength, measure)
+    memo[key] = best
+    return best
 
 
 def _my_places(profile: Profile, macro: dict[str, str]) -> list[tuple[str, str]]:

@@ -2,6 +2,6 @@
 -- Params: :regions (JSON array of Region ids).
 SELECT l.dst AS region_id, count(*) AS cases
 FROM json_each(:regions) r
-JOIN edges l ON l.type = 'LOCATED_IN' AND l.dst = r.value
+CROSS JOIN edges l ON l.type = 'LOCATED_IN' AND l.dst = r.value
 GROUP BY l.dst
 ORDER BY l.dst
