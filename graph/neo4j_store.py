@@ -2,39 +2,67 @@
 
 Graph layout (mirrors the SQLite tables so both stores answer the named queries identically):
 - every node is ``(:Node:<Label> {id, label, name, owner, props})`` — ``props`` is the node's properties as
-  JSON text (Neo4j cannot store nested maps), ``owner`` the case id for case-owned nodes. Case nodes also
-  carry the scalar facts the queries read (title, unit, year, adcode, field, sector, flags, signals,
-  quantified, illustrative, synthetic) and ``body`` (text) for search.
+  JSON text written exactly as SqliteStore writes its ``props`` column (Neo4j cannot store nested maps), so
+  ``get_node`` and every query column that returns ``props`` give the same value on both stores. ``owner`` is
+  the case id for case-owned nodes (the Case and its Outcomes).
+- the scalar facts the named queries read are copied next to ``props`` *as SQLite's ``json_extract`` returns
+  them* (booleans as 0/1, lists as compact JSON text): on Case nodes title, unit, year, adcode, field, sector,
+  flags, signals, quantified, illustrative, synthetic; on Problem/Measure/Model nodes ``candidate``; and
+  ``body`` (case text, or a concept's summary) for search.
 - every edge is ``(:Node)-[:<TYPE> {case_id, props}]->(:Node)`` — one relationship per contributing case
   (``case_id = ''`` for structural PART_OF edges), so aggregated edges count their support like SQLite.
-- ``(:CaseGraph {case_id, hash, graph})`` keeps each case as written; ``(:Meta {key, value})`` the revision.
+- ``(:CaseGraph {case_id, hash, graph})`` keeps each case as written; ``(:Meta {key, value})`` the revision
+  counter and the schema version.
 
 Labels and relationship types in query text come only from the schema whitelist; every value is a
-parameter. Writes are managed transactions (the driver retries transient errors); one case = one
-transaction, its nodes and edges written with UNWIND batches.
+parameter. Writes are managed transactions (``execute_write``: the driver retries transient errors such as
+deadlocks and leader changes); one case = one transaction, its nodes and edges written with UNWIND batches.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator, Literal
+from typing import Any, Callable, Iterator, Literal, TypeVar
 
 from .schema import (
-    AGGREGATED_EDGES, CASE, CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, CaseGraph, Edge, Node,
-    SchemaError, edge_owner)
+    CASE, CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, MEASURE, MODEL, PROBLEM, SCHEMA_VERSION,
+    CaseGraph, Edge, Node, SchemaError, edge_owner)
 from .sqlite_store import _graph_from_json, _graph_to_json, _merge_edges
-from .store import StoreError, Subgraph, UpsertStatus
+from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus
+
+T = TypeVar("T")
 
 _CONSTRAINTS = [
+    # indexes of earlier layouts that made over-long values unwritable (see djkg_region_name below)
+    "DROP INDEX djkg_node_name IF EXISTS",
+    "DROP INDEX djkg_node_name_text IF EXISTS",
+    "DROP INDEX djkg_node_body_text IF EXISTS",
     "CREATE CONSTRAINT djkg_node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE",
+    *[f"CREATE CONSTRAINT djkg_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+      for label in LABELS],
     "CREATE CONSTRAINT djkg_casegraph_id IF NOT EXISTS FOR (g:CaseGraph) REQUIRE g.case_id IS UNIQUE",
     "CREATE CONSTRAINT djkg_meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE",
     "CREATE INDEX djkg_node_label IF NOT EXISTS FOR (n:Node) ON (n.label)",
     "CREATE INDEX djkg_node_owner IF NOT EXISTS FOR (n:Node) ON (n.owner)",
-    "CREATE INDEX djkg_node_name IF NOT EXISTS FOR (n:Node) ON (n.name)",
+    # names are indexed for regions only (gazetteer names, always short): Neo4j refuses to write a node whose
+    # indexed value exceeds the index's key size, and case titles, concept phrases and texts are unbounded
+    "CREATE INDEX djkg_region_name IF NOT EXISTS FOR (n:Region) ON (n.name)",
 ] + [f"CREATE INDEX djkg_rel_{t.lower()} IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.case_id)" for t in EDGE_TYPES]
 
-_CASE_FACTS = ("title", "unit", "year", "quantified_outcomes", "illustrative", "synthetic")
+# scalar copies of Case properties the queries read: property name -> path into the case's props
+_CASE_FACTS: dict[str, tuple[str, ...]] = {
+    "title": ("title",), "unit": ("unit",), "year": ("year",), "adcode": ("region", "adcode"),
+    "field": ("industry", "field"), "sector": ("industry", "sector"), "flags": ("flags",),
+    "signals": ("signals",), "quantified": ("quantified_outcomes",), "illustrative": ("illustrative",),
+    "synthetic": ("synthetic",),
+}
+_CONCEPT_LABELS = frozenset({PROBLEM, MEASURE, MODEL})
+# every scalar copy any node may carry; absent ones are written as null (= removed) so none goes stale
+_EXTRA_KEYS = (*_CASE_FACTS, "candidate", "body")
+_INT64 = 2 ** 63
+# version of the node layout above (2: scalar copies as json_extract gives them, ``candidate``); older stores
+# get their copies rewritten from ``props`` when opened
+_LAYOUT = 2
 
 
 def _label(label: str) -> str:
@@ -53,22 +81,40 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def sql_value(value: Any) -> Any:
+    """What SQLite's ``json_extract`` returns for a JSON value: true/false → 1/0, arrays and objects →
+    compact JSON text, integers beyond 64 bits → float, everything else as is."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int) and not -_INT64 <= value < _INT64:
+        return float(value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return value
+
+
+def _path(props: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = props
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
 def _node_row(node: Node, owner: str | None) -> dict[str, Any]:
-    row: dict[str, Any] = {"id": node.id, "label": node.label, "name": node.name, "owner": owner,
-                           "props": _dumps(node.props), "extra": {}}
     p = node.props
+    extra: dict[str, Any] = dict.fromkeys(_EXTRA_KEYS)
     if node.label == CASE:
-        region = p.get("region") or {}
-        industry = p.get("industry") or {}
-        extra = {k: p.get(k) for k in _CASE_FACTS}
-        extra.update(adcode=region.get("adcode"), field=industry.get("field"), sector=industry.get("sector"),
-                     flags=list(p["flags"]) if "flags" in p else None,
-                     signals=list(p["signals"]) if "signals" in p else None, body=str(p.get("text") or ""))
-        extra["quantified"] = extra.pop("quantified_outcomes")
-        row["extra"] = {k: v for k, v in extra.items() if v is not None}
-    elif p.get("summary"):
-        row["extra"] = {"body": str(p["summary"])}
-    return row
+        extra.update({k: sql_value(_path(p, path)) for k, path in _CASE_FACTS.items()})
+        extra["body"] = str(p.get("text") or "")
+    else:
+        if node.label in _CONCEPT_LABELS:
+            extra["candidate"] = sql_value(p.get("candidate"))
+        if p.get("summary"):
+            extra["body"] = str(p["summary"])
+    return {"id": node.id, "label": node.label, "name": node.name, "owner": owner, "props": _dumps(node.props),
+            "extra": extra}
 
 
 class Neo4jStore:
@@ -90,28 +136,95 @@ class Neo4jStore:
                                                      notifications_min_severity="OFF")
             self.driver.verify_connectivity()
         except Exception as exc:  # driver raises several kinds; all mean "cannot reach/authenticate"
+            try:
+                self.driver.close()
+            except Exception:  # noqa: BLE001 - the driver may not exist yet
+                pass
             raise StoreError(f"无法连接 Neo4j（{uri}）：{exc} / cannot connect to Neo4j") from exc
-        self._prepare()
+        try:
+            self._prepare()
+        except BaseException:
+            self.driver.close()
+            raise
 
     # --- plumbing --------------------------------------------------------------------------------
 
     def _session(self):
         return self.driver.session(database=self.database)
 
+    def _managed(self, mode: str, work: Callable[[Any], T]) -> T:
+        """Run ``work(tx)`` as a managed transaction (the driver retries transient errors). Unavailable,
+        refused or failing servers become StoreError; errors raised by ``work`` (SchemaError …) and, for writes,
+        a server's refusal of one case's data (a client error) pass through, so a batch can set that case aside."""
+        errors = self._neo4j.exceptions
+        try:
+            with self._session() as s:
+                return s.execute_write(work) if mode == "w" else s.execute_read(work)
+        except (errors.AuthError, errors.Forbidden) as exc:
+            raise StoreError(f"Neo4j 拒绝访问：{exc.message} / Neo4j refused access") from exc
+        except errors.ClientError as exc:
+            if mode == "w":
+                raise
+            raise StoreError(f"查询失败：{exc.message} / query failed") from exc
+        except errors.Neo4jError as exc:
+            raise StoreError(f"Neo4j 操作失败：{exc.message} / Neo4j operation failed") from exc
+        except errors.DriverError as exc:
+            raise StoreError(f"Neo4j 不可用（{self.uri}）：{exc} / Neo4j unavailable") from exc
+
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
         def work(tx):
             return [r.data() for r in tx.run(query, params)]
-        try:
-            with self._session() as s:
-                return s.execute_read(work)
-        except self._neo4j.exceptions.Neo4jError as exc:
-            raise StoreError(f"查询失败：{exc.message} / query failed") from exc
+        return self._managed("r", work)
 
     def _prepare(self) -> None:
-        with self._session() as s:
-            for stmt in _CONSTRAINTS:
-                s.run(stmt).consume()
-            s.run("MERGE (m:Meta {key: 'revision'}) ON CREATE SET m.value = 0").consume()
+        try:
+            with self._session() as s:
+                for stmt in _CONSTRAINTS:  # all idempotent (IF [NOT] EXISTS)
+                    s.run(stmt).consume()
+        except (self._neo4j.exceptions.Neo4jError, self._neo4j.exceptions.DriverError) as exc:
+            raise StoreError(f"无法在 Neo4j 中建立约束和索引：{exc} / cannot create constraints and indexes "
+                             "(the user needs schema rights)") from exc
+
+        def work(tx) -> Any:
+            tx.run("MERGE (m:Meta {key: 'revision'}) ON CREATE SET m.value = 0").consume()
+            row = tx.run("MERGE (m:Meta {key: 'schema_version'}) ON CREATE SET m.value = $v RETURN m.value AS v",
+                         v=SCHEMA_VERSION).single()
+            version = int(row["v"])
+            if version < SCHEMA_VERSION:  # the graph layout has not changed: raising the mark is the migration
+                tx.run("MATCH (m:Meta {key: 'schema_version'}) SET m.value = $v", v=SCHEMA_VERSION).consume()
+            return version
+
+        version = self._managed("w", work)
+        if version > SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"Neo4j 数据库结构版本为 {version}，本程序只支持到 {SCHEMA_VERSION}：请升级 djkg。"
+                f" / Neo4j schema version {version} is newer than this djkg ({SCHEMA_VERSION}); upgrade djkg.")
+        rows = self._read("MATCH (m:Meta {key: 'layout'}) RETURN m.value AS v")
+        if not rows or int(rows[0]["v"]) < _LAYOUT:
+            self._refresh_facts()
+
+    def _refresh_facts(self) -> None:
+        """Rewrite every node's scalar copies from its ``props`` (a store written by an earlier layout)."""
+        last = ""
+        while True:
+            rows = self._read("MATCH (n:Node) WHERE n.id > $last RETURN n.id AS id, n.label AS label, "
+                              "n.props AS props, n.owner AS owner ORDER BY n.id LIMIT 1000", last=last)
+            if not rows:
+                break
+            fresh = [_node_row(Node(r["id"], r["label"], json.loads(r["props"])), r["owner"]) for r in rows]
+
+            def work(tx, fresh=fresh) -> None:
+                tx.run("UNWIND $rows AS row MATCH (n:Node {id: row.id}) SET n += row.extra", rows=fresh).consume()
+            self._managed("w", work)
+            last = rows[-1]["id"]
+
+        def mark(tx) -> None:
+            tx.run("MERGE (m:Meta {key: 'layout'}) SET m.value = $v", v=_LAYOUT).consume()
+        self._managed("w", mark)
+
+    def schema_version(self) -> int:
+        rows = self._read("MATCH (m:Meta {key: 'schema_version'}) RETURN m.value AS v")
+        return int(rows[0]["v"]) if rows else 0
 
     def close(self) -> None:
         self.driver.close()
@@ -125,11 +238,11 @@ class Neo4jStore:
     def clear_all(self) -> None:
         """Delete everything in the database (tests own the test server's database)."""
         with self._session() as s:
-            while True:
+            while True:  # in slices, so a big store never needs one huge transaction
                 n = s.run("MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n").single()["n"]
                 if not n:
                     break
-            s.run("MERGE (m:Meta {key: 'revision'}) ON CREATE SET m.value = 0").consume()
+        self._prepare()
 
     # --- writes ----------------------------------------------------------------------------------
 
@@ -140,25 +253,24 @@ class Neo4jStore:
         def work(tx) -> UpsertStatus:
             status = self._upsert_in(tx, graph, digest)
             if status != "unchanged":
-                tx.run("MATCH (m:Meta {key: 'revision'}) SET m.value = m.value + 1").consume()
+                self._bump_revision(tx)
             return status
 
-        with self._session() as s:
-            return s.execute_write(work)
+        return self._managed("w", work)
 
     def upsert_cases(self, graphs: list[CaseGraph]) -> list[UpsertStatus]:
         """Several whole cases in one transaction (bulk ingest): all of them or none."""
         for g in graphs:
             g.validate()
+        digests = [g.content_hash() for g in graphs]
 
         def work(tx) -> list[UpsertStatus]:
-            out = [self._upsert_in(tx, g, g.content_hash()) for g in graphs]
+            out = [self._upsert_in(tx, g, d) for g, d in zip(graphs, digests)]
             if any(s != "unchanged" for s in out):
-                tx.run("MATCH (m:Meta {key: 'revision'}) SET m.value = m.value + 1").consume()
+                self._bump_revision(tx)
             return out
 
-        with self._session() as s:
-            return s.execute_write(work)
+        return self._managed("w", work)
 
     def _upsert_in(self, tx, graph: CaseGraph, digest: str) -> UpsertStatus:
         old = tx.run("MATCH (g:CaseGraph {case_id: $cid}) RETURN g.hash AS hash, g.graph AS graph",
@@ -179,18 +291,21 @@ class Neo4jStore:
                 return False
             touched = self._remove_case(tx, case_id, json.loads(old["graph"]))
             self._collect_orphans(tx, touched)
-            tx.run("MATCH (m:Meta {key: 'revision'}) SET m.value = m.value + 1").consume()
+            self._bump_revision(tx)
             return True
 
-        with self._session() as s:
-            return s.execute_write(work)
+        return self._managed("w", work)
+
+    @staticmethod
+    def _bump_revision(tx) -> None:
+        tx.run("MATCH (m:Meta {key: 'revision'}) SET m.value = m.value + 1").consume()
 
     @staticmethod
     def _remove_case(tx, case_id: str, old: dict[str, Any]) -> set[str]:
+        # the case's own relationships are exactly those of its stored CaseGraph carrying its id
         by_type: dict[str, list[dict[str, str]]] = {}
         for e in old.get("edges", []):
-            owner = edge_owner(Edge(e["src"], e["type"], e["dst"]), case_id)
-            if owner:  # structural edges (PART_OF) are shared and stay
+            if edge_owner(Edge(e["src"], e["type"], e["dst"]), case_id):  # structural PART_OF edges stay
                 by_type.setdefault(e["type"], []).append({"src": e["src"], "dst": e["dst"]})
         for t, rows in by_type.items():
             tx.run(f"UNWIND $rows AS row MATCH (a:Node {{id: row.src}})-[r:{_rel(t)} {{case_id: $cid}}]->"
@@ -203,8 +318,10 @@ class Neo4jStore:
     def _insert_case(tx, graph: CaseGraph, digest: str) -> None:
         cid = graph.id
         nodes = graph.all_nodes()
+        # one lookup for every node of the case: label/owner checks, and shared nodes already as they are
         existing = {r["id"]: r for r in tx.run(
-            "UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id, n.label AS label, n.owner AS owner",
+            "UNWIND $ids AS id MATCH (n:Node {id: id}) "
+            "RETURN n.id AS id, n.label AS label, n.owner AS owner, n.name AS name, n.props AS props",
             ids=[n.id for n in nodes])}
         by_label: dict[str, list[dict[str, Any]]] = {}
         for node in nodes:
@@ -214,7 +331,10 @@ class Neo4jStore:
                 raise SchemaError(f"id {node.id} is a {ex['label']}, not a {node.label}")
             if ex is not None and owned and ex["owner"] not in (None, cid):
                 raise SchemaError(f"node {node.id} already belongs to {ex['owner']}")
-            by_label.setdefault(node.label, []).append(_node_row(node, cid if owned else None))
+            row = _node_row(node, cid if owned else None)
+            if ex is not None and ex["props"] == row["props"] and ex["name"] == row["name"]:
+                continue  # a shared node (region, problem, model …) as it already is: nothing to write
+            by_label.setdefault(node.label, []).append(row)
         for label, rows in by_label.items():
             tx.run(f"UNWIND $rows AS row MERGE (n:Node {{id: row.id}}) "
                    f"ON CREATE SET n.label = row.label, n.owner = row.owner "
@@ -256,9 +376,11 @@ class Neo4jStore:
         return [by_id[i] for i in node_ids if i in by_id]
 
     def list_nodes(self, label: str, *, limit: int = 100, offset: int = 0) -> list[Node]:
+        # as SQLite: a negative limit means "no limit", a negative offset counts as 0
+        limit, offset = int(limit), max(0, int(offset))
+        tail = "SKIP $offset" + (" LIMIT $limit" if limit >= 0 else "")
         rows = self._read(f"MATCH (n:{_label(label)}) RETURN n.id AS id, n.label AS label, n.props AS props "
-                          "ORDER BY n.id SKIP $offset LIMIT $limit", offset=max(0, int(offset)),
-                          limit=max(0, int(limit)))
+                          f"ORDER BY n.id {tail}", offset=offset, limit=limit)
         return [Node(r["id"], r["label"], json.loads(r["props"])) for r in rows]
 
     def count_nodes(self, label: str) -> int:
@@ -274,14 +396,21 @@ class Neo4jStore:
             _rel(t)
         wanted = list(types or EDGE_TYPES)
         rows: list[dict[str, Any]] = []
+        # rows come in the order SqliteStore's index walk yields them — for each id in turn, by type, then by
+        # the other end — so edges_of lists edges alike and a truncated neighbourhood keeps the same nodes
+        pos: dict[str, int] = {}
+        for i, node_id in enumerate(ids):
+            pos.setdefault(node_id, i)
         if direction in ("out", "both"):
-            rows += self._read("UNWIND $ids AS id MATCH (a:Node {id: id})-[r]->(b:Node) WHERE type(r) IN $types "
-                               "RETURN a.id AS src, type(r) AS type, b.id AS dst, r.case_id AS case_id, "
-                               "r.props AS props", ids=list(ids), types=wanted)
+            out = self._read("UNWIND $ids AS id MATCH (a:Node {id: id})-[r]->(b:Node) WHERE type(r) IN $types "
+                             "RETURN a.id AS src, type(r) AS type, b.id AS dst, r.case_id AS case_id, "
+                             "r.props AS props", ids=list(pos), types=wanted)
+            rows += sorted(out, key=lambda r: (pos[r["src"]], r["type"], r["dst"], r["case_id"]))
         if direction in ("in", "both"):
-            rows += self._read("UNWIND $ids AS id MATCH (a:Node)-[r]->(b:Node {id: id}) WHERE type(r) IN $types "
-                               "RETURN a.id AS src, type(r) AS type, b.id AS dst, r.case_id AS case_id, "
-                               "r.props AS props", ids=list(ids), types=wanted)
+            inc = self._read("UNWIND $ids AS id MATCH (a:Node)-[r]->(b:Node {id: id}) WHERE type(r) IN $types "
+                             "RETURN a.id AS src, type(r) AS type, b.id AS dst, r.case_id AS case_id, "
+                             "r.props AS props", ids=list(pos), types=wanted)
+            rows += sorted(inc, key=lambda r: (pos[r["dst"]], r["type"], r["src"], r["case_id"]))
         return _merge_edges(rows)
 
     def neighborhood(self, node_id: str, *, depth: int = 1, limit: int = 200) -> Subgraph:
@@ -320,24 +449,38 @@ class Neo4jStore:
         return {"nodes": nodes, "edges": edges}
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        bound = {k: (list(v) if isinstance(v, tuple) else v) for k, v in (params or {}).items()}
+        """Run query text from ``queries/cypher/`` with the same params dict the SQL twin gets (lists stay
+        lists here; SqliteStore turns them into JSON text for ``json_each``)."""
+        bound = {k: (list(v) if isinstance(v, (tuple, set, frozenset)) else v) for k, v in (params or {}).items()}
         return self._read(query, **bound)
 
     def search(self, text: str, *, labels: tuple[str, ...] | None = None, limit: int = 20) -> list[dict[str, Any]]:
-        """Substring search over names and case text (CONTAINS; snippet cut around the first hit)."""
+        """Substring search over names and case text, as SqliteStore: 1–2 characters look at names only,
+        3 or more at names and text; case nodes come last. (A scan: Neo4j's text indexes refuse values
+        over ~32 KB, and case texts are longer. Ranking among hits is by name length, not FTS rank.)"""
         text = text.replace("\x00", "").strip()
         if not text:
             return []
+        wanted = [_label(x) for x in (labels or LABELS)]
+        # case-insensitive like SQLite (FTS5 trigram folds case, LIKE folds ASCII); lower-casing every text
+        # costs a pass over it, so only queries with cased letters (Latin …) pay for it, Chinese ones do not
+        folded = any(ch.lower() != ch.upper() for ch in text)
+        name, body = ("toLower(n.name)", "toLower(n.body)") if folded else ("n.name", "n.body")
+        where = f"{name} CONTAINS $q" if len(text) < 3 else f"({name} CONTAINS $q OR {body} CONTAINS $q)"
         rows = self._read(
-            "MATCH (n:Node) WHERE n.label IN $labels AND (n.name CONTAINS $q OR n.body CONTAINS $q) "
+            f"MATCH (n:Node) WHERE n.label IN $labels AND {where} "
             "RETURN n.id AS id, n.label AS label, n.name AS name, n.body AS body "
             "ORDER BY (n.label = 'Case'), size(n.name), n.id LIMIT $limit",
-            labels=[_label(x) for x in (labels or LABELS)], q=text, limit=int(limit))
+            labels=wanted, q=text.lower() if folded else text, limit=int(limit))
+        short = len(text) < 3
         out = []
         for r in rows:
-            body = r.get("body") or ""
-            i = body.find(text) if len(text) >= 3 else -1
-            snippet = "" if i < 0 else "…" + body[max(0, i - 16):i] + "[" + text + "]" + body[i + len(text):i + len(text) + 16] + "…"
+            body = "" if short else (r.get("body") or "")
+            i = (body.lower() if folded else body).find(text.lower() if folded else text)
+            hit = body[i:i + len(text)]
+            snippet = "" if i < 0 else (("…" if i > 16 else "") + body[max(0, i - 16):i] + "[" + hit + "]"
+                                        + body[i + len(text):i + len(text) + 16]
+                                        + ("…" if i + len(text) + 16 < len(body) else ""))
             out.append({"id": r["id"], "label": r["label"], "name": r["name"], "snippet": snippet})
         return out
 
