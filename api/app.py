@@ -14,7 +14,7 @@ from .. import __version__
 from ..config import Settings
 from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
-from .routers import cases, graph, health, home, models, recommendations, search
+from .routers import cases, graph, health, home, models, recommendations, search, views
 from .schemas import ErrorBody
 
 log = logging.getLogger("djkg.api")
@@ -125,11 +125,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         (422, "参数校验失败 / validation failed"), (503, "数据库不可用 / store unavailable"))}
     for r in (health, recommendations, models, cases, search, graph, home):
         app.include_router(r.router, responses=common)
-    try:  # TEMP until the views router lands
-        from .routers import views
-        app.include_router(views.router)
-    except ImportError:
-        pass
+    app.include_router(views.router, responses=common)
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)
 
     return app
