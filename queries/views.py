@@ -584,7 +584,7 @@ def overview_view(store: GraphStore, cap: int = OVERVIEW_CAP, *, max_nodes: int 
              "线上的数字和线的粗细是案例数。节点越大，涉及的案例越多。"
              f"案例库共有 {total_cases} 个案例。双击模式节点可查看该模式的详细关系图。")
     view = ViewData("overview", "党建品牌模式—问题总览", intro)
-    view.counts.append(Count("个问题", len(problems), total_problems))
+    view.counts.append(Count("个问题（含候选短语）", len(problems), total_problems))
     view.counts.append(Count("个模式", len(models), total_models))
     if len(links) > edge_cap:
         view.counts.append(Count("条模式—问题连线", edge_cap, len(links)))

@@ -88,7 +88,7 @@ def _network(view: ViewData) -> Network:
         net.add_node(n.id, label=V._clip(n.name, 18), title="\n".join(n.facts) or n.name, shape=style["shape"],
                      color={"background": style["color"], "border": HIGHLIGHT if hl else "#ffffff",
                             "highlight": {"background": style["color"], "border": HIGHLIGHT}},
-                     borderWidth=4 if hl or n.focus else 1, size=round(size, 2), group=n.label,
+                     borderWidth=4 if hl or n.focus else 1, size=round(size, 2),
                      kind=V.view_kind(n.label) or "", full=n.name)
     for e in view.edges:
         hl = e.key in view.highlight_edges
