@@ -48,7 +48,9 @@ def test_hostile_strings_cannot_end_the_script_block_or_add_markup(store):
     html = pages.render_case(store, "case:evil")
     # the hostile script never opens: neither in page text nor inside the JSON data block
     assert "<script>alert(1)" not in html and "</script><script>alert" not in html
-    assert "<img src=x" not in html and "\u2028" not in html
+    assert "<img src=x" not in html
+    block = re.search(r'id="djkg-data">(.*?)</script>', html, re.S).group(1)
+    assert "\u2028" not in block and "<" not in block  # line separators and tags only as \uXXXX escapes
     assert "&lt;/script&gt;&lt;script&gt;alert(1)" in html          # HTML-escaped page text
     nodes = _data(html)["nodes"]
     assert any(n.get("full") == HOSTILE for n in nodes)            # … and intact as data
