@@ -1,0 +1,30 @@
+"""Quality against our own gold sets (tests/gold/): the issues' targets, measured on every run.
+
+Recommendation: hit@3 ≥ 0.9 over unit profiles typed the way users type them. Extraction: per-field
+recall targets of the ingest issue over write-ups that are not part of the shipped corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from djkg.evaluation import EXTRACTION_TARGETS, evaluate_extraction, evaluate_recommend
+
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def test_recommendation_gold_set_meets_hit_at_3(corpus_store):
+    report = evaluate_recommend(corpus_store, GOLD / "profiles.yaml")
+    assert report["profiles"] >= 20
+    assert report["hit@3"] >= 0.9, report["misses"]
+    assert report["mrr"] >= 0.8 and report["ndcg@5"] >= 0.8
+
+
+@pytest.mark.skipif(not (GOLD / "extraction" / "gold.yaml").exists(), reason="no extraction gold set")
+def test_extraction_gold_set_meets_the_targets():
+    report = evaluate_extraction(GOLD / "extraction")
+    assert report["documents"] >= 30
+    failing = {k: v for k, v in report["fields"].items() if not v["meets_target"]}
+    assert not failing, (failing, [m for m in report["misses"] if m["field"] in failing][:20])
