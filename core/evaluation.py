@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .graph.schema import concept_id
 from .graph.store import GraphStore
 
 EXTRACTION_TARGETS = {"province": 1.0, "city": 0.9, "county": 0.8, "field": 0.9, "problems": 0.8,
@@ -51,7 +52,9 @@ def evaluate_extraction(gold_dir: Path) -> dict[str, Any]:
                 misses.append({"file": entry["file"], "field": key, "gold": expected, "got": value})
         for key, got in (("problems", {m.id for m in case.problems if not m.candidate}),
                          ("measures", {m.id for m in case.measures if not m.candidate})):
-            expected = set(entry.get(key) or [])
+            label = "Problem" if key == "problems" else "Measure"
+            # gold files may name concepts by taxonomy id ("weak-collective-economy") or node id
+            expected = {x if ":" in str(x) else concept_id(label, str(x)) for x in entry.get(key) or []}
             c = counts[key]
             c["gold"] += len(expected)
             c["pred"] += len(got)

@@ -142,6 +142,10 @@ def _heading(line: str) -> tuple[int, str, int]:
     return 0, "", 0
 
 
+_RESULT_LEADS = ("一年来", "两年来", "三年来", "几年来", "多年来", "半年来", "一年内", "两年内", "三年内", "半年内", "一年后",
+                 "两年后", "三年后", "去年", "今年以来", "如今", "目前", "截至", "推行后", "实施后", "运行以来", "此后")
+
+
 def _classify(sentence: str, section: str) -> str:
     if section == "context":   # 启示/体会 sections reflect; they state no new facts
         return "context"
@@ -156,6 +160,9 @@ def _classify(sentence: str, section: str) -> str:
     scores["outcome"] += min(2.0, sum(1.0 for c in cues["outcome_cues"] if c in sentence))
     if _QTY.search(sentence):
         scores["outcome"] += 1.0
+        # "一年来… / 去年… / 推行后…" followed by figures is how write-ups report results
+        if any(t in head for t in _RESULT_LEADS):
+            scores["outcome"] += 2.0
         scores["problem"] += 0.3 if section == "problem" else 0.0
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0] == section))
     return best[0] if best[1] >= 1.0 else "context"
