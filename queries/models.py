@@ -188,11 +188,21 @@ def maturity(entry: ModelEntry) -> dict[str, Any]:
     w = weights()["maturity"]
     cases = entry.cases
     n = len(cases)
-    adopters = len({(c.unit or c.id) for c in cases})
-    cities = len({city_of(c.adcode) for c in cases if c.adcode and city_of(c.adcode)})
-    provinces = len({province_of(c.adcode) for c in cases if c.adcode})
-    fields = len({c.field for c in cases if c.field})
     share = (lambda pred: (sum(1 for c in cases if pred(c)) / n) if n else 0.0)
+    # Illustrative (composite) cases are weaker evidence of replication than documented ones: a place or
+    # unit known only from them counts ``illustrative_weight`` (ranking.yaml), not 1.
+    iw = float(w.get("illustrative_weight", 0.5))
+
+    def spread(key) -> float:
+        real = {key(c) for c in cases if not c.illustrative} - {None}
+        shown = {key(c) for c in cases if c.illustrative} - {None} - real
+        return len(real) + iw * len(shown)
+
+    adopters = spread(lambda c: c.unit or c.id)
+    cities = spread(lambda c: city_of(c.adcode) if c.adcode else None)
+    provinces = spread(lambda c: province_of(c.adcode) if c.adcode else None)
+    documented = share(lambda c: not c.illustrative) if n else 0.0
+    fields = len({c.field for c in cases if c.field})
     quantified = share(lambda c: c.quantified > 0)
     institutionalised = share(lambda c: "institutionalised" in c.signals)
     promoted = share(lambda c: "promoted" in c.signals)
@@ -215,7 +225,11 @@ def maturity(entry: ModelEntry) -> dict[str, Any]:
     score = max(0.0, min(1.0, sum(parts.values()) - penalty))
     return {
         "score": round(score, 6),
-        "cases": n, "adopters": adopters, "cities": cities, "provinces": provinces, "fields": fields,
+        "cases": n, "adopters": round(adopters, 2), "cities": len({city_of(c.adcode) for c in cases
+                                                                   if c.adcode and city_of(c.adcode)}),
+        "provinces": len({province_of(c.adcode) for c in cases if c.adcode}), "fields": fields,
+        "weighted_cities": round(cities, 2), "weighted_provinces": round(provinces, 2),
+        "documented_share": round(documented, 4),
         "quantified_share": round(quantified, 4), "years_in_use": years_in_use,
         "institutionalised_share": round(institutionalised, 4), "promoted_share": round(promoted, 4),
         "formalism_share": round(formalism, 4),
