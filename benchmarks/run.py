@@ -98,13 +98,16 @@ def build_store(path: Path, n: int, *, seed: int = 5):
     store = SqliteStore(path)
     if store.count_nodes("Case") >= n:
         return store
-    t0 = time.perf_counter()
-    for i, c in enumerate(Generator(seed=seed).cases(n)):
-        w: list[str] = []
-        doc = RawDoc(source=c["id"], text=c["text"], meta=clean_meta({k: v for k, v in c.items() if k != "text"}, w))
-        store.upsert_case(build(extract(doc)))
-        if i and i % 10000 == 0:
-            print(f"  built {i} cases ({time.perf_counter() - t0:.0f}s)", file=sys.stderr)
+    from djkg.ingest.pipeline import ingest_docs
+
+    def docs():
+        t0 = time.perf_counter()
+        for i, c in enumerate(Generator(seed=seed).cases(n)):
+            w: list[str] = []
+            yield RawDoc(source=c["id"], text=c["text"], meta=clean_meta({k: v for k, v in c.items() if k != "text"}, w))
+            if i and i % 10000 == 0:
+                print(f"  built {i} cases ({time.perf_counter() - t0:.0f}s)", file=sys.stderr)
+    ingest_docs(docs(), store, keep_items=False)
     return store
 
 

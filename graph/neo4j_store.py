@@ -22,6 +22,7 @@ deadlocks and leader changes); one case = one transaction, its nodes and edges w
 from __future__ import annotations
 
 import json
+import time
 from typing import Any, Callable, Iterator, Literal, TypeVar
 
 from .schema import (
@@ -157,6 +158,8 @@ class Neo4jStore:
         refused or failing servers become StoreError; errors raised by ``work`` (SchemaError …) and, for writes,
         a server's refusal of one case's data (a client error) pass through, so a batch can set that case aside."""
         errors = self._neo4j.exceptions
+        if mode == "w":
+            self._wrote()   # forget the cached revision, whatever the outcome of the write
         try:
             with self._session() as s:
                 return s.execute_write(work) if mode == "w" else s.execute_read(work)
@@ -238,10 +241,10 @@ class Neo4jStore:
     def clear_all(self) -> None:
         """Delete everything in the database (tests own the test server's database)."""
         with self._session() as s:
-            while True:  # in slices, so a big store never needs one huge transaction
-                n = s.run("MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n").single()["n"]
-                if not n:
-                    break
+            # in slices (auto-commit, server-side batches), so a big store never needs one huge transaction
+            s.run("MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 5000 ROWS").consume()
+            s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        self._wrote()
         self._prepare()
 
     # --- writes ----------------------------------------------------------------------------------
@@ -359,9 +362,23 @@ class Neo4jStore:
 
     # --- reads -----------------------------------------------------------------------------------
 
+    # Readers ask for the revision on every request (to know whether cached indexes are current). Over Bolt
+    # that is a round trip, so it is remembered for REVISION_TTL seconds: writes made through this store show
+    # at once (they reset it); writes by other processes show within the TTL.
+    REVISION_TTL = 1.0
+
     def revision(self) -> str:
+        cached = getattr(self, "_revision_cache", None)
+        now = time.monotonic()
+        if cached is not None and now - cached[1] < self.REVISION_TTL:
+            return cached[0]
         rows = self._read("MATCH (m:Meta {key: 'revision'}) RETURN m.value AS v")
-        return str(rows[0]["v"] if rows else 0)
+        value = str(rows[0]["v"] if rows else 0)
+        self._revision_cache = (value, now)
+        return value
+
+    def _wrote(self) -> None:
+        self._revision_cache = None
 
     def get_node(self, node_id: str) -> Node | None:
         found = self.get_nodes([node_id])

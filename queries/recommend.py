@@ -303,6 +303,31 @@ def _paths(e: ModelEntry, profile: Profile, mech_best, near, limit: int) -> list
     return paths[:limit]
 
 
+_outcome_cache: dict[tuple[int, str], dict[str, list[dict[str, Any]]]] = {}
+_outcome_lock = threading.Lock()
+
+
+def _case_outcomes(store: GraphStore, index: ModelIndex, case_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Outcomes of evidence cases, cached per store revision: evidence is mostly each model's showcase and
+    path example cases, the same from one request to the next, so a request rarely needs a round trip."""
+    key = (id(store), index.revision)
+    with _outcome_lock:
+        cache = _outcome_cache.get(key)
+        if cache is None:
+            _outcome_cache.clear()
+            cache = _outcome_cache[key] = {}
+        missing = [c for c in case_ids if c not in cache]
+    if missing:
+        found: dict[str, list[dict[str, Any]]] = {c: [] for c in missing}
+        for r in catalogue.run(store, "case_outcomes", cases=missing):
+            found[r["case_id"]].append(_props(r["props"]))
+        with _outcome_lock:
+            if len(cache) > 50_000:   # bounded: a library this size gets a fresh cache
+                cache.clear()
+            cache.update(found)
+    return {c: cache.get(c, []) for c in case_ids}
+
+
 def _attach_evidence(store: GraphStore, items: list[dict[str, Any]], profile: Profile, index: ModelIndex,
                      mine: list[tuple[str, str]], per_item: int) -> None:
     """Supporting cases: those on the paths first, then the nearest, then the best-evidenced."""
@@ -320,10 +345,7 @@ def _attach_evidence(store: GraphStore, items: list[dict[str, Any]], profile: Pr
         picks += [c.id for c in e.showcase[:per_item]]
         chosen[e.id] = list(dict.fromkeys(picks))[:per_item]
     all_ids = sorted({cid for ids in chosen.values() for cid in ids})
-    outcomes: dict[str, list[dict[str, Any]]] = {}
-    if all_ids:
-        for r in catalogue.run(store, "case_outcomes", cases=all_ids):
-            outcomes.setdefault(r["case_id"], []).append(_props(r["props"]))
+    outcomes = _case_outcomes(store, index, all_ids)
     for it in items:
         it["evidence"] = chosen[it["model"]["id"]]
         details = []
