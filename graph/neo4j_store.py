@@ -29,7 +29,7 @@ from .schema import (
     CASE, CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, MEASURE, MODEL, PROBLEM, SCHEMA_VERSION,
     CaseGraph, Edge, Node, SchemaError, edge_owner)
 from .sqlite_store import _graph_from_json, _graph_to_json, _merge_edges
-from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus
+from .store import StoreError, bounded_neighborhood, StoreVersionError, Subgraph, UpsertStatus
 
 T = TypeVar("T")
 
@@ -431,29 +431,8 @@ class Neo4jStore:
         return _merge_edges(rows)
 
     def neighborhood(self, node_id: str, *, depth: int = 1, limit: int = 200) -> Subgraph:
-        depth = max(0, int(depth))
-        limit = max(1, int(limit))
-        if self.get_node(node_id) is None:
-            return Subgraph()
-        order, seen, frontier = [node_id], {node_id}, [node_id]
-        truncated = False
-        for _ in range(depth):
-            if not frontier:
-                break
-            next_frontier: list[str] = []
-            for e in self._edges_touching(frontier):
-                for other in (e.src, e.dst):
-                    if other not in seen:
-                        if len(seen) >= limit:
-                            truncated = True
-                            continue
-                        seen.add(other)
-                        order.append(other)
-                        next_frontier.append(other)
-            frontier = next_frontier
-        edges = {(e.src, e.type, e.dst): e for e in self._edges_touching(order) if e.src in seen and e.dst in seen}
-        return Subgraph(nodes=self.get_nodes(order), edges=sorted(edges.values(), key=lambda e: (e.src, e.type, e.dst)),
-                        truncated=truncated)
+        return bounded_neighborhood(node_id, depth, limit, exists=lambda i: self.get_node(i) is not None,
+                                    edges_touching=self._edges_touching, get_nodes=self.get_nodes)
 
     def stats(self) -> dict[str, dict[str, int]]:
         nodes = {label: 0 for label in LABELS}

@@ -24,7 +24,7 @@ from typing import Any, Iterator, Literal
 from .schema import (
     AGGREGATED_EDGES, CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge,
     Node, SchemaError, edge_owner)
-from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus
+from .store import StoreError, bounded_neighborhood, StoreVersionError, Subgraph, UpsertStatus
 
 BUSY_TIMEOUT_MS = 60_000
 # Queries driven by a JSON list of ids write "json_each(...) CROSS JOIN table": SQLite keeps that join order,
@@ -345,36 +345,8 @@ class SqliteStore:
         return _merge_edges(rows, limit=limit)
 
     def neighborhood(self, node_id: str, *, depth: int = 1, limit: int = 200) -> Subgraph:
-        depth = max(0, int(depth))
-        limit = max(1, int(limit))
-        start = self.get_node(node_id)
-        if start is None:
-            return Subgraph()
-        order = [node_id]
-        seen = {node_id}
-        frontier = [node_id]
-        edges: dict[tuple[str, str, str], Edge] = {}
-        truncated = False
-        for _ in range(depth):
-            if not frontier:
-                break
-            next_frontier: list[str] = []
-            for e in self._edges_touching(frontier):
-                for other in (e.src, e.dst):
-                    if other not in seen:
-                        if len(seen) >= limit:
-                            truncated = True
-                            continue
-                        seen.add(other)
-                        order.append(other)
-                        next_frontier.append(other)
-            frontier = next_frontier
-        for e in self._edges_touching(order):
-            if e.src in seen and e.dst in seen:
-                edges[(e.src, e.type, e.dst)] = e
-        nodes = self.get_nodes(order)
-        return Subgraph(nodes=nodes, edges=sorted(edges.values(), key=lambda e: (e.src, e.type, e.dst)),
-                        truncated=truncated)
+        return bounded_neighborhood(node_id, depth, limit, exists=lambda i: self.get_node(i) is not None,
+                                    edges_touching=self._edges_touching, get_nodes=self.get_nodes)
 
     def stats(self) -> dict[str, dict[str, int]]:
         nodes = {label: 0 for label in LABELS}

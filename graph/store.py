@@ -8,7 +8,7 @@ parameters — it never builds query text from values).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Literal, Protocol, runtime_checkable
+from typing import Any, Callable, Iterator, Literal, Protocol, runtime_checkable
 
 from .schema import CaseGraph, Edge, Node
 
@@ -36,6 +36,36 @@ class Subgraph:
             "edges": [e.to_dict() for e in self.edges],
             "truncated": self.truncated,
         }
+
+
+def bounded_neighborhood(node_id: str, depth: int, limit: int, *, exists: Callable[[str], bool],
+                         edges_touching: Callable[[list[str]], list[Edge]],
+                         get_nodes: Callable[[list[str]], list[Node]]) -> Subgraph:
+    """Breadth-first neighbourhood shared by both stores: at most ``depth`` hops and ``limit`` nodes (nodes past
+    the limit are left out and ``truncated`` says so); edges are those among the kept nodes, sorted."""
+    depth = max(0, int(depth))
+    limit = max(1, int(limit))
+    if not exists(node_id):
+        return Subgraph()
+    order, seen, frontier = [node_id], {node_id}, [node_id]
+    truncated = False
+    for _ in range(depth):
+        if not frontier:
+            break
+        next_frontier: list[str] = []
+        for e in edges_touching(frontier):
+            for other in (e.src, e.dst):
+                if other not in seen:
+                    if len(seen) >= limit:
+                        truncated = True
+                        continue
+                    seen.add(other)
+                    order.append(other)
+                    next_frontier.append(other)
+        frontier = next_frontier
+    edges = {(e.src, e.type, e.dst): e for e in edges_touching(order) if e.src in seen and e.dst in seen}
+    return Subgraph(nodes=get_nodes(order), edges=sorted(edges.values(), key=lambda e: (e.src, e.type, e.dst)),
+                    truncated=truncated)
 
 
 @runtime_checkable

@@ -7,6 +7,7 @@ start`` prints the variables). Without one the Neo4j variants skip with a visibl
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -35,6 +36,39 @@ def embedded_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJKG_NEO4J_")}
     env.update(extra)
     return env
+
+
+@contextlib.contextmanager
+def djkg_server(data_dir: Path, *, log: Path | None = None, env: dict[str, str] | None = None):
+    """``djkg serve`` on a free loopback port with the embedded store in ``data_dir``; yields the base URL
+    once /healthz answers, stops the server (SIGTERM) afterwards."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    out = log.open("w") if log else subprocess.DEVNULL
+    server = subprocess.Popen([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(data_dir), "serve",
+                               "--port", str(port)], env=env or embedded_env(), stdout=out,
+                              stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if log:
+            out.close()
 
 
 def require_neo4j() -> dict[str, str]:

@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
-import httpx
 import pytest
 
 from djkg.graph.sqlite_store import SqliteStore
@@ -25,7 +20,7 @@ from djkg.ingest.pipeline import ingest_docs, ingest_paths
 from djkg.ingest.readers import RawDoc
 from djkg.queries import views as V
 
-from conftest import CORPUS, embedded_env
+from conftest import CORPUS, djkg_server
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 HOSTILE_TITLE = "<script>alert('xss')</script>合作社"
@@ -55,24 +50,10 @@ def site(tmp_path_factory):
                         meta={"id": "hostile", "title": HOSTILE_TITLE, "unit": HOSTILE_UNIT,
                               "region": "山东省烟台市栖霞市", "industry": "农村", "model": "党支部领办合作社",
                               "source": "测试 / test"})], store)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(data), "serve",
-                               "--port", str(port)], env=embedded_env(), stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        yield base, store
+        with djkg_server(data) as base:
+            yield base, store
     finally:
-        server.terminate()
-        server.wait(timeout=30)
         store.close()
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from djkg.evaluation import EXTRACTION_TARGETS, evaluate_extraction, evaluate_recommend
+from djkg.evaluation import evaluate_extraction, evaluate_recommend
 
 GOLD = Path(__file__).resolve().parent / "gold"
 

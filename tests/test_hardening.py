@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import socket
 import sqlite3
@@ -21,7 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import embedded_env
+from conftest import djkg_server, embedded_env
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
@@ -110,19 +109,9 @@ def test_api_under_load_while_cli_ingests(batch, tmp_path):
     seed = subprocess.run([*DJKG, "ingest", str(REPO / "data" / "cases")], env=env, capture_output=True, timeout=600)
     assert seed.returncode in (0, 1), seed.stderr.decode()[-2000:]
     before = count_cases(data / "djkg.sqlite3")
-    port = free_port()
     log = tmp_path / "server.log"
-    server = subprocess.Popen([*DJKG, "serve", "--port", str(port)], env=env, stdout=log.open("w"),
-                              stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
     statuses: dict[int, int] = {}
-    try:
-        for _ in range(200):
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+    with djkg_server(data, log=log, env=env) as base:
         ingest = subprocess.Popen([*DJKG, "ingest", str(batch)], env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
         requests = [
@@ -143,9 +132,6 @@ def test_api_under_load_while_cli_ingests(batch, tmp_path):
         assert ingest.wait(timeout=600) == 0
         with httpx.Client(base_url=base, timeout=30) as client:
             total = client.get("/api/v1/cases?limit=1").json()["total"]
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
     assert sent > 50, "the load barely ran"
     assert not any(code >= 500 for code in statuses), statuses
     assert "database is locked" not in log.read_text(encoding="utf-8")

@@ -6,13 +6,12 @@ Each test reads as a statement of what a store promises the rest of djkg.
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 import time
 
 import pytest
 
 from djkg.graph import schema as S
-from djkg.graph.schema import CaseGraph, Edge, Node, SchemaError
+from djkg.graph.schema import Edge, Node, SchemaError
 from djkg.graph.sqlite_store import SqliteStore
 from djkg.graph.store import StoreVersionError
 

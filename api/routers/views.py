@@ -42,28 +42,26 @@ def overview(store: GraphStore = Depends(get_store)) -> HTMLResponse:
     return _page(pages.render_overview(store))
 
 
-@router.get("/model/{model_id}", response_class=HTMLResponse, summary="模式图谱 / a model's neighbourhood")
-def model_page(model_id: str = Path(..., max_length=300), store: GraphStore = Depends(get_store)) -> HTMLResponse:
+def _render(render, *args) -> HTMLResponse:
     try:
-        return _page(pages.render_model(store, model_id))
+        return _page(render(*args))
     except pages.NotFound as exc:
         return _error(404, exc.zh, exc.en)
+
+
+@router.get("/model/{model_id}", response_class=HTMLResponse, summary="模式图谱 / a model's neighbourhood")
+def model_page(model_id: str = Path(..., max_length=300), store: GraphStore = Depends(get_store)) -> HTMLResponse:
+    return _render(pages.render_model, store, model_id)
 
 
 @router.get("/case/{case_id}", response_class=HTMLResponse, summary="案例图谱 / a case's graph")
 def case_page(case_id: str = Path(..., max_length=300), store: GraphStore = Depends(get_store)) -> HTMLResponse:
-    try:
-        return _page(pages.render_case(store, case_id))
-    except pages.NotFound as exc:
-        return _error(404, exc.zh, exc.en)
+    return _render(pages.render_case, store, case_id)
 
 
 @router.get("/region/{name}", response_class=HTMLResponse, summary="地区图谱（省/市/县）/ a region's cases and models")
 def region_page(name: str = Path(..., max_length=100), store: GraphStore = Depends(get_store)) -> HTMLResponse:
-    try:
-        return _page(pages.render_region(store, name))
-    except pages.NotFound as exc:
-        return _error(404, exc.zh, exc.en)
+    return _render(pages.render_region, store, name)
 
 
 @router.get("/recommend", response_class=HTMLResponse, summary="推荐解释图 / why these models were recommended")
