@@ -123,3 +123,21 @@ def test_recommendations_are_identical(corpus_store, corpus_neo4j, profile):
         assert math.isclose(x["score"], y["score"], abs_tol=1e-6)
         assert x["paths"] == y["paths"] and x["evidence"] == y["evidence"]
         assert _norm(x["breakdown"]) == _norm(y["breakdown"])
+
+
+def test_cli_migrate_copies_verifies_and_is_idempotent(tmp_path):
+    import subprocess
+    import sys
+    from conftest import CORPUS, require_neo4j
+    cfg = require_neo4j()
+    make_neo4j_store().close()          # cleared: migration compares whole-store counts
+    env = {**__import__("os").environ, "DJKG_NEO4J_USER": cfg["user"], "DJKG_NEO4J_PASSWORD": cfg["password"]}
+    env.pop("DJKG_NEO4J_URI", None)     # the source is the embedded store in --data-dir
+    files = sorted(CORPUS.glob("c1-*.md"))[:6]
+    djkg = [sys.executable, "-m", "djkg.cli.main", "--data-dir", str(tmp_path)]
+    assert subprocess.run([*djkg, "ingest", *map(str, files)], env=env, capture_output=True).returncode == 0
+    for _ in range(2):
+        run = subprocess.run([*djkg, "migrate", "--to-neo4j", cfg["uri"]], env=env, capture_output=True, text=True,
+                             timeout=300)
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert "统计一致" in run.stderr
