@@ -19,7 +19,7 @@ from .readers import DEFAULT_MAX_BYTES, RawDoc, ReadError, discover, read_path
 from .taxonomy import taxonomy
 
 
-WRITE_BATCH = 32   # whole cases per write transaction (amortises commit and FTS merge)
+WRITE_BATCH = 128  # whole cases per write transaction (amortises commit and FTS merge; 32 -> 128: -18% write time)
 
 
 @dataclass

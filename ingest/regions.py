@@ -76,6 +76,7 @@ def _short_name(name: str, level: str) -> str | None:
 class Gazetteer:
     def __init__(self, divisions: Iterable[Division], aliases: dict[str, str], weak: set[str]):
         self._by_code: dict[str, Division] = {}
+        self._chains: dict[str, list[Division]] = {}
         self._by_name: dict[str, list[str]] = {}
         surfaces: dict[str, list[_Surface]] = {}
         for d in divisions:
@@ -105,13 +106,16 @@ class Gazetteer:
         return self.division(d.parent) if d and d.parent else None
 
     def chain(self, adcode: str) -> list[Division]:
-        """Province first, down to the division itself."""
-        out = []
-        d = self.division(adcode)
-        while d is not None:
-            out.append(d)
-            d = self.division(d.parent) if d.parent else None
-        return out[::-1]
+        """Province first, down to the division itself (memoised: resolution asks for it per mention)."""
+        hit = self._chains.get(adcode)
+        if hit is None:
+            out = []
+            d = self.division(adcode)
+            while d is not None:
+                out.append(d)
+                d = self.division(d.parent) if d.parent else None
+            hit = self._chains[adcode] = out[::-1]
+        return list(hit)
 
     def macro_region(self, adcode: str | None) -> str | None:
         prefix = (adcode or "")[:2]

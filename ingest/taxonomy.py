@@ -124,15 +124,21 @@ class Taxonomy:
             return []
         import bisect
         starts = [s for s, _ in spans]
-        found: dict[int, dict[int, set[int]]] = {}
+        # first the distinct parts seen in each sentence (a common part such as 党员 occurs many times) …
+        seen_parts: dict[int, dict[str, tuple]] = {}
         for end, (part, refs) in self.automaton.iter(text):
             begin = end - len(part) + 1
             k = bisect.bisect_right(starts, begin) - 1
             if k < 0 or end >= spans[k][1]:
                 continue  # crosses a sentence boundary
-            bucket = found.setdefault(k, {})
-            for idx, j in refs:
-                bucket.setdefault(idx, set()).add(j)
+            seen_parts.setdefault(k, {})[part] = refs
+        # … then which patterns they complete
+        found: dict[int, dict[int, set[int]]] = {}
+        for k, parts in seen_parts.items():
+            bucket = found[k] = {}
+            for refs in parts.values():
+                for idx, j in refs:
+                    bucket.setdefault(idx, set()).add(j)
         out: list[tuple[int, Concept, str]] = []
         for k in sorted(found):
             seen: set[str] = set()
