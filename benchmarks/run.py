@@ -292,9 +292,12 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / "out")
-    ap.add_argument("--neo4j-max", type=int, default=20000,
-                    help="largest store copied into Neo4j (bulk copy over Bolt is the slow part of a run)")
+    ap.add_argument("--neo4j-max", type=int, default=None,
+                    help="largest store copied into Neo4j (bulk copy over Bolt is the slow part of a run; "
+                         "default 1000 with --quick so it stays under 5 minutes, 20000 otherwise)")
     args = ap.parse_args()
+    if args.neo4j_max is None:
+        args.neo4j_max = 1000 if args.quick else 20000
     sizes = [1000, 20000] if args.quick else [1000, 10000, 100000]
     repeat = 5 if args.quick else 10
     args.work.mkdir(parents=True, exist_ok=True)

@@ -271,7 +271,7 @@ class SqliteStore:
                       "SELECT rowid, ?, ?, ?, ? FROM nodes WHERE id=?1", fts_rows)
         c.executemany(
             "INSERT OR REPLACE INTO edges(src, type, dst, case_id, props) VALUES (?,?,?,?,?)",
-            [(e.src, e.type, e.dst, edge_owner(e, cid), json.dumps(e.props, ensure_ascii=False, sort_keys=True))
+            [(e.src, e.type, e.dst, edge_owner(e, cid), _props_json(e.props))
              for e in graph.edges])
         c.execute("INSERT INTO case_graphs(case_id, hash, graph) VALUES (?,?,?)",
                   (cid, digest, json.dumps(_graph_to_json(graph), ensure_ascii=False)))
@@ -401,6 +401,11 @@ class SqliteStore:
 
 
 # --- helpers ----------------------------------------------------------------------------------------
+
+def _props_json(props: dict[str, Any]) -> str:
+    # most edges carry no properties: skip the encoder for them (it runs ~40 times per case)
+    return json.dumps(props, ensure_ascii=False, sort_keys=True) if props else "{}"
+
 
 def _check_label(label: str) -> None:
     if label not in LABELS:

@@ -65,6 +65,21 @@ def _cue_sets() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys([*tx.cue_list(k), *v])) for k, v in defaults.items()}
 
 
+@lru_cache(maxsize=1)
+def _cue_automaton():
+    import ahocorasick
+    roles: dict[str, set[str]] = {}
+    for key, cues in _cue_sets().items():
+        for c in cues:
+            if c:
+                roles.setdefault(c, set()).add(key.replace("_cues", ""))
+    automaton = ahocorasick.Automaton()
+    for cue, rs in roles.items():
+        automaton.add_word(cue, (cue, tuple(sorted(rs))))
+    automaton.make_automaton()
+    return automaton
+
+
 def heading_role(text: str) -> str:
     kw = _keywords()
     for role in ("problem", "outcome", "measure", "lesson"):
@@ -149,15 +164,22 @@ _RESULT_LEADS = ("一年来", "两年来", "三年来", "几年来", "多年来"
 def _classify(sentence: str, section: str) -> str:
     if section == "context":   # 启示/体会 sections reflect; they state no new facts
         return "context"
-    cues = _cue_sets()
     scores = {"problem": 0.0, "measure": 0.0, "outcome": 0.0}
     if section in scores:
         scores[section] += 2.0
-    scores["problem"] += min(2.0, sum(1.0 for c in cues["problem_cues"] if c in sentence))
+    # one Aho–Corasick pass finds every cue word: distinct cues per role count, and whether a measure cue
+    # opens the sentence (its first 8 characters)
+    found: dict[str, set[str]] = {"problem": set(), "measure": set(), "outcome": set()}
+    measure_head = False
+    for end, (cue, roles) in _cue_automaton().iter(sentence):
+        for role in roles:
+            found[role].add(cue)
+        if "measure" in roles and end < 8:
+            measure_head = True
     head = sentence[:8]
-    scores["measure"] += min(2.0, sum(1.0 for c in cues["measure_cues"] if c in sentence)) \
-        + (1.0 if any(c in head for c in cues["measure_cues"]) else 0.0)
-    scores["outcome"] += min(2.0, sum(1.0 for c in cues["outcome_cues"] if c in sentence))
+    scores["problem"] += min(2.0, float(len(found["problem"])))
+    scores["measure"] += min(2.0, float(len(found["measure"]))) + (1.0 if measure_head else 0.0)
+    scores["outcome"] += min(2.0, float(len(found["outcome"])))
     if _QTY.search(sentence):
         scores["outcome"] += 1.0
         # "一年来… / 去年… / 推行后…" followed by figures is how write-ups report results
