@@ -183,15 +183,21 @@ def _hint_agrees(hint: str, match) -> bool:
 
 # --- concepts ------------------------------------------------------------------------------------------
 
+_BEFORE_AFTER = re.compile(r"(?:从|由)[^，。；]{1,30}(?:变成|变为|成为|转变为|转为|蜕变为)")
+
+
 def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str, ...]) -> list[Mention]:
     best: dict[str, tuple[int, int, Concept]] = {}
     for k, concept, _surface in matches:
         if concept.label != label:
             continue
         s = sentences[k]
-        if s.role not in prefer:
+        role = s.role
+        if role not in prefer and label == S.PROBLEM and _BEFORE_AFTER.search(s.text):
+            role = prefer[-1]   # "从空壳村变成…" names the problem the unit started from
+        if role not in prefer:
             continue
-        rank = prefer.index(s.role)
+        rank = prefer.index(role)
         if concept.id not in best or (rank, k) < best[concept.id][:2]:
             best[concept.id] = (rank, k, concept)
     ordered = sorted(best.values(), key=lambda x: x[1])
