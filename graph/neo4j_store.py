@@ -268,7 +268,14 @@ class Neo4jStore:
         digests = [g.content_hash() for g in graphs]
 
         def work(tx) -> list[UpsertStatus]:
-            out = [self._upsert_in(tx, g, d) for g, d in zip(graphs, digests)]
+            ids = [g.id for g in graphs]
+            known = tx.run("UNWIND $ids AS id MATCH (g:CaseGraph {case_id: id}) RETURN count(g) AS n",
+                           ids=ids).single()["n"]
+            if not known and len(set(ids)) == len(ids):   # all new (initial load, migration): bulk path
+                self._insert_cases(tx, list(zip(graphs, digests)))
+                out: list[UpsertStatus] = ["inserted"] * len(graphs)
+            else:
+                out = [self._upsert_in(tx, g, d) for g, d in zip(graphs, digests)]
             if any(s != "unchanged" for s in out):
                 self._bump_revision(tx)
             return out
@@ -317,42 +324,56 @@ class Neo4jStore:
         tx.run("MATCH (g:CaseGraph {case_id: $cid}) DELETE g", cid=case_id).consume()
         return {n["id"] for n in old.get("nodes", [])}
 
+    @classmethod
+    def _insert_case(cls, tx, graph: CaseGraph, digest: str) -> None:
+        cls._insert_cases(tx, [(graph, digest)])
+
     @staticmethod
-    def _insert_case(tx, graph: CaseGraph, digest: str) -> None:
-        cid = graph.id
-        nodes = graph.all_nodes()
-        # one lookup for every node of the case: label/owner checks, and shared nodes already as they are
+    def _insert_cases(tx, items: list[tuple[CaseGraph, str]]) -> None:
+        """Write new cases: one look-up for all their nodes, then one UNWIND per label and per relationship type
+        for the whole batch (a bulk load sends a handful of statements per batch, not per case)."""
+        all_ids = list(dict.fromkeys(n.id for g, _ in items for n in g.all_nodes()))
         existing = {r["id"]: r for r in tx.run(
             "UNWIND $ids AS id MATCH (n:Node {id: id}) "
             "RETURN n.id AS id, n.label AS label, n.owner AS owner, n.name AS name, n.props AS props",
-            ids=[n.id for n in nodes])}
+            ids=all_ids)}
+        rows_by_id: dict[str, tuple[str, dict[str, Any]]] = {}
+        labels: dict[str, str] = {}
+        for graph, _ in items:
+            cid = graph.id
+            for node in graph.all_nodes():
+                owned = node.label in CASE_OWNED_LABELS
+                ex = existing.get(node.id)
+                label = ex["label"] if ex is not None else labels.get(node.id)
+                if label is not None and label != node.label:
+                    raise SchemaError(f"id {node.id} is a {label}, not a {node.label}")
+                if ex is not None and owned and ex["owner"] not in (None, cid):
+                    raise SchemaError(f"node {node.id} already belongs to {ex['owner']}")
+                labels[node.id] = node.label
+                row = _node_row(node, cid if owned else None)
+                if ex is not None and ex["props"] == row["props"] and ex["name"] == row["name"]:
+                    continue  # a shared node (region, problem, model …) as it already is: nothing to write
+                rows_by_id[node.id] = (node.label, row)   # the last case's version wins, as one by one
         by_label: dict[str, list[dict[str, Any]]] = {}
-        for node in nodes:
-            owned = node.label in CASE_OWNED_LABELS
-            ex = existing.get(node.id)
-            if ex is not None and ex["label"] != node.label:
-                raise SchemaError(f"id {node.id} is a {ex['label']}, not a {node.label}")
-            if ex is not None and owned and ex["owner"] not in (None, cid):
-                raise SchemaError(f"node {node.id} already belongs to {ex['owner']}")
-            row = _node_row(node, cid if owned else None)
-            if ex is not None and ex["props"] == row["props"] and ex["name"] == row["name"]:
-                continue  # a shared node (region, problem, model …) as it already is: nothing to write
-            by_label.setdefault(node.label, []).append(row)
+        for label, row in rows_by_id.values():
+            by_label.setdefault(label, []).append(row)
         for label, rows in by_label.items():
             tx.run(f"UNWIND $rows AS row MERGE (n:Node {{id: row.id}}) "
                    f"ON CREATE SET n.label = row.label, n.owner = row.owner "
                    f"SET n:{_label(label)}, n.name = row.name, n.props = row.props, n += row.extra",
                    rows=rows).consume()
         by_type: dict[str, list[dict[str, str]]] = {}
-        for e in graph.edges:
-            by_type.setdefault(e.type, []).append({"src": e.src, "dst": e.dst, "case_id": edge_owner(e, cid),
-                                                   "props": _dumps(e.props)})
+        for graph, _ in items:
+            for e in graph.edges:
+                by_type.setdefault(e.type, []).append({"src": e.src, "dst": e.dst, "case_id": edge_owner(e, graph.id),
+                                                       "props": _dumps(e.props)})
         for t, rows in by_type.items():
             tx.run(f"UNWIND $rows AS row MATCH (a:Node {{id: row.src}}), (b:Node {{id: row.dst}}) "
                    f"MERGE (a)-[r:{_rel(t)} {{case_id: row.case_id}}]->(b) SET r.props = row.props",
                    rows=rows).consume()
-        tx.run("CREATE (:CaseGraph {case_id: $cid, hash: $hash, graph: $graph})",
-               cid=cid, hash=digest, graph=json.dumps(_graph_to_json(graph), ensure_ascii=False)).consume()
+        tx.run("UNWIND $rows AS row CREATE (:CaseGraph {case_id: row.cid, hash: row.hash, graph: row.graph})",
+               rows=[{"cid": g.id, "hash": d, "graph": json.dumps(_graph_to_json(g), ensure_ascii=False)}
+                     for g, d in items]).consume()
 
     @staticmethod
     def _collect_orphans(tx, candidates: set[str]) -> None:

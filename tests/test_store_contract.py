@@ -241,3 +241,25 @@ def test_older_sqlite_file_is_migrated_in_place(tmp_path):
     s.upsert_case(build_case("old", title="改过的标题"))   # replacing still finds and removes the old FTS row
     assert s.search("旧版本里的合作社") == [] and s.search("改过的标题")[0]["id"] == "case:old"
     s.close()
+
+
+def test_batched_upserts_match_one_by_one(store_factory):
+    """upsert_cases (bulk ingest, migration): all-new batches take the bulk path, mixed ones case by case;
+    either way the store ends as if the cases had been written one at a time."""
+    graphs = [build_case(k, problems=("weak-collective-economy", f"p-{k}")) for k in ("a", "b", "c")]
+    bulk, single = store_factory(), store_factory()
+    assert bulk.upsert_cases(graphs) == ["inserted"] * 3
+    for g in graphs:
+        single.upsert_case(g)
+    changed = build_case("b", title="改了标题")
+    assert bulk.upsert_cases([graphs[0], changed, build_case("d")]) == ["unchanged", "updated", "inserted"]
+    single.upsert_case(changed)
+    single.upsert_case(build_case("d"))
+    assert bulk.stats() == single.stats() and bulk.case_hashes() == single.case_hashes()
+    # a batch with one bad case writes nothing at all
+    clash = build_case("e")
+    clash.nodes.append(Node(S.concept_id(S.PROBLEM, "weak-collective-economy"), S.MEASURE, {"name": "x"}))
+    before = bulk.stats()
+    with pytest.raises(SchemaError):
+        bulk.upsert_cases([build_case("f"), clash])
+    assert bulk.stats() == before
