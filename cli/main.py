@@ -233,17 +233,17 @@ def viz(
     store = state.store()
     try:
         if kind == "overview":
-            html = pages.render_overview(store)
+            html = pages.render_overview(store, links=False)
         elif kind in ("model", "case", "region"):
             if not target:
                 err.print(f"请给出{ {'model': '模式 id', 'case': '案例 id', 'region': '地区名称'}[kind] } / missing target")
                 raise typer.Exit(2)
-            html = {"model": pages.render_model, "case": pages.render_case, "region": pages.render_region}[kind](store, target)
+            html = {"model": pages.render_model, "case": pages.render_case, "region": pages.render_region}[kind](store, target, links=False)
         elif kind == "recommend":
             from ..service import recommend as do_recommend
             result = do_recommend(store, region=region, industry=industry, problems=problem, top_k=top,
                                   settings=state.settings)
-            html = pages.render_recommendation(store, result)
+            html = pages.render_recommendation(store, result, links=False)   # a file has no server to link to
         else:
             err.print(f"未知视图类型 {kind} / unknown view (model, case, region, overview, recommend)")
             raise typer.Exit(2)

@@ -111,7 +111,7 @@ def render(view: ViewData, *, links: bool = True) -> str:
             "</script", "<\\/script")), vis_css=jinja2.utils.markupsafe.Markup(css.replace("</style", "<\\/style")),
         data=jinja2.utils.markupsafe.Markup(script_json({"nodes": nodes, "edges": edges, "options": OPTIONS,
                                                          "links": links, "focus": view.focus})),
-        counts=[c.text for c in view.counts], capped=view.capped,
+        counts=[c.text for c in view.counts], capped=view.capped, links=links,
         kind_zh={"model": "模式", "case": "案例", "region": "地区", "overview": "总览",
                  "recommendation": "推荐解释"}.get(view.kind, view.kind))
 
