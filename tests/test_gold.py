@@ -15,8 +15,9 @@ from djkg.evaluation import evaluate_extraction, evaluate_recommend
 GOLD = Path(__file__).resolve().parent / "gold"
 
 
-def test_recommendation_gold_set_meets_hit_at_3(corpus_store):
-    report = evaluate_recommend(corpus_store, GOLD / "profiles.yaml")
+@pytest.mark.parametrize("gold", ["profiles.yaml", "profiles_heldout.yaml"])
+def test_recommendation_gold_set_meets_hit_at_3(corpus_store, gold):
+    report = evaluate_recommend(corpus_store, GOLD / gold)
     assert report["profiles"] >= 20
     assert report["hit@3"] >= 0.9, report["misses"]
     assert report["mrr"] >= 0.8 and report["ndcg@5"] >= 0.8
