@@ -61,3 +61,23 @@ def test_names_resolve_to_concepts():
     assert TX.resolve_name("Model", "支部领办合作社").id == "model:branch-led-cooperative"
     assert TX.resolve_name("Model", "不存在") is None
     assert "领办合作社" in TX.user_dictionary()
+
+
+def test_candidate_concepts_are_names_not_sentence_fragments():
+    """A phrase that looks like a problem/measure but matches no concept is kept as a candidate — named by
+    the phrase itself, not by the syntax around it, and never when it only restates a known concept."""
+    from djkg.ingest.extract import extract
+    from djkg.ingest.readers import RawDoc
+
+    text = ("一、存在问题\n其起点应是对商户与管理方矛盾的回应。针对这一问题，街道多次研究。"
+            "当时面临流动党员管理难。\n"
+            "二、主要做法\n社区建立了联系卡制度，并开展“局长走流程”。打造成为亮丽名片。")
+    case = extract(RawDoc(source="t.txt", text=text, meta={"title": "测试", "region": "浙江省杭州市"}))
+    problems = {m.name for m in case.problems if m.candidate}
+    measures = {m.name for m in case.measures if m.candidate}
+    assert "商户与管理方矛盾" in problems
+    assert not any("这一" in p or "问题" == p for p in problems)
+    assert "流动党员管理难" not in problems        # a known synonym → the known concept, not a candidate
+    assert any(m.id == "problem:mobile-members-hard-to-manage" for m in case.problems)
+    assert "联系卡制度" in measures
+    assert not any("名片" in m for m in measures)
