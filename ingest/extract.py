@@ -119,29 +119,62 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
 
 _UNIT = re.compile(r"([\u4e00-\u9fff（）()]{2,40}?(?:党支部|党总支|党委|党工委|党组|支部|委员会|街道|社区|村|镇|乡|"
                    r"公司|集团|医院|大学|学院|学校|中学|小学|研究院|研究所|局|厅|委|办|中心|协会|商会|联合会|站|所))"
-                   r"(?=[，。、：:“\"\s的在以为坚针立聚通探创把从自近始将]|$)")
-_UNIT_STOP = ("近年来", "近日", "今年", "去年", "为了", "为", "在", "以", "据", "记者", "本文", "面对", "针对", "通过", "自",
-              "从", "由于")
+                   r"(?=[，。、：:“\"\s的在以为坚针立聚通探创把从自近始将成着牵推开组结联深积充围按是有现共还也和与于对先紧持全率主打实发建引带抓落统依设经]|$)")
+_UNIT_STOP = ("本报讯", "近年来", "近日", "今年", "去年", "为了", "为", "在", "以", "据", "记者", "本文", "面对", "针对", "通过", "自",
+              "从", "由于", "这是", "其中", "目前", "如今")
+_PARTY_ORG = ("党支部", "党总支", "党委", "党工委", "党组")
+# words that show a "unit" match is really a clause ("不少来自县乡", "新郑市一个村", "随手拍一下就能报给社区")
+_NOT_A_UNIT = re.compile(r"一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走进|走访|我们|他们|大家|群众|村民|居民")
+_DATELINE = re.compile(r"(?m)^(?:本报讯|新华社|人民网|央广网|新华网)?[（(][^）)]{0,30}[）)]|^(?:本报讯|讯)\s*")
+
+
+# masthead lines of a bulletin are not its title ("党建工作简报", "……党委　2023年第6期")
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专报)$|第\s*\d+\s*期|^编者按")
 
 
 def guess_title(text: str, sentences: list[Sentence]) -> str:
-    for line in text.split("\n")[:3]:
-        line = line.strip().lstrip("#").strip()
-        if 4 <= len(line) <= 40 and not line.endswith("。"):
+    lines = [x.strip().lstrip("#").strip() for x in text.split("\n")[:4]]
+    lines = [x for x in lines if x]
+    for i, line in enumerate(lines):
+        if 4 <= len(line) <= 40 and not line.endswith("。") and not _MASTHEAD.search(line):
+            # a first line that only names the organisation ("……税务分局党支部") heads the real title below it
+            if i + 1 < len(lines) and line.endswith(_PARTY_ORG) and 4 <= len(lines[i + 1]) <= 40 \
+                    and not lines[i + 1].endswith("。"):
+                return lines[i + 1]
             return line
-    return sentences[0].text[:40] if sentences else ""
+    # no title line (a news item pasted as is): its first sentence, without the dateline
+    return _DATELINE.sub("", sentences[0].text).strip()[:40] if sentences else ""
 
 
 def guess_unit(title: str, text: str) -> str:
-    for chunk in (title, text[:400]):
+    """The unit the write-up is about: the organisation named in the title or near the top, preferring a
+    Party organisation (a write-up is about a 党支部/党委 …) and names mentioned more than once."""
+    head = _DATELINE.sub("", text[:400])
+    head = re.sub(r"“[^”]{0,80}”", lambda m: "“" + "　" * (len(m.group(0)) - 2) + "”", head)  # not inside quotes
+    found: list[tuple[float, int, str]] = []
+    # a subtitle line ("——晋江市恒昌鞋服有限公司党委经验材料") names the unit as plainly as the title does
+    subtitle = "\n".join(x for x in text[:300].split("\n")[:4] if x.strip().startswith(("——", "--", "—")))
+    for weight, chunk in ((3.0, title), (3.0, subtitle), (0.0, head)):
         for m in _UNIT.finditer(chunk):
             u = m.group(1)
             for stop in _UNIT_STOP:
                 if u.startswith(stop):
                     u = u[len(stop):]
-            if len(u) >= 3:
-                return u
-    return ""
+            if len(u) < 3 or _NOT_A_UNIT.search(u):
+                continue
+            score = (weight + (4.0 if u.endswith(_PARTY_ORG) else 0.0) + min(2, text.count(u) - 1) * 0.5
+                     + min(len(u), 16) * 0.15)
+            found.append((score, -m.start() - (0 if weight else 1000), u))
+    # a short form (协会党委, 公司党委) of a full name found too (郑州市律师协会党委) lends it its mentions
+    names = {u for _, _, u in found}
+    best: tuple[float, int, str] | None = None
+    for score, pos, u in found:
+        if any(v != u and v.endswith(u) for v in names):
+            continue
+        score += 0.5 * sum(1 for v in names if v != u and u.endswith(v))
+        if best is None or (score, pos) > best[:2]:
+            best = (score, pos, u)
+    return best[2] if best else ""
 
 
 def guess_year(text: str) -> int | None:
@@ -173,7 +206,28 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
     if match is None:
         warnings.append("未能识别所在地区 / region not recognised")
         return empty
+    if not hint:
+        match = _cap_at_unit_level(g, match, unit, title)
     return {"province": match.province, "city": match.city, "county": match.county, "adcode": match.adcode}
+
+
+# units that sit below a county: a county the text names is theirs
+_BELOW_COUNTY = re.compile(r"村|社区|街道|镇|乡|嘎查|苏木|居委会|小区|网格|片区|园区")
+
+
+def _cap_at_unit_level(g, match, unit: str, title: str):
+    """A city-level organisation (赤峰分行, 赣州供电分公司, 郑州市律师协会) whose name carries a city but no
+    county stays at city level: counties its text names are places it serves, not where it is."""
+    if not match.county or not match.city or not unit or _BELOW_COUNTY.search(unit):
+        return match
+    levels = {g.division(s.adcode).level for _, _, s in g.mentions(unit) if not s.weak}
+    if "county" in levels or "city" not in levels:
+        return match
+    county = g.division(match.adcode)
+    short = county.name[:-1] if len(county.name) > 2 else county.name
+    if short in title:
+        return match
+    return g.match(county.parent) if county.parent else match
 
 
 def _hint_agrees(hint: str, match) -> bool:
@@ -305,6 +359,19 @@ def _names_known_concept(phrase: str, tx: Taxonomy) -> bool:
 
 # --- quality (the seed article's failure modes) -------------------------------------------------------
 
+def _any_cue(cues: list[str], text: str, sentences: list[Sentence]) -> bool:
+    """A cue is a word, or "A&B": all parts in one sentence (打分&群众 — the public, not the committee, scores)."""
+    for c in cues:
+        if not c:
+            continue
+        if "&" not in c:
+            if c in text:
+                return True
+        elif any(all(p in s.text for p in c.split("&")) for s in sentences):
+            return True
+    return False
+
+
 def quality(sentences: list[Sentence], problems: list[Mention], measures: list[Mention],
             outcomes: list[OutcomeFact], tx: Taxonomy, text: str) -> tuple[list[str], list[str]]:
     flags: list[str] = []
@@ -322,12 +389,12 @@ def quality(sentences: list[Sentence], problems: list[Mention], measures: list[M
     if slogans >= 6 and slogans > 2 * max(1, concrete) or (slogans >= 3 and concrete <= 1):
         flags.append("slogan_heavy")
     mass = tx.cue_list("mass_evaluation_cues") or ["满意度", "群众评议", "测评", "满意率"]
-    if any(c and c in text for c in mass):
+    if _any_cue(mass, text, sentences):
         signals.append("mass_evaluation")
     else:
         flags.append("no_mass_evaluation")
     inst = tx.cue_list("institutionalisation_cues") or ["出台", "制定", "办法", "标准", "规范"]
-    if any(c and ("&" not in c and c in text or "&" in c and all(p in text for p in c.split("&"))) for c in inst):
+    if _any_cue(inst, text, sentences):
         signals.append("institutionalised")
     if re.search(r"(推广|复制|经验交流|现场会|观摩|学习借鉴|写入)", text):
         signals.append("promoted")

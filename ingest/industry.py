@@ -5,6 +5,7 @@ Front matter wins; otherwise cue words in the unit's name weigh most, then the t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +17,10 @@ _ALIASES = {"农村": "农村", "乡村": "农村", "村": "农村", "社区": "
             "机关": "机关", "党政机关": "机关", "事业单位": "事业单位", "国企": "国有企业", "国有企业": "国有企业",
             "央企": "国有企业", "非公": "非公有制经济组织", "非公企业": "非公有制经济组织", "民营企业": "非公有制经济组织",
             "非公有制经济组织": "非公有制经济组织", "两新组织": "非公有制经济组织", "社会组织": "社会组织"}
+
+
+_COMPANY_FORMS = frozenset({"有限公司", "股份有限公司", "有限责任公司", "科技有限公司", "集团有限公司", "公司"})
+_PARTY_SUFFIX = re.compile(r"(?:党委|党工委|党总支|党支部|党组|总支|支部|党小组)+$")
 
 
 @dataclass(frozen=True)
@@ -73,11 +78,15 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     if field:
         sector = normalise_short(declared_sector) if declared_sector else _sector_of(field, unit, title, head)
         return IndustryMatch(field, sector or None, 1.0)
+    # the Party organisation's own suffix says nothing about the field (党委 is not a 委 of the government)
+    unit = _PARTY_SUFFIX.sub("", unit)
     scores: dict[str, float] = {}
+    # a company form (有限公司 …) says nothing about ownership when the name also says state-owned (国网, 农业银行 …)
+    state_owned = any(c and c in unit and c not in _COMPANY_FORMS for c in _table()["国有企业"]["unit"])
     for f, spec in _table().items():
         s = 0.0
         for c in spec["unit"]:
-            if c and c in unit:
+            if c and c in unit and not (state_owned and c in _COMPANY_FORMS):
                 s += 5.0 + len(c) * 0.5
             if c and c in title:
                 s += 3.5   # a title naming the kind of unit (派出所, 法庭, 供电所 …) says more than body words

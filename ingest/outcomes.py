@@ -20,7 +20,7 @@ _TRANSITION = re.compile(
     rf"(?:由|从)\s*(?P<a>{_NUM})\s*(?P<ua>{UNITS})?[^，。；\d]{{0,8}}?"
     rf"(?P<verb>提高|提升|增加|增长|上升|跃升|攀升|下降|减少|降低|缩短|压缩|降|升|增|减)?(?:到|至|为)\s*"
     rf"(?P<b>{_NUM})\s*(?P<ub>{UNITS})")
-_QUANTITY = re.compile(rf"(?<![\d.第])(?P<v>{_NUM})\s*(?P<u>{UNITS})(?![\d])")
+_QUANTITY = re.compile(rf"(?<![\d.第])(?P<v>{_NUM})\s*(?P<u>(?:余|多)?(?:{UNITS}))(?![\d])")
 _YEARISH = re.compile(r"^(19|20)\d{2}$")
 _DOWN = ("下降", "减少", "降低", "缩短", "压缩", "降至", "减至", "下滑", "少了")
 _UP = ("提高", "提升", "增加", "增长", "上升", "达到", "突破", "跃升", "翻番", "增至", "升至")
@@ -63,8 +63,12 @@ def _is_candidate(s: Sentence) -> bool:
 def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, limit: int = 40) -> list[OutcomeFact]:
     out: list[OutcomeFact] = []
     seen: set[tuple[str, float | None, str]] = set()
+    prev: Sentence | None = None
     for s in sentences:
-        if not _is_candidate(s):
+        # "…由11名增加到58名；员工提出建议420条，创效1300万元；" — a clause after a result clause continues it
+        continued = prev is not None and prev.role == "outcome" and prev.text.endswith("；") and not s.heading
+        prev = s
+        if not (_is_candidate(s) or continued):
             continue
         text = s.text
         consumed: list[tuple[int, int]] = []

@@ -158,7 +158,16 @@ def _heading(line: str) -> tuple[int, str, int]:
 
 
 _RESULT_LEADS = ("一年来", "两年来", "三年来", "几年来", "多年来", "半年来", "一年内", "两年内", "三年内", "半年内", "一年后",
-                 "两年后", "三年后", "去年", "今年以来", "如今", "目前", "截至", "推行后", "实施后", "运行以来", "此后")
+                 "两年后", "三年后", "去年", "今年以来", "如今", "目前", "截至", "推行后", "实施后", "运行以来", "此后", "经过")
+
+
+# "过去… / 以前… / 几年前…" describes the state before the measures: the problem the unit started from
+_PROBLEM_LEADS = ("过去", "以前", "此前", "曾经", "长期以来", "一度", "原来", "早些年", "几年前", "当时", "以往", "起初")
+_PAST_PERIOD = re.compile(r"^过去(?:的)?[一两二三四五六七八九十几\d]+年")   # "过去一年…" reports results
+# a sentence setting the scene (位于…, 全村312户, 下设7个支部) carries figures that are not results
+_SETTING = ("位于", "全村", "全镇", "全乡", "现有", "下设", "下辖", "辖区面积", "辖区内有", "共有", "常住人口", "户籍人口",
+            "占地", "总面积")
+_RESULT_WORDS = ("超过", "提高", "提升", "增加", "增长", "达到", "实现", "产值", "增收", "创收", "下降", "减少", "缩短")
 
 
 def _classify(sentence: str, section: str) -> str:
@@ -180,6 +189,11 @@ def _classify(sentence: str, section: str) -> str:
     scores["problem"] += min(2.0, float(len(found["problem"])))
     scores["measure"] += min(2.0, float(len(found["measure"]))) + (1.0 if measure_head else 0.0)
     scores["outcome"] += min(2.0, float(len(found["outcome"])))
+    lead = sentence.lstrip("“\"（(　 ")[:6]
+    if any(lead.startswith(t) for t in _PROBLEM_LEADS) and not _PAST_PERIOD.match(lead):
+        scores["problem"] += 2.0
+    if any(t in sentence for t in _SETTING) and not found["outcome"] and not any(w in sentence for w in _RESULT_WORDS):
+        scores["outcome"] -= 1.0
     if _QTY.search(sentence):
         scores["outcome"] += 1.0
         # "一年来… / 去年… / 推行后…" followed by figures is how write-ups report results

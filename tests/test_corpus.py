@@ -58,3 +58,20 @@ def test_corpus_has_local_brands_and_weak_write_ups(corpus_store):
     cases = list_cases(corpus_store, limit=10000)
     assert sum(1 for c in cases if c["model"] is None or c["model"].get("candidate")) >= 3
     assert sum(1 for c in cases if "slogan_heavy" in c["flags"] or "no_problem" in c["flags"]) >= 2
+
+
+def test_write_ups_are_400_to_1500_characters_and_not_templated():
+    """Realistic variety: each write-up is 400–1500 characters (whitespace excluded) and no sentence of 15 or
+    more characters is copied between two of them (templated closings make a corpus look larger than it is)."""
+    import re
+
+    seen: dict[str, str] = {}
+    for doc in (d for d in read_all([CORPUS]) if isinstance(d, RawDoc)):
+        if doc.source.endswith(".jsonl") or "README" in doc.source:
+            continue
+        n = len(re.sub(r"\s", "", doc.text))
+        assert 400 <= n <= 1500, (doc.source, n)
+        for sentence in re.split(r"[。！？\n]", doc.text):
+            sentence = sentence.strip()
+            if len(sentence) >= 15 and not sentence.startswith("（示意"):   # the illustrative-case notice
+                assert seen.setdefault(sentence, doc.source) == doc.source, (sentence, doc.source, seen[sentence])
