@@ -367,8 +367,10 @@ def _any_cue(cues: list[str], text: str, sentences: list[Sentence]) -> bool:
         if "&" not in c:
             if c in text:
                 return True
-        elif any(all(p in s.text for p in c.split("&")) for s in sentences):
-            return True
+        else:
+            parts = c.split("&")
+            if all(p in text for p in parts) and any(all(p in s.text for p in parts) for s in sentences):
+                return True
     return False
 
 

@@ -168,6 +168,9 @@ _PAST_PERIOD = re.compile(r"^过去(?:的)?[一两二三四五六七八九十几
 _SETTING = ("位于", "全村", "全镇", "全乡", "现有", "下设", "下辖", "辖区面积", "辖区内有", "共有", "常住人口", "户籍人口",
             "占地", "总面积")
 _RESULT_WORDS = ("超过", "提高", "提升", "增加", "增长", "达到", "实现", "产值", "增收", "创收", "下降", "减少", "缩短")
+_PROBLEM_LEAD_RE = re.compile("|".join(_PROBLEM_LEADS))
+_SETTING_RE = re.compile("|".join(_SETTING))
+_RESULT_RE = re.compile("|".join(_RESULT_WORDS))
 
 
 def _classify(sentence: str, section: str) -> str:
@@ -190,9 +193,9 @@ def _classify(sentence: str, section: str) -> str:
     scores["measure"] += min(2.0, float(len(found["measure"]))) + (1.0 if measure_head else 0.0)
     scores["outcome"] += min(2.0, float(len(found["outcome"])))
     lead = sentence.lstrip("“\"（(　 ")[:6]
-    if any(lead.startswith(t) for t in _PROBLEM_LEADS) and not _PAST_PERIOD.match(lead):
+    if _PROBLEM_LEAD_RE.match(lead) and not _PAST_PERIOD.match(lead):
         scores["problem"] += 2.0
-    if any(t in sentence for t in _SETTING) and not found["outcome"] and not any(w in sentence for w in _RESULT_WORDS):
+    if not found["outcome"] and _SETTING_RE.search(sentence) and not _RESULT_RE.search(sentence):
         scores["outcome"] -= 1.0
     if _QTY.search(sentence):
         scores["outcome"] += 1.0

@@ -80,19 +80,24 @@ class Taxonomy:
                     self.by_name.setdefault((c.label, S.normalise_key(syn)), c)
         self.patterns: list[Pattern] = []
         self.automaton = ahocorasick.Automaton()
-        parts_index: dict[str, list[tuple[int, int]]] = {}
+        uses: dict[str, int] = {}
         for c in self.by_id.values():
             for surface in (c.name, *c.synonyms):
-                parts = tuple(p for p in (normalise_short(x) for x in surface.split("&")) if p)
+                parts = tuple(dict.fromkeys(p for p in (normalise_short(x) for x in surface.split("&")) if p))
                 if not parts:
                     continue
-                idx = len(self.patterns)
                 self.patterns.append(Pattern(c, parts, surface))
-                for j, part in enumerate(parts):
-                    parts_index.setdefault(part, []).append((idx, j))
-        for part, refs in parts_index.items():
-            self.automaton.add_word(part, (part, tuple(refs)))
-        if parts_index:
+                for part in parts:
+                    uses[part] = uses.get(part, 0) + 1
+        # each pattern hangs off its rarest part (its anchor): a sentence is checked only for the patterns
+        # anchored in the parts it contains, not for every pattern sharing a common part such as 党员
+        anchored: dict[str, list[int]] = {}
+        for idx, pat in enumerate(self.patterns):
+            anchor = min(pat.parts, key=lambda p: (uses[p], -len(p)))
+            anchored.setdefault(anchor, []).append(idx)
+        for part in uses:
+            self.automaton.add_word(part, (part, tuple(anchored.get(part, ()))))
+        if uses:
             self.automaton.make_automaton()
         self._metric_automaton = ahocorasick.Automaton()
         for i, m in enumerate(self.metrics):
@@ -124,27 +129,24 @@ class Taxonomy:
             return []
         import bisect
         starts = [s for s, _ in spans]
-        # first the distinct parts seen in each sentence (a common part such as 党员 occurs many times) …
-        seen_parts: dict[int, dict[str, tuple]] = {}
-        for end, (part, refs) in self.automaton.iter(text):
+        # the distinct parts seen in each sentence (a common part such as 党员 occurs many times) …
+        seen_parts: dict[int, dict[str, tuple[int, ...]]] = {}
+        for end, (part, anchored) in self.automaton.iter(text):
             begin = end - len(part) + 1
             k = bisect.bisect_right(starts, begin) - 1
             if k < 0 or end >= spans[k][1]:
                 continue  # crosses a sentence boundary
-            seen_parts.setdefault(k, {})[part] = refs
-        # … then which patterns they complete
-        found: dict[int, dict[int, set[int]]] = {}
-        for k, parts in seen_parts.items():
-            bucket = found[k] = {}
-            for refs in parts.values():
-                for idx, j in refs:
-                    bucket.setdefault(idx, set()).add(j)
+            seen_parts.setdefault(k, {})[part] = anchored
+        # … then the patterns anchored in them whose other parts are there too
         out: list[tuple[int, Concept, str]] = []
-        for k in sorted(found):
+        for k in sorted(seen_parts):
+            parts = seen_parts[k]
+            hits = sorted(idx for anchored in parts.values() for idx in anchored
+                          if all(p in parts for p in self.patterns[idx].parts))
             seen: set[str] = set()
-            for idx, parts in sorted(found[k].items()):
+            for idx in hits:
                 pat = self.patterns[idx]
-                if len(parts) == len(pat.parts) and pat.concept.id not in seen:
+                if pat.concept.id not in seen:
                     seen.add(pat.concept.id)
                     out.append((k, pat.concept, pat.surface))
         return out
