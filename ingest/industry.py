@@ -16,7 +16,12 @@ from .taxonomy import taxonomy
 _ALIASES = {"农村": "农村", "乡村": "农村", "村": "农村", "社区": "城市社区", "城市社区": "城市社区", "街道": "城市社区",
             "机关": "机关", "党政机关": "机关", "事业单位": "事业单位", "国企": "国有企业", "国有企业": "国有企业",
             "央企": "国有企业", "非公": "非公有制经济组织", "非公企业": "非公有制经济组织", "民营企业": "非公有制经济组织",
-            "非公有制经济组织": "非公有制经济组织", "两新组织": "非公有制经济组织", "社会组织": "社会组织"}
+            "非公有制经济组织": "非公有制经济组织", "两新组织": "非公有制经济组织", "新经济组织": "非公有制经济组织",
+            "社会组织": "社会组织", "新社会组织": "社会组织", "群团": "机关", "群团组织": "机关"}
+# ownership named in the unit decides over the kind of institution: a 民营医院 is a private enterprise, a
+# 民办学校 a private non-enterprise unit (社会组织), whatever 医院 / 学校 would suggest
+_OWNERSHIP = (("民营", "非公有制经济组织"), ("私营", "非公有制经济组织"), ("私立", "非公有制经济组织"),
+              ("民办", "社会组织"), ("民非", "社会组织"))
 
 
 _COMPANY_FORMS = frozenset({"有限公司", "股份有限公司", "有限责任公司", "科技有限公司", "集团有限公司", "公司"})
@@ -99,6 +104,10 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
                     s += 2.0
         if s:
             scores[f] = s
+    for word, owner in _OWNERSHIP:
+        if word in unit:
+            scores[owner] = scores.get(owner, 0.0) + 10.0
+            break
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], FIELDS.index(kv[0])))

@@ -63,3 +63,16 @@ def test_sentence_offsets_point_into_the_text():
     text = normalise("一、背景\n问题很多。\n二、做法\n成立合作社；开展培训。")
     for s in split(text):
         assert text[s.start:s.end] == s.text
+
+
+def test_fields_from_the_words_users_type():
+    """A profile's field as people write it: kinds of unit, sectors, and ownership before institution type."""
+    from djkg.ingest.industry import resolve_field
+
+    expected = {"村里": "农村", "嘎查": "农村", "居委会": "城市社区", "街道办": "城市社区", "区直机关": "机关",
+                "法院": "机关", "妇联": "机关", "疾控中心": "事业单位", "小学": "事业单位", "电视台": "事业单位",
+                "电网": "国有企业", "银行": "国有企业", "公交公司": "国有企业", "快递网点": "非公有制经济组织",
+                "网约车": "非公有制经济组织", "民营医院": "非公有制经济组织", "互联网企业": "非公有制经济组织",
+                "律所": "社会组织", "民办学校": "社会组织", "民非": "社会组织", "商会": "社会组织"}
+    assert {t: resolve_field(t) for t in expected} == expected
+    assert resolve_field("宇宙探索") is None
