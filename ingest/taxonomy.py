@@ -7,6 +7,7 @@ occur in the same sentence. jieba gets a user dictionary built from the same nam
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -82,7 +83,7 @@ class Taxonomy:
         self.automaton = ahocorasick.Automaton()
         uses: dict[str, int] = {}
         for c in self.by_id.values():
-            for surface in (c.name, *c.synonyms):
+            for surface in _with_variants((c.name, *c.synonyms)):
                 parts = tuple(dict.fromkeys(p for p in (normalise_short(x) for x in surface.split("&")) if p))
                 if not parts:
                     continue
@@ -187,6 +188,19 @@ class Taxonomy:
         for m in self.metrics:
             words.update(normalise_short(x) for x in (m.name, *m.cues) if len(x) >= 2)
         return sorted(words)
+
+
+_MEI = re.compile(r"没(?!有)")
+
+
+def _with_variants(surfaces: tuple[str, ...]) -> list[str]:
+    """Surfaces plus their everyday variants: people write 没收入 as often as 没有收入 (and the reverse)."""
+    out = list(dict.fromkeys(surfaces))
+    for surface in surfaces:
+        variant = surface.replace("没有", "没") if "没有" in surface else _MEI.sub("没有", surface)
+        if variant != surface and variant not in out:
+            out.append(variant)
+    return out
 
 
 def _load_yaml(name: str) -> Any:

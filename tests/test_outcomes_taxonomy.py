@@ -81,3 +81,11 @@ def test_candidate_concepts_are_names_not_sentence_fragments():
     assert any(m.id == "problem:mobile-members-hard-to-manage" for m in case.problems)
     assert "联系卡制度" in measures
     assert not any("名片" in m for m in measures)
+
+
+def test_everyday_variants_of_a_synonym_match():
+    """People write 没收入 as often as 没有收入: each synonym also matches with the other form."""
+    tx = Taxonomy({"problems": [{"id": "no-income", "name": "集体无收入", "synonyms": ["集体&没有收入", "没钱办事"]}]})
+    for text in ("村集体没收入。", "村集体没有收入。", "村里没有钱办事。"):
+        spans = [(s.start, s.end) for s in split(text)]
+        assert [c.key for _, c, _ in tx.match_spans(text, spans)] == ["no-income"], text
