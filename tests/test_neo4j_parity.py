@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -123,6 +124,21 @@ def test_recommendations_are_identical(corpus_store, corpus_neo4j, profile):
         assert math.isclose(x["score"], y["score"], abs_tol=1e-6)
         assert x["paths"] == y["paths"] and x["evidence"] == y["evidence"]
         assert _norm(x["breakdown"]) == _norm(y["breakdown"])
+
+
+def test_every_gold_profile_gets_the_same_answer_from_both_stores(corpus_store, corpus_neo4j):
+    """All 90 unit profiles of the three gold sets: same ranked models and scores on SQLite and Neo4j."""
+    import yaml
+    neo, _ = corpus_neo4j
+    gold = Path(__file__).resolve().parent / "gold"
+    profiles = [p for name in ("profiles.yaml", "profiles_heldout.yaml", "profiles_sealed.yaml")
+                for p in yaml.safe_load((gold / name).read_text(encoding="utf-8"))]
+    assert len(profiles) >= 90
+    for p in profiles:
+        args = {k: p.get(k) for k in ("region", "industry", "problems", "description")}
+        a, b = recommend(corpus_store, top_k=5, **args), recommend(neo, top_k=5, **args)
+        assert [i["model"]["id"] for i in a["items"]] == [i["model"]["id"] for i in b["items"]], p
+        assert all(math.isclose(x["score"], y["score"], abs_tol=1e-6) for x, y in zip(a["items"], b["items"])), p
 
 
 def test_cli_migrate_copies_verifies_and_is_idempotent(tmp_path):
