@@ -94,13 +94,19 @@ def ingest(
         with Progress(TextColumn("[bold]导入中 / ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       TextColumn("{task.description}"), console=err, transient=False) as progress:
             task = progress.add_task("", total=None)
+            files_seen: set[str] = set()
+
+            def on_read(source: str) -> None:   # the bar counts files (a JSONL file holds many cases)
+                name = source.split("#")[0]
+                if name not in files_seen:
+                    files_seen.add(name)
+                    progress.update(task, completed=len(files_seen), description=Path(name).name[:40])
 
             def on_item(item):
-                progress.update(task, advance=1, description=Path(item.source.split("#")[0]).name[:40])
                 if item.error:
                     failures.append((item.source, item.error))
 
-            report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item,
+            report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, on_read=on_read,
                                   on_total=lambda n: progress.update(task, total=n),
                                   max_bytes=state.settings.limits.max_ingest_file_bytes)
     for source, error in failures:

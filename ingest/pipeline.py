@@ -100,7 +100,7 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore | None, *, dry_r
                  max_bytes: int = DEFAULT_MAX_BYTES,
                  on_item: Callable[[ItemResult], None] | None = None,
                  on_total: Callable[[int], None] | None = None, keep_items: bool = False,
-                 batch_size: int = WRITE_BATCH) -> IngestReport:
+                 batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None) -> IngestReport:
     taxonomy()  # load dictionaries once, before the first file
     files = list(discover(paths))
     if on_total:
@@ -111,12 +111,14 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore | None, *, dry_r
             yield from ([f] if isinstance(f, ReadError) else read_path(f, max_bytes=max_bytes))
 
     return ingest_docs(docs(), store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
-                       batch_size=batch_size)
+                       batch_size=batch_size, on_read=on_read)
 
 
 def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *, dry_run: bool = False,
                 on_item: Callable[[ItemResult], None] | None = None, keep_items: bool = True,
-                batch_size: int = WRITE_BATCH) -> IngestReport:
+                batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None) -> IngestReport:
+    """Extract and write ``docs``; ``on_item`` gets each result once it is written (or failed), ``on_read``
+    each document's source as soon as it is extracted (progress bars: writes come in batches)."""
     report = IngestReport()
     pending: list[tuple[ItemResult, CaseGraph]] = []
 
@@ -132,6 +134,8 @@ def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *,
         pending.clear()
 
     for doc in docs:
+        if on_read:
+            on_read(doc.source)
         if isinstance(doc, ReadError):
             finish(ItemResult(doc.source, status="failed", error=doc.error))
             continue
