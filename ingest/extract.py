@@ -240,6 +240,9 @@ def _hint_agrees(hint: str, match) -> bool:
 _BEFORE_AFTER = re.compile(r"(?:从|由)[^，。；]{1,30}(?:变成|变为|成为|转变为|转为|蜕变为)")
 
 
+_DEFICIENCY = re.compile(r"不够|不足|缺乏|缺少|没有|没人|不强|不明显|不到位|不高|很少|较少")
+
+
 def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str, ...]) -> list[Mention]:
     best: dict[str, tuple[int, int, Concept]] = {}
     for k, concept, _surface in matches:
@@ -251,6 +254,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             role = prefer[-1]   # "从空壳村变成…" names the problem the unit started from
         if role not in prefer:
             continue
+        if label == S.MEASURE and role in ("problem", "context") and _DEFICIENCY.search(s.text):
+            continue   # "亮身份、作表率不够" states a lack, not a measure the unit applied
         rank = prefer.index(role)
         if concept.id not in best or (rank, k) < best[concept.id][:2]:
             best[concept.id] = (rank, k, concept)
