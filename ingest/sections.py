@@ -80,10 +80,16 @@ def _cue_automaton():
     return automaton
 
 
+# "解决‘谁来领’的问题" / "破解服务难题" heads what was done about a problem: a measure section
+_SOLVING = re.compile(r"解决|破解|化解|回答|攻克|应对|聚焦|针对|着力|补齐|补上|打通|答好")
+
+
 def heading_role(text: str) -> str:
     kw = _keywords()
     for role in ("problem", "outcome", "measure", "lesson"):
         if any(k in text for k in kw[role]):
+            if role == "problem" and _SOLVING.search(text):
+                return "measure"
             return "context" if role == "lesson" else role
     return ""
 
@@ -173,6 +179,10 @@ _SETTING_RE = re.compile("|".join(_SETTING))
 _RESULT_RE = re.compile("|".join(_RESULT_WORDS))
 
 
+# normalisation turns 三年来 into 3年来: periods written either way lead a result
+_PERIOD_LEAD = re.compile(r"(?:\d+|[一两二三四五六七八九十几多半]+)(?:个)?(?:年|个月|月)(?:来|以来|内|后|间)")
+
+
 def _classify(sentence: str, section: str) -> str:
     if section == "context":   # 启示/体会 sections reflect; they state no new facts
         return "context"
@@ -200,7 +210,7 @@ def _classify(sentence: str, section: str) -> str:
     if _QTY.search(sentence):
         scores["outcome"] += 1.0
         # "一年来… / 去年… / 推行后…" followed by figures is how write-ups report results
-        if any(t in head for t in _RESULT_LEADS):
+        if any(t in head for t in _RESULT_LEADS) or _PERIOD_LEAD.search(head):
             scores["outcome"] += 2.0
         scores["problem"] += 0.3 if section == "problem" else 0.0
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0] == section))

@@ -23,7 +23,7 @@ def test_recommendation_gold_set_meets_hit_at_3(corpus_store, gold):
     assert report["mrr"] >= 0.8 and report["ndcg@5"] >= 0.8
 
 
-@pytest.mark.parametrize("gold, documents", [("extraction", 30), ("extraction_heldout", 24)])
+@pytest.mark.parametrize("gold, documents", [("extraction", 30), ("extraction_heldout", 24), ("extraction_sealed", 24)])
 def test_extraction_gold_set_meets_the_targets(gold, documents):
     report = evaluate_extraction(GOLD / gold)
     assert report["documents"] >= documents
