@@ -107,8 +107,8 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     model = pick_model(matches, sentences, tx, meta, title, warnings)
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
     outcomes = extract_outcomes(sentences, tx)
-    problems += candidates(sentences, problems, "problem", tx, _matched_sentences(matches, S.PROBLEM))
-    measures += candidates(sentences, measures, "measure", tx, _matched_sentences(matches, S.MEASURE))
+    problems += candidates(sentences, "problem", tx, _matched_sentences(matches, S.PROBLEM))
+    measures += candidates(sentences, "measure", tx, _matched_sentences(matches, S.MEASURE))
     flags, signals = quality(sentences, problems, measures, outcomes, tx, text)
     cid = S.case_id(explicit=meta.get("id"), title=title, unit=unit, year=year, text=text)
     return ExtractedCase(doc.source, cid, title, unit, brand, year, region, industry, problems, measures,
@@ -122,7 +122,7 @@ _UNIT = re.compile(r"([\u4e00-\u9fff（）()]{2,40}?(?:党支部|党总支|党�
                    r"(?=[，。、：:“\"\s的在以为坚针立聚通探创把从自近始将成着牵推开组结联深积充围按是有现共还也和与于对先紧持全率主打实发建引带抓落统依设经]|$)")
 _UNIT_STOP = ("本报讯", "近年来", "近日", "今年", "去年", "为了", "为", "在", "以", "据", "记者", "本文", "面对", "针对", "通过", "自",
               "从", "由于", "这是", "其中", "目前", "如今")
-_PARTY_ORG = ("党支部", "党总支", "党委", "党工委", "党组")
+_PARTY_ORG = industry_mod.PARTY_ORGS
 # words that show a "unit" match is really a clause ("不少来自县乡", "新郑市一个村", "随手拍一下就能报给社区")
 _NOT_A_UNIT = re.compile(r"一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走进|走访|我们|他们|大家|群众|村民|居民")
 _DATELINE = re.compile(r"(?m)^(?:本报讯|新华社|人民网|央广网|新华网)?[（(][^）)]{0,30}[）)]|^(?:本报讯|讯)\s*")
@@ -325,19 +325,17 @@ def _matched_sentences(matches: list[tuple[int, Concept, str]], label: str) -> s
     return {k for k, c, _ in matches if c.label == label}
 
 
-def candidates(sentences: list[Sentence], known: list[Mention], role: str, tx: Taxonomy,
-               matched: set[int]) -> list[Mention]:
+def candidates(sentences: list[Sentence], role: str, tx: Taxonomy, matched: set[int]) -> list[Mention]:
     """Phrases that look like problems/measures in sentences where the taxonomy found nothing of that kind.
 
     Kept (flagged as candidates) so that new concepts are never silently dropped; a phrase that names a
     known concept or model, or is only an evaluative label, is not one."""
-    known_evidence = {m.evidence for m in known}
     out: list[Mention] = []
     seen: set[str] = set()
     pattern = _PROBLEM_PHRASE if role == "problem" else _MEASURE_PHRASE
     label = S.PROBLEM if role == "problem" else S.MEASURE
     for k, s in enumerate(sentences):
-        if s.role != role or s.heading or k in matched or s.text[:300] in known_evidence:
+        if s.role != role or s.heading or k in matched:   # every known mention's sentence is in ``matched``
             continue
         m = pattern.search(s.text)
         if not m:

@@ -25,7 +25,9 @@ _OWNERSHIP = (("民营", "非公有制经济组织"), ("私营", "非公有制�
 
 
 _COMPANY_FORMS = frozenset({"有限公司", "股份有限公司", "有限责任公司", "科技有限公司", "集团有限公司", "公司"})
-_PARTY_SUFFIX = re.compile(r"(?:党委|党工委|党总支|党支部|党组|总支|支部|党小组)+$")
+# the kinds of Party organisation a unit's name ends with (extract.py prefers such names as the unit)
+PARTY_ORGS = ("党支部", "党总支", "党委", "党工委", "党组")
+_PARTY_SUFFIX = re.compile(f"(?:{'|'.join((*PARTY_ORGS, '总支', '支部', '党小组'))})+$")
 
 
 @dataclass(frozen=True)

@@ -163,8 +163,8 @@ def _heading(line: str) -> tuple[int, str, int]:
     return 0, "", 0
 
 
-_RESULT_LEADS = ("一年来", "两年来", "三年来", "几年来", "多年来", "半年来", "一年内", "两年内", "三年内", "半年内", "一年后",
-                 "两年后", "三年后", "去年", "今年以来", "如今", "目前", "截至", "推行后", "实施后", "运行以来", "此后", "经过")
+# periods (一年来, 3年内, 半年后 …) are matched by _PERIOD_LEAD below
+_RESULT_LEADS = ("去年", "今年以来", "如今", "目前", "截至", "推行后", "实施后", "运行以来", "此后", "经过")
 
 
 # "过去… / 以前… / 几年前…" describes the state before the measures: the problem the unit started from
