@@ -3,13 +3,7 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 DJKG_DATA_DIR=/data
 WORKDIR /app
 COPY pyproject.toml README.md ./
-COPY core ./core
-COPY graph ./graph
-COPY ingest ./ingest
-COPY queries ./queries
-COPY api ./api
-COPY viz ./viz
-COPY cli ./cli
+COPY djkg ./djkg
 RUN pip install . && useradd --system --uid 10001 djkg && mkdir -p /data && chown djkg /data
 COPY data/cases /app/data/cases
 USER djkg

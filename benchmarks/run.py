@@ -111,7 +111,7 @@ def build_store(path: Path, n: int, *, seed: int = 5):
 # --- recommend -------------------------------------------------------------------------------------
 
 def time_recommend(store, repeat: int) -> dict:
-    from djkg.service import recommend
+    from djkg.services.recommend import recommend
     for p in PROFILES:                                    # warm caches (model index, lexical index)
         recommend(store, **p)
     samples = []
@@ -125,7 +125,7 @@ def time_recommend(store, repeat: int) -> dict:
 
 def in_memory_floor(store, repeat: int) -> dict:
     """The same candidate traversal (problem ← case → model; problem ← measure ← model) over dicts."""
-    from djkg.service import build_profile
+    from djkg.services.recommend import build_profile
     conn = store.conn
     faces: dict[str, set[str]] = {}
     instance: dict[str, str] = {}

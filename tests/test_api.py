@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from djkg.api.app import create_app
-from djkg.config import Limits, Settings
+from djkg.core.config import Limits, Settings
 
 from conftest import build_case
 

@@ -16,12 +16,12 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from djkg.api.app import create_app
-from djkg.config import Limits, Settings
+from djkg.core.config import Limits, Settings
 from djkg.graph.sqlite_store import SqliteStore
 from djkg.ingest.extract import extract
 from djkg.ingest.profile import ProfileError, parse_profile
 from djkg.ingest.readers import RawDoc
-from djkg.service import recommend
+from djkg.services.recommend import recommend
 
 from conftest import build_case
 

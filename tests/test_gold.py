@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from djkg.evaluation import evaluate_extraction, evaluate_recommend
+from djkg.services.evaluation import evaluate_extraction, evaluate_recommend
 
 GOLD = Path(__file__).resolve().parent / "gold"
 

@@ -15,7 +15,7 @@ import pytest
 from djkg.graph.migrate import copy_store
 from djkg.queries import catalogue
 from djkg.queries.models import list_models
-from djkg.service import recommend
+from djkg.services.recommend import recommend
 
 from conftest import build_case, make_neo4j_store
 

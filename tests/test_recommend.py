@@ -8,9 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from djkg.api.app import create_app
-from djkg.config import Settings
+from djkg.core.config import Settings
 from djkg.graph import schema as S
-from djkg.service import ProfileError, recommend
+from djkg.services.recommend import ProfileError, recommend
 
 FARM = {"region": "甘肃省定西市", "industry": "农村",
         "problems": ["村集体经济薄弱，几乎没有经营性收入", "年轻人外出务工，土地撂荒"]}

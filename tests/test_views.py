@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from djkg.api.app import create_app
-from djkg.config import Settings
+from djkg.core.config import Settings
 from djkg.graph.sqlite_store import SqliteStore
 from djkg.queries import views as V
 from djkg.viz import pages

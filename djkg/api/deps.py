@@ -6,7 +6,7 @@ import hmac
 
 from fastapi import Request
 
-from ..config import Settings
+from ..core.config import Settings
 from ..graph.store import GraphStore
 from .errors import ApiError
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, File, Query, UploadFile
 from fastapi.responses import JSONResponse
 
-from ...config import Settings
+from ...core.config import Settings
 from ...graph.store import GraphStore
 from ...ingest.pipeline import process_doc
 from ...ingest.readers import RawDoc, ReadError, clean_meta, read_path

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..graph.store import GraphStore
 from . import catalogue
-from .geo import city_of, county_of, province_of
+from ..graph.adcodes import city_of, county_of, province_of
 from .lexical import BM25, Tokenizer
 from .models import ModelEntry, ModelIndex, model_index, weights
 

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, select_autoescape
 
-from ...config import Settings
+from ...core.config import Settings
 from ...graph.schema import FIELDS
 from ...graph.store import GraphStore
 from ...queries.models import list_models
-from ...service import ProfileError, recommend
+from ...services.recommend import ProfileError, recommend
 from ..deps import get_settings, get_store
 
 router = APIRouter(tags=["pages"])

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from .graph.schema import concept_id
-from .graph.store import GraphStore
+from ..graph.schema import concept_id
+from ..graph.store import GraphStore
 
 EXTRACTION_TARGETS = {"province": 1.0, "city": 0.9, "county": 0.8, "field": 0.9, "problems": 0.8,
                       "measures": 0.8, "outcome_values": 0.85, "model": 0.8}
@@ -26,8 +26,8 @@ def _ratio(a: int, b: int) -> float:
 
 
 def evaluate_extraction(gold_dir: Path) -> dict[str, Any]:
-    from .ingest.extract import extract
-    from .ingest.readers import RawDoc, read_path
+    from ..ingest.extract import extract
+    from ..ingest.readers import RawDoc, read_path
     gold_dir = Path(gold_dir)
     gold = yaml.safe_load((gold_dir / "gold.yaml").read_text(encoding="utf-8")) or []
     counts: dict[str, dict[str, int]] = {k: {"tp": 0, "pred": 0, "gold": 0} for k in EXTRACTION_TARGETS}
@@ -81,7 +81,7 @@ def evaluate_extraction(gold_dir: Path) -> dict[str, Any]:
 
 
 def evaluate_recommend(store: GraphStore, gold_file: Path, *, k: int = 5) -> dict[str, Any]:
-    from .service import recommend
+    from .recommend import recommend
     profiles = yaml.safe_load(Path(gold_file).read_text(encoding="utf-8")) or []
     hits = 0
     rr = 0.0

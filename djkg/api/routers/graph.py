@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
 
-from ...config import Settings
+from ...core.config import Settings
 from ...graph.store import GraphStore
 from ..deps import get_settings, get_store
 from ..errors import ApiError, not_found

@@ -119,7 +119,7 @@ def model_index(store: GraphStore) -> ModelIndex:
 
 def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
     from ..graph.schema import REGION
-    from .geo import city_of, province_of
+    from ..graph.adcodes import city_of, province_of
     models: dict[str, ModelEntry] = {}
     for row in catalogue.run(store, "model_cases"):
         entry = models.get(row["model_id"])
@@ -163,7 +163,7 @@ def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
 
 
 def _aggregate(entry: ModelEntry, macro: dict[str, str]) -> None:
-    from .geo import city_of, county_of, province_of
+    from ..graph.adcodes import city_of, county_of, province_of
     entry.showcase = sorted(entry.cases, key=lambda c: (0 if c.quantified else 1, c.illustrative, c.id))
     for c in entry.showcase:               # best-evidenced first, so "first" means "best"
         if c.field:
@@ -184,7 +184,7 @@ def _sat(n: float, saturation: float) -> float:
 
 def maturity(entry: ModelEntry) -> dict[str, Any]:
     """Maturity in [0, 1] with every component shown (DESIGN: computed, never typed in)."""
-    from .geo import city_of, province_of
+    from ..graph.adcodes import city_of, province_of
     w = weights()["maturity"]
     cases = entry.cases
     n = len(cases)

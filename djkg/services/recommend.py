@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .config import Settings
-from .graph import open_store  # noqa: F401  (re-exported for callers)
-from .graph.store import GraphStore
-from .ingest.profile import ProfileError, parse_profile
-from .ingest.tokens import tokenize
-from .queries.recommend import Profile, ProfileProblem
-from .queries.recommend import recommend as rank
+from ..core.config import Settings
+from ..graph import open_store  # noqa: F401  (re-exported for callers)
+from ..graph.store import GraphStore
+from ..ingest.profile import ProfileError, parse_profile
+from ..ingest.tokens import tokenize
+from ..queries.recommend import Profile, ProfileProblem
+from ..queries.recommend import recommend as rank
 
 __all__ = ["open_store", "recommend", "ProfileError", "build_profile", "clamp_top_k"]
 

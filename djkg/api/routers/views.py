@@ -11,9 +11,9 @@ import html
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import HTMLResponse
 
-from ...config import Settings
+from ...core.config import Settings
 from ...graph.store import GraphStore
-from ...service import ProfileError, recommend
+from ...services.recommend import ProfileError, recommend
 from ...viz import pages
 from ..deps import get_settings, get_store
 

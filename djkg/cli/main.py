@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..config import Settings
+from ..core.config import Settings
 from ..graph.store import StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -192,7 +192,7 @@ def recommend(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """哪些成熟模式适合我这样的单位？/ which mature models fit a unit like mine?"""
-    from ..service import ProfileError, recommend as do_recommend
+    from ..services.recommend import ProfileError, recommend as do_recommend
     try:
         result = do_recommend(state.store(), region=region, industry=industry, problems=problem,
                               description=description, top_k=top, settings=state.settings)
@@ -246,7 +246,7 @@ def viz(
                 raise typer.Exit(2)
             html = {"model": pages.render_model, "case": pages.render_case, "region": pages.render_region}[kind](store, target, links=False)
         elif kind == "recommend":
-            from ..service import recommend as do_recommend
+            from ..services.recommend import recommend as do_recommend
             result = do_recommend(store, region=region, industry=industry, problems=problem, top_k=top,
                                   settings=state.settings)
             html = pages.render_recommendation(store, result, links=False)   # a file has no server to link to
@@ -332,7 +332,7 @@ def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
 def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction"), "--gold"),
                     as_json: bool = typer.Option(False, "--json")) -> None:
     """抽取质量：各字段的准确率与召回率 / per-field precision and recall."""
-    from ..evaluation import evaluate_extraction
+    from ..services.evaluation import evaluate_extraction
     report = evaluate_extraction(gold)
     if as_json:
         emit_json(report)
@@ -349,7 +349,7 @@ def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction"), "--
 def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles.yaml"), "--gold"),
                    as_json: bool = typer.Option(False, "--json")) -> None:
     """推荐质量：hit@3、MRR、nDCG@5 / recommendation quality."""
-    from ..evaluation import evaluate_recommend
+    from ..services.evaluation import evaluate_recommend
     report = evaluate_recommend(state.store(), gold)
     if as_json:
         emit_json(report)

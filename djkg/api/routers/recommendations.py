@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
-from ...config import Settings
+from ...core.config import Settings
 from ...graph.store import GraphStore
-from ...service import ProfileError, recommend
+from ...services.recommend import ProfileError, recommend
 from ..deps import get_settings, get_store
 from ..errors import ApiError
 from ..schemas import ErrorBody, RecommendationRequest, RecommendationResponse

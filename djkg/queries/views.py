@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..config import Limits
+from ..core.config import Limits
 from ..graph import schema as S
 from ..graph.schema import Edge, Node
 from ..graph.store import GraphStore

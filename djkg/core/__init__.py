@@ -1,0 +1,1 @@
+"""core/ — what every room shares and nothing else: settings (``config``) and the typed answer (``contract``)."""
