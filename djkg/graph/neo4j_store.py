@@ -26,10 +26,10 @@ import time
 from typing import Any, Callable, Iterator, Literal, TypeVar
 
 from .schema import (
-    CASE, CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, MEASURE, MODEL, PROBLEM, SCHEMA_VERSION,
+    CASE, CASE_FACTS, CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, MEASURE, MODEL, PROBLEM, SCHEMA_VERSION,
     CaseGraph, Edge, Node, SchemaError, edge_owner)
-from .sqlite_store import _graph_from_json, _graph_to_json, _merge_edges
-from .store import StoreError, bounded_neighborhood, StoreVersionError, Subgraph, UpsertStatus
+from .serialize import dumps_graph, graph_from_json, merge_edge_rows
+from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
 
 T = TypeVar("T")
 
@@ -50,16 +50,9 @@ _CONSTRAINTS = [
     "CREATE INDEX djkg_region_name IF NOT EXISTS FOR (n:Region) ON (n.name)",
 ] + [f"CREATE INDEX djkg_rel_{t.lower()} IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.case_id)" for t in EDGE_TYPES]
 
-# scalar copies of Case properties the queries read: property name -> path into the case's props
-_CASE_FACTS: dict[str, tuple[str, ...]] = {
-    "title": ("title",), "unit": ("unit",), "year": ("year",), "adcode": ("region", "adcode"),
-    "field": ("industry", "field"), "sector": ("industry", "sector"), "flags": ("flags",),
-    "signals": ("signals",), "quantified": ("quantified_outcomes",), "illustrative": ("illustrative",),
-    "synthetic": ("synthetic",),
-}
 _CONCEPT_LABELS = frozenset({PROBLEM, MEASURE, MODEL})
 # every scalar copy any node may carry; absent ones are written as null (= removed) so none goes stale
-_EXTRA_KEYS = (*_CASE_FACTS, "candidate", "body")
+_EXTRA_KEYS = (*CASE_FACTS, "candidate", "body")
 _INT64 = 2 ** 63
 # version of the node layout above (2: scalar copies as json_extract gives them, ``candidate``); older stores
 # get their copies rewritten from ``props`` when opened
@@ -107,7 +100,7 @@ def _node_row(node: Node, owner: str | None) -> dict[str, Any]:
     p = node.props
     extra: dict[str, Any] = dict.fromkeys(_EXTRA_KEYS)
     if node.label == CASE:
-        extra.update({k: sql_value(_path(p, path)) for k, path in _CASE_FACTS.items()})
+        extra.update({k: sql_value(_path(p, path)) for k, path in CASE_FACTS.items()})
         extra["body"] = str(p.get("text") or "")
     else:
         if node.label in _CONCEPT_LABELS:
@@ -372,7 +365,7 @@ class Neo4jStore:
                    f"MERGE (a)-[r:{_rel(t)} {{case_id: row.case_id}}]->(b) SET r.props = row.props",
                    rows=rows).consume()
         tx.run("UNWIND $rows AS row CREATE (:CaseGraph {case_id: row.cid, hash: row.hash, graph: row.graph})",
-               rows=[{"cid": g.id, "hash": d, "graph": json.dumps(_graph_to_json(g), ensure_ascii=False)}
+               rows=[{"cid": g.id, "hash": d, "graph": dumps_graph(g)}
                      for g, d in items]).consume()
 
     @staticmethod
@@ -449,7 +442,7 @@ class Neo4jStore:
                              "RETURN a.id AS src, type(r) AS type, b.id AS dst, r.case_id AS case_id, "
                              "r.props AS props", ids=list(pos), types=wanted)
             rows += sorted(inc, key=lambda r: (pos[r["dst"]], r["type"], r["src"], r["case_id"]))
-        return _merge_edges(rows)
+        return merge_edge_rows(rows)
 
     def neighborhood(self, node_id: str, *, depth: int = 1, limit: int = 200) -> Subgraph:
         return bounded_neighborhood(node_id, depth, limit, exists=lambda i: self.get_node(i) is not None,
@@ -469,7 +462,7 @@ class Neo4jStore:
         """Run query text from ``queries/cypher/`` with the same params dict the SQL twin gets (lists stay
         lists here; SqliteStore turns them into JSON text for ``json_each``)."""
         bound = {k: (list(v) if isinstance(v, (tuple, set, frozenset)) else v) for k, v in (params or {}).items()}
-        return self._read(query, **bound)
+        return decode_rows(self._read(query, **bound))
 
     def search(self, text: str, *, labels: tuple[str, ...] | None = None, limit: int = 20) -> list[dict[str, Any]]:
         """Substring search over names and case text, as SqliteStore: 1–2 characters look at names only,
@@ -512,5 +505,5 @@ class Neo4jStore:
             if not rows:
                 return
             for r in rows:
-                yield _graph_from_json(json.loads(r["graph"]))
+                yield graph_from_json(json.loads(r["graph"]))
             last = rows[-1]["id"]

@@ -1,4 +1,4 @@
-"""The graph schema both stores share (DESIGN.md §2): labels, edge types, deterministic ids, CaseGraph.
+"""The graph schema both stores share (ARCHITECTURE.md, “Graph schema”): labels, edge types, deterministic ids, CaseGraph.
 
 Ids are pure functions of content keys, so re-ingesting the same case yields the same ids and the store
 can tell "unchanged" from "changed" by a content hash alone.
@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 SCHEMA_VERSION = 2
 
@@ -48,6 +48,16 @@ CASE_OWNED_LABELS = frozenset({CASE, OUTCOME})
 # Shared nodes removed when no edge references them any more (regions and industries are kept:
 # they are reference data).
 COLLECTABLE_LABELS = frozenset({PROBLEM, MEASURE, OUTCOME, MODEL})
+
+# Case facts the named queries read, as paths into a Case's props. SQLite reads them with json_extract;
+# Neo4jStore keeps scalar copies of exactly these (so a Cypher query can filter and return them). A new fact
+# used in ranking is added here and to the two ``model_cases`` query files.
+CASE_FACTS: dict[str, tuple[str, ...]] = {
+    "title": ("title",), "unit": ("unit",), "year": ("year",), "adcode": ("region", "adcode"),
+    "field": ("industry", "field"), "sector": ("industry", "sector"), "flags": ("flags",),
+    "signals": ("signals",), "quantified": ("quantified_outcomes",), "illustrative": ("illustrative",),
+    "synthetic": ("synthetic",),
+}
 
 FIELDS: tuple[str, ...] = ("农村", "城市社区", "机关", "事业单位", "国有企业", "非公有制经济组织", "社会组织")
 
@@ -179,13 +189,3 @@ class CaseGraph:
 def edge_owner(edge: Edge, case: str) -> str:
     """Which case an edge belongs to in storage ('' = structural, owned by nobody)."""
     return "" if edge.type in STRUCTURAL_EDGES else case
-
-
-def unique(items: Iterable[Any]) -> list[Any]:
-    seen: set[Any] = set()
-    out = []
-    for it in items:
-        if it not in seen:
-            seen.add(it)
-            out.append(it)
-    return out

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any, Iterator, Literal
 
 from .schema import (
-    AGGREGATED_EDGES, CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge,
+    CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge,
     Node, SchemaError, edge_owner)
-from .store import StoreError, bounded_neighborhood, StoreVersionError, Subgraph, UpsertStatus
+from .serialize import dumps_graph, graph_from_json, merge_edge_rows
+from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
 
 BUSY_TIMEOUT_MS = 60_000
 # Queries driven by a JSON list of ids write "json_each(...) CROSS JOIN table": SQLite keeps that join order,
@@ -274,7 +275,7 @@ class SqliteStore:
             [(e.src, e.type, e.dst, edge_owner(e, cid), _props_json(e.props))
              for e in graph.edges])
         c.execute("INSERT INTO case_graphs(case_id, hash, graph) VALUES (?,?,?)",
-                  (cid, digest, json.dumps(_graph_to_json(graph), ensure_ascii=False)))
+                  (cid, digest, dumps_graph(graph)))
 
     def _collect_orphans(self, c: sqlite3.Connection, candidates: set[str]) -> None:
         for nid in candidates:
@@ -342,7 +343,7 @@ class SqliteStore:
                          "CROSS JOIN edges e ON e.dst = j.value WHERE e.type IN (SELECT value FROM json_each(:types))")
         sql = " UNION ALL ".join(parts)
         rows = self.conn.execute(sql, {"ids": ids_json, "types": types_json}).fetchall()
-        return _merge_edges(rows, limit=limit)
+        return merge_edge_rows(rows, limit=limit)
 
     def neighborhood(self, node_id: str, *, depth: int = 1, limit: int = 200) -> Subgraph:
         return bounded_neighborhood(node_id, depth, limit, exists=lambda i: self.get_node(i) is not None,
@@ -365,7 +366,7 @@ class SqliteStore:
             rows = self.conn.execute(query, bound).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"查询失败：{exc} / query failed") from exc
-        return [dict(r) for r in rows]
+        return decode_rows([dict(r) for r in rows])
 
     def search(self, text: str, *, labels: tuple[str, ...] | None = None, limit: int = 20) -> list[dict[str, Any]]:
         """Substring search over names and case text (FTS5 trigram; LIKE for 1–2 characters)."""
@@ -394,7 +395,7 @@ class SqliteStore:
 
     def iter_case_graphs(self) -> Iterator[CaseGraph]:
         for row in self.conn.execute("SELECT graph FROM case_graphs ORDER BY case_id"):
-            yield _graph_from_json(json.loads(row[0]))
+            yield graph_from_json(json.loads(row[0]))
 
     def integrity_check(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
@@ -414,36 +415,3 @@ def _check_label(label: str) -> None:
 
 def _node(row: sqlite3.Row) -> Node:
     return Node(row["id"], row["label"], json.loads(row["props"]))
-
-
-def _merge_edges(rows: list[sqlite3.Row], *, limit: int | None = None) -> list[Edge]:
-    """Fold per-case rows into one edge per (src, type, dst); aggregated edges carry ``support``."""
-    merged: dict[tuple[str, str, str], Edge] = {}
-    support: dict[tuple[str, str, str], set[str]] = {}
-    for r in rows:
-        key = (r["src"], r["type"], r["dst"])
-        if key not in merged:
-            if limit is not None and len(merged) >= limit:
-                continue
-            props = json.loads(r["props"]) if r["type"] not in AGGREGATED_EDGES else {}
-            merged[key] = Edge(key[0], key[1], key[2], props)
-            support[key] = set()
-        if r["case_id"]:
-            support[key].add(r["case_id"])
-    out = []
-    for key, edge in merged.items():
-        if key[1] in AGGREGATED_EDGES:
-            edge.props["support"] = len(support[key])
-        out.append(edge)
-    return out
-
-
-def _graph_to_json(graph: CaseGraph) -> dict[str, Any]:
-    return {"nodes": [{"id": n.id, "label": n.label, "props": n.props} for n in graph.all_nodes()],
-            "edges": [{"src": e.src, "type": e.type, "dst": e.dst, "props": e.props} for e in graph.edges]}
-
-
-def _graph_from_json(data: dict[str, Any]) -> CaseGraph:
-    nodes = [Node(n["id"], n["label"], n["props"]) for n in data["nodes"]]
-    return CaseGraph(case=nodes[0], nodes=nodes[1:],
-                     edges=[Edge(e["src"], e["type"], e["dst"], e["props"]) for e in data["edges"]])

@@ -7,12 +7,41 @@ parameters — it never builds query text from values).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Literal, Protocol, runtime_checkable
 
 from .schema import CaseGraph, Edge, Node
 
 UpsertStatus = Literal["inserted", "updated", "unchanged"]
+
+# Result columns of named queries that hold JSON in both stores (SQLite keeps props as JSON text, Neo4jStore
+# writes the same text and SQLite-shaped scalar copies). ``run`` returns them decoded, so no caller parses JSON.
+JSON_COLUMNS = frozenset({"props", "flags", "signals"})
+
+
+def _is_json_column(name: str) -> bool:
+    return name in JSON_COLUMNS or name.endswith("_props")
+
+
+def decode_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Decode the JSON columns of query rows in place (``props``/``*_props`` → dict, ``flags``/``signals`` →
+    list; NULL → empty). Rows are what both stores' ``run`` return."""
+    if not rows:
+        return rows
+    columns = [k for k in rows[0] if _is_json_column(k)]
+    for row in rows:
+        for k in columns:
+            value = row[k]
+            if isinstance(value, (str, bytes)):
+                try:
+                    value = json.loads(value)
+                except ValueError:
+                    value = [value] if k in ("flags", "signals") else {}
+            if value is None:
+                value = {} if k not in ("flags", "signals") else []
+            row[k] = value
+    return rows
 
 
 class StoreError(RuntimeError):
@@ -93,7 +122,14 @@ class GraphStore(Protocol):
 
     def stats(self) -> dict[str, dict[str, int]]: ...
 
-    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of a named query (text from ``queries/``), JSON columns decoded (``decode_rows``)."""
+        ...
+
+    def search(self, text: str, *, labels: tuple[str, ...] | None = None,
+               limit: int = 20) -> list[dict[str, Any]]: ...
+
+    def schema_version(self) -> int: ...
 
     def case_hashes(self) -> dict[str, str]: ...
 

@@ -8,7 +8,6 @@ and loses credit for formalism (slogans without measures, no stated problem).
 
 from __future__ import annotations
 
-import json
 import math
 import threading
 from dataclasses import dataclass, field
@@ -78,26 +77,6 @@ class ModelIndex:
     cases: dict[str, CaseFacts] = field(default_factory=dict)
 
 
-def _as_list(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except json.JSONDecodeError:
-            return (value,)
-    return tuple(str(v) for v in value)
-
-
-def _as_props(value: Any) -> dict[str, Any]:
-    if isinstance(value, dict):
-        return value
-    try:
-        return json.loads(value or "{}")
-    except (TypeError, json.JSONDecodeError):
-        return {}
-
-
 _cache: dict[int, ModelIndex] = {}
 _cache_lock = threading.Lock()
 
@@ -125,12 +104,12 @@ def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
         entry = models.get(row["model_id"])
         if entry is None:
             entry = models[row["model_id"]] = ModelEntry(row["model_id"], row["model_name"],
-                                                          _as_props(row["model_props"]))
+                                                          row["model_props"])
         entry.cases.append(CaseFacts(
             row["case_id"], row.get("title") or "", row.get("unit") or "",
             int(row["year"]) if row.get("year") not in (None, "") else None,
-            row.get("adcode"), row.get("field"), row.get("sector"), _as_list(row.get("flags")),
-            _as_list(row.get("signals")), int(row.get("quantified") or 0), bool(row.get("illustrative"))))
+            row.get("adcode"), row.get("field"), row.get("sector"), tuple(row.get("flags") or ()),
+            tuple(row.get("signals") or ()), int(row.get("quantified") or 0), bool(row.get("illustrative"))))
     for row in catalogue.run(store, "model_problem_support"):
         if row["model_id"] in models:
             models[row["model_id"]].problems[row["problem_id"]] = int(row["cases"])

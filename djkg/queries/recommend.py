@@ -13,7 +13,6 @@ unit asking), joined to the graph by ``MATCHES`` (a problem), ``IN_FIELD`` (an I
 
 from __future__ import annotations
 
-import json
 import threading
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -91,7 +90,7 @@ def _build_lexical(store: GraphStore, index: ModelIndex, tokenize: Tokenizer, ke
     for row in catalogue.run(store, "concept_index"):
         if row["label"] != "Problem":
             continue
-        props = _props(row.get("props"))
+        props = row["props"]
         if props.get("candidate"):
             continue
         concepts.append((row["id"], row["name"]))
@@ -101,15 +100,6 @@ def _build_lexical(store: GraphStore, index: ModelIndex, tokenize: Tokenizer, ke
     _lexical_cache.clear()
     _lexical_cache[key] = built
     return built
-
-
-def _props(value: Any) -> dict[str, Any]:
-    if isinstance(value, dict):
-        return value
-    try:
-        return json.loads(value or "{}")
-    except (TypeError, json.JSONDecodeError):
-        return {}
 
 
 def lexical_problems(store: GraphStore, profile: Profile, tokenize: Tokenizer, *, top: int = 3) -> list[ProfileProblem]:
@@ -320,7 +310,7 @@ def _case_outcomes(store: GraphStore, index: ModelIndex, case_ids: list[str]) ->
     if missing:
         found: dict[str, list[dict[str, Any]]] = {c: [] for c in missing}
         for r in catalogue.run(store, "case_outcomes", cases=missing):
-            found[r["case_id"]].append(_props(r["props"]))
+            found[r["case_id"]].append(r["props"])
         with _outcome_lock:
             if len(cache) > 50_000:   # bounded: a library this size gets a fresh cache
                 cache.clear()

@@ -11,7 +11,6 @@ that must stay fast on a 100,000-case library run as named queries (``queries/sq
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -142,16 +141,6 @@ def view_kind(label: str) -> str | None:
 def _clip(text: Any, n: int = 120) -> str:
     s = " ".join(str(text or "").split())
     return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def _as_props(value: Any) -> dict[str, Any]:
-    if isinstance(value, dict):
-        return value
-    try:
-        out = json.loads(value or "{}")
-    except (TypeError, ValueError):
-        return {}
-    return out if isinstance(out, dict) else {}
 
 
 def _num(v: Any) -> str:
@@ -470,7 +459,7 @@ def _find_region(store: GraphStore, key: str) -> tuple[Node, list[Node]]:
     rows = catalogue.run(store, "view_region_lookup", key=key) if key else []
     if not rows:
         raise NotFound(f"未找到地区：{key}", f"region not found: {key}")
-    nodes = [Node(r["region_id"], S.REGION, {**_as_props(r["props"]), "name": r["name"]}) for r in rows]
+    nodes = [Node(r["region_id"], S.REGION, {**r["props"], "name": r["name"]}) for r in rows]
     return nodes[0], nodes[1:]
 
 
@@ -497,7 +486,7 @@ def region_view(store: GraphStore, name_or_adcode: str, limit: int = REGION_CASE
     children = [r for r in tree if r["depth"] == 1]
     children.sort(key=lambda r: (-per_child.get(r["region_id"], 0), r["region_id"]))
     for r in children:
-        node = Node(r["region_id"], S.REGION, {**_as_props(r["props"]), "name": r["name"]})
+        node = Node(r["region_id"], S.REGION, {**r["props"], "name": r["name"]})
         n = per_child.get(r["region_id"], 0)
         b.node(node, weight=max(1, n), extra=[f"案例：{n} 个", "双击进入该地区"])
         b.edge(r["region_id"], S.PART_OF, region.id)
@@ -563,11 +552,11 @@ def overview_view(store: GraphStore, cap: int = OVERVIEW_CAP, *, max_nodes: int 
     problems = catalogue.run(store, "view_overview_problems", limit=cap)
     maturity = _maturities(store, [r["model_id"] for r in models])
     for r in models:
-        node = Node(r["model_id"], S.MODEL, {**_as_props(r["props"]), "name": r["name"]})
+        node = Node(r["model_id"], S.MODEL, {**r["props"], "name": r["name"]})
         b.node(node, weight=max(1, int(r["cases"])), maturity=maturity.get(node.id),
                extra=[f"案例：{int(r['cases'])} 个"])
     for r in problems:
-        node = Node(r["problem_id"], S.PROBLEM, {**_as_props(r["props"]), "name": r["name"]})
+        node = Node(r["problem_id"], S.PROBLEM, {**r["props"], "name": r["name"]})
         b.node(node, weight=max(1, int(r["cases"])), extra=[f"面临该问题的案例：{int(r['cases'])} 个"])
     links = catalogue.run(store, "view_overview_links", problems=[r["problem_id"] for r in problems],
                           models=[r["model_id"] for r in models])
