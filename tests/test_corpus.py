@@ -7,6 +7,7 @@ from collections import defaultdict
 from djkg.graph.schema import FIELDS
 from djkg.ingest.readers import RawDoc, read_all
 from djkg.queries.cases import list_cases
+from djkg.queries.index import model_index
 from djkg.queries.models import list_models
 
 from conftest import CORPUS
@@ -24,12 +25,12 @@ def test_every_file_ingests(corpus_ingest):
 
 
 def test_all_19_models_have_3_cases_in_3_cities(corpus_store):
-    models = {m["name"]: m for m in list_models(corpus_store)}
+    models = {m.name: m for m in list_models(model_index(corpus_store))}
     assert sorted(models) == sorted(CANONICAL)
     for name in CANONICAL:
         m = models[name]
-        assert m["cases"] >= 3, name
-        assert m["maturity"]["cities"] >= 3, (name, m["cities"])
+        assert m.cases >= 3, name
+        assert m.maturity.cities >= 3, (name, m.cities)
 
 
 def test_provinces_and_fields_are_covered(corpus_store):

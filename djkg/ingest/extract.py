@@ -1,4 +1,4 @@
-"""Stage 4 — extract: from a normalised document to an ``ExtractedCase`` (the JSON of DESIGN.md §4).
+"""Stage 4 — extract: from a normalised document to an ``ExtractedCase`` (the ingest JSON shape; ARCHITECTURE.md, “From a write-up to graph facts”).
 
 Each sub-step is a small function so it can be tested and swapped alone: metadata, region, industry,
 concepts (problems / measures / model), outcomes, candidates, quality flags.

@@ -1,4 +1,4 @@
-"""Stage 4b — industry: one of the seven fields (DESIGN.md §2) and a finer sector.
+"""Stage 4b — industry: one of the seven fields (graph/schema.py FIELDS) and a finer sector.
 
 Front matter wins; otherwise cue words in the unit's name weigh most, then the title, then the text.
 """

@@ -15,7 +15,7 @@ from ..graph.schema import CaseGraph
 from ..graph.store import GraphStore, StoreError
 from .build import build
 from .extract import ExtractedCase, extract
-from .readers import DEFAULT_MAX_BYTES, RawDoc, ReadError, discover, read_path
+from .readers import DEFAULT_MAX_BYTES, RawDoc, ReadError, discover, read_all
 from .taxonomy import taxonomy
 
 
@@ -105,12 +105,7 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore | None, *, dry_r
     files = list(discover(paths))
     if on_total:
         on_total(len(files))
-
-    def docs():
-        for f in files:
-            yield from ([f] if isinstance(f, ReadError) else read_path(f, max_bytes=max_bytes))
-
-    return ingest_docs(docs(), store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
+    return ingest_docs(read_all(files, max_bytes=max_bytes), store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
                        batch_size=batch_size, on_read=on_read)
 
 

@@ -48,9 +48,12 @@ class ReadFailure(Exception):
 
 # --- discovery ------------------------------------------------------------------------------------
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
-    """Files under the given paths (folders recurse, sorted for a stable order)."""
+def discover(paths: Iterable[str | Path | ReadError]) -> Iterator[Path | ReadError]:
+    """Files under the given paths (folders recurse, sorted for a stable order); a ``ReadError`` passes through."""
     for p in paths:
+        if isinstance(p, ReadError):
+            yield p
+            continue
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
@@ -273,7 +276,9 @@ def read_jsonl_text(text: str, source: str) -> list[RawDoc | ReadError]:
     return out
 
 
-def read_all(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDoc | ReadError]:
+def read_all(paths: Iterable[str | Path | ReadError], *,
+             max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDoc | ReadError]:
+    """Every document under ``paths`` (files, folders, or what ``discover`` already found), in order."""
     for item in discover(paths):
         if isinstance(item, ReadError):
             yield item

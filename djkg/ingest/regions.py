@@ -19,7 +19,6 @@ from typing import Iterable
 import ahocorasick
 import yaml
 
-MUNICIPALITIES = ("11", "12", "31", "50")
 MACRO = {
     "东部": ("11", "12", "13", "31", "32", "33", "35", "37", "44", "46"),
     "中部": ("14", "34", "36", "41", "42", "43"),

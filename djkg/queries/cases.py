@@ -1,4 +1,4 @@
-"""Case records as the contract shows them (DESIGN.md §4: the ingest JSON shape, without text)."""
+"""Case records as the contract shows them (the ingest JSON shape, without text)."""
 
 from __future__ import annotations
 

@@ -90,7 +90,7 @@ def evaluate_recommend(store: GraphStore, gold_file: Path, *, k: int = 5) -> dic
     for p in profiles:
         result = recommend(store, region=p.get("region"), industry=p.get("industry"), problems=p.get("problems") or [],
                            description=p.get("description"), top_k=k)
-        ranked = [it["model"]["id"] for it in result["items"]]
+        ranked = [it.model.id for it in result.items]
         expected = set(p["expected"])
         first = next((i for i, m in enumerate(ranked) if m in expected), None)
         if first is not None and first < 3:
