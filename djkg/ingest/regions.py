@@ -155,10 +155,12 @@ class Gazetteer:
         scores: dict[str, float] = {}
         strong: set[str] = set()
 
-        def add(chunk: str | None, weight: float, decay: bool = False) -> None:
+        def add(chunk: str | None, weight: float, decay: bool = False, context: bool = False) -> None:
             if not chunk:
                 return
             found = self.mentions(chunk)
+            if context:   # in running text a place must stand where a place stands
+                found = [f for f in found if _stands_as_place(chunk, f, found)]
             spans: dict[tuple[int, int], set[str]] = {}
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
@@ -177,8 +179,8 @@ class Gazetteer:
         add(hint, W_HINT)
         add(unit, W_UNIT)
         first_line, _, rest = (text or "").partition("\n")
-        add(first_line, W_TITLE)
-        add(rest, 1.0, decay=True)
+        add(first_line, W_TITLE, context=True)
+        add(rest, 1.0, decay=True, context=True)
         if not scores:
             return None
         best: tuple | None = None
@@ -214,6 +216,27 @@ class Gazetteer:
             total -= own
             chain = chain[:-1]
         return chain[-1].adcode
+
+
+# what may stand right before a short place name in running text: a boundary, a preposition, the end of another
+# place ("烟台栖霞") — not the middle of a word ("便民惠民医院", "离不开七星井新村")
+_BEFORE_PLACE = set("在到从由去往于赴至与和及、，。；：:（(“\"《 　\n记讯市省县区州盟旗镇乡")
+# a place that says where people come from, not where the unit is ("来自江西的王锋", "湖南籍商人")
+_ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
+_ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
+# a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目")
+_SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段)")
+
+
+def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], found: list[tuple[int, int, _Surface]]) -> bool:
+    start, end, surface = mention
+    if _SITE_AFTER.match(chunk[end:end + 4]) or _ORIGIN_AFTER.match(chunk[end:end + 2]) \
+            or _ORIGIN_BEFORE.search(chunk[max(0, start - 2):start]):
+        return False
+    if surface.full or start == 0:
+        return True
+    before = chunk[start - 1]
+    return before in _BEFORE_PLACE or any(e == start for _, e, _ in found)
 
 
 def _divisions() -> list[Division]:

@@ -62,6 +62,9 @@ class Pattern:
 
 # Words of lack are interchangeable in a variant ("没什么集体收入" says what "没有集体收入" says).
 LACK = "〈缺〉"
+# words too common to make a variant on their own ("书记为第一责任人" is not 第一书记)
+COMMON_WORDS = frozenset("第一 书记 党员 群众 工作 服务 党建 社区 村民 居民 管理 建设 发展 问题 组织 干部 支部 活动 中心 机制 "
+                         "平台 单位 企业 项目 制度 作用 服务队".split())
 LACK_WORDS = ("没有", "没", "无", "缺乏", "缺少", "缺")
 MIN_VARIANT_CHARS = 4
 
@@ -147,6 +150,8 @@ class Taxonomy:
                     parts = tuple(dict.fromkeys(LACK if w in LACK_WORDS else w for w in plain_segments(surface)))
                     if len(parts) < 2 or (c.id, parts) in exact or all(len(w) < 2 for w in parts if w != LACK):
                         continue
+                    if all(w in COMMON_WORDS or w == LACK or len(w) < 2 for w in parts):
+                        continue
                     exact.add((c.id, parts))
                     window = len(surface) + min(4, len(surface) // 2)
                     self.patterns.append(Pattern(c, parts, "~" + surface, window))
@@ -198,6 +203,8 @@ class Taxonomy:
                     continue
                 if pat.window and not _within(pat, parts):
                     continue
+                if len(pat.parts) == 1 and len(pat.parts[0]) == 2 and not _aligned(text, spans[k], pat.parts[0]):
+                    continue   # "协调解决" holds 调解 only across two words
                 seen.add(pat.concept.id)
                 out.append((k, pat.concept, pat.surface))
         return out
@@ -257,6 +264,22 @@ def _within(pat: Pattern, positions: dict[str, list[int]]) -> bool:
                 break
         if ok:
             return True
+    return False
+
+
+def _aligned(text: str, span: tuple[int, int], word: str) -> bool:
+    """Whether a two-character ``word`` occurs in the span without straddling two of jieba's words at least once
+    ("协调|解决" holds 调解 across a word boundary; "调解纠纷" holds it inside one word)."""
+    sentence = text[span[0]:span[1]]
+    pos, bounds = 0, {0}
+    for w in tokenizer().lcut(sentence, HMM=False):
+        pos += len(w)
+        bounds.add(pos)
+    start = sentence.find(word)
+    while start >= 0:
+        if start + 1 not in bounds or (start in bounds and start + 2 in bounds):
+            return True
+        start = sentence.find(word, start + 1)
     return False
 
 

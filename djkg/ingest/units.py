@@ -34,7 +34,8 @@ _PLACE_RE = re.compile(r"街道|镇|乡(?!村|镇|亲|下)|苏木|自治州|自�
                        r"(?<![城超门上都])市(?!场|民|政|区|级|内|委|直)|州|盟|县(?!城|级|委|域|里|内)|"
                        r"(?<![驻社辖城园景小片街校矿林牧山老新])区(?!域|块|间|别|分|委|级|内)|旗")
 # a sub-unit written right after its organisation (开元社区骑手驿站, 运维部, 皮肤科片)
-_SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:驿站|服务站|科片|科|(?<!支)部(?!分|门|署|长)|工区|车间|班组|站(?!长|在|位))")
+_SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:驿站|服务站|科片|科|(?<!支)部(?!分|门|署|长)|工区|车间|班组|"
+                       r"(?<![一两三几值])班(?!子|长|级|车|前|后)|站(?!长|在|位))")
 # the Party organisation of a unit, with the qualifier that may stand between ("园艺系" + "教工党支部")
 _PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合)?(?:" + "|".join(PARTY) + ")")
 # words before a name ("走进", "来到", "是", "在" …): the name starts after the last of them
@@ -129,7 +130,9 @@ def _gap_breaks(gap: str) -> bool:
 
 # verbs that belong in organisations' names (供电公司, 调解委员会, 监督委员会 …)
 _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 "
-                        "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿".split())
+                        "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
+                        "输电 送电 配电 检修 供水 供气 运营 施工 勘察 设计 监理 采油 炼油 作业 安装 调度 营业".split())
+_ORG_WORDS = frozenset("班 科 部 站 所 队 组 中心 车间 工区 公司 分公司 委员会 协会 医院 学校 驿站".split())
 
 
 def _after_last_verb(name: str) -> str:
@@ -139,30 +142,42 @@ def _after_last_verb(name: str) -> str:
     import jieba.posseg as pseg
     from .taxonomy import tokenizer
     tokenizer()
-    words = list(pseg.cut(name))
+    words = [(p.word, p.flag) for p in pseg.cut(name)]
+    freq = tokenizer().dt.FREQ
     cut = 0
     pos = 0
-    for w, f in words:
+    for i, (w, f) in enumerate(words):
         pos += len(w)
         if "某" in w:       # 某村, 某公司: a name kept anonymous is still a name
             continue
-        if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS) or w in ("的", "了"):
+        if i + 1 < len(words) and words[i + 1][0] in _ORG_WORDS:
+            continue        # 输电班, 调解委员会: a verb that names what the organisation does
+        common = freq.get(w, 0) >= 300   # a rare "verb" (引航, 联诚) is more likely part of a proper name
+        if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
+                or w in ("的", "了"):
             cut = pos
     return name[cut:]
 
 
+_LEADING_PLACE = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
+                            r"省|市|盟|县|区|旗|街道|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2}))+")
+
+
 def short_name(name: str) -> str:
-    """A name without its place chain and Party organisation (南湖区大桥镇由桥村党委 → 由桥村)."""
-    name = _PARTY_RE.sub("", name) if _PARTY_RE.search(name[-5:] or "") else name
+    """A name without its leading place chain and its Party organisation (南湖区大桥镇由桥村党委 → 由桥村); places
+    inside a company's name stay (国网甘肃省电力公司兰州供电公司)."""
     for p in PARTY:
-        if name.endswith(p):
+        if name.endswith(p) and len(name) > len(p) + 1:
             name = name[: -len(p)]
             break
-    last = None
-    for pm in _PLACE_RE.finditer(name):
-        if pm.end() < len(name) - 1:
-            last = pm
-    return name[last.end():].strip("“”\"") if last else name.strip("“”\"")
+    m = _LEADING_PLACE.match(name)
+    rest = name[m.end():] if m else name
+    # a leading province or city named without its suffix (山东枣庄供电公司 → 枣庄供电公司 is how the text goes on)
+    from .regions import gazetteer
+    lead = [(s, e) for s, e, x in gazetteer().mentions(rest[:6]) if s == 0 and not x.weak]
+    if lead and gazetteer().division(next(x for s, e, x in gazetteer().mentions(rest[:6]) if s == 0).adcode).level == "province":
+        rest = rest[max(e for _, e in lead):]
+    return (rest if len(rest) >= 2 else name).strip("“”\"")
 
 
 def guess_unit(title: str, text: str) -> str:
@@ -175,34 +190,55 @@ def guess_unit(title: str, text: str) -> str:
     if not found:
         return ""
     scores: dict[str, float] = {}
-    fullest: dict[str, str] = {}
+    shorts: dict[str, str] = {}
     body_cands = [c for c, where in found if where == "body"]
-    if body_cands:   # the first organisation of the text is usually its subject
-        scores[body_cands[0].short] = 1.5
     for c, where in found:
-        key = c.short
+        shorts.setdefault(c.core, c.short)
         if where == "title":
-            scores[key] = scores.get(key, 0.0) + (4.0 if c.party else 2.5)
+            scores[c.core] = scores.get(c.core, 0.0) + (4.0 if c.party else 2.5)
         elif c.start < first_end:
-            scores[key] = scores.get(key, 0.0) + 1.5
-        scores.setdefault(key, 0.0)
-        if len(c.core) > len(fullest.get(key, "")):
-            fullest[key] = c.core
+            scores[c.core] = scores.get(c.core, 0.0) + 1.5
+        scores.setdefault(c.core, 0.0)
+        if where == "body" and _SOURCE.search(body[max(0, c.start - 3):c.start + len(c.core) + 8]):
+            scores[c.core] -= 3.0    # "记者从市司法局了解到": where the news came from, not what it is about
+    if body_cands:   # the first organisation of the text is usually its subject
+        scores[body_cands[0].core] += 1.5
     title_kinds = {_kind(w) for w in re.findall(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)", title)}
-    for key in scores:
-        kind = _kind(key)
+    by_short: dict[str, str] = {}
+    for core in sorted(scores, key=len, reverse=True):      # one core per short name: the fullest
+        if shorts[core] in by_short and by_short[shorts[core]] != core:
+            scores[by_short[shorts[core]]] += scores.pop(core)
+        else:
+            by_short[shorts[core]] = core
+    for core in scores:
+        short = shorts[core]
+        kind = _kind(short)
         if kind and kind in title_kinds:
-            scores[key] += 1.5
+            scores[core] += 1.5
         # the text's own references to its subject: 该局, 本村, 村里, 局机关, 公司党委 …
         anaphora = len(re.findall(f"(?:该|本|全){kind}|{kind}(?:里|机关|党委|党支部|党总支)", body)) if kind else 0
-        scores[key] += 1.0 * min(5, body.count(key)) + 0.5 * min(4, anaphora) + _type_weight(key)
-        if re.search(re.escape(key) + "(?:" + "|".join(PARTY) + ")", body):
-            scores[key] += 1.5
-    # a short form (雅庄村) counts for the longer name that ends with it (芝英镇雅庄村 has the same short form)
+        scores[core] += 1.0 * min(5, body.count(short)) + 0.5 * min(4, anaphora) + _type_weight(short)
+        if re.search(re.escape(short) + "(?:" + "|".join(PARTY) + ")", body):
+            scores[core] += 1.5
+    # a name that another name extends (中国农业银行 → 中国农业银行股份有限公司赤峰分行; 雅庄村 → 芝英镇雅庄村) lends it
+    # its score: the text speaks of one organisation, named fully once
+    for core in sorted(scores, key=len):
+        longer = [k for k in scores if len(k) > len(core) and (k.endswith(core) or (
+            k.startswith(core) and _BRANCH.search(k[len(core):])))]
+        if longer and core in scores:
+            target = max(longer, key=lambda k: (scores[k], len(k)))
+            scores[target] += scores.pop(core)
     best = max(scores, key=lambda k: (scores[k], len(k)))
-    party = re.findall(re.escape(best) + "(" + "|".join(PARTY) + ")", text)
+    short = shorts[best]
+    party = re.findall(re.escape(short) + "(" + "|".join(PARTY) + ")", text) + re.findall(
+        re.escape(best) + "(" + "|".join(PARTY) + ")", text)
     suffix = max(set(party), key=party.count) if party else ""
-    return fullest[best] + suffix
+    return best + suffix
+
+
+_SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
+# what extends an organisation's name into one of its own parts (…赤峰分行, …兰州供电公司, …运维部, …输电班)
+_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|部|科|科片|班|工区|车间)$")
 
 
 def _kind(short: str) -> str:
