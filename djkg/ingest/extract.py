@@ -7,7 +7,7 @@ concepts (problems / measures / model), outcomes, candidates, quality flags.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..graph import schema as S
@@ -22,7 +22,9 @@ from .taxonomy import Concept, Taxonomy, taxonomy
 MAX_TEXT_CHARS = 200_000   # extraction reads at most this much of one document
 MAX_CANDIDATES = 3
 REGION_SCAN_CHARS = 2500
-MODEL_MIN_SCORE = 2.0   # title/heading mention (3) or two body mentions
+MODEL_MIN_SCORE = 2.0
+REGION_DROP = 0.1          # below this confidence a region guess is dropped
+REGION_UNCERTAIN = 0.5     # below this it is kept and flagged region_uncertain   # title/heading mention (3) or two body mentions
 
 
 @dataclass
@@ -114,6 +116,10 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     problems += candidates(sentences, "problem", tx, _matched_sentences(matches, S.PROBLEM))
     measures += candidates(sentences, "measure", tx, _matched_sentences(matches, S.MEASURE))
     flags, signals = quality(sentences, problems, measures, outcomes, tx, text)
+    if region.get("adcode") and (region.get("confidence") or 0) < REGION_UNCERTAIN:
+        flags.append("region_uncertain")
+    if not unit:
+        flags.append("unit_missing")
     cid = S.case_id(explicit=meta.get("id"), title=title, unit=unit, year=year, text=text)
     return ExtractedCase(doc.source, cid, title, unit, brand, year, region, industry, problems, measures,
                          outcomes, model, flags, signals, warnings, text, meta)
@@ -218,7 +224,12 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         return empty
     if not hint:
         match = _cap_at_unit_level(g, match, unit, title if title_is_heading else "")
-    return {"province": match.province, "city": match.city, "county": match.county, "adcode": match.adcode}
+    if match.confidence < REGION_DROP:
+        # a place named once, far into the text, is no ground to file the unit there
+        warnings.append("文中没有可靠的地点，未确定所在地区 / no reliable place in the text; region left empty")
+        return {**empty, "confidence": match.confidence}
+    return {"province": match.province, "city": match.city, "county": match.county, "adcode": match.adcode,
+            "confidence": match.confidence}
 
 
 # units that sit below a county: a county the text names is theirs
@@ -237,7 +248,7 @@ def _cap_at_unit_level(g, match, unit: str, title: str):
     short = county.name[:-1] if len(county.name) > 2 else county.name
     if short in title:
         return match
-    return g.match(county.parent) if county.parent else match
+    return replace(g.match(county.parent), confidence=match.confidence) if county.parent else match
 
 
 def _hint_agrees(hint: str, match) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支", "党支部", "党工委", "党委", "党组", "党小组")
 # organisation words, longest first; a single character needs a look-ahead that rules out the common word it
@@ -42,7 +43,7 @@ _PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二�
 _BOUNDARY = re.compile(
     r".*(?:走进|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
     r"通讯员|讯|日|月|年|后|前|时|里|是|在|到|去|和|与|及|同|跟|把|将|对|从|为|给|向|让|被|由|的|了|着|过|说|讲|称|"
-    r"介绍|表示|带着|带领|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|有|包括|如|像|比如|评为|成为|携手|参加|"
+    r"介绍|表示|带着|带领|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
     r"离不开|就|更|又|也|还|都|才|只|再|座|间|处|家|所|名|位|支|只|条|张|打造|建立|成立|组建|推出|创建|参与|"
     r"不|没|住|来|关于|考察|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
@@ -55,6 +56,8 @@ _NOT_UNIT = re.compile(r"一个|一些|不少|许多|来自|随手|就能|报给
                        r"党员|软弱|涣散|后进|先进|示范|重点|贫困|空壳|老旧|新建|所有|各个|领办")
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
+# function words no name holds: a candidate that contains one is a clause ending in a name
+_FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|和|与|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,9 @@ def candidates(text: str) -> list[UnitCandidate]:
         core = text[start:end].strip("“”\"")
         if core.count("“") != core.count("”") or "”“" in core:
             continue
-        kept = _after_last_verb(core)
-        if kept != core:           # "卫生健康局在全县乡镇卫生院": a clause, not a name
-            core = kept
+        clause = _FUNCTION_WORD.match(core)
+        if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
+            core = core[clause.end():]
         short = short_name(core)
         if len(short) < 2 or _NOT_UNIT.search(core) or _GENERIC.match(short) or _MINISTRY.match(core):
             continue
@@ -122,10 +125,7 @@ def _gap_breaks(gap: str) -> bool:
     — prepositions such as 由 may well be a name's first character (由桥村)."""
     if "的" in gap or "了" in gap:
         return True
-    import jieba.posseg as pseg
-    from .taxonomy import tokenizer
-    tokenizer()
-    return any(f[:1] == "v" and f != "vn" and w not in _NAME_VERBS for w, f in pseg.cut(gap))
+    return any(f[:1] == "v" and f != "vn" and len(w) >= 2 and w not in _NAME_VERBS for w, f in _words(gap))
 
 
 # verbs that belong in organisations' names (供电公司, 调解委员会, 监督委员会 …)
@@ -135,14 +135,23 @@ _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解
 _ORG_WORDS = frozenset("班 科 部 站 所 队 组 中心 车间 工区 公司 分公司 委员会 协会 医院 学校 驿站".split())
 
 
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) with our user dictionary, dictionary words only (no HMM guessing: fast, and a name
+    jieba does not know stays in single characters, which read as neither verbs nor pronouns)."""
+    import jieba.posseg as pseg
+    from .taxonomy import tokenizer
+    tokenizer()
+    return tuple((p.word, p.flag) for p in pseg.cut(text, HMM=False))
+
+
+@lru_cache(maxsize=8192)
 def _after_last_verb(name: str) -> str:
     """The name after the last verb, preposition or pronoun in it ("热线工单直派" → ""; "兖州联诚机械" stays)."""
     if len(name) <= 1:
         return name
-    import jieba.posseg as pseg
     from .taxonomy import tokenizer
-    tokenizer()
-    words = [(p.word, p.flag) for p in pseg.cut(name)]
+    words = _words(name)
     freq = tokenizer().dt.FREQ
     cut = 0
     pos = 0
@@ -152,7 +161,8 @@ def _after_last_verb(name: str) -> str:
             continue
         if i + 1 < len(words) and words[i + 1][0] in _ORG_WORDS:
             continue        # 输电班, 调解委员会: a verb that names what the organisation does
-        common = freq.get(w, 0) >= 300   # a rare "verb" (引航, 联诚) is more likely part of a proper name
+        # a rare "verb" (引航) or a single character read as one (联诚) is more likely part of a proper name
+        common = freq.get(w, 0) >= 300 and (len(w) >= 2 or f[:1] in ("p", "c", "r", "u"))
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
                 or w in ("的", "了"):
             cut = pos
