@@ -72,7 +72,7 @@ class ExtractedCase:
                          for o in self.outcomes],
             "model": self.model, "flags": self.flags, "signals": self.signals, "warnings": self.warnings,
             "illustrative": bool(self.meta.get("illustrative")), "synthetic": bool(self.meta.get("synthetic")),
-            "source_note": self.meta.get("source"),
+            "sources": self.meta.get("source") or [], "reported": self.meta.get("reported"),
         }
         if with_text:
             d["text"] = self.text
@@ -109,8 +109,11 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     # a problem named only in an outcome sentence ("实现脱贫") is a result, not the problem the unit faced
     problems = _mentions(matches, sentences, S.PROBLEM, prefer=("problem", "context", "measure"))
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
-    model = pick_model(matches, sentences, tx, meta, title, warnings) or infer_model(
-        [m.id for m in measures if not m.variant], industry.get("field"), tx)
+    model = pick_model(matches, sentences, tx, meta, title, warnings)
+    if model is None and not (meta.get("title") or meta.get("unit")):
+        # a curated write-up (front matter or labelled lines) without a model line is a local brand by intent;
+        # only raw texts get a model inferred from what they do
+        model = infer_model([m.id for m in measures if not m.variant], industry.get("field"), tx)
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
     outcomes = extract_outcomes(sentences, tx, unit=unit)
     problems += candidates(sentences, "problem", tx, _matched_sentences(matches, S.PROBLEM))
