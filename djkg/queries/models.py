@@ -128,7 +128,9 @@ def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
 
 
 def _aggregate(entry: ModelEntry, macro: dict[str, str]) -> None:
-    entry.showcase = sorted(entry.cases, key=lambda c: (0 if c.quantified else 1, c.illustrative, c.id))
+    # best-evidenced first: documented before illustrative (an illustrative case never stands before a documented
+    # one), then cases with figures
+    entry.showcase = sorted(entry.cases, key=lambda c: (c.illustrative, 0 if c.quantified else 1, c.id))
     for c in entry.showcase:               # best-evidenced first, so "first" means "best"
         if c.field:
             entry.field_counts[c.field] = entry.field_counts.get(c.field, 0) + 1
