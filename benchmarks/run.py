@@ -277,6 +277,61 @@ def bench_viz(store) -> dict:
     return {"overview_ms": round(overview, 1), "model_view_ms": round(model, 1), "overview_bytes": len(html)}
 
 
+# --- analyses (gap map, emerging models) ----------------------------------------------------------------
+
+def bench_analyses(store, repeat: int = 3) -> dict:
+    """Gap map and emerging models on one store. ``first`` is a request right after a write: the per-revision model
+    index is rebuilt, then the analysis runs; ``compute`` is the analysis alone (model index warm, its own cache
+    bypassed: the named queries and the scoring); ``cached`` is every later request of the same revision."""
+    from djkg.queries import provinces
+    from djkg.queries.emerging import emerging_models
+    from djkg.queries.gaps import gap_map
+    from djkg.queries.index import INDEXES, store_index
+
+    def timed(fn) -> float:
+        t0 = time.perf_counter()
+        fn()
+        return (time.perf_counter() - t0) * 1000
+
+    shandong = provinces.resolve("山东")
+    out: dict = {}
+    for name, fn, uncached in (
+            ("gap_map", lambda: gap_map(store), lambda: gap_map(store, cached=False)),
+            ("gap_map_province_field", lambda: gap_map(store, province=shandong, field="农村"),
+             lambda: gap_map(store, province=shandong, field="农村", cached=False)),
+            ("emerging", lambda: emerging_models(store), lambda: emerging_models(store, cached=False))):
+        INDEXES.forget(store)
+        first = timed(fn)
+        store_index(store)
+        compute = sorted(timed(uncached) for _ in range(repeat))
+        cached = sorted(timed(fn) for _ in range(max(20, repeat)))
+        out[name] = {"first_ms": round(first, 1), "compute_ms": round(compute[len(compute) // 2], 1),
+                     "cached_p50_ms": round(pct(cached, 0.5), 3)}
+    result = emerging_models(store)
+    out["emerging"].update({"population": result.population, "pairs_tested": result.pairs_tested,
+                            "groups": len(result.groups),
+                            "groups_resembling_a_named_model": sum(1 for g in result.groups if g.resembles)})
+    g = gap_map(store)
+    out["gap_map"].update({"problems": len(g.problems), "cells": len(g.by_field) + len(g.by_province),
+                           "json_bytes": len(g.model_dump_json())})
+    return out
+
+
+def neo4j_analyses(sqlite_store) -> dict | None:
+    uri = os.environ.get("DJKG_NEO4J_URI")
+    if not uri:
+        return None
+    from djkg.graph.migrate import copy_store
+    from djkg.graph.neo4j_store import Neo4jStore
+    neo = Neo4jStore(uri, os.environ.get("DJKG_NEO4J_USER", "neo4j"), os.environ.get("DJKG_NEO4J_PASSWORD", ""))
+    try:
+        neo.clear_all()
+        copy_store(sqlite_store, neo)
+        return bench_analyses(neo)
+    finally:
+        neo.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
@@ -328,6 +383,15 @@ def main() -> None:
                                                     concurrency=8, seconds=30 if args.quick else 90)}
     print("views …", file=sys.stderr)
     result["viz"] = {"cases": sizes[-1], **bench_viz(stores[sizes[-1]][1])}
+    print("analyses …", file=sys.stderr)
+    analyses: dict = {"embedded": {}}
+    for n, (_, s) in sorted(stores.items()):
+        if n >= 10000 or args.quick:
+            analyses["embedded"][str(n)] = bench_analyses(s)
+            na = neo4j_analyses(s) if n <= args.neo4j_max else None
+            if na is not None:
+                analyses.setdefault("neo4j", {})[str(n)] = na
+    result["analyses"] = analyses
     for _, s in stores.values():
         s.close()
     if args.json:

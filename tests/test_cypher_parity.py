@@ -128,12 +128,8 @@ def param_sets(name: str, lite) -> list[dict[str, Any]]:
     if name == "view_region_lookup":
         keys = {k for r in regions[:60] for k in (r.id, r.props.get("adcode"), r.props.get("name")) if k}
         return [{"key": k} for k in sorted(keys)] + [{"key": "火星"}, {"key": ""}, {"key": "region:"}]
-    if name in ("gap_problem_totals", "gap_slice_cases"):
+    if name == "gap_counts":
         return [{"province": p, "field": f} for p in (None, "37", "32", "99") for f in (None, "农村", "城市社区")]
-    if name == "gap_problem_fields":
-        return [{"province": p} for p in (None, "37", "11", "99")]
-    if name == "gap_problem_provinces":
-        return [{"field": f} for f in (None, "农村", "城市社区", "机关")]
     if name == "emerging_measure_pairs":
         return [{"min_cases": n} for n in (1, 2, 3)]
     if name == "emerging_group_cases":

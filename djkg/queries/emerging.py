@@ -52,10 +52,14 @@ RESEMBLES = 0.5        # a group resembles a named model when this share of its 
 LOUVAIN_SEED = 17
 
 
-def emerging_models(store: GraphStore, *, min_cases: int = MIN_CASES, min_cities: int = MIN_CITIES) -> EmergingModels:
+def emerging_models(store: GraphStore, *, min_cases: int = MIN_CASES, min_cities: int = MIN_CITIES,
+                    cached: bool = True) -> EmergingModels:
+    """The groups, computed once per store revision and parameters (``cached=False`` recomputes them)."""
     params = EmergingParams(min_cases=max(2, int(min_cases)), min_cities=max(1, int(min_cities)), min_lift=MIN_LIFT,
                             alpha=ALPHA)
     index = store_index(store)
+    if not cached:
+        return _compute(store, index, params)
     return index.typed(("emerging", params.min_cases, params.min_cities), lambda: _compute(store, index, params))
 
 

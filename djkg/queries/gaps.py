@@ -12,7 +12,7 @@ For each problem (taxonomy entries; candidate phrases are left out), within an o
 - **gap** — ``demand × (1 − answer)``, in [0, 1]: high when many units face the problem and the best answer is weak
   or missing.
 
-The counts are aggregated in the database by four named queries (``gap_*``); the model side comes from the
+The counts are aggregated in the database by one named query (``gap_counts``, one pass over the cases); the model side comes from the
 per-revision model index; the whole map is cached per store revision and filter (``StoreIndex.typed``).
 """
 
@@ -31,57 +31,58 @@ from .provinces import Province, by_prefix
 from .recommend import model_problem_fit
 
 
-def gap_map(store: GraphStore, *, province: Province | None = None, field: str | None = None) -> GapMap:
-    """The gap map of the slice (``province`` and ``field`` None = all), computed once per store revision."""
+def gap_map(store: GraphStore, *, province: Province | None = None, field: str | None = None,
+            cached: bool = True) -> GapMap:
+    """The gap map of the slice (``province`` and ``field`` None = all), computed once per store revision
+    (``cached=False`` recomputes it: benchmarks measure the queries that way)."""
     index = store_index(store)
+    if not cached:
+        return _compute(store, index, province, field)
     key = ("gap_map", province.prefix if province else None, field)
     return index.typed(key, lambda: _compute(store, index, province, field))
 
 
 def _compute(store: GraphStore, index: StoreIndex, province: Province | None, field: str | None) -> GapMap:
-    prefix = province.prefix if province else None
-    totals = catalogue.run(store, "gap_problem_totals", province=prefix, field=field)
-    by_field = catalogue.run(store, "gap_problem_fields", province=prefix)
-    by_prov = catalogue.run(store, "gap_problem_provinces", field=field)
-    slice_cases = catalogue.run(store, "gap_slice_cases", province=prefix, field=field)
+    rows = catalogue.run(store, "gap_counts", province=province.prefix if province else None, field=field)
+    totals = [r for r in rows if r["kind"] == "problem"]
+    names = {n.id: n for n in store.get_nodes([r["problem_id"] for r in totals])}
     best_here = _best_answers(index, field)
 
     top_units = max((int(r["units"]) for r in totals), default=0)
     problems = []
     for r in totals:
+        node = names.get(r["problem_id"])
         best = best_here.get(r["problem_id"])
         demand = _demand(int(r["units"]), top_units)
         problems.append(ProblemGap(
-            id=r["problem_id"], name=r["name"] or r["problem_id"], category=(r["props"] or {}).get("category"),
-            cases=int(r["cases"]), units=int(r["units"]), cities=int(r["cities"]), provinces=int(r["provinces"]),
-            demand=demand, best=best, gap=_gap(demand, best)))
+            id=r["problem_id"], name=(node.name if node else "") or r["problem_id"],
+            category=node.props.get("category") if node else None, cases=int(r["cases"]), units=int(r["units"]),
+            cities=int(r["cities"]), provinces=int(r["provinces"]), demand=demand, best=best, gap=_gap(demand, best)))
     problems.sort(key=lambda p: (-p.gap, -p.units, p.id))
     known = {p.id for p in problems}
 
-    field_rows = [r for r in by_field if r["problem_id"] in known and r["field"] in FIELDS]
-    fields = [f for f in FIELDS if any(r["field"] == f for r in field_rows)]
+    field_rows = [r for r in rows if r["kind"] == "field" and r["problem_id"] in known and r["key"] in FIELDS]
+    fields = [f for f in FIELDS if any(r["key"] == f for r in field_rows)]
     answers_in = {f: (best_here if f == field else _best_answers(index, f)) for f in fields}
-    field_cells = _cells(field_rows, "field", lambda f: answers_in[f])
+    field_cells = _cells(field_rows, lambda r: r["key"], lambda r: answers_in[r["key"]])
 
-    prov_rows = [r for r in by_prov if r["problem_id"] in known and by_prefix(r["province"])]
-    prov_cells = _cells(prov_rows, "province", lambda _p: best_here)
-    places = sorted({by_prefix(r["province"]).adcode for r in prov_rows})
-    return GapMap(province=province.ref() if province else None, field=field,
-                  cases=int(slice_cases[0]["cases"]) if slice_cases else 0, problems=problems, fields=fields,
-                  provinces=[by_prefix(code).ref() for code in places], by_field=field_cells,
+    prov_rows = [r for r in rows if r["kind"] == "province" and r["problem_id"] in known and by_prefix(r["key"])]
+    prov_cells = _cells(prov_rows, lambda r: by_prefix(r["key"]).adcode, lambda _r: best_here)
+    places = sorted({c.key for c in prov_cells})
+    slice_cases = next((int(r["cases"]) for r in rows if r["kind"] == "slice"), 0)
+    return GapMap(province=province.ref() if province else None, field=field, cases=slice_cases, problems=problems,
+                  fields=fields, provinces=[by_prefix(code).ref() for code in places], by_field=field_cells,
                   by_province=prov_cells)
 
 
-def _cells(rows: list[dict[str, Any]], column: str, answers) -> list[GapCell]:
+def _cells(rows: list[dict[str, Any]], key, answers) -> list[GapCell]:
     """Heat-table cells; demand is relative to the busiest cell of the same table."""
     top_units = max((int(r["units"]) for r in rows), default=0)
     cells = []
     for r in rows:
-        raw = r[column]
-        key = by_prefix(raw).adcode if column == "province" else raw
-        best = answers(raw).get(r["problem_id"])
+        best = answers(r).get(r["problem_id"])
         demand = _demand(int(r["units"]), top_units)
-        cells.append(GapCell(problem=r["problem_id"], key=key, cases=int(r["cases"]), units=int(r["units"]),
+        cells.append(GapCell(problem=r["problem_id"], key=key(r), cases=int(r["cases"]), units=int(r["units"]),
                              demand=demand, answer=best.answer if best else 0.0,
                              model=best.model.id if best else None, gap=_gap(demand, best)))
     return cells
