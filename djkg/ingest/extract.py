@@ -12,6 +12,7 @@ from typing import Any
 
 from ..graph import schema as S
 from . import industry as industry_mod
+from . import units
 from .normalise import normalise, normalise_short
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
@@ -88,7 +89,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     meta = doc.meta
     sentences = split(text)
     title = normalise_short(meta.get("title")) or guess_title(text, sentences)
-    unit = normalise_short(meta.get("unit")) or guess_unit(title, text)
+    unit = normalise_short(meta.get("unit")) or units.guess_unit(title, text)
     year = meta.get("year") or guess_year(text)
     region = find_region(text, title=title, unit=unit, hint=normalise_short(meta.get("region")), warnings=warnings)
     ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
@@ -106,7 +107,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
     model = pick_model(matches, sentences, tx, meta, title, warnings)
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
-    outcomes = extract_outcomes(sentences, tx)
+    outcomes = extract_outcomes(sentences, tx, unit=unit)
     problems += candidates(sentences, "problem", tx, _matched_sentences(matches, S.PROBLEM))
     measures += candidates(sentences, "measure", tx, _matched_sentences(matches, S.MEASURE))
     flags, signals = quality(sentences, problems, measures, outcomes, tx, text)

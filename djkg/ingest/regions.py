@@ -123,6 +123,10 @@ class Gazetteer:
     def names(self) -> list[str]:
         return sorted(self._by_name)
 
+    def codes_named(self, name: str) -> list[str]:
+        """Adcodes of the divisions with this full or short name."""
+        return list(dict.fromkeys(self._by_name.get(name, [])))
+
     def match(self, adcode: str) -> RegionMatch:
         chain = self.chain(adcode)
         by_level = {d.level: d.name for d in chain}

@@ -1,4 +1,4 @@
-"""BM25 over short documents (models, problems): the fallback that keeps free text from going unanswered.
+"""BM25 over short documents (models, problems; shared by ingest and queries): the fallback that keeps free text from going unanswered.
 
 Written out here rather than taken from rank-bm25: our documents number in the hundreds, the scorer is a
 dozen lines, and rank-bm25 would pull numpy into every install for no gain.
