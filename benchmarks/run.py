@@ -162,7 +162,8 @@ def in_memory_floor(store, repeat: int) -> dict:
     return {"p50_ms": round(pct(samples, 0.5), 4), "p95_ms": round(pct(samples, 0.95), 4), "n": len(samples)}
 
 
-def neo4j_recommend(sqlite_store, repeat: int) -> dict | None:
+def on_neo4j_copy(sqlite_store, *measures) -> list | None:
+    """Copy the store into Neo4j once (the slow part) and run each measurement on the copy; None without Neo4j."""
     uri = os.environ.get("DJKG_NEO4J_URI")
     if not uri:
         return None
@@ -172,7 +173,7 @@ def neo4j_recommend(sqlite_store, repeat: int) -> dict | None:
     try:
         neo.clear_all()
         copy_store(sqlite_store, neo)
-        return time_recommend(neo, repeat)
+        return [measure(neo) for measure in measures]
     finally:
         neo.close()
 
@@ -317,20 +318,6 @@ def bench_analyses(store, repeat: int = 3) -> dict:
     return out
 
 
-def neo4j_analyses(sqlite_store) -> dict | None:
-    uri = os.environ.get("DJKG_NEO4J_URI")
-    if not uri:
-        return None
-    from djkg.graph.migrate import copy_store
-    from djkg.graph.neo4j_store import Neo4jStore
-    neo = Neo4jStore(uri, os.environ.get("DJKG_NEO4J_USER", "neo4j"), os.environ.get("DJKG_NEO4J_PASSWORD", ""))
-    try:
-        neo.clear_all()
-        copy_store(sqlite_store, neo)
-        return bench_analyses(neo)
-    finally:
-        neo.close()
-
 
 def main() -> None:
     ap = argparse.ArgumentParser()
@@ -351,6 +338,7 @@ def main() -> None:
     result["ingest"] = bench_ingest(600 if args.quick else 2000)
     rec: dict = {"embedded": {}, "in_memory_floor": {}}
     neo: dict = {}
+    analyses_neo: dict = {}
     stores = {}
     for n in sizes:
         print(f"store of {n} cases …", file=sys.stderr)
@@ -359,9 +347,13 @@ def main() -> None:
         stores[n] = (d, store)
         rec["embedded"][str(n)] = time_recommend(store, repeat)
         rec["in_memory_floor"][str(n)] = in_memory_floor(store, repeat * 4)
-        nr = neo4j_recommend(store, repeat) if n <= args.neo4j_max else None
-        if nr is not None:
-            neo[str(n)] = nr
+        analyse = n >= 10000 or args.quick          # gap map and emerging models: 10k and up (every size if quick)
+        found = on_neo4j_copy(store, lambda s: time_recommend(s, repeat),
+                              lambda s: bench_analyses(s) if analyse else None) if n <= args.neo4j_max else None
+        if found is not None:
+            neo[str(n)] = found[0]
+            if found[1] is not None:
+                analyses_neo[str(n)] = found[1]
     if neo:
         rec["neo4j"] = neo
     small, large = str(sizes[0]), str(sizes[-1])
@@ -384,13 +376,10 @@ def main() -> None:
     print("views …", file=sys.stderr)
     result["viz"] = {"cases": sizes[-1], **bench_viz(stores[sizes[-1]][1])}
     print("analyses …", file=sys.stderr)
-    analyses: dict = {"embedded": {}}
-    for n, (_, s) in sorted(stores.items()):
-        if n >= 10000 or args.quick:
-            analyses["embedded"][str(n)] = bench_analyses(s)
-            na = neo4j_analyses(s) if n <= args.neo4j_max else None
-            if na is not None:
-                analyses.setdefault("neo4j", {})[str(n)] = na
+    analyses: dict = {"embedded": {str(n): bench_analyses(s) for n, (_, s) in sorted(stores.items())
+                                   if n >= 10000 or args.quick}}
+    if analyses_neo:
+        analyses["neo4j"] = analyses_neo
     result["analyses"] = analyses
     for _, s in stores.values():
         s.close()
