@@ -7,23 +7,27 @@
 -- A case without a unit counts as its own unit; a city is the adcode's city (a municipality is its own city, as
 -- graph/adcodes.py: city_of). Each case's props are parsed once (one json_extract with three paths).
 -- Params: :province (two-digit adcode prefix, or NULL for all), :field (field name, or NULL for all).
-WITH cases AS MATERIALIZED (
+WITH raw AS MATERIALIZED (
     SELECT id, json_extract(props, '$.unit', '$.region.adcode', '$.industry.field') AS f
     FROM nodes WHERE label = 'Case'
 ),
+cases AS MATERIALIZED (
+    SELECT id, coalesce(nullif(f ->> '$[0]', ''), id) AS unit, f ->> '$[1]' AS adcode, f ->> '$[2]' AS field
+    FROM raw
+),
+problems AS MATERIALIZED (
+    SELECT id FROM nodes WHERE label = 'Problem' AND coalesce(json_extract(props, '$.candidate'), 0) = 0
+),
 facts AS MATERIALIZED (
-    SELECT fa.dst AS problem_id, c.id AS case_id,
-           coalesce(nullif(c.f ->> '$[0]', ''), c.id) AS unit,
-           CASE WHEN length(c.f ->> '$[1]') <> 6 THEN NULL
-                WHEN substr(c.f ->> '$[1]', 1, 2) IN ('11', '12', '31', '50') THEN substr(c.f ->> '$[1]', 1, 2) || '0000'
-                WHEN substr(c.f ->> '$[1]', 3, 2) = '00' THEN NULL
-                ELSE substr(c.f ->> '$[1]', 1, 4) || '00' END AS city,
-           substr(c.f ->> '$[1]', 1, 2) AS province,
-           c.f ->> '$[2]' AS field
-    FROM edges fa
-    JOIN cases c ON c.id = fa.src
-    JOIN nodes p ON p.id = fa.dst
-    WHERE fa.type = 'FACES' AND coalesce(json_extract(p.props, '$.candidate'), 0) = 0
+    SELECT fa.dst AS problem_id, c.id AS case_id, c.unit AS unit,
+           CASE WHEN length(c.adcode) <> 6 THEN NULL
+                WHEN substr(c.adcode, 1, 2) IN ('11', '12', '31', '50') THEN substr(c.adcode, 1, 2) || '0000'
+                WHEN substr(c.adcode, 3, 2) = '00' THEN NULL
+                ELSE substr(c.adcode, 1, 4) || '00' END AS city,
+           substr(c.adcode, 1, 2) AS province, c.field AS field
+    FROM cases c
+    CROSS JOIN edges fa ON fa.type = 'FACES' AND fa.src = c.id
+    WHERE +fa.dst IN problems   -- "+": test membership per edge; indexing dst would probe every problem for every case
 )
 SELECT * FROM (
     SELECT 'problem' AS kind, problem_id, NULL AS key, count(DISTINCT case_id) AS cases, count(DISTINCT unit) AS units,
