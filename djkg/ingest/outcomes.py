@@ -75,7 +75,7 @@ _AREA = [("全国", 5), ("全省", 4), ("省内", 4), ("全市", 3), ("全州", 
          ("全区", 2), ("全旗", 2), ("县内", 2), ("全镇", 1), ("全乡", 1), ("全街道", 1), ("街道面上", 1), ("全街", 1),
          ("面上", 1), ("各村", 1), ("该县", 2), ("该市", 3), ("该区", 2), ("该镇", 1)]
 _AREA_RE = re.compile("(?:" + "|".join(a for a, _ in sorted(_AREA, key=lambda x: -len(x[0]))) + ")"
-                      r"(?![\u4e00-\u9fff]{0,10}(?:大赛|比赛|竞赛|评比|典型|先进|优秀|示范|文明|会议|表彰|称号|第一|首个|首家))")
+                      r"(?![^获得有是为，、。；\d]{0,8}(?:大赛|比赛|竞赛|评比|典型|先进|优秀|示范|文明|会议|表彰|称号|第一|首个|首家))")
 _AREA_LEVEL = dict(_AREA)
 ACCEPT = 2.0
 
@@ -102,6 +102,12 @@ class OutcomeFact:
         return d
 
 
+# organisations whose work covers the area they are named after (a city's power company, a county's tax bureau,
+# a district's Party committee): 全市 is their own scope
+_SERVES_AREA = re.compile(r"供电|电力|电网|移动|联通|电信|烟草|邮政|银行|分行|支行|水务|燃气|公交|税务|公安|法院|检察院|局|委|办|厅|"
+                          r"政府|党委|党工委|工会|妇联|团委|协会|联合会|商会")
+
+
 def unit_level(unit: str) -> float:
     """How wide the unit is, on the scale of ``_AREA``: a village, community or organisation without a place in its
     name 0, a town or street 1, and otherwise the deepest division its name carries (a county 2, a city 3, a
@@ -112,6 +118,8 @@ def unit_level(unit: str) -> float:
         return 0
     if re.search(r"街道|镇|乡|苏木", u):
         return 1
+    if not _SERVES_AREA.search(re.sub(r"(?:党委|党总支|党支部|党工委|党组)$", "", u)):
+        return 0     # a firm, school or hospital named after its place is still one organisation
     from .regions import gazetteer
     g = gazetteer()
     levels = [g.division(s.adcode).level for _, _, s in g.mentions(u) if not s.weak]

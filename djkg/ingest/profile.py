@@ -21,8 +21,11 @@ from .normalise import normalise, normalise_short
 from .taxonomy import Concept, taxonomy
 from .tokens import tokenize
 
-# Clause boundaries in what people type: punctuation, and joiners that start another complaint.
-_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?、\n]+|(?:还有|而且|另外|并且|再加上|加上|再就是|同时)")
+# Clause boundaries in what people type: punctuation, and joiners that start another complaint. An enumeration
+# comma (、) separates clauses only between clause-length parts ("村里没钱、年轻人都走了"), not list items
+# ("跑新疆、宁夏打工").
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]+|(?:还有|而且|另外|并且|再加上|加上|再就是|同时)")
+_ENUM = re.compile(r"(?<=[\u4e00-\u9fff]{5})、(?=[\u4e00-\u9fff]{5})")
 MIN_CLAUSE_CHARS = 3
 # Text similarity names a problem for a clause only when the clause shares enough with it: the best problem's
 # BM25 score must reach this share of what the problem's own name would score against itself.
@@ -36,7 +39,15 @@ class ProfileError(ValueError):
 
 def split_clauses(text: str) -> list[str]:
     """The clauses of one problem text, in order (fragments under three characters are dropped)."""
-    return [c.strip(" 　“”\"'") for c in _CLAUSE_BREAK.split(text) if len(c.strip(" 　“”\"'")) >= MIN_CLAUSE_CHARS]
+    parts = [p for c in _CLAUSE_BREAK.split(text) for p in _split_enumeration(c)]
+    return [c.strip(" 　“”\"'") for c in parts if len(c.strip(" 　“”\"'")) >= MIN_CLAUSE_CHARS]
+
+
+def _split_enumeration(clause: str) -> list[str]:
+    pieces = clause.split("、")
+    if len(pieces) > 1 and all(len(p.strip()) >= 5 for p in pieces):
+        return pieces
+    return [clause]
 
 
 def parse_profile(*, region: str | None = None, industry: str | None = None, problems: list[str] | None = None,

@@ -62,8 +62,12 @@ class Pattern:
 
 # Words of lack are interchangeable in a variant ("没什么集体收入" says what "没有集体收入" says).
 LACK = "〈缺〉"
+# words too common to make a variant on their own ("书记为第一责任人" is not 第一书记)
+COMMON_WORDS = frozenset("第一 书记 党员 群众 工作 服务 党建 社区 村民 居民 管理 建设 发展 问题 组织 干部 支部 活动 中心 机制 "
+                         "平台 单位 企业 项目 制度 作用 服务队".split())
 LACK_WORDS = ("没有", "没", "无", "缺乏", "缺少", "缺")
 MIN_VARIANT_CHARS = 4
+_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
 
 class Taxonomy:
@@ -117,10 +121,11 @@ class Taxonomy:
         for idx, pat in enumerate(self.patterns):
             anchor = min(pat.parts, key=lambda p: (uses[p], -len(p)))
             anchored.setdefault(anchor, []).append(idx)
-        surfaces: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        windowed = {part for pat in self.patterns if pat.window for part in pat.parts}
+        surfaces: dict[str, list[tuple[str, tuple[int, ...], bool]]] = {}
         for part in uses:
             for surface in (LACK_WORDS if part == LACK else (part,)):
-                surfaces.setdefault(surface, []).append((part, tuple(anchored.get(part, ()))))
+                surfaces.setdefault(surface, []).append((part, tuple(anchored.get(part, ())), part in windowed))
         automaton = ahocorasick.Automaton()
         for surface, entries in surfaces.items():
             automaton.add_word(surface, (len(surface), tuple(entries)))
@@ -145,7 +150,10 @@ class Taxonomy:
                     if len(surface) < MIN_VARIANT_CHARS:
                         continue
                     parts = tuple(dict.fromkeys(LACK if w in LACK_WORDS else w for w in plain_segments(surface)))
-                    if len(parts) < 2 or (c.id, parts) in exact or all(len(w) < 2 for w in parts if w != LACK):
+                    if len(parts) < 2 or (c.id, parts) in exact or any(len(w) < 2 and w != LACK for w in parts) \
+                            or not all(_WORDLIKE.fullmatch(w) for w in parts if w != LACK):
+                        continue   # a single character or a punctuation mark is no word to find a variant by
+                    if all(w in COMMON_WORDS or w == LACK or len(w) < 2 for w in parts):
                         continue
                     exact.add((c.id, parts))
                     window = len(surface) + min(4, len(surface) // 2)
@@ -174,30 +182,34 @@ class Taxonomy:
         self._ensure_variants()
         import bisect
         starts = [s for s, _ in spans]
-        # where each distinct part occurs in each sentence (a common part such as 党员 occurs many times) …
-        seen_parts: dict[int, dict[str, list[int]]] = {}
-        anchors: dict[int, set[int]] = {}
+        # the distinct parts seen in each sentence (a common part such as 党员 occurs many times), and where the
+        # parts of variant patterns occur (their window is checked) …
+        seen_parts: dict[int, dict[str, tuple[int, ...]]] = {}
+        positions: dict[int, dict[str, list[int]]] = {}
         for end, (length, entries) in self.automaton.iter(text):
             begin = end - length + 1
             k = bisect.bisect_right(starts, begin) - 1
             if k < 0 or end >= spans[k][1]:
                 continue  # crosses a sentence boundary
             parts = seen_parts.setdefault(k, {})
-            for part, anchored in entries:
-                parts.setdefault(part, []).append(begin)
-                if anchored:
-                    anchors.setdefault(k, set()).update(anchored)
+            for part, anchored, windowed in entries:
+                if part not in parts:
+                    parts[part] = anchored
+                if windowed:
+                    positions.setdefault(k, {}).setdefault(part, []).append(begin)
         # … then the patterns anchored in them whose other parts are there too (close enough, for variants)
         out: list[tuple[int, Concept, str]] = []
         for k in sorted(seen_parts):
             parts = seen_parts[k]
             seen: set[str] = set()
-            for idx in sorted(anchors.get(k, ())):
+            for idx in sorted({i for anchored in parts.values() for i in anchored}):
                 pat = self.patterns[idx]
                 if pat.concept.id in seen or not all(p in parts for p in pat.parts):
                     continue
-                if pat.window and not _within(pat, parts):
+                if pat.window and not _within(pat, positions.get(k, {})):
                     continue
+                if len(pat.parts) == 1 and len(pat.parts[0]) == 2 and not _aligned(text, spans[k], pat.parts[0]):
+                    continue   # "协调解决" holds 调解 only across two words
                 seen.add(pat.concept.id)
                 out.append((k, pat.concept, pat.surface))
         return out
@@ -258,6 +270,29 @@ def _within(pat: Pattern, positions: dict[str, list[int]]) -> bool:
         if ok:
             return True
     return False
+
+
+def _aligned(text: str, span: tuple[int, int], word: str) -> bool:
+    """Whether a two-character ``word`` occurs in the span without straddling two of jieba's words at least once
+    ("协调|解决" holds 调解 across a word boundary; "调解纠纷" holds it inside one word)."""
+    sentence = text[span[0]:span[1]]
+    start = sentence.find(word)
+    while start >= 0:
+        # the words around this occurrence only (a few characters each side decide where jieba cuts)
+        lo = max(0, start - 4)
+        pos, bounds = lo, {lo}
+        for w in _cut(sentence[lo:start + 6]):
+            pos += len(w)
+            bounds.add(pos)
+        if start + 1 not in bounds or (start in bounds and start + 2 in bounds):
+            return True
+        start = sentence.find(word, start + 1)
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(tokenizer().lcut(text, HMM=False))
 
 
 def plain_segments(surface: str) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支", "党支部", "党工委", "党委", "党组", "党小组")
 # organisation words, longest first; a single character needs a look-ahead that rules out the common word it
@@ -34,14 +35,15 @@ _PLACE_RE = re.compile(r"街道|镇|乡(?!村|镇|亲|下)|苏木|自治州|自�
                        r"(?<![城超门上都])市(?!场|民|政|区|级|内|委|直)|州|盟|县(?!城|级|委|域|里|内)|"
                        r"(?<![驻社辖城园景小片街校矿林牧山老新])区(?!域|块|间|别|分|委|级|内)|旗")
 # a sub-unit written right after its organisation (开元社区骑手驿站, 运维部, 皮肤科片)
-_SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:驿站|服务站|科片|科|(?<!支)部(?!分|门|署|长)|工区|车间|班组|站(?!长|在|位))")
+_SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:驿站|服务站|科片|科|(?<!支)部(?!分|门|署|长)|工区|车间|班组|"
+                       r"(?<![一两三几值])班(?!子|长|级|车|前|后)|站(?!长|在|位))")
 # the Party organisation of a unit, with the qualifier that may stand between ("园艺系" + "教工党支部")
 _PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合)?(?:" + "|".join(PARTY) + ")")
 # words before a name ("走进", "来到", "是", "在" …): the name starts after the last of them
 _BOUNDARY = re.compile(
     r".*(?:走进|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
     r"通讯员|讯|日|月|年|后|前|时|里|是|在|到|去|和|与|及|同|跟|把|将|对|从|为|给|向|让|被|由|的|了|着|过|说|讲|称|"
-    r"介绍|表示|带着|带领|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|有|包括|如|像|比如|评为|成为|携手|参加|"
+    r"介绍|表示|带着|带领|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
     r"离不开|就|更|又|也|还|都|才|只|再|座|间|处|家|所|名|位|支|只|条|张|打造|建立|成立|组建|推出|创建|参与|"
     r"不|没|住|来|关于|考察|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
@@ -54,6 +56,8 @@ _NOT_UNIT = re.compile(r"一个|一些|不少|许多|来自|随手|就能|报给
                        r"党员|软弱|涣散|后进|先进|示范|重点|贫困|空壳|老旧|新建|所有|各个|领办")
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
+# function words no name holds: a candidate that contains one is a clause ending in a name
+_FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|和|与|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
 
 
 @dataclass(frozen=True)
@@ -80,9 +84,9 @@ def candidates(text: str) -> list[UnitCandidate]:
         core = text[start:end].strip("“”\"")
         if core.count("“") != core.count("”") or "”“" in core:
             continue
-        kept = _after_last_verb(core)
-        if kept != core:           # "卫生健康局在全县乡镇卫生院": a clause, not a name
-            core = kept
+        clause = _FUNCTION_WORD.match(core)
+        if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
+            core = core[clause.end():]
         short = short_name(core)
         if len(short) < 2 or _NOT_UNIT.search(core) or _GENERIC.match(short) or _MINISTRY.match(core):
             continue
@@ -121,48 +125,69 @@ def _gap_breaks(gap: str) -> bool:
     — prepositions such as 由 may well be a name's first character (由桥村)."""
     if "的" in gap or "了" in gap:
         return True
-    import jieba.posseg as pseg
-    from .taxonomy import tokenizer
-    tokenizer()
-    return any(f[:1] == "v" and f != "vn" and w not in _NAME_VERBS for w, f in pseg.cut(gap))
+    return any(f[:1] == "v" and f != "vn" and len(w) >= 2 and w not in _NAME_VERBS for w, f in _words(gap))
 
 
 # verbs that belong in organisations' names (供电公司, 调解委员会, 监督委员会 …)
 _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 "
-                        "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿".split())
+                        "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
+                        "输电 送电 配电 检修 供水 供气 运营 施工 勘察 设计 监理 采油 炼油 作业 安装 调度 营业".split())
+_ORG_WORDS = frozenset("班 科 部 站 所 队 组 中心 车间 工区 公司 分公司 委员会 协会 医院 学校 驿站".split())
 
 
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) with our user dictionary, dictionary words only (no HMM guessing: fast, and a name
+    jieba does not know stays in single characters, which read as neither verbs nor pronouns)."""
+    import jieba.posseg as pseg
+    from .taxonomy import tokenizer
+    tokenizer()
+    return tuple((p.word, p.flag) for p in pseg.cut(text, HMM=False))
+
+
+@lru_cache(maxsize=8192)
 def _after_last_verb(name: str) -> str:
     """The name after the last verb, preposition or pronoun in it ("热线工单直派" → ""; "兖州联诚机械" stays)."""
     if len(name) <= 1:
         return name
-    import jieba.posseg as pseg
     from .taxonomy import tokenizer
-    tokenizer()
-    words = list(pseg.cut(name))
+    words = _words(name)
+    freq = tokenizer().dt.FREQ
     cut = 0
     pos = 0
-    for w, f in words:
+    for i, (w, f) in enumerate(words):
         pos += len(w)
         if "某" in w:       # 某村, 某公司: a name kept anonymous is still a name
             continue
-        if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS) or w in ("的", "了"):
+        if i + 1 < len(words) and words[i + 1][0] in _ORG_WORDS:
+            continue        # 输电班, 调解委员会: a verb that names what the organisation does
+        # a rare "verb" (引航) or a single character read as one (联诚) is more likely part of a proper name
+        common = freq.get(w, 0) >= 300 and (len(w) >= 2 or f[:1] in ("p", "c", "r", "u"))
+        if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
+                or w in ("的", "了"):
             cut = pos
     return name[cut:]
 
 
+_LEADING_PLACE = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
+                            r"省|市|盟|县|区|旗|街道|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2}))+")
+
+
 def short_name(name: str) -> str:
-    """A name without its place chain and Party organisation (南湖区大桥镇由桥村党委 → 由桥村)."""
-    name = _PARTY_RE.sub("", name) if _PARTY_RE.search(name[-5:] or "") else name
+    """A name without its leading place chain and its Party organisation (南湖区大桥镇由桥村党委 → 由桥村); places
+    inside a company's name stay (国网甘肃省电力公司兰州供电公司)."""
     for p in PARTY:
-        if name.endswith(p):
+        if name.endswith(p) and len(name) > len(p) + 1:
             name = name[: -len(p)]
             break
-    last = None
-    for pm in _PLACE_RE.finditer(name):
-        if pm.end() < len(name) - 1:
-            last = pm
-    return name[last.end():].strip("“”\"") if last else name.strip("“”\"")
+    m = _LEADING_PLACE.match(name)
+    rest = name[m.end():] if m else name
+    # a leading province or city named without its suffix (山东枣庄供电公司 → 枣庄供电公司 is how the text goes on)
+    from .regions import gazetteer
+    lead = [(s, e) for s, e, x in gazetteer().mentions(rest[:6]) if s == 0 and not x.weak]
+    if lead and gazetteer().division(next(x for s, e, x in gazetteer().mentions(rest[:6]) if s == 0).adcode).level == "province":
+        rest = rest[max(e for _, e in lead):]
+    return (rest if len(rest) >= 2 else name).strip("“”\"")
 
 
 def guess_unit(title: str, text: str) -> str:
@@ -175,34 +200,55 @@ def guess_unit(title: str, text: str) -> str:
     if not found:
         return ""
     scores: dict[str, float] = {}
-    fullest: dict[str, str] = {}
+    shorts: dict[str, str] = {}
     body_cands = [c for c, where in found if where == "body"]
-    if body_cands:   # the first organisation of the text is usually its subject
-        scores[body_cands[0].short] = 1.5
     for c, where in found:
-        key = c.short
+        shorts.setdefault(c.core, c.short)
         if where == "title":
-            scores[key] = scores.get(key, 0.0) + (4.0 if c.party else 2.5)
+            scores[c.core] = scores.get(c.core, 0.0) + (4.0 if c.party else 2.5)
         elif c.start < first_end:
-            scores[key] = scores.get(key, 0.0) + 1.5
-        scores.setdefault(key, 0.0)
-        if len(c.core) > len(fullest.get(key, "")):
-            fullest[key] = c.core
+            scores[c.core] = scores.get(c.core, 0.0) + 1.5
+        scores.setdefault(c.core, 0.0)
+        if where == "body" and _SOURCE.search(body[max(0, c.start - 3):c.start + len(c.core) + 8]):
+            scores[c.core] -= 3.0    # "记者从市司法局了解到": where the news came from, not what it is about
+    if body_cands:   # the first organisation of the text is usually its subject
+        scores[body_cands[0].core] += 1.5
     title_kinds = {_kind(w) for w in re.findall(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)", title)}
-    for key in scores:
-        kind = _kind(key)
+    by_short: dict[str, str] = {}
+    for core in sorted(scores, key=len, reverse=True):      # one core per short name: the fullest
+        if shorts[core] in by_short and by_short[shorts[core]] != core:
+            scores[by_short[shorts[core]]] += scores.pop(core)
+        else:
+            by_short[shorts[core]] = core
+    for core in scores:
+        short = shorts[core]
+        kind = _kind(short)
         if kind and kind in title_kinds:
-            scores[key] += 1.5
+            scores[core] += 1.5
         # the text's own references to its subject: 该局, 本村, 村里, 局机关, 公司党委 …
         anaphora = len(re.findall(f"(?:该|本|全){kind}|{kind}(?:里|机关|党委|党支部|党总支)", body)) if kind else 0
-        scores[key] += 1.0 * min(5, body.count(key)) + 0.5 * min(4, anaphora) + _type_weight(key)
-        if re.search(re.escape(key) + "(?:" + "|".join(PARTY) + ")", body):
-            scores[key] += 1.5
-    # a short form (雅庄村) counts for the longer name that ends with it (芝英镇雅庄村 has the same short form)
+        scores[core] += 1.0 * min(5, body.count(short)) + 0.5 * min(4, anaphora) + _type_weight(short)
+        if re.search(re.escape(short) + "(?:" + "|".join(PARTY) + ")", body):
+            scores[core] += 1.5
+    # a name that another name extends (中国农业银行 → 中国农业银行股份有限公司赤峰分行; 雅庄村 → 芝英镇雅庄村) lends it
+    # its score: the text speaks of one organisation, named fully once
+    for core in sorted(scores, key=len):
+        longer = [k for k in scores if len(k) > len(core) and (k.endswith(core) or (
+            k.startswith(core) and _BRANCH.search(k[len(core):])))]
+        if longer and core in scores:
+            target = max(longer, key=lambda k: (scores[k], len(k)))
+            scores[target] += scores.pop(core)
     best = max(scores, key=lambda k: (scores[k], len(k)))
-    party = re.findall(re.escape(best) + "(" + "|".join(PARTY) + ")", text)
+    short = shorts[best]
+    party = re.findall(re.escape(short) + "(" + "|".join(PARTY) + ")", text) + re.findall(
+        re.escape(best) + "(" + "|".join(PARTY) + ")", text)
     suffix = max(set(party), key=party.count) if party else ""
-    return fullest[best] + suffix
+    return best + suffix
+
+
+_SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
+# what extends an organisation's name into one of its own parts (…赤峰分行, …兰州供电公司, …运维部, …输电班)
+_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|部|科|科片|班|工区|车间)$")
 
 
 def _kind(short: str) -> str:

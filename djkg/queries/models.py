@@ -128,7 +128,9 @@ def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
 
 
 def _aggregate(entry: ModelEntry, macro: dict[str, str]) -> None:
-    entry.showcase = sorted(entry.cases, key=lambda c: (0 if c.quantified else 1, c.illustrative, c.id))
+    # best-evidenced first: documented before illustrative (an illustrative case never stands before a documented
+    # one), then cases with figures
+    entry.showcase = sorted(entry.cases, key=lambda c: (c.illustrative, 0 if c.quantified else 1, c.id))
     for c in entry.showcase:               # best-evidenced first, so "first" means "best"
         if c.field:
             entry.field_counts[c.field] = entry.field_counts.get(c.field, 0) + 1
@@ -169,7 +171,10 @@ def maturity(entry: ModelEntry, *, current_year: int | None = None) -> Maturity:
     quantified = share(lambda c: c.quantified > 0)
     institutionalised = share(lambda c: "institutionalised" in c.signals)
     promoted = share(lambda c: "promoted" in c.signals)
-    formalism = share(lambda c: "slogan_heavy" in c.flags or "no_problem" in c.flags)
+    # formalism (the seed article's 面子工程): all slogans, or neither a problem it set out to solve nor a figure of
+    # what changed — a news report that simply does not restate the problem is not evidence of formalism
+    formalism = share(lambda c: "slogan_heavy" in c.flags
+                      or ("no_problem" in c.flags and "no_quantified_outcome" in c.flags))
     years = [c.year for c in cases if c.year]
     since = entry.props.get("since")
     first = min([y for y in years] + ([int(since)] if str(since or "").isdigit() else []), default=None)

@@ -204,7 +204,7 @@ def evaluate_recommend(store: GraphStore, gold_file: Path, *, k: int = 5) -> dic
         dcg = sum(1.0 / math.log2(i + 2) for i, m in enumerate(ranked[:5]) if m in expected)
         ideal = sum(1.0 / math.log2(i + 2) for i in range(min(5, len(expected))))
         ndcg += dcg / ideal if ideal else 0.0
-        recognised = {q.id for q in result.profile.problems if q.how != "lexical"}
+        recognised = {q.id for q in result.profile.problems}
         for clause in p.get("clauses") or []:
             if not clause.get("problem"):
                 continue
