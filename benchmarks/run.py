@@ -3,6 +3,7 @@
 
     python benchmarks/run.py --quick --json        # < 5 minutes on 2 cores: stores of 1k and 20k cases
     python benchmarks/run.py --json                # full: 1k, 10k, 100k cases (takes longer)
+    python benchmarks/run.py --analyses-only --json --neo4j-max 10000   # gap map and emerging models at 10k and 100k
     DJKG_NEO4J_URI=… python benchmarks/run.py …     # adds Neo4j recommend figures (use scripts/neo4j-test-server)
 
 References measured in the same process and run: ingest vs jieba segmentation alone on the same texts;
@@ -319,6 +320,19 @@ def bench_analyses(store, repeat: int = 3) -> dict:
 
 
 
+def analyses_only(args) -> None:
+    result: dict = {"machine": machine(), "mode": "analyses", "analyses": {"embedded": {}}}
+    for n in (10000, 100000):
+        print(f"store of {n} cases …", file=sys.stderr)
+        store = build_store(args.work / f"store-{n}" / "djkg.sqlite3", n)
+        result["analyses"]["embedded"][str(n)] = bench_analyses(store)
+        found = on_neo4j_copy(store, bench_analyses) if n <= args.neo4j_max else None
+        if found is not None:
+            result["analyses"].setdefault("neo4j", {})[str(n)] = found[0]
+        store.close()
+    print(json.dumps(result, ensure_ascii=False, indent=2 if args.json else None))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
@@ -327,9 +341,14 @@ def main() -> None:
     ap.add_argument("--neo4j-max", type=int, default=None,
                     help="largest store copied into Neo4j (bulk copy over Bolt is the slow part of a run; "
                          "default 1000 with --quick so it stays under 5 minutes, 20000 otherwise)")
+    ap.add_argument("--analyses-only", action="store_true",
+                    help="only the gap map and emerging models, on stores of 10k and 100k cases (built once, reused)")
     args = ap.parse_args()
     if args.neo4j_max is None:
         args.neo4j_max = 1000 if args.quick else 20000
+    if args.analyses_only:
+        analyses_only(args)
+        return
     sizes = [1000, 20000] if args.quick else [1000, 10000, 100000]
     repeat = 5 if args.quick else 10
     args.work.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,11 @@ PARAMS = {
     "view_region_cases": {"regions": ["region:370686", "region:320113"], "limit": 10},
     "view_region_lookup": {"key": "370686"},
     "view_region_tree": {"region": "region:370000"},
+    "gap_counts": {"province": None, "field": None},
+    "emerging_measure_pairs": {"min_cases": 1},
+    "emerging_group_cases": {"measures": ["measure:branch-led-cooperative", "measure:m2", "measure:m3"],
+                             "min_shared": 1},
+    "emerging_group_concepts": {"cases": ["case:a", "case:c", "case:none"]},
 }
 
 PROFILES = [
