@@ -86,6 +86,7 @@ def test_every_named_query_returns_the_same_rows(both):
                                 ("320113", "栖霞区", "county")), model="m2", problems=("p2",), field="城市社区"),
         build_case("c", model=None, outcomes=()),
         build_case("d", problems=("weak-collective-economy",), measures=("m3",)),
+        build_case("e", model=None, measures=("m2", "m3")),   # outside every model, two measures: a pair to count
     ]
     for g in graphs:
         assert lite.upsert_case(g) == neo.upsert_case(g) == "inserted"
