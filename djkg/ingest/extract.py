@@ -275,6 +275,8 @@ _PROBLEM_STATED = re.compile(r"难|问题|矛盾|薄弱|不足|不够|不强|不
 # people served and difficulties solved are not problems the unit faced
 _BENEFICIARY = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体)|生活困难的?")
 _PEOPLE = re.compile(r"老人|儿童|孩子|残疾|残障|困难户|低保|空巢|留守|独居|病人|患者|群众")
+_NAMED_THEN_SOLVED = re.compile(r"^[^。；]{0,16}?(?:等|之类的?|这类|这些)(?:难题|问题|矛盾|顽疾|短板)[^。；，]{0,4}(?:已|都|均|得到|得以)?"
+                                r"(?:解决|化解|破解|攻克|缓解)")
 _SOLVED_COUNT = re.compile(r"(?:解决|破解|化解|攻克|办结)[^，。；]{0,14}\d")
 _PLANNED = re.compile(r"下一步|今后|将要|将推动|将继续|计划|打算|准备|拟|力争|争取在|有望")
 _DEFICIENCY = re.compile(r"不够|不足|缺乏|缺少|没有|没人|不强|不明显|不到位|不高|很少|较少")
@@ -323,8 +325,11 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             continue
         s = sentences[k]
         role = s.role
-        if role not in prefer and label == S.PROBLEM and _BEFORE_AFTER.search(s.text):
-            role = prefer[-1]   # "从空壳村变成…" names the problem the unit started from
+        if role not in prefer and label == S.PROBLEM and (_BEFORE_AFTER.search(s.text) or _NAMED_THEN_SOLVED.search(
+                s.text[max(s.text.find(_surface.lstrip("~").split("&")[-1]), 0):])):
+            # "从空壳村变成…" names the problem the unit started from; "物业费收不上来之类的难题已解决了23项"
+            # names the difficulties that were there before they were solved
+            role = prefer[-1]
         if role not in prefer:
             continue
         if label == S.PROBLEM:
@@ -340,7 +345,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             needs_statement = role != "problem" or _PEOPLE.search(_surface) or _HANDLING.search(before[-4:])
             if topic and needs_statement and not _states_problem(s.text, _surface):
                 continue
-            if _SOLVED_COUNT.search(clause):
+            solved = _SOLVED_COUNT.search(clause)
+            if solved and solved.start() <= max(clause.find(bare), 0) < solved.end():
                 continue   # "帮企业解决生产难题63个": difficulties solved are a result, not the unit's problem
         if label == S.MEASURE and _PLANNED.search(_clause_at(s.text, _surface)):
             continue   # "下一步将推动…": a plan, not a measure the unit applied

@@ -74,6 +74,22 @@ def _same_unit(got: str, gold: str) -> bool:
     return False
 
 
+def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
+    """The gold's places under their official names ("黔东南州" → 黔东南苗族侗族自治州), so that a short form in
+    the gold is not scored as a miss."""
+    from ..ingest.regions import gazetteer
+    g = gazetteer()
+    out = dict(entry)
+    for level in ("province", "city", "county"):
+        name = entry.get(level)
+        if not name:
+            continue
+        names = {g.division(c).name for c in g.codes_named(name) if g.division(c) and g.division(c).level == level}
+        if len(names) == 1:
+            out[level] = names.pop()
+    return out
+
+
 def _gold_chain(entry: dict[str, Any]) -> set[str]:
     """Names of the divisions on the gold unit's chain: the named levels and, from the deepest one the gold names,
     its ancestors (a text that names only 义安区 still places the unit in 铜陵市 and 安徽省)."""
@@ -100,6 +116,7 @@ def evaluate_extraction(gold_dir: Path) -> dict[str, Any]:
     invented: list[str] = []
     misses: list[dict[str, Any]] = []
     for entry in gold:
+        entry = _official_names(entry)
         docs = [d for d in read_path(gold_dir / entry["file"]) if isinstance(d, RawDoc)]
         if not docs:
             misses.append({"file": entry["file"], "field": "read", "gold": "readable", "got": "error"})
