@@ -234,6 +234,7 @@ BAD_INPUT = [
     (["migrate", "--to-neo4j", "bolt://127.0.0.1:1", "--empty-data-dir"], "没有可迁移的内置数据库"),
     (["migrate", "--to-neo4j", "bolt://127.0.0.1:1"], "无法连接 Neo4j"),
     (["taxonomy", "candidates", "--bogus"], "No such option"),
+    (["corpus", "check", "{tmp}/nope"], "文件夹不存在"),
     (["eval", "extraction", "--gold", "{tmp}/nope"], "找不到金标准"),
     (["eval", "extraction", "--gold", "{tmp}/a-file"], "无法读取金标准"),     # a file, not a gold folder
     (["eval", "recommend", "--gold", "{tmp}/nope.yaml"], "找不到金标准"),

@@ -32,6 +32,8 @@ taxonomy_app = typer.Typer(no_args_is_help=True, help="分类词表 / taxonomy")
 eval_app = typer.Typer(no_args_is_help=True, help="质量评测 / quality evaluation")
 app.add_typer(taxonomy_app, name="taxonomy")
 app.add_typer(eval_app, name="eval")
+corpus_app = typer.Typer(no_args_is_help=True, help="案例库 / case library")
+app.add_typer(corpus_app, name="corpus")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -361,12 +363,38 @@ def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
     if as_json:
         emit_json(items)
         return
+    from ..viz.labels import NODE_TYPES
     table = Table(title=f"候选概念 / candidates（{len(items)}）")
-    for col in ("类型 label", "名称 name", "案例数 cases", "id"):
-        table.add_column(col)
+    for col in ("类型 kind", "名称 name", "案例数 cases", "例句 evidence", "id"):
+        table.add_column(col, overflow="fold")
     for c in items:
-        table.add_row(c["label"], c["name"], str(c["cases"]), c["id"])
+        first = c["evidence"][0]["sentence"][:60] if c["evidence"] else ""
+        table.add_row(NODE_TYPES[c["label"]].zh, c["name"], str(c["cases"]), first, c["id"])
     out.print(table)
+
+
+@corpus_app.command("check")
+def corpus_check(folder: Path = typer.Argument(..., help="案例库文件夹（如 data/cases）"),
+                 as_json: bool = typer.Option(False, "--json")) -> None:
+    """检查案例库：来源、年份、篇幅与覆盖面 / check the case library: sources, years, length and coverage."""
+    from ..services.corpus import check_corpus
+    if not folder.is_dir():
+        fail(EXIT_USAGE, f"文件夹不存在：{folder}", "no such folder")
+    report = check_corpus(folder)
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        table = Table(title=f"案例库检查 / corpus check（{report.documents} 篇，有来源 {report.documented} 篇）")
+        table.add_column("项目 check")
+        table.add_column("结果 result")
+        table.add_column("说明 detail", overflow="fold")
+        for c in report.checks:
+            table.add_row(c.name, "通过 ok" if c.ok else "[red]未通过 failed[/red]", c.detail)
+        out.print(table)
+        for p in report.problems:
+            err.print(f"[yellow]问题 / problem[/yellow] {p['file']}: {p['problem']}", markup=True, highlight=False)
+    if not report.ok:   # the check found problems: reported above
+        raise typer.Exit(EXIT_FAILED)
 
 
 def read_gold(evaluate, gold: Path) -> dict:
