@@ -91,7 +91,8 @@ class Visit:
             route.abort()
 
     def settled_nodes(self) -> int:
-        self.page.wait_for_function("document.body.getAttribute('data-settled') === '1'", timeout=30000)
+        # a selector, not wait_for_function: polling a string predicate needs eval, which the pages' CSP forbids
+        self.page.wait_for_selector("body[data-settled='1']", state="attached", timeout=30000)
         return int(self.page.evaluate("window.djkgNodes.length"))
 
     def finish(self) -> None:
