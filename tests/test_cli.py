@@ -235,6 +235,9 @@ BAD_INPUT = [
     (["migrate", "--to-neo4j", "bolt://127.0.0.1:1"], "无法连接 Neo4j"),
     (["taxonomy", "candidates", "--bogus"], "No such option"),
     (["corpus", "check", "{tmp}/nope"], "文件夹不存在"),
+    (["gaps", "--province", "火星"], "无法识别省份“火星”"),
+    (["gaps", "--field", "外星"], "无法识别领域“外星”"),
+    (["emerging", "--min-cases", "1"], "Invalid value"),
     (["eval", "extraction", "--gold", "{tmp}/nope"], "找不到金标准"),
     (["eval", "extraction", "--gold", "{tmp}/a-file"], "无法读取金标准"),     # a file, not a gold folder
     (["eval", "recommend", "--gold", "{tmp}/nope.yaml"], "找不到金标准"),
