@@ -1,6 +1,11 @@
 """``djkg`` — the command line, a thin layer over the library (every verb is one library call).
 
 Messages are Chinese first with English where it helps; ``--json`` output is UTF-8 with Chinese unescaped.
+
+Exit codes: 0 the work was done; 1 the work failed (a file could not be ingested, counts differ after a
+migration, the store failed mid-way); 2 the user's mistake — bad usage or input (a missing file or gold set,
+an unknown id, a profile with nothing to go on, a store that cannot be opened). A user's mistake never
+prints a traceback.
 """
 
 from __future__ import annotations
@@ -10,10 +15,11 @@ import os
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NoReturn, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -32,6 +38,15 @@ app.add_typer(corpus_app, name="corpus")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
+EXIT_FAILED = 1   # the work itself failed
+EXIT_USAGE = 2    # bad usage or input: the user can fix the command (click's own usage errors use 2 too)
+
+
+def fail(code: int, zh: str, en: str = "") -> NoReturn:
+    """Stop with one bilingual line on stderr (``zh`` alone when it is already bilingual) and ``code``."""
+    err.print(f"[red]错误 / error:[/red] {escape(zh)}{' / ' + escape(en) if en else ''}", highlight=False)
+    raise typer.Exit(code)
+
 
 class State:
     settings: Settings = Settings()
@@ -42,9 +57,11 @@ class State:
             from ..graph import open_store
             try:
                 self._store = open_store(self.settings, readonly=readonly)
-            except StoreError as exc:
-                err.print(f"[red]错误 / error:[/red] {exc}")
-                raise typer.Exit(2)
+            except StoreError as exc:   # wrong URI, newer database, not a djkg file: the user can fix it
+                fail(EXIT_USAGE, str(exc))
+            except OSError as exc:      # --data-dir is a file, or not writable
+                fail(EXIT_USAGE, f"无法打开数据目录 {self.settings.data_dir}：{exc.strerror or exc}",
+                     f"cannot open the data directory {self.settings.data_dir}")
         return self._store
 
     def close(self) -> None:
@@ -78,6 +95,9 @@ def ingest(
 ) -> None:
     """导入案例材料 / ingest case write-ups."""
     from ..ingest.pipeline import ingest_paths
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:   # a mistyped path is the user's mistake: nothing is ingested
+        fail(EXIT_USAGE, f"找不到文件或文件夹：{'、'.join(missing)}", f"no such file or folder: {', '.join(missing)}")
     store = None if dry_run else state.store()
 
     def line(item) -> None:
@@ -117,6 +137,8 @@ def ingest(
     for col in ("新增 inserted", "更新 updated", "未变 unchanged", "失败 failed", "警告 warnings"):
         table.add_column(col, justify="right")
     s = report.summary()
+    if as_json:   # the last line: the tallies, for scripts (every other line is one case or one failure)
+        sys.stdout.write(json.dumps({"summary": s}, ensure_ascii=False) + "\n")
     table.add_row(str(s["inserted"] + s["dry_run"]), str(s["updated"]), str(s["unchanged"]), str(s["failed"]),
                   str(s["warnings"]))
     err.print(table)
@@ -124,7 +146,7 @@ def ingest(
         err.print("（--dry-run：未写入任何数据 / nothing written）")
     state.close()
     if not report.ok:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FAILED)
 
 
 # --- reads --------------------------------------------------------------------------------------------
@@ -201,8 +223,8 @@ def recommend(
         result = do_recommend(state.store(), region=region, industry=industry, problems=problem,
                               description=description, top_k=top, settings=state.settings)
     except ProfileError as exc:
-        err.print(f"[red]错误 / error:[/red] {exc}")
-        raise typer.Exit(2)
+        fail(EXIT_USAGE, str(exc))
+    require_something_to_go_on(result, region, industry)
     if as_json:
         emit_json(result.model_dump(mode="json"))
         return
@@ -226,12 +248,22 @@ def recommend(
         out.print("没有找到匹配的模式：请补充问题描述或换一种说法。")
 
 
+def require_something_to_go_on(result, region: str | None, industry: str | None) -> None:
+    """A profile with no recognised region, no field and no text (``--region 火星`` alone) cannot be
+    answered — every model would be a guess — so say what was not understood and exit 2."""
+    prof = result.profile
+    if prof.region.adcode or prof.field or prof.text.strip():
+        return
+    given = [(zh, en, v) for zh, en, v in (("地区", "region", region), ("领域", "field", industry)) if v and v.strip()]
+    if given:
+        fail(EXIT_USAGE, f"无法识别{'和'.join(f'{zh}“{v}”' for zh, _, v in given)}，又没有描述问题："
+                         "请写出省、市或县的名称，或描述面临的问题",
+             f"unknown {' and '.join(f'{en} {v!r}' for _, en, v in given)} and nothing else to go on: "
+             "name a province, city or county, or describe a problem")
+    fail(EXIT_USAGE, "请至少描述一个问题，或给出地区或领域", "nothing to go on: describe a problem, or give a region or field")
+
+
 # --- analyses for organisation departments ------------------------------------------------------------
-
-def _filter_error(exc: Exception) -> None:
-    err.print(f"[red]错误 / error:[/red] {exc}")
-    raise typer.Exit(2)
-
 
 @app.command()
 def gaps(province: Optional[str] = typer.Option(None, "--province", help="省份：名称（山东、山东省）或代码（370000）"),
@@ -244,7 +276,7 @@ def gaps(province: Optional[str] = typer.Option(None, "--province", help="省份
     try:
         result = gap_map(state.store(), province=province, field=field)
     except FilterError as exc:
-        _filter_error(exc)
+        fail(EXIT_USAGE, str(exc))   # an unknown province or field
     if as_json:
         emit_json(result.model_dump(mode="json"))
         return
@@ -305,24 +337,26 @@ def viz(
             html = pages.render_overview(store, links=False)
         elif kind in ("model", "case", "region"):
             if not target:
-                err.print(f"请给出{ {'model': '模式 id', 'case': '案例 id', 'region': '地区名称'}[kind] } / missing target")
-                raise typer.Exit(2)
+                fail(EXIT_USAGE, f"请给出{ {'model': '模式 id', 'case': '案例 id', 'region': '地区名称'}[kind] }",
+                     "missing target")
             html = {"model": pages.render_model, "case": pages.render_case, "region": pages.render_region}[kind](store, target, links=False)
         elif kind == "recommend":
             from ..services.recommend import recommend as do_recommend
             result = do_recommend(store, region=region, industry=industry, problems=problem, top_k=top,
                                   settings=state.settings)
+            require_something_to_go_on(result, region, industry)
             html = pages.render_recommendation(store, result, links=False)   # a file has no server to link to
         else:
-            err.print(f"未知视图类型 {kind} / unknown view (model, case, region, overview, recommend)")
-            raise typer.Exit(2)
-    except pages.NotFound as exc:
-        err.print(f"[red]未找到 / not found:[/red] {exc}")
-        raise typer.Exit(1)
-    output.parent.mkdir(parents=True, exist_ok=True)
+            fail(EXIT_USAGE, f"未知视图类型 {kind}", "unknown view (model, case, region, overview, recommend)")
+    except pages.NotFound as exc:   # an unknown id or name is the user's input
+        fail(EXIT_USAGE, str(exc))
     tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(html, encoding="utf-8")
-    tmp.replace(output)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(html, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:   # an output path that cannot be written is the user's to fix
+        fail(EXIT_USAGE, f"无法写入 {output}：{exc.strerror or exc}", f"cannot write {output}")
     err.print(f"已写入 / written: {output}")
 
 
@@ -354,13 +388,14 @@ def migrate(to_neo4j: str = typer.Option(..., "--to-neo4j", help="目标 Neo4j �
     from ..graph.migrate import copy_store
     from ..graph.neo4j_store import Neo4jStore
     from ..graph.sqlite_store import SqliteStore
-    source = SqliteStore(state.settings.sqlite_path)
     s = state.settings
+    if not s.sqlite_path.exists():   # migrating nothing would "succeed" with an empty copy
+        fail(EXIT_USAGE, f"没有可迁移的内置数据库：{s.sqlite_path}", f"no embedded store to migrate: {s.sqlite_path}")
     try:
         target = Neo4jStore(to_neo4j, s.neo4j_user, s.neo4j_password, database=s.neo4j_database)
     except StoreError as exc:
-        err.print(f"[red]错误 / error:[/red] {exc}")
-        raise typer.Exit(2)
+        fail(EXIT_USAGE, str(exc))
+    source = SqliteStore(s.sqlite_path)
     total = len(source.case_hashes())
     with Progress(TextColumn("[bold]迁移中 / migrating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err) as progress:
@@ -368,8 +403,7 @@ def migrate(to_neo4j: str = typer.Option(..., "--to-neo4j", help="目标 Neo4j �
         result = copy_store(source, target, on_case=lambda: progress.update(task, advance=1))
     err.print(f"源 source: {result['source']}\n目标 target: {result['target']}")
     if not result["equal"]:
-        err.print("[red]迁移后统计不一致 / counts differ after migration[/red]")
-        raise typer.Exit(1)
+        fail(EXIT_FAILED, "迁移后统计不一致", "counts differ after migration")
     err.print("迁移完成，统计一致 / migrated, counts verified")
 
 
@@ -399,8 +433,7 @@ def corpus_check(folder: Path = typer.Argument(..., help="案例库文件夹（�
     """检查案例库：来源、年份、篇幅与覆盖面 / check the case library: sources, years, length and coverage."""
     from ..services.corpus import check_corpus
     if not folder.is_dir():
-        err.print(f"[red]错误 / error:[/red] 文件夹不存在：{folder} / no such folder")
-        raise typer.Exit(2)
+        fail(EXIT_USAGE, f"文件夹不存在：{folder}", "no such folder")
     report = check_corpus(folder)
     if as_json:
         emit_json(report.to_dict())
@@ -414,8 +447,19 @@ def corpus_check(folder: Path = typer.Argument(..., help="案例库文件夹（�
         out.print(table)
         for p in report.problems:
             err.print(f"[yellow]问题 / problem[/yellow] {p['file']}: {p['problem']}", markup=True, highlight=False)
-    if not report.ok:
-        raise typer.Exit(1)
+    if not report.ok:   # the check found problems: reported above
+        raise typer.Exit(EXIT_FAILED)
+
+
+def read_gold(evaluate, gold: Path) -> dict:
+    """``evaluate(gold)``, with a missing or unreadable gold set reported as the user's mistake."""
+    import yaml
+    if not gold.exists():
+        fail(EXIT_USAGE, f"找不到金标准：{gold}", f"no such gold set: {gold}")
+    try:
+        return evaluate(gold)
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:   # not there, not YAML, not the shape
+        fail(EXIT_USAGE, f"无法读取金标准 {gold}：{type(exc).__name__}: {exc}", f"cannot read the gold set {gold}")
 
 
 @eval_app.command("extraction")
@@ -423,7 +467,7 @@ def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction_real")
                     as_json: bool = typer.Option(False, "--json")) -> None:
     """抽取质量：各字段的准确率与召回率 / per-field precision and recall."""
     from ..services.evaluation import evaluate_extraction
-    report = evaluate_extraction(gold)
+    report = read_gold(evaluate_extraction, gold)
     if as_json:
         emit_json(report)
         return
@@ -440,7 +484,8 @@ def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles_real.yaml
                    as_json: bool = typer.Option(False, "--json")) -> None:
     """推荐质量：hit@3、MRR、nDCG@5 / recommendation quality."""
     from ..services.evaluation import evaluate_recommend
-    report = evaluate_recommend(state.store(), gold)
+    store = state.store()
+    report = read_gold(lambda g: evaluate_recommend(store, g), gold)
     if as_json:
         emit_json(report)
         return
@@ -453,6 +498,9 @@ def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles_real.yaml
 def main() -> None:
     try:
         app()
+    except StoreError as exc:   # the store failed mid-way (server gone, disk full): the work failed
+        err.print(f"[red]错误 / error:[/red] {escape(str(exc))}", highlight=False)
+        sys.exit(EXIT_FAILED)
     finally:
         state.close()
 
