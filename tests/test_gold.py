@@ -57,6 +57,9 @@ REAL_FLOORS = {
                                 "measures": 0.7, "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8,
                                 "unit": 0.5},
 }
+# the least precision a user can work with: a case card's concepts more often right than wrong; a figure shown as
+# the unit's result wrong at most once in seven (the issue asks 0.9; tidy sets are held to that)
+USER_PRECISION = {"problems": 0.5, "measures": 0.5}
 # places a gold set leaves empty because only a masthead or a body's honour shows them (see the set's header)
 INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.07}
@@ -70,5 +73,9 @@ def test_real_text_extraction_holds_its_ground(gold):
     got["outcome_precision"] = fields["outcome_values"]["precision"]
     below = {k: (got[k], floor) for k, floor in floors.items() if got[k] < floor}
     assert not below, below
+    # what users see must be more often right than wrong, whatever the recall: an extractor that tags every text
+    # with every concept (precision 0.04-0.07) fails here
+    for key in ("problems", "measures"):
+        assert fields[key]["precision"] >= USER_PRECISION[key], (key, fields[key])
     assert report["claims"]["invented_regions"]["value"] <= INVENTED_ALLOWED[gold], report["claims"]["invented_regions"]
     assert report["claims"]["forbidden_extracted"]["value"] <= FORBIDDEN_ALLOWED[gold], report["claims"]["forbidden_extracted"]

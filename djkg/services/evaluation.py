@@ -31,10 +31,11 @@ import yaml
 from ..graph.schema import concept_id, normalise_key
 from ..graph.store import GraphStore
 
-# Targets (the real-text issue): recall for single-valued fields and concepts, recall and precision for outcome values and the model.
+# Targets: the real-text issue's recall targets, outcome and model precision, and a floor on concept precision.
 EXTRACTION_TARGETS: dict[str, dict[str, float]] = {
     "province": {"recall": 1.0}, "city": {"recall": 0.9}, "county": {"recall": 0.8}, "field": {"recall": 0.9},
-    "problems": {"recall": 0.8}, "measures": {"recall": 0.8},   # precision reported beside, no target set
+    # a case card's problems and measures must be more often right than wrong (tests/README.md: why these numbers)
+    "problems": {"recall": 0.8, "precision": 0.5}, "measures": {"recall": 0.8, "precision": 0.5},
     "outcome_values": {"recall": 0.85, "precision": 0.9}, "model": {"recall": 0.8, "precision": 0.9},
     "unit": {"recall": 0.8},
 }
