@@ -73,6 +73,9 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="文件或文件夹（.md .txt .docx .pdf .jsonl）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只抽取不写入 / extract only, write nothing"),
     as_json: bool = typer.Option(False, "--json", help="每个案例输出一行 JSON / JSON Lines"),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
+                                         help="也读取指向文件夹之外的符号链接（默认跳过并报告）/ also read symlinks "
+                                              "that lead outside the folder"),
 ) -> None:
     """导入案例材料 / ingest case write-ups."""
     from ..ingest.pipeline import ingest_paths
@@ -88,8 +91,8 @@ def ingest(
             line(item)
             if item.error:
                 failures.append((item.source, item.error))
-        report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item,
-                              max_bytes=state.settings.limits.max_ingest_file_bytes)
+        report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, limits=state.settings.limits,
+                              follow_links=follow_symlinks)
     else:
         with Progress(TextColumn("[bold]导入中 / ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       TextColumn("{task.description}"), console=err, transient=False) as progress:
@@ -108,7 +111,7 @@ def ingest(
 
             report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, on_read=on_read,
                                   on_total=lambda n: progress.update(task, total=n),
-                                  max_bytes=state.settings.limits.max_ingest_file_bytes)
+                                  limits=state.settings.limits, follow_links=follow_symlinks)
     for source, error in failures:
         err.print(f"[red]失败 / failed[/red] {source}: {error}", markup=True, highlight=False)
     table = Table(title="导入结果 / ingest summary")
