@@ -8,14 +8,17 @@ from __future__ import annotations
 import os
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from ..core.config import Settings
 from ..graph.store import StoreError
@@ -52,6 +55,21 @@ class State:
 
 
 state = State()
+
+
+# control and format characters in stored text (ESC sequences, bidi overrides) are shown escaped, never sent
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+
+
+def shown(value: Any) -> str:
+    """A value from a case or a file name as plain terminal text (\\x1b instead of ESC)."""
+    text = "" if value is None else str(value)
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def term(value: Any) -> Text:
+    """``shown`` as a rich Text: no markup in it is interpreted either ("[red]" stays literal)."""
+    return Text(shown(value))
 
 
 def emit_json(obj: Any) -> None:
@@ -103,7 +121,8 @@ def ingest(
                 name = source.split("#")[0]
                 if name not in files_seen:
                     files_seen.add(name)
-                    progress.update(task, completed=len(files_seen), description=Path(name).name[:40])
+                    progress.update(task, completed=len(files_seen),
+                                    description=escape(shown(Path(name).name[:40])))
 
             def on_item(item):
                 if item.error:
@@ -113,7 +132,7 @@ def ingest(
                                   on_total=lambda n: progress.update(task, total=n),
                                   limits=state.settings.limits, follow_links=follow_symlinks)
     for source, error in failures:
-        err.print(f"[red]失败 / failed[/red] {source}: {error}", markup=True, highlight=False)
+        err.print(Text.assemble(("失败 / failed", "red"), " ", term(f"{source}: {error}")), highlight=False)
     table = Table(title="导入结果 / ingest summary")
     for col in ("新增 inserted", "更新 updated", "未变 unchanged", "失败 failed", "警告 warnings"):
         table.add_column(col, justify="right")
@@ -160,8 +179,9 @@ def models(as_json: bool = typer.Option(False, "--json"),
         table.add_column(col)
     for m in items:
         mt = m["maturity"]
-        table.add_row(m["name"], str(m["cases"]), "、".join(m["regions"][:6]) + ("…" if len(m["regions"]) > 6 else ""),
-                      "、".join(m["fields"]), f"{mt['score']:.2f}（{mt['level']}）")
+        table.add_row(term(m["name"]), str(m["cases"]),
+                      term("、".join(m["regions"][:6]) + ("…" if len(m["regions"]) > 6 else "")),
+                      term("、".join(m["fields"])), f"{mt['score']:.2f}（{mt['level']}）")
     out.print(table)
 
 
@@ -180,8 +200,10 @@ def cases(as_json: bool = typer.Option(False, "--json"),
         table.add_column(col)
     for c in items:
         r = c["region"]
-        table.add_row(c["id"], c["title"] or "", "".join(x for x in (r.get("province"), r.get("city") if r.get("city") != r.get("province") else None, r.get("county")) if x),
-                      c["industry"].get("field") or "", (c["model"] or {}).get("name") or "")
+        place = "".join(x for x in (r.get("province"), r.get("city") if r.get("city") != r.get("province") else None,
+                                    r.get("county")) if x)
+        table.add_row(term(c["id"]), term(c["title"]), term(place), term(c["industry"].get("field")),
+                      term((c["model"] or {}).get("name")))
     out.print(table)
 
 
@@ -327,7 +349,7 @@ def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
     for col in ("类型 label", "名称 name", "案例数 cases", "id"):
         table.add_column(col)
     for c in items:
-        table.add_row(c["label"], c["name"], str(c["cases"]), c["id"])
+        table.add_row(c["label"], term(c["name"]), str(c["cases"]), term(c["id"]))
     out.print(table)
 
 
