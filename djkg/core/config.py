@@ -29,6 +29,7 @@ class Limits:
     max_decompressed_bytes: int = 50 * 1024 * 1024  # all parts of one .docx / all text streams of one PDF
     max_compression_ratio: int = 100               # decompressed ÷ file size
     max_archive_entries: int = 5000                 # parts inside one .docx
+    max_xml_tags: int = 1_000_000                   # XML tags in one .docx (parse time and memory go by these)
     max_pdf_pages: int = 500
     max_document_chars: int = 2_000_000             # text read from one file; more is refused, never cut
 

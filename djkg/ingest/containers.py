@@ -2,7 +2,7 @@
 
 A .docx is a zip: every part is inflated here in small steps (nothing kept but the first bytes of XML parts),
 so a part that inflates beyond what its header declares, a total beyond ``max_decompressed_bytes`` or a ratio
-beyond ``max_compression_ratio`` is refused before python-docx reads it (``ZipFile.read`` trusts the inflater,
+beyond ``max_compression_ratio`` or more than ``max_xml_tags`` XML tags is refused before python-docx reads it (``ZipFile.read`` trusts the inflater,
 not the header: a lying part would be inflated whole before being cut). XML parts must not declare a DTD:
 Office files never do, and refusing them keeps entity tricks out even before lxml (which python-docx already
 runs with ``resolve_entities=False``).
@@ -61,7 +61,7 @@ def check_zip(path: Path, limits: "Limits") -> None:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise Damaged(f"不是有效的 Word 文件（zip 包损坏）/ not a valid .docx (broken zip: {type(exc).__name__})") \
+        raise Damaged(f"不是有效的 Word 文件（zip 包损坏） / not a valid .docx (broken zip: {type(exc).__name__})") \
             from None
     with zf, path.open("rb") as fh:
         infos = zf.infolist()
@@ -70,23 +70,30 @@ def check_zip(path: Path, limits: "Limits") -> None:
                           f" / too many parts in the .docx ({len(infos)} > {limits.max_archive_entries})")
         declared = sum(i.file_size for i in infos)
         _too_much(declared, size, limits, "Word 文件", "the .docx")
-        total = 0
+        total = tags = 0
         for info in infos:
             if info.flag_bits & 0x1:
                 raise Damaged("Word 文件已加密 / the .docx is encrypted")
-            real, head = _inflate(fh, info, budget=limits.max_decompressed_bytes - total)
+            xml = info.filename.lower().endswith((".xml", ".rels"))
+            real, head, part_tags = _inflate(fh, info, budget=limits.max_decompressed_bytes - total, count_tags=xml)
             if real != info.file_size:
                 raise Refused(f"Word 文件部件“{info.filename[:60]}”的实际大小与声明不符，拒绝读取"
                               f" / part {info.filename[:60]!r} inflates to a size other than declared; refused")
             total += real
-            if info.filename.lower().endswith((".xml", ".rels")):
+            tags += part_tags
+            if xml:
                 _check_xml_head(info.filename, head)
+            # the parsed tree costs memory and time per element, whatever the bytes: a 5 MB upload can hold
+            # millions of tiny paragraphs
+            if tags > limits.max_xml_tags:
+                raise Refused(f"Word 文件结构过于庞大（超过 {limits.max_xml_tags} 个 XML 标记），拒绝读取"
+                              f" / the .docx holds more than {limits.max_xml_tags} XML tags; refused")
         _too_much(total, size, limits, "Word 文件", "the .docx")
 
 
-def _inflate(fh, info: zipfile.ZipInfo, *, budget: int) -> tuple[int, bytes]:
-    """(bytes the part really inflates to, its first ``_XML_HEAD`` bytes); stops early past the declared
-    size or the budget, so a lying part costs no more than the budget."""
+def _inflate(fh, info: zipfile.ZipInfo, *, budget: int, count_tags: bool) -> tuple[int, bytes, int]:
+    """(bytes the part really inflates to, its first ``_XML_HEAD`` bytes, its "<" count if ``count_tags``);
+    stops early past the declared size or the budget, so a lying part costs no more than the budget."""
     fh.seek(info.header_offset)
     raw = fh.read(_LOCAL_HEADER.size)
     if len(raw) < _LOCAL_HEADER.size or raw[:4] != b"PK\x03\x04":
@@ -95,11 +102,14 @@ def _inflate(fh, info: zipfile.ZipInfo, *, budget: int) -> tuple[int, bytes]:
     fh.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
     limit = min(info.file_size, max(budget, 0)) + 1     # one byte past either bound is enough to know
     if info.compress_type == zipfile.ZIP_STORED:
-        return info.compress_size, fh.read(min(info.compress_size, _XML_HEAD))
+        if not count_tags:
+            return info.compress_size, b"", 0
+        data = fh.read(min(info.compress_size, limit))
+        return info.compress_size, data[:_XML_HEAD], data.count(b"<")
     if info.compress_type != zipfile.ZIP_DEFLATED:
         raise Damaged(f"Word 文件使用了不支持的压缩方式 {info.compress_type} / unsupported zip compression method")
     inflater = zlib.decompressobj(-15)
-    left, out, head = info.compress_size, 0, b""
+    left, out, head, tags = info.compress_size, 0, b"", 0
     try:
         while left > 0 and not inflater.eof and out < limit:
             chunk = fh.read(min(_STEP, left))
@@ -109,6 +119,8 @@ def _inflate(fh, info: zipfile.ZipInfo, *, budget: int) -> tuple[int, bytes]:
             while chunk and out < limit:
                 data = inflater.decompress(chunk, _OUT_STEP)
                 out += len(data)
+                if count_tags:
+                    tags += data.count(b"<")
                 if len(head) < _XML_HEAD:
                     head += data[:_XML_HEAD - len(head)]
                 chunk = inflater.unconsumed_tail
@@ -117,7 +129,7 @@ def _inflate(fh, info: zipfile.ZipInfo, *, budget: int) -> tuple[int, bytes]:
     if out > budget:
         raise Refused(f"Word 文件解压后超过上限，拒绝读取（可能是压缩炸弹）"
                       f" / the .docx decompresses beyond the limit; refused (zip bomb?)")
-    return out, head
+    return out, head, tags
 
 
 def _check_xml_head(name: str, head: bytes) -> None:
@@ -134,19 +146,30 @@ _SKIP_SUBTYPES = {"/Image", "/Type1C", "/CIDFontType0C", "/OpenType"}
 _SKIP_TYPES = {"/EmbeddedFile"}
 
 
+_PDF_CAPS = ("zlib_maximum_output_length", "lzw_maximum_output_length", "run_length_maximum_output_length",
+             "brotli_maximum_output_length", "jbig2_maximum_output_length", "array_based_stream_maximum_output_length",
+             "maximum_declared_stream_length", "image_maximum_buffer_size")
+
+
+# tokens pypdf may parse from one content stream: a dense page has tens of thousands; parsing holds every
+# token (12 MB of content → 2 M tokens took 13 s and 780 MB), so this bounds the memory one page can take
+_PDF_TOKENS_PER_STREAM = 250_000
+
+
+def _pdf_caps(n: int) -> dict[str, int]:
+    caps = {k: max(n, 1) for k in _PDF_CAPS}    # (0 would switch pypdf's limit off)
+    caps["stream_parsing_work_maximum_count"] = _PDF_TOKENS_PER_STREAM
+    return caps
+
+
 def pdf_pages(path: Path, limits: "Limits") -> list[str]:
     """The text of each page, read within the limits (``Refused``/``Damaged`` otherwise)."""
     from pypdf import PdfReader, apply_configuration
     from pypdf.errors import LimitReachedError
 
-    cap = limits.max_decompressed_bytes
-    caps = {k: cap for k in ("zlib_maximum_output_length", "lzw_maximum_output_length",
-                             "run_length_maximum_output_length", "brotli_maximum_output_length",
-                             "jbig2_maximum_output_length", "array_based_stream_maximum_output_length",
-                             "maximum_declared_stream_length", "image_maximum_buffer_size")}
     size = path.stat().st_size
     try:
-        with apply_configuration(**caps):
+        with apply_configuration(**_pdf_caps(limits.max_decompressed_bytes)):
             reader = PdfReader(str(path))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise Damaged("PDF 已加密，需要密码 / the PDF is encrypted with a password")
@@ -165,14 +188,20 @@ def pdf_pages(path: Path, limits: "Limits") -> list[str]:
                 texts.append(text)
             return texts
     except LimitReachedError as exc:
-        raise Refused(f"PDF 内容超过上限，拒绝读取（可能是压缩炸弹）/ PDF content over a limit; refused ({exc})") \
+        raise Refused(f"PDF 内容超过上限，拒绝读取（可能是压缩炸弹） / PDF content over a limit; refused ({exc})") \
             from None
 
 
 def _pdf_stream_budget(reader, size: int, limits: "Limits") -> None:
+    """Decode every stream text extraction may read, each capped at what is left of the budget (so no more
+    than the budget is ever held); over it → ``Refused``. Decoded streams stay cached for extraction."""
+    from pypdf import apply_configuration
     from pypdf.errors import LimitReachedError
     from pypdf.generic import IndirectObject, StreamObject
 
+    allowed = limits.max_decompressed_bytes
+    if size * limits.max_compression_ratio < allowed:
+        allowed = max(size * limits.max_compression_ratio, _RATIO_FLOOR)
     total = 0
     for generation, table in list(reader.xref.items()):
         for number in list(table):
@@ -186,9 +215,10 @@ def _pdf_stream_budget(reader, size: int, limits: "Limits") -> None:
                     or obj.get("/Type") in _SKIP_TYPES or "/Length1" in obj:
                 continue
             try:
-                total += len(obj.get_data())
+                with apply_configuration(**_pdf_caps(allowed - total + 1)):
+                    total += len(obj.get_data())
             except LimitReachedError:
-                raise
+                total = allowed + 1
             except Exception:
                 continue
             _too_much(total, size, limits, "PDF ", "the PDF")
