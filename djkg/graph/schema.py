@@ -229,7 +229,7 @@ def check_replaces(old_case_props: dict[str, Any], graph: "CaseGraph") -> None:
     old = old_case_props.get(IDENTITY)
     if same_document(old, graph.case.props.get(IDENTITY)):
         return
-    where = old.get("origin") or "API 提交 / the API"
-    raise CaseConflict(f"案例 id {graph.id} 已属于另一份内容不同的材料（{where}），未覆盖；请给这份材料写不同的 id"
-                       f" / case id {graph.id} already belongs to a different document ({where}); not "
-                       f"overwritten — give this one its own id")
+    origin = old.get("origin")
+    raise CaseConflict(f"案例 id {graph.id} 已属于另一份内容不同的材料（{origin or '经 API 提交'}），未覆盖；"
+                       f"请给这份材料写不同的 id / case id {graph.id} already belongs to a different document "
+                       f"({origin or 'submitted through the API'}); not overwritten — give this one its own id")
