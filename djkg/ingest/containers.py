@@ -77,8 +77,9 @@ def check_zip(path: Path, limits: "Limits") -> None:
             xml = info.filename.lower().endswith((".xml", ".rels"))
             real, head, part_tags = _inflate(fh, info, budget=limits.max_decompressed_bytes - total, count_tags=xml)
             if real != info.file_size:
-                raise Refused(f"Word 文件部件“{info.filename[:60]}”的实际大小与声明不符，拒绝读取"
-                              f" / part {info.filename[:60]!r} inflates to a size other than declared; refused")
+                raise Refused(f"Word 文件部件“{info.filename[:60]}”的实际大小与声明不符，拒绝读取（可能是压缩炸弹）"
+                              f" / part {info.filename[:60]!r} inflates to a size other than declared; refused "
+                              f"(zip bomb?)")
             total += real
             tags += part_tags
             if xml:
