@@ -155,6 +155,10 @@ _PDF_CAPS = ("zlib_maximum_output_length", "lzw_maximum_output_length", "run_len
 # tokens pypdf may parse from one content stream: a dense page has tens of thousands; parsing holds every
 # token (12 MB of content → 2 M tokens took 13 s and 780 MB), so this bounds the memory one page can take
 _PDF_TOKENS_PER_STREAM = 250_000
+# one stream decodes to at most this much: 250,000 tokens are 1–3 MB of content, so nothing text extraction
+# could use is lost, and zlib's output buffer (held twice while it is joined) stays small — with the whole
+# budget per stream a 1 MB bomb took 100 MB
+_PDF_STREAM_BYTES = 8 * 1024 * 1024
 
 
 def _pdf_caps(n: int) -> dict[str, int]:
@@ -170,7 +174,7 @@ def pdf_pages(path: Path, limits: "Limits") -> list[str]:
 
     size = path.stat().st_size
     try:
-        with apply_configuration(**_pdf_caps(limits.max_decompressed_bytes)):
+        with apply_configuration(**_pdf_caps(min(limits.max_decompressed_bytes, _PDF_STREAM_BYTES))):
             reader = PdfReader(str(path))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise Damaged("PDF 已加密，需要密码 / the PDF is encrypted with a password")
@@ -215,10 +219,15 @@ def _pdf_stream_budget(reader, size: int, limits: "Limits") -> None:
             if not isinstance(obj, StreamObject) or obj.get("/Subtype") in _SKIP_SUBTYPES \
                     or obj.get("/Type") in _SKIP_TYPES or "/Length1" in obj:
                 continue
+            cap = min(allowed - total + 1, _PDF_STREAM_BYTES)
             try:
-                with apply_configuration(**_pdf_caps(allowed - total + 1)):
+                with apply_configuration(**_pdf_caps(cap)):
                     total += len(obj.get_data())
             except LimitReachedError:
+                if cap == _PDF_STREAM_BYTES:
+                    raise Refused(f"PDF 中的一个数据流解压后超过 {_mb(_PDF_STREAM_BYTES)}，拒绝读取（可能是压缩炸弹）"
+                                  f" / a PDF stream decompresses to more than {_PDF_STREAM_BYTES} bytes; refused "
+                                  f"(zip bomb?)") from None
                 total = allowed + 1
             except Exception:
                 continue
