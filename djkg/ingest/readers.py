@@ -28,7 +28,6 @@ from . import containers
 
 SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".pdf", ".jsonl")
 DEFAULT_LIMITS = Limits()
-DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_ingest_file_bytes
 
 # front-matter keys we understand; Chinese labels used in Word files and plain text map onto them
 META_KEYS = ("id", "title", "unit", "brand", "year", "region", "industry", "sector", "model", "source",
