@@ -17,7 +17,6 @@ import asyncio
 import json
 import os
 import platform
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
 from generate_cases import Generator  # noqa: E402
+from loopback import free_port, wait_healthy  # noqa: E402
 
 PROFILES = [
     {"region": "甘肃省定西市", "industry": "农村", "problems": ["村集体经济薄弱，年轻人外出务工", "土地撂荒"]},
@@ -125,7 +125,7 @@ def time_recommend(store, repeat: int) -> dict:
 
 def in_memory_floor(store, repeat: int) -> dict:
     """The same candidate traversal (problem ← case → model; problem ← measure ← model) over dicts."""
-    from djkg.services.recommend import build_profile
+    from djkg.ingest.profile import parse_profile
     conn = store.conn
     faces: dict[str, set[str]] = {}
     instance: dict[str, str] = {}
@@ -143,7 +143,7 @@ def in_memory_floor(store, repeat: int) -> dict:
         else:
             uses.setdefault(dst, {}).setdefault(src, 0)
             uses[dst][src] += 1
-    profiles = [build_profile(**p) for p in PROFILES]
+    profiles = [parse_profile(**p) for p in PROFILES]
     samples = []
     for _ in range(repeat):
         for prof in profiles:
@@ -178,12 +178,6 @@ def neo4j_recommend(sqlite_store, repeat: int) -> dict | None:
 
 
 # --- API ---------------------------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 async def _load(base: str, total: int, concurrency: int, seconds: float) -> tuple[list[float], int, float]:
     import httpx
@@ -252,12 +246,7 @@ def bench_api(data_dir: Path, *, total: int, concurrency: int, seconds: float, w
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        wait_healthy(base)
         for p in PROFILES:
             httpx.post(base + "/api/v1/recommendations", json=p, timeout=60)
         measured = _wrk(base, concurrency, seconds, data_dir)
@@ -275,12 +264,13 @@ def bench_api(data_dir: Path, *, total: int, concurrency: int, seconds: float, w
 # --- views -------------------------------------------------------------------------------------------
 
 def bench_viz(store) -> dict:
+    from djkg.queries.index import model_index
     from djkg.queries.models import list_models
     from djkg.viz import pages
     t0 = time.perf_counter()
     html = pages.render_overview(store)
     overview = (time.perf_counter() - t0) * 1000
-    top = list_models(store)[0]["id"]
+    top = list_models(model_index(store))[0].id
     t0 = time.perf_counter()
     pages.render_model(store, top)
     model = (time.perf_counter() - t0) * 1000

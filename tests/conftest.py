@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from djkg.graph.schema import CaseGraph, Edge, Node
 from djkg.graph.sqlite_store import SqliteStore
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))   # harness helpers shared with benchmarks/ (scripts/loopback.py)
 CORPUS = REPO / "data" / "cases"
 
 BACKENDS = ["sqlite", "neo4j"]
@@ -49,27 +51,18 @@ def djkg_server(data_dir: Path, *, log: Path | None = None, env: dict[str, str] 
 @contextlib.contextmanager
 def djkg_server_process(data_dir: Path, *, log: Path | None = None, env: dict[str, str] | None = None):
     """As ``djkg_server``, yielding (base URL, the server's Popen) — for tests that watch the process."""
-    import socket
     import subprocess
     import sys
-    import time
 
-    import httpx
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    from loopback import free_port, wait_healthy
+    port = free_port()
     out = log.open("w") if log else subprocess.DEVNULL
     server = subprocess.Popen([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(data_dir), "serve",
                                "--port", str(port)], env=env or embedded_env(), stdout=out,
                               stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        wait_healthy(base)
         yield base, server
     finally:
         server.terminate()

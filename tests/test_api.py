@@ -1,4 +1,4 @@
-"""The HTTP contract (DESIGN.md §5) on a real store: reads open, writes keyed, errors bilingual 4xx."""
+"""The HTTP contract on a real store: reads open, writes keyed, errors bilingual 4xx."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_models_and_model_detail(client):
     assert [m["id"] for m in items] == ["model:branch-led-cooperative"]
     assert items[0]["cases"] == 3 and 0 <= items[0]["maturity"]["score"] <= 1
     r = client.get("/api/v1/models/model:branch-led-cooperative")
-    assert r.status_code == 200 and len(r.json()["cases"]) == 3
+    assert r.status_code == 200 and r.json()["cases"] == 3 and len(r.json()["case_ids"]) == 3
     assert client.get("/api/v1/models/model:none").status_code == 404
 
 

@@ -18,7 +18,7 @@ import pytest
 from djkg.graph.sqlite_store import SqliteStore
 from djkg.ingest.pipeline import ingest_docs, ingest_paths
 from djkg.ingest.readers import RawDoc
-from djkg.queries import views as V
+from djkg.viz import views as V
 
 from conftest import CORPUS, djkg_server
 
@@ -105,8 +105,9 @@ class Visit:
 
 def test_graph_pages_render_offline_with_the_expected_nodes(site, browser):
     base, store = site
+    from djkg.queries.index import model_index
     from djkg.queries.models import list_models
-    model = list_models(store)[0]["id"]
+    model = list_models(model_index(store))[0].id
     pages = {
         "overview": ("/views/overview", V.overview_view(store)),
         "model": (f"/views/model/{quote(model)}", V.model_view(store, model)),

@@ -1,4 +1,4 @@
-"""The ``djkg`` command line (DESIGN.md §4), run as a user would: real files, a real data dir."""
+"""The ``djkg`` command line, run as a user would: real files, a real data dir."""
 
 from __future__ import annotations
 

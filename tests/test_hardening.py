@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -94,12 +93,6 @@ def test_sigkill_mid_ingest_leaves_only_whole_cases_and_rerun_completes(batch, t
     again = subprocess.run([*DJKG, "ingest", "--json", str(batch)], env=env, capture_output=True, timeout=600)
     assert again.returncode == 0
     assert "未变 unchanged" in again.stderr.decode() and count_cases(db) == 1200
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_api_under_load_while_cli_ingests(batch, tmp_path):

@@ -14,6 +14,7 @@ import pytest
 
 from djkg.graph.migrate import copy_store
 from djkg.queries import catalogue
+from djkg.queries.index import model_index
 from djkg.queries.models import list_models
 from djkg.services.recommend import recommend
 
@@ -111,7 +112,7 @@ def test_migrate_round_trips_the_corpus_with_equal_stats(corpus_store, corpus_ne
 
 def test_models_and_maturity_are_identical(corpus_store, corpus_neo4j):
     neo, _ = corpus_neo4j
-    assert _norm(list_models(corpus_store)) == _norm(list_models(neo))
+    assert list_models(model_index(corpus_store)) == list_models(model_index(neo))
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=[str(i) for i in range(len(PROFILES))])
@@ -119,11 +120,11 @@ def test_recommendations_are_identical(corpus_store, corpus_neo4j, profile):
     neo, _ = corpus_neo4j
     a = recommend(corpus_store, top_k=8, **profile)
     b = recommend(neo, top_k=8, **profile)
-    assert [i["model"]["id"] for i in a["items"]] == [i["model"]["id"] for i in b["items"]]
-    for x, y in zip(a["items"], b["items"]):
-        assert math.isclose(x["score"], y["score"], abs_tol=1e-6)
-        assert x["paths"] == y["paths"] and x["evidence"] == y["evidence"]
-        assert _norm(x["breakdown"]) == _norm(y["breakdown"])
+    assert [i.model.id for i in a.items] == [i.model.id for i in b.items]
+    for x, y in zip(a.items, b.items):
+        assert math.isclose(x.score, y.score, abs_tol=1e-6)
+        assert x.paths == y.paths and x.evidence == y.evidence and x.maturity == y.maturity
+        assert x.breakdown == y.breakdown
 
 
 def test_every_gold_profile_gets_the_same_answer_from_both_stores(corpus_store, corpus_neo4j):
@@ -137,8 +138,8 @@ def test_every_gold_profile_gets_the_same_answer_from_both_stores(corpus_store, 
     for p in profiles:
         args = {k: p.get(k) for k in ("region", "industry", "problems", "description")}
         a, b = recommend(corpus_store, top_k=5, **args), recommend(neo, top_k=5, **args)
-        assert [i["model"]["id"] for i in a["items"]] == [i["model"]["id"] for i in b["items"]], p
-        assert all(math.isclose(x["score"], y["score"], abs_tol=1e-6) for x, y in zip(a["items"], b["items"])), p
+        assert [i.model.id for i in a.items] == [i.model.id for i in b.items], p
+        assert all(math.isclose(x.score, y.score, abs_tol=1e-6) for x, y in zip(a.items, b.items)), p
 
 
 def test_cli_migrate_copies_verifies_and_is_idempotent(tmp_path):

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from djkg.api.app import create_app
 from djkg.core.config import Settings
 from djkg.graph.sqlite_store import SqliteStore
-from djkg.queries import views as V
+from djkg.viz import views as V
 from djkg.viz import pages
 
 from conftest import build_case

@@ -1,10 +1,13 @@
-"""Pydantic v2 models: the HTTP contract (DESIGN.md §5), with Chinese descriptions for the OpenAPI docs."""
+"""Pydantic v2 models of the HTTP requests and the envelopes around the shared answer types (``core/contract.py``),
+with Chinese descriptions for the OpenAPI docs."""
 
 from __future__ import annotations
 
 from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from ..core.contract import ModelSummary, Recommendation
 
 # Hard schema bounds (the settings object holds the operator-tunable ones; these stop absurd input early).
 MAX_FIELD_CHARS = 20_000
@@ -33,44 +36,22 @@ class RecommendationRequest(BaseModel):
     problems: list[str] = Field(default_factory=list, max_length=50, description="面临的问题，一句话一条",
                                 examples=[["村集体经济薄弱"]])
     description: Optional[str] = Field(None, max_length=MAX_FIELD_CHARS, description="补充描述（自由文本）")
-    size: Optional[int] = Field(None, ge=0, le=10_000_000, description="党员人数（可选）")
     top_k: int = Field(5, description="返回模式数量（超出范围会被调整，并在 warnings 中说明）")
 
 
-class ModelRef(BaseModel):
-    id: str = Field(description="模式 id")
-    name: str = Field(description="模式名称")
-
-
-class EvidenceDetail(BaseModel):
-    id: str
-    title: str = ""
-    unit: str = ""
-    region: str = ""
-    year: Optional[int] = None
-    outcomes: list[dict[str, Any]] = Field(default_factory=list, description="关键成效数字")
-
-
-class RecommendationItem(BaseModel):
-    model: ModelRef
-    score: float = Field(description="综合得分 0–1")
-    breakdown: dict[str, Any] = Field(description="得分构成：问题匹配、领域、地区、成熟度、文本相似度")
-    paths: list[list[str]] = Field(description="解释路径：节点 id 与关系类型交替，“TYPE<-”表示反向")
-    evidence: list[str] = Field(description="支撑案例 id")
-    evidence_details: list[EvidenceDetail] = Field(default_factory=list)
-    maturity: dict[str, Any] = Field(description="成熟度及其构成")
-    summary: Optional[str] = None
-
-
-class RecommendationResponse(BaseModel):
-    items: list[RecommendationItem]
-    profile: dict[str, Any] = Field(description="系统理解到的单位画像")
-    warnings: list[str] = Field(default_factory=list, description="提示（如 top_k 被调整、地区未识别）")
-    top_k: int
+# The answer's types are the shared contract (core/contract.py): the API returns them as they are.
+RecommendationResponse = Recommendation
 
 
 class Page(BaseModel):
     items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+
+class ModelPage(BaseModel):
+    items: list[ModelSummary]
     total: int
     limit: int
     offset: int

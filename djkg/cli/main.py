@@ -29,6 +29,8 @@ taxonomy_app = typer.Typer(no_args_is_help=True, help="分类词表 / taxonomy")
 eval_app = typer.Typer(no_args_is_help=True, help="质量评测 / quality evaluation")
 app.add_typer(taxonomy_app, name="taxonomy")
 app.add_typer(eval_app, name="eval")
+corpus_app = typer.Typer(no_args_is_help=True, help="案例库 / case library")
+app.add_typer(corpus_app, name="corpus")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -169,19 +171,20 @@ def stats(as_json: bool = typer.Option(False, "--json")) -> None:
 def models(as_json: bool = typer.Option(False, "--json"),
            candidates: bool = typer.Option(False, "--candidates", help="同时列出候选（未收录的品牌）")) -> None:
     """可复制推广的模式及其成熟度 / replicable models and their maturity."""
+    from ..queries.index import model_index
     from ..queries.models import list_models
-    items = list_models(state.store(), include_candidates=candidates)
+    from ..viz.labels import MATURITY_LEVELS
+    items = list_models(model_index(state.store()), include_candidates=candidates)
     if as_json:
-        emit_json(items)
+        emit_json([m.model_dump(mode="json") for m in items])
         return
     table = Table(title=f"模式 / models（{len(items)}）")
     for col in ("模式 model", "案例 cases", "省份 provinces", "领域 fields", "成熟度 maturity"):
         table.add_column(col)
     for m in items:
-        mt = m["maturity"]
-        table.add_row(term(m["name"]), str(m["cases"]),
-                      term("、".join(m["regions"][:6]) + ("…" if len(m["regions"]) > 6 else "")),
-                      term("、".join(m["fields"])), f"{mt['score']:.2f}（{mt['level']}）")
+        mt = m.maturity
+        table.add_row(term(m.name), str(m.cases), term("、".join(m.regions[:6]) + ("…" if len(m.regions) > 6 else "")),
+                      term("、".join(m.fields)), f"{mt.score:.2f}（{MATURITY_LEVELS[mt.level]}）" if mt else "")
     out.print(table)
 
 
@@ -225,25 +228,25 @@ def recommend(
         err.print(f"[red]错误 / error:[/red] {exc}")
         raise typer.Exit(2)
     if as_json:
-        emit_json(result)
+        emit_json(result.model_dump(mode="json"))
         return
-    prof = result["profile"]
-    where = "".join(x for x in (prof["region"].get("province"), prof["region"].get("city"), prof["region"].get("county")) if x)
-    out.print(f"单位画像：地区 {where or '未知'}；领域 {prof['industry'].get('field') or '未知'}；"
-              f"问题 {'、'.join(p['name'] for p in prof['problems']) or '（未识别）'}")
-    for w in result["warnings"]:
+    from ..viz.labels import SCORE_COMPONENTS
+    prof = result.profile
+    where = "".join(dict.fromkeys(x for x in (prof.region.province, prof.region.city, prof.region.county) if x))
+    out.print(f"单位画像：地区 {where or '未知'}；领域 {prof.field or '未知'}；"
+              f"问题 {'、'.join(p.name for p in prof.problems) or '（未识别）'}")
+    for w in result.warnings:
         err.print(f"[yellow]提示[/yellow] {w}")
     table = Table(title="推荐模式 / recommended models")
-    for col in ("#", "模式", "得分", "问题匹配", "领域", "地区", "成熟度", "依据案例"):
+    components = [SCORE_COMPONENTS[k] for k, _, _ in result.items[0].breakdown.components()] if result.items else []
+    for col in ("#", "模式", "得分", *components, "依据案例"):
         # the model name never wraps (it is what the reader looks for); the evidence column gives way
         table.add_column(col, no_wrap=col in ("模式", "得分"), overflow="fold" if col == "依据案例" else "ellipsis")
-    for i, it in enumerate(result["items"], 1):
-        b = it["breakdown"]
-        table.add_row(str(i), it["model"]["name"], f"{it['score']:.3f}", f"{b['problem_fit']:.2f}", f"{b['field_fit']:.2f}",
-                      f"{b['region_proximity']:.2f}", f"{b['maturity']:.2f}",
-                      "；".join(d["title"][:18] for d in it.get("evidence_details", [])[:2]))
+    for i, it in enumerate(result.items, 1):
+        table.add_row(str(i), it.model.name, f"{it.score:.3f}", *[f"{v:.2f}" for _, v, _ in it.breakdown.components()],
+                      "；".join(d.title[:18] for d in it.evidence[:2]))
     out.print(table)
-    if not result["items"]:
+    if not result.items:
         out.print("没有找到匹配的模式：请补充问题描述或换一种说法。")
 
 
@@ -351,6 +354,31 @@ def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
     for c in items:
         table.add_row(c["label"], term(c["name"]), str(c["cases"]), term(c["id"]))
     out.print(table)
+
+
+@corpus_app.command("check")
+def corpus_check(folder: Path = typer.Argument(..., help="案例库文件夹（如 data/cases）"),
+                 as_json: bool = typer.Option(False, "--json")) -> None:
+    """检查案例库：来源、年份、篇幅与覆盖面 / check the case library: sources, years, length and coverage."""
+    from ..services.corpus import check_corpus
+    if not folder.is_dir():
+        err.print(f"[red]错误 / error:[/red] 文件夹不存在：{folder} / no such folder")
+        raise typer.Exit(2)
+    report = check_corpus(folder)
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        table = Table(title=f"案例库检查 / corpus check（{report.documents} 篇，有来源 {report.documented} 篇）")
+        table.add_column("项目 check")
+        table.add_column("结果 result")
+        table.add_column("说明 detail", overflow="fold")
+        for c in report.checks:
+            table.add_row(c.name, "通过 ok" if c.ok else "[red]未通过 failed[/red]", c.detail)
+        out.print(table)
+        for p in report.problems:
+            err.print(f"[yellow]问题 / problem[/yellow] {p['file']}: {p['problem']}", markup=True, highlight=False)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @eval_app.command("extraction")

@@ -17,7 +17,7 @@ from ..graph.store import GraphStore, StoreError
 from .build import build
 from .extract import ExtractedCase, extract
 from .identity import RunClaims
-from .readers import RawDoc, ReadError, discover, read_path
+from .readers import RawDoc, ReadError, discover, read_all
 from .taxonomy import taxonomy
 
 
@@ -119,13 +119,8 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore | None, *, dry_r
     files = list(discover(paths, follow_links=follow_links))
     if on_total:
         on_total(len(files))
-
-    def docs():
-        for f in files:
-            yield from ([f] if isinstance(f, ReadError) else read_path(f, max_bytes=max_bytes, limits=limits))
-
-    return ingest_docs(docs(), store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
-                       batch_size=batch_size, on_read=on_read)
+    return ingest_docs(read_all(files, max_bytes=max_bytes, limits=limits), store, dry_run=dry_run,
+                       on_item=on_item, keep_items=keep_items, batch_size=batch_size, on_read=on_read)
 
 
 def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *, dry_run: bool = False,

@@ -1,4 +1,4 @@
-"""Case records as the contract shows them (DESIGN.md §4: the ingest JSON shape, without text)."""
+"""Case records as the contract shows them (the ingest JSON shape, without text)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def _record(store: GraphStore, node, *, with_text: bool) -> dict[str, Any]:
         "problems": problems, "measures": measures, "outcomes": outcomes, "model": model,
         "flags": p.get("flags") or [], "signals": p.get("signals") or [], "warnings": [],
         "illustrative": bool(p.get("illustrative")), "synthetic": bool(p.get("synthetic")),
-        "source_note": p.get("source_note"),
+        "sources": p.get("sources") or [], "reported": p.get("reported"),
     }
     if with_text:
         rec["text"] = p.get("text")

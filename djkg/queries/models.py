@@ -8,8 +8,8 @@ and loses credit for formalism (slogans without measures, no stated problem).
 
 from __future__ import annotations
 
+import datetime
 import math
-import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +17,9 @@ from typing import Any
 
 import yaml
 
+from ..core.contract import Maturity, MaturityComponents, MeasureUse, ModelDetail, ModelSummary, ProblemSupport
+from ..graph.adcodes import city_of, county_of, province_of
+from ..graph.schema import MODEL, REGION
 from ..graph.store import GraphStore
 from . import catalogue
 
@@ -51,7 +54,7 @@ class ModelEntry:
     problem_examples: dict[str, str] = field(default_factory=dict)   # problem id -> example case id
     measures: dict[str, int] = field(default_factory=dict)      # measure id -> USES support
     measure_names: dict[str, str] = field(default_factory=dict)
-    maturity: dict[str, Any] = field(default_factory=dict)
+    maturity: Maturity | None = None
     regions: list[str] = field(default_factory=list)            # province names (sorted)
     cities: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
@@ -72,33 +75,13 @@ class ModelIndex:
     revision: str
     models: dict[str, ModelEntry]
     region_names: dict[str, str] = field(default_factory=dict)   # adcode -> official name
+    problem_names: dict[str, str] = field(default_factory=dict)  # problem id -> name (problems the index knows)
     macro: dict[str, str] = field(default_factory=dict)          # province adcode -> 东部/中部/西部/东北
     addresses: dict[str, dict[str, int]] = field(default_factory=dict)   # problem -> measure -> support
     cases: dict[str, CaseFacts] = field(default_factory=dict)
 
 
-_cache: dict[int, ModelIndex] = {}
-_cache_lock = threading.Lock()
-
-
-def model_index(store: GraphStore) -> ModelIndex:
-    rev = store.revision()
-    key = id(store)
-    cached = _cache.get(key)
-    if cached is not None and cached.revision == rev:
-        return cached
-    with _cache_lock:
-        cached = _cache.get(key)
-        if cached is not None and cached.revision == rev:
-            return cached
-        index = build_index(store, rev)
-        _cache[key] = index
-        return index
-
-
 def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
-    from ..graph.schema import REGION
-    from ..graph.adcodes import city_of, province_of
     models: dict[str, ModelEntry] = {}
     for row in catalogue.run(store, "model_cases"):
         entry = models.get(row["model_id"])
@@ -121,8 +104,8 @@ def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
         if row["model_id"] in models:
             models[row["model_id"]].measures[row["measure_id"]] = int(row["support"])
             models[row["model_id"]].measure_names[row["measure_id"]] = row["measure_name"]
-    codes = {code for e in models.values() for c in e.cases for code in (province_of(c.adcode), city_of(c.adcode))
-             if code}
+    codes = {code for e in models.values() for c in e.cases
+             for code in (province_of(c.adcode), city_of(c.adcode), county_of(c.adcode)) if code}
     names: dict[str, str] = {}
     macro: dict[str, str] = {}
     for node in store.get_nodes(sorted(f"region:{code}" for code in codes)):
@@ -138,12 +121,16 @@ def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
         entry.maturity = maturity(entry)
         _aggregate(entry, macro)
     case_index = {c.id: c for e in models.values() for c in e.cases}
-    return ModelIndex(revision, models, names, macro, addresses, case_index)
+    problem_ids = sorted({p for e in models.values() for p in e.problems} | set(addresses))
+    problem_names = {n.id: n.name for n in store.get_nodes(problem_ids)}
+    return ModelIndex(revision=revision, models=models, region_names=names, problem_names=problem_names,
+                      macro=macro, addresses=addresses, cases=case_index)
 
 
 def _aggregate(entry: ModelEntry, macro: dict[str, str]) -> None:
-    from ..graph.adcodes import city_of, county_of, province_of
-    entry.showcase = sorted(entry.cases, key=lambda c: (0 if c.quantified else 1, c.illustrative, c.id))
+    # best-evidenced first: documented before illustrative (an illustrative case never stands before a documented
+    # one), then cases with figures
+    entry.showcase = sorted(entry.cases, key=lambda c: (c.illustrative, 0 if c.quantified else 1, c.id))
     for c in entry.showcase:               # best-evidenced first, so "first" means "best"
         if c.field:
             entry.field_counts[c.field] = entry.field_counts.get(c.field, 0) + 1
@@ -161,9 +148,8 @@ def _sat(n: float, saturation: float) -> float:
     return min(1.0, math.log1p(n) / math.log1p(saturation)) if saturation > 0 else 0.0
 
 
-def maturity(entry: ModelEntry) -> dict[str, Any]:
-    """Maturity in [0, 1] with every component shown (DESIGN: computed, never typed in)."""
-    from ..graph.adcodes import city_of, province_of
+def maturity(entry: ModelEntry, *, current_year: int | None = None) -> Maturity:
+    """Maturity in [0, 1] with every component shown: computed from the cases, never typed in."""
     w = weights()["maturity"]
     cases = entry.cases
     n = len(cases)
@@ -185,67 +171,77 @@ def maturity(entry: ModelEntry) -> dict[str, Any]:
     quantified = share(lambda c: c.quantified > 0)
     institutionalised = share(lambda c: "institutionalised" in c.signals)
     promoted = share(lambda c: "promoted" in c.signals)
-    formalism = share(lambda c: "slogan_heavy" in c.flags or "no_problem" in c.flags)
+    # formalism (the seed article's 面子工程): all slogans, or neither a problem it set out to solve nor a figure of
+    # what changed — a news report that simply does not restate the problem is not evidence of formalism
+    formalism = share(lambda c: "slogan_heavy" in c.flags
+                      or ("no_problem" in c.flags and "no_quantified_outcome" in c.flags))
     years = [c.year for c in cases if c.year]
     since = entry.props.get("since")
     first = min([y for y in years] + ([int(since)] if str(since or "").isdigit() else []), default=None)
-    years_in_use = max(0, int(w["current_year"]) - first) if first else 0
-    parts = {
-        "adopters": w["adopters"]["weight"] * _sat(adopters, w["adopters"]["saturation"]),
-        "cities": w["cities"]["weight"] * _sat(cities, w["cities"]["saturation"]),
-        "provinces": w["provinces"]["weight"] * _sat(provinces, w["provinces"]["saturation"]),
-        "fields": w["fields"]["weight"] * _sat(fields, w["fields"]["saturation"]),
-        "quantified_share": w["quantified_share"]["weight"] * quantified,
-        "years_in_use": w["years_in_use"]["weight"] * _sat(years_in_use, w["years_in_use"]["saturation"]),
-        "institutionalised_share": w["institutionalised_share"]["weight"] * institutionalised,
-        "promoted_share": w["promoted_share"]["weight"] * promoted,
-    }
+    # the current year comes from the clock (a library read next year has one more year of use)
+    now = current_year or datetime.date.today().year
+    years_in_use = max(0, now - first) if first else 0
+    parts = MaturityComponents(
+        adopters=w["adopters"]["weight"] * _sat(adopters, w["adopters"]["saturation"]),
+        cities=w["cities"]["weight"] * _sat(cities, w["cities"]["saturation"]),
+        provinces=w["provinces"]["weight"] * _sat(provinces, w["provinces"]["saturation"]),
+        fields=w["fields"]["weight"] * _sat(fields, w["fields"]["saturation"]),
+        quantified_share=w["quantified_share"]["weight"] * quantified,
+        years_in_use=w["years_in_use"]["weight"] * _sat(years_in_use, w["years_in_use"]["saturation"]),
+        institutionalised_share=w["institutionalised_share"]["weight"] * institutionalised,
+        promoted_share=w["promoted_share"]["weight"] * promoted,
+    )
     penalty = w["formalism_penalty"] * formalism
-    score = max(0.0, min(1.0, sum(parts.values()) - penalty))
-    return {
-        "score": round(score, 6),
-        "cases": n, "adopters": round(adopters, 2), "cities": len({city_of(c.adcode) for c in cases
-                                                                   if c.adcode and city_of(c.adcode)}),
-        "provinces": len({province_of(c.adcode) for c in cases if c.adcode}), "fields": fields,
-        "weighted_cities": round(cities, 2), "weighted_provinces": round(provinces, 2),
-        "documented_share": round(documented, 4),
-        "quantified_share": round(quantified, 4), "years_in_use": years_in_use,
-        "institutionalised_share": round(institutionalised, 4), "promoted_share": round(promoted, 4),
-        "formalism_share": round(formalism, 4),
-        "components": {k: round(v, 6) for k, v in parts.items()}, "formalism_penalty": round(penalty, 6),
-        "level": "成熟" if score >= 0.6 else ("成长" if score >= 0.35 else "初创"),
-    }
+    score = max(0.0, min(1.0, sum(parts.model_dump().values()) - penalty))
+    levels = w["levels"]
+    return Maturity(
+        score=round(score, 6), level="mature" if score >= levels["mature"] else (
+            "growing" if score >= levels["growing"] else "nascent"),
+        cases=n, adopters=round(adopters, 2),
+        cities=len({city_of(c.adcode) for c in cases if c.adcode and city_of(c.adcode)}),
+        provinces=len({province_of(c.adcode) for c in cases if c.adcode}), fields=fields,
+        weighted_cities=round(cities, 2), weighted_provinces=round(provinces, 2),
+        documented_share=round(documented, 4), quantified_share=round(quantified, 4),
+        years_in_use=years_in_use, first_year=first,
+        institutionalised_share=round(institutionalised, 4), promoted_share=round(promoted, 4),
+        formalism_share=round(formalism, 4),
+        components=MaturityComponents(**{k: round(v, 6) for k, v in parts.model_dump().items()}),
+        formalism_penalty=round(penalty, 6),
+    )
 
 
-def list_models(store: GraphStore, *, include_candidates: bool = False) -> list[dict[str, Any]]:
-    index = model_index(store)
+def list_models(index: ModelIndex, *, include_candidates: bool = False) -> list[ModelSummary]:
     out = []
-    for entry in sorted(index.models.values(), key=lambda e: (-e.maturity["score"], e.id)):
+    for entry in sorted(index.models.values(), key=lambda e: (-e.maturity.score, e.id)):
         if entry.candidate and not include_candidates:
             continue
-        item = {"id": entry.id, "name": entry.name, "cases": len(entry.cases), "regions": entry.regions,
-                "cities": entry.cities, "fields": entry.fields, "maturity": entry.maturity}
-        if entry.candidate:
-            item["candidate"] = True
-        out.append(item)
+        out.append(ModelSummary(id=entry.id, name=entry.name, cases=len(entry.cases), regions=entry.regions,
+                                cities=entry.cities, fields=entry.fields, maturity=entry.maturity,
+                                candidate=entry.candidate))
     return out
 
 
-def model_detail(store: GraphStore, model_id: str) -> dict[str, Any] | None:
-    index = model_index(store)
+def model_detail(store: GraphStore, index: ModelIndex, model_id: str) -> ModelDetail | None:
     entry = index.models.get(model_id)
     if entry is None:
         node = store.get_node(model_id)
-        if node is None or node.label != "Model":
+        if node is None or node.label != MODEL:
             return None
-        return {"id": node.id, "name": node.props.get("name"), "summary": node.props.get("summary"),
-                "cases": [], "regions": [], "fields": [], "maturity": {}, "measures": [], "problems": []}
-    return {
-        "id": entry.id, "name": entry.name, "summary": entry.props.get("summary"),
-        "origin": entry.props.get("origin"), "since": entry.props.get("since"),
-        "candidate": entry.candidate, "cases": [c.id for c in entry.cases], "regions": entry.regions,
-        "cities": entry.cities, "fields": entry.fields, "maturity": entry.maturity,
-        "measures": [{"id": m, "name": entry.measure_names.get(m), "support": s}
-                     for m, s in sorted(entry.measures.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "problems": [{"id": p, "cases": s} for p, s in sorted(entry.problems.items(), key=lambda kv: (-kv[1], kv[0]))],
-    }
+        p = node.props
+        return ModelDetail(id=node.id, name=str(p.get("name") or node.id), cases=0, summary=p.get("summary"),
+                           origin=p.get("origin"), since=_int(p.get("since")), candidate=bool(p.get("candidate")))
+    names = {n.id: n.name for n in store.get_nodes(sorted(entry.problems))}
+    return ModelDetail(
+        id=entry.id, name=entry.name, cases=len(entry.cases), regions=entry.regions, cities=entry.cities,
+        fields=entry.fields, maturity=entry.maturity, candidate=entry.candidate,
+        summary=entry.props.get("summary"), origin=entry.props.get("origin"), since=_int(entry.props.get("since")),
+        case_ids=[c.id for c in entry.cases],
+        measures=[MeasureUse(id=m, name=entry.measure_names.get(m) or "", support=s)
+                  for m, s in sorted(entry.measures.items(), key=lambda kv: (-kv[1], kv[0]))],
+        problems=[ProblemSupport(id=p, name=names.get(p, ""), cases=s)
+                  for p, s in sorted(entry.problems.items(), key=lambda kv: (-kv[1], kv[0]))],
+    )
+
+
+def _int(value: Any) -> int | None:
+    return int(value) if str(value or "").isdigit() else None

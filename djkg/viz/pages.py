@@ -1,4 +1,4 @@
-"""Graph pages: pyvis networks over the view data of ``queries/views.py``, rendered as self-contained HTML.
+"""Graph pages: pyvis networks over the view data of ``views.py``, rendered as self-contained HTML.
 
 pyvis builds the network (nodes, edges, options); its own template is not used because it links bootstrap
 and tom-select from CDNs even "in_line" (pyvis issues 228/229). Our page inlines the vis-network 9.1.2
@@ -20,24 +20,14 @@ from typing import Any
 import jinja2
 from pyvis.network import Network
 
+from ..core.contract import Recommendation
 from ..graph.store import GraphStore
-from ..queries import views as V
-from ..queries.views import NotFound, ViewData
+from . import labels as L
+from . import views as V
+from .viewdata import NotFound, ViewData, clip, view_kind
 
 __all__ = ["NotFound", "render", "render_model", "render_case", "render_region", "render_overview",
-           "render_recommendation", "STYLE"]
-
-# One colour and shape per node type (the legend is drawn from this table).
-STYLE: dict[str, dict[str, str]] = {
-    "Model": {"color": "#c0392b", "shape": "star", "zh": "模式"},
-    "Case": {"color": "#2e6fba", "shape": "dot", "zh": "案例"},
-    "Problem": {"color": "#e67e22", "shape": "triangle", "zh": "问题"},
-    "Measure": {"color": "#27ae60", "shape": "square", "zh": "举措"},
-    "Outcome": {"color": "#8e44ad", "shape": "diamond", "zh": "成效"},
-    "Region": {"color": "#16a085", "shape": "ellipse", "zh": "地区"},
-    "Industry": {"color": "#8d6e63", "shape": "hexagon", "zh": "领域"},
-    V.PROFILE: {"color": "#7f8c8d", "shape": "box", "zh": "单位画像"},
-}
+           "render_recommendation"]
 FONT_STACK = ('"Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", '
               '"WenQuanYi Micro Hei", "Droid Sans Fallback", "SimHei", sans-serif')
 HIGHLIGHT = "#d62728"
@@ -82,17 +72,17 @@ def _network(view: ViewData) -> Network:
     net = Network(directed=True, cdn_resources="in_line")
     top = max((n.weight for n in view.nodes), default=1.0) or 1.0
     for n in view.nodes:
-        style = STYLE.get(n.label, STYLE[V.PROFILE])
+        style = L.node_type(n.label)
         hl = n.id in view.highlight_nodes
         size = 10 + 22 * (n.weight / top) ** 0.5
-        net.add_node(n.id, label=V._clip(n.name, 18), title="\n".join(n.facts) or n.name, shape=style["shape"],
-                     color={"background": style["color"], "border": HIGHLIGHT if hl else "#ffffff",
-                            "highlight": {"background": style["color"], "border": HIGHLIGHT}},
+        net.add_node(n.id, label=clip(n.name, 18), title="\n".join(n.facts) or n.name, shape=style.shape,
+                     color={"background": style.color, "border": HIGHLIGHT if hl else "#ffffff",
+                            "highlight": {"background": style.color, "border": HIGHLIGHT}},
                      borderWidth=4 if hl or n.focus else 1, size=round(size, 2),
-                     kind=V.view_kind(n.label) or "", full=n.name)
+                     kind=view_kind(n.label) or "", full=n.name)
     for e in view.edges:
         hl = e.key in view.highlight_edges
-        net.add_edge(e.src, e.dst, title="\n".join([V.EDGE_ZH.get(e.type, e.type), *e.facts]),
+        net.add_edge(e.src, e.dst, title="\n".join([L.relation(e.type), *e.facts]),
                      label=e.text or "", width=4 if hl else 1 + min(4.0, e.weight ** 0.5 - 1 if e.weight > 1 else 0),
                      color=HIGHLIGHT if hl else None, etype=e.type)
     return net
@@ -104,8 +94,8 @@ def render(view: ViewData, *, links: bool = True) -> str:
     nodes = [{k: v for k, v in n.items() if v is not None} for n in net.nodes]
     edges = [{k: v for k, v in e.items() if v is not None} for e in net.edges]
     js, css = _assets()
-    legend = [{"label": STYLE[k]["zh"], "color": STYLE[k]["color"], "shape": STYLE[k]["shape"]}
-              for k in STYLE if any(n.label == k for n in view.nodes)]
+    legend = [{"label": nt.zh, "color": nt.color, "shape": nt.shape}
+              for k, nt in L.NODE_TYPES.items() if any(n.label == k for n in view.nodes)]
     return _template().render(
         view=view, legend=legend, font_stack=FONT_STACK, vis_js=jinja2.utils.markupsafe.Markup(js.replace(
             "</script", "<\\/script")), vis_css=jinja2.utils.markupsafe.Markup(css.replace("</style", "<\\/style")),
@@ -132,5 +122,5 @@ def render_overview(store: GraphStore, *, links: bool = True) -> str:
     return render(V.overview_view(store), links=links)
 
 
-def render_recommendation(store: GraphStore, result: dict[str, Any], *, links: bool = True) -> str:
+def render_recommendation(store: GraphStore, result: Recommendation, *, links: bool = True) -> str:
     return render(V.recommendation_view(store, result), links=links)

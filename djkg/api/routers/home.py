@@ -11,7 +11,10 @@ from jinja2 import Environment, select_autoescape
 from ...core.config import Settings
 from ...graph.schema import FIELDS
 from ...graph.store import GraphStore
+from ...queries.index import model_index
 from ...queries.models import list_models
+from ...viz import labels
+from ...viz.viewdata import outcome_text
 from ...services.recommend import ProfileError, recommend
 from ..deps import get_settings, get_store
 
@@ -42,9 +45,9 @@ def home(request: Request,
         except ProfileError as exc:
             error = str(exc)
     hits = store.search(q.replace("\x00", "")[: settings.limits.max_query_chars], limit=20) if q and q.strip() else None
-    models = list_models(store)[:30]
+    models = list_models(model_index(store))[:30]
     html = _template("home.html").render(
         q=q or "", region=region or "", industry=industry or "", problems=problems or "", fields=FIELDS,
-        result=result, error=error, hits=hits, models=models, asked=asked,
+        result=result, error=error, hits=hits, models=models, asked=asked, labels=labels, outcome_text=outcome_text,
         query_string=str(request.url.query))
     return HTMLResponse(html)

@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api/v1", tags=["recommendations"])
              responses={400: {"model": ErrorBody}, 422: {"model": ErrorBody}},
              summary="推荐适合本单位的成熟模式 / recommend models for a unit profile")
 def recommendations(body: RecommendationRequest, store: GraphStore = Depends(get_store),
-                    settings: Settings = Depends(get_settings)) -> dict:
+                    settings: Settings = Depends(get_settings)) -> RecommendationResponse:
     limits = settings.limits
     texts = [body.region or "", body.industry or "", body.description or "", *body.problems]
     if sum(len(t) for t in texts) > limits.max_profile_chars:
@@ -28,7 +28,7 @@ def recommendations(body: RecommendationRequest, store: GraphStore = Depends(get
         raise ApiError(400, f"问题最多 {limits.max_problems} 条", f"at most {limits.max_problems} problems")
     try:
         return recommend(store, region=body.region, industry=body.industry, problems=body.problems,
-                         description=body.description, size=body.size, top_k=body.top_k, strict=True,
+                         description=body.description, top_k=body.top_k, strict=True,
                          settings=settings)
     except ProfileError as exc:
         zh, _, en = str(exc).partition(" / ")
