@@ -105,6 +105,9 @@ def param_sets(name: str, lite) -> list[dict[str, Any]]:
     cases = [n.id for n in lite.list_nodes(S.CASE, limit=100_000)]
     regions = lite.list_nodes(S.REGION, limit=100_000)
     region_ids = [r.id for r in regions]
+    if name == "candidate_evidence":
+        concepts = [r["id"] for r in catalogue.run(lite, "candidate_concepts")] + problems[:5]
+        return [{"concepts": concepts + ["problem:none"]}, {"concepts": []}, {"concepts": concepts[:2] * 2}]
     if name == "case_outcomes":
         return [{"cases": cases + ["case:none"]}, {"cases": []}, {"cases": cases[:1] * 2},
                 {"cases": list(reversed(cases[:5]))}]

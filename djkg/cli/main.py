@@ -348,11 +348,13 @@ def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
     if as_json:
         emit_json(items)
         return
+    from ..viz.labels import NODE_TYPES
     table = Table(title=f"候选概念 / candidates（{len(items)}）")
-    for col in ("类型 label", "名称 name", "案例数 cases", "id"):
-        table.add_column(col)
+    for col in ("类型 kind", "名称 name", "案例数 cases", "例句 evidence", "id"):
+        table.add_column(col, overflow="fold")
     for c in items:
-        table.add_row(c["label"], term(c["name"]), str(c["cases"]), term(c["id"]))
+        first = c["evidence"][0]["sentence"][:60] if c["evidence"] else ""
+        table.add_row(NODE_TYPES[c["label"]].zh, term(c["name"]), str(c["cases"]), term(first), term(c["id"]))
     out.print(table)
 
 

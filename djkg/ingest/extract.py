@@ -102,7 +102,8 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                              declared_sector=meta.get("sector"))
     if meta.get("industry") and (ind is None or ind.confidence < 1.0):
         warnings.append(f"无法识别的领域：{meta.get('industry')} / unknown field")
-    industry = {"field": ind.field if ind else None, "sector": ind.sector if ind else None}
+    industry = {"field": ind.field if ind else None, "sector": ind.sector if ind else None,
+                "confidence": ind.confidence if ind else None}
     if ind is None:
         warnings.append("未能判断所属领域 / field not recognised")
 
