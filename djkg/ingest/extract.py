@@ -281,6 +281,10 @@ _PROBLEM_STATED = re.compile(r"难|问题|矛盾|薄弱|不足|不够|不强|不
                              r"负担|漠|紧巴巴|只剩|不紧|不上|不了|顾不|不齐|不愿|老大难|费劲|吃力|头疼|短缺|欠|亏|荒|不|弱|空|难")
 
 
+# people served and difficulties solved are not problems the unit faced
+_BENEFICIARY = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体)|生活困难的?")
+_PEOPLE = re.compile(r"老人|儿童|孩子|残疾|残障|困难户|低保|空巢|留守|独居|病人|患者|群众")
+_SOLVED_COUNT = re.compile(r"(?:解决|破解|化解|攻克|办结)[^，。；]{0,14}\d")
 _PLANNED = re.compile(r"下一步|今后|将要|将推动|将继续|计划|打算|准备|拟|力争|争取在|有望")
 _DEFICIENCY = re.compile(r"不够|不足|缺乏|缺少|没有|没人|不强|不明显|不到位|不高|很少|较少")
 
@@ -307,9 +311,16 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             role = prefer[-1]   # "从空壳村变成…" names the problem the unit started from
         if role not in prefer:
             continue
-        if label == S.PROBLEM and role != "problem" and not _PROBLEM_STATED.search(_surface.lstrip("~")) \
-                and not _PROBLEM_STATED.search(_clause_at(s.text, _surface)):
-            continue   # a topic word ("独居老人", "纠纷") outside a problem sentence needs its clause to state a problem
+        if label == S.PROBLEM:
+            clause = _clause_at(s.text, _surface)
+            topic = not _PROBLEM_STATED.search(_surface.lstrip("~"))
+            # a topic word ("纠纷") outside a problem sentence, or a group of people anywhere ("空巢老人"), needs its
+            # clause to state a problem — not a list of tasks or of who is served
+            if topic and (role != "problem" or _PEOPLE.search(_surface)) and not _PROBLEM_STATED.search(
+                    _BENEFICIARY.sub("", clause.replace(_surface.lstrip("~"), ""))):
+                continue
+            if _SOLVED_COUNT.search(clause):
+                continue   # "帮企业解决生产难题63个": difficulties solved are a result, not the unit's problem
         if label == S.MEASURE and _PLANNED.search(_clause_at(s.text, _surface)):
             continue   # "下一步将推动…": a plan, not a measure the unit applied
         if label == S.MEASURE and role in ("problem", "context") and _DEFICIENCY.search(s.text):

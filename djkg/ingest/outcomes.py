@@ -20,7 +20,7 @@ from functools import lru_cache
 from .sections import Sentence
 from .taxonomy import Taxonomy, tokenizer
 
-UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个月|个|件|次|家|名|位|"
+UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个多月|多个月|个月|个|件|次|家|名|位|"
          "天|小时|分钟|公里|万亩|亩|吨|项|条|所|支|场|批|倍|座|间|套|单|起|处|篇|门|部|种|棵|株|台|辆|期|份|张|块|本|册|"
          "平方米|万平方米|米|万")
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -63,6 +63,7 @@ _DURATION_UNITS = ("天", "小时", "分钟", "个月", "个工作日")
 _DURATION = re.compile(r"经过|历时|用了|花了|连续|前后|每天|每周|每月|每年|每旬|一连|足足|整整|坚持了|干了|持续")
 _QUOTA = re.compile(r"只能|最多|不超过|上限|限报|名额|至少|每校|每个省")
 _POOL = re.compile(r"从(?:近|约)?$")
+_LOW_BASE = re.compile(r"仅|只有|不足|不到|才有|才")
 _INPUT = re.compile(r"投入|投资|总投资|出资|筹集|拿出|花费|捐款|捐赠|流转|租金|贷款")
 _ANECDOTE = re.compile(r"他|她|他家|她家|老人|大爷|大妈|阿姨|拿到|领到|领得|最多的|最少的|一户是|这回")
 _SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|辖区|辖有|常住|户籍|总人口|人口|面积|占地|有党员|党员\d|两委|村民小组|"
@@ -185,22 +186,28 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
             continue
         if unit == "万" and re.match(r"[元人户亩]", after or "x"):
             continue   # "5万元" is matched whole elsewhere; a bare 万 stands for 万 (people, items)
+        approx = bool(m.group("pre") or m.group("ap") or m.group("post"))
+        if unit in ("个多月", "多个月"):      # "经过5个多月": a duration, its 多 an approximation
+            unit, approx = "个月", True
         c0, c1 = _clause_of(clauses, m.start())
-        if _score(text, s, m, c0, c1, unit, lead) < ACCEPT:
-            continue
         metric, name, direction = _metric_for(text, c0, m.start(), tx, unit)
+        # a clause that follows a result in the same sentence ("半年来办结诉求1300件，满意率98.62%") goes on with it
+        carried = _named_metric(text, c0, m.start()) and (any(pos < c0 for pos, _ in facts)
+                                                          or bool(_PERFECT.search(text[:c0])))
+        if _score(text, s, m, c0, c1, unit, lead, direction) + (1.0 if carried else 0.0) < ACCEPT:
+            continue
         window = text[max(c0, m.start() - 8):m.start()]
         if any(v in window for v in _DOWN):
             direction = "down"
         elif any(v in window for v in _UP) and direction == "none":
             direction = "up"
-        approx = bool(m.group("pre") or m.group("ap") or m.group("post"))
         facts.append((m.start(), OutcomeFact(metric, name, _num(raw), unit, direction, text,
                                              scope=_scope(text, c0, m.start(), level), approx=approx)))
     return [f for _, f in sorted(facts, key=lambda x: x[0])]
 
 
-def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool) -> float:
+def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool,
+           direction: str = "none") -> float:
     """How strongly the clause says this number is a result of the work (accepted from ``ACCEPT``)."""
     before = text[c0:m.start()]
     after = text[m.end():c1]
@@ -226,6 +233,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0
     if _QUOTA.search(before) or _POOL.search(before):
         score -= 4.0
+    if direction != "down" and _LOW_BASE.search(before) and not re.search("|".join(_UP + _DOWN), before):
+        score -= 4.0   # "当年集体收入仅1.2万元": the low point the work started from (but "用时仅3天" is a result)
     if _INPUT.search(before[-10:]) and unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩"):
         score -= 3.0
     if unit in ("元", "万元") and _ANECDOTE.search(before):
