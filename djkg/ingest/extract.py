@@ -96,8 +96,9 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     title = normalise_short(meta.get("title")) or strip_controls(guess_title(text, sentences))
     unit = normalise_short(meta.get("unit")) or strip_controls(units.guess_unit(title, text))
     year = meta.get("year") or guess_year(text)
+    titled = bool(meta.get("title")) or title_is_heading(text, title)   # not just the opening sentence
     region = find_region(text, title=title, unit=unit, hint=normalise_short(meta.get("region")), warnings=warnings,
-                         title_is_heading=bool(meta.get("title")) or title_is_heading(text, title))
+                         title_is_heading=titled)
     ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
                              declared_sector=meta.get("sector"))
     if meta.get("industry") and (ind is None or ind.confidence < 1.0):
@@ -126,8 +127,9 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
         flags.append("region_uncertain")
     if not unit:
         flags.append("unit_missing")
-    cid, ident = identity.assign(explicit=meta.get("id"), title=title, unit=unit, year=year, origin=doc.origin,
-                                 text=doc.text)
+    # an opening sentence standing in for a missing title names no document (many reports open alike)
+    cid, ident = identity.assign(explicit=meta.get("id"), title=title if titled else "", unit=unit, year=year,
+                                 origin=doc.origin, text=doc.text)
     return ExtractedCase(doc.source, cid, title, unit, strip_controls(brand), year, region, industry, problems,
                          measures, outcomes, model, flags, signals, warnings, text, meta, ident)
 
