@@ -133,7 +133,7 @@ def test_every_gold_profile_gets_the_same_answer_from_both_stores(corpus_store, 
     import yaml
     neo, _ = corpus_neo4j
     gold = Path(__file__).resolve().parent / "gold"
-    profiles = [p for name in ("profiles.yaml", "profiles_heldout.yaml", "profiles_sealed.yaml")
+    profiles = [p for name in ("profiles_dev_lead.yaml", "profiles_dev_b.yaml", "profiles_heldout_c.yaml", "profiles_real.yaml")
                 for p in yaml.safe_load((gold / name).read_text(encoding="utf-8"))]
     assert len(profiles) >= 90
     for p in profiles:

@@ -384,7 +384,7 @@ def corpus_check(folder: Path = typer.Argument(..., help="案例库文件夹（�
 
 
 @eval_app.command("extraction")
-def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction"), "--gold"),
+def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction_real"), "--gold"),
                     as_json: bool = typer.Option(False, "--json")) -> None:
     """抽取质量：各字段的准确率与召回率 / per-field precision and recall."""
     from ..services.evaluation import evaluate_extraction
@@ -401,7 +401,7 @@ def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction"), "--
 
 
 @eval_app.command("recommend")
-def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles.yaml"), "--gold"),
+def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles_real.yaml"), "--gold"),
                    as_json: bool = typer.Option(False, "--json")) -> None:
     """推荐质量：hit@3、MRR、nDCG@5 / recommendation quality."""
     from ..services.evaluation import evaluate_recommend
