@@ -32,6 +32,11 @@ PARAMS = {
     "view_region_cases": {"regions": ["region:370686", "region:320113"], "limit": 10},
     "view_region_lookup": {"key": "370686"},
     "view_region_tree": {"region": "region:370000"},
+    "gap_counts": {"province": None, "field": None},
+    "emerging_measure_pairs": {"min_cases": 1},
+    "emerging_group_cases": {"measures": ["measure:branch-led-cooperative", "measure:m2", "measure:m3"],
+                             "min_shared": 1},
+    "emerging_group_concepts": {"cases": ["case:a", "case:c", "case:none"]},
 }
 
 PROFILES = [
@@ -81,6 +86,7 @@ def test_every_named_query_returns_the_same_rows(both):
                                 ("320113", "栖霞区", "county")), model="m2", problems=("p2",), field="城市社区"),
         build_case("c", model=None, outcomes=()),
         build_case("d", problems=("weak-collective-economy",), measures=("m3",)),
+        build_case("e", model=None, measures=("m2", "m3")),   # outside every model, two measures: a pair to count
     ]
     for g in graphs:
         assert lite.upsert_case(g) == neo.upsert_case(g) == "inserted"
