@@ -47,6 +47,13 @@ def embedded_env(**extra: str) -> dict[str, str]:
 def djkg_server(data_dir: Path, *, log: Path | None = None, env: dict[str, str] | None = None):
     """``djkg serve`` on a free loopback port with the embedded store in ``data_dir``; yields the base URL
     once /healthz answers, stops the server (SIGTERM) afterwards."""
+    with djkg_server_process(data_dir, log=log, env=env) as (base, _):
+        yield base
+
+
+@contextlib.contextmanager
+def djkg_server_process(data_dir: Path, *, log: Path | None = None, env: dict[str, str] | None = None):
+    """As ``djkg_server``, yielding (base URL, the server's Popen) — for tests that watch the process."""
     import subprocess
     import sys
 
@@ -59,7 +66,7 @@ def djkg_server(data_dir: Path, *, log: Path | None = None, env: dict[str, str] 
     base = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(base)
-        yield base
+        yield base, server
     finally:
         server.terminate()
         server.wait(timeout=30)

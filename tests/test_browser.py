@@ -91,7 +91,8 @@ class Visit:
             route.abort()
 
     def settled_nodes(self) -> int:
-        # a selector, not wait_for_function: polling a string predicate needs eval, which the pages' CSP forbids
+        # a selector, not wait_for_function: Playwright polls a function with eval, which the pages' CSP forbids
+        # (the wait failed whenever the page had not settled at the first check)
         self.page.wait_for_selector("body[data-settled='1']", state="attached", timeout=30000)
         return int(self.page.evaluate("window.djkgNodes.length"))
 

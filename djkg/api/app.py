@@ -16,6 +16,7 @@ from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
 from .routers import analyses, cases, graph, health, home, models, recommendations, search, views
 from .schemas import ErrorBody
+from .security import SecurityHeaders
 
 log = logging.getLogger("djkg.api")
 
@@ -29,7 +30,8 @@ paths and supporting cases. Reads are open; writes need an API key.
 
 
 class BodySizeLimit:
-    """Refuse request bodies over the limit with 413 — by Content-Length, and while streaming."""
+    """Refuse request bodies over the limit with 413 — by Content-Length, and while streaming (chunked bodies):
+    once the limit is passed, whatever the app answers to the body it could not read becomes the 413."""
 
     def __init__(self, app, max_bytes: int):
         self.app = app
@@ -47,28 +49,36 @@ class BodySizeLimit:
                 if too_big:
                     return await _too_large(self.max_bytes)(scope, receive, send)
         seen = 0
+        exceeded = False
         started = False
 
         async def limited_receive():
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
+                    exceeded = True
                     raise _BodyTooLarge()
             return message
 
-        async def tracking_send(message):
+        async def guarded_send(message):
             nonlocal started
+            if exceeded:   # the app turned the failed read into its own error (400 "error parsing the body")
+                if message["type"] == "http.response.start" and not started:
+                    started = True
+                    await _too_large(self.max_bytes)(scope, receive, send)
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
+            await self.app(scope, limited_receive, guarded_send)
         except _BodyTooLarge:
-            if not started:
-                await _too_large(self.max_bytes)(scope, receive, send)
+            pass
+        if exceeded and not started:
+            await _too_large(self.max_bytes)(scope, receive, send)
 
 
 class _BodyTooLarge(Exception):
@@ -127,5 +137,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.include_router(r.router, responses=common)
     app.include_router(views.router, responses=common)
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)
+    app.add_middleware(SecurityHeaders)   # outermost: the 413 above gets the headers too
 
     return app

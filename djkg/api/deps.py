@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 
 from fastapi import Request
+from fastapi.routing import APIRoute
 
 from ..core.config import Settings
 from ..graph.store import GraphStore
@@ -25,8 +26,8 @@ def require_api_key(request: Request) -> None:
     if not expected:
         raise ApiError(403, "服务器未设置 DJKG_API_KEY，写入接口已关闭（只读模式）",
                        "writes are disabled: the server has no DJKG_API_KEY configured")
-    given = request.headers.get("x-api-key")
-    if given is None:
+    given = (request.headers.get("x-api-key") or "").strip()
+    if not given:   # an empty X-API-Key beside a Bearer token (some clients always send the header) is no key
         auth = request.headers.get("authorization", "")
         if auth[:7].lower() == "bearer ":
             given = auth[7:].strip()
@@ -36,3 +37,19 @@ def require_api_key(request: Request) -> None:
                        headers={"WWW-Authenticate": "Bearer"})
     if not hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8")):
         raise ApiError(403, "API 密钥不正确", "invalid API key")
+
+
+class KeyFirstRoute(APIRoute):
+    """A route that needs ``require_api_key`` checks it before its body is read: a request without a valid key
+    gets 401/403 whatever its body (malformed JSON, a large upload), and no body is parsed for it."""
+
+    def get_route_handler(self):
+        handler = super().get_route_handler()
+        if not any(getattr(d, "dependency", None) is require_api_key for d in self.dependencies):
+            return handler
+
+        async def key_first(request: Request):
+            require_api_key(request)
+            return await handler(request)
+
+        return key_first

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, NoReturn, Optional
@@ -22,6 +23,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from ..core.config import Settings
 from ..graph.store import StoreError
@@ -73,6 +75,21 @@ class State:
 state = State()
 
 
+# control and format characters in stored text (ESC sequences, bidi overrides) are shown escaped, never sent
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+
+
+def shown(value: Any) -> str:
+    """A value from a case or a file name as plain terminal text (\\x1b instead of ESC)."""
+    text = "" if value is None else str(value)
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def term(value: Any) -> Text:
+    """``shown`` as a rich Text: no markup in it is interpreted either ("[red]" stays literal)."""
+    return Text(shown(value))
+
+
 def emit_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
@@ -92,6 +109,9 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="文件或文件夹（.md .txt .docx .pdf .jsonl）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只抽取不写入 / extract only, write nothing"),
     as_json: bool = typer.Option(False, "--json", help="每个案例输出一行 JSON / JSON Lines"),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
+                                         help="也读取指向文件夹之外的符号链接（默认跳过并报告）/ also read symlinks "
+                                              "that lead outside the folder"),
 ) -> None:
     """导入案例材料 / ingest case write-ups."""
     from ..ingest.pipeline import ingest_paths
@@ -110,8 +130,8 @@ def ingest(
             line(item)
             if item.error:
                 failures.append((item.source, item.error))
-        report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item,
-                              max_bytes=state.settings.limits.max_ingest_file_bytes)
+        report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, limits=state.settings.limits,
+                              follow_links=follow_symlinks)
     else:
         with Progress(TextColumn("[bold]导入中 / ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       TextColumn("{task.description}"), console=err, transient=False) as progress:
@@ -122,7 +142,8 @@ def ingest(
                 name = source.split("#")[0]
                 if name not in files_seen:
                     files_seen.add(name)
-                    progress.update(task, completed=len(files_seen), description=Path(name).name[:40])
+                    progress.update(task, completed=len(files_seen),
+                                    description=escape(shown(Path(name).name[:40])))
 
             def on_item(item):
                 if item.error:
@@ -130,9 +151,9 @@ def ingest(
 
             report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, on_read=on_read,
                                   on_total=lambda n: progress.update(task, total=n),
-                                  max_bytes=state.settings.limits.max_ingest_file_bytes)
+                                  limits=state.settings.limits, follow_links=follow_symlinks)
     for source, error in failures:
-        err.print(f"[red]失败 / failed[/red] {source}: {error}", markup=True, highlight=False)
+        err.print(Text.assemble(("失败 / failed", "red"), " ", term(f"{source}: {error}")), highlight=False)
     table = Table(title="导入结果 / ingest summary")
     for col in ("新增 inserted", "更新 updated", "未变 unchanged", "失败 failed", "警告 warnings"):
         table.add_column(col, justify="right")
@@ -183,8 +204,8 @@ def models(as_json: bool = typer.Option(False, "--json"),
         table.add_column(col)
     for m in items:
         mt = m.maturity
-        table.add_row(m.name, str(m.cases), "、".join(m.regions[:6]) + ("…" if len(m.regions) > 6 else ""),
-                      "、".join(m.fields), f"{mt.score:.2f}（{MATURITY_LEVELS[mt.level]}）" if mt else "")
+        table.add_row(term(m.name), str(m.cases), term("、".join(m.regions[:6]) + ("…" if len(m.regions) > 6 else "")),
+                      term("、".join(m.fields)), f"{mt.score:.2f}（{MATURITY_LEVELS[mt.level]}）" if mt else "")
     out.print(table)
 
 
@@ -203,8 +224,10 @@ def cases(as_json: bool = typer.Option(False, "--json"),
         table.add_column(col)
     for c in items:
         r = c["region"]
-        table.add_row(c["id"], c["title"] or "", "".join(x for x in (r.get("province"), r.get("city") if r.get("city") != r.get("province") else None, r.get("county")) if x),
-                      c["industry"].get("field") or "", (c["model"] or {}).get("name") or "")
+        place = "".join(x for x in (r.get("province"), r.get("city") if r.get("city") != r.get("province") else None,
+                                    r.get("county")) if x)
+        table.add_row(term(c["id"]), term(c["title"]), term(place), term(c["industry"].get("field")),
+                      term((c["model"] or {}).get("name")))
     out.print(table)
 
 
@@ -423,7 +446,7 @@ def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
         table.add_column(col, overflow="fold")
     for c in items:
         first = c["evidence"][0]["sentence"][:60] if c["evidence"] else ""
-        table.add_row(NODE_TYPES[c["label"]].zh, c["name"], str(c["cases"]), first, c["id"])
+        table.add_row(NODE_TYPES[c["label"]].zh, term(c["name"]), str(c["cases"]), term(first), term(c["id"]))
     out.print(table)
 
 

@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterator, Literal, TypeVar
 from .schema import (
     CASE, CASE_FACTS, CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, MEASURE, MODEL, PROBLEM, SCHEMA_VERSION,
     CaseGraph, Edge, Node, SchemaError, edge_owner)
+from .schema import check_replaces
 from .serialize import dumps_graph, graph_from_json, merge_edge_rows
 from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
 
@@ -282,7 +283,9 @@ class Neo4jStore:
             return "unchanged"
         touched: set[str] = set()
         if old is not None:
-            touched = self._remove_case(tx, graph.id, json.loads(old["graph"]))
+            stored = json.loads(old["graph"])
+            check_replaces(stored["nodes"][0]["props"], graph)   # never replace a different document
+            touched = self._remove_case(tx, graph.id, stored)
         self._insert_case(tx, graph, digest)
         self._collect_orphans(tx, touched - {n.id for n in graph.all_nodes()})
         return "inserted" if old is None else "updated"

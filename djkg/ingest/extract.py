@@ -11,9 +11,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..graph import schema as S
+from . import identity
 from . import industry as industry_mod
 from . import candidates, units
-from .normalise import normalise, normalise_short
+from .normalise import normalise, normalise_short, strip_controls
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
 from .sections import Sentence, split
@@ -62,6 +63,7 @@ class ExtractedCase:
     warnings: list[str]
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+    identity: dict[str, str] = field(default_factory=dict)   # see ingest/identity.py
 
     def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
         d = {
@@ -91,11 +93,12 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     text = normalise(raw)
     meta = doc.meta
     sentences = split(text)
-    title = normalise_short(meta.get("title")) or guess_title(text, sentences)
-    unit = normalise_short(meta.get("unit")) or units.guess_unit(title, text)
+    title = normalise_short(meta.get("title")) or strip_controls(guess_title(text, sentences))
+    unit = normalise_short(meta.get("unit")) or strip_controls(units.guess_unit(title, text))
     year = meta.get("year") or guess_year(text)
+    titled = bool(meta.get("title")) or title_is_heading(text, title)   # not just the opening sentence
     region = find_region(text, title=title, unit=unit, hint=normalise_short(meta.get("region")), warnings=warnings,
-                         title_is_heading=bool(meta.get("title")) or title_is_heading(text, title))
+                         title_is_heading=titled)
     ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
                              declared_sector=meta.get("sector"))
     if meta.get("industry") and (ind is None or ind.confidence < 1.0):
@@ -124,9 +127,11 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
         flags.append("region_uncertain")
     if not unit:
         flags.append("unit_missing")
-    cid = S.case_id(explicit=meta.get("id"), title=title, unit=unit, year=year, text=text)
-    return ExtractedCase(doc.source, cid, title, unit, brand, year, region, industry, problems, measures,
-                         outcomes, model, flags, signals, warnings, text, meta)
+    # an opening sentence standing in for a missing title names no document (many reports open alike)
+    cid, ident = identity.assign(explicit=meta.get("id"), title=title if titled else "", unit=unit, year=year,
+                                 origin=doc.origin, text=doc.text)
+    return ExtractedCase(doc.source, cid, title, unit, strip_controls(brand), year, region, industry, problems,
+                         measures, outcomes, model, flags, signals, warnings, text, meta, ident)
 
 
 # --- metadata guesses --------------------------------------------------------------------------------
@@ -155,14 +160,20 @@ def guess_title(text: str, sentences: list[Sentence]) -> str:
     lines = [x.strip().lstrip("#").strip() for x in text.split("\n")[:4]]
     lines = [x for x in lines if x]
     for i, line in enumerate(lines):
-        if 4 <= len(line) <= 40 and not line.endswith("。") and not _MASTHEAD.search(line):
+        # a masthead or a genre line ("经验材料", "党建工作简报", "2023年第6期") is never the title
+        if 4 <= len(line) <= 40 and not line.endswith("。") and not _MASTHEAD.search(line) \
+                and not identity.is_generic_title(line):
             # a first line that only names the organisation ("……税务分局党支部") heads the real title below it
             if i + 1 < len(lines) and line.endswith(_PARTY_ORG) and 4 <= len(lines[i + 1]) <= 40 \
-                    and not lines[i + 1].endswith("。"):
+                    and not lines[i + 1].endswith("。") and not identity.is_generic_title(lines[i + 1]):
                 return lines[i + 1]
             return line
     # no title line (a news item pasted as is): its first sentence, without the dateline
-    return _DATELINE.sub("", sentences[0].text).strip()[:40] if sentences else ""
+    for s in sentences:
+        first = _DATELINE.sub("", s.text).strip().rstrip("。；！？")[:40]
+        if not s.heading and not identity.is_generic_title(first):
+            return first
+    return ""
 
 
 def guess_unit(title: str, text: str) -> str:

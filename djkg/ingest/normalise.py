@@ -80,8 +80,19 @@ def normalise(text: str) -> str:
     return convert_numerals(text).strip()
 
 
+# control and format characters (ESC, NUL, zero-width, bidi overrides) have no place in a one-line label: they
+# would reach terminals and pages as commands or hide what a title says
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]+")
+
+
+def strip_controls(text: str) -> str:
+    """A label without control or format characters (tabs and line breaks become spaces)."""
+    return re.sub(r"\s+", " ", _CONTROLS.sub(lambda m: " " if m.group(0).strip("\t\n\r\x0b\x0c") == "" else "",
+                                               text)).strip()
+
+
 def normalise_short(text: str | None) -> str:
-    """For metadata values: width, simplified, trimmed — no numeral rewriting."""
+    """For metadata values: width, simplified, no control characters, trimmed — no numeral rewriting."""
     if not text:
         return ""
-    return _t2s().convert(str(text).translate(_FULLWIDTH)).strip()
+    return strip_controls(_t2s().convert(str(text).translate(_FULLWIDTH)))

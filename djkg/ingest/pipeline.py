@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from ..graph.schema import CaseGraph
+from ..core.config import Limits
+from ..graph.schema import CaseConflict, CaseGraph
 from ..graph.store import GraphStore, StoreError
 from .build import build
 from .extract import ExtractedCase, extract
-from .readers import DEFAULT_MAX_BYTES, RawDoc, ReadError, discover, read_all
+from .identity import RunClaims
+from .readers import RawDoc, ReadError, discover, read_all
 from .taxonomy import taxonomy
 
 
@@ -28,6 +30,7 @@ class ItemResult:
     case: ExtractedCase | None = None
     status: str = ""          # inserted / updated / unchanged / dry-run / failed
     error: str | None = None
+    code: str = ""            # why it failed: unreadable / too_large / outside / conflict / extraction / write
 
     def to_json(self) -> dict[str, Any]:
         if self.error is not None:
@@ -61,7 +64,7 @@ def prepare_doc(doc: RawDoc) -> tuple[ItemResult, CaseGraph | None]:
         case = extract(doc)
         graph = build(case)
     except Exception as exc:  # one bad document must not stop the batch; the error is reported
-        return ItemResult(doc.source, status="failed",
+        return ItemResult(doc.source, status="failed", code="extraction",
                           error=f"抽取失败：{type(exc).__name__}: {exc} / extraction failed"), None
     return ItemResult(doc.source, case, "dry-run"), graph
 
@@ -70,8 +73,15 @@ def process_doc(doc: RawDoc, store: GraphStore | None, *, dry_run: bool) -> Item
     item, graph = prepare_doc(doc)
     if graph is None or dry_run or store is None:
         return item
-    item.status = store.upsert_case(graph)
+    try:
+        item.status = store.upsert_case(graph)
+    except CaseConflict as exc:
+        _refuse(item, exc)
     return item
+
+
+def _refuse(item: ItemResult, exc: CaseConflict | str) -> None:
+    item.status, item.error, item.code = "failed", str(exc), "conflict"
 
 
 def write_batch(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore) -> None:
@@ -92,21 +102,25 @@ def write_batch(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore) ->
             item.status = store.upsert_case(graph)
         except StoreError:
             raise
+        except CaseConflict as exc:
+            _refuse(item, exc)
         except Exception as exc:
             item.status, item.error = "failed", f"写入失败：{type(exc).__name__}: {exc} / write failed"
+            item.code = "write"
 
 
 def ingest_paths(paths: Iterable[str | Path], store: GraphStore | None, *, dry_run: bool = False,
-                 max_bytes: int = DEFAULT_MAX_BYTES,
+                 max_bytes: int | None = None, limits: Limits | None = None, follow_links: bool = False,
                  on_item: Callable[[ItemResult], None] | None = None,
                  on_total: Callable[[int], None] | None = None, keep_items: bool = False,
                  batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None) -> IngestReport:
+    """``follow_links`` reads symlinks that leave a folder (the CLI's --follow-symlinks; never the API)."""
     taxonomy()  # load dictionaries once, before the first file
-    files = list(discover(paths))
+    files = list(discover(paths, follow_links=follow_links))
     if on_total:
         on_total(len(files))
-    return ingest_docs(read_all(files, max_bytes=max_bytes), store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
-                       batch_size=batch_size, on_read=on_read)
+    return ingest_docs(read_all(files, max_bytes=max_bytes, limits=limits), store, dry_run=dry_run,
+                       on_item=on_item, keep_items=keep_items, batch_size=batch_size, on_read=on_read)
 
 
 def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *, dry_run: bool = False,
@@ -116,6 +130,7 @@ def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *,
     each document's source as soon as it is extracted (progress bars: writes come in batches)."""
     report = IngestReport()
     pending: list[tuple[ItemResult, CaseGraph]] = []
+    claims = RunClaims()   # one case id, one document per run
 
     def finish(item: ItemResult) -> None:
         _count(report, item, keep=keep_items)
@@ -132,9 +147,13 @@ def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *,
         if on_read:
             on_read(doc.source)
         if isinstance(doc, ReadError):
-            finish(ItemResult(doc.source, status="failed", error=doc.error))
+            finish(ItemResult(doc.source, status="failed", error=doc.error, code=doc.code))
             continue
         item, graph = prepare_doc(doc)
+        refused = claims.claim(item.case.id, item.case.identity, doc.source) if item.case else None
+        if refused:
+            _refuse(item, refused)
+            graph = None
         if graph is None or dry_run or store is None:
             finish(item)
             continue
