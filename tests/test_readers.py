@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from djkg.ingest.readers import RawDoc, ReadError, read_all, read_path
+from djkg.ingest.readers import RawDoc, ReadError, Skipped, read_all, read_path
 
 BODY = "一、面临问题\n村集体经济薄弱，年轻人外出务工。\n二、主要做法\n党支部领办合作社，群众以土地入股。\n三、取得成效\n村集体收入由2万元提高到35万元。\n"
 FRONT = "---\ntitle: 衣家村的合作社\nunit: 衣家村党支部\nregion: 山东省烟台市栖霞市\nyear: 2018\nindustry: 农村\n---\n"
@@ -158,8 +158,10 @@ def test_folders_recurse_and_skip_readmes_and_unknown_files(tmp_path):
     (tmp_path / "b.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "README.md").write_text("# corpus", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("a,b", encoding="utf-8")
-    sources = sorted(Path(d.source).name for d in read_all([tmp_path]))
-    assert sources == ["a.md", "b.txt"]
+    found = list(read_all([tmp_path]))
+    assert sorted(Path(d.source).name for d in found if isinstance(d, RawDoc)) == ["a.md", "b.txt"]
+    # the README is listed as skipped (with its reason), not silently dropped; unknown types are not looked at
+    assert [(d.source, d.code) for d in found if isinstance(d, Skipped)] == [("README.md", "not_a_write_up")]
 
 
 def test_missing_path_is_reported(tmp_path):

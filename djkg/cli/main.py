@@ -125,11 +125,14 @@ def ingest(
         sys.stdout.flush()
 
     failures: list[tuple[str, str]] = []
+    skipped: list[tuple[str, str]] = []
     if as_json:
         def on_item(item):
             line(item)
             if item.error:
                 failures.append((item.source, item.error))
+            elif item.status == "skipped":
+                skipped.append((item.source, item.reason or ""))
         report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, limits=state.settings.limits,
                               follow_links=follow_symlinks)
     else:
@@ -148,20 +151,24 @@ def ingest(
             def on_item(item):
                 if item.error:
                     failures.append((item.source, item.error))
+                elif item.status == "skipped":
+                    skipped.append((item.source, item.reason or ""))
 
             report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, on_read=on_read,
                                   on_total=lambda n: progress.update(task, total=n),
                                   limits=state.settings.limits, follow_links=follow_symlinks)
+    for source, reason in skipped:
+        err.print(Text.assemble(("跳过 / skipped", "yellow"), " ", term(f"{source}: {reason}")), highlight=False)
     for source, error in failures:
         err.print(Text.assemble(("失败 / failed", "red"), " ", term(f"{source}: {error}")), highlight=False)
     table = Table(title="导入结果 / ingest summary")
-    for col in ("新增 inserted", "更新 updated", "未变 unchanged", "失败 failed", "警告 warnings"):
+    for col in ("新增 inserted", "更新 updated", "未变 unchanged", "跳过 skipped", "失败 failed", "警告 warnings"):
         table.add_column(col, justify="right")
     s = report.summary()
     if as_json:   # the last line: the tallies, for scripts (every other line is one case or one failure)
         sys.stdout.write(json.dumps({"summary": s}, ensure_ascii=False) + "\n")
-    table.add_row(str(s["inserted"] + s["dry_run"]), str(s["updated"]), str(s["unchanged"]), str(s["failed"]),
-                  str(s["warnings"]))
+    table.add_row(str(s["inserted"] + s["dry_run"]), str(s["updated"]), str(s["unchanged"]), str(s["skipped"]),
+                  str(s["failed"]), str(s["warnings"]))
     err.print(table)
     if dry_run:
         err.print("（--dry-run：未写入任何数据 / nothing written）")

@@ -127,6 +127,8 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
         flags.append("region_uncertain")
     if not unit:
         flags.append("unit_missing")
+    if not region.get("adcode") and not industry.get("field") and not any(not m.candidate for m in problems + measures):
+        flags.append("not_a_case")   # nothing of a case: a folder ingest skips such a file (pipeline.py)
     # an opening sentence standing in for a missing title names no document (many reports open alike)
     cid, ident = identity.assign(explicit=meta.get("id"), title=title if titled else "", unit=unit, year=year,
                                  origin=doc.origin, text=doc.text)

@@ -1,8 +1,9 @@
 """Case identity: which document a case is, so that distinct documents never share a case id.
 
 An id comes from, in order: the front-matter ``id``; else unit + title + year when all three are known and
-specific (the id survives edits of the body); else the file's path relative to the ingested folder plus a digest
-of its text (the API has no path: the digest alone). A generic line ("经验材料", "党建工作简报", "2023年第6期")
+specific (the id survives edits of the body); else the file's path relative to the ingested folder plus its
+title when the title is its own (an edited body keeps the id); else that path plus a digest of its text (the API
+has no path: the digest alone). A generic line ("经验材料", "党建工作简报", "2023年第6期")
 is never a title and a generic or anonymised unit ("某村党支部", "社区党委") never names a case.
 
 Each case carries an ``identity`` record (basis, origin, text digest). The store refuses to replace a case by
@@ -64,6 +65,10 @@ def assign(*, explicit: str | None, title: str, unit: str, year: int | None, ori
     elif (title and unit and isinstance(year, int) and 1949 <= year <= 2100 and is_specific_unit(unit)
           and not is_generic_title(title, unit)):
         cid, basis = S.case_id(title=title, unit=unit, year=year), "meta"
+    elif origin and title and not is_generic_title(title, unit):
+        # a file with a title of its own: its path and title name it, so editing the body updates the same case
+        # (the same path in another folder with another title is another case)
+        cid, basis = S.case_id(origin=origin, text="title:" + S.normalise_key(title)), "path-title"
     else:
         cid, basis = S.case_id(origin=origin, text=text), "path"
     return cid, {"basis": basis, "origin": origin, "digest": digest}

@@ -17,7 +17,7 @@ from ..graph.store import GraphStore, StoreError
 from .build import build
 from .extract import ExtractedCase, extract
 from .identity import RunClaims
-from .readers import RawDoc, ReadError, discover, read_all
+from .readers import RawDoc, ReadError, Skipped, discover, read_all
 from .taxonomy import taxonomy
 
 
@@ -28,13 +28,17 @@ WRITE_BATCH = 128  # whole cases per write transaction (amortises commit and FTS
 class ItemResult:
     source: str
     case: ExtractedCase | None = None
-    status: str = ""          # inserted / updated / unchanged / dry-run / failed
+    status: str = ""          # inserted / updated / unchanged / dry-run / failed / skipped
     error: str | None = None
-    code: str = ""            # why it failed: unreadable / too_large / outside / conflict / extraction / write
+    code: str = ""            # why it failed or was skipped: unreadable / too_large / outside / conflict /
+                              # extraction / write / not_a_write_up / table / not_a_case
+    reason: str | None = None  # why a file in a folder was skipped (not a write-up)
 
     def to_json(self) -> dict[str, Any]:
         if self.error is not None:
             return {"source": self.source, "error": self.error}
+        if self.status == "skipped":
+            return {"source": self.source, "skipped": self.reason, "code": self.code}
         assert self.case is not None
         return self.case.to_dict()
 
@@ -47,6 +51,7 @@ class IngestReport:
     failed: int = 0
     warnings: int = 0
     dry_run: int = 0
+    skipped: int = 0
     items: list[ItemResult] = field(default_factory=list)
 
     @property
@@ -55,18 +60,36 @@ class IngestReport:
 
     def summary(self) -> dict[str, int]:
         return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
-                "failed": self.failed, "warnings": self.warnings, "dry_run": self.dry_run}
+                "failed": self.failed, "warnings": self.warnings, "dry_run": self.dry_run, "skipped": self.skipped}
 
 
 def prepare_doc(doc: RawDoc) -> tuple[ItemResult, CaseGraph | None]:
-    """Extract and build one document; a failure is a reported item, never an exception."""
+    """Extract and build one document; a failure is a reported item, never an exception. A file found in a
+    folder that is a table, or in which nothing of a case is found, is skipped with the reason; named on its
+    own it goes in, flagged (``not_a_case``)."""
+    if doc.in_folder and is_table(doc.text):
+        return ItemResult(doc.source, status="skipped", code="table",
+                          reason="表格，不是案例材料（直接指定该文件可导入） / a table, not a write-up (name it to ingest it)"), None
     try:
         case = extract(doc)
+        if doc.in_folder and "not_a_case" in case.flags:
+            return ItemResult(doc.source, case, status="skipped", code="not_a_case",
+                              reason="没有找到地区、领域、问题或做法，不像案例材料（直接指定该文件可导入）"
+                                     " / no region, field, problem or measure found (name it to ingest it)"), None
         graph = build(case)
     except Exception as exc:  # one bad document must not stop the batch; the error is reported
         return ItemResult(doc.source, status="failed", code="extraction",
                           error=f"抽取失败：{type(exc).__name__}: {exc} / extraction failed"), None
     return ItemResult(doc.source, case, "dry-run"), graph
+
+
+def is_table(text: str) -> bool:
+    """Most lines are rows of a table (Markdown pipes or tab-separated columns): a list, not a write-up."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 3:
+        return False
+    rows = sum(1 for ln in lines if ln.count("|") >= 2 or ln.count("\t") >= 2)
+    return rows / len(lines) >= 0.6
 
 
 def process_doc(doc: RawDoc, store: GraphStore | None, *, dry_run: bool) -> ItemResult:
@@ -149,7 +172,13 @@ def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *,
         if isinstance(doc, ReadError):
             finish(ItemResult(doc.source, status="failed", error=doc.error, code=doc.code))
             continue
+        if isinstance(doc, Skipped):
+            finish(ItemResult(doc.source, status="skipped", code=doc.code, reason=doc.reason))
+            continue
         item, graph = prepare_doc(doc)
+        if item.status == "skipped":
+            finish(item)
+            continue
         refused = claims.claim(item.case.id, item.case.identity, doc.source) if item.case else None
         if refused:
             _refuse(item, refused)
@@ -170,6 +199,9 @@ def _count(report: IngestReport, item: ItemResult, *, keep: bool) -> None:
         report.items.append(item)
     if item.error is not None:
         report.failed += 1
+        return
+    if item.status == "skipped":
+        report.skipped += 1
         return
     if item.case is not None and item.case.warnings:
         report.warnings += len(item.case.warnings)

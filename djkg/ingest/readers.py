@@ -48,6 +48,8 @@ class RawDoc:
     # the file this document came from, relative to the ingested folder ("" when it came through the API):
     # what tells an edited file from a different document that happens to share its case id
     origin: str = ""
+    # found by walking a folder (not named by the user): a file that turns out not to be a write-up is skipped
+    in_folder: bool = False
 
 
 @dataclass
@@ -62,6 +64,21 @@ class SourceFile:
     """A file found by ``discover``: where to read it and its path relative to the ingested folder."""
     path: Path
     source: str
+    in_folder: bool = False
+
+
+@dataclass
+class Skipped:
+    """A file in a folder that is not a case write-up (an index, notes or sources file), with the reason. Named
+    explicitly, the same file is read."""
+    source: str
+    reason: str
+    code: str = "not_a_write_up"
+
+
+# index, notes and source lists kept beside the write-ups (by file name, in a folder)
+NOT_WRITE_UP_NAMES = re.compile(r"^(?:readme|notes?|sources?|index|changelog|license|todo|目录|索引|说明|来源|出处|备注|"
+                                r"笔记|资料来源|参考文献)(?:[-_ .].*)?$", re.I)
 
 
 class ReadFailure(Exception):
@@ -74,14 +91,14 @@ class TooLarge(ReadFailure):
 
 # --- discovery ------------------------------------------------------------------------------------
 
-def discover(paths: Iterable[str | Path | SourceFile | ReadError], *,
-             follow_links: bool = False) -> Iterator[SourceFile | ReadError]:
+def discover(paths: Iterable[str | Path | SourceFile | ReadError | Skipped], *,
+             follow_links: bool = False) -> Iterator[SourceFile | ReadError | Skipped]:
     """Files under the given paths (folders recurse, sorted for a stable order); what ``discover`` already found
     (a ``SourceFile`` or ``ReadError``) passes through. A file named directly is its own root. Inside a folder,
     a symlink (to a file or a folder) whose target lies outside the folder is reported and skipped unless
     ``follow_links``."""
     for p in paths:
-        if isinstance(p, (ReadError, SourceFile)):
+        if isinstance(p, (ReadError, SourceFile, Skipped)):
             yield p
             continue
         path = Path(p)
@@ -94,13 +111,12 @@ def discover(paths: Iterable[str | Path | SourceFile | ReadError], *,
 
 
 def _wanted(name: str) -> bool:
-    return (Path(name).suffix.lower() in SUFFIXES and not name.startswith((".", "~$"))
-            and name.lower() != "readme.md")
+    return Path(name).suffix.lower() in SUFFIXES and not name.startswith((".", "~$"))
 
 
 def _discover_folder(folder: Path, *, follow_links: bool) -> Iterator[SourceFile | ReadError]:
     root = folder.resolve()
-    found: list[SourceFile | ReadError] = []
+    found: list[SourceFile | ReadError | Skipped] = []
     seen_dirs: set[Path] = set()
     for here, dirs, files in os.walk(folder, followlinks=follow_links):
         real = Path(here).resolve()
@@ -125,7 +141,12 @@ def _discover_folder(folder: Path, *, follow_links: bool) -> Iterator[SourceFile
             if not follow_links and not _inside(full.resolve(), root):
                 found.append(_outside(full, folder))
                 continue
-            found.append(SourceFile(full, full.relative_to(folder).as_posix()))
+            rel = full.relative_to(folder).as_posix()
+            if NOT_WRITE_UP_NAMES.match(Path(name).stem):
+                found.append(Skipped(rel, "索引、说明或来源文件，不是案例材料（直接指定该文件可导入）"
+                                          " / an index, notes or sources file, not a write-up (name it to ingest it)"))
+                continue
+            found.append(SourceFile(full, rel, in_folder=True))
     found.sort(key=lambda x: x.source)
     yield from found
 
@@ -167,6 +188,7 @@ def read_path(item: Path | SourceFile, *, max_bytes: int | None = None,
         if len(doc.text) > limits.max_document_chars:
             raise TooLarge(containers.too_long_message(limits.max_document_chars))
         doc.source = doc.origin = source
+        doc.in_folder = isinstance(item, SourceFile) and item.in_folder
         return [doc]
     except (TooLarge, containers.Refused) as exc:
         return [ReadError(source, str(exc), code="too_large")]
@@ -491,11 +513,11 @@ def _jsonl_doc(line: str, n: int, where: str, source: str, limits: Limits) -> li
     return [doc]
 
 
-def read_all(paths: Iterable[str | Path | SourceFile | ReadError], *, max_bytes: int | None = None,
-             limits: Limits | None = None, follow_links: bool = False) -> Iterator[RawDoc | ReadError]:
+def read_all(paths: Iterable[str | Path | SourceFile | ReadError | Skipped], *, max_bytes: int | None = None,
+             limits: Limits | None = None, follow_links: bool = False) -> Iterator[RawDoc | ReadError | Skipped]:
     """Every document under ``paths`` (files, folders, or what ``discover`` already found), in order."""
     for item in discover(paths, follow_links=follow_links):
-        if isinstance(item, ReadError):
+        if isinstance(item, (ReadError, Skipped)):
             yield item
         else:
             yield from read_path(item, max_bytes=max_bytes, limits=limits)
