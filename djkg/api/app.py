@@ -14,7 +14,8 @@ from .. import __version__
 from ..core.config import Settings
 from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
-from .routers import cases, graph, health, home, models, recommendations, search, views
+from .html import error_page, wants_html
+from .routers import cases, graph, health, home, models, recommendations, search, static, views
 from .schemas import ErrorBody
 
 log = logging.getLogger("djkg.api")
@@ -105,6 +106,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         detail = exc.detail
+        if exc.status_code == 404 and wants_html(request):   # a person who mistyped a URL gets a page
+            return error_page(404, "没有找到这个页面", "网址可能有误，或者这个内容已被删除。可以从下面的入口重新查找。")
         if not isinstance(detail, dict):
             zh = {404: "未找到", 405: "不支持的请求方法", 413: "请求体过大"}.get(exc.status_code, "请求错误")
             detail = {"message": f"{zh} / {detail}", "zh": zh, "en": str(detail)}
@@ -126,6 +129,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     for r in (health, recommendations, models, cases, search, graph, home):
         app.include_router(r.router, responses=common)
     app.include_router(views.router, responses=common)
+    app.include_router(static.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)
 
     return app

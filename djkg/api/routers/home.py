@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, select_autoescape
 
 from ...core.config import Settings
 from ...graph.schema import FIELDS
@@ -17,16 +14,9 @@ from ...viz import labels
 from ...viz.viewdata import outcome_text
 from ...services.recommend import ProfileError, recommend
 from ..deps import get_settings, get_store
+from ..html import page
 
 router = APIRouter(tags=["pages"])
-
-_env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-
-
-def _template(name: str):
-    text = resources.files("djkg.api").joinpath("templates", name).read_text(encoding="utf-8")
-    return _env.from_string(text)
-
 
 @router.get("/", response_class=HTMLResponse, summary="首页 / home page")
 def home(request: Request,
@@ -46,8 +36,7 @@ def home(request: Request,
             error = str(exc)
     hits = store.search(q.replace("\x00", "")[: settings.limits.max_query_chars], limit=20) if q and q.strip() else None
     models = list_models(model_index(store))[:30]
-    html = _template("home.html").render(
-        q=q or "", region=region or "", industry=industry or "", problems=problems or "", fields=FIELDS,
+    return page(
+        "home.html", active="home", title="首页", q=q or "", region=region or "", industry=industry or "", problems=problems or "", fields=FIELDS,
         result=result, error=error, hits=hits, models=models, asked=asked, labels=labels, outcome_text=outcome_text,
         query_string=str(request.url.query))
-    return HTMLResponse(html)
