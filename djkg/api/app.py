@@ -15,7 +15,7 @@ from ..core.config import Settings
 from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
 from .html import error_page, wants_html
-from .routers import cases, graph, health, home, models, pages, recommendations, search, static, views
+from .routers import ask, cases, graph, health, home, models, pages, recommendations, search, static, views
 from .schemas import ErrorBody
 
 log = logging.getLogger("djkg.api")
@@ -131,6 +131,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(views.router, responses=common)
     app.include_router(static.router)
     app.include_router(pages.router)
+    app.include_router(ask.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)
 
     return app
