@@ -6,6 +6,7 @@ import logging
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi_offline import FastAPIOffline
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -15,7 +16,7 @@ from ..core.config import Settings
 from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
 from .html import error_page, wants_html
-from .routers import ask, cases, graph, health, home, models, pages, recommendations, search, static, views
+from .routers import ask, cases, docs, graph, health, home, models, pages, recommendations, search, static, views
 from .schemas import ErrorBody
 
 log = logging.getLogger("djkg.api")
@@ -90,7 +91,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         if store is None:  # a store the app opened itself is closed with it
             app.state.store.close()
 
-    app = FastAPI(title="djkg 党建品牌经验知识图谱", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # /docs and /redoc load Swagger UI and ReDoc from the fastapi-offline package, never from a CDN
+    app: FastAPI = FastAPIOffline(title="djkg 党建品牌经验知识图谱", version=__version__, description=DESCRIPTION,
+                                  lifespan=lifespan, static_url="/static-docs", redoc_url=None,
+                                  favicon_url="data:,", swagger_ui_parameters={"validatorUrl": None})
     app.state.settings = settings
     app.state.store = store if store is not None else open_store(settings)
 
@@ -132,6 +136,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(static.router)
     app.include_router(pages.router)
     app.include_router(ask.router)
+    app.include_router(docs.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)
 
     return app

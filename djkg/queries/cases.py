@@ -6,6 +6,7 @@ from typing import Any
 
 from ..graph import schema as S
 from ..graph.store import GraphStore
+from . import catalogue
 
 
 def case_record(store: GraphStore, case_id: str, *, with_text: bool = False) -> dict[str, Any] | None:
@@ -60,3 +61,23 @@ def _mention(node, edge) -> dict[str, Any]:
 
 def list_cases(store: GraphStore, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     return [_record(store, n, with_text=False) for n in store.list_nodes(S.CASE, limit=limit, offset=offset)]
+
+
+CASE_FILTERS = ("prefix", "field", "year", "illustrative", "model", "problem", "measure")
+
+
+def page_cases(store: GraphStore, *, limit: int, offset: int = 0, **filters: Any) -> tuple[list[dict[str, Any]], int]:
+    """One page of the case library and the number of cases matching ``filters`` (names in ``CASE_FILTERS``;
+    a missing or None filter matches every case)."""
+    params = {k: filters.get(k) for k in CASE_FILTERS}
+    rows = catalogue.run(store, "page_cases", **params, limit=int(limit), offset=int(offset))
+    total = catalogue.run(store, "page_cases_count", **params)
+    return rows, int(total[0]["total"]) if total else 0
+
+
+def case_years(store: GraphStore) -> list[dict[str, Any]]:
+    return catalogue.run(store, "case_years")
+
+
+def case_provinces(store: GraphStore) -> list[dict[str, Any]]:
+    return catalogue.run(store, "case_provinces")

@@ -197,13 +197,14 @@ def _find_region(store: GraphStore, key: str) -> tuple[Node, list[Node]]:
     return nodes[0], nodes[1:]
 
 
-def region_view(store: GraphStore, name_or_adcode: str, limit: int = REGION_CASES, *,
-                max_nodes: int | None = None) -> ViewData:
-    """A province, city or county: its direct sub-regions (drill-down), the cases located in it or
-    below it (newest first, capped at ``limit``) and the models of those cases."""
-    region, homonyms = _find_region(store, name_or_adcode)
-    limit = max(1, int(limit))
-    b = ViewBuilder(_max_nodes(max_nodes))
+def find_region(store: GraphStore, key: str) -> tuple[Node, list[Node]]:
+    """A Region by id, adcode or official name, and its homonyms."""
+    return _find_region(store, key)
+
+
+def region_tree(store: GraphStore, region: Node):
+    """(tree rows, every region id at or below ``region``, id -> the child of ``region`` it lies under,
+    cases per child, cases in all) — counted in the database."""
     tree = catalogue.run(store, "view_region_tree", region=region.id)
     all_ids = [r["region_id"] for r in tree] or [region.id]
     under = {r["region_id"]: (r["child_id"] or region.id) for r in tree}
@@ -213,7 +214,24 @@ def region_view(store: GraphStore, name_or_adcode: str, limit: int = REGION_CASE
     per_child: dict[str, int] = {}
     for rid, n in counts.items():
         per_child[under.get(rid, region.id)] = per_child.get(under.get(rid, region.id), 0) + n
-    total_cases = sum(counts.values())
+    return tree, all_ids, under, per_child, sum(counts.values())
+
+
+def region_chain(store: GraphStore, region_id: str) -> list[Node]:
+    """The region and the regions it is part of, outermost first."""
+    chain = _region_chain(store, region_id)
+    nodes = _nodes_by_id(store, chain)
+    return [nodes[r] for r in reversed(chain) if r in nodes]
+
+
+def region_view(store: GraphStore, name_or_adcode: str, limit: int = REGION_CASES, *,
+                max_nodes: int | None = None) -> ViewData:
+    """A province, city or county: its direct sub-regions (drill-down), the cases located in it or
+    below it (newest first, capped at ``limit``) and the models of those cases."""
+    region, homonyms = _find_region(store, name_or_adcode)
+    limit = max(1, int(limit))
+    b = ViewBuilder(_max_nodes(max_nodes))
+    tree, all_ids, under, per_child, total_cases = region_tree(store, region)
 
     b.node(region, weight=max(1, total_cases), focus=True,
            extra=[f"本地区及下辖地区案例：{total_cases} 个"])

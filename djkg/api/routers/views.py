@@ -9,7 +9,9 @@ from __future__ import annotations
 import html
 
 from fastapi import APIRouter, Depends, Path, Query
-from fastapi.responses import HTMLResponse
+from urllib.parse import quote
+
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ...core.config import Settings
 from ...graph.store import GraphStore
@@ -60,8 +62,12 @@ def case_page(case_id: str = Path(..., max_length=300), store: GraphStore = Depe
 
 
 @router.get("/region/{name}", response_class=HTMLResponse, summary="地区图谱（省/市/县）/ a region's cases and models")
-def region_page(name: str = Path(..., max_length=100), store: GraphStore = Depends(get_store)) -> HTMLResponse:
-    return _render(pages.render_region, store, name)
+def region_page(name: str = Path(..., max_length=100), store: GraphStore = Depends(get_store)):
+    from .pages import region_key   # the names the profile form accepts (定西, 甘肃定西 → 定西市)
+    key = region_key(store, name)
+    if key is not None and key != name:
+        return RedirectResponse(f"/views/region/{quote(key)}", status_code=307)
+    return _render(pages.render_region, store, key or name)
 
 
 @router.get("/recommend", response_class=HTMLResponse, summary="推荐解释图 / why these models were recommended")
