@@ -48,12 +48,19 @@ SECURITY_HEADERS: dict[str, str] = {
 }
 
 STATIC = resources.files(__package__).joinpath("static")
+VENDOR = ("vis-network.min.js", "vis-network.css")     # shipped inside the pyvis wheel
 
 
 @lru_cache(maxsize=None)
 def static_text(name: str) -> str:
-    """A file of ``viz/static`` as text (the whitelist of what /static serves is ``api/routers/static.py``)."""
+    """A file of ``viz/static`` (or vis-network from the pyvis wheel) as text; /static serves exactly these."""
+    if name in VENDOR:
+        return resources.files("pyvis").joinpath("lib", "vis-9.1.2", name).read_text(encoding="utf-8")
     return STATIC.joinpath(name).read_text(encoding="utf-8")
+
+
+def static_names() -> list[str]:
+    return sorted([f.name for f in STATIC.iterdir() if f.is_file()] + list(VENDOR))
 
 
 @lru_cache(maxsize=None)

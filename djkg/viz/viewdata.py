@@ -35,6 +35,7 @@ class ViewNode:
     weight: float = 1.0             # drawn size (support / case count / score)
     facts: list[str] = field(default_factory=list)   # tooltip lines, plain text
     focus: bool = False             # the page's subject
+    level: int | None = None        # column in a left-to-right (hierarchical) layout
 
 
 @dataclass
@@ -79,6 +80,7 @@ class ViewData:
     focus: str | None = None
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)   # (node id, name), outermost first
     notes: list[str] = field(default_factory=list)                     # extra plain-text remarks
+    layout: str = "force"            # force | columns (hierarchical, left to right, by ViewNode.level)
 
     @property
     def shown(self) -> int:

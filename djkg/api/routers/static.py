@@ -1,31 +1,25 @@
 """GET /static/{name} — the site's stylesheet and scripts from the package, and the vis-network build that ships
-inside the pyvis wheel. A fixed whitelist: nothing else on disk can be named."""
+inside the pyvis wheel (``viz/site.py`` lists them). A fixed whitelist: nothing else on disk can be named."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from ...viz.site import STATIC
+from ...viz.site import static_names, static_text
 from ..errors import not_found
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
-TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-         ".png": "image/png", ".svg": "image/svg+xml"}
+TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
 
 
 @lru_cache(maxsize=1)
 def _files() -> dict[str, bytes]:
-    files = {f.name: f.read_bytes() for f in STATIC.iterdir()
-             if f.is_file() and any(f.name.endswith(s) for s in TYPES)}
-    vis = resources.files("pyvis").joinpath("lib", "vis-9.1.2")
-    files["vis-network.min.js"] = vis.joinpath("vis-network.min.js").read_bytes()
-    files["vis-network.css"] = vis.joinpath("vis-network.css").read_bytes()
-    return files
+    return {name: static_text(name).encode("utf-8") for name in static_names()
+            if any(name.endswith(s) for s in TYPES)}
 
 
 @router.get("/static/{name}")

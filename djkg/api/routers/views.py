@@ -6,9 +6,7 @@ every string from a case is escaped by the renderer. Unknown ids give a 404 page
 
 from __future__ import annotations
 
-import html
-
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from urllib.parse import quote
 
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -18,25 +16,18 @@ from ...graph.store import GraphStore
 from ...services.recommend import ProfileError, recommend
 from ...viz import pages
 from ..deps import get_settings, get_store
+from ..errors import ApiError
+from ..html import error_page, html_response
 
 router = APIRouter(prefix="/views", tags=["views"])
 
-# Nothing may come from outside: scripts and styles are inline, images are data: URIs.
-CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; "
-       "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
-
-
 def _page(body: str, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(body, status_code=status, headers={"Content-Security-Policy": CSP,
-                                                           "X-Content-Type-Options": "nosniff"})
+    return html_response(body, status)
 
 
 def _error(status: int, zh: str, en: str) -> HTMLResponse:
-    body = (f"<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>{html.escape(zh)}</title>"
-            f"<body style=\"font-family: sans-serif; padding: 2em\"><h1>{html.escape(zh)}</h1>"
-            f"<p>{html.escape(en)}</p><p><a href=\"/\">返回首页 / home</a> · "
-            f"<a href=\"/views/overview\">模式总览 / overview</a></p></body></html>")
-    return _page(body, status)
+    """An error page in Chinese (pages say nothing in English); ``en`` stays for the log and the JSON API."""
+    return error_page(status, zh, "可以回到首页，或在案例库、模式一览中查找。")
 
 
 @router.get("/overview", response_class=HTMLResponse, summary="模式—问题总览图 / overview of models and problems")
@@ -71,8 +62,10 @@ def region_page(name: str = Path(..., max_length=100), store: GraphStore = Depen
 
 
 @router.get("/recommend", response_class=HTMLResponse, summary="推荐解释图 / why these models were recommended")
-def recommend_page(region: str | None = Query(None, max_length=200), industry: str | None = Query(None, max_length=100),
+def recommend_page(request: Request, region: str | None = Query(None, max_length=200), industry: str | None = Query(None, max_length=100),
                    problems: list[str] = Query([], max_length=20, description="问题（可重复，或一条多行）"),
+                   drop: list[str] = Query([], max_length=50, description="去掉的问题 id"),
+                   add: list[str] = Query([], max_length=50, description="添加的问题 id"),
                    description: str | None = Query(None, max_length=2000),
                    top_k: int = Query(5, ge=1, le=20), store: GraphStore = Depends(get_store),
                    settings: Settings = Depends(get_settings)) -> HTMLResponse:
@@ -81,8 +74,17 @@ def recommend_page(region: str | None = Query(None, max_length=200), industry: s
         return _error(413, "问题描述过长", "problem text too long")
     try:
         result = recommend(store, region=region, industry=industry, problems=items, description=description,
-                           top_k=top_k, strict=True, settings=settings)
+                           top_k=top_k, strict=True, settings=settings, drop=[d[:200] for d in drop],
+                           add=[a[:200] for a in add])
     except ProfileError as exc:
         zh, _, en = str(exc).partition(" / ")
         return _error(400, zh, en or zh)
-    return _page(pages.render_recommendation(store, result))
+    return _page(pages.render_recommendation(store, result, query=str(request.url.query)))
+
+
+@router.get("/expand", summary="节点的相邻节点（图谱页面双击展开用）/ a node's neighbours for a drawn graph")
+def expand(id: str = Query(..., max_length=300, description="节点 id"), store: GraphStore = Depends(get_store)) -> dict:
+    try:
+        return pages.expand_data(store, id)
+    except pages.NotFound as exc:
+        raise ApiError(404, exc.zh, exc.en) from None
