@@ -16,7 +16,7 @@ from ..core.config import Settings
 from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
 from .html import error_page, wants_html
-from .routers import ask, cases, docs, graph, health, home, models, pages, recommendations, search, static, views
+from .routers import ask, cases, docs, submit, graph, health, home, models, pages, recommendations, search, static, views
 from .schemas import ErrorBody
 
 log = logging.getLogger("djkg.api")
@@ -137,6 +137,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(pages.router)
     app.include_router(ask.router)
     app.include_router(docs.router)
+    app.include_router(submit.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)
 
     return app

@@ -33,8 +33,12 @@ def source_parts(note: str | None) -> list[tuple[str, str | None]]:
 
 def case_context(store: GraphStore, case_id: str) -> dict[str, Any] | None:
     rec = case_record(store, case_id, with_text=True)
-    if rec is None:
-        return None
+    return None if rec is None else record_context(rec)
+
+
+def record_context(rec: dict[str, Any]) -> dict[str, Any]:
+    """The page's context for a case record — stored (``case_record``) or extracted but not saved (the submit
+    preview): both have the ingest JSON shape."""
     paras = paragraphs(rec.get("text") or "", marks_of(rec))
     title = rec.get("title") or "（无标题）"
     if paras and paras[0].heading and "".join(r.text for r in paras[0].runs).strip() == title:
