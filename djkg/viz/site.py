@@ -10,6 +10,7 @@ and scripts and a meta policy says the same thing to the browser.
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import quote
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -76,6 +77,7 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(site_name=SITE_NAME, nav=NAV, static_url=static_url, font_stack=FONT_STACK,
                        file_csp=FILE_CSP)
+    env.filters["idpath"] = lambda value: quote(str(value), safe=":")   # ids in paths keep their colon
     env.globals["inline_static"] = lambda name: Markup(
         static_text(name).replace("</script", "<\\/script").replace("</style", "<\\/style"))
     return env
