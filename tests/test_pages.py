@@ -249,6 +249,8 @@ def test_submit_needs_the_key_once_and_previews_before_saving(own):
     assert client.post("/submit/preview", data=form).status_code == 401
     assert client.post("/submit/key", data={"key": "wrong"}).status_code == 403
     _sign_in(client)
+    empty = client.get("/submit")
+    assert empty.status_code == 200 and 'id="case-form"' in empty.text and "确认保存" not in empty.text
     r = client.post("/submit/preview", data=form)
     assert r.status_code == 200 and "确认保存" in r.text
     assert "<script>alert" not in r.text and "<img src=x" not in r.text and "</textarea><script>" not in r.text

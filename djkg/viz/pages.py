@@ -87,7 +87,7 @@ def network_data(view: ViewData) -> tuple[list[dict[str, Any]], list[dict[str, A
     for n in view.nodes:
         style = L.node_type(n.label)
         hl = n.id in view.highlight_nodes
-        size = 10 + 22 * (n.weight / top) ** 0.5
+        size = 32 if n.focus else 10 + 22 * (n.weight / top) ** 0.5   # the page's subject is the largest
         extra = {"level": n.level} if n.level is not None else {}
         net.add_node(n.id, label=clip(n.name, 18), title="\n".join(n.facts) or n.name, shape=style.shape,
                      color={"background": style.color, "border": HIGHLIGHT if hl else "#ffffff",

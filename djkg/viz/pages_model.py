@@ -18,6 +18,12 @@ MODEL_CASE_ROWS = 100      # cases listed on a model page (the case library list
 MODEL_OUTCOME_ROWS = 120
 
 
+def known_concepts(store: GraphStore, ids) -> set[str]:
+    """The ids among ``ids`` that are taxonomy concepts, not candidate phrases awaiting review: first steps and
+    problems a page recommends come from the reviewed taxonomy."""
+    return {n.id for n in store.get_nodes(sorted(set(ids))) if not n.props.get("candidate")}
+
+
 def ranks(index: ModelIndex) -> dict[str, MaturityRank]:
     return maturity_ranks({m.id: m.maturity.score for m in list_models(index) if m.maturity is not None})
 
@@ -71,13 +77,15 @@ def model_context(store: GraphStore, model_id: str) -> dict[str, Any] | None:
     named = sorted((f for f in figures if f["named"]), key=lambda f: f["metric"])[:MODEL_OUTCOME_ROWS]
     other = [f for f in figures if not f["named"]][:MODEL_OUTCOME_ROWS]
     entry = index.models.get(model_id)
+    known = known_concepts(store, [m.id for m in detail.measures] + [p.id for p in detail.problems])
     years = sorted({c.year for c in entry.cases if c.year}) if entry else []
     m = detail.maturity
     scale = ranks(index).get(model_id)
     documented = sum(1 for c in (entry.cases if entry else []) if not c.illustrative)
     return {
         "title": detail.name, "model": detail, "cases": cases, "outcome_rows": named, "other_figures": other,
-        "steps": [s for s in detail.measures if s.name][:8], "problems": [p for p in detail.problems if p.name][:8],
+        "steps": [s for s in detail.measures if s.name and s.id in known][:8],
+        "problems": [p for p in detail.problems if p.name and p.id in known][:8],
         "years": years, "maturity_words": maturity_words(m), "level": maturity_level(m), "rank": scale,
         "documented": documented, "total_cases": detail.cases, "more_cases": detail.cases > len(cases),
         "components": _components(m), "crumbs": [("/", "首页"), ("/models", "模式"), ("", detail.name)],

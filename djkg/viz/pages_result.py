@@ -10,7 +10,7 @@ from ..core.contract import Recommendation
 from ..graph.store import GraphStore
 from ..queries.index import store_index
 from . import labels as L
-from .pages_model import ranks
+from .pages_model import known_concepts, ranks
 from .text import (best_outcome, first_steps, maturity_level, maturity_words, other_reasons, place, reason,
                    score_rows, zh_only)
 
@@ -22,7 +22,8 @@ def result_items(store: GraphStore, result: Recommendation) -> list[dict[str, An
     for n, it in enumerate(result.items, 1):
         entry = index.models.get(it.model.id)
         measures = sorted(entry.measures.items(), key=lambda kv: (-kv[1], kv[0])) if entry else []
-        named = [(mid, entry.measure_names.get(mid, ""), s) for mid, s in measures] if entry else []
+        known = known_concepts(store, [mid for mid, _ in measures])
+        named = [(mid, entry.measure_names.get(mid, ""), s) for mid, s in measures if mid in known] if entry else []
         per_problem = {p.id: p.name for p in result.profile.problems}
         out.append({
             "n": n, "id": it.model.id, "name": it.model.name, "summary": it.summary or "",

@@ -33,7 +33,7 @@ def _form_page(request: Request, store: GraphStore, *, status: int = 200, values
     settings: Settings = request.app.state.settings
     return page("submit.html", status=status, active="submit", title="提交案例",
                 crumbs=[("/", "首页"), ("", "提交案例")], writable=bool(settings.api_key),
-                signed_in=page_session.signed_in(request), values=values or {}, errors=errors or [],
+                signed_in=page_session.signed_in(request), values={**dict.fromkeys(FIELD_NAMES, ""), **(values or {})}, errors=errors or [],
                 preview=preview, fields=FIELDS, models=[m.name for m in list_models(model_index(store))],
                 max_chars=settings.limits.max_text_chars)
 
