@@ -125,7 +125,7 @@ def param_sets(name: str, lite) -> list[dict[str, Any]]:
     if name == "view_region_lookup":
         keys = {k for r in regions[:60] for k in (r.id, r.props.get("adcode"), r.props.get("name")) if k}
         return [{"key": k} for k in sorted(keys)] + [{"key": "火星"}, {"key": ""}, {"key": "region:"}]
-    if name in ("page_cases", "page_cases_count"):
+    if name == "page_cases":
         none = {"prefix": None, "field": None, "year": None, "illustrative": None, "model": None, "problem": None,
                 "measure": None}
         filters = [none, {**none, "prefix": "37"}, {**none, "prefix": "3706"}, {**none, "prefix": "370686"},
@@ -133,8 +133,6 @@ def param_sets(name: str, lite) -> list[dict[str, Any]]:
                    {**none, "illustrative": 0, "field": "农村"}, {**none, "model": models[0] if models else "model:x"},
                    {**none, "problem": problems[0] if problems else "problem:x"},
                    {**none, "measure": "measure:branch-led-cooperative"}, {**none, "prefix": "99"}]
-        if name == "page_cases_count":
-            return filters
         return [{**f, "limit": lim, "offset": off} for f in filters for lim, off in ((20, 0), (2, 1), (5, 100))]
     if name == "view_region_tree":
         return [{"region": r} for r in region_ids[:80]] + [{"region": "region:999999"},

@@ -67,12 +67,22 @@ CASE_FILTERS = ("prefix", "field", "year", "illustrative", "model", "problem", "
 
 
 def page_cases(store: GraphStore, *, limit: int, offset: int = 0, **filters: Any) -> tuple[list[dict[str, Any]], int]:
-    """One page of the case library and the number of cases matching ``filters`` (names in ``CASE_FILTERS``;
-    a missing or None filter matches every case)."""
+    """One page of the case library — rows of (case_id, model_id, and the case's facts from its node) — and the
+    number of cases matching ``filters`` (names in ``CASE_FILTERS``; a missing or None filter matches every case)."""
     params = {k: filters.get(k) for k in CASE_FILTERS}
     rows = catalogue.run(store, "page_cases", **params, limit=int(limit), offset=int(offset))
-    total = catalogue.run(store, "page_cases_count", **params)
-    return rows, int(total[0]["total"]) if total else 0
+    if not rows and offset > 0:      # past the last page: still say how many there are
+        head = catalogue.run(store, "page_cases", **params, limit=1, offset=0)
+        return [], int(head[0]["total"]) if head else 0
+    nodes = {n.id: n.props for n in store.get_nodes([r["case_id"] for r in rows])}
+    out = []
+    for r in rows:
+        p = nodes.get(r["case_id"], {})
+        region, industry = p.get("region") or {}, p.get("industry") or {}
+        out.append({"case_id": r["case_id"], "model_id": r["model_id"], "title": p.get("title"), "unit": p.get("unit"),
+                    "year": p.get("year"), "adcode": region.get("adcode"), "field": industry.get("field"),
+                    "sector": industry.get("sector"), "illustrative": bool(p.get("illustrative"))})
+    return out, int(rows[0]["total"]) if rows else 0
 
 
 def case_years(store: GraphStore) -> list[dict[str, Any]]:

@@ -141,16 +141,11 @@ def maturity_level(m: Maturity | None) -> str:
 
 def place(region: Mapping[str, Any] | None) -> str:
     """Province, city and county joined, a name said once (北京市朝阳区, not 北京市北京市朝阳区)."""
-    region = region or {}
-    out: list[str] = []
-    for key in ("province", "city", "county"):
-        x = region.get(key)
-        if x and x not in out:
-            out.append(str(x))
-    return "".join(out)
+    return "".join(place_chain(region))
 
 
 def place_chain(region: Mapping[str, Any] | None) -> list[str]:
+    """Province, city, county — the names present, each once."""
     region = region or {}
     out: list[str] = []
     for key in ("province", "city", "county"):

@@ -112,18 +112,28 @@ def _guard(request: Request, store: GraphStore, values: dict[str, str]) -> HTMLR
     return None
 
 
+def _checked(request: Request, store: GraphStore, values: dict[str, str], settings: Settings,
+             *, dry_run: bool):
+    """Signed in, from this site, a readable document: the ingest result — else the form again with the reasons."""
+    refused = _guard(request, store, values)
+    if refused is not None:
+        return None, refused
+    doc, errors = _doc(values, settings)
+    if doc is None:
+        return None, _form_page(request, store, status=422, values=values, errors=errors)
+    item = process_doc(doc, store, dry_run=dry_run)
+    if item.error is not None or item.case is None:
+        why = ("无法读取这份材料：" if dry_run else "保存失败：") + zh_only(item.error or "")
+        return None, _form_page(request, store, status=422, values=values, errors=[why])
+    return item, None
+
+
 @router.post("/submit/preview", response_class=HTMLResponse)
 def submit_preview(request: Request, values: dict = Depends(_posted), store: GraphStore = Depends(get_store),
                    settings: Settings = Depends(get_settings)) -> HTMLResponse:
-    refused = _guard(request, store, values)
+    item, refused = _checked(request, store, values, settings, dry_run=True)
     if refused is not None:
         return refused
-    doc, errors = _doc(values, settings)
-    if doc is None:
-        return _form_page(request, store, status=422, values=values, errors=errors)
-    item = process_doc(doc, store, dry_run=True)
-    if item.error is not None or item.case is None:
-        return _form_page(request, store, status=422, values=values, errors=["无法读取这份材料：" + zh_only(item.error or "")])
     record = item.case.to_dict(with_text=True)
     preview = record_context(record)
     preview["warnings"] = list(dict.fromkeys(zh_only(w) for w in record.get("warnings") or []))
@@ -134,13 +144,7 @@ def submit_preview(request: Request, values: dict = Depends(_posted), store: Gra
 @router.post("/submit/save", response_class=HTMLResponse)
 def submit_save(request: Request, values: dict = Depends(_posted), store: GraphStore = Depends(get_store),
                 settings: Settings = Depends(get_settings)):
-    refused = _guard(request, store, values)
+    item, refused = _checked(request, store, values, settings, dry_run=False)
     if refused is not None:
         return refused
-    doc, errors = _doc(values, settings)
-    if doc is None:
-        return _form_page(request, store, status=422, values=values, errors=errors)
-    item = process_doc(doc, store, dry_run=False)
-    if item.error is not None or item.case is None:
-        return _form_page(request, store, status=422, values=values, errors=["保存失败：" + zh_only(item.error or "")])
     return RedirectResponse(f"/cases/{quote(item.case.id, safe=':')}?saved={item.status}", status_code=303)

@@ -1,15 +1,9 @@
--- Case library page: the cases matching the filters (a NULL filter matches every case), newest first, one page.
--- Params: :prefix (adcode prefix: 2 province, 4 city, 6 county digits), :field, :year (int), :illustrative (0/1),
--- :model, :problem, :measure (node ids), :limit, :offset (int).
-SELECT c.id                                       AS case_id,
-       json_extract(c.props, '$.title')           AS title,
-       json_extract(c.props, '$.unit')            AS unit,
-       json_extract(c.props, '$.year')            AS year,
-       json_extract(c.props, '$.region.adcode')   AS adcode,
-       json_extract(c.props, '$.industry.field')  AS field,
-       json_extract(c.props, '$.industry.sector') AS sector,
-       coalesce(json_extract(c.props, '$.illustrative'), 0) AS illustrative,
-       (SELECT min(i.dst) FROM edges i WHERE i.src = c.id AND i.type = 'INSTANCE_OF') AS model_id
+-- Case library page: one page of the cases matching the filters (a NULL filter matches every case), newest first,
+-- each row with the number of matching cases. Params: :prefix (adcode prefix: 2 province, 4 city, 6 county digits),
+-- :field, :year (int), :illustrative (0/1), :model, :problem, :measure (node ids), :limit, :offset (int).
+SELECT c.id AS case_id,
+       (SELECT min(i.dst) FROM edges i WHERE i.src = c.id AND i.type = 'INSTANCE_OF') AS model_id,
+       count(*) OVER () AS total
 FROM nodes c
 WHERE c.label = 'Case'
   AND (:prefix IS NULL OR substr(json_extract(c.props, '$.region.adcode'), 1, length(:prefix)) = :prefix)
