@@ -7,6 +7,7 @@ from typing import Any
 from ..graph import schema as S
 from ..graph.store import GraphStore
 from . import catalogue
+from .index import store_index
 
 
 def case_record(store: GraphStore, case_id: str, *, with_text: bool = False) -> dict[str, Any] | None:
@@ -86,8 +87,10 @@ def page_cases(store: GraphStore, *, limit: int, offset: int = 0, **filters: Any
 
 
 def case_years(store: GraphStore) -> list[dict[str, Any]]:
-    return catalogue.run(store, "case_years")
+    """Years with their case counts: the same for every request until the store changes, so kept per revision."""
+    return store_index(store).typed(("case_years",), lambda: catalogue.run(store, "case_years"))
 
 
 def case_provinces(store: GraphStore) -> list[dict[str, Any]]:
-    return catalogue.run(store, "case_provinces")
+    """Cases per province (kept per store revision, like ``case_years``)."""
+    return store_index(store).typed(("case_provinces",), lambda: catalogue.run(store, "case_provinces"))
