@@ -257,15 +257,16 @@ def test_graph_filters_expand_and_png(site, browser):
     model = v.page.evaluate("window.djkgNodes.get().filter(function (n) { return n.ntype === 'Model'; })[0].id")
     at = v.page.evaluate(f"(function () {{ var p = window.djkgNetwork.getPositions(['{model}'])['{model}'];"
                          " return window.djkgNetwork.canvasToDOM(p); })()")
+    # a click shows the node with a link to its page
+    v.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    assert v.page.get_attribute("#sel-link", "href").startswith("/models/")
+    v.page.wait_for_timeout(400)       # two separate clicks, not one double-click
     v.page.mouse.dblclick(box["x"] + at["x"], box["y"] + at["y"])
     for _ in range(100):   # polled from here: the page's policy forbids the eval wait_for_function uses
         if v.page.evaluate("window.djkgNodes.length") > total:
             break
         v.page.wait_for_timeout(100)
     assert v.page.evaluate("window.djkgNodes.length") > total
-    # a click shows the node with a link to its page
-    v.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
-    assert v.page.get_attribute("#sel-link", "href").startswith("/models/")
     # the picture downloads as a PNG
     with v.page.expect_download() as dl:
         v.page.click("#png")
