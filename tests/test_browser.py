@@ -1,9 +1,12 @@
-"""Every graph page and the home page in a real headless Chromium, served by the real API on loopback,
-with every request that would leave 127.0.0.1 blocked and recorded.
+"""Every page in a real headless Chromium at 1400 and 390 px, served by the real API on loopback, with every
+request that would leave 127.0.0.1 blocked and recorded (including /docs and /redoc).
 
-Asserts: the vis network holds the nodes the view data says, no console errors, no request left loopback,
-a hostile case renders as text (no dialog fires). Screenshots go to tests/artifacts/. Without Chromium
-the tests skip visibly — unless DJKG_REQUIRE_BROWSER=1 (CI), where that is a failure.
+Asserts: no console errors, no request left loopback, no code of the label table or internal id in text,
+tooltips or hints, content fits the screen, the legend goes below the graph on a phone, the vis network holds the
+nodes the view data says, graph filters, caps, expansion and PNG download work, a hostile case renders as text on
+the case page and in the submit preview (no dialog fires), and the submit form round-trips a case into the store.
+Screenshots go to tests/artifacts/. Without Chromium the tests skip visibly — unless DJKG_REQUIRE_BROWSER=1 (CI),
+where that is a failure.
 """
 
 from __future__ import annotations

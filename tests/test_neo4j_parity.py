@@ -31,8 +31,8 @@ PARAMS = {
     "view_region_cases": {"regions": ["region:370686", "region:320113"], "limit": 10},
     "view_region_lookup": {"key": "370686"},
     "view_region_tree": {"region": "region:370000"},
-    "page_cases": {"prefix": "37", "field": None, "year": None, "illustrative": None, "model": None, "problem": None,
-                   "measure": None, "limit": 10, "offset": 0},
+    "page_cases": {"prefix": None, "field": None, "year": None, "illustrative": None, "model": None, "problem": None,
+                   "measure": None, "limit": 3, "offset": 1},
 }
 
 PROFILES = [

@@ -29,6 +29,12 @@
     if (document.body.getAttribute("data-settled")) { return; }
     network.setOptions({ physics: false });   // once settled, nothing moves by itself
     network.fit();
+    // on a phone the whole graph would be too small to read: start readable around the page's subject
+    // (the column drawing of a recommendation stays whole: its shape — which paths are red — is the point)
+    var columns = data.options.layout && data.options.layout.hierarchical;
+    if (!columns && container.clientWidth < 600 && network.getScale() < 0.65 && data.focus && nodes.get(data.focus)) {
+      network.moveTo({ position: network.getPositions([data.focus])[data.focus], scale: 0.65 });
+    }
     document.body.setAttribute("data-settled", "1");
     say("");
   }
@@ -122,7 +128,7 @@
   }
 
   // --- toolbar --------------------------------------------------------------------------------------------
-  document.getElementById("fit").addEventListener("click", function () { network.fit(); });
+  document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: false }); });
   document.getElementById("png").addEventListener("click", function () {
     var canvas = container.querySelector("canvas");
     if (!canvas) { return; }
