@@ -59,3 +59,10 @@ def test_unknown_urls_are_a_page_for_browsers_and_json_for_api_clients(client):
     assert r.status_code == 404 and r.json()["detail"]["zh"]
     r = client.get("/api/v1/nothing", headers=BROWSER)
     assert r.status_code == 404 and r.headers["content-type"].startswith("application/json")
+
+
+def test_bad_parameters_are_a_page_for_browsers(client):
+    r = client.get("/cases?page=0", headers=BROWSER)
+    assert r.status_code == 422 and r.headers["content-type"].startswith("text/html") and "参数不正确" in r.text
+    r = client.get("/api/v1/cases?limit=0", headers=BROWSER)
+    assert r.status_code == 422 and r.json()["detail"]["en"]

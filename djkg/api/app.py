@@ -103,6 +103,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         errors = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
                   for e in exc.errors()]
         where = "、".join(".".join(e["loc"]) for e in errors[:5])
+        if wants_html(request):   # a person following a mistyped link gets a page, in Chinese only
+            return error_page(422, "网址中的参数不正确", "请回到上一页重新选择或填写。")
         zh, en = f"请求参数不合法：{where}", f"invalid request: {where}"
         return JSONResponse({"detail": {"message": f"{zh} / {en}", "zh": zh, "en": en, "errors": errors}},
                             status_code=422)
