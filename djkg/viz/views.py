@@ -26,7 +26,7 @@ MODEL_PROBLEMS = 40       # problems addressed by the model's measures
 OUTCOMES_PER_CASE = 3
 REGION_CASES = 60
 OVERVIEW_CAP = 60         # problems (and at most as many models) on the overview
-EVIDENCE_PER_ITEM = 5
+EVIDENCE_PER_ITEM = 2       # evidence cases drawn per model beside those on its paths (the text page lists them all)
 
 
 def _maturities(store: GraphStore, model_ids: Iterable[str]) -> dict[str, Maturity]:
