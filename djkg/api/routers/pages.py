@@ -105,7 +105,10 @@ def region_key(store: GraphStore, text: str) -> str | None:
     return name if name and unique else ref.adcode
 
 
-def case_filters(store: GraphStore, region, field, model, year, source, problem, measure) -> tuple[CaseFilters, list[str]]:
+CSV_ROWS = 10_000     # rows of a case library CSV (SECURITY.md)
+
+
+def case_filters(region, field, model, year, source, problem, measure) -> tuple[CaseFilters, list[str]]:
     notes: list[str] = []
     f = CaseFilters(region=(region or "").strip()[:100], field=field or "", model=model or "",
                     year=int(year) if year and year.isdigit() else None,
@@ -121,31 +124,25 @@ def case_filters(store: GraphStore, region, field, model, year, source, problem,
     return f, notes
 
 
-FilterParams = dict(region=Query(None, max_length=100), field=Query(None, max_length=50),
-                    model=Query(None, max_length=200), year=Query(None, max_length=4),
-                    source=Query(None, max_length=20), problem=Query(None, max_length=200),
-                    measure=Query(None, max_length=200))
+def filters(region: str | None = Query(None, max_length=100), field: str | None = Query(None, max_length=50),
+            model: str | None = Query(None, max_length=200), year: str | None = Query(None, max_length=4),
+            source: str | None = Query(None, max_length=20), problem: str | None = Query(None, max_length=200),
+            measure: str | None = Query(None, max_length=200)) -> tuple[CaseFilters, list[str]]:
+    """The case library's filters as the URL gives them (the page and its CSV share them)."""
+    return case_filters(region, field, model, year, source, problem, measure)
 
 
 @router.get("/cases", response_class=HTMLResponse)
-def cases_page(region: str | None = FilterParams["region"], field: str | None = FilterParams["field"],
-               model: str | None = FilterParams["model"], year: str | None = FilterParams["year"],
-               source: str | None = FilterParams["source"], problem: str | None = FilterParams["problem"],
-               measure: str | None = FilterParams["measure"], page_: int = Query(1, alias="page", ge=1, le=100_000),
+def cases_page(f: tuple[CaseFilters, list[str]] = Depends(filters),
+               page_: int = Query(1, alias="page", ge=1, le=100_000),
                store: GraphStore = Depends(get_store)) -> HTMLResponse:
-    f, notes = case_filters(store, region, field, model, year, source, problem, measure)
-    return page("cases.html", active="cases", title="案例库", notes=notes, **cases_context(store, f, page_),
+    return page("cases.html", active="cases", title="案例库", notes=f[1], **cases_context(store, f[0], page_),
                 crumbs=[("/", "首页"), ("", "案例库")])
 
 
 @router.get("/cases.csv")
-def cases_csv(region: str | None = FilterParams["region"], field: str | None = FilterParams["field"],
-              model: str | None = FilterParams["model"], year: str | None = FilterParams["year"],
-              source: str | None = FilterParams["source"], problem: str | None = FilterParams["problem"],
-              measure: str | None = FilterParams["measure"], store: GraphStore = Depends(get_store),
-              settings: Settings = Depends(get_settings)) -> Response:
-    f, _ = case_filters(store, region, field, model, year, source, problem, measure)
-    rows, _total = page_cases(store, limit=10_000, offset=0, **f.params())
+def cases_csv(f: tuple[CaseFilters, list[str]] = Depends(filters), store: GraphStore = Depends(get_store)) -> Response:
+    rows, _total = page_cases(store, limit=CSV_ROWS, offset=0, **f[0].params())
     return csv_response("案例库.csv", ["案例", "单位", "地区", "领域", "行业", "年份", "模式", "来源", "网址"],
                         ([r["title"], r["unit"], r["place"], r["field"], r["sector"], r["year"], r["model"],
                           "示意" if r["illustrative"] else "有公开来源", f"/cases/{quote(r['id'], safe=':')}"]
