@@ -24,7 +24,7 @@ from djkg.ingest.readers import RawDoc
 from djkg.viz import views as V
 
 from conftest import CORPUS, djkg_server, embedded_env
-from test_pages import ID_PREFIX, codes
+from test_pages import ID_PREFIX, a_documented_case, codes
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 HOSTILE_TITLE = "<script>alert('xss')</script>合作社"
@@ -114,10 +114,11 @@ def test_graph_pages_render_offline_with_the_expected_nodes(site, browser):
     from djkg.queries.index import model_index
     from djkg.queries.models import list_models
     model = list_models(model_index(store))[0].id
+    case = a_documented_case(store)["id"]
     pages = {
         "overview": ("/views/overview", V.overview_view(store)),
         "model": (f"/views/model/{quote(model)}", V.model_view(store, model)),
-        "case": ("/views/case/case:c1-anshun-tangyue", V.case_view(store, "case:c1-anshun-tangyue")),
+        "case": (f"/views/case/{quote(case)}", V.case_view(store, case)),
         "region": (f"/views/region/{quote('山东省')}", V.region_view(store, "山东省")),
     }
     for name, (path, view) in pages.items():
@@ -180,17 +181,18 @@ def _page_paths(store) -> dict[str, tuple[str, bool]]:
     from djkg.queries.index import model_index
     from djkg.queries.models import list_models
     model = list_models(model_index(store))[0].id
+    case = quote(a_documented_case(store)["id"])
     ask = ("region=" + quote("甘肃定西") + "&industry=" + quote("农村") + "&problems="
            + quote("村里没什么集体收入，年轻人都出去打工了\n地撂荒了不少"))
     return {
         "page-home": ("/", False), "page-cases": ("/cases?field=" + quote("农村"), False),
-        "page-case": ("/cases/case:c1-anshun-tangyue", False), "page-case-hostile": ("/cases/case:hostile", False),
+        "page-case": (f"/cases/{case}", False), "page-case-hostile": ("/cases/case:hostile", False),
         "page-models": ("/models", False), "page-model": (f"/models/{quote(model)}", False),
         "page-result": ("/recommend?" + ask, False), "page-search": ("/search?q=" + quote("集体经济"), False),
-        "page-regions": ("/regions", False), "page-region": ("/regions/" + quote("定西"), False),
+        "page-regions": ("/regions", False), "page-region": ("/regions/" + quote("栖霞"), False),
         "page-submit": ("/submit", False), "page-404": ("/no/such/page", False),
         "graph-overview": ("/views/overview", True), "graph-model": (f"/views/model/{quote(model)}", True),
-        "graph-case": ("/views/case/case:c1-anshun-tangyue", True), "graph-region": ("/views/region/" + quote("山东省"), True),
+        "graph-case": (f"/views/case/{case}", True), "graph-region": ("/views/region/" + quote("山东省"), True),
         "graph-result": ("/views/recommend?" + ask, True),
     }
 
@@ -242,7 +244,7 @@ def test_docs_and_redoc_stay_on_loopback(site, browser):
 
 def test_graph_filters_expand_and_png(site, browser):
     base, store = site
-    v = Visit(browser, base + "/views/case/case:c1-anshun-tangyue", "graph-tools", (1400, 900))
+    v = Visit(browser, base + "/views/case/" + quote(a_documented_case(store)["id"]), "graph-tools", (1400, 900))
     total = v.settled_nodes()
     # untick a type: its nodes are hidden
     v.page.uncheck("input[data-type=Outcome]")

@@ -22,6 +22,7 @@ from conftest import build_case, make_neo4j_store
 
 PARAMS = {
     "case_outcomes": {"cases": ["case:a", "case:b", "case:none"]},
+    "candidate_evidence": {"concepts": ["problem:p2", "measure:m2", "measure:m3", "problem:none"]},
     "view_model_cases": {"model": "model:branch-led-cooperative", "limit": 10},
     "view_overview_links": {"problems": ["problem:weak-collective-economy", "problem:p2"],
                             "models": ["model:branch-led-cooperative", "model:m2"]},
@@ -33,6 +34,11 @@ PARAMS = {
     "view_region_tree": {"region": "region:370000"},
     "page_cases": {"prefix": None, "field": None, "year": None, "illustrative": None, "model": None, "problem": None,
                    "measure": None, "limit": 3, "offset": 1},
+    "gap_counts": {"province": None, "field": None},
+    "emerging_measure_pairs": {"min_cases": 1},
+    "emerging_group_cases": {"measures": ["measure:branch-led-cooperative", "measure:m2", "measure:m3"],
+                             "min_shared": 1},
+    "emerging_group_concepts": {"cases": ["case:a", "case:c", "case:none"]},
 }
 
 PROFILES = [
@@ -82,6 +88,7 @@ def test_every_named_query_returns_the_same_rows(both):
                                 ("320113", "栖霞区", "county")), model="m2", problems=("p2",), field="城市社区"),
         build_case("c", model=None, outcomes=()),
         build_case("d", problems=("weak-collective-economy",), measures=("m3",)),
+        build_case("e", model=None, measures=("m2", "m3")),   # outside every model, two measures: a pair to count
     ]
     for g in graphs:
         assert lite.upsert_case(g) == neo.upsert_case(g) == "inserted"
@@ -135,7 +142,7 @@ def test_every_gold_profile_gets_the_same_answer_from_both_stores(corpus_store, 
     import yaml
     neo, _ = corpus_neo4j
     gold = Path(__file__).resolve().parent / "gold"
-    profiles = [p for name in ("profiles.yaml", "profiles_heldout.yaml", "profiles_sealed.yaml")
+    profiles = [p for name in ("profiles_dev_lead.yaml", "profiles_dev_b.yaml", "profiles_heldout_c.yaml", "profiles_real.yaml")
                 for p in yaml.safe_load((gold / name).read_text(encoding="utf-8"))]
     assert len(profiles) >= 90
     for p in profiles:

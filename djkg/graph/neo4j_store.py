@@ -56,7 +56,7 @@ _EXTRA_KEYS = (*CASE_FACTS, "candidate", "body")
 _INT64 = 2 ** 63
 # version of the node layout above (2: scalar copies as json_extract gives them, ``candidate``); older stores
 # get their copies rewritten from ``props`` when opened
-_LAYOUT = 2
+_LAYOUT = 3
 
 
 def _label(label: str) -> str:

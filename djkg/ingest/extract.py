@@ -7,11 +7,12 @@ concepts (problems / measures / model), outcomes, candidates, quality flags.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..graph import schema as S
 from . import industry as industry_mod
+from . import candidates, units
 from .normalise import normalise, normalise_short
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
@@ -21,7 +22,9 @@ from .taxonomy import Concept, Taxonomy, taxonomy
 MAX_TEXT_CHARS = 200_000   # extraction reads at most this much of one document
 MAX_CANDIDATES = 3
 REGION_SCAN_CHARS = 2500
-MODEL_MIN_SCORE = 2.0   # title/heading mention (3) or two body mentions
+MODEL_MIN_SCORE = 2.0
+REGION_DROP = 0.1          # below this confidence a region guess is dropped
+REGION_UNCERTAIN = 0.5     # below this it is kept and flagged region_uncertain   # title/heading mention (3) or two body mentions
 
 
 @dataclass
@@ -31,6 +34,7 @@ class Mention:
     evidence: str
     candidate: bool = False
     category: str = ""
+    variant: bool = False     # found by word order / inserted words, not a listed surface
 
     def to_dict(self) -> dict[str, Any]:
         d = {"id": self.id, "name": self.name, "evidence": self.evidence}
@@ -68,7 +72,7 @@ class ExtractedCase:
                          for o in self.outcomes],
             "model": self.model, "flags": self.flags, "signals": self.signals, "warnings": self.warnings,
             "illustrative": bool(self.meta.get("illustrative")), "synthetic": bool(self.meta.get("synthetic")),
-            "source_note": self.meta.get("source"),
+            "sources": self.meta.get("source") or [], "reported": self.meta.get("reported"),
         }
         if with_text:
             d["text"] = self.text
@@ -88,14 +92,16 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     meta = doc.meta
     sentences = split(text)
     title = normalise_short(meta.get("title")) or guess_title(text, sentences)
-    unit = normalise_short(meta.get("unit")) or guess_unit(title, text)
+    unit = normalise_short(meta.get("unit")) or units.guess_unit(title, text)
     year = meta.get("year") or guess_year(text)
-    region = find_region(text, title=title, unit=unit, hint=normalise_short(meta.get("region")), warnings=warnings)
+    region = find_region(text, title=title, unit=unit, hint=normalise_short(meta.get("region")), warnings=warnings,
+                         title_is_heading=bool(meta.get("title")) or title_is_heading(text, title))
     ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
                              declared_sector=meta.get("sector"))
     if meta.get("industry") and (ind is None or ind.confidence < 1.0):
         warnings.append(f"无法识别的领域：{meta.get('industry')} / unknown field")
-    industry = {"field": ind.field if ind else None, "sector": ind.sector if ind else None}
+    industry = {"field": ind.field if ind else None, "sector": ind.sector if ind else None,
+                "confidence": ind.confidence if ind else None}
     if ind is None:
         warnings.append("未能判断所属领域 / field not recognised")
 
@@ -105,11 +111,19 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     problems = _mentions(matches, sentences, S.PROBLEM, prefer=("problem", "context", "measure"))
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
     model = pick_model(matches, sentences, tx, meta, title, warnings)
+    if model is None and not meta.get("unit"):
+        # a curated write-up (front matter or labelled lines) without a model line is a local brand by intent;
+        # only raw texts get a model inferred from what they do
+        model = infer_model([m.id for m in measures if not m.variant], industry.get("field"), tx)
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
-    outcomes = extract_outcomes(sentences, tx)
-    problems += candidates(sentences, "problem", tx, _matched_sentences(matches, S.PROBLEM))
-    measures += candidates(sentences, "measure", tx, _matched_sentences(matches, S.MEASURE))
+    outcomes = extract_outcomes(sentences, tx, unit=unit)
+    problems += candidates.candidates(sentences, "problem", tx, _matched_sentences(matches, S.PROBLEM))
+    measures += candidates.candidates(sentences, "measure", tx, _matched_sentences(matches, S.MEASURE))
     flags, signals = quality(sentences, problems, measures, outcomes, tx, text)
+    if region.get("adcode") and (region.get("confidence") or 0) < REGION_UNCERTAIN:
+        flags.append("region_uncertain")
+    if not unit:
+        flags.append("unit_missing")
     cid = S.case_id(explicit=meta.get("id"), title=title, unit=unit, year=year, text=text)
     return ExtractedCase(doc.source, cid, title, unit, brand, year, region, industry, problems, measures,
                          outcomes, model, flags, signals, warnings, text, meta)
@@ -130,6 +144,11 @@ _DATELINE = re.compile(r"(?m)^(?:本报讯|新华社|人民网|央广网|新华�
 
 # masthead lines of a bulletin are not its title ("党建工作简报", "……党委　2023年第6期")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专报)$|第\s*\d+\s*期|^编者按")
+
+
+def title_is_heading(text: str, title: str) -> bool:
+    """Whether the title stands on a line of its own (a heading), rather than being the opening sentence."""
+    return any(line.strip().lstrip("#").strip() == title for line in text.split("\n")[:4])
 
 
 def guess_title(text: str, sentences: list[Sentence]) -> str:
@@ -191,7 +210,8 @@ def guess_brand(text: str) -> str:
     return (m.group(1) or m.group(2)) if m else ""
 
 
-def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[str]) -> dict[str, Any]:
+def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[str],
+                title_is_heading: bool = True) -> dict[str, Any]:
     empty = {"province": None, "city": None, "county": None, "adcode": None}
     try:
         from .regions import gazetteer
@@ -207,8 +227,13 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         warnings.append("未能识别所在地区 / region not recognised")
         return empty
     if not hint:
-        match = _cap_at_unit_level(g, match, unit, title)
-    return {"province": match.province, "city": match.city, "county": match.county, "adcode": match.adcode}
+        match = _cap_at_unit_level(g, match, unit, title if title_is_heading else "")
+    if match.confidence < REGION_DROP:
+        # a place named once, far into the text, is no ground to file the unit there
+        warnings.append("文中没有可靠的地点，未确定所在地区 / no reliable place in the text; region left empty")
+        return {**empty, "confidence": match.confidence}
+    return {"province": match.province, "city": match.city, "county": match.county, "adcode": match.adcode,
+            "confidence": match.confidence}
 
 
 # units that sit below a county: a county the text names is theirs
@@ -227,7 +252,7 @@ def _cap_at_unit_level(g, match, unit: str, title: str):
     short = county.name[:-1] if len(county.name) > 2 else county.name
     if short in title:
         return match
-    return g.match(county.parent) if county.parent else match
+    return replace(g.match(county.parent), confidence=match.confidence) if county.parent else match
 
 
 def _hint_agrees(hint: str, match) -> bool:
@@ -237,14 +262,62 @@ def _hint_agrees(hint: str, match) -> bool:
 
 # --- concepts ------------------------------------------------------------------------------------------
 
-_BEFORE_AFTER = re.compile(r"(?:从|由)[^，。；]{1,30}(?:变成|变为|成为|转变为|转为|蜕变为)")
+_BEFORE_AFTER = re.compile(r"(?:从|由)[^，。；]{1,30}(?:变成|变为|成为|转变为|转为|蜕变为)|"
+                           r"(?:过去|原来|曾经|昔日|以前|当年)的?[^，。；]{1,16}(?:由此|如今|现在|已)?(?:变成|成为|成了|变为|转变为|蜕变为)")
+# a problem named outside a problem sentence counts only when its clause states it as a problem (a lack, a
+# difficulty, a state the work set out to change): "探望独居老人" names people served, "调解纠纷" a task
+_PROBLEM_STATED = re.compile(r"难|问题|矛盾|薄弱|不足|不够|不强|不高|不畅|不到位|不明显|缺|没有|没人|没啥|没什么|滞后|涣散|突出|"
+                             r"频发|多发|困难|短板|瓶颈|痛点|堵点|弱化|虚化|边缘化|淡化|空壳|散|老化|流失|外流|撂荒|分散|"
+                             r"过去|以前|曾经|原来|一度|针对|面对|面临|着力解决|为解决|为破解|破解|无人|少|低|差|乱|慢|远|零|皮|压力|"
+                             r"负担|漠|紧巴巴|只剩|不紧|不上|不了|顾不|不齐|不愿|老大难|费劲|吃力|头疼|短缺|欠|亏|荒|不|弱|空|难")
 
 
+# people served and difficulties solved are not problems the unit faced
+_BENEFICIARY = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体)|生活困难的?")
+_PEOPLE = re.compile(r"老人|儿童|孩子|残疾|残障|困难户|低保|空巢|留守|独居|病人|患者|群众")
+_SOLVED_COUNT = re.compile(r"(?:解决|破解|化解|攻克|办结)[^，。；]{0,14}\d")
+_PLANNED = re.compile(r"下一步|今后|将要|将推动|将继续|计划|打算|准备|拟|力争|争取在|有望")
 _DEFICIENCY = re.compile(r"不够|不足|缺乏|缺少|没有|没人|不强|不明显|不到位|不高|很少|较少")
+_LOOKS_BACK = re.compile(r"^(?:那时|那时候|早些年|早年|当初|原先|之前|此前|从前|过去|以前)")
+_ASKS_HOW = re.compile(r"(?:怎么|怎样|如何|咋)[^。？?]{2,30}[？?]")
+# "村民不用发愁卖不出去", "告别了…难": a difficulty named as gone is not one the unit faces
+_RESOLVED = re.compile(r"(?:不用|不必|不再|无须|无需|再也不|不用再|告别了?|摆脱了?|不愁|不怕)(?:发愁|担心|为)?$")
+# "调解纠纷", "排查隐患": a topic word right after a verb of handling it names a task
+_HANDLING = re.compile(r"(?:调解|化解|排查|处理|帮扶|解决|整治|治理|协调|调处|受理|救助|关爱|照料|服务)$")
+
+
+def _clause_at(text: str, surface: str) -> str:
+    """The clause of ``text`` where ``surface`` (or, for "A&B" and variants, its first part) occurs."""
+    return _clauses_at(text, surface)[0]
+
+
+def _clauses_at(text: str, surface: str) -> list[str]:
+    """The clauses of ``text`` holding each part of ``surface`` ("外卖&党员" may state its problem in either)."""
+    out = []
+    for part in surface.lstrip("~").split("&"):
+        pos = text.find(part) if part else -1
+        if pos < 0:
+            continue
+        start = max(text.rfind(ch, 0, pos) for ch in "，；：,;") + 1
+        ends = [i for i in (text.find(ch, pos) for ch in "，；：,;。") if i >= 0]
+        clause = text[start:min(ends) if ends else len(text)]
+        if clause not in out:
+            out.append(clause)
+    return out or [text]
+
+
+def _states_problem(sentence: str, surface: str) -> bool:
+    """Whether a clause of ``surface`` (the topic word itself left out) states a lack, a difficulty or a past state,
+    or the sentence as a whole looks back ("那时…") or asks how to overcome something ("怎么把…聚起来？")."""
+    if _LOOKS_BACK.match(sentence) or _ASKS_HOW.search(sentence):
+        return True
+    bare = surface.lstrip("~")
+    return any(_PROBLEM_STATED.search(_BENEFICIARY.sub("", c.replace(bare, "")))
+               for c in _clauses_at(sentence, surface))
 
 
 def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str, ...]) -> list[Mention]:
-    best: dict[str, tuple[int, int, Concept]] = {}
+    best: dict[str, tuple[int, int, Concept, bool]] = {}
     for k, concept, _surface in matches:
         if concept.label != label:
             continue
@@ -254,13 +327,30 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             role = prefer[-1]   # "从空壳村变成…" names the problem the unit started from
         if role not in prefer:
             continue
+        if label == S.PROBLEM:
+            clause = _clause_at(s.text, _surface)
+            bare = _surface.lstrip("~").split("&")[0]
+            before = s.text[:max(s.text.find(bare), 0)]
+            if _RESOLVED.search(before[-8:]):
+                continue
+            topic = not _PROBLEM_STATED.search(_surface.lstrip("~"))
+            # a topic word ("纠纷") outside a problem sentence, a group of people anywhere ("空巢老人") or a topic
+            # right after a verb handling it ("调解纠纷") needs its clause to state a problem — not a list of tasks
+            # or of who is served
+            needs_statement = role != "problem" or _PEOPLE.search(_surface) or _HANDLING.search(before[-4:])
+            if topic and needs_statement and not _states_problem(s.text, _surface):
+                continue
+            if _SOLVED_COUNT.search(clause):
+                continue   # "帮企业解决生产难题63个": difficulties solved are a result, not the unit's problem
+        if label == S.MEASURE and _PLANNED.search(_clause_at(s.text, _surface)):
+            continue   # "下一步将推动…": a plan, not a measure the unit applied
         if label == S.MEASURE and role in ("problem", "context") and _DEFICIENCY.search(s.text):
             continue   # "亮身份、作表率不够" states a lack, not a measure the unit applied
         rank = prefer.index(role)
         if concept.id not in best or (rank, k) < best[concept.id][:2]:
-            best[concept.id] = (rank, k, concept)
+            best[concept.id] = (rank, k, concept, _surface.startswith("~"))
     ordered = sorted(best.values(), key=lambda x: x[1])
-    return [Mention(c.id, c.name, sentences[k].text[:300], category=c.category) for _, k, c in ordered]
+    return [Mention(c.id, c.name, sentences[k].text[:300], category=c.category, variant=v) for _, k, c, v in ordered]
 
 
 def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str, Any], title: str,
@@ -304,60 +394,34 @@ def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str,
     return {"id": c.id, "name": c.name}
 
 
-_PROBLEM_PHRASE = re.compile(r"([\u4e00-\u9fff]{2,10}(?:难|难题|问题|矛盾|短板|薄弱|不足|滞后|涣散|不畅|不高|不强))")
-# a measure's name runs from the verb to the next clause boundary; no boundary within 16 characters → no name
-_MEASURE_PHRASE = re.compile(r"(?:建立|推行|实施|成立|开展|搭建|打造|设立|推出|创建|构建|探索)(?:了|起)?([\u4e00-\u9fff“”]{3,16}?)"
-                             r"(?=[，。；、：,;:！？（(]|和|并|等|的|以|为|，|$)")
-# a phrase starts after the last of these inside it ("其起点应是对信访问题" → "信访问题"): what precedes them is
-# the sentence's own syntax, not the concept's name
-_PHRASE_CUT = re.compile(r".*(?:这一|那一|这些|这个|针对|如何|成为|之初|的|是|从|要|在|把|将|这|那|其|该|应|到)")
-_PHRASE_TAIL = re.compile(r"(?:时|之初|以来|之后|过程中|工作中)$")
-# evaluative labels and vague words are not concepts ("亮丽名片", "新样板", "这一问题")
-_LEAD = re.compile(r"^(?:的|了|和|与|及|等|是|在|对|为|把|将|成|无论|破解|解决|化解|调处|承担起|还|不少|许多|一些|以前|以往|缺少|"
-                   r"遇到|碰到|面临|存在|克服|突破|各种|各类|主要|重点)+")
-_GENERIC = {"党组织", "党支部", "组织", "机制", "工作", "活动", "制度", "平台", "队伍"}
-# a problem "phrase" that carries a verb of handling is a sentence about solving, not a problem's name
-_VERB_INSIDE = re.compile(r"上报|报告|解决|调处|化解|防止|承担|^能|^员")
-_NOT_A_CONCEPT = ("名片", "样板", "标杆", "典范", "品牌", "条件", "内容", "一脉相", "需求")
+# models whose defining mechanism is specific enough that applying it makes a case an instance even when the
+# write-up never names the model (a rider station is 新就业群体党建; a district-wide grid is 网格化管理 …)
+_INFERABLE = ("new-employment-groups", "mobile-member-station", "grid-management", "organ-integration",
+              "dual-leader-teachers", "petty-power-list", "points-system", "branch-led-cooperative", "first-secretary",
+              "building-party-work", "hub-social-org", "member-responsibility-zones", "red-property", "whistle-and-report",
+              "complaint-response")
+
+
+def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy) -> dict[str, Any] | None:
+    """The model whose signature measure the case applies, when exactly one fits the case's field; marked
+    ``inferred`` so that readers can tell it from a model the write-up names."""
+    applied = set(measure_ids)
+    fits = []
+    for key in _INFERABLE:
+        concept = tx.by_id.get(S.concept_id(S.MODEL, key))
+        if concept is None:
+            continue
+        signature = (concept.extra.get("measures") or [None])[0]
+        fields = concept.extra.get("fields") or []
+        if signature and S.concept_id(S.MEASURE, signature) in applied and (not field or field in fields):
+            fits.append(concept)
+    if len(fits) != 1:
+        return None
+    return {"id": fits[0].id, "name": fits[0].name, "inferred": True}
 
 
 def _matched_sentences(matches: list[tuple[int, Concept, str]], label: str) -> set[int]:
     return {k for k, c, _ in matches if c.label == label}
-
-
-def candidates(sentences: list[Sentence], role: str, tx: Taxonomy, matched: set[int]) -> list[Mention]:
-    """Phrases that look like problems/measures in sentences where the taxonomy found nothing of that kind.
-
-    Kept (flagged as candidates) so that new concepts are never silently dropped; a phrase that names a
-    known concept or model, or is only an evaluative label, is not one."""
-    out: list[Mention] = []
-    seen: set[str] = set()
-    pattern = _PROBLEM_PHRASE if role == "problem" else _MEASURE_PHRASE
-    label = S.PROBLEM if role == "problem" else S.MEASURE
-    for k, s in enumerate(sentences):
-        if s.role != role or s.heading or k in matched:   # every known mention's sentence is in ``matched``
-            continue
-        m = pattern.search(s.text)
-        if not m:
-            continue
-        phrase = _PHRASE_TAIL.sub("", _PHRASE_CUT.sub("", m.group(1)).strip("“”")).strip("“”")
-        phrase = _LEAD.sub("", phrase)
-        if (len(phrase) < (4 if role == "problem" else 3) or phrase in seen or phrase in _GENERIC
-                or any(w in phrase for w in _NOT_A_CONCEPT) or _VERB_INSIDE.search(phrase)):
-            continue
-        if _names_known_concept(phrase, tx):
-            continue
-        seen.add(phrase)
-        out.append(Mention(S.concept_id(label, phrase), phrase, s.text[:300], candidate=True))
-        if len(out) >= MAX_CANDIDATES:
-            break
-    return out
-
-
-def _names_known_concept(phrase: str, tx: Taxonomy) -> bool:
-    if any(tx.resolve_name(lbl, phrase) for lbl in (S.PROBLEM, S.MEASURE, S.MODEL)):
-        return True
-    return any(form in phrase for c in tx.models.values() for form in tx.plain_forms(c) if len(form) >= 4)
 
 
 # --- quality (the seed article's failure modes) -------------------------------------------------------

@@ -26,7 +26,7 @@ _HEADING_PATTERNS = [
 ]
 _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]\s*(.+)$")
 _SENT_END = re.compile(r"[^。！？；!?\n]*(?:[。！？；!?]+[”’」』)]?|\n|$)")
-_QTY = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个百分点|万元|亿元|元|万人|人次|余人|多人|人|户|个|件|次|家|名|天|小时|分钟|项|条|倍)")
+_QTY = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个百分点|万元|亿元|元|万人|人次|余人|多人|人|户|个|件|次|家|名|天|小时|分钟|项|条|倍|宗|起|批次|批|支|所|场|座)")
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,7 @@ def _cue_automaton():
 
 
 # "解决‘谁来领’的问题" / "破解服务难题" heads what was done about a problem: a measure section
+_SOLVED = re.compile(r"(?:解决|破解|化解|攻克|办结|解答|调处|调解|处置)[^，。；]{0,12}(?:难题|问题|矛盾|诉求|纠纷)[^，。；]{0,4}\d")
 _SOLVING = re.compile(r"解决|破解|化解|回答|攻克|应对|聚焦|针对|着力|补齐|补上|打通|答好")
 
 
@@ -207,6 +208,8 @@ def _classify(sentence: str, section: str) -> str:
         scores["problem"] += 2.0
     if not found["outcome"] and _SETTING_RE.search(sentence) and not _RESULT_RE.search(sentence):
         scores["outcome"] -= 1.0
+    if _SOLVED.search(sentence):     # "帮企业解决生产难题63个": a difficulty solved is a result, not the problem
+        scores["problem"] -= 2.0
     if _QTY.search(sentence):
         scores["outcome"] += 1.0
         # "一年来… / 去年… / 推行后…" followed by figures is how write-ups report results

@@ -46,7 +46,7 @@ def _record(store: GraphStore, node, *, with_text: bool) -> dict[str, Any]:
         "problems": problems, "measures": measures, "outcomes": outcomes, "model": model,
         "flags": p.get("flags") or [], "signals": p.get("signals") or [], "warnings": [],
         "illustrative": bool(p.get("illustrative")), "synthetic": bool(p.get("synthetic")),
-        "source_note": p.get("source_note"),
+        "sources": p.get("sources") or [], "reported": p.get("reported"),
     }
     if with_text:
         rec["text"] = p.get("text")

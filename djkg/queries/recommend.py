@@ -20,7 +20,7 @@ from ..graph.adcodes import city_of, county_of, province_of
 from ..graph.schema import CASE, INDUSTRY, MEASURE, MODEL, PROBLEM, REGION, industry_id, region_id
 from ..graph.store import GraphStore
 from .index import StoreIndex, store_index
-from .lexical import Tokenizer
+from ..core.bm25 import Tokenizer
 from .models import CaseFacts, ModelEntry, weights
 
 PROFILE = ("profile", "Profile")   # the unit asking, as the first node of every path
@@ -77,6 +77,11 @@ def recommend(store: GraphStore, profile: Profile, *, top_k: int = 5, tokenize: 
     items.sort(key=lambda c: (-c.score, c.entry.id))
     chosen = items[:top_k]
     evidence = _evidence(store, index, profile, mine, chosen)
+    shown_only = [c.entry.name for c in chosen if evidence[c.entry.id]
+                  and all(ev.illustrative for ev in evidence[c.entry.id])]
+    if shown_only:
+        warnings.append(f"{'、'.join(shown_only)}：依据的案例都是示意案例，没有公开报道可查，请谨慎参考"
+                        " / the evidence for these models is illustrative only")
     answer = [RecommendedModel(model=ModelRef(id=c.entry.id, name=c.entry.name), score=c.score,
                                breakdown=_breakdown(c), paths=[_typed_path(index, c.entry, p) for p in c.paths],
                                evidence=evidence[c.entry.id], maturity=c.entry.maturity,
@@ -115,7 +120,6 @@ def _rank(store: GraphStore, index: StoreIndex, profile: Profile, mine: list[tup
         top = max(raw.values(), default=0.0)
         if top > 0:
             lex_scores = {m: v / top for m, v in raw.items()}
-    pf = W["problem_fit"]
     score_weights = W["score"]
     total_w = sum(weight_of.values())
     out = []
@@ -125,12 +129,9 @@ def _rank(store: GraphStore, index: StoreIndex, profile: Profile, mine: list[tup
         per_problem: dict[str, float] = {}
         mech_best: dict[str, tuple[float, str]] = {}
         for p in profile.problems:
-            n = e.problems.get(p.id, 0)
-            case_ev = 0.5 * min(1.0, n / pf["case_saturation"]) + 0.5 * (n / len(e.cases))
-            best = index.mechanism(e, p.id)
+            per_problem[p.id], best = model_problem_fit(index, e, p.id)
             if best[0] > 0:
                 mech_best[p.id] = best
-            per_problem[p.id] = round(pf["case_weight"] * case_ev + pf["mechanism_weight"] * best[0], 6)
         problem_fit = (sum(weight_of[p] * v for p, v in per_problem.items()) / total_w) if total_w else 0.0
         ff, rp, near = _units_like_mine(e, profile, mine)
         if problem_fit <= 0 and ff <= 0 and rp < W["region_proximity"]["province"]:
@@ -143,6 +144,18 @@ def _rank(store: GraphStore, index: StoreIndex, profile: Profile, mine: list[tup
         if paths:
             out.append(_Candidate(score, e, components, per_problem, paths))
     return out
+
+
+def model_problem_fit(index: StoreIndex, e: ModelEntry, problem_id: str) -> tuple[float, tuple[float, str]]:
+    """How well model ``e`` answers one problem, in [0, 1]: direct evidence (its cases facing the problem, saturating
+    at ``case_saturation``, and their share of its cases) and the mechanism (its strongest measure addressing the
+    problem), weighted in ``ranking.yaml``. Returns the fit and the mechanism (strength, measure id). The
+    recommender's problem fit and the gap map's answer strength are this one figure."""
+    pf = weights()["problem_fit"]
+    n = e.problems.get(problem_id, 0)
+    case_ev = 0.5 * min(1.0, n / pf["case_saturation"]) + 0.5 * (n / len(e.cases)) if e.cases else 0.0
+    best = index.mechanism(e, problem_id)
+    return round(pf["case_weight"] * case_ev + pf["mechanism_weight"] * best[0], 6), best
 
 
 def _breakdown(c: _Candidate) -> ScoreBreakdown:
@@ -270,7 +283,11 @@ def _evidence(store: GraphStore, index: StoreIndex, profile: Profile, mine: list
         if profile.field and profile.field in e.first_in_field:
             picks.append(e.first_in_field[profile.field].id)
         picks += [c.id for c in e.showcase[:per_item]]
-        picked[e.id] = list(dict.fromkeys(picks))[:per_item]
+        # documented cases first: an illustrative case is shown only after every documented one that qualifies
+        ordered = list(dict.fromkeys(picks))
+        facts = mi.cases
+        ordered.sort(key=lambda cid: bool(facts.get(cid) and facts[cid].illustrative))
+        picked[e.id] = ordered[:per_item]
     outcomes = index.outcomes(store, sorted({cid for ids in picked.values() for cid in ids}))
     return {mid: [index.typed(("evidence", cid), lambda cid=cid: _evidence_of(
         mi.cases.get(cid), cid, mi.region_names, outcomes.get(cid, []))) for cid in ids] for mid, ids in picked.items()}

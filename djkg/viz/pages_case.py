@@ -13,21 +13,26 @@ from .highlight import marks_of, paragraphs
 from .text import outcome_direction, outcome_label, outcome_metric, outcome_value, place, place_chain
 
 _ASCII_NOTE = re.compile(r"[（(]\s*[A-Za-z][A-Za-z ]*\s*[）)]")
-_URL = re.compile(r"https?://[^\s\"'<>，。；）)]+")
+_URL = re.compile(r"^https?://[^\s\"'<>]+$")
 
 
-def source_parts(note: str | None) -> list[tuple[str, str | None]]:
-    """The source note as (text, url-or-None) pieces, so a link inside it becomes a link."""
-    note = _ASCII_NOTE.sub("", str(note or ""))   # "示意案例（illustrative）": the page says it in Chinese only
-    out: list[tuple[str, str | None]] = []
-    pos = 0
-    for m in _URL.finditer(note):
-        if m.start() > pos:
-            out.append((note[pos:m.start()], None))
-        out.append((m.group(0), m.group(0)))
-        pos = m.end()
-    if pos < len(note):
-        out.append((note[pos:], None))
+def source_items(rec: dict[str, Any]) -> list[dict[str, str]]:
+    """Where the case comes from, one line each: 《title》 publication date, with the address only if it is an
+    http(s) URL (a ``javascript:`` or other address is never a link)."""
+    raw = rec.get("sources")
+    if not raw and rec.get("source_note"):          # stores written before sources were a list
+        raw = [{"publication": rec["source_note"]}]
+    if isinstance(raw, (str, dict)):
+        raw = [raw]
+    out = []
+    for item in raw or []:
+        item = {"publication": item} if isinstance(item, str) else dict(item)
+        words = [f"《{item['title']}》" if item.get("title") else "", str(item.get("publication") or ""),
+                 str(item.get("date") or "")]
+        text = _ASCII_NOTE.sub("", " ".join(w for w in words if w)).strip()   # "示意（illustrative）": Chinese only
+        url = str(item.get("url") or "")
+        if text or url:
+            out.append({"text": text or "原文链接", "url": url if _URL.match(url) else ""})
     return out
 
 
@@ -52,7 +57,6 @@ def record_context(rec: dict[str, Any]) -> dict[str, Any]:
         facts.append((L.SENTENCE_ROLES["measure"], m.get("name") or "", m.get("evidence") or ""))
     outcomes = [{"metric": outcome_metric(o), "value": outcome_value(o), "direction": outcome_direction(o),
                  "label": outcome_label(o), "evidence": o.get("evidence") or ""} for o in rec["outcomes"]]
-    note = rec.get("source_note")
     illustrative = bool(rec.get("illustrative"))
     flags = [L.flag_text(f) for f in rec.get("flags") or []]
     signals = [L.flag_text(s) for s in rec.get("signals") or [] if s in L.SIGNALS]
@@ -64,7 +68,7 @@ def record_context(rec: dict[str, Any]) -> dict[str, Any]:
     return {
         "title": title, "case": rec, "paragraphs": paras, "facts": facts, "outcomes": outcomes,
         "place": place(region), "region_chain": chain, "field": industry.get("field") or "",
-        "sector": industry.get("sector") or "", "source": source_parts(note), "illustrative": illustrative,
+        "sector": industry.get("sector") or "", "sources": source_items(rec), "reported": rec.get("reported") or "", "illustrative": illustrative,
         "flags": flags, "signals": signals, "roles": L.SENTENCE_ROLES, "crumbs": crumbs,
         "model": rec.get("model"), "marked": sum(1 for p in paras for r in p.runs if r.role),
     }

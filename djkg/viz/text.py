@@ -64,7 +64,12 @@ def outcome_value(o: Mapping[str, Any] | OutcomeFigure) -> str:
     d = o.model_dump() if isinstance(o, OutcomeFigure) else dict(o)
     if d.get("value") is None:
         return ""
-    return f"{num(float(d['value']))}{d.get('unit') or ''}"
+    unit = str(d.get("unit") or "")
+    about = "约" if d.get("approx") and not any(ch in unit for ch in "余多") else ""
+    value = f"{about}{num(float(d['value']))}{unit}"
+    if d.get("from") is not None:                   # a before/after pair: "3万元 → 30万元"
+        value = f"{num(float(d['from']))}{unit} → {value}"
+    return value
 
 
 def outcome_label(o: Mapping[str, Any] | OutcomeFigure) -> str:
