@@ -137,6 +137,7 @@ def test_maturity_ranks_tell_equal_levels_apart():
     r = maturity_ranks({"a": 0.77, "b": 0.61, "c": 0.70})
     assert (r["a"].rank, r["c"].rank, r["b"].rank) == (1, 2, 3)
     assert r["a"].percent == 100 and r["b"].percent == 0 and r["a"].total == 3
+    assert r["a"].compare == "是全部模式中最成熟的" and r["c"].compare == "比 50% 的其他模式成熟"
 
 
 def test_csv_cells_cannot_become_formulas():

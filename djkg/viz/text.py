@@ -114,6 +114,15 @@ class MaturityRank:
     def percent(self) -> int:
         return round(100 * self.above)
 
+    @property
+    def compare(self) -> str:
+        """"比 94% 的其他模式成熟" — the most mature is said so, not "高于 100%"."""
+        if self.total <= 1:
+            return "目前只有这一个模式"
+        if self.rank == 1:
+            return "是全部模式中最成熟的"
+        return f"比 {self.percent}% 的其他模式成熟"
+
 
 def maturity_ranks(scores: Mapping[str, float]) -> dict[str, MaturityRank]:
     """Rank and percentile of every model's maturity among all models: a scale that tells models apart when
