@@ -97,7 +97,12 @@ class Visit:
             route.abort()
 
     def settled_nodes(self) -> int:
-        self.page.wait_for_function("document.body.getAttribute('data-settled') === '1'", timeout=30000)
+        # polled from here: wait_for_function evaluates a string in the page, which the pages' policy forbids
+        for _ in range(300):
+            if self.page.evaluate("document.body.getAttribute('data-settled') === '1'"):
+                break
+            self.page.wait_for_timeout(100)
+        assert self.page.evaluate("document.body.getAttribute('data-settled')") == "1", "the graph never settled"
         return int(self.page.evaluate("window.djkgNodes.length"))
 
     def finish(self, full_page: bool = False) -> None:
@@ -267,7 +272,7 @@ def test_graph_filters_expand_and_png(site, browser):
     assert v.page.get_attribute("#sel-link", "href").startswith("/models/")
     v.page.wait_for_timeout(400)       # two separate clicks, not one double-click
     v.page.mouse.dblclick(box["x"] + at["x"], box["y"] + at["y"])
-    for _ in range(100):   # polled from here: the page's policy forbids the eval wait_for_function uses
+    for _ in range(100):   # polled from here (see Visit.settled_nodes)
         if v.page.evaluate("window.djkgNodes.length") > total:
             break
         v.page.wait_for_timeout(100)
