@@ -32,6 +32,8 @@ PARAMS = {
     "view_region_cases": {"regions": ["region:370686", "region:320113"], "limit": 10},
     "view_region_lookup": {"key": "370686"},
     "view_region_tree": {"region": "region:370000"},
+    "page_cases": {"prefix": None, "field": None, "year": None, "illustrative": None, "model": None, "problem": None,
+                   "measure": None, "limit": 3, "offset": 1},
     "gap_counts": {"province": None, "field": None},
     "emerging_measure_pairs": {"min_cases": 1},
     "emerging_group_cases": {"measures": ["measure:branch-led-cooperative", "measure:m2", "measure:m3"],
@@ -96,7 +98,8 @@ def test_every_named_query_returns_the_same_rows(both):
         a = [_norm(r) for r in catalogue.run(lite, name, **params)]
         b = [_norm(r) for r in catalogue.run(neo, name, **params)]
         assert a == b, name
-        if name not in ("candidate_concepts",):
+        # case_provinces reads the case's region property, which build_case leaves out (test_cypher_parity covers it)
+        if name not in ("candidate_concepts", "case_provinces"):
             assert a, f"{name} returned nothing on the fixture; the comparison would be empty"
 
 
