@@ -89,6 +89,58 @@ def bench_ingest(n: int) -> dict:
             "segment_only_cases_per_s": round(n / seg, 1), "ratio_vs_segmentation": round((done / full) / (n / seg), 3)}
 
 
+def bench_parallel_ingest(n: int, jobs: int | None = None, work: Path | None = None) -> dict:
+    """``djkg ingest --jobs N`` over N files on disk (corpus texts under distinct ids, as the CLI reads them)
+    vs the same with ``--jobs 1`` and vs jieba segmentation of the same texts in one process; measured
+    interleaved in one run. ``jobs_ratio_vs_segmentation`` = parallel ingest cases/s ÷ segmentation cases/s."""
+    import yaml
+    from djkg.graph.sqlite_store import SqliteStore
+    from djkg.ingest.parallel import default_jobs
+    from djkg.ingest.pipeline import ingest_paths
+    from djkg.ingest.readers import RawDoc, read_all
+    from djkg.ingest.taxonomy import tokenizer
+    jobs = jobs or default_jobs()
+    base = [d for d in read_all([REPO / "data" / "cases"]) if isinstance(d, RawDoc) and d.fmt == "md"]
+    with tempfile.TemporaryDirectory(dir=work) as tmp:
+        folder = Path(tmp) / "files"
+        folder.mkdir()
+        texts = []
+        for i in range(n):
+            d = base[i % len(base)]
+            texts.append(d.text)
+            head = yaml.safe_dump({**d.meta, "id": f"bench-{i}"}, allow_unicode=True, sort_keys=True)
+            (folder / f"bench-{i:06d}.md").write_text(f"---\n{head}---\n{d.text}", encoding="utf-8")
+        jieba = tokenizer()
+        for t in texts[:20]:
+            jieba.lcut(t)
+
+        def segment() -> float:
+            t0 = time.perf_counter()
+            for t in texts:
+                jieba.lcut(t)
+            return n / (time.perf_counter() - t0)
+
+        def ingest(j: int, k: int) -> float:
+            store = SqliteStore(Path(tmp) / f"db-{j}-{k}" / "djkg.sqlite3")
+            t0 = time.perf_counter()
+            report = ingest_paths([folder], store, jobs=j)
+            rate = n / (time.perf_counter() - t0)
+            assert report.inserted == n, report.summary()
+            store.close()
+            return rate
+
+        seg, single, parallel = [], [], []
+        for k in range(2):        # interleaved, so drift in the machine's speed hits all three alike
+            seg.append(segment())
+            single.append(ingest(1, k))
+            parallel.append(ingest(jobs, k))
+    best = max(seg)               # the reference at its fastest: the ratio errs on the low side
+    return {"cases": n, "jobs": jobs, "segment_only_cases_per_s": round(best, 1),
+            "jobs1_cases_per_s": round(max(single), 1), "parallel_cases_per_s": round(max(parallel), 1),
+            "jobs1_ratio_vs_segmentation": round(max(single) / best, 3),
+            "jobs_ratio_vs_segmentation": round(max(parallel) / best, 3)}
+
+
 def build_store(path: Path, n: int, *, seed: int = 5):
     from djkg.graph.sqlite_store import SqliteStore
     from djkg.ingest.readers import RawDoc, clean_meta

@@ -73,10 +73,19 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="文件或文件夹（.md .txt .docx .pdf .jsonl）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只抽取不写入 / extract only, write nothing"),
     as_json: bool = typer.Option(False, "--json", help="每个案例输出一行 JSON / JSON Lines"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=64,
+                                       help="抽取用的工作进程数（默认等于 CPU 核数；1 = 不另起进程）"
+                                            " / extraction worker processes (default: the number of cores)"),
 ) -> None:
     """导入案例材料 / ingest case write-ups."""
+    from ..ingest.parallel import default_jobs
     from ..ingest.pipeline import ingest_paths
     store = None if dry_run else state.store()
+    workers = jobs or default_jobs()
+
+    def on_crash(files: list[str]) -> None:
+        err.print(f"[yellow]工作进程意外退出，正在逐个重试中断的 {len(files)} 个文件 / a worker process died; "
+                  f"retrying the {len(files)} interrupted files one by one[/yellow]", highlight=False)
 
     def line(item) -> None:
         sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
@@ -88,7 +97,7 @@ def ingest(
             line(item)
             if item.error:
                 failures.append((item.source, item.error))
-        report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item,
+        report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, jobs=workers, on_crash=on_crash,
                               max_bytes=state.settings.limits.max_ingest_file_bytes)
     else:
         with Progress(TextColumn("[bold]导入中 / ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -107,7 +116,8 @@ def ingest(
                     failures.append((item.source, item.error))
 
             report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, on_read=on_read,
-                                  on_total=lambda n: progress.update(task, total=n),
+                                  on_total=lambda n: progress.update(task, total=n), jobs=workers,
+                                  on_crash=on_crash,
                                   max_bytes=state.settings.limits.max_ingest_file_bytes)
     for source, error in failures:
         err.print(f"[red]失败 / failed[/red] {source}: {error}", markup=True, highlight=False)

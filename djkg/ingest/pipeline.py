@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from ..graph.schema import CaseGraph
 from ..graph.store import GraphStore, StoreError
@@ -100,18 +100,23 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore | None, *, dry_r
                  max_bytes: int = DEFAULT_MAX_BYTES,
                  on_item: Callable[[ItemResult], None] | None = None,
                  on_total: Callable[[int], None] | None = None, keep_items: bool = False,
-                 batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None) -> IngestReport:
+                 batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None,
+                 jobs: int = 1, on_crash: Callable[[list[str]], None] | None = None) -> IngestReport:
+    """Ingest files and folders. With ``jobs`` > 1, files are read and extracted in that many worker processes
+    (``parallel.py``) and written here, in the same order and batches as with one: the result is identical."""
     taxonomy()  # load dictionaries once, before the first file
     files = list(discover(paths))
     if on_total:
         on_total(len(files))
-
-    def docs():
-        for f in files:
-            yield from ([f] if isinstance(f, ReadError) else read_path(f, max_bytes=max_bytes))
-
-    return ingest_docs(docs(), store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
-                       batch_size=batch_size, on_read=on_read)
+    if jobs > 1 and len(files) > 1:
+        from .parallel import prepare_files
+        prepared = prepare_files(files, jobs=jobs, max_bytes=max_bytes, on_crash=on_crash,
+                                 with_graph=store is not None and not dry_run)
+    else:
+        prepared = _prepare_each(f for file in files
+                                 for f in ([file] if isinstance(file, ReadError) else read_path(file, max_bytes=max_bytes)))
+    return write_prepared(prepared, store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
+                          batch_size=batch_size, on_read=on_read)
 
 
 def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *, dry_run: bool = False,
@@ -119,6 +124,23 @@ def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *,
                 batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None) -> IngestReport:
     """Extract and write ``docs``; ``on_item`` gets each result once it is written (or failed), ``on_read``
     each document's source as soon as it is extracted (progress bars: writes come in batches)."""
+    return write_prepared(_prepare_each(docs), store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
+                          batch_size=batch_size, on_read=on_read)
+
+
+def _prepare_each(docs: Iterable[RawDoc | ReadError]) -> Iterator[tuple[ItemResult, CaseGraph | None]]:
+    for doc in docs:
+        if isinstance(doc, ReadError):
+            yield ItemResult(doc.source, status="failed", error=doc.error), None
+        else:
+            yield prepare_doc(doc)
+
+
+def write_prepared(prepared: Iterable[tuple[ItemResult, CaseGraph | None]], store: GraphStore | None, *,
+                   dry_run: bool = False, on_item: Callable[[ItemResult], None] | None = None,
+                   keep_items: bool = True, batch_size: int = WRITE_BATCH,
+                   on_read: Callable[[str], None] | None = None) -> IngestReport:
+    """The single writer: extracted documents in order, whole cases ``batch_size`` per transaction."""
     report = IngestReport()
     pending: list[tuple[ItemResult, CaseGraph]] = []
 
@@ -133,13 +155,9 @@ def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *,
             finish(item)
         pending.clear()
 
-    for doc in docs:
+    for item, graph in prepared:
         if on_read:
-            on_read(doc.source)
-        if isinstance(doc, ReadError):
-            finish(ItemResult(doc.source, status="failed", error=doc.error))
-            continue
-        item, graph = prepare_doc(doc)
+            on_read(item.source)
         if graph is None or dry_run or store is None:
             finish(item)
             continue
