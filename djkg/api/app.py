@@ -14,7 +14,7 @@ from .. import __version__
 from ..core.config import Settings
 from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
-from .routers import cases, graph, health, home, models, recommendations, search, views
+from .routers import cases, export, graph, health, home, models, recommendations, search, views
 from .schemas import ErrorBody
 
 log = logging.getLogger("djkg.api")
@@ -123,7 +123,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
               for code, text in (
         (400, "请求不合法 / bad request"), (404, "未找到 / not found"), (413, "请求体过大 / body too large"),
         (422, "参数校验失败 / validation failed"), (503, "数据库不可用 / store unavailable"))}
-    for r in (health, recommendations, models, cases, search, graph, home):
+    for r in (health, recommendations, models, cases, search, graph, export, home):
         app.include_router(r.router, responses=common)
     app.include_router(views.router, responses=common)
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)

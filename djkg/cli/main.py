@@ -320,6 +320,23 @@ def migrate(to_neo4j: str = typer.Option(..., "--to-neo4j", help="目标 Neo4j �
     err.print("迁移完成，统计一致 / migrated, counts verified")
 
 
+@app.command()
+def export(
+    out: Path = typer.Argument(..., help="输出：graphml/jsonld 为文件，neo4j-admin/csv 为文件夹"),
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml | neo4j-admin | jsonld | csv"),
+) -> None:
+    """导出图谱：GraphML（Gephi、networkx）、neo4j-admin 导入文件、JSON-LD、表格 CSV / export the graph."""
+    from ..services.export import FORMATS, export_to
+    if fmt not in FORMATS:
+        err.print(f"[red]未知格式 / unknown format[/red] {fmt}（{' | '.join(FORMATS)}）", highlight=False)
+        raise typer.Exit(2)
+    files = export_to(state.store(readonly=True), fmt, out)
+    for f in files:
+        err.print(f"已写入 / written: {f}", highlight=False)
+    if fmt == "neo4j-admin":
+        err.print(f"导入空库 / import into an empty, stopped database: sh {out / 'import.sh'}", highlight=False)
+
+
 # --- taxonomy and evaluation ----------------------------------------------------------------------------
 
 @taxonomy_app.command("candidates")
