@@ -229,6 +229,99 @@ def neo4j_recommend(sqlite_store, repeat: int) -> dict | None:
         neo.close()
 
 
+def _neo4j_store():
+    from djkg.graph.neo4j_store import Neo4jStore
+    return Neo4jStore(os.environ["DJKG_NEO4J_URI"], os.environ.get("DJKG_NEO4J_USER", "neo4j"),
+                      os.environ.get("DJKG_NEO4J_PASSWORD", ""))
+
+
+def bench_neo4j_bulk(sqlite_store, n: int, work: Path, per_case: int = 300) -> dict | None:
+    """Bulk loading into Neo4j, side by side with the per-case path (one transaction per case) and with the
+    neo4j-admin import tool on the same cases:
+    - ``bulk_cases_per_s``: ``copy_store`` (what ``djkg migrate --to-neo4j`` runs) of ``n`` cases into an empty
+      database; ``bulk_into_populated_cases_per_s``: the second half of them into a database holding the first;
+    - ``update_cases_per_s``: every case of the first half changed (new title) and written again in batches;
+    - ``per_case_cases_per_s``: ``upsert_case``, one transaction per case (the path updates took before, and
+      every API write), ``per_case`` further new cases into the same populated database;
+    - ``admin_import``: ``djkg export --format neo4j-admin`` + ``neo4j-admin database import full`` (the real
+      tool, via scripts/neo4j-test-server) into an empty database."""
+    if not os.environ.get("DJKG_NEO4J_URI"):
+        return None
+    from djkg.graph.migrate import copy_store
+    from djkg.graph.schema import CaseGraph, Node
+    from djkg.graph.sqlite_store import SqliteStore
+    graphs = []
+    for g in sqlite_store.iter_case_graphs():
+        graphs.append(g)
+        if len(graphs) >= n + per_case:
+            break
+    graphs, fresh = graphs[:n], graphs[n:]     # ``fresh``: new cases for the per-case path
+    n = len(graphs)
+    half = n // 2
+    neo = _neo4j_store()
+    try:
+        neo.clear_all()
+        with tempfile.TemporaryDirectory(dir=work) as tmp:
+            src = SqliteStore(Path(tmp) / "src.sqlite3")
+            src.upsert_cases(graphs)
+            t0 = time.perf_counter()
+            report = copy_store(src, neo)
+            empty = n / (time.perf_counter() - t0)
+            assert report["equal"], "counts differ after the copy"
+            first = SqliteStore(Path(tmp) / "first.sqlite3")
+            first.upsert_cases(graphs[:half])
+            second = SqliteStore(Path(tmp) / "second.sqlite3")
+            second.upsert_cases(graphs[half:])
+            neo.clear_all()
+            copy_store(first, neo)
+            t0 = time.perf_counter()
+            copy_store(second, neo)
+            populated = (n - half) / (time.perf_counter() - t0)
+            changed = [CaseGraph(Node(g.case.id, g.case.label, {**g.case.props, "title": f"{g.case.props.get('title')}（修订）"}),
+                             g.nodes, g.edges) for g in graphs[:half]]
+            t0 = time.perf_counter()
+            for i in range(0, len(changed), 500):
+                assert set(neo.upsert_cases(changed[i:i + 500])) == {"updated"}
+            update = len(changed) / (time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            for g in fresh:
+                neo.upsert_case(g)
+            single = len(fresh) / (time.perf_counter() - t0)
+            admin = _admin_import(src, n, Path(tmp))
+            for s in (src, first, second):
+                s.close()
+    finally:
+        neo.close()
+    return {"cases": n, "bulk_cases_per_s": round(empty, 1), "bulk_into_populated_cases_per_s": round(populated, 1),
+            "update_cases_per_s": round(update, 1), "per_case_cases_per_s": round(single, 1),
+            "bulk_vs_per_case": round(min(empty, populated) / single, 1), "admin_import": admin}
+
+
+def _admin_import(store, n: int, tmp: Path) -> dict:
+    """Export as neo4j-admin CSV, import with the real tool into a fresh server's empty database."""
+    from djkg.services.export import export_to
+    folder = tmp / "admin"
+    t0 = time.perf_counter()
+    export_to(store, "neo4j-admin", folder)
+    export_s = time.perf_counter() - t0
+    state = tmp / "admin-server"
+    env = {**os.environ, "DJKG_NEO4J_STATE": str(state), "DJKG_NEO4J_IMPORT": str(folder), "PYTHON": sys.executable}
+    run = subprocess.run([str(REPO / "scripts" / "neo4j-test-server"), "start"], env=env, capture_output=True,
+                         text=True, timeout=1800)
+    try:
+        if run.returncode != 0:
+            return {"error": run.stderr[-500:]}
+        log = (state / "import.log").read_text(encoding="utf-8")
+        import re
+        m = re.search(r"IMPORT DONE in (?:(\d+)m )?(\d+)s (\d+)ms", log)
+        import_s = (int(m.group(1) or 0) * 60 + int(m.group(2)) + int(m.group(3)) / 1000) if m else float("nan")
+    finally:
+        subprocess.run([str(REPO / "scripts" / "neo4j-test-server"), "stop"],
+                       env={**os.environ, "DJKG_NEO4J_STATE": str(state)}, capture_output=True, timeout=300)
+    return {"export_s": round(export_s, 2), "import_tool_s": round(import_s, 2),
+            "export_plus_import_cases_per_s": round(n / (export_s + import_s), 1)}
+
+
 # --- API ---------------------------------------------------------------------------------------------
 
 def free_port() -> int:
@@ -356,6 +449,9 @@ def main() -> None:
     result: dict = {"machine": machine(), "mode": "quick" if args.quick else "full"}
     print("ingest …", file=sys.stderr)
     result["ingest"] = bench_ingest(600 if args.quick else 2000)
+    print("parallel ingest …", file=sys.stderr)
+    result["ingest"]["parallel"] = bench_parallel_ingest(1200 if args.quick else 4000, work=args.work)
+    result["ingest"]["jobs_ratio_vs_segmentation"] = result["ingest"]["parallel"]["jobs_ratio_vs_segmentation"]
     rec: dict = {"embedded": {}, "in_memory_floor": {}}
     neo: dict = {}
     stores = {}
@@ -371,6 +467,11 @@ def main() -> None:
             neo[str(n)] = nr
     if neo:
         rec["neo4j"] = neo
+    bulk_n = 5000 if args.quick else 20000
+    bulk_store = next((stores[k][1] for k in sorted(stores) if k >= bulk_n + 300), None)
+    if bulk_store is not None and os.environ.get("DJKG_NEO4J_URI"):
+        print(f"neo4j bulk load of {bulk_n} cases …", file=sys.stderr)
+        result["neo4j"] = bench_neo4j_bulk(bulk_store, bulk_n, args.work)
     small, large = str(sizes[0]), str(sizes[-1])
     rec["ratios"] = {
         "embedded_p95_growth": round(rec["embedded"][large]["p95_ms"] / rec["embedded"][small]["p95_ms"], 2),
