@@ -125,6 +125,26 @@ def test_exports_are_the_same_from_both_stores(corpus_store, tmp_path):
         neo.close()
 
 
+def test_neo4j_admin_columns_are_typed_as_the_values_are(tmp_path):
+    """year is a long, a float fact a double, text a quoted string; a row whose value has another type than its
+    column's usual one goes to a second file of that label with its own header (nothing is coerced)."""
+    from djkg.graph.schema import CaseGraph, Node
+    store = SqliteStore(tmp_path / "db" / "djkg.sqlite3")
+    store.upsert_case(build_case("a"))
+    odd = build_case("b")
+    store.upsert_case(CaseGraph(Node(odd.case.id, odd.case.label, {**odd.case.props, "unit": 8341}),
+                                odd.nodes, odd.edges))
+    files = {f.name: f for f in export_to(store, "neo4j-admin", tmp_path / "out")}
+    assert {"node_Case.csv", "node_Case.1.csv", "rel_FACES.csv", "casegraph.csv", "meta.csv"} <= set(files)
+    headers = {name: f.read_text(encoding="utf-8").splitlines()[0] for name, f in files.items() if name.endswith(".csv")}
+    assert "year:long" in headers["node_Case.csv"] and ",unit," in headers["node_Case.csv"]
+    assert ",unit:long," in headers["node_Case.1.csv"]
+    assert headers["rel_FACES.csv"] == ":START_ID(Node),:END_ID(Node),case_id,props,:TYPE"
+    rows = list(csv.reader(io.StringIO(files["node_Case.1.csv"].read_text(encoding="utf-8"))))
+    assert rows[1][0] == "case:b" and "8341" in rows[1]
+    store.close()
+
+
 def _start_imported_server(folder: Path, state: Path) -> dict[str, str]:
     """A second real Neo4j server (the test server's launcher) whose database neo4j-admin imported from ``folder``."""
     require_neo4j()

@@ -15,9 +15,11 @@ import io
 import json
 import re
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from .neo4j_store import LAYOUT
 from .neo4j_write import EXTRA_KEYS, node_row, props_json
 from .schema import (
     AGGREGATED_EDGES, CASE, CASE_OWNED_LABELS, LABELS, OUTCOME, REGION, SCHEMA_VERSION,
@@ -26,10 +28,6 @@ from .serialize import dumps_graph
 from .store import GraphStore
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-class ExportError(ValueError):
-    """The store holds a value an export format cannot carry as declared."""
 
 
 def _shared_nodes(store: GraphStore) -> dict[str, Node]:
@@ -225,21 +223,27 @@ def iter_jsonld(store: GraphStore) -> Iterator[str]:
 
 # --- neo4j-admin database import ------------------------------------------------------------------------
 
-# Typed columns: what Neo4jStore writes as integers (json_extract's 0/1 for booleans); every other column is a
-# string. The files rebuild exactly the layout Neo4jStore keeps (see neo4j_store.py), so a Neo4jStore opened on
-# the imported database answers every named query as the store exported.
-_LONG_COLUMNS = frozenset({"year", "quantified", "illustrative", "synthetic", "candidate"})
+def _kind(value: Any) -> str | None:
+    """The neo4j-admin column type that keeps a value as Neo4jStore stores it."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or isinstance(value, int):
+        return "long"
+    if isinstance(value, float):
+        return "double"
+    return "string"
 
 
-def _cell(value: Any, *, long: bool = False) -> str:
+def _cell(value: Any, kind: str | None = "string") -> str:
     """One CSV field as neo4j-admin reads it: no value → empty (no property); a string always quoted (so '' stays
-    an empty string), quotes doubled; integers bare."""
+    an empty string), quotes doubled; numbers bare."""
     if value is None:
         return ""
-    if long:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ExportError(f"expected an integer, got {value!r}")
-        return str(value)
+    if kind == "long":
+        return str(int(value))
+    if kind == "double":
+        f = float(value)
+        return "NaN" if f != f else ("Infinity" if f == float("inf") else "-Infinity" if f == float("-inf") else repr(f))
     return '"' + str(value).replace('"', '""') + '"'
 
 
@@ -263,20 +267,50 @@ class _CsvFiles:
         return [self.folder / name for name in sorted(self.files)]
 
 
-_NODE_HEADER = ",".join(["id:ID(Node)", "label", "name", "owner", "props"]
-                        + [f"{k}:long" if k in _LONG_COLUMNS else k for k in EXTRA_KEYS] + [":LABEL"])
+_NODE_COLUMNS = ("id", "label", "name", "owner", "props", *EXTRA_KEYS)
+
+
+class _NodeFiles:
+    """Node rows per label, spooled, then written under typed headers: a column is long, double or string as its
+    values are (so the imported properties have the types Neo4jStore writes). Rows whose value types differ from
+    their column's usual one go to a further file of that label, with its own header."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.spools: dict[str, Any] = {}
+        self.kinds: dict[str, dict[str, Counter]] = {}
+
+    def add(self, node: Node, owner: str | None) -> None:
+        row = node_row(node, owner)
+        values = [row[c] for c in _NODE_COLUMNS[:5]] + [row["extra"][k] for k in EXTRA_KEYS]
+        kinds = self.kinds.setdefault(node.label, {c: Counter() for c in _NODE_COLUMNS})
+        for c, v in zip(_NODE_COLUMNS, values):
+            k = _kind(v)
+            if k:
+                kinds[c][k] += 1
+        spool = self.spools.get(node.label)
+        if spool is None:
+            spool = self.spools[node.label] = tempfile.TemporaryFile("w+", encoding="utf-8")
+        spool.write(json.dumps(values, ensure_ascii=False) + "\n")
+
+    def close(self, out: "_CsvFiles") -> None:
+        for label, spool in self.spools.items():
+            usual = {c: (k.most_common(1)[0][0] if k else "string") for c, k in self.kinds[label].items()}
+            names: dict[tuple[str, ...], str] = {}
+            spool.seek(0)
+            for line in spool:
+                values = json.loads(line)
+                sig = tuple(_kind(v) or usual[c] for c, v in zip(_NODE_COLUMNS, values))
+                if sig not in names:
+                    names[sig] = f"node_{label}.csv" if not names else f"node_{label}.{len(names)}.csv"
+                header = ",".join([f"{c}:ID(Node)" if c == "id" else c if k == "string" else f"{c}:{k}"
+                                   for c, k in zip(_NODE_COLUMNS, sig)] + [":LABEL"])
+                out.write(names[sig], header,
+                          ",".join(_cell(v, k) for v, k in zip(values, sig)) + "," + _cell(f"Node;{label}"))
+            spool.close()
+
+
 _REL_HEADER = ":START_ID(Node),:END_ID(Node),case_id,props,:TYPE"
-
-
-def _node_line(node: Node, owner: str | None) -> str:
-    row = node_row(node, owner)
-    extra = row["extra"]
-    try:
-        cells = [_cell(row[k]) for k in ("id", "label", "name", "owner", "props")] \
-            + [_cell(extra[k], long=k in _LONG_COLUMNS) for k in EXTRA_KEYS]
-    except ExportError as exc:
-        raise ExportError(f"{node.id}: {exc}") from None
-    return ",".join(cells) + "," + _cell(f"Node;{node.label}")
 
 
 def neo4j_admin_command(folder: Path, files: list[Path], database: str = "neo4j") -> list[str]:
@@ -293,9 +327,9 @@ def write_neo4j_admin(store: GraphStore, folder: Path) -> list[Path]:
     """CSV files for ``neo4j-admin database import full`` (one per label, per relationship type, plus the stored
     CaseGraphs and the store's meta nodes) and ``import.sh`` with the command. Returns the CSV files."""
     folder.mkdir(parents=True, exist_ok=True)
-    out = _CsvFiles(folder)
+    out, nodes = _CsvFiles(folder), _NodeFiles(folder)
     for node in _shared_nodes(store).values():
-        out.write(f"node_{node.label}.csv", _NODE_HEADER, _node_line(node, None))
+        nodes.add(node, None)
     structural: set[tuple[str, str, str]] = set()
     cases = 0
     for graph in store.iter_case_graphs():
@@ -303,7 +337,7 @@ def write_neo4j_admin(store: GraphStore, folder: Path) -> list[Path]:
         cid = graph.id
         for node in graph.all_nodes():
             if node.label in CASE_OWNED_LABELS:
-                out.write(f"node_{node.label}.csv", _NODE_HEADER, _node_line(node, cid))
+                nodes.add(node, cid)
         own: dict[tuple[str, str, str], dict[str, Any]] = {}
         for e in graph.edges:
             if edge_owner(e, cid):
@@ -319,8 +353,9 @@ def write_neo4j_admin(store: GraphStore, folder: Path) -> list[Path]:
         out.write("casegraph.csv", "case_id:ID(CaseGraph),hash,graph,:LABEL",
                   ",".join([_cell(cid), _cell(graph.content_hash()), _cell(dumps_graph(graph)), _cell("CaseGraph")]))
     header = "key:ID(Meta),value:long,:LABEL"
-    for key, value in (("revision", 1 if cases else 0), ("schema_version", SCHEMA_VERSION), ("layout", 2)):
+    for key, value in (("revision", 1 if cases else 0), ("schema_version", SCHEMA_VERSION), ("layout", LAYOUT)):
         out.write("meta.csv", header, f"{_cell(key)},{value},{_cell('Meta')}")
+    nodes.close(out)
     files = out.close()
     args = neo4j_admin_command(Path("."), files)
     (folder / "import.sh").write_text(

@@ -55,8 +55,8 @@ _CONSTRAINTS = [
 ] + [f"CREATE INDEX djkg_rel_{t.lower()} IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.case_id)" for t in DETACHED_TYPES]
 
 # version of the node layout above (2: scalar copies as json_extract gives them, ``candidate``); older stores
-# get their copies rewritten from ``props`` when opened
-_LAYOUT = 2
+# get their copies rewritten from ``props`` when opened (public: the neo4j-admin export writes it)
+LAYOUT = 2
 
 
 class Neo4jStore:
@@ -144,7 +144,7 @@ class Neo4jStore:
                 f"Neo4j 数据库结构版本为 {version}，本程序只支持到 {SCHEMA_VERSION}：请升级 djkg。"
                 f" / Neo4j schema version {version} is newer than this djkg ({SCHEMA_VERSION}); upgrade djkg.")
         rows = self._read("MATCH (m:Meta {key: 'layout'}) RETURN m.value AS v")
-        if not rows or int(rows[0]["v"]) < _LAYOUT:
+        if not rows or int(rows[0]["v"]) < LAYOUT:
             self._refresh_facts()
 
     def _refresh_facts(self) -> None:
@@ -163,7 +163,7 @@ class Neo4jStore:
             last = rows[-1]["id"]
 
         def mark(tx) -> None:
-            tx.run("MERGE (m:Meta {key: 'layout'}) SET m.value = $v", v=_LAYOUT).consume()
+            tx.run("MERGE (m:Meta {key: 'layout'}) SET m.value = $v", v=LAYOUT).consume()
         self._managed("w", mark)
 
     def schema_version(self) -> int:

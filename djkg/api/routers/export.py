@@ -24,11 +24,15 @@ class ExportFormat(str, Enum):
 
 
 _BINARY = {"schema": {"type": "string", "format": "binary"}}
+# JSON-LD is JSON: one object, its @context and the @graph of every node
+_JSONLD = {"schema": {"type": "object", "required": ["@context", "@graph"],
+                      "properties": {"@context": {"type": "object"}, "@graph": {"type": "array",
+                                                                                 "items": {"type": "object"}}}}}
 
 
 @router.get("/{fmt}", dependencies=[Depends(require_api_key)], response_class=StreamingResponse,
             responses={200: {"description": "GraphML、JSON-LD 文件，或 neo4j-admin / csv 的 zip 包 / the export",
-                             "content": {"application/graphml+xml": _BINARY, "application/ld+json": _BINARY,
+                             "content": {"application/graphml+xml": _BINARY, "application/ld+json": _JSONLD,
                                          "application/zip": _BINARY}},
                        401: {"model": ErrorBody}, 403: {"model": ErrorBody}},
             summary="导出图谱（需 API 密钥）/ export the graph (API key)")
