@@ -90,6 +90,91 @@ def bench_ingest(n: int) -> dict:
             "segment_only_cases_per_s": round(n / seg, 1), "ratio_vs_segmentation": round((done / full) / (n / seg), 3)}
 
 
+def bench_parallel_ingest(n: int, jobs: int | None = None, work: Path | None = None) -> dict:
+    """``djkg ingest --jobs N`` over N files on disk (corpus texts under distinct ids, as the CLI reads them)
+    vs the same with ``--jobs 1`` and vs jieba segmentation of the same texts in one process; measured
+    interleaved in one run. ``jobs_ratio_vs_segmentation`` = parallel ingest cases/s ÷ segmentation cases/s."""
+    import yaml
+    from djkg.graph.sqlite_store import SqliteStore
+    from djkg.ingest.parallel import default_jobs
+    from djkg.ingest.pipeline import ingest_paths
+    from djkg.ingest.readers import RawDoc, read_all
+    from djkg.ingest.taxonomy import tokenizer
+    jobs = jobs or default_jobs()
+    base = [d for d in read_all([REPO / "data" / "cases"]) if isinstance(d, RawDoc) and d.fmt == "md"]
+    with tempfile.TemporaryDirectory(dir=work) as tmp:
+        folder = Path(tmp) / "files"
+        folder.mkdir()
+        texts = []
+        for i in range(n):
+            d = base[i % len(base)]
+            texts.append(d.text)
+            head = yaml.safe_dump({**d.meta, "id": f"bench-{i}"}, allow_unicode=True, sort_keys=True)
+            (folder / f"bench-{i:06d}.md").write_text(f"---\n{head}---\n{d.text}", encoding="utf-8")
+        jieba = tokenizer()
+        for t in texts[:20]:
+            jieba.lcut(t)
+
+        cpu: dict[str, float] = {}
+
+        def segment() -> float:
+            t0, c0 = time.perf_counter(), time.process_time()
+            for t in texts:
+                jieba.lcut(t)
+            cpu["segment"] = min(cpu.get("segment", 1e9), time.process_time() - c0)
+            return n / (time.perf_counter() - t0)
+
+        def ingest(j: int, k: int) -> float:
+            store = SqliteStore(Path(tmp) / f"db-{j}-{k}" / "djkg.sqlite3")
+            t0, c0, w0 = time.perf_counter(), time.process_time(), _children_cpu()
+            report = ingest_paths([folder], store, jobs=j)
+            rate = n / (time.perf_counter() - t0)
+            cpu[f"main{j}"] = min(cpu.get(f"main{j}", 1e9), time.process_time() - c0)
+            cpu[f"workers{j}"] = min(cpu.get(f"workers{j}", 1e9), _children_cpu() - w0)
+            assert report.inserted == n, report.summary()
+            store.close()
+            return rate
+
+        load = os.getloadavg()[0]
+        seg, single, parallel = [], [], []
+        for k in range(2):        # interleaved, so drift in the machine's speed hits all three alike
+            seg.append(segment())
+            single.append(ingest(1, k))
+            parallel.append(ingest(jobs, k))
+    best = max(seg)               # the reference at its fastest: the ratio errs on the low side
+    per_case = {k: round(v / n * 1000, 3) for k, v in cpu.items()}
+    # what the CPU seconds allow on an otherwise idle machine with ``jobs`` cores: the writer process alone, or
+    # all the work spread over the cores, whichever is slower (a model, reported beside the measurement)
+    bound = max(per_case[f"main{jobs}"], (per_case[f"main{jobs}"] + per_case[f"workers{jobs}"]) / jobs)
+    return {"cases": n, "jobs": jobs, "segment_only_cases_per_s": round(best, 1),
+            "jobs1_cases_per_s": round(max(single), 1), "parallel_cases_per_s": round(max(parallel), 1),
+            "jobs1_ratio_vs_segmentation": round(max(single) / best, 3),
+            "jobs_ratio_vs_segmentation": round(max(parallel) / best, 3),
+            "cpu_ms_per_case": {"segment": per_case["segment"], "jobs1": per_case["main1"],
+                                "writer": per_case[f"main{jobs}"], "workers": per_case[f"workers{jobs}"]},
+            "cpu_bound_ratio_idle": round(per_case["segment"] / bound, 3),
+            "load_average_at_start": round(load, 2)}
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's worker processes so far: forkserver workers are reaped by the fork server,
+    so their time shows in its children's time; spawned ones in ours."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = sum(os.times()[2:4])
+    try:
+        kids = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read_text().split()
+    except OSError:
+        return total
+    for pid in kids:
+        try:
+            if b"forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += (int(stat[13]) + int(stat[14])) / tick     # cutime, cstime
+        except OSError:
+            pass
+    return total
+
+
 def build_store(path: Path, n: int, *, seed: int = 5):
     from djkg.graph.sqlite_store import SqliteStore
     from djkg.ingest.readers import RawDoc, clean_meta
@@ -177,6 +262,103 @@ def on_neo4j_copy(sqlite_store, *measures) -> list | None:
         return [measure(neo) for measure in measures]
     finally:
         neo.close()
+
+
+def _neo4j_store():
+    from djkg.graph.neo4j_store import Neo4jStore
+    return Neo4jStore(os.environ["DJKG_NEO4J_URI"], os.environ.get("DJKG_NEO4J_USER", "neo4j"),
+                      os.environ.get("DJKG_NEO4J_PASSWORD", ""))
+
+
+def bench_neo4j_bulk(sqlite_store, n: int, work: Path, per_case: int = 300) -> dict | None:
+    """Bulk loading into Neo4j, side by side with the per-case path (one transaction per case) and with the
+    neo4j-admin import tool on the same cases:
+    - ``bulk_cases_per_s``: ``copy_store`` (what ``djkg migrate --to-neo4j`` runs) of ``n`` cases into an empty
+      database; ``bulk_into_populated_cases_per_s``: the second half of them into a database holding the first;
+    - ``update_cases_per_s``: every case of the first half changed (new title) and written again in batches;
+    - ``per_case_cases_per_s``: ``upsert_case``, one transaction per case (the path updates took before, and
+      every API write), ``per_case`` further new cases into the same populated database;
+    - ``admin_import``: ``djkg export --format neo4j-admin`` + ``neo4j-admin database import full`` (the real
+      tool, via scripts/neo4j-test-server) into an empty database."""
+    if not os.environ.get("DJKG_NEO4J_URI"):
+        return None
+    from djkg.graph.migrate import copy_store
+    from djkg.graph.schema import CaseGraph, Node
+    from djkg.graph.sqlite_store import SqliteStore
+    graphs = []
+    for g in sqlite_store.iter_case_graphs():
+        graphs.append(g)
+        if len(graphs) >= n + per_case:
+            break
+    graphs, fresh = graphs[:n], graphs[n:]     # ``fresh``: new cases for the per-case path
+    n = len(graphs)
+    half = n // 2
+    load = os.getloadavg()[0]
+    neo = _neo4j_store()
+    try:
+        neo.clear_all()
+        with tempfile.TemporaryDirectory(dir=work) as tmp:
+            src = SqliteStore(Path(tmp) / "src.sqlite3")
+            src.upsert_cases(graphs)
+            t0 = time.perf_counter()
+            copy_store(src, neo, verify=False)
+            empty = n / (time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            assert neo.stats() == src.stats(), "counts differ after the copy"
+            verify_s = time.perf_counter() - t0
+            first = SqliteStore(Path(tmp) / "first.sqlite3")
+            first.upsert_cases(graphs[:half])
+            second = SqliteStore(Path(tmp) / "second.sqlite3")
+            second.upsert_cases(graphs[half:])
+            neo.clear_all()
+            copy_store(first, neo, verify=False)
+            t0 = time.perf_counter()
+            copy_store(second, neo, verify=False)
+            populated = (n - half) / (time.perf_counter() - t0)
+            changed = [CaseGraph(Node(g.case.id, g.case.label, {**g.case.props, "title": f"{g.case.props.get('title')}（修订）"}),
+                             g.nodes, g.edges) for g in graphs[:half]]
+            t0 = time.perf_counter()
+            for i in range(0, len(changed), 500):
+                assert set(neo.upsert_cases(changed[i:i + 500])) == {"updated"}
+            update = len(changed) / (time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            for g in fresh:
+                neo.upsert_case(g)
+            single = len(fresh) / (time.perf_counter() - t0)
+            admin = _admin_import(src, n, Path(tmp))
+            for s in (src, first, second):
+                s.close()
+    finally:
+        neo.close()
+    return {"cases": n, "bulk_cases_per_s": round(empty, 1), "bulk_into_populated_cases_per_s": round(populated, 1),
+            "update_cases_per_s": round(update, 1), "per_case_cases_per_s": round(single, 1),
+            "bulk_vs_per_case": round(min(empty, populated) / single, 1), "verify_counts_s": round(verify_s, 2),
+            "load_average_at_start": round(load, 2), "admin_import": admin}
+
+
+def _admin_import(store, n: int, tmp: Path) -> dict:
+    """Export as neo4j-admin CSV, import with the real tool into a fresh server's empty database."""
+    from djkg.services.export import export_to
+    folder = tmp / "admin"
+    t0 = time.perf_counter()
+    export_to(store, "neo4j-admin", folder)
+    export_s = time.perf_counter() - t0
+    state = tmp / "admin-server"
+    env = {**os.environ, "DJKG_NEO4J_STATE": str(state), "DJKG_NEO4J_IMPORT": str(folder), "PYTHON": sys.executable}
+    run = subprocess.run([str(REPO / "scripts" / "neo4j-test-server"), "start"], env=env, capture_output=True,
+                         text=True, timeout=1800)
+    try:
+        if run.returncode != 0:
+            return {"error": run.stderr[-500:]}
+        log = (state / "import.log").read_text(encoding="utf-8")
+        import re
+        m = re.search(r"IMPORT DONE in (?:(\d+)m )?(\d+)s (\d+)ms", log)
+        import_s = (int(m.group(1) or 0) * 60 + int(m.group(2)) + int(m.group(3)) / 1000) if m else float("nan")
+    finally:
+        subprocess.run([str(REPO / "scripts" / "neo4j-test-server"), "stop"],
+                       env={**os.environ, "DJKG_NEO4J_STATE": str(state)}, capture_output=True, timeout=300)
+    return {"export_s": round(export_s, 2), "import_tool_s": round(import_s, 2),
+            "export_plus_import_cases_per_s": round(n / (export_s + import_s), 1)}
 
 
 # --- API ---------------------------------------------------------------------------------------------
@@ -355,6 +537,9 @@ def main() -> None:
     result: dict = {"machine": machine(), "mode": "quick" if args.quick else "full"}
     print("ingest …", file=sys.stderr)
     result["ingest"] = bench_ingest(600 if args.quick else 2000)
+    print("parallel ingest …", file=sys.stderr)
+    result["ingest"]["parallel"] = bench_parallel_ingest(1200 if args.quick else 4000, work=args.work)
+    result["ingest"]["jobs_ratio_vs_segmentation"] = result["ingest"]["parallel"]["jobs_ratio_vs_segmentation"]
     rec: dict = {"embedded": {}, "in_memory_floor": {}}
     neo: dict = {}
     analyses_neo: dict = {}
@@ -375,6 +560,11 @@ def main() -> None:
                 analyses_neo[str(n)] = found[1]
     if neo:
         rec["neo4j"] = neo
+    bulk_n = 5000 if args.quick else 20000
+    bulk_store = next((stores[k][1] for k in sorted(stores) if k >= bulk_n + 300), None)
+    if bulk_store is not None and os.environ.get("DJKG_NEO4J_URI"):
+        print(f"neo4j bulk load of {bulk_n} cases …", file=sys.stderr)
+        result["neo4j"] = bench_neo4j_bulk(bulk_store, bulk_n, args.work)
     small, large = str(sizes[0]), str(sizes[-1])
     rec["ratios"] = {
         "embedded_p95_growth": round(rec["embedded"][large]["p95_ms"] / rec["embedded"][small]["p95_ms"], 2),

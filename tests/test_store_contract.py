@@ -266,3 +266,85 @@ def test_batched_upserts_match_one_by_one(store_factory):
     with pytest.raises(SchemaError):
         bulk.upsert_cases([build_case("f"), clash])
     assert bulk.stats() == before
+
+
+def _snapshot(store) -> tuple[list, list]:
+    """Every node (id, label, props) and every edge (with its support) — the whole store, comparable."""
+    nodes = sorted((n.id, n.label, repr(sorted(n.props.items()))) for label in S.LABELS
+                   for n in store.list_nodes(label, limit=-1))
+    edges = sorted({(e.src, e.type, e.dst, repr(sorted(e.props.items())))
+                    for nid, _, _ in nodes for e in store.edges_of(nid, direction="out")})
+    return nodes, edges
+
+
+def _reference(tmp_path) -> SqliteStore:
+    """One-by-one writes into SQLite: the reference every backend's batches are compared with."""
+    return SqliteStore(tmp_path / "reference" / "djkg.sqlite3")
+
+
+def test_mixed_batches_of_new_updated_and_repeated_cases_match_one_by_one(store_factory, tmp_path):
+    """A batch mixing new, changed, unchanged and repeated cases (the same id twice) ends exactly as the same
+    cases written one at a time into SQLite: nodes, edges, support counts, orphans collected, statuses."""
+    first = [build_case(k, problems=("weak-collective-economy", f"p-{k}"), measures=("branch-led-cooperative", f"m-{k}"))
+             for k in ("a", "b", "c", "d")]
+    bulk, single = store_factory(), _reference(tmp_path)
+    assert bulk.upsert_cases(first) == ["inserted"] * 4
+    for g in first:
+        single.upsert_case(g)
+    mixed = [
+        build_case("a", problems=("p-new",), measures=("m-new",), model="model-new",
+                   outcomes=(("satisfaction", 98.0, "%"),)),           # changed: its p-a, m-a become orphans
+        first[1],                                                       # unchanged
+        build_case("e", problems=("p-a",)),                             # new, keeps p-a alive
+        build_case("c", title="改了标题"),                               # changed
+        build_case("c", title="又改了一次"),                              # the same id again, later version
+        build_case("f", region=(("110000", "北京市", "province"), ("110105", "朝阳区", "county"))),   # new region
+    ]
+    assert bulk.upsert_cases(mixed) == ["updated", "unchanged", "inserted", "updated", "updated", "inserted"]
+    for g in mixed:
+        single.upsert_case(g)
+    assert _snapshot(bulk) == _snapshot(single)
+    assert bulk.stats() == single.stats() and bulk.case_hashes() == single.case_hashes()
+    assert bulk.get_node("measure:m-a") is None and bulk.get_node("problem:p-a") is not None
+    assert bulk.get_node(S.case_id(explicit="c")).props["title"] == "又改了一次"
+    uses = bulk.edges_of("model:branch-led-cooperative", types=("USES",), direction="out")
+    assert {e.dst: e.props["support"] for e in uses}["measure:branch-led-cooperative"] == 5   # b, c, d, e, f
+    # re-sending the whole mixed batch changes nothing
+    assert bulk.upsert_cases(mixed[1:3] + mixed[4:]) == ["unchanged"] * 4
+    assert _snapshot(bulk) == _snapshot(single)
+
+
+def test_a_batch_of_only_updates_withdraws_every_old_edge(store_factory, tmp_path):
+    graphs = [build_case(f"u{i}", problems=(f"old-{i}", "shared")) for i in range(30)]
+    bulk, single = store_factory(), _reference(tmp_path)
+    bulk.upsert_cases(graphs)
+    for g in graphs:
+        single.upsert_case(g)
+    updated = [build_case(f"u{i}", problems=(f"new-{i}",), measures=(f"m{i % 3}",), model=f"model-{i % 2}")
+               for i in range(30)]
+    assert bulk.upsert_cases(updated) == ["updated"] * 30
+    for g in updated:
+        single.upsert_case(g)
+    assert _snapshot(bulk) == _snapshot(single)
+    assert bulk.get_node("problem:shared") is None and bulk.get_node("model:branch-led-cooperative") is None
+    addresses = bulk.edges_of("measure:m0", types=("ADDRESSES",), direction="out")
+    assert sorted(e.props["support"] for e in addresses) == [1] * 10
+
+
+def test_a_case_claiming_another_cases_node_is_refused_in_a_batch(store_factory):
+    store = store_factory()
+    a = build_case("a")
+    store.upsert_case(a)
+    thief = build_case("thief")
+    outcome = next(n for n in a.nodes if n.label == S.OUTCOME)
+    thief.nodes.append(outcome)
+    thief.edges.append(Edge(thief.id, S.ACHIEVES, outcome.id))
+    before = _snapshot(store)
+    with pytest.raises(SchemaError):
+        store.upsert_cases([build_case("new"), thief])
+    assert _snapshot(store) == before
+    twins = [build_case("x"), build_case("y")]
+    twins[1].nodes.append(next(n for n in twins[0].nodes if n.label == S.OUTCOME))
+    with pytest.raises(SchemaError):
+        store.upsert_cases(twins)
+    assert _snapshot(store) == before

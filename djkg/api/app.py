@@ -16,8 +16,8 @@ from ..core.config import Settings
 from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
 from .html import error_page, wants_html
-from .routers import (analyses, ask, cases, docs, graph, health, home, models, pages, recommendations, search,
-                      static, submit, views)
+from .routers import (analyses, ask, cases, docs, export, graph, health, home, models, pages, recommendations,
+                      search, static, submit, views)
 from .schemas import ErrorBody
 from .security import SecurityHeaders
 
@@ -143,7 +143,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
               for code, text in (
         (400, "请求不合法 / bad request"), (404, "未找到 / not found"), (413, "请求体过大 / body too large"),
         (422, "参数校验失败 / validation failed"), (503, "数据库不可用 / store unavailable"))}
-    for r in (health, recommendations, models, analyses, cases, search, graph, home):
+    for r in (health, recommendations, models, analyses, cases, search, graph, export, home):
         app.include_router(r.router, responses=common)
     app.include_router(views.router, responses=common)
     app.include_router(static.router)

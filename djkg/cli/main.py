@@ -112,13 +112,22 @@ def ingest(
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
                                          help="也读取指向文件夹之外的符号链接（默认跳过并报告）/ also read symlinks "
                                               "that lead outside the folder"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=64,
+                                       help="抽取用的工作进程数（默认等于 CPU 核数；1 = 不另起进程）"
+                                            " / extraction worker processes (default: the number of cores)"),
 ) -> None:
     """导入案例材料 / ingest case write-ups."""
+    from ..ingest.parallel import default_jobs
     from ..ingest.pipeline import ingest_paths
     missing = [str(p) for p in paths if not p.exists()]
     if missing:   # a mistyped path is the user's mistake: nothing is ingested
         fail(EXIT_USAGE, f"找不到文件或文件夹：{'、'.join(missing)}", f"no such file or folder: {', '.join(missing)}")
     store = None if dry_run else state.store()
+    workers = jobs or default_jobs()
+
+    def on_crash(files: list[str]) -> None:
+        err.print(f"[yellow]工作进程意外退出，正在逐个重试中断的 {len(files)} 个文件 / a worker process died; "
+                  f"retrying the {len(files)} interrupted files one by one[/yellow]", highlight=False)
 
     def line(item) -> None:
         sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
@@ -134,7 +143,7 @@ def ingest(
             elif item.status == "skipped":
                 skipped.append((item.source, item.reason or ""))
         report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, limits=state.settings.limits,
-                              follow_links=follow_symlinks)
+                              follow_links=follow_symlinks, jobs=workers, on_crash=on_crash)
     else:
         with Progress(TextColumn("[bold]导入中 / ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       TextColumn("{task.description}"), console=err, transient=False) as progress:
@@ -156,7 +165,8 @@ def ingest(
 
             report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, on_read=on_read,
                                   on_total=lambda n: progress.update(task, total=n),
-                                  limits=state.settings.limits, follow_links=follow_symlinks)
+                                  limits=state.settings.limits, follow_links=follow_symlinks, jobs=workers,
+                                  on_crash=on_crash)
     for source, reason in skipped:
         err.print(Text.assemble(("跳过 / skipped", "yellow"), " ", term(f"{source}: {reason}")), highlight=False)
     for source, error in failures:
@@ -435,6 +445,23 @@ def migrate(to_neo4j: str = typer.Option(..., "--to-neo4j", help="目标 Neo4j �
     if not result["equal"]:
         fail(EXIT_FAILED, "迁移后统计不一致", "counts differ after migration")
     err.print("迁移完成，统计一致 / migrated, counts verified")
+
+
+@app.command()
+def export(
+    out: Path = typer.Argument(..., help="输出：graphml/jsonld 为文件，neo4j-admin/csv 为文件夹"),
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml | neo4j-admin | jsonld | csv"),
+) -> None:
+    """导出图谱：GraphML（Gephi、networkx）、neo4j-admin 导入文件、JSON-LD、表格 CSV / export the graph."""
+    from ..services.export import FORMATS, export_to
+    if fmt not in FORMATS:
+        err.print(f"[red]未知格式 / unknown format[/red] {fmt}（{' | '.join(FORMATS)}）", highlight=False)
+        raise typer.Exit(2)
+    files = export_to(state.store(readonly=True), fmt, out)
+    for f in files:
+        err.print(f"已写入 / written: {f}", highlight=False)
+    if fmt == "neo4j-admin":
+        err.print(f"导入空库 / import into an empty, stopped database: sh {out / 'import.sh'}", highlight=False)
 
 
 # --- taxonomy and evaluation ----------------------------------------------------------------------------

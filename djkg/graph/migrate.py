@@ -1,26 +1,70 @@
-"""Copy one store into another, case by case (idempotent: unchanged cases are skipped by hash)."""
+"""Copy one store into another in batches of whole cases (idempotent: unchanged cases are skipped by hash)."""
 
 from __future__ import annotations
 
-from typing import Callable
+import queue
+import threading
+from typing import Callable, Iterator
 
+from .schema import CaseGraph
 from .store import GraphStore
 
+COPY_BATCH = 500   # whole cases per target transaction (200 -> 500: fewer statements per case, same memory class)
 
-def copy_store(source: GraphStore, target: GraphStore, *, on_case: Callable[[], None] | None = None,
-               batch: int = 200) -> dict:
-    have = target.case_hashes()
-    pending = []
+
+def _batches(source: GraphStore, have: dict[str, str], batch: int,
+             on_case: Callable[[], None] | None) -> Iterator[list[CaseGraph]]:
+    known = source.case_hashes() if have else {}
+    pending: list[CaseGraph] = []
     for graph in source.iter_case_graphs():
-        if have.get(graph.id) != graph.content_hash():
+        # the source's stored hash is the graph's content hash; an empty target needs no comparison at all
+        if not have or have.get(graph.id) != (known.get(graph.id) or graph.content_hash()):
             pending.append(graph)
-            if len(pending) >= batch:  # whole cases, one transaction per batch
-                target.upsert_cases(pending)
+            if len(pending) >= batch:
+                yield pending
                 pending = []
         if on_case:
             on_case()
     if pending:
-        target.upsert_cases(pending)
+        yield pending
+
+
+def copy_store(source: GraphStore, target: GraphStore, *, on_case: Callable[[], None] | None = None,
+               batch: int = COPY_BATCH, verify: bool = True) -> dict:
+    """Copy every case of ``source`` into ``target``. Reading and decoding the next batch runs in a thread while
+    the current one is written, so the source's decoding overlaps the target server's work. ``verify`` compares
+    both stores' counts afterwards (a full pass over each; benchmarks time the copy without it)."""
+    have = target.case_hashes()
+    ready: queue.Queue = queue.Queue(maxsize=2)
+    done, stop = object(), threading.Event()
+
+    def produce() -> None:
+        try:
+            for b in _batches(source, have, batch, on_case):
+                if stop.is_set():
+                    return
+                ready.put(b)
+        except BaseException as exc:  # handed to the writer, which raises it
+            ready.put(exc)
+            return
+        ready.put(done)
+
+    reader = threading.Thread(target=produce, name="djkg-copy-reader", daemon=True)
+    reader.start()
+    try:
+        while (item := ready.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            target.upsert_cases(item)   # whole cases, one transaction per batch
+    finally:
+        stop.set()
+        while reader.is_alive():        # a failed write: let the reader finish its put and end
+            try:
+                ready.get(timeout=0.1)
+            except queue.Empty:
+                pass
     # cases the target holds but the source does not are left alone: migration adds, it never deletes
+    if not verify:
+        return {}
     a, b = source.stats(), target.stats()
     return {"source": a, "target": b, "equal": a == b}

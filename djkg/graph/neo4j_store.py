@@ -16,7 +16,8 @@ Graph layout (mirrors the SQLite tables so both stores answer the named queries 
 
 Labels and relationship types in query text come only from the schema whitelist; every value is a
 parameter. Writes are managed transactions (``execute_write``: the driver retries transient errors such as
-deadlocks and leader changes); one case = one transaction, its nodes and edges written with UNWIND batches.
+deadlocks and leader changes); a batch of whole cases is one transaction of one read and one write statement
+(``neo4j_write.py``).
 """
 
 from __future__ import annotations
@@ -25,11 +26,9 @@ import json
 import time
 from typing import Any, Callable, Iterator, Literal, TypeVar
 
-from .schema import (
-    CASE, CASE_FACTS, CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, MEASURE, MODEL, PROBLEM, SCHEMA_VERSION,
-    CaseGraph, Edge, Node, SchemaError, edge_owner)
-from .schema import check_replaces
-from .serialize import dumps_graph, graph_from_json, merge_edge_rows
+from .schema import EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge, Node
+from .neo4j_write import DETACHED_TYPES, delete_cases, label_name, node_row, rel_name, upsert_batch
+from .serialize import graph_from_json, merge_edge_rows
 from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
 
 T = TypeVar("T")
@@ -49,67 +48,15 @@ _CONSTRAINTS = [
     # names are indexed for regions only (gazetteer names, always short): Neo4j refuses to write a node whose
     # indexed value exceeds the index's key size, and case titles, concept phrases and texts are unbounded
     "CREATE INDEX djkg_region_name IF NOT EXISTS FOR (n:Region) ON (n.name)",
-] + [f"CREATE INDEX djkg_rel_{t.lower()} IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.case_id)" for t in EDGE_TYPES]
+    # relationships are looked up by case_id only to withdraw a replaced case's aggregated ones (the others go
+    # with DETACH DELETE of its nodes): indexes on the other types only cost writes (and on PART_OF, all '',
+    # one made every PART_OF look-up a scan)
+    *[f"DROP INDEX djkg_rel_{t.lower()} IF EXISTS" for t in EDGE_TYPES if t not in DETACHED_TYPES],
+] + [f"CREATE INDEX djkg_rel_{t.lower()} IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.case_id)" for t in DETACHED_TYPES]
 
-_CONCEPT_LABELS = frozenset({PROBLEM, MEASURE, MODEL})
-# every scalar copy any node may carry; absent ones are written as null (= removed) so none goes stale
-_EXTRA_KEYS = (*CASE_FACTS, "candidate", "body")
-_INT64 = 2 ** 63
 # version of the node layout above (2: scalar copies as json_extract gives them, ``candidate``); older stores
-# get their copies rewritten from ``props`` when opened
-_LAYOUT = 3
-
-
-def _label(label: str) -> str:
-    if label not in LABELS:
-        raise SchemaError(f"unknown label {label!r}")
-    return label
-
-
-def _rel(t: str) -> str:
-    if t not in EDGE_TYPES:
-        raise SchemaError(f"unknown edge type {t!r}")
-    return t
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def sql_value(value: Any) -> Any:
-    """What SQLite's ``json_extract`` returns for a JSON value: true/false → 1/0, arrays and objects →
-    compact JSON text, integers beyond 64 bits → float, everything else as is."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, int) and not -_INT64 <= value < _INT64:
-        return float(value)
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return value
-
-
-def _path(props: dict[str, Any], path: tuple[str, ...]) -> Any:
-    value: Any = props
-    for key in path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
-
-
-def _node_row(node: Node, owner: str | None) -> dict[str, Any]:
-    p = node.props
-    extra: dict[str, Any] = dict.fromkeys(_EXTRA_KEYS)
-    if node.label == CASE:
-        extra.update({k: sql_value(_path(p, path)) for k, path in CASE_FACTS.items()})
-        extra["body"] = str(p.get("text") or "")
-    else:
-        if node.label in _CONCEPT_LABELS:
-            extra["candidate"] = sql_value(p.get("candidate"))
-        if p.get("summary"):
-            extra["body"] = str(p["summary"])
-    return {"id": node.id, "label": node.label, "name": node.name, "owner": owner, "props": _dumps(node.props),
-            "extra": extra}
+# get their copies rewritten from ``props`` when opened (public: the neo4j-admin export writes it)
+LAYOUT = 3
 
 
 class Neo4jStore:
@@ -197,7 +144,7 @@ class Neo4jStore:
                 f"Neo4j 数据库结构版本为 {version}，本程序只支持到 {SCHEMA_VERSION}：请升级 djkg。"
                 f" / Neo4j schema version {version} is newer than this djkg ({SCHEMA_VERSION}); upgrade djkg.")
         rows = self._read("MATCH (m:Meta {key: 'layout'}) RETURN m.value AS v")
-        if not rows or int(rows[0]["v"]) < _LAYOUT:
+        if not rows or int(rows[0]["v"]) < LAYOUT:
             self._refresh_facts()
 
     def _refresh_facts(self) -> None:
@@ -208,7 +155,7 @@ class Neo4jStore:
                               "n.props AS props, n.owner AS owner ORDER BY n.id LIMIT 1000", last=last)
             if not rows:
                 break
-            fresh = [_node_row(Node(r["id"], r["label"], json.loads(r["props"])), r["owner"]) for r in rows]
+            fresh = [node_row(Node(r["id"], r["label"], json.loads(r["props"])), r["owner"]) for r in rows]
 
             def work(tx, fresh=fresh) -> None:
                 tx.run("UNWIND $rows AS row MATCH (n:Node {id: row.id}) SET n += row.extra", rows=fresh).consume()
@@ -216,7 +163,7 @@ class Neo4jStore:
             last = rows[-1]["id"]
 
         def mark(tx) -> None:
-            tx.run("MERGE (m:Meta {key: 'layout'}) SET m.value = $v", v=_LAYOUT).consume()
+            tx.run("MERGE (m:Meta {key: 'layout'}) SET m.value = $v", v=LAYOUT).consume()
         self._managed("w", mark)
 
     def schema_version(self) -> int:
@@ -244,138 +191,20 @@ class Neo4jStore:
     # --- writes ----------------------------------------------------------------------------------
 
     def upsert_case(self, graph: CaseGraph) -> UpsertStatus:
-        graph.validate()
-        digest = graph.content_hash()
-
-        def work(tx) -> UpsertStatus:
-            status = self._upsert_in(tx, graph, digest)
-            if status != "unchanged":
-                self._bump_revision(tx)
-            return status
-
-        return self._managed("w", work)
+        return self.upsert_cases([graph])[0]
 
     def upsert_cases(self, graphs: list[CaseGraph]) -> list[UpsertStatus]:
-        """Several whole cases in one transaction (bulk ingest): all of them or none."""
+        """Several whole cases in one transaction (bulk ingest, migration): all of them or none. New and
+        changed cases alike go in one read and one write statement per batch (``neo4j_write``)."""
         for g in graphs:
             g.validate()
         digests = [g.content_hash() for g in graphs]
-
-        def work(tx) -> list[UpsertStatus]:
-            ids = [g.id for g in graphs]
-            known = tx.run("UNWIND $ids AS id MATCH (g:CaseGraph {case_id: id}) RETURN count(g) AS n",
-                           ids=ids).single()["n"]
-            if not known and len(set(ids)) == len(ids):   # all new (initial load, migration): bulk path
-                self._insert_cases(tx, list(zip(graphs, digests)))
-                out: list[UpsertStatus] = ["inserted"] * len(graphs)
-            else:
-                out = [self._upsert_in(tx, g, d) for g, d in zip(graphs, digests)]
-            if any(s != "unchanged" for s in out):
-                self._bump_revision(tx)
-            return out
-
-        return self._managed("w", work)
-
-    def _upsert_in(self, tx, graph: CaseGraph, digest: str) -> UpsertStatus:
-        old = tx.run("MATCH (g:CaseGraph {case_id: $cid}) RETURN g.hash AS hash, g.graph AS graph",
-                     cid=graph.id).single()
-        if old is not None and old["hash"] == digest:
-            return "unchanged"
-        touched: set[str] = set()
-        if old is not None:
-            stored = json.loads(old["graph"])
-            check_replaces(stored["nodes"][0]["props"], graph)   # never replace a different document
-            touched = self._remove_case(tx, graph.id, stored)
-        self._insert_case(tx, graph, digest)
-        self._collect_orphans(tx, touched - {n.id for n in graph.all_nodes()})
-        return "inserted" if old is None else "updated"
+        if not graphs:
+            return []
+        return self._managed("w", lambda tx: upsert_batch(tx, graphs, digests))
 
     def delete_case(self, case_id: str) -> bool:
-        def work(tx) -> bool:
-            old = tx.run("MATCH (g:CaseGraph {case_id: $cid}) RETURN g.graph AS graph", cid=case_id).single()
-            if old is None:
-                return False
-            touched = self._remove_case(tx, case_id, json.loads(old["graph"]))
-            self._collect_orphans(tx, touched)
-            self._bump_revision(tx)
-            return True
-
-        return self._managed("w", work)
-
-    @staticmethod
-    def _bump_revision(tx) -> None:
-        tx.run("MATCH (m:Meta {key: 'revision'}) SET m.value = m.value + 1").consume()
-
-    @staticmethod
-    def _remove_case(tx, case_id: str, old: dict[str, Any]) -> set[str]:
-        # the case's own relationships are exactly those of its stored CaseGraph carrying its id
-        by_type: dict[str, list[dict[str, str]]] = {}
-        for e in old.get("edges", []):
-            if edge_owner(Edge(e["src"], e["type"], e["dst"]), case_id):  # structural PART_OF edges stay
-                by_type.setdefault(e["type"], []).append({"src": e["src"], "dst": e["dst"]})
-        for t, rows in by_type.items():
-            tx.run(f"UNWIND $rows AS row MATCH (a:Node {{id: row.src}})-[r:{_rel(t)} {{case_id: $cid}}]->"
-                   f"(b:Node {{id: row.dst}}) DELETE r", rows=rows, cid=case_id).consume()
-        tx.run("MATCH (n:Node {owner: $cid}) DETACH DELETE n", cid=case_id).consume()
-        tx.run("MATCH (g:CaseGraph {case_id: $cid}) DELETE g", cid=case_id).consume()
-        return {n["id"] for n in old.get("nodes", [])}
-
-    @classmethod
-    def _insert_case(cls, tx, graph: CaseGraph, digest: str) -> None:
-        cls._insert_cases(tx, [(graph, digest)])
-
-    @staticmethod
-    def _insert_cases(tx, items: list[tuple[CaseGraph, str]]) -> None:
-        """Write new cases: one look-up for all their nodes, then one UNWIND per label and per relationship type
-        for the whole batch (a bulk load sends a handful of statements per batch, not per case)."""
-        all_ids = list(dict.fromkeys(n.id for g, _ in items for n in g.all_nodes()))
-        existing = {r["id"]: r for r in tx.run(
-            "UNWIND $ids AS id MATCH (n:Node {id: id}) "
-            "RETURN n.id AS id, n.label AS label, n.owner AS owner, n.name AS name, n.props AS props",
-            ids=all_ids)}
-        rows_by_id: dict[str, tuple[str, dict[str, Any]]] = {}
-        labels: dict[str, str] = {}
-        for graph, _ in items:
-            cid = graph.id
-            for node in graph.all_nodes():
-                owned = node.label in CASE_OWNED_LABELS
-                ex = existing.get(node.id)
-                label = ex["label"] if ex is not None else labels.get(node.id)
-                if label is not None and label != node.label:
-                    raise SchemaError(f"id {node.id} is a {label}, not a {node.label}")
-                if ex is not None and owned and ex["owner"] not in (None, cid):
-                    raise SchemaError(f"node {node.id} already belongs to {ex['owner']}")
-                labels[node.id] = node.label
-                row = _node_row(node, cid if owned else None)
-                if ex is not None and ex["props"] == row["props"] and ex["name"] == row["name"]:
-                    continue  # a shared node (region, problem, model …) as it already is: nothing to write
-                rows_by_id[node.id] = (node.label, row)   # the last case's version wins, as one by one
-        by_label: dict[str, list[dict[str, Any]]] = {}
-        for label, row in rows_by_id.values():
-            by_label.setdefault(label, []).append(row)
-        for label, rows in by_label.items():
-            tx.run(f"UNWIND $rows AS row MERGE (n:Node {{id: row.id}}) "
-                   f"ON CREATE SET n.label = row.label, n.owner = row.owner "
-                   f"SET n:{_label(label)}, n.name = row.name, n.props = row.props, n += row.extra",
-                   rows=rows).consume()
-        by_type: dict[str, list[dict[str, str]]] = {}
-        for graph, _ in items:
-            for e in graph.edges:
-                by_type.setdefault(e.type, []).append({"src": e.src, "dst": e.dst, "case_id": edge_owner(e, graph.id),
-                                                       "props": _dumps(e.props)})
-        for t, rows in by_type.items():
-            tx.run(f"UNWIND $rows AS row MATCH (a:Node {{id: row.src}}), (b:Node {{id: row.dst}}) "
-                   f"MERGE (a)-[r:{_rel(t)} {{case_id: row.case_id}}]->(b) SET r.props = row.props",
-                   rows=rows).consume()
-        tx.run("UNWIND $rows AS row CREATE (:CaseGraph {case_id: row.cid, hash: row.hash, graph: row.graph})",
-               rows=[{"cid": g.id, "hash": d, "graph": dumps_graph(g)}
-                     for g, d in items]).consume()
-
-    @staticmethod
-    def _collect_orphans(tx, candidates: set[str]) -> None:
-        if candidates:
-            tx.run("UNWIND $ids AS id MATCH (n:Node {id: id}) WHERE n.label IN $labels AND NOT (n)--() DELETE n",
-                   ids=sorted(candidates), labels=sorted(COLLECTABLE_LABELS)).consume()
+        return bool(self._managed("w", lambda tx: delete_cases(tx, [case_id])))
 
     # --- reads -----------------------------------------------------------------------------------
 
@@ -413,12 +242,12 @@ class Neo4jStore:
         # as SQLite: a negative limit means "no limit", a negative offset counts as 0
         limit, offset = int(limit), max(0, int(offset))
         tail = "SKIP $offset" + (" LIMIT $limit" if limit >= 0 else "")
-        rows = self._read(f"MATCH (n:{_label(label)}) RETURN n.id AS id, n.label AS label, n.props AS props "
+        rows = self._read(f"MATCH (n:{label_name(label)}) RETURN n.id AS id, n.label AS label, n.props AS props "
                           f"ORDER BY n.id {tail}", offset=offset, limit=limit)
         return [Node(r["id"], r["label"], json.loads(r["props"])) for r in rows]
 
     def count_nodes(self, label: str) -> int:
-        return int(self._read(f"MATCH (n:{_label(label)}) RETURN count(n) AS n")[0]["n"])
+        return int(self._read(f"MATCH (n:{label_name(label)}) RETURN count(n) AS n")[0]["n"])
 
     def edges_of(self, node_id: str, *, types: tuple[str, ...] | None = None,
                  direction: Literal["out", "in", "both"] = "both") -> list[Edge]:
@@ -427,7 +256,7 @@ class Neo4jStore:
     def _edges_touching(self, ids: list[str], *, types: tuple[str, ...] | None = None,
                         direction: str = "both") -> list[Edge]:
         for t in types or ():
-            _rel(t)
+            rel_name(t)
         wanted = list(types or EDGE_TYPES)
         rows: list[dict[str, Any]] = []
         # rows come in the order SqliteStore's index walk yields them — for each id in turn, by type, then by
@@ -474,7 +303,7 @@ class Neo4jStore:
         text = text.replace("\x00", "").strip()
         if not text:
             return []
-        wanted = [_label(x) for x in (labels or LABELS)]
+        wanted = [label_name(x) for x in (labels or LABELS)]
         # case-insensitive like SQLite (FTS5 trigram folds case, LIKE folds ASCII); lower-casing every text
         # costs a pass over it, so only queries with cased letters (Latin …) pay for it, Chinese ones do not
         folded = any(ch.lower() != ch.upper() for ch in text)

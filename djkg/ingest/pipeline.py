@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from ..core.config import Limits
 from ..graph.schema import CaseConflict, CaseGraph
@@ -17,7 +17,7 @@ from ..graph.store import GraphStore, StoreError
 from .build import build
 from .extract import ExtractedCase, extract
 from .identity import RunClaims
-from .readers import RawDoc, ReadError, Skipped, discover, read_all
+from .readers import RawDoc, ReadError, Skipped, discover, read_path
 from .taxonomy import taxonomy
 
 
@@ -136,21 +136,63 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore | None, *, dry_r
                  max_bytes: int | None = None, limits: Limits | None = None, follow_links: bool = False,
                  on_item: Callable[[ItemResult], None] | None = None,
                  on_total: Callable[[int], None] | None = None, keep_items: bool = False,
-                 batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None) -> IngestReport:
-    """``follow_links`` reads symlinks that leave a folder (the CLI's --follow-symlinks; never the API)."""
+                 batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None,
+                 jobs: int = 1, on_crash: Callable[[list[str]], None] | None = None) -> IngestReport:
+    """Ingest files and folders. ``follow_links`` reads symlinks that leave a folder (the CLI's
+    --follow-symlinks; never the API). With ``jobs`` > 1, files are read and extracted in that many worker
+    processes (``parallel.py``) and written here, in the same order and batches as with one: the result is
+    identical."""
     taxonomy()  # load dictionaries once, before the first file
     files = list(discover(paths, follow_links=follow_links))
     if on_total:
         on_total(len(files))
-    return ingest_docs(read_all(files, max_bytes=max_bytes, limits=limits), store, dry_run=dry_run,
-                       on_item=on_item, keep_items=keep_items, batch_size=batch_size, on_read=on_read)
+    if jobs > 1 and len(files) > 1:
+        from .parallel import prepare_files
+        prepared = prepare_files(files, jobs=jobs, max_bytes=max_bytes, limits=limits, on_crash=on_crash,
+                                 with_graph=store is not None and not dry_run)
+    else:
+        prepared = _prepare_each(doc for file in files for doc in read_file(file, max_bytes=max_bytes, limits=limits))
+    return write_prepared(prepared, store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
+                          batch_size=batch_size, on_read=on_read)
 
 
-def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *, dry_run: bool = False,
+def read_file(file: Any, *, max_bytes: int | None = None,
+              limits: Limits | None = None) -> list[RawDoc | ReadError | Skipped]:
+    """The documents of one item ``discover`` found (what it already settled passes through)."""
+    if isinstance(file, (ReadError, Skipped)):
+        return [file]
+    return read_path(file, max_bytes=max_bytes, limits=limits)
+
+
+def prepare_any(doc: RawDoc | ReadError | Skipped) -> tuple[ItemResult, CaseGraph | None]:
+    """``prepare_doc`` for a document, and the reported item for what could not be read or is not a write-up."""
+    if isinstance(doc, ReadError):
+        return ItemResult(doc.source, status="failed", error=doc.error, code=doc.code), None
+    if isinstance(doc, Skipped):
+        return ItemResult(doc.source, status="skipped", code=doc.code, reason=doc.reason), None
+    return prepare_doc(doc)
+
+
+def ingest_docs(docs: Iterable[RawDoc | ReadError | Skipped], store: GraphStore | None, *, dry_run: bool = False,
                 on_item: Callable[[ItemResult], None] | None = None, keep_items: bool = True,
                 batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None) -> IngestReport:
     """Extract and write ``docs``; ``on_item`` gets each result once it is written (or failed), ``on_read``
     each document's source as soon as it is extracted (progress bars: writes come in batches)."""
+    return write_prepared(_prepare_each(docs), store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
+                          batch_size=batch_size, on_read=on_read)
+
+
+def _prepare_each(docs: Iterable[RawDoc | ReadError | Skipped]) -> Iterator[tuple[ItemResult, CaseGraph | None]]:
+    for doc in docs:
+        yield prepare_any(doc)
+
+
+def write_prepared(prepared: Iterable[tuple[ItemResult, CaseGraph | None]], store: GraphStore | None, *,
+                   dry_run: bool = False, on_item: Callable[[ItemResult], None] | None = None,
+                   keep_items: bool = True, batch_size: int = WRITE_BATCH,
+                   on_read: Callable[[str], None] | None = None) -> IngestReport:
+    """The single writer: extracted documents in order, whole cases ``batch_size`` per transaction; one case id
+    per document in a run (``RunClaims``)."""
     report = IngestReport()
     pending: list[tuple[ItemResult, CaseGraph]] = []
     claims = RunClaims()   # one case id, one document per run
@@ -166,20 +208,13 @@ def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *,
             finish(item)
         pending.clear()
 
-    for doc in docs:
+    for item, graph in prepared:
         if on_read:
-            on_read(doc.source)
-        if isinstance(doc, ReadError):
-            finish(ItemResult(doc.source, status="failed", error=doc.error, code=doc.code))
-            continue
-        if isinstance(doc, Skipped):
-            finish(ItemResult(doc.source, status="skipped", code=doc.code, reason=doc.reason))
-            continue
-        item, graph = prepare_doc(doc)
-        if item.status == "skipped":
+            on_read(item.source)
+        if item.status in ("failed", "skipped"):
             finish(item)
             continue
-        refused = claims.claim(item.case.id, item.case.identity, doc.source) if item.case else None
+        refused = claims.claim(item.case.id, item.case.identity, item.source) if item.case else None
         if refused:
             _refuse(item, refused)
             graph = None

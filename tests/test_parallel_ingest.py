@@ -1,0 +1,199 @@
+"""Parallel ingest (``--jobs N``): the same items, the same store as one process; a dying worker costs nothing.
+
+Everything here runs real worker processes (forkserver), real files and real SQLite stores; the crash tests
+kill workers for real (SIGKILL from outside, ``os._exit`` inside a worker task).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from djkg.graph.sqlite_store import SqliteStore
+from djkg.ingest.parallel import extract_files, prepare_files
+from djkg.ingest.pipeline import ingest_paths, write_prepared
+from djkg.ingest.readers import RawDoc, discover, read_all
+
+from conftest import CORPUS, REPO, embedded_env
+
+GOLD = [REPO / "tests" / "gold" / name for name in ("extraction_dev_lead", "extraction_dev_b", "extraction_dev_c",
+                                                        "extraction_real", "extraction_real_heldout")]
+
+
+def _dry_run(paths, jobs: int) -> list[str]:
+    lines: list[str] = []
+    report = ingest_paths(paths, None, dry_run=True, jobs=jobs,
+                          on_item=lambda item: lines.append(json.dumps(item.to_json(), ensure_ascii=False)))
+    assert report.dry_run + report.failed + report.skipped == len(lines)
+    return lines
+
+
+def store_dump(path: Path) -> dict[str, list]:
+    """Every row of every table a write touches (FTS included), sorted."""
+    conn = sqlite3.connect(path)
+    try:
+        return {table: sorted(map(tuple, conn.execute(f"SELECT {cols} FROM {table}")))
+                for table, cols in (("nodes", "id, label, name, owner, props"),
+                                    ("edges", "src, type, dst, case_id, props"),
+                                    ("case_graphs", "case_id, hash, graph"),
+                                    ("node_fts", "id, label, name, body"),
+                                    ("meta", "key, value"))}
+    finally:
+        conn.close()
+
+
+def _ingest_into(path: Path, paths, jobs: int):
+    store = SqliteStore(path)
+    try:
+        return ingest_paths(paths, store, jobs=jobs, keep_items=True)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("paths", [[CORPUS], GOLD], ids=["corpus", "gold-sets"])
+def test_parallel_dry_run_json_is_identical_to_one_process(paths):
+    single = _dry_run(paths, 1)
+    assert len(single) > 50
+    assert _dry_run(paths, 2) == single
+    assert _dry_run(paths, 3) == single   # more workers than cores: still the same order
+
+
+@pytest.mark.parametrize("paths", [[CORPUS], GOLD], ids=["corpus", "gold-sets"])
+def test_parallel_ingest_writes_the_same_store(paths, tmp_path):
+    one = _ingest_into(tmp_path / "one" / "djkg.sqlite3", paths, 1)
+    two = _ingest_into(tmp_path / "two" / "djkg.sqlite3", paths, 2)
+    assert one.summary() == two.summary() and one.inserted > 50
+    assert [(i.source, i.status, i.error) for i in one.items] == [(i.source, i.status, i.error) for i in two.items]
+    assert store_dump(tmp_path / "one" / "djkg.sqlite3") == store_dump(tmp_path / "two" / "djkg.sqlite3")
+    again = _ingest_into(tmp_path / "two" / "djkg.sqlite3", paths, 2)   # idempotent in parallel too
+    assert again.unchanged == one.inserted and again.inserted == again.updated == 0
+
+
+def _copies(folder: Path, n: int, *, marks: dict[int, str] | None = None) -> list[Path]:
+    """``n`` corpus write-ups as separate files under distinct ids (``marks`` puts a word in some names)."""
+    base = [d for d in read_all([CORPUS]) if isinstance(d, RawDoc) and d.fmt == "md"]
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        d = base[i % len(base)]
+        head = yaml.safe_dump({**d.meta, "id": f"copy-{i}"}, allow_unicode=True, sort_keys=True)
+        path = folder / f"{i:05d}{(marks or {}).get(i, '')}.md"
+        path.write_text(f"---\n{head}---\n{d.text}", encoding="utf-8")
+        out.append(path)
+    return out
+
+
+# Worker tasks that fail for real, for the files whose names carry a mark (module level: workers import them).
+
+def crash_on_marked(files, max_bytes, with_graph):
+    if any("crash-me" in str(f) for f in files):
+        os._exit(70)          # the worker process dies, as it would on a segfault or the OOM killer
+    return extract_files(files, max_bytes, with_graph)
+
+
+def raise_on_marked(files, max_bytes, with_graph):
+    if any("raise-me" in str(f) for f in files):
+        raise RuntimeError("boom in a worker")
+    return extract_files(files, max_bytes, with_graph)
+
+
+@pytest.mark.parametrize("work, mark, message", [(crash_on_marked, "-crash-me", "工作进程意外退出"),
+                                                 (raise_on_marked, "-raise-me", "boom in a worker")])
+def test_a_failing_worker_reports_its_file_and_the_rest_goes_in(tmp_path, work, mark, message):
+    files = _copies(tmp_path / "in", 60, marks={7: mark, 41: mark})
+    interrupted: list[list[str]] = []
+    store = SqliteStore(tmp_path / "db" / "djkg.sqlite3")
+    report = write_prepared(prepare_files(list(discover([tmp_path / "in"])), jobs=2, max_bytes=10 ** 7,
+                                          work=work, on_crash=interrupted.append), store, batch_size=16)
+    failed = {Path(i.source).name: i.error for i in report.items if i.error}
+    assert set(failed) == {files[7].name, files[41].name}
+    assert all(message in e for e in failed.values())
+    assert report.inserted == 58 and store.count_nodes("Case") == 58
+    if work is crash_on_marked:
+        assert interrupted and all(any(files[k].name in f for f in sum(interrupted, [])) for k in (7, 41))
+    # the reference: one process, the two files left out
+    for k in (7, 41):
+        files[k].unlink()
+    ref = SqliteStore(tmp_path / "ref" / "djkg.sqlite3")
+    ingest_paths([tmp_path / "in"], ref, jobs=1, batch_size=16)
+    store.close(), ref.close()
+    assert store_dump(tmp_path / "db" / "djkg.sqlite3")["case_graphs"] == \
+        store_dump(tmp_path / "ref" / "djkg.sqlite3")["case_graphs"]
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The pool's worker processes: children of the forkserver that ``pid`` started."""
+    def children(p: int) -> list[int]:
+        try:
+            return [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except OSError:
+            return []
+    out = []
+    for child in children(pid):
+        try:
+            cmd = Path(f"/proc/{child}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"forkserver" in cmd:
+            out += children(child)
+    return out
+
+
+def _cases(db: Path) -> set[str]:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+        try:
+            return {r[0] for r in conn.execute("SELECT case_id FROM case_graphs")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return set()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the worker processes")
+def test_killing_a_worker_mid_run_loses_nothing(tmp_path):
+    """SIGKILL one worker of a running ``djkg ingest --jobs 2``: the interrupted files are named and retried,
+    what was committed before stays, and the store ends exactly as a one-process ingest of the same files."""
+    _copies(tmp_path / "in", 900)
+    db = tmp_path / "killed"
+    proc = subprocess.Popen([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(db), "ingest",
+                             str(tmp_path / "in"), "--jobs", "2"], env=embedded_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    killed, committed_before = None, set()
+    deadline = time.monotonic() + 240
+    while killed is None and proc.poll() is None and time.monotonic() < deadline:
+        committed_before = _cases(db / "djkg.sqlite3")
+        workers = _workers_of(proc.pid)
+        if committed_before and workers:
+            killed = workers[0]
+            os.kill(killed, signal.SIGKILL)
+        else:
+            time.sleep(0.05)
+    out, err = proc.communicate(timeout=600)
+    assert killed is not None, f"the ingest ended before a worker could be killed (rc {proc.returncode}): {err[-500:]}"
+    assert proc.returncode == 0, err[-2000:]
+    assert "工作进程意外退出" in err and "a worker process died" in err
+    after = _cases(db / "djkg.sqlite3")
+    assert committed_before <= after and len(after) == 900
+    ref = tmp_path / "ref" / "djkg.sqlite3"
+    _ingest_into(ref, [tmp_path / "in"], 1)
+    assert store_dump(db / "djkg.sqlite3") == store_dump(ref)
+
+
+def test_cli_jobs_option_gives_the_same_json(tmp_path):
+    def run(jobs: str) -> list[str]:
+        r = subprocess.run([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(tmp_path / jobs), "ingest",
+                            str(CORPUS), "--dry-run", "--json", "--jobs", jobs], env=embedded_env(),
+                           capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, r.stderr[-1000:]
+        return r.stdout.splitlines()
+    assert run("2") == run("1")
