@@ -5,26 +5,31 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..core.config import Settings
+from ..core.keys import KeyRing
 from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
-from .routers import cases, graph, health, home, models, recommendations, search, views
+from ..ingest.taxonomy import use_accepted_concepts
+from .auth import require_reader
+from .routers import audit, auth, cases, graph, health, home, models, recommendations, search, taxonomy, views
 from .schemas import ErrorBody
 
 log = logging.getLogger("djkg.api")
 
 DESCRIPTION = """
 党建品牌经验知识图谱（djkg）的 HTTP 接口：按单位画像推荐成熟、可复制的党建品牌模式，并给出解释路径与支撑案例。
-读接口公开；写接口（提交、上传案例）需要 `X-API-Key` 或 `Authorization: Bearer`。
+读接口默认公开（部署可设 DJKG_READS_NEED_KEY=1 要求读者密钥）；写接口（提交、上传、更正案例，审核候选概念）需要编辑
+密钥，审计记录需要管理员密钥，均通过 `X-API-Key` 或 `Authorization: Bearer` 提供。
 
 HTTP API of djkg: recommends mature, replicable Party-building models for a unit profile, with explanation
-paths and supporting cases. Reads are open; writes need an API key.
+paths and supporting cases. Reads are open unless the deployment closes them; writes need an editor key, the
+audit trail an admin key.
 """
 
 
@@ -92,6 +97,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app = FastAPI(title="djkg 党建品牌经验知识图谱", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.store = store if store is not None else open_store(settings)
+    app.state.keyring = KeyRing(settings.keys_path, settings.api_key)
+    use_accepted_concepts(settings.accepted_concepts_path)   # review decisions of this data dir, reloaded on change
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
@@ -123,9 +130,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
               for code, text in (
         (400, "请求不合法 / bad request"), (404, "未找到 / not found"), (413, "请求体过大 / body too large"),
         (422, "参数校验失败 / validation failed"), (503, "数据库不可用 / store unavailable"))}
-    for r in (health, recommendations, models, cases, search, graph, home):
-        app.include_router(r.router, responses=common)
-    app.include_router(views.router, responses=common)
+    app.include_router(health.router, responses=common)
+    # reads are open unless the deployment closes them behind a reader key (Settings.reads_need_key)
+    for r in (recommendations, models, cases, search, graph, home, taxonomy, audit, auth):
+        app.include_router(r.router, responses=common, dependencies=[Depends(require_reader)])
+    app.include_router(views.router, responses=common, dependencies=[Depends(require_reader)])
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)
 
     return app

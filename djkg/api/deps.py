@@ -1,14 +1,12 @@
-"""Dependencies: settings, the store (one per app), and the API key guard for writes."""
+"""Dependencies: settings, the store (one per app), and the key guards (``auth.py``, re-exported here)."""
 
 from __future__ import annotations
-
-import hmac
 
 from fastapi import Request
 
 from ..core.config import Settings
 from ..graph.store import GraphStore
-from .errors import ApiError
+from .auth import RoleFirstRoute, require_admin, require_editor, require_reader, require_role  # noqa: F401
 
 
 def get_settings(request: Request) -> Settings:
@@ -19,20 +17,5 @@ def get_store(request: Request) -> GraphStore:
     return request.app.state.store
 
 
-def require_api_key(request: Request) -> None:
-    """Writes need ``X-API-Key`` or ``Authorization: Bearer`` equal to DJKG_API_KEY (constant-time)."""
-    expected = request.app.state.settings.api_key
-    if not expected:
-        raise ApiError(403, "服务器未设置 DJKG_API_KEY，写入接口已关闭（只读模式）",
-                       "writes are disabled: the server has no DJKG_API_KEY configured")
-    given = request.headers.get("x-api-key")
-    if given is None:
-        auth = request.headers.get("authorization", "")
-        if auth[:7].lower() == "bearer ":
-            given = auth[7:].strip()
-    if not given:
-        raise ApiError(401, "需要 API 密钥：请在 X-API-Key 或 Authorization: Bearer 中提供",
-                       "API key required (X-API-Key or Authorization: Bearer)",
-                       headers={"WWW-Authenticate": "Bearer"})
-    if not hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8")):
-        raise ApiError(403, "API 密钥不正确", "invalid API key")
+# writes (adding cases, corrections, taxonomy review) need an editor key; the name predates roles
+require_api_key = require_editor

@@ -39,12 +39,15 @@ class OutcomeFact:
     direction: str         # up / down / none
     evidence: str
     baseline: float | None = None
+    scope: str | None = None   # what the figure covers (全村, 试点社区 …), set by a correction
 
     def to_dict(self) -> dict:
         d = {"name": self.name, "metric": self.metric or None, "value": self.value, "unit": self.unit or None,
              "direction": self.direction, "evidence": self.evidence}
         if self.baseline is not None:
             d["baseline"] = self.baseline
+        if self.scope:
+            d["scope"] = self.scope
         return d
 
 
