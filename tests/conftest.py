@@ -105,6 +105,16 @@ def store(store_factory):
     return store_factory()
 
 
+@pytest.fixture(autouse=True)
+def _shipped_taxonomy():
+    """Every test starts and ends with the shipped lexicons: a test whose app or CLI pointed ``taxonomy()`` at a
+    data directory with review decisions must not change what later tests extract."""
+    from djkg.ingest.taxonomy import use_accepted_concepts
+    use_accepted_concepts(None)
+    yield
+    use_accepted_concepts(None)
+
+
 # --- CaseGraph builders ---------------------------------------------------------------------------
 
 def region_nodes(chain: list[tuple[str, str, str]]) -> tuple[list[Node], list[Edge]]:
@@ -172,3 +182,32 @@ def corpus_ingest(tmp_path_factory):
 @pytest.fixture(scope="session")
 def corpus_store(corpus_ingest):
     return corpus_ingest[0]
+
+
+# --- review and correct: a write-up whose extraction has every kind of fact (and a candidate problem) --------
+
+REVIEW_DOC = """---
+id: review-demo
+title: 衣家村党支部领办合作社
+unit: 衣家村党支部
+region: 山东省烟台市栖霞市
+industry: 农村
+year: 2018
+---
+一、面临问题
+过去村集体经济薄弱，集体账上分文没有，年轻人外出务工，土地撂荒。村里还存在议事协商难的问题。
+二、主要做法
+村党支部领办合作社，群众以土地入股。建立了“周末夜校”培训机制，每周给党员群众上课。
+三、取得成效
+村集体收入由2万元提高到35万元，入社农户达到120户。全县群众满意度达到98%。
+"""
+REVIEW_CASE = "case:review-demo"
+REVIEW_CANDIDATE = "议事协商难"
+
+
+def write_review_doc(folder: Path, *, extra: str = "", name: str = "review-demo.md") -> Path:
+    """The review write-up in ``folder`` (``extra`` appended: a changed text re-ingests as "updated")."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(REVIEW_DOC + extra, encoding="utf-8")
+    return path

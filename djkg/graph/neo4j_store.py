@@ -417,7 +417,7 @@ class Neo4jStore:
             at = utc_now()
             if commit.corrections:
                 first = self._take_seq(tx, "correction_seq", len(commit.corrections))
-                tx.run("UNWIND $rows AS r CREATE (:Correction {seq: r.seq, case_id: r.case_id, at: $at, "
+                tx.run("UNWIND $rows AS r CREATE (:Correction {seq: r.seq, case_id: r.case_id, at: coalesce(r.at, $at), "
                        "actor: r.actor, note: r.note, change: r.change})", at=at,
                        rows=[{"seq": first + i, "case_id": k.case_id, "at": k.at or None, "actor": k.actor, "note": k.note,
                               "change": dumps(k.change)} for i, k in enumerate(commit.corrections)]).consume()
