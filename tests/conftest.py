@@ -41,9 +41,9 @@ def embedded_env(**extra: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def djkg_server(data_dir: Path, *, log: Path | None = None, env: dict[str, str] | None = None):
-    """``djkg serve`` on a free loopback port with the embedded store in ``data_dir``; yields the base URL
-    once /healthz answers, stops the server (SIGTERM) afterwards."""
+def djkg_server(data_dir: Path, *, log: Path | None = None, env: dict[str, str] | None = None, workers: int = 1):
+    """``djkg serve`` on a free loopback port with the embedded store in ``data_dir`` (or the store ``env`` names);
+    yields the base URL once /healthz answers, stops the server (SIGTERM) afterwards."""
     import subprocess
     import sys
 
@@ -51,7 +51,7 @@ def djkg_server(data_dir: Path, *, log: Path | None = None, env: dict[str, str] 
     port = free_port()
     out = log.open("w") if log else subprocess.DEVNULL
     server = subprocess.Popen([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(data_dir), "serve",
-                               "--port", str(port)], env=env or embedded_env(), stdout=out,
+                               "--port", str(port), "--workers", str(workers)], env=env or embedded_env(), stdout=out,
                               stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -210,7 +210,7 @@ def _industry(field: Any, sector: Any, current: ExtractedCase, tx: Taxonomy) -> 
     from .industry import resolve_field
     if field is not None:
         name = clean_name(field, "field", max_chars=20)
-        resolved = name if name in S.FIELDS else resolve_field(name)
+        resolved = resolve_field(name, from_cues=False)   # a correction names the field, it is not guessed
         if resolved is None:
             raise CorrectionError("field", f"无法识别领域“{name}”，可选：{'、'.join(S.FIELDS)}", f"unknown field: {name!r}")
     else:
