@@ -283,6 +283,39 @@ def test_accepting_as_a_synonym_and_the_export(api, tmp_path):
     assert "accepted_by" not in out[0].read_text(encoding="utf-8")
 
 
+def test_cli_exports_the_reviewed_taxonomy_in_the_shipped_form(api, tmp_path):
+    import subprocess
+    import sys
+
+    from djkg.ingest.taxonomy import Taxonomy
+
+    from conftest import embedded_env
+    client, keys, data, docs, _ = api
+    cid = candidate_id(client)
+    client.post(f"/api/v1/taxonomy/candidates/{cid}/accept", json={"as": "new", "key": "deliberation-hard"},
+                headers=h(keys["editor"]))
+    out = tmp_path / "release"
+    run = subprocess.run([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(data), "taxonomy", "export",
+                          "-o", str(out)], capture_output=True, text=True, env=embedded_env(), timeout=120)
+    assert run.returncode == 0, run.stderr
+    lexicons = {k: yaml.safe_load((out / f"{k}.yaml").read_text(encoding="utf-8")) for k in ("problems", "measures", "models")}
+    assert lexicons["problems"][-1] == {"id": "deliberation-hard", "name": REVIEW_CANDIDATE}
+    assert Taxonomy(lexicons).resolve_name("Problem", REVIEW_CANDIDATE).id == "problem:deliberation-hard"
+    (data / "accepted_concepts.yaml").write_text("- not: [a mapping", encoding="utf-8")
+    damaged = subprocess.run([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(data), "taxonomy", "export",
+                              "-o", str(out)], capture_output=True, text=True, env=embedded_env(), timeout=120)
+    assert damaged.returncode == 1 and "Traceback" not in damaged.stderr and "无法读取" in damaged.stderr
+    # a damaged decisions file never stops the server: the shipped lexicons answer, and no decision is added to it
+    assert taxonomy().resolve_name("Problem", REVIEW_CANDIDATE) is None
+    r = client.post("/api/v1/taxonomy/candidates/x/reject", headers=h(keys["editor"]))
+    assert r.status_code == 404
+    write_review_doc(docs, extra="\n村里议事协商难。\n")
+    ingest_paths([docs], client.app.state.store)
+    r = client.post(f"/api/v1/taxonomy/candidates/{candidate_id(client)}/reject", headers=h(keys["editor"]))
+    assert r.status_code == 503 and bilingual(r)
+    assert (data / "accepted_concepts.yaml").read_text(encoding="utf-8") == "- not: [a mapping"
+
+
 def test_rejecting_a_candidate_means_it_is_never_proposed_again(api):
     client, keys, data, docs, _ = api
     cid = candidate_id(client)

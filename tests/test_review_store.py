@@ -320,3 +320,46 @@ def test_migration_copies_corrections_and_the_audit_trail(tmp_path):
     finally:
         neo.close()
         lite.close()
+
+
+# --- taxonomy decisions from two reviewers at once ------------------------------------------------------------
+
+def test_two_reviewers_deciding_at_once_lose_no_decision(store, tmp_path):
+    from djkg.ingest import accepted
+    from djkg.services.candidates import accept, list_candidates, reject
+    docs = tmp_path / "docs"
+    for key, phrase in (("demo-a", "红白喜事攀比难"), ("demo-b", "村规民约落实难")):
+        path = write_review_doc(docs, name=f"{key}.md")
+        path.write_text(path.read_text(encoding="utf-8").replace("review-demo", key).replace(REVIEW_CANDIDATE, phrase),
+                        encoding="utf-8")
+    ingest_paths([docs], store)
+    ids = {c["name"]: c["id"] for c in list_candidates(store)[0]}
+    decisions_file = tmp_path / "data" / "accepted_concepts.yaml"
+    gate = threading.Barrier(2)
+    errors = []
+
+    def decide(fn):
+        gate.wait()
+        try:
+            fn()
+        except Exception as exc:   # noqa: BLE001 - asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=decide, args=(lambda: accept(store, decisions_file, ids["红白喜事攀比难"],
+                                                                     as_="new", actor="alice"),)),
+               threading.Thread(target=decide, args=(lambda: reject(store, decisions_file, ids["村规民约落实难"],
+                                                                     actor="bob"),))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    saved = accepted.load(decisions_file)
+    assert [p["name"] for p in saved["problems"]] == ["红白喜事攀比难"]
+    assert [r["name"] for r in saved["rejected"]] == ["村规民约落实难"]
+    a = {p["name"] for p in case_record(store, "case:demo-a")["problems"]}
+    b = {p["name"] for p in case_record(store, "case:demo-b")["problems"]}
+    assert "红白喜事攀比难" in a and not any(p.get("candidate") for p in case_record(store, "case:demo-a")["problems"])
+    assert "村规民约落实难" not in b
+    assert sorted(e["action"] for e in audit_page(store, since="2000-01-01T00:00:00.000000Z")[0]
+                  if e["action"] != "ingest") == ["accept", "reject"]

@@ -330,9 +330,9 @@ def migrate(to_neo4j: str = typer.Option(..., "--to-neo4j", help="目标 Neo4j �
 
 @taxonomy_app.command("candidates")
 def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
-    """列出未匹配词表的候选问题、做法和模式 / candidate concepts not in the taxonomy."""
-    from ..queries.concepts import candidate_concepts
-    items = candidate_concepts(state.store())
+    """列出未匹配词表、尚未审核的候选问题、做法和模式 / candidate concepts not in the taxonomy, not yet decided."""
+    from ..services.candidates import list_candidates
+    items, _ = list_candidates(state.store(), examples=False)
     if as_json:
         emit_json(items)
         return
@@ -340,7 +340,7 @@ def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
     for col in ("类型 label", "名称 name", "案例数 cases", "id"):
         table.add_column(col)
     for c in items:
-        table.add_row(c["label"], c["name"], str(c["cases"]), c["id"])
+        table.add_row(c["label"], Text(c["name"]), str(c["cases"]), c["id"])
     out.print(table)
 
 

@@ -7,7 +7,7 @@
 
 ``taxonomy()`` merges the file into the shipped lexicons and reloads when it changes (no restart);
 ``export`` writes the merged lexicons in the form of ``ingest/data/*.yaml`` for a release. Writers hold an
-exclusive lock on ``<file>.lock`` (``locked``) and replace the file atomically (``write``), so concurrent reviewers
+exclusive lock on ``<file>.lock`` (``lock``) and replace the file atomically (``write``), so concurrent reviewers
 never lose a decision.
 """
 
@@ -48,7 +48,10 @@ def load(path: Path | None) -> dict[str, Any]:
     data = empty()
     if path is None or not path.exists():
         return data
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: 无法解析 / cannot parse: {exc}") from exc
     if not isinstance(raw, dict):
         raise ValueError(f"{path}: 不是审核结果文件 / not a review decisions file")
     for key in _LISTS + ("rejected",):
@@ -58,15 +61,15 @@ def load(path: Path | None) -> dict[str, Any]:
 
 
 @contextlib.contextmanager
-def locked(path: Path) -> Iterator[dict[str, Any]]:
-    """The decisions, read under an exclusive lock held until the block ends (the caller ``write``s)."""
+def lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on the decisions file, held while the block reads, decides and ``write``s."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "a+") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with open(path.with_name(path.name + ".lock"), "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            yield load(path)
+            yield
         finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def write(path: Path, data: dict[str, Any]) -> None:

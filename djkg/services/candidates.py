@@ -37,12 +37,13 @@ class ReviewError(ValueError):
         self.status, self.zh, self.en = status, zh, en
 
 
-def list_candidates(store: GraphStore, *, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """Candidates not yet decided, most used first, each with a few example sentences of the page's items."""
+def list_candidates(store: GraphStore, *, limit: int | None = None, offset: int = 0,
+                    examples: bool = True) -> tuple[list[dict[str, Any]], int]:
+    """Candidates not yet decided, most used first; with ``examples``, a few sentences for each item of the page."""
     tx = taxonomy()
     items = [c for c in candidate_concepts(store) if not tx.is_rejected(c["label"], c["name"])]
-    page = items[offset:offset + limit]
-    for c in page:
+    page = items[offset:] if limit is None else items[offset:offset + limit]
+    for c in page if examples else ():
         edges = [e for e in store.edges_of(c["id"], types=LINKS, direction="in")][:EXAMPLES]
         c["examples"] = [{"case_id": e.src, "evidence": e.props.get("evidence") or ""} for e in edges]
     return page, len(items)
@@ -113,7 +114,8 @@ def _decide(store: GraphStore, path: Path, candidate_id: str, action: str, actor
     if node is None or node.label not in (S.PROBLEM, S.MEASURE, S.MODEL) or not node.props.get("candidate"):
         raise ReviewError(404, f"没有待审核的候选：{candidate_id[:200]}", f"no candidate {candidate_id[:200]!r}")
     cand = {"id": node.id, "label": node.label, "name": str(node.props.get("name") or "")}
-    with accepted.locked(path) as decisions:
+    with accepted.lock(path):
+        decisions = _load(path)
         old = copy.deepcopy(decisions)
         if action == "reject" and build_taxonomy(decisions).is_rejected(cand["label"], cand["name"]):
             outcome = {"rejected": True}   # decided before (e.g. by another process): re-link only
@@ -129,6 +131,14 @@ def _decide(store: GraphStore, path: Path, candidate_id: str, action: str, actor
             accepted.write(path, old)   # the store refused: the decision is not made
             raise
     return {"candidate": cand, **outcome, "cases": cases}
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        return accepted.load(path)
+    except ValueError as exc:   # the decisions file is damaged: no decision can be added to it safely
+        raise ReviewError(503, f"审核结果文件无法读取，请管理员修复：{path.name}",
+                          f"the review decisions file cannot be read; an admin must repair {path.name}") from exc
 
 
 def _relink(store: GraphStore, cand: dict[str, Any], tx: Taxonomy,
