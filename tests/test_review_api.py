@@ -146,7 +146,7 @@ def test_every_kind_of_correction_over_http(api):
             "unit": "某社区党委", "year": 2016, "model": "model:red-property", "illustrative": True,
             "add_problems": ["物业管理矛盾突出"], "remove_problems": ["problem:weak-collective-economy"],
             "add_measures": ["党支部领办合作社"], "remove_measures": ["土地入股、统一经营"],
-            "add_outcomes": [{"name": "小区加装电梯", "value": 12, "unit": "部", "scope": "全社区", "direction": "up"}],
+            "add_outcomes": [{"name": "小区加装电梯", "value": 12, "unit": "部", "scope": "region", "direction": "up"}],
             "remove_outcomes": [background]}
     r = client.patch(CASE_URL, json=body, headers=h(keys["editor"]))
     assert r.status_code == 200, r.text

@@ -102,7 +102,7 @@ class OutcomeIn(BaseModel):
     metric: Optional[str] = Field(None, max_length=60, description="指标 id 或名称（如 collective-income、群众满意度）")
     value: Optional[float] = Field(None, ge=-1e12, le=1e12, allow_inf_nan=False, description="数值（定性成效可不填）")
     unit: Optional[str] = Field(None, max_length=12, description="单位（万元、%、户……）")
-    scope: Optional[str] = Field(None, max_length=40, description="数字覆盖的范围（全村、试点社区……）")
+    scope: Optional[Literal["unit", "region"]] = Field(None, description="unit = 本单位的成效（默认）；region = 所在地区的数字")
     direction: Optional[Literal["up", "down", "none"]] = Field(None, description="越大越好 up / 越小越好 down / none")
 
 
@@ -111,7 +111,7 @@ class CorrectionIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
         "version": "3f1c…", "region": "山东省烟台市栖霞市", "field": "农村", "year": 2019,
         "add_problems": ["村集体经济薄弱"], "remove_outcomes": ["outcome:1a2b3c4d5e6f70"],
-        "add_outcomes": [{"metric": "collective-income", "value": 35, "unit": "万元", "scope": "全村"}],
+        "add_outcomes": [{"metric": "collective-income", "value": 35, "unit": "万元", "scope": "unit"}],
         "illustrative": False, "note": "据县委组织部核实"}]})
 
     version: Optional[str] = Field(None, max_length=128, description="案例当前版本（GET 返回的 version / ETag）")

@@ -29,6 +29,8 @@ keys_app = typer.Typer(no_args_is_help=True, help="API 密钥与角色 / API key
 app.add_typer(taxonomy_app, name="taxonomy")
 app.add_typer(eval_app, name="eval")
 app.add_typer(keys_app, name="keys")
+corpus_app = typer.Typer(no_args_is_help=True, help="案例库 / case library")
+app.add_typer(corpus_app, name="corpus")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -468,6 +470,31 @@ def audit(actor: Optional[str] = typer.Option(None, "--actor"), action: Optional
         table.add_row(str(e["seq"]), e["at"], Text(e["actor"]), e["action"], Text(e["target"]),
                       Text(json.dumps(e["after"], ensure_ascii=False)[:200]))
     out.print(table, highlight=False)
+
+
+@corpus_app.command("check")
+def corpus_check(folder: Path = typer.Argument(..., help="案例库文件夹（如 data/cases）"),
+                 as_json: bool = typer.Option(False, "--json")) -> None:
+    """检查案例库：来源、年份、篇幅与覆盖面 / check the case library: sources, years, length and coverage."""
+    from ..services.corpus import check_corpus
+    if not folder.is_dir():
+        err.print(f"[red]错误 / error:[/red] 文件夹不存在：{folder} / no such folder")
+        raise typer.Exit(2)
+    report = check_corpus(folder)
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        table = Table(title=f"案例库检查 / corpus check（{report.documents} 篇，有来源 {report.documented} 篇）")
+        table.add_column("项目 check")
+        table.add_column("结果 result")
+        table.add_column("说明 detail", overflow="fold")
+        for c in report.checks:
+            table.add_row(c.name, "通过 ok" if c.ok else "[red]未通过 failed[/red]", c.detail)
+        out.print(table)
+        for p in report.problems:
+            err.print(f"[yellow]问题 / problem[/yellow] {p['file']}: {p['problem']}", markup=True, highlight=False)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @eval_app.command("extraction")

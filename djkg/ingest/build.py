@@ -52,7 +52,8 @@ def build(case: ExtractedCase, tx: Taxonomy | None = None) -> CaseGraph:
     quantified = sum(1 for o in case.outcomes if o.value is not None)
     props: dict[str, Any] = {
         "title": case.title, "unit": case.unit, "brand": case.brand, "year": case.year,
-        "source": case.source, "source_note": case.meta.get("source"), "style": case.meta.get("style"),
+        "source": case.source, "sources": case.meta.get("source") or [], "reported": case.meta.get("reported"),
+        "style": case.meta.get("style"),
         "illustrative": bool(case.meta.get("illustrative")), "synthetic": bool(case.meta.get("synthetic")),
         "region": case.region, "industry": case.industry, "flags": case.flags, "signals": case.signals,
         "quantified_outcomes": quantified, "text": case.text,

@@ -9,6 +9,7 @@ A request (API/CLI field names) → ``resolve`` → a *change*, the stored form 
     model       {"id", "name"} or None (no model)
     problems / measures   {"add": [{"id", "name"}], "remove": [{"id", "name"}]}
     outcomes    {"add": [{"name", "metric", "value", "unit", "direction", "scope"}], "remove": [outcome ids]}
+                (scope: "unit" — the unit's own result — or "region", a figure of the wider area)
 
 ``apply`` is forgiving where ``resolve`` is strict: removing what a new extraction no longer has is a no-op, and
 concepts are looked up again by name, so a correction naming a candidate follows it when it is accepted.
@@ -36,6 +37,7 @@ MAX_NAME_CHARS = 60
 MAX_ITEMS = 20
 MAX_VALUE = 1e12
 DIRECTIONS = ("up", "down", "none")
+SCOPES = ("unit", "region")
 CONCEPT_EDITS = (("problems", S.PROBLEM), ("measures", S.MEASURE))
 
 
@@ -105,14 +107,14 @@ def case_from_graph(graph: CaseGraph) -> ExtractedCase:
         elif e.type == S.ACHIEVES:
             o = node.props
             outcomes.append(OutcomeFact(o.get("metric") or "", o.get("name") or "", o.get("value"), o.get("unit") or "",
-                                        o.get("direction") or "none", o.get("evidence") or "", o.get("baseline"),
-                                        o.get("scope")))
+                                        o.get("direction") or "none", o.get("evidence") or "", o.get("from"),
+                                        o.get("scope") or "unit", bool(o.get("approx"))))
         elif e.type == S.INSTANCE_OF:
             model = {"id": node.id, "name": node.props.get("name")}
             if node.props.get("candidate"):
                 model["candidate"] = True
-    meta = {"source": p.get("source_note"), "style": p.get("style"), "illustrative": bool(p.get("illustrative")),
-            "synthetic": bool(p.get("synthetic"))}
+    meta = {"source": p.get("sources"), "reported": p.get("reported"), "style": p.get("style"),
+            "illustrative": bool(p.get("illustrative")), "synthetic": bool(p.get("synthetic"))}
     return ExtractedCase(
         source=p.get("source") or "", id=graph.id, title=p.get("title") or "", unit=p.get("unit") or "",
         brand=p.get("brand") or "", year=p.get("year"),
@@ -313,7 +315,10 @@ def _outcome(item: Any, tx: Taxonomy) -> dict[str, Any]:
                                   "value must be a finite number")
         value = float(value)
     unit = clean_name(item["unit"], f"{f}.unit", max_chars=12) if item.get("unit") not in (None, "") else None
-    scope = clean_name(item["scope"], f"{f}.scope", max_chars=40) if item.get("scope") not in (None, "") else None
+    scope = item.get("scope") or "unit"
+    if scope not in SCOPES:
+        raise CorrectionError(f"{f}.scope", "范围应为 unit（本单位成效）或 region（所在地区的数字）",
+                              "scope must be unit (the unit's own result) or region (a figure of the wider area)")
     direction = item.get("direction") or (metric.direction if metric else ("up" if value is not None else "none"))
     if direction not in DIRECTIONS:
         raise CorrectionError(f"{f}.direction", "方向应为 up、down 或 none", "direction must be up, down or none")
@@ -326,12 +331,14 @@ def _outcome(item: Any, tx: Taxonomy) -> dict[str, Any]:
 def apply(case: ExtractedCase, change: dict[str, Any], tx: Taxonomy | None = None) -> None:
     """Make a stored change to ``case`` (in place). Re-applying it changes nothing more."""
     tx = tx or taxonomy()
-    if "region" in change:
-        case.region = dict(change["region"])
+    if "region" in change:   # a person named the place: no longer a guess
+        case.region = {**change["region"], "confidence": 1.0}
+        case.flags = [f for f in case.flags if f != "region_uncertain"]
     if "industry" in change:
         case.industry = dict(change["industry"])
     if "unit" in change:
         case.unit = change["unit"]
+        case.flags = [f for f in case.flags if f != "unit_missing"]
     if "year" in change:
         case.year = change["year"]
     if "illustrative" in change:
@@ -358,7 +365,7 @@ def apply(case: ExtractedCase, change: dict[str, Any], tx: Taxonomy | None = Non
                          if S.outcome_id(case.id, o.metric or o.name, o.value, o.evidence) not in gone]
     for o in edit.get("add", []):
         fact = OutcomeFact(o.get("metric") or "", o["name"], o.get("value"), o.get("unit") or "",
-                           o.get("direction") or "none", _outcome_evidence(o), scope=o.get("scope"))
+                           o.get("direction") or "none", _outcome_evidence(o), scope=o.get("scope") or "unit")
         if not any(_same_outcome(fact, x) for x in case.outcomes):
             case.outcomes.append(fact)
 
@@ -385,7 +392,7 @@ def _current_ref(ref: dict[str, Any], label: str, tx: Taxonomy) -> dict[str, Any
 
 def _outcome_evidence(o: dict[str, Any]) -> str:
     figure = "" if o.get("value") is None else f"{o['value']:g}{o.get('unit') or ''}"
-    return f"{MANUAL_EVIDENCE}{o['name']}{figure}" + (f"（{o['scope']}）" if o.get("scope") else "")
+    return f"{MANUAL_EVIDENCE}{o['name']}{figure}" + ("（地区数字）" if o.get("scope") == "region" else "")
 
 
 def _same_outcome(a: OutcomeFact, b: OutcomeFact) -> bool:

@@ -7,11 +7,12 @@ concepts (problems / measures / model), outcomes, candidates, quality flags.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..graph import schema as S
 from . import industry as industry_mod
+from . import units
 from .normalise import normalise, normalise_short
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
@@ -21,7 +22,9 @@ from .taxonomy import Concept, Taxonomy, taxonomy
 MAX_TEXT_CHARS = 200_000   # extraction reads at most this much of one document
 MAX_CANDIDATES = 3
 REGION_SCAN_CHARS = 2500
-MODEL_MIN_SCORE = 2.0   # title/heading mention (3) or two body mentions
+MODEL_MIN_SCORE = 2.0
+REGION_DROP = 0.1          # below this confidence a region guess is dropped
+REGION_UNCERTAIN = 0.5     # below this it is kept and flagged region_uncertain   # title/heading mention (3) or two body mentions
 
 
 @dataclass
@@ -31,6 +34,7 @@ class Mention:
     evidence: str
     candidate: bool = False
     category: str = ""
+    variant: bool = False     # found by word order / inserted words, not a listed surface
 
     def to_dict(self) -> dict[str, Any]:
         d = {"id": self.id, "name": self.name, "evidence": self.evidence}
@@ -68,7 +72,7 @@ class ExtractedCase:
                          for o in self.outcomes],
             "model": self.model, "flags": self.flags, "signals": self.signals, "warnings": self.warnings,
             "illustrative": bool(self.meta.get("illustrative")), "synthetic": bool(self.meta.get("synthetic")),
-            "source_note": self.meta.get("source"),
+            "sources": self.meta.get("source") or [], "reported": self.meta.get("reported"),
         }
         if with_text:
             d["text"] = self.text
@@ -88,9 +92,10 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     meta = doc.meta
     sentences = split(text)
     title = normalise_short(meta.get("title")) or guess_title(text, sentences)
-    unit = normalise_short(meta.get("unit")) or guess_unit(title, text)
+    unit = normalise_short(meta.get("unit")) or units.guess_unit(title, text)
     year = meta.get("year") or guess_year(text)
-    region = find_region(text, title=title, unit=unit, hint=normalise_short(meta.get("region")), warnings=warnings)
+    region = find_region(text, title=title, unit=unit, hint=normalise_short(meta.get("region")), warnings=warnings,
+                         title_is_heading=bool(meta.get("title")) or title_is_heading(text, title))
     ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
                              declared_sector=meta.get("sector"))
     if meta.get("industry") and (ind is None or ind.confidence < 1.0):
@@ -105,11 +110,19 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     problems = _mentions(matches, sentences, S.PROBLEM, prefer=("problem", "context", "measure"))
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
     model = pick_model(matches, sentences, tx, meta, title, warnings)
+    if model is None and not (meta.get("title") or meta.get("unit")):
+        # a curated write-up (front matter or labelled lines) without a model line is a local brand by intent;
+        # only raw texts get a model inferred from what they do
+        model = infer_model([m.id for m in measures if not m.variant], industry.get("field"), tx)
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
-    outcomes = extract_outcomes(sentences, tx)
+    outcomes = extract_outcomes(sentences, tx, unit=unit)
     problems += candidates(sentences, "problem", tx, _matched_sentences(matches, S.PROBLEM))
     measures += candidates(sentences, "measure", tx, _matched_sentences(matches, S.MEASURE))
     flags, signals = quality(sentences, problems, measures, outcomes, tx, text)
+    if region.get("adcode") and (region.get("confidence") or 0) < REGION_UNCERTAIN:
+        flags.append("region_uncertain")
+    if not unit:
+        flags.append("unit_missing")
     cid = S.case_id(explicit=meta.get("id"), title=title, unit=unit, year=year, text=text)
     return ExtractedCase(doc.source, cid, title, unit, brand, year, region, industry, problems, measures,
                          outcomes, model, flags, signals, warnings, text, meta)
@@ -130,6 +143,11 @@ _DATELINE = re.compile(r"(?m)^(?:本报讯|新华社|人民网|央广网|新华�
 
 # masthead lines of a bulletin are not its title ("党建工作简报", "……党委　2023年第6期")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专报)$|第\s*\d+\s*期|^编者按")
+
+
+def title_is_heading(text: str, title: str) -> bool:
+    """Whether the title stands on a line of its own (a heading), rather than being the opening sentence."""
+    return any(line.strip().lstrip("#").strip() == title for line in text.split("\n")[:4])
 
 
 def guess_title(text: str, sentences: list[Sentence]) -> str:
@@ -191,7 +209,8 @@ def guess_brand(text: str) -> str:
     return (m.group(1) or m.group(2)) if m else ""
 
 
-def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[str]) -> dict[str, Any]:
+def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[str],
+                title_is_heading: bool = True) -> dict[str, Any]:
     empty = {"province": None, "city": None, "county": None, "adcode": None}
     try:
         from .regions import gazetteer
@@ -207,8 +226,13 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         warnings.append("未能识别所在地区 / region not recognised")
         return empty
     if not hint:
-        match = _cap_at_unit_level(g, match, unit, title)
-    return {"province": match.province, "city": match.city, "county": match.county, "adcode": match.adcode}
+        match = _cap_at_unit_level(g, match, unit, title if title_is_heading else "")
+    if match.confidence < REGION_DROP:
+        # a place named once, far into the text, is no ground to file the unit there
+        warnings.append("文中没有可靠的地点，未确定所在地区 / no reliable place in the text; region left empty")
+        return {**empty, "confidence": match.confidence}
+    return {"province": match.province, "city": match.city, "county": match.county, "adcode": match.adcode,
+            "confidence": match.confidence}
 
 
 # units that sit below a county: a county the text names is theirs
@@ -227,7 +251,7 @@ def _cap_at_unit_level(g, match, unit: str, title: str):
     short = county.name[:-1] if len(county.name) > 2 else county.name
     if short in title:
         return match
-    return g.match(county.parent) if county.parent else match
+    return replace(g.match(county.parent), confidence=match.confidence) if county.parent else match
 
 
 def _hint_agrees(hint: str, match) -> bool:
@@ -237,14 +261,33 @@ def _hint_agrees(hint: str, match) -> bool:
 
 # --- concepts ------------------------------------------------------------------------------------------
 
-_BEFORE_AFTER = re.compile(r"(?:从|由)[^，。；]{1,30}(?:变成|变为|成为|转变为|转为|蜕变为)")
+_BEFORE_AFTER = re.compile(r"(?:从|由)[^，。；]{1,30}(?:变成|变为|成为|转变为|转为|蜕变为)|"
+                           r"(?:过去|原来|曾经|昔日|以前|当年)的?[^，。；]{1,16}(?:由此|如今|现在|已)?(?:变成|成为|成了|变为|转变为|蜕变为)")
+# a problem named outside a problem sentence counts only when its clause states it as a problem (a lack, a
+# difficulty, a state the work set out to change): "探望独居老人" names people served, "调解纠纷" a task
+_PROBLEM_STATED = re.compile(r"难|问题|矛盾|薄弱|不足|不够|不强|不高|不畅|不到位|不明显|缺|没有|没人|没啥|没什么|滞后|涣散|突出|"
+                             r"频发|多发|困难|短板|瓶颈|痛点|堵点|弱化|虚化|边缘化|淡化|空壳|散|老化|流失|外流|撂荒|分散|"
+                             r"过去|以前|曾经|原来|一度|针对|面对|面临|着力解决|为解决|为破解|破解|无人|少|低|差|乱|慢|远|零|皮|压力|"
+                             r"负担|漠|紧巴巴|只剩|不紧|不上|不了|顾不|不齐|不愿|老大难|费劲|吃力|头疼|短缺|欠|亏|荒|不|弱|空|难")
 
 
+_PLANNED = re.compile(r"下一步|今后|将要|将推动|将继续|计划|打算|准备|拟|力争|争取在|有望")
 _DEFICIENCY = re.compile(r"不够|不足|缺乏|缺少|没有|没人|不强|不明显|不到位|不高|很少|较少")
 
 
+def _clause_at(text: str, surface: str) -> str:
+    """The clause of ``text`` where ``surface`` (or, for "A&B" and variants, its first part) occurs."""
+    part = surface.lstrip("~").split("&")[0]
+    pos = text.find(part) if part else -1
+    if pos < 0:
+        return text
+    start = max(text.rfind(ch, 0, pos) for ch in "，；：,;") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in "，；：,;。") if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
 def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str, ...]) -> list[Mention]:
-    best: dict[str, tuple[int, int, Concept]] = {}
+    best: dict[str, tuple[int, int, Concept, bool]] = {}
     for k, concept, _surface in matches:
         if concept.label != label:
             continue
@@ -254,13 +297,18 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             role = prefer[-1]   # "从空壳村变成…" names the problem the unit started from
         if role not in prefer:
             continue
+        if label == S.PROBLEM and role != "problem" and not _PROBLEM_STATED.search(_surface.lstrip("~")) \
+                and not _PROBLEM_STATED.search(_clause_at(s.text, _surface)):
+            continue   # a topic word ("独居老人", "纠纷") outside a problem sentence needs its clause to state a problem
+        if label == S.MEASURE and _PLANNED.search(_clause_at(s.text, _surface)):
+            continue   # "下一步将推动…": a plan, not a measure the unit applied
         if label == S.MEASURE and role in ("problem", "context") and _DEFICIENCY.search(s.text):
             continue   # "亮身份、作表率不够" states a lack, not a measure the unit applied
         rank = prefer.index(role)
         if concept.id not in best or (rank, k) < best[concept.id][:2]:
-            best[concept.id] = (rank, k, concept)
+            best[concept.id] = (rank, k, concept, _surface.startswith("~"))
     ordered = sorted(best.values(), key=lambda x: x[1])
-    return [Mention(c.id, c.name, sentences[k].text[:300], category=c.category) for _, k, c in ordered]
+    return [Mention(c.id, c.name, sentences[k].text[:300], category=c.category, variant=v) for _, k, c, v in ordered]
 
 
 def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str, Any], title: str,
@@ -305,6 +353,31 @@ def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str,
         return None
     c = concepts[best[0]]
     return {"id": c.id, "name": c.name}
+
+
+# models whose defining mechanism is specific enough that applying it makes a case an instance even when the
+# write-up never names the model (a rider station is 新就业群体党建; a district-wide grid is 网格化管理 …)
+_INFERABLE = ("new-employment-groups", "mobile-member-station", "grid-management", "organ-integration",
+              "dual-leader-teachers", "petty-power-list", "points-system", "branch-led-cooperative", "first-secretary",
+              "building-party-work", "hub-social-org", "member-responsibility-zones", "red-property", "whistle-and-report")
+
+
+def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy) -> dict[str, Any] | None:
+    """The model whose signature measure the case applies, when exactly one fits the case's field; marked
+    ``inferred`` so that readers can tell it from a model the write-up names."""
+    applied = set(measure_ids)
+    fits = []
+    for key in _INFERABLE:
+        concept = tx.by_id.get(S.concept_id(S.MODEL, key))
+        if concept is None:
+            continue
+        signature = (concept.extra.get("measures") or [None])[0]
+        fields = concept.extra.get("fields") or []
+        if signature and S.concept_id(S.MEASURE, signature) in applied and (not field or field in fields):
+            fits.append(concept)
+    if len(fits) != 1:
+        return None
+    return {"id": fits[0].id, "name": fits[0].name, "inferred": True}
 
 
 _PROBLEM_PHRASE = re.compile(r"([\u4e00-\u9fff]{2,10}(?:难|难题|问题|矛盾|短板|薄弱|不足|滞后|涣散|不畅|不高|不强))")

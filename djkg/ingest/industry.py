@@ -81,6 +81,42 @@ def _sector_of(field: str, *texts: str) -> str | None:
     return best[0] if best else None
 
 
+@lru_cache(maxsize=1)
+def _central() -> tuple[tuple[str, ...], re.Pattern]:
+    """Short names of central state-owned enterprises and their subsidiaries' naming patterns (data/)."""
+    from importlib import resources
+    import yaml
+    data = yaml.safe_load(resources.files("djkg.ingest").joinpath("data", "central_enterprises.yaml")
+                          .read_text(encoding="utf-8")) or {}
+    names = tuple(sorted({n for e in data.get("enterprises", []) for n in [e["name"], *e.get("short", [])]},
+                         key=len, reverse=True))
+    return names, re.compile("|".join(data.get("patterns") or ["(?!)"]))
+
+
+def is_state_owned(unit: str) -> bool:
+    """Whether the unit's name carries a central state-owned enterprise or one of its subsidiaries' names."""
+    names, patterns = _central()
+    return any(n in unit for n in names) or bool(patterns.search(unit))
+
+
+# the organisation word a unit's name ends with says what it is before any word of its text does
+_END_FIELD = [
+    (re.compile(r"(?:村|嘎查|村委会|合作社|村[^，。]{0,6}委员会)$"), "农村"),
+    (re.compile(r"(?:社区|居委会|小区|家园|居民区)$"), "城市社区"),
+    (re.compile(r"(?:医院|卫生院|卫生服务中心|学校|中学|小学|高中|大学|学院|幼儿园|研究院|研究所|图书馆|博物馆|系|科|班)$"), "事业单位"),
+    (re.compile(r"(?:律师事务所|律所|协会|商会|联合会|基金会|社会工作服务中心|服务社|促进会|研究会|联盟)$"), "社会组织"),
+    (re.compile(r"(?:局|委员会|法院|检察院|法庭|政府|办公室|工委|派出所|司法所|税务所)$"), "机关"),
+    (re.compile(r"(?:写字楼|大厦|楼宇|商圈|园区|驿站)$"), "非公有制经济组织"),
+]
+
+
+def _end_field(unit: str) -> str | None:
+    for pattern, field in _END_FIELD:
+        if pattern.search(unit):
+            return field
+    return None
+
+
 def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | None = None,
           declared_sector: str | None = None) -> IndustryMatch | None:
     head = text[:3000]
@@ -113,6 +149,11 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         if word in unit:
             scores[owner] = scores.get(owner, 0.0) + 10.0
             break
+    if unit and is_state_owned(unit):
+        scores["国有企业"] = scores.get("国有企业", 0.0) + 12.0
+    end = _end_field(unit)
+    if end:
+        scores[end] = scores.get(end, 0.0) + 8.0
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], FIELDS.index(kv[0])))

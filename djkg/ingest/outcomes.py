@@ -1,125 +1,287 @@
-"""Stage 4c — outcomes: quantified results ({metric, value, unit, direction, evidence}) and qualitative ones.
+"""Stage 4c — outcomes: the results of the work ({metric, value, unit, direction, scope, evidence}), not the numbers
+that describe the unit.
 
-"由A提高到B" yields B (A is kept as the baseline); counts, money, percentages and durations are read
-from outcome sentences; honours and promotion by higher levels (获评…, 被推广…) are qualitative outcomes.
-Numbers in problem sentences are baselines, not outcomes, and are skipped.
+Real reports put background next to results ("全村319户、854人" beside "集体收入92万元"), prices and rates
+("每积1分相当于0.1元"), durations ("经过5个多月"), baselines ("由3年缩短到5个月"), quotas, plans, other bodies'
+figures ("教育部公布100个") and a wider area's figures ("全县…264家"). So every number is judged in its clause:
+a result verb or a result lead ("达到", "累计", "截至目前", "一年来") and a named metric speak for it; plans,
+prices, durations, quotas, inputs, anecdotes and scene-setting speak against it. A before/after pair is one outcome
+with ``baseline`` (its "from"). ``scope`` is ``region`` when the clause speaks of an area wider than the unit
+(全县、全市、全省、街道面上 …) — such figures are never shown as the unit's own. Honours and promotion by higher
+levels (获评…, 被推广…) are qualitative outcomes.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .sections import Sentence
-from .taxonomy import Taxonomy
+from .taxonomy import Taxonomy, tokenizer
 
-UNITS = ("个百分点|%|‰|万元|亿元|千元|元|万人次|余人次|多人次|人次|万人|余人|多人|人|万户|户|余个|多个|个|余件|多件|件|余次|多次|次|"
-         "余家|多家|家|名|位|天|小时|分钟|公里|万亩|亩|吨|项|条|所|支|场|批|倍|座|间|套|单|起|处|户次|万")
+UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个月|个|件|次|家|名|位|"
+         "天|小时|分钟|公里|万亩|亩|吨|项|条|所|支|场|批|倍|座|间|套|单|起|处|篇|门|部|种|棵|株|台|辆|期|份|张|块|本|册|"
+         "平方米|万平方米|米|万")
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# "2000多万美元", "近3000人", "40余家": the approximation is kept, the unit stays whole
+_QUANTITY = re.compile(rf"(?<![\d.第])(?P<pre>近|约|逾|超过|超)?(?P<v>{_NUM})\s*(?P<ap>余|多)?(?P<u>{UNITS})"
+                       rf"(?P<post>左右|以上)?(?![\d])")
 _TRANSITION = re.compile(
-    rf"(?:由|从)\s*(?P<a>{_NUM})\s*(?P<ua>{UNITS})?[^，。；\d]{{0,8}}?"
+    rf"(?:由|从)(?:原来的|最初的|过去的|原先的|最初|原来|不足|不到|近|约|每年)?\s*(?P<a>{_NUM})\s*(?:余|多)?(?P<ua>{UNITS})?[^，。；\d]{{0,8}}?"
     rf"(?P<verb>提高|提升|增加|增长|上升|跃升|攀升|下降|减少|降低|缩短|压缩|降|升|增|减)?(?:到|至|为)\s*"
-    rf"(?P<b>{_NUM})\s*(?P<ub>{UNITS})")
-_QUANTITY = re.compile(rf"(?<![\d.第])(?P<v>{_NUM})\s*(?P<u>(?:余|多)?(?:{UNITS}))(?![\d])")
-_YEARISH = re.compile(r"^(19|20)\d{2}$")
-_DOWN = ("下降", "减少", "降低", "缩短", "压缩", "降至", "减至", "下滑", "少了")
+    rf"(?:近|约)?(?P<b>{_NUM})\s*(?P<ap>余|多)?(?P<ub>{UNITS})")
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+_DOWN = ("下降", "减少", "降低", "缩短", "压缩", "降至", "减至", "下滑", "少了", "降到")
 _UP = ("提高", "提升", "增加", "增长", "上升", "达到", "突破", "跃升", "翻番", "增至", "升至")
 _QUALITATIVE = re.compile(r"(获评|被评为|荣获|入选|被授予|被命名为|获得.{0,12}(?:称号|荣誉|表彰|奖)|"
                           r"(?:在全[国省市区县]|全[国省市区县]范围)(?:内)?(?:推广|复制)|被.{0,12}(?:推广|采纳|复制|写入)|"
                           r"经验.{0,10}(?:推广|交流)|写入.{0,12}(?:文件|报告|条例))")
 _CLAUSE = re.compile(r"[，；：:,;]")
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:]")   # "成效：一年来……"
+
+# --- what speaks for a number being a result -----------------------------------------------------------
+_RESULT_VERB = re.compile(
+    r"达到|达|增加|增长|增至|提高|提升|升至|突破|超过|实现|带动|累计|共计|新增|完成|化解|办结|解决|惠及|覆盖|吸纳|培育|"
+    r"发展|建成|建起|建到|建立|组建|创收|分红|增收|收益|收入|减少|下降|降至|降到|降低|缩短|压缩|节约|节省|帮助|帮|服务|开展|"
+    r"举办|办理|受理|调解|调处|排查|处置|认领|兑现|兑换|招募|吸引|引进|培训|结对|走访|挽回|创造|带来|获得|争取到|"
+    r"纳入|报到|亮出|谈成|开发出|投产|上线|成立|挂牌|签约|落地|推出|盈利|分出|分到|找回|提出|创效|获批|到位|发放|"
+    r"控制在|保持在|保持|形成|评定|评选|命名|孵化|实施|入选|获奖|挽回|回收|收回|转化|涌现|培养|选派|派出|动员|"
+    r"征集|收集|回应|响应|答复|整改|清理|拆除|修复|改造|迁改|新建|增设|设立|打造|创建|吸收|发动|修通|修建|硬化|铺设|"
+    r"主持|获|递交|提交|上报|反映|随访|入户|登记|恢复|梳理|引回|引来|"
+    r"多了|多出|增多|摊到|人均|户均|平均|做了|加装|安装|布下|布设|建有|开了|开出|办了|搞了|解答|帮扶|救助|慰问")
+_RESULT_LEAD = re.compile(r"^(?:截至|截止|到目前|目前|至今|迄今|如今|现在|去年|今年以来|当年|此后|推行后|实施后|运行以来|"
+                          r"建成后|(?:\d+|[一两二三四五六七八九十几多半]+)(?:个)?(?:年|个月|月)(?:来|以来|内|后|间|多来)|"
+                          r"\d{4}年(?:底|末|全年)?|全年|一年下来)")
+# --- what speaks against it ----------------------------------------------------------------------------
+_PLAN = re.compile(r"预计|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|可以|能够|允许")
+_PERFECT = re.compile(r"目前|截至|截止|至今|迄今|已有|已经|已|一共|总共|共计|累计|(?:年|个月|月)(?:里|来|以来|内)|以来|现已")
+_FRAME = re.compile(r"^(?:个|项|条|大)?(?:方面|方向|环节|步骤|维度|板块|类|层面|阶段|原则|要素|机制|体系|工程|行动|举措)")
+_PRICE = re.compile(r"每[\u4e00-\u9fff]{0,4}(?:分|斤|公斤|亩|人|次|小时|单|个|名|户|件)?[^，。；]{0,6}?(?:相当于|折合|可兑换|兑换|奖励|补贴|收取|收费|费用)|"
+                    r"相当于|折合|单价|元/|/斤|/亩|材料费|报名费|会费|工本费|标准为")
+_DURATION_UNITS = ("天", "小时", "分钟", "个月", "个工作日")
+_DURATION = re.compile(r"经过|历时|用了|花了|连续|前后|每天|每周|每月|每年|每旬|一连|足足|整整|坚持了|干了|持续")
+_QUOTA = re.compile(r"只能|最多|不超过|上限|限报|名额|至少|每校|每个省")
+_POOL = re.compile(r"从(?:近|约)?$")
+_INPUT = re.compile(r"投入|投资|总投资|出资|筹集|拿出|花费|捐款|捐赠|流转|租金|贷款")
+_ANECDOTE = re.compile(r"他|她|他家|她家|老人|大爷|大妈|阿姨|拿到|领到|领得|最多的|最少的|一户是|这回")
+_SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|辖区|辖有|常住|户籍|总人口|人口|面积|占地|有党员|党员\d|两委|村民小组|"
+                      r"位于|地处|始建|成立于|始于|组建于|在册|编制|规模")
+_OTHERS = re.compile(r"(?:教育部|农业农村部|中组部|组织部|国务院|民政部|有关部门|专家|评审|省委|省级|国家级)[^，。；]{0,10}"
+                     r"(?:公布|发布|评选|遴选|认定|命名|审议|申报)")
+
+# --- scope: an area wider than the unit ---------------------------------------------------------------
+_AREA = [("全国", 5), ("全省", 4), ("省内", 4), ("全市", 3), ("全州", 3), ("全盟", 3), ("市内", 3), ("全县", 2),
+         ("全区", 2), ("全旗", 2), ("县内", 2), ("全镇", 1), ("全乡", 1), ("全街道", 1), ("街道面上", 1), ("全街", 1),
+         ("面上", 1), ("各村", 1), ("该县", 2), ("该市", 3), ("该区", 2), ("该镇", 1)]
+_AREA_RE = re.compile("(?:" + "|".join(a for a, _ in sorted(_AREA, key=lambda x: -len(x[0]))) + ")"
+                      r"(?![^获得有是为，、。；\d]{0,8}(?:大赛|比赛|竞赛|评比|典型|先进|优秀|示范|文明|会议|表彰|称号|第一|首个|首家))")
+_AREA_LEVEL = dict(_AREA)
+ACCEPT = 2.0
 
 
 @dataclass
 class OutcomeFact:
-    metric: str            # metric id from the taxonomy, "" when only the unit is known
-    name: str              # readable label (metric name or the phrase before the number)
+    metric: str            # metric id from the taxonomy, "" when only a noun phrase names it
+    name: str              # readable label: the metric's name or a clean noun phrase ("" when none)
     value: float | None    # None for qualitative outcomes
     unit: str
     direction: str         # up / down / none
     evidence: str
-    baseline: float | None = None
-    scope: str | None = None   # what the figure covers (全村, 试点社区 …), set by a correction
+    baseline: float | None = None   # the "from" of a before/after pair
+    scope: str = "unit"             # unit: the unit's own result; region: a figure of a wider area (全县…)
+    approx: bool = False            # 2000多万, 近3000, 约40
 
     def to_dict(self) -> dict:
         d = {"name": self.name, "metric": self.metric or None, "value": self.value, "unit": self.unit or None,
-             "direction": self.direction, "evidence": self.evidence}
+             "direction": self.direction, "evidence": self.evidence, "scope": self.scope}
         if self.baseline is not None:
-            d["baseline"] = self.baseline
-        if self.scope:
-            d["scope"] = self.scope
+            d["from"] = self.baseline
+        if self.approx:
+            d["approx"] = True
         return d
 
 
-def _num(text: str) -> float:
-    return float(text.replace(",", ""))
+# organisations whose work covers the area they are named after (a city's power company, a county's tax bureau,
+# a district's Party committee): 全市 is their own scope
+_SERVES_AREA = re.compile(r"供电|电力|电网|移动|联通|电信|烟草|邮政|银行|分行|支行|水务|燃气|公交|税务|公安|法院|检察院|局|委|办|厅|"
+                          r"政府|党委|党工委|工会|妇联|团委|协会|联合会|商会")
 
 
-def _is_candidate(s: Sentence) -> bool:
-    if s.heading:
-        return False
-    if s.role == "outcome" or s.section == "outcome":
-        return True
-    return s.role == "measure" and any(v in s.text for v in _UP + _DOWN + ("累计", "共", "已"))
+def unit_level(unit: str) -> float:
+    """How wide the unit is, on the scale of ``_AREA``: a village, community or organisation without a place in its
+    name 0, a town or street 1, and otherwise the deepest division its name carries (a county 2, a city 3, a
+    province 4: "赣州供电公司" serves 赣州, so 全市 is its own scope). An area marker wider than this makes a
+    figure a region's, not the unit's."""
+    u = unit or ""
+    if not u or re.search(r"村|社区|居委|小区|嘎查|网格|楼宇|驿站|[^\u4e00-\u9fff]站", u):
+        return 0
+    if re.search(r"街道|镇|乡|苏木", u):
+        return 1
+    if not _SERVES_AREA.search(re.sub(r"(?:党委|党总支|党支部|党工委|党组)$", "", u)):
+        return 0     # a firm, school or hospital named after its place is still one organisation
+    from .regions import gazetteer
+    g = gazetteer()
+    levels = [g.division(s.adcode).level for _, _, s in g.mentions(u) if not s.weak]
+    return max(({"province": 4, "city": 3, "county": 2}[lv] for lv in levels), default=0) if levels else 0
 
 
-def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, limit: int = 40) -> list[OutcomeFact]:
+def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "", limit: int = 40) -> list[OutcomeFact]:
+    level = unit_level(unit)
     out: list[OutcomeFact] = []
     seen: set[tuple[str, float | None, str]] = set()
-    prev: Sentence | None = None
     for s in sentences:
-        # "…由11名增加到58名；员工提出建议420条，创效1300万元；" — a clause after a result clause continues it
-        continued = prev is not None and prev.role == "outcome" and prev.text.endswith("；") and not s.heading
-        prev = s
-        if not (_is_candidate(s) or continued):
+        if s.heading:
             continue
-        text = s.text
-        consumed: list[tuple[int, int]] = []
-        facts: list[tuple[int, OutcomeFact]] = []
-        for m in _TRANSITION.finditer(text):
-            unit = m.group("ub") or m.group("ua") or ""
-            value = _num(m.group("b"))
-            metric, name, direction = _metric_for(text, m.start(), tx, unit)
-            verb = m.group("verb") or ""
-            if verb:
-                direction = "down" if any(v in verb for v in ("降", "减", "缩", "压")) else "up"
-            elif m.group("a") and value != _num(m.group("a")):
-                direction = "up" if value > _num(m.group("a")) else "down"
-            facts.append((m.start("b"), OutcomeFact(metric, name, value, unit, direction, text,
-                                                   baseline=_num(m.group("a")))))
-            consumed.append((m.start(), m.end()))
-        for m in _QUANTITY.finditer(text):
-            if any(a <= m.start() < b for a, b in consumed):
-                continue
-            raw, unit = m.group("v"), m.group("u")
-            if _YEARISH.match(raw) and text[m.end():m.end() + 1] in ("年", "-", "—"):
-                continue
-            if unit in ("万",) and not re.match(r"[元人户亩]", text[m.end():m.end() + 1] or "x"):
-                unit = "万"
-            metric, name, direction = _metric_for(text, m.start(), tx, unit)
-            window = text[max(0, m.start() - 8):m.start()]
-            if any(v in window for v in _DOWN):
-                direction = "down"
-            elif any(v in window for v in _UP) and direction == "none":
-                direction = "up"
-            facts.append((m.start(), OutcomeFact(metric, name, _num(raw), unit, direction, text)))
-        for _, fact in sorted(facts, key=lambda x: x[0]):
+        facts = _sentence_outcomes(s, tx, level)
+        for fact in facts:
             key = (fact.metric or fact.name, fact.value, fact.unit)
             if key not in seen:
                 seen.add(key)
                 out.append(fact)
-        q = _QUALITATIVE.search(text)
-        if q and not facts:
-            clause = _clause_around(text, q.start())
+        q = _QUALITATIVE.search(s.text)
+        if q and not facts and s.role != "problem" and not _PLAN.search(s.text[:q.start()]):
+            clause = _clause_around(s.text, q.start())
             key = ("qualitative", None, clause)
             if key not in seen:
                 seen.add(key)
                 kind = "推广" if ("推广" in q.group(0) or "复制" in q.group(0) or "写入" in q.group(0)) else "荣誉"
                 out.append(OutcomeFact("promotion" if kind == "推广" else "honour", clause[:40], None, "",
-                                       "none", text))
+                                       "none", s.text))
         if len(out) >= limit:
             break
     return out[:limit]
+
+
+def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeFact]:
+    text = s.text
+    lead = bool(_RESULT_LEAD.match(_LABEL.sub("", text.lstrip("“\"（(　 "))))
+    clauses = _clauses(text)
+    facts: list[tuple[int, OutcomeFact]] = []
+    consumed: list[tuple[int, int]] = []
+    for m in _TRANSITION.finditer(text):
+        a, b = _num(m.group("a")), _num(m.group("b"))
+        unit = m.group("ub") or m.group("ua") or ""
+        c0, c1 = _clause_of(clauses, m.start())
+        clause_before = text[c0:m.start()]
+        consumed.append((m.start(), m.end()))
+        if _PLAN.search(clause_before) or s.role == "problem" and not lead:
+            continue
+        metric, name, direction = _metric_for(text, c0, m.start(), tx, unit)
+        verb = m.group("verb") or ""
+        if verb:
+            direction = "down" if any(v in verb for v in ("降", "减", "缩", "压")) else "up"
+        elif a != b:
+            direction = "up" if b > a else "down"
+        scope = _scope(text, c0, m.start(), level)
+        facts.append((m.start("b"), OutcomeFact(metric, name, b, unit, direction, text, baseline=a, scope=scope,
+                                               approx=bool(m.group("ap")))))
+    for m in _QUANTITY.finditer(text):
+        if any(x <= m.start() < y for x, y in consumed):
+            continue
+        raw, unit = m.group("v"), m.group("u")
+        after = text[m.end():m.end() + 1]
+        if _YEAR.match(raw) and (unit in ("",) or after in ("年", "-", "—", "/", ".")):
+            continue
+        if unit == "万" and re.match(r"[元人户亩]", after or "x"):
+            continue   # "5万元" is matched whole elsewhere; a bare 万 stands for 万 (people, items)
+        c0, c1 = _clause_of(clauses, m.start())
+        if _score(text, s, m, c0, c1, unit, lead) < ACCEPT:
+            continue
+        metric, name, direction = _metric_for(text, c0, m.start(), tx, unit)
+        window = text[max(c0, m.start() - 8):m.start()]
+        if any(v in window for v in _DOWN):
+            direction = "down"
+        elif any(v in window for v in _UP) and direction == "none":
+            direction = "up"
+        approx = bool(m.group("pre") or m.group("ap") or m.group("post"))
+        facts.append((m.start(), OutcomeFact(metric, name, _num(raw), unit, direction, text,
+                                             scope=_scope(text, c0, m.start(), level), approx=approx)))
+    return [f for _, f in sorted(facts, key=lambda x: x[0])]
+
+
+def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool) -> float:
+    """How strongly the clause says this number is a result of the work (accepted from ``ACCEPT``)."""
+    before = text[c0:m.start()]
+    after = text[m.end():c1]
+    score = 0.0
+    if _RESULT_VERB.search(before):
+        score += 2.0
+    elif _RESULT_VERB.search(after[:16]):
+        score += 1.0
+    if lead or _RESULT_LEAD.match(before.lstrip()) or _PERFECT.search(before):
+        score += 1.5
+    if _named_metric(text, c0, m.start()):
+        score += 1.0
+    if s.role == "outcome":
+        score += 1.5
+    elif s.role == "problem":
+        score -= 2.0
+    if _PLAN.search(before) or _PLAN.search(text[:c0][-12:]):
+        score -= 4.0
+    if _PRICE.search(text[c0:c1]) and not re.search("|".join(_DOWN + _UP), before):
+        score -= 4.0
+    if unit in _DURATION_UNITS and _DURATION.search(before) and \
+            not re.search("缩短|压缩|减少|提速|提前|突破|达到|超过|实现", text[c0:c1]):
+        score -= 4.0
+    if _QUOTA.search(before) or _POOL.search(before):
+        score -= 4.0
+    if _INPUT.search(before[-10:]) and unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩"):
+        score -= 3.0
+    if unit in ("元", "万元") and _ANECDOTE.search(before):
+        score -= 3.0
+    if _SETTING.search(before) and not (_RESULT_VERB.search(before) or _PERFECT.search(before)):
+        score -= 3.0
+    if _FRAME.match(after.lstrip()):
+        score -= 4.0
+    if unit in ("小时", "天") and re.match(r"(?:全天候|不打烊|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)", after):
+        score -= 4.0   # "24小时骑手驿站", "365天不打烊": an attribute, not a result
+    if _OTHERS.search(text[:c1]):
+        score -= 3.0
+    if m.group("pre") == "超" and not before:
+        score -= 1.0
+    return score
+
+
+def _scope(text: str, c0: int, pos: int, level: float) -> str:
+    """``region`` when the clause speaks of an area wider than the unit, or the sentence opens with one as its
+    topic ("放到全区看，…", "全县：…")."""
+    first = _CLAUSE.search(text)
+    opening = text[:first.start()] if first and first.start() < c0 else ""
+    for chunk in (text[c0:pos], opening if _AREA_RE.match(opening.lstrip("放到从在就看")) or len(opening) <= 8 else ""):
+        for m in _AREA_RE.finditer(chunk):
+            if _AREA_LEVEL[m.group(0)] > level:
+                return "region"
+    return "unit"
+
+
+_METRIC_WORD = re.compile(r"(?:率|量|数|额|度|人次|收入|收益|产值|利润|销售额|营收|效益)$")
+
+
+def _named_metric(text: str, c0: int, pos: int) -> bool:
+    """The number follows a noun naming what it measures ("入社率88%", "受益居民达5万人次")."""
+    before = text[c0:pos].rstrip("达到为是了共约近超过逾")
+    return bool(_METRIC_WORD.search(before))
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _CLAUSE.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in clauses:
+        if a <= pos <= b:
+            return a, b
+    return 0, len(clauses and clauses[-1][1] or 0)
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
 
 
 def _clause_around(text: str, pos: int) -> str:
@@ -130,23 +292,45 @@ def _clause_around(text: str, pos: int) -> str:
     return text[start:end].strip(" 。")
 
 
-def _metric_for(text: str, pos: int, tx: Taxonomy, unit: str) -> tuple[str, str, str]:
-    """The metric a number at ``pos`` measures: the nearest metric cue before it in its clause."""
-    clause_start = 0
-    for m in _CLAUSE.finditer(text, 0, pos):
-        clause_start = m.end()
+def _metric_for(text: str, clause_start: int, pos: int, tx: Taxonomy, unit: str) -> tuple[str, str, str]:
+    """The metric a number at ``pos`` measures: the nearest metric cue before it in its clause, else a clean
+    noun phrase from the clause ("" when there is none — never a fragment of the sentence)."""
     best = None
     for start, end, metric in tx.metric_cues(text):
         if end <= pos and start >= max(0, clause_start - 12):
             if best is None or start > best[0] or (start == best[0] and end > best[1]):
                 best = (start, end, metric)
-    if best is None:
-        for start, end, metric in tx.metric_cues(text):
-            if end <= pos and (best is None or start > best[0]):
-                best = (start, end, metric)
     if best is not None and (not best[2].units or not unit or unit in best[2].units
                              or unit.lstrip("余多") in best[2].units or unit == "%" or unit == "个百分点"):
         return best[2].id, best[2].name, best[2].direction
-    phrase = re.sub(r"^(并|且|和|及|共|累计|其中|已|目前|全年|同比|较|比)+", "", text[clause_start:pos]).strip(" ，、")
-    phrase = re.sub(r"(达到|达|为|是|超过|近|约|共|累计|提高|提升|增加|增长|减少|下降|了|到)+$", "", phrase)
-    return "", (phrase[-12:] or unit or "数量"), "none"
+    return "", noun_phrase(text[clause_start:pos]), "none"
+
+
+_NOUNY = ("率", "量", "额", "数", "费")
+
+
+def noun_phrase(fragment: str) -> str:
+    """The noun phrase a fragment ends with ("村集体经济组织的经营收益达到" → 经营收益; "一是他们只收" → "")."""
+    fragment = re.sub(r"[\d.,%]+", " ", fragment).strip()
+    if not fragment:
+        return ""
+    return _noun_phrase(fragment[-24:])
+
+
+@lru_cache(maxsize=4096)
+def _noun_phrase(fragment: str) -> str:
+    import jieba.posseg as pseg
+    tokenizer()   # our user dictionary first: metric and concept words stay whole
+    toks = [(w, f) for w, f in pseg.cut(fragment) if w.strip()]
+    while toks and (toks[-1][1][:1] in ("v", "d", "u", "p", "c", "y", "m", "q", "r", "f", "t") and toks[-1][0] not in _NOUNY):
+        toks.pop()
+    take: list[str] = []
+    for w, f in reversed(toks):
+        if f[:1] == "n" or f in ("vn", "an", "l", "j", "nz") or w in _NOUNY:
+            take.insert(0, w)
+        else:
+            break
+    phrase = "".join(take)
+    if len(phrase) < 2 or len(phrase) > 12 or re.search(r"[他她它我你]|[\dA-Za-z]", phrase):
+        return ""
+    return phrase

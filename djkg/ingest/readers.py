@@ -20,11 +20,12 @@ SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".pdf", ".jsonl")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # front-matter keys we understand; Chinese labels used in Word files and plain text map onto them
-META_KEYS = ("id", "title", "unit", "brand", "year", "region", "industry", "sector", "model", "source",
+META_KEYS = ("id", "title", "unit", "brand", "year", "reported", "region", "industry", "sector", "model", "source",
              "illustrative", "style", "synthetic")
 _LABELLED_META = {"标题": "title", "题目": "title", "单位": "unit", "品牌": "brand", "年份": "year",
                   "时间": "year", "地区": "region", "所在地": "region", "领域": "industry", "行业": "industry",
-                  "模式": "model", "来源": "source", "出处": "source"}
+                  "模式": "model", "来源": "source", "出处": "source", "报道": "reported", "发布": "reported",
+                  "示意": "illustrative", "体裁": "style", "文体": "style", "网址": "source_url", "链接": "source_url"}
 
 
 @dataclass
@@ -164,10 +165,10 @@ def _labelled_meta(text: str) -> tuple[dict[str, Any], str]:
     lines = text.splitlines()
     consumed = 0
     seen_content = False
-    for i, line in enumerate(lines[:12]):
+    for i, line in enumerate(lines[:16]):
         s = line.strip().lstrip("#").strip()
         m = re.match(r"^([\u4e00-\u9fff]{2,3})[：:]\s*(.+)$", s)
-        if m and m.group(1) in _LABELLED_META and len(m.group(2)) <= 80:
+        if m and m.group(1) in _LABELLED_META and len(m.group(2)) <= (300 if m.group(1) in ("来源", "出处") else 80):
             meta.setdefault(_LABELLED_META[m.group(1)], m.group(2).strip())
             consumed = i + 1
         elif s and meta:
@@ -189,6 +190,12 @@ def clean_meta(meta: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     for key, value in meta.items():
         k = str(key).strip().lower()
         k = _LABELLED_META.get(str(key).strip(), k)
+        if k == "source_url" and value:   # a Word file or briefing gives the link on its own line ("网址：…")
+            url = _URL.search(str(value))
+            if url:
+                sources = out.setdefault("source", [{}])
+                sources[0].setdefault("url", url.group(0))
+            continue
         if k not in META_KEYS or value is None:
             continue
         if k == "year":
@@ -199,12 +206,59 @@ def clean_meta(meta: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
                 warnings.append(f"年份无法识别：{value!r} / year not understood")
         elif k in ("illustrative", "synthetic"):
             out[k] = value is True or str(value).strip().lower() in ("true", "yes", "1", "是")
+        elif k == "source":
+            sources = parse_sources(value, warnings)
+            if sources:
+                given = out.get("source") or [{}]
+                sources[0] = {**given[0], **sources[0]}
+                out[k] = sources
+        elif k == "reported":
+            m = re.search(r"(19|20)\d{2}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2})?)?", str(value))
+            if m:
+                out[k] = re.sub(r"[./年月]", "-", m.group(0)).rstrip("-")
+            else:
+                warnings.append(f"报道日期无法识别：{value!r} / report date not understood")
         elif isinstance(value, (str, int, float)):
             text = str(value).strip()
             if text:
                 out[k] = text[:500]
         else:
             warnings.append(f"元数据 {k} 应为文本 / metadata {k} should be text")
+    return out
+
+
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_SOURCE_FIELDS = ("publication", "date", "title", "url")
+
+
+def parse_sources(value: Any, warnings: list[str]) -> list[dict[str, str]]:
+    """Where a case comes from, as a list of {publication, date, title, url}: front matter may give that list (or
+    one such mapping), a Word file or briefing one line "来源：人民网 2020-06-12《标题》https://…"."""
+    items = value if isinstance(value, list) else [value]
+    out: list[dict[str, str]] = []
+    for item in items:
+        if isinstance(item, dict):
+            src = {k: str(item[k]).strip()[:300] for k in _SOURCE_FIELDS if item.get(k) not in (None, "")}
+        elif isinstance(item, (str, int, float)):
+            text = str(item).strip()
+            url = _URL.search(text)
+            title = re.search(r"《([^》]{1,120})》", text)
+            date = re.search(r"(19|20)\d{2}[-./年]\d{1,2}(?:[-./月]\d{1,2})?", text)
+            rest = _URL.sub("", text)
+            for m in (title, date):
+                if m:
+                    rest = rest.replace(m.group(0), "")
+            src = {"publication": rest.strip(" ，,;；：:")[:300] or None, "date": date.group(0) if date else None,
+                   "title": title.group(1) if title else None, "url": url.group(0) if url else None}
+            src = {k: v for k, v in src.items() if v}
+        else:
+            warnings.append("来源应为文本或列表 / source should be text or a list")
+            continue
+        if src.get("url") and not _URL.fullmatch(src["url"]):
+            warnings.append(f"来源网址无效，已忽略：{src['url'][:80]} / source URL ignored")
+            src.pop("url")
+        if src:
+            out.append(src)
     return out
 
 
@@ -249,9 +303,24 @@ def read_pdf(path: Path) -> RawDoc:
     if len(re.sub(r"\s", "", text)) < 20:
         raise ReadFailure("PDF 没有文字层（可能是扫描件），请先做 OCR / PDF has no text layer (scanned?); "
                           "run OCR first")
-    # PDF text layers break lines mid-sentence; join lines that do not end a sentence.
-    joined = re.sub(r"(?<![。！？；：:\n])\n(?![一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[\.、])", "", text)
+    # PDF text layers break lines mid-sentence: a line that fills the width and does not end a sentence goes on in
+    # the next one — unless that one starts a heading or a labelled line ("网址：…")
+    joined = "\n".join(_join_wrapped(text.split("\n")))
     return read_text(joined, str(path), fmt="pdf")
+
+
+_NEW_BLOCK = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[\.、]|[\u4e00-\u9fff]{2,3}[：:])")
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and len(out[-1]) >= 30 and not re.search(r"[。！？；：:]$|https?://\S+$", out[-1]) \
+                and not _NEW_BLOCK.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
 
 
 def read_jsonl_text(text: str, source: str) -> list[RawDoc | ReadError]:

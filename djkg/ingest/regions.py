@@ -11,7 +11,7 @@ mentions that sit on one chain (山东 … 烟台 … 栖霞) reinforce each oth
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
@@ -55,6 +55,7 @@ class RegionMatch:
     city: str | None
     county: str | None
     adcode: str
+    confidence: float = 1.0   # how firmly the text places the unit there (1: its own name or front matter)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,10 @@ class Gazetteer:
     def names(self) -> list[str]:
         return sorted(self._by_name)
 
+    def codes_named(self, name: str) -> list[str]:
+        """Adcodes of the divisions with this full or short name."""
+        return list(dict.fromkeys(self._by_name.get(name, [])))
+
     def match(self, adcode: str) -> RegionMatch:
         chain = self.chain(adcode)
         by_level = {d.level: d.name for d in chain}
@@ -151,10 +156,13 @@ class Gazetteer:
         scores: dict[str, float] = {}
         strong: set[str] = set()
 
-        def add(chunk: str | None, weight: float, decay: bool = False) -> None:
+        def add(chunk: str | None, weight: float, decay: bool = False, context: bool = False) -> None:
             if not chunk:
                 return
             found = self.mentions(chunk)
+            if context:   # in running text a place must stand where a place stands
+                ends = {e for _, e, _ in found}
+                found = [f for f in found if _stands_as_place(chunk, f, ends)]
             spans: dict[tuple[int, int], set[str]] = {}
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
@@ -173,11 +181,12 @@ class Gazetteer:
         add(hint, W_HINT)
         add(unit, W_UNIT)
         first_line, _, rest = (text or "").partition("\n")
-        add(first_line, W_TITLE)
-        add(rest, 1.0, decay=True)
+        add(first_line, W_TITLE, context=True)
+        add(rest, 1.0, decay=True, context=True)
         if not scores:
             return None
         best: tuple | None = None
+        totals: dict[str, float] = {}
         for code in scores:
             chain = self.chain(code)
             codes = [d.adcode for d in chain]
@@ -185,6 +194,7 @@ class Gazetteer:
             if code not in strong and not any(c in strong for c in codes[:-1]):
                 continue
             total = sum(scores.get(c, 0.0) for c in codes)
+            totals[codes[0]] = max(totals.get(codes[0], 0.0), total)
             d = chain[-1]
             # ties between unrelated places: the higher level, then a county-level city or county over a
             # district (栖霞 alone → 栖霞市, not 南京的栖霞区), then the smaller code — stable and explainable
@@ -197,7 +207,12 @@ class Gazetteer:
         # Prefer the deepest division whose chain still carries the winning weight: a stray county mention
         # must not beat the province the text is really about.
         chosen = self._deepest_consistent(code, scores)
-        return self.match(chosen)
+        # confidence: how much evidence the winning province's chain has (the unit's own name is W_UNIT), and
+        # how clearly it beats the other provinces the text names
+        mine = totals.get(self.chain(code)[0].adcode, 0.0)
+        others = sum(v for p, v in totals.items() if p != self.chain(code)[0].adcode)
+        confidence = round(min(1.0, mine / W_UNIT) * (mine / (mine + others)), 3)
+        return replace(self.match(chosen), confidence=confidence)
 
     def _deepest_consistent(self, code: str, scores: dict[str, float]) -> str:
         chain = self.chain(code)
@@ -210,6 +225,27 @@ class Gazetteer:
             total -= own
             chain = chain[:-1]
         return chain[-1].adcode
+
+
+# what may stand right before a short place name in running text: a boundary, a preposition, the end of another
+# place ("烟台栖霞") — not the middle of a word ("便民惠民医院", "离不开七星井新村")
+_BEFORE_PLACE = set("在到从由去往于赴至与和及、，。；：:（(“\"《 　\n记讯市省县区州盟旗镇乡")
+# a place that says where people come from, not where the unit is ("来自江西的王锋", "湖南籍商人")
+_ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
+_ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
+# a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目")
+_SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段)")
+
+
+def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
+    start, end, surface = mention
+    if _SITE_AFTER.match(chunk[end:end + 4]) or _ORIGIN_AFTER.match(chunk[end:end + 2]) \
+            or _ORIGIN_BEFORE.search(chunk[max(0, start - 2):start]):
+        return False
+    if surface.full or start == 0:
+        return True
+    before = chunk[start - 1]
+    return before in _BEFORE_PLACE or start in ends
 
 
 def _divisions() -> list[Division]:

@@ -81,6 +81,7 @@ def _cue_automaton():
 
 
 # "解决‘谁来领’的问题" / "破解服务难题" heads what was done about a problem: a measure section
+_SOLVED = re.compile(r"(?:解决|破解|化解|攻克|办结|解答)[^，。；]{0,12}(?:难题|问题|矛盾|诉求)[^，。；]{0,4}\d")
 _SOLVING = re.compile(r"解决|破解|化解|回答|攻克|应对|聚焦|针对|着力|补齐|补上|打通|答好")
 
 
@@ -207,6 +208,8 @@ def _classify(sentence: str, section: str) -> str:
         scores["problem"] += 2.0
     if not found["outcome"] and _SETTING_RE.search(sentence) and not _RESULT_RE.search(sentence):
         scores["outcome"] -= 1.0
+    if _SOLVED.search(sentence):     # "帮企业解决生产难题63个": a difficulty solved is a result, not the problem
+        scores["problem"] -= 2.0
     if _QTY.search(sentence):
         scores["outcome"] += 1.0
         # "一年来… / 去年… / 推行后…" followed by figures is how write-ups report results

@@ -60,7 +60,18 @@ class Metric:
 class Pattern:
     concept: Concept
     parts: tuple[str, ...]
-    surface: str
+    surface: str            # as listed; a variant pattern's surface starts with "~"
+    window: int = 0         # variant patterns: all parts within this many characters (0: anywhere in the span)
+
+
+# Words of lack are interchangeable in a variant ("没什么集体收入" says what "没有集体收入" says).
+LACK = "〈缺〉"
+# words too common to make a variant on their own ("书记为第一责任人" is not 第一书记)
+COMMON_WORDS = frozenset("第一 书记 党员 群众 工作 服务 党建 社区 村民 居民 管理 建设 发展 问题 组织 干部 支部 活动 中心 机制 "
+                         "平台 单位 企业 项目 制度 作用 服务队".split())
+LACK_WORDS = ("没有", "没", "无", "缺乏", "缺少", "缺")
+MIN_VARIANT_CHARS = 4
+_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
 
 class Taxonomy:
@@ -88,26 +99,14 @@ class Taxonomy:
                 if "&" not in syn:
                     self.by_name.setdefault((c.label, S.normalise_key(syn)), c)
         self.patterns: list[Pattern] = []
-        self.automaton = ahocorasick.Automaton()
-        uses: dict[str, int] = {}
         for c in self.by_id.values():
             for surface in _with_variants((c.name, *c.synonyms)):
                 parts = tuple(dict.fromkeys(p for p in (normalise_short(x) for x in surface.split("&")) if p))
-                if not parts:
-                    continue
-                self.patterns.append(Pattern(c, parts, surface))
-                for part in parts:
-                    uses[part] = uses.get(part, 0) + 1
-        # each pattern hangs off its rarest part (its anchor): a sentence is checked only for the patterns
-        # anchored in the parts it contains, not for every pattern sharing a common part such as 党员
-        anchored: dict[str, list[int]] = {}
-        for idx, pat in enumerate(self.patterns):
-            anchor = min(pat.parts, key=lambda p: (uses[p], -len(p)))
-            anchored.setdefault(anchor, []).append(idx)
-        for part in uses:
-            self.automaton.add_word(part, (part, tuple(anchored.get(part, ()))))
-        if uses:
-            self.automaton.make_automaton()
+                if parts:
+                    self.patterns.append(Pattern(c, parts, surface))
+        self._variants_added = False
+        self._variants_lock = threading.Lock()
+        self._build_automaton()
         self._metric_automaton = ahocorasick.Automaton()
         for i, m in enumerate(self.metrics):
             for cue in (m.name, *m.cues):
@@ -118,6 +117,57 @@ class Taxonomy:
                         self._metric_automaton.add_word(cue, (cue, i))
         if self.metrics:
             self._metric_automaton.make_automaton()
+
+    def _build_automaton(self) -> None:
+        uses: dict[str, int] = {}
+        for pat in self.patterns:
+            for part in pat.parts:
+                uses[part] = uses.get(part, 0) + 1
+        # each pattern hangs off its rarest part (its anchor): a sentence is checked only for the patterns
+        # anchored in the parts it contains, not for every pattern sharing a common part such as 党员
+        anchored: dict[str, list[int]] = {}
+        for idx, pat in enumerate(self.patterns):
+            anchor = min(pat.parts, key=lambda p: (uses[p], -len(p)))
+            anchored.setdefault(anchor, []).append(idx)
+        windowed = {part for pat in self.patterns if pat.window for part in pat.parts}
+        surfaces: dict[str, list[tuple[str, tuple[int, ...], bool]]] = {}
+        for part in uses:
+            for surface in (LACK_WORDS if part == LACK else (part,)):
+                surfaces.setdefault(surface, []).append((part, tuple(anchored.get(part, ())), part in windowed))
+        automaton = ahocorasick.Automaton()
+        for surface, entries in surfaces.items():
+            automaton.add_word(surface, (len(surface), tuple(entries)))
+        if surfaces:
+            automaton.make_automaton()
+        self.automaton = automaton
+
+    def _ensure_variants(self) -> None:
+        """Word-order and inserted-word variants of every listed surface (土地流转 ~ 流转土地, 一窗受理 ~ 一窗式受理,
+        建不起支部 ~ 建支部建不起来): its words, in any order, close together. Added on first use, because the words
+        come from jieba's own dictionary (our user words would keep a surface in one piece)."""
+        if self._variants_added:
+            return
+        with self._variants_lock:
+            if self._variants_added:
+                return
+            exact = {(p.concept.id, p.parts) for p in self.patterns}
+            for c in self.by_id.values():
+                if c.label == S.MODEL:
+                    continue   # a model is named, not paraphrased
+                for surface in self.plain_forms(c):
+                    if len(surface) < MIN_VARIANT_CHARS:
+                        continue
+                    parts = tuple(dict.fromkeys(LACK if w in LACK_WORDS else w for w in plain_segments(surface)))
+                    if len(parts) < 2 or (c.id, parts) in exact or any(len(w) < 2 and w != LACK for w in parts) \
+                            or not all(_WORDLIKE.fullmatch(w) for w in parts if w != LACK):
+                        continue   # a single character or a punctuation mark is no word to find a variant by
+                    if all(w in COMMON_WORDS or w == LACK or len(w) < 2 for w in parts):
+                        continue
+                    exact.add((c.id, parts))
+                    window = len(surface) + min(4, len(surface) // 2)
+                    self.patterns.append(Pattern(c, parts, "~" + surface, window))
+            self._build_automaton()
+            self._variants_added = True
 
     @staticmethod
     def _concepts(items: list[dict[str, Any]], label: str) -> dict[str, Concept]:
@@ -133,31 +183,43 @@ class Taxonomy:
     # --- matching ---------------------------------------------------------------------------------
 
     def match_spans(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, Concept, str]]:
-        """Concepts found in each span (sentence): [(span index, concept, matched surface)]."""
+        """Concepts found in each span (sentence): [(span index, concept, matched surface)]. A variant match
+        reports its listed surface with a leading "~"."""
         if not self.patterns:
             return []
+        self._ensure_variants()
         import bisect
         starts = [s for s, _ in spans]
-        # the distinct parts seen in each sentence (a common part such as 党员 occurs many times) …
+        # the distinct parts seen in each sentence (a common part such as 党员 occurs many times), and where the
+        # parts of variant patterns occur (their window is checked) …
         seen_parts: dict[int, dict[str, tuple[int, ...]]] = {}
-        for end, (part, anchored) in self.automaton.iter(text):
-            begin = end - len(part) + 1
+        positions: dict[int, dict[str, list[int]]] = {}
+        for end, (length, entries) in self.automaton.iter(text):
+            begin = end - length + 1
             k = bisect.bisect_right(starts, begin) - 1
             if k < 0 or end >= spans[k][1]:
                 continue  # crosses a sentence boundary
-            seen_parts.setdefault(k, {})[part] = anchored
-        # … then the patterns anchored in them whose other parts are there too
+            parts = seen_parts.setdefault(k, {})
+            for part, anchored, windowed in entries:
+                if part not in parts:
+                    parts[part] = anchored
+                if windowed:
+                    positions.setdefault(k, {}).setdefault(part, []).append(begin)
+        # … then the patterns anchored in them whose other parts are there too (close enough, for variants)
         out: list[tuple[int, Concept, str]] = []
         for k in sorted(seen_parts):
             parts = seen_parts[k]
-            hits = sorted(idx for anchored in parts.values() for idx in anchored
-                          if all(p in parts for p in self.patterns[idx].parts))
             seen: set[str] = set()
-            for idx in hits:
+            for idx in sorted({i for anchored in parts.values() for i in anchored}):
                 pat = self.patterns[idx]
-                if pat.concept.id not in seen:
-                    seen.add(pat.concept.id)
-                    out.append((k, pat.concept, pat.surface))
+                if pat.concept.id in seen or not all(p in parts for p in pat.parts):
+                    continue
+                if pat.window and not _within(pat, positions.get(k, {})):
+                    continue
+                if len(pat.parts) == 1 and len(pat.parts[0]) == 2 and not _aligned(text, spans[k], pat.parts[0]):
+                    continue   # "协调解决" holds 调解 only across two words
+                seen.add(pat.concept.id)
+                out.append((k, pat.concept, pat.surface))
         return out
 
     def metric_cues(self, text: str) -> list[tuple[int, int, Metric]]:
@@ -202,6 +264,76 @@ class Taxonomy:
 
 
 _MEI = re.compile(r"没(?!有)")
+
+
+def _within(pat: Pattern, positions: dict[str, list[int]]) -> bool:
+    """Some occurrence of every part of ``pat`` lies inside one window of ``pat.window`` characters."""
+    first = pat.parts[0]
+    for start in positions[first]:
+        lo, hi = start, start + 1
+        ok = True
+        for part in pat.parts[1:]:
+            near = min(positions[part], key=lambda p: abs(p - start))
+            lo, hi = min(lo, near), max(hi, near + (1 if part == LACK else len(part)))
+            if hi - lo > pat.window:
+                ok = False
+                break
+        if ok:
+            return True
+    return False
+
+
+def _aligned(text: str, span: tuple[int, int], word: str) -> bool:
+    """Whether a two-character ``word`` occurs in the span without straddling two of jieba's words at least once
+    ("协调|解决" holds 调解 across a word boundary; "调解纠纷" holds it inside one word)."""
+    sentence = text[span[0]:span[1]]
+    start = sentence.find(word)
+    while start >= 0:
+        # the words around this occurrence only (a few characters each side decide where jieba cuts)
+        lo = max(0, start - 4)
+        pos, bounds = lo, {lo}
+        for w in _cut(sentence[lo:start + 6]):
+            pos += len(w)
+            bounds.add(pos)
+        if start + 1 not in bounds or (start in bounds and start + 2 in bounds):
+            return True
+        start = sentence.find(word, start + 1)
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(tokenizer().lcut(text, HMM=False))
+
+
+def plain_segments(surface: str) -> list[str]:
+    """``surface`` cut into dictionary words other than itself, adjacent single characters joined
+    ("一窗受理" → 一窗 / 受理, "建不起支部" → 建不起 / 支部, "集体经济薄弱" → 集体经济 / 薄弱)."""
+    import math
+    jieba = tokenizer()
+    freq, total = jieba.dt.FREQ, jieba.dt.total
+    n = len(surface)
+    best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(i + 1, min(n, i + 8) + 1):
+            w = surface[i:j]
+            f = freq.get(w, 0)
+            if (f > 0 and w != surface) or j == i + 1:
+                options.append((math.log(max(f, 1) / total) + best[j][0], j))
+        best[i] = max(options)
+    words, i = [], 0
+    while i < n:
+        j = best[i][1]
+        words.append(surface[i:j])
+        i = j
+    merged: list[str] = []
+    for w in words:
+        if merged and len(w) == 1 and len(merged[-1]) >= 1 and (len(merged[-1]) == 1 or merged[-1][-1:] in "不没无"):
+            merged[-1] += w
+        else:
+            merged.append(w)
+    return merged
 
 
 def _with_variants(surfaces: tuple[str, ...]) -> list[str]:
@@ -283,25 +415,37 @@ def _taxonomy_for(path: Path | None, stamp: tuple[int, int, int] | None) -> Taxo
 
 
 _jieba_lock = threading.Lock()
-_jieba_words: set[str] | None = None   # the user-dictionary words jieba has been given
+_jieba_added: dict[str, int | None] | None = None   # our user words given to jieba → jieba's own frequency before
 
 
 def tokenizer():
-    """jieba, initialised once per process with our user dictionary (never per sentence); words of concepts
-    accepted later are added when the taxonomy changes."""
-    global _jieba_words
+    """jieba, initialised once per process with our user dictionary (never per sentence). When the taxonomy
+    changes (a concept accepted in review), its new words are added and words of concepts no longer in it are
+    given back their previous frequency, so a decision taken back leaves no trace in segmentation."""
+    global _jieba_added
     import jieba
     tx = taxonomy()
-    if _jieba_words is None or not tx._jieba_loaded:
+    if _jieba_added is None or not tx._jieba_loaded:
         with _jieba_lock:
-            if _jieba_words is None:
+            if _jieba_added is None:
                 import logging
                 jieba.setLogLevel(logging.WARNING)
                 jieba.initialize()
-                _jieba_words = set()
-            for word in tx.user_dictionary():
-                if word not in _jieba_words:
-                    jieba.add_word(word, freq=2000)
-                    _jieba_words.add(word)
+                _jieba_added = {}
+            words = set(tx.user_dictionary())
+            changed = False
+            for word in words - set(_jieba_added):
+                _jieba_added[word] = jieba.dt.FREQ.get(word)
+                jieba.add_word(word, freq=2000)
+                changed = True
+            for word in set(_jieba_added) - words:
+                before = _jieba_added.pop(word)
+                if before:
+                    jieba.add_word(word, freq=before)
+                else:
+                    jieba.del_word(word)
+                changed = True
+            if changed:
+                _cut.cache_clear()
             tx._jieba_loaded = True
     return jieba

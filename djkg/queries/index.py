@@ -17,7 +17,7 @@ from typing import Any
 
 from ..graph.store import GraphStore
 from . import catalogue
-from .lexical import BM25, Tokenizer
+from ..core.bm25 import BM25, Tokenizer
 from .models import ModelEntry, ModelIndex, build_index
 
 MAX_CACHED_OUTCOMES = 50_000   # evidence cases whose outcomes are kept per revision

@@ -169,7 +169,10 @@ def maturity(entry: ModelEntry, *, current_year: int | None = None) -> Maturity:
     quantified = share(lambda c: c.quantified > 0)
     institutionalised = share(lambda c: "institutionalised" in c.signals)
     promoted = share(lambda c: "promoted" in c.signals)
-    formalism = share(lambda c: "slogan_heavy" in c.flags or "no_problem" in c.flags)
+    # formalism (the seed article's 面子工程): all slogans, or neither a problem it set out to solve nor a figure of
+    # what changed — a news report that simply does not restate the problem is not evidence of formalism
+    formalism = share(lambda c: "slogan_heavy" in c.flags
+                      or ("no_problem" in c.flags and "no_quantified_outcome" in c.flags))
     years = [c.year for c in cases if c.year]
     since = entry.props.get("since")
     first = min([y for y in years] + ([int(since)] if str(since or "").isdigit() else []), default=None)

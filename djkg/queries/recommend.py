@@ -20,7 +20,7 @@ from ..graph.adcodes import city_of, county_of, province_of
 from ..graph.schema import CASE, INDUSTRY, MEASURE, MODEL, PROBLEM, REGION, industry_id, region_id
 from ..graph.store import GraphStore
 from .index import StoreIndex, store_index
-from .lexical import Tokenizer
+from ..core.bm25 import Tokenizer
 from .models import CaseFacts, ModelEntry, weights
 
 PROFILE = ("profile", "Profile")   # the unit asking, as the first node of every path

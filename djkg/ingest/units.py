@@ -1,0 +1,271 @@
+"""Stage 4d — the unit: the named organisation a write-up is about (…村党支部, …社区党委, …公司党委, …医院党委,
+…局机关党委), never a clause fragment.
+
+A name ends with an organisation word (村, 社区, 公司, 医院, 局, 驿站 …), optionally followed by its Party
+organisation. Its left edge is found by reading the place chain backwards: the proper name sits between the previous
+place word (镇, 街道, 区, 县, 市, 省) and the organisation word, so "这趟去南湖区大桥镇由桥村党委" gives
+南湖区大桥镇由桥村党委 — although 由 is also a word that starts clauses — while "钱主要出自村党总支" names no
+organisation at all. The unit is the organisation the text keeps coming back to, with extra weight for the title and
+the first sentence; its Party organisation is added when the text names it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支", "党支部", "党工委", "党委", "党组", "党小组")
+# organisation words, longest first; a single character needs a look-ahead that rules out the common word it
+# begins (村民, 部门, 所以, 科技 …)
+ORG_TYPES = (
+    "律师事务所", "社会工作服务中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站",
+    "公司", "集团", "卫生院", "医院", "大学", "学院", "学校", "中学", "小学", "高中", "幼儿园", "研究院", "研究所",
+    "委员会", "村委会", "居委会", "协会", "商会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "分行", "支行",
+    "银行", "供电所", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
+    "行业(?=党)", "(?<![乡农渔牧百千万各全本])村(?!民|长|干部|里|级|务|两委|“两委”|集体|庄|落)", "局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
+    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住])处(?!理|长|在|于|置)", "中心(?!任|城|点|工作)")
+TOWN_TYPES = ("街道", "镇", "乡", "苏木")
+PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
+_ORG_RE = re.compile("(?:" + "|".join(ORG_TYPES + TOWN_TYPES) + ")")
+_TOWN_RE = re.compile("|".join(TOWN_TYPES))
+_PARTY_RE = re.compile("|".join(PARTY))
+# place words, not the same characters inside ordinary words (社区, 辖区, 城市, 超市, 县城 …)
+_PLACE_RE = re.compile(r"街道|镇|乡(?!村|镇|亲|下)|苏木|自治州|自治县|自治区|省(?!级|内|外|委)|"
+                       r"(?<![城超门上都])市(?!场|民|政|区|级|内|委|直)|州|盟|县(?!城|级|委|域|里|内)|"
+                       r"(?<![驻社辖城园景小片街校矿林牧山老新])区(?!域|块|间|别|分|委|级|内)|旗")
+# a sub-unit written right after its organisation (开元社区骑手驿站, 运维部, 皮肤科片)
+_SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:驿站|服务站|科片|科|(?<!支)部(?!分|门|署|长)|工区|车间|班组|"
+                       r"(?<![一两三几值])班(?!子|长|级|车|前|后)|站(?!长|在|位))")
+# the Party organisation of a unit, with the qualifier that may stand between ("园艺系" + "教工党支部")
+_PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合)?(?:" + "|".join(PARTY) + ")")
+# words before a name ("走进", "来到", "是", "在" …): the name starts after the last of them
+_BOUNDARY = re.compile(
+    r".*(?:走进|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
+    r"通讯员|讯|日|月|年|后|前|时|里|是|在|到|去|和|与|及|同|跟|把|将|对|从|为|给|向|让|被|由|的|了|着|过|说|讲|称|"
+    r"介绍|表示|带着|带领|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
+    r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
+    r"离不开|就|更|又|也|还|都|才|只|再|座|间|处|家|所|名|位|支|只|条|张|打造|建立|成立|组建|推出|创建|参与|"
+    r"不|没|住|来|关于|考察|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
+    r"联合党支部|功能型党支部|临时党支部|党总支|党支部|党工委|党委|党组|党小组|支部)")
+_GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|各类|各级|各个|所有|一些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关|基层|部|"
+                      r"百村|千村|万村|乡村|农村|山村|城市|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
+                      r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|该|本|其|我|这|那)")
+_STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|\n\t 　'0123456789")
+_NOT_UNIT = re.compile(r"一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|群众|村民|居民|记者|网格员|志愿者|骑手|快递员|"
+                       r"党员|软弱|涣散|后进|先进|示范|重点|贫困|空壳|老旧|新建|所有|各个|领办")
+_MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业农村部|民政部|中组部|全国)")
+MAX_NAME = 18
+# function words no name holds: a candidate that contains one is a clause ending in a name
+_FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|和|与|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
+
+
+@dataclass(frozen=True)
+class UnitCandidate:
+    core: str          # the organisation's name as written, place chain included
+    short: str         # without its place chain (南湖区大桥镇由桥村 → 由桥村)
+    start: int
+    party: str         # the Party organisation written right after it ("" when none)
+
+
+def candidates(text: str) -> list[UnitCandidate]:
+    """Every organisation named in ``text``."""
+    out: list[UnitCandidate] = []
+    for m in _ORG_RE.finditer(text):
+        if _TOWN_RE.match(text, m.end()) or (m.group(0) in TOWN_TYPES and _ORG_RE.match(text, m.end())):
+            continue    # 彭浦新村 + 街道, 大桥镇 + 由桥村: the longer name is the organisation
+        start = _left_edge(text, m.start(), m.end())
+        if start is None:
+            continue
+        end = m.end()
+        sub = None if _PARTY_RE.match(text, end) else _SUB_UNIT.match(text, end)
+        if sub and not _BOUNDARY.match(sub.group(0)) and not any(ch in _STOP for ch in sub.group(0)):
+            end = sub.end()
+        core = text[start:end].strip("“”\"")
+        if core.count("“") != core.count("”") or "”“" in core:
+            continue
+        clause = _FUNCTION_WORD.match(core)
+        if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
+            core = core[clause.end():]
+        short = short_name(core)
+        if len(short) < 2 or _NOT_UNIT.search(core) or _GENERIC.match(short) or _MINISTRY.match(core):
+            continue
+        if len(m.group(0)) == 1 and len(short) - 1 < 2:
+            continue    # 学科, 该局: a one-character organisation word needs a name of two characters
+        party = _PARTY_AFTER.match(text, end)
+        out.append(UnitCandidate(core, short, start, party.group(0) if party else ""))
+    return out
+
+
+def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
+    """Where the name whose organisation (or place) word spans ``type_start:type_end`` begins; None when no
+    proper name precedes the word."""
+    window_start = max(0, type_start - MAX_NAME)
+    window = text[window_start:type_start]
+    cut = max((i for i, ch in enumerate(window) if ch in _STOP), default=-1)
+    window, window_start = window[cut + 1:], window_start + cut + 1
+    places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window)]
+    if places and _gap_breaks(window[places[-1].end():]):
+        places = []     # "武昌区中北路上的长城汇写字楼", "烟台市推行村…": the place is not part of the name
+    if places:
+        # the place word right before bounds the proper name; the place's own name runs back the same way
+        place = places[-1]
+        outer = _left_edge(text, window_start + place.start(), window_start + place.end())
+        return outer if outer is not None else window_start + place.end()
+    b = _BOUNDARY.match(window)
+    name = _after_last_verb(window[b.end():] if b else window)
+    quoted = name.lstrip("“\"")
+    if not quoted.strip("”\""):
+        return None
+    return type_start - len(name)
+
+
+def _gap_breaks(gap: str) -> bool:
+    """Whether the text between a place word and an organisation word holds something no name holds (的, a verb)
+    — prepositions such as 由 may well be a name's first character (由桥村)."""
+    if "的" in gap or "了" in gap:
+        return True
+    return any(f[:1] == "v" and f != "vn" and len(w) >= 2 and w not in _NAME_VERBS for w, f in _words(gap))
+
+
+# verbs that belong in organisations' names (供电公司, 调解委员会, 监督委员会 …)
+_NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 "
+                        "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
+                        "输电 送电 配电 检修 供水 供气 运营 施工 勘察 设计 监理 采油 炼油 作业 安装 调度 营业".split())
+_ORG_WORDS = frozenset("班 科 部 站 所 队 组 中心 车间 工区 公司 分公司 委员会 协会 医院 学校 驿站".split())
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) with our user dictionary, dictionary words only (no HMM guessing: fast, and a name
+    jieba does not know stays in single characters, which read as neither verbs nor pronouns)."""
+    import jieba.posseg as pseg
+    from .taxonomy import tokenizer
+    tokenizer()
+    return tuple((p.word, p.flag) for p in pseg.cut(text, HMM=False))
+
+
+@lru_cache(maxsize=8192)
+def _after_last_verb(name: str) -> str:
+    """The name after the last verb, preposition or pronoun in it ("热线工单直派" → ""; "兖州联诚机械" stays)."""
+    if len(name) <= 1:
+        return name
+    from .taxonomy import tokenizer
+    words = _words(name)
+    freq = tokenizer().dt.FREQ
+    cut = 0
+    pos = 0
+    for i, (w, f) in enumerate(words):
+        pos += len(w)
+        if "某" in w:       # 某村, 某公司: a name kept anonymous is still a name
+            continue
+        if i + 1 < len(words) and words[i + 1][0] in _ORG_WORDS:
+            continue        # 输电班, 调解委员会: a verb that names what the organisation does
+        # a rare "verb" (引航) or a single character read as one (联诚) is more likely part of a proper name
+        common = freq.get(w, 0) >= 300 and (len(w) >= 2 or f[:1] in ("p", "c", "r", "u"))
+        if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
+                or w in ("的", "了"):
+            cut = pos
+    return name[cut:]
+
+
+_LEADING_PLACE = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
+                            r"省|市|盟|县|区|旗|街道|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2}))+")
+
+
+def short_name(name: str) -> str:
+    """A name without its leading place chain and its Party organisation (南湖区大桥镇由桥村党委 → 由桥村); places
+    inside a company's name stay (国网甘肃省电力公司兰州供电公司)."""
+    for p in PARTY:
+        if name.endswith(p) and len(name) > len(p) + 1:
+            name = name[: -len(p)]
+            break
+    m = _LEADING_PLACE.match(name)
+    rest = name[m.end():] if m else name
+    # a leading province or city named without its suffix (山东枣庄供电公司 → 枣庄供电公司 is how the text goes on)
+    from .regions import gazetteer
+    lead = [(s, e) for s, e, x in gazetteer().mentions(rest[:6]) if s == 0 and not x.weak]
+    if lead and gazetteer().division(next(x for s, e, x in gazetteer().mentions(rest[:6]) if s == 0).adcode).level == "province":
+        rest = rest[max(e for _, e in lead):]
+    return (rest if len(rest) >= 2 else name).strip("“”\"")
+
+
+def guess_unit(title: str, text: str) -> str:
+    """The unit a write-up is about ("" when it names none)."""
+    body = text[:4000]
+    first_end = _first_sentence_end(text)
+    # a subtitle line ("——定西市安定区某镇某村党支部抓党建…") names the unit as plainly as the title
+    subtitle = "\n".join(x for x in text[:300].split("\n")[:4] if x.strip().startswith(("——", "--", "—")))
+    found = [(c, "title") for c in candidates(title) + candidates(subtitle)] + [(c, "body") for c in candidates(body)]
+    if not found:
+        return ""
+    scores: dict[str, float] = {}
+    shorts: dict[str, str] = {}
+    body_cands = [c for c, where in found if where == "body"]
+    for c, where in found:
+        shorts.setdefault(c.core, c.short)
+        if where == "title":
+            scores[c.core] = scores.get(c.core, 0.0) + (4.0 if c.party else 2.5)
+        elif c.start < first_end:
+            scores[c.core] = scores.get(c.core, 0.0) + 1.5
+        scores.setdefault(c.core, 0.0)
+        if where == "body" and _SOURCE.search(body[max(0, c.start - 3):c.start + len(c.core) + 8]):
+            scores[c.core] -= 3.0    # "记者从市司法局了解到": where the news came from, not what it is about
+    if body_cands:   # the first organisation of the text is usually its subject
+        scores[body_cands[0].core] += 1.5
+    title_kinds = {_kind(w) for w in re.findall(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)", title)}
+    by_short: dict[str, str] = {}
+    for core in sorted(scores, key=len, reverse=True):      # one core per short name: the fullest
+        if shorts[core] in by_short and by_short[shorts[core]] != core:
+            scores[by_short[shorts[core]]] += scores.pop(core)
+        else:
+            by_short[shorts[core]] = core
+    for core in scores:
+        short = shorts[core]
+        kind = _kind(short)
+        if kind and kind in title_kinds:
+            scores[core] += 1.5
+        # the text's own references to its subject: 该局, 本村, 村里, 局机关, 公司党委 …
+        anaphora = len(re.findall(f"(?:该|本|全){kind}|{kind}(?:里|机关|党委|党支部|党总支)", body)) if kind else 0
+        scores[core] += 1.0 * min(5, body.count(short)) + 0.5 * min(4, anaphora) + _type_weight(short)
+        if re.search(re.escape(short) + "(?:" + "|".join(PARTY) + ")", body):
+            scores[core] += 1.5
+    # a name that another name extends (中国农业银行 → 中国农业银行股份有限公司赤峰分行; 雅庄村 → 芝英镇雅庄村) lends it
+    # its score: the text speaks of one organisation, named fully once
+    for core in sorted(scores, key=len):
+        longer = [k for k in scores if len(k) > len(core) and (k.endswith(core) or (
+            k.startswith(core) and _BRANCH.search(k[len(core):])))]
+        if longer and core in scores:
+            target = max(longer, key=lambda k: (scores[k], len(k)))
+            scores[target] += scores.pop(core)
+    best = max(scores, key=lambda k: (scores[k], len(k)))
+    short = shorts[best]
+    party = re.findall(re.escape(short) + "(" + "|".join(PARTY) + ")", text) + re.findall(
+        re.escape(best) + "(" + "|".join(PARTY) + ")", text)
+    suffix = max(set(party), key=party.count) if party else ""
+    return best + suffix
+
+
+_SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
+# what extends an organisation's name into one of its own parts (…赤峰分行, …兰州供电公司, …运维部, …输电班)
+_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|部|科|科片|班|工区|车间)$")
+
+
+def _kind(short: str) -> str:
+    """The organisation word a name ends with, as the text would refer back to it (村, 社区, 局, 公司 …)."""
+    m = re.search(r"(律师事务所|律所|村|社区|局|公司|医院|学校|中学|小学|学院|大学|法院|法庭|驿站|商会|协会|所|站|中心)$", short)
+    kind = m.group(1) if m else ""
+    return "律所" if kind == "律师事务所" else kind
+
+
+def _first_sentence_end(text: str) -> int:
+    m = re.search(r"[。！？]", text[10:])
+    return 10 + m.start() if m else len(text)
+
+
+def _type_weight(short: str) -> float:
+    if re.search("(?:" + "|".join(TOWN_TYPES) + ")$", short):
+        return -1.0     # a town or street is the unit only when nothing below it is named
+    if re.search(r"(?:科|部|站|处|系)$", short):
+        return -0.5
+    return 0.0
