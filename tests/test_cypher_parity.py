@@ -130,6 +130,9 @@ def param_sets(name: str, lite) -> list[dict[str, Any]]:
         if name == "audit_count":
             return full
         return [{**f, "limit": lim, "offset": off} for f in full for lim, off in ((100, 0), (2, 1), (1, 0), (5, 10))]
+    if name == "candidate_evidence":
+        concepts = [r["id"] for r in catalogue.run(lite, "candidate_concepts")] + problems[:5]
+        return [{"concepts": concepts + ["problem:none"]}, {"concepts": []}, {"concepts": concepts[:2] * 2}]
     if name == "case_outcomes":
         return [{"cases": cases + ["case:none"]}, {"cases": []}, {"cases": cases[:1] * 2},
                 {"cases": list(reversed(cases[:5]))}]

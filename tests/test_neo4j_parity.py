@@ -23,6 +23,7 @@ from conftest import build_case, make_neo4j_store
 
 PARAMS = {
     "case_outcomes": {"cases": ["case:a", "case:b", "case:none"]},
+    "candidate_evidence": {"concepts": ["problem:p2", "measure:m2", "measure:m3", "problem:none"]},
     "view_model_cases": {"model": "model:branch-led-cooperative", "limit": 10},
     "view_overview_links": {"problems": ["problem:weak-collective-economy", "problem:p2"],
                             "models": ["model:branch-led-cooperative", "model:m2"]},

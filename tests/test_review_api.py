@@ -227,7 +227,7 @@ def test_accepting_a_candidate_relinks_cases_and_takes_effect_without_a_restart(
     client, keys, data, docs, _ = api
     r = client.get("/api/v1/taxonomy/candidates")
     item = next(c for c in r.json()["items"] if c["name"] == REVIEW_CANDIDATE)
-    assert item["label"] == "Problem" and item["cases"] == 1 and item["examples"][0]["case_id"] == REVIEW_CASE
+    assert item["label"] == "Problem" and item["cases"] == 1 and item["evidence"][0]["case"] == REVIEW_CASE
     cid = item["id"]
     assert client.post(f"/api/v1/taxonomy/candidates/{cid}/accept", json={"as": "new"}).status_code == 401
     assert client.post(f"/api/v1/taxonomy/candidates/{cid}/accept", json={"as": "new"},

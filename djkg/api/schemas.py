@@ -168,17 +168,18 @@ class RejectIn(BaseModel):
     reason: Optional[str] = Field(None, max_length=500, description="否决理由（记入审计）")
 
 
-class CandidateExample(BaseModel):
-    case_id: str
-    evidence: str
+class CandidateEvidence(BaseModel):
+    case: str
+    title: str
+    sentence: str
 
 
 class Candidate(BaseModel):
     id: str
     label: str
     name: str
-    cases: int
-    examples: list[CandidateExample] = Field(default_factory=list)
+    cases: int = Field(description="提到它的案例数")
+    evidence: list[CandidateEvidence] = Field(default_factory=list, description="例句（最多 3 句）")
 
 
 class CandidatePage(BaseModel):

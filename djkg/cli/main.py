@@ -334,15 +334,17 @@ def migrate(to_neo4j: str = typer.Option(..., "--to-neo4j", help="目标 Neo4j �
 def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
     """列出未匹配词表、尚未审核的候选问题、做法和模式 / candidate concepts not in the taxonomy, not yet decided."""
     from ..services.candidates import list_candidates
-    items, _ = list_candidates(state.store(), examples=False)
+    items, _ = list_candidates(state.store())
     if as_json:
         emit_json(items)
         return
+    from ..viz.labels import NODE_TYPES
     table = Table(title=f"候选概念 / candidates（{len(items)}）")
-    for col in ("类型 label", "名称 name", "案例数 cases", "id"):
-        table.add_column(col)
+    for col in ("类型 kind", "名称 name", "案例数 cases", "例句 evidence", "id"):
+        table.add_column(col, overflow="fold")
     for c in items:
-        table.add_row(c["label"], Text(c["name"]), str(c["cases"]), c["id"])
+        first = c["evidence"][0]["sentence"][:60] if c["evidence"] else ""
+        table.add_row(NODE_TYPES[c["label"]].zh, Text(c["name"]), str(c["cases"]), Text(first), c["id"])
     out.print(table)
 
 

@@ -15,7 +15,8 @@ Graph layout (mirrors the SQLite tables so both stores answer the named queries 
   counter, the schema version and the sequence counters of the two review node types:
 - ``(:Correction {seq, case_id, at, actor, note, change})`` and ``(:AuditEntry {seq, at, actor, action, target,
   before, after})`` — what people changed, beside the extracted facts (``graph/review.py``); JSON as text, as in
-  SQLite. Neither carries the ``Node`` label, so no graph query ever meets them.
+  SQLite; ``(:CaseLock {case_id})`` — what ``commit`` locks to order writers of one case. None carries the
+  ``Node`` label, so no graph query ever meets them.
 
 Labels and relationship types in query text come only from the schema whitelist; every value is a
 parameter. Writes are managed transactions (``execute_write``: the driver retries transient errors such as
@@ -57,6 +58,7 @@ _CONSTRAINTS = [
 
 # corrections and the audit trail (graph/review.py): numbered by Meta counters, looked up by case / filter
 _REVIEW_CONSTRAINTS = [
+    "CREATE CONSTRAINT djkg_caselock_id IF NOT EXISTS FOR (l:CaseLock) REQUIRE l.case_id IS UNIQUE",
     "CREATE CONSTRAINT djkg_correction_seq IF NOT EXISTS FOR (c:Correction) REQUIRE c.seq IS UNIQUE",
     "CREATE INDEX djkg_correction_case IF NOT EXISTS FOR (c:Correction) ON (c.case_id)",
     "CREATE CONSTRAINT djkg_audit_seq IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.seq IS UNIQUE",
@@ -70,7 +72,7 @@ _EXTRA_KEYS = (*CASE_FACTS, "candidate", "body")
 _INT64 = 2 ** 63
 # version of the node layout above (2: scalar copies as json_extract gives them, ``candidate``); older stores
 # get their copies rewritten from ``props`` when opened
-_LAYOUT = 2
+_LAYOUT = 3
 
 
 def _label(label: str) -> str:
@@ -404,8 +406,10 @@ class Neo4jStore:
 
         def work(tx) -> list[UpsertStatus]:
             # write-lock the cases first (sorted ids), so the checks below read what is committed, and no other
-            # writer of these cases can commit between the checks and the writes (Neo4j reads are read-committed)
-            tx.run("UNWIND $ids AS id MATCH (g:CaseGraph {case_id: id}) SET g._lock = true REMOVE g._lock",
+            # writer of these cases can commit between the checks and the writes (Neo4j reads are read-committed).
+            # The lock is a node of its own that lives as long as the store: a case's CaseGraph node is replaced
+            # on every update, and a writer queued on the old one would hold no lock on its successor.
+            tx.run("UNWIND $ids AS id MERGE (l:CaseLock {case_id: id}) SET l.writes = coalesce(l.writes, 0) + 1",
                    ids=ids).consume()
             versions = {r["id"]: r["hash"] for r in tx.run(
                 "UNWIND $ids AS id MATCH (g:CaseGraph {case_id: id}) RETURN id, g.hash AS hash", ids=ids)}

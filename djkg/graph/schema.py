@@ -57,7 +57,7 @@ CASE_FACTS: dict[str, tuple[str, ...]] = {
     "title": ("title",), "unit": ("unit",), "year": ("year",), "adcode": ("region", "adcode"),
     "field": ("industry", "field"), "sector": ("industry", "sector"), "flags": ("flags",),
     "signals": ("signals",), "quantified": ("quantified_outcomes",), "illustrative": ("illustrative",),
-    "synthetic": ("synthetic",),
+    "synthetic": ("synthetic",), "field_confidence": ("industry", "confidence"),
 }
 
 FIELDS: tuple[str, ...] = ("农村", "城市社区", "机关", "事业单位", "国有企业", "非公有制经济组织", "社会组织")

@@ -29,7 +29,7 @@ from .build import build
 from .extract import ExtractedCase, Mention
 from .normalise import normalise_short
 from .outcomes import OutcomeFact
-from .taxonomy import Taxonomy, taxonomy
+from .taxonomy import Taxonomy, taxonomy, unquoted
 
 # what a reviewer's addition shows where extraction shows the sentence it came from
 MANUAL_EVIDENCE = "（人工更正添加）"
@@ -145,7 +145,7 @@ def relink(case: ExtractedCase, tx: Taxonomy) -> None:
             if m.candidate:
                 if tx.is_rejected(label, m.name):
                     continue
-                concept = tx.resolve_name(label, m.name)
+                concept = tx.resolve_name(label, m.name) or tx.resolve_name(label, unquoted(m.name))
                 if concept is not None:
                     m = Mention(concept.id, concept.name, m.evidence)
             if m.id not in seen:
@@ -154,7 +154,7 @@ def relink(case: ExtractedCase, tx: Taxonomy) -> None:
         setattr(case, attr, kept)
     if case.model and case.model.get("candidate"):
         name = case.model.get("name") or ""
-        concept = tx.resolve_name(S.MODEL, name)
+        concept = tx.resolve_name(S.MODEL, name) or tx.resolve_name(S.MODEL, unquoted(name))
         if concept is not None:
             case.model = {"id": concept.id, "name": concept.name}
         elif tx.is_rejected(S.MODEL, name):

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..graph import schema as S
 from . import industry as industry_mod
-from . import units
+from . import candidates, units
 from .normalise import normalise, normalise_short
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
@@ -100,7 +100,8 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                              declared_sector=meta.get("sector"))
     if meta.get("industry") and (ind is None or ind.confidence < 1.0):
         warnings.append(f"无法识别的领域：{meta.get('industry')} / unknown field")
-    industry = {"field": ind.field if ind else None, "sector": ind.sector if ind else None}
+    industry = {"field": ind.field if ind else None, "sector": ind.sector if ind else None,
+                "confidence": ind.confidence if ind else None}
     if ind is None:
         warnings.append("未能判断所属领域 / field not recognised")
 
@@ -110,14 +111,14 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     problems = _mentions(matches, sentences, S.PROBLEM, prefer=("problem", "context", "measure"))
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
     model = pick_model(matches, sentences, tx, meta, title, warnings)
-    if model is None and not (meta.get("title") or meta.get("unit")):
+    if model is None and not meta.get("unit"):
         # a curated write-up (front matter or labelled lines) without a model line is a local brand by intent;
         # only raw texts get a model inferred from what they do
         model = infer_model([m.id for m in measures if not m.variant], industry.get("field"), tx)
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
     outcomes = extract_outcomes(sentences, tx, unit=unit)
-    problems += candidates(sentences, "problem", tx, _matched_sentences(matches, S.PROBLEM))
-    measures += candidates(sentences, "measure", tx, _matched_sentences(matches, S.MEASURE))
+    problems += candidates.candidates(sentences, "problem", tx, _matched_sentences(matches, S.PROBLEM))
+    measures += candidates.candidates(sentences, "measure", tx, _matched_sentences(matches, S.MEASURE))
     flags, signals = quality(sentences, problems, measures, outcomes, tx, text)
     if region.get("adcode") and (region.get("confidence") or 0) < REGION_UNCERTAIN:
         flags.append("region_uncertain")
@@ -380,62 +381,8 @@ def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy) -> dict
     return {"id": fits[0].id, "name": fits[0].name, "inferred": True}
 
 
-_PROBLEM_PHRASE = re.compile(r"([\u4e00-\u9fff]{2,10}(?:难|难题|问题|矛盾|短板|薄弱|不足|滞后|涣散|不畅|不高|不强))")
-# a measure's name runs from the verb to the next clause boundary; no boundary within 16 characters → no name
-_MEASURE_PHRASE = re.compile(r"(?:建立|推行|实施|成立|开展|搭建|打造|设立|推出|创建|构建|探索)(?:了|起)?([\u4e00-\u9fff“”]{3,16}?)"
-                             r"(?=[，。；、：,;:！？（(]|和|并|等|的|以|为|，|$)")
-# a phrase starts after the last of these inside it ("其起点应是对信访问题" → "信访问题"): what precedes them is
-# the sentence's own syntax, not the concept's name
-_PHRASE_CUT = re.compile(r".*(?:这一|那一|这些|这个|针对|如何|成为|之初|的|是|从|要|在|把|将|这|那|其|该|应|到)")
-_PHRASE_TAIL = re.compile(r"(?:时|之初|以来|之后|过程中|工作中)$")
-# evaluative labels and vague words are not concepts ("亮丽名片", "新样板", "这一问题")
-_LEAD = re.compile(r"^(?:的|了|和|与|及|等|是|在|对|为|把|将|成|无论|破解|解决|化解|调处|承担起|还|不少|许多|一些|以前|以往|缺少|"
-                   r"遇到|碰到|面临|存在|克服|突破|各种|各类|主要|重点)+")
-_GENERIC = {"党组织", "党支部", "组织", "机制", "工作", "活动", "制度", "平台", "队伍"}
-# a problem "phrase" that carries a verb of handling is a sentence about solving, not a problem's name
-_VERB_INSIDE = re.compile(r"上报|报告|解决|调处|化解|防止|承担|^能|^员")
-_NOT_A_CONCEPT = ("名片", "样板", "标杆", "典范", "品牌", "条件", "内容", "一脉相", "需求")
-
-
 def _matched_sentences(matches: list[tuple[int, Concept, str]], label: str) -> set[int]:
     return {k for k, c, _ in matches if c.label == label}
-
-
-def candidates(sentences: list[Sentence], role: str, tx: Taxonomy, matched: set[int]) -> list[Mention]:
-    """Phrases that look like problems/measures in sentences where the taxonomy found nothing of that kind.
-
-    Kept (flagged as candidates) so that new concepts are never silently dropped; a phrase that names a
-    known concept or model, or is only an evaluative label, is not one."""
-    out: list[Mention] = []
-    seen: set[str] = set()
-    pattern = _PROBLEM_PHRASE if role == "problem" else _MEASURE_PHRASE
-    label = S.PROBLEM if role == "problem" else S.MEASURE
-    for k, s in enumerate(sentences):
-        if s.role != role or s.heading or k in matched:   # every known mention's sentence is in ``matched``
-            continue
-        m = pattern.search(s.text)
-        if not m:
-            continue
-        phrase = _PHRASE_TAIL.sub("", _PHRASE_CUT.sub("", m.group(1)).strip("“”")).strip("“”")
-        phrase = _LEAD.sub("", phrase)
-        if (len(phrase) < (4 if role == "problem" else 3) or phrase in seen or phrase in _GENERIC
-                or any(w in phrase for w in _NOT_A_CONCEPT) or _VERB_INSIDE.search(phrase)):
-            continue
-        if _names_known_concept(phrase, tx):
-            continue
-        seen.add(phrase)
-        if tx.is_rejected(label, phrase):   # reviewed and rejected: never proposed again
-            continue
-        out.append(Mention(S.concept_id(label, phrase), phrase, s.text[:300], candidate=True))
-        if len(out) >= MAX_CANDIDATES:
-            break
-    return out
-
-
-def _names_known_concept(phrase: str, tx: Taxonomy) -> bool:
-    if any(tx.resolve_name(lbl, phrase) for lbl in (S.PROBLEM, S.MEASURE, S.MODEL)):
-        return True
-    return any(form in phrase for c in tx.models.values() for form in tx.plain_forms(c) if len(form) >= 4)
 
 
 # --- quality (the seed article's failure modes) -------------------------------------------------------

@@ -83,7 +83,7 @@ class Taxonomy:
                                m.get("direction", "up"), tuple(m.get("units") or ()))
                         for m in data.get("metrics", [])]
         # phrases rejected in review: never proposed as candidates again
-        self.rejected: set[tuple[str, str]] = {(str(r.get("label")), S.normalise_key(normalise_short(r.get("name"))))
+        self.rejected: set[tuple[str, str]] = {(str(r.get("label")), phrase_key(r.get("name")))
                                                for r in data.get("rejected") or []}
         self.fields: dict[str, Any] = data.get("fields", {}) or {}
         self.cues: dict[str, Any] = data.get("cues", {}) or {}
@@ -234,7 +234,7 @@ class Taxonomy:
         return self.by_name.get((label, S.normalise_key(normalise_short(name))))
 
     def is_rejected(self, label: str, name: str | None) -> bool:
-        return bool(self.rejected) and (label, S.normalise_key(normalise_short(name))) in self.rejected
+        return bool(self.rejected) and (label, phrase_key(name)) in self.rejected
 
     def cue_list(self, key: str) -> list[str]:
         hit = self._cue_cache.get(key)
@@ -261,6 +261,19 @@ class Taxonomy:
         for m in self.metrics:
             words.update(normalise_short(x) for x in (m.name, *m.cues) if len(x) >= 2)
         return sorted(words)
+
+
+_QUOTES = re.compile(r"[“”\"‘’']")
+
+
+def unquoted(phrase: str | None) -> str:
+    """A phrase without quotation marks ("“积分超市”" → 积分超市): how a reviewed candidate is named."""
+    return _QUOTES.sub("", normalise_short(phrase))
+
+
+def phrase_key(phrase: str | None) -> str:
+    """What variants of a phrase share for review decisions (quotation marks, width and spacing set aside)."""
+    return S.normalise_key(unquoted(phrase))
 
 
 _MEI = re.compile(r"没(?!有)")

@@ -24,6 +24,9 @@ from ..graph.store import GraphStore
 from . import catalogue
 
 
+FIELD_CERTAIN = 0.6    # an inferred field counts for a model's field list from this confidence
+
+
 @lru_cache(maxsize=1)
 def weights() -> dict[str, Any]:
     return yaml.safe_load(resources.files(__package__).joinpath("ranking.yaml").read_text(encoding="utf-8"))
@@ -42,6 +45,7 @@ class CaseFacts:
     signals: tuple[str, ...]
     quantified: int
     illustrative: bool
+    field_certain: bool = True    # the field was declared, or inferred with confidence (FIELD_CERTAIN)
 
 
 @dataclass
@@ -92,7 +96,8 @@ def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
             row["case_id"], row.get("title") or "", row.get("unit") or "",
             int(row["year"]) if row.get("year") not in (None, "") else None,
             row.get("adcode"), row.get("field"), row.get("sector"), tuple(row.get("flags") or ()),
-            tuple(row.get("signals") or ()), int(row.get("quantified") or 0), bool(row.get("illustrative"))))
+            tuple(row.get("signals") or ()), int(row.get("quantified") or 0), bool(row.get("illustrative")),
+            row.get("field_confidence") is None or float(row["field_confidence"]) >= FIELD_CERTAIN))
     for row in catalogue.run(store, "model_problem_support"):
         if row["model_id"] in models:
             models[row["model_id"]].problems[row["problem_id"]] = int(row["cases"])
@@ -117,7 +122,8 @@ def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
         entry.cases.sort(key=lambda c: c.id)
         entry.regions = sorted({names.get(province_of(c.adcode), "") for c in entry.cases if c.adcode} - {""})
         entry.cities = sorted({names.get(city_of(c.adcode) or "", "") for c in entry.cases if c.adcode} - {""})
-        entry.fields = sorted({c.field for c in entry.cases if c.field})
+        # a field is listed for the model only from cases whose field is certain (declared, or clearly inferred)
+        entry.fields = sorted({c.field for c in entry.cases if c.field and c.field_certain})
         entry.maturity = maturity(entry)
         _aggregate(entry, macro)
     case_index = {c.id: c for e in models.values() for c in e.cases}
@@ -128,7 +134,9 @@ def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
 
 
 def _aggregate(entry: ModelEntry, macro: dict[str, str]) -> None:
-    entry.showcase = sorted(entry.cases, key=lambda c: (0 if c.quantified else 1, c.illustrative, c.id))
+    # best-evidenced first: documented before illustrative (an illustrative case never stands before a documented
+    # one), then cases with figures
+    entry.showcase = sorted(entry.cases, key=lambda c: (c.illustrative, 0 if c.quantified else 1, c.id))
     for c in entry.showcase:               # best-evidenced first, so "first" means "best"
         if c.field:
             entry.field_counts[c.field] = entry.field_counts.get(c.field, 0) + 1

@@ -77,6 +77,11 @@ def recommend(store: GraphStore, profile: Profile, *, top_k: int = 5, tokenize: 
     items.sort(key=lambda c: (-c.score, c.entry.id))
     chosen = items[:top_k]
     evidence = _evidence(store, index, profile, mine, chosen)
+    shown_only = [c.entry.name for c in chosen if evidence[c.entry.id]
+                  and all(ev.illustrative for ev in evidence[c.entry.id])]
+    if shown_only:
+        warnings.append(f"{'、'.join(shown_only)}：依据的案例都是示意案例，没有公开报道可查，请谨慎参考"
+                        " / the evidence for these models is illustrative only")
     answer = [RecommendedModel(model=ModelRef(id=c.entry.id, name=c.entry.name), score=c.score,
                                breakdown=_breakdown(c), paths=[_typed_path(index, c.entry, p) for p in c.paths],
                                evidence=evidence[c.entry.id], maturity=c.entry.maturity,
@@ -270,7 +275,11 @@ def _evidence(store: GraphStore, index: StoreIndex, profile: Profile, mine: list
         if profile.field and profile.field in e.first_in_field:
             picks.append(e.first_in_field[profile.field].id)
         picks += [c.id for c in e.showcase[:per_item]]
-        picked[e.id] = list(dict.fromkeys(picks))[:per_item]
+        # documented cases first: an illustrative case is shown only after every documented one that qualifies
+        ordered = list(dict.fromkeys(picks))
+        facts = mi.cases
+        ordered.sort(key=lambda cid: bool(facts.get(cid) and facts[cid].illustrative))
+        picked[e.id] = ordered[:per_item]
     outcomes = index.outcomes(store, sorted({cid for ids in picked.values() for cid in ids}))
     return {mid: [index.typed(("evidence", cid), lambda cid=cid: _evidence_of(
         mi.cases.get(cid), cid, mi.region_names, outcomes.get(cid, []))) for cid in ids] for mid, ids in picked.items()}

@@ -20,12 +20,11 @@ from ..graph.review import AuditEntry, Commit, VersionConflict, utc_now
 from ..graph.store import GraphStore
 from ..ingest import accepted
 from ..ingest.corrections import clean_name, clean_note, rebuild
-from ..ingest.taxonomy import Taxonomy, build_taxonomy, taxonomy
+from ..ingest.taxonomy import Taxonomy, build_taxonomy, taxonomy, unquoted
 from ..queries.concepts import candidate_concepts
 
 LINKS = (S.FACES, S.APPLIES, S.INSTANCE_OF)
 RELINK_RETRIES = 10
-EXAMPLES = 3
 _KEY = re.compile(r"[a-z0-9][a-z0-9.\-]{1,40}")
 
 
@@ -37,16 +36,11 @@ class ReviewError(ValueError):
         self.status, self.zh, self.en = status, zh, en
 
 
-def list_candidates(store: GraphStore, *, limit: int | None = None, offset: int = 0,
-                    examples: bool = True) -> tuple[list[dict[str, Any]], int]:
-    """Candidates not yet decided, most used first; with ``examples``, a few sentences for each item of the page."""
+def list_candidates(store: GraphStore, *, limit: int | None = None, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Candidates not yet decided, most used first, each with a few of the sentences naming it."""
     tx = taxonomy()
     items = [c for c in candidate_concepts(store) if not tx.is_rejected(c["label"], c["name"])]
-    page = items[offset:] if limit is None else items[offset:offset + limit]
-    for c in page if examples else ():
-        edges = [e for e in store.edges_of(c["id"], types=LINKS, direction="in")][:EXAMPLES]
-        c["examples"] = [{"case_id": e.src, "evidence": e.props.get("evidence") or ""} for e in edges]
-    return page, len(items)
+    return (items[offset:] if limit is None else items[offset:offset + limit]), len(items)
 
 
 def accept(store: GraphStore, path: Path, candidate_id: str, *, as_: str, actor: str, of: str | None = None,
@@ -57,7 +51,7 @@ def accept(store: GraphStore, path: Path, candidate_id: str, *, as_: str, actor:
         raise ReviewError(422, "as 只能是 new 或 synonym", "as must be new or synonym")
 
     def decide(decisions: dict[str, Any], cand: dict[str, Any], tx: Taxonomy) -> dict[str, Any]:
-        label, phrase = cand["label"], cand["name"]
+        label, phrase = cand["label"], unquoted(cand["name"])   # "“积分超市”" is accepted as 积分超市
         if as_ == "synonym":
             target = tx.by_id.get(clean_name(of, "of", max_chars=120)) if of else None
             if target is None or target.label != label:

@@ -5,5 +5,5 @@ MATCH (c:Case)-[:INSTANCE_OF]->(m:Model)
 RETURN m.id AS model_id, m.name AS model_name, m.props AS model_props, c.id AS case_id,
        c.title AS title, c.unit AS unit, c.year AS year, c.adcode AS adcode, c.field AS field,
        c.sector AS sector, c.flags AS flags, c.signals AS signals, c.quantified AS quantified,
-       c.illustrative AS illustrative, c.synthetic AS synthetic
+       c.illustrative AS illustrative, c.synthetic AS synthetic, c.field_confidence AS field_confidence
 ORDER BY model_id, case_id

@@ -1,5 +1,8 @@
 // Problem ←FACES— Case —INSTANCE_OF→ Model, aggregated: for each (model, problem) the number of the model's
-// cases facing the problem and one example case (the smallest id, for a stable path).
+// cases facing the problem and one example case: a documented case before an illustrative one, then the smallest
+// id (a stable path). The example is min over "<0|1><id>" with the flag stripped again.
 MATCH (p:Node)<-[:FACES]-(c:Case)-[:INSTANCE_OF]->(m:Node)
-RETURN m.id AS model_id, p.id AS problem_id, count(*) AS cases, min(c.id) AS example_case
+WITH m.id AS model_id, p.id AS problem_id, count(*) AS cases,
+     min(toString(coalesce(c.illustrative, 0)) + c.id) AS flagged
+RETURN model_id, problem_id, cases, substring(flagged, 1) AS example_case
 ORDER BY model_id, problem_id

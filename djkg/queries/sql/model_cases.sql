@@ -14,7 +14,8 @@ SELECT m.id                                        AS model_id,
        json_extract(c.props, '$.signals')          AS signals,
        json_extract(c.props, '$.quantified_outcomes') AS quantified,
        json_extract(c.props, '$.illustrative')     AS illustrative,
-       json_extract(c.props, '$.synthetic')        AS synthetic
+       json_extract(c.props, '$.synthetic')        AS synthetic,
+       json_extract(c.props, '$.industry.confidence') AS field_confidence
 FROM nodes m
 JOIN edges e ON e.dst = m.id AND e.type = 'INSTANCE_OF'
 JOIN nodes c ON c.id = e.src

@@ -1,0 +1,121 @@
+"""Stage 4e — open vocabulary: problems and measures the taxonomy does not know yet, kept as candidate concepts
+named by their noun phrase (never dropped, never a fragment of a sentence), so that a reviewer can accept them.
+
+A measure candidate is what a unit set up or ran: a name in quotation marks ("“积分超市”", "“红帆领航”工程") or a
+noun phrase after a verb of setting up (建立、推行、组建 …) that ends in a word for an arrangement (机制, 工作室,
+服务队, 驿站, 清单 …). A problem candidate is a noun phrase with a word of difficulty ("停车难", "议事难题").
+Phrases that restate a known concept or model, name an organisation, or are cut out of the middle of a clause
+("时同步建立党总支", "一边商量小区难") are not candidates. Variants share one id: quotation marks and spacing do
+not make a new concept.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..graph import schema as S
+from .sections import Sentence
+from .taxonomy import Concept, Taxonomy, tokenizer
+
+MAX_PER_CASE = 3
+_VERBS = r"建立|推行|实施|成立|开展|搭建|打造|设立|推出|创建|构建|探索|组建|开设|创办|设置|建起|办起|实行|启动|开通|编制|制定|出台"
+_HEADS = (r"工作法|工作室|服务队|志愿队|突击队|先锋队|服务站|驿站|议事会|理事会|联席会|联盟|机制|制度|模式|平台|中心|课堂|讲堂|学堂|"
+          r"书屋|食堂|超市|基地|专班|热线|清单|台账|积分|行动|工程|项目|网格|体系|责任区|示范岗|先锋岗|小组|小队|驿家|之家|"
+          r"服务点|工作站|一张网|一本账|一件事|码|号")
+_QUOTED = re.compile(rf"[“\"]([^”\"，。；]{{2,14}})[”\"]({_HEADS})?")
+_MEASURE = re.compile(rf"(?:{_VERBS})(?:了|起|出)?([\u4e00-\u9fff]{{2,12}}?(?:{_HEADS}))")
+_PROBLEM = re.compile(r"([\u4e00-\u9fff]{2,8}?)(难题|难|问题|矛盾|短板|痛点|堵点|不足|薄弱|滞后|不畅)")
+_ORG_WORDS = re.compile(r"公司|集团|委员会|党委|党总支|党支部|党工委|医院|学校|大学|学院|局$|厅$|政府")
+_NOT_A_CONCEPT = re.compile(r"名片|样板|标杆|典范|品牌$|条件|内容|需求|这|那|该|此|相关|有关|各类|一些|许多|不少|其他|上述|以下|"
+                            r"^(?:最大|第一|一道|一块|重点|几件|多名|寸步|治理|疑难|困难)|"
+                            r"工作$|活动$|党建$|^党组织$|^组织$")
+_BAD_EDGE = ("p", "c", "u", "d", "r", "f", "t", "y", "e", "o")
+
+
+def candidates(sentences: list[Sentence], role: str, tx: Taxonomy, matched: set[int]) -> list:
+    """Candidate problems (``role="problem"``) or measures in sentences where the taxonomy found nothing of that
+    kind; at most ``MAX_PER_CASE``."""
+    from .extract import Mention
+    label = S.PROBLEM if role == "problem" else S.MEASURE
+    out: list[Mention] = []
+    seen: set[str] = set()
+    for k, s in enumerate(sentences):
+        if s.heading or k in matched or (role == "problem" and s.role != "problem") \
+                or (role == "measure" and s.role not in ("measure", "outcome", "context")):
+            continue
+        for phrase in (_problem_phrases(s.text) if role == "problem" else _measure_phrases(s.text)):
+            key = group_key(phrase)
+            if key in seen or not _clean(phrase) or _restates(phrase, label, tx):
+                continue
+            if tx.is_rejected(label, phrase):   # reviewed and rejected: never proposed again
+                continue
+            seen.add(key)
+            out.append(Mention(S.concept_id(label, key), phrase, s.text[:300], candidate=True))
+            if len(out) >= MAX_PER_CASE:
+                return out
+    return out
+
+
+def group_key(phrase: str) -> str:
+    """What variants of one candidate share (quotation marks and spacing set aside)."""
+    return S.normalise_key(re.sub(r"[“”\"‘’']", "", phrase))
+
+
+def _measure_phrases(text: str) -> list[str]:
+    found = []
+    for m in _QUOTED.finditer(text):
+        if m.group(2) or re.search(rf"(?:{_VERBS})(?:了|起|出)?$", text[max(0, m.start() - 4):m.start()]):
+            found.append(f"“{m.group(1)}”{m.group(2) or ''}")
+    for m in _MEASURE.finditer(text):
+        found.append(m.group(1))
+    return found
+
+
+def _problem_phrases(text: str) -> list[str]:
+    out = []
+    for m in _PROBLEM.finditer(text):
+        words = _words(m.group(1))
+        keep: list[tuple[str, str]] = []
+        for w, f in reversed(words):
+            verb = f[:1] == "v" and f != "vn"
+            # a verb right before 难 names the difficulty (停车难, 出行难); anywhere else it is the clause's own
+            if verb and not (not keep and m.group(2) == "难" and len(w) == 2):
+                break
+            if f[:1] in _BAD_EDGE or f[:1] in ("m", "q") or w in ("的", "了", "是", "有", "在", "很", "最", "较", "更"):
+                break
+            keep.insert(0, (w, f))
+        if keep and not (len(keep) == 1 and keep[0][1][:1] == "v" and len(keep[0][0]) < 2):
+            phrase = "".join(w for w, _ in keep) + m.group(2)
+            if len(phrase) - len(m.group(2)) >= 2:
+                out.append(phrase)
+    return out
+
+
+def _clean(phrase: str) -> bool:
+    """A whole noun phrase: not an organisation's name, not an evaluation, no function word at either end."""
+    bare = re.sub(r"[“”\"]", "", phrase)
+    if len(bare) < 3 or _NOT_A_CONCEPT.search(bare) or (_ORG_WORDS.search(bare) and not re.search(_HEADS + "$", bare)):
+        return False
+    if phrase.count("“") != phrase.count("”"):
+        return False
+    words = _words(bare)
+    if not words or words[0][1][:1] in _BAD_EDGE or words[-1][1][:1] in _BAD_EDGE:
+        return False
+    return not any(w in ("时", "后", "时候", "自己", "格外", "一边") for w, _ in words)
+
+
+def _restates(phrase: str, label: str, tx: Taxonomy) -> bool:
+    """The phrase names a concept or model the taxonomy already has."""
+    bare = re.sub(r"[“”\"]", "", phrase)
+    if any(tx.resolve_name(lbl, bare) for lbl in (S.PROBLEM, S.MEASURE, S.MODEL)):
+        return True
+    found: list[Concept] = [c for _, c, _ in tx.match_spans(bare, [(0, len(bare))])]
+    return any(c.label in (label, S.MODEL) for c in found)
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    import jieba.posseg as pseg
+    tokenizer()
+    return tuple((p.word, p.flag) for p in pseg.cut(text, HMM=False))
