@@ -3,6 +3,7 @@
 
     python benchmarks/run.py --quick --json        # < 5 minutes on 2 cores: stores of 1k and 20k cases
     python benchmarks/run.py --json                # full: 1k, 10k, 100k cases (takes longer)
+    python benchmarks/run.py --analyses-only --json --neo4j-max 10000   # gap map and emerging models at 10k and 100k
     DJKG_NEO4J_URI=… python benchmarks/run.py …     # adds Neo4j recommend figures (use scripts/neo4j-test-server)
 
 References measured in the same process and run: ingest vs jieba segmentation alone on the same texts;
@@ -162,7 +163,8 @@ def in_memory_floor(store, repeat: int) -> dict:
     return {"p50_ms": round(pct(samples, 0.5), 4), "p95_ms": round(pct(samples, 0.95), 4), "n": len(samples)}
 
 
-def neo4j_recommend(sqlite_store, repeat: int) -> dict | None:
+def on_neo4j_copy(sqlite_store, *measures) -> list | None:
+    """Copy the store into Neo4j once (the slow part) and run each measurement on the copy; None without Neo4j."""
     uri = os.environ.get("DJKG_NEO4J_URI")
     if not uri:
         return None
@@ -172,7 +174,7 @@ def neo4j_recommend(sqlite_store, repeat: int) -> dict | None:
     try:
         neo.clear_all()
         copy_store(sqlite_store, neo)
-        return time_recommend(neo, repeat)
+        return [measure(neo) for measure in measures]
     finally:
         neo.close()
 
@@ -277,6 +279,60 @@ def bench_viz(store) -> dict:
     return {"overview_ms": round(overview, 1), "model_view_ms": round(model, 1), "overview_bytes": len(html)}
 
 
+# --- analyses (gap map, emerging models) ----------------------------------------------------------------
+
+def bench_analyses(store, repeat: int = 3) -> dict:
+    """Gap map and emerging models on one store. ``first`` is a request right after a write: the per-revision model
+    index is rebuilt, then the analysis runs; ``compute`` is the analysis alone (model index warm, its own cache
+    bypassed: the named queries and the scoring); ``cached`` is every later request of the same revision."""
+    from djkg.queries import provinces
+    from djkg.queries.emerging import emerging_models
+    from djkg.queries.gaps import gap_map
+    from djkg.queries.index import INDEXES, store_index
+
+    def timed(fn) -> float:
+        t0 = time.perf_counter()
+        fn()
+        return (time.perf_counter() - t0) * 1000
+
+    shandong = provinces.resolve("山东")
+    out: dict = {}
+    for name, fn, uncached in (
+            ("gap_map", lambda: gap_map(store), lambda: gap_map(store, cached=False)),
+            ("gap_map_province_field", lambda: gap_map(store, province=shandong, field="农村"),
+             lambda: gap_map(store, province=shandong, field="农村", cached=False)),
+            ("emerging", lambda: emerging_models(store), lambda: emerging_models(store, cached=False))):
+        INDEXES.forget(store)
+        first = timed(fn)
+        store_index(store)
+        compute = sorted(timed(uncached) for _ in range(repeat))
+        cached = sorted(timed(fn) for _ in range(max(20, repeat)))
+        out[name] = {"first_ms": round(first, 1), "compute_ms": round(compute[len(compute) // 2], 1),
+                     "cached_p50_ms": round(pct(cached, 0.5), 3)}
+    result = emerging_models(store)
+    out["emerging"].update({"population": result.population, "pairs_tested": result.pairs_tested,
+                            "groups": len(result.groups),
+                            "groups_resembling_a_named_model": sum(1 for g in result.groups if g.resembles)})
+    g = gap_map(store)
+    out["gap_map"].update({"problems": len(g.problems), "cells": len(g.by_field) + len(g.by_province),
+                           "json_bytes": len(g.model_dump_json())})
+    return out
+
+
+
+def analyses_only(args) -> None:
+    result: dict = {"machine": machine(), "mode": "analyses", "analyses": {"embedded": {}}}
+    for n in (10000, 100000):
+        print(f"store of {n} cases …", file=sys.stderr)
+        store = build_store(args.work / f"store-{n}" / "djkg.sqlite3", n)
+        result["analyses"]["embedded"][str(n)] = bench_analyses(store)
+        found = on_neo4j_copy(store, bench_analyses) if n <= args.neo4j_max else None
+        if found is not None:
+            result["analyses"].setdefault("neo4j", {})[str(n)] = found[0]
+        store.close()
+    print(json.dumps(result, ensure_ascii=False, indent=2 if args.json else None))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
@@ -285,9 +341,14 @@ def main() -> None:
     ap.add_argument("--neo4j-max", type=int, default=None,
                     help="largest store copied into Neo4j (bulk copy over Bolt is the slow part of a run; "
                          "default 1000 with --quick so it stays under 5 minutes, 20000 otherwise)")
+    ap.add_argument("--analyses-only", action="store_true",
+                    help="only the gap map and emerging models, on stores of 10k and 100k cases (built once, reused)")
     args = ap.parse_args()
     if args.neo4j_max is None:
         args.neo4j_max = 1000 if args.quick else 20000
+    if args.analyses_only:
+        analyses_only(args)
+        return
     sizes = [1000, 20000] if args.quick else [1000, 10000, 100000]
     repeat = 5 if args.quick else 10
     args.work.mkdir(parents=True, exist_ok=True)
@@ -296,6 +357,7 @@ def main() -> None:
     result["ingest"] = bench_ingest(600 if args.quick else 2000)
     rec: dict = {"embedded": {}, "in_memory_floor": {}}
     neo: dict = {}
+    analyses_neo: dict = {}
     stores = {}
     for n in sizes:
         print(f"store of {n} cases …", file=sys.stderr)
@@ -304,9 +366,13 @@ def main() -> None:
         stores[n] = (d, store)
         rec["embedded"][str(n)] = time_recommend(store, repeat)
         rec["in_memory_floor"][str(n)] = in_memory_floor(store, repeat * 4)
-        nr = neo4j_recommend(store, repeat) if n <= args.neo4j_max else None
-        if nr is not None:
-            neo[str(n)] = nr
+        analyse = n >= 10000 or args.quick          # gap map and emerging models: 10k and up (every size if quick)
+        found = on_neo4j_copy(store, lambda s: time_recommend(s, repeat),
+                              lambda s: bench_analyses(s) if analyse else None) if n <= args.neo4j_max else None
+        if found is not None:
+            neo[str(n)] = found[0]
+            if found[1] is not None:
+                analyses_neo[str(n)] = found[1]
     if neo:
         rec["neo4j"] = neo
     small, large = str(sizes[0]), str(sizes[-1])
@@ -328,6 +394,12 @@ def main() -> None:
                                                     concurrency=8, seconds=30 if args.quick else 90)}
     print("views …", file=sys.stderr)
     result["viz"] = {"cases": sizes[-1], **bench_viz(stores[sizes[-1]][1])}
+    print("analyses …", file=sys.stderr)
+    analyses: dict = {"embedded": {str(n): bench_analyses(s) for n, (_, s) in sorted(stores.items())
+                                   if n >= 10000 or args.quick}}
+    if analyses_neo:
+        analyses["neo4j"] = analyses_neo
+    result["analyses"] = analyses
     for _, s in stores.values():
         s.close()
     if args.json:

@@ -75,7 +75,10 @@ def fixture_graphs() -> list[CaseGraph]:
         {S.concept_id(S.PROBLEM, "村里留不住年轻人"), S.concept_id(S.MEASURE, "周末夜校")})
     g = _with_case_props(build_case("g", model="m2", problems=("p2", "weak-collective-economy"), region=BEIJING),
                          BEIJING, synthetic=True, quantified_outcomes=0, year=2021, industry={"field": "农村"})
-    return [a, b, c, d, e, f, g]
+    # no named model, two measures: the emerging-model queries have a pair to count (unit left empty)
+    h = _with_case_props(build_case("h", model=None, measures=("m2", "m3"), problems=("p2",), region=NANJING),
+                         NANJING, industry={"field": "城市社区"}, unit="")
+    return [a, b, c, d, e, f, g, h]
 
 
 @pytest.fixture(scope="module", params=["fixture", "corpus"])
@@ -153,6 +156,16 @@ def param_sets(name: str, lite) -> list[dict[str, Any]]:
     if name == "view_region_lookup":
         keys = {k for r in regions[:60] for k in (r.id, r.props.get("adcode"), r.props.get("name")) if k}
         return [{"key": k} for k in sorted(keys)] + [{"key": "火星"}, {"key": ""}, {"key": "region:"}]
+    if name == "gap_counts":
+        return [{"province": p, "field": f} for p in (None, "37", "32", "99") for f in (None, "农村", "城市社区")]
+    if name == "emerging_measure_pairs":
+        return [{"min_cases": n} for n in (1, 2, 3)]
+    if name == "emerging_group_cases":
+        measures = [n.id for n in lite.list_nodes(S.MEASURE, limit=100_000)]
+        return [{"measures": measures, "min_shared": k} for k in (1, 2)] + [
+            {"measures": [], "min_shared": 1}, {"measures": measures[:2] * 2, "min_shared": 1}]
+    if name == "emerging_group_concepts":
+        return [{"cases": cases}, {"cases": []}, {"cases": cases[:2] * 2 + ["case:none"]}]
     if name == "view_region_tree":
         return [{"region": r} for r in region_ids[:80]] + [{"region": "region:999999"},
                                                            {"region": "industry:农村"}]

@@ -37,6 +37,11 @@ PARAMS = {
                       "offset": 0},
     "audit_count": {"actor": None, "action": "correct", "target": "case:a", "since": "2024-01-01T00:00:00.000000Z",
                     "until": None},
+    "gap_counts": {"province": None, "field": None},
+    "emerging_measure_pairs": {"min_cases": 1},
+    "emerging_group_cases": {"measures": ["measure:branch-led-cooperative", "measure:m2", "measure:m3"],
+                             "min_shared": 1},
+    "emerging_group_concepts": {"cases": ["case:a", "case:c", "case:none"]},
 }
 
 PROFILES = [
@@ -86,6 +91,7 @@ def test_every_named_query_returns_the_same_rows(both):
                                 ("320113", "栖霞区", "county")), model="m2", problems=("p2",), field="城市社区"),
         build_case("c", model=None, outcomes=()),
         build_case("d", problems=("weak-collective-economy",), measures=("m3",)),
+        build_case("e", model=None, measures=("m2", "m3")),   # outside every model, two measures: a pair to count
     ]
     for g in graphs:
         assert lite.upsert_case(g) == neo.upsert_case(g) == "inserted"
@@ -142,7 +148,7 @@ def test_every_gold_profile_gets_the_same_answer_from_both_stores(corpus_store, 
     import yaml
     neo, _ = corpus_neo4j
     gold = Path(__file__).resolve().parent / "gold"
-    profiles = [p for name in ("profiles.yaml", "profiles_heldout.yaml", "profiles_sealed.yaml")
+    profiles = [p for name in ("profiles_dev_lead.yaml", "profiles_dev_b.yaml", "profiles_heldout_c.yaml", "profiles_real.yaml")
                 for p in yaml.safe_load((gold / name).read_text(encoding="utf-8"))]
     assert len(profiles) >= 90
     for p in profiles:

@@ -17,7 +17,8 @@ from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
 from ..ingest.taxonomy import use_accepted_concepts
 from .auth import require_reader
-from .routers import audit, auth, cases, graph, health, home, models, recommendations, search, taxonomy, views
+from .routers import (analyses, audit, auth, cases, graph, health, home, models, recommendations, search, taxonomy,
+                      views)
 from .schemas import ErrorBody
 
 log = logging.getLogger("djkg.api")
@@ -132,7 +133,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         (422, "参数校验失败 / validation failed"), (503, "数据库不可用 / store unavailable"))}
     app.include_router(health.router, responses=common)
     # reads are open unless the deployment closes them behind a reader key (Settings.reads_need_key)
-    for r in (recommendations, models, cases, search, graph, home, taxonomy, audit, auth):
+    for r in (recommendations, models, analyses, cases, search, graph, home, taxonomy, audit, auth):
         app.include_router(r.router, responses=common, dependencies=[Depends(require_reader)])
     app.include_router(views.router, responses=common, dependencies=[Depends(require_reader)])
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)

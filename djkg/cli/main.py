@@ -240,6 +240,65 @@ def recommend(
         out.print("没有找到匹配的模式：请补充问题描述或换一种说法。")
 
 
+# --- analyses for organisation departments ------------------------------------------------------------
+
+def _filter_error(exc: Exception) -> None:
+    err.print(f"[red]错误 / error:[/red] {exc}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def gaps(province: Optional[str] = typer.Option(None, "--province", help="省份：名称（山东、山东省）或代码（370000）"),
+         field: Optional[str] = typer.Option(None, "--field", help="领域：农村、城市社区、机关、事业单位、国有企业、非公有制经济组织、社会组织"),
+         top: int = typer.Option(30, "--top", min=1, max=1000, help="列出缺口最大的几个问题"),
+         as_json: bool = typer.Option(False, "--json")) -> None:
+    """问题缺口地图：哪些问题很多单位面临、却缺少成熟模式 / gap map."""
+    from ..services.analyses import FilterError, gaps as gap_map
+    from ..viz.labels import MATURITY_LEVELS
+    try:
+        result = gap_map(state.store(), province=province, field=field)
+    except FilterError as exc:
+        _filter_error(exc)
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+        return
+    scope = "、".join(x for x in ((result.province.name if result.province else "全国"), result.field or "全部领域"))
+    table = Table(title=f"问题缺口 / gap map（{scope}，{result.cases} 个案例）")
+    for col in ("问题", "案例", "单位", "城市", "省份", "最佳模式（成熟度）", "回答", "缺口"):
+        table.add_column(col, justify="left" if col in ("问题", "最佳模式（成熟度）") else "right",
+                         no_wrap=col in ("问题", "缺口"))
+    for p in result.problems[:top]:
+        best = f"{p.best.model.name}（{MATURITY_LEVELS[p.best.level]}）" if p.best else "（无）"
+        table.add_row(p.name, str(p.cases), str(p.units), str(p.cities), str(p.provinces), best,
+                      f"{p.best.answer:.2f}" if p.best else "0", f"{p.gap:.2f}")
+    out.print(table)
+    if not result.problems:
+        out.print("筛选范围内没有案例面临已收录的问题。")
+
+
+@app.command()
+def emerging(min_cases: int = typer.Option(3, "--min-cases", min=2, max=1000, help="一组至少的案例数"),
+             min_cities: int = typer.Option(2, "--min-cities", min=1, max=1000, help="一组至少覆盖的城市数"),
+             as_json: bool = typer.Option(False, "--json")) -> None:
+    """新兴做法组合：未归入已命名模式、却反复一起出现的做法 / emerging models."""
+    from ..services.analyses import emerging as find
+    result = find(state.store(), min_cases=min_cases, min_cities=min_cities)
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+        return
+    out.print(f"未归入已命名模式的案例 {result.population} 个，检验做法对 {result.pairs_tested} 个，"
+              f"找到 {len(result.groups)} 组。")
+    table = Table(title="新兴做法组合 / emerging models")
+    for col in ("拟名", "案例", "城市", "年份", "共同做法（案例数）", "共同问题"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("案例", "年份"))
+    for g in result.groups:
+        years = f"{g.years[0]}–{g.years[-1]}" if g.years else ""
+        table.add_row(g.name, str(g.cases), "、".join(c.name for c in g.cities[:6]) + ("…" if len(g.cities) > 6 else ""),
+                      years, "、".join(f"{m.name}（{m.cases}）" for m in g.measures[:5]),
+                      "、".join(p.name for p in g.problems[:3]))
+    out.print(table)
+
+
 # --- views, server, migration ---------------------------------------------------------------------------
 
 @app.command()
@@ -500,7 +559,7 @@ def corpus_check(folder: Path = typer.Argument(..., help="案例库文件夹（�
 
 
 @eval_app.command("extraction")
-def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction"), "--gold"),
+def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction_real"), "--gold"),
                     as_json: bool = typer.Option(False, "--json")) -> None:
     """抽取质量：各字段的准确率与召回率 / per-field precision and recall."""
     from ..services.evaluation import evaluate_extraction
@@ -517,7 +576,7 @@ def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction"), "--
 
 
 @eval_app.command("recommend")
-def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles.yaml"), "--gold"),
+def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles_real.yaml"), "--gold"),
                    as_json: bool = typer.Option(False, "--json")) -> None:
     """推荐质量：hit@3、MRR、nDCG@5 / recommendation quality."""
     from ..services.evaluation import evaluate_recommend

@@ -82,9 +82,14 @@ def _problem_phrases(text: str) -> list[str]:
             # a verb right before 难 names the difficulty (停车难, 出行难); anywhere else it is the clause's own
             if verb and not (not keep and m.group(2) == "难" and len(w) == 2):
                 break
+            if w in ("与", "和") and keep:      # 商户与管理方矛盾: a conjunction between two nouns belongs to the name
+                keep.insert(0, (w, f))
+                continue
             if f[:1] in _BAD_EDGE or f[:1] in ("m", "q") or w in ("的", "了", "是", "有", "在", "很", "最", "较", "更"):
                 break
             keep.insert(0, (w, f))
+        while keep and keep[0][0] in ("与", "和"):
+            keep.pop(0)
         if keep and not (len(keep) == 1 and keep[0][1][:1] == "v" and len(keep[0][0]) < 2):
             phrase = "".join(w for w, _ in keep) + m.group(2)
             if len(phrase) - len(m.group(2)) >= 2:

@@ -272,19 +272,48 @@ _PROBLEM_STATED = re.compile(r"难|问题|矛盾|薄弱|不足|不够|不强|不
                              r"负担|漠|紧巴巴|只剩|不紧|不上|不了|顾不|不齐|不愿|老大难|费劲|吃力|头疼|短缺|欠|亏|荒|不|弱|空|难")
 
 
+# people served and difficulties solved are not problems the unit faced
+_BENEFICIARY = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体)|生活困难的?")
+_PEOPLE = re.compile(r"老人|儿童|孩子|残疾|残障|困难户|低保|空巢|留守|独居|病人|患者|群众")
+_SOLVED_COUNT = re.compile(r"(?:解决|破解|化解|攻克|办结)[^，。；]{0,14}\d")
 _PLANNED = re.compile(r"下一步|今后|将要|将推动|将继续|计划|打算|准备|拟|力争|争取在|有望")
 _DEFICIENCY = re.compile(r"不够|不足|缺乏|缺少|没有|没人|不强|不明显|不到位|不高|很少|较少")
+_LOOKS_BACK = re.compile(r"^(?:那时|那时候|早些年|早年|当初|原先|之前|此前|从前|过去|以前)")
+_ASKS_HOW = re.compile(r"(?:怎么|怎样|如何|咋)[^。？?]{2,30}[？?]")
+# "村民不用发愁卖不出去", "告别了…难": a difficulty named as gone is not one the unit faces
+_RESOLVED = re.compile(r"(?:不用|不必|不再|无须|无需|再也不|不用再|告别了?|摆脱了?|不愁|不怕)(?:发愁|担心|为)?$")
+# "调解纠纷", "排查隐患": a topic word right after a verb of handling it names a task
+_HANDLING = re.compile(r"(?:调解|化解|排查|处理|帮扶|解决|整治|治理|协调|调处|受理|救助|关爱|照料|服务)$")
 
 
 def _clause_at(text: str, surface: str) -> str:
     """The clause of ``text`` where ``surface`` (or, for "A&B" and variants, its first part) occurs."""
-    part = surface.lstrip("~").split("&")[0]
-    pos = text.find(part) if part else -1
-    if pos < 0:
-        return text
-    start = max(text.rfind(ch, 0, pos) for ch in "，；：,;") + 1
-    ends = [i for i in (text.find(ch, pos) for ch in "，；：,;。") if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
+    return _clauses_at(text, surface)[0]
+
+
+def _clauses_at(text: str, surface: str) -> list[str]:
+    """The clauses of ``text`` holding each part of ``surface`` ("外卖&党员" may state its problem in either)."""
+    out = []
+    for part in surface.lstrip("~").split("&"):
+        pos = text.find(part) if part else -1
+        if pos < 0:
+            continue
+        start = max(text.rfind(ch, 0, pos) for ch in "，；：,;") + 1
+        ends = [i for i in (text.find(ch, pos) for ch in "，；：,;。") if i >= 0]
+        clause = text[start:min(ends) if ends else len(text)]
+        if clause not in out:
+            out.append(clause)
+    return out or [text]
+
+
+def _states_problem(sentence: str, surface: str) -> bool:
+    """Whether a clause of ``surface`` (the topic word itself left out) states a lack, a difficulty or a past state,
+    or the sentence as a whole looks back ("那时…") or asks how to overcome something ("怎么把…聚起来？")."""
+    if _LOOKS_BACK.match(sentence) or _ASKS_HOW.search(sentence):
+        return True
+    bare = surface.lstrip("~")
+    return any(_PROBLEM_STATED.search(_BENEFICIARY.sub("", c.replace(bare, "")))
+               for c in _clauses_at(sentence, surface))
 
 
 def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str, ...]) -> list[Mention]:
@@ -298,9 +327,21 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             role = prefer[-1]   # "从空壳村变成…" names the problem the unit started from
         if role not in prefer:
             continue
-        if label == S.PROBLEM and role != "problem" and not _PROBLEM_STATED.search(_surface.lstrip("~")) \
-                and not _PROBLEM_STATED.search(_clause_at(s.text, _surface)):
-            continue   # a topic word ("独居老人", "纠纷") outside a problem sentence needs its clause to state a problem
+        if label == S.PROBLEM:
+            clause = _clause_at(s.text, _surface)
+            bare = _surface.lstrip("~").split("&")[0]
+            before = s.text[:max(s.text.find(bare), 0)]
+            if _RESOLVED.search(before[-8:]):
+                continue
+            topic = not _PROBLEM_STATED.search(_surface.lstrip("~"))
+            # a topic word ("纠纷") outside a problem sentence, a group of people anywhere ("空巢老人") or a topic
+            # right after a verb handling it ("调解纠纷") needs its clause to state a problem — not a list of tasks
+            # or of who is served
+            needs_statement = role != "problem" or _PEOPLE.search(_surface) or _HANDLING.search(before[-4:])
+            if topic and needs_statement and not _states_problem(s.text, _surface):
+                continue
+            if _SOLVED_COUNT.search(clause):
+                continue   # "帮企业解决生产难题63个": difficulties solved are a result, not the unit's problem
         if label == S.MEASURE and _PLANNED.search(_clause_at(s.text, _surface)):
             continue   # "下一步将推动…": a plan, not a measure the unit applied
         if label == S.MEASURE and role in ("problem", "context") and _DEFICIENCY.search(s.text):
@@ -360,7 +401,8 @@ def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str,
 # write-up never names the model (a rider station is 新就业群体党建; a district-wide grid is 网格化管理 …)
 _INFERABLE = ("new-employment-groups", "mobile-member-station", "grid-management", "organ-integration",
               "dual-leader-teachers", "petty-power-list", "points-system", "branch-led-cooperative", "first-secretary",
-              "building-party-work", "hub-social-org", "member-responsibility-zones", "red-property", "whistle-and-report")
+              "building-party-work", "hub-social-org", "member-responsibility-zones", "red-property", "whistle-and-report",
+              "complaint-response")
 
 
 def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy) -> dict[str, Any] | None:

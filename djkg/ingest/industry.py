@@ -145,13 +145,12 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
                     s += 2.0
         if s:
             scores[f] = s
-    for word, owner in _OWNERSHIP:
-        if word in unit:
-            scores[owner] = scores.get(owner, 0.0) + 10.0
-            break
+    owned = next((owner for word, owner in _OWNERSHIP if word in unit), None)
+    if owned:
+        scores[owned] = scores.get(owned, 0.0) + 10.0
     if unit and is_state_owned(unit):
         scores["国有企业"] = scores.get("国有企业", 0.0) + 12.0
-    end = _end_field(unit)
+    end = None if owned else _end_field(unit)   # ownership decides over the kind of institution (民营医院)
     if end:
         scores[end] = scores.get(end, 0.0) + 8.0
     if not scores:

@@ -20,8 +20,8 @@ from functools import lru_cache
 from .sections import Sentence
 from .taxonomy import Taxonomy, tokenizer
 
-UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个月|个|件|次|家|名|位|"
-         "天|小时|分钟|公里|万亩|亩|吨|项|条|所|支|场|批|倍|座|间|套|单|起|处|篇|门|部|种|棵|株|台|辆|期|份|张|块|本|册|"
+UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个多月|多个月|个月|个|件|次|家|名|位|"
+         "天|小时|分钟|公里|万亩|亩|吨|项|条|所|支|场|批次|批|宗|倍|座|间|套|单|起|处|篇|门|部|种|棵|株|台|辆|期|份|张|块|本|册|"
          "平方米|万平方米|米|万")
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # "2000多万美元", "近3000人", "40余家": the approximation is kept, the unit stays whole
@@ -63,17 +63,21 @@ _DURATION_UNITS = ("天", "小时", "分钟", "个月", "个工作日")
 _DURATION = re.compile(r"经过|历时|用了|花了|连续|前后|每天|每周|每月|每年|每旬|一连|足足|整整|坚持了|干了|持续")
 _QUOTA = re.compile(r"只能|最多|不超过|上限|限报|名额|至少|每校|每个省")
 _POOL = re.compile(r"从(?:近|约)?$")
+_LOW_BASE = re.compile(r"仅|只有|不足|不到|才有|才")
 _INPUT = re.compile(r"投入|投资|总投资|出资|筹集|拿出|花费|捐款|捐赠|流转|租金|贷款")
 _ANECDOTE = re.compile(r"他|她|他家|她家|老人|大爷|大妈|阿姨|拿到|领到|领得|最多的|最少的|一户是|这回")
 _SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|辖区|辖有|常住|户籍|总人口|人口|面积|占地|有党员|党员\d|两委|村民小组|"
                       r"位于|地处|始建|成立于|始于|组建于|在册|编制|规模")
+# "组建了9支党员突击队", "一共划了5个网格": how the work was organised (a measure), not what it achieved
+_SETUP_VERB = re.compile(r"组建|划了|划分|划出|划成|下设|设立|设置|设有|分成|编成|建起|成立")
+_SETUP_OBJECT = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:突击队|服务队|志愿队|小分队|队伍|网格|党小组|小组|专班|工作组|工作室|支部)")
 _OTHERS = re.compile(r"(?:教育部|农业农村部|中组部|组织部|国务院|民政部|有关部门|专家|评审|省委|省级|国家级)[^，。；]{0,10}"
                      r"(?:公布|发布|评选|遴选|认定|命名|审议|申报)")
 
 # --- scope: an area wider than the unit ---------------------------------------------------------------
 _AREA = [("全国", 5), ("全省", 4), ("省内", 4), ("全市", 3), ("全州", 3), ("全盟", 3), ("市内", 3), ("全县", 2),
          ("全区", 2), ("全旗", 2), ("县内", 2), ("全镇", 1), ("全乡", 1), ("全街道", 1), ("街道面上", 1), ("全街", 1),
-         ("面上", 1), ("各村", 1), ("该县", 2), ("该市", 3), ("该区", 2), ("该镇", 1)]
+         ("面上", 1), ("各村", 1), ("三地", 4), ("两地", 4), ("多地", 4), ("该县", 2), ("该市", 3), ("该区", 2), ("该镇", 1)]
 _AREA_RE = re.compile("(?:" + "|".join(a for a, _ in sorted(_AREA, key=lambda x: -len(x[0]))) + ")"
                       r"(?![^获得有是为，、。；\d]{0,8}(?:大赛|比赛|竞赛|评比|典型|先进|优秀|示范|文明|会议|表彰|称号|第一|首个|首家))")
 _AREA_LEVEL = dict(_AREA)
@@ -185,22 +189,28 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
             continue
         if unit == "万" and re.match(r"[元人户亩]", after or "x"):
             continue   # "5万元" is matched whole elsewhere; a bare 万 stands for 万 (people, items)
+        approx = bool(m.group("pre") or m.group("ap") or m.group("post"))
+        if unit in ("个多月", "多个月"):      # "经过5个多月": a duration, its 多 an approximation
+            unit, approx = "个月", True
         c0, c1 = _clause_of(clauses, m.start())
-        if _score(text, s, m, c0, c1, unit, lead) < ACCEPT:
-            continue
         metric, name, direction = _metric_for(text, c0, m.start(), tx, unit)
+        # a clause that follows a result in the same sentence ("半年来办结诉求1300件，满意率98.62%") goes on with it
+        carried = _named_metric(text, c0, m.start()) and (any(pos < c0 for pos, _ in facts)
+                                                          or bool(_PERFECT.search(text[:c0])))
+        if _score(text, s, m, c0, c1, unit, lead, direction) + (1.0 if carried else 0.0) < ACCEPT:
+            continue
         window = text[max(c0, m.start() - 8):m.start()]
         if any(v in window for v in _DOWN):
             direction = "down"
         elif any(v in window for v in _UP) and direction == "none":
             direction = "up"
-        approx = bool(m.group("pre") or m.group("ap") or m.group("post"))
         facts.append((m.start(), OutcomeFact(metric, name, _num(raw), unit, direction, text,
                                              scope=_scope(text, c0, m.start(), level), approx=approx)))
     return [f for _, f in sorted(facts, key=lambda x: x[0])]
 
 
-def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool) -> float:
+def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool,
+           direction: str = "none") -> float:
     """How strongly the clause says this number is a result of the work (accepted from ``ACCEPT``)."""
     before = text[c0:m.start()]
     after = text[m.end():c1]
@@ -226,6 +236,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0
     if _QUOTA.search(before) or _POOL.search(before):
         score -= 4.0
+    if direction != "down" and _LOW_BASE.search(before) and not re.search("|".join(_UP + _DOWN), before):
+        score -= 4.0   # "当年集体收入仅1.2万元": the low point the work started from (but "用时仅3天" is a result)
     if _INPUT.search(before[-10:]) and unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩"):
         score -= 3.0
     if unit in ("元", "万元") and _ANECDOTE.search(before):
@@ -236,6 +248,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0
     if unit in ("小时", "天") and re.match(r"(?:全天候|不打烊|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)", after):
         score -= 4.0   # "24小时骑手驿站", "365天不打烊": an attribute, not a result
+    if _SETUP_VERB.search(before) and _SETUP_OBJECT.match(after) and direction != "down":
+        score -= 3.0
     if _OTHERS.search(text[:c1]):
         score -= 3.0
     if m.group("pre") == "超" and not before:
@@ -252,7 +266,17 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
         for m in _AREA_RE.finditer(chunk):
             if _AREA_LEVEL[m.group(0)] > level:
                 return "region"
+    # "如今单看静安区，…已建起796个": a short opening that names a district, county, city or province as its topic
+    named = _NAMED_AREA.match(opening)
+    if named and _NAMED_LEVEL[named.group("kind")[-1]] > level:
+        return "region"
     return "unit"
+
+
+# an opening clause whose topic is a named area: "单看静安区", "放眼全省", "在武义县", "从滨海新区看"
+_NAMED_AREA = re.compile(r"^(?:如今|目前|眼下|现在|截至目前)?(?:单看|放眼|纵观|放到|就|在|从|全)?"
+                         r"[\u4e00-\u9fff]{1,6}?(?P<kind>新区|自治县|自治州|区|县|市|省|州|旗)(?:看|来看|范围内|全域)?$")
+_NAMED_LEVEL = {"区": 2, "县": 2, "旗": 2, "市": 3, "州": 3, "省": 4}
 
 
 _METRIC_WORD = re.compile(r"(?:率|量|数|额|度|人次|收入|收益|产值|利润|销售额|营收|效益)$")

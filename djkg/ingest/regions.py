@@ -163,6 +163,8 @@ class Gazetteer:
             if context:   # in running text a place must stand where a place stands
                 ends = {e for _, e, _ in found}
                 found = [f for f in found if _stands_as_place(chunk, f, ends)]
+            else:         # a name ("七星井新村") may still begin with a short name that is not its place
+                found = [f for f in found if f[2].full or not _ESTATE_AFTER.match(chunk[f[1]:f[1] + 6])]
             spans: dict[tuple[int, int], set[str]] = {}
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
@@ -229,12 +231,15 @@ class Gazetteer:
 
 # what may stand right before a short place name in running text: a boundary, a preposition, the end of another
 # place ("烟台栖霞") — not the middle of a word ("便民惠民医院", "离不开七星井新村")
-_BEFORE_PLACE = set("在到从由去往于赴至与和及、，。；：:（(“\"《 　\n记讯市省县区州盟旗镇乡")
+_BEFORE_PLACE = set("在到从由去往于赴至与和及、，。；：:（(“\"《 　\n记讯市省县区州盟旗镇乡司团")
 # a place that says where people come from, not where the unit is ("来自江西的王锋", "湖南籍商人")
 _ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
 _ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目")
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段)")
+
+# a short name that begins a housing estate's or village's own name ("七星井新村" is not 七星区)
+_ESTATE_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?:新村|小区|花园|家园|新苑|公寓)")
 
 
 def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
@@ -244,6 +249,8 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[i
         return False
     if surface.full or start == 0:
         return True
+    if _ESTATE_AFTER.match(chunk[end:end + 6]):
+        return False
     before = chunk[start - 1]
     return before in _BEFORE_PLACE or start in ends
 

@@ -103,7 +103,10 @@ class Taxonomy:
             for surface in _with_variants((c.name, *c.synonyms)):
                 parts = tuple(dict.fromkeys(p for p in (normalise_short(x) for x in surface.split("&")) if p))
                 if parts:
-                    self.patterns.append(Pattern(c, parts, surface))
+                    # a one-character part ("集体经济&弱") must sit close to the rest, or 软弱涣散 would supply it
+                    short = len(parts) > 1 and any(len(p) == 1 for p in parts)
+                    window = sum(len(p) for p in parts) + 6 if short else 0
+                    self.patterns.append(Pattern(c, parts, surface, window))
         self._variants_added = False
         self._variants_lock = threading.Lock()
         self._build_automaton()

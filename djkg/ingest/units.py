@@ -35,19 +35,21 @@ _PLACE_RE = re.compile(r"街道|镇|乡(?!村|镇|亲|下)|苏木|自治州|自�
                        r"(?<![城超门上都])市(?!场|民|政|区|级|内|委|直)|州|盟|县(?!城|级|委|域|里|内)|"
                        r"(?<![驻社辖城园景小片街校矿林牧山老新])区(?!域|块|间|别|分|委|级|内)|旗")
 # a sub-unit written right after its organisation (开元社区骑手驿站, 运维部, 皮肤科片)
-_SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:驿站|服务站|科片|科|(?<!支)部(?!分|门|署|长)|工区|车间|班组|"
+_SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:项目公司|项目部|分公司|驿站|服务站|科片|科|(?<!支)部(?!分|门|署|长)|工区|车间|班组|"
                        r"(?<![一两三几值])班(?!子|长|级|车|前|后)|站(?!长|在|位))")
 # the Party organisation of a unit, with the qualifier that may stand between ("园艺系" + "教工党支部")
 _PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合)?(?:" + "|".join(PARTY) + ")")
 # words before a name ("走进", "来到", "是", "在" …): the name starts after the last of them
-_BOUNDARY = re.compile(
-    r".*(?:走进|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
+_BOUNDARY_WORDS = (
+    r"走进|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
     r"通讯员|讯|日|月|年|后|前|时|里|是|在|到|去|和|与|及|同|跟|把|将|对|从|为|给|向|让|被|由|的|了|着|过|说|讲|称|"
     r"介绍|表示|带着|带领|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
     r"离不开|就|更|又|也|还|都|才|只|再|座|间|处|家|所|名|位|支|只|条|张|打造|建立|成立|组建|推出|创建|参与|"
     r"不|没|住|来|关于|考察|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
-    r"联合党支部|功能型党支部|临时党支部|党总支|党支部|党工委|党委|党组|党小组|支部)")
+    r"联合党支部|功能型党支部|临时党支部|党总支|党支部|党工委|党委|党组|党小组|支部")
+_BOUNDARY = re.compile(".*(?:" + _BOUNDARY_WORDS + ")")
+_BOUNDARY_WORD = re.compile("(?:" + _BOUNDARY_WORDS + ")")
 _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|各类|各级|各个|所有|一些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关|基层|部|"
                       r"百村|千村|万村|乡村|农村|山村|城市|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|该|本|其|我|这|那)")
@@ -104,7 +106,7 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     window = text[window_start:type_start]
     cut = max((i for i, ch in enumerate(window) if ch in _STOP), default=-1)
     window, window_start = window[cut + 1:], window_start + cut + 1
-    places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window)]
+    places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window) and not _begins_division(window, pm.start())]
     if places and _gap_breaks(window[places[-1].end():]):
         places = []     # "武昌区中北路上的长城汇写字楼", "烟台市推行村…": the place is not part of the name
     if places:
@@ -112,12 +114,41 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
         place = places[-1]
         outer = _left_edge(text, window_start + place.start(), window_start + place.end())
         return outer if outer is not None else window_start + place.end()
-    b = _BOUNDARY.match(window)
-    name = _after_last_verb(window[b.end():] if b else window)
+    name = _after_last_verb(window[_boundary_end(window):])
     quoted = name.lstrip("“\"")
     if not quoted.strip("”\""):
         return None
     return type_start - len(name)
+
+
+def _begins_division(window: str, pos: int) -> bool:
+    """Whether a place word at ``pos`` is the first character of a division's name (镇江市, 镇雄县, 州 of 州府 is
+    not), so that "镇江市民政局" is not read as a town called 江市民政."""
+    from .regions import gazetteer
+    g = gazetteer()
+    for k in (2, 3, 4):
+        name = window[pos:pos + k]
+        if len(name) < k:
+            break
+        if any(g.division(c) and g.division(c).name.startswith(name) for c in g.codes_named(name)):
+            follows = window[pos + k:pos + k + 1]
+            if name[-1] in "市县区旗州盟" or follows in ("市", "县", "区", "旗", "州", "盟"):
+                return True
+    return False
+
+
+def _boundary_end(window: str) -> int:
+    """Where the last word before a name ends. The greedy match finds the word that starts last, which may sit
+    inside a longer one ("离不开" holds 不), so a word starting a little earlier that ends later wins."""
+    b = _BOUNDARY.match(window)
+    if not b:
+        return 0
+    end = b.end()
+    for start in range(max(0, end - 4), end):
+        w = _BOUNDARY_WORD.match(window, start)
+        if w and w.end() > end:
+            end = w.end()
+    return end
 
 
 def _gap_breaks(gap: str) -> bool:

@@ -120,7 +120,6 @@ def _rank(store: GraphStore, index: StoreIndex, profile: Profile, mine: list[tup
         top = max(raw.values(), default=0.0)
         if top > 0:
             lex_scores = {m: v / top for m, v in raw.items()}
-    pf = W["problem_fit"]
     score_weights = W["score"]
     total_w = sum(weight_of.values())
     out = []
@@ -130,12 +129,9 @@ def _rank(store: GraphStore, index: StoreIndex, profile: Profile, mine: list[tup
         per_problem: dict[str, float] = {}
         mech_best: dict[str, tuple[float, str]] = {}
         for p in profile.problems:
-            n = e.problems.get(p.id, 0)
-            case_ev = 0.5 * min(1.0, n / pf["case_saturation"]) + 0.5 * (n / len(e.cases))
-            best = index.mechanism(e, p.id)
+            per_problem[p.id], best = model_problem_fit(index, e, p.id)
             if best[0] > 0:
                 mech_best[p.id] = best
-            per_problem[p.id] = round(pf["case_weight"] * case_ev + pf["mechanism_weight"] * best[0], 6)
         problem_fit = (sum(weight_of[p] * v for p, v in per_problem.items()) / total_w) if total_w else 0.0
         ff, rp, near = _units_like_mine(e, profile, mine)
         if problem_fit <= 0 and ff <= 0 and rp < W["region_proximity"]["province"]:
@@ -148,6 +144,18 @@ def _rank(store: GraphStore, index: StoreIndex, profile: Profile, mine: list[tup
         if paths:
             out.append(_Candidate(score, e, components, per_problem, paths))
     return out
+
+
+def model_problem_fit(index: StoreIndex, e: ModelEntry, problem_id: str) -> tuple[float, tuple[float, str]]:
+    """How well model ``e`` answers one problem, in [0, 1]: direct evidence (its cases facing the problem, saturating
+    at ``case_saturation``, and their share of its cases) and the mechanism (its strongest measure addressing the
+    problem), weighted in ``ranking.yaml``. Returns the fit and the mechanism (strength, measure id). The
+    recommender's problem fit and the gap map's answer strength are this one figure."""
+    pf = weights()["problem_fit"]
+    n = e.problems.get(problem_id, 0)
+    case_ev = 0.5 * min(1.0, n / pf["case_saturation"]) + 0.5 * (n / len(e.cases)) if e.cases else 0.0
+    best = index.mechanism(e, problem_id)
+    return round(pf["case_weight"] * case_ev + pf["mechanism_weight"] * best[0], 6), best
 
 
 def _breakdown(c: _Candidate) -> ScoreBreakdown:

@@ -31,10 +31,10 @@ import yaml
 from ..graph.schema import concept_id, normalise_key
 from ..graph.store import GraphStore
 
-# Targets: recall for the single-valued fields, and for concepts and outcomes both recall and precision.
+# Targets (the real-text issue): recall for single-valued fields and concepts, recall and precision for outcome values and the model.
 EXTRACTION_TARGETS: dict[str, dict[str, float]] = {
     "province": {"recall": 1.0}, "city": {"recall": 0.9}, "county": {"recall": 0.8}, "field": {"recall": 0.9},
-    "problems": {"recall": 0.8, "precision": 0.6}, "measures": {"recall": 0.8, "precision": 0.6},
+    "problems": {"recall": 0.8}, "measures": {"recall": 0.8},   # precision reported beside, no target set
     "outcome_values": {"recall": 0.85, "precision": 0.9}, "model": {"recall": 0.8, "precision": 0.9},
     "unit": {"recall": 0.8},
 }
@@ -108,9 +108,12 @@ def evaluate_extraction(gold_dir: Path) -> dict[str, Any]:
         got_single = {"province": case.region.get("province"), "city": case.region.get("city"),
                       "county": case.region.get("county"), "field": case.industry.get("field"),
                       "model": (case.model or {}).get("id") if not (case.model or {}).get("candidate") else None}
+        deeper = {"province": ("city", "county"), "city": ("county",)}
         for key, value in got_single.items():
             expected = entry.get(key)
             c = counts[key]
+            if expected is None and any(entry.get(k) and entry.get(k) == got_single[k] for k in deeper.get(key, ())):
+                continue   # the text names only the county; its city and province follow from it, not invented
             c["gold"] += expected is not None
             c["pred"] += value is not None
             if expected is not None and value == expected:

@@ -1,0 +1,137 @@
+"""Extraction on text as real reports write it: results rather than background figures, places only where places
+stand, fields from what a unit is, named units, open vocabulary, and profiles read clause by clause. Each test is
+one of the failures seen on real public reports, written as a short text of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from djkg.ingest.extract import extract
+from djkg.ingest.profile import parse_profile
+from djkg.ingest.readers import RawDoc
+from djkg.ingest.taxonomy import taxonomy
+
+
+def case(text: str, **meta):
+    return extract(RawDoc(source="t.txt", text=text, meta=meta))
+
+
+def values(c, scope="unit"):
+    return {o.value for o in c.outcomes if o.value is not None and o.scope == scope}
+
+
+def test_background_counts_rates_durations_and_baselines_are_not_results():
+    c = case("某村党支部带领群众发展产业。\n全村319户、854人，党员44名，两委成员5人。经过5个多月筹备，合作社2014年挂牌，"
+             "当年集体收入仅1.2万元。村里推行积分制，每积1分相当于0.1元。\n"
+             "截至2023年，村集体经济收入由1.2万元增至92万元，带动农户210户增收。")
+    got = values(c)
+    assert {92.0, 210.0} <= got
+    assert not got & {319.0, 854.0, 44.0, 5.0, 0.1, 2014.0, 1.2}, got
+    [pair] = [o for o in c.outcomes if o.value == 92.0]
+    assert pair.baseline == 1.2 and pair.direction == "up"
+
+
+def test_approximate_values_keep_their_whole_unit():
+    [o] = [o for o in case("该公司党委带领职工攻关，一年来新增出口额2000多万美元。").outcomes if o.value == 2000.0]
+    assert o.unit == "万美元" and o.approx
+
+
+def test_a_wider_areas_figure_is_the_regions_not_the_units():
+    c = case("某村党支部领办合作社，今年合作社分红40万元。\n放到全市看，全市已有2576个村党支部领办合作社，"
+             "带动新增集体收入3.91亿元。")
+    assert 40.0 in values(c)
+    assert {2576.0, 3.91} <= values(c, "region") and not {2576.0, 3.91} & values(c)
+
+
+def test_metric_names_are_noun_phrases_not_fragments():
+    c = case("2018年该合作社累计盈利300万元，一是他们只收成本价，二是党员带头。")
+    for o in c.outcomes:
+        assert o.name in ("", "盈利") or o.metric, o.name
+        assert not any(x in (o.name or "") for x in ("018", "他们", "一是"))
+
+
+def test_results_inside_a_measure_paragraph_count_without_headings():
+    c = case("某街道党工委着力解决基层党组织弱化、虚化、边缘化问题，推行“红色网格”，组建党员服务队，"
+             "半年来办结群众诉求1300余件，人民满意率98.62%。")
+    assert "problem:weak-grassroots-organisation" in {m.id for m in c.problems}
+    assert {1300.0, 98.62} <= values(c)
+
+
+@pytest.mark.parametrize("text, banned", [
+    ("山东某县某社区党委组织党员建便民惠民医院服务站，给老人量血压。", "惠民县"),
+    ("中铁某局沈阳地铁6号线项目部党支部设立党员先锋岗，攻坚盾构施工。", "沈阳市"),
+    ("来自江西的王锋在村里当上了流动党员临时党支部的委员。", "江西省"),
+])
+def test_places_hidden_in_words_project_sites_and_origins_are_not_the_units(text, banned):
+    c = case(text)
+    assert banned not in (c.region.get("province"), c.region.get("city"), c.region.get("county")), c.region
+
+
+def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
+    c = case("某公司党支部开展“党员责任区”活动，党员带头攻关，全年解决技术难题12项。")
+    assert c.region.get("adcode") is None
+    weak = case("某社区党委推行网格化管理，组建服务队，效果很好。去年有位居民从乌鲁木齐来探亲。")
+    assert weak.region.get("adcode") is None or "region_uncertain" in weak.flags
+
+
+@pytest.mark.parametrize("unit, field", [
+    ("长城汇商务楼宇党委", "非公有制经济组织"),
+    ("中铁十八局集团第五工程有限公司项目部党支部", "国有企业"),
+    ("国网某县供电公司运维部党支部", "国有企业"),
+    ("某村村务监督委员会", "农村"),
+])
+def test_fields_come_from_what_the_unit_is(unit, field):
+    c = case(f"{unit}推行党员责任区，党员带头服务群众，半年来解决问题30件。", unit=unit)
+    assert c.industry["field"] == field
+
+
+def test_unit_names_are_named_organisations_never_fragments():
+    c = case("本报讯　记者这趟去南湖区大桥镇由桥村，起因是一通电话。由桥村党委书记介绍，村里办起了合作社。"
+             "钱主要出自村党总支领办的合作社。")
+    assert c.unit.endswith(("由桥村党委", "由桥村")) and "这趟" not in c.unit
+    none = case("响应号召，明确分工，大家干劲很足，工作有了新起色。")
+    assert none.unit == "" and "unit_missing" in none.flags
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("村党支部带头流转土地800亩，统一经营。", "measure:land-share-cooperation"),
+    ("政务大厅推行一窗式受理，群众少跑腿。", "measure:service-efficiency-reform"),
+])
+def test_word_order_and_inserted_words_still_match(text, concept):
+    assert concept in {m.id for m in case(text).measures}
+
+
+def test_participants_and_job_titles_are_not_concepts():
+    c = case("座谈会上，志愿者代表、物业管理方负责人、村级后备干部等参加。社区党委推行网格化管理。")
+    ids = {m.id for m in c.measures}
+    assert not ids & {"measure:volunteer-services", "measure:red-property-governance", "measure:capable-leaders"}
+
+
+def test_a_measure_the_taxonomy_lacks_is_kept_as_a_named_candidate():
+    c = case("某社区党委推出“邻里议事厅”机制，居民每月议一次小区的事，一年来议定事项86件。")
+    cands = [m for m in c.measures if m.candidate]
+    assert cands and all("“" not in m.name or m.name.count("“") == m.name.count("”") for m in cands)
+    assert any("邻里议事厅" in m.name for m in cands)
+
+
+def test_a_profile_sentence_with_several_problems_is_read_clause_by_clause():
+    p = parse_profile(problems=["村里没什么集体收入，年轻人都出去打工了"])
+    got = {q.id: q.clause for q in p.problems}
+    assert got.get("problem:weak-collective-economy") == "村里没什么集体收入"
+    assert got.get("problem:labour-outflow") == "年轻人都出去打工了"
+
+
+def test_plain_words_are_recognised_inside_longer_sentences_and_the_rest_is_reported():
+    p = parse_profile(problems=["我们厂里活多，党员看不出跟普通员工有啥不一样，年轻人全跑城里去了"])
+    ids = {q.id for q in p.problems}
+    assert {"problem:members-role-weak", "problem:labour-outflow"} <= ids
+    assert p.unmatched == ["我们厂里活多"]
+
+
+def test_variants_do_not_fire_on_common_words():
+    tx = taxonomy()
+    text = "支部书记为第一责任人。"
+    assert "measure:first-secretary-dispatch" not in {c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])}
+    text = "第一书记协调解决了自来水入户的难题。"
+    found = {c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])}
+    assert "measure:conflict-mediation" not in found      # 协调解决 holds 调解 across two words
