@@ -265,6 +265,41 @@ def test_two_commits_from_one_version_race_inside_the_transaction(store, tmp_pat
         other.close()
 
 
+def test_reads_during_rewrites_see_a_whole_version(store, tmp_path):
+    """A case rewritten over and over (its nodes replaced each time) while another connection reads it: every read
+    gives one of the versions written, never a half-deleted node (Neo4j reads are read-committed)."""
+    graphs = [build_case("a", problems=(f"p{i}",), title=f"版本 {i}") for i in range(2)]
+    versions = {g.content_hash() for g in graphs}
+    store.commit(Commit(graphs=[graphs[0]]))
+    reader = _second_store(store, tmp_path)
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def rewrite():
+        i = 0
+        try:
+            while not stop.is_set():
+                i += 1
+                store.commit(Commit(graphs=[graphs[i % 2]]))
+        except BaseException as exc:   # noqa: BLE001 - asserted below
+            errors.append(exc)
+
+    writer = threading.Thread(target=rewrite)
+    writer.start()
+    try:
+        for _ in range(150):
+            graph, version = reader.case_graph("case:a")
+            assert version in versions and graph.content_hash() == version
+            assert reader.case_version("case:a") in versions
+            [node] = reader.get_nodes(["case:a"])
+            assert node.props["title"] in ("版本 0", "版本 1")
+    finally:
+        stop.set()
+        writer.join(timeout=120)
+        reader.close()
+    assert errors == []
+
+
 def test_an_ingest_during_edits_loses_no_correction(store, tmp_path):
     """One thread re-ingests the (changing) write-up again and again while another adds corrections; every
     correction is in the stored case at the end, and in a final re-ingest."""
