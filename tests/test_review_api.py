@@ -189,7 +189,8 @@ HOSTILE = [
     ({"add_outcomes": [{"name": "x", "direction": "sideways"}]}, 422), ({"add_outcomes": [{"name": "x", "extra": 1}]}, 422),
     ({"add_outcomes": [{"metric": "no-such", "value": 1}]}, 422), ({"add_outcomes": [{"name": "x"}] * 21}, 422),
     ({"remove_outcomes": ["outcome:none"]}, 422), ({"remove_outcomes": [1]}, 422),
-    ({"note": "x" * 501}, 422), ({"note": "ok\x1b"}, 422), ({"unknown_field": 1}, 422), ({}, 422),
+    ({"year": 2019, "note": "x" * 501}, 422), ({"year": 2019, "note": "ok\x1b"}, 422),
+    ({"year": 2019, "note": "ok\u202e"}, 422), ({"year": 2019, "note": 5}, 422), ({"unknown_field": 1}, 422), ({}, 422),
     ({"version": "v" * 129}, 422),
 ]
 

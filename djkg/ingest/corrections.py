@@ -171,7 +171,7 @@ def resolve(request: dict[str, Any], current: ExtractedCase, tx: Taxonomy | None
     if "region" in request:
         change["region"] = _region(request["region"])
     if "field" in request or "sector" in request:
-        change["industry"] = _industry(request.get("field"), request.get("sector"), current, tx)
+        change["industry"] = _industry(request.get("field"), request.get("sector"), current)
     if "unit" in request:
         change["unit"] = clean_name(request["unit"], "unit", max_chars=200)
     if "year" in request:
@@ -208,7 +208,7 @@ def _region(value: Any) -> dict[str, Any]:
     return {"province": match.province, "city": match.city, "county": match.county, "adcode": match.adcode}
 
 
-def _industry(field: Any, sector: Any, current: ExtractedCase, tx: Taxonomy) -> dict[str, Any]:
+def _industry(field: Any, sector: Any, current: ExtractedCase) -> dict[str, Any]:
     from .industry import resolve_field
     if field is not None:
         name = clean_name(field, "field", max_chars=20)

@@ -404,10 +404,6 @@ def use_accepted_concepts(path: Path | None) -> None:
     _accepted_path = path
 
 
-def accepted_path() -> Path | None:
-    return _accepted_path
-
-
 def build_taxonomy(decisions: dict[str, Any] | None) -> Taxonomy:
     """A taxonomy with the given review decisions (a reviewer's proposal before it is written)."""
     return Taxonomy(accepted.merge(base_data(), decisions) if decisions else base_data())

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..graph.review import AuditEntry, Commit, Correction, VersionConflict
 from ..graph.store import GraphStore
-from ..ingest.corrections import apply, case_from_graph, describe, rebuild, resolve
+from ..ingest.corrections import apply, case_from_graph, clean_note, describe, rebuild, resolve
 from ..ingest.taxonomy import taxonomy
 
 
@@ -29,6 +29,7 @@ def correct_case(store: GraphStore, case_id: str, request: dict[str, Any], *, ve
                  note: str = "") -> CorrectionResult:
     """Raises ``CaseNotFound``, ``VersionConflict`` (the case is not at ``version``; nothing written) or
     ``CorrectionError`` (the request names something unknown; nothing written)."""
+    note = clean_note(note)
     found = store.case_graph(case_id)
     if found is None:
         raise CaseNotFound(case_id)
