@@ -265,6 +265,19 @@ def test_two_commits_from_one_version_race_inside_the_transaction(store, tmp_pat
         other.close()
 
 
+def _loop(stop: threading.Event, errors: list, step) -> threading.Thread:
+    """A thread running ``step(n)`` for n = 1, 2, … until ``stop`` is set; what it raises lands in ``errors``."""
+    def run():
+        n = 0
+        try:
+            while not stop.is_set():
+                n += 1
+                step(n)
+        except BaseException as exc:   # noqa: BLE001 - the test asserts ``errors`` is empty
+            errors.append(exc)
+    return threading.Thread(target=run)
+
+
 def test_reads_during_rewrites_see_a_whole_version(store, tmp_path):
     """A case rewritten over and over (its nodes replaced each time) while another connection reads it: every read
     gives one of the versions written, never a half-deleted node (Neo4j reads are read-committed)."""
@@ -274,17 +287,7 @@ def test_reads_during_rewrites_see_a_whole_version(store, tmp_path):
     reader = _second_store(store, tmp_path)
     stop = threading.Event()
     errors: list[BaseException] = []
-
-    def rewrite():
-        i = 0
-        try:
-            while not stop.is_set():
-                i += 1
-                store.commit(Commit(graphs=[graphs[i % 2]]))
-        except BaseException as exc:   # noqa: BLE001 - asserted below
-            errors.append(exc)
-
-    writer = threading.Thread(target=rewrite)
+    writer = _loop(stop, errors, lambda n: store.commit(Commit(graphs=[graphs[n % 2]])))
     writer.start()
     try:
         for _ in range(150):
@@ -312,16 +315,10 @@ def test_an_ingest_during_edits_loses_no_correction(store, tmp_path):
     ingests = [0]
     errors: list[BaseException] = []
 
-    def reingest():
-        n = 0
-        try:
-            while not done.is_set():
-                n += 1
-                write_review_doc(folder, extra=f"\n第{n}次补充说明。\n")
-                ingest_paths([folder], other, actor="loader")
-                ingests[0] += 1
-        except BaseException as exc:   # noqa: BLE001 - asserted below
-            errors.append(exc)
+    def reingest(n):
+        write_review_doc(folder, extra=f"\n第{n}次补充说明。\n")
+        ingest_paths([folder], other, actor="loader")
+        ingests[0] += 1
 
     def edit():
         try:
@@ -341,7 +338,7 @@ def test_an_ingest_during_edits_loses_no_correction(store, tmp_path):
         finally:
             done.set()
 
-    loader, editor = threading.Thread(target=reingest), threading.Thread(target=edit)
+    loader, editor = _loop(done, errors, reingest), threading.Thread(target=edit)
     for t in (loader, editor):
         t.start()
     for t in (editor, loader):
