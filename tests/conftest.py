@@ -1,8 +1,11 @@
-"""Shared fixtures: stores (parametrised over backends), CaseGraph builders, the shipped corpus.
+"""Shared fixtures: stores (parametrised over backends), CaseGraph builders, the shipped corpus — and CI mode.
 
 Neo4j joins the parametrisation when ``DJKG_NEO4J_URI`` points at a server (``scripts/neo4j-test-server
 start`` prints the variables). Without one the Neo4j variants skip with a visible reason — unless
 ``DJKG_REQUIRE_NEO4J=1`` (CI), where a missing server is a failure.
+
+CI mode (``DJKG_REQUIRE_NO_SKIP=1``, set by ``.ci/run``): any test that skips fails instead, so a green CI run
+means every test ran. A test may skip in CI only if it says why with ``@pytest.mark.skip_allowed("why")``.
 """
 
 from __future__ import annotations
@@ -44,6 +47,14 @@ def embedded_env(**extra: str) -> dict[str, str]:
 def djkg_server(data_dir: Path, *, log: Path | None = None, env: dict[str, str] | None = None, workers: int = 1):
     """``djkg serve`` on a free loopback port with the embedded store in ``data_dir`` (or the store ``env`` names);
     yields the base URL once /healthz answers, stops the server (SIGTERM) afterwards."""
+    with djkg_server_process(data_dir, log=log, env=env, workers=workers) as (base, _):
+        yield base
+
+
+@contextlib.contextmanager
+def djkg_server_process(data_dir: Path, *, log: Path | None = None, env: dict[str, str] | None = None,
+                        workers: int = 1):
+    """As ``djkg_server``, yielding (base URL, the server's Popen) — for tests that watch the process."""
     import subprocess
     import sys
 
@@ -56,12 +67,43 @@ def djkg_server(data_dir: Path, *, log: Path | None = None, env: dict[str, str] 
     base = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(base)
-        yield base
+        yield base, server
     finally:
         server.terminate()
         server.wait(timeout=30)
         if log:
             out.close()
+
+
+# --- CI mode: no test may skip ------------------------------------------------------------------------
+
+REQUIRE_NO_SKIP = "DJKG_REQUIRE_NO_SKIP"
+
+
+def _skip_reason(report) -> str:
+    longrepr = report.longrepr
+    return str(longrepr[2]) if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if (report.skipped and not hasattr(report, "wasxfail") and os.environ.get(REQUIRE_NO_SKIP) == "1"
+            and item.get_closest_marker("skip_allowed") is None):
+        report.outcome = "failed"
+        report.longrepr = (f"{REQUIRE_NO_SKIP}=1 (CI mode) but this test skipped — make it run, or mark it "
+                           f"skip_allowed with the reason: {_skip_reason(report)}")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    """A whole module skipped at import (``pytest.importorskip`` …) fails in CI mode too."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get(REQUIRE_NO_SKIP) == "1":
+        report.outcome = "failed"
+        report.longrepr = f"{REQUIRE_NO_SKIP}=1 (CI mode) but {collector.nodeid} skipped: {_skip_reason(report)}"
 
 
 def require_neo4j() -> dict[str, str]:

@@ -104,7 +104,10 @@ def test_upload_types_and_sizes_are_checked(client):
     assert r.status_code == 415
     r = client.post("/api/v1/cases/upload", files={"file": ("a.md", "---\ntitle: 上传\n---\n村集体经济薄弱。".encode(), "text/markdown")},
                     headers=h)
-    assert r.status_code == 201, r.text
+    assert r.status_code == 201 and r.json()["status"] == "inserted", r.text
+    stored = client.get(f"/api/v1/cases/{r.json()['case']['id']}")
+    assert stored.status_code == 200 and stored.json()["title"] == "上传" and "村集体经济薄弱" in stored.json()["text"]
+    assert client.get("/healthz").json()["cases"] == 4
     r = client.post("/api/v1/cases/upload", files={"file": ("a.txt", b"", "text/plain")}, headers=h)
     assert r.status_code == 422
 

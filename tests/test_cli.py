@@ -30,12 +30,21 @@ source: 测试用例
 """
 
 
-def djkg(*args: str, data: Path, check: bool = True) -> subprocess.CompletedProcess:
+def djkg(*args: str, data: Path, check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess:
     proc = subprocess.run([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(data), *args],
-                          capture_output=True, text=True, timeout=300, env=embedded_env())
+                          capture_output=True, text=True, timeout=300, env=embedded_env(), cwd=cwd)
     if check:
         assert proc.returncode == 0, proc.stderr[-3000:]
     return proc
+
+
+def ingest_json(*paths: Path, data: Path, expect: int = 0) -> tuple[list[dict], dict]:
+    """``djkg ingest --json``: (one dict per case or failure, the closing summary line's tallies)."""
+    proc = djkg("ingest", "--json", *map(str, paths), data=data, check=False)
+    assert proc.returncode == expect, proc.stderr[-3000:]
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert "summary" in lines[-1] and not any("summary" in line for line in lines[:-1]), proc.stdout[-2000:]
+    return lines[:-1], lines[-1]["summary"]
 
 
 @pytest.fixture
@@ -50,9 +59,8 @@ def files(tmp_path) -> Path:
 
 def test_ingest_reports_bad_files_ingests_the_rest_and_exits_1(files, tmp_path):
     data = tmp_path / "var"
-    proc = djkg("ingest", "--json", str(files), data=data, check=False)
-    assert proc.returncode == 1
-    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    lines, summary = ingest_json(files, data=data, expect=1)
+    assert summary["inserted"] == 1 and summary["failed"] == 2 and summary["updated"] == summary["unchanged"] == 0
     errors = [l for l in lines if "error" in l]
     cases = [l for l in lines if "error" not in l]
     assert {Path(e["source"]).name for e in errors} == {"broken.txt", "empty.md"}
@@ -70,15 +78,65 @@ def test_reingest_is_idempotent_and_dry_run_writes_nothing(files, tmp_path):
     data = tmp_path / "var"
     (files / "broken.txt").unlink()
     (files / "empty.md").unlink()
-    djkg("ingest", str(files), data=data)
-    first = djkg("stats", "--json", data=data).stdout
-    again = djkg("ingest", str(files), data=data)
-    assert "未变 unchanged" in again.stderr
-    assert djkg("stats", "--json", data=data).stdout == first
+    (files / "second.md").write_text(CASE_MD.replace("test-yijia", "test-second").replace("衣家村", "东峪村"),
+                                     encoding="utf-8")
+    _, first = ingest_json(files, data=data)
+    assert (first["inserted"], first["updated"], first["unchanged"], first["failed"]) == (2, 0, 0, 0)
+    stats = djkg("stats", "--json", data=data).stdout
+    _, again = ingest_json(files, data=data)
+    assert (again["inserted"], again["updated"], again["unchanged"], again["failed"]) == (0, 0, 2, 0)
+    assert djkg("stats", "--json", data=data).stdout == stats
     other = tmp_path / "dry"
-    out = djkg("ingest", "--dry-run", "--json", str(files), data=other)
-    assert json.loads(out.stdout.splitlines()[0])["title"] == "衣家村党支部领办合作社"
+    cases, dry = ingest_json(files, "--dry-run", data=other)
+    assert {c["title"] for c in cases} == {"衣家村党支部领办合作社", "东峪村党支部领办合作社"}
+    assert dry["dry_run"] == 2 and dry["inserted"] == 0
     assert json.loads(djkg("stats", "--json", data=other).stdout)["nodes"]["Case"] == 0
+
+
+EDITABLE = """---
+title: 东峪村党支部领办合作社
+unit: 东峪村党支部
+region: 山东省烟台市栖霞市
+industry: 农村
+---
+一、面临问题
+东峪村集体经济薄弱，土地撂荒。
+二、主要做法
+村党支部领办合作社，群众以土地入股。
+三、取得成效
+村集体收入由2万元提高到{income}万元。
+"""
+
+PLAIN = """{title}
+
+一、面临问题
+村里没有集体收入，年轻人外出务工。
+二、主要做法
+村党支部领办合作社，党员带头入股。
+三、取得成效
+村集体收入达到{income}万元。
+"""
+
+
+@pytest.mark.parametrize("name,template", [("edit.md", EDITABLE),
+                                           ("plain.txt", PLAIN.replace("{title}", "西沟村党支部领办合作社"))],
+                         ids=["front-matter-without-id", "plain-text"])
+def test_editing_a_file_and_reingesting_updates_its_case(tmp_path, name, template):
+    """No explicit id: the case is still the same case after its body is edited — updated, never duplicated."""
+    data = tmp_path / "var"
+    f = tmp_path / name
+    f.write_text(template.format(income=30), encoding="utf-8")
+    [before], s1 = ingest_json(f, data=data)
+    assert s1["inserted"] == 1
+    f.write_text(template.format(income=45).replace("年轻人外出务工", "年轻人大多外出务工，地也撂荒了")
+                 .replace("土地撂荒", "土地大片撂荒"), encoding="utf-8")
+    [after], s2 = ingest_json(f, data=data)
+    assert (s2["inserted"], s2["updated"], s2["unchanged"]) == (0, 1, 0)
+    assert after["id"] == before["id"]
+    [case] = json.loads(djkg("cases", "--json", data=data).stdout)
+    assert case["id"] == before["id"]
+    assert 45.0 in [o["value"] for o in case["outcomes"]] and 30.0 not in [o["value"] for o in case["outcomes"]]
+    assert json.loads(djkg("stats", "--json", data=data).stdout)["nodes"]["Case"] == 1
 
 
 def test_cases_and_models_json(files, tmp_path):
@@ -123,3 +181,123 @@ def test_newer_database_gives_a_clear_message(tmp_path):
     c.close()
     proc = djkg("stats", "--json", data=data, check=False)
     assert proc.returncode == 2 and "升级 djkg" in proc.stderr
+
+
+# --- exit codes: 0 done, 1 the work failed, 2 the user's mistake (never a traceback) ------------------
+
+def _commands(group=None, prefix=()):
+    """Every verb of the ``djkg`` command, as its argument path (``("eval", "recommend")`` …)."""
+    import click
+    import typer.main
+
+    from djkg.cli.main import app
+    group = group or typer.main.get_command(app)
+    for name, cmd in group.commands.items():
+        if isinstance(cmd, click.Group):
+            yield from _commands(cmd, (*prefix, name))
+        else:
+            yield (*prefix, name)
+
+
+VERBS = sorted(_commands())
+
+
+@pytest.mark.parametrize("verb", VERBS, ids=" ".join)
+def test_every_verb_answers_help_with_0_and_a_bad_option_with_2(verb):
+    """Enumerated from the app, so a new verb is held to the same rule without editing this test."""
+    from typer.testing import CliRunner
+
+    from djkg.cli.main import app
+    runner = CliRunner()
+    assert runner.invoke(app, [*verb, "--help"]).exit_code == 0
+    bad = runner.invoke(app, [*verb, "--no-such-option"])
+    assert bad.exit_code == 2 and isinstance(bad.exception, SystemExit), bad.output
+    assert "No such option" in bad.output
+
+
+# (args, a fragment of the message) — {tmp} is a fresh folder holding a-file and new.md (a case not yet stored)
+BAD_INPUT = [
+    (["ingest", "{tmp}/nope.md"], "找不到文件或文件夹"),
+    (["ingest", "--json", "{tmp}/new.md", "{tmp}/nope"], "no such file or folder"),   # new.md is not ingested
+    (["stats", "--json", "--data-dir-is-a-file"], "无法打开数据目录"),
+    (["models", "--limit", "3"], "No such option"),
+    (["cases", "--limit", "0"], "Invalid value"),
+    (["recommend", "--region", "火星"], "无法识别地区“火星”"),
+    (["recommend", "--region", "火星", "--industry", "外星"], "nothing else to go on"),
+    (["recommend"], "请至少描述一个问题"),
+    (["viz", "model", "model:nope", "-o", "{tmp}/x.html"], "未找到模式"),
+    (["viz", "case", "-o", "{tmp}/x.html"], "请给出案例 id"),
+    (["viz", "bogus", "-o", "{tmp}/x.html"], "未知视图类型"),
+    (["viz", "recommend", "--region", "火星", "-o", "{tmp}/x.html"], "无法识别地区“火星”"),
+    (["viz", "overview", "-o", "{tmp}/a-file/x.html"], "无法写入"),
+    (["serve", "--workers", "0"], "Invalid value"),
+    (["migrate", "--to-neo4j", "bolt://127.0.0.1:1", "--empty-data-dir"], "没有可迁移的内置数据库"),
+    (["migrate", "--to-neo4j", "bolt://127.0.0.1:1"], "无法连接 Neo4j"),
+    (["taxonomy", "candidates", "--bogus"], "No such option"),
+    (["corpus", "check", "{tmp}/nope"], "文件夹不存在"),
+    (["gaps", "--province", "火星"], "无法识别省份“火星”"),
+    (["gaps", "--field", "外星"], "无法识别领域“外星”"),
+    (["emerging", "--min-cases", "1"], "Invalid value"),
+    (["eval", "extraction", "--gold", "{tmp}/nope"], "找不到金标准"),
+    (["eval", "extraction", "--gold", "{tmp}/a-file"], "无法读取金标准"),     # a file, not a gold folder
+    (["eval", "recommend", "--gold", "{tmp}/nope.yaml"], "找不到金标准"),
+    (["eval", "recommend", "--gold", "{tmp}"], "无法读取金标准"),             # a folder, not a YAML file
+]
+
+
+@pytest.fixture(scope="module")
+def one_case(tmp_path_factory) -> Path:
+    data = tmp_path_factory.mktemp("one") / "var"
+    f = data.parent / "yijia.md"
+    f.write_text(CASE_MD, encoding="utf-8")
+    djkg("ingest", str(f), data=data)
+    return data
+
+
+def store_state(data: Path) -> tuple[dict, int]:
+    from djkg.graph.sqlite_store import SqliteStore
+    store = SqliteStore(data / "djkg.sqlite3")
+    try:
+        return store.stats(), store.revision()
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("args,message", BAD_INPUT, ids=[" ".join(a) for a, _ in BAD_INPUT])
+def test_a_users_mistake_exits_2_with_a_message_and_no_traceback(args, message, one_case, tmp_path):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    (tmp_path / "new.md").write_text(CASE_MD.replace("test-yijia", "test-new"), encoding="utf-8")
+    data = one_case
+    if "--data-dir-is-a-file" in args:
+        data, args = tmp_path / "a-file", [a for a in args if a != "--data-dir-is-a-file"]
+    if "--empty-data-dir" in args:
+        data, args = tmp_path / "empty", [a for a in args if a != "--empty-data-dir"]
+    before = store_state(one_case)
+    proc = djkg(*[a.format(tmp=tmp_path) for a in args], data=data, check=False)
+    assert proc.returncode == 2, (proc.returncode, proc.stderr[-2000:])
+    assert message in proc.stderr, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr + proc.stdout and "╭─" not in proc.stderr   # no (rich) traceback
+    assert store_state(one_case) == before                                            # nothing written
+
+
+def test_a_file_that_cannot_be_ingested_is_a_failure_of_the_work_exit_1(files, tmp_path):
+    """The rest goes in; the exit code says that not everything did."""
+    _, summary = ingest_json(files, data=tmp_path / "var", expect=1)
+    assert summary["failed"] == 2 and summary["inserted"] == 1
+
+
+def test_success_exits_0_for_the_read_verbs_and_eval(one_case, tmp_path):
+    djkg("taxonomy", "candidates", "--json", data=one_case)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "yijia.md").write_text(CASE_MD, encoding="utf-8")
+    (gold / "gold.yaml").write_text("- file: yijia.md\n  province: 山东省\n  field: 农村\n", encoding="utf-8")
+    report = json.loads(djkg("eval", "extraction", "--gold", str(gold), "--json", data=one_case).stdout)
+    assert report["documents"] == 1 and report["fields"]["province"]["recall"] == 1.0
+    profiles = tmp_path / "profiles.yaml"
+    profiles.write_text("- region: 栖霞\n  industry: 农村\n  problems: [集体经济薄弱]\n"
+                        "  expected: [model:branch-led-cooperative]\n", encoding="utf-8")
+    report = json.loads(djkg("eval", "recommend", "--gold", str(profiles), "--json", data=one_case).stdout)
+    assert report["profiles"] == 1 and report["hit@3"] == 1.0
+    ok = djkg("recommend", "--region", "火星", "--problem", "村集体经济薄弱", "--json", data=one_case)
+    assert json.loads(ok.stdout)["items"], "an unknown region with a problem to go on is still answered"

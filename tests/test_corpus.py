@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from djkg.ingest.readers import RawDoc, read_all
+from djkg.ingest.readers import RawDoc, Skipped, read_all
 from djkg.queries.cases import list_cases
 from djkg.queries.index import model_index
 from djkg.queries.models import list_models
@@ -54,6 +54,9 @@ def test_every_model_is_in_the_graph_with_its_cases(corpus_store):
 def test_every_reader_is_exercised_and_documented_cases_cite_a_url():
     suffixes: dict[str, int] = {}
     for doc in read_all([CORPUS]):
+        if isinstance(doc, Skipped):
+            assert doc.source == "README.md"   # the library's own description, listed as not a write-up
+            continue
         assert isinstance(doc, RawDoc), doc
         suffix = doc.source.split("#")[0].rsplit(".", 1)[1]
         suffixes[suffix] = suffixes.get(suffix, 0) + 1

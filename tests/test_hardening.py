@@ -1,7 +1,7 @@
 """Crash safety and concurrency on the embedded store, with real processes.
 
-- an ingest killed with SIGKILL mid-batch leaves only whole cases, and re-running it ends with exactly the
-  full set;
+- an ingest killed with SIGKILL inside a write transaction leaves only whole cases, and re-running it ends
+  with exactly the full set (the rest inserted, the survivors unchanged);
 - the API under steady load while a CLI ingest of 1,000+ cases runs: zero 5xx, zero "database is locked",
   every case visible afterwards.
 """
@@ -73,26 +73,57 @@ def assert_only_whole_cases(db: Path) -> int:
         store.close()
 
 
+# ``djkg ingest`` as it is, watched through SQLite's statement trace: once KILL_AFTER_COMMITS write
+# transactions have committed, the process SIGKILLs itself after the KILL_AFTER_WRITES-th write statement of
+# the next one — inside an open write transaction, every time, however fast or slow the machine is.
+CRASHING_INGEST = r"""
+import os, signal, sqlite3, sys
+after, writes = int(os.environ["KILL_AFTER_COMMITS"]), int(os.environ["KILL_AFTER_WRITES"])
+seen = {"commits": 0, "writes": 0}
+def trace(sql):
+    head = sql.lstrip()[:8].upper()
+    if head.startswith("BEGIN"):
+        seen["writes"] = 0
+    elif head.startswith("COMMIT"):
+        seen["commits"] += 1
+    elif head.startswith(("INSERT", "UPDATE", "DELETE")) and seen["commits"] >= after:
+        seen["writes"] += 1
+        if seen["writes"] >= writes:
+            os.kill(os.getpid(), signal.SIGKILL)
+class Traced(sqlite3.Connection):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.set_trace_callback(trace)
+connect = sqlite3.connect
+sqlite3.connect = lambda *args, **kwargs: connect(*args, factory=Traced, **kwargs)
+from djkg.cli.main import main
+sys.argv = ["djkg", *sys.argv[1:]]
+main()
+"""
+
+
+def ingest_summary(args: list[str], env: dict[str, str]) -> dict[str, int]:
+    done = subprocess.run([*DJKG, "ingest", "--json", *args], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.splitlines()[-1])["summary"]
+
+
 def test_sigkill_mid_ingest_leaves_only_whole_cases_and_rerun_completes(batch, tmp_path):
     data = tmp_path / "var"
     db = data / "djkg.sqlite3"
     env = embedded_env(DJKG_DATA_DIR=str(data))
-    proc = subprocess.Popen([*DJKG, "ingest", str(batch)], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 240
-    while count_cases(db) < 150 and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
-    assert proc.poll() is None, "ingest finished before it could be killed; make the batch larger"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
+    crash = subprocess.run([sys.executable, "-c", CRASHING_INGEST, "ingest", str(batch)], capture_output=True,
+                           text=True, timeout=600, env={**env, "KILL_AFTER_COMMITS": "3", "KILL_AFTER_WRITES": "40"})
+    assert crash.returncode == -signal.SIGKILL, ("the ingest was not killed mid-write", crash.returncode,
+                                                 crash.stderr[-2000:])
     partial = assert_only_whole_cases(db)
     assert 0 < partial < 1200
-    done = subprocess.run([*DJKG, "ingest", str(batch)], env=env, capture_output=True, timeout=600)
-    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    rerun = ingest_summary([str(batch)], env)
+    assert (rerun["inserted"], rerun["unchanged"], rerun["updated"], rerun["failed"]) == (1200 - partial, partial, 0, 0)
     assert assert_only_whole_cases(db) == 1200
-    again = subprocess.run([*DJKG, "ingest", "--json", str(batch)], env=env, capture_output=True, timeout=600)
-    assert again.returncode == 0
-    assert "未变 unchanged" in again.stderr.decode() and count_cases(db) == 1200
+    again = ingest_summary([str(batch)], env)
+    assert (again["inserted"], again["updated"], again["unchanged"], again["failed"]) == (0, 0, 1200, 0)
+    assert count_cases(db) == 1200
 
 
 def test_api_under_load_while_cli_ingests(batch, tmp_path):

@@ -76,3 +76,11 @@ def test_fields_from_the_words_users_type():
                 "律所": "社会组织", "民办学校": "社会组织", "民非": "社会组织", "商会": "社会组织"}
     assert {t: resolve_field(t) for t in expected} == expected
     assert resolve_field("宇宙探索") is None
+
+
+def test_rough_ranges_are_not_read_as_one_number():
+    """"两三个月" is two or three months, not 23; "七八成" is not 七 followed by 80 %."""
+    assert normalise("派下去的干部两三个月就跑回来了") == "派下去的干部两三个月就跑回来了"
+    assert normalise("来了三四十人") == "来了三四十人"
+    assert normalise("七八成的党员") == "七八成的党员"
+    assert normalise("二十三个村，有八成的户") == "23个村，有80%的户"

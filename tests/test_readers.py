@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from djkg.ingest.readers import RawDoc, ReadError, read_all, read_path
+from djkg.ingest.readers import RawDoc, ReadError, Skipped, read_all, read_path
 
 BODY = "一、面临问题\n村集体经济薄弱，年轻人外出务工。\n二、主要做法\n党支部领办合作社，群众以土地入股。\n三、取得成效\n村集体收入由2万元提高到35万元。\n"
 FRONT = "---\ntitle: 衣家村的合作社\nunit: 衣家村党支部\nregion: 山东省烟台市栖霞市\nyear: 2018\nindustry: 农村\n---\n"
@@ -120,33 +120,26 @@ def test_broken_docx_is_a_clear_error(tmp_path):
     assert "Word" in only_error(read_path(f)).error
 
 
-def _cjk_font() -> str | None:
-    for p in ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",):
-        if Path(p).exists():
-            return p
-    return None
+def _cjk_font() -> Path:
+    """WenQuanYi Micro Hei (CJK and Latin glyphs), shipped inside a test dependency (pyproject.toml), so the
+    PDF fixture is the same on every machine whatever fonts it has installed."""
+    from importlib import resources
+    return Path(str(resources.files("paperang_p2_fonts_cjk").joinpath("fonts", "wqy-microhei.ttc")))
 
 
 def test_pdf_text_layer_is_read(tmp_path):
     from fpdf import FPDF
-    font = _cjk_font()
-    if font is None:
-        pytest.skip("no CJK TrueType font (apt-get install fonts-droid-fallback)")
     pdf = FPDF()
     pdf.add_page()
-    pdf.add_font("cjk", fname=font)
-    latin = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    if latin.exists():  # the CJK fallback font has no Latin digits
-        pdf.add_font("latin", fname=str(latin))
-        pdf.set_fallback_fonts(["latin"])
+    pdf.add_font("cjk", fname=str(_cjk_font()), collection_font_number=0)
     pdf.set_font("cjk", size=12)
     pdf.multi_cell(0, 8, "衣家村党支部领办合作社。村集体收入由2万元提高到35万元，群众满意度达到98%。")
     f = tmp_path / "a.pdf"
     pdf.output(str(f))
     doc = only_doc(read_path(f))
-    assert "领办合作社" in doc.text and "群众满意度" in doc.text
-    if latin.exists():
-        assert "98%" in doc.text
+    assert doc.fmt == "pdf"
+    assert "衣家村党支部领办合作社" in doc.text and "群众满意度" in doc.text
+    assert "35万元" in doc.text and "98%" in doc.text
 
 
 def test_scanned_pdf_without_text_is_a_clear_error(tmp_path):
@@ -165,10 +158,105 @@ def test_folders_recurse_and_skip_readmes_and_unknown_files(tmp_path):
     (tmp_path / "b.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "README.md").write_text("# corpus", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("a,b", encoding="utf-8")
-    sources = sorted(Path(d.source).name for d in read_all([tmp_path]))
-    assert sources == ["a.md", "b.txt"]
+    found = list(read_all([tmp_path]))
+    assert sorted(Path(d.source).name for d in found if isinstance(d, RawDoc)) == ["a.md", "b.txt"]
+    # the README is listed as skipped (with its reason), not silently dropped; unknown types are not looked at
+    assert [(d.source, d.code) for d in found if isinstance(d, Skipped)] == [("README.md", "not_a_write_up")]
 
 
 def test_missing_path_is_reported(tmp_path):
     items = list(read_all([tmp_path / "nope"]))
     assert len(items) == 1 and isinstance(items[0], ReadError) and "不存在" in items[0].error
+
+
+# --- only the folder's own files -------------------------------------------------------------------
+
+def test_symlinks_leaving_the_folder_are_skipped_and_reported(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("服务器上的秘密文件，不属于案例库。" * 3, encoding="utf-8")
+    (outside / "dir").mkdir()
+    (outside / "dir" / "x.md").write_text(FRONT + BODY, encoding="utf-8")
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.md").write_text(FRONT + BODY, encoding="utf-8")
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    (folder / "linked").symlink_to(outside / "dir")
+    (folder / "sub" / "inner.md").symlink_to(folder / "a.md")      # stays inside: read
+    items = list(read_all([folder]))
+    docs = {d.source for d in items if isinstance(d, RawDoc)}
+    errors = {e.source: e for e in items if isinstance(e, ReadError)}
+    assert docs == {"a.md", "sub/inner.md"}
+    assert set(errors) == {"secret.txt", "linked"}
+    assert all(e.code == "outside" and "符号链接" in e.error and "symlink" in e.error for e in errors.values())
+    assert not any("秘密" in d.text for d in items if isinstance(d, RawDoc))
+    # the CLI may allow them explicitly
+    allowed = {d.source for d in read_all([folder], follow_links=True) if isinstance(d, RawDoc)}
+    assert allowed == {"a.md", "sub/inner.md", "secret.txt", "linked/x.md"}
+
+
+def test_sources_are_relative_to_the_ingested_folder(tmp_path):
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "sub" / "a.md").write_text(FRONT + BODY, encoding="utf-8")
+    (tmp_path / "in" / "b.jsonl").write_text(json.dumps({"text": BODY}, ensure_ascii=False), encoding="utf-8")
+    items = list(read_all([(tmp_path / "in").resolve()]))
+    assert sorted(d.source for d in items) == ["b.jsonl#L1", "sub/a.md"]
+    assert sorted(d.origin for d in items) == ["b.jsonl", "sub/a.md"]
+    single = list(read_all([(tmp_path / "in" / "sub" / "a.md").resolve()]))
+    assert [d.source for d in single] == ["a.md"]
+
+
+# --- JSONL line by line ----------------------------------------------------------------------------
+
+def _line(title: str) -> bytes:
+    return json.dumps({"title": title, "text": BODY}, ensure_ascii=False).encode("utf-8")
+
+
+def test_jsonl_lines_are_decoded_one_by_one(tmp_path):
+    lines = [_line(f"案例{i}") for i in range(50)]
+    lines.insert(20, json.dumps({"title": "国标编码的一行", "text": BODY}, ensure_ascii=False).encode("gb18030"))
+    f = tmp_path / "mixed.jsonl"
+    f.write_bytes(b"\n".join(lines) + b"\n")
+    items = read_path(f)
+    docs = [d for d in items if isinstance(d, RawDoc)]
+    assert len(docs) == 51 and not [e for e in items if isinstance(e, ReadError)]
+    assert docs[20].meta["title"] == "国标编码的一行" and docs[20].source == "mixed.jsonl#L21"
+
+
+def test_a_binary_or_undecodable_jsonl_line_is_reported_with_its_number(tmp_path):
+    lines = [_line(f"案例{i}") for i in range(60)]
+    lines[0] = b'{"title": "\x00\x01\x02", "text": "\x00\x00\x00"}'        # NUL in the first 4 KB
+    lines[50] = bytes(range(128, 256)) * 4                                 # junk at line 51
+    f = tmp_path / "bad.jsonl"
+    f.write_bytes(b"\r\n".join(lines))
+    items = read_path(f)
+    errors = {e.source: e.error for e in items if isinstance(e, ReadError)}
+    assert set(errors) == {"bad.jsonl#L1", "bad.jsonl#L51"}
+    assert "第 1 行" in errors["bad.jsonl#L1"] and "line 1" in errors["bad.jsonl#L1"]
+    assert "第 51 行" in errors["bad.jsonl#L51"]
+    assert len([d for d in items if isinstance(d, RawDoc)]) == 58
+
+
+def test_utf16_jsonl_and_bom(tmp_path):
+    body = "\n".join(json.dumps({"title": f"案例{i}", "text": BODY}, ensure_ascii=False) for i in range(3))
+    for name, data in (("u16.jsonl", body.encode("utf-16")), ("bom.jsonl", body.encode("utf-8-sig"))):
+        (tmp_path / name).write_bytes(data)
+        docs = read_path(tmp_path / name)
+        assert [d.meta["title"] for d in docs] == ["案例0", "案例1", "案例2"], name
+
+
+@pytest.mark.parametrize("text", ["\x00" * 50, "\u200b\u200c\u200d\ufeff" * 20, " \t\n\u3000" * 30, "\u202e\u2066" * 9])
+def test_texts_without_visible_characters_are_refused(tmp_path, text):
+    f = tmp_path / "empty.txt"
+    f.write_text(text, encoding="utf-8")
+    assert isinstance(read_path(f)[0], ReadError)
+    (tmp_path / "e.jsonl").write_text(json.dumps({"text": text}), encoding="utf-8")
+    assert "可见" in only_error(read_path(tmp_path / "e.jsonl")).error
+
+
+def test_control_characters_are_stripped_from_titles_and_units():
+    from djkg.ingest.extract import extract
+    case = extract(RawDoc(source="a.md", text=BODY, meta={"title": "\x1b[31m红色\x1b[0m物业\u202e", "unit": "某\x07社区\x00党委"}))
+    assert case.title == "[31m红色[0m物业" and case.unit == "某社区党委"
+    guessed = extract(RawDoc(source="b.md", text="\x1b[2J衣家村\x1b]0;x\x07党支部领办合作社\n" + BODY))
+    assert "\x1b" not in guessed.title and "\x07" not in guessed.title

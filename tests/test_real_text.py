@@ -135,3 +135,51 @@ def test_variants_do_not_fire_on_common_words():
     text = "第一书记协调解决了自来水入户的难题。"
     found = {c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])}
     assert "measure:conflict-mediation" not in found      # 协调解决 holds 调解 across two words
+
+
+# --- a folder ingest takes write-ups only ------------------------------------------------------------
+
+WRITE_UP = ("新华社讯 近日，山东省莱阳市姜疃镇濯村党支部领办合作社，把全村撂荒的土地流转起来统一种植。"
+            "过去村集体几乎没有收入，如今村集体收入达到120万元。")
+
+
+def _folder(tmp_path):
+    d = tmp_path / "材料"
+    d.mkdir()
+    (d / "濯村经验.txt").write_text(WRITE_UP, encoding="utf-8")
+    (d / "README.md").write_text("# 本文件夹说明\n这里放的是准备导入的经验材料。\n", encoding="utf-8")
+    (d / "notes.md").write_text("| 文件 | 来源 | 日期 |\n|---|---|---|\n| 濯村经验.txt | 新华社 武汉市江岸区 | 2024-05-01 |\n",
+                                encoding="utf-8")
+    (d / "统计表.md").write_text("| 村 | 党员 | 收入 |\n|---|---|---|\n| 濯村 | 44 | 120 |\n| 东村 | 30 | 80 |\n",
+                               encoding="utf-8")
+    (d / "会议安排.txt").write_text("请各位同事周五下午三点准时到三楼会议室参加例会，带好笔记本。", encoding="utf-8")
+    return d
+
+
+def test_a_folder_ingest_takes_write_ups_only_and_says_why_it_skipped_the_rest(tmp_path):
+    from djkg.graph.sqlite_store import SqliteStore
+    from djkg.ingest.pipeline import ingest_paths
+
+    store = SqliteStore(tmp_path / "djkg.sqlite3")
+    report = ingest_paths([_folder(tmp_path)], store, keep_items=True)
+    assert report.summary()["inserted"] == 1 and report.summary()["skipped"] == 4 and report.ok
+    skipped = {i.source: i.code for i in report.items if i.status == "skipped"}
+    assert skipped == {"README.md": "not_a_write_up", "notes.md": "not_a_write_up", "统计表.md": "table",
+                       "会议安排.txt": "not_a_case"}
+    assert all(i.reason and " / " in i.reason for i in report.items if i.status == "skipped")   # Chinese / English
+    # the notes file named 江岸 and the model: neither reached the graph
+    assert store.stats()["nodes"].get("Case") == 1
+    store.close()
+
+
+def test_naming_a_file_ingests_it_with_its_flag(tmp_path):
+    from djkg.graph.sqlite_store import SqliteStore
+    from djkg.ingest.pipeline import ingest_paths
+
+    folder = _folder(tmp_path)
+    store = SqliteStore(tmp_path / "djkg.sqlite3")
+    report = ingest_paths([folder / "会议安排.txt", folder / "README.md"], store, keep_items=True)
+    assert report.summary()["inserted"] == 2 and report.summary()["skipped"] == 0
+    flags = {i.source: i.case.flags for i in report.items}
+    assert "not_a_case" in flags["会议安排.txt"]
+    store.close()

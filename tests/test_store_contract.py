@@ -72,17 +72,20 @@ def test_aggregated_edges_count_supporting_cases(store):
     assert addresses[0].props["support"] == 2
 
 
-def test_failed_upsert_leaves_nothing(store):
+def test_failed_upsert_leaves_the_store_as_it_was(store):
     store.upsert_case(build_case("ok"))
-    before = store.stats()
-    bad = build_case("bad")
-    # A node id that already exists with another label breaks the upsert half-way through.
+    store.upsert_case(build_case("bad", title="旧版本"))
+    before, old = store.stats(), store.get_node(S.case_id(explicit="bad"))
+    # The new version of "bad" is a valid CaseGraph on its own, but it names a stored Problem's id as a
+    # Measure: the store finds out only inside the write transaction, after the old version was taken out.
+    bad = build_case("bad", title="新版本", problems=("other",))
     bad.nodes.append(Node("problem:weak-collective-economy", S.MEASURE, {"name": "冲突"}))
     bad.edges.append(Edge(bad.id, S.APPLIES, "problem:weak-collective-economy"))
-    with pytest.raises((SchemaError, Exception)):
+    bad.validate()
+    with pytest.raises(SchemaError, match="is a Problem, not a Measure"):
         store.upsert_case(bad)
     assert store.stats() == before
-    assert store.get_node(bad.id) is None
+    assert store.get_node(bad.id) == old and old.props["title"] == "旧版本"
 
 
 def test_invalid_case_graph_is_refused_before_writing(store):

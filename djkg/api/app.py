@@ -20,6 +20,7 @@ from .auth import require_reader
 from .routers import (analyses, audit, auth, cases, graph, health, home, models, recommendations, search, taxonomy,
                       views)
 from .schemas import ErrorBody
+from .security import SecurityHeaders
 
 log = logging.getLogger("djkg.api")
 
@@ -35,7 +36,8 @@ audit trail an admin key.
 
 
 class BodySizeLimit:
-    """Refuse request bodies over the limit with 413 — by Content-Length, and while streaming."""
+    """Refuse request bodies over the limit with 413 — by Content-Length, and while streaming (chunked bodies):
+    once the limit is passed, whatever the app answers to the body it could not read becomes the 413."""
 
     def __init__(self, app, max_bytes: int):
         self.app = app
@@ -53,28 +55,36 @@ class BodySizeLimit:
                 if too_big:
                     return await _too_large(self.max_bytes)(scope, receive, send)
         seen = 0
+        exceeded = False
         started = False
 
         async def limited_receive():
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
+                    exceeded = True
                     raise _BodyTooLarge()
             return message
 
-        async def tracking_send(message):
+        async def guarded_send(message):
             nonlocal started
+            if exceeded:   # the app turned the failed read into its own error (400 "error parsing the body")
+                if message["type"] == "http.response.start" and not started:
+                    started = True
+                    await _too_large(self.max_bytes)(scope, receive, send)
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
+            await self.app(scope, limited_receive, guarded_send)
         except _BodyTooLarge:
-            if not started:
-                await _too_large(self.max_bytes)(scope, receive, send)
+            pass
+        if exceeded and not started:
+            await _too_large(self.max_bytes)(scope, receive, send)
 
 
 class _BodyTooLarge(Exception):
@@ -137,5 +147,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.include_router(r.router, responses=common, dependencies=[Depends(require_reader)])
     app.include_router(views.router, responses=common, dependencies=[Depends(require_reader)])
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)
+    app.add_middleware(SecurityHeaders)   # outermost: the 413 above gets the headers too
 
     return app

@@ -19,3 +19,5 @@ def get_store(request: Request) -> GraphStore:
 
 # writes (adding cases, corrections, taxonomy review) need an editor key; the name predates roles
 require_api_key = require_editor
+# the guards (require_api_key among them) are checked before the body is read: the route class issue 20 named
+KeyFirstRoute = RoleFirstRoute

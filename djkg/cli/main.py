@@ -1,6 +1,11 @@
 """``djkg`` — the command line, a thin layer over the library (every verb is one library call).
 
 Messages are Chinese first with English where it helps; ``--json`` output is UTF-8 with Chinese unescaped.
+
+Exit codes: 0 the work was done; 1 the work failed (a file could not be ingested, counts differ after a
+migration, the store failed mid-way); 2 the user's mistake — bad usage or input (a missing file or gold set,
+an unknown id, a profile with nothing to go on, a store that cannot be opened). A user's mistake never
+prints a traceback.
 """
 
 from __future__ import annotations
@@ -8,12 +13,14 @@ from __future__ import annotations
 import os
 
 import json
+import re
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NoReturn, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -35,6 +42,15 @@ app.add_typer(corpus_app, name="corpus")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
+EXIT_FAILED = 1   # the work itself failed
+EXIT_USAGE = 2    # bad usage or input: the user can fix the command (click's own usage errors use 2 too)
+
+
+def fail(code: int, zh: str, en: str = "") -> NoReturn:
+    """Stop with one bilingual line on stderr (``zh`` alone when it is already bilingual) and ``code``."""
+    err.print(f"[red]错误 / error:[/red] {escape(zh)}{' / ' + escape(en) if en else ''}", highlight=False)
+    raise typer.Exit(code)
+
 
 class State:
     settings: Settings = Settings()
@@ -45,9 +61,11 @@ class State:
             from ..graph import open_store
             try:
                 self._store = open_store(self.settings, readonly=readonly)
-            except StoreError as exc:
-                err.print(f"[red]错误 / error:[/red] {exc}")
-                raise typer.Exit(2)
+            except StoreError as exc:   # wrong URI, newer database, not a djkg file: the user can fix it
+                fail(EXIT_USAGE, str(exc))
+            except OSError as exc:      # --data-dir is a file, or not writable
+                fail(EXIT_USAGE, f"无法打开数据目录 {self.settings.data_dir}：{exc.strerror or exc}",
+                     f"cannot open the data directory {self.settings.data_dir}")
         return self._store
 
     def close(self) -> None:
@@ -57,6 +75,21 @@ class State:
 
 
 state = State()
+
+
+# control and format characters in stored text (ESC sequences, bidi overrides) are shown escaped, never sent
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+
+
+def shown(value: Any) -> str:
+    """A value from a case or a file name as plain terminal text (\\x1b instead of ESC)."""
+    text = "" if value is None else str(value)
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def term(value: Any) -> Text:
+    """``shown`` as a rich Text: no markup in it is interpreted either ("[red]" stays literal)."""
+    return Text(shown(value))
 
 
 def emit_json(obj: Any) -> None:
@@ -89,9 +122,15 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="文件或文件夹（.md .txt .docx .pdf .jsonl）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只抽取不写入 / extract only, write nothing"),
     as_json: bool = typer.Option(False, "--json", help="每个案例输出一行 JSON / JSON Lines"),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
+                                         help="也读取指向文件夹之外的符号链接（默认跳过并报告）/ also read symlinks "
+                                              "that lead outside the folder"),
 ) -> None:
     """导入案例材料 / ingest case write-ups."""
     from ..ingest.pipeline import ingest_paths
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:   # a mistyped path is the user's mistake: nothing is ingested
+        fail(EXIT_USAGE, f"找不到文件或文件夹：{'、'.join(missing)}", f"no such file or folder: {', '.join(missing)}")
     store = None if dry_run else state.store()
 
     def line(item) -> None:
@@ -99,13 +138,16 @@ def ingest(
         sys.stdout.flush()
 
     failures: list[tuple[str, str]] = []
+    skipped: list[tuple[str, str]] = []
     if as_json:
         def on_item(item):
             line(item)
             if item.error:
                 failures.append((item.source, item.error))
-        report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item,
-                              max_bytes=state.settings.limits.max_ingest_file_bytes, actor=cli_actor())
+            elif item.status == "skipped":
+                skipped.append((item.source, item.reason or ""))
+        report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, limits=state.settings.limits,
+                              follow_links=follow_symlinks, actor=cli_actor())
     else:
         with Progress(TextColumn("[bold]导入中 / ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       TextColumn("{task.description}"), console=err, transient=False) as progress:
@@ -116,29 +158,36 @@ def ingest(
                 name = source.split("#")[0]
                 if name not in files_seen:
                     files_seen.add(name)
-                    progress.update(task, completed=len(files_seen), description=Path(name).name[:40])
+                    progress.update(task, completed=len(files_seen),
+                                    description=escape(shown(Path(name).name[:40])))
 
             def on_item(item):
                 if item.error:
                     failures.append((item.source, item.error))
+                elif item.status == "skipped":
+                    skipped.append((item.source, item.reason or ""))
 
             report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, on_read=on_read,
                                   on_total=lambda n: progress.update(task, total=n),
-                                  max_bytes=state.settings.limits.max_ingest_file_bytes, actor=cli_actor())
+                                  limits=state.settings.limits, follow_links=follow_symlinks, actor=cli_actor())
+    for source, reason in skipped:
+        err.print(Text.assemble(("跳过 / skipped", "yellow"), " ", term(f"{source}: {reason}")), highlight=False)
     for source, error in failures:
-        err.print(f"[red]失败 / failed[/red] {source}: {error}", markup=True, highlight=False)
+        err.print(Text.assemble(("失败 / failed", "red"), " ", term(f"{source}: {error}")), highlight=False)
     table = Table(title="导入结果 / ingest summary")
-    for col in ("新增 inserted", "更新 updated", "未变 unchanged", "失败 failed", "警告 warnings"):
+    for col in ("新增 inserted", "更新 updated", "未变 unchanged", "跳过 skipped", "失败 failed", "警告 warnings"):
         table.add_column(col, justify="right")
     s = report.summary()
-    table.add_row(str(s["inserted"] + s["dry_run"]), str(s["updated"]), str(s["unchanged"]), str(s["failed"]),
-                  str(s["warnings"]))
+    if as_json:   # the last line: the tallies, for scripts (every other line is one case or one failure)
+        sys.stdout.write(json.dumps({"summary": s}, ensure_ascii=False) + "\n")
+    table.add_row(str(s["inserted"] + s["dry_run"]), str(s["updated"]), str(s["unchanged"]), str(s["skipped"]),
+                  str(s["failed"]), str(s["warnings"]))
     err.print(table)
     if dry_run:
         err.print("（--dry-run：未写入任何数据 / nothing written）")
     state.close()
     if not report.ok:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FAILED)
 
 
 # --- reads --------------------------------------------------------------------------------------------
@@ -175,8 +224,8 @@ def models(as_json: bool = typer.Option(False, "--json"),
         table.add_column(col)
     for m in items:
         mt = m.maturity
-        table.add_row(m.name, str(m.cases), "、".join(m.regions[:6]) + ("…" if len(m.regions) > 6 else ""),
-                      "、".join(m.fields), f"{mt.score:.2f}（{MATURITY_LEVELS[mt.level]}）" if mt else "")
+        table.add_row(term(m.name), str(m.cases), term("、".join(m.regions[:6]) + ("…" if len(m.regions) > 6 else "")),
+                      term("、".join(m.fields)), f"{mt.score:.2f}（{MATURITY_LEVELS[mt.level]}）" if mt else "")
     out.print(table)
 
 
@@ -195,8 +244,10 @@ def cases(as_json: bool = typer.Option(False, "--json"),
         table.add_column(col)
     for c in items:
         r = c["region"]
-        table.add_row(c["id"], c["title"] or "", "".join(x for x in (r.get("province"), r.get("city") if r.get("city") != r.get("province") else None, r.get("county")) if x),
-                      c["industry"].get("field") or "", (c["model"] or {}).get("name") or "")
+        place = "".join(x for x in (r.get("province"), r.get("city") if r.get("city") != r.get("province") else None,
+                                    r.get("county")) if x)
+        table.add_row(term(c["id"]), term(c["title"]), term(place), term(c["industry"].get("field")),
+                      term((c["model"] or {}).get("name")))
     out.print(table)
 
 
@@ -215,8 +266,8 @@ def recommend(
         result = do_recommend(state.store(), region=region, industry=industry, problems=problem,
                               description=description, top_k=top, settings=state.settings)
     except ProfileError as exc:
-        err.print(f"[red]错误 / error:[/red] {exc}")
-        raise typer.Exit(2)
+        fail(EXIT_USAGE, str(exc))
+    require_something_to_go_on(result, region, industry)
     if as_json:
         emit_json(result.model_dump(mode="json"))
         return
@@ -240,12 +291,22 @@ def recommend(
         out.print("没有找到匹配的模式：请补充问题描述或换一种说法。")
 
 
+def require_something_to_go_on(result, region: str | None, industry: str | None) -> None:
+    """A profile with no recognised region, no field and no text (``--region 火星`` alone) cannot be
+    answered — every model would be a guess — so say what was not understood and exit 2."""
+    prof = result.profile
+    if prof.region.adcode or prof.field or prof.text.strip():
+        return
+    given = [(zh, en, v) for zh, en, v in (("地区", "region", region), ("领域", "field", industry)) if v and v.strip()]
+    if given:
+        fail(EXIT_USAGE, f"无法识别{'和'.join(f'{zh}“{v}”' for zh, _, v in given)}，又没有描述问题："
+                         "请写出省、市或县的名称，或描述面临的问题",
+             f"unknown {' and '.join(f'{en} {v!r}' for _, en, v in given)} and nothing else to go on: "
+             "name a province, city or county, or describe a problem")
+    fail(EXIT_USAGE, "请至少描述一个问题，或给出地区或领域", "nothing to go on: describe a problem, or give a region or field")
+
+
 # --- analyses for organisation departments ------------------------------------------------------------
-
-def _filter_error(exc: Exception) -> None:
-    err.print(f"[red]错误 / error:[/red] {exc}")
-    raise typer.Exit(2)
-
 
 @app.command()
 def gaps(province: Optional[str] = typer.Option(None, "--province", help="省份：名称（山东、山东省）或代码（370000）"),
@@ -258,7 +319,7 @@ def gaps(province: Optional[str] = typer.Option(None, "--province", help="省份
     try:
         result = gap_map(state.store(), province=province, field=field)
     except FilterError as exc:
-        _filter_error(exc)
+        fail(EXIT_USAGE, str(exc))   # an unknown province or field
     if as_json:
         emit_json(result.model_dump(mode="json"))
         return
@@ -319,24 +380,26 @@ def viz(
             html = pages.render_overview(store, links=False)
         elif kind in ("model", "case", "region"):
             if not target:
-                err.print(f"请给出{ {'model': '模式 id', 'case': '案例 id', 'region': '地区名称'}[kind] } / missing target")
-                raise typer.Exit(2)
+                fail(EXIT_USAGE, f"请给出{ {'model': '模式 id', 'case': '案例 id', 'region': '地区名称'}[kind] }",
+                     "missing target")
             html = {"model": pages.render_model, "case": pages.render_case, "region": pages.render_region}[kind](store, target, links=False)
         elif kind == "recommend":
             from ..services.recommend import recommend as do_recommend
             result = do_recommend(store, region=region, industry=industry, problems=problem, top_k=top,
                                   settings=state.settings)
+            require_something_to_go_on(result, region, industry)
             html = pages.render_recommendation(store, result, links=False)   # a file has no server to link to
         else:
-            err.print(f"未知视图类型 {kind} / unknown view (model, case, region, overview, recommend)")
-            raise typer.Exit(2)
-    except pages.NotFound as exc:
-        err.print(f"[red]未找到 / not found:[/red] {exc}")
-        raise typer.Exit(1)
-    output.parent.mkdir(parents=True, exist_ok=True)
+            fail(EXIT_USAGE, f"未知视图类型 {kind}", "unknown view (model, case, region, overview, recommend)")
+    except pages.NotFound as exc:   # an unknown id or name is the user's input
+        fail(EXIT_USAGE, str(exc))
     tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(html, encoding="utf-8")
-    tmp.replace(output)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(html, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:   # an output path that cannot be written is the user's to fix
+        fail(EXIT_USAGE, f"无法写入 {output}：{exc.strerror or exc}", f"cannot write {output}")
     err.print(f"已写入 / written: {output}")
 
 
@@ -368,13 +431,14 @@ def migrate(to_neo4j: str = typer.Option(..., "--to-neo4j", help="目标 Neo4j �
     from ..graph.migrate import copy_store
     from ..graph.neo4j_store import Neo4jStore
     from ..graph.sqlite_store import SqliteStore
-    source = SqliteStore(state.settings.sqlite_path)
     s = state.settings
+    if not s.sqlite_path.exists():   # migrating nothing would "succeed" with an empty copy
+        fail(EXIT_USAGE, f"没有可迁移的内置数据库：{s.sqlite_path}", f"no embedded store to migrate: {s.sqlite_path}")
     try:
         target = Neo4jStore(to_neo4j, s.neo4j_user, s.neo4j_password, database=s.neo4j_database)
     except StoreError as exc:
-        err.print(f"[red]错误 / error:[/red] {exc}")
-        raise typer.Exit(2)
+        fail(EXIT_USAGE, str(exc))
+    source = SqliteStore(s.sqlite_path)
     total = len(source.case_hashes())
     with Progress(TextColumn("[bold]迁移中 / migrating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err) as progress:
@@ -382,8 +446,7 @@ def migrate(to_neo4j: str = typer.Option(..., "--to-neo4j", help="目标 Neo4j �
         result = copy_store(source, target, on_case=lambda: progress.update(task, advance=1))
     err.print(f"源 source: {result['source']}\n目标 target: {result['target']}")
     if not result["equal"]:
-        err.print("[red]迁移后统计不一致 / counts differ after migration[/red]")
-        raise typer.Exit(1)
+        fail(EXIT_FAILED, "迁移后统计不一致", "counts differ after migration")
     err.print("迁移完成，统计一致 / migrated, counts verified")
 
 
@@ -403,7 +466,7 @@ def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
         table.add_column(col, overflow="fold")
     for c in items:
         first = c["evidence"][0]["sentence"][:60] if c["evidence"] else ""
-        table.add_row(NODE_TYPES[c["label"]].zh, Text(c["name"]), str(c["cases"]), Text(first), c["id"])
+        table.add_row(NODE_TYPES[c["label"]].zh, term(c["name"]), str(c["cases"]), term(first), term(c["id"]))
     out.print(table)
 
 
@@ -416,11 +479,10 @@ def taxonomy_export(output: Path = typer.Option(Path("taxonomy-export"), "-o", "
     try:
         decisions = accepted.load(state.settings.accepted_concepts_path)
     except (ValueError, OSError) as exc:
-        err.print(f"[red]错误 / error:[/red] 审核结果文件无法读取 / cannot read the review file: {exc}", highlight=False)
-        raise typer.Exit(1)
+        fail(1, f"审核结果文件无法读取：{exc}", "cannot read the review decisions file")
     headers = {k: shipped_header(f"{k}.yaml") for k in ("problems", "measures", "models")}
     for path in accepted.export(base_data(), decisions, output, headers):
-        err.print(f"已写入 / written: {path}")
+        err.print(Text.assemble("已写入 / written: ", term(path)))
     err.print(f"新概念 / new concepts: {len(decisions['problems']) + len(decisions['measures'])}；"
               f"新同义词 / new synonyms: {sum(len(v) for v in decisions['synonyms'].values())}；"
               f"已否决 / rejected: {len(decisions['rejected'])}")
@@ -441,9 +503,8 @@ def _audited_key_change(change, action: str):
     try:
         return change(lambda name, before, after: store.commit(
             Commit(audit=[AuditEntry(cli_actor(), action, name, before, after)])))
-    except KeyFileError as exc:
-        err.print(f"[red]错误 / error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2)
+    except KeyFileError as exc:   # a bad name or role, a name in use, no such key: the user's to fix
+        fail(2, str(exc))
 
 
 @keys_app.command("add")
@@ -456,8 +517,8 @@ def keys_add(name: str = typer.Argument(..., help="密钥名称（人名或用�
     if as_json:
         emit_json({"key": key, **entry})
         return
-    err.print(f"已为“{name}”新建 {role} 密钥；请立即保存，它不会再次显示 / key created for {name!r} ({role}); "
-              "store it now, it is not shown again:", highlight=False)
+    err.print(Text.assemble(f"已为“{name}”新建 {role} 密钥；请立即保存，它不会再次显示 / key created for {name!r} "
+                            f"({role}); store it now, it is not shown again:"), highlight=False)
     sys.stdout.write(key + "\n")
 
 
@@ -466,7 +527,7 @@ def keys_revoke(name: str = typer.Argument(..., help="要吊销的密钥名称")
     """吊销密钥（立即生效）/ revoke a key (takes effect at once)."""
     ring = _keyring()
     _audited_key_change(lambda audit: ring.revoke(name, by=cli_actor(), before_write=audit), "key.revoke")
-    err.print(f"已吊销“{name}”/ revoked {name!r}", highlight=False)
+    err.print(Text.assemble(f"已吊销“{name}”/ revoked {name!r}"), highlight=False)
 
 
 @keys_app.command("list")
@@ -479,7 +540,7 @@ def keys_list(as_json: bool = typer.Option(False, "--json"),
     if state.settings.api_key:
         items.append({"name": ENV_KEY_NAME, "role": "admin", "source": "DJKG_API_KEY"})
     if ring.error:
-        err.print(f"[red]错误 / error:[/red] {ring.error}", highlight=False)
+        err.print(Text.assemble(("错误 / error: ", "red"), term(ring.error)), highlight=False)
     if as_json:
         emit_json(items)
     else:
@@ -487,8 +548,8 @@ def keys_list(as_json: bool = typer.Option(False, "--json"),
         for col in ("名称 name", "角色 role", "开头 starts", "创建 created", "创建者 by", "吊销 revoked"):
             table.add_column(col)
         for k in items:
-            table.add_row(k["name"], k["role"], k.get("shown") or k.get("source") or "", k.get("created") or "",
-                          k.get("created_by") or "", k.get("revoked") or "")
+            table.add_row(*(term(x) for x in (k["name"], k["role"], k.get("shown") or k.get("source") or "",
+                                              k.get("created") or "", k.get("created_by") or "", k.get("revoked") or "")))
         out.print(table)
     if ring.error:
         raise typer.Exit(1)
@@ -507,17 +568,14 @@ def audit(actor: Optional[str] = typer.Option(None, "--actor"), action: Optional
     from ..graph.review import AUDIT_ACTIONS, utc_text
     from ..queries.audit import audit_page
     if action is not None and action not in AUDIT_ACTIONS:
-        err.print(f"[red]错误 / error:[/red] --action 只能是 {', '.join(AUDIT_ACTIONS)}", highlight=False)
-        raise typer.Exit(2)
+        fail(2, f"--action 只能是 {'、'.join(AUDIT_ACTIONS)}", f"--action must be one of {', '.join(AUDIT_ACTIONS)}")
     bounds = {}
     for flag, value in (("since", since), ("until", until)):
         if value is not None:
             try:
                 bounds[flag] = utc_text(datetime.fromisoformat(value.replace("Z", "+00:00")))
             except ValueError:
-                err.print(f"[red]错误 / error:[/red] --{flag} 不是 ISO 8601 时间 / not an ISO 8601 time: {value!r}",
-                          highlight=False)
-                raise typer.Exit(2)
+                fail(2, f"--{flag} 不是 ISO 8601 时间：{value}", f"--{flag} is not an ISO 8601 time")
     items, total = audit_page(state.store(), actor=actor, action=action, target=target, limit=limit, offset=offset,
                               **bounds)
     if as_json:
@@ -527,9 +585,9 @@ def audit(actor: Optional[str] = typer.Option(None, "--actor"), action: Optional
     for col in ("#", "时间 at", "谁 actor", "操作 action", "对象 target", "之后 after"):
         table.add_column(col, overflow="fold")
     for e in items:
-        # Text cells: names and phrases people typed are shown as typed, never read as rich markup
-        table.add_row(str(e["seq"]), e["at"], Text(e["actor"]), e["action"], Text(e["target"]),
-                      Text(json.dumps(e["after"], ensure_ascii=False)[:200]))
+        # names and phrases people typed are shown as typed (controls escaped), never read as rich markup
+        table.add_row(str(e["seq"]), e["at"], term(e["actor"]), e["action"], term(e["target"]),
+                      term(json.dumps(e["after"], ensure_ascii=False)[:200]))
     out.print(table, highlight=False)
 
 
@@ -539,8 +597,7 @@ def corpus_check(folder: Path = typer.Argument(..., help="案例库文件夹（�
     """检查案例库：来源、年份、篇幅与覆盖面 / check the case library: sources, years, length and coverage."""
     from ..services.corpus import check_corpus
     if not folder.is_dir():
-        err.print(f"[red]错误 / error:[/red] 文件夹不存在：{folder} / no such folder")
-        raise typer.Exit(2)
+        fail(EXIT_USAGE, f"文件夹不存在：{folder}", "no such folder")
     report = check_corpus(folder)
     if as_json:
         emit_json(report.to_dict())
@@ -554,8 +611,19 @@ def corpus_check(folder: Path = typer.Argument(..., help="案例库文件夹（�
         out.print(table)
         for p in report.problems:
             err.print(f"[yellow]问题 / problem[/yellow] {p['file']}: {p['problem']}", markup=True, highlight=False)
-    if not report.ok:
-        raise typer.Exit(1)
+    if not report.ok:   # the check found problems: reported above
+        raise typer.Exit(EXIT_FAILED)
+
+
+def read_gold(evaluate, gold: Path) -> dict:
+    """``evaluate(gold)``, with a missing or unreadable gold set reported as the user's mistake."""
+    import yaml
+    if not gold.exists():
+        fail(EXIT_USAGE, f"找不到金标准：{gold}", f"no such gold set: {gold}")
+    try:
+        return evaluate(gold)
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:   # not there, not YAML, not the shape
+        fail(EXIT_USAGE, f"无法读取金标准 {gold}：{type(exc).__name__}: {exc}", f"cannot read the gold set {gold}")
 
 
 @eval_app.command("extraction")
@@ -563,7 +631,7 @@ def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction_real")
                     as_json: bool = typer.Option(False, "--json")) -> None:
     """抽取质量：各字段的准确率与召回率 / per-field precision and recall."""
     from ..services.evaluation import evaluate_extraction
-    report = evaluate_extraction(gold)
+    report = read_gold(evaluate_extraction, gold)
     if as_json:
         emit_json(report)
         return
@@ -580,7 +648,8 @@ def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles_real.yaml
                    as_json: bool = typer.Option(False, "--json")) -> None:
     """推荐质量：hit@3、MRR、nDCG@5 / recommendation quality."""
     from ..services.evaluation import evaluate_recommend
-    report = evaluate_recommend(state.store(), gold)
+    store = state.store()
+    report = read_gold(lambda g: evaluate_recommend(store, g), gold)
     if as_json:
         emit_json(report)
         return
@@ -593,6 +662,9 @@ def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles_real.yaml
 def main() -> None:
     try:
         app()
+    except StoreError as exc:   # the store failed mid-way (server gone, disk full): the work failed
+        err.print(f"[red]错误 / error:[/red] {escape(str(exc))}", highlight=False)
+        sys.exit(EXIT_FAILED)
     finally:
         state.close()
 

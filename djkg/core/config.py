@@ -27,6 +27,13 @@ class Limits:
     max_profile_chars: int = 20_000             # all free text of a unit profile together
     max_problems: int = 20                      # problem sentences in one profile
     max_ingest_file_bytes: int = 20 * 1024 * 1024  # a file larger than this is refused by ingest
+    # compressed containers (.docx is a zip, PDF streams are deflated): checked before the text is parsed
+    max_decompressed_bytes: int = 50 * 1024 * 1024  # all parts of one .docx / all text streams of one PDF
+    max_compression_ratio: int = 100               # decompressed ÷ file size
+    max_archive_entries: int = 5000                 # parts inside one .docx
+    max_xml_tags: int = 1_000_000                   # XML tags in one .docx (parse time and memory go by these)
+    max_pdf_pages: int = 500
+    max_document_chars: int = 2_000_000             # text read from one file; more is refused, never cut
 
 
 @dataclass(frozen=True)

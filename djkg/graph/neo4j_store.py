@@ -34,6 +34,7 @@ from .schema import (
     CaseGraph, Edge, Node, SchemaError, edge_owner)
 from .review import (
     AuditEntry, Commit, Correction, check_expectations, commit_case_ids, dumps, graph_audit, utc_now)
+from .schema import check_replaces
 from .serialize import dumps_graph, graph_from_json, merge_edge_rows
 from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
 
@@ -302,7 +303,9 @@ class Neo4jStore:
             return "unchanged"
         touched: set[str] = set()
         if old is not None:
-            touched = self._remove_case(tx, graph.id, json.loads(old["graph"]))
+            stored = json.loads(old["graph"])
+            check_replaces(stored["nodes"][0]["props"], graph)   # never replace a different document
+            touched = self._remove_case(tx, graph.id, stored)
         self._insert_case(tx, graph, digest)
         self._collect_orphans(tx, touched - {n.id for n in graph.all_nodes()})
         return "inserted" if old is None else "updated"

@@ -75,16 +75,25 @@ def normalise_key(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).lower()
 
 
+def explicit_case_id(explicit: str | None) -> str | None:
+    """The id an author gave (front matter ``id``, API ``id``) as a case id; None when it has no usable
+    character."""
+    slug = re.sub(r"[^0-9A-Za-z_.\-\u4e00-\u9fff]+", "-", (explicit or "").strip()).strip("-")
+    return f"case:{slug[:80]}" if slug else None
+
+
 def case_id(*, explicit: str | None = None, title: str = "", unit: str = "", year: int | None = None,
-            text: str = "") -> str:
-    """A case's id: explicit front-matter id, else derived from title+unit+year (stable across edits
-    of the body), else from the text itself."""
-    if explicit:
-        slug = re.sub(r"[^0-9A-Za-z_.\-\u4e00-\u9fff]+", "-", explicit.strip()).strip("-")
-        if slug:
-            return f"case:{slug[:80]}"
+            text: str = "", origin: str = "") -> str:
+    """A case's id: the explicit id, else derived from title+unit+year (stable across edits of the body; the
+    caller passes them only when they identify one document, see ``ingest/identity.py``), else from the
+    source path (``origin``, relative to the ingested folder) and the text."""
+    explicit_id = explicit_case_id(explicit)
+    if explicit_id:
+        return explicit_id
     if title or unit:
         return "case:" + _digest(normalise_key(title), normalise_key(unit), year or "")
+    if origin:
+        return "case:" + _digest(origin, normalise_key(text))
     return "case:" + _digest(normalise_key(text))
 
 
@@ -190,3 +199,38 @@ class CaseGraph:
 def edge_owner(edge: Edge, case: str) -> str:
     """Which case an edge belongs to in storage ('' = structural, owned by nobody)."""
     return "" if edge.type in STRUCTURAL_EDGES else case
+
+
+# --- identity: which document a case is ---------------------------------------------------------------
+
+IDENTITY = "identity"   # Case prop: {"basis": "id" | "meta" | "path", "origin": relative path or "", "digest"}
+
+
+class CaseConflict(SchemaError):
+    """A different document already holds this case id: the store keeps it and refuses the write."""
+
+
+def same_document(old: dict[str, Any] | None, new: dict[str, Any] | None) -> bool:
+    """May a case recorded as ``old`` be replaced by one recorded as ``new``? Yes for the same text, for an
+    edit of the same file (same origin), and for an API write by explicit id over an API case; cases written
+    before identities were recorded may be replaced as before."""
+    if not old or not new:
+        return True
+    if old.get("digest") == new.get("digest"):
+        return True
+    if old.get("origin") == new.get("origin"):
+        # the same file edited, or (origin "") an API write naming the case by its id
+        return bool(new.get("origin")) or new.get("basis") == "id"
+    return False
+
+
+def check_replaces(old_case_props: dict[str, Any], graph: "CaseGraph") -> None:
+    """Raise ``CaseConflict`` unless ``graph`` may replace the stored case whose props are ``old_case_props``
+    (both stores call this inside the write transaction, so no concurrent writer slips between check and write)."""
+    old = old_case_props.get(IDENTITY)
+    if same_document(old, graph.case.props.get(IDENTITY)):
+        return
+    origin = old.get("origin")
+    raise CaseConflict(f"案例 id {graph.id} 已属于另一份内容不同的材料（{origin or '经 API 提交'}），未覆盖；"
+                       f"请给这份材料写不同的 id / case id {graph.id} already belongs to a different document "
+                       f"({origin or 'submitted through the API'}); not overwritten — give this one its own id")

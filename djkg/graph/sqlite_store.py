@@ -29,6 +29,7 @@ from .schema import (
     Node, SchemaError, edge_owner)
 from .review import (
     AuditEntry, Commit, Correction, check_expectations, commit_case_ids, dumps, graph_audit, utc_now)
+from .schema import check_replaces
 from .serialize import dumps_graph, graph_from_json, merge_edge_rows
 from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
 
@@ -241,7 +242,9 @@ class SqliteStore:
             return "unchanged"
         touched: set[str] = set()
         if row is not None:
-            touched = self._remove_case(c, graph.id, json.loads(row["graph"]))
+            old = json.loads(row["graph"])
+            check_replaces(old["nodes"][0]["props"], graph)   # never replace a different document
+            touched = self._remove_case(c, graph.id, old)
         self._insert_case(c, graph, digest)
         self._collect_orphans(c, touched - {n.id for n in graph.all_nodes()})
         return "inserted" if row is None else "updated"

@@ -58,6 +58,8 @@ def build(case: ExtractedCase, tx: Taxonomy | None = None) -> CaseGraph:
         "region": case.region, "industry": case.industry, "flags": case.flags, "signals": case.signals,
         "quantified_outcomes": quantified, "text": case.text,
     }
+    if case.identity:
+        props[S.IDENTITY] = case.identity
     root = Node(cid, S.CASE, props)
     nodes: list[Node] = []
     edges: list[Edge] = []

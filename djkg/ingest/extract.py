@@ -11,9 +11,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..graph import schema as S
+from . import identity
 from . import industry as industry_mod
 from . import candidates, units
-from .normalise import normalise, normalise_short
+from .normalise import normalise, normalise_short, strip_controls
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
 from .sections import Sentence, split
@@ -62,6 +63,7 @@ class ExtractedCase:
     warnings: list[str]
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+    identity: dict[str, str] = field(default_factory=dict)   # see ingest/identity.py
 
     def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
         d = {
@@ -91,11 +93,12 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     text = normalise(raw)
     meta = doc.meta
     sentences = split(text)
-    title = normalise_short(meta.get("title")) or guess_title(text, sentences)
-    unit = normalise_short(meta.get("unit")) or units.guess_unit(title, text)
+    title = normalise_short(meta.get("title")) or strip_controls(guess_title(text, sentences))
+    unit = normalise_short(meta.get("unit")) or strip_controls(units.guess_unit(title, text))
     year = meta.get("year") or guess_year(text)
+    titled = bool(meta.get("title")) or title_is_heading(text, title)   # not just the opening sentence
     region = find_region(text, title=title, unit=unit, hint=normalise_short(meta.get("region")), warnings=warnings,
-                         title_is_heading=bool(meta.get("title")) or title_is_heading(text, title))
+                         title_is_heading=titled)
     ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
                              declared_sector=meta.get("sector"))
     if meta.get("industry") and (ind is None or ind.confidence < 1.0):
@@ -124,9 +127,13 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
         flags.append("region_uncertain")
     if not unit:
         flags.append("unit_missing")
-    cid = S.case_id(explicit=meta.get("id"), title=title, unit=unit, year=year, text=text)
-    return ExtractedCase(doc.source, cid, title, unit, brand, year, region, industry, problems, measures,
-                         outcomes, model, flags, signals, warnings, text, meta)
+    if not region.get("adcode") and not industry.get("field") and not any(not m.candidate for m in problems + measures):
+        flags.append("not_a_case")   # nothing of a case: a folder ingest skips such a file (pipeline.py)
+    # an opening sentence standing in for a missing title names no document (many reports open alike)
+    cid, ident = identity.assign(explicit=meta.get("id"), title=title if titled else "", unit=unit, year=year,
+                                 origin=doc.origin, text=doc.text)
+    return ExtractedCase(doc.source, cid, title, unit, strip_controls(brand), year, region, industry, problems,
+                         measures, outcomes, model, flags, signals, warnings, text, meta, ident)
 
 
 # --- metadata guesses --------------------------------------------------------------------------------
@@ -155,14 +162,20 @@ def guess_title(text: str, sentences: list[Sentence]) -> str:
     lines = [x.strip().lstrip("#").strip() for x in text.split("\n")[:4]]
     lines = [x for x in lines if x]
     for i, line in enumerate(lines):
-        if 4 <= len(line) <= 40 and not line.endswith("。") and not _MASTHEAD.search(line):
+        # a masthead or a genre line ("经验材料", "党建工作简报", "2023年第6期") is never the title
+        if 4 <= len(line) <= 40 and not line.endswith("。") and not _MASTHEAD.search(line) \
+                and not identity.is_generic_title(line):
             # a first line that only names the organisation ("……税务分局党支部") heads the real title below it
             if i + 1 < len(lines) and line.endswith(_PARTY_ORG) and 4 <= len(lines[i + 1]) <= 40 \
-                    and not lines[i + 1].endswith("。"):
+                    and not lines[i + 1].endswith("。") and not identity.is_generic_title(lines[i + 1]):
                 return lines[i + 1]
             return line
     # no title line (a news item pasted as is): its first sentence, without the dateline
-    return _DATELINE.sub("", sentences[0].text).strip()[:40] if sentences else ""
+    for s in sentences:
+        first = _DATELINE.sub("", s.text).strip().rstrip("。；！？")[:40]
+        if not s.heading and not identity.is_generic_title(first):
+            return first
+    return ""
 
 
 def guess_unit(title: str, text: str) -> str:
@@ -275,6 +288,8 @@ _PROBLEM_STATED = re.compile(r"难|问题|矛盾|薄弱|不足|不够|不强|不
 # people served and difficulties solved are not problems the unit faced
 _BENEFICIARY = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体)|生活困难的?")
 _PEOPLE = re.compile(r"老人|儿童|孩子|残疾|残障|困难户|低保|空巢|留守|独居|病人|患者|群众")
+_NAMED_THEN_SOLVED = re.compile(r"^[^。；]{0,16}?(?:等|之类的?|这类|这些)(?:难题|问题|矛盾|顽疾|短板)[^。；，]{0,4}(?:已|都|均|得到|得以)?"
+                                r"(?:解决|化解|破解|攻克|缓解)")
 _SOLVED_COUNT = re.compile(r"(?:解决|破解|化解|攻克|办结)[^，。；]{0,14}\d")
 _PLANNED = re.compile(r"下一步|今后|将要|将推动|将继续|计划|打算|准备|拟|力争|争取在|有望")
 _DEFICIENCY = re.compile(r"不够|不足|缺乏|缺少|没有|没人|不强|不明显|不到位|不高|很少|较少")
@@ -323,8 +338,11 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             continue
         s = sentences[k]
         role = s.role
-        if role not in prefer and label == S.PROBLEM and _BEFORE_AFTER.search(s.text):
-            role = prefer[-1]   # "从空壳村变成…" names the problem the unit started from
+        if role not in prefer and label == S.PROBLEM and (_BEFORE_AFTER.search(s.text) or _NAMED_THEN_SOLVED.search(
+                s.text[max(s.text.find(_surface.lstrip("~").split("&")[-1]), 0):])):
+            # "从空壳村变成…" names the problem the unit started from; "物业费收不上来之类的难题已解决了23项"
+            # names the difficulties that were there before they were solved
+            role = prefer[-1]
         if role not in prefer:
             continue
         if label == S.PROBLEM:
@@ -340,7 +358,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             needs_statement = role != "problem" or _PEOPLE.search(_surface) or _HANDLING.search(before[-4:])
             if topic and needs_statement and not _states_problem(s.text, _surface):
                 continue
-            if _SOLVED_COUNT.search(clause):
+            solved = _SOLVED_COUNT.search(clause)
+            if solved and solved.start() <= max(clause.find(bare), 0) < solved.end():
                 continue   # "帮企业解决生产难题63个": difficulties solved are a result, not the unit's problem
         if label == S.MEASURE and _PLANNED.search(_clause_at(s.text, _surface)):
             continue   # "下一步将推动…": a plan, not a measure the unit applied

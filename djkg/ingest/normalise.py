@@ -23,7 +23,9 @@ _UNITS = ("个百分点|万元|亿元|千元|元|万人次|人次|万人|余人|
           "公里|亩|吨|项|条|所|支|场|批|倍|座|间|套|单|起|年|月|周")
 _CN_QTY = re.compile(rf"(?P<num>[{_NUM}]+(?:点[零〇一二三四五六七八九]+)?)(?P<tail>(?:余|多)?(?:{_UNITS}))")
 _CN_PERCENT = re.compile(rf"百分之(?P<num>[{_NUM}]+(?:点[零〇一二三四五六七八九]+)?)")
-_CN_CHENG = re.compile(r"(?<![\u4e00-\u9fff])?(?P<num>[一二三四五六七八九])成(?=[，。；、的以多左]|$)")
+_CN_CHENG = re.compile(r"(?<![零〇一二两三四五六七八九十])(?P<num>[一二三四五六七八九])成(?=[，。；、的以多左]|$)")
+# two neighbouring digits side by side are a rough range (一两, 两三, 七八): cn2an would read them as one number
+_RANGE = re.compile("一两|一二|两三|二三|三四|四五|五六|六七|七八|八九")
 _LEADING_UNIT_WORDS = re.compile(r"^(一|两)(?=(个|名|位|家|项|条|批|支|次|件|场|所|座|间|套)[^\d])")
 
 
@@ -52,6 +54,8 @@ def _qty(m: re.Match) -> str:
     # lone 一/两 before a measure word reads as an article ("一名党员", "两个方面"): keep it
     if num in ("一", "两") and tail not in ("万元", "亿元", "元", "万人", "余人", "多人", "人", "户", "倍", "个百分点"):
         return m.group(0)
+    if _RANGE.search(num):
+        return m.group(0)   # "两三个月", "三四十人": a rough range, not 23 months or 340 people
     value = _cn_to_number(num)
     return m.group(0) if value is None else value + tail
 
@@ -76,8 +80,19 @@ def normalise(text: str) -> str:
     return convert_numerals(text).strip()
 
 
+# control and format characters (ESC, NUL, zero-width, bidi overrides) have no place in a one-line label: they
+# would reach terminals and pages as commands or hide what a title says
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]+")
+
+
+def strip_controls(text: str) -> str:
+    """A label without control or format characters (tabs and line breaks become spaces)."""
+    return re.sub(r"\s+", " ", _CONTROLS.sub(lambda m: " " if m.group(0).strip("\t\n\r\x0b\x0c") == "" else "",
+                                               text)).strip()
+
+
 def normalise_short(text: str | None) -> str:
-    """For metadata values: width, simplified, trimmed — no numeral rewriting."""
+    """For metadata values: width, simplified, no control characters, trimmed — no numeral rewriting."""
     if not text:
         return ""
-    return _t2s().convert(str(text).translate(_FULLWIDTH)).strip()
+    return strip_controls(_t2s().convert(str(text).translate(_FULLWIDTH)))

@@ -21,7 +21,7 @@ from .sections import Sentence
 from .taxonomy import Taxonomy, tokenizer
 
 UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个多月|多个月|个月|个|件|次|家|名|位|"
-         "天|小时|分钟|公里|万亩|亩|吨|项|条|所|支|场|批次|批|宗|倍|座|间|套|单|起|处|篇|门|部|种|棵|株|台|辆|期|份|张|块|本|册|"
+         "天|小时|分钟|分(?!之|钟|别|成|批|散|类|享|红|配|析|布|工|管|局|行|会|店|公司)|公里|万亩|亩|吨|项|条|所|支|场|批次|批|宗|倍|座|间|套|单|起|处|篇|门|部|种|棵|株|台|辆|期|份|张|块|本|册|"
          "平方米|万平方米|米|万")
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # "2000多万美元", "近3000人", "40余家": the approximation is kept, the unit stays whole
@@ -49,12 +49,14 @@ _RESULT_VERB = re.compile(
     r"控制在|保持在|保持|形成|评定|评选|命名|孵化|实施|入选|获奖|挽回|回收|收回|转化|涌现|培养|选派|派出|动员|"
     r"征集|收集|回应|响应|答复|整改|清理|拆除|修复|改造|迁改|新建|增设|设立|打造|创建|吸收|发动|修通|修建|硬化|铺设|"
     r"主持|获|递交|提交|上报|反映|随访|入户|登记|恢复|梳理|引回|引来|"
-    r"多了|多出|增多|摊到|人均|户均|平均|做了|加装|安装|布下|布设|建有|开了|开出|办了|搞了|解答|帮扶|救助|慰问")
+    r"多了|多出|增多|摊到|人均|户均|平均|做了|加装|安装|布下|布设|建有|开了|开出|办了|搞了|解答|帮扶|救助|慰问|"
+    r"少了|降了|升到|涨到|涨了|提到|到了|辐射|接待|接转|开出")
 _RESULT_LEAD = re.compile(r"^(?:截至|截止|到目前|目前|至今|迄今|如今|现在|去年|今年以来|当年|此后|推行后|实施后|运行以来|"
-                          r"建成后|(?:\d+|[一两二三四五六七八九十几多半]+)(?:个)?(?:年|个月|月)(?:来|以来|内|后|间|多来)|"
-                          r"\d{4}年(?:底|末|全年)?|全年|一年下来)")
+                          r"建成后|近(?:几|\d+|[一两二三四五六七八九十]+)?年(?:来)?|这(?:几|些)年|"
+                          r"(?:\d+|[一两二三四五六七八九十几多半]+)(?:个)?(?:年|个月|月)(?:来|以来|内|后|间|多来|下来)|"
+                          r"\d{4}年(?:底|末|全年)?|全年)")
 # --- what speaks against it ----------------------------------------------------------------------------
-_PLAN = re.compile(r"预计|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|可以|能够|允许")
+_PLAN = re.compile(r"预计|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|可以|能够|允许|(?<![认许])可(?:再|望|达|增|实现|带动|新增)")
 _PERFECT = re.compile(r"目前|截至|截止|至今|迄今|已有|已经|已|一共|总共|共计|累计|(?:年|个月|月)(?:里|来|以来|内)|以来|现已")
 _FRAME = re.compile(r"^(?:个|项|条|大)?(?:方面|方向|环节|步骤|维度|板块|类|层面|阶段|原则|要素|机制|体系|工程|行动|举措)")
 _PRICE = re.compile(r"每[\u4e00-\u9fff]{0,4}(?:分|斤|公斤|亩|人|次|小时|单|个|名|户|件)?[^，。；]{0,6}?(?:相当于|折合|可兑换|兑换|奖励|补贴|收取|收费|费用)|"
@@ -209,12 +211,20 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
     return [f for _, f in sorted(facts, key=lambda x: x[0])]
 
 
+# "2004年以前，…只有1750元": a sentence that opens before the work began gives the starting point
+_BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|过去|以前|此前|之前|早些年|早年|当初|那时|原来|原先)")
+
+
 def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool,
            direction: str = "none") -> float:
     """How strongly the clause says this number is a result of the work (accepted from ``ACCEPT``)."""
     before = text[c0:m.start()]
     after = text[m.end():c1]
     score = 0.0
+    if _BEFORE_WORK.match(text.lstrip("“\"（(　 ")):
+        score -= 4.0
+    if m.group("post") and after.startswith("的"):
+        score -= 4.0   # "考到140分以上的学生": a threshold that picks out a group, not a result
     if _RESULT_VERB.search(before):
         score += 2.0
     elif _RESULT_VERB.search(after[:16]):
@@ -238,7 +248,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0
     if direction != "down" and _LOW_BASE.search(before) and not re.search("|".join(_UP + _DOWN), before):
         score -= 4.0   # "当年集体收入仅1.2万元": the low point the work started from (but "用时仅3天" is a result)
-    if _INPUT.search(before[-10:]) and unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩"):
+    if (_INPUT.search(before[-10:]) or after.startswith(("资金", "的资金", "专项资金", "经费"))) and \
+            unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩"):
         score -= 3.0
     if unit in ("元", "万元") and _ANECDOTE.search(before):
         score -= 3.0

@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from ..core.config import Limits
 from ..graph.review import Commit, CorrectionsChanged
-from ..graph.schema import CaseGraph
+from ..graph.schema import CaseConflict, CaseGraph
 from ..graph.store import GraphStore, StoreError
 from .build import build
 from .corrections import apply_all
 from .extract import ExtractedCase, extract
-from .readers import DEFAULT_MAX_BYTES, RawDoc, ReadError, discover, read_all
+from .identity import RunClaims
+from .readers import RawDoc, ReadError, Skipped, discover, read_all
 from .taxonomy import taxonomy
 
 
@@ -36,12 +38,17 @@ DEFAULT_ACTOR = "cli"
 class ItemResult:
     source: str
     case: ExtractedCase | None = None
-    status: str = ""          # inserted / updated / unchanged / dry-run / failed
+    status: str = ""          # inserted / updated / unchanged / dry-run / failed / skipped
     error: str | None = None
+    code: str = ""            # why it failed or was skipped: unreadable / too_large / outside / conflict /
+                              # extraction / write / not_a_write_up / table / not_a_case
+    reason: str | None = None  # why a file in a folder was skipped (not a write-up)
 
     def to_json(self) -> dict[str, Any]:
         if self.error is not None:
             return {"source": self.source, "error": self.error}
+        if self.status == "skipped":
+            return {"source": self.source, "skipped": self.reason, "code": self.code}
         assert self.case is not None
         return self.case.to_dict()
 
@@ -54,6 +61,7 @@ class IngestReport:
     failed: int = 0
     warnings: int = 0
     dry_run: int = 0
+    skipped: int = 0
     items: list[ItemResult] = field(default_factory=list)
 
     @property
@@ -62,18 +70,36 @@ class IngestReport:
 
     def summary(self) -> dict[str, int]:
         return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
-                "failed": self.failed, "warnings": self.warnings, "dry_run": self.dry_run}
+                "failed": self.failed, "warnings": self.warnings, "dry_run": self.dry_run, "skipped": self.skipped}
 
 
 def prepare_doc(doc: RawDoc) -> tuple[ItemResult, CaseGraph | None]:
-    """Extract and build one document; a failure is a reported item, never an exception."""
+    """Extract and build one document; a failure is a reported item, never an exception. A file found in a
+    folder that is a table, or in which nothing of a case is found, is skipped with the reason; named on its
+    own it goes in, flagged (``not_a_case``)."""
+    if doc.in_folder and is_table(doc.text):
+        return ItemResult(doc.source, status="skipped", code="table",
+                          reason="表格，不是案例材料（直接指定该文件可导入） / a table, not a write-up (name it to ingest it)"), None
     try:
         case = extract(doc)
+        if doc.in_folder and "not_a_case" in case.flags:
+            return ItemResult(doc.source, case, status="skipped", code="not_a_case",
+                              reason="没有找到地区、领域、问题或做法，不像案例材料（直接指定该文件可导入）"
+                                     " / no region, field, problem or measure found (name it to ingest it)"), None
         graph = build(case)
     except Exception as exc:  # one bad document must not stop the batch; the error is reported
-        return ItemResult(doc.source, status="failed",
+        return ItemResult(doc.source, status="failed", code="extraction",
                           error=f"抽取失败：{type(exc).__name__}: {exc} / extraction failed"), None
     return ItemResult(doc.source, case, "dry-run"), graph
+
+
+def is_table(text: str) -> bool:
+    """Most lines are rows of a table (Markdown pipes or tab-separated columns): a list, not a write-up."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 3:
+        return False
+    rows = sum(1 for ln in lines if ln.count("|") >= 2 or ln.count("\t") >= 2)
+    return rows / len(lines) >= 0.6
 
 
 def process_doc(doc: RawDoc, store: GraphStore | None, *, dry_run: bool, actor: str = DEFAULT_ACTOR) -> ItemResult:
@@ -84,10 +110,14 @@ def process_doc(doc: RawDoc, store: GraphStore | None, *, dry_run: bool, actor: 
     return item
 
 
+def _refuse(item: ItemResult, exc: CaseConflict | str) -> None:
+    item.status, item.error, item.code = "failed", str(exc), "conflict"
+
+
 def write_batch(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore, *, actor: str = DEFAULT_ACTOR) -> None:
     """Write whole cases, ``WRITE_BATCH`` per transaction (the store never holds part of a case), with their
     corrections re-applied. If the batch is refused, each case is retried alone so one bad case cannot take
-    the others down."""
+    the others down (a case that would overwrite a different document is refused: ``CaseConflict``)."""
     if not batch:
         return
     try:
@@ -98,13 +128,16 @@ def write_batch(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore, *,
     except Exception:  # e.g. a SchemaError in one case: find it, keep the rest
         pass
     for one in batch:
+        item = one[0]
         try:
             _commit_corrected([one], store, actor)
         except StoreError:
             raise
+        except CaseConflict as exc:
+            _refuse(item, exc)
         except Exception as exc:
-            item = one[0]
             item.status, item.error = "failed", f"写入失败：{type(exc).__name__}: {exc} / write failed"
+            item.code = "write"
 
 
 def _commit_corrected(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore, actor: str) -> None:
@@ -130,17 +163,18 @@ def _commit_corrected(batch: list[tuple[ItemResult, CaseGraph]], store: GraphSto
 
 
 def ingest_paths(paths: Iterable[str | Path], store: GraphStore | None, *, dry_run: bool = False,
-                 max_bytes: int = DEFAULT_MAX_BYTES,
+                 max_bytes: int | None = None, limits: Limits | None = None, follow_links: bool = False,
                  on_item: Callable[[ItemResult], None] | None = None,
                  on_total: Callable[[int], None] | None = None, keep_items: bool = False,
                  batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None,
                  actor: str = DEFAULT_ACTOR) -> IngestReport:
+    """``follow_links`` reads symlinks that leave a folder (the CLI's --follow-symlinks; never the API)."""
     taxonomy()  # load dictionaries once, before the first file
-    files = list(discover(paths))
+    files = list(discover(paths, follow_links=follow_links))
     if on_total:
         on_total(len(files))
-    return ingest_docs(read_all(files, max_bytes=max_bytes), store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
-                       batch_size=batch_size, on_read=on_read, actor=actor)
+    return ingest_docs(read_all(files, max_bytes=max_bytes, limits=limits), store, dry_run=dry_run,
+                       on_item=on_item, keep_items=keep_items, batch_size=batch_size, on_read=on_read, actor=actor)
 
 
 def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *, dry_run: bool = False,
@@ -152,6 +186,7 @@ def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *,
     who the audit trail names for the writes."""
     report = IngestReport()
     pending: list[tuple[ItemResult, CaseGraph]] = []
+    claims = RunClaims()   # one case id, one document per run
 
     def finish(item: ItemResult) -> None:
         _count(report, item, keep=keep_items)
@@ -168,9 +203,19 @@ def ingest_docs(docs: Iterable[RawDoc | ReadError], store: GraphStore | None, *,
         if on_read:
             on_read(doc.source)
         if isinstance(doc, ReadError):
-            finish(ItemResult(doc.source, status="failed", error=doc.error))
+            finish(ItemResult(doc.source, status="failed", error=doc.error, code=doc.code))
+            continue
+        if isinstance(doc, Skipped):
+            finish(ItemResult(doc.source, status="skipped", code=doc.code, reason=doc.reason))
             continue
         item, graph = prepare_doc(doc)
+        if item.status == "skipped":
+            finish(item)
+            continue
+        refused = claims.claim(item.case.id, item.case.identity, doc.source) if item.case else None
+        if refused:
+            _refuse(item, refused)
+            graph = None
         if graph is None or dry_run or store is None:
             finish(item)
             continue
@@ -187,6 +232,9 @@ def _count(report: IngestReport, item: ItemResult, *, keep: bool) -> None:
         report.items.append(item)
     if item.error is not None:
         report.failed += 1
+        return
+    if item.status == "skipped":
+        report.skipped += 1
         return
     if item.case is not None and item.case.warnings:
         report.warnings += len(item.case.warnings)

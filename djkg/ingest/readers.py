@@ -2,22 +2,32 @@
 
 Readers know formats, not meaning: .md/.txt (optional YAML front matter), .docx (headings kept as
 Markdown-style ``#`` lines, "单位：…" metadata paragraphs at the top become metadata), .pdf (text layer),
-.jsonl (one case per line). A file that cannot be read becomes a ``ReadError`` for that file only.
+.jsonl (one case per line, each line decoded on its own). A file that cannot be read becomes a ``ReadError``
+for that file (or line) only. Compressed containers are measured before they are parsed (``containers.py``).
+
+Only the folder's own files are read: a symlink that leads outside the folder being ingested is skipped and
+reported unless the caller allows it (the CLI can; the API never reads folders). Each document's ``source``
+is its path relative to that folder, so no absolute server path reaches the store.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import yaml
 
+from ..core.config import Limits
+from . import containers
+
 SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".pdf", ".jsonl")
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_LIMITS = Limits()
 
 # front-matter keys we understand; Chinese labels used in Word files and plain text map onto them
 META_KEYS = ("id", "title", "unit", "brand", "year", "reported", "region", "industry", "sector", "model", "source",
@@ -35,58 +45,154 @@ class RawDoc:
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     fmt: str = "txt"
+    # the file this document came from, relative to the ingested folder ("" when it came through the API):
+    # what tells an edited file from a different document that happens to share its case id
+    origin: str = ""
+    # found by walking a folder (not named by the user): a file that turns out not to be a write-up is skipped
+    in_folder: bool = False
 
 
 @dataclass
 class ReadError:
     source: str
     error: str
+    code: str = "unreadable"   # unreadable / too_large / outside (a symlink leaving the folder)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file found by ``discover``: where to read it and its path relative to the ingested folder."""
+    path: Path
+    source: str
+    in_folder: bool = False
+
+
+@dataclass
+class Skipped:
+    """A file in a folder that is not a case write-up (an index, notes or sources file), with the reason. Named
+    explicitly, the same file is read."""
+    source: str
+    reason: str
+    code: str = "not_a_write_up"
+
+
+# index, notes and source lists kept beside the write-ups (by file name, in a folder)
+NOT_WRITE_UP_NAMES = re.compile(r"^(?:readme|notes?|sources?|index|changelog|license|todo|目录|索引|说明|来源|出处|备注|"
+                                r"笔记|资料来源|参考文献)(?:[-_ .].*)?$", re.I)
 
 
 class ReadFailure(Exception):
     pass
 
 
+class TooLarge(ReadFailure):
+    """Over a size limit (the API answers 413)."""
+
+
 # --- discovery ------------------------------------------------------------------------------------
 
-def discover(paths: Iterable[str | Path | ReadError]) -> Iterator[Path | ReadError]:
-    """Files under the given paths (folders recurse, sorted for a stable order); a ``ReadError`` passes through."""
+def discover(paths: Iterable[str | Path | SourceFile | ReadError | Skipped], *,
+             follow_links: bool = False) -> Iterator[SourceFile | ReadError | Skipped]:
+    """Files under the given paths (folders recurse, sorted for a stable order); what ``discover`` already found
+    (a ``SourceFile`` or ``ReadError``) passes through. A file named directly is its own root. Inside a folder,
+    a symlink (to a file or a folder) whose target lies outside the folder is reported and skipped unless
+    ``follow_links``."""
     for p in paths:
-        if isinstance(p, ReadError):
+        if isinstance(p, (ReadError, SourceFile, Skipped)):
             yield p
             continue
         path = Path(p)
         if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith((".", "~$")) \
-                        and f.name.lower() != "readme.md":
-                    yield f
+            yield from _discover_folder(path, follow_links=follow_links)
         elif path.is_file():
-            yield path
+            yield SourceFile(path, path.name)
         else:
             yield ReadError(str(path), f"文件不存在 / no such file or folder: {path}")
 
 
-def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawDoc | ReadError]:
-    source = str(path)
+def _wanted(name: str) -> bool:
+    return Path(name).suffix.lower() in SUFFIXES and not name.startswith((".", "~$"))
+
+
+def _discover_folder(folder: Path, *, follow_links: bool) -> Iterator[SourceFile | ReadError]:
+    root = folder.resolve()
+    found: list[SourceFile | ReadError | Skipped] = []
+    seen_dirs: set[Path] = set()
+    for here, dirs, files in os.walk(folder, followlinks=follow_links):
+        real = Path(here).resolve()
+        if real in seen_dirs:      # a link loop (only possible when following links)
+            dirs[:] = []
+            continue
+        seen_dirs.add(real)
+        kept = []
+        for d in sorted(dirs):
+            if d.startswith("."):
+                continue
+            full = Path(here) / d
+            if full.is_symlink() and not _inside(full.resolve(), root) and not follow_links:
+                found.append(_outside(full, folder))
+                continue
+            kept.append(d)
+        dirs[:] = kept
+        for name in files:
+            full = Path(here) / name
+            if not _wanted(name) or not full.is_file():
+                continue
+            if not follow_links and not _inside(full.resolve(), root):
+                found.append(_outside(full, folder))
+                continue
+            rel = full.relative_to(folder).as_posix()
+            if NOT_WRITE_UP_NAMES.match(Path(name).stem):
+                found.append(Skipped(rel, "索引、说明或来源文件，不是案例材料（直接指定该文件可导入）"
+                                          " / an index, notes or sources file, not a write-up (name it to ingest it)"))
+                continue
+            found.append(SourceFile(full, rel, in_folder=True))
+    found.sort(key=lambda x: x.source)
+    yield from found
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _outside(path: Path, folder: Path) -> ReadError:
+    rel = path.relative_to(folder).as_posix()
+    return ReadError(rel, f"符号链接指向导入文件夹之外，已跳过（命令行可用 --follow-symlinks 允许）"
+                          f" / symlink leads outside the ingested folder; skipped", code="outside")
+
+
+def read_path(item: Path | SourceFile, *, max_bytes: int | None = None,
+              limits: Limits | None = None) -> list[RawDoc | ReadError]:
+    """The documents in one file (a JSONL file holds several). A bare ``Path`` is named by its file name."""
+    limits = limits or DEFAULT_LIMITS
+    max_bytes = limits.max_ingest_file_bytes if max_bytes is None else max_bytes
+    path, source = (item.path, item.source) if isinstance(item, SourceFile) else (Path(item), Path(item).name)
     try:
         size = path.stat().st_size
         if size == 0:
             raise ReadFailure("文件为空 / empty file")
         if size > max_bytes:
-            raise ReadFailure(f"文件过大（{size // 1024 // 1024} MB，上限 {max_bytes // 1024 // 1024} MB）"
-                              f" / file too large ({size} bytes)")
+            raise TooLarge(f"文件过大（{size // 1024 // 1024} MB，上限 {max_bytes // 1024 // 1024} MB）"
+                           f" / file too large ({size} bytes, max {max_bytes})")
         suffix = path.suffix.lower()
-        if suffix == ".docx":
-            return [read_docx(path)]
-        if suffix == ".pdf":
-            return [read_pdf(path)]
         if suffix == ".jsonl":
-            return read_jsonl_text(decode_bytes(path.read_bytes()), source)
-        if suffix in (".md", ".markdown", ".txt"):
-            return [read_text(decode_bytes(path.read_bytes()), source, fmt=suffix.lstrip("."))]
-        raise ReadFailure(f"不支持的文件类型 {suffix} / unsupported file type (use {', '.join(SUFFIXES)})")
-    except ReadFailure as exc:
+            return read_jsonl_bytes(path.read_bytes(), source, limits=limits)
+        if suffix == ".docx":
+            doc = read_docx(path, limits=limits)
+        elif suffix == ".pdf":
+            doc = read_pdf(path, limits=limits)
+        elif suffix in (".md", ".markdown", ".txt"):
+            doc = read_text(decode_bytes(path.read_bytes()), source, fmt=suffix.lstrip("."))
+        else:
+            raise ReadFailure(f"不支持的文件类型 {suffix} / unsupported file type (use {', '.join(SUFFIXES)})")
+        if len(doc.text) > limits.max_document_chars:
+            raise TooLarge(containers.too_long_message(limits.max_document_chars))
+        doc.source = doc.origin = source
+        doc.in_folder = isinstance(item, SourceFile) and item.in_folder
+        return [doc]
+    except (TooLarge, containers.Refused) as exc:
+        return [ReadError(source, str(exc), code="too_large")]
+    except (ReadFailure, containers.Damaged) as exc:
         return [ReadError(source, str(exc))]
     except (OSError, ValueError) as exc:
         return [ReadError(source, f"无法读取文件：{exc} / cannot read file")]
@@ -109,14 +215,25 @@ def decode_bytes(data: bytes) -> str:
     try:
         return _check_text(data.decode("gb18030"))
     except UnicodeDecodeError:
-        raise ReadFailure("无法识别的文本编码（支持 UTF-8、GB18030）/ unknown text encoding "
+        raise ReadFailure("无法识别的文本编码（支持 UTF-8、GB18030） / unknown text encoding "
                           "(UTF-8, UTF-8 with BOM and GB18030 are supported)") from None
+
+
+# characters that show nothing: controls, format characters (zero-width, bidi), separators, fillers
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Cn", "Co", "Cs"})
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_visible_text(text: str) -> bool:
+    """True when ``text`` has at least one character that shows (not only NULs, zero-width or spaces)."""
+    return any(not ch.isspace() and ch not in _FILLERS and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+               for ch in text)
 
 
 def _check_text(text: str) -> str:
     sample = text[:20000]
-    if not sample.strip():
-        raise ReadFailure("文件没有正文 / file has no text")
+    if not has_visible_text(text):
+        raise ReadFailure("文件没有可见的文字 / file has no visible text")
     control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > max(8, len(sample) // 50):
         raise ReadFailure("文本中控制字符过多，可能是二进制或编码错误 / too many control characters (binary?)")
@@ -124,7 +241,7 @@ def _check_text(text: str) -> str:
     odd = sum(1 for ch in sample if not (ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
                                        or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·《》〈〉【】"))
     if odd > max(40, len(sample) // 5):
-        raise ReadFailure("文本像是乱码（编码不符或混合编码）/ text looks garbled (wrong or mixed encoding)")
+        raise ReadFailure("文本像是乱码（编码不符或混合编码） / text looks garbled (wrong or mixed encoding)")
     return text
 
 
@@ -154,7 +271,7 @@ def read_text(text: str, source: str, *, fmt: str = "txt") -> RawDoc:
         if meta:
             doc.meta = clean_meta(meta, doc.warnings)
             doc.text = body
-    if not doc.text.strip():
+    if not has_visible_text(doc.text):
         raise ReadFailure("只有元数据，没有正文 / front matter but no body text")
     return doc
 
@@ -264,39 +381,52 @@ def parse_sources(value: Any, warnings: list[str]) -> list[dict[str, str]]:
 
 # --- docx, pdf, jsonl --------------------------------------------------------------------------------
 
-def read_docx(path: Path) -> RawDoc:
+def read_docx(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> RawDoc:
+    containers.check_zip(path, limits)      # sizes, ratio, lying parts and DTDs: before python-docx parses
     try:
         import docx  # python-docx
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types for broken packages
         raise ReadFailure(f"无法打开 Word 文件：{type(exc).__name__} / cannot open .docx") from exc
     lines: list[str] = []
-    for para in document.paragraphs:
-        text = para.text.strip()
+    chars = 0
+
+    def add(line: str) -> None:
+        nonlocal chars
+        chars += len(line) + 1
+        if chars > limits.max_document_chars:
+            raise TooLarge(containers.too_long_message(limits.max_document_chars))
+        lines.append(line)
+
+    from docx.text.paragraph import Paragraph
+    # style names looked up once: Paragraph.style searches every style for the default on each call
+    # (2 ms a paragraph; a 20,000-paragraph file took 50 s)
+    style_names = {s.style_id: (s.name or "").lower() for s in document.styles}
+    for p in document.element.body.p_lst:
+        text = Paragraph(p, document).text.strip()
         if not text:
             continue
-        style = (para.style.name or "").lower() if para.style is not None else ""
+        style = style_names.get(p.style, "") if p.style else ""
         if style.startswith("heading") or style.startswith("title") or style.startswith("标题"):
             level = re.search(r"\d", style)
-            lines.append("#" * (int(level.group(0)) + 1 if level else 1) + " " + text)
+            add("#" * (int(level.group(0)) + 1 if level else 1) + " " + text)
         else:
-            lines.append(text)
+            add(text)
     for table in document.tables:
         for row in table.rows:
             cells = [c.text.strip() for c in row.cells if c.text.strip()]
             if cells:
-                lines.append("：".join(cells) if len(cells) == 2 else " ".join(cells))
+                add("：".join(cells) if len(cells) == 2 else " ".join(cells))
     if not lines:
         raise ReadFailure("Word 文件没有文字 / .docx has no text")
-    doc = read_text("\n".join(lines), str(path), fmt="docx")
-    return doc
+    return read_text("\n".join(lines), str(path.name), fmt="docx")
 
 
-def read_pdf(path: Path) -> RawDoc:
+def read_pdf(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> RawDoc:
     try:
-        from pypdf import PdfReader
-        reader = PdfReader(str(path))
-        pages = [(page.extract_text() or "") for page in reader.pages[:500]]
+        pages = containers.pdf_pages(path, limits)
+    except (containers.Refused, containers.Damaged):
+        raise
     except Exception as exc:  # pypdf raises many types for damaged files
         raise ReadFailure(f"无法读取 PDF：{type(exc).__name__} / cannot read PDF") from exc
     text = "\n".join(pages)
@@ -306,7 +436,7 @@ def read_pdf(path: Path) -> RawDoc:
     # PDF text layers break lines mid-sentence: a line that fills the width and does not end a sentence goes on in
     # the next one — unless that one starts a heading or a labelled line ("网址：…")
     joined = "\n".join(_join_wrapped(text.split("\n")))
-    return read_text(joined, str(path), fmt="pdf")
+    return read_text(joined, str(path.name), fmt="pdf")
 
 
 _NEW_BLOCK = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[\.、]|[\u4e00-\u9fff]{2,3}[：:])")
@@ -323,33 +453,71 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
-def read_jsonl_text(text: str, source: str) -> list[RawDoc | ReadError]:
-    out: list[RawDoc | ReadError] = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}#L{n}"
+def _split_message(message: str) -> tuple[str, str]:
+    zh, _, en = message.partition(" / ")
+    return zh, en or zh
+
+
+def _jsonl_lines(data: bytes) -> Iterator[tuple[int, bytes | str]]:
+    """(line number, raw line): bytes, each to be decoded alone — except in a UTF-16 file, whose lines
+    cannot be cut as bytes (it is decoded whole; a BOM says it is UTF-16)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            out.append(ReadError(where, f"第 {n} 行不是合法 JSON：{exc.msg} / line {n} is not valid JSON"))
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
-            out.append(ReadError(where, f"第 {n} 行缺少 text 字段 / line {n} has no \"text\""))
-            continue
-        doc = RawDoc(source=where, text=obj["text"], fmt="jsonl")
-        doc.meta = clean_meta({k: v for k, v in obj.items() if k != "text"}, doc.warnings)
-        out.append(doc)
+            yield from enumerate(data.decode("utf-16").splitlines(), start=1)
+        except UnicodeDecodeError:
+            raise ReadFailure("UTF-16 文件解码失败 / cannot decode the UTF-16 file") from None
+        return
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    yield from enumerate((line.rstrip(b"\r") for line in data.split(b"\n")), start=1)
+
+
+def read_jsonl_bytes(data: bytes, source: str, *, limits: Limits = DEFAULT_LIMITS) -> list[RawDoc | ReadError]:
+    """One case per line. Each line is decoded on its own (UTF-8, else the same detection as files, the
+    binary check on the line itself), so one bad line is reported with its number and the rest go in."""
+    out: list[RawDoc | ReadError] = []
+    for n, raw in _jsonl_lines(data):
+        where = f"{source}#L{n}"
+        if isinstance(raw, bytes):
+            if not raw.strip():
+                continue
+            try:
+                line = decode_bytes(raw)
+            except ReadFailure as exc:
+                zh, en = _split_message(str(exc))
+                out.append(ReadError(where, f"第 {n} 行：{zh} / line {n}: {en}"))
+                continue
+        else:
+            if not raw.strip():
+                continue
+            line = raw
+        out.extend(_jsonl_doc(line, n, where, source, limits))
     if not out:
         out.append(ReadError(source, "JSONL 文件没有任何案例 / JSONL file holds no case"))
     return out
 
 
-def read_all(paths: Iterable[str | Path | ReadError], *,
-             max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDoc | ReadError]:
+def _jsonl_doc(line: str, n: int, where: str, source: str, limits: Limits) -> list[RawDoc | ReadError]:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return [ReadError(where, f"第 {n} 行不是合法 JSON：{exc.msg} / line {n} is not valid JSON")]
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not has_visible_text(obj["text"]):
+        return [ReadError(where, f"第 {n} 行缺少 text 字段或正文没有可见文字 / line {n} has no \"text\" "
+                                 f"with visible content")]
+    if len(obj["text"]) > limits.max_document_chars:
+        return [ReadError(where, f"第 {n} 行：{containers.too_long_message(limits.max_document_chars)}",
+                          code="too_large")]
+    doc = RawDoc(source=where, text=obj["text"], fmt="jsonl", origin=source)
+    doc.meta = clean_meta({k: v for k, v in obj.items() if k != "text"}, doc.warnings)
+    return [doc]
+
+
+def read_all(paths: Iterable[str | Path | SourceFile | ReadError | Skipped], *, max_bytes: int | None = None,
+             limits: Limits | None = None, follow_links: bool = False) -> Iterator[RawDoc | ReadError | Skipped]:
     """Every document under ``paths`` (files, folders, or what ``discover`` already found), in order."""
-    for item in discover(paths):
-        if isinstance(item, ReadError):
+    for item in discover(paths, follow_links=follow_links):
+        if isinstance(item, (ReadError, Skipped)):
             yield item
         else:
-            yield from read_path(item, max_bytes=max_bytes)
+            yield from read_path(item, max_bytes=max_bytes, limits=limits)

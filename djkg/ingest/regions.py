@@ -32,7 +32,12 @@ LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 W_HINT, W_UNIT, W_TITLE, W_HEAD, W_BODY = 12.0, 6.0, 3.0, 1.5, 0.6
 HEAD_CHARS = 300
 
-_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,12}?族)+(?=自治)")
+# the 55 minority nationalities, longest first: "黔东南苗族侗族自治州" is 黔东南 + 苗族侗族 + 自治州 (a lazy
+# "…族" pattern would also swallow the place's own name)
+_NATIONALITIES = sorted("""蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西
+    景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京
+    塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各""".split(), key=len, reverse=True)
+_ETHNIC = re.compile("(?:(?:" + "|".join(_NATIONALITIES) + ")族?)+(?=自治)")   # 伊犁哈萨克自治州 omits 族
 _SUFFIXES = {
     "province": ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"),
     "city": ("自治州", "地区", "林区", "盟", "市"),
@@ -87,6 +92,10 @@ class Gazetteer:
             if short and short != d.name:
                 self._by_name.setdefault(short, []).append(d.adcode)
                 surfaces.setdefault(short, []).append(_Surface(d.adcode, False, short in weak))
+            if d.name.endswith("自治州") and short:
+                # "黔东南州", "恩施州": the usual way to write an autonomous prefecture, as firm as its full name
+                self._by_name.setdefault(short + "州", []).append(d.adcode)
+                surfaces.setdefault(short + "州", []).append(_Surface(d.adcode, True, False))
         for alias, code in aliases.items():  # alias -> adcode
             if code in self._by_code:
                 self._by_name.setdefault(alias, []).append(code)
@@ -238,6 +247,8 @@ _ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目")
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段)")
 
+# what follows a partner introduced by 与/和 ("与南浔区菱湖镇四个社区的党总支结成对子")
+_PARTNER_AFTER = re.compile(r"^[^。；！？\n]{0,36}?(?:结成|结对|联建|共建|签订|签约|携手|对接|开展合作|合作)")
 # a short name that begins a housing estate's or village's own name ("七星井新村" is not 七星区)
 _ESTATE_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?:新村|小区|花园|家园|新苑|公寓)")
 
@@ -247,6 +258,8 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[i
     if _SITE_AFTER.match(chunk[end:end + 4]) or _ORIGIN_AFTER.match(chunk[end:end + 2]) \
             or _ORIGIN_BEFORE.search(chunk[max(0, start - 2):start]):
         return False
+    if start and chunk[start - 1] in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
+        return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's
     if surface.full or start == 0:
         return True
     if _ESTATE_AFTER.match(chunk[end:end + 6]):

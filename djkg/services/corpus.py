@@ -54,7 +54,7 @@ class CorpusReport:
 
 def check_corpus(folder: Path) -> CorpusReport:
     """Read every write-up under ``folder`` (any readable format) and check the library."""
-    from ..ingest.readers import RawDoc, read_all
+    from ..ingest.readers import RawDoc, Skipped, read_all
     from ..ingest.regions import gazetteer
     from ..ingest.taxonomy import taxonomy
     tx = taxonomy()
@@ -66,6 +66,8 @@ def check_corpus(folder: Path) -> CorpusReport:
     years: Counter[int] = Counter()
     local = 0
     for doc in read_all([folder]):
+        if isinstance(doc, Skipped):
+            continue          # the folder's README and notes: not case write-ups
         if not isinstance(doc, RawDoc):
             report.problems.append({"file": doc.source, "problem": doc.error})
             continue

@@ -31,10 +31,11 @@ import yaml
 from ..graph.schema import concept_id, normalise_key
 from ..graph.store import GraphStore
 
-# Targets (the real-text issue): recall for single-valued fields and concepts, recall and precision for outcome values and the model.
+# Targets: the real-text issue's recall targets, outcome and model precision, and a floor on concept precision.
 EXTRACTION_TARGETS: dict[str, dict[str, float]] = {
     "province": {"recall": 1.0}, "city": {"recall": 0.9}, "county": {"recall": 0.8}, "field": {"recall": 0.9},
-    "problems": {"recall": 0.8}, "measures": {"recall": 0.8},   # precision reported beside, no target set
+    # a case card's problems and measures must be more often right than wrong (tests/README.md: why these numbers)
+    "problems": {"recall": 0.8, "precision": 0.5}, "measures": {"recall": 0.8, "precision": 0.5},
     "outcome_values": {"recall": 0.85, "precision": 0.9}, "model": {"recall": 0.8, "precision": 0.9},
     "unit": {"recall": 0.8},
 }
@@ -74,6 +75,22 @@ def _same_unit(got: str, gold: str) -> bool:
     return False
 
 
+def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
+    """The gold's places under their official names ("黔东南州" → 黔东南苗族侗族自治州), so that a short form in
+    the gold is not scored as a miss."""
+    from ..ingest.regions import gazetteer
+    g = gazetteer()
+    out = dict(entry)
+    for level in ("province", "city", "county"):
+        name = entry.get(level)
+        if not name:
+            continue
+        names = {g.division(c).name for c in g.codes_named(name) if g.division(c) and g.division(c).level == level}
+        if len(names) == 1:
+            out[level] = names.pop()
+    return out
+
+
 def _gold_chain(entry: dict[str, Any]) -> set[str]:
     """Names of the divisions on the gold unit's chain: the named levels and, from the deepest one the gold names,
     its ancestors (a text that names only 义安区 still places the unit in 铜陵市 and 安徽省)."""
@@ -100,6 +117,7 @@ def evaluate_extraction(gold_dir: Path) -> dict[str, Any]:
     invented: list[str] = []
     misses: list[dict[str, Any]] = []
     for entry in gold:
+        entry = _official_names(entry)
         docs = [d for d in read_path(gold_dir / entry["file"]) if isinstance(d, RawDoc)]
         if not docs:
             misses.append({"file": entry["file"], "field": "read", "gold": "readable", "got": "error"})

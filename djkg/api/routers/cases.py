@@ -17,8 +17,8 @@ from ...core.keys import Principal
 from ...graph.review import VersionConflict
 from ...graph.store import GraphStore
 from ...ingest.corrections import CorrectionError
-from ...ingest.pipeline import process_doc
-from ...ingest.readers import RawDoc, ReadError, clean_meta, read_path
+from ...ingest.pipeline import ingest_docs, process_doc
+from ...ingest.readers import RawDoc, ReadError, clean_meta, has_visible_text, read_path
 from ...queries.cases import case_record, list_cases
 from ...services.corrections import CaseNotFound, correct_case
 from ..deps import RoleFirstRoute, get_settings, get_store, require_api_key, require_editor
@@ -94,6 +94,9 @@ def _version(body_version: str | None, if_match: str | None) -> str:
 
 def _store_doc(doc: RawDoc, store: GraphStore, actor: str) -> JSONResponse:
     item = process_doc(doc, store, dry_run=False, actor=actor)
+    if item.code == "conflict":   # a different case holds this id: never overwritten
+        zh, _, en = (item.error or "").partition(" / ")
+        raise ApiError(409, zh, en or zh)
     if item.error is not None or item.case is None:
         raise ApiError(422, f"无法导入：{item.error}", "case could not be ingested")
     body = IngestResult(status=item.status, case=item.case.to_dict()).model_dump()
@@ -102,25 +105,36 @@ def _store_doc(doc: RawDoc, store: GraphStore, actor: str) -> JSONResponse:
 
 @router.post("", status_code=201, response_model=IngestResult, dependencies=[Depends(require_api_key)],
              responses={200: {"model": IngestResult, "description": "已存在，内容未变或已更新 / existing case"},
-                        401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
-                        422: {"model": ErrorBody}},
+                        401: {"model": ErrorBody}, 403: {"model": ErrorBody},
+                        409: {"model": ErrorBody, "description": "该 id 已属于另一份材料 / id held by another document"},
+                        413: {"model": ErrorBody}, 422: {"model": ErrorBody}},
              summary="提交一个案例（需 API 密钥）/ add a case (API key)")
 def create_case(body: CaseIn, store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings),
                 who: Principal = Depends(require_editor)):
     if len(body.text) > settings.limits.max_text_chars:
         raise ApiError(413, f"正文过长（上限 {settings.limits.max_text_chars} 字）",
                        f"text too long (max {settings.limits.max_text_chars} characters)")
-    if not body.text.strip():
-        raise ApiError(422, "正文为空", "text is empty")
+    if not has_visible_text(body.text):
+        raise _invisible()
     warnings: list[str] = []
     meta = clean_meta(body.model_dump(exclude={"text"}, exclude_none=True), warnings)
     return _store_doc(RawDoc(source="api", text=body.text, meta=meta, warnings=warnings, fmt="api"), store, who.name)
 
 
+def _invisible() -> ApiError:
+    return ApiError(422, "正文没有可见的文字（只有空白、零宽字符或控制字符）",
+                    "text has no visible characters (only whitespace, zero-width or control characters)")
+
+
+def _too_long(limit: int) -> ApiError:
+    return ApiError(413, f"正文过长（上限 {limit} 字），未导入", f"text too long (max {limit} characters); not ingested")
+
+
 @router.post("/upload", status_code=201, response_model=IngestResult, dependencies=[Depends(require_api_key)],
              responses={200: {"model": IngestResult, "description": "已存在，内容未变或已更新 / existing case"},
-                        401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
-                        415: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+                        401: {"model": ErrorBody}, 403: {"model": ErrorBody},
+                        409: {"model": ErrorBody, "description": "该 id 已属于另一份材料 / id held by another document"},
+                        413: {"model": ErrorBody}, 415: {"model": ErrorBody}, 422: {"model": ErrorBody}},
              summary="上传案例文件 .md .txt .docx .pdf .jsonl（需 API 密钥）/ upload a file (API key)")
 def upload_case(file: UploadFile = File(..., description="案例文件"), store: GraphStore = Depends(get_store),
                 settings: Settings = Depends(get_settings), who: Principal = Depends(require_editor)):
@@ -136,20 +150,27 @@ def upload_case(file: UploadFile = File(..., description="案例文件"), store:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        docs = read_path(Path(tmp), max_bytes=settings.limits.max_upload_bytes)
+        docs = read_path(Path(tmp), max_bytes=settings.limits.max_upload_bytes, limits=settings.limits)
     finally:
         os.unlink(tmp)
     errors = [d for d in docs if isinstance(d, ReadError)]
     good = [d for d in docs if isinstance(d, RawDoc)]
+    for e in errors:
+        if e.code == "too_large":   # a zip bomb, too many pages, too much text: the file is refused whole
+            zh, _, en = e.error.partition(" / ")
+            raise ApiError(413, zh, en or zh)
     if not good:
         raise ApiError(422, f"无法读取文件：{errors[0].error if errors else '空文件'}", "file could not be read")
+    if any(len(d.text) > settings.limits.max_text_chars for d in good):
+        raise _too_long(settings.limits.max_text_chars)     # never cut silently
+    for i, d in enumerate(good, start=1):
+        # an upload has no folder: its file name is a label, not an identity (origin "")
+        d.source, d.origin = (f"upload:{name}#{i}" if len(good) > 1 else f"upload:{name}"), ""
     if len(good) > 1:
-        statuses = []
-        for d in good:
-            d.source = f"upload:{name}#{len(statuses) + 1}"
-            item = process_doc(d, store, dry_run=False, actor=who.name)
-            statuses.append(item.status if item.error is None else "failed")
-        return JSONResponse({"status": "batch", "case": {"count": len(good), "statuses": statuses,
-                                                         "errors": [e.error for e in errors]}}, status_code=201)
-    good[0].source = f"upload:{name}"
+        report = ingest_docs(good, store, actor=who.name)
+        statuses = [item.status if item.error is None else "failed" for item in report.items]
+        return JSONResponse({"status": "batch", "case": {
+            "count": len(good), "statuses": statuses,
+            "errors": [e.error for e in errors] + [item.error for item in report.items if item.error]}},
+            status_code=201)
     return _store_doc(good[0], store, who.name)

@@ -1,6 +1,6 @@
 """GET /views/... — the graph pages (viz/): model, case, region, overview and a recommendation's explanation.
 
-Pages are self-contained (no external loads; a Content-Security-Policy says so to the browser too) and
+Pages are self-contained (no external loads; the Content-Security-Policy of api/security.py says so too) and
 every string from a case is escaped by the renderer. Unknown ids give a 404 page in Chinese and English.
 """
 
@@ -19,14 +19,8 @@ from ..deps import get_settings, get_store
 
 router = APIRouter(prefix="/views", tags=["views"])
 
-# Nothing may come from outside: scripts and styles are inline, images are data: URIs.
-CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; "
-       "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
-
-
 def _page(body: str, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(body, status_code=status, headers={"Content-Security-Policy": CSP,
-                                                           "X-Content-Type-Options": "nosniff"})
+    return HTMLResponse(body, status_code=status)   # CSP, nosniff and framing rules: api/security.py
 
 
 def _error(status: int, zh: str, en: str) -> HTMLResponse:
