@@ -104,14 +104,16 @@ def test_every_page_carries_the_security_headers(client, path):
     r = client.get(path)
     assert r.headers["content-type"].startswith("text/html")
     csp = r.headers["content-security-policy"]
-    assert "default-src 'none'" in csp and "frame-ancestors 'self'" in csp and "https:" not in csp
+    assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp and "https:" not in csp
+    assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
     assert r.headers["x-content-type-options"] == "nosniff"
-    assert r.headers["x-frame-options"] == "SAMEORIGIN"
+    assert r.headers["x-frame-options"] == "DENY"
 
 
 def test_docs_pages_and_json_answers_carry_headers_too(client):
     r = client.get("/docs")
-    assert "frame-ancestors 'self'" in r.headers["content-security-policy"]
+    csp = r.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in csp and "https:" not in csp and "http:" not in csp   # offline docs
     assert client.get("/healthz").headers["x-content-type-options"] == "nosniff"
     r = client.post("/api/v1/cases", content=b"x" * (300 * 1024), headers={"X-API-Key": KEY})
     assert r.status_code == 413 and r.headers["x-content-type-options"] == "nosniff"

@@ -156,6 +156,15 @@ def param_sets(name: str, lite) -> list[dict[str, Any]]:
     if name == "view_region_lookup":
         keys = {k for r in regions[:60] for k in (r.id, r.props.get("adcode"), r.props.get("name")) if k}
         return [{"key": k} for k in sorted(keys)] + [{"key": "火星"}, {"key": ""}, {"key": "region:"}]
+    if name == "page_cases":
+        none = {"prefix": None, "field": None, "year": None, "illustrative": None, "model": None, "problem": None,
+                "measure": None}
+        filters = [none, {**none, "prefix": "37"}, {**none, "prefix": "3706"}, {**none, "prefix": "370686"},
+                   {**none, "field": "农村"}, {**none, "year": 2021}, {**none, "illustrative": 1},
+                   {**none, "illustrative": 0, "field": "农村"}, {**none, "model": models[0] if models else "model:x"},
+                   {**none, "problem": problems[0] if problems else "problem:x"},
+                   {**none, "measure": "measure:branch-led-cooperative"}, {**none, "prefix": "99"}]
+        return [{**f, "limit": lim, "offset": off} for f in filters for lim, off in ((20, 0), (2, 1), (5, 100))]
     if name == "gap_counts":
         return [{"province": p, "field": f} for p in (None, "37", "32", "99") for f in (None, "农村", "城市社区")]
     if name == "emerging_measure_pairs":

@@ -37,6 +37,8 @@ PARAMS = {
                       "offset": 0},
     "audit_count": {"actor": None, "action": "correct", "target": "case:a", "since": "2024-01-01T00:00:00.000000Z",
                     "until": None},
+    "page_cases": {"prefix": None, "field": None, "year": None, "illustrative": None, "model": None, "problem": None,
+                   "measure": None, "limit": 3, "offset": 1},
     "gap_counts": {"province": None, "field": None},
     "emerging_measure_pairs": {"min_cases": 1},
     "emerging_group_cases": {"measures": ["measure:branch-led-cooperative", "measure:m2", "measure:m3"],
@@ -105,7 +107,8 @@ def test_every_named_query_returns_the_same_rows(both):
         a = [_norm(r) for r in catalogue.run(lite, name, **params)]
         b = [_norm(r) for r in catalogue.run(neo, name, **params)]
         assert a == b, name
-        if name not in ("candidate_concepts",):
+        # case_provinces reads the case's region property, which build_case leaves out (test_cypher_parity covers it)
+        if name not in ("candidate_concepts", "case_provinces"):
             assert a, f"{name} returned nothing on the fixture; the comparison would be empty"
 
 

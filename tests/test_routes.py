@@ -127,10 +127,23 @@ def test_the_enumeration_finds_the_routes_it_must():
     assert {("GET", "/"), ("GET", "/views/case/{case_id}"), ("GET", "/views/recommend")} <= set(routes())
 
 
+# serving the interactive docs and the fixed list of static files: no page content, nothing of a case echoed
+HIDDEN = {"/docs", "/docs/oauth2-redirect", "/redoc", "/docs-assets/redoc-offline.js", "/static/{name}"}
+
+
 def test_no_route_is_hidden_from_the_openapi_document():
-    found = _api_routes(APP.routes)
+    found = [r for r in _api_routes(APP.routes) if r.path not in HIDDEN]
     assert sum(len(r.methods - {"HEAD", "OPTIONS"}) for r in found) == len(routes())
     assert [r.path for r in found if not r.include_in_schema] == []
+    assert {r.path for r in _api_routes(APP.routes) if not r.include_in_schema} == HIDDEN
+
+
+def test_static_files_are_a_fixed_list_and_an_unknown_name_echoes_nothing(client):
+    r = client.get("/static/" + PATH_MARKUP.replace("/", ""), headers={"Accept": "text/html"})
+    assert r.status_code == 404 and not RAW.search(r.text)
+    r = client.get("/static/" + PATH_MARKUP.replace("/", ""))     # an API client gets JSON, never HTML
+    assert r.status_code == 404 and r.headers["content-type"].startswith("application/json")
+    assert client.get("/static/site.css").status_code == 200
 
 
 WRITE_IDS = [f"{m} {p}" for m, p in write_routes()]

@@ -35,13 +35,19 @@ def _data(html: str) -> dict:
 
 
 def test_pages_load_nothing_from_outside(store):
-    for html in (pages.render_overview(store), pages.render_model(store, "model:branch-led-cooperative"),
-                 pages.render_case(store, "case:evil"), pages.render_region(store, "栖霞市")):
-        assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
-        assert not re.search(r"url\(\s*[\"']?(?:https?:)?//", html)
-        for cdn in ("cdnjs", "jsdelivr", "unpkg", "bootstrap", "tom-select", "googleapis"):
-            assert cdn not in html, cdn
-        assert "vis.Network" in html and "<style>" in html
+    for links in (True, False):
+        for html in (pages.render_overview(store, links=links),
+                     pages.render_model(store, "model:branch-led-cooperative", links=links),
+                     pages.render_case(store, "case:evil", links=links), pages.render_region(store, "栖霞市", links=links)):
+            assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
+            assert not re.search(r"url\(\s*[\"']?(?:https?:)?//", html)
+            for cdn in ("cdnjs", "jsdelivr", "unpkg", "bootstrap", "tom-select", "googleapis"):
+                assert cdn not in html, cdn
+            if links:   # served: scripts from this server only, no inline script
+                assert re.search(r'<script src="/static/vis-network\.min\.js\?v=\w+">', html)
+                assert "<script>" not in html
+            else:       # a file: everything inline
+                assert "vis.Network" in html and "<style>" in html and not re.search(r'(?:src|href)="/static', html)
 
 
 def test_hostile_strings_cannot_end_the_script_block_or_add_markup(store):
@@ -54,7 +60,9 @@ def test_hostile_strings_cannot_end_the_script_block_or_add_markup(store):
     assert "&lt;/script&gt;&lt;script&gt;alert(1)" in html          # HTML-escaped page text
     nodes = _data(html)["nodes"]
     assert any(n.get("full") == HOSTILE for n in nodes)            # … and intact as data
-    assert "textContent" in html and "innerHTML" not in html.split("vis.Network")[-1]
+    from djkg.viz.site import static_text
+    script = static_text("graph.js")
+    assert "textContent" in script and "innerHTML" not in script
 
 
 def test_views_match_their_view_data_and_cap_visibly(store):
@@ -70,7 +78,7 @@ def test_unknown_ids_are_404_pages_and_bad_params_4xx(store, tmp_path):
     with TestClient(create_app(Settings(data_dir=tmp_path), store=store)) as c:
         for path in ("/views/model/model:nope", "/views/case/x", "/views/region/火星"):
             r = c.get(path)
-            assert r.status_code == 404 and "未找到" in r.text and "not found" in r.text.lower()
+            assert r.status_code == 404 and "未找到" in r.text and "not found" not in r.text.lower()   # pages say it in Chinese only
         r = c.get("/views/overview")
         assert r.status_code == 200 and "default-src 'none'" in r.headers["content-security-policy"]
         assert c.get("/views/recommend", params={"top_k": 0}).status_code == 422

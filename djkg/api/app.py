@@ -6,6 +6,7 @@ import logging
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, Request
+from fastapi_offline import FastAPIOffline
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -17,8 +18,9 @@ from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
 from ..ingest.taxonomy import use_accepted_concepts
 from .auth import require_reader
-from .routers import (analyses, audit, auth, cases, graph, health, home, models, recommendations, search, taxonomy,
-                      views)
+from .html import error_page, wants_html
+from .routers import (analyses, ask, audit, auth, cases, docs, graph, health, home, models, pages, recommendations,
+                      search, static, submit, taxonomy, views)
 from .schemas import ErrorBody
 from .security import SecurityHeaders
 
@@ -105,7 +107,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         if store is None:  # a store the app opened itself is closed with it
             app.state.store.close()
 
-    app = FastAPI(title="djkg 党建品牌经验知识图谱", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # /docs and /redoc load Swagger UI and ReDoc from the fastapi-offline package, never from a CDN
+    app: FastAPI = FastAPIOffline(title="djkg 党建品牌经验知识图谱", version=__version__, description=DESCRIPTION,
+                                  lifespan=lifespan, static_url="/static-docs", redoc_url=None,
+                                  favicon_url="data:,", swagger_ui_parameters={"validatorUrl": None})
     app.state.settings = settings
     app.state.store = store if store is not None else open_store(settings)
     app.state.keyring = KeyRing(settings.keys_path, settings.api_key)
@@ -116,6 +121,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         errors = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
                   for e in exc.errors()]
         where = "、".join(".".join(e["loc"]) for e in errors[:5])
+        if wants_html(request):   # a person following a mistyped link gets a page, in Chinese only
+            return error_page(422, "网址中的参数不正确", "请回到上一页重新选择或填写。")
         zh, en = f"请求参数不合法：{where}", f"invalid request: {where}"
         return JSONResponse({"detail": {"message": f"{zh} / {en}", "zh": zh, "en": en, "errors": errors}},
                             status_code=422)
@@ -123,6 +130,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         detail = exc.detail
+        if exc.status_code == 404 and wants_html(request):   # a person who mistyped a URL gets a page
+            return error_page(404, "没有找到这个页面", "网址可能有误，或者这个内容已被删除。可以从下面的入口重新查找。")
         if not isinstance(detail, dict):
             zh = {404: "未找到", 405: "不支持的请求方法", 413: "请求体过大"}.get(exc.status_code, "请求错误")
             detail = {"message": f"{zh} / {detail}", "zh": zh, "en": str(detail)}
@@ -143,9 +152,15 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         (422, "参数校验失败 / validation failed"), (503, "数据库不可用 / store unavailable"))}
     app.include_router(health.router, responses=common)
     # reads are open unless the deployment closes them behind a reader key (Settings.reads_need_key)
+    reader = [Depends(require_reader)]
     for r in (recommendations, models, analyses, cases, search, graph, home, taxonomy, audit, auth):
-        app.include_router(r.router, responses=common, dependencies=[Depends(require_reader)])
-    app.include_router(views.router, responses=common, dependencies=[Depends(require_reader)])
+        app.include_router(r.router, responses=common, dependencies=reader)
+    app.include_router(views.router, responses=common, dependencies=reader)
+    app.include_router(static.router)
+    app.include_router(pages.router, dependencies=reader)
+    app.include_router(ask.router, dependencies=reader)
+    app.include_router(docs.router)
+    app.include_router(submit.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)
     app.add_middleware(SecurityHeaders)   # outermost: the 413 above gets the headers too
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from starlette.datastructures import MutableHeaders
 
-# Nothing may come from outside: scripts and styles are inline, images are data: URIs.
-PAGE_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; "
-            "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
-# FastAPI's interactive docs (/docs, /redoc) fetch Swagger UI / ReDoc from their CDN: allowed there, nowhere else
-DOCS_CSP = ("default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-            "font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com "
-            "https://cdn.redoc.ly; worker-src blob:; connect-src 'self'; base-uri 'none'; frame-ancestors 'self'")
+from ..viz.site import CSP
+
+# Pages that set their own headers (api/html.py, viz/site.py: scripts only from /static) keep them; this
+# middleware adds the same rules to any HTML response that did not.
+PAGE_CSP = CSP
+# Swagger UI and ReDoc come from the fastapi-offline package on this server (/static-docs, /docs-assets); their
+# HTML starts them with an inline script. Nothing from outside, as everywhere else.
+DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; "
+            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 DOCS_PATHS = ("/docs", "/redoc")
 
 
@@ -34,7 +36,7 @@ class SecurityHeaders:
                 headers.setdefault("X-Content-Type-Options", "nosniff")
                 if headers.get("content-type", "").startswith("text/html"):
                     headers.setdefault("Content-Security-Policy", DOCS_CSP if docs else PAGE_CSP)
-                    headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+                    headers.setdefault("X-Frame-Options", "DENY")
                     headers.setdefault("Referrer-Policy", "same-origin")
             await send(message)
 

@@ -7,7 +7,8 @@ recommendation needs both, so this is where they meet.
 from __future__ import annotations
 
 from ..core.config import Settings
-from ..core.contract import Recommendation
+from ..core.contract import Profile, ProfileProblem, Recommendation
+from ..graph.schema import PROBLEM
 from ..graph.store import GraphStore
 from ..ingest.profile import ProfileError, parse_profile
 from ..ingest.tokens import tokenize
@@ -31,13 +32,29 @@ def clamp_top_k(top_k: int | None, settings: Settings | None = None) -> tuple[in
 
 def recommend(store: GraphStore, *, region: str | None = None, industry: str | None = None,
               problems: list[str] | None = None, description: str | None = None, top_k: int | None = 5,
-              strict: bool = False, settings: Settings | None = None) -> Recommendation:
-    """Ranked models for a unit profile given as the user typed it."""
+              strict: bool = False, settings: Settings | None = None, drop: tuple[str, ...] | list[str] = (),
+              add: tuple[str, ...] | list[str] = ()) -> Recommendation:
+    """Ranked models for a unit profile given as the user typed it. ``drop``: problem ids the user removed from
+    what was recognised; ``add``: problem ids the user added (the result page's tags)."""
     k, clamped = clamp_top_k(top_k, settings)
     profile = parse_profile(region=region, industry=industry, problems=problems, description=description,
-                            strict=strict)
+                            strict=strict and not add)
+    if drop or add:
+        profile = adjust_problems(store, profile, drop, add)
     result = rank(store, profile, top_k=k, tokenize=tokenize)
     if clamped:
         note = (f"top_k 已调整为 {k}（允许 1–{(settings or Settings()).limits.max_top_k}）/ top_k clamped to {k}")
         result = result.model_copy(update={"warnings": [*result.warnings, note]})
     return result
+
+
+def adjust_problems(store: GraphStore, profile: Profile, drop, add) -> Profile:
+    """The profile with the problems in ``drop`` removed and the known problems in ``add`` appended."""
+    dropped = set(drop)
+    kept = [p for p in profile.problems if p.id not in dropped]
+    have = {p.id for p in kept}
+    wanted = [pid for pid in dict.fromkeys(add) if pid not in have and pid not in dropped][:20]
+    for node in store.get_nodes(wanted):
+        if node.label == PROBLEM and not node.props.get("candidate"):
+            kept.append(ProfileProblem(id=node.id, name=str(node.props.get("name") or ""), clause=""))
+    return profile.model_copy(update={"problems": kept})

@@ -67,7 +67,14 @@ FLAGS = {
     "unit_missing": "没有写明单位名称",
     "not_a_case": "看起来不是案例材料",
 }
-SIGNALS = {"institutionalised": "形成了制度规范", "promoted": "得到上级推广", "mass_evaluation": "有群众评价"}
+SIGNALS = {"institutionalised": "形成了制度规范", "promoted": "得到上级推广", "mass_evaluation": "有群众评价",
+           "quantified": "有量化成效"}
+
+# sentence roles in a write-up (case page highlighting and its legend)
+SENTENCE_ROLES = {"problem": "问题", "measure": "做法", "outcome": "成效"}
+
+# case sources as the lists and filters say them
+SOURCE_KINDS = {"documented": "有公开来源", "illustrative": "示意案例"}
 
 
 def node_type(label: str) -> NodeType:

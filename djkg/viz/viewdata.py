@@ -13,6 +13,7 @@ from ..core.contract import Maturity
 from ..graph import schema as S
 from ..graph.schema import Edge, Node
 from . import labels as L
+from .text import clip, num, outcome_label, place
 
 
 class NotFound(KeyError):
@@ -34,6 +35,7 @@ class ViewNode:
     weight: float = 1.0             # drawn size (support / case count / score)
     facts: list[str] = field(default_factory=list)   # tooltip lines, plain text
     focus: bool = False             # the page's subject
+    level: int | None = None        # column in a left-to-right (hierarchical) layout
 
 
 @dataclass
@@ -78,6 +80,7 @@ class ViewData:
     focus: str | None = None
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)   # (node id, name), outermost first
     notes: list[str] = field(default_factory=list)                     # extra plain-text remarks
+    layout: str = "force"            # force | columns (hierarchical, left to right, by ViewNode.level)
 
     @property
     def shown(self) -> int:
@@ -106,41 +109,14 @@ def view_kind(label: str) -> str | None:
 
 # --- building blocks --------------------------------------------------------------------------------
 
-def clip(text: Any, n: int = 120) -> str:
-    s = " ".join(str(text or "").split())
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def num(v: Any) -> str:
-    """A number as people write it: 12 not 12.0, 98.62 as is, no float noise."""
-    if isinstance(v, bool) or v is None:
-        return ""
-    if isinstance(v, float):
-        if v.is_integer():
-            return str(int(v))
-        return f"{v:.4f}".rstrip("0").rstrip(".")
-    return str(v)
-
-
 def outcome_text(p: dict[str, Any]) -> str:
-    """An outcome as a reader says it: "村集体经济收入 52万元", "（全县）…" for a figure of a wider area."""
-    metric = str(p.get("metric") or p.get("name") or "成效")
-    value = p.get("value")
-    text = metric if value is None else f"{metric} {num(value)}{p.get('unit') or ''}"
-    if p.get("scope") == "region":
-        text = f"（{L.SCOPES['region']}）{text}"
-    return text
+    """An outcome as a reader says it (``text.outcome_label``): "村集体经济收入 52万元"."""
+    return outcome_label(p)
 
 
 def place_text(region: dict[str, Any] | None) -> str:
     """Province, city and county joined (a municipality is said once)."""
-    region = region or {}
-    parts = [region.get("province"), region.get("city"), region.get("county")]
-    out: list[str] = []
-    for x in parts:
-        if x and x not in out:
-            out.append(str(x))
-    return "".join(out)
+    return place(region)
 
 
 def display_name(node: Node) -> str:

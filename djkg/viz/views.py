@@ -26,7 +26,7 @@ MODEL_PROBLEMS = 40       # problems addressed by the model's measures
 OUTCOMES_PER_CASE = 3
 REGION_CASES = 60
 OVERVIEW_CAP = 60         # problems (and at most as many models) on the overview
-EVIDENCE_PER_ITEM = 5
+EVIDENCE_PER_ITEM = 2       # evidence cases drawn per model beside those on its paths (the text page lists them all)
 
 
 def _maturities(store: GraphStore, model_ids: Iterable[str]) -> dict[str, Maturity]:
@@ -127,7 +127,7 @@ def model_view(store: GraphStore, model_id: str, limit: int = MODEL_CASES, *,
     intro = (f"“{name}”模式的关系图：中心的{T[S.MODEL].look}是模式本身，{T[S.MEASURE].look}是它运用的做法"
              f"（连线越粗，采用该做法的案例越多），{T[S.PROBLEM].look}是这些做法针对的问题，{T[S.CASE].look}是属于该模式的"
              f"案例，{T[S.REGION].look}、{T[S.INDUSTRY].look}和{T[S.OUTCOME].look}是案例所在地区、所属领域和取得的成效。"
-             "双击案例、地区或模式可打开对应页面。")
+             "单击节点可在旁边看到要点和它的页面，双击展开它的相邻节点。")
     view = ViewData("model", f"模式：{name}", intro, focus=model.id)
     view.counts.append(Count("个案例", sum(1 for c in case_ids if b.has(c)), total_cases))
     if len(ranked) > MODEL_PROBLEMS:
@@ -176,7 +176,7 @@ def case_view(store: GraphStore, case_id: str, *, max_nodes: int | None = None) 
     intro = (f"这个案例的结构图：中心的{T[S.CASE].look}是案例，连到它面临的问题（{T[S.PROBLEM].look}）、采取的做法"
              f"（{T[S.MEASURE].look}）、取得的成效（{T[S.OUTCOME].look}）、所在地区（{T[S.REGION].look}，逐级上溯到省）、"
              f"所属领域（{T[S.INDUSTRY].look}），以及它所属的可复制模式（{T[S.MODEL].look}）。"
-             "悬停可查看要点，双击模式或地区可继续浏览。")
+             "悬停可查看要点，单击节点可打开它的页面，双击展开相邻节点。")
     view = ViewData("case", f"案例：{title}", intro, focus=case.id)
     region_ids = [e.dst for e in out if e.type == S.LOCATED_IN]
     if region_ids:
@@ -197,13 +197,14 @@ def _find_region(store: GraphStore, key: str) -> tuple[Node, list[Node]]:
     return nodes[0], nodes[1:]
 
 
-def region_view(store: GraphStore, name_or_adcode: str, limit: int = REGION_CASES, *,
-                max_nodes: int | None = None) -> ViewData:
-    """A province, city or county: its direct sub-regions (drill-down), the cases located in it or
-    below it (newest first, capped at ``limit``) and the models of those cases."""
-    region, homonyms = _find_region(store, name_or_adcode)
-    limit = max(1, int(limit))
-    b = ViewBuilder(_max_nodes(max_nodes))
+def find_region(store: GraphStore, key: str) -> tuple[Node, list[Node]]:
+    """A Region by id, adcode or official name, and its homonyms."""
+    return _find_region(store, key)
+
+
+def region_tree(store: GraphStore, region: Node):
+    """(tree rows, every region id at or below ``region``, id -> the child of ``region`` it lies under,
+    cases per child, cases in all) — counted in the database."""
     tree = catalogue.run(store, "view_region_tree", region=region.id)
     all_ids = [r["region_id"] for r in tree] or [region.id]
     under = {r["region_id"]: (r["child_id"] or region.id) for r in tree}
@@ -213,7 +214,24 @@ def region_view(store: GraphStore, name_or_adcode: str, limit: int = REGION_CASE
     per_child: dict[str, int] = {}
     for rid, n in counts.items():
         per_child[under.get(rid, region.id)] = per_child.get(under.get(rid, region.id), 0) + n
-    total_cases = sum(counts.values())
+    return tree, all_ids, under, per_child, sum(counts.values())
+
+
+def region_chain(store: GraphStore, region_id: str) -> list[Node]:
+    """The region and the regions it is part of, outermost first."""
+    chain = _region_chain(store, region_id)
+    nodes = _nodes_by_id(store, chain)
+    return [nodes[r] for r in reversed(chain) if r in nodes]
+
+
+def region_view(store: GraphStore, name_or_adcode: str, limit: int = REGION_CASES, *,
+                max_nodes: int | None = None) -> ViewData:
+    """A province, city or county: its direct sub-regions (drill-down), the cases located in it or
+    below it (newest first, capped at ``limit``) and the models of those cases."""
+    region, homonyms = _find_region(store, name_or_adcode)
+    limit = max(1, int(limit))
+    b = ViewBuilder(_max_nodes(max_nodes))
+    tree, all_ids, under, per_child, total_cases = region_tree(store, region)
 
     b.node(region, weight=max(1, total_cases), focus=True,
            extra=[f"本地区及下辖地区案例：{total_cases} 个"])
@@ -222,7 +240,7 @@ def region_view(store: GraphStore, name_or_adcode: str, limit: int = REGION_CASE
     for r in children:
         node = Node(r["region_id"], S.REGION, {**r["props"], "name": r["name"]})
         n = per_child.get(r["region_id"], 0)
-        b.node(node, weight=max(1, n), extra=[f"案例：{n} 个", "双击进入该地区"])
+        b.node(node, weight=max(1, n), extra=[f"案例：{n} 个", "单击后可打开该地区的页面"])
         b.edge(r["region_id"], S.PART_OF, region.id)
 
     rows = catalogue.run(store, "view_region_cases", regions=all_ids, limit=limit)
@@ -257,7 +275,7 @@ def region_view(store: GraphStore, name_or_adcode: str, limit: int = REGION_CASE
     name = display_name(region)
     level = L.REGION_LEVELS.get(str(region.props.get("level") or ""), "")
     T = L.NODE_TYPES
-    intro = (f"{name}（{level or '地区'}）的党建品牌案例分布：{T[S.REGION].look}是本地区及其下辖地区（双击可逐级进入），"
+    intro = (f"{name}（{level or '地区'}）的党建品牌案例分布：{T[S.REGION].look}是本地区及其下辖地区（单击后可打开下一级地区），"
              f"{T[S.CASE].look}是位于本地区或下辖地区的案例（连到它所在的下一级地区），{T[S.MODEL].look}是这些案例所属的模式。")
     view = ViewData("region", f"地区：{name}", intro, focus=region.id)
     view.breadcrumbs = [(r, display_name(parents[r])) for r in reversed(chain[1:]) if r in parents]
@@ -306,7 +324,7 @@ def overview_view(store: GraphStore, cap: int = OVERVIEW_CAP, *, max_nodes: int 
     T = L.NODE_TYPES
     intro = (f"全部可复制模式与基层常见问题的总览：{T[S.MODEL].is_()}，{T[S.PROBLEM].is_()}；一条连线表示该模式下有案例面临这个问题，"
              "线上的数字和线的粗细是案例数。节点越大，涉及的案例越多。"
-             f"案例库共有 {total_cases} 个案例。双击模式节点可查看该模式的详细关系图。")
+             f"案例库共有 {total_cases} 个案例。单击模式可打开它的页面，双击展开相邻节点。")
     view = ViewData("overview", "党建品牌模式—问题总览", intro)
     view.counts.append(Count("个问题（含候选短语）", len(problems), total_problems))
     view.counts.append(Count("个模式", len(models), total_models))
@@ -352,7 +370,7 @@ def recommendation_view(store: GraphStore, result: Recommendation, *, max_nodes:
         b.add(ViewNode(it.model.id, S.MODEL, name, 1 + 10 * it.score, facts))
         view.highlight_nodes.add(it.model.id)
     for it in items:
-        for path in it.paths:
+        for k, path in enumerate(it.paths):
             for pn in path.nodes:
                 if b.has(pn.id):
                     continue
@@ -364,7 +382,7 @@ def recommendation_view(store: GraphStore, result: Recommendation, *, max_nodes:
                                    clip(pn.name, 40) or L.node_type(pn.kind).zh, 1.0, [clip(pn.name, 200)]))
             for left, step, right in zip(path.nodes, path.steps, path.nodes[1:]):
                 src, dst = (right.id, left.id) if step.reverse else (left.id, right.id)
-                if b.edge(src, step.type, dst):
+                if b.edge(src, step.type, dst) and k == 0:   # only the top reason stands out; the rest is muted
                     view.highlight_edges.add((src, step.type, dst))
                     view.highlight_nodes.update((src, dst))
         for ev in it.evidence[:EVIDENCE_PER_ITEM]:
@@ -372,6 +390,7 @@ def recommendation_view(store: GraphStore, result: Recommendation, *, max_nodes:
             if node is None or not b.node(node, extra=["推荐依据案例"]):
                 continue
             b.edge(ev.id, S.INSTANCE_OF, it.model.id)
+    _columns(b, items)
     # evidence cases → the drawn problems they face
     for cid in [n.id for n in b.nodes.values() if n.label == S.CASE]:
         for e in store.edges_of(cid, types=(S.FACES, S.LOCATED_IN), direction="out"):
@@ -380,10 +399,51 @@ def recommendation_view(store: GraphStore, result: Recommendation, *, max_nodes:
     view.title = "推荐解释图：" + ("、".join(clip(it.model.name, 20) for it in items[:3])
                                 + ("等" if len(items) > 3 else "") if items else "没有找到匹配的模式")
     T = L.NODE_TYPES
-    view.intro = (f"为什么推荐这些模式：{T[L.PROFILE].look}是本单位，它连到所描述的问题、领域和地区；"
-                  f"红色粗线是推荐理由的路径——经由做法（{T[S.MEASURE].look}）或相似案例（{T[S.CASE].look}）通向推荐的模式"
-                  f"（{T[S.MODEL].look}，越大得分越高）。悬停可查看得分构成与成熟度，双击模式或案例可查看详情。")
+    view.layout = "columns"
+    view.intro = (f"为什么推荐这些模式：从左到右，{T[L.PROFILE].look}是本单位，它连到所描述的问题、领域和地区；"
+                  f"红色粗线是每个模式最主要的推荐理由，灰色细线是其他依据——经由做法（{T[S.MEASURE].look}）或相似案例（{T[S.CASE].look}）通向推荐的模式"
+                  f"（{T[S.MODEL].look}，越大得分越高）。悬停可查看得分构成与成熟度，单击节点可打开它的页面。")
     view.focus = "profile"
     if not items:
         view.notes.append("没有找到匹配的模式：请补充问题描述或换一种说法。")
+    return b.finish(view)
+
+
+def _columns(b: ViewBuilder, items) -> None:
+    """Columns for a left-to-right drawing: the unit first, then what it said (problems, field, region chain),
+    then measures and cases, the models last."""
+    depth = max((len(p.nodes) for it in items for p in it.paths), default=4) - 1
+    depth = max(depth, 3)
+    for it in items:
+        for path in it.paths:
+            for i, pn in enumerate(path.nodes):
+                if pn.id in b.nodes and b.nodes[pn.id].level is None:
+                    b.nodes[pn.id].level = min(i, depth - 2)
+    for n in b.nodes.values():
+        if n.label == S.MODEL:
+            n.level = depth
+        elif n.label in (S.CASE, S.MEASURE):
+            n.level = depth - 1
+        elif n.level is None:
+            n.level = 1
+
+
+# --- expanding a node (double-click on a served graph page) -----------------------------------------
+
+EXPAND_LIMIT = 30
+
+
+def expand_view(store: GraphStore, node_id: str, limit: int = EXPAND_LIMIT) -> ViewData:
+    """A node and its direct neighbours (bounded), for adding to a drawn graph."""
+    sub = store.neighborhood(node_id, depth=1, limit=max(2, min(int(limit), Limits().max_nodes)))
+    if not sub.nodes:
+        raise NotFound(f"未找到节点：{node_id}", f"node not found: {node_id}")
+    b = ViewBuilder(len(sub.nodes))
+    for n in sub.nodes:
+        b.node(n, focus=n.id == node_id)
+    for e in sub.edges:
+        b.store_edge(e)
+    view = ViewData("expand", "", "", focus=node_id)
+    if sub.truncated:
+        view.notes.append(f"只显示了前 {len(sub.nodes) - 1} 个相邻节点")
     return b.finish(view)

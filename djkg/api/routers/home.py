@@ -1,53 +1,29 @@
-"""GET / — the home page: search, a unit-profile form and its ranked models (server-rendered, offline)."""
+"""GET / — the home page: the unit-profile form (answered at /recommend), search, the most mature models."""
 
 from __future__ import annotations
 
-from importlib import resources
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
-from jinja2 import Environment, select_autoescape
-
-from ...core.config import Settings
-from ...graph.schema import FIELDS
+from ...graph.schema import CASE, FIELDS
 from ...graph.store import GraphStore
 from ...queries.index import model_index
-from ...queries.models import list_models
-from ...viz import labels
-from ...viz.viewdata import outcome_text
-from ...services.recommend import ProfileError, recommend
-from ..deps import get_settings, get_store
+from ...viz.pages_model import models_rows
+from ..deps import get_store
+from ..html import page
 
 router = APIRouter(tags=["pages"])
 
-_env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-
-
-def _template(name: str):
-    text = resources.files("djkg.api").joinpath("templates", name).read_text(encoding="utf-8")
-    return _env.from_string(text)
+TOP_MODELS = 8
 
 
 @router.get("/", response_class=HTMLResponse, summary="首页 / home page")
-def home(request: Request,
-         q: str | None = Query(None, max_length=200, description="搜索关键词"),
-         region: str | None = Query(None, max_length=200), industry: str | None = Query(None, max_length=100),
-         problems: str | None = Query(None, max_length=5000, description="问题（每行一条）"),
-         store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)) -> HTMLResponse:
-    result = None
-    error = None
-    problem_list = [p.strip() for p in (problems or "").splitlines() if p.strip()][: settings.limits.max_problems]
-    asked = bool(region or industry or problem_list)
-    if asked:
-        try:
-            result = recommend(store, region=region, industry=industry, problems=problem_list, top_k=5,
-                               settings=settings)
-        except ProfileError as exc:
-            error = str(exc)
-    hits = store.search(q.replace("\x00", "")[: settings.limits.max_query_chars], limit=20) if q and q.strip() else None
-    models = list_models(model_index(store))[:30]
-    html = _template("home.html").render(
-        q=q or "", region=region or "", industry=industry or "", problems=problems or "", fields=FIELDS,
-        result=result, error=error, hits=hits, models=models, asked=asked, labels=labels, outcome_text=outcome_text,
-        query_string=str(request.url.query))
-    return HTMLResponse(html)
+def home(request: Request, store: GraphStore = Depends(get_store)):
+    params = request.query_params
+    # links shared before the result had its own page keep working
+    if params.get("q"):
+        return RedirectResponse("/search?" + str(request.url.query), status_code=307)
+    if any(params.get(k) for k in ("region", "industry", "problems")):
+        return RedirectResponse("/recommend?" + str(request.url.query), status_code=307)
+    return page("home.html", active="home", title="首页", fields=FIELDS, total_cases=store.count_nodes(CASE),
+                models=models_rows(model_index(store))[:TOP_MODELS])
