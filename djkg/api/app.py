@@ -20,7 +20,7 @@ from ..ingest.taxonomy import use_accepted_concepts
 from .auth import require_reader
 from .html import error_page, wants_html
 from .routers import (analyses, ask, audit, auth, cases, docs, graph, health, home, models, pages, recommendations,
-                      search, static, submit, taxonomy, views)
+                      review_pages, search, static, submit, taxonomy, views)
 from .schemas import ErrorBody
 from .security import SecurityHeaders
 
@@ -132,6 +132,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         detail = exc.detail
         if exc.status_code == 404 and wants_html(request):   # a person who mistyped a URL gets a page
             return error_page(404, "没有找到这个页面", "网址可能有误，或者这个内容已被删除。可以从下面的入口重新查找。")
+        if exc.status_code in (401, 403) and wants_html(request):   # closed reads: a browser is asked to sign in
+            return review_pages.signin_page(request, status=exc.status_code, next_url=request.url.path,
+                                            reason="这个网站只对持有密钥的人开放。")
         if not isinstance(detail, dict):
             zh = {404: "未找到", 405: "不支持的请求方法", 413: "请求体过大"}.get(exc.status_code, "请求错误")
             detail = {"message": f"{zh} / {detail}", "zh": zh, "en": str(detail)}
@@ -161,6 +164,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(ask.router, dependencies=reader)
     app.include_router(docs.router)
     app.include_router(submit.router)
+    app.include_router(review_pages.router)   # sign-in, edit mode, candidates: each page checks its own session
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)
     app.add_middleware(SecurityHeaders)   # outermost: the 413 above gets the headers too
 

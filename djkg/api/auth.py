@@ -13,6 +13,7 @@ from fastapi import Request
 from fastapi.routing import APIRoute
 
 from ..core.keys import KeyRing, Principal
+from . import page_session
 from .errors import ApiError
 
 ANONYMOUS = Principal("anonymous", "reader")
@@ -55,9 +56,15 @@ def require_role(request: Request, role: str) -> Principal:
 
 
 def require_reader(request: Request) -> Principal:
-    """Open reads (anonymous) unless the deployment closes them behind a reader key."""
+    """Open reads (anonymous) unless the deployment closes them behind a reader key — given in a header, or, for
+    a browser, by the session of a key signed in on the site (``page_session``)."""
     if not request.app.state.settings.reads_need_key:
         return ANONYMOUS
+    if key_from_request(request) is None:
+        who = page_session.principal(request)
+        if who is not None:
+            request.state.principal = who
+            return who
     return require_role(request, "reader")
 
 

@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterator
 
 ROLES: tuple[str, ...] = ("reader", "editor", "admin")
 KEY_FILE = "keys.json"
+SESSION_FILE = "session.key"
 ENV_KEY_NAME = "env"
 KEY_PREFIX = "djkg_"
 SHOWN_CHARS = 9            # "djkg_" and four random characters, enough to tell keys apart in a list
@@ -84,6 +85,7 @@ class KeyRing:
         self._stamp: tuple[int, int, int] | None = None
         self._entries: list[dict[str, Any]] = []
         self.error: str | None = None      # why the file could not be read (then it grants nothing)
+        self._session_secret: bytes | None = None
 
     # --- reading ---------------------------------------------------------------------------------
 
@@ -130,6 +132,30 @@ class KeyRing:
         if self._env_hash is not None and hmac.compare_digest(digest, self._env_hash.encode()):
             found = Principal(ENV_KEY_NAME, "admin")
         return found
+
+    def active(self, name: str) -> tuple[Principal, str] | None:
+        """The principal named ``name`` and the stored hash of its active key (what signs its web sessions)."""
+        if name == ENV_KEY_NAME:
+            return (Principal(ENV_KEY_NAME, "admin"), self._env_hash) if self._env_hash else None
+        for k in reversed(self.entries()):
+            if k["name"] == name and not k.get("revoked"):
+                return Principal(str(k["name"]), str(k["role"])), str(k["hash"])
+        return None
+
+    def session_secret(self) -> bytes:
+        """A random secret of this data directory (``session.key``, mode 600, made on first use) that signs web
+        sessions together with a key's hash, so a copy of keys.json alone cannot mint a session."""
+        if self._session_secret is None:
+            path = self.path.with_name(SESSION_FILE)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "w", encoding="ascii") as fh:
+                    fh.write(secrets.token_hex(32))
+            except FileExistsError:
+                pass
+            self._session_secret = bytes.fromhex(path.read_text(encoding="ascii").strip())
+        return self._session_secret
 
     # --- writing ---------------------------------------------------------------------------------
 
