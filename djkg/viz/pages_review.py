@@ -84,8 +84,7 @@ def current_facts(rec: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
     """What the case holds now, each with the id a form posts back to remove it."""
     return {"problems": [{"id": p["id"], "name": p.get("name") or ""} for p in rec.get("problems") or []],
             "measures": [{"id": m["id"], "name": m.get("name") or ""} for m in rec.get("measures") or []],
-            "outcomes": [{"id": o["id"], "name": outcome_label(o) + ("（所在地区的数字）" if o.get("scope") == "region" else "")}
-                         for o in rec.get("outcomes") or []]}
+            "outcomes": [{"id": o["id"], "name": outcome_label(o)} for o in rec.get("outcomes") or []]}
 
 
 def preview_rows(before: dict[str, Any], after: dict[str, Any], change: dict[str, Any]) -> list[tuple[str, str, str]]:

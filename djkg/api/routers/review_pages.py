@@ -107,7 +107,7 @@ def _edit_page(request: Request, store: GraphStore, case_id: str, who: Principal
         return error_page(404, "没有找到这个案例", "案例可能已被删除，或网址有误。")
     values = values or edit_values(rec)
     title = rec.get("title") or "（无标题）"
-    return page("case_edit.html", status=status, active="cases", title=f"更正：{title}",
+    return page("case_edit.html", status=status, active="cases", title=f"更正：{title}", case_title=title,
                 crumbs=[("/", "首页"), ("/cases", "案例库"), (f"/cases/{quote(case_id, safe=':')}", title), ("", "更正")],
                 case_id=case_id, version=values.get("version") or version, values=values, facts=current_facts(rec),
                 fields=FIELDS, models=_model_names(rec), scopes=SCOPES, who=who,
