@@ -18,7 +18,7 @@ import secrets
 import time
 
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from ..core.keys import KeyRing, Principal
 
@@ -91,3 +91,17 @@ def start(response: Response, request: Request, who: Principal) -> None:
 
 def end(response: Response) -> None:
     response.delete_cookie(COOKIE, path="/")
+
+
+def redirect_signed_in(request: Request, who: Principal, url: str) -> RedirectResponse:
+    """Go on to ``url`` (303) with a session for ``who``."""
+    response = RedirectResponse(url, status_code=303)
+    start(response, request, who)
+    return response
+
+
+def redirect_signed_out(url: str) -> RedirectResponse:
+    """Go on to ``url`` (303) without the session."""
+    response = RedirectResponse(url, status_code=303)
+    end(response)
+    return response

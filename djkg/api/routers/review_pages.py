@@ -84,16 +84,12 @@ def signin(request: Request, key: str = Form("", max_length=500), next: str = Fo
     who = page_session.sign_in(request, key)
     if who is None:
         return signin_page(request, status=403, next_url=next, errors=["密钥不正确或已停用，请重新输入。"])
-    response = RedirectResponse(local_path(next) or "/signin", status_code=303)
-    page_session.start(response, request, who)
-    return response
+    return page_session.redirect_signed_in(request, who, local_path(next) or "/signin")
 
 
 @router.post("/signout")
 def signout() -> RedirectResponse:
-    response = RedirectResponse("/", status_code=303)
-    page_session.end(response)
-    return response
+    return page_session.redirect_signed_out("/")
 
 
 # --- a case's edit mode --------------------------------------------------------------------------------------

@@ -56,16 +56,12 @@ def submit_key(request: Request, key: str = Form("", max_length=500), store: Gra
         return _form_page(request, store, status=403, errors=["API 密钥不正确或已停用，请重新输入。"])
     if not who.can("editor"):
         return _form_page(request, store, status=403, errors=["这个密钥只能浏览，不能提交案例。请使用编辑密钥。"])
-    response = RedirectResponse("/submit", status_code=303)
-    page_session.start(response, request, who)
-    return response
+    return page_session.redirect_signed_in(request, who, "/submit")
 
 
 @router.post("/submit/logout")
 def submit_logout() -> RedirectResponse:
-    response = RedirectResponse("/submit", status_code=303)
-    page_session.end(response)
-    return response
+    return page_session.redirect_signed_out("/submit")
 
 
 def _doc(values: dict[str, str], settings: Settings) -> tuple[RawDoc | None, list[str]]:
