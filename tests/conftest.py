@@ -44,15 +44,16 @@ def embedded_env(**extra: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def djkg_server(data_dir: Path, *, log: Path | None = None, env: dict[str, str] | None = None):
-    """``djkg serve`` on a free loopback port with the embedded store in ``data_dir``; yields the base URL
-    once /healthz answers, stops the server (SIGTERM) afterwards."""
-    with djkg_server_process(data_dir, log=log, env=env) as (base, _):
+def djkg_server(data_dir: Path, *, log: Path | None = None, env: dict[str, str] | None = None, workers: int = 1):
+    """``djkg serve`` on a free loopback port with the embedded store in ``data_dir`` (or the store ``env`` names);
+    yields the base URL once /healthz answers, stops the server (SIGTERM) afterwards."""
+    with djkg_server_process(data_dir, log=log, env=env, workers=workers) as (base, _):
         yield base
 
 
 @contextlib.contextmanager
-def djkg_server_process(data_dir: Path, *, log: Path | None = None, env: dict[str, str] | None = None):
+def djkg_server_process(data_dir: Path, *, log: Path | None = None, env: dict[str, str] | None = None,
+                        workers: int = 1):
     """As ``djkg_server``, yielding (base URL, the server's Popen) — for tests that watch the process."""
     import subprocess
     import sys
@@ -61,7 +62,7 @@ def djkg_server_process(data_dir: Path, *, log: Path | None = None, env: dict[st
     port = free_port()
     out = log.open("w") if log else subprocess.DEVNULL
     server = subprocess.Popen([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(data_dir), "serve",
-                               "--port", str(port)], env=env or embedded_env(), stdout=out,
+                               "--port", str(port), "--workers", str(workers)], env=env or embedded_env(), stdout=out,
                               stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -146,6 +147,16 @@ def store(store_factory):
     return store_factory()
 
 
+@pytest.fixture(autouse=True)
+def _shipped_taxonomy():
+    """Every test starts and ends with the shipped lexicons: a test whose app or CLI pointed ``taxonomy()`` at a
+    data directory with review decisions must not change what later tests extract."""
+    from djkg.ingest.taxonomy import use_accepted_concepts
+    use_accepted_concepts(None)
+    yield
+    use_accepted_concepts(None)
+
+
 # --- CaseGraph builders ---------------------------------------------------------------------------
 
 def region_nodes(chain: list[tuple[str, str, str]]) -> tuple[list[Node], list[Edge]]:
@@ -213,3 +224,32 @@ def corpus_ingest(tmp_path_factory):
 @pytest.fixture(scope="session")
 def corpus_store(corpus_ingest):
     return corpus_ingest[0]
+
+
+# --- review and correct: a write-up whose extraction has every kind of fact (and a candidate problem) --------
+
+REVIEW_DOC = """---
+id: review-demo
+title: 衣家村党支部领办合作社
+unit: 衣家村党支部
+region: 山东省烟台市栖霞市
+industry: 农村
+year: 2018
+---
+一、面临问题
+过去村集体经济薄弱，集体账上分文没有，年轻人外出务工，土地撂荒。村里还存在议事协商难的问题。
+二、主要做法
+村党支部领办合作社，群众以土地入股。建立了“周末夜校”培训机制，每周给党员群众上课。
+三、取得成效
+村集体收入由2万元提高到35万元，入社农户达到120户。全县群众满意度达到98%。
+"""
+REVIEW_CASE = "case:review-demo"
+REVIEW_CANDIDATE = "议事协商难"
+
+
+def write_review_doc(folder: Path, *, extra: str = "", name: str = "review-demo.md") -> Path:
+    """The review write-up in ``folder`` (``extra`` appended: a changed text re-ingests as "updated")."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(REVIEW_DOC + extra, encoding="utf-8")
+    return path

@@ -19,6 +19,7 @@ import pytest
 
 from djkg.graph import schema as S
 from djkg.graph.migrate import copy_store
+from djkg.graph.review import AuditEntry, Commit
 from djkg.graph.schema import CaseGraph, Node
 from djkg.graph.sqlite_store import SqliteStore
 from djkg.queries import catalogue
@@ -89,6 +90,9 @@ def stores(request, tmp_path_factory):
         lite = SqliteStore(tmp_path_factory.mktemp("parity") / "djkg.sqlite3")
         for g in fixture_graphs():
             assert lite.upsert_case(g) == neo.upsert_case(g) == "inserted"
+        for batch in (AUDIT[:3], AUDIT[3:]):
+            lite.commit(Commit(audit=batch))
+            neo.commit(Commit(audit=batch))
         own = True
     else:
         lite = request.getfixturevalue("corpus_store")
@@ -101,6 +105,22 @@ def stores(request, tmp_path_factory):
         lite.close()
 
 
+# audit entries with fixed times (the stores stamp the time otherwise), awkward values included
+AUDIT = [AuditEntry("alice", "ingest", "case:a", None, {"version": "v1", "status": "inserted"},
+                    at="2024-01-01T00:00:00.000000Z"),
+         AuditEntry("bob", "correct", "case:a", {"year": 2018, "problems": ["p1"]}, {"year": 2019, "note": "<b>'\"</b>"},
+                    at="2024-02-01T00:00:00.000000Z"),
+         AuditEntry("张三", "accept", "problem:cand-1", {"name": "议事难"}, {"as": "new", "cases": 2},
+                    at="2024-02-01T00:00:00.000000Z"),
+         AuditEntry("alice", "key.add", "carol", None, {"role": "reader"}, at="2024-03-01T12:00:00.000000Z"),
+         AuditEntry("env", "reject", "measure:cand-2", {"name": "x"}, {"rejected": True},
+                    at="2024-04-01T00:00:00.000000Z")]
+AUDIT_FILTERS = [{}, {"actor": "alice"}, {"actor": "张三"}, {"action": "correct"}, {"target": "case:a"},
+                 {"since": "2024-02-01T00:00:00.000000Z"}, {"until": "2024-02-01T00:00:00.000000Z"},
+                 {"since": "2024-02-01T00:00:00.000000Z", "until": "2024-03-02T00:00:00.000000Z", "actor": "alice"},
+                 {"actor": "' OR 1=1 --"}, {"target": "MATCH (n) DETACH DELETE n"}]
+
+
 def param_sets(name: str, lite) -> list[dict[str, Any]]:
     """Params for ``name``, drawn from what the store holds (plus unknown ids, empty and duplicate lists)."""
     models = [r["model_id"] for r in catalogue.run(lite, "view_overview_models", limit=100_000)]
@@ -108,6 +128,11 @@ def param_sets(name: str, lite) -> list[dict[str, Any]]:
     cases = [n.id for n in lite.list_nodes(S.CASE, limit=100_000)]
     regions = lite.list_nodes(S.REGION, limit=100_000)
     region_ids = [r.id for r in regions]
+    if name.startswith("audit_"):
+        full = [{k: f.get(k) for k in ("actor", "action", "target", "since", "until")} for f in AUDIT_FILTERS]
+        if name == "audit_count":
+            return full
+        return [{**f, "limit": lim, "offset": off} for f in full for lim, off in ((100, 0), (2, 1), (1, 0), (5, 10))]
     if name == "candidate_evidence":
         concepts = [r["id"] for r in catalogue.run(lite, "candidate_concepts")] + problems[:5]
         return [{"concepts": concepts + ["problem:none"]}, {"concepts": []}, {"concepts": concepts[:2] * 2}]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from djkg.graph.migrate import copy_store
+from djkg.graph.review import AuditEntry, Commit
 from djkg.queries import catalogue
 from djkg.queries.index import model_index
 from djkg.queries.models import list_models
@@ -32,6 +33,10 @@ PARAMS = {
     "view_region_cases": {"regions": ["region:370686", "region:320113"], "limit": 10},
     "view_region_lookup": {"key": "370686"},
     "view_region_tree": {"region": "region:370000"},
+    "audit_entries": {"actor": "alice", "action": None, "target": None, "since": None, "until": None, "limit": 10,
+                      "offset": 0},
+    "audit_count": {"actor": None, "action": "correct", "target": "case:a", "since": "2024-01-01T00:00:00.000000Z",
+                    "until": None},
     "page_cases": {"prefix": None, "field": None, "year": None, "illustrative": None, "model": None, "problem": None,
                    "measure": None, "limit": 3, "offset": 1},
     "gap_counts": {"province": None, "field": None},
@@ -92,6 +97,10 @@ def test_every_named_query_returns_the_same_rows(both):
     ]
     for g in graphs:
         assert lite.upsert_case(g) == neo.upsert_case(g) == "inserted"
+    audit = [AuditEntry("alice", "correct", "case:a", {"year": 2018}, {"year": 2019}, at="2024-05-01T00:00:00.000000Z"),
+             AuditEntry("alice", "key.add", "bob", None, {"role": "editor"}, at="2024-05-02T00:00:00.000000Z")]
+    lite.commit(Commit(audit=audit))
+    neo.commit(Commit(audit=audit))
     assert sorted(catalogue.names("sql")) == sorted(catalogue.names("cypher"))
     for name in catalogue.names("sql"):
         params = PARAMS.get(name, {})

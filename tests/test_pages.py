@@ -347,19 +347,29 @@ def test_submit_is_closed_without_a_server_key(tmp_path):
     store.close()
 
 
-def test_session_tokens_are_signed_and_expire():
-    token = page_session.new_token("k", now=1000)
-    assert page_session.valid("k", token, now=1001)
-    assert not page_session.valid("other", token, now=1001)              # a changed key ends the session
-    assert not page_session.valid("k", token, now=1000 + page_session.LIFETIME + 1)
-    assert not page_session.valid("k", token[:-1] + ("0" if token[-1] != "0" else "1"), now=1001)
+def test_session_tokens_are_signed_and_expire(tmp_path):
+    from djkg.core.keys import KeyRing, Principal
+    ring = KeyRing(tmp_path / "keys.json", env_key="k")
+    token = page_session.new_token(ring, "env", now=1000)
+    assert page_session.read_token(ring, token, now=1001) == Principal("env", "admin")
+    assert page_session.read_token(KeyRing(tmp_path / "keys.json", env_key="other"), token, now=1001) is None  # new key
+    assert page_session.read_token(ring, token, now=1000 + page_session.LIFETIME + 1) is None
+    assert page_session.read_token(ring, token[:-1] + ("0" if token[-1] != "0" else "1"), now=1001) is None
+    # a named key's session names it, and ends when the key is revoked
+    ring.add("zhangsan", "editor", by="test")
+    named = page_session.new_token(ring, "zhangsan", now=1000)
+    assert page_session.read_token(ring, named, now=1001) == Principal("zhangsan", "editor")
+    ring.revoke("zhangsan", by="test")
+    assert page_session.read_token(ring, named, now=1001) is None and page_session.new_token(ring, "zhangsan") is None
+    # another data directory has another session secret: its cookies mean nothing here
+    assert page_session.read_token(KeyRing(tmp_path / "elsewhere" / "keys.json", env_key="k"), token, now=1001) is None
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=st.text(max_size=60), text=st.text(min_size=1, max_size=400))
 def test_preview_never_fails_and_keeps_any_input_as_text(own, title, text):
     client, store = own
-    client.cookies.set(page_session.COOKIE, page_session.new_token(KEY))
+    client.cookies.set(page_session.COOKIE, page_session.new_token(client.app.state.keyring, "env"))
     r = client.post("/submit/preview", data={"title": title, "text": text + "<script>alert(9)</script>"})
     assert r.status_code in (200, 422)
     assert "<script>alert(9)" not in r.text

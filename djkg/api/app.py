@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi_offline import FastAPIOffline
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -13,11 +13,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..core.config import Settings
+from ..core.keys import KeyRing
 from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
+from ..ingest.taxonomy import use_accepted_concepts
+from .auth import require_reader
 from .html import error_page, wants_html
-from .routers import (analyses, ask, cases, docs, export, graph, health, home, models, pages, recommendations,
-                      search, static, submit, views)
+from .routers import (analyses, ask, audit, auth, cases, docs, export, graph, health, home, models, pages,
+                      recommendations, review_pages, search, static, submit, taxonomy, views)
 from .schemas import ErrorBody
 from .security import SecurityHeaders
 
@@ -25,10 +28,12 @@ log = logging.getLogger("djkg.api")
 
 DESCRIPTION = """
 党建品牌经验知识图谱（djkg）的 HTTP 接口：按单位画像推荐成熟、可复制的党建品牌模式，并给出解释路径与支撑案例。
-读接口公开；写接口（提交、上传案例）需要 `X-API-Key` 或 `Authorization: Bearer`。
+读接口默认公开（部署可设 DJKG_READS_NEED_KEY=1 要求读者密钥）；写接口（提交、上传、更正案例，审核候选概念）需要编辑
+密钥，审计记录需要管理员密钥，均通过 `X-API-Key` 或 `Authorization: Bearer` 提供。
 
 HTTP API of djkg: recommends mature, replicable Party-building models for a unit profile, with explanation
-paths and supporting cases. Reads are open; writes need an API key.
+paths and supporting cases. Reads are open unless the deployment closes them; writes need an editor key, the
+audit trail an admin key.
 """
 
 
@@ -108,6 +113,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
                                   favicon_url="data:,", swagger_ui_parameters={"validatorUrl": None})
     app.state.settings = settings
     app.state.store = store if store is not None else open_store(settings)
+    app.state.keyring = KeyRing(settings.keys_path, settings.api_key)
+    use_accepted_concepts(settings.accepted_concepts_path)   # review decisions of this data dir, reloaded on change
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
@@ -125,6 +132,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         detail = exc.detail
         if exc.status_code == 404 and wants_html(request):   # a person who mistyped a URL gets a page
             return error_page(404, "没有找到这个页面", "网址可能有误，或者这个内容已被删除。可以从下面的入口重新查找。")
+        if exc.status_code in (401, 403) and wants_html(request):   # closed reads: a browser is asked to sign in
+            return review_pages.signin_page(request, status=exc.status_code, next_url=request.url.path,
+                                            reason="这个网站只对持有密钥的人开放。")
         if not isinstance(detail, dict):
             zh = {404: "未找到", 405: "不支持的请求方法", 413: "请求体过大"}.get(exc.status_code, "请求错误")
             detail = {"message": f"{zh} / {detail}", "zh": zh, "en": str(detail)}
@@ -143,14 +153,18 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
               for code, text in (
         (400, "请求不合法 / bad request"), (404, "未找到 / not found"), (413, "请求体过大 / body too large"),
         (422, "参数校验失败 / validation failed"), (503, "数据库不可用 / store unavailable"))}
-    for r in (health, recommendations, models, analyses, cases, search, graph, export, home):
-        app.include_router(r.router, responses=common)
-    app.include_router(views.router, responses=common)
+    app.include_router(health.router, responses=common)
+    # reads are open unless the deployment closes them behind a reader key (Settings.reads_need_key)
+    reader = [Depends(require_reader)]
+    for r in (recommendations, models, analyses, cases, search, graph, export, home, taxonomy, audit, auth):
+        app.include_router(r.router, responses=common, dependencies=reader)
+    app.include_router(views.router, responses=common, dependencies=reader)
     app.include_router(static.router)
-    app.include_router(pages.router)
-    app.include_router(ask.router)
+    app.include_router(pages.router, dependencies=reader)
+    app.include_router(ask.router, dependencies=reader)
     app.include_router(docs.router)
     app.include_router(submit.router)
+    app.include_router(review_pages.router)   # sign-in, edit mode, candidates: each page checks its own session
     app.add_middleware(BodySizeLimit, max_bytes=settings.limits.max_body_bytes)
     app.add_middleware(SecurityHeaders)   # outermost: the 413 above gets the headers too
 

@@ -6,8 +6,11 @@ from fastapi import HTTPException
 
 
 class ApiError(HTTPException):
-    def __init__(self, status: int, zh: str, en: str, *, headers: dict[str, str] | None = None):
-        super().__init__(status_code=status, detail={"message": f"{zh} / {en}", "zh": zh, "en": en},
+    """``extra`` adds machine-readable fields beside the message (e.g. a case's current version on 409)."""
+
+    def __init__(self, status: int, zh: str, en: str, *, headers: dict[str, str] | None = None,
+                 extra: dict | None = None):
+        super().__init__(status_code=status, detail={"message": f"{zh} / {en}", "zh": zh, "en": en, **(extra or {})},
                          headers=headers)
 
 

@@ -1,56 +1,76 @@
-"""The web form's session: the API key is entered once per browser session and exchanged for a signed cookie.
+"""The pages' session: a key is entered once per browser session and exchanged for a signed cookie naming whose
+key it was; the pages then act as that key's name and role (``core/keys.py``).
 
-The cookie holds no key: ``v1.<expiry>.<nonce>.<signature>``, the signature an HMAC-SHA256 keyed by a digest of
-the server's API key (a changed key ends every session; any worker process can check it). It is HttpOnly,
-SameSite=Strict (a form on another site cannot post with it) and a browser-session cookie; a write also checks
-that an Origin header, when sent, is this server.
+The cookie holds no key: ``v2.<expiry>.<nonce>.<name, base64url>.<signature>``, the signature an HMAC-SHA256 keyed
+by the data directory's session secret and the hash of that name's active key — so revoking or replacing the key
+ends its sessions at once, and any worker process can check a cookie. It is HttpOnly, SameSite=Strict (a form on
+another site cannot post with it) and a browser-session cookie; a write also checks that an Origin header, when
+sent, is this server.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import hmac
 import secrets
 import time
 
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
+
+from ..core.keys import KeyRing, Principal
 
 COOKIE = "djkg_session"
 LIFETIME = 12 * 3600          # seconds a session is good for, even if the browser stays open
+MAX_TOKEN = 400
 
 
-def _secret(api_key: str) -> bytes:
-    return hashlib.sha256(("djkg page session\x1f" + api_key).encode("utf-8")).digest()
+def _sign(ring: KeyRing, key_hash: str, body: str) -> str:
+    secret = hmac.new(ring.session_secret(), key_hash.encode("ascii"), hashlib.sha256).digest()
+    return hmac.new(secret, body.encode("ascii"), hashlib.sha256).hexdigest()
 
 
-def _sign(api_key: str, body: str) -> str:
-    return hmac.new(_secret(api_key), body.encode("ascii"), hashlib.sha256).hexdigest()
+def new_token(ring: KeyRing, name: str, now: float | None = None) -> str | None:
+    """A session for the active key named ``name`` (None when there is none)."""
+    found = ring.active(name)
+    if found is None:
+        return None
+    encoded = base64.urlsafe_b64encode(name.encode("utf-8")).decode("ascii").rstrip("=")
+    body = f"v2.{int((now or time.time()) + LIFETIME)}.{secrets.token_hex(16)}.{encoded}"
+    return f"{body}.{_sign(ring, found[1], body)}"
 
 
-def new_token(api_key: str, now: float | None = None) -> str:
-    body = f"v1.{int((now or time.time()) + LIFETIME)}.{secrets.token_hex(16)}"
-    return f"{body}.{_sign(api_key, body)}"
-
-
-def valid(api_key: str | None, token: str | None, now: float | None = None) -> bool:
-    if not api_key or not token or len(token) > 200:
-        return False
+def read_token(ring: KeyRing, token: str | None, now: float | None = None) -> Principal | None:
+    """Whom a cookie speaks for, if it is well signed, not expired and its key is still active."""
+    if not token or len(token) > MAX_TOKEN or not token.isascii():
+        return None
     body, _, sig = token.rpartition(".")
     parts = body.split(".")
-    if len(parts) != 3 or parts[0] != "v1" or not parts[1].isdigit():
-        return False
-    if int(parts[1]) < (now or time.time()):
-        return False
-    return hmac.compare_digest(sig, _sign(api_key, body))
+    if len(parts) != 4 or parts[0] != "v2" or not parts[1].isdigit() or int(parts[1]) < (now or time.time()):
+        return None
+    try:
+        name = base64.urlsafe_b64decode(parts[3] + "=" * (-len(parts[3]) % 4)).decode("utf-8")
+    except (binascii.Error, ValueError):
+        return None
+    found = ring.active(name)
+    if found is None or not hmac.compare_digest(sig, _sign(ring, found[1], body)):
+        return None
+    return found[0]
 
 
-def key_matches(api_key: str | None, given: str) -> bool:
-    return bool(api_key) and hmac.compare_digest(given.encode("utf-8", "surrogatepass"), api_key.encode("utf-8"))
+def principal(request: Request) -> Principal | None:
+    return read_token(request.app.state.keyring, request.cookies.get(COOKIE))
 
 
 def signed_in(request: Request) -> bool:
-    return valid(request.app.state.settings.api_key, request.cookies.get(COOKIE))
+    return principal(request) is not None
+
+
+def sign_in(request: Request, key: str) -> Principal | None:
+    """The principal of ``key`` (any role), or None for a wrong or revoked key."""
+    return request.app.state.keyring.verify(key.strip()) if key and key.strip() else None
 
 
 def same_origin(request: Request) -> bool:
@@ -62,10 +82,26 @@ def same_origin(request: Request) -> bool:
     return origin.split("://", 1)[-1] == host
 
 
-def start(response: Response, request: Request) -> None:
-    response.set_cookie(COOKIE, new_token(request.app.state.settings.api_key), httponly=True, samesite="strict",
-                        secure=request.url.scheme == "https", path="/")
+def start(response: Response, request: Request, who: Principal) -> None:
+    token = new_token(request.app.state.keyring, who.name)
+    if token is not None:
+        response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https",
+                            path="/")
 
 
 def end(response: Response) -> None:
     response.delete_cookie(COOKIE, path="/")
+
+
+def redirect_signed_in(request: Request, who: Principal, url: str) -> RedirectResponse:
+    """Go on to ``url`` (303) with a session for ``who``."""
+    response = RedirectResponse(url, status_code=303)
+    start(response, request, who)
+    return response
+
+
+def redirect_signed_out(url: str) -> RedirectResponse:
+    """Go on to ``url`` (303) without the session."""
+    response = RedirectResponse(url, status_code=303)
+    end(response)
+    return response

@@ -32,8 +32,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   help="djkg：党建品牌经验知识图谱 / a knowledge graph of Party-building brand experiences")
 taxonomy_app = typer.Typer(no_args_is_help=True, help="分类词表 / taxonomy")
 eval_app = typer.Typer(no_args_is_help=True, help="质量评测 / quality evaluation")
+keys_app = typer.Typer(no_args_is_help=True, help="API 密钥与角色 / API keys and roles")
 app.add_typer(taxonomy_app, name="taxonomy")
 app.add_typer(eval_app, name="eval")
+app.add_typer(keys_app, name="keys")
 corpus_app = typer.Typer(no_args_is_help=True, help="案例库 / case library")
 app.add_typer(corpus_app, name="corpus")
 
@@ -100,6 +102,17 @@ def main_options(
     neo4j_uri: Optional[str] = typer.Option(None, "--neo4j-uri", help="Neo4j 地址（bolt:// 或 neo4j://）；不给则用内置 SQLite"),
 ) -> None:
     state.settings = Settings.from_env().with_overrides(data_dir=data_dir, neo4j_uri=neo4j_uri)
+    from ..ingest.taxonomy import use_accepted_concepts
+    use_accepted_concepts(state.settings.accepted_concepts_path)   # concepts accepted in review for this data dir
+
+
+def cli_actor() -> str:
+    """Who the audit trail names for a command: the operating-system user."""
+    import getpass
+    try:
+        return "cli:" + getpass.getuser()
+    except (KeyError, OSError):
+        return "cli:unknown"
 
 
 # --- ingest -------------------------------------------------------------------------------------------
@@ -143,7 +156,7 @@ def ingest(
             elif item.status == "skipped":
                 skipped.append((item.source, item.reason or ""))
         report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, limits=state.settings.limits,
-                              follow_links=follow_symlinks, jobs=workers, on_crash=on_crash)
+                              follow_links=follow_symlinks, jobs=workers, on_crash=on_crash, actor=cli_actor())
     else:
         with Progress(TextColumn("[bold]导入中 / ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       TextColumn("{task.description}"), console=err, transient=False) as progress:
@@ -166,7 +179,7 @@ def ingest(
             report = ingest_paths(paths, store, dry_run=dry_run, on_item=on_item, on_read=on_read,
                                   on_total=lambda n: progress.update(task, total=n),
                                   limits=state.settings.limits, follow_links=follow_symlinks, jobs=workers,
-                                  on_crash=on_crash)
+                                  on_crash=on_crash, actor=cli_actor())
     for source, reason in skipped:
         err.print(Text.assemble(("跳过 / skipped", "yellow"), " ", term(f"{source}: {reason}")), highlight=False)
     for source, error in failures:
@@ -468,9 +481,9 @@ def export(
 
 @taxonomy_app.command("candidates")
 def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
-    """列出未匹配词表的候选问题、做法和模式 / candidate concepts not in the taxonomy."""
-    from ..queries.concepts import candidate_concepts
-    items = candidate_concepts(state.store())
+    """列出未匹配词表、尚未审核的候选问题、做法和模式 / candidate concepts not in the taxonomy, not yet decided."""
+    from ..services.candidates import list_candidates
+    items, _ = list_candidates(state.store())
     if as_json:
         emit_json(items)
         return
@@ -482,6 +495,127 @@ def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
         first = c["evidence"][0]["sentence"][:60] if c["evidence"] else ""
         table.add_row(NODE_TYPES[c["label"]].zh, term(c["name"]), str(c["cases"]), term(first), term(c["id"]))
     out.print(table)
+
+
+@taxonomy_app.command("export")
+def taxonomy_export(output: Path = typer.Option(Path("taxonomy-export"), "-o", "--output",
+                                                help="输出目录（写入 problems.yaml、measures.yaml、models.yaml）")) -> None:
+    """把审核通过的概念并入词表，按 ingest/data/*.yaml 的格式导出 / export the reviewed taxonomy as release YAML."""
+    from ..ingest import accepted
+    from ..ingest.taxonomy import base_data, shipped_header
+    try:
+        decisions = accepted.load(state.settings.accepted_concepts_path)
+    except (ValueError, OSError) as exc:
+        fail(1, f"审核结果文件无法读取：{exc}", "cannot read the review decisions file")
+    headers = {k: shipped_header(f"{k}.yaml") for k in ("problems", "measures", "models")}
+    for path in accepted.export(base_data(), decisions, output, headers):
+        err.print(Text.assemble("已写入 / written: ", term(path)))
+    err.print(f"新概念 / new concepts: {len(decisions['problems']) + len(decisions['measures'])}；"
+              f"新同义词 / new synonyms: {sum(len(v) for v in decisions['synonyms'].values())}；"
+              f"已否决 / rejected: {len(decisions['rejected'])}")
+
+
+# --- keys and audit ---------------------------------------------------------------------------------------
+
+def _keyring():
+    from ..core.keys import KeyRing
+    return KeyRing(state.settings.keys_path, state.settings.api_key)
+
+
+def _audited_key_change(change, action: str):
+    """Run a key change; its audit entry is written to the store first (a store that is down stops the change)."""
+    from ..core.keys import KeyFileError
+    from ..graph.review import AuditEntry, Commit
+    store = state.store()
+    try:
+        return change(lambda name, before, after: store.commit(
+            Commit(audit=[AuditEntry(cli_actor(), action, name, before, after)])))
+    except KeyFileError as exc:   # a bad name or role, a name in use, no such key: the user's to fix
+        fail(2, str(exc))
+
+
+@keys_app.command("add")
+def keys_add(name: str = typer.Argument(..., help="密钥名称（人名或用途，如 zhangsan、import-bot）"),
+             role: str = typer.Option("editor", "--role", help="reader（只读）/ editor（修改）/ admin（管理）"),
+             as_json: bool = typer.Option(False, "--json")) -> None:
+    """新建密钥（只显示这一次）/ create a key (shown once)."""
+    ring = _keyring()
+    key, entry = _audited_key_change(lambda audit: ring.add(name, role, by=cli_actor(), before_write=audit), "key.add")
+    if as_json:
+        emit_json({"key": key, **entry})
+        return
+    err.print(Text.assemble(f"已为“{name}”新建 {role} 密钥；请立即保存，它不会再次显示 / key created for {name!r} "
+                            f"({role}); store it now, it is not shown again:"), highlight=False)
+    sys.stdout.write(key + "\n")
+
+
+@keys_app.command("revoke")
+def keys_revoke(name: str = typer.Argument(..., help="要吊销的密钥名称")) -> None:
+    """吊销密钥（立即生效）/ revoke a key (takes effect at once)."""
+    ring = _keyring()
+    _audited_key_change(lambda audit: ring.revoke(name, by=cli_actor(), before_write=audit), "key.revoke")
+    err.print(Text.assemble(f"已吊销“{name}”/ revoked {name!r}"), highlight=False)
+
+
+@keys_app.command("list")
+def keys_list(as_json: bool = typer.Option(False, "--json"),
+              all_keys: bool = typer.Option(False, "--all", help="包括已吊销的密钥")) -> None:
+    """列出密钥（不显示密钥本身）/ list keys (never the keys themselves)."""
+    from ..core.keys import ENV_KEY_NAME, public
+    ring = _keyring()
+    items = [public(k) for k in ring.entries() if all_keys or not k.get("revoked")]
+    if state.settings.api_key:
+        items.append({"name": ENV_KEY_NAME, "role": "admin", "source": "DJKG_API_KEY"})
+    if ring.error:
+        err.print(Text.assemble(("错误 / error: ", "red"), term(ring.error)), highlight=False)
+    if as_json:
+        emit_json(items)
+    else:
+        table = Table(title=f"密钥 / keys（{len(items)}）")
+        for col in ("名称 name", "角色 role", "开头 starts", "创建 created", "创建者 by", "吊销 revoked"):
+            table.add_column(col)
+        for k in items:
+            table.add_row(*(term(x) for x in (k["name"], k["role"], k.get("shown") or k.get("source") or "",
+                                              k.get("created") or "", k.get("created_by") or "", k.get("revoked") or "")))
+        out.print(table)
+    if ring.error:
+        raise typer.Exit(1)
+
+
+@app.command()
+def audit(actor: Optional[str] = typer.Option(None, "--actor"), action: Optional[str] = typer.Option(None, "--action"),
+          target: Optional[str] = typer.Option(None, "--target"),
+          since: Optional[str] = typer.Option(None, "--since", help="ISO 8601，如 2024-05-01 或 2024-05-01T08:00:00Z"),
+          until: Optional[str] = typer.Option(None, "--until"),
+          limit: int = typer.Option(50, "--limit", min=1, max=10000), offset: int = typer.Option(0, "--offset", min=0),
+          as_json: bool = typer.Option(False, "--json")) -> None:
+    """审计记录（新的在前）/ the audit trail, newest first."""
+    from datetime import datetime
+
+    from ..graph.review import AUDIT_ACTIONS, utc_text
+    from ..queries.audit import audit_page
+    if action is not None and action not in AUDIT_ACTIONS:
+        fail(2, f"--action 只能是 {'、'.join(AUDIT_ACTIONS)}", f"--action must be one of {', '.join(AUDIT_ACTIONS)}")
+    bounds = {}
+    for flag, value in (("since", since), ("until", until)):
+        if value is not None:
+            try:
+                bounds[flag] = utc_text(datetime.fromisoformat(value.replace("Z", "+00:00")))
+            except ValueError:
+                fail(2, f"--{flag} 不是 ISO 8601 时间：{value}", f"--{flag} is not an ISO 8601 time")
+    items, total = audit_page(state.store(), actor=actor, action=action, target=target, limit=limit, offset=offset,
+                              **bounds)
+    if as_json:
+        emit_json({"items": items, "total": total, "limit": limit, "offset": offset})
+        return
+    table = Table(title=f"审计记录 / audit（{len(items)} / {total}）")
+    for col in ("#", "时间 at", "谁 actor", "操作 action", "对象 target", "之后 after"):
+        table.add_column(col, overflow="fold")
+    for e in items:
+        # names and phrases people typed are shown as typed (controls escaped), never read as rich markup
+        table.add_row(str(e["seq"]), e["at"], term(e["actor"]), e["action"], term(e["target"]),
+                      term(json.dumps(e["after"], ensure_ascii=False)[:200]))
+    out.print(table, highlight=False)
 
 
 @corpus_app.command("check")

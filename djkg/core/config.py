@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .keys import KEY_FILE
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -41,7 +43,8 @@ class Settings:
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
     neo4j_database: str | None = None
-    api_key: str | None = None
+    api_key: str | None = None          # DJKG_API_KEY: an admin key named "env" (named keys: core/keys.py)
+    reads_need_key: bool = False        # DJKG_READS_NEED_KEY=1: every read needs a key of role reader or above
     limits: Limits = field(default_factory=Limits)
 
     @classmethod
@@ -54,6 +57,7 @@ class Settings:
             neo4j_password=env.get("DJKG_NEO4J_PASSWORD") or "",
             neo4j_database=env.get("DJKG_NEO4J_DATABASE") or None,
             api_key=env.get("DJKG_API_KEY") or None,
+            reads_need_key=(env.get("DJKG_READS_NEED_KEY") or "").strip().lower() in ("1", "true", "yes", "on"),
         )
 
     def with_overrides(self, **changes) -> "Settings":
@@ -62,3 +66,11 @@ class Settings:
     @property
     def sqlite_path(self) -> Path:
         return self.data_dir / "djkg.sqlite3"
+
+    @property
+    def keys_path(self) -> Path:
+        return self.data_dir / KEY_FILE
+
+    @property
+    def accepted_concepts_path(self) -> Path:
+        return self.data_dir / "accepted_concepts.yaml"

@@ -1,4 +1,5 @@
-"""Copy one store into another in batches of whole cases (idempotent: unchanged cases are skipped by hash)."""
+"""Copy one store into another in batches of whole cases (idempotent: unchanged cases are skipped by hash), with
+the corrections and the audit trail kept beside the cases (a later re-ingest into the target must find them)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import queue
 import threading
 from typing import Callable, Iterator
 
+from .review import Commit, dumps
 from .schema import CaseGraph
 from .store import GraphStore
 
 COPY_BATCH = 500   # whole cases per target transaction (200 -> 500: fewer statements per case, same memory class)
+REVIEW_BATCH = 1000
 
 
 def _batches(source: GraphStore, have: dict[str, str], batch: int,
@@ -63,8 +66,19 @@ def copy_store(source: GraphStore, target: GraphStore, *, on_case: Callable[[], 
                 ready.get(timeout=0.1)
             except queue.Empty:
                 pass
+    copy_review(source, target)
     # cases the target holds but the source does not are left alone: migration adds, it never deletes
     if not verify:
         return {}
     a, b = source.stats(), target.stats()
     return {"source": a, "target": b, "equal": a == b}
+
+
+def copy_review(source: GraphStore, target: GraphStore) -> None:
+    """Corrections and audit entries the target lacks, in the source's order and with their times."""
+    have = {(k.case_id, k.at, k.actor, dumps(k.change)) for k in target.iter_corrections()}
+    corrections = [k for k in source.iter_corrections() if (k.case_id, k.at, k.actor, dumps(k.change)) not in have]
+    seen = {(e.at, e.actor, e.action, e.target) for e in target.iter_audit()}
+    audit = [e for e in source.iter_audit() if (e.at, e.actor, e.action, e.target) not in seen]
+    for i in range(0, max(len(corrections), len(audit)), REVIEW_BATCH):
+        target.commit(Commit(corrections=corrections[i:i + REVIEW_BATCH], audit=audit[i:i + REVIEW_BATCH]))

@@ -12,7 +12,11 @@ Graph layout (mirrors the SQLite tables so both stores answer the named queries 
 - every edge is ``(:Node)-[:<TYPE> {case_id, props}]->(:Node)`` — one relationship per contributing case
   (``case_id = ''`` for structural PART_OF edges), so aggregated edges count their support like SQLite.
 - ``(:CaseGraph {case_id, hash, graph})`` keeps each case as written; ``(:Meta {key, value})`` the revision
-  counter and the schema version.
+  counter, the schema version and the sequence counters of the two review node types:
+- ``(:Correction {seq, case_id, at, actor, note, change})`` and ``(:AuditEntry {seq, at, actor, action, target,
+  before, after})`` — what people changed, beside the extracted facts (``graph/review.py``); JSON as text, as in
+  SQLite; ``(:CaseLock {case_id})`` — what ``commit`` locks to order writers of one case. None carries the
+  ``Node`` label, so no graph query ever meets them.
 
 Labels and relationship types in query text come only from the schema whitelist; every value is a
 parameter. Writes are managed transactions (``execute_write``: the driver retries transient errors such as
@@ -28,6 +32,8 @@ from typing import Any, Callable, Iterator, Literal, TypeVar
 
 from .schema import EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge, Node
 from .neo4j_write import DETACHED_TYPES, delete_cases, label_name, node_row, rel_name, upsert_batch
+from .review import (
+    AuditEntry, Commit, Correction, check_expectations, commit_case_ids, dumps, graph_audit, utc_now)
 from .serialize import graph_from_json, merge_edge_rows
 from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
 
@@ -53,6 +59,16 @@ _CONSTRAINTS = [
     # one made every PART_OF look-up a scan)
     *[f"DROP INDEX djkg_rel_{t.lower()} IF EXISTS" for t in EDGE_TYPES if t not in DETACHED_TYPES],
 ] + [f"CREATE INDEX djkg_rel_{t.lower()} IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.case_id)" for t in DETACHED_TYPES]
+
+# corrections and the audit trail (graph/review.py): numbered by Meta counters, looked up by case / filter
+_REVIEW_CONSTRAINTS = [
+    "CREATE CONSTRAINT djkg_caselock_id IF NOT EXISTS FOR (l:CaseLock) REQUIRE l.case_id IS UNIQUE",
+    "CREATE CONSTRAINT djkg_correction_seq IF NOT EXISTS FOR (c:Correction) REQUIRE c.seq IS UNIQUE",
+    "CREATE INDEX djkg_correction_case IF NOT EXISTS FOR (c:Correction) ON (c.case_id)",
+    "CREATE CONSTRAINT djkg_audit_seq IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.seq IS UNIQUE",
+    *[f"CREATE INDEX djkg_audit_{k} IF NOT EXISTS FOR (a:AuditEntry) ON (a.{k})" for k in ("actor", "action", "target", "at")],
+]
+_REVIEW_COUNTERS = ("correction_seq", "audit_seq")
 
 # version of the node layout above (2: scalar copies as json_extract gives them, ``candidate``); older stores
 # get their copies rewritten from ``props`` when opened (public: the neo4j-admin export writes it)
@@ -123,7 +139,7 @@ class Neo4jStore:
     def _prepare(self) -> None:
         try:
             with self._session() as s:
-                for stmt in _CONSTRAINTS:  # all idempotent (IF [NOT] EXISTS)
+                for stmt in (*_CONSTRAINTS, *_REVIEW_CONSTRAINTS):  # all idempotent (IF [NOT] EXISTS)
                     s.run(stmt).consume()
         except (self._neo4j.exceptions.Neo4jError, self._neo4j.exceptions.DriverError) as exc:
             raise StoreError(f"无法在 Neo4j 中建立约束和索引：{exc} / cannot create constraints and indexes "
@@ -131,6 +147,8 @@ class Neo4jStore:
 
         def work(tx) -> Any:
             tx.run("MERGE (m:Meta {key: 'revision'}) ON CREATE SET m.value = 0").consume()
+            for key in _REVIEW_COUNTERS:
+                tx.run("MERGE (m:Meta {key: $key}) ON CREATE SET m.value = 0", key=key).consume()
             row = tx.run("MERGE (m:Meta {key: 'schema_version'}) ON CREATE SET m.value = $v RETURN m.value AS v",
                          v=SCHEMA_VERSION).single()
             version = int(row["v"])
@@ -206,6 +224,110 @@ class Neo4jStore:
     def delete_case(self, case_id: str) -> bool:
         return bool(self._managed("w", lambda tx: delete_cases(tx, [case_id])))
 
+    # --- review: versions, corrections, audit (graph/review.py) ---------------------------------------
+
+    def commit(self, commit: Commit) -> list[UpsertStatus]:
+        """Case graphs, corrections and audit entries in one transaction, after checking what the writer
+        expects (``VersionConflict`` / ``CorrectionsChanged``, nothing written)."""
+        for g in commit.graphs:
+            g.validate()
+        digests = [g.content_hash() for g in commit.graphs]
+        ids = commit_case_ids(commit)
+
+        def work(tx) -> list[UpsertStatus]:
+            # write-lock the cases first (sorted ids), so the checks below read what is committed, and no other
+            # writer of these cases can commit between the checks and the writes (Neo4j reads are read-committed).
+            # The lock is a node of its own that lives as long as the store: a case's CaseGraph node is replaced
+            # on every update, and a writer queued on the old one would hold no lock on its successor.
+            tx.run("UNWIND $ids AS id MERGE (l:CaseLock {case_id: id}) SET l.writes = coalesce(l.writes, 0) + 1",
+                   ids=ids).consume()
+            versions = {r["id"]: r["hash"] for r in tx.run(
+                "UNWIND $ids AS id MATCH (g:CaseGraph {case_id: id}) RETURN id, g.hash AS hash", ids=ids)}
+            counts = {r["id"]: int(r["n"]) for r in tx.run(
+                "UNWIND $ids AS id MATCH (k:Correction {case_id: id}) RETURN id, count(k) AS n", ids=ids)}
+            check_expectations(commit, versions, counts)
+            statuses = upsert_batch(tx, commit.graphs, digests) if commit.graphs else []
+            at = utc_now()
+            if commit.corrections:
+                first = self._take_seq(tx, "correction_seq", len(commit.corrections))
+                tx.run("UNWIND $rows AS r CREATE (:Correction {seq: r.seq, case_id: r.case_id, at: coalesce(r.at, $at), "
+                       "actor: r.actor, note: r.note, change: r.change})", at=at,
+                       rows=[{"seq": first + i, "case_id": k.case_id, "at": k.at or None, "actor": k.actor, "note": k.note,
+                              "change": dumps(k.change)} for i, k in enumerate(commit.corrections)]).consume()
+            entries = [*commit.audit, *graph_audit(commit, statuses, versions, digests)]
+            if entries:
+                first = self._take_seq(tx, "audit_seq", len(entries))
+                tx.run("UNWIND $rows AS r CREATE (:AuditEntry {seq: r.seq, at: coalesce(r.at, $at), actor: r.actor, action: r.action, "
+                       "target: r.target, before: r.before, after: r.after})", at=at,
+                       rows=[{"seq": first + i, "at": e.at or None, "actor": e.actor, "action": e.action, "target": e.target,
+                              "before": None if e.before is None else dumps(e.before),
+                              "after": None if e.after is None else dumps(e.after)}
+                             for i, e in enumerate(entries)]).consume()
+            if commit.corrections:   # (a batch of changed cases has bumped it already)
+                tx.run("MATCH (m:Meta {key: 'revision'}) SET m.value = m.value + 1").consume()
+            return statuses
+
+        return self._managed("w", work)
+
+    @staticmethod
+    def _take_seq(tx, counter: str, n: int) -> int:
+        """Reserve ``n`` numbers of a Meta counter (the write lock on it orders concurrent writers); the first."""
+        last = tx.run("MATCH (m:Meta {key: $key}) SET m.value = m.value + $n RETURN m.value AS v",
+                      key=counter, n=n).single()["v"]
+        return int(last) - n + 1
+
+    def case_graph(self, case_id: str) -> tuple[CaseGraph, str] | None:
+        """A case as stored, with its version."""
+        rows = self._read_settled("MATCH (g:CaseGraph {case_id: $cid}) RETURN g.hash AS hash, g.graph AS graph",
+                                  "hash", cid=case_id)
+        return None if not rows else (graph_from_json(json.loads(rows[0]["graph"])), rows[0]["hash"])
+
+    def case_version(self, case_id: str) -> str | None:
+        rows = self._read_settled("MATCH (g:CaseGraph {case_id: $cid}) RETURN g.hash AS hash", "hash", cid=case_id)
+        return rows[0]["hash"] if rows else None
+
+    def _read_settled(self, query: str, column: str, attempts: int = 20, **params: Any) -> list[dict[str, Any]]:
+        """Rows of ``query``, read again while one has ``column`` null: a case's nodes are replaced when it is
+        rewritten, and a read-committed reader can find a node as that commits and see its properties gone."""
+        for _ in range(attempts):
+            rows = self._read(query, **params)
+            if all(r[column] is not None for r in rows):
+                return rows
+            time.sleep(0.005)
+        raise StoreError("数据正在被反复改写，请稍后再试 / the data is being rewritten; try again")
+
+    def corrections(self, case_ids: list[str]) -> dict[str, list[Correction]]:
+        """Corrections of the given cases in the order they were made."""
+        out: dict[str, list[Correction]] = {}
+        for r in self._read("UNWIND $ids AS id MATCH (k:Correction {case_id: id}) RETURN k.seq AS seq, "
+                            "k.case_id AS case_id, k.at AS at, k.actor AS actor, k.note AS note, k.change AS change "
+                            "ORDER BY k.seq", ids=list(case_ids)):
+            out.setdefault(r["case_id"], []).append(
+                Correction(r["case_id"], json.loads(r["change"]), r["actor"], r["note"], r["at"], int(r["seq"])))
+        return out
+
+    def iter_corrections(self) -> Iterator[Correction]:
+        for r in self._paged("MATCH (k:Correction) WHERE k.seq > $last RETURN k.seq AS seq, k.case_id AS case_id, "
+                             "k.at AS at, k.actor AS actor, k.note AS note, k.change AS change ORDER BY k.seq LIMIT 1000"):
+            yield Correction(r["case_id"], json.loads(r["change"]), r["actor"], r["note"], r["at"], int(r["seq"]))
+
+    def iter_audit(self) -> Iterator[AuditEntry]:
+        for r in self._paged("MATCH (a:AuditEntry) WHERE a.seq > $last RETURN a.seq AS seq, a.at AS at, a.actor AS actor, "
+                             "a.action AS action, a.target AS target, a.before AS before, a.after AS after "
+                             "ORDER BY a.seq LIMIT 1000"):
+            yield AuditEntry(r["actor"], r["action"], r["target"], None if r["before"] is None else json.loads(r["before"]),
+                             None if r["after"] is None else json.loads(r["after"]), r["at"], int(r["seq"]))
+
+    def _paged(self, query: str) -> Iterator[dict[str, Any]]:
+        """Rows of ``query`` (ordered by ``seq``, filtered by ``seq > $last``) a page at a time."""
+        last = 0
+        while True:
+            rows = self._read(query, last=last)
+            if not rows:
+                return
+            yield from rows
+            last = rows[-1]["seq"]
+
     # --- reads -----------------------------------------------------------------------------------
 
     # Readers ask for the revision on every request (to know whether cached indexes are current). Over Bolt
@@ -233,8 +355,8 @@ class Neo4jStore:
     def get_nodes(self, node_ids: list[str]) -> list[Node]:
         if not node_ids:
             return []
-        rows = self._read("UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id, n.label AS label, "
-                          "n.props AS props", ids=list(node_ids))
+        rows = self._read_settled("UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id, n.label AS label, "
+                                  "n.props AS props", "props", ids=list(node_ids))
         by_id = {r["id"]: Node(r["id"], r["label"], json.loads(r["props"])) for r in rows}
         return [by_id[i] for i in node_ids if i in by_id]
 

@@ -13,7 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = 2
+# 3: corrections and the audit trail are kept beside the graph (graph/review.py)
+SCHEMA_VERSION = 3
 
 # --- labels and edge types -------------------------------------------------------------------------
 

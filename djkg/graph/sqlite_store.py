@@ -8,6 +8,9 @@ Layout (schema version 1):
 - ``case_graphs(case_id, hash, graph)`` — the CaseGraph as written, for change detection and migration.
 - ``node_fts`` — FTS5 trigram index over names and case text for search.
 - ``meta(key, value)`` — schema version and a revision counter bumped by every write.
+- ``corrections(seq, case_id, at, actor, note, change)`` and ``audit_log(seq, at, actor, action, target, before,
+  after)`` — what people changed, beside the extracted facts (``graph/review.py``); append-only (triggers refuse
+  UPDATE and DELETE).
 
 Concurrency: WAL lets readers in other processes run while one writer writes; every write is one
 ``BEGIN IMMEDIATE`` transaction, so a crash leaves either the whole case or none of it.
@@ -24,6 +27,8 @@ from typing import Any, Iterator, Literal
 from .schema import (
     CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge,
     Node, SchemaError, edge_owner)
+from .review import (
+    AuditEntry, Commit, Correction, check_expectations, commit_case_ids, dumps, graph_audit, utc_now)
 from .schema import check_replaces
 from .serialize import dumps_graph, graph_from_json, merge_edge_rows
 from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
@@ -31,6 +36,24 @@ from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounde
 BUSY_TIMEOUT_MS = 60_000
 # Queries driven by a JSON list of ids write "json_each(...) CROSS JOIN table": SQLite keeps that join order,
 # so the list probes the index instead of the index being scanned for the list (250x on 10k cases).
+
+# Corrections and the audit trail (schema version 3): written only by ``commit``, never changed afterwards.
+_REVIEW_DDL = [
+    """CREATE TABLE IF NOT EXISTS corrections (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '', change TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS corrections_case ON corrections(case_id, seq)",
+    """CREATE TABLE IF NOT EXISTS audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+        target TEXT NOT NULL, before TEXT, after TEXT)""",
+    "CREATE INDEX IF NOT EXISTS audit_actor ON audit_log(actor, seq)",
+    "CREATE INDEX IF NOT EXISTS audit_action ON audit_log(action, seq)",
+    "CREATE INDEX IF NOT EXISTS audit_target ON audit_log(target, seq)",
+    "CREATE INDEX IF NOT EXISTS audit_at ON audit_log(at)",
+    *[f"CREATE TRIGGER IF NOT EXISTS {table}_append_only_{op.lower()} BEFORE {op} ON {table} "
+      f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+      for table in ("corrections", "audit_log") for op in ("UPDATE", "DELETE")],
+]
 
 _DDL = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -51,6 +74,7 @@ _DDL = [
         case_id TEXT PRIMARY KEY, hash TEXT NOT NULL, graph TEXT NOT NULL)""",
     """CREATE VIRTUAL TABLE IF NOT EXISTS node_fts USING fts5(
         id UNINDEXED, label UNINDEXED, name, body, tokenize = 'trigram')""",
+    *_REVIEW_DDL,
 ]
 
 # version -> statements that bring a database from version-1 to version.
@@ -59,6 +83,7 @@ _MIGRATIONS: dict[int, list[str]] = {
     2: ["DELETE FROM node_fts",
         "INSERT INTO node_fts(rowid, id, label, name, body) SELECT rowid, id, label, name, "
         "coalesce(json_extract(props, '$.text'), json_extract(props, '$.summary'), '') FROM nodes"],
+    3: _REVIEW_DDL,
 }
 
 
@@ -400,6 +425,64 @@ class SqliteStore:
         for row in self.conn.execute("SELECT graph FROM case_graphs ORDER BY case_id"):
             yield graph_from_json(json.loads(row[0]))
 
+    # --- review: versions, corrections, audit (graph/review.py) ---------------------------------------
+
+    def commit(self, commit: Commit) -> list[UpsertStatus]:
+        """Case graphs, corrections and audit entries in one transaction, after checking what the writer
+        expects (``VersionConflict`` / ``CorrectionsChanged``, nothing written)."""
+        for g in commit.graphs:
+            g.validate()
+        digests = [g.content_hash() for g in commit.graphs]
+        ids = json.dumps(commit_case_ids(commit), ensure_ascii=False)
+        with self._write() as c:   # BEGIN IMMEDIATE: no other writer between the checks and the writes
+            versions = {r[0]: r[1] for r in c.execute(
+                "SELECT g.case_id, g.hash FROM json_each(?) j CROSS JOIN case_graphs g ON g.case_id = j.value",
+                (ids,))}
+            counts = {r[0]: int(r[1]) for r in c.execute(
+                "SELECT k.case_id, count(*) FROM json_each(?) j CROSS JOIN corrections k ON k.case_id = j.value "
+                "GROUP BY k.case_id", (ids,))}
+            check_expectations(commit, versions, counts)
+            statuses = [self._upsert_in(c, g, d) for g, d in zip(commit.graphs, digests)]
+            at = utc_now()
+            c.executemany("INSERT INTO corrections(case_id, at, actor, note, change) VALUES (?,?,?,?,?)",
+                          [(k.case_id, k.at or at, k.actor, k.note, dumps(k.change)) for k in commit.corrections])
+            entries = [*commit.audit, *graph_audit(commit, statuses, versions, digests)]
+            c.executemany("INSERT INTO audit_log(at, actor, action, target, before, after) VALUES (?,?,?,?,?,?)",
+                          [(e.at or at, e.actor, e.action, e.target, _json_or_null(e.before), _json_or_null(e.after))
+                           for e in entries])
+            if commit.corrections or any(s != "unchanged" for s in statuses):
+                self._bump_revision(c)
+        return statuses
+
+    def case_graph(self, case_id: str) -> tuple[CaseGraph, str] | None:
+        """A case as stored, with its version."""
+        row = self.conn.execute("SELECT hash, graph FROM case_graphs WHERE case_id=?", (case_id,)).fetchone()
+        return None if row is None else (graph_from_json(json.loads(row["graph"])), row["hash"])
+
+    def case_version(self, case_id: str) -> str | None:
+        row = self.conn.execute("SELECT hash FROM case_graphs WHERE case_id=?", (case_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def corrections(self, case_ids: list[str]) -> dict[str, list[Correction]]:
+        """Corrections of the given cases in the order they were made."""
+        out: dict[str, list[Correction]] = {}
+        for r in self.conn.execute(
+                "SELECT k.seq, k.case_id, k.at, k.actor, k.note, k.change FROM json_each(?) j "
+                "CROSS JOIN corrections k ON k.case_id = j.value ORDER BY k.seq",
+                (json.dumps(list(case_ids), ensure_ascii=False),)):
+            out.setdefault(r["case_id"], []).append(
+                Correction(r["case_id"], json.loads(r["change"]), r["actor"], r["note"], r["at"], int(r["seq"])))
+        return out
+
+    def iter_corrections(self) -> Iterator[Correction]:
+        for r in self.conn.execute("SELECT seq, case_id, at, actor, note, change FROM corrections ORDER BY seq"):
+            yield Correction(r["case_id"], json.loads(r["change"]), r["actor"], r["note"], r["at"], int(r["seq"]))
+
+    def iter_audit(self) -> Iterator[AuditEntry]:
+        for r in self.conn.execute("SELECT seq, at, actor, action, target, before, after FROM audit_log ORDER BY seq"):
+            yield AuditEntry(r["actor"], r["action"], r["target"], _loads_or_none(r["before"]),
+                             _loads_or_none(r["after"]), r["at"], int(r["seq"]))
+
     def integrity_check(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
 
@@ -409,6 +492,14 @@ class SqliteStore:
 def _props_json(props: dict[str, Any]) -> str:
     # most edges carry no properties: skip the encoder for them (it runs ~40 times per case)
     return json.dumps(props, ensure_ascii=False, sort_keys=True) if props else "{}"
+
+
+def _json_or_null(value: Any) -> str | None:
+    return None if value is None else dumps(value)
+
+
+def _loads_or_none(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
 
 
 def _check_label(label: str) -> None:

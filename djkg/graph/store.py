@@ -11,13 +11,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Literal, Protocol, runtime_checkable
 
+from .review import AuditEntry, Commit, Correction
 from .schema import CaseGraph, Edge, Node
 
 UpsertStatus = Literal["inserted", "updated", "unchanged"]
 
 # Result columns of named queries that hold JSON in both stores (SQLite keeps props as JSON text, Neo4jStore
 # writes the same text and SQLite-shaped scalar copies). ``run`` returns them decoded, so no caller parses JSON.
-JSON_COLUMNS = frozenset({"props", "flags", "signals"})
+JSON_COLUMNS = frozenset({"props", "flags", "signals", "before", "after", "change"})
 
 
 def _is_json_column(name: str) -> bool:
@@ -136,5 +137,19 @@ class GraphStore(Protocol):
     def iter_case_graphs(self) -> Iterator[CaseGraph]: ...
 
     def revision(self) -> str: ...
+
+    # review (graph/review.py): a case's version is its stored content hash; corrections and the audit trail
+    # are kept beside the graph and written only through ``commit``
+    def commit(self, commit: Commit) -> list[UpsertStatus]: ...
+
+    def case_graph(self, case_id: str) -> tuple[CaseGraph, str] | None: ...
+
+    def case_version(self, case_id: str) -> str | None: ...
+
+    def corrections(self, case_ids: list[str]) -> dict[str, list[Correction]]: ...
+
+    def iter_corrections(self) -> Iterator[Correction]: ...
+
+    def iter_audit(self) -> Iterator[AuditEntry]: ...
 
     def close(self) -> None: ...

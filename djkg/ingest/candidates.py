@@ -48,6 +48,8 @@ def candidates(sentences: list[Sentence], role: str, tx: Taxonomy, matched: set[
             key = group_key(phrase)
             if key in seen or not _clean(phrase) or _restates(phrase, label, tx):
                 continue
+            if tx.is_rejected(label, phrase):   # reviewed and rejected: never proposed again
+                continue
             seen.add(key)
             out.append(Mention(S.concept_id(label, key), phrase, s.text[:300], candidate=True))
             if len(out) >= MAX_PER_CASE:

@@ -383,6 +383,9 @@ def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str,
             concept = found[0] if found else None
         if concept is not None:
             return {"id": concept.id, "name": concept.name}
+        if tx.is_rejected(S.MODEL, declared):   # reviewed and rejected: not proposed again
+            warnings.append(f"“{declared}”不是已知模式（审核已否决）/ unknown model (rejected in review)")
+            return None
         warnings.append(f"“{declared}”不是已知模式，记为候选模式 / unknown model kept as a candidate")
         return {"id": S.concept_id(S.MODEL, declared), "name": declared, "candidate": True}
     scores: dict[str, float] = {}

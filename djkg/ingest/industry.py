@@ -52,8 +52,9 @@ def _table() -> dict[str, dict]:
     return table
 
 
-def resolve_field(text: str | None) -> str | None:
-    """A field name from what a user typed: exact field, alias, or a sector/cue that implies one."""
+def resolve_field(text: str | None, *, from_cues: bool = True) -> str | None:
+    """A field name from what a user typed: exact field, alias, a sector, or (``from_cues``) a cue that implies
+    one."""
     if not text:
         return None
     t = normalise_short(text).replace(" ", "")
@@ -64,6 +65,8 @@ def resolve_field(text: str | None) -> str | None:
     for f, spec in _table().items():
         if t in spec["sectors"]:
             return f
+    if not from_cues:
+        return None
     m = infer(unit=t, title="", text="")
     return m.field if m and m.confidence >= 0.5 else None
 

@@ -3,6 +3,11 @@
 ``ingest_paths`` is the one library call the CLI and the API both use. A file that fails is reported
 and skipped; cases are written whole, a small batch per transaction, so an interruption loses at most
 the batch being written (never part of a case), and re-running the same ingest is idempotent.
+
+Corrections people made to a case (``corrections.py``) are re-applied to its new extraction just before the
+batch is written, and the store checks in the write transaction that no correction arrived in between
+(``CorrectionsChanged`` → the batch is rebuilt with it): a re-ingest never loses a correction. Every case the
+batch inserts or changes gets an audit entry naming ``actor``.
 """
 
 from __future__ import annotations
@@ -12,15 +17,20 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from ..core.config import Limits
+from ..graph.review import Commit, CorrectionsChanged
 from ..graph.schema import CaseConflict, CaseGraph
 from ..graph.store import GraphStore, StoreError
 from .build import build
+from .corrections import apply_all
 from .extract import ExtractedCase, extract
 from .identity import RunClaims
 from .readers import RawDoc, ReadError, Skipped, discover, read_path
 from .taxonomy import taxonomy
 
 
+# a batch is rebuilt this often when corrections keep arriving while it is written (each retry reads them anew)
+CORRECTION_RETRIES = 20
+DEFAULT_ACTOR = "cli"
 WRITE_BATCH = 128  # whole cases per write transaction (amortises commit and FTS merge; 32 -> 128: -18% write time)
 
 
@@ -92,14 +102,11 @@ def is_table(text: str) -> bool:
     return rows / len(lines) >= 0.6
 
 
-def process_doc(doc: RawDoc, store: GraphStore | None, *, dry_run: bool) -> ItemResult:
+def process_doc(doc: RawDoc, store: GraphStore | None, *, dry_run: bool, actor: str = DEFAULT_ACTOR) -> ItemResult:
     item, graph = prepare_doc(doc)
     if graph is None or dry_run or store is None:
         return item
-    try:
-        item.status = store.upsert_case(graph)
-    except CaseConflict as exc:
-        _refuse(item, exc)
+    write_batch([(item, graph)], store, actor=actor)
     return item
 
 
@@ -107,22 +114,23 @@ def _refuse(item: ItemResult, exc: CaseConflict | str) -> None:
     item.status, item.error, item.code = "failed", str(exc), "conflict"
 
 
-def write_batch(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore) -> None:
-    """Write whole cases, ``WRITE_BATCH`` per transaction (the store never holds part of a case). If the
-    batch is refused, each case is retried alone so one bad case cannot take the others down."""
+def write_batch(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore, *, actor: str = DEFAULT_ACTOR) -> None:
+    """Write whole cases, ``WRITE_BATCH`` per transaction (the store never holds part of a case), with their
+    corrections re-applied. If the batch is refused, each case is retried alone so one bad case cannot take
+    the others down (a case that would overwrite a different document is refused: ``CaseConflict``)."""
     if not batch:
         return
     try:
-        for (item, _), status in zip(batch, store.upsert_cases([g for _, g in batch])):
-            item.status = status
+        _commit_corrected(batch, store, actor)
         return
     except StoreError:
         raise
     except Exception:  # e.g. a SchemaError in one case: find it, keep the rest
         pass
-    for item, graph in batch:
+    for one in batch:
+        item = one[0]
         try:
-            item.status = store.upsert_case(graph)
+            _commit_corrected([one], store, actor)
         except StoreError:
             raise
         except CaseConflict as exc:
@@ -132,12 +140,35 @@ def write_batch(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore) ->
             item.code = "write"
 
 
+def _commit_corrected(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore, actor: str) -> None:
+    """One transaction for the batch, each case with the corrections stored for it at that moment."""
+    ids = [item.case.id for item, _ in batch if item.case is not None]
+    for _ in range(CORRECTION_RETRIES):
+        found = store.corrections(ids)
+        cases, graphs = [], []
+        for item, graph in batch:
+            changes = [k.change for k in found.get(item.case.id, [])] if item.case is not None else []
+            case = apply_all(item.case, changes) if changes else item.case
+            cases.append(case)
+            graphs.append(build(case) if changes else graph)
+        try:
+            statuses = store.commit(Commit(graphs=graphs, corrections_seen={i: len(found.get(i, [])) for i in ids},
+                                           audit_graphs=(actor, "ingest")))
+        except CorrectionsChanged:
+            continue   # a correction landed while this batch was built: build it again with it
+        for (item, _), case, status in zip(batch, cases, statuses):
+            item.case, item.status = case, status
+        return
+    raise RuntimeError("更正持续变化，未能写入 / corrections kept changing; batch not written")
+
+
 def ingest_paths(paths: Iterable[str | Path], store: GraphStore | None, *, dry_run: bool = False,
                  max_bytes: int | None = None, limits: Limits | None = None, follow_links: bool = False,
                  on_item: Callable[[ItemResult], None] | None = None,
                  on_total: Callable[[int], None] | None = None, keep_items: bool = False,
                  batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None,
-                 jobs: int = 1, on_crash: Callable[[list[str]], None] | None = None) -> IngestReport:
+                 jobs: int = 1, on_crash: Callable[[list[str]], None] | None = None,
+                 actor: str = DEFAULT_ACTOR) -> IngestReport:
     """Ingest files and folders. ``follow_links`` reads symlinks that leave a folder (the CLI's
     --follow-symlinks; never the API). With ``jobs`` > 1, files are read and extracted in that many worker
     processes (``parallel.py``) and written here, in the same order and batches as with one: the result is
@@ -153,7 +184,7 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore | None, *, dry_r
     else:
         prepared = _prepare_each(doc for file in files for doc in read_file(file, max_bytes=max_bytes, limits=limits))
     return write_prepared(prepared, store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
-                          batch_size=batch_size, on_read=on_read)
+                          batch_size=batch_size, on_read=on_read, actor=actor)
 
 
 def read_file(file: Any, *, max_bytes: int | None = None,
@@ -175,11 +206,13 @@ def prepare_any(doc: RawDoc | ReadError | Skipped) -> tuple[ItemResult, CaseGrap
 
 def ingest_docs(docs: Iterable[RawDoc | ReadError | Skipped], store: GraphStore | None, *, dry_run: bool = False,
                 on_item: Callable[[ItemResult], None] | None = None, keep_items: bool = True,
-                batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None) -> IngestReport:
+                batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None,
+                actor: str = DEFAULT_ACTOR) -> IngestReport:
     """Extract and write ``docs``; ``on_item`` gets each result once it is written (or failed), ``on_read``
-    each document's source as soon as it is extracted (progress bars: writes come in batches)."""
+    each document's source as soon as it is extracted (progress bars: writes come in batches). ``actor`` is
+    who the audit trail names for the writes."""
     return write_prepared(_prepare_each(docs), store, dry_run=dry_run, on_item=on_item, keep_items=keep_items,
-                          batch_size=batch_size, on_read=on_read)
+                          batch_size=batch_size, on_read=on_read, actor=actor)
 
 
 def _prepare_each(docs: Iterable[RawDoc | ReadError | Skipped]) -> Iterator[tuple[ItemResult, CaseGraph | None]]:
@@ -190,7 +223,7 @@ def _prepare_each(docs: Iterable[RawDoc | ReadError | Skipped]) -> Iterator[tupl
 def write_prepared(prepared: Iterable[tuple[ItemResult, CaseGraph | None]], store: GraphStore | None, *,
                    dry_run: bool = False, on_item: Callable[[ItemResult], None] | None = None,
                    keep_items: bool = True, batch_size: int = WRITE_BATCH,
-                   on_read: Callable[[str], None] | None = None) -> IngestReport:
+                   on_read: Callable[[str], None] | None = None, actor: str = DEFAULT_ACTOR) -> IngestReport:
     """The single writer: extracted documents in order, whole cases ``batch_size`` per transaction; one case id
     per document in a run (``RunClaims``)."""
     report = IngestReport()
@@ -203,7 +236,7 @@ def write_prepared(prepared: Iterable[tuple[ItemResult, CaseGraph | None]], stor
             on_item(item)
 
     def flush() -> None:
-        write_batch(pending, store)
+        write_batch(pending, store, actor=actor)
         for item, _ in pending:
             finish(item)
         pending.clear()

@@ -1,7 +1,9 @@
-"""The taxonomy as data: problems, measures, models, outcome metrics, fields, cue words (ingest/data/*.yaml).
+"""The taxonomy as data: problems, measures, models, outcome metrics, fields, cue words (ingest/data/*.yaml),
+plus the concepts accepted in review (``accepted.py``, a file in the data directory).
 
-Loaded once per process (``taxonomy()``), with one Aho–Corasick automaton over every surface form, so
-matching a whole case is a single pass over its text. A synonym ``"A&B"`` matches when all its parts
+Built once per version of that file (``taxonomy()`` checks its stamp on every call and rebuilds when a reviewer
+changed it, so acceptances take effect without a restart), with one Aho–Corasick automaton over every surface
+form, so matching a whole case is a single pass over its text. A synonym ``"A&B"`` matches when all its parts
 occur in the same sentence. jieba gets a user dictionary built from the same names and synonyms.
 """
 
@@ -12,12 +14,14 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
 import yaml
 
 from ..graph import schema as S
+from . import accepted
 from .normalise import normalise_short
 
 
@@ -78,9 +82,13 @@ class Taxonomy:
         self.metrics = [Metric(m["id"], m["name"], tuple(m.get("cues") or [m["name"]]),
                                m.get("direction", "up"), tuple(m.get("units") or ()))
                         for m in data.get("metrics", [])]
+        # phrases rejected in review: never proposed as candidates again
+        self.rejected: set[tuple[str, str]] = {(str(r.get("label")), phrase_key(r.get("name")))
+                                               for r in data.get("rejected") or []}
         self.fields: dict[str, Any] = data.get("fields", {}) or {}
         self.cues: dict[str, Any] = data.get("cues", {}) or {}
         self._cue_cache: dict[str, list[str]] = {}
+        self._jieba_loaded = False   # tokenizer() has given jieba this taxonomy's words
         self._forms_cache: dict[str, tuple[str, ...]] = {}
         self.by_id: dict[str, Concept] = {c.id: c for group in (self.problems, self.measures, self.models)
                                           for c in group.values()}
@@ -228,6 +236,9 @@ class Taxonomy:
             return None
         return self.by_name.get((label, S.normalise_key(normalise_short(name))))
 
+    def is_rejected(self, label: str, name: str | None) -> bool:
+        return bool(self.rejected) and (label, phrase_key(name)) in self.rejected
+
     def cue_list(self, key: str) -> list[str]:
         hit = self._cue_cache.get(key)
         if hit is None:  # normalised once per process, not once per document
@@ -253,6 +264,19 @@ class Taxonomy:
         for m in self.metrics:
             words.update(normalise_short(x) for x in (m.name, *m.cues) if len(x) >= 2)
         return sorted(words)
+
+
+_QUOTES = re.compile(r"[“”\"‘’']")
+
+
+def unquoted(phrase: str | None) -> str:
+    """A phrase without quotation marks ("“积分超市”" → 积分超市): how a reviewed candidate is named."""
+    return _QUOTES.sub("", normalise_short(phrase))
+
+
+def phrase_key(phrase: str | None) -> str:
+    """What variants of a phrase share for review decisions (quotation marks, width and spacing set aside)."""
+    return S.normalise_key(unquoted(phrase))
 
 
 _MEI = re.compile(r"没(?!有)")
@@ -347,32 +371,93 @@ def _load_yaml(name: str) -> Any:
 
 
 @lru_cache(maxsize=1)
-def taxonomy() -> Taxonomy:
-    return Taxonomy({
+def base_data() -> dict[str, Any]:
+    """The shipped lexicons as loaded (shared: callers copy before changing anything)."""
+    return {
         "problems": _load_yaml("problems.yaml") or [],
         "measures": _load_yaml("measures.yaml") or [],
         "models": _load_yaml("models.yaml") or [],
         "metrics": _load_yaml("metrics.yaml") or [],
         "fields": _load_yaml("fields.yaml") or {},
         "cues": _load_yaml("cues.yaml") or {},
-    })
+    }
+
+
+def shipped_header(name: str) -> str:
+    """The leading comment of a shipped lexicon file (kept when the review export rewrites it)."""
+    text = resources.files("djkg.ingest").joinpath("data", name).read_text(encoding="utf-8")
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if not line.startswith("#") and line.strip():
+            break
+        lines.append(line)
+    return "".join(lines)
+
+
+# the data directory's review decisions file, if any (set by the CLI and the API for the data dir they serve)
+_accepted_path: Path | None = None
+
+
+def use_accepted_concepts(path: Path | None) -> None:
+    """Make ``taxonomy()`` include the review decisions in ``path`` (None: the shipped lexicons only)."""
+    global _accepted_path
+    _accepted_path = path
+
+
+def build_taxonomy(decisions: dict[str, Any] | None) -> Taxonomy:
+    """A taxonomy with the given review decisions (a reviewer's proposal before it is written)."""
+    return Taxonomy(accepted.merge(base_data(), decisions) if decisions else base_data())
+
+
+def taxonomy() -> Taxonomy:
+    path = _accepted_path
+    return _taxonomy_for(path, accepted.stamp(path))
+
+
+@lru_cache(maxsize=4)
+def _taxonomy_for(path: Path | None, stamp: tuple[int, int, int] | None) -> Taxonomy:
+    if stamp is None:
+        return build_taxonomy(None)
+    try:
+        return build_taxonomy(accepted.load(path))
+    except (ValueError, yaml.YAMLError, KeyError, TypeError) as exc:   # a damaged file must not stop ingest
+        import logging
+        logging.getLogger("djkg.taxonomy").error("审核结果文件无法读取，已忽略 / review file ignored: %s: %s", path, exc)
+        return build_taxonomy(None)
 
 
 _jieba_lock = threading.Lock()
-_jieba_ready = False
+_jieba_added: dict[str, int | None] | None = None   # our user words given to jieba → jieba's own frequency before
 
 
 def tokenizer():
-    """jieba, initialised once per process with our user dictionary (never per sentence)."""
-    global _jieba_ready
+    """jieba, initialised once per process with our user dictionary (never per sentence). When the taxonomy
+    changes (a concept accepted in review), its new words are added and words of concepts no longer in it are
+    given back their previous frequency, so a decision taken back leaves no trace in segmentation."""
+    global _jieba_added
     import jieba
-    if not _jieba_ready:
+    tx = taxonomy()
+    if _jieba_added is None or not tx._jieba_loaded:
         with _jieba_lock:
-            if not _jieba_ready:
+            if _jieba_added is None:
                 import logging
                 jieba.setLogLevel(logging.WARNING)
                 jieba.initialize()
-                for word in taxonomy().user_dictionary():
-                    jieba.add_word(word, freq=2000)
-                _jieba_ready = True
+                _jieba_added = {}
+            words = set(tx.user_dictionary())
+            changed = False
+            for word in words - set(_jieba_added):
+                _jieba_added[word] = jieba.dt.FREQ.get(word)
+                jieba.add_word(word, freq=2000)
+                changed = True
+            for word in set(_jieba_added) - words:
+                before = _jieba_added.pop(word)
+                if before:
+                    jieba.add_word(word, freq=before)
+                else:
+                    jieba.del_word(word)
+                changed = True
+            if changed:
+                _cut.cache_clear()
+            tx._jieba_loaded = True
     return jieba

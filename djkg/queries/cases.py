@@ -33,7 +33,8 @@ def _record(store: GraphStore, node, *, with_text: bool) -> dict[str, Any]:
         elif e.type == S.ACHIEVES:
             o = t.props
             outcomes.append({"id": t.id, "name": o.get("name"), "metric": o.get("metric"), "value": o.get("value"),
-                             "unit": o.get("unit"), "direction": o.get("direction"), "evidence": o.get("evidence")})
+                             "unit": o.get("unit"), "direction": o.get("direction"), "evidence": o.get("evidence"),
+                             "scope": o.get("scope") or "unit"})
         elif e.type == S.INSTANCE_OF:
             model = {"id": t.id, "name": t.props.get("name")}
             if t.props.get("candidate"):

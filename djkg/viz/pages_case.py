@@ -10,6 +10,7 @@ from ..graph.store import GraphStore
 from ..queries.cases import case_record
 from . import labels as L
 from .highlight import marks_of, paragraphs
+from .pages_review import correction_rows
 from .text import outcome_direction, outcome_label, outcome_metric, outcome_value, place, place_chain
 
 _ASCII_NOTE = re.compile(r"[（(]\s*[A-Za-z][A-Za-z ]*\s*[）)]")
@@ -38,7 +39,10 @@ def source_items(rec: dict[str, Any]) -> list[dict[str, str]]:
 
 def case_context(store: GraphStore, case_id: str) -> dict[str, Any] | None:
     rec = case_record(store, case_id, with_text=True)
-    return None if rec is None else record_context(rec)
+    if rec is None:
+        return None
+    # what people corrected, by whom and when (kept beside the extracted facts, graph/review.py)
+    return {**record_context(rec), "corrections": correction_rows(store.corrections([case_id]).get(case_id, []))}
 
 
 def record_context(rec: dict[str, Any]) -> dict[str, Any]:

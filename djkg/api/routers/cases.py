@@ -1,4 +1,5 @@
-"""Cases: list, detail with neighbours, and the two write endpoints (API key required)."""
+"""Cases: list, detail with its version and corrections, the two ingest endpoints and corrections (PATCH);
+writes need an editor key."""
 
 from __future__ import annotations
 
@@ -6,20 +7,26 @@ import os
 import tempfile
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, File, Query, UploadFile
+from typing import Optional
+
+from fastapi import APIRouter, Depends, File, Header, Query, Response, UploadFile
 from fastapi.responses import JSONResponse
 
 from ...core.config import Settings
+from ...core.keys import Principal
+from ...graph.review import VersionConflict
 from ...graph.store import GraphStore
+from ...ingest.corrections import CorrectionError
 from ...ingest.pipeline import ingest_docs, process_doc
 from ...ingest.readers import RawDoc, ReadError, clean_meta, has_visible_text, read_path
 from ...queries.cases import case_record, list_cases
-from ..deps import KeyFirstRoute, get_settings, get_store, require_api_key
+from ...services.corrections import CaseNotFound, correct_case
+from ..deps import RoleFirstRoute, get_settings, get_store, require_api_key, require_editor
 from ..errors import ApiError, not_found
-from ..schemas import CaseIn, ErrorBody, IngestResult, Page
+from ..schemas import CaseIn, CorrectionIn, CorrectionOut, CorrectionRecord, ErrorBody, IngestResult, Page
 
-# writes check the key before their body is read (KeyFirstRoute)
-router = APIRouter(prefix="/api/v1/cases", tags=["cases"], route_class=KeyFirstRoute)
+# writes check the key before their body is read (RoleFirstRoute)
+router = APIRouter(prefix="/api/v1/cases", tags=["cases"], route_class=RoleFirstRoute)
 
 
 @router.get("", response_model=Page, summary="案例列表 / cases")
@@ -31,16 +38,62 @@ def cases(limit: int = Query(50, ge=1, description="每页数量"), offset: int 
                 limit=limit, offset=offset)
 
 
-@router.get("/{case_id}", responses={404: {"model": ErrorBody}}, summary="案例详情（含正文）/ case detail")
-def case(case_id: str, store: GraphStore = Depends(get_store)) -> dict:
-    rec = case_record(store, case_id[:200], with_text=True)
-    if rec is None:
-        raise not_found("案例", "case", case_id[:200])
+@router.get("/{case_id}", responses={404: {"model": ErrorBody}},
+            summary="案例详情（含正文、版本与更正记录）/ case detail with version and corrections")
+def case(case_id: str, response: Response, store: GraphStore = Depends(get_store)) -> dict:
+    case_id = case_id[:200]
+    version = store.case_version(case_id)   # read before the record: a write in between makes it stale, never newer
+    rec = case_record(store, case_id, with_text=True)
+    if rec is None or version is None:
+        raise not_found("案例", "case", case_id)
+    rec["version"] = version
+    rec["corrections"] = [CorrectionRecord(**k.to_dict()).model_dump()
+                          for k in store.corrections([case_id]).get(case_id, [])]
+    response.headers["ETag"] = f'"{version}"'
     return rec
 
 
-def _store_doc(doc: RawDoc, store: GraphStore) -> JSONResponse:
-    item = process_doc(doc, store, dry_run=False)
+@router.patch("/{case_id}", response_model=CorrectionOut,
+              responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody},
+                         409: {"model": ErrorBody, "description": "版本已过期，detail.current_version 为当前版本 / stale version"},
+                         422: {"model": ErrorBody}, 428: {"model": ErrorBody, "description": "缺少版本 / version required"}},
+              summary="更正案例（需编辑密钥，带上当前版本）/ correct a case (editor key, current version)")
+def correct(case_id: str, body: CorrectionIn, response: Response, store: GraphStore = Depends(get_store),
+            who: Principal = Depends(require_editor),
+            if_match: Optional[str] = Header(None, max_length=200, description="当前版本（可代替 body.version）")):
+    case_id = case_id[:200]
+    version = _version(body.version, if_match)
+    try:
+        result = correct_case(store, case_id, body.request(), version=version, actor=who.name, note=body.note or "")
+    except CaseNotFound:
+        raise not_found("案例", "case", case_id)
+    except VersionConflict as exc:
+        raise ApiError(409, "案例已被他人修改，请刷新后重新更正", "the case changed since you read it; reload and retry",
+                       extra={"current_version": exc.current or None},
+                       headers={"ETag": f'"{exc.current}"'} if exc.current else None)
+    except CorrectionError as exc:
+        raise ApiError(422, exc.zh, exc.en, extra={"field": exc.field})
+    response.headers["ETag"] = f'"{result.version}"'
+    return CorrectionOut(status=result.status, version=result.version, change=result.change,
+                         case=case_record(store, case_id) or {})
+
+
+def _version(body_version: str | None, if_match: str | None) -> str:
+    header = (if_match or "").strip()
+    if header.startswith("W/"):
+        header = header[2:]
+    header = header.strip('"')
+    if header and body_version and header != body_version:
+        raise ApiError(400, "body.version 与 If-Match 不一致", "body.version and If-Match differ")
+    version = header or (body_version or "").strip()
+    if not version:
+        raise ApiError(428, "请带上案例当前版本（body.version 或 If-Match），以免覆盖他人的更正",
+                       "the case's current version is required (body.version or If-Match)")
+    return version
+
+
+def _store_doc(doc: RawDoc, store: GraphStore, actor: str) -> JSONResponse:
+    item = process_doc(doc, store, dry_run=False, actor=actor)
     if item.code == "conflict":   # a different case holds this id: never overwritten
         zh, _, en = (item.error or "").partition(" / ")
         raise ApiError(409, zh, en or zh)
@@ -56,7 +109,8 @@ def _store_doc(doc: RawDoc, store: GraphStore) -> JSONResponse:
                         409: {"model": ErrorBody, "description": "该 id 已属于另一份材料 / id held by another document"},
                         413: {"model": ErrorBody}, 422: {"model": ErrorBody}},
              summary="提交一个案例（需 API 密钥）/ add a case (API key)")
-def create_case(body: CaseIn, store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)):
+def create_case(body: CaseIn, store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings),
+                who: Principal = Depends(require_editor)):
     if len(body.text) > settings.limits.max_text_chars:
         raise ApiError(413, f"正文过长（上限 {settings.limits.max_text_chars} 字）",
                        f"text too long (max {settings.limits.max_text_chars} characters)")
@@ -64,7 +118,7 @@ def create_case(body: CaseIn, store: GraphStore = Depends(get_store), settings: 
         raise _invisible()
     warnings: list[str] = []
     meta = clean_meta(body.model_dump(exclude={"text"}, exclude_none=True), warnings)
-    return _store_doc(RawDoc(source="api", text=body.text, meta=meta, warnings=warnings, fmt="api"), store)
+    return _store_doc(RawDoc(source="api", text=body.text, meta=meta, warnings=warnings, fmt="api"), store, who.name)
 
 
 def _invisible() -> ApiError:
@@ -83,7 +137,7 @@ def _too_long(limit: int) -> ApiError:
                         413: {"model": ErrorBody}, 415: {"model": ErrorBody}, 422: {"model": ErrorBody}},
              summary="上传案例文件 .md .txt .docx .pdf .jsonl（需 API 密钥）/ upload a file (API key)")
 def upload_case(file: UploadFile = File(..., description="案例文件"), store: GraphStore = Depends(get_store),
-                settings: Settings = Depends(get_settings)):
+                settings: Settings = Depends(get_settings), who: Principal = Depends(require_editor)):
     name = Path(file.filename or "upload.txt").name
     suffix = Path(name).suffix.lower()
     if suffix not in settings.limits.upload_suffixes:
@@ -113,10 +167,10 @@ def upload_case(file: UploadFile = File(..., description="案例文件"), store:
         # an upload has no folder: its file name is a label, not an identity (origin "")
         d.source, d.origin = (f"upload:{name}#{i}" if len(good) > 1 else f"upload:{name}"), ""
     if len(good) > 1:
-        report = ingest_docs(good, store)
+        report = ingest_docs(good, store, actor=who.name)
         statuses = [item.status if item.error is None else "failed" for item in report.items]
         return JSONResponse({"status": "batch", "case": {
             "count": len(good), "statuses": statuses,
             "errors": [e.error for e in errors] + [item.error for item in report.items if item.error]}},
             status_code=201)
-    return _store_doc(good[0], store)
+    return _store_doc(good[0], store, who.name)

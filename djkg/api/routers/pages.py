@@ -33,7 +33,8 @@ def case_page(case_id: str = Path(..., max_length=300), saved: str | None = Quer
     ctx = case_context(store, case_id)
     if ctx is None:
         return error_page(404, "没有找到这个案例", "案例可能已被删除，或网址有误。可以在案例库中按地区、领域或模式查找。")
-    words = {"inserted": "已保存为新案例。", "updated": "已更新这个案例。", "unchanged": "内容没有变化，案例保持原样。"}
+    words = {"inserted": "已保存为新案例。", "updated": "已更新这个案例。", "unchanged": "内容没有变化，案例保持原样。",
+             "corrected": "已保存更正。"}
     return page("case.html", active="cases", saved=words.get(saved or "", ""), **ctx)
 
 

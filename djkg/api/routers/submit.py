@@ -1,4 +1,4 @@
-"""/submit — add a case from the web: the API key once per browser session, a dry-run preview of what was
+"""/submit — add a case from the web: an editor's key once per browser session, a dry-run preview of what was
 understood, saved only when the person confirms. Server-rendered forms (no script needed); every string of the
 preview is escaped by the template."""
 
@@ -31,9 +31,11 @@ MAX_META_CHARS = 300
 def _form_page(request: Request, store: GraphStore, *, status: int = 200, values: dict | None = None,
                errors: list[str] | None = None, preview: dict | None = None) -> HTMLResponse:
     settings: Settings = request.app.state.settings
+    who = page_session.principal(request)
     return page("submit.html", status=status, active="submit", title="提交案例",
-                crumbs=[("/", "首页"), ("", "提交案例")], writable=bool(settings.api_key),
-                signed_in=page_session.signed_in(request), values={**dict.fromkeys(FIELD_NAMES, ""), **(values or {})}, errors=errors or [],
+                crumbs=[("/", "首页"), ("", "提交案例")], writable=request.app.state.keyring.configured(),
+                signed_in=bool(who and who.can("editor")), who=who,
+                values={**dict.fromkeys(FIELD_NAMES, ""), **(values or {})}, errors=errors or [],
                 preview=preview, fields=FIELDS, models=[m.name for m in list_models(model_index(store))],
                 max_chars=settings.limits.max_text_chars)
 
@@ -45,23 +47,21 @@ def submit_page(request: Request, store: GraphStore = Depends(get_store)) -> HTM
 
 @router.post("/submit/key", response_class=HTMLResponse)
 def submit_key(request: Request, key: str = Form("", max_length=500), store: GraphStore = Depends(get_store)):
-    settings: Settings = request.app.state.settings
-    if not settings.api_key:
+    if not request.app.state.keyring.configured():
         return _form_page(request, store, status=403, errors=["服务器没有设置 API 密钥，网页提交已关闭。"])
     if not page_session.same_origin(request):
         return _form_page(request, store, status=403, errors=["请从本站页面提交。"])
-    if not page_session.key_matches(settings.api_key, key.strip()):
-        return _form_page(request, store, status=403, errors=["API 密钥不正确，请重新输入。"])
-    response = RedirectResponse("/submit", status_code=303)
-    page_session.start(response, request)
-    return response
+    who = page_session.sign_in(request, key)
+    if who is None:
+        return _form_page(request, store, status=403, errors=["API 密钥不正确或已停用，请重新输入。"])
+    if not who.can("editor"):
+        return _form_page(request, store, status=403, errors=["这个密钥只能浏览，不能提交案例。请使用编辑密钥。"])
+    return page_session.redirect_signed_in(request, who, "/submit")
 
 
 @router.post("/submit/logout")
 def submit_logout() -> RedirectResponse:
-    response = RedirectResponse("/submit", status_code=303)
-    page_session.end(response)
-    return response
+    return page_session.redirect_signed_out("/submit")
 
 
 def _doc(values: dict[str, str], settings: Settings) -> tuple[RawDoc | None, list[str]]:
@@ -105,7 +105,8 @@ def _posted(title: str = Form("", max_length=2000), unit: str = Form("", max_len
 
 
 def _guard(request: Request, store: GraphStore, values: dict[str, str]) -> HTMLResponse | None:
-    if not page_session.signed_in(request):
+    who = page_session.principal(request)
+    if who is None or not who.can("editor"):
         return _form_page(request, store, status=401, values=values, errors=["请先输入 API 密钥（每次打开浏览器输入一次）。"])
     if not page_session.same_origin(request):
         return _form_page(request, store, status=403, values=values, errors=["请从本站页面提交。"])
@@ -121,7 +122,7 @@ def _checked(request: Request, store: GraphStore, values: dict[str, str], settin
     doc, errors = _doc(values, settings)
     if doc is None:
         return None, _form_page(request, store, status=422, values=values, errors=errors)
-    item = process_doc(doc, store, dry_run=dry_run)
+    item = process_doc(doc, store, dry_run=dry_run, actor=page_session.principal(request).name)
     if item.error is not None or item.case is None:
         why = ("无法读取这份材料：" if dry_run else "保存失败：") + zh_only(item.error or "")
         return None, _form_page(request, store, status=422, values=values, errors=[why])
