@@ -16,8 +16,8 @@ from ..core.config import Settings
 from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
 from .html import error_page, wants_html
-from .routers import (analyses, ask, cases, docs, graph, health, home, models, pages, recommendations, search,
-                      static, submit, views)
+from .routers import (analyses, ask, cases, docs, gap_pages, graph, health, home, models, pages, recommendations,
+                      search, static, submit, views)
 from .schemas import ErrorBody
 from .security import SecurityHeaders
 
@@ -148,6 +148,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(views.router, responses=common)
     app.include_router(static.router)
     app.include_router(pages.router)
+    app.include_router(gap_pages.router)
     app.include_router(ask.router)
     app.include_router(docs.router)
     app.include_router(submit.router)
