@@ -30,6 +30,7 @@ from djkg.viz.site import environment
 from djkg.viz.text_analyses import diffusion_story, gap_level, short
 from djkg.viz.tilemap import COLS, ROWS, tiles
 
+from analyses_data import gap_and_diffusion_cases
 from conftest import build_case
 from test_pages import BROWSER, assert_plain_chinese
 
@@ -143,6 +144,24 @@ def test_gap_csv_is_the_page_in_a_spreadsheet(client, corpus_store):
     for row in body[len(totals):][:20]:
         assert row[2] in ("按领域", "按省份") and row[14].startswith("/cases?")
         assert library_total(client, row[14]) == int(row[4]), row
+
+
+def test_gap_and_spread_pages_are_the_same_on_both_stores(store_factory, tmp_path):
+    """On SQLite and on the real Neo4j server: each cell opens exactly its cases, the spread is drawn."""
+    store = store_factory()
+    assert all(s == "inserted" for s in store.upsert_cases(gap_and_diffusion_cases()))
+    with TestClient(create_app(Settings(data_dir=tmp_path), store=store)) as c:
+        for params in ("", "?province=" + quote("山东"), "?field=" + quote("城市社区")):
+            found = CELL.findall(c.get("/gaps" + params).text)
+            assert found, (store_factory.backend, params)
+            for _rank, href, _title, count, _said in found:
+                assert library_total(c, href) == int(count), (store_factory.backend, params, unescape(href))
+        html = c.get("/models/model:branch-led-cooperative").text
+        story = diffusion_story(diffusion(store, "model:branch-led-cooperative"))
+        assert story[0].startswith("2015年在山东最早出现") and "2017年起进入江苏，2019年进入北京" in story[0]
+        for sentence in story:
+            assert sentence in unescape(html), (store_factory.backend, sentence)
+        assert len(re.findall(r'<li class="tile has', html)) == 4              # 山东, 江苏, 北京, 甘肃 (undated)
 
 
 @pytest.fixture
