@@ -211,7 +211,8 @@ def _page_paths(store) -> dict[str, tuple[str, bool]]:
         "page-result": ("/recommend?" + ask, False), "page-search": ("/search?q=" + quote("集体经济"), False),
         "page-regions": ("/regions", False), "page-region": ("/regions/" + quote("栖霞"), False),
         "page-submit": ("/submit", False), "page-404": ("/no/such/page", False),
-        "page-gaps": ("/gaps", False), "page-gaps-filtered": ("/gaps?province=" + quote("山东") + "&field=" + quote("农村"), False),
+        "page-gaps": ("/gaps", False),
+        "page-gaps-filtered": ("/gaps?province=" + quote("山东") + "&field=" + quote("农村"), False),
         "graph-overview": ("/views/overview", True), "graph-model": (f"/views/model/{quote(model)}", True),
         "graph-case": (f"/views/case/{case}", True), "graph-region": ("/views/region/" + quote("山东省"), True),
         "graph-result": ("/views/recommend?" + ask, True),
@@ -400,7 +401,8 @@ def test_model_spread_moves_with_the_year_slider(site, browser):
         # the tiles fit the screen and every province name is on one line
         assert v.page.evaluate("document.documentElement.scrollWidth") <= size[0] + 1
         wrapped = v.page.evaluate("""Array.from(document.querySelectorAll('.tile .t-name'))
-            .filter(function (e) { return e.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(e).fontSize); })
+            .filter(function (e) {
+                return e.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(e).fontSize); })
             .map(function (e) { return e.textContent; })""")
         assert wrapped == [], wrapped
         v.page.locator("#spread").scroll_into_view_if_needed()

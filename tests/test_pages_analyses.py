@@ -235,8 +235,8 @@ def test_model_page_tells_how_each_model_spread(client, corpus_store):
         first = d.first_adopter
         assert f"{first.year}年" in story[0] and short(first.province) in story[0]
         joined = {p.province.adcode: p.joined for p in d.provinces}
-        tiles_html = re.findall(r'<li class="tile([^"]*)"[^>]*?(?: data-joined="(\d*)")?>\s*<span class="t-name">([^<]+)<',
-                                part)
+        tiles_html = re.findall(r'<li class="tile([^"]*)"[^>]*?(?: data-joined="(\d*)")?>\s*'
+                                r'<span class="t-name">([^<]+)<', part)
         assert len(tiles_html) == 34
         shown = {name: (cls, year) for cls, year, name in tiles_html}
         for p in provinces().values():

@@ -29,7 +29,8 @@ def _region(g: GapMap) -> str | None:
     return g.province.name if g.province else None
 
 
-def _cell(cell: GapCell | None, problem: ProblemGap, column: str, url: str, model_names: dict[str, str]) -> dict | None:
+def _cell(cell: GapCell | None, problem: ProblemGap, column: str, url: str,
+          model_names: dict[str, str]) -> dict[str, Any] | None:
     if cell is None:
         return None
     level = gap_level(cell.gap)
@@ -109,5 +110,6 @@ def gaps_csv_rows(g: GapMap, index: ModelIndex) -> Iterable[list[Any]]:
                 place = by_prefix(c.key)
                 name = place.name if place else c.key
                 where, url = name, cases_url(p.id, field=g.field, region=name)
+            model = c.model or ""
             yield [p.name, p.category or "", scope, where, c.cases, c.units, "", "", round(100 * c.demand),
-                   names.get(c.model or "", ""), levels.get(c.model or "", ""), round(100 * c.answer), level.score, level.words, url]
+                   names.get(model, ""), levels.get(model, ""), round(100 * c.answer), level.score, level.words, url]
