@@ -373,6 +373,13 @@ def test_gap_tables_sort_and_print(site, browser):
     v.page.screenshot(path=str(ARTIFACTS / "page-gaps-print-1400.png"), full_page=True)
     v.page.emulate_media(media="screen")
     v.finish()
+    # on a phone the first column of counts is on the screen next to the problem names (the rest scrolls)
+    phone = Visit(browser, base + "/gaps?province=" + quote("山东") + "&field=" + quote("农村"),
+                  "page-gaps-phone-columns", WIDTHS["phone"])
+    rights = phone.page.evaluate("""Array.from(document.querySelectorAll('table.heat thead th:nth-child(2)'))
+        .map(function (th) { return th.getBoundingClientRect().right; })""")
+    assert len(rights) == 2 and all(x <= WIDTHS["phone"][0] for x in rights), rights
+    phone.finish()
 
 
 def test_model_spread_moves_with_the_year_slider(site, browser):
