@@ -211,6 +211,8 @@ def _page_paths(store) -> dict[str, tuple[str, bool]]:
         "page-result": ("/recommend?" + ask, False), "page-search": ("/search?q=" + quote("集体经济"), False),
         "page-regions": ("/regions", False), "page-region": ("/regions/" + quote("栖霞"), False),
         "page-submit": ("/submit", False), "page-404": ("/no/such/page", False),
+        "page-gaps": ("/gaps", False),
+        "page-gaps-filtered": ("/gaps?province=" + quote("山东") + "&field=" + quote("农村"), False),
         "graph-overview": ("/views/overview", True), "graph-model": (f"/views/model/{quote(model)}", True),
         "graph-case": (f"/views/case/{case}", True), "graph-region": ("/views/region/" + quote("山东省"), True),
         "graph-result": ("/views/recommend?" + ask, True),
@@ -325,3 +327,91 @@ def test_submit_form_round_trips_a_case_and_keeps_hostile_text_as_text(site, bro
     assert store.count_nodes("Case") == before + 1
     v.name = "page-submit-saved-1400"
     v.finish(full_page=True)
+
+
+# --- the organisation-department pages: gap tables sort and print, a model's spread moves with the years -------
+
+def _column(v: Visit, table: str, index: int) -> list[float]:
+    return v.page.evaluate("""([sel, i]) => Array.from(document.querySelectorAll(sel + ' tbody tr'))
+        .map(function (r) { return parseFloat(r.cells[i].getAttribute('data-value')) || 0; })""", [table, index])
+
+
+def test_gap_tables_sort_and_print(site, browser):
+    base, store = site
+    v = Visit(browser, base + "/gaps", "page-gaps-sorted", (1400, 900))
+    gaps_now = _column(v, "table.gap-list", 1)
+    assert gaps_now == sorted(gaps_now, reverse=True) and len(gaps_now) > 5      # largest gap first
+    v.page.click("table.gap-list thead th:nth-child(3) button.sort")               # 案例: most first
+    cases = _column(v, "table.gap-list", 2)
+    assert cases == sorted(cases, reverse=True) and cases != gaps_now
+    assert v.page.get_attribute("table.gap-list thead th:nth-child(3)", "aria-sort") == "descending"
+    assert v.page.get_attribute("table.gap-list thead th:nth-child(2)", "aria-sort") is None
+    v.page.click("table.gap-list thead th:nth-child(3) button.sort")               # again: fewest first
+    assert _column(v, "table.gap-list", 2) == sorted(cases)
+    # a heat column sorts the problems by their count in that field; every cell says its count on hover
+    v.page.click("table.heat >> nth=0 >> thead th:nth-child(2) button.sort")
+    first_field = v.page.evaluate("""Array.from(document.querySelectorAll('table.heat')[0].tBodies[0].rows)
+        .map(function (r) { return parseFloat(r.cells[1].getAttribute('data-value')) || 0; })""")
+    assert first_field == sorted(first_field, reverse=True) and first_field[0] > 0
+    title = v.page.get_attribute("table.heat td a >> nth=0", "title")
+    count = v.page.inner_text("table.heat td a >> nth=0").split()[0]
+    assert f"{count} 个案例" in title
+    with v.page.expect_navigation():
+        v.page.click("table.heat td a >> nth=0")
+    assert "/cases?" in v.page.url and f"共 {count} 条" in v.page.inner_text("body")
+    v.page.go_back()
+    # printed: no navigation or form, headers as text, the heat colours kept
+    v.page.emulate_media(media="print")
+    shown = v.page.evaluate("""[getComputedStyle(document.querySelector('.site-nav')).display,
+        getComputedStyle(document.querySelector('form.filters')).display,
+        getComputedStyle(document.querySelector('th button.sort')).display,
+        getComputedStyle(document.querySelector('td.heat-4, td.heat-3')).backgroundColor]""")
+    assert shown[0] == "none" and shown[1] == "none" and shown[2] != "none"
+    assert shown[3] not in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    v.page.pdf(path=str(ARTIFACTS / "page-gaps-print.pdf"), format="A4", print_background=True)
+    v.page.screenshot(path=str(ARTIFACTS / "page-gaps-print-1400.png"), full_page=True)
+    v.page.emulate_media(media="screen")
+    v.finish()
+    # on a phone the first column of counts is on the screen next to the problem names (the rest scrolls)
+    phone = Visit(browser, base + "/gaps?province=" + quote("山东") + "&field=" + quote("农村"),
+                  "page-gaps-phone-columns", WIDTHS["phone"])
+    rights = phone.page.evaluate("""Array.from(document.querySelectorAll('table.heat thead th:nth-child(2)'))
+        .map(function (th) { return th.getBoundingClientRect().right; })""")
+    assert len(rights) == 2 and all(x <= WIDTHS["phone"][0] for x in rights), rights
+    phone.finish()
+
+
+def test_model_spread_moves_with_the_year_slider(site, browser):
+    base, store = site
+    from djkg.queries.diffusion import diffusion
+    d = diffusion(store, "model:branch-led-cooperative")
+    first, last = d.by_year[0].year, d.by_year[-1].year
+    assert first < last and len(d.provinces) > 2
+    for size in WIDTHS.values():
+        v = Visit(browser, base + "/models/model:branch-led-cooperative#spread", f"page-model-spread-{size[0]}", size)
+        assert v.page.is_visible("#spread-year")                     # the script showed the slider
+        assert v.page.evaluate("document.querySelectorAll('.tilemap .tile').length") == 34
+        assert v.page.evaluate("document.querySelectorAll('.tilemap .tile.has:not(.later)').length") == len(d.provinces)
+        v.page.locator("#spread-year").fill(str(first))
+        early = sum(1 for p in d.provinces if p.joined is not None and p.joined <= first)
+        assert v.page.evaluate("document.querySelectorAll('.tilemap .tile.has:not(.later)').length") == early
+        said = v.page.inner_text("#spread-year-out")
+        assert said.startswith(f"截至{first}年：{d.by_year[0].provinces} 个省份、{d.by_year[0].units} 个单位采用")
+        # a column of the chart moves the slider to its year
+        middle = d.by_year[len(d.by_year) // 2]
+        v.page.click(f".ybar[data-year='{middle.year}']")
+        assert v.page.input_value("#spread-year") == str(middle.year)
+        assert v.page.inner_text("#spread-year-out").startswith(f"截至{middle.year}年：{middle.provinces} 个省份")
+        on = v.page.evaluate("document.querySelectorAll('.tilemap .tile.has:not(.later)').length")
+        assert on == sum(1 for p in d.provinces if p.joined is not None and p.joined <= middle.year)
+        # the tiles fit the screen and every province name is on one line
+        assert v.page.evaluate("document.documentElement.scrollWidth") <= size[0] + 1
+        wrapped = v.page.evaluate("""Array.from(document.querySelectorAll('.tile .t-name'))
+            .filter(function (e) {
+                return e.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(e).fontSize); })
+            .map(function (e) { return e.textContent; })""")
+        assert wrapped == [], wrapped
+        v.page.locator("#spread").scroll_into_view_if_needed()
+        v.finish()
+

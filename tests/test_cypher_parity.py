@@ -164,6 +164,9 @@ def param_sets(name: str, lite) -> list[dict[str, Any]]:
                    {**none, "illustrative": 0, "field": "农村"}, {**none, "model": models[0] if models else "model:x"},
                    {**none, "problem": problems[0] if problems else "problem:x"},
                    {**none, "measure": "measure:branch-led-cooperative"}, {**none, "prefix": "99"}]
+        # the filters a gap-map cell links with: a problem within a field and a province
+        filters += [{**none, "problem": p, "field": f, "prefix": pre} for p in problems[:3]
+                    for f, pre in (("农村", "37"), (None, "11"), ("城市社区", None))]
         return [{**f, "limit": lim, "offset": off} for f in filters for lim, off in ((20, 0), (2, 1), (5, 100))]
     if name == "gap_counts":
         return [{"province": p, "field": f} for p in (None, "37", "32", "99") for f in (None, "农村", "城市社区")]

@@ -216,7 +216,7 @@ def test_markup_in_any_parameter_of_an_html_page_is_escaped(client, path, where,
 def test_html_pages_were_among_the_routes_checked():
     """Run after the test above: it must have met the pages (alone, it met none and this fails)."""
     assert {"/", "/views/overview", "/views/case/{case_id}", "/views/model/{model_id}", "/views/region/{name}",
-            "/views/recommend"} <= HTML_SEEN, sorted(HTML_SEEN)
+            "/views/recommend", "/gaps", "/gaps.csv", "/models/{model_id}"} <= HTML_SEEN, sorted(HTML_SEEN)
 
 
 @pytest.mark.parametrize("url", ["/views/" + PATH_MARKUP, "/" + PATH_MARKUP, "/api/v1/" + PATH_MARKUP,

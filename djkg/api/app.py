@@ -19,8 +19,8 @@ from ..graph.store import GraphStore, StoreError
 from ..ingest.taxonomy import use_accepted_concepts
 from .auth import require_reader
 from .html import error_page, wants_html
-from .routers import (analyses, ask, audit, auth, cases, docs, export, graph, health, home, models, pages,
-                      recommendations, review_pages, search, static, submit, taxonomy, views)
+from .routers import (analyses, ask, audit, auth, cases, docs, export, gap_pages, graph, health, home, models,
+                      pages, recommendations, review_pages, search, static, submit, taxonomy, views)
 from .schemas import ErrorBody
 from .security import SecurityHeaders
 
@@ -161,6 +161,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(views.router, responses=common, dependencies=reader)
     app.include_router(static.router)
     app.include_router(pages.router, dependencies=reader)
+    app.include_router(gap_pages.router, dependencies=reader)
     app.include_router(ask.router, dependencies=reader)
     app.include_router(docs.router)
     app.include_router(submit.router)

@@ -88,3 +88,8 @@ def flag_text(code: str) -> str:
 
 def relation(type_: str) -> str:
     return RELATIONS.get(type_, "相关")
+
+# gap map: a cell's gap (0–1) in words, from the largest threshold down; the heat table's colour classes follow
+# the same order (heat-4 … heat-0)
+GAP_LEVELS: tuple[tuple[float, str], ...] = ((0.45, "很大"), (0.35, "较大"), (0.25, "中等"), (0.15, "较小"),
+                                             (0.0, "很小"))

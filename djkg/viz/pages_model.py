@@ -1,6 +1,6 @@
 """The model pages: the list of models (/models) and one model (/models/{id}) — text first: what it is, its first
-steps, where it is used, maturity in words and on a scale among all models, its cases (documented first) and their
-outcomes; the graph is a second tab (/views/model/{id})."""
+steps, where it is used, maturity in words and on a scale among all models, how it spread (``pages_diffusion.py``), its
+cases (documented first) and their outcomes; the graph is a second tab (/views/model/{id})."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from typing import Any
 
 from ..graph.adcodes import city_of, province_of
 from ..graph.store import GraphStore
+from ..queries.diffusion import diffusion
 from ..queries.index import store_index
 from ..queries.models import CaseFacts, ModelIndex, list_models, model_detail
 from . import labels as L
+from .pages_diffusion import diffusion_context
 from .text import (MaturityRank, best_outcome, maturity_level, maturity_ranks, maturity_words, outcome_metric,
                    outcome_value)
 
@@ -88,8 +90,16 @@ def model_context(store: GraphStore, model_id: str) -> dict[str, Any] | None:
         "problems": [p for p in detail.problems if p.name and p.id in known][:8],
         "years": years, "maturity_words": maturity_words(m), "level": maturity_level(m), "rank": scale,
         "documented": documented, "total_cases": detail.cases, "more_cases": detail.cases > len(cases),
-        "components": _components(m), "crumbs": [("/", "首页"), ("/models", "模式"), ("", detail.name)],
+        "components": _components(m), "spread": _spread(store, model_id), "crumbs": [("/", "首页"), ("/models", "模式"), ("", detail.name)],
     }
+
+
+def _spread(store: GraphStore, model_id: str) -> dict[str, Any] | None:
+    found = diffusion(store, model_id)
+    if found is None:
+        return None
+    entry = store_index(store).models.models.get(model_id)
+    return diffusion_context(found, {c.id: c.unit or c.title for c in (entry.cases if entry else [])})
 
 
 def _components(m) -> list[tuple[str, str]]:

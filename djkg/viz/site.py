@@ -26,6 +26,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("/cases", "案例库", "cases"),
     ("/models", "模式", "models"),
     ("/regions", "地区总览", "regions"),
+    ("/gaps", "问题缺口", "gaps"),
     ("/views/overview", "关系总览图", "overview"),
     ("/submit", "提交案例", "submit"),
 )
