@@ -183,3 +183,24 @@ def test_naming_a_file_ingests_it_with_its_flag(tmp_path):
     flags = {i.source: i.case.flags for i in report.items}
     assert "not_a_case" in flags["会议安排.txt"]
     store.close()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence that looks back gives the state the work started from, figures and all
+    ("2019年以前，南陈村是挂了号的“集体经济薄弱村”：集体一年收入不过3万元，班子不齐心。后来村党支部领办合作社。",
+     "problem:weak-collective-economy"),
+    # a figure makes the sentence look like a result, but its clause states a lack
+    ("2000年，村里拿到1900多万元征地补偿款，可账目从不公开，干群矛盾越积越深。后来推行村务监督委员会。",
+     "problem:village-power-abuse"),
+])
+def test_problems_stated_in_sentences_with_figures_are_kept(text, expected):
+    assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("村里已连续11年没有发生上访，村两委班子连续三届全票连任。", "problem:social-conflicts"),
+    ("村里按标准种出的瓜果蔬菜全部供给超市，村民不用发愁卖不出去。", "problem:farmers-income-low"),
+    ("网格员天天巡查：排查消防隐患、劝导不文明行为，再到调解纠纷、帮扶困难户，都是日常。", "problem:social-conflicts"),
+])
+def test_difficulties_named_as_absent_or_as_tasks_are_not_problems(text, absent):
+    assert absent not in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}

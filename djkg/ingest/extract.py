@@ -293,10 +293,14 @@ _NAMED_THEN_SOLVED = re.compile(r"^[^。；]{0,16}?(?:等|之类的?|这类|这�
 _SOLVED_COUNT = re.compile(r"(?:解决|破解|化解|攻克|办结)[^，。；]{0,14}\d")
 _PLANNED = re.compile(r"下一步|今后|将要|将推动|将继续|计划|打算|准备|拟|力争|争取在|有望")
 _DEFICIENCY = re.compile(r"不够|不足|缺乏|缺少|没有|没人|不强|不明显|不到位|不高|很少|较少")
-_LOOKS_BACK = re.compile(r"^(?:那时|那时候|早些年|早年|当初|原先|之前|此前|从前|过去|以前)")
+_LOOKS_BACK = re.compile(r"^(?:那时|那时候|那时的|当时|早些年|早年|当初|原先|之前|此前|从前|过去|以前|"
+                         r"(?:19|20)\d{2}年(?:以前|之前|前)|[^，。]{0,12}(?:以前|之前|那会儿)，)")
+# verbs that report a result: a problem word in their clause is what was overcome ("实现脱贫"), not a state
+_RESULT_CLAUSE = re.compile(r"实现|解决|化解|破解|摆脱|告别|消除|扭转|改变了|变成|成为|成了|摘掉|脱掉|达到|提高|增加|减少|下降")
 _ASKS_HOW = re.compile(r"(?:怎么|怎样|如何|咋)[^。？?]{2,30}[？?]")
 # "村民不用发愁卖不出去", "告别了…难": a difficulty named as gone is not one the unit faces
-_RESOLVED = re.compile(r"(?:不用|不必|不再|无须|无需|再也不|不用再|告别了?|摆脱了?|不愁|不怕)(?:发愁|担心|为)?$")
+_RESOLVED = re.compile(r"(?:不用|不必|不再|无须|无需|再也不|不用再|告别了?|摆脱了?|不愁|不怕|没有发生|没发生|未发生|"
+                       r"未出现|没有出现|杜绝了?)(?:发愁|担心|为|过|一起|一例)?$")
 # "调解纠纷", "排查隐患": a topic word right after a verb of handling it names a task
 _HANDLING = re.compile(r"(?:调解|化解|排查|处理|帮扶|解决|整治|治理|协调|调处|受理|救助|关爱|照料|服务)$")
 
@@ -343,6 +347,14 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             # "从空壳村变成…" names the problem the unit started from; "物业费收不上来之类的难题已解决了23项"
             # names the difficulties that were there before they were solved
             role = prefer[-1]
+        if role not in prefer and label == S.PROBLEM and _LOOKS_BACK.match(s.text.lstrip("“\"（( ")):
+            role = "problem"    # "2019年以前，南陈村是集体经济薄弱村：集体一年收入不过3万元": figures of the before
+        if role not in prefer and label == S.PROBLEM and not _surface.startswith("~"):
+            # a figure put the sentence among results, but the clause with the problem states a lack or difficulty
+            # and reports no result ("可账目从不公开，钱花到哪里没人说得清")
+            clause = _clause_at(s.text, _surface)
+            if _PROBLEM_STATED.search(clause) and not _RESULT_CLAUSE.search(clause) and not _SOLVED_COUNT.search(clause):
+                role = "context"
         if role not in prefer:
             continue
         if label == S.PROBLEM:
