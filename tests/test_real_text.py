@@ -204,3 +204,16 @@ def test_problems_stated_in_sentences_with_figures_are_kept(text, expected):
 ])
 def test_difficulties_named_as_absent_or_as_tasks_are_not_problems(text, absent):
     assert absent not in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
+
+
+def test_a_paragraph_about_the_wider_area_keeps_its_figures_the_areas():
+    """The issue's example: a city-wide 3.91亿元 shown as a 50-household village's result. A paragraph that opens
+    with the city as its topic keeps every figure in it the city's; the village's own figure, in its own
+    paragraph, stays the village's."""
+    text = ("衣家村党支部书记衣元良带头领办合作社，村集体收入达到80万元。\n\n"
+            "从全市看，2018年全市办了合作社的村集体新增收入1.5亿元，入社群众多收入2.8亿元；"
+            "到2020年全域推进时，合作社累计让村集体增收3.91亿元。")
+    case = extract(RawDoc(source="a.txt", text=text, meta={"unit": "衣家村党支部"}))
+    scope = {o.value: o.scope for o in case.outcomes if o.value is not None}
+    assert scope[80] == "unit"
+    assert scope[1.5] == scope[2.8] == scope[3.91] == "region"

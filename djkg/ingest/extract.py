@@ -119,7 +119,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
         # only raw texts get a model inferred from what they do
         model = infer_model([m.id for m in measures if not m.variant], industry.get("field"), tx)
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
-    outcomes = extract_outcomes(sentences, tx, unit=unit)
+    outcomes = extract_outcomes(sentences, tx, unit=unit, text=text)
     problems += candidates.candidates(sentences, "problem", tx, _matched_sentences(matches, S.PROBLEM))
     measures += candidates.candidates(sentences, "measure", tx, _matched_sentences(matches, S.MEASURE))
     flags, signals = quality(sentences, problems, measures, outcomes, tx, text)

@@ -79,9 +79,9 @@ _OTHERS = re.compile(r"(?:教育部|农业农村部|中组部|组织部|国务�
 # --- scope: an area wider than the unit ---------------------------------------------------------------
 _AREA = [("全国", 5), ("全省", 4), ("省内", 4), ("全市", 3), ("全州", 3), ("全盟", 3), ("市内", 3), ("全县", 2),
          ("全区", 2), ("全旗", 2), ("县内", 2), ("全镇", 1), ("全乡", 1), ("全街道", 1), ("街道面上", 1), ("全街", 1),
-         ("面上", 1), ("各村", 1), ("三地", 4), ("两地", 4), ("多地", 4), ("该县", 2), ("该市", 3), ("该区", 2), ("该镇", 1)]
+         ("面上", 1), ("各村", 1), ("全域", 3), ("三地", 4), ("两地", 4), ("多地", 4), ("该县", 2), ("该市", 3), ("该区", 2), ("该镇", 1)]
 _AREA_RE = re.compile("(?:" + "|".join(a for a, _ in sorted(_AREA, key=lambda x: -len(x[0]))) + ")"
-                      r"(?![^获得有是为，、。；\d]{0,8}(?:大赛|比赛|竞赛|评比|典型|先进|优秀|示范|文明|会议|表彰|称号|第一|首个|首家))")
+                      r"(?![^获得有是为，、。；\d]{0,8}(?:大赛|比赛|竞赛|评比|典型|先进|优秀|示范|文明|会议|表彰|称号|第一|首个|首家|率先|领先|前列|排名|推广))")
 _AREA_LEVEL = dict(_AREA)
 ACCEPT = 2.0
 
@@ -115,12 +115,14 @@ _SERVES_AREA = re.compile(r"供电|电力|电网|移动|联通|电信|烟草|邮
 
 
 def unit_level(unit: str) -> float:
-    """How wide the unit is, on the scale of ``_AREA``: a village, community or organisation without a place in its
-    name 0, a town or street 1, and otherwise the deepest division its name carries (a county 2, a city 3, a
+    """How wide the unit is, on the scale of ``_AREA``: no unit named 1 (the text speaks for a town at most);
+    a village, community or organisation without a place in its name 0, a town or street 1, and otherwise the deepest division its name carries (a county 2, a city 3, a
     province 4: "赣州供电公司" serves 赣州, so 全市 is its own scope). An area marker wider than this makes a
     figure a region's, not the unit's."""
     u = unit or ""
-    if not u or re.search(r"村|社区|居委|小区|嘎查|网格|楼宇|驿站|[^\u4e00-\u9fff]站", u):
+    if not u:
+        return 1   # no unit named: a town-wide figure is the text's own (its actor is the town); wider ones are not
+    if re.search(r"村|社区|居委|小区|嘎查|网格|楼宇|驿站|[^\u4e00-\u9fff]站", u):
         return 0
     if re.search(r"街道|镇|乡|苏木", u):
         return 1
@@ -132,14 +134,27 @@ def unit_level(unit: str) -> float:
     return max(({"province": 4, "city": 3, "county": 2}[lv] for lv in levels), default=0) if levels else 0
 
 
-def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "", limit: int = 40) -> list[OutcomeFact]:
+def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "", limit: int = 40,
+                     text: str = "") -> list[OutcomeFact]:
+    """``text`` (the normalised document the sentences index into) tells where paragraphs end: a paragraph that
+    opens with a wider area as its topic ("从全市看，…") keeps its figures the area's until it ends."""
     level = unit_level(unit)
     out: list[OutcomeFact] = []
     seen: set[tuple[str, float | None, str]] = set()
+    area_topic = False
+    previous_end = 0
     for s in sentences:
+        if s.heading or (text and "\n" in text[previous_end:s.start]):
+            area_topic = False         # a new paragraph or section
+        previous_end = s.end
         if s.heading:
             continue
+        if _opens_with_area(s.text, level):
+            area_topic = True
         facts = _sentence_outcomes(s, tx, level)
+        if area_topic:
+            for fact in facts:
+                fact.scope = "region"
         for fact in facts:
             key = (fact.metric or fact.name, fact.value, fact.unit)
             if key not in seen:
@@ -225,6 +240,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0
     if m.group("post") and after.startswith("的"):
         score -= 4.0   # "考到140分以上的学生": a threshold that picks out a group, not a result
+    elif unit in ("个", "家", "所") and re.match(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校)的", after):
+        score -= 2.0   # "26个城市社区的具体岗位", "5个村的300户": the count names where, the result is what follows
     if _RESULT_VERB.search(before):
         score += 2.0
     elif _RESULT_VERB.search(after[:16]):
@@ -268,11 +285,23 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     return score
 
 
+# an opening that makes a wider area the topic of what follows: "从全市看，", "放眼全省，", "全县：", "就全区而言，"
+_AREA_TOPIC = re.compile(r"^(?:从|放到|放眼|纵观|就|在|看)?(?P<area>全国|全省|全市|全州|全县|全区|全旗|全镇|全乡|全街道|全域)"
+                         r"(?:来)?(?:看|而言|范围内?|层面)?[，：:,]")
+
+
+def _opens_with_area(text: str, level: float) -> bool:
+    m = _AREA_TOPIC.match(text.lstrip("“\"（( "))
+    area = m.group("area") if m else None
+    return bool(area) and _AREA_LEVEL.get(area, 3) > level
+
+
 def _scope(text: str, c0: int, pos: int, level: float) -> str:
     """``region`` when the clause speaks of an area wider than the unit, or the sentence opens with one as its
     topic ("放到全区看，…", "全县：…")."""
     first = _CLAUSE.search(text)
     opening = text[:first.start()] if first and first.start() < c0 else ""
+    # the clause itself and the sentence's opening topic (a paragraph's topic: ``extract_outcomes``)
     for chunk in (text[c0:pos], opening if _AREA_RE.match(opening.lstrip("放到从在就看")) or len(opening) <= 8 else ""):
         for m in _AREA_RE.finditer(chunk):
             if _AREA_LEVEL[m.group(0)] > level:
