@@ -373,3 +373,11 @@ def test_preview_never_fails_and_keeps_any_input_as_text(own, title, text):
     r = client.post("/submit/preview", data={"title": title, "text": text + "<script>alert(9)</script>"})
     assert r.status_code in (200, 422)
     assert "<script>alert(9)" not in r.text
+
+
+def test_a_wider_areas_figures_are_shown_apart_from_the_units_results(corpus_client):
+    """衣家村's page: the city's 3.91亿元 sits under 所在地区的数字, never under the village's own results."""
+    r = corpus_client.get("/cases/case:c1-yantai-qixia-yijia")
+    assert r.status_code == 200
+    own, _, area = r.text.partition("所在地区的数字")
+    assert "3.91亿元" in area and "3.91亿元" not in own.split("取得的成效")[1]

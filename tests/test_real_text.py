@@ -217,3 +217,6 @@ def test_a_paragraph_about_the_wider_area_keeps_its_figures_the_areas():
     scope = {o.value: o.scope for o in case.outcomes if o.value is not None}
     assert scope[80] == "unit"
     assert scope[1.5] == scope[2.8] == scope[3.91] == "region"
+    # and the area's figures never count towards the maturity of the unit's model
+    from djkg.ingest.build import build
+    assert build(case).case.props["quantified_outcomes"] == 1

@@ -49,7 +49,8 @@ def industry_nodes(field: str | None, sector: str | None) -> tuple[list[Node], l
 def build(case: ExtractedCase, tx: Taxonomy | None = None) -> CaseGraph:
     tx = tx or taxonomy()
     cid = case.id
-    quantified = sum(1 for o in case.outcomes if o.value is not None)
+    # a wider area's figures are never the unit's: they do not count towards maturity's quantified share
+    quantified = sum(1 for o in case.outcomes if o.value is not None and getattr(o, "scope", "unit") != "region")
     props: dict[str, Any] = {
         "title": case.title, "unit": case.unit, "brand": case.brand, "year": case.year,
         "source": case.source, "sources": case.meta.get("source") or [], "reported": case.meta.get("reported"),

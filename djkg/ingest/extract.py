@@ -483,7 +483,7 @@ def quality(sentences: list[Sentence], problems: list[Mention], measures: list[M
                                                                 for s in sentences)
     if not has_problem:
         flags.append("no_problem")
-    quantified = [o for o in outcomes if o.value is not None]
+    quantified = [o for o in outcomes if o.value is not None and getattr(o, "scope", "unit") != "region"]
     if measures and not quantified:
         flags.append("no_quantified_outcome")
     slogans = sum(text.count(c) for c in (tx.cue_list("slogan_cues") or

@@ -59,8 +59,12 @@ def record_context(rec: dict[str, Any]) -> dict[str, Any]:
         facts.append((L.SENTENCE_ROLES["problem"], p.get("name") or "", p.get("evidence") or ""))
     for m in rec["measures"]:
         facts.append((L.SENTENCE_ROLES["measure"], m.get("name") or "", m.get("evidence") or ""))
-    outcomes = [{"metric": outcome_metric(o), "value": outcome_value(o), "direction": outcome_direction(o),
-                 "label": outcome_label(o), "evidence": o.get("evidence") or ""} for o in rec["outcomes"]]
+    rows = [{"metric": outcome_metric(o), "value": outcome_value(o), "direction": outcome_direction(o),
+             "label": outcome_label(o), "evidence": o.get("evidence") or "", "region": o.get("scope") == "region"}
+            for o in rec["outcomes"]]
+    # the unit's own results, and apart from them the figures of the wider area the text also gives
+    outcomes = [r for r in rows if not r["region"]]
+    area_figures = [r for r in rows if r["region"]]
     illustrative = bool(rec.get("illustrative"))
     flags = [L.flag_text(f) for f in rec.get("flags") or []]
     signals = [L.flag_text(s) for s in rec.get("signals") or [] if s in L.SIGNALS]
@@ -70,7 +74,7 @@ def record_context(rec: dict[str, Any]) -> dict[str, Any]:
         crumbs.append((f"/regions/{chain[-1]}", chain[-1]))
     crumbs.append(("", title))
     return {
-        "title": title, "case": rec, "paragraphs": paras, "facts": facts, "outcomes": outcomes,
+        "title": title, "case": rec, "paragraphs": paras, "facts": facts, "outcomes": outcomes, "area_figures": area_figures,
         "place": place(region), "region_chain": chain, "field": industry.get("field") or "",
         "sector": industry.get("sector") or "", "sources": source_items(rec), "reported": rec.get("reported") or "", "illustrative": illustrative,
         "flags": flags, "signals": signals, "roles": L.SENTENCE_ROLES, "crumbs": crumbs,

@@ -90,11 +90,13 @@ def outcome_direction(o: Mapping[str, Any] | OutcomeFigure) -> str:
 
 
 def best_outcome(outcomes: Iterable[Mapping[str, Any] | OutcomeFigure]) -> str:
-    """The outcome a reader should see first: a named metric with a figure, of the unit itself."""
+    """The outcome a reader should see first: a named metric with a figure, of the unit itself (a wider area's
+    figure is never shown as the unit's result)."""
     rows = [o.model_dump() if isinstance(o, OutcomeFigure) else dict(o) for o in outcomes]
+    rows = [d for d in rows if d.get("scope") != "region"]
     if not rows:
         return ""
-    rows.sort(key=lambda d: (d.get("value") is None, d.get("scope") == "region", not d.get("metric")))
+    rows.sort(key=lambda d: (d.get("value") is None, not d.get("metric")))
     return outcome_label(rows[0])
 
 
