@@ -178,6 +178,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
     text = s.text
     lead = bool(_RESULT_LEAD.match(_LABEL.sub("", text.lstrip("“\"（(　 "))))
     clauses = _clauses(text)
+    cues = tx.metric_cues(text)
     facts: list[tuple[int, OutcomeFact]] = []
     consumed: list[tuple[int, int]] = []
     for m in _TRANSITION.finditer(text):
@@ -188,7 +189,9 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         consumed.append((m.start(), m.end()))
         if _PLAN.search(clause_before) or s.role == "problem" and not lead:
             continue
-        metric, name, direction = _metric_for(text, c0, m.start(), tx, unit)
+        metric, name, direction = _metric_for(text, c0, m.start(), cues, unit)
+        if name is None:
+            name = noun_phrase(text[c0:m.start()])
         verb = m.group("verb") or ""
         if verb:
             direction = "down" if any(v in verb for v in ("降", "减", "缩", "压")) else "up"
@@ -210,12 +213,14 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         if unit in ("个多月", "多个月"):      # "经过5个多月": a duration, its 多 an approximation
             unit, approx = "个月", True
         c0, c1 = _clause_of(clauses, m.start())
-        metric, name, direction = _metric_for(text, c0, m.start(), tx, unit)
+        metric, name, direction = _metric_for(text, c0, m.start(), cues, unit)
         # a clause that follows a result in the same sentence ("半年来办结诉求1300件，满意率98.62%") goes on with it
         carried = _named_metric(text, c0, m.start()) and (any(pos < c0 for pos, _ in facts)
                                                           or bool(_PERFECT.search(text[:c0])))
         if _score(text, s, m, c0, c1, unit, lead, direction) + (1.0 if carried else 0.0) < ACCEPT:
             continue
+        if name is None:
+            name = noun_phrase(text[c0:m.start()])
         window = text[max(c0, m.start() - 8):m.start()]
         if any(v in window for v in _DOWN):
             direction = "down"
@@ -356,18 +361,19 @@ def _clause_around(text: str, pos: int) -> str:
     return text[start:end].strip(" 。")
 
 
-def _metric_for(text: str, clause_start: int, pos: int, tx: Taxonomy, unit: str) -> tuple[str, str, str]:
-    """The metric a number at ``pos`` measures: the nearest metric cue before it in its clause, else a clean
-    noun phrase from the clause ("" when there is none — never a fragment of the sentence)."""
+def _metric_for(text: str, clause_start: int, pos: int, cues: list, unit: str) -> tuple[str, str | None, str]:
+    """The metric a number at ``pos`` measures: the nearest metric cue before it in its clause (``cues``: the
+    sentence's, found once), else ``None`` for the name — the caller asks ``noun_phrase`` for a clean noun phrase
+    only once the number is taken (part-of-speech tagging is the costly part of reading outcomes)."""
     best = None
-    for start, end, metric in tx.metric_cues(text):
+    for start, end, metric in cues:
         if end <= pos and start >= max(0, clause_start - 12):
             if best is None or start > best[0] or (start == best[0] and end > best[1]):
                 best = (start, end, metric)
     if best is not None and (not best[2].units or not unit or unit in best[2].units
                              or unit.lstrip("余多") in best[2].units or unit == "%" or unit == "个百分点"):
         return best[2].id, best[2].name, best[2].direction
-    return "", noun_phrase(text[clause_start:pos]), "none"
+    return "", None, "none"
 
 
 _NOUNY = ("率", "量", "额", "数", "费")
