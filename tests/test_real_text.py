@@ -220,3 +220,9 @@ def test_a_paragraph_about_the_wider_area_keeps_its_figures_the_areas():
     # and the area's figures never count towards the maturity of the unit's model
     from djkg.ingest.build import build
     assert build(case).case.props["quantified_outcomes"] == 1
+
+
+def test_departments_passing_the_buck_is_the_streets_problem_not_only_the_organs():
+    """"部门之间推来推去，街道管不了" — what 街乡吹哨、部门报到 answers — is read as scattered resources as well."""
+    p = parse_profile(region="北京", industry="城市社区", problems=["群众反映的问题部门之间推来推去，街道管不了"])
+    assert "problem:community-resources-scattered" in {q.id for q in p.problems}
