@@ -400,7 +400,13 @@ def _noun_phrase(fragment: str) -> str:
             take.insert(0, w)
         else:
             break
+    take = [w for w in take if not _is_place(w)] if len(take) > 1 else take
     phrase = "".join(take)
-    if len(phrase) < 2 or len(phrase) > 12 or re.search(r"[他她它我你]|[\dA-Za-z]", phrase):
-        return ""
+    if len(phrase) < 2 or len(phrase) > 12 or re.search(r"[他她它我你]|[\dA-Za-z]", phrase) or _is_place(phrase):
+        return ""   # "烟台" names where, not what was measured
     return phrase
+
+
+def _is_place(word: str) -> bool:
+    from .regions import gazetteer
+    return bool(gazetteer().codes_named(word))
