@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Literal, Protocol, runtime_checkable
 
+from .changes import ChangeSet
 from .review import AuditEntry, Commit, Correction
 from .schema import CaseGraph, Edge, Node
 
@@ -137,6 +138,11 @@ class GraphStore(Protocol):
     def iter_case_graphs(self) -> Iterator[CaseGraph]: ...
 
     def revision(self) -> str: ...
+
+    def changed_cases(self, since: str) -> ChangeSet | None:
+        """The cases changed after revision ``since``, from the change log (``graph/changes.py``); None when
+        the log cannot say (pruned, cleared, not a revision of this store)."""
+        ...
 
     # review (graph/review.py): a case's version is its stored content hash; corrections and the audit trail
     # are kept beside the graph and written only through ``commit``
