@@ -261,3 +261,58 @@ def test_the_index_aggregates_what_the_database_aggregates(corpus_store):
             for r in catalogue.run(corpus_store, "model_measure_support") if r["model_id"] in mi.models}
     assert uses == {(m, x): (n, e.measure_names[x]) for m, e in mi.models.items() for x, n in e.measures.items()}
     assert len(problems) > 20 and len(addresses) > 20 and len(uses) > 20
+
+
+def test_readers_are_answered_from_the_previous_revision_while_one_makes_the_next(store, monkeypatch):
+    """Issue 20 item 6: a write never makes readers wait. While one thread makes the index of the new revision,
+    every other reader gets the previous revision's at once; once it is made, everyone gets the new one."""
+    import threading
+    ingest_docs([doc(f"seed-{i}", d) for i, d in enumerate(CORPUS_DOCS[:5])], store, keep_items=False)
+    cache = IndexCache()
+    before = cache.get(store)
+    ingest_docs([doc("while-reading", CORPUS_DOCS[6])], store, keep_items=False)
+    started, release = threading.Event(), threading.Event()
+    real_next = index_module._next
+
+    def slow_next(*args):
+        started.set()
+        assert release.wait(30)
+        return real_next(*args)
+
+    monkeypatch.setattr(index_module, "_next", slow_next)
+    made: list = []
+    builder = threading.Thread(target=lambda: made.append(cache.get(store)))
+    builder.start()
+    try:
+        assert started.wait(30)
+        for _ in range(3):                         # the build is held: readers are not
+            got: list = []
+            reader = threading.Thread(target=lambda: got.append(cache.get(store)), daemon=True)
+            reader.start()
+            reader.join(5)
+            assert got and got[0] is before, "a reader waited for the build"
+    finally:
+        release.set()
+        builder.join(30)
+    assert made and made[0].revision == store.revision() and "case:while-reading" in made[0].models.contributions
+    assert cache.get(store) is made[0]
+
+
+def test_a_served_app_makes_its_index_before_the_first_request(corpus_store, tmp_path):
+    """``djkg serve`` sets warm_index: the app's start-up makes the store's index (and the lexical one), so the
+    first request does not pay for it."""
+    import gc
+    from fastapi.testclient import TestClient
+    from djkg.api.app import create_app
+    from djkg.core.config import Settings
+    index_module.INDEXES.forget(corpus_store)
+    try:
+        with TestClient(create_app(Settings(data_dir=tmp_path, warm_index=True), store=corpus_store)):
+            warmed = index_module.INDEXES._current.get(corpus_store)
+            assert warmed is not None and warmed.revision == corpus_store.revision()
+            assert warmed._lexical is not None
+    finally:
+        gc.unfreeze()
+    index_module.INDEXES.forget(corpus_store)
+    with TestClient(create_app(Settings(data_dir=tmp_path), store=corpus_store)):
+        assert index_module.INDEXES._current.get(corpus_store) is None    # tests and embedders build on demand
