@@ -44,6 +44,9 @@ PARAMS = {
     "emerging_group_cases": {"measures": ["measure:branch-led-cooperative", "measure:m2", "measure:m3"],
                              "min_shared": 1},
     "emerging_group_concepts": {"cases": ["case:a", "case:c", "case:none"]},
+    "model_cases_of": {"cases": ["case:b", "case:a", "case:c", "case:none", "case:a"]},
+    "index_contributions_of": {"cases": ["case:b", "case:a", "case:e", "case:none"]},
+    "index_nodes_of": {"cases": ["case:b", "case:d", "case:e", "case:none"]},
 }
 
 PROFILES = [

@@ -9,6 +9,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi_offline import FastAPIOffline
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -17,6 +18,7 @@ from ..core.keys import KeyRing
 from ..graph import open_store
 from ..graph.store import GraphStore, StoreError
 from ..ingest.taxonomy import use_accepted_concepts
+from ..services.recommend import warm
 from .auth import require_reader
 from .html import error_page, wants_html
 from .routers import (analyses, ask, audit, auth, cases, docs, export, gap_pages, graph, health, home, models,
@@ -103,6 +105,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if settings.warm_index:   # djkg serve: the index is ready before the first request is taken
+            await run_in_threadpool(warm, app.state.store)
         yield
         if store is None:  # a store the app opened itself is closed with it
             app.state.store.close()

@@ -424,11 +424,13 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
     err.print(f"djkg 已启动 / serving on {base}\n  首页 home:      {base}/\n  接口文档 API:   {base}/docs\n"
               f"  模式总览 views: {base}/views/overview")
     if workers == 1:
-        uvicorn.run(create_app(state.settings), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(state.settings.with_overrides(warm_index=True)), host=host, port=port,
+                    log_level="warning")
         return
     # several processes: each builds its app from the environment, so pass the resolved settings on
     s = state.settings
     os.environ["DJKG_DATA_DIR"] = str(s.data_dir)
+    os.environ["DJKG_WARM_INDEX"] = "1"   # each worker builds its index before it takes requests
     if s.neo4j_uri:
         os.environ["DJKG_NEO4J_URI"] = s.neo4j_uri
     uvicorn.run("djkg.api.app:create_app", factory=True, host=host, port=port, workers=workers,

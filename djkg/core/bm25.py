@@ -12,6 +12,15 @@ from typing import Callable, Iterable
 
 Tokenizer = Callable[[str], list[str]]   # supplied by the caller (ingest.tokens.tokenize)
 
+
+def vocabulary_of(tokenize: Tokenizer) -> object:
+    """What a tokenizer's output depends on besides the text, so tokens cut earlier can be reused while it is
+    the same object: ``tokenize.vocabulary()`` when the tokenizer offers it (ingest.tokens.tokenize: the taxonomy
+    whose words it cuts by), else the tokenizer itself."""
+    probe = getattr(tokenize, "vocabulary", None)
+    return probe() if callable(probe) else tokenize
+
+
 class BM25:
     def __init__(self, docs: Iterable[list[str]], *, k1: float = 1.5, b: float = 0.75):
         self.docs = [Counter(d) for d in docs]

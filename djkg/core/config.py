@@ -45,6 +45,9 @@ class Settings:
     neo4j_database: str | None = None
     api_key: str | None = None          # DJKG_API_KEY: an admin key named "env" (named keys: core/keys.py)
     reads_need_key: bool = False        # DJKG_READS_NEED_KEY=1: every read needs a key of role reader or above
+    # DJKG_WARM_INDEX=1 (set by ``djkg serve``): build the recommender's index before taking requests and keep it
+    # out of the cyclic collector's walks (services/recommend.py: warm)
+    warm_index: bool = False
     limits: Limits = field(default_factory=Limits)
 
     @classmethod
@@ -57,7 +60,8 @@ class Settings:
             neo4j_password=env.get("DJKG_NEO4J_PASSWORD") or "",
             neo4j_database=env.get("DJKG_NEO4J_DATABASE") or None,
             api_key=env.get("DJKG_API_KEY") or None,
-            reads_need_key=(env.get("DJKG_READS_NEED_KEY") or "").strip().lower() in ("1", "true", "yes", "on"),
+            reads_need_key=_flag(env.get("DJKG_READS_NEED_KEY")),
+            warm_index=_flag(env.get("DJKG_WARM_INDEX")),
         )
 
     def with_overrides(self, **changes) -> "Settings":
@@ -74,3 +78,7 @@ class Settings:
     @property
     def accepted_concepts_path(self) -> Path:
         return self.data_dir / "accepted_concepts.yaml"
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")

@@ -12,7 +12,10 @@ Graph layout (mirrors the SQLite tables so both stores answer the named queries 
 - every edge is ``(:Node)-[:<TYPE> {case_id, props}]->(:Node)`` — one relationship per contributing case
   (``case_id = ''`` for structural PART_OF edges), so aggregated edges count their support like SQLite.
 - ``(:CaseGraph {case_id, hash, graph})`` keeps each case as written; ``(:Meta {key, value})`` the revision
-  counter, the schema version and the sequence counters of the two review node types:
+  counter (it only grows: clearing the store raises it too), ``changes_from``, the schema version and the sequence
+  counters of the two review node types;
+- ``(:Change {rev, cases})`` — the change log (``graph/changes.py``): the ids of the cases revision ``rev``
+  changed, created in the write's transaction;
 - ``(:Correction {seq, case_id, at, actor, note, change})`` and ``(:AuditEntry {seq, at, actor, action, target,
   before, after})`` — what people changed, beside the extracted facts (``graph/review.py``); JSON as text, as in
   SQLite; ``(:CaseLock {case_id})`` — what ``commit`` locks to order writers of one case. None carries the
@@ -31,7 +34,8 @@ import time
 from typing import Any, Callable, Iterator, Literal, TypeVar
 
 from .schema import EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge, Node
-from .neo4j_write import DETACHED_TYPES, delete_cases, label_name, node_row, rel_name, upsert_batch
+from .changes import EVERYTHING, ChangeSet, change_set
+from .neo4j_write import DETACHED_TYPES, bump_revision, delete_cases, label_name, node_row, rel_name, upsert_batch
 from .review import (
     AuditEntry, Commit, Correction, check_expectations, commit_case_ids, dumps, graph_audit, utc_now)
 from .serialize import graph_from_json, merge_edge_rows
@@ -49,6 +53,7 @@ _CONSTRAINTS = [
       for label in LABELS],
     "CREATE CONSTRAINT djkg_casegraph_id IF NOT EXISTS FOR (g:CaseGraph) REQUIRE g.case_id IS UNIQUE",
     "CREATE CONSTRAINT djkg_meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE",
+    "CREATE CONSTRAINT djkg_change_rev IF NOT EXISTS FOR (c:Change) REQUIRE c.rev IS UNIQUE",
     "CREATE INDEX djkg_node_label IF NOT EXISTS FOR (n:Node) ON (n.label)",
     "CREATE INDEX djkg_node_owner IF NOT EXISTS FOR (n:Node) ON (n.owner)",
     # names are indexed for regions only (gazetteer names, always short): Neo4j refuses to write a node whose
@@ -147,6 +152,9 @@ class Neo4jStore:
 
         def work(tx) -> Any:
             tx.run("MERGE (m:Meta {key: 'revision'}) ON CREATE SET m.value = 0").consume()
+            # the change log is complete from here on (a store written before it existed: from its revision now)
+            tx.run("MATCH (m:Meta {key: 'revision'}) MERGE (f:Meta {key: 'changes_from'}) "
+                   "ON CREATE SET f.value = m.value").consume()
             for key in _REVIEW_COUNTERS:
                 tx.run("MERGE (m:Meta {key: $key}) ON CREATE SET m.value = 0", key=key).consume()
             row = tx.run("MERGE (m:Meta {key: 'schema_version'}) ON CREATE SET m.value = $v RETURN m.value AS v",
@@ -182,6 +190,7 @@ class Neo4jStore:
 
         def mark(tx) -> None:
             tx.run("MERGE (m:Meta {key: 'layout'}) SET m.value = $v", v=LAYOUT).consume()
+            bump_revision(tx, [EVERYTHING])   # every case's facts may read differently: readers rebuild
         self._managed("w", mark)
 
     def schema_version(self) -> int:
@@ -198,13 +207,21 @@ class Neo4jStore:
         self.close()
 
     def clear_all(self) -> None:
-        """Delete everything in the database (tests own the test server's database)."""
+        """Delete everything in the database (tests own the test server's database) but the revision counter,
+        which goes on growing: a reader's index of an earlier revision must never look current again."""
         with self._session() as s:
             # in slices (auto-commit, server-side batches), so a big store never needs one huge transaction
             s.run("MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 5000 ROWS").consume()
-            s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+            s.run("MATCH (n) WHERE NOT (n:Meta AND n.key IN ['revision', 'changes_from']) "
+                  "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
         self._wrote()
         self._prepare()
+
+        def restart_log(tx) -> None:   # the log says nothing about revisions before the clear
+            tx.run("MATCH (m:Meta {key: 'revision'}) MATCH (f:Meta {key: 'changes_from'}) "
+                   "SET f.value = m.value").consume()
+            bump_revision(tx, [EVERYTHING])
+        self._managed("w", restart_log)
 
     # --- writes ----------------------------------------------------------------------------------
 
@@ -264,7 +281,7 @@ class Neo4jStore:
                               "after": None if e.after is None else dumps(e.after)}
                              for i, e in enumerate(entries)]).consume()
             if commit.corrections:   # (a batch of changed cases has bumped it already)
-                tx.run("MATCH (m:Meta {key: 'revision'}) SET m.value = m.value + 1").consume()
+                bump_revision(tx, [k.case_id for k in commit.corrections])
             return statuses
 
         return self._managed("w", work)
@@ -347,6 +364,22 @@ class Neo4jStore:
 
     def _wrote(self) -> None:
         self._revision_cache = None
+
+    def changed_cases(self, since: str) -> ChangeSet | None:
+        """The cases changed after revision ``since`` (None when the log cannot say: ``graph/changes.py``)."""
+        try:
+            after = int(since)
+        except (TypeError, ValueError):
+            return None
+        rows = self._read("MATCH (m:Meta {key: 'revision'}) MATCH (f:Meta {key: 'changes_from'}) "
+                          "OPTIONAL MATCH (c:Change) WHERE c.rev > $since "
+                          "RETURN m.value AS revision, f.value AS changes_from, collect([c.rev, c.cases]) AS entries",
+                          since=after)
+        if not rows:
+            return None
+        r = rows[0]
+        return change_set(since, int(r["revision"]), int(r["changes_from"]),
+                          ((rev, cases) for rev, cases in r["entries"] if rev is not None))
 
     def get_node(self, node_id: str) -> Node | None:
         found = self.get_nodes([node_id])

@@ -9,7 +9,7 @@ relationship, and one transaction per updated case paid ~15 round trips each. He
    replaced cases (their aggregated relationships found through the ``case_id`` relationship indexes, their
    own nodes by ``owner``), create the case-owned nodes and relationships (they cannot exist: the case is new
    or was just withdrawn), ``MERGE`` the shared nodes and the structural PART_OF edges, store the CaseGraphs,
-   collect orphans, bump the revision.
+   collect orphans, bump the revision and log the changed cases under it (``graph/changes.py``).
 
 Labels and relationship types in the text come from the schema whitelist; every value is a parameter, and the
 texts are fixed at import, so the server plans each once.
@@ -24,6 +24,7 @@ from .schema import (
     CASE, CASE_FACTS, CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, MEASURE, MODEL, PROBLEM,
     STRUCTURAL_EDGES, CaseGraph, Node, SchemaError, edge_owner)
 from .schema import check_replaces
+from .changes import logged_cases, prune_to
 from .serialize import dumps_graph
 from .store import UpsertStatus
 
@@ -138,9 +139,8 @@ def _write_parts() -> list[tuple[str, tuple[str, ...]]]:
     parts += [("UNWIND $graphs AS row CREATE (:CaseGraph {case_id: row.cid, hash: row.hash, graph: row.graph})",
                ("graphs",)),
               ("UNWIND $orphans AS id MATCH (n:Node {id: id}) WHERE n.label IN $collectable AND NOT (n)--() "
-               "DELETE n", ("orphans", "collectable")),
-              ("MATCH (m:Meta {key: 'revision'}) SET m.value = m.value + 1", ())]
-    return parts
+               "DELETE n", ("orphans", "collectable"))]
+    return parts   # then the revision and its change-log entry (``bump_revision``)
 
 
 _WRITES = _write_parts()
@@ -150,6 +150,7 @@ class _Statement:
     """The parameters of one batch's writes: lists of rows, empty unless filled."""
 
     def __init__(self) -> None:
+        self.changed: list[str] = []    # the cases this batch changes (the change log's entry)
         self.params: dict[str, Any] = {"withdraw": [], "graphs": [], "orphans": [],
                                        "collectable": sorted(COLLECTABLE_LABELS)}
         for label in LABELS:
@@ -160,10 +161,25 @@ class _Statement:
             self.params[f"rel_{t}"] = []
 
     def run(self, tx) -> None:
-        """Send the statements that have rows (the revision bump always)."""
+        """Send the statements that have rows, then raise the revision and log the changed cases."""
         for text, names in _WRITES:
-            if not names or self.params[names[0]]:
+            if self.params[names[0]]:
                 tx.run(text, {k: self.params[k] for k in names}).consume()
+        bump_revision(tx, self.changed)
+
+
+def bump_revision(tx, cases: list[str]) -> int:
+    """Raise the revision and record the cases the write changed under it, in the write's transaction
+    (``graph/changes.py``; every write path of Neo4jStore ends here). Returns the new revision."""
+    rev = int(tx.run("MATCH (m:Meta {key: 'revision'}) SET m.value = m.value + 1 "
+                     "CREATE (:Change {rev: m.value, cases: $cases}) RETURN m.value AS rev",
+                     cases=logged_cases(cases)).single()["rev"])
+    upto = prune_to(rev)
+    if upto is not None:
+        tx.run("MATCH (c:Change) WHERE c.rev <= $upto DELETE c", upto=upto).consume()
+        tx.run("MATCH (f:Meta {key: 'changes_from'}) SET f.value = CASE WHEN f.value < $upto THEN $upto "
+               "ELSE f.value END", upto=upto).consume()
+    return rev
 
 
 def upsert_batch(tx, graphs: list[CaseGraph], digests: list[str]) -> list[UpsertStatus]:
@@ -192,6 +208,7 @@ def delete_cases(tx, case_ids: list[str]) -> list[str]:
     stmt = _Statement()
     touched = _withdraw(stmt, stored)
     _collect(stmt, touched)
+    stmt.changed = sorted(stored)
     stmt.run(tx)
     return [c for c in case_ids if c in stored]
 
@@ -217,6 +234,7 @@ def _upsert_segment(tx, items: list[tuple[CaseGraph, str]]) -> list[UpsertStatus
             check_replaces(replaced[g.id]["nodes"][0]["props"], g)
     existing = {r[0]: r for r in row["nodes"]}
     stmt = _Statement()
+    stmt.changed = [g.id for g, _ in changed]
     touched = _withdraw(stmt, replaced)
     new_ids = _insert(stmt, changed, existing, set(replaced))
     _collect(stmt, touched - new_ids)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # 3: corrections and the audit trail are kept beside the graph (graph/review.py)
-SCHEMA_VERSION = 3
+# 4: the change log: which cases each write changed (graph/changes.py)
+SCHEMA_VERSION = 4
 
 # --- labels and edge types -------------------------------------------------------------------------
 

@@ -7,7 +7,9 @@ Layout (schema version 1):
   structural PART_OF edges. Aggregated edges (USES, ADDRESSES) are read with ``COUNT(*)`` as support.
 - ``case_graphs(case_id, hash, graph)`` — the CaseGraph as written, for change detection and migration.
 - ``node_fts`` — FTS5 trigram index over names and case text for search.
-- ``meta(key, value)`` — schema version and a revision counter bumped by every write.
+- ``meta(key, value)`` — schema version and a revision counter bumped by every write; ``changes_from``.
+- ``changes(rev, case_id)`` — the change log (``graph/changes.py``): the cases each revision changed, written in
+  the write's transaction; complete for revisions after ``changes_from`` (schema version 4).
 - ``corrections(seq, case_id, at, actor, note, change)`` and ``audit_log(seq, at, actor, action, target, before,
   after)`` — what people changed, beside the extracted facts (``graph/review.py``); append-only (triggers refuse
   UPDATE and DELETE).
@@ -30,6 +32,7 @@ from .schema import (
 from .review import (
     AuditEntry, Commit, Correction, check_expectations, commit_case_ids, dumps, graph_audit, utc_now)
 from .schema import check_replaces
+from .changes import ChangeSet, change_set, logged_cases, prune_to
 from .serialize import dumps_graph, graph_from_json, merge_edge_rows
 from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
 
@@ -55,6 +58,12 @@ _REVIEW_DDL = [
       for table in ("corrections", "audit_log") for op in ("UPDATE", "DELETE")],
 ]
 
+# The change log (schema version 4, graph/changes.py): one row per case a revision changed.
+_CHANGES_DDL = [
+    """CREATE TABLE IF NOT EXISTS changes (
+        rev INTEGER NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (rev, case_id)) WITHOUT ROWID""",
+]
+
 _DDL = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS nodes (
@@ -75,6 +84,7 @@ _DDL = [
     """CREATE VIRTUAL TABLE IF NOT EXISTS node_fts USING fts5(
         id UNINDEXED, label UNINDEXED, name, body, tokenize = 'trigram')""",
     *_REVIEW_DDL,
+    *_CHANGES_DDL,
 ]
 
 # version -> statements that bring a database from version-1 to version.
@@ -84,6 +94,8 @@ _MIGRATIONS: dict[int, list[str]] = {
         "INSERT INTO node_fts(rowid, id, label, name, body) SELECT rowid, id, label, name, "
         "coalesce(json_extract(props, '$.text'), json_extract(props, '$.summary'), '') FROM nodes"],
     3: _REVIEW_DDL,
+    # 4: the log starts empty, complete from the revision the database is at
+    4: [*_CHANGES_DDL, "INSERT OR REPLACE INTO meta SELECT 'changes_from', value FROM meta WHERE key='revision'"],
 }
 
 
@@ -180,6 +192,7 @@ class SqliteStore:
                     c.execute(stmt)
                 c.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
                 c.execute("INSERT OR IGNORE INTO meta VALUES ('revision', '0')")
+                c.execute("INSERT OR IGNORE INTO meta VALUES ('changes_from', '0')")
                 return
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 steps = _MIGRATIONS.get(target)
@@ -221,7 +234,7 @@ class SqliteStore:
         with self._write() as c:
             status = self._upsert_in(c, graph, graph.content_hash())
             if status != "unchanged":
-                self._bump_revision(c)
+                self._bump_revision(c, [graph.id])
         return status
 
     def upsert_cases(self, graphs: list[CaseGraph]) -> list[UpsertStatus]:
@@ -232,8 +245,9 @@ class SqliteStore:
         with self._write() as c:
             for graph in graphs:
                 out.append(self._upsert_in(c, graph, graph.content_hash()))
-            if any(s != "unchanged" for s in out):
-                self._bump_revision(c)
+            changed = [g.id for g, status in zip(graphs, out) if status != "unchanged"]
+            if changed:
+                self._bump_revision(c, changed)
         return out
 
     def _upsert_in(self, c: sqlite3.Connection, graph: CaseGraph, digest: str) -> UpsertStatus:
@@ -256,7 +270,7 @@ class SqliteStore:
                 return False
             touched = self._remove_case(c, case_id, json.loads(row["graph"]))
             self._collect_orphans(c, touched)
-            self._bump_revision(c)
+            self._bump_revision(c, [case_id])
         return True
 
     def _remove_case(self, c: sqlite3.Connection, case_id: str, old: dict[str, Any]) -> set[str]:
@@ -318,13 +332,34 @@ class SqliteStore:
                 c.execute("DELETE FROM nodes WHERE id=?", (nid,))
 
     @staticmethod
-    def _bump_revision(c: sqlite3.Connection) -> None:
-        c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='revision'")
+    def _bump_revision(c: sqlite3.Connection, cases: list[str]) -> None:
+        """Raise the revision and log the cases this write changed under it (same transaction)."""
+        rev = int(c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='revision' "
+                            "RETURNING value").fetchone()[0])
+        c.executemany("INSERT OR IGNORE INTO changes(rev, case_id) VALUES (?, ?)",
+                      [(rev, cid) for cid in logged_cases(cases)])
+        upto = prune_to(rev)
+        if upto is not None:
+            c.execute("DELETE FROM changes WHERE rev <= ?", (upto,))
+            c.execute("UPDATE meta SET value = max(CAST(value AS INTEGER), ?) WHERE key='changes_from'", (upto,))
 
     # --- reads -----------------------------------------------------------------------------------
 
     def revision(self) -> str:
         return str(self.conn.execute("SELECT value FROM meta WHERE key='revision'").fetchone()[0])
+
+    def changed_cases(self, since: str) -> ChangeSet | None:
+        """The cases changed after revision ``since`` (None when the log cannot say: ``graph/changes.py``)."""
+        c = self.conn
+        c.execute("BEGIN")           # one snapshot for the marks and the entries
+        try:
+            marks = dict(c.execute("SELECT key, CAST(value AS INTEGER) FROM meta "
+                                   "WHERE key IN ('revision', 'changes_from')").fetchall())
+            rows = c.execute("SELECT rev, case_id FROM changes WHERE rev > ?", (_int_or(since, -1),)).fetchall()
+        finally:
+            c.execute("COMMIT")
+        return change_set(since, marks.get("revision", 0), marks.get("changes_from", 0),
+                          ((rev, (cid,)) for rev, cid in rows))
 
     def get_node(self, node_id: str) -> Node | None:
         row = self.conn.execute("SELECT id, label, props FROM nodes WHERE id=?", (node_id,)).fetchone()
@@ -450,8 +485,9 @@ class SqliteStore:
             c.executemany("INSERT INTO audit_log(at, actor, action, target, before, after) VALUES (?,?,?,?,?,?)",
                           [(e.at or at, e.actor, e.action, e.target, _json_or_null(e.before), _json_or_null(e.after))
                            for e in entries])
-            if commit.corrections or any(s != "unchanged" for s in statuses):
-                self._bump_revision(c)
+            changed = [g.id for g, status in zip(commit.graphs, statuses) if status != "unchanged"]
+            if commit.corrections or changed:
+                self._bump_revision(c, [*changed, *(k.case_id for k in commit.corrections)])
         return statuses
 
     def case_graph(self, case_id: str) -> tuple[CaseGraph, str] | None:
@@ -500,6 +536,13 @@ def _json_or_null(value: Any) -> str | None:
 
 def _loads_or_none(text: str | None) -> Any:
     return None if text is None else json.loads(text)
+
+
+def _int_or(text: str, default: int) -> int:
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return default
 
 
 def _check_label(label: str) -> None:

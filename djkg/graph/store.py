@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Literal, Protocol, runtime_checkable
 
+from .changes import ChangeSet
 from .review import AuditEntry, Commit, Correction
 from .schema import CaseGraph, Edge, Node
 
@@ -27,18 +28,28 @@ def _is_json_column(name: str) -> bool:
 
 def decode_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Decode the JSON columns of query rows in place (``props``/``*_props`` → dict, ``flags``/``signals`` →
-    list; NULL → empty). Rows are what both stores' ``run`` return."""
+    list; NULL → empty). Rows are what both stores' ``run`` return. A ``*_props`` column holds another node's
+    properties, repeated on every row that names it (a model's on each of its 10⁵ cases): equal texts are decoded
+    once and the rows share the value, which callers read and never change."""
     if not rows:
         return rows
     columns = [k for k in rows[0] if _is_json_column(k)]
+    shared: dict[Any, Any] = {}
     for row in rows:
         for k in columns:
             value = row[k]
             if isinstance(value, (str, bytes)):
+                repeated = k.endswith("_props")
+                if repeated and value in shared:
+                    row[k] = shared[value]
+                    continue
+                text = value
                 try:
                     value = json.loads(value)
                 except ValueError:
                     value = [value] if k in ("flags", "signals") else {}
+                if repeated:
+                    shared[text] = value
             if value is None:
                 value = {} if k not in ("flags", "signals") else []
             row[k] = value
@@ -137,6 +148,11 @@ class GraphStore(Protocol):
     def iter_case_graphs(self) -> Iterator[CaseGraph]: ...
 
     def revision(self) -> str: ...
+
+    def changed_cases(self, since: str) -> ChangeSet | None:
+        """The cases changed after revision ``since``, from the change log (``graph/changes.py``); None when
+        the log cannot say (pruned, cleared, not a revision of this store)."""
+        ...
 
     # review (graph/review.py): a case's version is its stored content hash; corrections and the audit trail
     # are kept beside the graph and written only through ``commit``

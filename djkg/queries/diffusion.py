@@ -18,7 +18,7 @@ from ..core.analyses import Adopter, Diffusion, DiffusionOrigin, ProvinceSpread,
 from ..core.contract import ModelRef
 from ..graph.schema import MODEL
 from ..graph.store import GraphStore
-from .index import store_index
+from .index import Scope, store_index
 from .models import CaseFacts, ModelEntry
 from .provinces import Province, by_prefix, distance_km, mentioned
 
@@ -28,7 +28,7 @@ def diffusion(store: GraphStore, model_id: str) -> Diffusion | None:
     index = store_index(store)
     entry = index.models.models.get(model_id)
     if entry is not None:
-        return index.typed(("diffusion", model_id), lambda: _spread(entry))
+        return index.typed(("diffusion", model_id), lambda: _spread(entry), Scope(models=frozenset({model_id})))
     node = store.get_node(model_id)
     if node is None or node.label != MODEL:
         return None

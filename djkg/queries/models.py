@@ -1,7 +1,7 @@
 """Models and their maturity: the per-model index the recommender and ``djkg models`` share.
 
-The index is built from three named queries and cached per store revision, so a request only pays for
-it after the library changed. Maturity follows the seed article: a model matures when many independent
+The index is built from per-case named queries (``contributions.py``) and cached per store revision; after a
+write it is updated for the cases that changed, so a request only pays for what the write touched. Maturity follows the seed article: a model matures when many independent
 units in many places and fields adopt it, report quantified results, institutionalise and promote it —
 and loses credit for formalism (slogans without measures, no stated problem).
 """
@@ -19,9 +19,8 @@ import yaml
 
 from ..core.contract import Maturity, MaturityComponents, MeasureUse, ModelDetail, ModelSummary, ProblemSupport
 from ..graph.adcodes import city_of, county_of, province_of
-from ..graph.schema import MODEL, REGION
+from ..graph.schema import MODEL
 from ..graph.store import GraphStore
-from . import catalogue
 
 
 FIELD_CERTAIN = 0.6    # an inferred field counts for a model's field list from this confidence
@@ -32,7 +31,7 @@ def weights() -> dict[str, Any]:
     return yaml.safe_load(resources.files(__package__).joinpath("ranking.yaml").read_text(encoding="utf-8"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)   # one per case of a model: slots keep 100k of them small
 class CaseFacts:
     id: str
     title: str
@@ -56,6 +55,7 @@ class ModelEntry:
     cases: list[CaseFacts] = field(default_factory=list)
     problems: dict[str, int] = field(default_factory=dict)      # problem id -> supporting cases
     problem_examples: dict[str, str] = field(default_factory=dict)   # problem id -> example case id
+    example_keys: dict[str, str] = field(default_factory=dict)       # problem id -> the example's rank key
     measures: dict[str, int] = field(default_factory=dict)      # measure id -> USES support
     measure_names: dict[str, str] = field(default_factory=dict)
     maturity: Maturity | None = None
@@ -74,6 +74,17 @@ class ModelEntry:
         return bool(self.props.get("candidate"))
 
 
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """What one case adds to the index, kept so that an update can withdraw exactly that (``contributions.py``)."""
+    models: tuple[str, ...] = ()                   # models the case is an instance of
+    facts: CaseFacts | None = None                 # its facts, when it is an instance of a model
+    example_key: str = ""                          # how it ranks as a problem's example case ("<0|1><id>")
+    problems: tuple[str, ...] = ()                 # problems it faces (kept for cases of a model)
+    uses: tuple[tuple[str, str], ...] = ()         # USES rows it contributes: (model, measure)
+    addresses: tuple[tuple[str, str], ...] = ()    # ADDRESSES rows it contributes: (measure, problem)
+
+
 @dataclass
 class ModelIndex:
     revision: str
@@ -83,60 +94,29 @@ class ModelIndex:
     macro: dict[str, str] = field(default_factory=dict)          # province adcode -> 东部/中部/西部/东北
     addresses: dict[str, dict[str, int]] = field(default_factory=dict)   # problem -> measure -> support
     cases: dict[str, CaseFacts] = field(default_factory=dict)
+    # what an update needs besides the aggregates (contributions.py)
+    contributions: dict[str, Contribution] = field(default_factory=dict)   # case id -> what it adds
+    uses: dict[str, dict[str, int]] = field(default_factory=dict)          # model -> measure -> USES support
+    region_refs: dict[str, int] = field(default_factory=dict)              # adcode -> (model, case) rows naming it
 
 
-def build_index(store: GraphStore, revision: str = "") -> ModelIndex:
-    models: dict[str, ModelEntry] = {}
-    for row in catalogue.run(store, "model_cases"):
-        entry = models.get(row["model_id"])
-        if entry is None:
-            entry = models[row["model_id"]] = ModelEntry(row["model_id"], row["model_name"],
-                                                          row["model_props"])
-        entry.cases.append(CaseFacts(
-            row["case_id"], row.get("title") or "", row.get("unit") or "",
-            int(row["year"]) if row.get("year") not in (None, "") else None,
-            row.get("adcode"), row.get("field"), row.get("sector"), tuple(row.get("flags") or ()),
-            tuple(row.get("signals") or ()), int(row.get("quantified") or 0), bool(row.get("illustrative")),
-            row.get("field_confidence") is None or float(row["field_confidence"]) >= FIELD_CERTAIN))
-    for row in catalogue.run(store, "model_problem_support"):
-        if row["model_id"] in models:
-            models[row["model_id"]].problems[row["problem_id"]] = int(row["cases"])
-            models[row["model_id"]].problem_examples[row["problem_id"]] = row["example_case"]
-    addresses: dict[str, dict[str, int]] = {}
-    for row in catalogue.run(store, "addresses_support"):
-        addresses.setdefault(row["problem_id"], {})[row["measure_id"]] = int(row["support"])
-    for row in catalogue.run(store, "model_measure_support"):
-        if row["model_id"] in models:
-            models[row["model_id"]].measures[row["measure_id"]] = int(row["support"])
-            models[row["model_id"]].measure_names[row["measure_id"]] = row["measure_name"]
-    codes = {code for e in models.values() for c in e.cases
-             for code in (province_of(c.adcode), city_of(c.adcode), county_of(c.adcode)) if code}
-    names: dict[str, str] = {}
-    macro: dict[str, str] = {}
-    for node in store.get_nodes(sorted(f"region:{code}" for code in codes)):
-        if node.label == REGION:
-            names[node.props.get("adcode")] = node.props.get("name")
-            if node.props.get("macro"):
-                macro[node.props.get("adcode")] = node.props["macro"]
-    for entry in models.values():
-        entry.cases.sort(key=lambda c: c.id)
-        entry.regions = sorted({names.get(province_of(c.adcode), "") for c in entry.cases if c.adcode} - {""})
-        entry.cities = sorted({names.get(city_of(c.adcode) or "", "") for c in entry.cases if c.adcode} - {""})
-        # a field is listed for the model only from cases whose field is certain (declared, or clearly inferred)
-        entry.fields = sorted({c.field for c in entry.cases if c.field and c.field_certain})
-        entry.maturity = maturity(entry)
-        _aggregate(entry, macro)
-    case_index = {c.id: c for e in models.values() for c in e.cases}
-    problem_ids = sorted({p for e in models.values() for p in e.problems} | set(addresses))
-    problem_names = {n.id: n.name for n in store.get_nodes(problem_ids)}
-    return ModelIndex(revision=revision, models=models, region_names=names, problem_names=problem_names,
-                      macro=macro, addresses=addresses, cases=case_index)
+def finish_entry(entry: ModelEntry, names: dict[str, str], macro: dict[str, str]) -> None:
+    """Everything a model entry derives from its cases (kept sorted by id), names and macro-regions: the places
+    and fields it lists, maturity, and the aggregates a request reads. Run for every model when the index is
+    built, and only for the models a write touched when it is updated (``contributions.py``)."""
+    entry.regions = sorted({names.get(province_of(c.adcode), "") for c in entry.cases if c.adcode} - {""})
+    entry.cities = sorted({names.get(city_of(c.adcode) or "", "") for c in entry.cases if c.adcode} - {""})
+    # a field is listed for the model only from cases whose field is certain (declared, or clearly inferred)
+    entry.fields = sorted({c.field for c in entry.cases if c.field and c.field_certain})
+    entry.maturity = maturity(entry)
+    _aggregate(entry, macro)
 
 
 def _aggregate(entry: ModelEntry, macro: dict[str, str]) -> None:
     # best-evidenced first: documented before illustrative (an illustrative case never stands before a documented
     # one), then cases with figures
     entry.showcase = sorted(entry.cases, key=lambda c: (c.illustrative, 0 if c.quantified else 1, c.id))
+    entry.field_counts, entry.sector_counts, entry.first_in_field, entry.first_at = {}, {}, {}, {}
     for c in entry.showcase:               # best-evidenced first, so "first" means "best"
         if c.field:
             entry.field_counts[c.field] = entry.field_counts.get(c.field, 0) + 1

@@ -19,7 +19,7 @@ from ..core.contract import (
 from ..graph.adcodes import city_of, county_of, province_of
 from ..graph.schema import CASE, INDUSTRY, MEASURE, MODEL, PROBLEM, REGION, industry_id, region_id
 from ..graph.store import GraphStore
-from .index import StoreIndex, store_index
+from .index import Scope, StoreIndex, store_index
 from ..core.bm25 import Tokenizer
 from .models import CaseFacts, ModelEntry, weights
 
@@ -53,9 +53,10 @@ def recommend(store: GraphStore, profile: Profile, *, top_k: int = 5, tokenize: 
 
     Retrieval follows the two traversals of the design — Problem ←FACES— Case —INSTANCE_OF→ Model and
     Problem ←ADDRESSES— Measure ←USES— Model — plus units like mine (same field, same region branch).
-    The traversals are the named queries ``model_problem_support``, ``addresses_support`` and
-    ``model_measure_support``, aggregated once per store revision; a request then costs dictionary lookups,
-    whatever the size of the library. When the profile's problems reach no model, similar problems found by
+    The traversals are aggregated per case into the model index (``contributions.py``: what the named queries
+    ``model_problem_support``, ``addresses_support`` and ``model_measure_support`` compute), kept per store revision
+    and updated for the cases a write changed; a request then costs dictionary lookups, whatever the size of the
+    library. When the profile's problems reach no model, similar problems found by
     text similarity are added once (so that nobody gets an empty answer), and the answer says so.
     """
     index = store_index(store)
@@ -243,7 +244,9 @@ def _typed_path(index: StoreIndex, e: ModelEntry, raw: tuple) -> ExplanationPath
     """A raw walk with every node named for the reader (built once per revision and walk)."""
     kind, nodes, steps, problem = raw
     key = ("path", kind, tuple(nodes), tuple(steps), problem)
-    return index.typed(key, lambda: _build_path(index, e, kind, nodes, steps, problem))
+    # it reads the names of its nodes: the model's entry, its cases' titles, problem and region names
+    scope = Scope(models=frozenset({e.id}), cases=frozenset(i for i, k in nodes if k == CASE), names=True)
+    return index.typed(key, lambda: _build_path(index, e, kind, nodes, steps, problem), scope)
 
 
 def _build_path(index: StoreIndex, e: ModelEntry, kind, nodes, steps, problem) -> ExplanationPath:
@@ -290,7 +293,8 @@ def _evidence(store: GraphStore, index: StoreIndex, profile: Profile, mine: list
         picked[e.id] = ordered[:per_item]
     outcomes = index.outcomes(store, sorted({cid for ids in picked.values() for cid in ids}))
     return {mid: [index.typed(("evidence", cid), lambda cid=cid: _evidence_of(
-        mi.cases.get(cid), cid, mi.region_names, outcomes.get(cid, []))) for cid in ids] for mid, ids in picked.items()}
+        mi.cases.get(cid), cid, mi.region_names, outcomes.get(cid, [])), Scope(cases=frozenset({cid}), names=True))
+        for cid in ids] for mid, ids in picked.items()}
 
 
 def _evidence_of(c: CaseFacts | None, cid: str, region_names: dict[str, str], outcomes: list[dict]) -> Evidence:
