@@ -62,6 +62,13 @@ MAX_NAME = 18
 _FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|和|与|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
 
 
+# what cannot begin an organisation's name but a clause runs into it: "有河南省…公司", "些爱心驿站", "明确凡…乡镇"
+_LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:另有|还有|共有|现有|其中|名叫|叫做|叫|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业)))"
+                           r"(?=[\u4e00-\u9fff“]{3})")
+# a count of organisations is not one ("数百栋写字楼", "十余家企业")
+_COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[余多]?[栋家个座所名处]")
+
+
 @dataclass(frozen=True)
 class UnitCandidate:
     core: str          # the organisation's name as written, place chain included
@@ -89,8 +96,9 @@ def candidates(text: str) -> list[UnitCandidate]:
         clause = _FUNCTION_WORD.match(core)
         if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
             core = core[clause.end():]
+        core = _LEADING_JUNK.sub("", core)
         short = short_name(core)
-        if len(short) < 2 or _NOT_UNIT.search(core) or _GENERIC.match(short) or _MINISTRY.match(core):
+        if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core):
             continue
         if len(m.group(0)) == 1 and len(short) - 1 < 2:
             continue    # 学科, 该局: a one-character organisation word needs a name of two characters
