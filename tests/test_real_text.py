@@ -283,3 +283,17 @@ def test_a_short_place_name_that_begins_a_villages_own_name_is_not_that_place():
 def test_a_unit_name_does_not_begin_with_the_verb_that_runs_into_it(text, unit):
     got = case(text).unit
     assert got.startswith(unit[:4]) and not got.startswith(("有", "叫", "些", "起")), got
+
+
+@pytest.mark.parametrize("text, model", [
+    # mediation by Party members in a village, no other model's signature: 枫桥经验
+    ("过去张庄村邻里纠纷多，上访不断。张庄村党支部请老党员组建调解委员会，调解矛盾纠纷，小事不出村。",
+     "model:fengqiao-experience"),
+    # the umbrella gives way to a specific model that also fits
+    ("某社区党委划分网格，建立网格党支部，网格员上门调解矛盾纠纷。", "model:grid-management"),
+    # two signatures fit; the one answering the problem the text states is the model
+    ("外卖骑手和快递员人多却分散。区里建起骑手驿站，在站点建流动党员党支部。", "model:new-employment-groups"),
+])
+def test_a_report_that_names_no_model_gets_the_one_its_measures_and_problems_point_to(text, model):
+    got = case(text).model
+    assert got and got["id"] == model and got["inferred"], got

@@ -122,7 +122,8 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     if model is None and not meta.get("unit"):
         # a curated write-up (front matter or labelled lines) without a model line is a local brand by intent;
         # only raw texts get a model inferred from what they do
-        model = infer_model([m.id for m in measures if not m.variant], industry.get("field"), tx)
+        model = infer_model([m.id for m in measures if not m.variant], industry.get("field"), tx,
+                            [m.id for m in problems])
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
     outcomes = extract_outcomes(sentences, tx, unit=unit, text=text)
     problems += candidates.candidates(sentences, "problem", tx,
@@ -443,12 +444,15 @@ def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str,
 _INFERABLE = ("new-employment-groups", "mobile-member-station", "grid-management", "organ-integration",
               "dual-leader-teachers", "petty-power-list", "points-system", "branch-led-cooperative", "first-secretary",
               "building-party-work", "hub-social-org", "member-responsibility-zones", "red-property", "whistle-and-report",
-              "complaint-response")
+              "complaint-response", "fengqiao-experience")
+_UMBRELLA = ("fengqiao-experience",)
 
 
-def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy) -> dict[str, Any] | None:
-    """The model whose signature measure the case applies, when exactly one fits the case's field; marked
-    ``inferred`` so that readers can tell it from a model the write-up names."""
+def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy,
+                problem_ids: list[str] | tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """The model whose signature measure the case applies, when exactly one fits the case's field — or, of several,
+    exactly one also answers a problem the case states (a model is a way of doing things against a problem);
+    marked ``inferred`` so that readers can tell it from a model the write-up names."""
     applied = set(measure_ids)
     fits = []
     for key in _INFERABLE:
@@ -459,6 +463,11 @@ def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy) -> dict
         fields = concept.extra.get("fields") or []
         if signature and S.concept_id(S.MEASURE, signature) in applied and (not field or field in fields):
             fits.append(concept)
+    if len(fits) > 1:      # an umbrella model (枫桥经验: mediation) gives way to a specific one that also fits
+        fits = [c for c in fits if c.key not in _UMBRELLA] or fits
+    if len(fits) > 1:
+        stated = {p.split(":", 1)[-1] for p in problem_ids}
+        fits = [c for c in fits if stated & set(c.extra.get("problems") or [])]
     if len(fits) != 1:
         return None
     return {"id": fits[0].id, "name": fits[0].name, "inferred": True}
