@@ -9,6 +9,8 @@ whatever its body.
 
 from __future__ import annotations
 
+import inspect
+
 from fastapi import Request
 from fastapi.routing import APIRoute
 
@@ -55,9 +57,10 @@ def require_role(request: Request, role: str) -> Principal:
     return who
 
 
-def require_reader(request: Request) -> Principal:
+async def require_reader(request: Request) -> Principal:
     """Open reads (anonymous) unless the deployment closes them behind a reader key — given in a header, or, for
-    a browser, by the session of a key signed in on the site (``page_session``)."""
+    a browser, by the session of a key signed in on the site (``page_session``). Async: every read passes here,
+    and the open case needs no worker thread."""
     if not request.app.state.settings.reads_need_key:
         return ANONYMOUS
     if key_from_request(request) is None:
@@ -91,7 +94,9 @@ class RoleFirstRoute(APIRoute):
 
         async def guarded(request: Request):
             for guard in guards:
-                guard(request)
+                checked = guard(request)
+                if inspect.isawaitable(checked):
+                    await checked
             return await handler(request)
 
         return guarded

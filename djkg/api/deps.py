@@ -9,11 +9,12 @@ from ..graph.store import GraphStore
 from .auth import RoleFirstRoute, require_admin, require_editor, require_reader, require_role  # noqa: F401
 
 
-def get_settings(request: Request) -> Settings:
+# async: an attribute read needs no worker thread (a sync dependency costs a thread-pool round trip per request)
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
     return request.app.state.store
 
 

@@ -162,6 +162,11 @@ class IndexCache:
         finally:
             build_lock.release()
 
+    def ready(self, store: GraphStore) -> bool:
+        """Is this store's index made for its revision now (a request would not build or update anything)?"""
+        current = self._current.get(store)
+        return current is not None and current._lexical is not None and _current(current.revision, store.revision())
+
     def forget(self, store: GraphStore) -> None:
         with self._lock:
             self._current.pop(store, None)
@@ -197,6 +202,10 @@ INDEXES = IndexCache()   # the process's cache: every store opened in this proce
 
 def store_index(store: GraphStore) -> StoreIndex:
     return INDEXES.get(store)
+
+
+def index_ready(store: GraphStore) -> bool:
+    return INDEXES.ready(store)
 
 
 def model_index(store: GraphStore) -> ModelIndex:

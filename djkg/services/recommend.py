@@ -14,10 +14,10 @@ from ..graph.schema import PROBLEM
 from ..graph.store import GraphStore
 from ..ingest.profile import ProfileError, parse_profile
 from ..ingest.tokens import tokenize
-from ..queries.index import store_index
+from ..queries.index import index_ready, store_index
 from ..queries.recommend import recommend as rank
 
-__all__ = ["recommend", "ProfileError", "clamp_top_k", "warm"]
+__all__ = ["recommend", "ProfileError", "clamp_top_k", "warm", "index_ready"]
 
 
 def clamp_top_k(top_k: int | None, settings: Settings | None = None) -> tuple[int, bool]:
