@@ -246,6 +246,46 @@ def test_older_sqlite_file_is_migrated_in_place(tmp_path):
     s.close()
 
 
+def _facts_from_props(s: SqliteStore) -> list[tuple]:
+    return [tuple(r) for r in s.conn.execute(
+        "SELECT id, json_extract(props, '$.year'), json_extract(props, '$.region.adcode'), "
+        "json_extract(props, '$.industry.field'), json_extract(props, '$.unit'), json_extract(props, '$.illustrative') "
+        "FROM nodes WHERE label = 'Case' ORDER BY id")]
+
+
+def _facts_kept(s: SqliteStore) -> list[tuple]:
+    return [tuple(r) for r in s.conn.execute(
+        "SELECT case_id, year, adcode, field, unit, illustrative FROM case_facts ORDER BY case_id")]
+
+
+def test_sqlite_case_facts_follow_every_write_and_the_migration_fills_them(tmp_path):
+    """case_facts (what pages filter, order and count cases by) always equals what json_extract reads from the
+    cases' props: after inserts, a batch, a replacement, a deletion, and after migrating a version-4 file."""
+    import sqlite3
+    path = tmp_path / "djkg.sqlite3"
+    s = SqliteStore(path)
+    s.upsert_case(build_case("a", field="城市社区"))
+    s.upsert_cases([build_case("b"), build_case("c", region=(("110000", "北京市", "province"),))])
+    graph = build_case("d")
+    graph.case.props.update({"year": 2016, "illustrative": True, "unit": "", "region": {"adcode": "370686"}})
+    s.upsert_case(graph)
+    replaced = build_case("a", field="机关")
+    replaced.case.props.update({"year": "2019", "region": {"adcode": "320113"}})
+    s.upsert_case(replaced)
+    s.delete_case("case:b")
+    assert _facts_kept(s) == _facts_from_props(s)
+    assert [r[0] for r in _facts_kept(s)] == ["case:a", "case:c", "case:d"]
+    assert _facts_kept(s)[0][1:4] == ("2019", "320113", None) and _facts_kept(s)[2][5] == 1
+    s.close()
+    with sqlite3.connect(path) as raw:   # a file written before the table existed
+        raw.execute("DROP TABLE case_facts")
+        raw.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+    s = SqliteStore(path)
+    assert s.schema_version() == S.SCHEMA_VERSION
+    assert _facts_kept(s) == _facts_from_props(s) and len(_facts_kept(s)) == 3
+    s.close()
+
+
 def test_batched_upserts_match_one_by_one(store_factory):
     """upsert_cases (bulk ingest, migration): all-new batches take the bulk path, mixed ones case by case;
     either way the store ends as if the cases had been written one at a time."""

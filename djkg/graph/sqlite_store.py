@@ -7,6 +7,9 @@ Layout (schema version 1):
   structural PART_OF edges. Aggregated edges (USES, ADDRESSES) are read with ``COUNT(*)`` as support.
 - ``case_graphs(case_id, hash, graph)`` — the CaseGraph as written, for change detection and migration.
 - ``node_fts`` — FTS5 trigram index over names and case text for search.
+- ``case_facts(case_id, year, adcode, field, unit, illustrative)`` — those props of each case as ``json_extract``
+  reads them, written with the case (schema version 5): the case library, the regions and the gap map filter,
+  order and count by them without parsing every case's props.
 - ``meta(key, value)`` — schema version and a revision counter bumped by every write; ``changes_from``.
 - ``changes(rev, case_id)`` — the change log (``graph/changes.py``): the cases each revision changed, written in
   the write's transaction; complete for revisions after ``changes_from`` (schema version 4).
@@ -64,6 +67,17 @@ _CHANGES_DDL = [
         rev INTEGER NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (rev, case_id)) WITHOUT ROWID""",
 ]
 
+# The facts of each case that pages filter, order and count by (schema version 5): read with ``json_extract``
+# from its props when the case is written, so that listing or counting 10⁵ cases never parses their props.
+# Columns without a type keep the values exactly as ``json_extract`` returns them.
+_FACTS_COLUMNS = {"year": "$.year", "adcode": "$.region.adcode", "field": "$.industry.field", "unit": "$.unit",
+                  "illustrative": "$.illustrative"}
+_FACTS_SELECT = ("SELECT id, " + ", ".join(f"json_extract(props, '{path}')" for path in _FACTS_COLUMNS.values())
+                 + " FROM nodes WHERE label = 'Case'")
+_FACTS_DDL = [
+    f"CREATE TABLE IF NOT EXISTS case_facts (case_id TEXT PRIMARY KEY, {', '.join(_FACTS_COLUMNS)}) WITHOUT ROWID",
+]
+
 _DDL = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS nodes (
@@ -85,6 +99,7 @@ _DDL = [
         id UNINDEXED, label UNINDEXED, name, body, tokenize = 'trigram')""",
     *_REVIEW_DDL,
     *_CHANGES_DDL,
+    *_FACTS_DDL,
 ]
 
 # version -> statements that bring a database from version-1 to version.
@@ -96,6 +111,8 @@ _MIGRATIONS: dict[int, list[str]] = {
     3: _REVIEW_DDL,
     # 4: the log starts empty, complete from the revision the database is at
     4: [*_CHANGES_DDL, "INSERT OR REPLACE INTO meta SELECT 'changes_from', value FROM meta WHERE key='revision'"],
+    # 5: the case facts, read once from every case's props
+    5: [*_FACTS_DDL, "DELETE FROM case_facts", "INSERT INTO case_facts " + _FACTS_SELECT],
 }
 
 
@@ -280,6 +297,7 @@ class SqliteStore:
         c.execute("DELETE FROM node_fts WHERE rowid IN (SELECT rowid FROM nodes WHERE owner=?)", (case_id,))
         c.execute("DELETE FROM nodes WHERE owner=?", (case_id,))
         c.execute("DELETE FROM case_graphs WHERE case_id=?", (case_id,))
+        c.execute("DELETE FROM case_facts WHERE case_id=?", (case_id,))
         return touched
 
     def _insert_case(self, c: sqlite3.Connection, graph: CaseGraph, digest: str) -> None:
@@ -318,6 +336,7 @@ class SqliteStore:
              for e in graph.edges])
         c.execute("INSERT INTO case_graphs(case_id, hash, graph) VALUES (?,?,?)",
                   (cid, digest, dumps_graph(graph)))
+        c.execute("INSERT INTO case_facts " + _FACTS_SELECT + " AND id = ?", (cid,))
 
     def _collect_orphans(self, c: sqlite3.Connection, candidates: set[str]) -> None:
         for nid in candidates:
