@@ -4,7 +4,8 @@
     python benchmarks/run.py --quick --json        # < 5 minutes on 2 cores: stores of 1k and 20k cases
     python benchmarks/run.py --json                # full: 1k, 10k, 100k cases (takes longer)
     python benchmarks/run.py --analyses-only --json --neo4j-max 10000   # gap map and emerging models at 10k and 100k
-    python benchmarks/run.py --viz-only --json     # the pages' server time at 100k cases
+    python benchmarks/run.py --serving-only --json --size 100000        # after-write answers, serve --workers 2, pages
+    python benchmarks/run.py --viz-only --json --size 100000            # the pages' server time alone
     DJKG_NEO4J_URI=… python benchmarks/run.py …     # adds Neo4j recommend figures (use scripts/neo4j-test-server)
 
 References measured in the same process and run: ingest vs jieba segmentation alone on the same texts;
@@ -421,29 +422,148 @@ def _wrk(base: str, concurrency: int, seconds: float, work: Path) -> dict | None
             "errors": r["non2xx"] + r["socket_errors"], "client": "wrk"}
 
 
-def bench_api(data_dir: Path, *, total: int, concurrency: int, seconds: float, workers: int = 2) -> dict:
-    import httpx
-    port = free_port()
-    env = {**os.environ, "DJKG_DATA_DIR": str(data_dir)}
-    env.pop("DJKG_NEO4J_URI", None)
-    server = subprocess.Popen([sys.executable, "-m", "djkg.cli.main", "serve", "--port", str(port),
-                               "--workers", str(workers)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(base)
+class _Server:
+    """``djkg serve`` on 127.0.0.1 in its own process group, as users run it."""
+
+    def __init__(self, data_dir: Path, workers: int, **env: str):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        full = {**os.environ, "DJKG_DATA_DIR": str(data_dir), **env}
+        full.pop("DJKG_NEO4J_URI", None)
+        self.proc = subprocess.Popen([sys.executable, "-m", "djkg.cli.main", "serve", "--port", str(self.port),
+                                      "--workers", str(workers)], env=full,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def __enter__(self) -> "_Server":
+        import httpx
+        wait_healthy(self.base, seconds=600)
         for p in PROFILES:
-            httpx.post(base + "/api/v1/recommendations", json=p, timeout=60)
-        measured = _wrk(base, concurrency, seconds, data_dir)
+            httpx.post(self.base + "/api/v1/recommendations", json=p, timeout=120)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=60)
+
+    def peak_rss_mb(self) -> dict:
+        """Peak resident memory (VmHWM) of the server process and of each worker process it started."""
+        def hwm(pid: int) -> float:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+            return 0.0
+        out = {"main": round(hwm(self.proc.pid), 1)}
+        kids = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text().split()
+        workers = [round(hwm(int(k)), 1) for k in kids
+                   if b"spawn_main" in Path(f"/proc/{k}/cmdline").read_bytes()]   # not the resource tracker
+        out["workers"] = workers
+        return out
+
+    def load(self, concurrency: int, seconds: float, total: int, work: Path) -> dict:
+        measured = _wrk(self.base, concurrency, seconds, work)
         if measured is None:
-            latencies, errors, elapsed = asyncio.run(_load(base, total, concurrency, seconds))
+            latencies, errors, elapsed = asyncio.run(_load(self.base, total, concurrency, seconds))
             measured = {"rps": round(len(latencies) / elapsed, 1), "p50_ms": round(pct(latencies, 0.5), 2),
                         "p99_ms": round(pct(latencies, 0.99), 2), "requests": len(latencies), "errors": errors,
                         "client": "httpx-asyncio"}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    return {**measured, "concurrency": concurrency, "workers": workers}
+        return measured
+
+
+def bench_api(data_dir: Path, *, total: int, concurrency: int, seconds: float, workers: int = 2) -> dict:
+    with _Server(data_dir, workers) as server:
+        measured = server.load(concurrency, seconds, total, data_dir)
+        rss = server.peak_rss_mb()
+    return {**measured, "concurrency": concurrency, "workers": workers, "peak_rss_mb": rss}
+
+
+def bench_api_under_writer(data_dir: Path, *, concurrency: int, seconds: float, every_s: float = 0.2,
+                           workers: int = 2) -> dict:
+    """Issue 20 item 6: recommendation latency read-only, then while one writer posts a new case every
+    ``every_s`` seconds through the API (each post is a new store revision)."""
+    import threading
+    import httpx
+    key = "bench-writer-key-0123456789abcdef"
+    with _Server(data_dir, workers, DJKG_API_KEY=key) as server:
+        read_only = server.load(concurrency, seconds, 10**6, data_dir)
+        stop = threading.Event()
+        posted: list[int] = []
+
+        def writer() -> None:
+            docs = iter(_new_docs(int(seconds / every_s) + 50, seed=7700 + os.getpid() % 1000))
+            with httpx.Client(base_url=server.base, timeout=60, headers={"X-API-Key": key}) as c:
+                while not stop.is_set():
+                    t0 = time.perf_counter()
+                    d = next(docs, None)
+                    if d is None:
+                        return
+                    body = {k: v for k, v in d.meta.items() if k in ("id", "title", "unit", "year", "region",
+                                                                      "industry", "illustrative")}
+                    r = c.post("/api/v1/cases", json={**body, "text": d.text})
+                    posted.append(r.status_code)
+                    stop.wait(max(0.0, every_s - (time.perf_counter() - t0)))
+
+        t = threading.Thread(target=writer)
+        t.start()
+        try:
+            with_writer = server.load(concurrency, seconds, 10**6, data_dir)
+        finally:
+            stop.set()
+            t.join(60)
+    ok = sum(1 for code in posted if code in (200, 201))
+    return {"read_only": read_only, "with_writer": with_writer, "writes": len(posted), "writes_ok": ok,
+            "p50_ratio": round(with_writer["p50_ms"] / max(read_only["p50_ms"], 1e-3), 2),
+            "every_s": every_s, "concurrency": concurrency, "workers": workers}
+
+
+# --- fresh answers after a write (issue 19 item 3) ------------------------------------------------------
+
+def _new_docs(k: int, seed: int):
+    """k write-ups the stores do not hold yet (another generator seed: other ids)."""
+    from djkg.ingest.readers import RawDoc, clean_meta
+    out = []
+    for c in Generator(seed=seed).cases(k):
+        w: list[str] = []
+        out.append(RawDoc(source=c["id"], text=c["text"], meta=clean_meta({k2: v for k2, v in c.items() if k2 != "text"}, w)))
+    return out
+
+
+def bench_after_write(store, writes: int = 5, seed: int = 9901) -> dict:
+    """One case written into a warm store, then the next recommendation, timed from the end of the write to the
+    answer: the index is updated for the changed case (incremental). The reference is the same request paying a
+    full rebuild (the index forgotten). Each written case must be in its model's case count in the next answer."""
+    from djkg.ingest.pipeline import ingest_docs
+    from djkg.queries.index import INDEXES, store_index
+    from djkg.services.recommend import recommend
+
+    def timed(profile) -> tuple[float, object]:
+        t0 = time.perf_counter()
+        rec = recommend(store, **profile)
+        return (time.perf_counter() - t0) * 1000, rec
+
+    for p in PROFILES:
+        recommend(store, **p)
+    incremental, counted, origins = [], 0, set()
+    for i, d in enumerate(_new_docs(writes, seed)):
+        item = ingest_docs([d], store, keep_items=True).items[0]
+        ms, _ = timed(PROFILES[i % len(PROFILES)])
+        incremental.append(ms)
+        index = store_index(store)
+        origins.add(index.origin)
+        counted += int(item.case.id in index.models.contributions
+                       and any(c.id == item.case.id for e in index.models.models.values() for c in e.cases))
+    INDEXES.forget(store)
+    rebuild, _ = timed(PROFILES[0])
+    return {"incremental_ms": round(pct(incremental, 0.5), 1), "incremental_max_ms": round(max(incremental), 1),
+            "full_rebuild_ms": round(rebuild, 1), "writes": writes, "new_cases_in_index": counted,
+            "index_origins": sorted(origins)}
+
+
+def _forget_written(store) -> None:
+    """Delete the cases the after-write benchmarks added (their generator seeds are not the store's)."""
+    ids = [r["id"] for r in store.conn.execute("SELECT case_id AS id FROM case_graphs WHERE case_id NOT LIKE ?",
+                                               ("case:syn-5-%",))]
+    for case_id in ids:
+        store.delete_case(case_id)
 
 
 # --- views -------------------------------------------------------------------------------------------
@@ -511,8 +631,8 @@ def bench_viz(store, repeat: int = 5) -> dict:
 
 
 def viz_only(args) -> None:
-    """The pages alone on the largest store of a full run (built once by ``build_store``, reused)."""
-    n = 20000 if args.quick else 100000
+    """The pages alone on the store of ``--size`` cases (built once by ``build_store``, reused)."""
+    n = args.size
     print(f"store of {n} cases …", file=sys.stderr)
     store = build_store(args.work / f"store-{n}" / "djkg.sqlite3", n)
     result = {"machine": machine(), "mode": "viz", "viz": {"cases": n, **bench_viz(store)}}
@@ -574,6 +694,39 @@ def analyses_only(args) -> None:
     print(json.dumps(result, ensure_ascii=False, indent=2 if args.json else None))
 
 
+def serving_only(args) -> None:
+    """Issue 19 items 3-4 and issue 20 item 6 on one store (default 100k cases): recommendation, the next answer
+    after a write (both stores when Neo4j is given and the store is within --neo4j-max), ``serve --workers 2``
+    under load with each worker's peak memory, the same under one writer, and the pages' server time."""
+    n = args.size
+    result: dict = {"machine": machine(), "mode": "serving", "cases": n}
+    d = args.work / f"store-{n}"
+    print(f"store of {n} cases …", file=sys.stderr)
+    store = build_store(d / "djkg.sqlite3", n)
+    result["recommend"] = {"embedded": time_recommend(store, 10)}
+    print("after a write …", file=sys.stderr)
+    after = {"embedded": {"cases": n, **bench_after_write(store)}}
+    _forget_written(store)
+    if n <= args.neo4j_max:
+        found = on_neo4j_copy(store, lambda s: time_recommend(s, 10), bench_after_write)
+        if found is not None:
+            result["recommend"]["neo4j"] = found[0]
+            after["neo4j"] = {"cases": n, **found[1]}
+    result["recommend"]["after_write"] = after
+    result["recommend"]["after_write_ms"] = {k: v["incremental_ms"] for k, v in after.items()}
+    print("views …", file=sys.stderr)
+    result["viz"] = {"cases": n, **bench_viz(store)}
+    store.close()
+    print("api …", file=sys.stderr)
+    result["api"] = {"cases": n, **bench_api(d, total=10000, concurrency=8, seconds=args.seconds)}
+    print("api under one writer …", file=sys.stderr)
+    result["api"]["under_writer"] = bench_api_under_writer(d, concurrency=8, seconds=args.seconds)
+    store = build_store(d / "djkg.sqlite3", n)
+    _forget_written(store)
+    store.close()
+    print(json.dumps(result, ensure_ascii=False, indent=2 if args.json else None))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
@@ -584,8 +737,14 @@ def main() -> None:
                          "default 1000 with --quick so it stays under 5 minutes, 20000 otherwise)")
     ap.add_argument("--analyses-only", action="store_true",
                     help="only the gap map and emerging models, on stores of 10k and 100k cases (built once, reused)")
+    ap.add_argument("--serving-only", action="store_true",
+                    help="only serving at one size (--size, default 100000): after-write answers, API under load "
+                         "and under one writer, page render times")
     ap.add_argument("--viz-only", action="store_true",
-                    help="only the pages' server time, on the store of 100k cases (20k with --quick; built once, reused)")
+                    help="only the pages' server time at one size (--size, default 100000; the store is built once, "
+                         "reused)")
+    ap.add_argument("--size", type=int, default=100000)
+    ap.add_argument("--seconds", type=float, default=30.0, help="load duration per API measurement (serving-only)")
     args = ap.parse_args()
     if args.viz_only:
         viz_only(args)
@@ -594,6 +753,9 @@ def main() -> None:
         args.neo4j_max = 1000 if args.quick else 20000
     if args.analyses_only:
         analyses_only(args)
+        return
+    if args.serving_only:
+        serving_only(args)
         return
     sizes = [1000, 20000] if args.quick else [1000, 10000, 100000]
     repeat = 5 if args.quick else 10
@@ -607,6 +769,7 @@ def main() -> None:
     rec: dict = {"embedded": {}, "in_memory_floor": {}}
     neo: dict = {}
     analyses_neo: dict = {}
+    after_write: dict = {}
     stores = {}
     for n in sizes:
         print(f"store of {n} cases …", file=sys.stderr)
@@ -617,11 +780,13 @@ def main() -> None:
         rec["in_memory_floor"][str(n)] = in_memory_floor(store, repeat * 4)
         analyse = n >= 10000 or args.quick          # gap map and emerging models: 10k and up (every size if quick)
         found = on_neo4j_copy(store, lambda s: time_recommend(s, repeat),
-                              lambda s: bench_analyses(s) if analyse else None) if n <= args.neo4j_max else None
+                              lambda s: bench_analyses(s) if analyse else None,
+                              bench_after_write) if n <= args.neo4j_max else None   # last: it writes (to the copy)
         if found is not None:
             neo[str(n)] = found[0]
             if found[1] is not None:
                 analyses_neo[str(n)] = found[1]
+            after_write["neo4j"] = {"cases": n, **found[2]}
     if neo:
         rec["neo4j"] = neo
     bulk_n = 5000 if args.quick else 20000
@@ -629,6 +794,11 @@ def main() -> None:
     if bulk_store is not None and os.environ.get("DJKG_NEO4J_URI"):
         print(f"neo4j bulk load of {bulk_n} cases …", file=sys.stderr)
         result["neo4j"] = bench_neo4j_bulk(bulk_store, bulk_n, args.work)
+    print(f"after a write at {sizes[-1]} cases …", file=sys.stderr)
+    after_write["embedded"] = {"cases": sizes[-1], **bench_after_write(stores[sizes[-1]][1])}
+    _forget_written(stores[sizes[-1]][1])            # the store stays the seeded one for the next run
+    rec["after_write"] = after_write
+    rec["after_write_ms"] = {k: v["incremental_ms"] for k, v in after_write.items()}
     small, large = str(sizes[0]), str(sizes[-1])
     rec["ratios"] = {
         "embedded_p95_growth": round(rec["embedded"][large]["p95_ms"] / rec["embedded"][small]["p95_ms"], 2),
@@ -639,13 +809,14 @@ def main() -> None:
         rec["ratios"]["neo4j_vs_embedded_p95"] = {k: round(v["p95_ms"] / rec["embedded"][k]["p95_ms"], 2)
                                                   for k, v in neo.items()}
     result["recommend"] = rec
-    api_size = 10000 if 10000 in stores else sizes[0]
-    if api_size not in stores:
-        d = args.work / f"store-{api_size}"
-        stores[api_size] = (d, build_store(d / "djkg.sqlite3", api_size))
+    api_size = sizes[-1]
     print(f"api at {api_size} cases …", file=sys.stderr)
     result["api"] = {"cases": api_size, **bench_api(stores[api_size][0], total=3000 if args.quick else 10000,
-                                                    concurrency=8, seconds=30 if args.quick else 90)}
+                                                    concurrency=8, seconds=20 if args.quick else 60)}
+    print(f"api under one writer at {api_size} cases …", file=sys.stderr)
+    result["api"]["under_writer"] = bench_api_under_writer(stores[api_size][0], concurrency=8,
+                                                           seconds=15 if args.quick else 30)
+    _forget_written(stores[api_size][1])
     print("views …", file=sys.stderr)
     result["viz"] = {"cases": sizes[-1], **bench_viz(stores[sizes[-1]][1])}
     print("analyses …", file=sys.stderr)

@@ -52,18 +52,22 @@ def test_tidy_extraction_gold_sets_meet_every_target(gold, documents):
 # not yet met are reported in the closing note and by `djkg eval extraction`; these floors keep what was won.
 REAL_FLOORS = {
     "extraction_real": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.9, "problems": 0.7, "measures": 0.78,
-                        "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.78, "unit": 0.7},
+                        "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8, "unit": 0.7},
     # written blind and measured once (its header); worked on afterwards, so held at what it reads now
-    "extraction_real_heldout": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.85, "problems": 0.18,
+    "extraction_real_heldout": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.85, "problems": 0.27,
                                 "measures": 0.7, "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8,
                                 "unit": 0.5},
+    # r61-r80, written blind and measured once (its header), then worked on: problems stated in passing
+    "extraction_real2": {"province": 1.0, "city": 0.85, "county": 0.9, "field": 0.9, "problems": 0.95,
+                         "measures": 0.65, "outcome_values": 0.8, "outcome_precision": 0.75, "model": 0.85,
+                         "unit": 0.6},
 }
 # the least precision a user can work with: a case card's concepts more often right than wrong; a figure shown as
 # the unit's result wrong at most once in seven (the issue asks 0.9; tidy sets are held to that)
 USER_PRECISION = {"problems": 0.5, "measures": 0.5}
 # places a gold set leaves empty because only a masthead or a body's honour shows them (see the set's header)
-INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4}
-FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.07}
+INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4, "extraction_real2": 4}
+FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.07, "extraction_real2": 0.05}
 
 
 @pytest.mark.parametrize("gold", sorted(REAL_FLOORS))

@@ -226,3 +226,74 @@ def test_departments_passing_the_buck_is_the_streets_problem_not_only_the_organs
     """"部门之间推来推去，街道管不了" — what 街乡吹哨、部门报到 answers — is read as scattered resources as well."""
     p = parse_profile(region="北京", industry="城市社区", problems=["群众反映的问题部门之间推来推去，街道管不了"])
     assert "problem:community-resources-scattered" in {q.id for q in p.problems}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the topic (骑手) and what is wrong with it (分散) in words no synonym lists
+    ("这座城市跑单的外卖骑手和快递员有好几万，人多却很分散。区里在商圈设了几十处服务点。", "problem:new-groups-coverage-gap"),
+    ("过去一些单位抓党建走过场，党建和业务各干各的。工委推行书记述职评议。", "problem:party-business-disconnect"),
+    # a difficulty the topic became, named as a noun
+    ("有一阵子，外出党员怎么管成了镇里的一道难题。镇党委在务工集中地建起党支部。",
+     "problem:mobile-members-hard-to-manage"),
+    # a context sentence continuing a problem sentence of the same paragraph describes the same state
+    ("早些年，村里种啥都不挣钱，是出了名的空壳村；青壮劳力大多外出务工。后来村党支部领办合作社。",
+     "problem:labour-outflow"),
+    # a measure sentence that looks back and names no work done describes the state
+    ("楼里的白领跳槽频繁，组织他们过组织生活，过去一直很难办，写字楼里的党建一度空白。", "problem:non-public-coverage-gap"),
+])
+def test_problems_stated_by_topic_and_difficulty_in_the_reports_own_words(text, expected):
+    assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("社区为骑手解决了充电难、歇脚难。", "problem:new-groups-coverage-gap"),
+    ("如今分散在各处的骑手也能就近找到组织。", "problem:new-groups-coverage-gap"),
+    ("企业党支部组织党员攻关，攻下了车间里的技术难关。", "problem:non-public-coverage-gap"),
+    ("园区把分散在各家企业的党员拧成一股绳。", "problem:non-public-coverage-gap"),
+    ("村集体没有收入，村干部能力弱。", "problem:farmers-income-low"),
+])
+def test_a_topic_with_a_difficulty_solved_named_as_a_task_or_gone_is_not_a_problem(text, absent):
+    assert absent not in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
+
+
+def test_numbers_in_names_estimates_land_sizes_people_sent_and_a_citys_stretch_are_not_results():
+    c = case("某社区党委为骑手列出名为“暖心10条”的服务清单，党员在“奋战150天劳动竞赛”中拿了奖。\n"
+             "新村人均连1分地都不到。村里估计今年集体增收可超10万元。\n"
+             "县里挑选党员干部86名，下派到社会组织当党建指导员。\n"
+             "单在这一地，这片区域的税收累计达到388亿元。\n"
+             "7年前，村里一年要调解的纠纷有50件。\n"
+             "截至2023年底，社区共联系指导社会组织187个，群众满意率达到98%。")
+    got = values(c)
+    assert {187.0, 98.0} <= got
+    assert not got & {10.0, 150.0, 1.0, 86.0, 388.0, 50.0}, got
+
+
+def test_a_short_place_name_that_begins_a_villages_own_name_is_not_that_place():
+    """"三河口村" is a village in 陕西佛坪县, not 河北三河市 (the real report's unit was placed in 廊坊)."""
+    c = case("在陕西佛坪县，不少村的党支部曾经没钱办事。\n大河坝镇三河口村整村搬迁后，村党支部领办合作社。",
+             unit="大河坝镇三河口村")
+    assert c.region.get("province") == "陕西省" and c.region.get("county") == "佛坪县", c.region
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("园区里有河南省灵草药业有限公司等32家企业。河南省灵草药业有限公司党支部成立后，带动员工参与志愿服务。",
+     "河南省灵草药业有限公司"),
+    ("街边有一处叫中华企业大厦党员服务点的地方。中华企业大厦党员服务点为楼里的白领提供服务。", "中华企业大厦党员服务点"),
+])
+def test_a_unit_name_does_not_begin_with_the_verb_that_runs_into_it(text, unit):
+    got = case(text).unit
+    assert got.startswith(unit[:4]) and not got.startswith(("有", "叫", "些", "起")), got
+
+
+@pytest.mark.parametrize("text, model", [
+    # mediation by Party members in a village, no other model's signature: 枫桥经验
+    ("过去张庄村邻里纠纷多，上访不断。张庄村党支部请老党员组建调解委员会，调解矛盾纠纷，小事不出村。",
+     "model:fengqiao-experience"),
+    # the umbrella gives way to a specific model that also fits
+    ("某社区党委划分网格，建立网格党支部，网格员上门调解矛盾纠纷。", "model:grid-management"),
+    # two signatures fit; the one answering the problem the text states is the model
+    ("外卖骑手和快递员人多却分散。区里建起骑手驿站，在站点建流动党员党支部。", "model:new-employment-groups"),
+])
+def test_a_report_that_names_no_model_gets_the_one_its_measures_and_problems_point_to(text, model):
+    got = case(text).model
+    assert got and got["id"] == model and got["inferred"], got

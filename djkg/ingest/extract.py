@@ -13,7 +13,7 @@ from typing import Any
 from ..graph import schema as S
 from . import identity
 from . import industry as industry_mod
-from . import candidates, units
+from . import candidates, problem_frames, units
 from .normalise import normalise, normalise_short, strip_controls
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
@@ -111,16 +111,23 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     spans = [(s.start, s.end) for s in sentences]
     matches = tx.match_spans(text, spans)
     # a problem named only in an outcome sentence ("实现脱贫") is a result, not the problem the unit faced
-    problems = _mentions(matches, sentences, S.PROBLEM, prefer=("problem", "context", "measure"))
+    # a context sentence continuing a problem sentence describes the same state (problem_frames.py)
+    problem_view = problem_frames.continued(sentences, text)
+    problems = _mentions(matches, problem_view, S.PROBLEM, prefer=("problem", "context", "measure"))
+    framed = problem_frames.frame_problems(problem_view, tx, {m.id for m in problems})
+    problems += [Mention(c.id, c.name, sentences[k].text[:300], category=c.category, variant=True)
+                 for k, c, _ in framed]
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
     model = pick_model(matches, sentences, tx, meta, title, warnings)
     if model is None and not meta.get("unit"):
         # a curated write-up (front matter or labelled lines) without a model line is a local brand by intent;
         # only raw texts get a model inferred from what they do
-        model = infer_model([m.id for m in measures if not m.variant], industry.get("field"), tx)
+        model = infer_model([m.id for m in measures if not m.variant], industry.get("field"), tx,
+                            [m.id for m in problems])
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
     outcomes = extract_outcomes(sentences, tx, unit=unit, text=text)
-    problems += candidates.candidates(sentences, "problem", tx, _matched_sentences(matches, S.PROBLEM))
+    problems += candidates.candidates(sentences, "problem", tx,
+                                      _matched_sentences(matches, S.PROBLEM) | {k for k, _, _ in framed})
     measures += candidates.candidates(sentences, "measure", tx, _matched_sentences(matches, S.MEASURE))
     flags, signals = quality(sentences, problems, measures, outcomes, tx, text)
     if region.get("adcode") and (region.get("confidence") or 0) < REGION_UNCERTAIN:
@@ -291,6 +298,7 @@ _PEOPLE = re.compile(r"老人|儿童|孩子|残疾|残障|困难户|低保|空�
 _NAMED_THEN_SOLVED = re.compile(r"^[^。；]{0,16}?(?:等|之类的?|这类|这些)(?:难题|问题|矛盾|顽疾|短板)[^。；，]{0,4}(?:已|都|均|得到|得以)?"
                                 r"(?:解决|化解|破解|攻克|缓解)")
 _SOLVED_COUNT = re.compile(r"(?:解决|破解|化解|攻克|办结)[^，。；]{0,14}\d")
+_SOLVED_HERE = re.compile(r"(?:解决|破解|化解|攻克|缓解|解除)了")
 _PLANNED = re.compile(r"下一步|今后|将要|将推动|将继续|计划|打算|准备|拟|力争|争取在|有望")
 _DEFICIENCY = re.compile(r"不够|不足|缺乏|缺少|没有|没人|不强|不明显|不到位|不高|很少|较少")
 _LOOKS_BACK = re.compile(r"^(?:那时|那时候|那时的|当时|早些年|早年|当初|原先|之前|此前|从前|过去|以前|"
@@ -370,6 +378,9 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             needs_statement = role != "problem" or _PEOPLE.search(_surface) or _HANDLING.search(before[-4:])
             if topic and needs_statement and not _states_problem(s.text, _surface):
                 continue
+            last = clause.find(_surface.lstrip("~").split("&")[-1])
+            if _SOLVED_HERE.search(clause[:max(last, 0)]):
+                continue   # "为骑手解决了充电难": a difficulty solved is a result
             solved = _SOLVED_COUNT.search(clause)
             if solved and solved.start() <= max(clause.find(bare), 0) < solved.end():
                 continue   # "帮企业解决生产难题63个": difficulties solved are a result, not the unit's problem
@@ -433,12 +444,15 @@ def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str,
 _INFERABLE = ("new-employment-groups", "mobile-member-station", "grid-management", "organ-integration",
               "dual-leader-teachers", "petty-power-list", "points-system", "branch-led-cooperative", "first-secretary",
               "building-party-work", "hub-social-org", "member-responsibility-zones", "red-property", "whistle-and-report",
-              "complaint-response")
+              "complaint-response", "fengqiao-experience")
+_UMBRELLA = ("fengqiao-experience",)
 
 
-def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy) -> dict[str, Any] | None:
-    """The model whose signature measure the case applies, when exactly one fits the case's field; marked
-    ``inferred`` so that readers can tell it from a model the write-up names."""
+def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy,
+                problem_ids: list[str] | tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """The model whose signature measure the case applies, when exactly one fits the case's field — or, of several,
+    exactly one also answers a problem the case states (a model is a way of doing things against a problem);
+    marked ``inferred`` so that readers can tell it from a model the write-up names."""
     applied = set(measure_ids)
     fits = []
     for key in _INFERABLE:
@@ -449,6 +463,11 @@ def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy) -> dict
         fields = concept.extra.get("fields") or []
         if signature and S.concept_id(S.MEASURE, signature) in applied and (not field or field in fields):
             fits.append(concept)
+    if len(fits) > 1:      # an umbrella model (枫桥经验: mediation) gives way to a specific one that also fits
+        fits = [c for c in fits if c.key not in _UMBRELLA] or fits
+    if len(fits) > 1:
+        stated = {p.split(":", 1)[-1] for p in problem_ids}
+        fits = [c for c in fits if stated & set(c.extra.get("problems") or [])]
     if len(fits) != 1:
         return None
     return {"id": fits[0].id, "name": fits[0].name, "inferred": True}

@@ -56,7 +56,7 @@ _RESULT_LEAD = re.compile(r"^(?:截至|截止|到目前|目前|至今|迄今|如
                           r"(?:\d+|[一两二三四五六七八九十几多半]+)(?:个)?(?:年|个月|月)(?:来|以来|内|后|间|多来|下来)|"
                           r"\d{4}年(?:底|末|全年)?|全年)")
 # --- what speaks against it ----------------------------------------------------------------------------
-_PLAN = re.compile(r"预计|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|可以|能够|允许|(?<![认许])可(?:再|望|达|增|实现|带动|新增)")
+_PLAN = re.compile(r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|可以|能够|允许|(?<![认许])可(?:再|望|达|增|实现|带动|新增)")
 _PERFECT = re.compile(r"目前|截至|截止|至今|迄今|已有|已经|已|一共|总共|共计|累计|(?:年|个月|月)(?:里|来|以来|内)|以来|现已")
 _FRAME = re.compile(r"^(?:个|项|条|大)?(?:方面|方向|环节|步骤|维度|板块|类|层面|阶段|原则|要素|机制|体系|工程|行动|举措)")
 _PRICE = re.compile(r"每[\u4e00-\u9fff]{0,4}(?:分|斤|公斤|亩|人|次|小时|单|个|名|户|件)?[^，。；]{0,6}?(?:相当于|折合|可兑换|兑换|奖励|补贴|收取|收费|费用)|"
@@ -232,7 +232,14 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
 
 
 # "2004年以前，…只有1750元": a sentence that opens before the work began gives the starting point
-_BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|过去|以前|此前|之前|早些年|早年|当初|那时|原来|原先)")
+_BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二三四五六七八九十几]+)年(?:以前|之前|前)，|"
+                          r"过去|以前|此前|之前|早些年|早年|当初|那时|原来|原先)")
+# people picked and sent are an input of the work, not its result ("挑选党员干部86名，下派到…")
+_SENT = re.compile(r"挑选|选派|下派|派驻|抽调|选调|选聘|招募")
+# a stretch of a city named as the setting, not the unit ("这片区域的税收累计达到388亿元")
+_WIDER_STRETCH = re.compile(r"这片区域|该区域|这一区域|整个区域|整个片区|单在[^，。；]{1,8}一地")
+# a number inside a short quoted name is part of the name ("暖心10条", "奋战150天劳动竞赛")
+_QUOTED_NAME = re.compile(r"“[^“”]{0,14}$")
 
 
 def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool,
@@ -285,6 +292,14 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0
     if _OTHERS.search(text[:c1]):
         score -= 3.0
+    if _QUOTED_NAME.search(text[max(0, m.start() - 15):m.start()]) and "”" in text[m.end():m.end() + 14]:
+        score -= 4.0
+    if unit == "分" and text[m.end():m.end() + 1] == "地":
+        score -= 4.0   # "人均不到1分地": a measure of land, not points
+    if unit in ("名", "人", "位") and _SENT.search(before):
+        score -= 3.0
+    if _WIDER_STRETCH.search(text[:c1]):
+        score -= 5.0
     if m.group("pre") == "超" and not before:
         score -= 1.0
     return score

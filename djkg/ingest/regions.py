@@ -250,7 +250,8 @@ _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场
 # what follows a partner introduced by 与/和 ("与南浔区菱湖镇四个社区的党总支结成对子")
 _PARTNER_AFTER = re.compile(r"^[^。；！？\n]{0,36}?(?:结成|结对|联建|共建|签订|签约|携手|对接|开展合作|合作)")
 # a short name that begins a housing estate's or village's own name ("七星井新村" is not 七星区)
-_ESTATE_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?:新村|小区|花园|家园|新苑|公寓)")
+_ESTATE_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}?(?:新村|小区|花园|家园|新苑|公寓)|[\u4e00-\u9fff](?:村|庄|屯|寨)(?!委))")
+# (the second form: a short name and one more character making a village's own name, "三河口村" is not 三河市)
 
 
 def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:

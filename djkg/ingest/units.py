@@ -45,12 +45,12 @@ _BOUNDARY_WORDS = (
     r"通讯员|讯|日|月|年|后|前|时|里|是|在|到|去|和|与|及|同|跟|把|将|对|从|为|给|向|让|被|由|的|了|着|过|说|讲|称|"
     r"介绍|表示|带着|带领|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
-    r"离不开|就|更|又|也|还|都|才|只|再|座|间|处|家|所|名|位|支|只|条|张|打造|建立|成立|组建|推出|创建|参与|"
+    r"离不开|就|更|又|也|还|都|才|只|再|(?<=[\d一两二三四五六七八九十几每这那])(?:座|间|处|家|所|名|位|支|条|张)|打造|建立|成立|组建|推出|创建|参与|"
     r"不|没|住|来|关于|考察|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
     r"联合党支部|功能型党支部|临时党支部|党总支|党支部|党工委|党委|党组|党小组|支部")
 _BOUNDARY = re.compile(".*(?:" + _BOUNDARY_WORDS + ")")
 _BOUNDARY_WORD = re.compile("(?:" + _BOUNDARY_WORDS + ")")
-_GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|各类|各级|各个|所有|一些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关|基层|部|"
+_GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|省级|市级|县级|区级|国家级|各类|各级|各个|所有|一些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关|基层|部|"
                       r"百村|千村|万村|乡村|农村|山村|城市|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|该|本|其|我|这|那)")
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|\n\t 　'0123456789")
@@ -60,6 +60,13 @@ _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业
 MAX_NAME = 18
 # function words no name holds: a candidate that contains one is a clause ending in a name
 _FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|和|与|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
+
+
+# what cannot begin an organisation's name but a clause runs into it: "有河南省…公司", "些爱心驿站", "明确凡…乡镇"
+_LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:另有|还有|共有|现有|其中|名叫|叫做|叫|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业)))"
+                           r"(?=[\u4e00-\u9fff“]{3})")
+# a count of organisations is not one ("数百栋写字楼", "十余家企业")
+_COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[余多]?[栋家个座所名处]")
 
 
 @dataclass(frozen=True)
@@ -89,8 +96,9 @@ def candidates(text: str) -> list[UnitCandidate]:
         clause = _FUNCTION_WORD.match(core)
         if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
             core = core[clause.end():]
+        core = _LEADING_JUNK.sub("", core)
         short = short_name(core)
-        if len(short) < 2 or _NOT_UNIT.search(core) or _GENERIC.match(short) or _MINISTRY.match(core):
+        if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core):
             continue
         if len(m.group(0)) == 1 and len(short) - 1 < 2:
             continue    # 学科, 该局: a one-character organisation word needs a name of two characters

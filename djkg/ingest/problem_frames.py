@@ -1,0 +1,146 @@
+"""Problems stated the way news reports state them, in words nobody listed.
+
+The taxonomy's synonyms are whole phrases ("外卖员&分散"); a real report puts the problem's topic and what is wrong
+with it in its own words: "外卖骑手和快递员数以十万计，人多却分散", "党建和业务各搞各的", "党的工作很难扎下根，
+不少楼宇一度成了党建洼地". A *frame* is a problem's topic word (its ``anchors`` in problems.yaml: 骑手, 楼宇,
+党建&业务) with a word saying something is wrong (``difficulty_cues`` in cues.yaml: 分散, 各搞各的, 洼地, 说不清)
+in the same clause or the next one. A frame counts only where the text describes how things are or were — a
+problem or context sentence, or any sentence that looks back (过去一直…, 一度…, 长期以来…) — and never for a
+difficulty being solved ("帮骑手解难处"), gone ("不再…") or planned ("下一步…").
+
+A context sentence that continues a problem sentence in the same paragraph describes the same state
+("早些年…是出了名的空壳村；年轻劳力大多外出务工"): ``continued`` gives it the problem role for the problem search.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+from itertools import islice
+
+from .sections import Sentence
+from .taxonomy import Concept, Taxonomy
+
+# a difficulty being solved, gone, handled or planned is not a state the unit faced
+_NOT_A_STATE = re.compile(r"解决|破解|化解|攻克|摆脱|告别|消除|扭转|解难|纾难|帮|不再|不用|不必|再也不|现在|如今|目前|"
+                          r"下一步|今后|将要|计划|打算|力争|有望|办结|缓解|改善|提升|提高|增强|实现|变成|成为|"
+                          r"引进|引入|选派|派驻|查找|排查|交给|攻下|啃下|拧成|整合|凝聚|探索|"
+                          r"没有发生|没发生|未发生|未出现|没有出现|杜绝")
+# words that look back at how things were: a sentence holding one describes a state even if it also names work
+_LOOKS_BACK = re.compile(r"过去一直|过去|一度|长期以来|长期|曾经|曾是|以往|此前|原来|原先|早些年|多年来|一直")
+# difficulties named as nouns ("难题", "急难愁盼") are what work takes on far more often than a state described;
+# people or places in need are who is served
+_NOT_DIFFICULT = re.compile(r"难忘|难得|难怪|难道|不难|难能可贵|难题|难关|难处|难点|难事|难熬|急难愁盼|堵点|痛点|"
+                            r"困难群众|困难户|困难党员|困难家庭|困难职工|困难老人|困难企业|薄弱村|后进村|贫困村")
+_CLAUSE = re.compile(r"[，；：,;]")
+# ... except a difficulty the topic became ("流动党员怎么管，成了全县的一道难题")
+_BECAME_DIFFICULT = re.compile(r"(?:成了|成为|是)[^，。；]{0,10}(?:难题|难点|痛点|短板)")
+
+
+@dataclasses.dataclass(frozen=True)
+class Frame:
+    concept: Concept
+    parts: tuple[str, ...]      # every part must be in the sentence; the first anchors the clause
+
+
+@lru_cache(maxsize=4)
+def _frames(tx: Taxonomy) -> tuple[tuple[Frame, ...], tuple[str, ...]]:
+    frames = []
+    for concept in tx.problems.values():
+        for anchor in concept.extra.get("anchors") or ():
+            parts = tuple(p for p in str(anchor).split("&") if p)
+            if parts:
+                frames.append(Frame(concept, parts))
+    return tuple(frames), tuple(sorted(tx.cue_list("difficulty_cues"), key=len, reverse=True))
+
+
+def continued(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """The sentences with each context sentence that directly continues a problem sentence of the same paragraph
+    given the problem role (one step: a continuation does not continue itself)."""
+    out = list(sentences)
+    for k in range(1, len(sentences)):
+        prev, s = sentences[k - 1], sentences[k]
+        if s.role == "context" and prev.role == "problem" and not s.heading and not prev.heading \
+                and "\n" not in text[prev.end:s.start]:
+            out[k] = dataclasses.replace(s, role="problem")
+    return out
+
+
+def _window(sentence: str, at: int) -> tuple[int, int]:
+    """The clause holding position ``at`` and the clause after it."""
+    starts = [m.end() for m in _CLAUSE.finditer(sentence, 0, at)]
+    start = starts[-1] if starts else 0
+    ends = [m.start() for m in _CLAUSE.finditer(sentence, at)]
+    end = ends[1] if len(ends) > 1 else len(sentence)
+    return start, end
+
+
+def _difficulties(window: str, anchor_spans: list[tuple[int, int]], cues: tuple[str, ...]) -> list[str]:
+    """The difficulty words in ``window`` outside the anchors (longest first where they overlap)."""
+    became = _BECAME_DIFFICULT.search(window)
+    if became:
+        return [became.group(0)]
+    masked = _NOT_DIFFICULT.sub(lambda m: "\0" * len(m.group(0)), window)
+    for a, b in anchor_spans:
+        masked = masked[:a] + "\0" * (b - a) + masked[b:]
+    words = []
+    for cue in cues:                        # longest first: a found word is masked so its parts are not found again
+        i = masked.find(cue)
+        if i >= 0:
+            words.append(cue)
+            masked = masked.replace(cue, "\0" * len(cue))
+    return words
+
+
+def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> list[tuple[int, Concept, str]]:
+    """(sentence index, problem, evidence phrase) for each problem not in ``found`` that a frame states; the first
+    sentence stating it wins."""
+    frames, cues = _frames(tx)
+    out: list[tuple[int, Concept, str]] = []
+    seen = set(found)
+    for k, s in enumerate(sentences):
+        if s.heading:
+            continue
+        text = s.text
+        looks_back = _LOOKS_BACK.search(text)
+        if s.role not in ("problem", "context") and not looks_back:
+            continue
+        for f in frames:
+            if f.concept.id in seen or not all(p in text for p in f.parts):
+                continue
+            # a measure or result sentence counts when it looks back and names no work done or result, or by a
+            # clause that looks back; a difficulty word that is
+            # another problem's own word names that problem ("楼宇党员…两张皮" is not about coverage) unless the frame
+            # has two topic words, which say more than the other problem's one word (党建和业务各干各的)
+            describes = s.role in ("problem", "context") or not _NOT_A_STATE.search(text)
+            window = next((w for w, words in _windows(text, f.parts, cues)
+                           if (describes or _LOOKS_BACK.search(w))
+                           and (len(f.parts) > 1 or not _names_other(w, words, f.concept, tx))), None)
+            if window is None:
+                continue
+            seen.add(f.concept.id)
+            out.append((k, f.concept, window))
+    return out
+
+
+def _windows(text: str, parts: tuple[str, ...], cues: tuple[str, ...]):
+    """Each window (a part's clause and the next) that states a difficulty besides the parts, and no solution."""
+    for at in sorted(m.start() for part in parts for m in islice(re.finditer(re.escape(part), text), 5)):
+        start, end = _window(text, at)
+        window = text[start:end]
+        spans = [(i, i + len(p)) for p in parts for i in (window.find(p),) if i >= 0]
+        words = _difficulties(window, spans, cues)
+        if not words:
+            continue
+        became = _BECAME_DIFFICULT.search(window)
+        if _NOT_A_STATE.search(window[:became.start()] + window[became.end():] if became else window):
+            continue
+        yield window, words
+
+
+def _names_other(window: str, words: list[str], concept: Concept, tx: Taxonomy) -> bool:
+    """Is every difficulty word of the window part of another problem's matched words?"""
+    others = [surface for _, c, surface in tx.match_spans(window, [(0, len(window))])
+              if c.id != concept.id and c.label == concept.label]
+    return bool(others) and all(any(w in o for o in others) for w in words)
