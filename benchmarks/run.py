@@ -581,6 +581,8 @@ VIZ_PAGES = {   # key in the report -> URL (formatted with the model of most cas
     "cases_ms": "/cases",
     "cases_filtered_ms": "/cases?region={province}&field=农村",
     "gaps_ms": "/gaps",
+    "expand_model_ms": "/views/expand?id={model}",       # a double-click on a graph page's hub nodes
+    "expand_measure_ms": "/views/expand?id={measure}",
 }
 
 
@@ -613,11 +615,13 @@ def bench_viz(store, repeat: int = 5) -> dict:
     top = max((e for e in index.models.values() if not e.candidate), key=lambda e: (len(e.cases), e.id))   # largest
     case = next((c for c in top.cases if c.adcode), top.cases[0])
     province = index.region_names.get(province_of(case.adcode) or "", "北京市")
+    measure = max(top.measures, key=lambda m: (top.measures[m], m))   # the model's most used measure
     first: dict[str, float] = {}
     sizes: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as tmp, TestClient(create_app(Settings(data_dir=Path(tmp)), store=store)) as client:
         for key, url in VIZ_PAGES.items():
-            url = url.format(model=quote(top.id, safe=":"), case=quote(case.id, safe=":"), province=quote(province))
+            url = url.format(model=quote(top.id, safe=":"), case=quote(case.id, safe=":"), province=quote(province),
+                             measure=quote(measure, safe=":"))
             ms, response = timed(lambda: client.get(url))
             if response.status_code != 200:
                 raise RuntimeError(f"{url}: {response.status_code}")
