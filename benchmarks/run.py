@@ -5,6 +5,7 @@
     python benchmarks/run.py --json                # full: 1k, 10k, 100k cases (takes longer)
     python benchmarks/run.py --analyses-only --json --neo4j-max 10000   # gap map and emerging models at 10k and 100k
     python benchmarks/run.py --serving-only --json --size 100000        # after-write answers, serve --workers 2, pages
+    python benchmarks/run.py --viz-only --json --size 100000            # the pages' server time alone
     DJKG_NEO4J_URI=… python benchmarks/run.py …     # adds Neo4j recommend figures (use scripts/neo4j-test-server)
 
 References measured in the same process and run: ingest vs jieba segmentation alone on the same texts;
@@ -567,18 +568,80 @@ def _forget_written(store) -> None:
 
 # --- views -------------------------------------------------------------------------------------------
 
-def bench_viz(store) -> dict:
-    from djkg.queries.index import model_index
-    from djkg.queries.models import list_models
+VIZ_PAGES = {   # key in the report -> URL (formatted with the model of most cases, one of its cases and its province)
+    "overview_ms": "/views/overview",
+    "model_view_ms": "/views/model/{model}",
+    "model_page_ms": "/models/{model}",
+    "models_ms": "/models",
+    "case_page_ms": "/cases/{case}",
+    "case_view_ms": "/views/case/{case}",
+    "region_view_ms": "/views/region/{province}",
+    "region_page_ms": "/regions/{province}",
+    "regions_ms": "/regions",
+    "cases_ms": "/cases",
+    "cases_filtered_ms": "/cases?region={province}&field=农村",
+    "gaps_ms": "/gaps",
+    "expand_model_ms": "/views/expand?id={model}",       # a double-click on a graph page's hub nodes
+    "expand_measure_ms": "/views/expand?id={measure}",
+}
+
+
+def bench_viz(store, repeat: int = 5) -> dict:
+    """Server time of the HTML pages a user reaches, through the ASGI app (FastAPI test client: routing, render,
+    security headers; no network), with the model index warm as ``djkg serve`` makes it at start-up. Each page:
+    ``first_ms`` is its first request (per-revision caches of that page empty, SQLite's page cache as the
+    previous pages left it), the ``*_ms`` keys the median of ``repeat`` later requests. ``overview_cold_ms`` is
+    the overview in a process whose index is not made yet (the request builds it)."""
+    from urllib.parse import quote
+
+    from fastapi.testclient import TestClient
+
+    from djkg.api.app import create_app
+    from djkg.core.config import Settings
+    from djkg.graph.adcodes import province_of
+    from djkg.queries.index import INDEXES, model_index, store_index
     from djkg.viz import pages
-    t0 = time.perf_counter()
-    html = pages.render_overview(store)
-    overview = (time.perf_counter() - t0) * 1000
-    top = list_models(model_index(store))[0].id
-    t0 = time.perf_counter()
-    pages.render_model(store, top)
-    model = (time.perf_counter() - t0) * 1000
-    return {"overview_ms": round(overview, 1), "model_view_ms": round(model, 1), "overview_bytes": len(html)}
+
+    def timed(fn) -> tuple[float, object]:
+        t0 = time.perf_counter()
+        out = fn()
+        return (time.perf_counter() - t0) * 1000, out
+
+    out: dict = {"load_average_at_start": round(os.getloadavg()[0], 2)}
+    INDEXES.forget(store)
+    out["overview_cold_ms"] = round(timed(lambda: pages.render_overview(store))[0], 1)
+    out["index_warm_ms"] = round(timed(lambda: store_index(store))[0], 1)
+    index = model_index(store)
+    top = max((e for e in index.models.values() if not e.candidate), key=lambda e: (len(e.cases), e.id))   # largest
+    case = next((c for c in top.cases if c.adcode), top.cases[0])
+    province = index.region_names.get(province_of(case.adcode) or "", "北京市")
+    measure = max(top.measures, key=lambda m: (top.measures[m], m))   # the model's most used measure
+    first: dict[str, float] = {}
+    sizes: dict[str, int] = {}
+    with tempfile.TemporaryDirectory() as tmp, TestClient(create_app(Settings(data_dir=Path(tmp)), store=store)) as client:
+        for key, url in VIZ_PAGES.items():
+            url = url.format(model=quote(top.id, safe=":"), case=quote(case.id, safe=":"), province=quote(province),
+                             measure=quote(measure, safe=":"))
+            ms, response = timed(lambda: client.get(url))
+            if response.status_code != 200:
+                raise RuntimeError(f"{url}: {response.status_code}")
+            first[key] = round(ms, 1)
+            sizes[key.removesuffix("_ms")] = len(response.content)
+            samples = sorted(timed(lambda: client.get(url))[0] for _ in range(repeat))
+            out[key] = round(samples[len(samples) // 2], 1)
+    out.update({"model": top.id, "model_cases": len(top.cases), "first_ms": first, "bytes": sizes,
+                "overview_bytes": sizes["overview"]})
+    return out
+
+
+def viz_only(args) -> None:
+    """The pages alone on the store of ``--size`` cases (built once by ``build_store``, reused)."""
+    n = args.size
+    print(f"store of {n} cases …", file=sys.stderr)
+    store = build_store(args.work / f"store-{n}" / "djkg.sqlite3", n)
+    result = {"machine": machine(), "mode": "viz", "viz": {"cases": n, **bench_viz(store)}}
+    store.close()
+    print(json.dumps(result, ensure_ascii=False, indent=2 if args.json else None))
 
 
 # --- analyses (gap map, emerging models) ----------------------------------------------------------------
@@ -681,9 +744,15 @@ def main() -> None:
     ap.add_argument("--serving-only", action="store_true",
                     help="only serving at one size (--size, default 100000): after-write answers, API under load "
                          "and under one writer, page render times")
+    ap.add_argument("--viz-only", action="store_true",
+                    help="only the pages' server time at one size (--size, default 100000; the store is built once, "
+                         "reused)")
     ap.add_argument("--size", type=int, default=100000)
     ap.add_argument("--seconds", type=float, default=30.0, help="load duration per API measurement (serving-only)")
     args = ap.parse_args()
+    if args.viz_only:
+        viz_only(args)
+        return
     if args.neo4j_max is None:
         args.neo4j_max = 1000 if args.quick else 20000
     if args.analyses_only:

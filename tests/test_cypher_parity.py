@@ -146,10 +146,6 @@ def param_sets(name: str, lite) -> list[dict[str, Any]]:
     if name == "view_model_cases":
         return ([{"model": m, "limit": lim} for m in models[:25] for lim in (1, 3, 1000)]
                 + [{"model": "model:none", "limit": 10}])
-    if name == "view_overview_links":
-        return [{"problems": problems, "models": models}, {"problems": problems[:3], "models": models[:3]},
-                {"problems": [], "models": models}, {"problems": problems, "models": []},
-                {"problems": problems[:2] * 2, "models": models + ["model:none"]}]
     if name in ("view_overview_models", "view_overview_problems"):
         return [{"limit": n} for n in (1, 2, 3, 5, 100_000)]
     if name == "view_region_case_counts":

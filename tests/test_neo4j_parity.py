@@ -25,8 +25,6 @@ PARAMS = {
     "case_outcomes": {"cases": ["case:a", "case:b", "case:none"]},
     "candidate_evidence": {"concepts": ["problem:p2", "measure:m2", "measure:m3", "problem:none"]},
     "view_model_cases": {"model": "model:branch-led-cooperative", "limit": 10},
-    "view_overview_links": {"problems": ["problem:weak-collective-economy", "problem:p2"],
-                            "models": ["model:branch-led-cooperative", "model:m2"]},
     "view_overview_models": {"limit": 10},
     "view_overview_problems": {"limit": 10},
     "view_region_case_counts": {"regions": ["region:370686", "region:320113", "region:999999"]},

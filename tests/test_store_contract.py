@@ -5,6 +5,8 @@ Each test reads as a statement of what a store promises the rest of djkg.
 
 from __future__ import annotations
 
+import json
+
 import multiprocessing as mp
 import time
 
@@ -244,6 +246,78 @@ def test_older_sqlite_file_is_migrated_in_place(tmp_path):
     s.upsert_case(build_case("old", title="改过的标题"))   # replacing still finds and removes the old FTS row
     assert s.search("旧版本里的合作社") == [] and s.search("改过的标题")[0]["id"] == "case:old"
     s.close()
+
+
+def _facts_from_props(s: SqliteStore) -> list[tuple]:
+    return [tuple(r) for r in s.conn.execute(
+        "SELECT id, json_extract(props, '$.year'), json_extract(props, '$.region.adcode'), "
+        "json_extract(props, '$.industry.field'), json_extract(props, '$.unit'), json_extract(props, '$.illustrative') "
+        "FROM nodes WHERE label = 'Case' ORDER BY id")]
+
+
+def _facts_kept(s: SqliteStore) -> list[tuple]:
+    return [tuple(r) for r in s.conn.execute(
+        "SELECT case_id, year, adcode, field, unit, illustrative FROM case_facts ORDER BY case_id")]
+
+
+def test_sqlite_case_facts_follow_every_write_and_the_migration_fills_them(tmp_path):
+    """case_facts (what pages filter, order and count cases by) always equals what json_extract reads from the
+    cases' props: after inserts, a batch, a replacement, a deletion, and after migrating a version-4 file."""
+    import sqlite3
+    path = tmp_path / "djkg.sqlite3"
+    s = SqliteStore(path)
+    s.upsert_case(build_case("a", field="城市社区"))
+    s.upsert_cases([build_case("b"), build_case("c", region=(("110000", "北京市", "province"),))])
+    graph = build_case("d")
+    graph.case.props.update({"year": 2016, "illustrative": True, "unit": "", "region": {"adcode": "370686"}})
+    s.upsert_case(graph)
+    replaced = build_case("a", field="机关")
+    replaced.case.props.update({"year": "2019", "region": {"adcode": "320113"}})
+    s.upsert_case(replaced)
+    s.delete_case("case:b")
+    assert _facts_kept(s) == _facts_from_props(s)
+    assert [r[0] for r in _facts_kept(s)] == ["case:a", "case:c", "case:d"]
+    assert _facts_kept(s)[0][1:4] == ("2019", "320113", None) and _facts_kept(s)[2][5] == 1
+    s.close()
+    with sqlite3.connect(path) as raw:   # a file written before the table existed
+        raw.execute("DROP TABLE case_facts")
+        raw.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+    s = SqliteStore(path)
+    assert s.schema_version() == S.SCHEMA_VERSION
+    assert _facts_kept(s) == _facts_from_props(s) and len(_facts_kept(s)) == 3
+    s.close()
+
+
+def test_sqlite_folds_edges_in_the_database_as_the_per_case_rows_fold(corpus_store):
+    """edges_of and neighborhood on SQLite group the per-case edge rows in the database (and read only the edges
+    among the kept nodes): on the whole corpus they equal folding every per-case row in Python, in order."""
+    from djkg.graph.serialize import merge_edge_rows
+    from djkg.graph.store import bounded_neighborhood
+    conn = corpus_store.conn
+
+    def per_case_rows(ids, types=None, direction="both"):
+        parts = []
+        for near, wanted in (("src", ("out", "both")), ("dst", ("in", "both"))):
+            if direction in wanted:
+                parts.append("SELECT e.src, e.type, e.dst, e.case_id, e.props FROM json_each(:ids) j CROSS JOIN "
+                             f"edges e ON e.{near} = j.value WHERE e.type IN (SELECT value FROM json_each(:types)) "
+                             f"ORDER BY j.key, e.type, e.{'dst' if near == 'src' else 'src'}, e.case_id")
+        rows = []
+        for sql in parts:
+            rows += conn.execute(sql, {"ids": json.dumps(ids, ensure_ascii=False),
+                                       "types": json.dumps(list(types or S.EDGE_TYPES))}).fetchall()
+        return merge_edge_rows(rows)
+
+    ids = [r[0] for r in conn.execute("SELECT id FROM nodes ORDER BY id")]
+    assert len(ids) > 500
+    for node_id in ids:
+        assert corpus_store.edges_of(node_id) == per_case_rows([node_id])
+        assert corpus_store.edges_of(node_id, types=(S.USES, S.FACES), direction="in") == per_case_rows(
+            [node_id], (S.USES, S.FACES), "in")
+        for depth, limit in ((1, 30), (2, 80)):
+            expected = bounded_neighborhood(node_id, depth, limit, exists=lambda i: True,
+                                            edges_touching=per_case_rows, get_nodes=corpus_store.get_nodes)
+            assert corpus_store.neighborhood(node_id, depth=depth, limit=limit) == expected
 
 
 def test_batched_upserts_match_one_by_one(store_factory):

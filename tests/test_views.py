@@ -85,3 +85,66 @@ def test_unknown_ids_are_404_pages_and_bad_params_4xx(store, tmp_path):
         assert c.get("/views/recommend", params={"region": "火星"}).status_code == 400
         r = c.get("/views/recommend", params={"region": "栖霞", "problems": ["村集体经济薄弱"]})
         assert r.status_code == 200 and "推荐解释图" in r.text
+
+
+def _store_support(store, src: str, type_: str, dst: str) -> int:
+    return next(int(e.props["support"]) for e in store.edges_of(src, types=(type_,), direction="out") if e.dst == dst)
+
+
+def _aggregates_as_stored(store, view) -> None:
+    """Every USES / ADDRESSES edge a view draws carries the support the store counts, and every such stored edge
+    between two drawn nodes is drawn (the views read them from the model index, not from the store's edge rows)."""
+    drawn = {n.id for n in view.nodes}
+    shown = {(e.src, e.type, e.dst): e.weight for e in view.edges if e.type in ("USES", "ADDRESSES")}
+    for (src, type_, dst), weight in shown.items():
+        assert weight == _store_support(store, src, type_, dst)
+    stored = {(e.src, e.type, e.dst) for n in drawn if n.startswith("measure:")
+              for e in store.edges_of(n, types=("USES", "ADDRESSES"), direction="both")
+              if e.src in drawn and e.dst in drawn}
+    if view.kind == "model":    # a model page draws its own USES edges and its measures' ADDRESSES edges
+        stored = {k for k in stored if k[1] == "ADDRESSES" or k[0] == view.focus}
+    assert set(shown) == stored
+
+
+def _overview_as_stored(store, view) -> None:
+    """The overview's model → problem counts are the cases of the model that face the problem, as stored."""
+    links = {(e.src, e.dst): e.weight for e in view.edges if e.type == "CASES"}
+    models = [n.id for n in view.nodes if n.label == "Model"]
+    problems = {n.id for n in view.nodes if n.label == "Problem"}
+    expected = {}
+    for m in models:
+        for i in store.edges_of(m, types=("INSTANCE_OF",), direction="in"):
+            for f in store.edges_of(i.src, types=("FACES",), direction="out"):
+                if f.dst in problems:
+                    expected[(m, f.dst)] = expected.get((m, f.dst), 0) + 1
+    assert links == expected and links
+
+
+def test_graph_pages_draw_the_stored_aggregates_before_and_after_a_write(store_factory):
+    """Model, case and overview pages take support and case counts from the per-revision model index; they equal
+    the store's own counts on both backends, and still do after a real write changes them."""
+    store = store_factory()
+    for i in range(4):
+        store.upsert_case(build_case(f"a{i}", problems=("weak-collective-economy", f"p{i % 2}"),
+                                     measures=("branch-led-cooperative", f"m{i % 3}")))
+    store.upsert_case(build_case("b0", problems=("p1",), measures=("m2",), model="m-two"))
+    store.upsert_case(build_case("n0", problems=("p0",), measures=("m1",), model=None))
+
+    def check():
+        for model in ("model:branch-led-cooperative", "model:m-two"):
+            _aggregates_as_stored(store, V.model_view(store, model))
+        for case in ("case:a0", "case:a1", "case:b0", "case:n0"):
+            _aggregates_as_stored(store, V.case_view(store, case))
+        _overview_as_stored(store, V.overview_view(store))
+
+    check()
+    before = pages.render_model(store, "model:branch-led-cooperative")
+    # a write that adds support to existing edges, a new ADDRESSES edge and a second model using a measure
+    store.upsert_case(build_case("b1", problems=("p0", "weak-collective-economy"),
+                                 measures=("branch-led-cooperative", "m2"), model="m-two"))
+    store.upsert_case(build_case("a4", problems=("p1",), measures=("m1",)))
+    check()
+    after = pages.render_model(store, "model:branch-led-cooperative")
+    assert after != before
+    uses = [e for e in _data(after)["edges"] if e["etype"] == "USES" and e["to"] == "measure:m1"]
+    assert uses[0]["title"].endswith("支持案例数：2")   # a1, then a4

@@ -15,7 +15,8 @@ from typing import Any
 
 # 3: corrections and the audit trail are kept beside the graph (graph/review.py)
 # 4: the change log: which cases each write changed (graph/changes.py)
-SCHEMA_VERSION = 4
+# 5: SQLite keeps a copy of the case facts pages filter, order and count by (year, place, field, unit)
+SCHEMA_VERSION = 5
 
 # --- labels and edge types -------------------------------------------------------------------------
 

@@ -51,3 +51,18 @@ def merge_edge_rows(rows: Iterable[Mapping[str, Any]], *, limit: int | None = No
             edge.props["support"] = len(support[key])
         out.append(edge)
     return out
+
+
+def merge_edge_groups(rows: Iterable[Mapping[str, Any]], *, limit: int | None = None) -> list[Edge]:
+    """``merge_edge_rows`` for rows the store has already grouped per (src, type, dst), in the order the per-case
+    rows would come: each row carries its group's ``support`` (distinct non-empty case ids) and the ``props`` of
+    its first case's row. The same edge may come in several groups (out of one node, into another): the first is
+    kept, as ``merge_edge_rows`` keeps the first row."""
+    merged: dict[tuple[str, str, str], Edge] = {}
+    for r in rows:
+        key = (r["src"], r["type"], r["dst"])
+        if key in merged or (limit is not None and len(merged) >= limit):
+            continue
+        props = {"support": int(r["support"])} if key[1] in AGGREGATED_EDGES else json.loads(r["props"] or "{}")
+        merged[key] = Edge(key[0], key[1], key[2], props)
+    return list(merged.values())

@@ -7,6 +7,9 @@ Layout (schema version 1):
   structural PART_OF edges. Aggregated edges (USES, ADDRESSES) are read with ``COUNT(*)`` as support.
 - ``case_graphs(case_id, hash, graph)`` — the CaseGraph as written, for change detection and migration.
 - ``node_fts`` — FTS5 trigram index over names and case text for search.
+- ``case_facts(case_id, year, adcode, field, unit, illustrative)`` — those props of each case as ``json_extract``
+  reads them, written with the case (schema version 5): the case library, the regions and the gap map filter,
+  order and count by them without parsing every case's props.
 - ``meta(key, value)`` — schema version and a revision counter bumped by every write; ``changes_from``.
 - ``changes(rev, case_id)`` — the change log (``graph/changes.py``): the cases each revision changed, written in
   the write's transaction; complete for revisions after ``changes_from`` (schema version 4).
@@ -33,7 +36,7 @@ from .review import (
     AuditEntry, Commit, Correction, check_expectations, commit_case_ids, dumps, graph_audit, utc_now)
 from .schema import check_replaces
 from .changes import ChangeSet, change_set, logged_cases, prune_to
-from .serialize import dumps_graph, graph_from_json, merge_edge_rows
+from .serialize import dumps_graph, graph_from_json, merge_edge_groups
 from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
 
 BUSY_TIMEOUT_MS = 60_000
@@ -64,6 +67,17 @@ _CHANGES_DDL = [
         rev INTEGER NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (rev, case_id)) WITHOUT ROWID""",
 ]
 
+# The facts of each case that pages filter, order and count by (schema version 5): read with ``json_extract``
+# from its props when the case is written, so that listing or counting 10⁵ cases never parses their props.
+# Columns without a type keep the values exactly as ``json_extract`` returns them.
+_FACTS_COLUMNS = {"year": "$.year", "adcode": "$.region.adcode", "field": "$.industry.field", "unit": "$.unit",
+                  "illustrative": "$.illustrative"}
+_FACTS_SELECT = ("SELECT id, " + ", ".join(f"json_extract(props, '{path}')" for path in _FACTS_COLUMNS.values())
+                 + " FROM nodes WHERE label = 'Case'")
+_FACTS_DDL = [
+    f"CREATE TABLE IF NOT EXISTS case_facts (case_id TEXT PRIMARY KEY, {', '.join(_FACTS_COLUMNS)}) WITHOUT ROWID",
+]
+
 _DDL = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS nodes (
@@ -85,6 +99,7 @@ _DDL = [
         id UNINDEXED, label UNINDEXED, name, body, tokenize = 'trigram')""",
     *_REVIEW_DDL,
     *_CHANGES_DDL,
+    *_FACTS_DDL,
 ]
 
 # version -> statements that bring a database from version-1 to version.
@@ -96,6 +111,8 @@ _MIGRATIONS: dict[int, list[str]] = {
     3: _REVIEW_DDL,
     # 4: the log starts empty, complete from the revision the database is at
     4: [*_CHANGES_DDL, "INSERT OR REPLACE INTO meta SELECT 'changes_from', value FROM meta WHERE key='revision'"],
+    # 5: the case facts, read once from every case's props
+    5: [*_FACTS_DDL, "DELETE FROM case_facts", "INSERT INTO case_facts " + _FACTS_SELECT],
 }
 
 
@@ -280,6 +297,7 @@ class SqliteStore:
         c.execute("DELETE FROM node_fts WHERE rowid IN (SELECT rowid FROM nodes WHERE owner=?)", (case_id,))
         c.execute("DELETE FROM nodes WHERE owner=?", (case_id,))
         c.execute("DELETE FROM case_graphs WHERE case_id=?", (case_id,))
+        c.execute("DELETE FROM case_facts WHERE case_id=?", (case_id,))
         return touched
 
     def _insert_case(self, c: sqlite3.Connection, graph: CaseGraph, digest: str) -> None:
@@ -318,6 +336,7 @@ class SqliteStore:
              for e in graph.edges])
         c.execute("INSERT INTO case_graphs(case_id, hash, graph) VALUES (?,?,?)",
                   (cid, digest, dumps_graph(graph)))
+        c.execute("INSERT INTO case_facts " + _FACTS_SELECT + " AND id = ?", (cid,))
 
     def _collect_orphans(self, c: sqlite3.Connection, candidates: set[str]) -> None:
         for nid in candidates:
@@ -397,20 +416,39 @@ class SqliteStore:
                     raise SchemaError(f"unknown edge type {t!r}")
         ids_json = json.dumps(list(ids), ensure_ascii=False)
         types_json = json.dumps(list(types or EDGE_TYPES), ensure_ascii=False)
+        # One row per edge and node, folded in the database: a hub (a model, a measure, a problem) has one row per
+        # contributing case (10⁵ at 100k cases). Groups come in the order the per-case rows would (out-edges
+        # first, then by node, type and the other end), and the bare ``props`` is that of the group's first case
+        # (SQLite takes bare columns from the row of the single min()).
         parts = []
-        if direction in ("out", "both"):
-            parts.append("SELECT e.src, e.type, e.dst, e.case_id, e.props FROM json_each(:ids) j "
-                         "CROSS JOIN edges e ON e.src = j.value WHERE e.type IN (SELECT value FROM json_each(:types))")
-        if direction in ("in", "both"):
-            parts.append("SELECT e.src, e.type, e.dst, e.case_id, e.props FROM json_each(:ids) j "
-                         "CROSS JOIN edges e ON e.dst = j.value WHERE e.type IN (SELECT value FROM json_each(:types))")
-        sql = " UNION ALL ".join(parts)
+        for part, (near, far) in enumerate((("src", "dst"), ("dst", "src"))):
+            if direction in (("out", "both"), ("in", "both"))[part]:
+                parts.append(
+                    f"SELECT {part} AS part, j.key AS pos, e.{far} AS far, e.src, e.type, e.dst, e.props, "
+                    "min(e.case_id) AS first_case, count(DISTINCT nullif(e.case_id, '')) AS support "
+                    f"FROM json_each(:ids) j CROSS JOIN edges e ON e.{near} = j.value "
+                    f"WHERE e.type IN (SELECT value FROM json_each(:types)) GROUP BY j.key, e.type, e.{far}")
+        sql = " UNION ALL ".join(parts) + " ORDER BY 1, 2, 5, 3"   # part, pos, type, far
         rows = self.conn.execute(sql, {"ids": ids_json, "types": types_json}).fetchall()
-        return merge_edge_rows(rows, limit=limit)
+        return merge_edge_groups(rows, limit=limit)
+
+    def _edges_among(self, ids: list[str]) -> list[Edge]:
+        """The edges whose two ends are both in ``ids``: one primary-key range per (src, type, dst) triple, so a
+        hub's edges to nodes outside ``ids`` are never read."""
+        ids_json = json.dumps(list(dict.fromkeys(ids)), ensure_ascii=False)
+        rows = self.conn.execute(
+            "SELECT e.src, e.type, e.dst, e.props, min(e.case_id) AS first_case, "
+            "count(DISTINCT nullif(e.case_id, '')) AS support "
+            "FROM json_each(:ids) a CROSS JOIN json_each(:types) t CROSS JOIN json_each(:ids) b "
+            "CROSS JOIN edges e ON e.src = a.value AND e.type = t.value AND e.dst = b.value "
+            "GROUP BY e.src, e.type, e.dst ORDER BY e.src, e.type, e.dst",
+            {"ids": ids_json, "types": json.dumps(list(EDGE_TYPES))}).fetchall()
+        return merge_edge_groups(rows)
 
     def neighborhood(self, node_id: str, *, depth: int = 1, limit: int = 200) -> Subgraph:
         return bounded_neighborhood(node_id, depth, limit, exists=lambda i: self.get_node(i) is not None,
-                                    edges_touching=self._edges_touching, get_nodes=self.get_nodes)
+                                    edges_touching=self._edges_touching, get_nodes=self.get_nodes,
+                                    edges_among=self._edges_among)
 
     def stats(self) -> dict[str, dict[str, int]]:
         nodes = {label: 0 for label in LABELS}

@@ -81,9 +81,12 @@ class Subgraph:
 
 def bounded_neighborhood(node_id: str, depth: int, limit: int, *, exists: Callable[[str], bool],
                          edges_touching: Callable[[list[str]], list[Edge]],
-                         get_nodes: Callable[[list[str]], list[Node]]) -> Subgraph:
+                         get_nodes: Callable[[list[str]], list[Node]],
+                         edges_among: Callable[[list[str]], list[Edge]] | None = None) -> Subgraph:
     """Breadth-first neighbourhood shared by both stores: at most ``depth`` hops and ``limit`` nodes (nodes past
-    the limit are left out and ``truncated`` says so); edges are those among the kept nodes, sorted."""
+    the limit are left out and ``truncated`` says so); edges are those among the kept nodes, sorted. A store
+    that can read the edges among given nodes without reading every edge of each (``edges_among``) passes it:
+    a hub has one edge row per contributing case."""
     depth = max(0, int(depth))
     limit = max(1, int(limit))
     if not exists(node_id):
@@ -104,7 +107,8 @@ def bounded_neighborhood(node_id: str, depth: int, limit: int, *, exists: Callab
                     order.append(other)
                     next_frontier.append(other)
         frontier = next_frontier
-    edges = {(e.src, e.type, e.dst): e for e in edges_touching(order) if e.src in seen and e.dst in seen}
+    among = edges_among(order) if edges_among is not None else edges_touching(order)
+    edges = {(e.src, e.type, e.dst): e for e in among if e.src in seen and e.dst in seen}
     return Subgraph(nodes=get_nodes(order), edges=sorted(edges.values(), key=lambda e: (e.src, e.type, e.dst)),
                     truncated=truncated)
 

@@ -196,6 +196,25 @@ def maturity(entry: ModelEntry, *, current_year: int | None = None) -> Maturity:
     )
 
 
+def measure_edges(index: ModelIndex, measure_id: str) -> tuple[dict[str, int], dict[str, int]]:
+    """A measure's aggregated edges as the index counts them: the problems it addresses and the models that use it,
+    each with its support (the cases contributing the edge — what the stores' ``edges_of`` returns as ``support``),
+    in id order. Pages read these instead of the stores' per-case edge rows, tens of thousands per measure at 100k
+    cases."""
+    problems = {p: by_measure[measure_id] for p, by_measure in index.addresses.items() if measure_id in by_measure}
+    models = {m: by_measure[measure_id] for m, by_measure in index.uses.items() if measure_id in by_measure}
+    return dict(sorted(problems.items())), dict(sorted(models.items()))
+
+
+def model_problem_cases(index: ModelIndex, model_ids: list[str], problem_ids: list[str]) -> list[tuple[str, str, int]]:
+    """(model, problem, cases of the model facing the problem) for the given models and problems, most cases
+    first, then by ids; pairs without a case are left out."""
+    wanted = set(problem_ids)
+    rows = [(m, p, n) for m in dict.fromkeys(model_ids) if m in index.models
+            for p, n in index.models[m].problems.items() if p in wanted and n > 0]
+    return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
+
+
 def list_models(index: ModelIndex, *, include_candidates: bool = False) -> list[ModelSummary]:
     out = []
     for entry in sorted(index.models.values(), key=lambda e: (-e.maturity.score, e.id)):

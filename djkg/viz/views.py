@@ -3,7 +3,9 @@ explanation. Each returns a ``ViewData`` (``viewdata.py``); ``pages.py`` renders
 
 Simple neighbourhoods use the backend-neutral store calls (``get_node(s)``, ``edges_of``); aggregations that
 must stay fast on a 100,000-case library run as named queries (``queries/sql/view_*.sql``,
-``queries/cypher/view_*.cypher``) that GROUP BY / LIMIT in the database and never load all cases.
+``queries/cypher/view_*.cypher``) that GROUP BY / LIMIT in the database and never load all cases, or are read
+from the per-revision model index (``queries/models.py``): a measure's USES / ADDRESSES support and the
+overview's (model, problem) case counts, which the store keeps as one edge row per contributing case.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ..graph.schema import Edge, Node
 from ..graph.store import GraphStore
 from ..queries import catalogue
 from ..queries.index import model_index
+from ..queries.models import ModelIndex, measure_edges, model_problem_cases
 from . import labels as L
 from .viewdata import Count, NotFound, ViewBuilder, ViewData, ViewNode, clip, display_name, maturity_lines
 
@@ -50,6 +53,14 @@ def _nodes_by_id(store: GraphStore, ids: Iterable[str]) -> dict[str, Node]:
     return {n.id: n for n in store.get_nodes(sorted(set(ids)))}
 
 
+def _measure_edges(index: ModelIndex, measure_id: str) -> tuple[list[Edge], list[Edge]]:
+    """A measure's ADDRESSES edges (to problems) and USES edges (from models) with their support, from the
+    model index, in the order the stores list them (by the other end's id)."""
+    problems, models = measure_edges(index, measure_id)
+    return ([Edge(measure_id, S.ADDRESSES, p, {"support": n}) for p, n in problems.items()],
+            [Edge(m, S.USES, measure_id, {"support": n}) for m, n in models.items()])
+
+
 def _region_chain(store: GraphStore, region_id: str, depth: int = 4) -> list[str]:
     """The region and its ancestors (PART_OF), innermost first."""
     chain = [region_id]
@@ -77,7 +88,10 @@ def model_view(store: GraphStore, model_id: str, limit: int = MODEL_CASES, *,
     maturity = _maturities(store, [model.id]).get(model.id)
     b.node(model, weight=max(1, total_cases), focus=True, maturity=maturity)
 
-    uses = sorted(store.edges_of(model.id, types=(S.USES,), direction="out"),
+    # the aggregated USES and ADDRESSES edges come from the model index (one row per contributing case in the
+    # store: tens of thousands per measure at 100k cases)
+    index = model_index(store)
+    uses = sorted((Edge(model.id, S.USES, m, {"support": n}) for m, n in index.uses.get(model.id, {}).items()),
                   key=lambda e: (-int(e.props.get("support") or 0), e.dst))
     measures = _nodes_by_id(store, [e.dst for e in uses])
     for e in uses:
@@ -87,7 +101,7 @@ def model_view(store: GraphStore, model_id: str, limit: int = MODEL_CASES, *,
 
     addresses: list[Edge] = []
     for mid in [e.dst for e in uses if b.has(e.dst)]:
-        addresses += store.edges_of(mid, types=(S.ADDRESSES,), direction="out")
+        addresses += _measure_edges(index, mid)[0]
     problem_support: dict[str, int] = {}
     for e in addresses:
         problem_support[e.dst] = problem_support.get(e.dst, 0) + int(e.props.get("support") or 1)
@@ -167,8 +181,10 @@ def case_view(store: GraphStore, case_id: str, *, max_nodes: int | None = None) 
             if e.type == S.LOCATED_IN and not any(f.startswith("地区：") for f in case_facts):
                 case_facts.append("地区：" + " › ".join(b.nodes[r].name for r in reversed(chain) if b.has(r)))
     # how the case's measures relate to its problems and to its model (aggregated edges among drawn nodes)
+    index = model_index(store)
     for mid in [e.dst for e in out if e.type == S.APPLIES and b.has(e.dst)]:
-        for e in store.edges_of(mid, types=(S.ADDRESSES, S.USES), direction="both"):
+        addresses, used_by = _measure_edges(index, mid)
+        for e in addresses + used_by:
             if b.has(e.src) and b.has(e.dst):
                 b.store_edge(e)
     title = display_name(case)
@@ -295,8 +311,8 @@ def region_view(store: GraphStore, name_or_adcode: str, limit: int = REGION_CASE
 def overview_view(store: GraphStore, cap: int = OVERVIEW_CAP, *, max_nodes: int | None = None) -> ViewData:
     """Models and the problems their cases face, as aggregate edges model —[n cases]→ problem.
 
-    Aggregated in the database: the top ``cap`` problems by number of cases, at most ``cap`` models, and
-    the (model, problem) case counts between them; never loads the cases themselves."""
+    The top ``cap`` problems by number of cases and at most ``cap`` models are aggregated in the database, the
+    (model, problem) case counts between them read from the model index; never loads the cases themselves."""
     limit = _max_nodes(max_nodes)
     cap = max(1, min(int(cap), limit // 2))
     b = ViewBuilder(limit)
@@ -310,14 +326,14 @@ def overview_view(store: GraphStore, cap: int = OVERVIEW_CAP, *, max_nodes: int 
     for r in problems:
         node = Node(r["problem_id"], S.PROBLEM, {**r["props"], "name": r["name"]})
         b.node(node, weight=max(1, int(r["cases"])), extra=[f"面临该问题的案例：{int(r['cases'])} 个"])
-    links = catalogue.run(store, "view_overview_links", problems=[r["problem_id"] for r in problems],
-                          models=[r["model_id"] for r in models])
+    # (model, problem) case counts from the model index: counting them from the FACES edges reads every case
+    links = model_problem_cases(model_index(store), [r["model_id"] for r in models],
+                                [r["problem_id"] for r in problems])
     edge_cap = max(4 * cap, 100)
-    for r in links[:edge_cap]:
-        n = int(r["cases"])
-        b.edge(r["model_id"], "CASES", r["problem_id"], weight=n, text=str(n),
-               facts=[f"{b.nodes[r['model_id']].name} → {b.nodes[r['problem_id']].name}"
-                      if b.has(r["model_id"]) and b.has(r["problem_id"]) else "", f"{n} 个案例面临该问题"])
+    for model_id, problem_id, n in links[:edge_cap]:
+        b.edge(model_id, "CASES", problem_id, weight=n, text=str(n),
+               facts=[f"{b.nodes[model_id].name} → {b.nodes[problem_id].name}"
+                      if b.has(model_id) and b.has(problem_id) else "", f"{n} 个案例面临该问题"])
     total_problems = store.count_nodes(S.PROBLEM)
     total_models = store.count_nodes(S.MODEL)
     total_cases = store.count_nodes(S.CASE)

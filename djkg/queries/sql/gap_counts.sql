@@ -5,43 +5,35 @@
 --                within :field only;
 --   'slice'    — one row: the cases in the slice facing at least one problem.
 -- A case without a unit counts as its own unit; a city is the adcode's city (a municipality is its own city, as
--- graph/adcodes.py: city_of). Each case's props are parsed once (one json_extract with three paths).
+-- graph/adcodes.py: city_of). The case facts come from case_facts (kept with each case): no props are parsed.
 -- Params: :province (two-digit adcode prefix, or NULL for all), :field (field name, or NULL for all).
-WITH raw AS MATERIALIZED (
-    SELECT id, json_extract(props, '$.unit', '$.region.adcode', '$.industry.field') AS f
-    FROM nodes WHERE label = 'Case'
-),
-cases AS MATERIALIZED (
-    SELECT id, coalesce(nullif(f ->> '$[0]', ''), id) AS unit, f ->> '$[1]' AS adcode, f ->> '$[2]' AS field
-    FROM raw
-),
-problems AS MATERIALIZED (
+WITH problems AS MATERIALIZED (
     SELECT id FROM nodes WHERE label = 'Problem' AND coalesce(json_extract(props, '$.candidate'), 0) = 0
 ),
 facts AS MATERIALIZED (
-    SELECT fa.dst AS problem_id, c.id AS case_id, c.unit AS unit,
+    SELECT fa.dst AS problem_id, c.case_id AS case_id, coalesce(nullif(c.unit, ''), c.case_id) AS unit,
            CASE WHEN length(c.adcode) <> 6 THEN NULL
                 WHEN substr(c.adcode, 1, 2) IN ('11', '12', '31', '50') THEN substr(c.adcode, 1, 2) || '0000'
                 WHEN substr(c.adcode, 3, 2) = '00' THEN NULL
                 ELSE substr(c.adcode, 1, 4) || '00' END AS city,
            substr(c.adcode, 1, 2) AS province, c.field AS field
-    FROM cases c
-    CROSS JOIN edges fa ON fa.type = 'FACES' AND fa.src = c.id
-    WHERE +fa.dst IN problems   -- "+": test membership per edge; indexing dst would probe every problem for every case
+    FROM edges fa
+    CROSS JOIN case_facts c ON c.case_id = fa.src
+    WHERE fa.type = 'FACES' AND +fa.dst IN problems
 )
 SELECT * FROM (
-    SELECT 'problem' AS kind, problem_id, NULL AS key, count(DISTINCT case_id) AS cases, count(DISTINCT unit) AS units,
+    SELECT 'problem' AS kind, problem_id, NULL AS key, count(*) AS cases, count(DISTINCT unit) AS units,
            count(DISTINCT city) AS cities, count(DISTINCT province) AS provinces
     FROM facts
     WHERE (:field IS NULL OR field = :field) AND (:province IS NULL OR province = :province)
     GROUP BY problem_id
     UNION ALL
-    SELECT 'field', problem_id, field, count(DISTINCT case_id), count(DISTINCT unit), NULL, NULL
+    SELECT 'field', problem_id, field, count(*), count(DISTINCT unit), NULL, NULL
     FROM facts
     WHERE field IS NOT NULL AND (:province IS NULL OR province = :province)
     GROUP BY problem_id, field
     UNION ALL
-    SELECT 'province', problem_id, province, count(DISTINCT case_id), count(DISTINCT unit), NULL, NULL
+    SELECT 'province', problem_id, province, count(*), count(DISTINCT unit), NULL, NULL
     FROM facts
     WHERE province IS NOT NULL AND (:field IS NULL OR field = :field)
     GROUP BY problem_id, province
