@@ -18,6 +18,9 @@ import dataclasses
 import re
 from functools import lru_cache
 from itertools import islice
+from typing import Any
+
+import ahocorasick
 
 from .sections import Sentence
 from .taxonomy import Concept, Taxonomy
@@ -44,15 +47,39 @@ class Frame:
     parts: tuple[str, ...]      # every part must be in the sentence; the first anchors the clause
 
 
+@dataclasses.dataclass(frozen=True)
+class _Frames:
+    frames: tuple[Frame, ...]
+    cues: tuple[str, ...]               # difficulty words, longest first
+    automaton: Any                      # every anchor part: one pass finds which parts a sentence holds
+    by_part: dict[str, tuple[int, ...]]  # part -> indexes of the frames it belongs to
+
+    def in_sentence(self, text: str) -> list[Frame]:
+        """The frames all of whose parts the sentence holds, in taxonomy order."""
+        found = {part for _, part in self.automaton.iter(text)}
+        hits = {i for part in found for i in self.by_part[part] if all(p in found for p in self.frames[i].parts)}
+        return [self.frames[i] for i in sorted(hits)]
+
+
 @lru_cache(maxsize=4)
-def _frames(tx: Taxonomy) -> tuple[tuple[Frame, ...], tuple[str, ...]]:
+def _frames(tx: Taxonomy) -> _Frames:
     frames = []
     for concept in tx.problems.values():
         for anchor in concept.extra.get("anchors") or ():
             parts = tuple(p for p in str(anchor).split("&") if p)
             if parts:
                 frames.append(Frame(concept, parts))
-    return tuple(frames), tuple(sorted(tx.cue_list("difficulty_cues"), key=len, reverse=True))
+    automaton = ahocorasick.Automaton()
+    by_part: dict[str, list[int]] = {}
+    for i, f in enumerate(frames):
+        for part in f.parts:
+            by_part.setdefault(part, []).append(i)
+    for part in by_part:
+        automaton.add_word(part, part)
+    if by_part:
+        automaton.make_automaton()
+    return _Frames(tuple(frames), tuple(sorted(tx.cue_list("difficulty_cues"), key=len, reverse=True)), automaton,
+                   {k: tuple(v) for k, v in by_part.items()})
 
 
 def continued(sentences: list[Sentence], text: str) -> list[Sentence]:
@@ -96,7 +123,10 @@ def _difficulties(window: str, anchor_spans: list[tuple[int, int]], cues: tuple[
 def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> list[tuple[int, Concept, str]]:
     """(sentence index, problem, evidence phrase) for each problem not in ``found`` that a frame states; the first
     sentence stating it wins."""
-    frames, cues = _frames(tx)
+    index = _frames(tx)
+    if not index.frames:
+        return []
+    cues = index.cues
     out: list[tuple[int, Concept, str]] = []
     seen = set(found)
     for k, s in enumerate(sentences):
@@ -106,8 +136,8 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
         looks_back = _LOOKS_BACK.search(text)
         if s.role not in ("problem", "context") and not looks_back:
             continue
-        for f in frames:
-            if f.concept.id in seen or not all(p in text for p in f.parts):
+        for f in index.in_sentence(text):
+            if f.concept.id in seen:
                 continue
             # a measure or result sentence counts when it looks back and names no work done or result, or by a
             # clause that looks back; a difficulty word that is
