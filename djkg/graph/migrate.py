@@ -9,20 +9,19 @@ from typing import Callable, Iterator
 
 from .review import Commit, dumps
 from .schema import CaseGraph
-from .store import GraphStore
+from .store import GraphStore, StoredCase
 
 COPY_BATCH = 500   # whole cases per target transaction (200 -> 500: fewer statements per case, same memory class)
 REVIEW_BATCH = 1000
 
 
 def _batches(source: GraphStore, have: dict[str, str], batch: int,
-             on_case: Callable[[], None] | None) -> Iterator[list[CaseGraph]]:
-    known = source.case_hashes() if have else {}
-    pending: list[CaseGraph] = []
-    for graph in source.iter_case_graphs():
+             on_case: Callable[[], None] | None) -> Iterator[list[StoredCase]]:
+    pending: list[StoredCase] = []
+    for stored in source.iter_stored_cases():
         # the source's stored hash is the graph's content hash; an empty target needs no comparison at all
-        if not have or have.get(graph.id) != (known.get(graph.id) or graph.content_hash()):
-            pending.append(graph)
+        if not have or have.get(stored.graph.id) != stored.hash:
+            pending.append(stored)
             if len(pending) >= batch:
                 yield pending
                 pending = []
@@ -34,10 +33,13 @@ def _batches(source: GraphStore, have: dict[str, str], batch: int,
 
 def copy_store(source: GraphStore, target: GraphStore, *, on_case: Callable[[], None] | None = None,
                batch: int = COPY_BATCH, verify: bool = True) -> dict:
-    """Copy every case of ``source`` into ``target``. Reading and decoding the next batch runs in a thread while
-    the current one is written, so the source's decoding overlaps the target server's work. ``verify`` compares
-    both stores' counts afterwards (a full pass over each; benchmarks time the copy without it)."""
+    """Copy every case of ``source`` into ``target``. Reading and decoding the next batch (and, for a target that
+    encodes its writes ahead, ``prepare_cases``: Neo4jStore) runs in a thread while the current one is written, so
+    that work overlaps the target server's. ``verify`` compares both stores' counts afterwards (a full pass over
+    each; benchmarks time the copy without it)."""
     have = target.case_hashes()
+    prepare = getattr(target, "prepare_cases", None)
+    write = target.upsert_prepared if prepare else (lambda b: target.upsert_cases([s.graph for s in b]))
     ready: queue.Queue = queue.Queue(maxsize=2)
     done, stop = object(), threading.Event()
 
@@ -46,7 +48,7 @@ def copy_store(source: GraphStore, target: GraphStore, *, on_case: Callable[[], 
             for b in _batches(source, have, batch, on_case):
                 if stop.is_set():
                     return
-                ready.put(b)
+                ready.put(prepare(b) if prepare else b)
         except BaseException as exc:  # handed to the writer, which raises it
             ready.put(exc)
             return
@@ -58,7 +60,7 @@ def copy_store(source: GraphStore, target: GraphStore, *, on_case: Callable[[], 
         while (item := ready.get()) is not done:
             if isinstance(item, BaseException):
                 raise item
-            target.upsert_cases(item)   # whole cases, one transaction per batch
+            write(item)   # whole cases, one transaction per batch
     finally:
         stop.set()
         while reader.is_alive():        # a failed write: let the reader finish its put and end
