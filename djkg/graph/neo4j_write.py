@@ -25,7 +25,7 @@ from .schema import (
     STRUCTURAL_EDGES, CaseGraph, Node, SchemaError, edge_owner)
 from .schema import check_replaces
 from .changes import logged_cases, prune_to
-from .serialize import dumps_graph
+from .serialize import dumps_graph, graph_from_json
 from .store import UpsertStatus
 
 _CONCEPT_LABELS = frozenset({PROBLEM, MEASURE, MODEL})
@@ -115,22 +115,24 @@ def write_row(node: Node, owner: str | None) -> list[Any]:
 # --- a case encoded for writing ----------------------------------------------------------------------------
 
 class EncodedCase:
-    """A validated case with everything its write sends, encoded without the database: the content hash, one
-    row per own node (``write_row``), one per edge (``[src, dst, case_id, props]``, with
-    its type and the key that makes the last of equal edges win) and the stored CaseGraph text. Encoding is
-    most of the client's work; ``copy_store`` does it in its reader thread while the server writes the previous
-    batch. Rows are lists, not maps: no keys to pack and unpack per row."""
+    """A validated case with everything its write sends, encoded without the database: the content hash, its
+    nodes as ``(id, label, row, node)`` (``write_row``), its edges as ``(type, key, [src, dst, case_id, props])``
+    (the key makes the last of equal edges win) and the stored CaseGraph text. Encoding is most of the client's
+    work; ``copy_store`` does it beside the writer. Rows are lists, not maps: no keys to pack per row.
 
-    __slots__ = ("graph", "digest", "nodes", "edges", "text")
+    Shared nodes (regions, concepts …) recur in most cases of a batch and only one version of each is written,
+    so in this process their rows are made later, once per batch (``row`` None). Sent to another process a case
+    travels as tuples of text, every row made (unpickling the graph's dataclasses cost the writer more than
+    the encoding saved); its graph is then decoded from the text only if it replaces a stored case."""
+
+    __slots__ = ("id", "digest", "nodes", "edges", "text", "_graph")
 
     def __init__(self, graph: CaseGraph, digest: str | None = None, text: str | None = None):
         graph.validate()
-        self.graph = graph
+        self._graph: CaseGraph | None = graph
+        self.id = cid = graph.id
         self.digest = digest or graph.content_hash()
-        cid = graph.id
-        # shared nodes (regions, concepts …) recur in most cases of a batch and only one version of each is
-        # written: they are encoded later, once per batch (``shared_row``); the case's own nodes now
-        self.nodes = [(node, write_row(node, cid) if node.label in CASE_OWNED_LABELS else None)
+        self.nodes = [(node.id, node.label, write_row(node, cid) if node.label in CASE_OWNED_LABELS else None, node)
                       for node in graph.all_nodes()]
         self.edges = []
         for e in graph.edges:
@@ -139,6 +141,23 @@ class EncodedCase:
             row = [e.src, e.dst, owner, props_json(e.props) if e.props else None]
             self.edges.append((e.type, (e.src, e.dst, owner), row))
         self.text = text or dumps_graph(graph)
+
+    @property
+    def graph(self) -> CaseGraph:
+        if self._graph is None:
+            self._graph = graph_from_json(json.loads(self.text))
+        return self._graph
+
+    def __reduce__(self):
+        nodes = [(i, label, row if row is not None else write_row(node, None), None)
+                 for i, label, row, node in self.nodes]
+        return _decoded, (self.id, self.digest, nodes, self.edges, self.text)
+
+
+def _decoded(cid: str, digest: str, nodes: list, edges: list, text: str) -> EncodedCase:
+    case = EncodedCase.__new__(EncodedCase)
+    case.id, case.digest, case.nodes, case.edges, case.text, case._graph = cid, digest, nodes, edges, text, None
+    return case
 
 
 # --- one batch -------------------------------------------------------------------------------------------
@@ -232,11 +251,11 @@ def upsert_batch(tx, cases: list[EncodedCase]) -> list[UpsertStatus]:
     segment: list[EncodedCase] = []
     ids: set[str] = set()
     for case in cases:
-        if case.graph.id in ids:
+        if case.id in ids:
             out += _upsert_segment(tx, segment)
             segment, ids = [], set()
         segment.append(case)
-        ids.add(case.graph.id)
+        ids.add(case.id)
     if segment:
         out += _upsert_segment(tx, segment)
     return out
@@ -257,13 +276,13 @@ def delete_cases(tx, case_ids: list[str]) -> list[str]:
 
 
 def _upsert_segment(tx, items: list[EncodedCase]) -> list[UpsertStatus]:
-    ids = list(dict.fromkeys(node.id for c in items for node, _ in c.nodes))
-    row = tx.run(_LOOKUP, cids=[c.graph.id for c in items], ids=ids).single()
+    ids = list(dict.fromkeys(node_id for c in items for node_id, *_ in c.nodes))
+    row = tx.run(_LOOKUP, cids=[c.id for c in items], ids=ids).single()
     stored = {cid: (digest, graph) for cid, digest, graph in row["cases"]}
     statuses: list[UpsertStatus] = []
     changed: list[EncodedCase] = []
     for c in items:
-        old = stored.get(c.graph.id)
+        old = stored.get(c.id)
         if old is not None and old[0] == c.digest:
             statuses.append("unchanged")
             continue
@@ -271,13 +290,13 @@ def _upsert_segment(tx, items: list[EncodedCase]) -> list[UpsertStatus]:
         changed.append(c)
     if not changed:
         return statuses
-    replaced = {c.graph.id: json.loads(stored[c.graph.id][1]) for c in changed if c.graph.id in stored}
+    replaced = {c.id: json.loads(stored[c.id][1]) for c in changed if c.id in stored}
     for c in changed:   # never replace a different document (checked inside the write transaction)
-        if c.graph.id in replaced:
-            check_replaces(replaced[c.graph.id]["nodes"][0]["props"], c.graph)
+        if c.id in replaced:
+            check_replaces(replaced[c.id]["nodes"][0]["props"], c.graph)
     existing = {r[0]: r for r in row["nodes"]}
     stmt = _Statement()
-    stmt.changed = [c.graph.id for c in changed]
+    stmt.changed = [c.id for c in changed]
     touched = _withdraw(stmt, replaced)
     new_ids = _insert(stmt, changed, existing, set(replaced))
     _collect(stmt, touched - new_ids)
@@ -305,34 +324,34 @@ def _insert(stmt: _Statement, items: list[EncodedCase], existing: dict[str, list
     owners: dict[str, str] = {}
     # latest case first, so a shared node named by many cases is written once, in its last version (as one by one)
     for case in reversed(items):
-        cid = case.graph.id
-        for node, row in case.nodes:
-            label = labels.get(node.id)
-            owned = node.label in CASE_OWNED_LABELS
+        cid = case.id
+        for node_id, node_label, row, node in case.nodes:
+            label = labels.get(node_id)
+            owned = node_label in CASE_OWNED_LABELS
             if label is not None:      # met in a later case of the batch: only the checks remain
-                if label != node.label:
-                    raise SchemaError(f"id {node.id} is a {label}, not a {node.label}")
-                if owned and owners.get(node.id) != cid:
-                    raise SchemaError(f"node {node.id} already belongs to {owners.get(node.id)}")
+                if label != node_label:
+                    raise SchemaError(f"id {node_id} is a {label}, not a {node_label}")
+                if owned and owners.get(node_id) != cid:
+                    raise SchemaError(f"node {node_id} already belongs to {owners.get(node_id)}")
                 continue
-            labels[node.id] = node.label
-            ex = existing.get(node.id)
+            labels[node_id] = node_label
+            ex = existing.get(node_id)
             if ex is not None and ex[2] in withdrawn:
                 ex = None              # a node of a withdrawn case is created afresh
-            if ex is not None and ex[1] != node.label:
-                raise SchemaError(f"id {node.id} is a {ex[1]}, not a {node.label}")
+            if ex is not None and ex[1] != node_label:
+                raise SchemaError(f"id {node_id} is a {ex[1]}, not a {node_label}")
             if owned:
-                owners[node.id] = cid
+                owners[node_id] = cid
                 if ex is not None and ex[2] not in (None, cid):
-                    raise SchemaError(f"node {node.id} already belongs to {ex[2]}")
+                    raise SchemaError(f"node {node_id} already belongs to {ex[2]}")
                 if ex is None:
-                    created.setdefault(node.label, []).append(row)
+                    created.setdefault(node_label, []).append(row)
                     continue
             else:
-                row = write_row(node, None)
+                row = row if row is not None else write_row(node, None)
                 if ex is not None and ex[4] == row[3] and ex[3] == row[1]:
                     continue   # a shared node (region, problem, model …) as it already is: nothing to write
-            merged[node.id] = (node.label, row)
+            merged[node_id] = (node_label, row)
     for label, rows in created.items():
         stmt.params[f"create_{label}"] = rows
     for label, row in merged.values():
@@ -344,7 +363,7 @@ def _insert(stmt: _Statement, items: list[EncodedCase], existing: dict[str, list
             edges.setdefault(t, {})[key] = row
     for t, rows in edges.items():
         stmt.params[f"rel_{t}"] = list(rows.values())
-    stmt.params["graphs"] = [[c.graph.id, c.digest, c.text] for c in items]
+    stmt.params["graphs"] = [[c.id, c.digest, c.text] for c in items]
     return set(labels)
 
 
