@@ -23,8 +23,8 @@ Graph layout (mirrors the SQLite tables so both stores answer the named queries 
 
 Labels and relationship types in query text come only from the schema whitelist; every value is a
 parameter. Writes are managed transactions (``execute_write``: the driver retries transient errors such as
-deadlocks and leader changes); a batch of whole cases is one transaction of one read and one write statement
-(``neo4j_write.py``).
+deadlocks and leader changes); a batch of whole cases is one transaction of one read and a few ``UNWIND``
+writes (``neo4j_write.py``: cases are encoded first, ``prepare_cases``, which ``copy_store`` does beside the writer).
 """
 
 from __future__ import annotations

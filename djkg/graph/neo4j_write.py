@@ -11,6 +11,8 @@ relationship, and one transaction per updated case paid ~15 round trips each. He
    or was just withdrawn), ``MERGE`` the shared nodes and the structural PART_OF edges, store the CaseGraphs,
    collect orphans, bump the revision and log the changed cases under it (``graph/changes.py``).
 
+What is sent is encoded before the transaction (``EncodedCase``), so a bulk copy can do it beside the writer.
+
 Labels and relationship types in the text come from the schema whitelist; every value is a parameter, and the
 texts are fixed at import, so the server plans each once.
 """
