@@ -178,3 +178,36 @@ def test_cli_migrate_copies_verifies_and_is_idempotent(tmp_path):
                              timeout=300)
         assert run.returncode == 0, run.stderr[-2000:]
         assert "统计一致" in run.stderr
+
+
+def test_copy_counts_every_source_case_and_copies_back_from_neo4j(corpus_store, corpus_neo4j, tmp_path):
+    """Progress counts each source case once, copied or skipped: from SQLite (read in a child process) and
+    from Neo4j (read in a thread) into a fresh SQLite store, which then holds the same cases and versions."""
+    from djkg.graph.sqlite_store import SqliteStore
+    neo, _ = corpus_neo4j
+    total = len(corpus_store.case_hashes())
+    seen: list[int] = []
+    assert copy_store(corpus_store, neo, on_case=lambda: seen.append(1))["equal"]   # all unchanged
+    assert len(seen) == total
+    back = SqliteStore(tmp_path / "back.sqlite3")
+    seen.clear()
+    assert copy_store(neo, back, on_case=lambda: seen.append(1), batch=7)["equal"]
+    assert len(seen) == total and back.case_hashes() == corpus_store.case_hashes()
+    assert back.case_graph(next(iter(corpus_store.case_hashes())))[0] is not None
+    back.close()
+
+
+def test_copy_reports_a_source_that_cannot_be_read(tmp_path):
+    """The child process that reads a SQLite source hands its error to the writer, which raises it."""
+    from djkg.graph.sqlite_store import SqliteStore
+    from djkg.graph.store import StoreError
+    source = SqliteStore(tmp_path / "gone.sqlite3")
+    source.upsert_case(build_case("gone"))
+    source.close()
+    for f in tmp_path.glob("gone.sqlite3*"):
+        f.unlink()
+    target = SqliteStore(tmp_path / "target.sqlite3")
+    with pytest.raises(StoreError, match="database not found"):
+        copy_store(source, target)
+    assert target.case_hashes() == {}
+    target.close()

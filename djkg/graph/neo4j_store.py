@@ -23,8 +23,8 @@ Graph layout (mirrors the SQLite tables so both stores answer the named queries 
 
 Labels and relationship types in query text come only from the schema whitelist; every value is a
 parameter. Writes are managed transactions (``execute_write``: the driver retries transient errors such as
-deadlocks and leader changes); a batch of whole cases is one transaction of one read and one write statement
-(``neo4j_write.py``).
+deadlocks and leader changes); a batch of whole cases is one transaction of one read and a few ``UNWIND``
+writes (``neo4j_write.py``: cases are encoded first, ``prepare_cases``, which ``copy_store`` does beside the writer).
 """
 
 from __future__ import annotations
@@ -35,11 +35,13 @@ from typing import Any, Callable, Iterator, Literal, TypeVar
 
 from .schema import EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge, Node
 from .changes import EVERYTHING, ChangeSet, change_set
-from .neo4j_write import DETACHED_TYPES, bump_revision, delete_cases, label_name, node_row, rel_name, upsert_batch
+from .neo4j_write import (
+    DETACHED_TYPES, EncodedCase, bump_revision, delete_cases, label_name, node_row, rel_name, upsert_batch)
 from .review import (
     AuditEntry, Commit, Correction, check_expectations, commit_case_ids, dumps, graph_audit, utc_now)
 from .serialize import graph_from_json, merge_edge_rows
-from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
+from .store import (
+    StoredCase, StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows)
 
 T = TypeVar("T")
 
@@ -230,13 +232,21 @@ class Neo4jStore:
 
     def upsert_cases(self, graphs: list[CaseGraph]) -> list[UpsertStatus]:
         """Several whole cases in one transaction (bulk ingest, migration): all of them or none. New and
-        changed cases alike go in one read and one write statement per batch (``neo4j_write``)."""
-        for g in graphs:
-            g.validate()
-        digests = [g.content_hash() for g in graphs]
-        if not graphs:
+        changed cases alike go in one read and a few UNWIND writes per batch (``neo4j_write``)."""
+        return self.upsert_prepared(self.prepare_cases(graphs))
+
+    @staticmethod
+    def prepare_cases(graphs: list[CaseGraph] | list[StoredCase]) -> list[EncodedCase]:
+        """Validate and encode cases for ``upsert_prepared`` without the database (``copy_store`` runs this in
+        its reader thread, so the encoding overlaps the server's work on the previous batch). Cases read from
+        another store keep the hash and text it stored (what hashing and encoding them again would give)."""
+        return [EncodedCase(*g) if isinstance(g, StoredCase) else EncodedCase(g) for g in graphs]
+
+    def upsert_prepared(self, cases: list[EncodedCase]) -> list[UpsertStatus]:
+        """``upsert_cases`` of cases ``prepare_cases`` encoded."""
+        if not cases:
             return []
-        return self._managed("w", lambda tx: upsert_batch(tx, graphs, digests))
+        return self._managed("w", lambda tx: upsert_batch(tx, cases))
 
     def delete_case(self, case_id: str) -> bool:
         return bool(self._managed("w", lambda tx: delete_cases(tx, [case_id])))
@@ -246,9 +256,8 @@ class Neo4jStore:
     def commit(self, commit: Commit) -> list[UpsertStatus]:
         """Case graphs, corrections and audit entries in one transaction, after checking what the writer
         expects (``VersionConflict`` / ``CorrectionsChanged``, nothing written)."""
-        for g in commit.graphs:
-            g.validate()
-        digests = [g.content_hash() for g in commit.graphs]
+        cases = self.prepare_cases(commit.graphs)   # validated, hashed, encoded
+        digests = [c.digest for c in cases]
         ids = commit_case_ids(commit)
 
         def work(tx) -> list[UpsertStatus]:
@@ -263,7 +272,7 @@ class Neo4jStore:
             counts = {r["id"]: int(r["n"]) for r in tx.run(
                 "UNWIND $ids AS id MATCH (k:Correction {case_id: id}) RETURN id, count(k) AS n", ids=ids)}
             check_expectations(commit, versions, counts)
-            statuses = upsert_batch(tx, commit.graphs, digests) if commit.graphs else []
+            statuses = upsert_batch(tx, cases) if cases else []
             at = utc_now()
             if commit.corrections:
                 first = self._take_seq(tx, "correction_seq", len(commit.corrections))
@@ -485,12 +494,15 @@ class Neo4jStore:
         return {r["id"]: r["h"] for r in self._read("MATCH (g:CaseGraph) RETURN g.case_id AS id, g.hash AS h")}
 
     def iter_case_graphs(self) -> Iterator[CaseGraph]:
+        return (stored.graph for stored in self.iter_stored_cases())
+
+    def iter_stored_cases(self) -> Iterator[StoredCase]:
         last = ""
         while True:  # paged, so a 100,000-case store never sits in one result
-            rows = self._read("MATCH (g:CaseGraph) WHERE g.case_id > $last RETURN g.case_id AS id, g.graph AS graph "
-                              "ORDER BY g.case_id LIMIT 500", last=last)
+            rows = self._read("MATCH (g:CaseGraph) WHERE g.case_id > $last RETURN g.case_id AS id, g.hash AS hash, "
+                              "g.graph AS graph ORDER BY g.case_id LIMIT 500", last=last)
             if not rows:
                 return
             for r in rows:
-                yield graph_from_json(json.loads(r["graph"]))
+                yield StoredCase(graph_from_json(json.loads(r["graph"])), r["hash"], r["graph"])
             last = rows[-1]["id"]

@@ -11,6 +11,8 @@ relationship, and one transaction per updated case paid ~15 round trips each. He
    or was just withdrawn), ``MERGE`` the shared nodes and the structural PART_OF edges, store the CaseGraphs,
    collect orphans, bump the revision and log the changed cases under it (``graph/changes.py``).
 
+What is sent is encoded before the transaction (``EncodedCase``), so a bulk copy can do it beside the writer.
+
 Labels and relationship types in the text come from the schema whitelist; every value is a parameter, and the
 texts are fixed at import, so the server plans each once.
 """
@@ -25,7 +27,7 @@ from .schema import (
     STRUCTURAL_EDGES, CaseGraph, Node, SchemaError, edge_owner)
 from .schema import check_replaces
 from .changes import logged_cases, prune_to
-from .serialize import dumps_graph
+from .serialize import dumps_graph, graph_from_json
 from .store import UpsertStatus
 
 _CONCEPT_LABELS = frozenset({PROBLEM, MEASURE, MODEL})
@@ -93,10 +95,71 @@ def node_extra(node: Node) -> dict[str, Any]:
     return extra
 
 
+def label_keys(label: str) -> tuple[str, ...]:
+    """The scalar copies a node of ``label`` can carry (``node_extra`` leaves the others null for it)."""
+    if label == CASE:
+        return (*CASE_FACTS, "body")
+    return ("candidate", "body") if label in _CONCEPT_LABELS else ("body",)
+
+
 def node_row(node: Node, owner: str | None) -> dict[str, Any]:
     """A node as Neo4jStore writes it: ``{id, label, name, owner, props, extra}``."""
     return {"id": node.id, "label": node.label, "name": node.name, "owner": owner, "props": props_json(node.props),
             "extra": node_extra(node)}
+
+
+def write_row(node: Node, owner: str | None) -> list[Any]:
+    """A node as the batch writes send it: ``[id, name, owner, props, *label_keys(label)]``."""
+    extra = node_extra(node)
+    return [node.id, node.name, owner, props_json(node.props), *(extra[k] for k in label_keys(node.label))]
+
+
+# --- a case encoded for writing ----------------------------------------------------------------------------
+
+class EncodedCase:
+    """A validated case with everything its write sends, encoded without the database: the content hash, its
+    nodes as ``(id, label, row, node)`` (``write_row``), its edges as ``(type, key, [src, dst, case_id, props])``
+    (the key makes the last of equal edges win) and the stored CaseGraph text. Encoding is most of the client's
+    work; ``copy_store`` does it beside the writer. Rows are lists, not maps: no keys to pack per row.
+
+    Shared nodes (regions, concepts …) recur in most cases of a batch and only one version of each is written,
+    so in this process their rows are made later, once per batch (``row`` None). Sent to another process a case
+    travels as tuples of text, every row made (unpickling the graph's dataclasses cost the writer more than
+    the encoding saved); its graph is then decoded from the text only if it replaces a stored case."""
+
+    __slots__ = ("id", "digest", "nodes", "edges", "text", "_graph")
+
+    def __init__(self, graph: CaseGraph, digest: str | None = None, text: str | None = None):
+        graph.validate()
+        self._graph: CaseGraph | None = graph
+        self.id = cid = graph.id
+        self.digest = digest or graph.content_hash()
+        self.nodes = [(node.id, node.label, write_row(node, cid) if node.label in CASE_OWNED_LABELS else None, node)
+                      for node in graph.all_nodes()]
+        self.edges = []
+        for e in graph.edges:
+            owner = edge_owner(e, cid)
+            # no properties: none stored (readers take a missing ``props`` as {}), one record less per edge
+            row = [e.src, e.dst, owner, props_json(e.props) if e.props else None]
+            self.edges.append((e.type, (e.src, e.dst, owner), row))
+        self.text = text or dumps_graph(graph)
+
+    @property
+    def graph(self) -> CaseGraph:
+        if self._graph is None:
+            self._graph = graph_from_json(json.loads(self.text))
+        return self._graph
+
+    def __reduce__(self):
+        nodes = [(i, label, row if row is not None else write_row(node, None), None)
+                 for i, label, row, node in self.nodes]
+        return _decoded, (self.id, self.digest, nodes, self.edges, self.text)
+
+
+def _decoded(cid: str, digest: str, nodes: list, edges: list, text: str) -> EncodedCase:
+    case = EncodedCase.__new__(EncodedCase)
+    case.id, case.digest, case.nodes, case.edges, case.text, case._graph = cid, digest, nodes, edges, text, None
+    return case
 
 
 # --- one batch -------------------------------------------------------------------------------------------
@@ -121,22 +184,23 @@ def _write_parts() -> list[tuple[str, tuple[str, ...]]]:
               ("UNWIND $withdraw AS cid MATCH (g:CaseGraph {case_id: cid}) DELETE g", ("withdraw",))]
     # the scalar copies go into the CREATE map itself (null ones are simply not stored): a SET after CREATE
     # would make the planner buffer every row first
-    extra = "".join(f", {k}: row.extra.{k}" for k in EXTRA_KEYS)
-    parts += [(f"UNWIND $create_{label} AS row CREATE (:Node:{label_name(label)} {{id: row.id, label: row.label, "
-               f"name: row.name, owner: row.owner, props: row.props{extra}}})", (f"create_{label}",))
-              for label in LABELS if label in CASE_OWNED_LABELS]
-    parts += [(f"UNWIND $merge_{label} AS row MERGE (n:Node {{id: row.id}}) "
-               "ON CREATE SET n.label = row.label, n.owner = row.owner "
-               f"SET n:{label_name(label)}, n.name = row.name, n.props = row.props, n += row.extra",
+    def copies(label: str, to: str) -> str:
+        return "".join(to.format(k=k, i=i) for i, k in enumerate(label_keys(label), start=4))
+    parts += [(f"UNWIND $create_{label} AS row CREATE (:Node:{label_name(label)} {{id: row[0], label: '{label}', "
+               f"name: row[1], owner: row[2], props: row[3]{copies(label, ', {k}: row[{i}]')}}})",
+               (f"create_{label}",)) for label in LABELS if label in CASE_OWNED_LABELS]
+    parts += [(f"UNWIND $merge_{label} AS row MERGE (n:Node {{id: row[0]}}) "
+               f"ON CREATE SET n.label = '{label}', n.owner = row[2] "
+               f"SET n:{label_name(label)}, n.name = row[1], n.props = row[3]{copies(label, ', n.{k} = row[{i}]')}",
                (f"merge_{label}",)) for label in LABELS]
     for t in EDGE_TYPES:
-        ends = f"UNWIND $rel_{t} AS row MATCH (a:Node {{id: row.src}}) MATCH (b:Node {{id: row.dst}}) "
+        ends = f"UNWIND $rel_{t} AS row MATCH (a:Node {{id: row[0]}}) MATCH (b:Node {{id: row[1]}}) "
         if t in STRUCTURAL_EDGES:   # owned by no case: may exist already
-            text = ends + f"MERGE (a)-[r:{rel_name(t)}]->(b) SET r.case_id = row.case_id, r.props = row.props"
+            text = ends + f"MERGE (a)-[r:{rel_name(t)}]->(b) SET r.case_id = row[2], r.props = row[3]"
         else:                       # the case is new or was just withdrawn: its relationships cannot exist
-            text = ends + f"CREATE (a)-[:{rel_name(t)} {{case_id: row.case_id, props: row.props}}]->(b)"
+            text = ends + f"CREATE (a)-[:{rel_name(t)} {{case_id: row[2], props: row[3]}}]->(b)"
         parts.append((text, (f"rel_{t}",)))
-    parts += [("UNWIND $graphs AS row CREATE (:CaseGraph {case_id: row.cid, hash: row.hash, graph: row.graph})",
+    parts += [("UNWIND $graphs AS row CREATE (:CaseGraph {case_id: row[0], hash: row[1], graph: row[2]})",
                ("graphs",)),
               ("UNWIND $orphans AS id MATCH (n:Node {id: id}) WHERE n.label IN $collectable AND NOT (n)--() "
                "DELETE n", ("orphans", "collectable"))]
@@ -182,18 +246,18 @@ def bump_revision(tx, cases: list[str]) -> int:
     return rev
 
 
-def upsert_batch(tx, graphs: list[CaseGraph], digests: list[str]) -> list[UpsertStatus]:
+def upsert_batch(tx, cases: list[EncodedCase]) -> list[UpsertStatus]:
     """Write whole cases in ``tx``; the store ends as if they had been written one at a time, in order.
     A case id met twice in a batch starts a new segment, so the later version sees the earlier one."""
     out: list[UpsertStatus] = []
-    segment: list[tuple[CaseGraph, str]] = []
+    segment: list[EncodedCase] = []
     ids: set[str] = set()
-    for item in zip(graphs, digests):
-        if item[0].id in ids:
+    for case in cases:
+        if case.id in ids:
             out += _upsert_segment(tx, segment)
             segment, ids = [], set()
-        segment.append(item)
-        ids.add(item[0].id)
+        segment.append(case)
+        ids.add(case.id)
     if segment:
         out += _upsert_segment(tx, segment)
     return out
@@ -213,28 +277,28 @@ def delete_cases(tx, case_ids: list[str]) -> list[str]:
     return [c for c in case_ids if c in stored]
 
 
-def _upsert_segment(tx, items: list[tuple[CaseGraph, str]]) -> list[UpsertStatus]:
-    ids = list(dict.fromkeys(n.id for g, _ in items for n in g.all_nodes()))
-    row = tx.run(_LOOKUP, cids=[g.id for g, _ in items], ids=ids).single()
+def _upsert_segment(tx, items: list[EncodedCase]) -> list[UpsertStatus]:
+    ids = list(dict.fromkeys(node_id for c in items for node_id, *_ in c.nodes))
+    row = tx.run(_LOOKUP, cids=[c.id for c in items], ids=ids).single()
     stored = {cid: (digest, graph) for cid, digest, graph in row["cases"]}
     statuses: list[UpsertStatus] = []
-    changed: list[tuple[CaseGraph, str]] = []
-    for g, d in items:
-        old = stored.get(g.id)
-        if old is not None and old[0] == d:
+    changed: list[EncodedCase] = []
+    for c in items:
+        old = stored.get(c.id)
+        if old is not None and old[0] == c.digest:
             statuses.append("unchanged")
             continue
         statuses.append("updated" if old is not None else "inserted")
-        changed.append((g, d))
+        changed.append(c)
     if not changed:
         return statuses
-    replaced = {g.id: json.loads(stored[g.id][1]) for g, _ in changed if g.id in stored}
-    for g, _ in changed:   # never replace a different document (checked inside the write transaction)
-        if g.id in replaced:
-            check_replaces(replaced[g.id]["nodes"][0]["props"], g)
+    replaced = {c.id: json.loads(stored[c.id][1]) for c in changed if c.id in stored}
+    for c in changed:   # never replace a different document (checked inside the write transaction)
+        if c.id in replaced:
+            check_replaces(replaced[c.id]["nodes"][0]["props"], c.graph)
     existing = {r[0]: r for r in row["nodes"]}
     stmt = _Statement()
-    stmt.changed = [g.id for g, _ in changed]
+    stmt.changed = [c.id for c in changed]
     touched = _withdraw(stmt, replaced)
     new_ids = _insert(stmt, changed, existing, set(replaced))
     _collect(stmt, touched - new_ids)
@@ -251,64 +315,57 @@ def _withdraw(stmt: _Statement, old_graphs: dict[str, dict[str, Any]]) -> set[st
     return {n["id"] for old in old_graphs.values() for n in old.get("nodes", [])}
 
 
-def _insert(stmt: _Statement, items: list[tuple[CaseGraph, str]], existing: dict[str, list[Any]],
+def _insert(stmt: _Statement, items: list[EncodedCase], existing: dict[str, list[Any]],
             withdrawn: set[str]) -> set[str]:
     """Write cases that are not (or no longer) in the store. ``existing`` holds ``[id, label, owner, name,
     props]`` of the nodes the batch names as they were before ``withdrawn`` cases were taken out. Raises
     SchemaError (nothing written) when a node id clashes with another label or another case's node."""
-    created: dict[str, list[dict[str, Any]]] = {}   # label -> rows; case-owned nodes: CREATE
-    merged: dict[str, dict[str, Any]] = {}          # id -> row; shared nodes: MERGE
+    created: dict[str, list[list[Any]]] = {}        # label -> rows; case-owned nodes: CREATE
+    merged: dict[str, tuple[str, list[Any]]] = {}   # id -> (label, row); shared nodes: MERGE
     labels: dict[str, str] = {}
     owners: dict[str, str] = {}
-    # latest case first, so a shared node named by many cases is encoded once, in its last version (as one by one)
-    for graph, _ in reversed(items):
-        cid = graph.id
-        for node in graph.all_nodes():
-            label = labels.get(node.id)
-            owned = node.label in CASE_OWNED_LABELS
+    # latest case first, so a shared node named by many cases is written once, in its last version (as one by one)
+    for case in reversed(items):
+        cid = case.id
+        for node_id, node_label, row, node in case.nodes:
+            label = labels.get(node_id)
+            owned = node_label in CASE_OWNED_LABELS
             if label is not None:      # met in a later case of the batch: only the checks remain
-                if label != node.label:
-                    raise SchemaError(f"id {node.id} is a {label}, not a {node.label}")
-                if owned and owners.get(node.id) != cid:
-                    raise SchemaError(f"node {node.id} already belongs to {owners.get(node.id)}")
+                if label != node_label:
+                    raise SchemaError(f"id {node_id} is a {label}, not a {node_label}")
+                if owned and owners.get(node_id) != cid:
+                    raise SchemaError(f"node {node_id} already belongs to {owners.get(node_id)}")
                 continue
-            labels[node.id] = node.label
-            ex = existing.get(node.id)
+            labels[node_id] = node_label
+            ex = existing.get(node_id)
             if ex is not None and ex[2] in withdrawn:
                 ex = None              # a node of a withdrawn case is created afresh
-            if ex is not None and ex[1] != node.label:
-                raise SchemaError(f"id {node.id} is a {ex[1]}, not a {node.label}")
+            if ex is not None and ex[1] != node_label:
+                raise SchemaError(f"id {node_id} is a {ex[1]}, not a {node_label}")
             if owned:
-                owners[node.id] = cid
+                owners[node_id] = cid
                 if ex is not None and ex[2] not in (None, cid):
-                    raise SchemaError(f"node {node.id} already belongs to {ex[2]}")
-                row = node_row(node, cid)
+                    raise SchemaError(f"node {node_id} already belongs to {ex[2]}")
                 if ex is None:
-                    created.setdefault(node.label, []).append(row)
+                    created.setdefault(node_label, []).append(row)
                     continue
             else:
-                row = node_row(node, None)
-                if ex is not None and ex[4] == row["props"] and ex[3] == row["name"]:
+                row = row if row is not None else write_row(node, None)
+                if ex is not None and ex[4] == row[3] and ex[3] == row[1]:
                     continue   # a shared node (region, problem, model …) as it already is: nothing to write
-            merged[node.id] = row
+            merged[node_id] = (node_label, row)
     for label, rows in created.items():
         stmt.params[f"create_{label}"] = rows
-    for row in merged.values():
-        stmt.params[f"merge_{row['label']}"].append(row)
-    own_edges: dict[str, dict[tuple[str, str, str], dict[str, str]]] = {}
-    shared_edges: dict[str, dict[tuple[str, str], dict[str, str]]] = {}
-    for graph, _ in items:
-        for e in graph.edges:
-            owner = edge_owner(e, graph.id)
-            # no properties: none stored (readers take a missing ``props`` as {}), one record less per edge
-            row = {"src": e.src, "dst": e.dst, "case_id": owner, "props": props_json(e.props) if e.props else None}
-            if owner:   # last one wins, as SQLite's INSERT OR REPLACE on (src, type, dst, case_id)
-                own_edges.setdefault(e.type, {})[(e.src, e.dst, owner)] = row
-            else:
-                shared_edges.setdefault(e.type, {})[(e.src, e.dst)] = row
-    for t, rows in (*own_edges.items(), *shared_edges.items()):
+    for label, row in merged.values():
+        stmt.params[f"merge_{label}"].append(row)
+    edges: dict[str, dict[tuple[str, str, str], list[Any]]] = {}
+    for case in items:
+        for t, key, row in case.edges:
+            # last one wins, as SQLite's INSERT OR REPLACE on (src, type, dst, case_id)
+            edges.setdefault(t, {})[key] = row
+    for t, rows in edges.items():
         stmt.params[f"rel_{t}"] = list(rows.values())
-    stmt.params["graphs"] = [{"cid": g.id, "hash": d, "graph": dumps_graph(g)} for g, d in items]
+    stmt.params["graphs"] = [[c.id, c.digest, c.text] for c in items]
     return set(labels)
 
 

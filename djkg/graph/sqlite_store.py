@@ -37,7 +37,7 @@ from .review import (
 from .schema import check_replaces
 from .changes import ChangeSet, change_set, logged_cases, prune_to
 from .serialize import dumps_graph, graph_from_json, merge_edge_groups
-from .store import StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
+from .store import StoredCase, StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
 
 BUSY_TIMEOUT_MS = 60_000
 # Queries driven by a JSON list of ids write "json_each(...) CROSS JOIN table": SQLite keeps that join order,
@@ -497,6 +497,10 @@ class SqliteStore:
     def iter_case_graphs(self) -> Iterator[CaseGraph]:
         for row in self.conn.execute("SELECT graph FROM case_graphs ORDER BY case_id"):
             yield graph_from_json(json.loads(row[0]))
+
+    def iter_stored_cases(self) -> Iterator[StoredCase]:
+        for digest, text in self.conn.execute("SELECT hash, graph FROM case_graphs ORDER BY case_id"):
+            yield StoredCase(graph_from_json(json.loads(text)), digest, text)
 
     # --- review: versions, corrections, audit (graph/review.py) ---------------------------------------
 

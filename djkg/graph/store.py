@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Literal, Protocol, runtime_checkable
+from typing import Any, Callable, Iterator, Literal, NamedTuple, Protocol, runtime_checkable
 
 from .changes import ChangeSet
 from .review import AuditEntry, Commit, Correction
 from .schema import CaseGraph, Edge, Node
 
 UpsertStatus = Literal["inserted", "updated", "unchanged"]
+
+
+class StoredCase(NamedTuple):
+    """A case as a store keeps it: the graph, its content hash and the JSON text it was written as
+    (``serialize.dumps_graph``), so a copy need not hash and encode again what the source already did."""
+    graph: CaseGraph
+    hash: str
+    text: str
 
 # Result columns of named queries that hold JSON in both stores (SQLite keeps props as JSON text, Neo4jStore
 # writes the same text and SQLite-shaped scalar copies). ``run`` returns them decoded, so no caller parses JSON.
@@ -150,6 +158,8 @@ class GraphStore(Protocol):
     def case_hashes(self) -> dict[str, str]: ...
 
     def iter_case_graphs(self) -> Iterator[CaseGraph]: ...
+
+    def iter_stored_cases(self) -> Iterator[StoredCase]: ...
 
     def revision(self) -> str: ...
 
