@@ -177,9 +177,16 @@ def _children_cpu() -> float:
     return total
 
 
+def synthetic_docs(n: int, seed: int):
+    """The generator's first ``n`` cases of ``seed`` as documents to ingest (each seed gives its own ids)."""
+    from djkg.ingest.readers import RawDoc, clean_meta
+    for c in Generator(seed=seed).cases(n):
+        w: list[str] = []
+        yield RawDoc(source=c["id"], text=c["text"], meta=clean_meta({k: v for k, v in c.items() if k != "text"}, w))
+
+
 def build_store(path: Path, n: int, *, seed: int = 5):
     from djkg.graph.sqlite_store import SqliteStore
-    from djkg.ingest.readers import RawDoc, clean_meta
     store = SqliteStore(path)
     if store.count_nodes("Case") >= n:
         return store
@@ -187,9 +194,8 @@ def build_store(path: Path, n: int, *, seed: int = 5):
 
     def docs():
         t0 = time.perf_counter()
-        for i, c in enumerate(Generator(seed=seed).cases(n)):
-            w: list[str] = []
-            yield RawDoc(source=c["id"], text=c["text"], meta=clean_meta({k: v for k, v in c.items() if k != "text"}, w))
+        for i, d in enumerate(synthetic_docs(n, seed)):
+            yield d
             if i and i % 10000 == 0:
                 print(f"  built {i} cases ({time.perf_counter() - t0:.0f}s)", file=sys.stderr)
     ingest_docs(docs(), store, keep_items=False)
@@ -489,7 +495,7 @@ def bench_api_under_writer(data_dir: Path, *, concurrency: int, seconds: float, 
         posted: list[int] = []
 
         def writer() -> None:
-            docs = iter(_new_docs(int(seconds / every_s) + 50, seed=7700 + os.getpid() % 1000))
+            docs = synthetic_docs(int(seconds / every_s) + 50, seed=7700 + os.getpid() % 1000)
             with httpx.Client(base_url=server.base, timeout=60, headers={"X-API-Key": key}) as c:
                 while not stop.is_set():
                     t0 = time.perf_counter()
@@ -517,16 +523,6 @@ def bench_api_under_writer(data_dir: Path, *, concurrency: int, seconds: float, 
 
 # --- fresh answers after a write (issue 19 item 3) ------------------------------------------------------
 
-def _new_docs(k: int, seed: int):
-    """k write-ups the stores do not hold yet (another generator seed: other ids)."""
-    from djkg.ingest.readers import RawDoc, clean_meta
-    out = []
-    for c in Generator(seed=seed).cases(k):
-        w: list[str] = []
-        out.append(RawDoc(source=c["id"], text=c["text"], meta=clean_meta({k2: v for k2, v in c.items() if k2 != "text"}, w)))
-    return out
-
-
 def bench_after_write(store, writes: int = 5, seed: int = 9901) -> dict:
     """One case written into a warm store, then the next recommendation, timed from the end of the write to the
     answer: the index is updated for the changed case (incremental). The reference is the same request paying a
@@ -543,7 +539,7 @@ def bench_after_write(store, writes: int = 5, seed: int = 9901) -> dict:
     for p in PROFILES:
         recommend(store, **p)
     incremental, counted, origins = [], 0, set()
-    for i, d in enumerate(_new_docs(writes, seed)):
+    for i, d in enumerate(synthetic_docs(writes, seed)):
         item = ingest_docs([d], store, keep_items=True).items[0]
         ms, _ = timed(PROFILES[i % len(PROFILES)])
         incremental.append(ms)

@@ -33,7 +33,7 @@ def test_wheel_has_a_single_import_root(wheel):
 def test_wheel_ships_data_queries_and_templates(wheel):
     names = set(wheel.namelist())
     for required in ("djkg/ingest/data/problems.yaml", "djkg/ingest/data/models.yaml", "djkg/queries/ranking.yaml",
-                     "djkg/queries/sql/model_cases.sql", "djkg/viz/templates/base.html",
+                     "djkg/queries/sql/model_cases_of.sql", "djkg/viz/templates/base.html",
                      "djkg/viz/templates/home.html", "djkg/viz/static/site.css", "djkg/viz/static/graph.js"):
         assert required in names, required
     sql = {Path(n).stem for n in names if n.startswith("djkg/queries/sql/")}

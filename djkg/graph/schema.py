@@ -54,7 +54,7 @@ COLLECTABLE_LABELS = frozenset({PROBLEM, MEASURE, OUTCOME, MODEL})
 
 # Case facts the named queries read, as paths into a Case's props. SQLite reads them with json_extract;
 # Neo4jStore keeps scalar copies of exactly these (so a Cypher query can filter and return them). A new fact
-# used in ranking is added here and to the two ``model_cases`` query files.
+# used in ranking is added here and to the two ``model_cases_of`` query files.
 CASE_FACTS: dict[str, tuple[str, ...]] = {
     "title": ("title",), "unit": ("unit",), "year": ("year",), "adcode": ("region", "adcode"),
     "field": ("industry", "field"), "sector": ("industry", "sector"), "flags": ("flags",),

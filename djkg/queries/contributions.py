@@ -86,7 +86,7 @@ def update_index(store: GraphStore, index: ModelIndex, changes: ChangeSet) -> tu
 # --- rows → contributions ------------------------------------------------------------------------------
 
 def read_contributions(case_rows: list[dict[str, Any]], edge_rows: list[dict[str, Any]]) -> dict[str, Contribution]:
-    """Per-case contributions from ``model_cases`` rows (one per model and case) and ``index_contributions`` rows
+    """Per-case contributions from ``model_cases_of`` rows (one per model and case) and ``index_contributions`` rows
     (one per FACES / USES / ADDRESSES edge of a case, ordered by case). Ids are interned and pairs shared: 100k
     cases repeat a few thousand of them."""
     intern = sys.intern

@@ -1,7 +1,7 @@
 """How far a model has travelled (辐射效应): its adopters by year and province.
 
-- **Adopters** are the model's cases (the model index's per-model case facts, aggregated per store revision by the
-  ``model_cases`` named query); a unit adopting it in several write-ups counts once (a case without a unit is its
+- **Adopters** are the model's cases (the model index's per-model case facts, aggregated per store revision from the
+  ``model_cases_of`` named query); a unit adopting it in several write-ups counts once (a case without a unit is its
   own unit). A case's year is the year it started, as extracted.
 - **Origin** is the province the model's own record names first (``origin`` in ``ingest/data/models.yaml``, e.g.
   "山东省烟台市（2017年起…）" → 山东省); when it names none (e.g. "教育部"), the province of the first adopter.

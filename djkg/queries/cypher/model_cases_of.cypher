@@ -1,5 +1,5 @@
-// model_cases for the given cases only: each (model, case) pair with the case facts, for the model index's update
-// after these cases changed (queries/contributions.py). Same columns and order as model_cases. Twin of sql/.
+// Each (model, case) pair of the given cases with the case facts (see sql/). Twin of sql/: the case facts are scalar
+// properties Neo4jStore writes as SQLite's json_extract returns them (flags/signals as JSON text, booleans as 0/1).
 UNWIND $cases AS cid
 WITH DISTINCT cid
 MATCH (c:Case {id: cid})-[:INSTANCE_OF]->(m:Model)

@@ -1,5 +1,6 @@
--- model_cases for the given cases only: each (model, case) pair with the case facts, for the model index's update
--- after these cases changed (queries/contributions.py). Same columns and order as model_cases.
+-- Each (model, case) pair of the given cases with the case facts that maturity, field fit and regional proximity
+-- need: the model index reads every case through it in chunks, and after a write the cases that changed
+-- (queries/contributions.py).
 -- Params: cases (list of case ids; duplicates and unknown ids are ignored).
 SELECT m.id                                        AS model_id,
        m.name                                      AS model_name,
