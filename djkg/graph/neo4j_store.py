@@ -305,19 +305,21 @@ class Neo4jStore:
     def case_graph(self, case_id: str) -> tuple[CaseGraph, str] | None:
         """A case as stored, with its version."""
         rows = self._read_settled("MATCH (g:CaseGraph {case_id: $cid}) RETURN g.hash AS hash, g.graph AS graph",
-                                  "hash", cid=case_id)
+                                  cid=case_id)
         return None if not rows else (graph_from_json(json.loads(rows[0]["graph"])), rows[0]["hash"])
 
     def case_version(self, case_id: str) -> str | None:
-        rows = self._read_settled("MATCH (g:CaseGraph {case_id: $cid}) RETURN g.hash AS hash", "hash", cid=case_id)
+        rows = self._read_settled("MATCH (g:CaseGraph {case_id: $cid}) RETURN g.hash AS hash", cid=case_id)
         return rows[0]["hash"] if rows else None
 
-    def _read_settled(self, query: str, column: str, attempts: int = 20, **params: Any) -> list[dict[str, Any]]:
-        """Rows of ``query``, read again while one has ``column`` null: a case's nodes are replaced when it is
-        rewritten, and a read-committed reader can find a node as that commits and see its properties gone."""
+    def _read_settled(self, query: str, attempts: int = 20, **params: Any) -> list[dict[str, Any]]:
+        """Rows of ``query``, read again while any value in them is null: a case's nodes are replaced when it is
+        rewritten, and a read-committed reader can find a node as that commits and see its properties gone — each
+        property on its own, so one column can still hold its value while the next is already null (CI saw a
+        CaseGraph with its hash and no graph)."""
         for _ in range(attempts):
             rows = self._read(query, **params)
-            if all(r[column] is not None for r in rows):
+            if all(v is not None for r in rows for v in r.values()):
                 return rows
             time.sleep(0.005)
         raise StoreError("数据正在被反复改写，请稍后再试 / the data is being rewritten; try again")
@@ -398,7 +400,7 @@ class Neo4jStore:
         if not node_ids:
             return []
         rows = self._read_settled("UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id, n.label AS label, "
-                                  "n.props AS props", "props", ids=list(node_ids))
+                                  "n.props AS props", ids=list(node_ids))
         by_id = {r["id"]: Node(r["id"], r["label"], json.loads(r["props"])) for r in rows}
         return [by_id[i] for i in node_ids if i in by_id]
 
