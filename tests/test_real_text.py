@@ -297,3 +297,17 @@ def test_a_unit_name_does_not_begin_with_the_verb_that_runs_into_it(text, unit):
 def test_a_report_that_names_no_model_gets_the_one_its_measures_and_problems_point_to(text, model):
     got = case(text).model
     assert got and got["id"] == model and got["inferred"], got
+
+
+def test_the_items_of_a_list_of_problems_are_problems_whatever_their_own_words_say():
+    """A sentence introducing a list of what was wrong ("主要卡在三个方面：一是…") makes its items problems, even an
+    item that reads like a measure; a bare phrase that is one word of another problem's matched words there
+    ("村务公开流于形式") is that problem's detail, not a problem of its own."""
+    text = ("镇纪委先摸底。村干部用权的监督主要卡在三个方面：一是制度定了却缺少自下而上的监督；"
+            "二是村民用什么办法行使监督权不够明确；三是村务公开流于形式。随后，镇里编出权力清单。")
+    found = {m.id for m in case(text).problems}
+    assert "problem:village-power-abuse" in found
+    assert "problem:brand-formalism" not in found
+    # the same items without the introducing sentence are not read as a problem list
+    bare = "镇纪委先摸底。二是村民用什么办法行使监督权不够明确。随后，镇里编出权力清单。"
+    assert "problem:village-power-abuse" not in {m.id for m in case(bare).problems}

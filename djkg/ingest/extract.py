@@ -345,8 +345,17 @@ def _states_problem(sentence: str, surface: str) -> bool:
 
 def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str, ...]) -> list[Mention]:
     best: dict[str, tuple[int, int, Concept, bool]] = {}
+    # the words of every &-surface matched in a sentence: a bare surface that is one of another concept's words
+    # there is that concept's detail ("村务公开流于形式" is about village affairs, not a brand's formalism)
+    combined: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
+    for k, concept, _surface in matches:
+        if concept.label == label and "&" in _surface:
+            combined.setdefault(k, []).append((concept.id, tuple(_surface.lstrip("~").split("&"))))
     for k, concept, _surface in matches:
         if concept.label != label:
+            continue
+        if "&" not in _surface and any(cid != concept.id and any(_surface.lstrip("~") in part for part in parts)
+                                       for cid, parts in combined.get(k, ())):
             continue
         s = sentences[k]
         role = s.role

@@ -84,14 +84,37 @@ def _frames(tx: Taxonomy) -> _Frames:
 
 def continued(sentences: list[Sentence], text: str) -> list[Sentence]:
     """The sentences with each context sentence that directly continues a problem sentence of the same paragraph
-    given the problem role (one step: a continuation does not continue itself)."""
+    given the problem role (one step: a continuation does not continue itself), and each sentence that introduces
+    a list of problems ("监管主要卡在5个方面：一是…", "新的难题又摆在面前：拿什么致富？") given it with the items of
+    the list that follow in the same paragraph ("二是…；三是…") — whatever their own cue words say."""
     out = list(sentences)
-    for k in range(1, len(sentences)):
-        prev, s = sentences[k - 1], sentences[k]
-        if s.role == "context" and prev.role == "problem" and not s.heading and not prev.heading \
-                and "\n" not in text[prev.end:s.start]:
+    in_list = False
+    for k, s in enumerate(sentences):
+        prev = sentences[k - 1] if k else None
+        same_paragraph = prev is not None and not prev.heading and "\n" not in text[prev.end:s.start]
+        if s.heading:
+            in_list = False
+            continue
+        if _LIST_INTRO.search(s.text) and not _NOT_A_LIST.search(s.text):
             out[k] = dataclasses.replace(s, role="problem")
+            in_list = True
+        elif in_list and same_paragraph and _LIST_ITEM.match(s.text):
+            out[k] = dataclasses.replace(s, role="problem")
+        else:
+            in_list = False
+            if s.role == "context" and prev is not None and prev.role == "problem" and same_paragraph:
+                out[k] = dataclasses.replace(s, role="problem")
     return out
+
+
+# a sentence introducing what was wrong, the list or statement after its colon: "主要卡在5个方面：", "症结在乡镇一级：",
+# "发现的头一个问题是：", "新的难题又摆在村党支部面前："
+_LIST_INTRO = re.compile(r"(?:问题|短板|不足|难点|症结|弊端|难题|隐患|困境|痛点|堵点)(?:是|在于|主要有|有)?[^。；：:，,]{0,10}[：:]"
+                         r"|(?:卡在|堵在|难在|症结在)[^。；：:]{0,12}[：:]")
+# ... but not one introducing what was done or reached about them ("解决问题的办法：", "问题清单：")
+_NOT_A_LIST = re.compile(r"(?:问题|难题|短板)(?:清单|台账|导向|的办法|的措施|的路子)|整改|成效|做法|经验|下一步|建议[：:]")
+_LIST_ITEM = re.compile(r"^[“\"]?(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][，、,]|第[一二三四五六七八九十][，、是,]|"
+                        r"[（(]?[一二三四五六七八九十\d][）)、]|首先|其次|再次|此外|另外|还有)")
 
 
 def _window(sentence: str, at: int) -> tuple[int, int]:
