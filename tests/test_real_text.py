@@ -311,3 +311,24 @@ def test_the_items_of_a_list_of_problems_are_problems_whatever_their_own_words_s
     # the same items without the introducing sentence are not read as a problem list
     bare = "镇纪委先摸底。二是村民用什么办法行使监督权不够明确。随后，镇里编出权力清单。"
     assert "problem:village-power-abuse" not in {m.id for m in case(bare).problems}
+
+
+@pytest.mark.parametrize("text, unit", [
+    # two subjects joined by 与 inside a department's name; the credit line names who wrote the report
+    ("（2019-01-02　物理与能源学院供稿）\n全省共评出10个工作室，本院的能源与材料系党支部名列其中。能源与材料系党支部"
+     "书记带头搞科研。", "能源与材料系党支部"),
+    # a department written right after its parent, longer than any single name
+    ("长江大学化学与环境工程学院高分子材料与工程系党支部入选全国团队。高分子材料与工程系党支部坚持党建引领。",
+     "长江大学化学与环境工程学院高分子材料与工程系党支部"),
+    # an ordinal is part of a hospital's name and of its branch's
+    ("本报讯 近日，市第一人民医院外科第一支部与四个社区的党总支结成对子。外科第一支部组织专家义诊。",
+     "第一人民医院外科第一支部"),
+])
+def test_department_names_ordinals_and_credit_lines(text, unit):
+    assert case(text).unit == unit
+
+
+def test_an_ordinal_is_not_a_quantity_and_people_are_not_人民():
+    from djkg.ingest.normalise import normalise
+    assert normalise("杭州市第三人民医院派出五百人次") == "杭州市第三人民医院派出500人次"
+    assert normalise("第二批名单里有三个村") == "第二批名单里有3个村"

@@ -21,7 +21,9 @@ _FULLWIDTH[0x3000] = 0x20  # ideographic space
 _NUM = "零〇一二两三四五六七八九十百千万亿"
 _UNITS = ("个百分点|万元|亿元|千元|元|万人次|人次|万人|余人|多人|人|万户|户|个|件|次|家|名|位|天|小时|分钟|"
           "公里|亩|吨|项|条|所|支|场|批|倍|座|间|套|单|起|年|月|周")
-_CN_QTY = re.compile(rf"(?P<num>[{_NUM}]+(?:点[零〇一二三四五六七八九]+)?)(?P<tail>(?:余|多)?(?:{_UNITS}))")
+# an ordinal is not a quantity (第三人民医院, 第一书记, 第二批): it stays as written, as does 人 in 人民
+_CN_QTY = re.compile(rf"(?<![第{_NUM}])(?P<num>[{_NUM}]+(?:点[零〇一二三四五六七八九]+)?)"
+                     rf"(?P<tail>(?:余|多)?(?:{_UNITS}))(?<!人(?=民))")
 _CN_PERCENT = re.compile(rf"百分之(?P<num>[{_NUM}]+(?:点[零〇一二三四五六七八九]+)?)")
 _CN_CHENG = re.compile(r"(?<![零〇一二两三四五六七八九十])(?P<num>[一二三四五六七八九])成(?=[，。；、的以多左]|$)")
 # two neighbouring digits side by side are a rough range (一两, 两三, 七八): cn2an would read them as one number

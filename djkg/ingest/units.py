@@ -38,11 +38,16 @@ _PLACE_RE = re.compile(r"街道|镇|乡(?!村|镇|亲|下)|苏木|自治州|自�
 _SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:项目公司|项目部|分公司|驿站|服务站|科片|科|(?<!支)部(?!分|门|署|长)|工区|车间|班组|"
                        r"(?<![一两三几值])班(?!子|长|级|车|前|后)|站(?!长|在|位))")
 # the Party organisation of a unit, with the qualifier that may stand between ("园艺系" + "教工党支部")
-_PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合)?(?:" + "|".join(PARTY) + ")")
+_PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合)?(?:" + "|".join(PARTY) + ")"
+                          r"|第[一二三四五六七八九十\d]+支部")
+# 与 ends a clause ("与四个社区结对") except between two subjects in a faculty's or department's name
+# (化学与环境工程学院, 高分子材料与工程系)
+_JOINED_SUBJECTS = r"与(?![\u4e00-\u9fff]{1,6}?(?:学院|学部|系|研究所|研究院|研究中心|实验室|专业))"
+_SUBJECT_JOINED = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:学院|学部|系|研究所|研究院|研究中心|实验室|专业)")
 # words before a name ("走进", "来到", "是", "在" …): the name starts after the last of them
 _BOUNDARY_WORDS = (
     r"走进|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
-    r"通讯员|讯|日|月|年|后|前|时|里|是|在|到|去|和|与|及|同|跟|把|将|对|从|为|给|向|让|被|由|的|了|着|过|说|讲|称|"
+    r"通讯员|讯|日|月|年|后|前|时|里|是|在|到|去|和|" + _JOINED_SUBJECTS + r"|及|同|跟|把|将|对|从|为|给|向|让|被|由|的|了|着|过|说|讲|称|"
     r"介绍|表示|带着|带领|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
     r"离不开|就|更|又|也|还|都|才|只|再|(?<=[\d一两二三四五六七八九十几每这那])(?:座|间|处|家|所|名|位|支|条|张)|打造|建立|成立|组建|推出|创建|参与|"
@@ -59,11 +64,12 @@ _NOT_UNIT = re.compile(r"一个|一些|不少|许多|来自|随手|就能|报给
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
 # function words no name holds: a candidate that contains one is a clause ending in a name
-_FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|和|与|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
+_FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|和|" + _JOINED_SUBJECTS + r"|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
 
 
-# what cannot begin an organisation's name but a clause runs into it: "有河南省…公司", "些爱心驿站", "明确凡…乡镇"
-_LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:另有|还有|共有|现有|其中|名叫|叫做|叫|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业)))"
+# what cannot begin an organisation's name but a clause runs into it: "有河南省…公司", "些爱心驿站", "明确凡…乡镇",
+# "学校龙湖高中三部" (the school referred back to)
+_LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:另有|还有|共有|现有|其中|名叫|叫做|叫|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业)))"
                            r"(?=[\u4e00-\u9fff“]{3})")
 # a count of organisations is not one ("数百栋写字楼", "十余家企业")
 _COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[余多]?[栋家个座所名处]")
@@ -104,6 +110,14 @@ def candidates(text: str) -> list[UnitCandidate]:
             continue    # 学科, 该局: a one-character organisation word needs a name of two characters
         party = _PARTY_AFTER.match(text, end)
         out.append(UnitCandidate(core, short, start, party.group(0) if party else ""))
+        # a department or branch written right after its parent organisation is named by both together
+        # (长江大学化学与环境工程学院高分子材料与工程系): the joined name is a candidate too
+        core_start = end - len(core)
+        parent = next((p for p in reversed(out[:-1]) if p.start + len(p.core) == core_start
+                       and _PARENT_ORG.search(p.core[-2:]) and text.startswith(p.core, p.start)), None)
+        if parent is not None and len(parent.core) + len(core) <= 2 * MAX_NAME:
+            joined = parent.core + core
+            out.append(UnitCandidate(joined, short_name(joined), parent.start, out[-1].party))
     return out
 
 
@@ -112,7 +126,9 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     proper name precedes the word."""
     window_start = max(0, type_start - MAX_NAME)
     window = text[window_start:type_start]
-    cut = max((i for i, ch in enumerate(window) if ch in _STOP), default=-1)
+    # an ordinal is part of a name (第1人民医院: normalisation writes 第一 with a digit); other digits end it
+    ordinal = {i for m in _ORDINAL.finditer(window) for i in range(m.start(), m.end())}
+    cut = max((i for i, ch in enumerate(window) if ch in _STOP and i not in ordinal), default=-1)
     window, window_start = window[cut + 1:], window_start + cut + 1
     places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window) and not _begins_division(window, pm.start())]
     if places and _gap_breaks(window[places[-1].end():]):
@@ -122,11 +138,27 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
         place = places[-1]
         outer = _left_edge(text, window_start + place.start(), window_start + place.end())
         return outer if outer is not None else window_start + place.end()
-    name = _after_last_verb(window[_boundary_end(window):])
+    # the organisation word goes with the window so that a word joining two subjects of its name is seen as such
+    # (能源与材料 + 系); a boundary word found inside the organisation word itself does not count
+    tail = text[type_start:type_end]
+    cut = _boundary_end(window + tail)
+    name = _after_last_verb(window[cut if cut <= len(window) else _boundary_end(window):], tail)
     quoted = name.lstrip("“\"")
     if not quoted.strip("”\""):
         return None
-    return type_start - len(name)
+    start = type_start - len(name)
+    if start == window_start and window_start > 0 and text[window_start - 1] not in _STOP:
+        # the window cut a long name: a department written after its parent (长江大学化学与环境工程学院 +
+        # 高分子材料与工程系) begins after the parent's organisation word; ``candidates`` joins the two
+        parents = list(_PARENT_ORG.finditer(window))
+        if parents and parents[-1].end() < len(window):
+            return window_start + parents[-1].end()
+    return start
+
+
+_ORDINAL = re.compile(r"第\d{1,2}(?=[\u4e00-\u9fff])")
+# organisations whose departments and branches are named right after them
+_PARENT_ORG = re.compile(r"大学|学院|学部|医院|中学|公司|集团|研究院")
 
 
 def _begins_division(window: str, pos: int) -> bool:
@@ -185,8 +217,9 @@ def _words(text: str) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=8192)
-def _after_last_verb(name: str) -> str:
-    """The name after the last verb, preposition or pronoun in it ("热线工单直派" → ""; "兖州联诚机械" stays)."""
+def _after_last_verb(name: str, tail: str = "") -> str:
+    """The name after the last verb, preposition or pronoun in it ("热线工单直派" → ""; "兖州联诚机械" stays);
+    ``tail`` is the organisation word that follows the name."""
     if len(name) <= 1:
         return name
     from .taxonomy import tokenizer
@@ -200,6 +233,8 @@ def _after_last_verb(name: str) -> str:
             continue
         if i + 1 < len(words) and words[i + 1][0] in _ORG_WORDS:
             continue        # 输电班, 调解委员会: a verb that names what the organisation does
+        if w == "与" and _SUBJECT_JOINED.match(name + tail, pos):
+            continue        # 能源与材料系: two subjects joined in a department's name
         # a rare "verb" (引航) or a single character read as one (联诚) is more likely part of a proper name
         common = freq.get(w, 0) >= 300 and (len(w) >= 2 or f[:1] in ("p", "c", "r", "u"))
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
@@ -243,13 +278,16 @@ def guess_unit(title: str, text: str) -> str:
     body_cands = [c for c, where in found if where == "body"]
     for c, where in found:
         shorts.setdefault(c.core, c.short)
-        if where == "title":
+        if where == "title" and _CREDIT.search(_bracketed(title, c.start)):
+            scores.setdefault(c.core, 0.0)   # a credit line taken for the title: who wrote it, not about whom
+        elif where == "title":
             scores[c.core] = scores.get(c.core, 0.0) + (4.0 if c.party else 2.5)
         elif c.start < first_end:
             scores[c.core] = scores.get(c.core, 0.0) + 1.5
         scores.setdefault(c.core, 0.0)
-        if where == "body" and _SOURCE.search(body[max(0, c.start - 3):c.start + len(c.core) + 8]):
-            scores[c.core] -= 3.0    # "记者从市司法局了解到": where the news came from, not what it is about
+        if where == "body" and (_SOURCE.search(body[max(0, c.start - 3):c.start + len(c.core) + 8])
+                                or _CREDIT.search(_bracketed(body, c.start))):
+            scores[c.core] -= 3.0    # "记者从市司法局了解到", "（物理与能源学院供稿）": where the news came from
     if body_cands:   # the first organisation of the text is usually its subject
         scores[body_cands[0].core] += 1.5
     title_kinds = {_kind(w) for w in re.findall(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)", title)}
@@ -279,15 +317,25 @@ def guess_unit(title: str, text: str) -> str:
             scores[target] += scores.pop(core)
     best = max(scores, key=lambda k: (scores[k], len(k)))
     short = shorts[best]
-    party = re.findall(re.escape(short) + "(" + "|".join(PARTY) + ")", text) + re.findall(
-        re.escape(best) + "(" + "|".join(PARTY) + ")", text)
+    party = [p.group(0) for name in (short, best) for m in re.finditer(re.escape(name), text)
+             for p in (_PARTY_AFTER.match(text, m.end()),) if p and p.group(0).endswith(PARTY + ("支部",))]
     suffix = max(set(party), key=party.count) if party else ""
     return best + suffix
 
 
 _SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
+_CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者")
+
+
+def _bracketed(text: str, at: int) -> str:
+    """The text of the parentheses ``at`` stands in on its line ("" when none): a credit line's brackets."""
+    open_at = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    if open_at < 0 or any(ch in text[open_at:at] for ch in "）)\n"):
+        return ""
+    close = re.search(r"[）)\n]", text[at:at + 60])
+    return text[open_at:at + close.start()] if close and close.group(0) != "\n" else ""
 # what extends an organisation's name into one of its own parts (…赤峰分行, …兰州供电公司, …运维部, …输电班)
-_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|部|科|科片|班|工区|车间)$")
+_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|部|科|科片|班|工区|车间|系)$")
 
 
 def _kind(short: str) -> str:
