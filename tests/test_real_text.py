@@ -332,3 +332,12 @@ def test_an_ordinal_is_not_a_quantity_and_people_are_not_人民():
     from djkg.ingest.normalise import normalise
     assert normalise("杭州市第三人民医院派出五百人次") == "杭州市第三人民医院派出500人次"
     assert normalise("第二批名单里有三个村") == "第二批名单里有3个村"
+
+
+def test_an_example_a_surveys_findings_and_a_persons_name_are_not_results():
+    c = case("西前所村推行“板凳议事”。比如去年6月，有村民浇菜泡了邻居的墙根，调解后菜地收窄1米。"
+             "摸排下来，园区内非公企业共32家，已有党支部的21家。截至目前，全村调解纠纷46起。")
+    assert 46 in values(c)
+    assert not values(c) & {1, 32, 21}
+    named = case("楼宇党委书记张知谦说，截至目前已接待来访单位300家。")
+    assert all("张知谦" not in (o.name or "") for o in named.outcomes)

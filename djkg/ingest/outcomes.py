@@ -238,6 +238,9 @@ _BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二�
 _SENT = re.compile(r"挑选|选派|下派|派驻|抽调|选调|选聘|招募")
 # a stretch of a city named as the setting, not the unit ("这片区域的税收累计达到388亿元")
 _WIDER_STRETCH = re.compile(r"这片区域|该区域|这一区域|整个区域|整个片区|单在[^，。；]{1,8}一地")
+# a sentence telling one example ("比如2023年6月，…") and a survey's findings (the state the work started from)
+_EXAMPLE = re.compile(r"(?:比如|例如|譬如|举个例子|有一次|有一回)")
+_SURVEY = re.compile(r"(?:摸排|摸底|排查|调查|调研|梳理|盘点)(?:下来|发现|显示|结果|后发现)")
 # a number inside a short quoted name is part of the name ("暖心10条", "奋战150天劳动竞赛")
 _QUOTED_NAME = re.compile(r"“[^“”]{0,14}$")
 
@@ -300,6 +303,10 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0
     if _WIDER_STRETCH.search(text[:c1]):
         score -= 5.0
+    if _EXAMPLE.match(text.lstrip("“\"（(　 ")):
+        score -= 4.0   # "比如…菜地收窄1米", "有一次，2户村民…": the figures of one example, not results
+    if _SURVEY.search(text[:c0]) and not _RESULT_VERB.search(before):
+        score -= 3.0   # "摸排下来，…已有党支部的21家，还有11家是空白": what a survey found, the starting point
     if m.group("pre") == "超" and not before:
         score -= 1.0
     return score
@@ -411,7 +418,7 @@ def _noun_phrase(fragment: str) -> str:
         toks.pop()
     take: list[str] = []
     for w, f in reversed(toks):
-        if f[:1] == "n" or f in ("vn", "an", "l", "j", "nz") or w in _NOUNY:
+        if (f[:1] == "n" and f != "nr") or f in ("vn", "an", "l", "j", "nz") or w in _NOUNY:   # nr: a person
             take.insert(0, w)
         else:
             break
