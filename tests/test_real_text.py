@@ -341,3 +341,20 @@ def test_an_example_a_surveys_findings_and_a_persons_name_are_not_results():
     assert not values(c) & {1, 32, 21}
     named = case("楼宇党委书记张知谦说，截至目前已接待来访单位300家。")
     assert all("张知谦" not in (o.name or "") for o in named.outcomes)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a governance slogan holds 共建 but names no joint-building measure
+    ("社区党委带着居民议事，形成共建共治共享的治理格局。", "measure:joint-building"),
+    # a plan at the head of the sentence covers all its clauses
+    ("接下来，德民社区准备把在职党员也拉进来，开办邻里微课堂，做微志愿、微服务。", "measure:volunteer-services"),
+    # villagers going from door to door at a festival are not Party members contacting households
+    ("每到元宵节，村里男女老少抬着香火龙挨家挨户游走。", "measure:members-contact-households"),
+])
+def test_slogans_plans_and_festivals_are_not_measures(text, absent):
+    assert absent not in {m.id for m in case(text).measures}
+
+
+def test_a_cadre_visiting_households_door_to_door_still_counts():
+    c = case("第一书记驻村第二天，就挨家挨户和村民交谈，摸清了难处。")
+    assert "measure:members-contact-households" in {m.id for m in c.measures}

@@ -300,6 +300,7 @@ _NAMED_THEN_SOLVED = re.compile(r"^[^。；]{0,16}?(?:等|之类的?|这类|这�
 _SOLVED_COUNT = re.compile(r"(?:解决|破解|化解|攻克|办结)[^，。；]{0,14}\d")
 _SOLVED_HERE = re.compile(r"(?:解决|破解|化解|攻克|缓解|解除)了")
 _PLANNED = re.compile(r"下一步|今后|将要|将推动|将继续|计划|打算|准备|拟|力争|争取在|有望")
+_PLANNED_LEAD = re.compile(r"(?:接下来|下一步|今后|未来|下阶段|下一阶段|明年|下半年)")
 _DEFICIENCY = re.compile(r"不够|不足|缺乏|缺少|没有|没人|不强|不明显|不到位|不高|很少|较少")
 _LOOKS_BACK = re.compile(r"^(?:那时|那时候|那时的|当时|早些年|早年|当初|原先|之前|此前|从前|过去|以前|"
                          r"(?:19|20)\d{2}年(?:以前|之前|前)|[^，。]{0,12}(?:以前|之前|那会儿)，)")
@@ -393,8 +394,9 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             solved = _SOLVED_COUNT.search(clause)
             if solved and solved.start() <= max(clause.find(bare), 0) < solved.end():
                 continue   # "帮企业解决生产难题63个": difficulties solved are a result, not the unit's problem
-        if label == S.MEASURE and _PLANNED.search(_clause_at(s.text, _surface)):
-            continue   # "下一步将推动…": a plan, not a measure the unit applied
+        if label == S.MEASURE and (_PLANNED.search(_clause_at(s.text, _surface))
+                                   or _PLANNED_LEAD.match(s.text.lstrip("“\"（(　 "))):
+            continue   # "下一步将推动…", "接下来，双方将…": a plan, not a measure the unit applied
         if label == S.MEASURE and role in ("problem", "context") and _DEFICIENCY.search(s.text):
             continue   # "亮身份、作表率不够" states a lack, not a measure the unit applied
         rank = prefer.index(role)

@@ -192,6 +192,7 @@ class Taxonomy:
             return []
         self._ensure_variants()
         import bisect
+        text = self._mask_slogans(text)
         starts = [s for s, _ in spans]
         # the distinct parts seen in each sentence (a common part such as 党员 occurs many times), and where the
         # parts of variant patterns occur (their window is checked) …
@@ -224,6 +225,15 @@ class Taxonomy:
                 seen.add(pat.concept.id)
                 out.append((k, pat.concept, pat.surface))
         return out
+
+    def _mask_slogans(self, text: str) -> str:
+        """``text`` with set phrases blanked out (same length, so offsets hold): "共建共治共享" is a slogan about
+        governance, not a joint-building measure; the words inside such phrases name no concept."""
+        pattern = self._cue_cache.get("_slogan_re")
+        if pattern is None:
+            phrases = sorted(self.cue_list("set_phrases"), key=len, reverse=True)
+            pattern = self._cue_cache["_slogan_re"] = re.compile("|".join(map(re.escape, phrases))) if phrases else False
+        return pattern.sub(lambda m: "\0" * len(m.group(0)), text) if pattern else text
 
     def metric_cues(self, text: str) -> list[tuple[int, int, Metric]]:
         if not self.metrics:
