@@ -358,3 +358,12 @@ def test_slogans_plans_and_festivals_are_not_measures(text, absent):
 def test_a_cadre_visiting_households_door_to_door_still_counts():
     c = case("第一书记驻村第二天，就挨家挨户和村民交谈，摸清了难处。")
     assert "measure:members-contact-households" in {m.id for m in c.measures}
+
+
+@pytest.mark.parametrize("text", [
+    "采一区党支部把党建工作和解决生产难题紧紧扣在一起，党员带头在岗位上挖潜。",
+    "运维部党支部把支部品牌创建和安全生产捆在一起，党员当起责任区的承包人。",
+    "公司党委推行“党建+”亮旗创优，组建党员突击队攻坚重点项目。",
+])
+def test_party_work_tied_to_production_in_other_words_is_integration(text):
+    assert "measure:party-business-integration" in {m.id for m in case(text).measures}
