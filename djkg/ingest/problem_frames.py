@@ -20,10 +20,9 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-import ahocorasick
-
 from .sections import Sentence
 from .taxonomy import Concept, Taxonomy
+from .wordscan import WordScanner
 
 # a difficulty being solved, gone, handled or planned is not a state the unit faced
 _NOT_A_STATE = re.compile(r"解决|破解|化解|攻克|摆脱|告别|消除|扭转|解难|纾难|帮|不再|不用|不必|再也不|现在|如今|目前|"
@@ -69,15 +68,11 @@ def _frames(tx: Taxonomy) -> _Frames:
             parts = tuple(p for p in str(anchor).split("&") if p)
             if parts:
                 frames.append(Frame(concept, parts))
-    automaton = ahocorasick.Automaton()
     by_part: dict[str, list[int]] = {}
     for i, f in enumerate(frames):
         for part in f.parts:
             by_part.setdefault(part, []).append(i)
-    for part in by_part:
-        automaton.add_word(part, part)
-    if by_part:
-        automaton.make_automaton()
+    automaton = WordScanner({part: part for part in by_part})
     return _Frames(tuple(frames), tuple(sorted(tx.cue_list("difficulty_cues"), key=len, reverse=True)), automaton,
                    {k: tuple(v) for k, v in by_part.items()})
 

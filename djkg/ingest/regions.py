@@ -16,8 +16,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-import ahocorasick
 import yaml
+
+from .wordscan import WordScanner
 
 MACRO = {
     "东部": ("11", "12", "13", "31", "32", "33", "35", "37", "44", "46"),
@@ -100,10 +101,7 @@ class Gazetteer:
             if code in self._by_code:
                 self._by_name.setdefault(alias, []).append(code)
                 surfaces.setdefault(alias, []).append(_Surface(code, False, alias in weak))
-        self._automaton = ahocorasick.Automaton()
-        for surface, entries in surfaces.items():
-            self._automaton.add_word(surface, (surface, tuple(entries)))
-        self._automaton.make_automaton()
+        self._automaton = WordScanner({surface: (surface, tuple(entries)) for surface, entries in surfaces.items()})
 
     # --- lookups ---------------------------------------------------------------------------------
 

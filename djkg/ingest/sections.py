@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .taxonomy import taxonomy
+from .wordscan import WordScanner
 
 ROLES = ("problem", "measure", "outcome", "context")
 
@@ -67,17 +68,12 @@ def _cue_sets() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _cue_automaton():
-    import ahocorasick
     roles: dict[str, set[str]] = {}
     for key, cues in _cue_sets().items():
         for c in cues:
             if c:
                 roles.setdefault(c, set()).add(key.replace("_cues", ""))
-    automaton = ahocorasick.Automaton()
-    for cue, rs in roles.items():
-        automaton.add_word(cue, (cue, tuple(sorted(rs))))
-    automaton.make_automaton()
-    return automaton
+    return WordScanner({cue: (cue, tuple(sorted(rs))) for cue, rs in roles.items()})
 
 
 # "解决‘谁来领’的问题" / "破解服务难题" heads what was done about a problem: a measure section

@@ -17,12 +17,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
 import yaml
 
 from ..graph import schema as S
 from . import accepted
 from .normalise import normalise_short
+from .wordscan import WordScanner
 
 
 @dataclass(frozen=True)
@@ -110,16 +110,13 @@ class Taxonomy:
         self._variants_added = False
         self._variants_lock = threading.Lock()
         self._build_automaton()
-        self._metric_automaton = ahocorasick.Automaton()
+        metric_cues: dict[str, tuple[str, int]] = {}
         for i, m in enumerate(self.metrics):
             for cue in (m.name, *m.cues):
                 cue = normalise_short(cue)
-                if cue:
-                    existing = self._metric_automaton.get(cue, None)
-                    if existing is None:
-                        self._metric_automaton.add_word(cue, (cue, i))
-        if self.metrics:
-            self._metric_automaton.make_automaton()
+                if cue and cue not in metric_cues:   # the first metric listing a cue keeps it
+                    metric_cues[cue] = (cue, i)
+        self._metric_automaton = WordScanner(metric_cues)
 
     def _build_automaton(self) -> None:
         uses: dict[str, int] = {}
@@ -137,12 +134,8 @@ class Taxonomy:
         for part in uses:
             for surface in (LACK_WORDS if part == LACK else (part,)):
                 surfaces.setdefault(surface, []).append((part, tuple(anchored.get(part, ())), part in windowed))
-        automaton = ahocorasick.Automaton()
-        for surface, entries in surfaces.items():
-            automaton.add_word(surface, (len(surface), tuple(entries)))
-        if surfaces:
-            automaton.make_automaton()
-        self.automaton = automaton
+        self.automaton = WordScanner({surface: (len(surface), tuple(entries))
+                                      for surface, entries in surfaces.items()})
 
     def _ensure_variants(self) -> None:
         """Word-order and inserted-word variants of every listed surface (土地流转 ~ 流转土地, 一窗受理 ~ 一窗式受理,

@@ -1,0 +1,35 @@
+"""The word scanner behind extraction's one-pass look-ups finds exactly what a brute-force search finds: every
+listed word at every position, overlapping ones included, in order of where they end, longest first."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from djkg.ingest.wordscan import WordScanner
+
+
+def brute_force(words: dict[str, object], text: str) -> list[tuple[int, object]]:
+    hits = [(start + len(w) - 1, -len(w), words[w]) for w in words if w
+            for start in range(len(text)) if text.startswith(w, start)]
+    return [(end, value) for end, _, value in sorted(hits, key=lambda h: (h[0], h[1]))]
+
+
+def test_overlapping_words_are_all_found_in_order_of_their_end_longest_first():
+    scanner = WordScanner({"吉林": "place", "吉林省": "province", "林省": "x", "合作社": "coop", "合作": "work"})
+    assert list(scanner.iter("吉林省党支部领办合作社")) == [
+        (1, "place"), (2, "province"), (2, "x"), (9, "work"), (10, "coop")]
+
+
+def test_no_words_and_no_text_find_nothing():
+    assert list(WordScanner({}).iter("任何文字")) == []
+    assert list(WordScanner({"村": 1, "": 2}).iter("")) == []
+    assert len(WordScanner({"村": 1, "": 2})) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.text(alphabet="村社区党支部合作", min_size=1, max_size=4), min_size=1, max_size=12, unique=True),
+       text=st.text(alphabet="村社区党支部合作，。", max_size=60))
+def test_the_same_matches_as_a_brute_force_search(words, text):
+    table = {w: i for i, w in enumerate(words)}
+    assert list(WordScanner(table).iter(text)) == brute_force(table, text)
