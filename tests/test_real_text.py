@@ -367,3 +367,8 @@ def test_a_cadre_visiting_households_door_to_door_still_counts():
 ])
 def test_party_work_tied_to_production_in_other_words_is_integration(text):
     assert "measure:party-business-integration" in {m.id for m in case(text).measures}
+
+
+def test_village_officials_and_weak_villages_are_not_units():
+    c = case("福建以下派村官为核心，把资金引进薄弱村。尤溪县梅仙镇蕉坑村党支部书记带着村民种油茶，蕉坑村集体收入达到3.5万元。")
+    assert c.unit.endswith(("蕉坑村", "蕉坑村党支部")), c.unit
