@@ -372,3 +372,10 @@ def test_party_work_tied_to_production_in_other_words_is_integration(text):
 def test_village_officials_and_weak_villages_are_not_units():
     c = case("福建以下派村官为核心，把资金引进薄弱村。尤溪县梅仙镇蕉坑村党支部书记带着村民种油茶，蕉坑村集体收入达到3.5万元。")
     assert c.unit.endswith(("蕉坑村", "蕉坑村党支部")), c.unit
+
+
+def test_a_villages_own_problems_are_not_found_in_a_city_community():
+    city = case("太平桥街道某社区党委推行吹哨报到。这栋楼压在两个区的交界线上，一个街道单打独斗很难推动。", industry="城市社区")
+    assert "problem:scattered-smallholders" not in {m.id for m in city.problems}
+    village = case("某村党支部领办合作社。过去村里一家一户单打独斗，种啥都不挣钱。", industry="农村")
+    assert "problem:scattered-smallholders" in {m.id for m in village.problems}

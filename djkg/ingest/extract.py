@@ -25,6 +25,7 @@ MAX_CANDIDATES = 3
 REGION_SCAN_CHARS = 2500
 MODEL_MIN_SCORE = 2.0
 REGION_DROP = 0.1          # below this confidence a region guess is dropped
+FIELD_CERTAIN = 0.6        # from this confidence a field filters problems (the bar queries/models.py uses for fields)
 REGION_UNCERTAIN = 0.5     # below this it is kept and flagged region_uncertain   # title/heading mention (3) or two body mentions
 
 
@@ -117,6 +118,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     framed = problem_frames.frame_problems(problem_view, tx, {m.id for m in problems})
     problems += [Mention(c.id, c.name, sentences[k].text[:300], category=c.category, variant=True)
                  for k, c, _ in framed]
+    problems = _fits_field(problems, tx, industry)
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
     model = pick_model(matches, sentences, tx, meta, title, warnings)
     if model is None and not meta.get("unit"):
@@ -141,6 +143,23 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                                  origin=doc.origin, text=doc.text)
     return ExtractedCase(doc.source, cid, title, unit, strip_controls(brand), year, region, industry, problems,
                          measures, outcomes, model, flags, signals, warnings, text, meta, ident)
+
+
+def _fits_field(problems: list[Mention], tx: Taxonomy, industry: dict[str, Any]) -> list[Mention]:
+    """A problem that cannot arise outside one field (``only_in`` in problems.yaml: smallholders, a village's
+    collective economy) is dropped from a case whose field is known to be another ("单打独斗" in a city community
+    is not smallholders farming alone). The ``fields`` lists say where problems are typical, not where they can
+    arise (a court mediates conflicts too), so they filter nothing; nor does a field recognised only weakly."""
+    field = industry.get("field")
+    if not field or (industry.get("confidence") or 0) < FIELD_CERTAIN:
+        return problems
+    out = []
+    for m in problems:
+        concept = tx.by_id.get(m.id)
+        only = concept.extra.get("only_in") if concept else None
+        if not only or only == field:
+            out.append(m)
+    return out
 
 
 # --- metadata guesses --------------------------------------------------------------------------------
