@@ -433,8 +433,15 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
     os.environ["DJKG_WARM_INDEX"] = "1"   # each worker builds its index before it takes requests
     if s.neo4j_uri:
         os.environ["DJKG_NEO4J_URI"] = s.neo4j_uri
-    uvicorn.run("djkg.api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="warning")
+    from ..api.serving import serve_processes, spreads_connections
+    if not spreads_connections():   # one shared socket (uvicorn's workers): connections may bunch on one worker
+        uvicorn.run("djkg.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+        return
+    try:
+        serve_processes("djkg.api.app:create_app", host=host, port=port, workers=workers)
+    except OSError as exc:
+        fail(EXIT_USAGE, f"无法监听 {host}:{port}：{exc.strerror or exc}", f"cannot listen on {host}:{port}")
 
 
 @app.command()
