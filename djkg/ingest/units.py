@@ -270,7 +270,10 @@ def guess_unit(title: str, text: str) -> str:
     first_end = _first_sentence_end(text)
     # a subtitle line ("——定西市安定区某镇某村党支部抓党建…") names the unit as plainly as the title
     subtitle = "\n".join(x for x in text[:300].split("\n")[:4] if x.strip().startswith(("——", "--", "—")))
-    found = [(c, "title") for c in candidates(title) + candidates(subtitle)] + [(c, "body") for c in candidates(body)]
+    titled = [(c, part) for part in (title, subtitle) for c in candidates(part)]
+    # a credit line (…供稿) taken for the title names who wrote the text, not whom it is about
+    credited = {id(c) for c, part in titled if _CREDIT.search(_bracketed(part, c.start))}
+    found = [(c, "title") for c, _ in titled] + [(c, "body") for c in candidates(body)]
     if not found:
         return ""
     scores: dict[str, float] = {}
@@ -278,8 +281,8 @@ def guess_unit(title: str, text: str) -> str:
     body_cands = [c for c, where in found if where == "body"]
     for c, where in found:
         shorts.setdefault(c.core, c.short)
-        if where == "title" and _CREDIT.search(_bracketed(title, c.start)):
-            scores.setdefault(c.core, 0.0)   # a credit line taken for the title: who wrote it, not about whom
+        if where == "title" and id(c) in credited:
+            scores.setdefault(c.core, 0.0)
         elif where == "title":
             scores[c.core] = scores.get(c.core, 0.0) + (4.0 if c.party else 2.5)
         elif c.start < first_end:
