@@ -379,3 +379,17 @@ def test_a_villages_own_problems_are_not_found_in_a_city_community():
     assert "problem:scattered-smallholders" not in {m.id for m in city.problems}
     village = case("某村党支部领办合作社。过去村里一家一户单打独斗，种啥都不挣钱。", industry="农村")
     assert "problem:scattered-smallholders" in {m.id for m in village.problems}
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("龙岩的办法是在社区网格里建临时党支部，支部下再按楼道设党小组。", "measure:grid-party-organisation"),
+    ("工单办完，热线办逐件回访，并做满意度调查。", "measure:mass-evaluation"),
+    ("县里坚持社会组织培育发展与党建工作规范化同步。", "measure:standardisation"),
+])
+def test_measures_in_the_words_reports_use(text, concept):
+    assert concept in {m.id for m in case(text).measures}
+
+
+def test_a_medical_protocol_made_standard_is_not_party_standardisation():
+    c = case("支部由党员骨干牵头开展危重新生儿救治、儿童哮喘规范化管理等技术攻关。")
+    assert "measure:standardisation" not in {m.id for m in c.measures}
