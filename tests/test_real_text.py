@@ -393,3 +393,13 @@ def test_measures_in_the_words_reports_use(text, concept):
 def test_a_medical_protocol_made_standard_is_not_party_standardisation():
     c = case("支部由党员骨干牵头开展危重新生儿救治、儿童哮喘规范化管理等技术攻关。")
     assert "measure:standardisation" not in {m.id for m in c.measures}
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("2017年，乡村振兴服务队和镇党委政府帮着扶持，合作社一步步做大。", "measure:first-secretary-dispatch"),
+    ("由市自然资源和规划局派来的工作队帮着，村党支部把化解积案当作头等大事来抓。", "measure:first-secretary-dispatch"),
+    ("党组织一边动员党员转关系，一边培养发展新党员。", "measure:talent-cultivation"),
+    ("作业区以“十个一”先锋清单激活一线党员作用。", "measure:member-responsibility-area"),
+])
+def test_dispatched_teams_new_members_and_vanguard_lists_in_other_words(text, concept):
+    assert concept in {m.id for m in case(text).measures}
