@@ -403,3 +403,13 @@ def test_a_medical_protocol_made_standard_is_not_party_standardisation():
 ])
 def test_dispatched_teams_new_members_and_vanguard_lists_in_other_words(text, concept):
     assert concept in {m.id for m in case(text).measures}
+
+
+@pytest.mark.parametrize("text, present", [
+    ("村里办起竹制品加工厂，每年为村集体增收1万元。", True),
+    ("2018年，工作队与村“两委”一起帮村民建起50座大棚。", True),
+    ("这里新接入的分布式光伏让台区负荷吃紧，换上新变压器后冬季用电有了保障。", False),
+    ("村民想投资盖大棚，都怕电压不稳。", False),
+])
+def test_a_village_industry_is_named_by_what_was_built_not_by_a_word_in_passing(text, present):
+    assert ("measure:industry-development" in {m.id for m in case(text).measures}) is present
