@@ -51,15 +51,15 @@ def test_tidy_extraction_gold_sets_meet_every_target(gold, documents):
 # Figures reached on the real-text sets (recall, and precision where it is a claim users see). The targets
 # not yet met are reported in the closing note and by `djkg eval extraction`; these floors keep what was won.
 REAL_FLOORS = {
-    "extraction_real": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.9, "problems": 0.7, "measures": 0.8,
+    "extraction_real": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.9, "problems": 0.7, "measures": 0.85,
                         "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8, "unit": 0.75},
     # written blind and measured once (its header); worked on afterwards, so held at what it reads now
     "extraction_real_heldout": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.85, "problems": 0.35,
-                                "measures": 0.73, "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8,
+                                "measures": 0.8, "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8,
                                 "unit": 0.65},
     # r61-r80, written blind and measured once (its header), then worked on: problems stated in passing
     "extraction_real2": {"province": 1.0, "city": 0.85, "county": 0.9, "field": 0.9, "problems": 0.95,
-                         "measures": 0.65, "outcome_values": 0.8, "outcome_precision": 0.8, "model": 0.85,
+                         "measures": 0.75, "outcome_values": 0.8, "outcome_precision": 0.8, "model": 0.85,
                          "unit": 0.6},
     # r81-r100, sealed: measured blind, never looked at (its header); held at what it read
     "extraction_real3": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.9, "problems": 0.45,
