@@ -105,3 +105,14 @@ def test_a_taken_port_is_refused_with_a_message(tmp_path):
         holder.close()
     assert run.returncode == 2, run.stderr
     assert "无法监听" in run.stderr and "cannot listen" in run.stderr
+
+
+def test_workers_that_cannot_start_end_the_server_with_a_message(tmp_path):
+    """A store that cannot be opened (Neo4j not listening) makes every worker exit at start: the server gives up
+    with exit code 1 and says why, instead of restarting them forever."""
+    dead = free_port()   # nothing listens there
+    run = subprocess.run([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(tmp_path / "var"),
+                          "--neo4j-uri", f"bolt://127.0.0.1:{dead}", "serve", "--port", str(free_port()),
+                          "--workers", "2"], env=embedded_env(), capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1, run.stderr[-2000:]
+    assert "工作进程启动后立即退出" in run.stderr and "exit right after starting" in run.stderr

@@ -9,7 +9,9 @@ test) can land every one of them on one worker, which then serves alone while th
 Here each worker binds its own socket with ``SO_REUSEPORT`` and Linux hashes each new connection to one of them
 (sockets of the same user only, so another user cannot join the group). Where the option does not exist the
 caller falls back to uvicorn's shared socket. The supervisor restarts a worker that dies, at most once a second,
-and stops them all on SIGINT or SIGTERM (uvicorn's graceful shutdown in each).
+gives up (``WorkersFailed``) when workers keep exiting right after they start — a store that cannot be opened must
+not become an endless loop of tracebacks — and stops them all on SIGINT or SIGTERM (uvicorn's graceful shutdown
+in each).
 """
 
 from __future__ import annotations
@@ -24,6 +26,12 @@ from typing import Any
 
 RESTART_PAUSE_S = 1.0
 STOP_TIMEOUT_S = 30.0
+EARLY_EXIT_S = 15.0      # a worker gone this soon after its start did not start at all (a store it cannot open …)
+EARLY_EXITS_ALLOWED = 3  # so many in a row and the server gives up instead of restarting forever
+
+
+class WorkersFailed(RuntimeError):
+    """The workers keep exiting right after they start: nothing would ever answer."""
 
 
 def spreads_connections() -> bool:
@@ -65,9 +73,12 @@ def serve_processes(factory: str, *, host: str, port: int, workers: int, log_lev
     check_port(host, port)
     ctx = multiprocessing.get_context("spawn")   # a clean interpreter per worker: no threads or handles inherited
 
+    started: dict[int, float] = {}
+
     def start() -> Any:
         proc = ctx.Process(target=_worker, args=(factory, host, port, log_level), daemon=False)
         proc.start()
+        started[id(proc)] = time.monotonic()
         return proc
 
     stopping = False
@@ -78,13 +89,19 @@ def serve_processes(factory: str, *, host: str, port: int, workers: int, log_lev
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     procs = [start() for _ in range(workers)]
+    early_exits = 0
     try:
         while not stopping:
             wait([p.sentinel for p in procs], timeout=0.5)
             for i, proc in enumerate(procs):
-                if not proc.is_alive() and not stopping:
-                    time.sleep(RESTART_PAUSE_S)   # a worker that cannot start must not spin
-                    procs[i] = start()
+                if proc.is_alive() or stopping:
+                    continue
+                early = time.monotonic() - started.pop(id(proc), 0.0) < EARLY_EXIT_S
+                early_exits = early_exits + 1 if early else 0
+                if early_exits >= EARLY_EXITS_ALLOWED:
+                    raise WorkersFailed(f"{early_exits} worker processes exited right after starting")
+                time.sleep(RESTART_PAUSE_S)   # a worker that cannot start must not spin
+                procs[i] = start()
     finally:
         for proc in procs:
             if proc.is_alive():

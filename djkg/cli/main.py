@@ -433,7 +433,7 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
     os.environ["DJKG_WARM_INDEX"] = "1"   # each worker builds its index before it takes requests
     if s.neo4j_uri:
         os.environ["DJKG_NEO4J_URI"] = s.neo4j_uri
-    from ..api.serving import serve_processes, spreads_connections
+    from ..api.serving import WorkersFailed, serve_processes, spreads_connections
     if not spreads_connections():   # one shared socket (uvicorn's workers): connections may bunch on one worker
         uvicorn.run("djkg.api.app:create_app", factory=True, host=host, port=port, workers=workers,
                     log_level="warning")
@@ -442,6 +442,9 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
         serve_processes("djkg.api.app:create_app", host=host, port=port, workers=workers)
     except OSError as exc:
         fail(EXIT_USAGE, f"无法监听 {host}:{port}：{exc.strerror or exc}", f"cannot listen on {host}:{port}")
+    except WorkersFailed:
+        fail(EXIT_FAILED, "工作进程启动后立即退出（原因见上方输出，例如数据库无法打开）",
+             "the worker processes exit right after starting (see the output above, e.g. the store cannot be opened)")
 
 
 @app.command()
