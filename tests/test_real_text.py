@@ -413,3 +413,23 @@ def test_dispatched_teams_new_members_and_vanguard_lists_in_other_words(text, co
 ])
 def test_a_village_industry_is_named_by_what_was_built_not_by_a_word_in_passing(text, present):
     assert ("measure:industry-development" in {m.id for m in case(text).measures}) is present
+
+
+def test_a_dated_change_is_one_result_with_its_baseline_and_beneficiaries_count():
+    [change] = [o for o in case("村集体收入从2019年的5万元增加到2023年的60万元。").outcomes if o.value is not None]
+    assert (change.value, change.baseline, change.unit, change.direction) == (60, 5, "万元", "up")
+    assert {86, 1.5} <= values(case("党员志愿者开展服务活动86场，受益群众1.5万人。"))
+
+
+@pytest.mark.parametrize("text", [
+    "张庄村有村民412户、1530人，耕地3200亩。村党支部领办合作社。",
+    "该社区辖区面积1.2平方公里，居民5600余人，其中党员138名。",
+    "每户每年交50元卫生费，积分每10分可兑换一袋盐。",
+    "项目总投资1.5亿元，占地120亩，计划明年建成。",
+    "他在村里干了12年支书，先后带过5任村委会主任。",
+    "公司下设4个党总支、27个党支部。",
+    "村里距县城45公里，海拔1800米。",
+    "小区建于1998年，共有12栋楼、860户居民。",
+])
+def test_descriptions_of_the_unit_are_not_results(text):
+    assert values(case(text)) == set()
