@@ -433,3 +433,21 @@ def test_a_dated_change_is_one_result_with_its_baseline_and_beneficiaries_count(
 ])
 def test_descriptions_of_the_unit_are_not_results(text):
     assert values(case(text)) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("两年间，全村人均收入翻了一番，达到1.8万元。", {1.8}),
+    ("如今，合作社年产值超过800万元，吸纳本村劳动力60余人就业。", {800, 60}),
+    ("去年以来，街道共收到群众“点单”560个，已完成520个。", {560, 520}),
+    ("该做法实施后，群众投诉量比上年减少了四成。", {40}),
+    ("村里新修道路8公里，安装路灯200盏。", {8, 200}),
+    ("党员先锋岗累计提出合理化建议1300余条，创效2600万元。", {1300, 2600}),
+    ("网格员每月走访群众3000余人次，收集意见建议150条。", {3000, 150}),
+])
+def test_results_in_the_forms_reports_use(text, expected):
+    assert values(case(text)) == expected
+
+
+def test_a_debt_turned_into_a_surplus_keeps_its_sign():
+    [change] = [o for o in case("全村集体经济收入由负债12万元变为盈余36万元。").outcomes if o.value is not None]
+    assert (change.value, change.baseline, change.direction) == (36, -12, "up")
