@@ -451,3 +451,24 @@ def test_results_in_the_forms_reports_use(text, expected):
 def test_a_debt_turned_into_a_surplus_keeps_its_sign():
     [change] = [o for o in case("全村集体经济收入由负债12万元变为盈余36万元。").outcomes if o.value is not None]
     assert (change.value, change.baseline, change.direction) == (36, -12, "up")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in a sentence opening on the past, the figure of now is the result (and 3万多 is approximate)
+    ("“以前一年挣不到5000元，现在能挣3万多。”村民老李说。", {3}),
+    ("村里按照每人每月300元的标准发放补贴。", set()),          # a standard, not a level reached
+    ("来自10个部门的30余名干部参加了培训。", set()),           # who came to one event, and from where
+    ("该市共有社会组织1.2万家，社区社会组织占六成。", set()),
+    ("这是该区第5个获此殊荣的社区。", set()),
+    ("村里60岁以上老人占45%，留守儿童37人。", set()),
+    ("目标是到2025年实现党组织全覆盖，力争培育示范点20个。", set()),
+    ("居民拨打12345热线反映问题后，社区30分钟内上门。", set()),
+    ("全镇13个村中，有9个村的集体收入不足5万元。", set()),
+])
+def test_figures_of_now_rates_participants_and_plans(text, expected):
+    assert values(case(text)) == expected
+
+
+def test_many_more_than_is_approximate():
+    [fact] = [o for o in case("累计服务群众2000多人次。").outcomes if o.value is not None]
+    assert (fact.value, fact.unit, fact.approx) == (2000, "人次", True)

@@ -26,7 +26,7 @@ UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # "2000多万美元", "近3000人", "40余家": the approximation is kept, the unit stays whole
 _QUANTITY = re.compile(rf"(?<![\d.第])(?P<pre>近|约|逾|超过|超)?(?P<v>{_NUM})\s*(?P<ap>余|多)?(?P<u>{UNITS})"
-                       rf"(?P<post>左右|以上)?(?![\d])")
+                       rf"(?P<post>左右|以上|多(?=[，。；、”\s]|$))?(?![\d])")   # 3万多 is approximate too
 # "从2019年的5万元增加到2023年的60万元": a year may date either end of a change
 _DATED = r"(?:(?:19|20)\d{2}年(?:底|初|末)?的?)?"
 _TRANSITION = re.compile(
@@ -242,6 +242,10 @@ _BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二�
 _SENT = re.compile(r"挑选|选派|下派|派驻|抽调|选调|选聘|招募")
 # a stretch of a city named as the setting, not the unit ("这片区域的税收累计达到388亿元")
 _WIDER_STRETCH = re.compile(r"这片区域|该区域|这一区域|整个区域|整个片区|单在[^，。；]{1,8}一地")
+_RATE = re.compile(r"(?:按照?|以)?每[人户月年天周次亩][^，。；]{0,5}$")
+_ATTENDED = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:参加|出席|参与|列席)了?(?:会议|培训|活动|仪式|座谈|开幕|启动|签约|交流)")
+_THEN = re.compile(r"以前|过去|原来|原先|从前|那时")
+_NOW = re.compile(r"(?:现在|如今|眼下|这几年|今年)[^，。；]{0,6}$")
 # a sentence telling one example ("比如2023年6月，…") and a survey's findings (the state the work started from)
 _EXAMPLE = re.compile(r"(?:比如|例如|譬如|举个例子|有一次|有一回)")
 _SURVEY = re.compile(r"(?:摸排|摸底|排查|调查|调研|梳理|盘点)(?:下来|发现|显示|结果|后发现)")
@@ -255,11 +259,13 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     before = text[c0:m.start()]
     after = text[m.end():c1]
     score = 0.0
-    if _BEFORE_WORK.match(text.lstrip("“\"（(　 ")):
+    # "以前一年挣不到5000元，现在能挣3万多": in a sentence that opens on the past, the figure of now is the result
+    now_vs_then = bool(_NOW.search(before) and _THEN.search(text[:c0]))
+    if _BEFORE_WORK.match(text.lstrip("“\"（(　 ")) and not now_vs_then:
         score -= 4.0
     if m.group("post") and after.startswith("的"):
         score -= 4.0   # "考到140分以上的学生": a threshold that picks out a group, not a result
-    elif unit in ("个", "家", "所") and re.match(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校)的", after):
+    elif unit in ("个", "家", "所") and re.match(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校|部门|科室)的", after):
         score -= 2.0   # "26个城市社区的具体岗位", "5个村的300户": the count names where, the result is what follows
     if _RESULT_VERB.search(before):
         score += 2.0
@@ -271,7 +277,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score += 1.0
     if s.role == "outcome":
         score += 1.5
-    elif s.role == "problem":
+    elif s.role == "problem" and not now_vs_then:
         score -= 2.0
     if _PLAN.search(before) or _PLAN.search(text[:c0][-12:]):
         score -= 4.0
@@ -307,6 +313,14 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0
     if _WIDER_STRETCH.search(text[:c1]):
         score -= 5.0
+    if _RATE.search(before) and not _RESULT_VERB.search(before):
+        score -= 3.0   # "按照每人每月300元的标准": a rate or a standard, not a level reached
+    if _ATTENDED.match(after) and not _PERFECT.search(before):
+        score -= 3.0   # "30余名干部参加了培训": who came to one event
+    if before.endswith("来自"):
+        score -= 4.0   # "来自10个部门的…": where people came from
+    if now_vs_then:
+        score += 2.0
     if _EXAMPLE.match(text.lstrip("“\"（(　 ")):
         score -= 4.0   # "比如…菜地收窄1米", "有一次，2户村民…": the figures of one example, not results
     if _SURVEY.search(text[:c0]) and not _RESULT_VERB.search(before):
