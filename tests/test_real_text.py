@@ -472,3 +472,18 @@ def test_figures_of_now_rates_participants_and_plans(text, expected):
 def test_many_more_than_is_approximate():
     [fact] = [o for o in case("累计服务群众2000多人次。").outcomes if o.value is not None]
     assert (fact.value, fact.unit, fact.approx) == (2000, "人次", True)
+
+
+def test_set_phrases_with_one_keep_their_numerals():
+    from djkg.ingest.normalise import normalise
+    assert normalise("一户一策、一人一岗、一家一户") == "一户一策、一人一岗、一家一户"
+    assert normalise("给一户人家送去两袋米") == "给1户人家送去两袋米"
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("地都是一家一户种，卖不上价", "problem:scattered-smallholders"),
+    ("老百姓办个事要跑好几个部门，来回折腾", "problem:last-mile-service"),
+    ("群众有事不找社区，觉得社区没用", "problem:resident-disconnect"),
+])
+def test_a_profile_in_plain_words_is_understood(text, concept):
+    assert concept in {p.id for p in parse_profile(problems=[text]).problems}

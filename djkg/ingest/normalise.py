@@ -49,6 +49,9 @@ def _cn_to_number(numeral: str) -> str | None:
 
 def _qty(m: re.Match) -> str:
     num, tail = m.group("num"), m.group("tail")
+    text, start, end = m.string, m.start(), m.end()
+    if num == "一" and (text[end:end + 1] == "一" or (start >= 2 and text[start - 2] == "一")):
+        return m.group(0)   # 一户一策, 一人一岗, 一家一户: a set phrase, not a count
     # "万元"/"亿元" keep their magnitude word as the unit: 三十五万元 → 35万元
     if num.endswith(("万", "亿")) and len(num) > 1 and tail in ("元", "人", "户", "人次"):
         tail = num[-1] + tail
