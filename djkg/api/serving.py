@@ -63,7 +63,6 @@ def _worker(factory: str, host: str, port: int, log_level: str) -> None:
     import uvicorn
     sock = _socket(host, port)
     sock.listen(2048)
-    sock.set_inheritable(True)
     server = uvicorn.Server(uvicorn.Config(factory, factory=True, log_level=log_level))
     server.run(sockets=[sock])
 

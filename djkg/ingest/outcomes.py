@@ -261,7 +261,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     score = 0.0
     # "以前一年挣不到5000元，现在能挣3万多": in a sentence that opens on the past, the figure of now is the result
     now_vs_then = bool(_NOW.search(before) and _THEN.search(text[:c0]))
-    if _BEFORE_WORK.match(text.lstrip("“\"（(　 ")) and not now_vs_then:
+    opening = text.lstrip("“\"（(　 ")
+    if _BEFORE_WORK.match(opening) and not now_vs_then:
         score -= 4.0
     if m.group("post") and after.startswith("的"):
         score -= 4.0   # "考到140分以上的学生": a threshold that picks out a group, not a result
@@ -321,7 +322,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "来自10个部门的…": where people came from
     if now_vs_then:
         score += 2.0
-    if _EXAMPLE.match(text.lstrip("“\"（(　 ")):
+    if _EXAMPLE.match(opening):
         score -= 4.0   # "比如…菜地收窄1米", "有一次，2户村民…": the figures of one example, not results
     if _SURVEY.search(text[:c0]) and not _RESULT_VERB.search(before):
         score -= 3.0   # "摸排下来，…已有党支部的21家，还有11家是空白": what a survey found, the starting point

@@ -90,6 +90,9 @@ class Taxonomy:
         self._cue_cache: dict[str, list[str]] = {}
         self._jieba_loaded = False   # tokenizer() has given jieba this taxonomy's words
         self._forms_cache: dict[str, tuple[str, ...]] = {}
+        # set phrases whose words name no concept (cues.yaml set_phrases), longest first: blanked before matching
+        phrases = sorted(self.cue_list("set_phrases"), key=len, reverse=True)
+        self._set_phrases = re.compile("|".join(map(re.escape, phrases))) if phrases else None
         self.by_id: dict[str, Concept] = {c.id: c for group in (self.problems, self.measures, self.models)
                                           for c in group.values()}
         self.by_name: dict[tuple[str, str], Concept] = {}
@@ -222,11 +225,9 @@ class Taxonomy:
     def _mask_slogans(self, text: str) -> str:
         """``text`` with set phrases blanked out (same length, so offsets hold): "共建共治共享" is a slogan about
         governance, not a joint-building measure; the words inside such phrases name no concept."""
-        pattern = self._cue_cache.get("_slogan_re")
-        if pattern is None:
-            phrases = sorted(self.cue_list("set_phrases"), key=len, reverse=True)
-            pattern = self._cue_cache["_slogan_re"] = re.compile("|".join(map(re.escape, phrases))) if phrases else False
-        return pattern.sub(lambda m: "\0" * len(m.group(0)), text) if pattern else text
+        if self._set_phrases is None:
+            return text
+        return self._set_phrases.sub(lambda m: "\0" * len(m.group(0)), text)
 
     def metric_cues(self, text: str) -> list[tuple[int, int, Metric]]:
         if not self.metrics:

@@ -42,8 +42,9 @@ _PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二�
                           r"|第[一二三四五六七八九十\d]+支部")
 # 与 ends a clause ("与四个社区结对") except between two subjects in a faculty's or department's name
 # (化学与环境工程学院, 高分子材料与工程系)
-_JOINED_SUBJECTS = r"与(?![\u4e00-\u9fff]{1,6}?(?:学院|学部|系|研究所|研究院|研究中心|实验室|专业))"
-_SUBJECT_JOINED = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:学院|学部|系|研究所|研究院|研究中心|实验室|专业)")
+_DEPARTMENT_AFTER = r"[\u4e00-\u9fff]{1,6}?(?:学院|学部|系|研究所|研究院|研究中心|实验室|专业)"
+_JOINED_SUBJECTS = rf"与(?!{_DEPARTMENT_AFTER})"
+_SUBJECT_JOINED = re.compile(_DEPARTMENT_AFTER)
 # words before a name ("走进", "来到", "是", "在" …): the name starts after the last of them
 _BOUNDARY_WORDS = (
     r"走进|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
