@@ -323,6 +323,9 @@ def test_the_items_of_a_list_of_problems_are_problems_whatever_their_own_words_s
     # an ordinal is part of a hospital's name and of its branch's
     ("本报讯 近日，市第一人民医院外科第一支部与四个社区的党总支结成对子。外科第一支部组织专家义诊。",
      "第一人民医院外科第一支部"),
+    # an affiliated hospital named after its university is the unit, not the university the title also names
+    ("江城大学附属儿童医院：一个科室一面旗\n去年起，医院党委在各临床科室推行党员示范岗。江城大学的医学院也来取经。",
+     "江城大学附属儿童医院"),
 ])
 def test_department_names_ordinals_and_credit_lines(text, unit):
     assert case(text).unit == unit

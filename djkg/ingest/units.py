@@ -311,11 +311,11 @@ def guess_unit(title: str, text: str) -> str:
         scores[core] += 1.0 * min(5, body.count(short)) + 0.5 * min(4, anaphora) + _type_weight(short)
         if re.search(re.escape(short) + "(?:" + "|".join(PARTY) + ")", body):
             scores[core] += 1.5
-    # a name that another name extends (中国农业银行 → 中国农业银行股份有限公司赤峰分行; 雅庄村 → 芝英镇雅庄村) lends it
-    # its score: the text speaks of one organisation, named fully once
+    # a name that another name extends (中国农业银行 → 中国农业银行股份有限公司赤峰分行; 雅庄村 → 芝英镇雅庄村;
+    # 重庆大学 → 重庆大学附属肿瘤医院) lends it its score: the text speaks of one organisation, named fully once
     for core in sorted(scores, key=len):
         longer = [k for k in scores if len(k) > len(core) and (k.endswith(core) or (
-            k.startswith(core) and _BRANCH.search(k[len(core):])))]
+            k.startswith(core) and (_BRANCH.search(k[len(core):]) or _OWN_ORG.fullmatch(k[len(core):]))))]
         if longer and core in scores:
             target = max(longer, key=lambda k: (scores[k], len(k)))
             scores[target] += scores.pop(core)
@@ -338,6 +338,9 @@ def _bracketed(text: str, at: int) -> str:
         return ""
     close = re.search(r"[）)\n]", text[at:at + 60])
     return text[open_at:at + close.start()] if close and close.group(0) != "\n" else ""
+# an organisation of its own named after its parent's name (重庆大学 + 附属肿瘤医院, …集团 + 第二分厂); a department
+# or a centre is a part of the parent (_BRANCH)
+_OWN_ORG = re.compile(r"[\u4e00-\u9fff]{2,10}(?:医院|学院|中学|小学|高中|研究院|研究所|公司|分厂)")
 # what extends an organisation's name into one of its own parts (…赤峰分行, …兰州供电公司, …运维部, …输电班)
 _BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|部|科|科片|班|工区|车间|系)$")
 
