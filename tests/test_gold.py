@@ -56,15 +56,15 @@ REAL_FLOORS = {
     # written blind and measured once (its header); worked on afterwards, so held at what it reads now
     "extraction_real_heldout": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.85, "problems": 0.35,
                                 "measures": 0.8, "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8,
-                                "unit": 0.65},
+                                "unit": 0.75},
     # r61-r80, written blind and measured once (its header), then worked on: problems stated in passing
     "extraction_real2": {"province": 1.0, "city": 0.85, "county": 0.9, "field": 0.9, "problems": 0.95,
                          "measures": 0.75, "outcome_values": 0.8, "outcome_precision": 0.8, "model": 0.85,
-                         "unit": 0.6},
+                         "unit": 0.65},
     # r81-r100, sealed: measured blind, never looked at (its header); held at what it read
     "extraction_real3": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.9, "problems": 0.45,
                          "measures": 0.65, "outcome_values": 0.6, "outcome_precision": 0.5, "model": 0.7,
-                         "unit": 0.45},
+                         "unit": 0.5},
 }
 # the least precision a user can work with: a case card's concepts more often right than wrong; a figure shown as
 # the unit's result wrong at most once in seven (the issue asks 0.9; tidy sets are held to that)

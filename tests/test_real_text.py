@@ -326,6 +326,13 @@ def test_the_items_of_a_list_of_problems_are_problems_whatever_their_own_words_s
     # an affiliated hospital named after its university is the unit, not the university the title also names
     ("江城大学附属儿童医院：一个科室一面旗\n去年起，医院党委在各临床科室推行党员示范岗。江城大学的医学院也来取经。",
      "江城大学附属儿童医院"),
+    # a company named in full once and by its short name afterwards is one company, under its full name
+    ("南岭公司党委：把党建做成一个个项目\n4月初，在城西工业园的南岭精密机械有限责任公司，装配车间的党员正在攻关。"
+     "南岭公司党委推行项目化管理，南岭公司的返工率明显下降。南岭公司党委书记说，南岭公司还要推广。",
+     "南岭精密机械有限责任公司"),
+    # "商务楼宇" says what kind of place, not which one
+    ("一个商务楼宇党委，把六十家企业拧成一股绳\n滨江大厦是一栋写字楼，入驻企业60余家。大厦牵头成立了中共滨江大厦"
+     "委员会，这是区里第一个商务楼宇党委。商务楼宇党委把楼里的党员组织起来，每月开一次联席会。", "中共滨江大厦"),
 ])
 def test_department_names_ordinals_and_credit_lines(text, unit):
     assert case(text).unit == unit

@@ -58,6 +58,7 @@ _BOUNDARY = re.compile(".*(?:" + _BOUNDARY_WORDS + ")")
 _BOUNDARY_WORD = re.compile("(?:" + _BOUNDARY_WORDS + ")")
 _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|省级|市级|县级|区级|国家级|各类|各级|各个|所有|一些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关|基层|部|"
                       r"百村|千村|万村|乡村|农村|山村|城市|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
+                      r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|该|本|其|我|这|那)")
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|\n\t 　'0123456789")
 _NOT_UNIT = re.compile(r"一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|群众|村民|居民|记者|网格员|志愿者|骑手|快递员|"
@@ -312,10 +313,12 @@ def guess_unit(title: str, text: str) -> str:
         if re.search(re.escape(short) + "(?:" + "|".join(PARTY) + ")", body):
             scores[core] += 1.5
     # a name that another name extends (中国农业银行 → 中国农业银行股份有限公司赤峰分行; 雅庄村 → 芝英镇雅庄村;
-    # 重庆大学 → 重庆大学附属肿瘤医院) lends it its score: the text speaks of one organisation, named fully once
+    # 重庆大学 → 重庆大学附属肿瘤医院) or abbreviates (秋田公司 → 重庆秋田齿轮有限责任公司) lends it its score: the
+    # text speaks of one organisation, named fully once
     for core in sorted(scores, key=len):
         longer = [k for k in scores if len(k) > len(core) and (k.endswith(core) or (
-            k.startswith(core) and (_BRANCH.search(k[len(core):]) or _OWN_ORG.fullmatch(k[len(core):]))))]
+            k.startswith(core) and (_BRANCH.search(k[len(core):]) or _OWN_ORG.fullmatch(k[len(core):]))) or
+            _short_form_of(core, k))]
         if longer and core in scores:
             target = max(longer, key=lambda k: (scores[k], len(k)))
             scores[target] += scores.pop(core)
@@ -338,6 +341,13 @@ def _bracketed(text: str, at: int) -> str:
         return ""
     close = re.search(r"[）)\n]", text[at:at + 60])
     return text[open_at:at + close.start()] if close and close.group(0) != "\n" else ""
+def _short_form_of(short: str, full: str) -> bool:
+    """A company's short name and its full one (秋田公司 ~ 重庆秋田齿轮有限责任公司): the same kind, the short name's
+    proper part inside the full name."""
+    name = short.removesuffix("公司").removesuffix("集团")
+    return len(name) >= 2 and name != short and full.endswith(("公司", "集团")) and name in full[:-2]
+
+
 # an organisation of its own named after its parent's name (重庆大学 + 附属肿瘤医院, …集团 + 第二分厂); a department
 # or a centre is a part of the parent (_BRANCH)
 _OWN_ORG = re.compile(r"[\u4e00-\u9fff]{2,10}(?:医院|学院|中学|小学|高中|研究院|研究所|公司|分厂)")
