@@ -326,7 +326,8 @@ def guess_unit(title: str, text: str) -> str:
     short = shorts[best]
     party = [p.group(0) for name in (short, best) for m in re.finditer(re.escape(name), text)
              for p in (_PARTY_AFTER.match(text, m.end()),) if p and p.group(0).endswith(PARTY + ("支部",))]
-    suffix = max(set(party), key=party.count) if party else ""
+    # the most frequent; on a tie the first written (never a set's order: that changes from one process to the next)
+    suffix = max(dict.fromkeys(party), key=party.count) if party else ""
     return best + suffix
 
 
