@@ -106,6 +106,43 @@ def raise_on_marked(files, max_bytes, with_graph):
     return extract_files(files, max_bytes, with_graph)
 
 
+def slow_worker(files, max_bytes, with_graph):
+    time.sleep(0.05)          # a worker slower than the writer's own process
+    return extract_files(files, max_bytes, with_graph)
+
+
+def test_the_writers_process_extracts_while_it_would_wait_and_the_store_is_the_same(tmp_path, monkeypatch):
+    """With ``--jobs N`` this process is one of the N: when the next result in order is not ready it extracts the
+    next chunk itself (written in its turn) instead of waiting for the workers."""
+    import docx
+    import djkg.ingest.parallel as parallel
+    copies = _copies(tmp_path / "in", 120)
+    for k in range(0, 120, 10):       # every tenth write-up as a Word file: read only in workers
+        d = docx.Document()
+        for line in copies[k].read_text(encoding="utf-8").split("---", 2)[2].strip().split("\n"):
+            d.add_paragraph(line)
+        d.save(copies[k].with_suffix(".docx"))
+        copies[k].unlink()
+    here: list[str] = []
+
+    def counted(files, *args, **kwargs):
+        here.extend(str(getattr(f, "path", f)) for f in files)
+        return extract_files(files, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "extract_files", counted)   # what this process extracts (workers are untouched)
+    store = SqliteStore(tmp_path / "db" / "djkg.sqlite3")
+    report = write_prepared(prepare_files(list(discover([tmp_path / "in"])), jobs=2, max_bytes=10 ** 7,
+                                          work=slow_worker, help_locally=True), store, batch_size=16)
+    store.close()
+    assert report.inserted == 120
+    assert 0 < len(here) < 120 and len(set(here)) == len(here)
+    assert all(name.endswith(".md") for name in here)
+    ref = SqliteStore(tmp_path / "ref" / "djkg.sqlite3")
+    ingest_paths([tmp_path / "in"], ref, jobs=1, batch_size=16)
+    ref.close()
+    assert store_dump(tmp_path / "db" / "djkg.sqlite3") == store_dump(tmp_path / "ref" / "djkg.sqlite3")
+
+
 @pytest.mark.parametrize("work, mark, message", [(crash_on_marked, "-crash-me", "工作进程意外退出"),
                                                  (raise_on_marked, "-raise-me", "boom in a worker")])
 def test_a_failing_worker_reports_its_file_and_the_rest_goes_in(tmp_path, work, mark, message):
@@ -187,6 +224,26 @@ def test_killing_a_worker_mid_run_loses_nothing(tmp_path):
     ref = tmp_path / "ref" / "djkg.sqlite3"
     _ingest_into(ref, [tmp_path / "in"], 1)
     assert store_dump(db / "djkg.sqlite3") == store_dump(ref)
+
+
+def test_extraction_does_not_depend_on_the_process_it_runs_in(tmp_path):
+    """Workers are other processes, with other string hashes: nothing extracted may follow a set's or a dict's hash
+    order (the unit's Party organisation on a tie came out 党委 in one process, 党组 in another — another case id)."""
+    base = [d for d in read_all([CORPUS]) if isinstance(d, RawDoc) and d.fmt == "md"]
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    for i, d in enumerate(base):      # without front matter: everything is extracted
+        (folder / f"{i:04d}.txt").write_text(d.text, encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**embedded_env(), "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(tmp_path / "x"), "ingest",
+                              str(folder), "--dry-run", "--json", "--jobs", "1"], env=env, capture_output=True,
+                             text=True, timeout=600)
+        assert run.returncode == 0, run.stderr[-2000:]
+        outputs.append(run.stdout)
+    assert outputs[0].count("\n") > len(base) // 2
+    assert outputs[0] == outputs[1]
 
 
 def test_cli_jobs_option_gives_the_same_json(tmp_path):

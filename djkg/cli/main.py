@@ -126,8 +126,9 @@ def ingest(
                                          help="也读取指向文件夹之外的符号链接（默认跳过并报告）/ also read symlinks "
                                               "that lead outside the folder"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=64,
-                                       help="抽取用的工作进程数（默认等于 CPU 核数；1 = 不另起进程）"
-                                            " / extraction worker processes (default: the number of cores)"),
+                                       help="抽取用的进程数，含本进程（默认等于 CPU 核数；1 = 不另起进程）"
+                                            " / extraction processes, this one included (default: the number of"
+                                            " cores)"),
 ) -> None:
     """导入案例材料 / ingest case write-ups."""
     from ..ingest.parallel import default_jobs
