@@ -27,7 +27,9 @@ ORG_TYPES = (
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住])处(?!理|长|在|于|置)", "中心(?!任|城|点|工作)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
-_ORG_RE = re.compile("(?:" + "|".join(ORG_TYPES + TOWN_TYPES) + ")")
+# 乡 ends a township's name, not the 乡 of 乡村, 乡镇, 乡亲, 乡贤 …
+_TOWN_WORDS = tuple(t if t != "乡" else "乡(?!村|镇|亲|下|贤|土|愁|音|里|间|邻|情|风)" for t in TOWN_TYPES)
+_ORG_RE = re.compile("(?:" + "|".join(ORG_TYPES + _TOWN_WORDS) + ")")
 _TOWN_RE = re.compile("|".join(TOWN_TYPES))
 _PARTY_RE = re.compile("|".join(PARTY))
 # place words, not the same characters inside ordinary words (社区, 辖区, 城市, 超市, 县城 …)
