@@ -382,6 +382,16 @@ def test_party_work_tied_to_production_in_other_words_is_integration(text):
     assert "measure:party-business-integration" in {m.id for m in case(text).measures}
 
 
+@pytest.mark.parametrize("text, fragment", [
+    ("社区党委构建共建共治共享的党建工作新格局，居民议事会每月开一次。", "格局"),   # 局 of 格局 is no bureau
+    ("全县行政村已全部建起党群服务站。", "全部"),                                  # 全部 is not a department (部)
+    ("西园街道“两张单”：群众满意率96.5%居建成区街道前列", "%"),                    # a figure's sign starts no name
+])
+def test_words_that_end_like_organisations_are_not_their_names(text, fragment):
+    from djkg.ingest.units import candidates
+    assert not any(fragment in c.core for c in candidates(text))
+
+
 def test_village_officials_and_weak_villages_are_not_units():
     c = case("福建以下派村官为核心，把资金引进薄弱村。尤溪县梅仙镇蕉坑村党支部书记带着村民种油茶，蕉坑村集体收入达到3.5万元。")
     assert c.unit.endswith(("蕉坑村", "蕉坑村党支部")), c.unit
