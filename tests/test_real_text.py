@@ -392,6 +392,15 @@ def test_words_that_end_like_organisations_are_not_their_names(text, fragment):
     assert not any(fragment in c.core for c in candidates(text))
 
 
+@pytest.mark.parametrize("text, name", [
+    ("上周记者来到和平医院，院党委书记介绍了做法。", "和平医院"),       # 和 begins 和平, it joins nothing here
+    ("这里的塔里木大学电气系党支部带学生下连队。", "塔里木大学"),       # 里 is inside 塔里木
+])
+def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, name):
+    from djkg.ingest.units import candidates
+    assert name in {c.core for c in candidates(text)}
+
+
 def test_village_officials_and_weak_villages_are_not_units():
     c = case("福建以下派村官为核心，把资金引进薄弱村。尤溪县梅仙镇蕉坑村党支部书记带着村民种油茶，蕉坑村集体收入达到3.5万元。")
     assert c.unit.endswith(("蕉坑村", "蕉坑村党支部")), c.unit

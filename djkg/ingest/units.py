@@ -105,7 +105,7 @@ def candidates(text: str) -> list[UnitCandidate]:
             continue
         clause = _FUNCTION_WORD.match(core)
         if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
-            core = core[clause.end():]
+            core = core[_unsplit(core, clause.end()):]   # … but 和平医院 keeps its 和
         core = _LEADING_JUNK.sub("", core)
         short = short_name(core)
         if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core):
@@ -146,7 +146,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     # (能源与材料 + 系); a boundary word found inside the organisation word itself does not count
     tail = text[type_start:type_end]
     cut = _boundary_end(window + tail)
-    name = _after_last_verb(window[cut if cut <= len(window) else _boundary_end(window):], tail)
+    cut = _unsplit(window, cut if cut <= len(window) else _boundary_end(window))
+    name = _after_last_verb(window[cut:], tail)
     quoted = name.lstrip("“\"")
     if not quoted.strip("”\""):
         return None
@@ -193,6 +194,33 @@ def _boundary_end(window: str) -> int:
         if w and w.end() > end:
             end = w.end()
     return end
+
+
+def _unsplit(window: str, cut: int) -> int:
+    """``cut`` moved back when the one-character word it follows is part of a word that runs on into the name
+    (和 of 和平医院, 里 of 塔里木大学, 同 of 同心社区): the name starts where that word starts, or before."""
+    for _ in range(3):
+        if not 0 < cut < len(window) or window[cut - 1] not in _ONE_CHARACTER_BOUNDARIES:
+            return cut
+        freq = _dictionary()
+        start = next((a for a in range(max(0, cut - 3), cut) for b in range(cut + 1, min(len(window), cut + 3) + 1)
+                      if freq.get(window[a:b], 0) >= WORD_FREQ), None)
+        if start is None:
+            return cut
+        cut = _boundary_end(window[:start]) if start > 0 else 0
+    return cut
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, int]:
+    from .taxonomy import tokenizer
+    return tokenizer().dt.FREQ
+
+
+_ONE_CHARACTER_BOUNDARIES = frozenset(w for w in re.findall(r"[\u4e00-\u9fff]+", _BOUNDARY_WORDS) if len(w) == 1)
+
+
+WORD_FREQ = 50    # how common a dictionary word must be to hold a name together across a boundary character
 
 
 def _gap_breaks(gap: str) -> bool:
