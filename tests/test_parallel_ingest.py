@@ -246,6 +246,28 @@ def test_extraction_does_not_depend_on_the_process_it_runs_in(tmp_path):
     assert outputs[0] == outputs[1]
 
 
+def test_workers_are_started_only_for_a_run_big_enough_to_pay_for_them(tmp_path, monkeypatch):
+    """``--jobs`` left to choose: a small folder is read in this process (starting workers costs about a second);
+    from ``PARALLEL_FROM_FILES`` files on, the workers start."""
+    import djkg.ingest.parallel as parallel
+    import djkg.ingest.pipeline as pipeline
+    _copies(tmp_path / "in", 6)
+    calls: list[int] = []
+    real = parallel.prepare_files
+
+    def counted(files, **kwargs):
+        calls.append(kwargs["jobs"])
+        return real(files, **kwargs)
+
+    monkeypatch.setattr(parallel, "prepare_files", counted)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    assert ingest_paths([tmp_path / "in"], None, dry_run=True, jobs=None).dry_run == 6
+    assert calls == []
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_FILES", 5)
+    assert ingest_paths([tmp_path / "in"], None, dry_run=True, jobs=None).dry_run == 6
+    assert calls == [2]
+
+
 def test_cli_jobs_option_gives_the_same_json(tmp_path):
     def run(jobs: str) -> list[str]:
         r = subprocess.run([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(tmp_path / jobs), "ingest",

@@ -126,18 +126,17 @@ def ingest(
                                          help="也读取指向文件夹之外的符号链接（默认跳过并报告）/ also read symlinks "
                                               "that lead outside the folder"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=64,
-                                       help="抽取用的进程数，含本进程（默认等于 CPU 核数；1 = 不另起进程）"
-                                            " / extraction processes, this one included (default: the number of"
-                                            " cores)"),
+                                       help="抽取用的进程数，含本进程（默认：文件不少于 1000 个时等于 CPU 核数，"
+                                            "否则 1；1 = 不另起进程）/ extraction processes, this one included "
+                                            "(default: the number of cores from 1,000 files on, else 1)"),
 ) -> None:
     """导入案例材料 / ingest case write-ups."""
-    from ..ingest.parallel import default_jobs
     from ..ingest.pipeline import ingest_paths
     missing = [str(p) for p in paths if not p.exists()]
     if missing:   # a mistyped path is the user's mistake: nothing is ingested
         fail(EXIT_USAGE, f"找不到文件或文件夹：{'、'.join(missing)}", f"no such file or folder: {', '.join(missing)}")
     store = None if dry_run else state.store()
-    workers = jobs or default_jobs()
+    workers = jobs     # None: as many as the cores once the run is big enough to pay for starting them
 
     def on_crash(files: list[str]) -> None:
         err.print(f"[yellow]工作进程意外退出，正在逐个重试中断的 {len(files)} 个文件 / a worker process died; "

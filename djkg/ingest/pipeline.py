@@ -31,6 +31,9 @@ from .taxonomy import taxonomy
 # a batch is rebuilt this often when corrections keep arriving while it is written (each retry reads them anew)
 CORRECTION_RETRIES = 20
 DEFAULT_ACTOR = "cli"
+# ``--jobs`` left to choose: workers from this many files on (measured through the CLI on two cores: 20 files 1.3 s
+# with one process and 2.3 s with two, 300 files 1.9 s and 2.5 s, 900 files 3.2 s and 3.4 s; BENCHMARKS.md)
+PARALLEL_FROM_FILES = 1000
 WRITE_BATCH = 128  # whole cases per write transaction (amortises commit and FTS merge; 32 -> 128: -18% write time)
 
 
@@ -167,16 +170,19 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore | None, *, dry_r
                  on_item: Callable[[ItemResult], None] | None = None,
                  on_total: Callable[[int], None] | None = None, keep_items: bool = False,
                  batch_size: int = WRITE_BATCH, on_read: Callable[[str], None] | None = None,
-                 jobs: int = 1, on_crash: Callable[[list[str]], None] | None = None,
+                 jobs: int | None = 1, on_crash: Callable[[list[str]], None] | None = None,
                  actor: str = DEFAULT_ACTOR) -> IngestReport:
     """Ingest files and folders. ``follow_links`` reads symlinks that leave a folder (the CLI's
-    --follow-symlinks; never the API). With ``jobs`` > 1, files are read and extracted in that many worker
-    processes (``parallel.py``) and written here, in the same order and batches as with one: the result is
-    identical."""
+    --follow-symlinks; never the API). With ``jobs`` > 1, files are read and extracted by that many processes
+    (this one and ``jobs`` − 1 workers, ``parallel.py``) and written here, in the same order and batches as with
+    one: the result is identical. ``jobs`` None: the number of cores from ``PARALLEL_FROM_FILES`` files on, else 1."""
     taxonomy()  # load dictionaries once, before the first file
     files = list(discover(paths, follow_links=follow_links))
     if on_total:
         on_total(len(files))
+    if jobs is None:   # starting workers costs ~1 s (their tables load once): it pays from ~1,000 files on
+        from .parallel import default_jobs
+        jobs = default_jobs() if len(files) >= PARALLEL_FROM_FILES else 1
     if jobs > 1 and len(files) > 1:
         from .parallel import prepare_files
         prepared = prepare_files(files, jobs=jobs, max_bytes=max_bytes, limits=limits, on_crash=on_crash,
