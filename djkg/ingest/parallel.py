@@ -130,6 +130,12 @@ def _unspool(path: str) -> list[list[tuple]]:
     os.unlink(path)
     return out
 
+
+def _results(future: Future, here: bool) -> list[list[tuple]]:
+    """A chunk's results: held by the future when this process extracted it, else read from the worker's file."""
+    return future.result() if here else _unspool(future.result())
+
+
 def _items(results: list[tuple]) -> Iterator[Prepared]:
     from .pipeline import ItemResult
     for source, case, error, graph, *rest in results:
@@ -220,7 +226,7 @@ def prepare_files(files: Iterable[Any], *, jobs: int, max_bytes: int | None, wit
             chunk, future, here = pending.popleft()
             in_flight -= not here
             try:
-                per_file = future.result() if here else _unspool(future.result())
+                per_file = _results(future, here)
             except BrokenProcessPool:
                 # the pool is gone with every chunk it held: settle them in order, one file at a time
                 pool.shutdown(wait=True, cancel_futures=True)
@@ -232,8 +238,7 @@ def prepare_files(files: Iterable[Any], *, jobs: int, max_bytes: int | None, wit
                 retry = _one_by_one([f for c, fut, _ in lost if not _finished(fut) for f in c],
                                     ctx, work, max_bytes, with_graph)
                 for c, fut, mine in lost:
-                    done_here = fut.result() if mine else _unspool(fut.result()) if _finished(fut) else None
-                    for r in (done_here if done_here is not None else (next(retry) for _ in c)):
+                    for r in (_results(fut, mine) if _finished(fut) else (next(retry) for _ in c)):
                         yield from _items(r)
                 pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up)
                 continue

@@ -202,7 +202,8 @@ def _unsplit(window: str, cut: int) -> int:
     for _ in range(3):
         if not 0 < cut < len(window) or window[cut - 1] not in _ONE_CHARACTER_BOUNDARIES:
             return cut
-        freq = _dictionary()
+        from .taxonomy import tokenizer
+        freq = tokenizer().dt.FREQ     # as _after_last_verb reads it: the user dictionary kept up to date
         start = next((a for a in range(max(0, cut - 3), cut) for b in range(cut + 1, min(len(window), cut + 3) + 1)
                       if freq.get(window[a:b], 0) >= WORD_FREQ), None)
         if start is None:
@@ -211,15 +212,7 @@ def _unsplit(window: str, cut: int) -> int:
     return cut
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> dict[str, int]:
-    from .taxonomy import tokenizer
-    return tokenizer().dt.FREQ
-
-
 _ONE_CHARACTER_BOUNDARIES = frozenset(w for w in re.findall(r"[\u4e00-\u9fff]+", _BOUNDARY_WORDS) if len(w) == 1)
-
-
 WORD_FREQ = 50    # how common a dictionary word must be to hold a name together across a boundary character
 
 
@@ -372,6 +365,8 @@ def _bracketed(text: str, at: int) -> str:
         return ""
     close = re.search(r"[）)\n]", text[at:at + 60])
     return text[open_at:at + close.start()] if close and close.group(0) != "\n" else ""
+
+
 def _short_form_of(short: str, full: str) -> bool:
     """A company's short name and its full one (秋田公司 ~ 重庆秋田齿轮有限责任公司): the same kind, the short name's
     proper part inside the full name."""
