@@ -52,19 +52,19 @@ def test_tidy_extraction_gold_sets_meet_every_target(gold, documents):
 # not yet met are reported in the closing note and by `djkg eval extraction`; these floors keep what was won.
 REAL_FLOORS = {
     "extraction_real": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.9, "problems": 0.7, "measures": 0.85,
-                        "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8, "unit": 0.79},
+                        "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8, "unit": 0.75},
     # written blind and measured once (its header); worked on afterwards, so held at what it reads now
-    "extraction_real_heldout": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.85, "problems": 0.35,
+    "extraction_real_heldout": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.85, "problems": 0.6,
                                 "measures": 0.8, "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8,
-                                "unit": 0.8},
+                                "unit": 0.68},
     # r61-r80, written blind and measured once (its header), then worked on: problems stated in passing
     "extraction_real2": {"province": 1.0, "city": 0.85, "county": 0.9, "field": 0.9, "problems": 0.95,
                          "measures": 0.75, "outcome_values": 0.8, "outcome_precision": 0.8, "model": 0.85,
-                         "unit": 0.65},
+                         "unit": 0.55},
     # r81-r100, sealed: measured blind, never looked at (its header); held at what it read
     "extraction_real3": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.9, "problems": 0.45,
                          "measures": 0.65, "outcome_values": 0.6, "outcome_precision": 0.5, "model": 0.7,
-                         "unit": 0.5},
+                         "unit": 0.45},
 }
 # the least precision a user can work with: a case card's concepts more often right than wrong; a figure shown as
 # the unit's result wrong at most once in seven (the issue asks 0.9; tidy sets are held to that)
@@ -89,3 +89,14 @@ def test_real_text_extraction_holds_its_ground(gold):
         assert fields[key]["precision"] >= USER_PRECISION[key], (key, fields[key])
     assert report["claims"]["invented_regions"]["value"] <= INVENTED_ALLOWED[gold], report["claims"]["invented_regions"]
     assert report["claims"]["forbidden_extracted"]["value"] <= FORBIDDEN_ALLOWED[gold], report["claims"]["forbidden_extracted"]
+
+
+@pytest.mark.parametrize(("gold_unit", "counted"), [("垅上村", True), ("铜陵市义安区垅上村党委", True),
+                                                    ("蕉坑村", False), ("南龚居民区党总支", False)])
+def test_unit_accuracy_counts_only_the_same_organisation(tmp_path, gold_unit, counted):
+    # the scorer once took any two names of one length for the same unit (拿别墅小区 ~ 南龚居民区)
+    (tmp_path / "a.txt").write_text("垅上村党支部领办合作社\n\n铜陵市义安区垅上村党支部书记带领村民成立合作社，"
+                                    "2023年村集体收入达到65万元。\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(f"- file: a.txt\n  unit: {gold_unit}\n", encoding="utf-8")
+    report = evaluate_extraction(tmp_path)
+    assert report["fields"]["unit"]["recall"] == (1.0 if counted else 0.0)

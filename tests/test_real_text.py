@@ -101,6 +101,33 @@ def test_word_order_and_inserted_words_still_match(text, concept):
     assert concept in {m.id for m in case(text).measures}
 
 
+def test_a_variants_words_in_two_clauses_are_not_the_variant():
+    # 党建联盟 may be written 联盟…党建 within a clause, not as a 联盟 named in one clause and 党建 in the next
+    tx = taxonomy()
+    apart = "街道打造“暖心物业联盟”，靠党建把几方拧到一处。"
+    together = "街道成立物业联盟党建工作站。"
+    assert "measure:joint-building" not in {c.id for _, c, _ in tx.match_spans(apart, [(0, len(apart))])}
+    assert "measure:joint-building" in {c.id for _, c, _ in tx.match_spans(together, [(0, len(together))])}
+
+
+def test_a_short_part_is_taken_from_its_own_clause():
+    # "小区多，外来流动人口多": the 多 that belongs to 流动人口 is the one after it, not the one before the comma
+    tx = taxonomy()
+    text = "那几年，没人管的楼院多，外来流动人口多，居民晚上不敢出门。"
+    assert "problem:fragmented-grassroots-governance" in {c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])}
+
+
+def test_pilots_chosen_are_not_results():
+    c = case("垅上村党支部领办合作社。2022年全区择优选了18个村先行试点党组织领办合作社，垅上村是其中之一。"
+             "一年下来，村集体经营性收入达到40万元。")
+    assert 18 not in {o.value for o in c.outcomes} and 40 in {o.value for o in c.outcomes}
+
+
+def test_asking_whether_something_exists_states_no_problem():
+    c = case("工作人员上门宣传时，顺带了解各企业有没有建党组织、流动党员的组织关系在哪里。")
+    assert "problem:mobile-members-hard-to-manage" not in {p.id for p in c.problems}
+
+
 def test_participants_and_job_titles_are_not_concepts():
     c = case("座谈会上，志愿者代表、物业管理方负责人、村级后备干部等参加。社区党委推行网格化管理。")
     ids = {m.id for m in c.measures}
@@ -240,6 +267,10 @@ def test_departments_passing_the_buck_is_the_streets_problem_not_only_the_organs
      "problem:labour-outflow"),
     # a measure sentence that looks back and names no work done describes the state
     ("楼里的白领跳槽频繁，组织他们过组织生活，过去一直很难办，写字楼里的党建一度空白。", "problem:non-public-coverage-gap"),
+    # a baseline dated before the work ("以前") with a figure that says how little there was
+    ("2010年以前，山里的路不通车，农民人均纯收入只有900多元。后来村党支部引进茶叶企业。", "problem:farmers-income-low"),
+    ("协会的会员党员流动性大，大多是兼职，社会组织的党组织建起来不容易。县里成立了综合党委。",
+     "problem:social-org-coverage-gap"),
 ])
 def test_problems_stated_by_topic_and_difficulty_in_the_reports_own_words(text, expected):
     assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}

@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-from .sections import Sentence
+from .sections import Sentence, names_work
 from .taxonomy import Concept, Taxonomy
 from .wordscan import WordScanner
 
@@ -30,11 +30,12 @@ _NOT_A_STATE = re.compile(r"解决|破解|化解|攻克|摆脱|告别|消除|扭
                           r"引进|引入|选派|派驻|查找|排查|交给|攻下|啃下|拧成|整合|凝聚|探索|"
                           r"没有发生|没发生|未发生|未出现|没有出现|杜绝")
 # words that look back at how things were: a sentence holding one describes a state even if it also names work
-_LOOKS_BACK = re.compile(r"过去一直|过去|一度|长期以来|长期|曾经|曾是|以往|此前|原来|原先|早些年|多年来|一直")
+_LOOKS_BACK = re.compile(r"过去一直|过去|以前|一度|长期以来|长期|曾经|曾是|以往|此前|原来|原先|早些年|多年来|一直")
 # difficulties named as nouns ("难题", "急难愁盼") are what work takes on far more often than a state described;
 # people or places in need are who is served
 _NOT_DIFFICULT = re.compile(r"难忘|难得|难怪|难道|不难|难能可贵|难题|难关|难处|难点|难事|难熬|急难愁盼|堵点|痛点|"
-                            r"困难群众|困难户|困难党员|困难家庭|困难职工|困难老人|困难企业|薄弱村|后进村|贫困村")
+                            r"困难群众|困难户|困难党员|困难家庭|困难职工|困难老人|困难企业|薄弱村|后进村|贫困村|"
+                            r"有没有|只有[^，。；]{0,12}才")   # a question asked; a condition ("只有…才能…")
 _CLAUSE = re.compile(r"[，；：,;]")
 # ... except a difficulty the topic became ("流动党员怎么管，成了全县的一道难题")
 _BECAME_DIFFICULT = re.compile(r"(?:成了|成为|是)[^，。；]{0,10}(?:难题|难点|痛点|短板)")
@@ -151,17 +152,23 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
         if s.heading:
             continue
         text = s.text
-        looks_back = _LOOKS_BACK.search(text)
-        if s.role not in ("problem", "context") and not looks_back:
+        if s.role == "outcome" and not _LOOKS_BACK.search(text):
             continue
-        for f in index.in_sentence(text):
+        frames = index.in_sentence(text)
+        if not frames:
+            continue
+        # a "measure" sentence that names no work ("社会组织的党员流动性大…建起来不容易") describes how things are
+        states = s.role in ("problem", "context") or not names_work(text)
+        if not states and not _LOOKS_BACK.search(text):
+            continue
+        for f in frames:
             if f.concept.id in seen:
                 continue
             # a measure or result sentence counts when it looks back and names no work done or result, or by a
             # clause that looks back; a difficulty word that is
             # another problem's own word names that problem ("楼宇党员…两张皮" is not about coverage) unless the frame
             # has two topic words, which say more than the other problem's one word (党建和业务各干各的)
-            describes = s.role in ("problem", "context") or not _NOT_A_STATE.search(text)
+            describes = states or not _NOT_A_STATE.search(text)
             window = next((w for w, words in _windows(text, f.parts, cues)
                            if (describes or _LOOKS_BACK.search(w))
                            and (len(f.parts) > 1 or not _names_other(w, words, f.concept, tx))), None)

@@ -57,7 +57,7 @@ def _cue_sets() -> dict[str, tuple[str, ...]]:
     tx = taxonomy()
     defaults = {
         "problem_cues": ("难", "薄弱", "突出", "矛盾", "短板", "不足", "困境", "瓶颈", "面临", "问题", "缺乏", "滞后",
-                         "涣散", "空壳", "不高", "不强", "不畅", "不到位", "一度", "曾经", "长期", "堵点", "痛点"),
+                         "涣散", "空壳", "不高", "不强", "不畅", "不到位", "一度", "曾经", "堵点", "痛点"),
         "measure_cues": ("推行", "建立", "实施", "探索", "成立", "开展", "创新", "构建", "打造", "推动", "组织", "选派",
                          "出台", "制定", "设立", "搭建", "引导", "整合", "完善", "落实", "采取", "依托", "通过"),
         "outcome_cues": ("实现", "提高", "提升", "达到", "增长", "下降", "减少", "累计", "获评", "被评为", "荣获",
@@ -180,6 +180,22 @@ _RESULT_RE = re.compile("|".join(_RESULT_WORDS))
 _PERIOD_LEAD = re.compile(r"(?:\d+|[一两二三四五六七八九十几多半]+)(?:个)?(?:年|个月|月)(?:来|以来|内|后|间)")
 
 
+# 组织 is a measure cue as a verb ("组织党员…"); in 党组织, 社会组织, 组织生活 it is a noun
+_ORG_NOUNS = re.compile(r"(?:党|社会|基层|经济|自治|群团|群众|团|工会|妇女|新兴领域|两新)组织|"
+                        r"组织(?:生活|部|关系|力|覆盖|体系|建设|优势|振兴|形式|架构|机构)")
+
+
+# 长期 says something was wrong for long ("长期联系不上", "长期以来") or that work went on for long ("长期联系服务群众")
+_LONG_STANDING = re.compile(r"长期(?:以来|存在|[^，。；]{0,6}(?:不|没|难|缺|无|未|空|弱|薄))")
+
+
+def names_work(sentence: str) -> bool:
+    """Whether a sentence names work done: a measure cue that is a verb, not the noun of 党组织 or 社会组织 (a
+    narrative sentence with no heading above it takes the measure role from such a noun)."""
+    masked = _ORG_NOUNS.sub(lambda m: "\0" * len(m.group(0)), sentence)
+    return any("measure" in roles for _, (_, roles) in _cue_automaton().iter(masked))
+
+
 def _classify(sentence: str, section: str) -> str:
     if section == "context":   # 启示/体会 sections reflect; they state no new facts
         return "context"
@@ -196,6 +212,8 @@ def _classify(sentence: str, section: str) -> str:
         if "measure" in roles and end < 8:
             measure_head = True
     head = sentence[:8]
+    if _LONG_STANDING.search(sentence):
+        found["problem"].add("长期")
     scores["problem"] += min(2.0, float(len(found["problem"])))
     scores["measure"] += min(2.0, float(len(found["measure"]))) + (1.0 if measure_head else 0.0)
     scores["outcome"] += min(2.0, float(len(found["outcome"])))

@@ -214,7 +214,7 @@ class Taxonomy:
                 pat = self.patterns[idx]
                 if pat.concept.id in seen or not all(p in parts for p in pat.parts):
                     continue
-                if pat.window and not _within(pat, positions.get(k, {})):
+                if pat.window and not _within(pat, positions.get(k, {}), text):
                     continue
                 if len(pat.parts) == 1 and len(pat.parts[0]) == 2 and not _aligned(text, spans[k], pat.parts[0]):
                     continue   # "协调解决" holds 调解 only across two words
@@ -286,15 +286,28 @@ def phrase_key(phrase: str | None) -> str:
 _MEI = re.compile(r"没(?!有)")
 
 
-def _within(pat: Pattern, positions: dict[str, list[int]]) -> bool:
-    """Some occurrence of every part of ``pat`` lies inside one window of ``pat.window`` characters."""
+_CLAUSE_BREAK = re.compile(r"[，；：,;:。！？!?]")
+
+
+def _within(pat: Pattern, positions: dict[str, list[int]], text: str) -> bool:
+    """Some occurrence of every part of ``pat`` lies inside one window of ``pat.window`` characters, in one clause:
+    words across a comma belong to two statements ("打造‘红色物业联盟’，靠党建…" is no 党建联盟), and the part
+    nearest in the same clause is the one that counts ("小区多，外来流动人口多": the second 多)."""
     first = pat.parts[0]
     for start in positions[first]:
+        before = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - pat.window), start)]
+        after = _CLAUSE_BREAK.search(text, start, start + len(first) + pat.window)
+        clause_lo, clause_hi = (before[-1] if before else 0), (after.start() if after else len(text))
         lo, hi = start, start + 1
         ok = True
         for part in pat.parts[1:]:
-            near = min(positions[part], key=lambda p: abs(p - start))
-            lo, hi = min(lo, near), max(hi, near + (1 if part == LACK else len(part)))
+            width = 1 if part == LACK else len(part)
+            inside = [p for p in positions[part] if p >= clause_lo and p + width <= clause_hi]
+            if not inside:
+                ok = False
+                break
+            near = min(inside, key=lambda p: abs(p - start))
+            lo, hi = min(lo, near), max(hi, near + width)
             if hi - lo > pat.window:
                 ok = False
                 break

@@ -69,8 +69,10 @@ def _same_unit(got: str, gold: str) -> bool:
         return False
     from difflib import SequenceMatcher
     for x, y in ((a, b), (normalise_key(short_name(got)), normalise_key(short_name(gold)))):
+        # sorted, not min() and max(): for two names of one length those return the same name, which contains itself
+        short, long = sorted((x, y), key=len)
         if x and y and (x == y or SequenceMatcher(None, x, y).ratio() >= 0.85 or (
-                min(x, y, key=len) in max(x, y, key=len) and len(min(x, y, key=len)) >= 0.6 * len(max(x, y, key=len)))):
+                short in long and len(short) >= 0.6 * len(long))):
             return True
     return False
 
