@@ -432,6 +432,25 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     assert name in {c.core for c in candidates(text)}
 
 
+@pytest.mark.parametrize("text, name, not_name", [
+    ("柳任村地处县城东南，全村1800口人。", "柳任村", None),             # 任 ends a village's name …
+    ("张明任村支书以后，先把账目理清。", None, "张明任村"),             # … or "serves as" before a post
+    ("静安区曹家渡街道西王居民区党总支牵头议事。", "静安区曹家渡街道西王居民区", None),   # Shanghai's 居民区
+    ("居委会还拿花园小区试行自治办法。", "花园小区", "拿花园小区"),     # 拿 "takes … to try"
+    ("各街道镇党委把三张清单汇总上报。", None, "街道镇"),               # every town: no name
+])
+def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
+    from djkg.ingest.units import candidates
+    cores = {c.core for c in candidates(text)}
+    assert name is None or name in cores
+    assert not_name is None or not_name not in cores
+
+
+def test_a_street_named_after_a_place_is_not_that_place():
+    c = case("延吉路街道党工委推行“三张清单”，辖区单位认领服务项目40个。")
+    assert c.region is None or c.region.get("county") != "延吉市"
+
+
 def test_village_officials_and_weak_villages_are_not_units():
     c = case("福建以下派村官为核心，把资金引进薄弱村。尤溪县梅仙镇蕉坑村党支部书记带着村民种油茶，蕉坑村集体收入达到3.5万元。")
     assert c.unit.endswith(("蕉坑村", "蕉坑村党支部")), c.unit

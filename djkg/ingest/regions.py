@@ -171,7 +171,8 @@ class Gazetteer:
                 ends = {e for _, e, _ in found}
                 found = [f for f in found if _stands_as_place(chunk, f, ends)]
             else:         # a name ("七星井新村") may still begin with a short name that is not its place
-                found = [f for f in found if f[2].full or not _ESTATE_AFTER.match(chunk[f[1]:f[1] + 6])]
+                found = [f for f in found if not _STREET_AFTER.match(chunk[f[1]:f[1] + 3])
+                         and (f[2].full or not _ESTATE_AFTER.match(chunk[f[1]:f[1] + 6]))]
             spans: dict[tuple[int, int], set[str]] = {}
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
@@ -244,6 +245,8 @@ _ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
 _ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目")
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段)")
+# ... or a street named after it, in running text or in the unit's own name ("宜川路街道" is in Shanghai)
+_STREET_AFTER = re.compile(r"^(?:[东西南北中]?路(?!线|径|子|上|过)|大街|大道|街(?!道|镇|乡)|巷|胡同|弄)")
 
 # what follows a partner introduced by 与/和 ("与南浔区菱湖镇四个社区的党总支结成对子")
 _PARTNER_AFTER = re.compile(r"^[^。；！？\n]{0,36}?(?:结成|结对|联建|共建|签订|签约|携手|对接|开展合作|合作)")
@@ -254,7 +257,8 @@ _ESTATE_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}?(?:新村|小区|花园|�
 
 def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
     start, end, surface = mention
-    if _SITE_AFTER.match(chunk[end:end + 4]) or _ORIGIN_AFTER.match(chunk[end:end + 2]) \
+    if _SITE_AFTER.match(chunk[end:end + 4]) or _STREET_AFTER.match(chunk[end:end + 3]) \
+            or _ORIGIN_AFTER.match(chunk[end:end + 2]) \
             or _ORIGIN_BEFORE.search(chunk[max(0, start - 2):start]):
         return False
     if start and chunk[start - 1] in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):

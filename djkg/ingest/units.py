@@ -20,7 +20,7 @@ PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支"
 # begins (村民, 部门, 所以, 科技 …)
 ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站",
-    "公司", "集团", "卫生院", "医院", "大学", "学院", "学校", "中学", "小学", "高中", "幼儿园", "研究院", "研究所",
+    "公司", "集团", "卫生院", "医院", "居民区", "大学", "学院", "学校", "中学", "小学", "高中", "幼儿园", "研究院", "研究所",
     "委员会", "村委会", "居委会", "协会", "商会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "分行", "支行",
     "银行", "供电所", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
     "行业(?=党)", "(?<![乡农渔牧百千万各全本])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
@@ -54,16 +54,16 @@ _BOUNDARY_WORDS = (
     r"介绍|表示|带着|带领|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
     r"离不开|就|更|又|也|还|都|才|只|再|(?<=[\d一两二三四五六七八九十几每这那])(?:座|间|处|家|所|名|位|支|条|张)|打造|建立|成立|组建|推出|创建|参与|"
-    r"不|没|住|来|关于|考察|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
+    r"不|没|住|来|拿|关于|考察|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
     r"联合党支部|功能型党支部|临时党支部|党总支|党支部|党工委|党委|党组|党小组|支部")
 _BOUNDARY = re.compile(".*(?:" + _BOUNDARY_WORDS + ")")
 _BOUNDARY_WORD = re.compile("(?:" + _BOUNDARY_WORDS + ")")
 _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|省级|市级|县级|区级|国家级|各类|各级|各个|所有|一些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关|基层|部|"
-                      r"百村|千村|万村|乡村|农村|山村|城市|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
+                      r"百村|千村|万村|乡村|农村|山村|城市|街道镇$|镇街$|乡镇$|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
                       r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|该|本|其|我|这|那)")
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|\n\t 　'0123456789%％+＋")
-_NOT_UNIT = re.compile(r"一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|群众|村民|居民|记者|网格员|志愿者|骑手|快递员|"
+_NOT_UNIT = re.compile(r"一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|群众|村民|居民(?!区)|记者|网格员|志愿者|骑手|快递员|"
                        r"党员|软弱|涣散|后进|先进|示范|重点|贫困|空壳|薄弱|老旧|新建|所有|各个|领办")
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
@@ -147,7 +147,7 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     tail = text[type_start:type_end]
     cut = _boundary_end(window + tail)
     cut = _unsplit(window, cut if cut <= len(window) else _boundary_end(window))
-    name = _after_last_verb(window[cut:], tail)
+    name = _after_last_verb(window[cut:], tail, bool(_POST.match(text, type_end)))
     quoted = name.lstrip("“\"")
     if not quoted.strip("”\""):
         return None
@@ -228,6 +228,8 @@ def _gap_breaks(gap: str) -> bool:
 _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 "
                         "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
                         "输电 送电 配电 检修 供水 供气 运营 施工 勘察 设计 监理 采油 炼油 作业 安装 调度 营业".split())
+_POST = re.compile(r"支书|书记|主任|委员|会计|文书|干部|党支部书记|第一书记|两委")
+_DEMONSTRATIVES = frozenset("该本其这那此每各我你他她它某哪")
 _ORG_WORDS = frozenset("班 科 部 站 所 队 组 中心 车间 工区 公司 分公司 委员会 协会 医院 学校 驿站".split())
 
 
@@ -242,7 +244,7 @@ def _words(text: str) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=8192)
-def _after_last_verb(name: str, tail: str = "") -> str:
+def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> str:
     """The name after the last verb, preposition or pronoun in it ("热线工单直派" → ""; "兖州联诚机械" stays);
     ``tail`` is the organisation word that follows the name."""
     if len(name) <= 1:
@@ -260,6 +262,9 @@ def _after_last_verb(name: str, tail: str = "") -> str:
             continue        # 输电班, 调解委员会: a verb that names what the organisation does
         if w == "与" and _SUBJECT_JOINED.match(name + tail, pos):
             continue        # 能源与材料系: two subjects joined in a department's name
+        if i == len(words) - 1 and len(w) == 1 and f[:1] == "r" and w not in _DEMONSTRATIVES and not post_follows:
+            continue        # 任 of 藕池任村: only a demonstrative (该村, 本村) stands for a name right before its word
+            #                 — or 任 "serves as" when a post follows (彭育晚任村支书)
         # a rare "verb" (引航) or a single character read as one (联诚) is more likely part of a proper name
         common = freq.get(w, 0) >= 300 and (len(w) >= 2 or f[:1] in ("p", "c", "r", "u"))
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
