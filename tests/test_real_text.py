@@ -43,6 +43,13 @@ def test_a_wider_areas_figure_is_the_regions_not_the_units():
     assert {2576.0, 3.91} <= values(c, "region") and not {2576.0, 3.91} & values(c)
 
 
+@pytest.mark.parametrize("unit", ["镇江市民政局", "乡宁县民政局"])
+def test_a_county_or_city_body_keeps_its_own_area_wide_figures(unit):
+    # 镇 of 镇江市 and 乡 of 乡宁县 are not a town or township: the bureau serves the whole city or county
+    c = case("民政局党组推动社区社会组织参与治理，全县社会组织已累计服务86个社区，惠及居民2.4万人。", unit=unit)
+    assert {86.0, 2.4} <= values(c)
+
+
 def test_metric_names_are_noun_phrases_not_fragments():
     c = case("2018年该合作社累计盈利300万元，一是他们只收成本价，二是党员带头。")
     for o in c.outcomes:

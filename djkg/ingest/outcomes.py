@@ -125,15 +125,21 @@ def unit_level(unit: str) -> float:
     u = unit or ""
     if not u:
         return 1   # no unit named: a town-wide figure is the text's own (its actor is the town); wider ones are not
-    if re.search(r"村|社区|居委|小区|嘎查|网格|楼宇|驿站|[^\u4e00-\u9fff]站", u):
+    from .regions import gazetteer
+    g = gazetteer()
+    mentions = [(a, b, s) for a, b, s in g.mentions(u) if not s.weak]
+    # the divisions named in it blanked out: 镇 of 镇江市 is no town, 乡 of 乡宁县 no township
+    rest = u
+    for a, b, s in mentions:
+        if g.division(s.adcode).level in ("province", "city", "county"):
+            rest = rest[:a] + "\0" * (b - a) + rest[b:]
+    if re.search(r"村|社区|居委|小区|嘎查|网格|楼宇|驿站|[^\u4e00-\u9fff]站", rest):
         return 0
-    if re.search(r"街道|镇|乡|苏木", u):
+    if re.search(r"街道|镇|乡|苏木", rest):
         return 1
     if not _SERVES_AREA.search(re.sub(r"(?:党委|党总支|党支部|党工委|党组)$", "", u)):
         return 0     # a firm, school or hospital named after its place is still one organisation
-    from .regions import gazetteer
-    g = gazetteer()
-    levels = [g.division(s.adcode).level for _, _, s in g.mentions(u) if not s.weak]
+    levels = [g.division(s.adcode).level for _, _, s in mentions]
     return max(({"province": 4, "city": 3, "county": 2}[lv] for lv in levels), default=0) if levels else 0
 
 
