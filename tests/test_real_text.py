@@ -50,6 +50,16 @@ def test_a_county_or_city_body_keeps_its_own_area_wide_figures(unit):
     assert {86.0, 2.4} <= values(c)
 
 
+@pytest.mark.parametrize("text", [
+    "市政务服务中心成立政务服务党建联盟，窗口党员按功能编入支部，一起学习、一起帮办。",
+    "园区把电商企业的支部串成电商产业党建联盟，轮流办主题党日。",
+    "社区把新建小区报为物业党建联建试点，组建物业管理联合党支部。",
+])
+def test_an_alliance_of_any_kind_is_not_by_itself_regional_party_building(text):
+    # 党建联盟 / 党建联建 are words every field uses; the model is named by 区域化党建 or shown by what is done
+    assert (case(text).model or {}).get("id") != "model:regional-party-building"
+
+
 def test_metric_names_are_noun_phrases_not_fragments():
     c = case("2018年该合作社累计盈利300万元，一是他们只收成本价，二是党员带头。")
     for o in c.outcomes:
