@@ -60,6 +60,11 @@ def test_an_alliance_of_any_kind_is_not_by_itself_regional_party_building(text):
     assert (case(text).model or {}).get("id") != "model:regional-party-building"
 
 
+def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
+    c = case("截至目前，开发区党组织总数为58个，党员共690名。开发区党工委推行楼宇党建，今年到社区报到的在职党员已有35名。")
+    assert 690 not in values(c) and 35 in values(c)
+
+
 def test_metric_names_are_noun_phrases_not_fragments():
     c = case("2018年该合作社累计盈利300万元，一是他们只收成本价，二是党员带头。")
     for o in c.outcomes:

@@ -74,6 +74,7 @@ _SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|辖区|辖有|
                       r"位于|地处|始建|成立于|始于|组建于|在册|编制|规模")
 # "组建了9支党员突击队", "一共划了5个网格": how the work was organised (a measure), not what it achieved
 _SETUP_VERB = re.compile(r"组建|划了|划分|划出|划成|下设|设立|设置|设有|分成|编成|建起|成立")
+_MEMBER_STOCK = re.compile(r"党员(?:人数|总数)?(?:为|共|一共|总共|合计|共有|总数为|总计)$|(?:现有|共有)党员$")
 _PICKED = re.compile(r"(?:选了|选出|选取|挑选|选定|确定了?|择优选)$")
 _SETUP_OBJECT = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:突击队|服务队|志愿队|小分队|队伍|网格|党小组|小组|专班|工作组|工作室|支部)")
 _OTHERS = re.compile(r"(?:教育部|农业农村部|中组部|组织部|国务院|民政部|有关部门|专家|评审|省委|省级|国家级)[^，。；]{0,10}"
@@ -311,6 +312,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "24小时骑手驿站", "365天不打烊": an attribute, not a result
     if _SETUP_VERB.search(before) and _SETUP_OBJECT.match(after) and direction != "down":
         score -= 3.0
+    if unit in ("名", "人") and _MEMBER_STOCK.search(before) and not _RESULT_VERB.search(before):
+        score -= 3.0   # "支部里的党员一共946名": how many members there are, not what the work reached
     if _PICKED.search(before[-8:]) and "试点" in after[:16]:
         score -= 3.0   # "择优选了21个村先行试点": the pilots chosen, not what they reached
     if _OTHERS.search(text[:c1]):
