@@ -122,6 +122,11 @@ def _window(sentence: str, at: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=4)
+def _cue_scanner(cues: tuple[str, ...]) -> WordScanner:
+    return WordScanner({c: c for c in cues})
+
+
 def _difficulties(window: str, anchor_spans: list[tuple[int, int]], cues: tuple[str, ...]) -> list[str]:
     """The difficulty words in ``window`` outside the anchors (longest first where they overlap)."""
     became = _BECAME_DIFFICULT.search(window)
@@ -130,6 +135,8 @@ def _difficulties(window: str, anchor_spans: list[tuple[int, int]], cues: tuple[
     masked = _NOT_DIFFICULT.sub(lambda m: "\0" * len(m.group(0)), window)
     for a, b in anchor_spans:
         masked = masked[:a] + "\0" * (b - a) + masked[b:]
+    if next(iter(_cue_scanner(cues).iter(masked)), None) is None:
+        return []                           # most windows hold no difficulty word: one scan says so
     words = []
     for cue in cues:                        # longest first: a found word is masked so its parts are not found again
         i = masked.find(cue)
