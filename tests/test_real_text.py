@@ -468,6 +468,41 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     assert not_name is None or not_name not in cores
 
 
+@pytest.mark.parametrize("text, unit", [
+    # the outlet a reporter writes for is not the subject
+    ("《康定日报》　康定市融媒体中心记者 王芳\n在康定市姑咱镇若吉村，村党支部书记带着大家种苹果，村集体收入涨了三倍。"
+     "若吉村党支部把果园流转过来统一管。", "若吉村"),
+    # organisation departments, federations, factories and mines are organisations
+    ("作者：李明\n达茂旗组织部近来把组工干部派到一线，部里先定下联系制度，分头联系苏木镇、嘎查村。", "达茂旗组织部"),
+    ("大庆油田第二采油厂党委把党建和生产拧成一股绳，厂党委推行“党员示范井”。", "大庆油田第二采油厂"),
+    ("宝山露天煤矿党委推行“党建+安全”，煤矿党委给每个班组定了责任区。", "宝山露天煤矿"),
+    ("西宁市工商联把商会党建当作抓手，市工商联党组定期听取商会党组织汇报。", "西宁市工商联"),
+    # 登记 names what a registry does; an adverb before one last character is inside a name
+    ("兰州市不动产登记服务中心推行“一件事一次办”，中心党支部设立党员先锋岗。", "兰州市不动产登记服务中心"),
+    ("她家所在的海亮大都汇小区，几个月前还是出了名的难管小区，小区党支部牵头成立了议事会。", "海亮大都汇小区"),
+    # a quantity and its measure word end the words before a name
+    ("分红现金摞起一米高　附余村党支部领办的合作社给社员分红，附余村村民排起长队。", "附余村"),
+    # a street written with the community under it is the community's address
+    ("盐州路街道芙蓉社区老旧小区多，芙蓉社区党委牵头改造，社区党委书记挨家挨户征求意见。", "芙蓉社区"),
+])
+def test_units_named_the_way_reports_name_them(text, unit):
+    assert case(text).unit.startswith(unit) or unit in case(text).unit
+
+
+def test_a_formal_branch_name_is_the_branch_of_its_organisation():
+    c = case("见证“中共铜川市耀州区义工协会支部委员会”宣告成立，协会党支部有党员9名。")
+    assert c.unit == "铜川市耀州区义工协会党支部"
+
+
+@pytest.mark.parametrize("text, not_unit", [
+    ("府谷县地处陕北能源重镇，快递物流集散中心设在县城东关。", "陕北能源重镇"),   # 重镇 is no town
+    ("宫河镇党委以彭姚川村为中心，带动周边村发展产业。", "党委以彭姚川村为中心"),  # 以…为中心 is no centre
+])
+def test_words_that_look_like_organisations_in_a_phrase_are_not_names(text, not_unit):
+    from djkg.ingest.units import candidates
+    assert not_unit not in {c.core for c in candidates(text)}
+
+
 def test_a_street_named_after_a_place_is_not_that_place():
     c = case("延吉路街道党工委推行“三张清单”，辖区单位认领服务项目40个。")
     assert c.region is None or c.region.get("county") != "延吉市"

@@ -120,7 +120,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                  for k, c, _ in framed]
     problems = _fits_field(problems, tx, industry)
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
-    model = pick_model(matches, sentences, tx, meta, title, warnings)
+    model = pick_model(matches, sentences, tx, meta, title, warnings, field=industry.get("field"))
     if model is None and not meta.get("unit"):
         # a curated write-up (front matter or labelled lines) without a model line is a local brand by intent;
         # only raw texts get a model inferred from what they do
@@ -426,7 +426,7 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
 
 
 def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str, Any], title: str,
-               warnings: list[str]) -> dict[str, Any] | None:
+               warnings: list[str], field: str | None = None) -> dict[str, Any] | None:
     declared = normalise_short(meta.get("model"))
     if declared:
         concept = tx.resolve_name(S.MODEL, declared)
@@ -454,6 +454,11 @@ def pick_model(matches, sentences: list[Sentence], tx: Taxonomy, meta: dict[str,
         if title and any(form in title for form in tx.plain_forms(concept)):
             scores[concept.id] = scores.get(concept.id, 0.0) + 3.0
             concepts[concept.id] = concept
+    # a model bound to one field (``only_in`` in models.yaml) is not what a unit of another field follows when it
+    # uses one of its words: an oil plant's "积分制激励" is not 乡村治理积分制 (the other models' field lists say
+    # where they began, not where they stop: a power company runs 小微权力清单 too)
+    scores = {mid: v for mid, v in scores.items()
+              if not field or concepts[mid].extra.get("only_in") in (None, field)}
     if not scores:
         return None
     # a model named once in the body counts when the text also applies its signature measure

@@ -22,13 +22,15 @@ ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站",
     "公司", "集团", "卫生院", "医院", "居民区", "大学", "学院", "学校", "中学", "小学", "高中", "幼儿园", "研究院", "研究所",
     "委员会", "村委会", "居委会", "协会", "商会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "分行", "支行",
+    "组织部", "宣传部", "统战部", "工商联", "妇联", "总工会", "科协", "侨联", "残联",
+    "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "供电所", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
     "行业(?=党)", "(?<![乡农渔牧百千万各全本])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
-    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住])处(?!理|长|在|于|置)", "中心(?!任|城|点|工作)")
+    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住])处(?!理|长|在|于|置)", "(?<![为个])中心(?!任|城|点|工作)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
 # 乡 ends a township's name, not the 乡 of 乡村, 乡镇, 乡亲, 乡贤 …
-_TOWN_WORDS = tuple(t if t != "乡" else "乡(?!村|镇|亲|下|贤|土|愁|音|里|间|邻|情|风)" for t in TOWN_TYPES)
+_TOWN_WORDS = tuple({"乡": "乡(?!村|镇|亲|下|贤|土|愁|音|里|间|邻|情|风)", "镇": "(?<![重城集])镇"}.get(t, t) for t in TOWN_TYPES)
 _ORG_RE = re.compile("(?:" + "|".join(ORG_TYPES + _TOWN_WORDS) + ")")
 _TOWN_RE = re.compile("|".join(TOWN_TYPES))
 _PARTY_RE = re.compile("|".join(PARTY))
@@ -54,12 +56,13 @@ _BOUNDARY_WORDS = (
     r"介绍|表示|带着|带领|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
     r"离不开|就|更|又|也|还|都|才|只|再|(?<=[\d一两二三四五六七八九十几每这那])(?:座|间|处|家|所|名|位|支|条|张)|打造|建立|成立|组建|推出|创建|参与|"
-    r"不|没|住|来|拿|关于|考察|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
+    r"[一两二三四五六七八九十几百千万]+(?:米|公里|里|斤|尺|丈|亩)[高长宽深远]?|"
+    r"不|没|住|来|拿|抓|或|关于|考察|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
     r"联合党支部|功能型党支部|临时党支部|党总支|党支部|党工委|党委|党组|党小组|支部")
 _BOUNDARY = re.compile(".*(?:" + _BOUNDARY_WORDS + ")")
 _BOUNDARY_WORD = re.compile("(?:" + _BOUNDARY_WORDS + ")")
 _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|省级|市级|县级|区级|国家级|各类|各级|各个|所有|一些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关|基层|部|"
-                      r"百村|千村|万村|乡村|农村|山村|城市|街道镇$|镇街$|乡镇$|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
+                      r"百村|千村|万村|乡村|农村|山村|城市|街道镇$|镇街$|乡镇$|苏木镇$|嘎查村$|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
                       r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|该|本|其|我|这|那)")
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|\n\t 　'0123456789%％+＋")
@@ -68,7 +71,7 @@ _NOT_UNIT = re.compile(r"一个|一些|不少|许多|来自|随手|就能|报给
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
 # function words no name holds: a candidate that contains one is a clause ending in a name
-_FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|和|" + _JOINED_SUBJECTS + r"|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
+_FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|和|以|" + _JOINED_SUBJECTS + r"|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
 
 
 # what cannot begin an organisation's name but a clause runs into it: "有河南省…公司", "些爱心驿站", "明确凡…乡镇",
@@ -206,6 +209,9 @@ def _unsplit(window: str, cut: int) -> int:
         freq = tokenizer().dt.FREQ     # as _after_last_verb reads it: the user dictionary kept up to date
         start = next((a for a in range(max(0, cut - 3), cut) for b in range(cut + 1, min(len(window), cut + 3) + 1)
                       if freq.get(window[a:b], 0) >= WORD_FREQ), None)
+        if start is None and len(window) - cut == 1 and window[cut - 1] in _ADVERBS:
+            # one character left for the name: the adverb ends a word of the name (大都 of 海亮大都汇)
+            start = next((a for a in range(max(0, cut - 3), cut - 1) if freq.get(window[a:cut], 0) >= WORD_FREQ), None)
         if start is None:
             return cut
         cut = _boundary_end(window[:start]) if start > 0 else 0
@@ -213,19 +219,20 @@ def _unsplit(window: str, cut: int) -> int:
 
 
 _ONE_CHARACTER_BOUNDARIES = frozenset(w for w in re.findall(r"[\u4e00-\u9fff]+", _BOUNDARY_WORDS) if len(w) == 1)
+_ADVERBS = frozenset("都就更又也还才只再")
 WORD_FREQ = 50    # how common a dictionary word must be to hold a name together across a boundary character
 
 
 def _gap_breaks(gap: str) -> bool:
     """Whether the text between a place word and an organisation word holds something no name holds (的, a verb)
     — prepositions such as 由 may well be a name's first character (由桥村)."""
-    if "的" in gap or "了" in gap:
-        return True
+    if "的" in gap or "了" in gap or _PARTY_RE.search(gap):
+        return True     # "宫河镇党委以彭姚川村…": the town's Party committee acts, the village is not named after it
     return any(f[:1] == "v" and f != "vn" and len(w) >= 2 and w not in _NAME_VERBS for w, f in _words(gap))
 
 
 # verbs that belong in organisations' names (供电公司, 调解委员会, 监督委员会 …)
-_NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 "
+_NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 登记 露天 "
                         "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
                         "输电 送电 配电 检修 供水 供气 运营 施工 勘察 设计 监理 采油 炼油 作业 安装 调度 营业".split())
 _POST = re.compile(r"支书|书记|主任|委员|会计|文书|干部|党支部书记|第一书记|两委")
@@ -319,10 +326,16 @@ def guess_unit(title: str, text: str) -> str:
             scores[c.core] = scores.get(c.core, 0.0) + 1.5
         scores.setdefault(c.core, 0.0)
         if where == "body" and (_SOURCE.search(body[max(0, c.start - 3):c.start + len(c.core) + 8])
-                                or _CREDIT.search(_bracketed(body, c.start))):
+                                or _CREDIT.search(_bracketed(body, c.start))
+                                or _REPORTER_AFTER.match(body, c.start + len(c.core))):
             scores[c.core] -= 3.0    # "记者从市司法局了解到", "（物理与能源学院供稿）": where the news came from
-    if body_cands:   # the first organisation of the text is usually its subject
-        scores[body_cands[0].core] += 1.5
+    if body_cands:   # the first organisation of the text is usually its subject (a street written with the
+        # community under it is the community's address: 盐州路街道芙蓉社区, not 盐州路街道)
+        first = body_cands[0]
+        fuller = [c for c in body_cands if c.start == first.start and len(c.core) > len(first.core)]
+        if fuller and _TOWN_END.search(first.core):
+            first = max(fuller, key=lambda c: len(c.core))
+        scores[first.core] += 1.5
     title_kinds = {_kind(w) for w in re.findall(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)", title)}
     by_short: dict[str, str] = {}
     for core in sorted(scores, key=len, reverse=True):      # one core per short name: the fullest
@@ -356,11 +369,22 @@ def guess_unit(title: str, text: str) -> str:
              for p in (_PARTY_AFTER.match(text, m.end()),) if p and p.group(0).endswith(PARTY + ("支部",))]
     # the most frequent; on a tie the first written (never a set's order: that changes from one process to the next)
     suffix = max(dict.fromkeys(party), key=party.count) if party else ""
+    # "中共…义工联合会支部委员会" is the Party branch of the 义工联合会, in its formal name
+    formal = _FORMAL_BRANCH.fullmatch(best)
+    if formal is None and best.startswith("中共"):     # the name found without its 支部委员会, which follows it
+        formal = _FORMAL_BRANCH.match(text, text.find(best))
+        formal = formal if formal and formal.group("org") == best[2:] else None
+    if formal:
+        return formal.group("org") + ("党总支" if formal.group("kind").startswith("总") else "党支部")
     return best + suffix
 
 
+_TOWN_END = re.compile("(?:" + "|".join(TOWN_TYPES) + ")$")
+_FORMAL_BRANCH = re.compile(r"中共(?P<org>[\u4e00-\u9fff“”]{4,30}?)(?P<kind>总支部委员会|支部委员会)")
 _SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
 _CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者")
+# "泸定县融媒体中心记者 梁爽": the outlet a reporter writes for
+_REPORTER_AFTER = re.compile(r"\s*(?:首席|特约|见习)?(?:记者|通讯员|报道组|融媒记者)")
 
 
 def _bracketed(text: str, at: int) -> str:
@@ -388,9 +412,10 @@ _BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|
 
 def _kind(short: str) -> str:
     """The organisation word a name ends with, as the text would refer back to it (村, 社区, 局, 公司 …)."""
-    m = re.search(r"(律师事务所|律所|村|社区|局|公司|医院|学校|中学|小学|学院|大学|法院|法庭|驿站|商会|协会|所|站|中心)$", short)
+    m = re.search(r"(律师事务所|律所|村|社区|局|公司|医院|学校|中学|小学|学院|大学|法院|法庭|驿站|商会|协会|所|站|中心|"
+                  r"组织部|宣传部|统战部)$", short)
     kind = m.group(1) if m else ""
-    return "律所" if kind == "律师事务所" else kind
+    return {"律师事务所": "律所", "组织部": "部", "宣传部": "部", "统战部": "部"}.get(kind, kind)
 
 
 def _first_sentence_end(text: str) -> int:
@@ -401,6 +426,8 @@ def _first_sentence_end(text: str) -> int:
 def _type_weight(short: str) -> float:
     if re.search("(?:" + "|".join(TOWN_TYPES) + ")$", short):
         return -1.0     # a town or street is the unit only when nothing below it is named
+    if re.search(r"(?:组织部|宣传部|统战部)$", short):
+        return -1.5     # a Party department promotes a practice across units; it is the unit when the text says 部里
     if re.search(r"(?:科|部|站|处|系)$", short):
         return -0.5
     return 0.0
