@@ -65,6 +65,21 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     assert 690 not in values(c) and 35 in values(c)
 
 
+@pytest.mark.parametrize("text, kept, dropped", [
+    # the year a rise started from is its baseline
+    ("某村党支部领办合作社。全村人均纯收入在2015年是4100元，到2020年底涨到1.1万元。", {1.1}, {4100}),
+    # how often something is done, on average, is no result
+    ("街道党工委平均每年要开10次专题会。一年来，小区物业费收缴率提高到95%。", {95}, {10}),
+    # people sent are an input; members there are, a count
+    ("街道向业委会派出了18名党建指导员，支部目前有党员23名。半年来，化解物业纠纷41件。", {41}, {18, 23}),
+    # back then is the starting point
+    ("那会儿全社区只有4名干部，要服务2000多名居民。如今社区建起网格，配齐网格员36名。", {36}, {4, 2000}),
+])
+def test_baselines_frequencies_inputs_and_back_then_are_not_results(text, kept, dropped):
+    c = case(text)
+    assert kept <= values(c) and not dropped & values(c)
+
+
 def test_metric_names_are_noun_phrases_not_fragments():
     c = case("2018年该合作社累计盈利300万元，一是他们只收成本价，二是党员带头。")
     for o in c.outcomes:

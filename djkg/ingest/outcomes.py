@@ -74,7 +74,9 @@ _SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|辖区|辖有|
                       r"位于|地处|始建|成立于|始于|组建于|在册|编制|规模")
 # "组建了9支党员突击队", "一共划了5个网格": how the work was organised (a measure), not what it achieved
 _SETUP_VERB = re.compile(r"组建|划了|划分|划出|划成|下设|设立|设置|设有|分成|编成|建起|成立")
-_MEMBER_STOCK = re.compile(r"党员(?:人数|总数)?(?:为|共|一共|总共|合计|共有|总数为|总计)$|(?:现有|共有)党员$")
+_MEMBER_STOCK = re.compile(r"党员(?:人数|总数)?(?:为|共|一共|总共|合计|共有|总数为|总计)$|(?:现有|共有|有)党员$")
+_DATED_BASE = re.compile(r"\d{4}年(?:底|末|初|时)?(?:是|为|时|只有|仅有|仅)$")
+_RISES_LATER = re.compile(r"[^。；]*?(?:涨到|升到|增加到|增长到|提高到|提升到|达到|增至|升至|降到|降至|减少到|下降到)")
 _PICKED = re.compile(r"(?:选了|选出|选取|挑选|选定|确定了?|择优选)$")
 _SETUP_OBJECT = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:突击队|服务队|志愿队|小分队|队伍|网格|党小组|小组|专班|工作组|工作室|支部)")
 _OTHERS = re.compile(r"(?:教育部|农业农村部|中组部|组织部|国务院|民政部|有关部门|专家|评审|省委|省级|国家级)[^，。；]{0,10}"
@@ -245,11 +247,12 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
 
 # "2004年以前，…只有1750元": a sentence that opens before the work began gives the starting point
 _BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二三四五六七八九十几]+)年(?:以前|之前|前)，|"
-                          r"过去|以前|此前|之前|早些年|早年|当初|那时|原来|原先)")
+                          r"过去|以前|此前|之前|早些年|早年|当初|那时|那会儿|那几年|原来|原先)")
 # people picked and sent are an input of the work, not its result ("挑选党员干部86名，下派到…")
-_SENT = re.compile(r"挑选|选派|下派|派驻|抽调|选调|选聘|招募")
+_SENT = re.compile(r"挑选|选派|下派|派驻|派出|抽调|选调|选聘|招募")
 # a stretch of a city named as the setting, not the unit ("这片区域的税收累计达到388亿元")
 _WIDER_STRETCH = re.compile(r"这片区域|该区域|这一区域|整个区域|整个片区|单在[^，。；]{1,8}一地")
+_AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季])")   # "平均每年…" is how often (平均每户 is a share)
 _RATE = re.compile(r"(?:按照?|以)?每[人户月年天周次亩][^，。；]{0,5}$")
 _ATTENDED = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:参加|出席|参与|列席)了?(?:会议|培训|活动|仪式|座谈|开幕|启动|签约|交流)")
 _THEN = re.compile(r"以前|过去|原来|原先|从前|那时")
@@ -314,6 +317,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0
     if unit in ("名", "人") and _MEMBER_STOCK.search(before) and not _RESULT_VERB.search(before):
         score -= 3.0   # "支部里的党员一共946名": how many members there are, not what the work reached
+    if _DATED_BASE.search(before) and _RISES_LATER.search(text, c1):
+        score -= 4.0   # "人均纯收入在2014年是3400元，到2018年底涨到9977元": the year the rise started from
     if _PICKED.search(before[-8:]) and "试点" in after[:16]:
         score -= 3.0   # "择优选了21个村先行试点": the pilots chosen, not what they reached
     if _OTHERS.search(text[:c1]):
@@ -326,8 +331,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0
     if _WIDER_STRETCH.search(text[:c1]):
         score -= 5.0
-    if _RATE.search(before) and not _RESULT_VERB.search(before):
-        score -= 3.0   # "按照每人每月300元的标准": a rate or a standard, not a level reached
+    if _RATE.search(before) and not _RESULT_VERB.search(_AVERAGE.sub("", before)):
+        score -= 3.0   # "按照每人每月300元的标准", "平均每年要开12次": a rate or a standard, not a level reached
     if _ATTENDED.match(after) and not _PERFECT.search(before):
         score -= 3.0   # "30余名干部参加了培训": who came to one event
     if before.endswith("来自"):
