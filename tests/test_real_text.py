@@ -308,6 +308,10 @@ def test_departments_passing_the_buck_is_the_streets_problem_not_only_the_organs
     ("2010年以前，山里的路不通车，农民人均纯收入只有900多元。后来村党支部引进茶叶企业。", "problem:farmers-income-low"),
     ("协会的会员党员流动性大，大多是兼职，社会组织的党组织建起来不容易。县里成立了综合党委。",
      "problem:social-org-coverage-gap"),
+    # complaints and a job badly done are difficulties too
+    ("这个小区楼道堆满杂物，物业又管得不到位，居民意见很大。社区党委牵头推行红色物业。", "problem:property-disputes"),
+    ("过去小区电梯三天两头出毛病，业主聊起来全是对物业的埋怨。街道党工委推动成立业委会。", "problem:property-disputes"),
+    ("以前这栋楼的邻居之间常闹别扭，谁也不让谁。社区请老党员组建调解队。", "problem:social-conflicts"),
 ])
 def test_problems_stated_by_topic_and_difficulty_in_the_reports_own_words(text, expected):
     assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
