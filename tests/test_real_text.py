@@ -440,6 +440,16 @@ def test_slogans_plans_and_festivals_are_not_measures(text, absent):
     assert absent not in {m.id for m in case(text).measures}
 
 
+@pytest.mark.parametrize("text, absent", [
+    ("村里引入积分激励，让村民实现共建、共治、共享。", "measure:joint-building"),          # a slogan with 顿号
+    ("园区凡有3名以上党员的企业单独建立党组织，共建起11个。", "measure:joint-building"),     # 共 "in all" + 建起
+    ("在新时代办教育，学校把党建引领放在首位。", "measure:service-teams"),                  # 新时代|办, not 代办
+    ("座谈会上，她建议把楼栋长和志愿者的力量整合起来，推行网格化管理。", "measure:grid-party-organisation"),
+])
+def test_slogans_totals_split_words_and_suggestions_are_not_measures(text, absent):
+    assert absent not in {m.id for m in case(text).measures}
+
+
 def test_a_cadre_visiting_households_door_to_door_still_counts():
     c = case("第一书记驻村第二天，就挨家挨户和村民交谈，摸清了难处。")
     assert "measure:members-contact-households" in {m.id for m in c.measures}
