@@ -116,6 +116,8 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("中铁十八局集团第五工程有限公司项目部党支部", "国有企业"),
     ("国网某县供电公司运维部党支部", "国有企业"),
     ("某村村务监督委员会", "农村"),
+    ("贵州交建路桥分公司项目党支部", "国有企业"),     # local state-owned groups by the names only they take
+    ("某市城投集团第二党支部", "国有企业"),
 ])
 def test_fields_come_from_what_the_unit_is(unit, field):
     c = case(f"{unit}推行党员责任区，党员带头服务群众，半年来解决问题30件。", unit=unit)

@@ -90,11 +90,12 @@ def _central() -> tuple[tuple[str, ...], re.Pattern]:
                           .read_text(encoding="utf-8")) or {}
     names = tuple(sorted({n for e in data.get("enterprises", []) for n in [e["name"], *e.get("short", [])]},
                          key=len, reverse=True))
-    return names, re.compile("|".join(data.get("patterns") or ["(?!)"]))
+    return names, re.compile("|".join([*(data.get("patterns") or []), *(data.get("local_patterns") or [])] or ["(?!)"]))
 
 
 def is_state_owned(unit: str) -> bool:
-    """Whether the unit's name carries a central state-owned enterprise or one of its subsidiaries' names."""
+    """Whether the unit's name carries a central state-owned enterprise or one of its subsidiaries' names, or a
+    name only local state-owned groups take (城投, 交投, 交建 …)."""
     names, patterns = _central()
     return any(n in unit for n in names) or bool(patterns.search(unit))
 
