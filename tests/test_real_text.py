@@ -80,6 +80,19 @@ def test_baselines_frequencies_inputs_and_back_then_are_not_results(text, kept, 
     assert kept <= values(c) and not dropped & values(c)
 
 
+@pytest.mark.parametrize("text, kept, dropped", [
+    # Party branches built are what coverage work reaches; branches a company is organised into are its shape
+    ("街道指导下，辖区内已经建起了61个小区党支部。", {61}, set()),
+    ("集团党委下面一共设有31个党支部，研发党支部是其中之一。", set(), {31}),
+    # "in less than three years" is no lack, and a label shed is a result
+    ("算下来，用了不足3年，原油产量多出9.6万吨。", {9.6}, set()),
+    ("当年，靠代耕一项，村集体就有了12万元收入，“空壳村”的帽子就此摘掉。", {12}, set()),
+])
+def test_branches_built_less_than_and_labels_shed(text, kept, dropped):
+    c = case(text)
+    assert kept <= values(c) and not dropped & values(c)
+
+
 def test_metric_names_are_noun_phrases_not_fragments():
     c = case("2018年该合作社累计盈利300万元，一是他们只收成本价，二是党员带头。")
     for o in c.outcomes:

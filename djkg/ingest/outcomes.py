@@ -70,15 +70,16 @@ _POOL = re.compile(r"从(?:近|约)?$")
 _LOW_BASE = re.compile(r"仅|只有|不足|不到|才有|才")
 _INPUT = re.compile(r"投入|投资|总投资|出资|筹集|拿出|花费|捐款|捐赠|流转|租金|贷款")
 _ANECDOTE = re.compile(r"他|她|他家|她家|老人|大爷|大妈|阿姨|拿到|领到|领得|最多的|最少的|一户是|这回")
-_SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|辖区|辖有|常住|户籍|总人口|人口|面积|占地|有党员|党员\d|两委|村民小组|"
+_SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|设有|辖区|辖有|常住|户籍|总人口|人口|面积|占地|有党员|党员\d|两委|村民小组|"
                       r"位于|地处|始建|成立于|始于|组建于|在册|编制|规模")
 # "组建了9支党员突击队", "一共划了5个网格": how the work was organised (a measure), not what it achieved
 _SETUP_VERB = re.compile(r"组建|划了|划分|划出|划成|下设|设立|设置|设有|分成|编成|建起|成立")
+_STRUCTURE = re.compile(r"设有|下设|下辖|辖有")
 _MEMBER_STOCK = re.compile(r"党员(?:人数|总数)?(?:为|共|一共|总共|合计|共有|总数为|总计)$|(?:现有|共有|有)党员$")
 _DATED_BASE = re.compile(r"\d{4}年(?:底|末|初|时)?(?:是|为|时|只有|仅有|仅)$")
 _RISES_LATER = re.compile(r"[^。；]*?(?:涨到|升到|增加到|增长到|提高到|提升到|达到|增至|升至|降到|降至|减少到|下降到)")
 _PICKED = re.compile(r"(?:选了|选出|选取|挑选|选定|确定了?|择优选)$")
-_SETUP_OBJECT = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:突击队|服务队|志愿队|小分队|队伍|网格|党小组|小组|专班|工作组|工作室|支部)")
+_SETUP_OBJECT = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:突击队|服务队|志愿队|小分队|队伍|网格|小组|专班|工作组|工作室)")
 _OTHERS = re.compile(r"(?:教育部|农业农村部|中组部|组织部|国务院|民政部|有关部门|专家|评审|省委|省级|国家级)[^，。；]{0,10}"
                      r"(?:公布|发布|评选|遴选|认定|命名|审议|申报)")
 
@@ -307,8 +308,9 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0
     if unit in ("元", "万元") and _ANECDOTE.search(before):
         score -= 3.0
-    if _SETTING.search(before) and not (_RESULT_VERB.search(before) or _PERFECT.search(before)):
-        score -= 3.0
+    if _SETTING.search(before) and not (_RESULT_VERB.search(before) or
+                                        (_PERFECT.search(before) and not _STRUCTURE.search(before))):
+        score -= 3.0   # "…下面一共设有24个党支部": how the unit is organised, whatever 一共 says
     if _FRAME.match(after.lstrip()):
         score -= 4.0
     if unit in ("小时", "天") and re.match(r"(?:全天候|不打烊|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)", after):

@@ -78,6 +78,8 @@ def _cue_automaton():
 
 # "解决‘谁来领’的问题" / "破解服务难题" heads what was done about a problem: a measure section
 _SOLVED = re.compile(r"(?:解决|破解|化解|攻克|办结|解答|调处|调解|处置)[^，。；]{0,12}(?:难题|问题|矛盾|诉求|纠纷)[^，。；]{0,4}\d")
+_LESS_THAN = re.compile(r"(?:不足|不到)(?=[\d一两二三四五六七八九十半几])")   # "用了不足3年": less than, not a lack
+_SHED = re.compile(r"摘掉|摘帽|摘下|甩掉|甩开|摆脱|告别了")
 _SOLVING = re.compile(r"解决|破解|化解|回答|攻克|应对|聚焦|针对|着力|补齐|补上|打通|答好")
 
 
@@ -206,7 +208,7 @@ def _classify(sentence: str, section: str) -> str:
     # opens the sentence (its first 8 characters)
     found: dict[str, set[str]] = {"problem": set(), "measure": set(), "outcome": set()}
     measure_head = False
-    for end, (cue, roles) in _cue_automaton().iter(sentence):
+    for end, (cue, roles) in _cue_automaton().iter(_LESS_THAN.sub(lambda m: "\0" * len(m.group(0)), sentence)):
         for role in roles:
             found[role].add(cue)
         if "measure" in roles and end < 8:
@@ -222,8 +224,8 @@ def _classify(sentence: str, section: str) -> str:
         scores["problem"] += 2.0
     if not found["outcome"] and _SETTING_RE.search(sentence) and not _RESULT_RE.search(sentence):
         scores["outcome"] -= 1.0
-    if _SOLVED.search(sentence):     # "帮企业解决生产难题63个": a difficulty solved is a result, not the problem
-        scores["problem"] -= 2.0
+    if _SOLVED.search(sentence) or _SHED.search(sentence):
+        scores["problem"] -= 2.0     # "帮企业解决生产难题63个", "空壳村的帽子就此摘掉": a difficulty left behind is a result
     if _QTY.search(sentence):
         scores["outcome"] += 1.0
         # "一年来… / 去年… / 推行后…" followed by figures is how write-ups report results
