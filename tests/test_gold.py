@@ -113,3 +113,10 @@ def test_unit_accuracy_counts_only_the_same_organisation(tmp_path, gold_unit, co
     (tmp_path / "gold.yaml").write_text(f"- file: a.txt\n  unit: {gold_unit}\n", encoding="utf-8")
     report = evaluate_extraction(tmp_path)
     assert report["fields"]["unit"]["recall"] == (1.0 if counted else 0.0)
+
+
+@pytest.mark.parametrize(("gold_unit", "counted"), [("大汉集团", True), ("大汉控股集团有限公司", True), ("小汉集团", False)])
+def test_unit_accuracy_sets_a_companys_legal_form_aside(tmp_path, gold_unit, counted):
+    (tmp_path / "a.txt").write_text("大汉控股集团有限公司党委推行“党建+生产”，公司党委把党员编进项目组。\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(f"- file: a.txt\n  unit: {gold_unit}\n", encoding="utf-8")
+    assert evaluate_extraction(tmp_path)["fields"]["unit"]["recall"] == (1.0 if counted else 0.0)

@@ -504,6 +504,9 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("静安区曹家渡街道西王居民区党总支牵头议事。", "静安区曹家渡街道西王居民区", None),   # Shanghai's 居民区
     ("居委会还拿花园小区试行自治办法。", "花园小区", "拿花园小区"),     # 拿 "takes … to try"
     ("各街道镇党委把三张清单汇总上报。", None, "街道镇"),               # every town: no name
+    ("2024年5月12日宝山村党支部召开会议。", "宝山村", "日宝山村"),      # a date's 日 stays with its digits
+    ("宝日希勒露天煤矿党委推行“党建+”。", "宝日希勒露天煤矿", None),   # …and 日 inside a name stays there
+    ("2021年世界大学生运动会在成都举行。", None, "世界大学"),           # 大学生 are students, not a university
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates

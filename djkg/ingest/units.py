@@ -20,7 +20,7 @@ PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支"
 # begins (村民, 部门, 所以, 科技 …)
 ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站",
-    "公司", "集团", "卫生院", "医院", "居民区", "大学", "学院", "学校", "中学", "小学", "高中", "幼儿园", "研究院", "研究所",
+    "公司", "集团", "卫生院", "医院", "居民区", "大学(?!生)", "学院", "学校", "中学", "小学", "高中", "幼儿园", "研究院", "研究所",
     "委员会", "村委会", "居委会", "协会", "商会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "分行", "支行",
     "组织部", "宣传部", "统战部", "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
@@ -52,7 +52,7 @@ _SUBJECT_JOINED = re.compile(_DEPARTMENT_AFTER)
 # words before a name ("走进", "来到", "是", "在" …): the name starts after the last of them
 _BOUNDARY_WORDS = (
     r"走进|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
-    r"通讯员|讯|日|月|年|后|前|时|里|是|在|到|去|和|" + _JOINED_SUBJECTS + r"|及|同|跟|把|将|对|从|为|给|向|让|被|由|的|了|着|过|说|讲|称|"
+    r"通讯员|讯|(?<=[今昨明节])日|(?<=[今去明前往当同])年|后|前|时|里|是|在|到|去|和|" + _JOINED_SUBJECTS + r"|及|同|跟|把|将|对|从|为|给|向|让|被|由|的|了|着|过|说|讲|称|"
     r"介绍|表示|带着|带领|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
     r"离不开|就|更|又|也|还|都|才|只|再|(?<=[\d一两二三四五六七八九十几每这那])(?:座|间|处|家|所|名|位|支|条|张)|打造|建立|成立|组建|推出|创建|参与|"
@@ -136,6 +136,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     # an ordinal is part of a name (第1人民医院: normalisation writes 第一 with a digit); other digits end it
     ordinal = {i for m in _ORDINAL.finditer(window) for i in range(m.start(), m.end())}
     cut = max((i for i, ch in enumerate(window) if ch in _STOP and i not in ordinal), default=-1)
+    if cut >= 0 and window[cut].isdigit() and window[cut + 1:cut + 2] in _DATE_UNITS:
+        cut += 1        # "5月12日宝山村": the date's 日 goes with its digits
     window, window_start = window[cut + 1:], window_start + cut + 1
     places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window) and not _begins_division(window, pm.start())]
     if places and _gap_breaks(window[places[-1].end():]):
@@ -219,6 +221,7 @@ def _unsplit(window: str, cut: int) -> int:
 
 
 _ONE_CHARACTER_BOUNDARIES = frozenset(w for w in re.findall(r"[\u4e00-\u9fff]+", _BOUNDARY_WORDS) if len(w) == 1)
+_DATE_UNITS = frozenset("年月日号")   # written right after a date's digits
 _ADVERBS = frozenset("都就更又也还才只再")
 WORD_FREQ = 50    # how common a dictionary word must be to hold a name together across a boundary character
 

@@ -23,6 +23,7 @@ clauses: [{text, problem}]}`` — clauses, where given, measure how many problem
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,10 @@ def _has(values: list[float], v: float) -> bool:
     return any(math.isclose(v, g, rel_tol=1e-6, abs_tol=1e-9) for g in values)
 
 
+# a company's legal form is not part of what the text calls it: 大汉控股集团有限公司 is the 大汉集团 of the gold
+_LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$|控股|股份")
+
+
 def _same_unit(got: str, gold: str) -> bool:
     """The same organisation: equal names, or equal once place chain and Party organisation are set aside
     (德民社区党委 ~ 南通市崇川区城东街道德民社区), or one contains the other at 60% of its length."""
@@ -68,7 +73,8 @@ def _same_unit(got: str, gold: str) -> bool:
     if not a or not b:
         return False
     from difflib import SequenceMatcher
-    for x, y in ((a, b), (normalise_key(short_name(got)), normalise_key(short_name(gold)))):
+    plain = [(normalise_key(_LEGAL_FORM.sub("", short_name(got))), normalise_key(_LEGAL_FORM.sub("", short_name(gold))))]
+    for x, y in ((a, b), (normalise_key(short_name(got)), normalise_key(short_name(gold))), *plain):
         # sorted, not min() and max(): for two names of one length those return the same name, which contains itself
         short, long = sorted((x, y), key=len)
         if x and y and (x == y or SequenceMatcher(None, x, y).ratio() >= 0.85 or (
