@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from djkg.ingest.normalise import normalise
 from djkg.ingest.outcomes import extract_outcomes
 from djkg.ingest.sections import split
@@ -82,6 +84,18 @@ def test_candidate_concepts_are_names_not_sentence_fragments():
     assert any(m.id == "problem:mobile-members-hard-to-manage" for m in case.problems)
     assert "联系卡制度" in measures
     assert not any("名片" in m for m in measures)
+
+
+@pytest.mark.parametrize("sentence, named, not_named", [
+    ("以前公共收益难管、业委会难换届，居民意见很大。", {"公共收益难管", "业委会难换届"}, {"业委会难"}),
+    ("过去这里基层治理难度大，群众反映停车难。", {"停车难"}, {"基层治理难", "群众反映停车难"}),
+    ("以前工作难以推进，居民的难事没人管。", set(), {"工作难", "居民的难"}),
+    ("税收大数据帮困难企业找到了销路。", set(), {"税收大数据帮困难", "税收大数据帮困难企业"}),   # 困难 is one word
+])
+def test_a_problem_candidate_is_the_difficultys_whole_name(sentence, named, not_named):
+    from djkg.ingest.candidates import _problem_phrases
+    got = set(_problem_phrases(sentence))
+    assert named <= got and not (not_named & got)
 
 
 def test_everyday_variants_of_a_synonym_match():

@@ -29,7 +29,7 @@ _PROBLEM = re.compile(r"([\u4e00-\u9fff]{2,8}?)(难题|难|问题|矛盾|短板|
 _ORG_WORDS = re.compile(r"公司|集团|委员会|党委|党总支|党支部|党工委|医院|学校|大学|学院|局$|厅$|政府")
 _NOT_A_CONCEPT = re.compile(r"名片|样板|标杆|典范|品牌$|条件|内容|需求|这|那|该|此|相关|有关|各类|一些|许多|不少|其他|上述|以下|"
                             r"^(?:最大|第一|一道|一块|重点|几件|多名|寸步|治理|疑难|困难)|"
-                            r"工作$|活动$|党建$|^党组织$|^组织$")
+                            r"工作$|活动$|党建$|^党组织$|^组织$|^老大难|^民生问题$|^方面")
 _BAD_EDGE = ("p", "c", "u", "d", "r", "f", "t", "y", "e", "o")
 
 
@@ -87,14 +87,38 @@ def _problem_phrases(text: str) -> list[str]:
                 continue
             if f[:1] in _BAD_EDGE or f[:1] in ("m", "q") or w in ("的", "了", "是", "有", "在", "很", "最", "较", "更"):
                 break
+            if keep and f[:1] in ("i", "l"):
+                break       # "群众反映" + 停车难: a set expression before the difficulty is the clause's own
             keep.insert(0, (w, f))
         while keep and keep[0][0] in ("与", "和"):
             keep.pop(0)
         if keep and not (len(keep) == 1 and keep[0][1][:1] == "v" and len(keep[0][0]) < 2):
-            phrase = "".join(w for w, _ in keep) + m.group(2)
-            if len(phrase) - len(m.group(2)) >= 2:
+            head = m.group(2)
+            if head == "难" and _words(text[m.end() - 2:m.end()])[0][0] == text[m.end() - 2:m.end()]:
+                continue                # 困难, 艰难: 难 ends another word ("帮困难企业")
+            if head == "难" and re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1]):
+                # the difficulty goes on past 难 (公共收益难管, 物业公司难续聘, 业委会难产); 难 that begins another
+                # word (难度, 难点, 难以 …) is no difficulty's last word
+                if text[m.end() - 1:m.end() + 1] in _NAN_WORDS:
+                    continue
+                first = text[m.end() - 1:m.end() + 1]
+                word = first if _words(first)[0][0] == first else "难" + _words(text[m.end():m.end() + 4])[0][0]
+                if word[1] not in _AFTER_NAN_ENDS:     # 议事协商难的问题: the name ends at 难
+                    if len(word) > 5 or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+                        continue
+                    head = word
+            phrase = "".join(w for w, _ in keep) + head
+            if len(phrase) - len(head) >= 2 and not _SOLVING.match(phrase):
                 out.append(phrase)
     return out
+
+
+# words after which a difficulty's name ends at 难 ("…难的问题", "…难，")
+_AFTER_NAN_ENDS = frozenset("的了地得是和与及也都就还又在把被让给等")
+# words 难 begins that name no difficulty after a topic
+_NAN_WORDS = frozenset("难以 难度 难点 难事 难处 难关 难怪 难道 难得 难免 难忘 难过 难受 难看 难题 难民 难于 难能".split())
+# a verb of solving before 难 ("解决难事") names no difficulty
+_SOLVING = re.compile(r"(?:解决|破解|化解|攻克|排解|纾解)难")
 
 
 def _clean(phrase: str) -> bool:
