@@ -135,10 +135,13 @@ def _difficulties(window: str, anchor_spans: list[tuple[int, int]], cues: tuple[
     masked = _NOT_DIFFICULT.sub(lambda m: "\0" * len(m.group(0)), window)
     for a, b in anchor_spans:
         masked = masked[:a] + "\0" * (b - a) + masked[b:]
-    if next(iter(_cue_scanner(cues).iter(masked)), None) is None:
+    present = {cue for _, cue in _cue_scanner(cues).iter(masked)}
+    if not present:
         return []                           # most windows hold no difficulty word: one scan says so
     words = []
     for cue in cues:                        # longest first: a found word is masked so its parts are not found again
+        if cue not in present:
+            continue
         i = masked.find(cue)
         if i >= 0:
             words.append(cue)
