@@ -24,6 +24,7 @@ UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元
          "天|小时|分钟|分(?!之|钟|别|成|批|散|类|享|红|配|析|布|工|管|局|行|会|店|公司)|公里|万亩|亩|吨|项|条|所|支|场|批次|批|宗|倍|座|间|套|单|起|处|篇|门|部|种|棵|株|台|辆|期|份|张|块|本|册|"
          "平方米|万平方米|米|盏|万")
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_DIGIT = re.compile(r"\d")
 # "2000多万美元", "近3000人", "40余家": the approximation is kept, the unit stays whole
 _QUANTITY = re.compile(rf"(?<![\d.第])(?P<pre>近|约|逾|超过|超)?(?P<v>{_NUM})\s*(?P<ap>余|多)?(?P<u>{UNITS})"
                        rf"(?P<post>左右|以上|多(?=[，。；、”\s]|$))?(?![\d])")   # 3万多 is approximate too
@@ -189,6 +190,8 @@ def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "",
 
 def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeFact]:
     text = s.text
+    if not _DIGIT.search(text):
+        return []      # every figure is written in digits by now (normalise): most sentences hold none
     lead = bool(_RESULT_LEAD.match(_LABEL.sub("", text.lstrip("“\"（(　 "))))
     clauses = _clauses(text)
     cues = tx.metric_cues(text)
