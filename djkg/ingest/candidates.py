@@ -94,7 +94,7 @@ def _problem_phrases(text: str) -> list[str]:
             keep.pop(0)
         if keep and not (len(keep) == 1 and keep[0][1][:1] == "v" and len(keep[0][0]) < 2):
             head = m.group(2)
-            if head == "难" and _words(text[m.end() - 2:m.end()])[0][0] == text[m.end() - 2:m.end()]:
+            if head == "难" and text[m.end() - 2:m.end()] in _ENDS_IN_NAN:
                 continue                # 困难, 艰难: 难 ends another word ("帮困难企业")
             if head == "难" and re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1]):
                 # the difficulty goes on past 难 (公共收益难管, 物业公司难续聘, 业委会难产); 难 that begins another
@@ -113,6 +113,8 @@ def _problem_phrases(text: str) -> list[str]:
     return out
 
 
+# words 难 ends that are no difficulty's suffix (落实难 is one: 实难 is not listed)
+_ENDS_IN_NAN = frozenset("困难 艰难 灾难 为难 刁难 患难 遇难 苦难 危难 疑难 责难 发难 非难 排难 救难".split())
 # words after which a difficulty's name ends at 难 ("…难的问题", "…难，")
 _AFTER_NAN_ENDS = frozenset("的了地得是和与及也都就还又在把被让给等")
 # words 难 begins that name no difficulty after a topic
