@@ -351,10 +351,9 @@ def guess_unit(title: str, text: str) -> str:
         kind = _kind(short)
         if kind and kind in title_kinds:
             scores[core] += 1.5
-        # the text's own references to its subject: 该局, 本村, 村里, 局机关, 公司党委 …
-        anaphora = len(re.findall(f"(?:该|本|全){kind}|{kind}(?:里|机关|党委|党支部|党总支)", body)) if kind else 0
+        anaphora = len(_anaphora(kind).findall(body)) if kind else 0
         scores[core] += 1.0 * min(5, body.count(short)) + 0.5 * min(4, anaphora) + _type_weight(short)
-        if re.search(re.escape(short) + "(?:" + "|".join(PARTY) + ")", body):
+        if any(body.startswith(PARTY, end) for end in _ends(body, short, overlapping=True)):
             scores[core] += 1.5
     # a name that another name extends (中国农业银行 → 中国农业银行股份有限公司赤峰分行; 雅庄村 → 芝英镇雅庄村;
     # 重庆大学 → 重庆大学附属肿瘤医院) or abbreviates (秋田公司 → 重庆秋田齿轮有限责任公司) lends it its score: the
@@ -368,8 +367,8 @@ def guess_unit(title: str, text: str) -> str:
             scores[target] += scores.pop(core)
     best = max(scores, key=lambda k: (scores[k], len(k)))
     short = shorts[best]
-    party = [p.group(0) for name in (short, best) for m in re.finditer(re.escape(name), text)
-             for p in (_PARTY_AFTER.match(text, m.end()),) if p and p.group(0).endswith(PARTY + ("支部",))]
+    party = [p.group(0) for name in (short, best) for end in _ends(text, name)
+             for p in (_PARTY_AFTER.match(text, end),) if p and p.group(0).endswith(PARTY + ("支部",))]
     # the most frequent; on a tie the first written (never a set's order: that changes from one process to the next)
     suffix = max(dict.fromkeys(party), key=party.count) if party else ""
     # "中共…义工联合会支部委员会" is the Party branch of the 义工联合会, in its formal name
@@ -384,6 +383,21 @@ def guess_unit(title: str, text: str) -> str:
 
 _TOWN_END = re.compile("(?:" + "|".join(TOWN_TYPES) + ")$")
 _FORMAL_BRANCH = re.compile(r"中共(?P<org>[\u4e00-\u9fff“”]{4,30}?)(?P<kind>总支部委员会|支部委员会)")
+def _ends(text: str, name: str, overlapping: bool = False):
+    """Where each occurrence of ``name`` in ``text`` ends (str.find: a pattern compiled per name would fill re's
+    cache with one-off names and cost more than the search)."""
+    at = text.find(name)
+    while at >= 0 and name:
+        yield at + len(name)
+        at = text.find(name, at + (1 if overlapping else len(name)))
+
+
+@lru_cache(maxsize=64)
+def _anaphora(kind: str) -> re.Pattern:
+    """The text's own references to its subject: 该局, 本村, 村里, 局机关, 公司党委 …"""
+    return re.compile(f"(?:该|本|全){kind}|{kind}(?:里|机关|党委|党支部|党总支)")
+
+
 _SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
 _CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者")
 # "泸定县融媒体中心记者 梁爽": the outlet a reporter writes for
