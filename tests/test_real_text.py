@@ -507,6 +507,11 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("2024年5月12日宝山村党支部召开会议。", "宝山村", "日宝山村"),      # a date's 日 stays with its digits
     ("宝日希勒露天煤矿党委推行“党建+”。", "宝日希勒露天煤矿", None),   # …and 日 inside a name stays there
     ("2021年世界大学生运动会在成都举行。", None, "世界大学"),           # 大学生 are students, not a university
+    ("在华林镇，协同村近几年把党建优势用在产业上。", "协同村", None),    # a village named by one adverb-like word
+    ("在龙山街道和龙山社区的指导下，小区先组起党支部。", "龙山社区", "龙山街道和龙山社区"),   # 和 joins two
+    ("这个浙江村子一年进账过千万。", None, "浙江村"),                   # 村子 is "village", not a name's end
+    ("后来他又当上村党支部书记，带着大家修路。", None, "当上村"),       # verbs of taking office end the words before
+    ("《门诊党支部赴浦北县北通镇开展义诊活动》", None, "赴浦北县北通镇"),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates

@@ -25,7 +25,7 @@ ORG_TYPES = (
     "组织部", "宣传部", "统战部", "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "供电所", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
-    "行业(?=党)", "(?<![乡农渔牧百千万各全本])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
+    "行业(?=党)", "(?<![乡农渔牧百千万各全本])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住])处(?!理|长|在|于|置)", "(?<![为个])中心(?!任|城|点|工作)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
@@ -57,7 +57,7 @@ _BOUNDARY_WORDS = (
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
     r"离不开|就|更|又|也|还|都|才|只|再|(?<=[\d一两二三四五六七八九十几每这那])(?:座|间|处|家|所|名|位|支|条|张)|打造|建立|成立|组建|推出|创建|参与|"
     r"[一两二三四五六七八九十几百千万]+(?:米|公里|里|斤|尺|丈|亩)[高长宽深远]?|"
-    r"不|没|住|来|拿|抓|或|关于|考察|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
+    r"不|没|住|来|拿|抓|或|记|赴|归|当上|当选|担任|出任|踏访|关于|考察|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
     r"联合党支部|功能型党支部|临时党支部|党总支|党支部|党工委|党委|党组|党小组|支部")
 _BOUNDARY = re.compile(".*(?:" + _BOUNDARY_WORDS + ")")
 _BOUNDARY_WORD = re.compile("(?:" + _BOUNDARY_WORDS + ")")
@@ -205,14 +205,17 @@ def _unsplit(window: str, cut: int) -> int:
     """``cut`` moved back when the one-character word it follows is part of a word that runs on into the name
     (和 of 和平医院, 里 of 塔里木大学, 同 of 同心社区): the name starts where that word starts, or before."""
     for _ in range(3):
-        if not 0 < cut < len(window) or window[cut - 1] not in _ONE_CHARACTER_BOUNDARIES:
+        if not 0 < cut <= len(window) or window[cut - 1] not in _ONE_CHARACTER_BOUNDARIES:
             return cut
+        if window[:cut - 1].endswith(_ORG_ENDS):
+            return cut      # "龙山街道和龙山社区": after an organisation's word, 和 joins two of them (not 和龙)
         from .taxonomy import tokenizer
         freq = tokenizer().dt.FREQ     # as _after_last_verb reads it: the user dictionary kept up to date
         start = next((a for a in range(max(0, cut - 3), cut) for b in range(cut + 1, min(len(window), cut + 3) + 1)
                       if freq.get(window[a:b], 0) >= WORD_FREQ), None)
-        if start is None and len(window) - cut == 1 and window[cut - 1] in _ADVERBS:
-            # one character left for the name: the adverb ends a word of the name (大都 of 海亮大都汇)
+        if start is None and len(window) - cut <= 1 and window[cut - 1] in _ADVERBS:
+            # one character or none left for the name: the adverb or joining word ends a word of the name (大都 of
+            # 海亮大都汇, 共同 of 共同村)
             start = next((a for a in range(max(0, cut - 3), cut - 1) if freq.get(window[a:cut], 0) >= WORD_FREQ), None)
         if start is None:
             return cut
@@ -221,8 +224,9 @@ def _unsplit(window: str, cut: int) -> int:
 
 
 _ONE_CHARACTER_BOUNDARIES = frozenset(w for w in re.findall(r"[\u4e00-\u9fff]+", _BOUNDARY_WORDS) if len(w) == 1)
+_ORG_ENDS = ("街道", "社区", "村", "镇", "乡", "公司", "局", "委", "会", "院", "校", "厂")
 _DATE_UNITS = frozenset("年月日号")   # written right after a date's digits
-_ADVERBS = frozenset("都就更又也还才只再")
+_ADVERBS = frozenset("都就更又也还才只再同")
 WORD_FREQ = 50    # how common a dictionary word must be to hold a name together across a boundary character
 
 
@@ -238,6 +242,7 @@ def _gap_breaks(gap: str) -> bool:
 _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 登记 露天 "
                         "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
                         "输电 送电 配电 检修 供水 供气 运营 施工 勘察 设计 监理 采油 炼油 作业 安装 调度 营业".split())
+_PLACE_UNITS = frozenset(("村", "社区", "嘎查", "居委会", "村委会"))
 _POST = re.compile(r"支书|书记|主任|委员|会计|文书|干部|党支部书记|第一书记|两委")
 _DEMONSTRATIVES = frozenset("该本其这那此每各我你他她它某哪")
 _ORG_WORDS = frozenset("班 科 部 站 所 队 组 中心 车间 工区 公司 分公司 委员会 协会 医院 学校 驿站".split())
@@ -272,6 +277,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 输电班, 调解委员会: a verb that names what the organisation does
         if w == "与" and _SUBJECT_JOINED.match(name + tail, pos):
             continue        # 能源与材料系: two subjects joined in a department's name
+        if len(words) == 1 and len(w) >= 2 and f[:1] == "d" and tail in _PLACE_UNITS:
+            continue        # 共同村: a village named by one adverb (a verb there is more often the clause's: 深入社区)
         if i == len(words) - 1 and len(w) == 1 and f[:1] == "r" and w not in _DEMONSTRATIVES and not post_follows:
             continue        # 任 of 藕池任村: only a demonstrative (该村, 本村) stands for a name right before its word
             #                 — or 任 "serves as" when a post follows (彭育晚任村支书)
