@@ -512,6 +512,7 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("这个浙江村子一年进账过千万。", None, "浙江村"),                   # 村子 is "village", not a name's end
     ("后来他又当上村党支部书记，带着大家修路。", None, "当上村"),       # verbs of taking office end the words before
     ("《门诊党支部赴浦北县北通镇开展义诊活动》", None, "赴浦北县北通镇"),
+    ("广东省湖北商会通山分会党总支牵头帮会员追回欠款。", "广东省湖北商会通山分会", None),   # 分会 is an organisation
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates
@@ -539,6 +540,15 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
 ])
 def test_units_named_the_way_reports_name_them(text, unit):
     assert case(text).unit.startswith(unit) or unit in case(text).unit
+
+
+@pytest.mark.parametrize("text, not_unit", [
+    ("城东区五一社区让网格员挨家敲门。小区的物业公司也派人跟着，物业公司经理说，物业公司愿意配合。", "物业公司"),
+    ("【走进文明新社区】新河社区：老旧小区换新颜\n新河社区党委带着居民议事，社区党委书记挨家挨户走访。", "文明新社区"),
+    ("那年他被评为模范村的带头人，模范村这个称号他一直记着。", "模范村"),
+])
+def test_generic_nouns_column_names_and_honours_are_not_the_unit(text, not_unit):
+    assert case(text).unit != not_unit
 
 
 def test_a_formal_branch_name_is_the_branch_of_its_organisation():

@@ -21,7 +21,7 @@ PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支"
 ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站",
     "公司", "集团", "卫生院", "医院", "居民区", "大学(?!生)", "学院", "学校", "中学", "小学", "高中", "幼儿园", "研究院", "研究所",
-    "委员会", "村委会", "居委会", "协会", "商会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "分行", "支行",
+    "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "分行", "支行",
     "组织部", "宣传部", "统战部", "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "供电所", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
@@ -63,11 +63,12 @@ _BOUNDARY = re.compile(".*(?:" + _BOUNDARY_WORDS + ")")
 _BOUNDARY_WORD = re.compile("(?:" + _BOUNDARY_WORDS + ")")
 _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|省级|市级|县级|区级|国家级|各类|各级|各个|所有|一些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关|基层|部|"
                       r"百村|千村|万村|乡村|农村|山村|城市|街道镇$|镇街$|乡镇$|苏木镇$|嘎查村$|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
+                      r"物业公司$|物业服务公司$|物业服务企业$|物业企业$|股份公司$|"
                       r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|该|本|其|我|这|那)")
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|\n\t 　'0123456789%％+＋")
 _NOT_UNIT = re.compile(r"一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|群众|村民|居民(?!区)|记者|网格员|志愿者|骑手|快递员|"
-                       r"党员|软弱|涣散|后进|先进|示范|重点|贫困|空壳|薄弱|老旧|新建|所有|各个|领办")
+                       r"党员|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|老旧|新建|所有|各个|领办")
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
 # function words no name holds: a candidate that contains one is a clause ending in a name
@@ -339,6 +340,9 @@ def guess_unit(title: str, text: str) -> str:
                                 or _CREDIT.search(_bracketed(body, c.start))
                                 or _REPORTER_AFTER.match(body, c.start + len(c.core))):
             scores[c.core] -= 3.0    # "记者从市司法局了解到", "（物理与能源学院供稿）": where the news came from
+        if where == "body" and _ASIDE.match(body, max(0, c.start - 1)) and \
+                body[c.start + len(c.core):c.start + len(c.core) + 1] == "】":
+            scores[c.core] -= 2.0    # "【踏访幸福新社区】": a column's name, not the subject
     if body_cands:   # the first organisation of the text is usually its subject (a street written with the
         # community under it is the community's address: 盐州路街道芙蓉社区, not 盐州路街道)
         first = body_cands[0]
@@ -408,6 +412,7 @@ def _anaphora(kind: str) -> re.Pattern:
 _SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
 _CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者")
 # "泸定县融媒体中心记者 梁爽": the outlet a reporter writes for
+_ASIDE = re.compile(r"【")
 _REPORTER_AFTER = re.compile(r"\s*(?:首席|特约|见习)?(?:记者|通讯员|报道组|融媒记者)")
 
 
