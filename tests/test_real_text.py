@@ -513,6 +513,8 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("后来他又当上村党支部书记，带着大家修路。", None, "当上村"),       # verbs of taking office end the words before
     ("《门诊党支部赴浦北县北通镇开展义诊活动》", None, "赴浦北县北通镇"),
     ("广东省湖北商会通山分会党总支牵头帮会员追回欠款。", "广东省湖北商会通山分会", None),   # 分会 is an organisation
+    ("本溪市政协把委员工作站建到社区，市政协委员每月来坐班。", "本溪市政协", None),            # so is 政协
+    ("【走进文明新社区】新顺社区：老旧小区换了新颜。", "新顺社区", None),                     # 顺 ends no name here
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates

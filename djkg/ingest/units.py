@@ -21,7 +21,7 @@ PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支"
 ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站",
     "公司", "集团", "卫生院", "医院", "居民区", "大学(?!生)", "学院", "学校", "中学", "小学", "高中", "幼儿园", "研究院", "研究所",
-    "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "分行", "支行",
+    "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "政协", "分行", "支行",
     "组织部", "宣传部", "统战部", "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "供电所", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
@@ -280,9 +280,11 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 能源与材料系: two subjects joined in a department's name
         if len(words) == 1 and len(w) >= 2 and f[:1] == "d" and tail in _PLACE_UNITS:
             continue        # 共同村: a village named by one adverb (a verb there is more often the clause's: 深入社区)
-        if i == len(words) - 1 and len(w) == 1 and f[:1] == "r" and w not in _DEMONSTRATIVES and not post_follows:
-            continue        # 任 of 藕池任村: only a demonstrative (该村, 本村) stands for a name right before its word
-            #                 — or 任 "serves as" when a post follows (彭育晚任村支书)
+        if i == len(words) - 1 and len(w) == 1 and f[:1] in ("r", "p") and w not in _DEMONSTRATIVES \
+                and not post_follows:
+            continue        # 任 of 藕池任村, 顺 of 新顺社区: only a demonstrative (该村, 本村) stands for a name right
+            #                 before its word (prepositions that do, 在村 or 到社区, end the words before the name
+            #                 earlier) — or 任 "serves as" when a post follows (彭育晚任村支书)
         # a rare "verb" (引航) or a single character read as one (联诚) is more likely part of a proper name
         common = freq.get(w, 0) >= 300 and (len(w) >= 2 or f[:1] in ("p", "c", "r", "u"))
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
@@ -320,7 +322,7 @@ def guess_unit(title: str, text: str) -> str:
     subtitle = "\n".join(x for x in text[:300].split("\n")[:4] if x.strip().startswith(("——", "--", "—")))
     titled = [(c, part) for part in (title, subtitle) for c in candidates(part)]
     # a credit line (…供稿) taken for the title names who wrote the text, not whom it is about
-    credited = {id(c) for c, part in titled if _CREDIT.search(_bracketed(part, c.start))}
+    credited = {id(c) for c, part in titled if _CREDIT.search(_bracketed(part, c.start)) or _in_column(part, c)}
     found = [(c, "title") for c, _ in titled] + [(c, "body") for c in candidates(body)]
     if not found:
         return ""
@@ -340,8 +342,7 @@ def guess_unit(title: str, text: str) -> str:
                                 or _CREDIT.search(_bracketed(body, c.start))
                                 or _REPORTER_AFTER.match(body, c.start + len(c.core))):
             scores[c.core] -= 3.0    # "记者从市司法局了解到", "（物理与能源学院供稿）": where the news came from
-        if where == "body" and _ASIDE.match(body, max(0, c.start - 1)) and \
-                body[c.start + len(c.core):c.start + len(c.core) + 1] == "】":
+        if where == "body" and _in_column(body, c):
             scores[c.core] -= 2.0    # "【踏访幸福新社区】": a column's name, not the subject
     if body_cands:   # the first organisation of the text is usually its subject (a street written with the
         # community under it is the community's address: 盐州路街道芙蓉社区, not 盐州路街道)
@@ -412,7 +413,12 @@ def _anaphora(kind: str) -> re.Pattern:
 _SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
 _CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者")
 # "泸定县融媒体中心记者 梁爽": the outlet a reporter writes for
-_ASIDE = re.compile(r"【")
+def _in_column(text: str, c: UnitCandidate) -> bool:
+    """Whether the candidate is a column's name in 【…】 ("【踏访幸福新社区】新顺社区：…")."""
+    opened = text.rfind("【", max(0, c.start - 12), c.start + 1)
+    return opened >= 0 and "】" not in text[opened:c.start] and text[c.start + len(c.core):][:1] == "】"
+
+
 _REPORTER_AFTER = re.compile(r"\s*(?:首席|特约|见习)?(?:记者|通讯员|报道组|融媒记者)")
 
 
