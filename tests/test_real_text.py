@@ -515,6 +515,7 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("广东省湖北商会通山分会党总支牵头帮会员追回欠款。", "广东省湖北商会通山分会", None),   # 分会 is an organisation
     ("本溪市政协把委员工作站建到社区，市政协委员每月来坐班。", "本溪市政协", None),            # so is 政协
     ("【走进文明新社区】新顺社区：老旧小区换了新颜。", "新顺社区", None),                     # 顺 ends no name here
+    ("王村：从欠下巨债到集体纯收入上亿\n这个村子过去负债累累。", "王村", None),               # a one-character name heading the text
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates

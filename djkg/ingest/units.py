@@ -114,8 +114,9 @@ def candidates(text: str) -> list[UnitCandidate]:
         short = short_name(core)
         if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core):
             continue
-        if len(m.group(0)) == 1 and len(short) - 1 < 2:
-            continue    # 学科, 该局: a one-character organisation word needs a name of two characters
+        if len(m.group(0)) == 1 and len(short) - 1 < 2 and not (start == 0 and _HEADLINE_COLON.match(text, end)):
+            continue    # 学科, 该局: a one-character organisation word needs a name of two characters, unless the
+            #             name heads the text before a colon ("代村：从欠下巨债到…")
         party = _PARTY_AFTER.match(text, end)
         out.append(UnitCandidate(core, short, start, party.group(0) if party else ""))
         # a department or branch written right after its parent organisation is named by both together
@@ -168,6 +169,7 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
 
 
 _ORDINAL = re.compile(r"第\d{1,2}(?=[\u4e00-\u9fff])")
+_HEADLINE_COLON = re.compile(r"[：:]")
 # organisations whose departments and branches are named right after them
 _PARENT_ORG = re.compile(r"大学|学院|学部|医院|中学|公司|集团|研究院")
 
