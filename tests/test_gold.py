@@ -75,6 +75,10 @@ REAL_FLOORS = {
     "extraction_real6": {"province": 0.9, "city": 1.0, "county": 0.85, "field": 0.95, "problems": 0.4,
                          "measures": 0.55, "outcome_values": 0.6, "outcome_precision": 0.7, "model": 0.3,
                          "unit": 0.5},
+    # r191-r220, written blind and measured once (its header), then worked on: held at what it reads now
+    "extraction_real7": {"province": 0.9, "city": 0.84, "county": 0.7, "field": 0.9, "problems": 0.35,
+                         "measures": 0.45, "outcome_values": 0.5, "outcome_precision": 0.7, "model": 0.6,
+                         "unit": 0.7},
     # r101-r130, sealed too (a fourth set of blind authors, 30 reports); held at what it read blind
     "extraction_real4": {"province": 1.0, "city": 0.8, "county": 0.8, "field": 0.85, "problems": 0.5,
                          "measures": 0.6, "outcome_values": 0.55, "outcome_precision": 0.55, "model": 0.65,
@@ -87,10 +91,11 @@ USER_PRECISION = {"problems": 0.5, "measures": 0.5}
 # the sealed sets, as many as they read blind (not looked at)
 INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4, "extraction_real2": 4, "extraction_real3": 2,
                     "extraction_real4": 4, "extraction_real5": 2,
-                    "extraction_real6": 4}
+                    "extraction_real6": 4, "extraction_real7": 6}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.07, "extraction_real2": 0.04,
                      "extraction_real3": 0.11, "extraction_real4": 0.08,
-                     "extraction_real5": 0.09, "extraction_real6": 0.09}
+                     "extraction_real5": 0.09, "extraction_real6": 0.09,
+                     "extraction_real7": 0.07}
 
 
 @pytest.mark.parametrize("gold", sorted(REAL_FLOORS))
