@@ -24,6 +24,20 @@ def _workers(server: subprocess.Popen) -> list[int]:
     return [int(k) for k in kids if b"spawn_main" in Path(f"/proc/{k}/cmdline").read_bytes()]
 
 
+def _started_workers(server: subprocess.Popen, port: int, n: int = 2) -> list[int]:
+    """The workers once all ``n`` have started and each listens on its socket: the server answers as soon as the
+    first worker is up, and on a loaded machine the second one may take a few seconds more (bounded wait)."""
+    deadline = time.monotonic() + 60
+    while True:
+        workers = _workers(server)
+        listening = _sockets_on(port, "0A")
+        if len(workers) == n and all(_socket_inodes(pid) & listening for pid in workers):
+            return workers
+        if time.monotonic() > deadline:
+            return workers
+        time.sleep(0.1)
+
+
 def _sockets_on(port: int, state: str) -> set[int]:
     """Inodes of the IPv4 sockets in ``state`` (01 established, 0A listening) whose local port is ``port``."""
     out = set()
@@ -49,7 +63,7 @@ def _socket_inodes(pid: int) -> set[int]:
 def test_connections_opened_together_are_spread_over_the_workers(tmp_path):
     with djkg_server_process(tmp_path / "var", workers=2) as (base, server):
         port = int(base.rsplit(":", 1)[1])
-        workers = _workers(server)
+        workers = _started_workers(server, port)
         assert len(workers) == 2
         # each worker listens on a socket of its own (one shared socket lets the first worker to wake take every
         # pending connection): the kernel then hashes each new connection to one of them
@@ -74,7 +88,8 @@ def test_connections_opened_together_are_spread_over_the_workers(tmp_path):
 
 def test_a_worker_that_dies_is_replaced_and_sigterm_stops_them_all(tmp_path):
     with djkg_server_process(tmp_path / "var", workers=2) as (base, server):
-        first = _workers(server)
+        first = _started_workers(server, int(base.rsplit(":", 1)[1]))
+        assert len(first) == 2
         os.kill(first[0], signal.SIGKILL)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
