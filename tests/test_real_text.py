@@ -474,6 +474,9 @@ def test_a_cadre_visiting_households_door_to_door_still_counts():
     "采一区党支部把党建工作和解决生产难题紧紧扣在一起，党员带头在岗位上挖潜。",
     "运维部党支部把支部品牌创建和安全生产捆在一起，党员当起责任区的承包人。",
     "公司党委推行“党建+”亮旗创优，组建党员突击队攻坚重点项目。",
+    "支部书记常说，党建抓实了就能变成生产力，抓强了就能变成竞争力。",
+    "题目由生产来出，支部负责破题，党员们一起想办法答题。",
+    "开发区推动示范创建和企业发展同步走，把党建的底子打牢。",
 ])
 def test_party_work_tied_to_production_in_other_words_is_integration(text):
     assert "measure:party-business-integration" in {m.id for m in case(text).measures}
