@@ -136,3 +136,12 @@ def test_bombs_uploaded_are_413_with_the_defaults(default_client, name, make):
     en = detail(r)["en"]
     assert "refused" in en and ("zip bomb" in en or "DTD" in en)
     assert default_client.get("/api/v1/cases").json()["total"] == 0
+
+
+@pytest.mark.parametrize("value", ["²", "２０２１", "١٢٣٤", "²²²²"])
+def test_digits_that_are_not_ascii_are_no_year_and_no_500(client, value):
+    # str.isdigit() accepts "²" and int() refuses it: the fuzzer found /cases?year=² answered 500
+    r = client.get("/cases", params={"year": value})
+    assert r.status_code == 200
+    r = client.get("/", params={"region": value})
+    assert r.status_code < 500

@@ -48,7 +48,7 @@ def read_token(ring: KeyRing, token: str | None, now: float | None = None) -> Pr
         return None
     body, _, sig = token.rpartition(".")
     parts = body.split(".")
-    if len(parts) != 4 or parts[0] != "v2" or not parts[1].isdigit() or int(parts[1]) < (now or time.time()):
+    if len(parts) != 4 or parts[0] != "v2" or not (parts[1].isascii() and parts[1].isdigit()) or int(parts[1]) < (now or time.time()):
         return None
     try:
         name = base64.urlsafe_b64decode(parts[3] + "=" * (-len(parts[3]) % 4)).decode("utf-8")

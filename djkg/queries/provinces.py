@@ -54,7 +54,7 @@ def resolve(text: str | None) -> Province | None:
     key = (text or "").strip().removeprefix("region:")
     if not key:
         return None
-    if key.isdigit() and len(key) in (2, 6):
+    if key.isascii() and key.isdigit() and len(key) in (2, 6):
         return by_prefix(key) if len(key) == 2 or key.endswith("0000") else None
     for p in provinces().values():
         if key in (p.name, p.short):

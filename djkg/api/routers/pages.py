@@ -4,6 +4,8 @@ every page has a CSV twin where it shows a list."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from fastapi import APIRouter, Depends, Path, Query, Request
 from urllib.parse import quote
 
@@ -109,10 +111,17 @@ def region_key(store: GraphStore, text: str) -> str | None:
 CSV_ROWS = 10_000     # rows of a case library CSV (SECURITY.md)
 
 
+def _year(text: str | None) -> int | None:
+    """A year typed in any width (２０２１ from a Chinese input method is 2021); anything else is no year ("²" is a
+    digit to str.isdigit() but not to int())."""
+    t = unicodedata.normalize("NFKC", text or "").strip()
+    return int(t) if t.isascii() and t.isdigit() and len(t) <= 4 else None
+
+
 def case_filters(region, field, model, year, source, problem, measure) -> tuple[CaseFilters, list[str]]:
     notes: list[str] = []
     f = CaseFilters(region=(region or "").strip()[:100], field=field or "", model=model or "",
-                    year=int(year) if year and year.isdigit() else None,
+                    year=_year(year),
                     source=source if source in ("documented", "illustrative") else "",
                     problem=problem or "", measure=measure or "")
     if f.region:

@@ -145,7 +145,7 @@ def form_request(form: dict[str, Any], rec: dict[str, Any]) -> tuple[dict[str, A
         request["unit"] = form["unit"].strip()
     year = form["year"].strip()
     if year != now["year"]:
-        if year.isdigit() and len(year) == 4:
+        if year.isascii() and year.isdigit() and len(year) == 4:
             request["year"] = int(year)
         else:
             errors.append("年份请写四位数字，如 2021。")
