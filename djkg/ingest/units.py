@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支", "党支部", "党工委", "党委", "党组", "党小组")
+# a Party committee's departments: organisations, though they work through the units they reach (``_type_weight``)
+PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部")
 # organisation words, longest first; a single character needs a look-ahead that rules out the common word it
 # begins (村民, 部门, 所以, 科技 …)
 ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站",
     "公司", "集团", "卫生院", "医院", "居民区", "大学(?!生)", "学院", "学校", "中学", "小学", "高中", "幼儿园", "研究院", "研究所",
     "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "政协", "分行", "支行",
-    "组织部", "宣传部", "统战部", "工商联", "妇联", "总工会", "科协", "侨联", "残联",
+    *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "供电所", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
     "行业(?=党)", "(?<![乡农渔牧百千万各全本])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
@@ -414,13 +416,13 @@ def _anaphora(kind: str) -> re.Pattern:
 
 _SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
 _CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者")
-# "泸定县融媒体中心记者 梁爽": the outlet a reporter writes for
 def _in_column(text: str, c: UnitCandidate) -> bool:
     """Whether the candidate is a column's name in 【…】 ("【踏访幸福新社区】新顺社区：…")."""
     opened = text.rfind("【", max(0, c.start - 12), c.start + 1)
     return opened >= 0 and "】" not in text[opened:c.start] and text[c.start + len(c.core):][:1] == "】"
 
 
+# "泸定县融媒体中心记者 梁爽": the outlet a reporter writes for
 _REPORTER_AFTER = re.compile(r"\s*(?:首席|特约|见习)?(?:记者|通讯员|报道组|融媒记者)")
 
 
@@ -450,9 +452,9 @@ _BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|
 def _kind(short: str) -> str:
     """The organisation word a name ends with, as the text would refer back to it (村, 社区, 局, 公司 …)."""
     m = re.search(r"(律师事务所|律所|村|社区|局|公司|医院|学校|中学|小学|学院|大学|法院|法庭|驿站|商会|协会|所|站|中心|"
-                  r"组织部|宣传部|统战部)$", short)
+                  + "|".join(PARTY_DEPARTMENTS) + ")$", short)
     kind = m.group(1) if m else ""
-    return {"律师事务所": "律所", "组织部": "部", "宣传部": "部", "统战部": "部"}.get(kind, kind)
+    return "律所" if kind == "律师事务所" else "部" if kind in PARTY_DEPARTMENTS else kind
 
 
 def _first_sentence_end(text: str) -> int:
@@ -461,9 +463,9 @@ def _first_sentence_end(text: str) -> int:
 
 
 def _type_weight(short: str) -> float:
-    if re.search("(?:" + "|".join(TOWN_TYPES) + ")$", short):
+    if _TOWN_END.search(short):
         return -1.0     # a town or street is the unit only when nothing below it is named
-    if re.search(r"(?:组织部|宣传部|统战部)$", short):
+    if short.endswith(PARTY_DEPARTMENTS):
         return -1.5     # a Party department promotes a practice across units; it is the unit when the text says 部里
     if re.search(r"(?:科|部|站|处|系)$", short):
         return -0.5

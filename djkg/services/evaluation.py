@@ -73,8 +73,9 @@ def _same_unit(got: str, gold: str) -> bool:
     if not a or not b:
         return False
     from difflib import SequenceMatcher
-    plain = [(normalise_key(_LEGAL_FORM.sub("", short_name(got))), normalise_key(_LEGAL_FORM.sub("", short_name(gold))))]
-    for x, y in ((a, b), (normalise_key(short_name(got)), normalise_key(short_name(gold))), *plain):
+    short_got, short_gold = short_name(got), short_name(gold)
+    for x, y in ((a, b), (normalise_key(short_got), normalise_key(short_gold)),
+                 (normalise_key(_LEGAL_FORM.sub("", short_got)), normalise_key(_LEGAL_FORM.sub("", short_gold)))):
         # sorted, not min() and max(): for two names of one length those return the same name, which contains itself
         short, long = sorted((x, y), key=len)
         if x and y and (x == y or SequenceMatcher(None, x, y).ratio() >= 0.85 or (
