@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from djkg.services.evaluation import evaluate_extraction, evaluate_recommend
 
@@ -94,9 +95,9 @@ USER_PRECISION = {"problems": 0.5, "measures": 0.5}
 PRECISION_HELD = {("extraction_real7", "problems"): 0.35}
 # places a gold set leaves empty because only a masthead or a body's honour shows them (see the set's header); for
 # the sealed sets, as many as they read blind (not looked at)
-INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4, "extraction_real2": 4, "extraction_real3": 2,
-                    "extraction_real4": 4, "extraction_real5": 2,
-                    "extraction_real6": 4, "extraction_real7": 6}
+INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4, "extraction_real2": 3, "extraction_real3": 2,
+                    "extraction_real4": 2, "extraction_real5": 1,
+                    "extraction_real6": 2, "extraction_real7": 4}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.07, "extraction_real2": 0.04,
                      "extraction_real3": 0.11, "extraction_real4": 0.08,
                      "extraction_real5": 0.09, "extraction_real6": 0.09,
@@ -128,6 +129,28 @@ def test_unit_accuracy_counts_only_the_same_organisation(tmp_path, gold_unit, co
     (tmp_path / "gold.yaml").write_text(f"- file: a.txt\n  unit: {gold_unit}\n", encoding="utf-8")
     report = evaluate_extraction(tmp_path)
     assert report["fields"]["unit"]["recall"] == (1.0 if counted else 0.0)
+
+
+@pytest.mark.parametrize(("gold", "extracted"), [
+    ({"province": "云南省", "city": "普洱市", "county": "西盟县"}, ("云南省", "普洱市", "西盟佤族自治县")),
+    ({"city": "安顺市", "county": "紫云自治县"}, ("贵州省", "安顺市", "紫云苗族布依族自治县")),
+    ({"province": "河南省", "county": "长垣县"}, ("河南省", "新乡市", "长垣市")),
+])
+def test_a_place_the_gold_names_informally_or_by_its_old_name_is_the_same_place(tmp_path, gold, extracted):
+    # an autonomous county written as a plain county, or a county under its name before it became a city: the
+    # extractor's official name is no invented place (it was counted as one)
+    province, city, county = extracted
+    (tmp_path / "a.txt").write_text(f"{province}{city}{county}某村党支部领办合作社，带着村民种茶。\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(yaml.safe_dump([{"file": "a.txt", **gold}], allow_unicode=True), encoding="utf-8")
+    report = evaluate_extraction(tmp_path)
+    assert report["claims"]["invented_regions"]["value"] == 0, report["misses"]
+    assert report["fields"]["county"]["recall"] == 1.0
+
+
+def test_a_place_the_gold_does_not_know_is_still_invented(tmp_path):
+    (tmp_path / "a.txt").write_text("浙江省丽水市某村党支部领办合作社，带着村民种茶。\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text("- file: a.txt\n  province: 河北省\n  county: 围场县\n", encoding="utf-8")
+    assert evaluate_extraction(tmp_path)["claims"]["invented_regions"]["value"] == 1
 
 
 @pytest.mark.parametrize(("gold_unit", "counted"), [("大汉集团", True), ("大汉控股集团有限公司", True), ("小汉集团", False)])

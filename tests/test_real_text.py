@@ -576,6 +576,25 @@ def test_a_street_named_after_a_place_is_not_that_place():
     assert c.region is None or c.region.get("county") != "延吉市"
 
 
+@pytest.mark.parametrize("text, unit, wrong", [
+    ("围场镇丽水社区办起爱心食堂。围场镇丽水社区党支部书记带着党员上门送餐，丽水社区的老人吃上了热饭。",
+     "围场镇丽水社区", "丽水市"),
+    ("家住青岛城阳区城阳街道的党员纪松尚把家里布置成会客厅。顺德居社区党委把这种做法推广到全小区，顺德居社区的党员"
+     "轮流值守。", "顺德居社区党委", "顺德区"),
+])
+def test_a_community_named_after_a_far_away_place_is_not_there(text, unit, wrong):
+    """Real reports: 丽水社区 is in 河北围场, 顺德居社区 in 青岛 (they were placed in 浙江丽水 and 广东顺德)."""
+    c = case(text, unit=unit)
+    assert c.region is None or wrong not in c.region.values(), c.region
+
+
+@pytest.mark.parametrize("text", ["宁海的村庄派性斗争一度突出。县纪委推行小微权力清单。",
+                                  "宁海某村党支部推行小微权力清单。"])
+def test_a_place_before_a_word_for_its_villages_is_still_that_place(text):
+    # "的村", "某村" are no village's own name (the community rule above must not take them)
+    assert (case(text).region or {}).get("county") == "宁海县"
+
+
 def test_village_officials_and_weak_villages_are_not_units():
     c = case("福建以下派村官为核心，把资金引进薄弱村。尤溪县梅仙镇蕉坑村党支部书记带着村民种油茶，蕉坑村集体收入达到3.5万元。")
     assert c.unit.endswith(("蕉坑村", "蕉坑村党支部")), c.unit

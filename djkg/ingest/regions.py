@@ -251,8 +251,10 @@ _STREET_AFTER = re.compile(r"^(?:[东西南北中]?路(?!线|径|子|上|过)|�
 # what follows a partner introduced by 与/和 ("与南浔区菱湖镇四个社区的党总支结成对子")
 _PARTNER_AFTER = re.compile(r"^[^。；！？\n]{0,36}?(?:结成|结对|联建|共建|签订|签约|携手|对接|开展合作|合作)")
 # a short name that begins a housing estate's or village's own name ("七星井新村" is not 七星区)
-_ESTATE_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}?(?:新村|小区|花园|家园|新苑|公寓)|[\u4e00-\u9fff](?:村|庄|屯|寨)(?!委))")
-# (the second form: a short name and one more character making a village's own name, "三河口村" is not 三河市)
+_ESTATE_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}?(?:新村|小区|花园|家园|新苑|公寓)|(?![的之各等和与及某每全本该此这那一两几多乡农])[\u4e00-\u9fff](?:村|庄|屯|寨)(?!委)"
+                           r"|[\u4e00-\u9fff]?社区)")
+# (the second form: a short name and one more character making a village's own name, "三河口村" is not 三河市;
+# the third: a community named after a far-away place, "围场镇丽水社区" is in Hebei, "顺德居社区" in Qingdao)
 
 
 def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
@@ -263,10 +265,12 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[i
         return False
     if start and chunk[start - 1] in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
         return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's
-    if surface.full or start == 0:
+    if surface.full:
         return True
     if _ESTATE_AFTER.match(chunk[end:end + 6]):
-        return False
+        return False     # also at the start of a title: "龙海社区：…" is a community in 重庆巴南, not 龙海区
+    if start == 0:
+        return True
     before = chunk[start - 1]
     return before in _BEFORE_PLACE or start in ends
 

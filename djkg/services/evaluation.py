@@ -95,6 +95,12 @@ def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
         if not name:
             continue
         names = {g.division(c).name for c in g.codes_named(name) if g.division(c) and g.division(c).level == level}
+        if not names:
+            # an autonomous county written as a plain one or without its peoples (西盟县, 紫云自治县), a county
+            # under its name before it became a city or a district (长垣县 is 长垣市 since 2019, 长乐市 长乐区)
+            base = re.sub(r"(?:自治)?[县州市区旗]$", "", name)
+            names = {g.division(c).name for c in g.codes_named(base)
+                     if g.division(c) and g.division(c).level == level}
         if len(names) == 1:
             out[level] = names.pop()
     return out
