@@ -355,6 +355,16 @@ def test_numbers_in_names_estimates_land_sizes_people_sent_and_a_citys_stretch_a
     assert not got & {10.0, 150.0, 1.0, 86.0, 388.0, 50.0}, got
 
 
+def test_the_from_of_a_change_is_a_baseline_however_the_change_is_written():
+    # real reports: "由当初的19人增加到153名" (19 came out as a result), "由原来的20万元一下子冲过了百万元"
+    # (the "to" is no figure; 20 came out as the village's income)
+    c = case("集团党委把党建和生产捆在一起抓。\n截至2021年，党员人数由当初的19人增加到153名。\n"
+             "2024年，村集体经济收入由原来的20万元一下子冲过了百万元。")
+    pair = [o for o in c.outcomes if o.value == 153.0]
+    assert pair and pair[0].baseline == 19.0, c.outcomes
+    assert not values(c) & {19.0, 20.0}, values(c)
+
+
 def test_a_short_place_name_that_begins_a_villages_own_name_is_not_that_place():
     """"三河口村" is a village in 陕西佛坪县, not 河北三河市 (the real report's unit was placed in 廊坊)."""
     c = case("在陕西佛坪县，不少村的党支部曾经没钱办事。\n大河坝镇三河口村整村搬迁后，村党支部领办合作社。",
