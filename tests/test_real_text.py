@@ -605,6 +605,15 @@ def test_a_place_before_a_word_for_its_villages_is_still_that_place(text):
     assert (case(text).region or {}).get("county") == "宁海县"
 
 
+def test_a_chambers_branch_is_the_unit_and_its_hometown_is_not_its_place():
+    """Real report: 广东省湖北商会通山分会党总支 (通山 people in 广东). The unit came out as 广东省湖北商会党组 —
+    党组 read out of 党组织 — and, once right, placed the branch in 湖北通山, where its members come from."""
+    c = case("“广东省湖北商会通山分会党总支”于2007年组建，依托的是一个异地商会。广东省湖北商会通山分会的会员多是在外"
+             "打拼的通山人。有会员和房东起了纠纷，便找到通山分会求助，商会党组织马上联络广州分会党支部帮忙。")
+    assert c.unit == "广东省湖北商会通山分会党总支", c.unit
+    assert (c.region or {}).get("province") == "广东省", c.region
+
+
 def test_village_officials_and_weak_villages_are_not_units():
     c = case("福建以下派村官为核心，把资金引进薄弱村。尤溪县梅仙镇蕉坑村党支部书记带着村民种油茶，蕉坑村集体收入达到3.5万元。")
     assert c.unit.endswith(("蕉坑村", "蕉坑村党支部")), c.unit

@@ -172,7 +172,8 @@ class Gazetteer:
                 found = [f for f in found if _stands_as_place(chunk, f, ends)]
             else:         # a name ("七星井新村") may still begin with a short name that is not its place
                 found = [f for f in found if not _STREET_AFTER.match(chunk[f[1]:f[1] + 3])
-                         and (f[2].full or not _ESTATE_AFTER.match(chunk[f[1]:f[1] + 6]))]
+                         and (f[2].full or not (_ESTATE_AFTER.match(chunk[f[1]:f[1] + 6])
+                                                or _HOMETOWN_AFTER.match(chunk[f[1]:f[1] + 3])))]
             spans: dict[tuple[int, int], set[str]] = {}
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
@@ -243,6 +244,8 @@ _BEFORE_PLACE = set("在到从由去往于赴至与和及、，。；：:（(“
 # a place that says where people come from, not where the unit is ("来自江西的王锋", "湖南籍商人")
 _ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
 _ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
+# a short name right before these says where people come from too ("湖北商会", "通山分会", "通山人" in Guangdong)
+_HOMETOWN_AFTER = re.compile(r"^(?:商会|分会|同乡会|老乡会|籍|人(?![民大社才口员力居]))")
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目")
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段)")
 # ... or a street named after it, in running text or in the unit's own name ("宜川路街道" is in Shanghai)
@@ -267,6 +270,8 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[i
         return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's
     if surface.full:
         return True
+    if _HOMETOWN_AFTER.match(chunk[end:end + 3]):
+        return False
     if _ESTATE_AFTER.match(chunk[end:end + 6]):
         return False     # also at the start of a title: "龙海社区：…" is a community in 重庆巴南, not 龙海区
     if start == 0:

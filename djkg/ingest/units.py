@@ -35,7 +35,9 @@ PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟"
 _TOWN_WORDS = tuple({"乡": "乡(?!村|镇|亲|下|贤|土|愁|音|里|间|邻|情|风)", "镇": "(?<![重城集])镇"}.get(t, t) for t in TOWN_TYPES)
 _ORG_RE = re.compile("(?:" + "|".join(ORG_TYPES + _TOWN_WORDS) + ")")
 _TOWN_RE = re.compile("|".join(TOWN_TYPES))
-_PARTY_RE = re.compile("|".join(PARTY))
+# as patterns: 党组 is no Party group where it begins 党组织 ("商会党组织马上联络…")
+_PARTY_WORDS = "|".join(p + "(?!织)" if p == "党组" else p for p in PARTY)
+_PARTY_RE = re.compile(_PARTY_WORDS)
 # place words, not the same characters inside ordinary words (社区, 辖区, 城市, 超市, 县城 …)
 _PLACE_RE = re.compile(r"街道|镇|乡(?!村|镇|亲|下)|苏木|自治州|自治县|自治区|省(?!级|内|外|委)|"
                        r"(?<![城超门上都])市(?!场|民|政|区|级|内|委|直)|州|盟|县(?!城|级|委|域|里|内)|"
@@ -44,7 +46,7 @@ _PLACE_RE = re.compile(r"街道|镇|乡(?!村|镇|亲|下)|苏木|自治州|自�
 _SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:项目公司|项目部|分公司|驿站|服务站|科片|科|(?<![支全内外局干])部(?!分|门|署|长)|工区|车间|班组|"
                        r"(?<![一两三几值])班(?!子|长|级|车|前|后)|站(?!长|在|位))")
 # the Party organisation of a unit, with the qualifier that may stand between ("园艺系" + "教工党支部")
-_PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合)?(?:" + "|".join(PARTY) + ")"
+_PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合)?(?:" + _PARTY_WORDS + ")"
                           r"|第[一二三四五六七八九十\d]+支部")
 # 与 ends a clause ("与四个社区结对") except between two subjects in a faculty's or department's name
 # (化学与环境工程学院, 高分子材料与工程系)
@@ -446,7 +448,7 @@ def _short_form_of(short: str, full: str) -> bool:
 # or a centre is a part of the parent (_BRANCH)
 _OWN_ORG = re.compile(r"[\u4e00-\u9fff]{2,10}(?:医院|学院|中学|小学|高中|研究院|研究所|公司|分厂)")
 # what extends an organisation's name into one of its own parts (…赤峰分行, …兰州供电公司, …运维部, …输电班)
-_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|部|科|科片|班|工区|车间|系)$")
+_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|分会|部|科|科片|班|工区|车间|系)$")
 
 
 def _kind(short: str) -> str:
