@@ -614,6 +614,22 @@ def test_a_chambers_branch_is_the_unit_and_its_hometown_is_not_its_place():
     assert (c.region or {}).get("province") == "广东省", c.region
 
 
+@pytest.mark.parametrize("text, concept, industry", [
+    ("新城社区一度日子不好过：住户五花八门，能用上的治理力量又东一块西一块。", "problem:community-resources-scattered", "城市社区"),
+    ("过去彼此不大来往的邻居，如今常在党群服务中心说笑。", "problem:resident-disconnect", "城市社区"),
+    ("他常年跑运输，江苏老家的党组织活动几乎参加不了。", "problem:mobile-members-hard-to-manage", None),
+    ("党员数量不够的企业，就按片区联合组建党支部。", "problem:non-public-coverage-gap", "非公有制经济组织"),
+])
+def test_problems_in_the_words_reports_use(text, concept, industry):
+    c = case("党建引领基层治理的一个样本\n" + text, **({"industry": industry} if industry else {}))
+    assert concept in {m.id for m in c.problems}
+
+
+def test_orchards_here_and_there_are_no_scattered_community_forces():
+    c = case("过去村里果园东一块西一块，各家各户单打独斗。", industry="农村")
+    assert "problem:community-resources-scattered" not in {m.id for m in c.problems}
+
+
 def test_village_officials_and_weak_villages_are_not_units():
     c = case("福建以下派村官为核心，把资金引进薄弱村。尤溪县梅仙镇蕉坑村党支部书记带着村民种油茶，蕉坑村集体收入达到3.5万元。")
     assert c.unit.endswith(("蕉坑村", "蕉坑村党支部")), c.unit
