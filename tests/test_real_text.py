@@ -625,6 +625,22 @@ def test_problems_in_the_words_reports_use(text, concept, industry):
     assert concept in {m.id for m in c.problems}
 
 
+@pytest.mark.parametrize("text, concept", [
+    ("社区用双线响应、积分激励这样的长效办法，把一时的感动变成长期的行动。", "measure:points-incentive"),
+    ("新就业群体参加社区的隐患排查等志愿活动，就能攒积分，拿去换食堂餐券。", "measure:points-incentive"),
+    ("新就业群体参加社区的隐患排查等志愿活动，就能攒积分，拿去换食堂餐券。", "measure:volunteer-services"),
+    ("家人多数劝他别回村，他还是回来当了村党支部书记，带着村民修路。", "measure:capable-leaders"),
+])
+def test_measures_in_more_words_reports_use(text, concept):
+    assert concept in {m.id for m in case("党建引领的一个样本\n" + text).measures}
+
+
+def test_capable_people_invited_home_to_start_firms_are_no_leaders_chosen():
+    # 能人回乡创业 draws investment; 选优配强带头人 is about who leads the branch
+    c = case("村里走联合发展的路子\n村里请能人回乡创业，前后投入5100万元，建起种植基地。")
+    assert "measure:capable-leaders" not in {m.id for m in c.measures}
+
+
 def test_orchards_here_and_there_are_no_scattered_community_forces():
     c = case("过去村里果园东一块西一块，各家各户单打独斗。", industry="农村")
     assert "problem:community-resources-scattered" not in {m.id for m in c.problems}
