@@ -646,6 +646,20 @@ def test_orchards_here_and_there_are_no_scattered_community_forces():
     assert "problem:community-resources-scattered" not in {m.id for m in c.problems}
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("东安县推行“党建+积分”\n在某乡镇或某村，党员积分每月公示。东安县委组织部统一制定积分细则。", "或"),
+    ("浏阳“党建+微网格”\n微网格长解决不了的矛盾，上报到乡镇或街道的矛盾调解中心。张坊镇田溪村党支部推行微网格。", "调解中心"),
+])
+def test_a_clause_or_a_generic_service_is_no_unit(text, unit):
+    assert unit not in case(text).unit, case(text).unit
+
+
+def test_an_oilfields_operation_area_is_a_unit():
+    c = case("以“十个一”先锋清单激活一线党员——来自风城油田作业区的探索\n风城油田作业区隶属新疆油田分公司。"
+             "风城油田作业区党委推出先锋清单。")
+    assert c.unit.startswith("风城油田作业区"), c.unit
+
+
 def test_village_officials_and_weak_villages_are_not_units():
     c = case("福建以下派村官为核心，把资金引进薄弱村。尤溪县梅仙镇蕉坑村党支部书记带着村民种油茶，蕉坑村集体收入达到3.5万元。")
     assert c.unit.endswith(("蕉坑村", "蕉坑村党支部")), c.unit
