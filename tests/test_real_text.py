@@ -365,6 +365,16 @@ def test_the_from_of_a_change_is_a_baseline_however_the_change_is_written():
     assert not values(c) & {19.0, 20.0}, values(c)
 
 
+def test_results_in_more_of_the_words_reports_use():
+    # real reports: 清掉卫生死角20余处, 党员人数翻了8倍, 追回欠薪; "7年前…只有3万元，现在已经涨到75万元"
+    c = case("小区党支部组起特色服务队\n这个小区已经组起8支服务队，前后清掉卫生死角20余处。\n"
+             "自2008年以来，这家企业的党员人数翻了8倍。\n工作队追回一笔574.51万元的欠薪。\n"
+             "7年前，村集体一年只有3万元收入，现在已经涨到75万元。\n亩产已超过800公斤。")
+    got = values(c)
+    assert {20.0, 8.0, 574.51, 75.0} <= got, got
+    assert 3.0 not in got
+
+
 def test_a_short_place_name_that_begins_a_villages_own_name_is_not_that_place():
     """"三河口村" is a village in 陕西佛坪县, not 河北三河市 (the real report's unit was placed in 廊坊)."""
     c = case("在陕西佛坪县，不少村的党支部曾经没钱办事。\n大河坝镇三河口村整村搬迁后，村党支部领办合作社。",
