@@ -670,6 +670,16 @@ def test_an_oilfields_operation_area_is_a_unit():
     assert c.unit.startswith("风城油田作业区"), c.unit
 
 
+@pytest.mark.parametrize("text, field", [
+    ("大桥石化集团：党建给企业添了底气\n河南大桥石化集团是一家民营企业。集团党委推行党员示范岗，党员人数翻了8倍。",
+     "非公有制经济组织"),
+    ("某集团公司：党建引领生产\n该集团是一家国有控股企业。集团公司党委推行党员示范岗。", "国有企业"),
+    ("第九党支部：办税更便利\n不论营商环境调查还是民营企业满意度调查，县税务局第九党支部的得分都靠前。", "机关"),
+])
+def test_what_the_text_says_a_firm_is_decides_its_ownership(text, field):
+    assert case(text).industry.get("field") == field, case(text).industry
+
+
 def test_village_officials_and_weak_villages_are_not_units():
     c = case("福建以下派村官为核心，把资金引进薄弱村。尤溪县梅仙镇蕉坑村党支部书记带着村民种油茶，蕉坑村集体收入达到3.5万元。")
     assert c.unit.endswith(("蕉坑村", "蕉坑村党支部")), c.unit

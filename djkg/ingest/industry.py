@@ -111,6 +111,10 @@ _END_FIELD = [
 ]
 
 
+_OWNERSHIP_STATED = re.compile(r"(?:(?<![还但就而倒总老要若凡可于只正也都不])是|作为|属于)(?:一家|一个|我国|全国|国内)?[^，。；]{0,6}?"
+                               r"(?:(?P<private>民营|私营|民营控股|非公有制?|家族)|国有独资|国有控股|国有|中央|省属|市属|县属)企业")
+
+
 def _end_field(unit: str) -> str | None:
     for pattern, field in _END_FIELD:
         if pattern.search(unit):
@@ -146,6 +150,11 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
                     s += 2.0
         if s:
             scores[f] = s
+    # the text saying what the firm is ("…集团是一家民营企业") decides between state-owned and private
+    stated = _OWNERSHIP_STATED.search(head)
+    if stated:
+        kind = "非公有制经济组织" if stated.group("private") else "国有企业"
+        scores[kind] = scores.get(kind, 0.0) + 10.0
     owned = next((owner for word, owner in _OWNERSHIP if word in unit), None)
     if owned:
         scores[owned] = scores.get(owned, 0.0) + 10.0
