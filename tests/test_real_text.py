@@ -664,6 +664,23 @@ def test_a_clause_or_a_generic_service_is_no_unit(text, unit):
     assert unit not in case(text).unit, case(text).unit
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("项目一线的支部堡垒——记北京公司下属的长春物流港项目党支部\n这个项目党支部从成立起就围绕生产抓党建。"
+     "长春物流港项目党支部的党员带头攻关。", "长春物流港项目党支部"),
+    ("褐煤采区里的党旗——先锋煤业采装队党支部（云煤集团）见闻\n采装队党支部把党旗立在采区。采装队党支部"
+     "让党员当先锋。", "先锋煤业采装队党支部"),
+    ("外科党总支到广场办义诊\n我院外科党总支书记带着20多位专家来到广场义诊。外科党总支的党员轮流坐诊。", "外科党总支"),
+])
+def test_a_project_a_team_or_a_department_with_its_party_organisation_is_the_unit(text, unit):
+    """Real reports named their unit so; the extractor took the parent company, the group or a clinic."""
+    assert case(text).unit == unit, case(text).unit
+
+
+def test_a_department_cut_inside_its_name_is_no_unit():
+    c = case("神经内科推行“12345”工作法\n长治一家医院的神经内科党支部推行“12345”工作法，支部书记带头查房。")
+    assert c.unit != "内科党支部", c.unit
+
+
 def test_an_oilfields_operation_area_is_a_unit():
     c = case("以“十个一”先锋清单激活一线党员——来自风城油田作业区的探索\n风城油田作业区隶属新疆油田分公司。"
              "风城油田作业区党委推出先锋清单。")

@@ -27,7 +27,7 @@ ORG_TYPES = (
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "供电所", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
-    "行业(?=党)", "作业区", "(?<![乡农渔牧百千万各全本])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
+    "行业(?=党)", "项目(?=党|联合党|临时党)", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住])处(?!理|长|在|于|置)", "(?<![为个])中心(?!任|城|点|工作)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
@@ -119,9 +119,13 @@ def candidates(text: str) -> list[UnitCandidate]:
         short = short_name(core)
         if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core):
             continue
-        if len(m.group(0)) == 1 and len(short) - 1 < 2 and not (start == 0 and _HEADLINE_COLON.match(text, end)):
+        if len(m.group(0)) == 1 and len(short) - 1 < 2 and not (start == 0 and _HEADLINE_COLON.match(text, end)) \
+                and not (len(short) == 2 and short[0] not in _DEMONSTRATIVES and _PARTY_AFTER.match(text, end)
+                         and (start == 0 or not _CJK.match(text[start - 1]) or text[start - 1] in "院校司")):
             continue    # 学科, 该局: a one-character organisation word needs a name of two characters, unless the
-            #             name heads the text before a colon ("代村：从欠下巨债到…")
+            #             name heads the text before a colon ("代村：从欠下巨债到…") or its Party organisation
+            #             follows, the name starting where a word does (我院外科党总支 — but not 该局党委, nor
+            #             神经内科党支部 cut after 经)
         party = _PARTY_AFTER.match(text, end)
         out.append(UnitCandidate(core, short, start, party.group(0) if party else ""))
         # a department or branch written right after its parent organisation is named by both together
@@ -174,6 +178,7 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
 
 
 _ORDINAL = re.compile(r"第\d{1,2}(?=[\u4e00-\u9fff])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADLINE_COLON = re.compile(r"[：:]")
 # organisations whose departments and branches are named right after them
 _PARENT_ORG = re.compile(r"大学|学院|学部|医院|中学|公司|集团|研究院")
