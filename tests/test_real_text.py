@@ -375,6 +375,15 @@ def test_results_in_more_of_the_words_reports_use():
     assert 3.0 not in got
 
 
+def test_ten_thousand_and_more_yuan_is_one_approximate_amount_in_wan_yuan():
+    # "8万多元" was value 8 with unit 万 (of nothing): the issue's "2000多万美元" the other way round
+    c = case("村党支部领办合作社\n截至去年，合作社分红共计8万多元。")
+    got = [o for o in c.outcomes if o.value == 8.0]
+    assert got and got[0].unit == "万元" and got[0].approx, c.outcomes
+    anecdote = case("村党支部领办合作社\n去年他入了合作社，2022年这一年光分红就拿到8万多元。")
+    assert 8.0 not in values(anecdote), anecdote.outcomes
+
+
 def test_a_short_place_name_that_begins_a_villages_own_name_is_not_that_place():
     """"三河口村" is a village in 陕西佛坪县, not 河北三河市 (the real report's unit was placed in 廊坊)."""
     c = case("在陕西佛坪县，不少村的党支部曾经没钱办事。\n大河坝镇三河口村整村搬迁后，村党支部领办合作社。",

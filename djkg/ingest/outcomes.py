@@ -40,6 +40,7 @@ _FROM_ONLY = re.compile(rf"(?:由|从){_DATED}{_FROM_WORDS}?(?:负债|欠债|欠
                         r"(?=[^，。；\d]{0,12}?(?:增加|增长|增至|提高|提升|涨|上升|升至|升到|下降|降至|降到|降低|减少|减至|缩短|压缩|跃升|攀升|冲过|冲到|突破|"
                         r"变成|变为|翻|到|至|达到))")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
+_WAN_MORE = re.compile(r"多(元|人次|人|户次|户|亩|个|次|件|名|家|吨)")
 _DOWN = ("下降", "减少", "降低", "缩短", "压缩", "降至", "减至", "下滑", "少了", "降到")
 _UP = ("提高", "提升", "增加", "增长", "上升", "达到", "突破", "跃升", "翻番", "增至", "升至")
 _QUALITATIVE = re.compile(r"(获评|被评为|荣获|入选|被授予|被命名为|获得.{0,12}(?:称号|荣誉|表彰|奖)|"
@@ -238,6 +239,9 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         approx = bool(m.group("pre") or m.group("ap") or m.group("post"))
         if unit in ("个多月", "多个月"):      # "经过5个多月": a duration, its 多 an approximation
             unit, approx = "个月", True
+        more = unit == "万" and _WAN_MORE.match(text, m.end())
+        if more:                           # "8万多元" is 8 万元, approximately (not 8 万 of something)
+            unit, approx = "万" + more.group(1), True
         c0, c1 = _clause_of(clauses, m.start())
         metric, name, direction = _metric_for(text, c0, m.start(), cues, unit)
         # a clause that follows a result in the same sentence ("半年来办结诉求1300件，满意率98.62%") goes on with it
