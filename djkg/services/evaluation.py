@@ -65,6 +65,18 @@ def _has(values: list[float], v: float) -> bool:
 _LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$|控股|股份")
 
 
+# the usual short forms of a Party body's formal name: 中共旬阳市委直属机关工作委员会 is the 旬阳市直机关工委
+_ABBREVIATIONS = (("工作委员会", "工委"), ("市委直属机关", "市直机关"), ("县委直属机关", "县直机关"),
+                  ("区委直属机关", "区直机关"), ("直属机关", "直机关"))
+
+
+def _abbreviated(name: str) -> str:
+    name = name.removeprefix("中共")
+    for full, short in _ABBREVIATIONS:
+        name = name.replace(full, short)
+    return name
+
+
 def _same_unit(got: str, gold: str) -> bool:
     """The same organisation: equal names, or equal once place chain and Party organisation are set aside
     (德民社区党委 ~ 南通市崇川区城东街道德民社区), or one contains the other at 60% of its length."""
@@ -75,7 +87,8 @@ def _same_unit(got: str, gold: str) -> bool:
     from difflib import SequenceMatcher
     short_got, short_gold = short_name(got), short_name(gold)
     for x, y in ((a, b), (normalise_key(short_got), normalise_key(short_gold)),
-                 (normalise_key(_LEGAL_FORM.sub("", short_got)), normalise_key(_LEGAL_FORM.sub("", short_gold)))):
+                 (normalise_key(_LEGAL_FORM.sub("", short_got)), normalise_key(_LEGAL_FORM.sub("", short_gold))),
+                 (_abbreviated(a), _abbreviated(b))):
         # sorted, not min() and max(): for two names of one length those return the same name, which contains itself
         short, long = sorted((x, y), key=len)
         if x and y and (x == y or SequenceMatcher(None, x, y).ratio() >= 0.85 or (
