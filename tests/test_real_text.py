@@ -654,6 +654,15 @@ def test_measures_in_more_words_reports_use(text, concept):
     assert concept in {m.id for m in case("党建引领的一个样本\n" + text).measures}
 
 
+@pytest.mark.parametrize("text", [
+    "这几年，沈阳采油厂党委下力气把抓党建和抓生产经营拧成一股绳。",
+    "营山县人民医院着力寻找党建和医院发展之间的结合点，搭起一套党建工作模式。",
+    "厂党委力求让党建上的优势变成企业发展上的优势。",
+])
+def test_party_work_and_business_as_one_in_the_words_reports_use(text):
+    assert "measure:party-business-integration" in {m.id for m in case("党建引领的一个样本\n" + text).measures}
+
+
 def test_capable_people_invited_home_to_start_firms_are_no_leaders_chosen():
     # 能人回乡创业 draws investment; 选优配强带头人 is about who leads the branch
     c = case("村里走联合发展的路子\n村里请能人回乡创业，前后投入5100万元，建起种植基地。")
