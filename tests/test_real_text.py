@@ -649,6 +649,7 @@ def test_problems_in_the_words_reports_use(text, concept, industry):
     ("新就业群体参加社区的隐患排查等志愿活动，就能攒积分，拿去换食堂餐券。", "measure:points-incentive"),
     ("新就业群体参加社区的隐患排查等志愿活动，就能攒积分，拿去换食堂餐券。", "measure:volunteer-services"),
     ("家人多数劝他别回村，他还是回来当了村党支部书记，带着村民修路。", "measure:capable-leaders"),
+    ("2020年，联盟共开展公益活动350场，受益居民达5万人次。", "measure:volunteer-services"),
 ])
 def test_measures_in_more_words_reports_use(text, concept):
     assert concept in {m.id for m in case("党建引领的一个样本\n" + text).measures}
