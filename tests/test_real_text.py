@@ -650,6 +650,8 @@ def test_problems_in_the_words_reports_use(text, concept, industry):
     ("新就业群体参加社区的隐患排查等志愿活动，就能攒积分，拿去换食堂餐券。", "measure:volunteer-services"),
     ("家人多数劝他别回村，他还是回来当了村党支部书记，带着村民修路。", "measure:capable-leaders"),
     ("2020年，联盟共开展公益活动350场，受益居民达5万人次。", "measure:volunteer-services"),
+    ("部机关干部进村入户听群众怎么说，发问卷，开座谈会。", "measure:members-contact-households"),
+    ("居民办事、咨询可以通过公众号完成，繁琐的社区事务如今也大多能在手机上办。", "measure:online-party-platform"),
 ])
 def test_measures_in_more_words_reports_use(text, concept):
     assert concept in {m.id for m in case("党建引领的一个样本\n" + text).measures}
