@@ -651,6 +651,8 @@ def test_problems_in_the_words_reports_use(text, concept, industry):
     ("家人多数劝他别回村，他还是回来当了村党支部书记，带着村民修路。", "measure:capable-leaders"),
     ("2020年，联盟共开展公益活动350场，受益居民达5万人次。", "measure:volunteer-services"),
     ("部机关干部进村入户听群众怎么说，发问卷，开座谈会。", "measure:members-contact-households"),
+    ("去年7月，村里借助周边的旅游资源，建起一处特色研学基地。", "measure:industry-development"),
+    ("村干部领着村民把淡水塘改造出来，并建了海水养殖场出租。", "measure:industry-development"),
     ("居民办事、咨询可以通过公众号完成，繁琐的社区事务如今也大多能在手机上办。", "measure:online-party-platform"),
 ])
 def test_measures_in_more_words_reports_use(text, concept):
