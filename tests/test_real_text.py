@@ -652,6 +652,7 @@ def test_problems_in_the_words_reports_use(text, concept, industry):
     ("2020年，联盟共开展公益活动350场，受益居民达5万人次。", "measure:volunteer-services"),
     ("部机关干部进村入户听群众怎么说，发问卷，开座谈会。", "measure:members-contact-households"),
     ("去年7月，村里借助周边的旅游资源，建起一处特色研学基地。", "measure:industry-development"),
+    ("为会员办事、护会员权益是党组织的功课，办法包括宣讲政策、指导业务、调处纠纷。", "measure:conflict-mediation"),
     ("村干部领着村民把淡水塘改造出来，并建了海水养殖场出租。", "measure:industry-development"),
     ("居民办事、咨询可以通过公众号完成，繁琐的社区事务如今也大多能在手机上办。", "measure:online-party-platform"),
 ])
