@@ -638,8 +638,10 @@ def test_a_chambers_branch_is_the_unit_and_its_hometown_is_not_its_place():
     ("过去彼此不大来往的邻居，如今常在党群服务中心说笑。", "problem:resident-disconnect", "城市社区"),
     ("他常年跑运输，江苏老家的党组织活动几乎参加不了。", "problem:mobile-members-hard-to-manage", None),
     ("党员数量不够的企业，就按片区联合组建党支部。", "problem:non-public-coverage-gap", "非公有制经济组织"),
-    ("2016年，德胜村集体一年只有1.6万元收入。", "problem:weak-collective-economy", "农村"),
-    ("到上世纪90年代末，这个村子还背着380多万元的集体债务。", "problem:weak-collective-economy", "农村"),
+    ("记者翻了翻，2016年那本的收入项一栏只有寥寥几行，那1.6万元差不多全是出租集体土地得来的。",
+     "problem:weak-collective-economy", "农村"),
+    ("他接手后首先要做的，是让村里不再靠向上级要钱过日子，先把集体经济做起来。", "problem:weak-collective-economy", "农村"),
+    ("要根治缺水得投300万元，光挖沟就要16万元，集体和村民都拿不出。", "problem:weak-collective-economy", "农村"),
 ])
 def test_problems_in_the_words_reports_use(text, concept, industry):
     c = case("党建引领基层治理的一个样本\n" + text, **({"industry": industry} if industry else {}))
