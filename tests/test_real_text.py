@@ -642,6 +642,7 @@ def test_a_chambers_branch_is_the_unit_and_its_hometown_is_not_its_place():
      "problem:weak-collective-economy", "农村"),
     ("他接手后首先要做的，是让村里不再靠向上级要钱过日子，先把集体经济做起来。", "problem:weak-collective-economy", "农村"),
     ("要根治缺水得投300万元，光挖沟就要16万元，集体和村民都拿不出。", "problem:weak-collective-economy", "农村"),
+    ("以前难题一大堆：90%的楼宇没有物业，居民里63.8%是老年人。", "problem:elderly-and-vulnerable-care", "城市社区"),
 ])
 def test_problems_in_the_words_reports_use(text, concept, industry):
     c = case("党建引领基层治理的一个样本\n" + text, **({"industry": industry} if industry else {}))
