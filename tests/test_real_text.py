@@ -375,6 +375,25 @@ def test_results_in_more_of_the_words_reports_use():
     assert 3.0 not in got
 
 
+def test_results_in_yet_more_of_the_words_reports_use():
+    # real reports: 省下约300万元成本, 扩大到200亩, 110口新井投产, 由每天20人次猛增到每天70人次,
+    # 从87个工作日压到最多60个工作日
+    c = case("党建引领生产的一个样本\n工艺攻关后，厂里一年能省下约300万元成本。\n灵芝园现在的面积已经扩大到200亩。\n"
+             "截至年底，累计有110口新井投产。\n"
+             "寒假里，学生来参加活动的人数由每天20人次猛增到每天70人次。\n"
+             "审批时限从原来的87个工作日压到最多60个工作日。")
+    got = values(c)
+    assert {300.0, 200.0, 110.0, 70.0, 60.0} <= got, got
+    assert not got & {20.0, 87.0}, got
+
+
+def test_a_saving_per_ton_or_a_bridge_still_to_build_is_no_result():
+    c = case("合作社托管土地\n托管之后，合作社规模采购农资，化肥直接向厂家进货，每吨能省下300多元。\n"
+             "村里决定架一座桥，估算要花300多万元，修好以后附近3个村的5800人出门都能方便。\n"
+             "经济开发区的企业产值达到110亿元。全村287口人。")
+    assert not values(c) & {300.0, 5800.0, 3.0, 287.0}, values(c)
+
+
 def test_ten_thousand_and_more_yuan_is_one_approximate_amount_in_wan_yuan():
     # "8万多元" was value 8 with unit 万 (of nothing): the "2000多万美元" the other way round
     c = case("村党支部领办合作社\n截至去年，合作社分红共计8万多元。")
