@@ -54,11 +54,11 @@ def test_tidy_extraction_gold_sets_meet_every_target(gold, documents):
 REAL_FLOORS = {
     # field 0.88: r09 now reads the district's organisation department, which leads the practice the report
     # describes, as the unit; the gold names the street that is its example
-    "extraction_real": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.88, "problems": 0.7, "measures": 0.85,
+    "extraction_real": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.88, "problems": 0.7, "measures": 0.87,
                         "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8, "unit": 0.75},
     # written blind and measured once (its header); worked on afterwards, so held at what it reads now
     "extraction_real_heldout": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.85, "problems": 0.6,
-                                "measures": 0.8, "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8,
+                                "measures": 0.84, "outcome_values": 0.75, "outcome_precision": 0.85, "model": 0.8,
                                 "unit": 0.68},
     # r61-r80, written blind and measured once (its header), then worked on: problems stated in passing
     "extraction_real2": {"province": 1.0, "city": 0.85, "county": 0.9, "field": 0.9, "problems": 0.95,
@@ -70,7 +70,7 @@ REAL_FLOORS = {
                          "unit": 0.45},
     # r131-r160, written blind and measured once (its header), then worked on: held at what it reads now
     "extraction_real5": {"province": 1.0, "city": 0.9, "county": 0.9, "field": 0.88, "problems": 0.65,
-                         "measures": 0.66, "outcome_values": 0.74, "outcome_precision": 0.75, "model": 0.65,
+                         "measures": 0.8, "outcome_values": 0.78, "outcome_precision": 0.77, "model": 0.65,
                          "unit": 0.89},
     # r161-r190, sealed as well (three more blind authors); held at what it read blind (county since the scorer
     # takes a gold place written informally or under its old name for the official one: 0.86 -> 0.95)
@@ -78,8 +78,8 @@ REAL_FLOORS = {
                          "measures": 0.55, "outcome_values": 0.6, "outcome_precision": 0.7, "model": 0.3,
                          "unit": 0.5},
     # r191-r220, written blind and measured once (its header), then worked on: held at what it reads now
-    "extraction_real7": {"province": 0.9, "city": 0.9, "county": 0.7, "field": 0.92, "problems": 0.35,
-                         "measures": 0.55, "outcome_values": 0.57, "outcome_precision": 0.75, "model": 0.6,
+    "extraction_real7": {"province": 0.9, "city": 0.9, "county": 0.7, "field": 0.92, "problems": 0.58,
+                         "measures": 0.62, "outcome_values": 0.6, "outcome_precision": 0.77, "model": 0.6,
                          "unit": 0.78},
     # r101-r130, sealed too (a fourth set of blind authors, 30 reports); held at what it read blind (county as
     # r161-r190: 0.84 -> 0.89 with the scorer's names and the development zones 镇江新区/新蒲新区 as their cities)
@@ -92,9 +92,9 @@ REAL_FLOORS = {
 USER_PRECISION = {"problems": 0.5, "measures": 0.5}
 # ... which one set does not reach yet: on r191-r220 the authors listed 13 problems in 30 reports, and the extractor
 # claims 9 more that they did not list (problems named as a starting point, "从过去的脏乱差变成…", targets of a
-# service, a leader's visit, a purpose "为了不让活动走过场"); held at what it reads (0.36) so that it cannot fall
-# further, and reported as open in the real-text issue
-PRECISION_HELD = {("extraction_real7", "problems"): 0.35}
+# service, a leader's visit, a purpose "为了不让活动走过场"); held at what it reads (0.47 since it finds 8 of the 13,
+# 0.36 when it found 5) so that it cannot fall further, and reported as open in the real-text issue
+PRECISION_HELD = {("extraction_real7", "problems"): 0.45}
 # places a gold set leaves empty because only a masthead or a body's honour shows them (see the set's header); for
 # the sealed sets, as many as they read blind (not looked at)
 INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4, "extraction_real2": 3, "extraction_real3": 2,
@@ -102,7 +102,7 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4, "extract
                     "extraction_real6": 2, "extraction_real7": 4}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.07, "extraction_real2": 0.04,
                      "extraction_real3": 0.11, "extraction_real4": 0.08,
-                     "extraction_real5": 0.085, "extraction_real6": 0.09,
+                     "extraction_real5": 0.08, "extraction_real6": 0.09,
                      "extraction_real7": 0.06}
 
 
