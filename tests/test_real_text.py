@@ -724,6 +724,14 @@ def test_a_project_a_team_or_a_department_with_its_party_organisation_is_the_uni
     assert case(text).unit == unit, case(text).unit
 
 
+def test_belonging_time_and_whole_are_no_part_of_a_name():
+    from djkg.ingest.units import candidates
+    cores = {c.core for c in candidates("这间驿站在福州，属鼓楼区鼓东街道开元社区。下午小区党支部开会。全小区都动员起来。"
+                                        "中共旬阳市委直属机关工作委员会推行品牌创建。")}
+    assert "鼓楼区鼓东街道开元社区" in cores and not any(c.startswith(("属", "下午", "全")) for c in cores), cores
+    assert any("直属机关工作委员会" in c for c in cores), cores
+
+
 def test_a_department_cut_inside_its_name_is_no_unit():
     c = case("神经内科推行“12345”工作法\n长治一家医院的神经内科党支部推行“12345”工作法，支部书记带头查房。")
     assert c.unit != "内科党支部", c.unit
