@@ -21,6 +21,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
 from ..core.keys import KeyRing, Principal
+from ..core.numerals import ascii_digits
 
 COOKIE = "djkg_session"
 LIFETIME = 12 * 3600          # seconds a session is good for, even if the browser stays open
@@ -48,7 +49,7 @@ def read_token(ring: KeyRing, token: str | None, now: float | None = None) -> Pr
         return None
     body, _, sig = token.rpartition(".")
     parts = body.split(".")
-    if len(parts) != 4 or parts[0] != "v2" or not (parts[1].isascii() and parts[1].isdigit()) or int(parts[1]) < (now or time.time()):
+    if len(parts) != 4 or parts[0] != "v2" or not ascii_digits(parts[1]) or int(parts[1]) < (now or time.time()):
         return None
     try:
         name = base64.urlsafe_b64decode(parts[3] + "=" * (-len(parts[3]) % 4)).decode("utf-8")

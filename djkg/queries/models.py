@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..core.contract import Maturity, MaturityComponents, MeasureUse, ModelDetail, ModelSummary, ProblemSupport
+from ..core.numerals import ascii_digits
 from ..graph.adcodes import city_of, county_of, province_of
 from ..graph.schema import MODEL
 from ..graph.store import GraphStore
@@ -163,7 +164,7 @@ def maturity(entry: ModelEntry, *, current_year: int | None = None) -> Maturity:
                       or ("no_problem" in c.flags and "no_quantified_outcome" in c.flags))
     years = [c.year for c in cases if c.year]
     since = entry.props.get("since")
-    first = min([y for y in years] + ([int(since)] if str(since or "").isascii() and str(since or "").isdigit() else []), default=None)
+    first = min([y for y in years] + ([int(since)] if ascii_digits(str(since or "")) else []), default=None)
     # the current year comes from the clock (a library read next year has one more year of use)
     now = current_year or datetime.date.today().year
     years_in_use = max(0, now - first) if first else 0
@@ -249,4 +250,4 @@ def model_detail(store: GraphStore, index: ModelIndex, model_id: str) -> ModelDe
 
 
 def _int(value: Any) -> int | None:
-    return int(value) if str(value or "").isascii() and str(value or "").isdigit() else None
+    return int(value) if ascii_digits(str(value or "")) else None

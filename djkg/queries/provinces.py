@@ -15,6 +15,7 @@ from importlib import resources
 import yaml
 
 from ..core.analyses import PlaceRef
+from ..core.numerals import ascii_digits
 
 EARTH_RADIUS_KM = 6371.0088   # mean Earth radius (IUGG)
 
@@ -54,7 +55,7 @@ def resolve(text: str | None) -> Province | None:
     key = (text or "").strip().removeprefix("region:")
     if not key:
         return None
-    if key.isascii() and key.isdigit() and len(key) in (2, 6):
+    if ascii_digits(key) and len(key) in (2, 6):
         return by_prefix(key) if len(key) == 2 or key.endswith("0000") else None
     for p in provinces().values():
         if key in (p.name, p.short):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core.numerals import ascii_digits
 from ..graph.schema import FIELDS, normalise_key
 
 MIN_CASES = 200
@@ -91,7 +92,7 @@ def check_corpus(folder: Path) -> CorpusReport:
             if not meta.get("reported"):
                 problem("缺少报道日期 reported / missing reported")
         start, reported = meta.get("year"), str(meta.get("reported") or "")
-        if start and reported[:4].isascii() and reported[:4].isdigit() and int(start) > int(reported[:4]):
+        if start and ascii_digits(reported[:4]) and int(start) > int(reported[:4]):
             problem(f"开始年份 {start} 晚于报道日期 {reported} / start year after the report")
         chars = len(re.sub(r"\s", "", doc.text))
         if not BODY_CHARS[0] <= chars <= BODY_CHARS[1]:

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...graph.store import GraphStore
 from ...core.config import Settings
+from ...core.numerals import ascii_digits
 from ...queries.cases import page_cases
 from ...queries.index import model_index
 from ...services.regions import adcode_prefix, resolve_region
@@ -115,7 +116,7 @@ def _year(text: str | None) -> int | None:
     """A year typed in any width (２０２１ from a Chinese input method is 2021); anything else is no year ("²" is a
     digit to str.isdigit() but not to int())."""
     t = unicodedata.normalize("NFKC", text or "").strip()
-    return int(t) if t.isascii() and t.isdigit() and len(t) <= 4 else None
+    return int(t) if ascii_digits(t) and len(t) <= 4 else None
 
 
 def case_filters(region, field, model, year, source, problem, measure) -> tuple[CaseFilters, list[str]]:

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ...core.config import Settings
 from ...core.keys import Principal
+from ...core.numerals import ascii_digits
 from ...graph.review import VersionConflict
 from ...graph.schema import FIELDS
 from ...graph.store import GraphStore
@@ -145,7 +146,7 @@ def form_request(form: dict[str, Any], rec: dict[str, Any]) -> tuple[dict[str, A
         request["unit"] = form["unit"].strip()
     year = form["year"].strip()
     if year != now["year"]:
-        if year.isascii() and year.isdigit() and len(year) == 4:
+        if ascii_digits(year) and len(year) == 4:
             request["year"] = int(year)
         else:
             errors.append("年份请写四位数字，如 2021。")

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ...core.config import Settings
+from ...core.numerals import ascii_digits
 from ...graph.schema import FIELDS
 from ...graph.store import GraphStore
 from ...ingest.pipeline import process_doc
@@ -77,7 +78,7 @@ def _doc(values: dict[str, str], settings: Settings) -> tuple[RawDoc | None, lis
             errors.append(f"有一项填写过长（每项最多 {MAX_META_CHARS} 字）。")
             break
     year = values.get("year", "").strip()
-    if year and not (year.isascii() and year.isdigit() and 1949 <= int(year) <= 2100):
+    if year and not (ascii_digits(year) and 1949 <= int(year) <= 2100):
         errors.append("年份请写四位数字，如 2021。")
     if values.get("industry") and values["industry"] not in FIELDS:
         errors.append("请从列表中选择领域。")
