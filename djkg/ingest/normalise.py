@@ -101,3 +101,9 @@ def normalise_short(text: str | None) -> str:
     if not text:
         return ""
     return strip_controls(_t2s().convert(str(text).translate(_FULLWIDTH)))
+
+
+def blank(m: re.Match) -> str:
+    """A match as NULs of its length (``re.sub(pattern, blank, text)``): masked text keeps every offset, so cues
+    and spans found in it index the original."""
+    return "\0" * len(m.group(0))

@@ -31,12 +31,14 @@ _QUANTITY = re.compile(rf"(?<![\d.第])(?P<pre>近|约|逾|超过|超)?(?P<v>{_N
 # "从2019年的5万元增加到2023年的60万元": a year may date either end of a change
 _DATED = r"(?:(?:19|20)\d{2}年(?:底|初|末)?的?)?"
 _FROM_WORDS = r"(?:原来的|最初的|过去的|原先的|当初的|起初的|之前的|以前的|此前的|最初|原来|当初|起初|不足|不到|近|约|每年|每天|每月)"
+# the "from" of a change: "由原来的…", "从2019年的…", "由负债12万元…"
+_FROM = rf"(?:由|从){_DATED}{_FROM_WORDS}?(?P<debt>负债|欠债|欠款|亏损|亏空)?\s*(?P<a>{_NUM})\s*(?:余|多)?"
 _TRANSITION = re.compile(
-    rf"(?:由|从){_DATED}{_FROM_WORDS}?(?P<debt>负债|欠债|欠款|亏损|亏空)?\s*(?P<a>{_NUM})\s*(?:余|多)?(?P<ua>{UNITS})?[^，。；\d]{{0,8}}?"
+    rf"{_FROM}(?P<ua>{UNITS})?[^，。；\d]{{0,8}}?"
     rf"(?P<verb>提高|提升|增加|增长|上升|跃升|攀升|下降|减少|降低|缩短|压缩|降|升|增|减)?(?:到|至|为)\s*{_DATED}"
     rf"(?:近|约|盈余|结余|盈利|最多|最少|每天|每年|每月)?(?P<b>{_NUM})\s*(?P<ap>余|多)?(?P<ub>{UNITS})")
 # the "from" of a change whose "to" is no figure ("由原来的20万元一下子冲过了百万元"): a baseline all the same
-_FROM_ONLY = re.compile(rf"(?:由|从){_DATED}{_FROM_WORDS}?(?:负债|欠债|欠款|亏损|亏空)?\s*(?P<a>{_NUM})\s*(?:余|多)?(?:{UNITS})?"
+_FROM_ONLY = re.compile(rf"{_FROM}(?:{UNITS})?"
                         r"(?=[^，。；\d]{0,12}?(?:增加|增长|增至|提高|提升|涨|上升|升至|升到|下降|降至|降到|降低|减少|减至|缩短|压缩|跃升|攀升|冲过|冲到|突破|"
                         r"变成|变为|翻|到|至|达到))")
 _YEAR = re.compile(r"^(19|20)\d{2}$")

@@ -20,6 +20,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
+from .normalise import blank
 from .sections import Sentence, names_work
 from .taxonomy import Concept, Taxonomy
 from .wordscan import WordScanner
@@ -132,7 +133,7 @@ def _difficulties(window: str, anchor_spans: list[tuple[int, int]], cues: tuple[
     became = _BECAME_DIFFICULT.search(window)
     if became:
         return [became.group(0)]
-    masked = _NOT_DIFFICULT.sub(lambda m: "\0" * len(m.group(0)), window)
+    masked = _NOT_DIFFICULT.sub(blank, window)
     for a, b in anchor_spans:
         masked = masked[:a] + "\0" * (b - a) + masked[b:]
     present = {cue for _, cue in _cue_scanner(cues).iter(masked)}

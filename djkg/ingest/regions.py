@@ -172,8 +172,7 @@ class Gazetteer:
                 found = [f for f in found if _stands_as_place(chunk, f, ends)]
             else:         # a name ("七星井新村") may still begin with a short name that is not its place
                 found = [f for f in found if not _STREET_AFTER.match(chunk[f[1]:f[1] + 3])
-                         and (f[2].full or not (_ESTATE_AFTER.match(chunk[f[1]:f[1] + 6])
-                                                or _HOMETOWN_AFTER.match(chunk[f[1]:f[1] + 3])))]
+                         and (f[2].full or not _begins_other_name(chunk, f[1]))]
             spans: dict[tuple[int, int], set[str]] = {}
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
@@ -260,6 +259,12 @@ _ESTATE_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}?(?:新村|小区|花园|�
 # the third: a community named after a far-away place, "围场镇丽水社区" is in Hebei, "顺德居社区" in Qingdao)
 
 
+def _begins_other_name(chunk: str, end: int) -> bool:
+    """Whether the short place name ending at ``end`` begins the name of an estate, a village or a community, or
+    says where people come from (湖北商会, 通山人)."""
+    return bool(_HOMETOWN_AFTER.match(chunk[end:end + 3]) or _ESTATE_AFTER.match(chunk[end:end + 6]))
+
+
 def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
     start, end, surface = mention
     if _SITE_AFTER.match(chunk[end:end + 4]) or _STREET_AFTER.match(chunk[end:end + 3]) \
@@ -270,9 +275,7 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[i
         return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's
     if surface.full:
         return True
-    if _HOMETOWN_AFTER.match(chunk[end:end + 3]):
-        return False
-    if _ESTATE_AFTER.match(chunk[end:end + 6]):
+    if _begins_other_name(chunk, end):
         return False     # also at the start of a title: "龙海社区：…" is a community in 重庆巴南, not 龙海区
     if start == 0:
         return True

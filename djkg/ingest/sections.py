@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .normalise import blank
 from .taxonomy import taxonomy
 from .wordscan import WordScanner
 
@@ -191,14 +192,10 @@ _ORG_NOUNS = re.compile(r"(?:党|社会|基层|经济|自治|群团|群众|团|�
 _LONG_STANDING = re.compile(r"长期(?:以来|存在|[^，。；]{0,6}(?:不|没|难|缺|无|未|空|弱|薄))")
 
 
-def _blank(m: re.Match) -> str:
-    return "\0" * len(m.group(0))   # same length: cue offsets (a measure cue opening the sentence) hold
-
-
 def names_work(sentence: str) -> bool:
     """Whether a sentence names work done: a measure cue that is a verb, not the noun of 党组织 or 社会组织 (a
     narrative sentence with no heading above it takes the measure role from such a noun)."""
-    masked = _ORG_NOUNS.sub(_blank, sentence)
+    masked = _ORG_NOUNS.sub(blank, sentence)
     return any("measure" in roles for _, (_, roles) in _cue_automaton().iter(masked))
 
 
@@ -212,7 +209,7 @@ def _classify(sentence: str, section: str) -> str:
     # opens the sentence (its first 8 characters)
     found: dict[str, set[str]] = {"problem": set(), "measure": set(), "outcome": set()}
     measure_head = False
-    scanned = _LESS_THAN.sub(_blank, sentence) if ("不足" in sentence or "不到" in sentence) else sentence
+    scanned = _LESS_THAN.sub(blank, sentence) if ("不足" in sentence or "不到" in sentence) else sentence
     for end, (cue, roles) in _cue_automaton().iter(scanned):
         for role in roles:
             found[role].add(cue)

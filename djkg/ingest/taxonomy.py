@@ -21,7 +21,7 @@ import yaml
 
 from ..graph import schema as S
 from . import accepted
-from .normalise import normalise_short
+from .normalise import blank, normalise_short
 from .wordscan import WordScanner
 
 
@@ -227,7 +227,7 @@ class Taxonomy:
         governance, not a joint-building measure; the words inside such phrases name no concept."""
         if self._set_phrases is None:
             return text
-        return self._set_phrases.sub(lambda m: "\0" * len(m.group(0)), text)
+        return self._set_phrases.sub(blank, text)
 
     def metric_cues(self, text: str) -> list[tuple[int, int, Metric]]:
         if not self.metrics:
