@@ -242,6 +242,8 @@ BAD_INPUT = [
     (["eval", "extraction", "--gold", "{tmp}/a-file"], "无法读取金标准"),     # a file, not a gold folder
     (["eval", "recommend", "--gold", "{tmp}/nope.yaml"], "找不到金标准"),
     (["eval", "recommend", "--gold", "{tmp}"], "无法读取金标准"),             # a folder, not a YAML file
+    (["eval", "agreement", "--gold", "{tmp}", "--second", "{tmp}/nope.yaml"], "找不到第二份标注"),
+    (["eval", "agreement", "--gold", "{tmp}/nope", "--second", "{tmp}/a-file"], "找不到金标准"),
 ]
 
 
@@ -294,6 +296,11 @@ def test_success_exits_0_for_the_read_verbs_and_eval(one_case, tmp_path):
     (gold / "gold.yaml").write_text("- file: yijia.md\n  province: 山东省\n  field: 农村\n", encoding="utf-8")
     report = json.loads(djkg("eval", "extraction", "--gold", str(gold), "--json", data=one_case).stdout)
     assert report["documents"] == 1 and report["fields"]["province"]["recall"] == 1.0
+    second = tmp_path / "second.yaml"
+    second.write_text("- file: yijia.md\n  province: 河北省\n  field: 农村\n", encoding="utf-8")
+    report = json.loads(djkg("eval", "agreement", "--gold", str(gold), "--second", str(second), "--json",
+                             data=one_case).stdout)
+    assert report["fields"]["province"]["recall"] == 0.0 and report["fields"]["field"]["recall"] == 1.0
     profiles = tmp_path / "profiles.yaml"
     profiles.write_text("- region: 栖霞\n  industry: 农村\n  problems: [集体经济薄弱]\n"
                         "  expected: [model:branch-led-cooperative]\n", encoding="utf-8")

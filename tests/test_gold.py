@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from djkg.services.evaluation import evaluate_extraction, evaluate_recommend
+from djkg.services.evaluation import evaluate_agreement, evaluate_extraction, evaluate_recommend
 
 GOLD = Path(__file__).resolve().parent / "gold"
 
@@ -169,3 +169,36 @@ def test_unit_accuracy_sets_a_companys_legal_form_aside(tmp_path, gold_unit, cou
     (tmp_path / "a.txt").write_text("大汉控股集团有限公司党委推行“党建+生产”，公司党委把党员编进项目组。\n", encoding="utf-8")
     (tmp_path / "gold.yaml").write_text(f"- file: a.txt\n  unit: {gold_unit}\n", encoding="utf-8")
     assert evaluate_extraction(tmp_path)["fields"]["unit"]["recall"] == (1.0 if counted else 0.0)
+
+
+# --- agreement between two annotators: the ceiling a gold set allows, scored like the extractor -------------------
+
+def test_a_gold_set_agrees_fully_with_itself():
+    report = evaluate_agreement(GOLD / "extraction_real7", GOLD / "extraction_real7" / "gold.yaml")
+    assert report["documents"] == 30
+    assert all(f["recall"] == 1.0 and f["precision"] == 1.0 for f in report["fields"].values()), report["fields"]
+    assert report["claims"]["forbidden_extracted"]["value"] == 0 and report["claims"]["invented_regions"]["value"] == 0
+
+
+def test_a_second_annotator_is_scored_exactly_as_the_extractor_would_be(tmp_path):
+    first = [{"file": "a.txt", "province": "浙江省", "city": "丽水市", "county": None, "field": "农村", "unit": "垅上村",
+              "problems": ["weak-collective-economy"], "measures": ["branch-led-cooperative", "points-system"],
+              "outcomes": [65, 120], "region_outcomes": [3.9], "outcome_forbidden": [319, 2023, 44]},
+             {"file": "b.txt", "province": "河北省", "field": "农村", "outcomes": [1]}]
+    second = [{"file": "a.txt", "province": "浙江省", "city": "丽水市", "county": "莲都区", "field": "农村",
+               "unit": "垅上村党支部", "problems": ["weak-collective-economy", "labour-outflow"],
+               "measures": ["branch-led-cooperative"], "outcomes": [65, 44], "region_outcomes": [319]},
+              {"file": "c.txt", "province": "河北省", "field": "农村"}]
+    (tmp_path / "gold.yaml").write_text(yaml.safe_dump(first, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "second.yaml").write_text(yaml.safe_dump(second, allow_unicode=True), encoding="utf-8")
+    report = evaluate_agreement(tmp_path, tmp_path / "second.yaml")
+    fields = report["fields"]
+    assert report["documents"] == 1        # b.txt and c.txt were read by one annotator only
+    assert (fields["problems"]["recall"], fields["problems"]["precision"]) == (1.0, 0.5)
+    assert (fields["measures"]["recall"], fields["measures"]["precision"]) == (0.5, 1.0)
+    assert (fields["outcome_values"]["recall"], fields["outcome_values"]["precision"]) == (0.5, 0.5)
+    assert fields["unit"]["recall"] == 1.0 and fields["city"]["recall"] == 1.0
+    # 44 as a result and 319 as the wider area's: two of the three numbers the first annotator ruled out
+    assert report["claims"]["forbidden_extracted"]["value"] == round(2 / 3, 4)
+    # a county the first annotator did not find stated is off the chain it names: counted as invented
+    assert report["claims"]["invented_regions"]["documents"] == ["a.txt"]

@@ -671,14 +671,34 @@ def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction_real")
     """抽取质量：各字段的准确率与召回率 / per-field precision and recall."""
     from ..services.evaluation import evaluate_extraction
     report = read_gold(evaluate_extraction, gold)
+    print_extraction_report(report, f"抽取评测 / extraction ({report['documents']} 篇)", as_json)
+
+
+@eval_app.command("agreement")
+def eval_agreement(gold: Path = typer.Option(..., "--gold", help="金标准文件夹 / the gold set's folder"),
+                   second: Path = typer.Option(..., "--second", help="另一人对同样文件的标注 / a second annotation"),
+                   as_json: bool = typer.Option(False, "--json")) -> None:
+    """两位标注者的一致程度（按抽取评测的口径）/ agreement between two annotators, scored like the extractor."""
+    from ..services.evaluation import evaluate_agreement
+    if not second.is_file():
+        fail(EXIT_USAGE, f"找不到第二份标注：{second}", f"no such annotation file: {second}")
+    report = read_gold(lambda g: evaluate_agreement(g, second), gold)
+    print_extraction_report(report, f"标注一致性 / annotator agreement ({report['documents']} 篇)", as_json)
+
+
+def print_extraction_report(report: dict, title: str, as_json: bool) -> None:
     if as_json:
         emit_json(report)
         return
-    table = Table(title=f"抽取评测 / extraction ({report['documents']} 篇)")
+    table = Table(title=title)
     for col in ("字段 field", "precision", "recall", "target", "n"):
         table.add_column(col)
     for name, r in report["fields"].items():
         table.add_row(name, f"{r['precision']:.3f}", f"{r['recall']:.3f}", r.get("target", ""), str(r["n"]))
+    claims = report["claims"]
+    table.add_row("forbidden", f"{claims['forbidden_extracted']['value']:.3f}", "", claims["forbidden_extracted"]["target"],
+                  str(claims["forbidden_extracted"]["n"]))
+    table.add_row("invented", str(claims["invented_regions"]["value"]), "", claims["invented_regions"]["target"], "")
     out.print(table)
 
 

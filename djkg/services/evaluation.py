@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -135,25 +136,83 @@ def _gold_chain(entry: dict[str, Any]) -> set[str]:
     return out
 
 
-def evaluate_extraction(gold_dir: Path) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Reading:
+    """What one reader — the extractor, or a second annotator — says of one write-up, in the scorer's terms."""
+    places: dict[str, str | None]          # province, city, county
+    field: str | None
+    model: str | None
+    unit: str | None
+    problems: frozenset[str]               # concept node ids
+    measures: frozenset[str]
+    unit_values: tuple[float, ...]         # the unit's own results
+    all_values: tuple[float, ...]          # every figure claimed as a result, of any scope
+
+
+def _concepts(label: str, ids) -> frozenset[str]:
+    # gold files may name concepts by taxonomy id ("weak-collective-economy") or node id
+    return frozenset(x if ":" in str(x) else concept_id(label, str(x)) for x in ids or [])
+
+
+def _extractor_reading(gold_dir: Path, entry: dict[str, Any]) -> Reading | None:
     from ..ingest.extract import extract
     from ..ingest.readers import RawDoc, read_path
+    docs = [d for d in read_path(gold_dir / entry["file"]) if isinstance(d, RawDoc)]
+    if not docs:
+        return None
+    case = extract(docs[0])
+    model = (case.model or {}).get("id") if not (case.model or {}).get("candidate") else None
+    return Reading(
+        places={k: case.region.get(k) for k in ("province", "city", "county")},
+        field=case.industry.get("field"), model=model, unit=case.unit or None,
+        problems=frozenset(m.id for m in case.problems if not m.candidate),
+        measures=frozenset(m.id for m in case.measures if not m.candidate),
+        unit_values=tuple(o.value for o in case.outcomes
+                          if o.value is not None and getattr(o, "scope", "unit") == "unit"),
+        all_values=tuple(o.value for o in case.outcomes if o.value is not None))
+
+
+def _annotation_reading(entry: dict[str, Any]) -> Reading:
+    """A second annotator's entry read as if it were the extractor's output (for agreement between annotators)."""
+    entry = _official_names(entry)
+    results = _values(entry.get("outcomes"))
+    return Reading(places={k: entry.get(k) for k in ("province", "city", "county")}, field=entry.get("field"),
+                   model=entry.get("model"), unit=entry.get("unit") or None,
+                   problems=_concepts("Problem", entry.get("problems")),
+                   measures=_concepts("Measure", entry.get("measures")),
+                   unit_values=tuple(results), all_values=tuple(results + _values(entry.get("region_outcomes"))))
+
+
+def evaluate_extraction(gold_dir: Path) -> dict[str, Any]:
+    """The extractor's reading of every write-up of ``gold_dir`` scored against its ``gold.yaml``."""
     gold_dir = Path(gold_dir)
     gold = yaml.safe_load((gold_dir / "gold.yaml").read_text(encoding="utf-8")) or []
+    return _score(gold, lambda entry: _extractor_reading(gold_dir, entry))
+
+
+def evaluate_agreement(gold_dir: Path, second: Path) -> dict[str, Any]:
+    """How far a second, independent annotation (``second``: a gold.yaml written by another reader of the same
+    files) agrees with ``gold_dir``'s, scored exactly as the extractor is: the ceiling a gold set allows. Files
+    only one of the two annotated are left out (``documents`` counts those both did)."""
+    gold_dir = Path(gold_dir)
+    gold = yaml.safe_load((gold_dir / "gold.yaml").read_text(encoding="utf-8")) or []
+    other = {e["file"]: e for e in yaml.safe_load(Path(second).read_text(encoding="utf-8")) or []}
+    both = [e for e in gold if e["file"] in other]
+    return _score(both, lambda entry: _annotation_reading(other[entry["file"]]))
+
+
+def _score(gold: list[dict[str, Any]], read: Callable[[dict[str, Any]], Reading | None]) -> dict[str, Any]:
     counts: dict[str, dict[str, int]] = {k: {"tp": 0, "pred": 0, "gold": 0} for k in EXTRACTION_TARGETS}
     forbidden = {"extracted": 0, "total": 0}
     invented: list[str] = []
     misses: list[dict[str, Any]] = []
     for entry in gold:
         entry = _official_names(entry)
-        docs = [d for d in read_path(gold_dir / entry["file"]) if isinstance(d, RawDoc)]
-        if not docs:
+        reading = read(entry)
+        if reading is None:
             misses.append({"file": entry["file"], "field": "read", "gold": "readable", "got": "error"})
             continue
-        case = extract(docs[0])
-        got_single = {"province": case.region.get("province"), "city": case.region.get("city"),
-                      "county": case.region.get("county"), "field": case.industry.get("field"),
-                      "model": (case.model or {}).get("id") if not (case.model or {}).get("candidate") else None}
+        got_single = {**reading.places, "field": reading.field, "model": reading.model}
         deeper = {"province": ("city", "county"), "city": ("county",)}
         for key, value in got_single.items():
             expected = entry.get(key)
@@ -175,16 +234,13 @@ def evaluate_extraction(gold_dir: Path) -> dict[str, Any]:
         if "unit" in entry:
             c = counts["unit"]
             c["gold"] += entry["unit"] is not None
-            c["pred"] += bool(case.unit)
-            if entry["unit"] is not None and _same_unit(case.unit, entry["unit"]):
+            c["pred"] += bool(reading.unit)
+            if entry["unit"] is not None and _same_unit(reading.unit or "", entry["unit"]):
                 c["tp"] += 1
-            elif entry["unit"] is not None or case.unit:
-                misses.append({"file": entry["file"], "field": "unit", "gold": entry["unit"], "got": case.unit})
-        for key, got in (("problems", {m.id for m in case.problems if not m.candidate}),
-                         ("measures", {m.id for m in case.measures if not m.candidate})):
-            label = "Problem" if key == "problems" else "Measure"
-            # gold files may name concepts by taxonomy id ("weak-collective-economy") or node id
-            expected = {x if ":" in str(x) else concept_id(label, str(x)) for x in entry.get(key) or []}
+            elif entry["unit"] is not None or reading.unit:
+                misses.append({"file": entry["file"], "field": "unit", "gold": entry["unit"], "got": reading.unit})
+        for key, got in (("problems", reading.problems), ("measures", reading.measures)):
+            expected = _concepts("Problem" if key == "problems" else "Measure", entry.get(key))
             c = counts[key]
             c["gold"] += len(expected)
             c["pred"] += len(got)
@@ -192,8 +248,7 @@ def evaluate_extraction(gold_dir: Path) -> dict[str, Any]:
             if expected ^ got:
                 misses.append({"file": entry["file"], "field": key, "gold": sorted(expected - got),
                                "got": sorted(got - expected)})
-        unit_values = [o.value for o in case.outcomes if o.value is not None and getattr(o, "scope", "unit") == "unit"]
-        all_values = [o.value for o in case.outcomes if o.value is not None]
+        unit_values, all_values = list(reading.unit_values), list(reading.all_values)
         expected_values = _values(entry.get("outcomes"))
         c = counts["outcome_values"]
         c["gold"] += len(expected_values)
