@@ -44,6 +44,10 @@ def test_the_units_own_region_beats_places_the_text_mentions():
     # the front-matter hint and the unit name weigh more than the body
     assert where(text, hint="山东省烟台市") == ("山东省", "烟台市", None)
     assert where("某县供电公司在外省设站", unit="国网浙江省电力有限公司杭州供电公司") == ("浙江省", "杭州市", None)
+    # 长春 is a provincial capital, not an ordinary word: the project in the unit's name beats its parent company's
+    # city in the title (it was placed in Beijing)
+    assert where("项目一线的支部堡垒——记北京公司下属的长春物流港项目党支部\n项目党支部从成立起就抓标准化。",
+                 unit="长春物流港项目党支部") == ("吉林省", "长春市", None)
 
 
 def test_divisions_chain_and_macro_regions():
