@@ -872,3 +872,28 @@ def test_set_phrases_with_one_keep_their_numerals():
 ])
 def test_a_profile_in_plain_words_is_understood(text, concept):
     assert concept in {p.id for p in parse_profile(problems=[text]).problems}
+
+
+@pytest.mark.parametrize("masthead", ["网易号·普陀区融媒体中心", "钟楼区政府网 基层信息 2017年9月20日 通讯员曹燕"])
+def test_the_outlet_that_published_a_repost_is_neither_its_title_nor_its_unit(masthead):
+    text = (f"{masthead}\n\n前不久，市里召开物业治理培训会。长征镇的祥和家园居民区党总支上台介绍了做法。\n\n"
+            "祥和家园建成于2000年，有1986户。居民区党总支牵头成立业委会，物业费收缴率提高到97%。")
+    c = case(text)
+    assert not c.title.startswith(masthead[:4]), c.title
+    assert c.unit.startswith("祥和家园居民区"), c.unit        # not the outlet, not 家园居民区 cut at 和
+    assert c.industry.get("field") == "城市社区"
+
+
+def test_a_masthead_still_says_where_the_news_comes_from():
+    # the outlet's place weighs as the title did: the estate of another district named far below does not win
+    text = ("长沙晚报　2025-04-01\n\n丰泉家园小区在五一商圈，已经建成20余年，住户中党员占到80%。\n\n"
+            + "小区党支部牵头成立业委会，物业费收缴率超过98%。" * 14 + "\n\n另一个例子是芙蓉区湘湖街道西湖社区的新华联家园。")
+    c = case(text)
+    assert (c.region.get("city"), c.region.get("county")) == ("长沙市", None), c.region
+
+
+@pytest.mark.parametrize("title, unit", [("一根糯玉米撑起通桥村的“百万账本”", "通桥村"),
+                                         ("党建引领托起永联村的致富梦", "永联村")])
+def test_a_headlines_verb_is_not_part_of_the_units_name(title, unit):
+    c = case(f"{title}\n\n{unit}党支部领办合作社，村集体经济收入由20万元增加到106万元。{unit}的糯玉米卖到了省外。")
+    assert c.unit.startswith(unit), c.unit

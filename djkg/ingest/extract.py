@@ -95,11 +95,14 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     meta = doc.meta
     sentences = split(text)
     title = normalise_short(meta.get("title")) or strip_controls(guess_title(text, sentences))
-    unit = normalise_short(meta.get("unit")) or strip_controls(units.guess_unit(title, text))
+    unit = normalise_short(meta.get("unit")) or strip_controls(units.guess_unit(title, without_mastheads(text)))
     year = meta.get("year") or guess_year(text)
     titled = bool(meta.get("title")) or title_is_heading(text, title)   # not just the opening sentence
-    region = find_region(text, title=title, unit=unit, hint=normalise_short(meta.get("region")), warnings=warnings,
-                         title_is_heading=titled)
+    # a masthead ("长沙晚报", "福州新闻网 2008年6月13日") says where the news comes from, as a dateline does: for the
+    # region it weighs as the title
+    masthead = "" if meta.get("title") else masthead_line(text)
+    region = find_region(text, title=masthead or title, unit=unit, hint=normalise_short(meta.get("region")),
+                         warnings=warnings, title_is_heading=bool(masthead) or titled)
     ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
                              declared_sector=meta.get("sector"))
     if meta.get("industry") and (ind is None or ind.confidence < 1.0):
@@ -175,8 +178,31 @@ _NOT_A_UNIT = re.compile(r"一个|一些|不少|许多|来自|随手|就能|报�
 _DATELINE = re.compile(r"(?m)^(?:本报讯|新华社|人民网|央广网|新华网)?[（(][^）)]{0,30}[）)]|^(?:本报讯|讯)\s*")
 
 
-# masthead lines of a bulletin are not its title ("党建工作简报", "……党委　2023年第6期")
-_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专报)$|第\s*\d+\s*期|^编者按")
+# masthead lines of a bulletin are not its title ("党建工作简报", "……党委　2023年第6期"), nor is the outlet line
+# of a repost ("网易号·普陀区融媒体中心", "福州新闻网 2008年6月13日", "钟楼区政府网 基层信息"): the outlet is who
+# published the text, not whom it is about
+_OUTLET = r"(?:新闻网|融媒体中心|日报|晚报|电视台|政府网|门户网|网易号|百家号|搜狐号|澎湃号|头条号|企鹅号|公众号|客户端)"
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专报)$|第\s*\d+\s*期|^编者按|"
+                       rf"^[\u4e00-\u9fff·]{{0,16}}{_OUTLET}(?:$|[\s·・|｜:：]|(?=.*?(?:\d{{4}}年\d{{1,2}}月|通讯员|来源[:：])))")
+
+
+def masthead_line(text: str) -> str:
+    """The first masthead or outlet line among the first four ("" when there is none)."""
+    return next((line.strip() for line in text.split("\n")[:4] if _is_masthead(line)), "")
+
+
+def _is_masthead(line: str) -> bool:
+    return len(line.strip()) <= 40 and bool(_MASTHEAD.search(line.strip()))   # a dateline running into the text is not
+
+
+def without_mastheads(text: str) -> str:
+    """``text`` with its masthead and outlet lines among the first four blanked: the outlet that published a
+    repost ("网易号·普陀区融媒体中心") is not the unit it is about."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:4]):
+        if _is_masthead(line):
+            lines[i] = ""
+    return "\n".join(lines)
 
 
 def title_is_heading(text: str, title: str) -> bool:
@@ -199,7 +225,7 @@ def guess_title(text: str, sentences: list[Sentence]) -> str:
     # no title line (a news item pasted as is): its first sentence, without the dateline
     for s in sentences:
         first = _DATELINE.sub("", s.text).strip().rstrip("。；！？")[:40]
-        if not s.heading and not identity.is_generic_title(first):
+        if not s.heading and not identity.is_generic_title(first) and not _MASTHEAD.search(first):
             return first
     return ""
 

@@ -226,9 +226,9 @@ def _unsplit(window: str, cut: int) -> int:
         freq = tokenizer().dt.FREQ     # as _after_last_verb reads it: the user dictionary kept up to date
         start = next((a for a in range(max(0, cut - 3), cut) for b in range(cut + 1, min(len(window), cut + 3) + 1)
                       if freq.get(window[a:b], 0) >= WORD_FREQ), None)
-        if start is None and len(window) - cut <= 1 and window[cut - 1] in _ADVERBS:
+        if start is None and (len(window) - cut <= 1 and window[cut - 1] in _ADVERBS or window[cut - 1] == "和"):
             # one character or none left for the name: the adverb or joining word ends a word of the name (大都 of
-            # 海亮大都汇, 共同 of 共同村)
+            # 海亮大都汇, 共同 of 共同村); 和 ending a word is no "and" whatever follows (祥和家园居民区, 协和医院)
             start = next((a for a in range(max(0, cut - 3), cut - 1) if freq.get(window[a:cut], 0) >= WORD_FREQ), None)
         if start is None:
             return cut
@@ -299,12 +299,17 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             #                 earlier) — or 任 "serves as" when a post follows (彭育晚任村支书)
         # a rare "verb" (引航) or a single character read as one (联诚) is more likely part of a proper name
         common = freq.get(w, 0) >= 300 and (len(w) >= 2 or f[:1] in ("p", "c", "r", "u"))
+        # … but a headline's verb with its result, however rare (撑起, 蹚出, 唱响, 筑牢), is never part of a name
+        common = common or (len(w) == 2 and f == "v" and w[1] in _RESULT_COMPLEMENTS)
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
                 or w in ("的", "了"):
             cut = pos
     return name[cut:]
 
 
+_RESULT_COMPLEMENTS = frozenset("起出亮响就牢密")
+# the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
+_ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
 _LEADING_PLACE = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
                             r"省|市|盟|县|区|旗|街道|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2}))+")
 
@@ -384,7 +389,8 @@ def guess_unit(title: str, text: str) -> str:
     # text speaks of one organisation, named fully once
     for core in sorted(scores, key=len):
         longer = [k for k in scores if len(k) > len(core) and (k.endswith(core) or (
-            k.startswith(core) and (_BRANCH.search(k[len(core):]) or _OWN_ORG.fullmatch(k[len(core):]))) or
+            k.startswith(core) and (_BRANCH.search(k[len(core):]) or _OWN_ORG.fullmatch(k[len(core):])
+                                    or k[len(core):] in _ESTATE_BODIES)) or
             _short_form_of(core, k))]
         if longer and core in scores:
             target = max(longer, key=lambda k: (scores[k], len(k)))
