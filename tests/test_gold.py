@@ -149,6 +149,17 @@ def test_a_place_the_gold_names_informally_or_by_its_old_name_is_the_same_place(
     assert report["fields"]["county"]["recall"] == 1.0
 
 
+@pytest.mark.parametrize("gold, place", [({"city": "上海"}, "上海市"), ({"city": "上海市", "county": "普陀区"}, "上海市普陀区"),
+                                         ({"province": "上海市", "city": "上海市"}, "上海市")])
+def test_a_municipality_the_gold_writes_as_a_city_is_the_province_level_city(tmp_path, gold, place):
+    # 上海 is a province-level division with no city under it (the extractor's convention and the gazetteer's)
+    (tmp_path / "a.txt").write_text(f"{place}祥和家园居民区党总支牵头成立业委会。\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(yaml.safe_dump([{"file": "a.txt", **gold}], allow_unicode=True), encoding="utf-8")
+    report = evaluate_extraction(tmp_path)
+    assert report["claims"]["invented_regions"]["value"] == 0, report["misses"]
+    assert report["fields"]["province"]["recall"] == 1.0 and report["fields"]["city"]["n"] == 0
+
+
 def test_a_place_the_gold_does_not_know_is_still_invented(tmp_path):
     (tmp_path / "a.txt").write_text("浙江省丽水市某村党支部领办合作社，带着村民种茶。\n", encoding="utf-8")
     (tmp_path / "gold.yaml").write_text("- file: a.txt\n  province: 河北省\n  county: 围场县\n", encoding="utf-8")

@@ -104,8 +104,16 @@ def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
     from ..ingest.regions import gazetteer
     g = gazetteer()
     out = dict(entry)
+    # a municipality written as the city (上海, 重庆市 under city): it is a province-level division with no city
+    city = entry.get("city")
+    municipality = {g.division(c).name for c in g.codes_named(city) if c[:2] in _MUNICIPALITIES
+                    and g.division(c) and g.division(c).level == "province"} if city else set()
+    if len(municipality) == 1:
+        name = municipality.pop()
+        if out.get("province") is None or set(g.codes_named(out["province"])) & set(g.codes_named(name)):
+            out["province"], out["city"] = name, None
     for level in ("province", "city", "county"):
-        name = entry.get(level)
+        name = out.get(level)
         if not name:
             continue
         names = {g.division(c).name for c in g.codes_named(name) if g.division(c) and g.division(c).level == level}
@@ -118,6 +126,9 @@ def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
         if len(names) == 1:
             out[level] = names.pop()
     return out
+
+
+_MUNICIPALITIES = ("11", "12", "31", "50")     # 北京, 天津, 上海, 重庆: adcodes of the province-level cities
 
 
 def _gold_chain(entry: dict[str, Any]) -> set[str]:
