@@ -897,3 +897,11 @@ def test_a_masthead_still_says_where_the_news_comes_from():
 def test_a_headlines_verb_is_not_part_of_the_units_name(title, unit):
     c = case(f"{title}\n\n{unit}党支部领办合作社，村集体经济收入由20万元增加到106万元。{unit}的糯玉米卖到了省外。")
     assert c.unit.startswith(unit), c.unit
+
+
+@pytest.mark.parametrize("text, found", [
+    ("小区车位少，乱停乱放成了常态，邻居之间为此闹的别扭也一天比一天多。社区党委牵头改造车库。", True),
+    ("两艘船起了争执，党员船老大一边劝和一边排险，没让矛盾闹大。村党支部组建调解队。", False),
+])
+def test_a_one_character_verb_and_its_word_are_found_with_a_particle_between_them_in_order(text, found):
+    assert ("problem:social-conflicts" in {p.id for p in case(text).problems}) is found

@@ -71,6 +71,7 @@ COMMON_WORDS = frozenset("第一 书记 党员 群众 工作 服务 党建 社�
                          "平台 单位 企业 项目 制度 作用 服务队".split())
 LACK_WORDS = ("没有", "没", "无", "缺乏", "缺少", "缺")
 MIN_VARIANT_CHARS = 4
+PARTICLES = ("的", "了", "过", "着")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
 
@@ -154,6 +155,18 @@ class Taxonomy:
                 if c.label == S.MODEL:
                     continue   # a model is named, not paraphrased
                 for surface in self.plain_forms(c):
+                    if c.label == S.PROBLEM and len(surface) < MIN_VARIANT_CHARS:
+                        # a one-character verb and its word (闹别扭, 跑几趟) said with a particle between them, in
+                        # the listed order: 闹的别扭, 跑了几趟 (any order or a wider gap reads 没让矛盾闹大 as 闹矛盾)
+                        words = plain_segments(surface)
+                        if len(words) == 2 and len(words[0]) == 1 and len(words[1]) >= 2 \
+                                and _WORDLIKE.fullmatch(surface):
+                            for particle in PARTICLES:
+                                said = words[0] + particle + words[1]
+                                if (c.id, (said,)) not in exact:
+                                    exact.add((c.id, (said,)))
+                                    self.patterns.append(Pattern(c, (said,), "~" + surface))
+                        continue
                     if len(surface) < MIN_VARIANT_CHARS:
                         continue
                     parts = tuple(dict.fromkeys(LACK if w in LACK_WORDS else w for w in plain_segments(surface)))
