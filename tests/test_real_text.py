@@ -905,3 +905,14 @@ def test_a_headlines_verb_is_not_part_of_the_units_name(title, unit):
 ])
 def test_a_one_character_verb_and_its_word_are_found_with_a_particle_between_them_in_order(text, found):
     assert ("problem:social-conflicts" in {p.id for p in case(text).problems}) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("市农科院坚持把党建和经济工作拧成一股绳，让基层党组织更有战斗力。", True),
+    ("老矿为何还能挑大梁——记安源矿党委以党建服务生产经营\n\n矿党委组织党员突击队下井攻关。", True),
+    ("新泰市政务服务中心：支部设在窗口上\n\n中心把窗口党员编入支部，党员挂牌上岗。", True),
+    # not cross-appointments: a property firm's and a school's too
+    ("业委会主任兼任物业公司副经理，把“双向进入、交叉任职”落到了实处。", False),
+])
+def test_party_work_made_one_with_the_business_in_more_of_the_words_reports_use(text, found):
+    assert ("measure:party-business-integration" in {m.id for m in case(text).measures}) is found
