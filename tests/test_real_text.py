@@ -916,3 +916,12 @@ def test_a_one_character_verb_and_its_word_are_found_with_a_particle_between_the
 ])
 def test_party_work_made_one_with_the_business_in_more_of_the_words_reports_use(text, found):
     assert ("measure:party-business-integration" in {m.id for m in case(text).measures}) is found
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("颇洞村以抓党建为突破口，推动产业转型升级，合作社带着村民养鱼种果。", "measure:industry-development"),
+    ("为了把班子配强，原平动员38名离退休干部出任社会组织的党组织书记。", "measure:capable-leaders"),
+    ("更换电梯的意愿征询表发到各家，维修资金怎么出、选哪家品牌，都由居民投票来定。", "measure:villager-self-governance"),
+])
+def test_measures_in_more_of_the_words_reports_use(text, concept):
+    assert concept in {m.id for m in case(text).measures}
