@@ -925,3 +925,23 @@ def test_party_work_made_one_with_the_business_in_more_of_the_words_reports_use(
 ])
 def test_measures_in_more_of_the_words_reports_use(text, concept):
     assert concept in {m.id for m in case(text).measures}
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("2024年，村里修了塑胶跑道和一块5人制足球场，村民满意率达到95%。", 5),                    # a kind of pitch
+    ("国家发布的第一批7项政务服务标准中，有6项是由这个中心牵头起草的。", 7),                  # the whole counted out of
+    ("换梯小组挨户送去表决票，132张里有123张投了同意。", 132),
+    ("党建经费写进预算：去年用于党建活动和员工教育的钱有30万元。", 30),                          # money put in
+    ("到目前已向社会组织党组织拨付9.9万元，社会组织党组织覆盖率达到100%。", 9.9),
+    ("银发志愿者和高校学生都被吸纳进来，累计投入340余人次。", 340),                             # volunteers put in
+    ("直播稻田全年的除草次数，从老办法的3-4次降到了1次。", 4),                                  # one figure, 3-4
+    ("为了把班子配强，原平动员38名离退休干部出任社会组织的党组织书记。", 38),                  # people sent
+    ("他说2013年以前他一年的营业额只有10万元上下，现在已经超过1000万元。", 1000),              # one member's business
+])
+def test_kinds_wholes_money_and_people_put_in_ranges_and_one_members_business_are_not_results(text, dropped):
+    assert dropped not in values(case(text)), values(case(text))
+
+
+def test_research_funds_won_and_a_result_after_then_and_now_are_still_results():
+    assert 2100 in values(case("近年来，团队获批国家级科研项目7项，到位科研经费2100万元。"))
+    assert 97 in values(case("几年前谁也想不到的局面如今出现了：小区的物业费收缴率在2025年升到了97%。"))

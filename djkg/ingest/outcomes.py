@@ -237,6 +237,8 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         after = text[m.end():m.end() + 1]
         if _YEAR.match(raw) and (unit in ("",) or after in ("年", "-", "—", "/", ".")):
             continue
+        if after == "制" or (m.start() >= 2 and text[m.start() - 1] in "-—~～－" and text[m.start() - 2].isdigit()):
+            continue   # "5人制足球场" is a kind; "3-4次" is one figure, given by its first number
         if unit == "万" and re.match(r"[元人户亩]", after or "x"):
             continue   # "5万元" is matched whole elsewhere; a bare 万 stands for 万 (people, items)
         approx = bool(m.group("pre") or m.group("ap") or m.group("post"))
@@ -268,7 +270,11 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
 _BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二三四五六七八九十几]+)年(?:以前|之前|前)，|"
                           r"过去|以前|此前|之前|早些年|早年|当初|那时|那会儿|那几年|原来|原先)")
 # people picked and sent are an input of the work, not its result ("挑选党员干部86名，下派到…")
-_SENT = re.compile(r"挑选|选派|下派|派驻|派出|抽调|选调|选聘|招募")
+_POOL_AFTER = re.compile(r"[^，。；\d]{0,16}?(?:中|里|当中)[，,]?(?:有|共有|其中)")
+_MONEY = frozenset(("元", "万元", "亿元", "千元", "万美元", "美元"))
+_SPENT = re.compile(r"(?:(?<!科研)经费|的钱|拨付了?|划拨了?|下拨了?|补助了?)[^，。；]{0,3}$")
+_PERSONAL = re.compile(r"(?<![其])[他她](?:家)?[^，。；他她]{0,6}?(?:营业额|收入|工资|利润|存款)")
+_SENT = re.compile(r"挑选|选派|下派|派驻|派出|抽调|选调|选聘|招募|动员")
 # a stretch of a city named as the setting, not the unit ("这片区域的税收累计达到388亿元")
 _WIDER_STRETCH = re.compile(r"这片区域|该区域|这一区域|整个区域|整个片区|单在[^，。；]{1,8}一地")
 _AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季])")   # "平均每年…" is how often (平均每户 is a share)
@@ -276,6 +282,7 @@ _RATE = re.compile(r"(?:按照?|以)?每[人户月年天周次亩][^，。；]{0
 _ATTENDED = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:参加|出席|参与|列席)了?(?:会议|培训|活动|仪式|座谈|开幕|启动|签约|交流)")
 _THEN = re.compile(r"以前|过去|原来|原先|从前|那时|(?:\d+|[一两二三四五六七八九十几多])年前")
 _NOW = re.compile(r"(?:现在|如今|眼下|这几年|今年)[^，。；]{0,6}$")
+_NOW_ANYWHERE = re.compile(r"现在|如今|眼下")
 # a sentence telling one example ("比如2023年6月，…") and a survey's findings (the state the work started from)
 _EXAMPLE = re.compile(r"(?:比如|例如|譬如|举个例子|有一次|有一回)")
 _SURVEY = re.compile(r"(?:摸排|摸底|排查|调查|调研|梳理|盘点)(?:下来|发现|显示|结果|后发现)")
@@ -290,7 +297,9 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     after = text[m.end():c1]
     score = 0.0
     # "以前一年挣不到5000元，现在能挣3万多": in a sentence that opens on the past, the figure of now is the result
-    now_vs_then = bool(_NOW.search(before) and _THEN.search(text[:c0]))
+    # (the now may open an earlier clause: "几年前谁也想不到的局面如今出现了：…收缴率升到了97%")
+    then = _THEN.search(text[:c0])
+    now_vs_then = bool(then and (_NOW.search(before) or _NOW_ANYWHERE.search(text, then.end(), m.start())))
     opening = text.lstrip("“\"（(　 ")
     if _BEFORE_WORK.match(opening) and not now_vs_then:
         score -= 4.0
@@ -343,6 +352,14 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "择优选了21个村先行试点": the pilots chosen, not what they reached
     if _OTHERS.search(text[:c1]):
         score -= 3.0
+    if _POOL_AFTER.match(text, m.end()):
+        score -= 4.0   # "第一批7项标准中，有6项…", "132张里有123张…": the whole the result is counted out of
+    if unit in _MONEY and _SPENT.search(before):
+        score -= 3.0   # "用于党建活动的钱有30万元", "已向社会组织党组织拨付9.9万元": money put in
+    if unit in ("人次", "人", "名") and "投入" in before[-6:]:
+        score -= 4.0   # "累计投入340余人次": volunteers put in, not people served
+    if unit in _MONEY and _PERSONAL.search(text, 0, m.start()):
+        score -= 5.0   # "他一年的营业额只有10万元上下，现在已经超过1000万元": one member's business
     if _QUOTED_NAME.search(text[max(0, m.start() - 15):m.start()]) and "”" in text[m.end():m.end() + 14]:
         score -= 4.0
     if unit == "分" and text[m.end():m.end() + 1] == "地":
