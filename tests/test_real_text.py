@@ -945,3 +945,21 @@ def test_kinds_wholes_money_and_people_put_in_ranges_and_one_members_business_ar
 def test_research_funds_won_and_a_result_after_then_and_now_are_still_results():
     assert 2100 in values(case("近年来，团队获批国家级科研项目7项，到位科研经费2100万元。"))
     assert 97 in values(case("几年前谁也想不到的局面如今出现了：小区的物业费收缴率在2025年升到了97%。"))
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("按报道时的统计，工地已打好灌注桩145根，承台完成45座。", {145, 45}, set()),
+    ("办事群众对窗口的服务评价很高，审批局先后收到10面感谢锦旗。", {10}, set()),
+    ("据统计，2024年全年，社区网格员替居民代办各类事项1000多次，帮大家解决具体难处100多件。", {1000, 100}, set()),
+    ("据统计，这次义诊共接诊群众1000多人次，送出健康宣传资料300多份。", {1000}, {300}),
+    ("这座地下车库总面积20676平方米，改完后能提供473个车位。", {473}, {20676}),
+    ("针对内燃机油耗高的老问题，小组研制出转子发动机，能耗省下40%。", {40}, set()),
+])
+def test_results_with_more_units_leads_and_verbs_and_handouts_that_are_not(text, kept, dropped):
+    got = values(case(text))
+    assert kept <= got and not (dropped & got), got
+
+
+def test_suggestions_received_and_helpers_named_by_their_task_are_not_results():
+    assert 23 not in values(case("镇党政办开通服务热线，今年以来通过热线收到意见建议23条，都在第一时间给了答复。"))
+    assert 30 not in values(case("那里已经有30多位“银发代办员”在等着领当天的活儿。"))

@@ -22,7 +22,7 @@ from .taxonomy import Taxonomy, tokenizer
 
 UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个多月|多个月|个月|个|件|次|家|名|位|"
          "天|小时|分钟|分(?!之|钟|别|成|批|散|类|享|红|配|析|布|工|管|局|行|会|店|公司)|公里|万亩|亩|吨|项|条|所|支|场|批次|批|宗|倍|座|间|套|单|起|处|篇|门|部|种|棵|株|台|辆|期|份|张|块|本|册|"
-         "平方米|万平方米|米|盏|公斤|口(?![人径号岸子])|万")
+         "平方米|万平方米|米|盏|公斤|根|面(?=[\u4e00-\u9fff]{0,2}(?:锦旗|红旗|奖牌))|口(?![人径号岸子])|万")
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _DIGIT = re.compile(r"\d")
 # "2000多万美元", "近3000人", "40余家": the approximation is kept, the unit stays whole
@@ -62,8 +62,8 @@ _RESULT_VERB = re.compile(
     r"主持|获|递交|提交|上报|反映|随访|入户|登记|恢复|梳理|引回|引来|"
     r"多了|多出|增多|摊到|人均|户均|平均|做了|加装|安装|布下|布设|建有|开了|开出|办了|搞了|解答|帮扶|救助|慰问|"
     r"少了|降了|升到|涨到|涨了|提到|到了|辐射|接待|接转|开出|"
-    r"清掉|清理掉|追回|补交|翻了|贡献|省下|省了|扩大到|扩大了|做到了|修了|新开|开发了")
-_RESULT_LEAD = re.compile(r"^(?:截至|截止|到目前|目前|至今|迄今|如今|现在|去年|今年以来|当年|此后|推行后|实施后|运行以来|"
+    r"清掉|清理掉|追回|补交|翻了|贡献|省下|省了|扩大到|扩大了|做到了|修了|新开|开发了|代办(?![员点站处])|提供")
+_RESULT_LEAD = re.compile(r"^(?:截至|截止|到目前|目前|至今|迄今|如今|现在|去年|今年以来|当年|此后|推行后|实施后|运行以来|据统计，?|"
                           r"建成后|近(?:几|\d+|[一两二三四五六七八九十]+)?年(?:来)?|这(?:几|些)年|"
                           r"(?:\d+|[一两二三四五六七八九十几多半]+)(?:个)?(?:年|个月|月)(?:来|以来|内|后|间|多来|下来)|"
                           r"\d{4}年(?:底|末|全年)?|全年)")
@@ -270,6 +270,10 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
 _BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二三四五六七八九十几]+)年(?:以前|之前|前)，|"
                           r"过去|以前|此前|之前|早些年|早年|当初|那时|那会儿|那几年|原来|原先)")
 # people picked and sent are an input of the work, not its result ("挑选党员干部86名，下派到…")
+_THANKS = re.compile(r"[^，。；]{0,6}(?:锦旗|感谢信|表扬信)")
+_AFTER_THE_WORK = re.compile(r"(?:改完|改造完|建成|建好|投用|完工|竣工|修好)后")
+_GAINED = re.compile(r"省下|省了|节约了?|节省了?|提高了|提升了|增加了|升到了?|涨到了?|翻了")
+_HANDOUT = re.compile(r"(?:发放|送出|送去|分发|散发|印发|张贴|发出|赠送)[^，。；]{0,12}$")
 _POOL_AFTER = re.compile(r"[^，。；\d]{0,16}?(?:中|里|当中)[，,]?(?:有|共有|其中)")
 _MONEY = frozenset(("元", "万元", "亿元", "千元", "万美元", "美元"))
 _SPENT = re.compile(r"(?:(?<!科研)经费|的钱|拨付了?|划拨了?|下拨了?|补助了?)[^，。；]{0,3}$")
@@ -307,18 +311,19 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "考到140分以上的学生": a threshold that picks out a group, not a result
     elif unit in ("个", "家", "所") and re.match(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校|部门|科室)的", after):
         score -= 2.0   # "26个城市社区的具体岗位", "5个村的300户": the count names where, the result is what follows
-    if _RESULT_VERB.search(before):
-        score += 2.0
+    if _RESULT_VERB.search(before) or (re.search(r"收到[^，。；]{0,8}$", before) and (
+            _THANKS.match(after) or _THANKS.search(before[-8:]))):
+        score += 2.0   # (thanks received count: "收到10面感谢锦旗"; suggestions received are no result)
     elif _RESULT_VERB.search(after[:16]):
         score += 1.0
-    if lead or _RESULT_LEAD.match(before.lstrip()) or _PERFECT.search(before):
+    if lead or _RESULT_LEAD.match(before.lstrip()) or _PERFECT.search(before) or _AFTER_THE_WORK.search(before):
         score += 1.5
     if _named_metric(text, c0, m.start()):
         score += 1.0
     if s.role == "outcome":
         score += 1.5
-    elif s.role == "problem" and not now_vs_then:
-        score -= 2.0
+    elif s.role == "problem" and not now_vs_then and not _GAINED.search(before[-4:]):
+        score -= 2.0   # (but "针对油耗高的老问题，…研制出转子发动机，能耗省下40%" states what the work gained)
     if _PLAN.search(before) or _PLAN.search(text[:c0][-12:]):
         score -= 4.0
     if _PRICE.search(text[c0:c1]) and not re.search("|".join(_DOWN + _UP), before):
@@ -356,6 +361,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "第一批7项标准中，有6项…", "132张里有123张…": the whole the result is counted out of
     if unit in _MONEY and _SPENT.search(before):
         score -= 3.0   # "用于党建活动的钱有30万元", "已向社会组织党组织拨付9.9万元": money put in
+    if unit in ("份", "本", "册", "张", "套") and _HANDOUT.search(before):
+        score -= 3.0   # "送出健康宣传资料300多份", "张贴通知300份": what was handed out, not what it achieved
     if unit in ("人次", "人", "名") and "投入" in before[-6:]:
         score -= 4.0   # "累计投入340余人次": volunteers put in, not people served
     if unit in _MONEY and _PERSONAL.search(text, 0, m.start()):

@@ -78,7 +78,8 @@ def _cue_automaton():
 
 
 # "解决‘谁来领’的问题" / "破解服务难题" heads what was done about a problem: a measure section
-_SOLVED = re.compile(r"(?:解决|破解|化解|攻克|办结|解答|调处|调解|处置)[^，。；]{0,12}(?:难题|问题|矛盾|诉求|纠纷)[^，。；]{0,4}\d")
+_SOLVED = re.compile(r"(?:解决|破解|化解|攻克|办结|解答|调处|调解|处置)[^，。；]{0,12}(?:难题|难处|难事|问题|矛盾|诉求|纠纷)"
+                     r"[^，。；]{0,4}\d")
 _LESS_THAN = re.compile(r"(?:不足|不到)(?=[\d一两二三四五六七八九十半几])")   # "用了不足3年": less than, not a lack
 _SHED = re.compile(r"摘掉|摘帽|摘下|甩掉|甩开|摆脱|告别了")
 _SOLVING = re.compile(r"解决|破解|化解|回答|攻克|应对|聚焦|针对|着力|补齐|补上|打通|答好")
@@ -164,7 +165,7 @@ def _heading(line: str) -> tuple[int, str, int]:
 
 
 # periods (一年来, 3年内, 半年后 …) are matched by _PERIOD_LEAD below
-_RESULT_LEADS = ("去年", "今年以来", "如今", "目前", "截至", "推行后", "实施后", "运行以来", "此后", "经过")
+_RESULT_LEADS = ("去年", "今年以来", "如今", "目前", "截至", "推行后", "实施后", "运行以来", "此后", "经过", "据统计")
 
 
 # "过去… / 以前… / 几年前…" describes the state before the measures: the problem the unit started from
