@@ -963,3 +963,20 @@ def test_results_with_more_units_leads_and_verbs_and_handouts_that_are_not(text,
 def test_suggestions_received_and_helpers_named_by_their_task_are_not_results():
     assert 23 not in values(case("镇党政办开通服务热线，今年以来通过热线收到意见建议23条，都在第一时间给了答复。"))
     assert 30 not in values(case("那里已经有30多位“银发代办员”在等着领当天的活儿。"))
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("市农科院的党建四季歌\n\n市农科院的党员开春去共建示范点，入夏帮着抢收，秋天下村结对帮扶。市农科院党委把支部建在产业链上。",
+     "农科院"),                                                            # 秋天下村 is autumn + going to villages
+    ("老矿为何还能挑大梁——记安源矿党委以党建服务生产经营\n\n安源矿党委组织党员突击队下井攻关。", "安源矿"),
+    ("一个市场的翻身\n\n博山泵业机电广场的党支部成立后，市场里的矛盾一件件化解。", "博山泵业机电广场"),
+    ("西宁城东：社区牵头破解物业费难收\n\n归东关大街街道管辖的五一社区让网格员挨家敲门，收集居民诉求。", "五一社区"),
+])
+def test_seasons_counted_places_mines_markets_and_the_street_a_community_is_under(text, unit):
+    assert case(text).unit.startswith(unit), case(text).unit
+
+
+@pytest.mark.parametrize("text", ["米兰春天：老板把党组织请进门\n\n在米兰春天，超市和卖场都归一家民营公司经营。",
+                                  "红马甲让老小区有了新气象\n\n老小区的居民自发组织巡逻，一处接一处地查隐患。"])
+def test_a_firm_or_an_estate_named_by_its_kind_is_no_unit(text):
+    assert case(text).unit not in ("民营公司", "老小区", "接一处"), case(text).unit
