@@ -63,3 +63,9 @@ def test_divisions_chain_and_macro_regions():
 def test_unknown_text_is_none_not_an_error():
     for text in ("", "   ", "火星基地", "\x00\x00", "a" * 10000):
         assert gazetteer().resolve(text) is None
+
+
+def test_an_estate_named_after_a_far_place_is_not_there():
+    # 鞍山家园 is a resettlement estate in Anhui, not in 鞍山 (Liaoning): the place begins the estate's own name
+    assert where("管山社区：把停车难啃下来\n鞍山家园是四褐山街道管山社区里的一个拆迁安置小区。") is None
+    assert where("辽宁省鞍山市铁东区某社区党委推行红色物业。") == ("辽宁省", "鞍山市", "铁东区")
