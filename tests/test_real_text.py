@@ -980,3 +980,12 @@ def test_seasons_counted_places_mines_markets_and_the_street_a_community_is_unde
                                   "红马甲让老小区有了新气象\n\n老小区的居民自发组织巡逻，一处接一处地查隐患。"])
 def test_a_firm_or_an_estate_named_by_its_kind_is_no_unit(text):
     assert case(text).unit not in ("民营公司", "老小区", "接一处"), case(text).unit
+
+
+@pytest.mark.parametrize("text, field", [
+    ("米兰春天：老板把党组织“请进门”\n\n超市和卖场都归一家民营公司经营，员工1500多人。民营企业里的员工来来去去换得勤。",
+     "非公有制经济组织"),                                   # 党组 of 党组织 is no government body's Party group
+    ("支部建在产业链上：市农科院的党建四季歌\n\n市农科院党委把支部建在产业链上，党员把技术送到地头。", "事业单位"),
+])
+def test_fields_from_what_the_unit_is_not_from_the_word_党组织(text, field):
+    assert case(text).industry.get("field") == field

@@ -132,6 +132,7 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         return IndustryMatch(field, sector or None, 1.0)
     # the Party organisation's own suffix says nothing about the field (党委 is not a 委 of the government)
     unit = _PARTY_SUFFIX.sub("", unit)
+    title = title.replace("党组织", "")   # 党组 of 党组织 ("把党组织请进门") is no Party group of a government body
     scores: dict[str, float] = {}
     # a company form (有限公司 …) says nothing about ownership when the name also says state-owned (国网, 农业银行 …)
     state_owned = any(c and c in unit and c not in _COMPANY_FORMS for c in _table()["国有企业"]["unit"])
