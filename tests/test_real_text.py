@@ -989,3 +989,13 @@ def test_a_firm_or_an_estate_named_by_its_kind_is_no_unit(text):
 ])
 def test_fields_from_what_the_unit_is_not_from_the_word_党组织(text, field):
     assert case(text).industry.get("field") == field
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("修路差钱，邱荣俊自己收入不高，也表态个人掏2万元。", "problem:farmers-income-low"),          # one person's lot
+    ("村里不少沟渠早年荒着没人管。村党支部组织党员补栽意杨苗。", "problem:scattered-smallholders"),  # ditches, not fields
+    ("第三届全省“最美快递员”评选揭晓，区里的快递小哥志愿者服务队拿下了全省仅有的一个集体奖项。",
+     "problem:new-groups-coverage-gap"),                                                              # the only one
+])
+def test_one_persons_lot_waste_ditches_and_the_only_prize_are_no_problems(text, absent):
+    assert absent not in {p.id for p in case(text).problems}

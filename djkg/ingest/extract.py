@@ -393,6 +393,9 @@ def _states_problem(sentence: str, surface: str) -> bool:
                for c in _clauses_at(sentence, surface))
 
 
+_ONE_PERSON = re.compile(r"(?:(?<![们])[他她](?:自己|本人|家)?|自己|本人)$")
+
+
 def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str, ...]) -> list[Mention]:
     best: dict[str, tuple[int, int, Concept, bool]] = {}
     # the words of every &-surface matched in a sentence: a bare surface that is one of another concept's words
@@ -440,6 +443,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             last = clause.find(_surface.lstrip("~").split("&")[-1])
             if _SOLVED_HERE.search(clause[:max(last, 0)]):
                 continue   # "为骑手解决了充电难": a difficulty solved is a result
+            if _ONE_PERSON.search(clause[:max(clause.find(bare), 0)]):
+                continue   # "邱荣俊自己收入不高，也表态掏2万元": one person's lot, not the unit's problem
             solved = _SOLVED_COUNT.search(clause)
             if solved and solved.start() <= max(clause.find(bare), 0) < solved.end():
                 continue   # "帮企业解决生产难题63个": difficulties solved are a result, not the unit's problem

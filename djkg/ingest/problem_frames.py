@@ -36,7 +36,8 @@ _LOOKS_BACK = re.compile(r"过去一直|过去|以前|一度|长期以来|长期
 # people or places in need are who is served
 _NOT_DIFFICULT = re.compile(r"难忘|难得|难怪|难道|不难|难能可贵|难题|难关|难处|难点|难事|难熬|急难愁盼|堵点|痛点|"
                             r"困难群众|困难户|困难党员|困难家庭|困难职工|困难老人|困难企业|薄弱村|后进村|贫困村|"
-                            r"有没有|只有[^，。；]{0,12}才")   # a question asked; a condition ("只有…才能…")
+                            r"有没有|只有[^，。；]{0,12}才|(?:仅有|唯一|只有)的[^，。；]{0,4}(?:一个|一家|一项|一支)")
+# (a question asked; a condition, "只有…才能…"; the only one of its kind, "全省仅有的一个集体奖项")
 _CLAUSE = re.compile(r"[，；：,;]")
 # ... except a difficulty the topic became ("流动党员怎么管，成了全县的一道难题")
 _BECAME_DIFFICULT = re.compile(r"(?:成了|成为|是)[^，。；]{0,10}(?:难题|难点|痛点|短板)")
