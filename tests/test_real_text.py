@@ -999,3 +999,12 @@ def test_fields_from_what_the_unit_is_not_from_the_word_党组织(text, field):
 ])
 def test_one_persons_lot_waste_ditches_and_the_only_prize_are_no_problems(text, absent):
     assert absent not in {p.id for p in case(text).problems}
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("一算账，这段路要修好，村里起码得先拿出16万元配套资金，可当时村里穷得叮当响。", "problem:weak-collective-economy"),
+    ("从前居民碰到难处，往往不晓得该找谁，事情一拖再拖也是常有的。网格员上门收集诉求。", "problem:slow-response-to-complaints"),
+    ("从前企业办一个项目，要在15个部门之间来回奔波，如今只需对着这一个窗口。", "problem:organ-style-issues"),
+])
+def test_problems_in_more_of_the_words_reports_use(text, concept):
+    assert concept in {p.id for p in case(text).problems}
