@@ -1008,3 +1008,11 @@ def test_one_persons_lot_waste_ditches_and_the_only_prize_are_no_problems(text, 
 ])
 def test_problems_in_more_of_the_words_reports_use(text, concept):
     assert concept in {p.id for p in case(text).problems}
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("那时候村里集体没有资产，也找不到来钱的门路，年轻劳力差不多都走光了。", "problem:weak-collective-economy"),
+    ("业主和开发商之间矛盾重重，市场始终没能红火起来，大家去堵过门、上过访。", "problem:social-conflicts"),
+])
+def test_a_village_without_assets_and_conflicts_piling_up_are_problems(text, concept):
+    assert concept in {p.id for p in case(text).problems}
