@@ -195,7 +195,8 @@ def masthead_line(text: str) -> str:
 
 
 def _is_masthead(line: str) -> bool:
-    return len(line.strip()) <= 40 and bool(_MASTHEAD.search(line.strip()))   # a dateline running into the text is not
+    line = line.strip()
+    return len(line) <= 40 and bool(_MASTHEAD.search(line))   # a dateline running into the text is not
 
 
 def without_mastheads(text: str) -> str:

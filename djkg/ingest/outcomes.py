@@ -270,6 +270,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
 _BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二三四五六七八九十几]+)年(?:以前|之前|前)，|"
                           r"过去|以前|此前|之前|早些年|早年|当初|那时|那会儿|那几年|原来|原先)")
 # people picked and sent are an input of the work, not its result ("挑选党员干部86名，下派到…")
+_RECEIVED = re.compile(r"收到[^，。；]{0,8}$")
 _THANKS = re.compile(r"[^，。；]{0,6}(?:锦旗|感谢信|表扬信)")
 _AFTER_THE_WORK = re.compile(r"(?:改完|改造完|建成|建好|投用|完工|竣工|修好)后")
 _GAINED = re.compile(r"省下|省了|节约了?|节省了?|提高了|提升了|增加了|升到了?|涨到了?|翻了")
@@ -311,7 +312,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "考到140分以上的学生": a threshold that picks out a group, not a result
     elif unit in ("个", "家", "所") and re.match(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校|部门|科室)的", after):
         score -= 2.0   # "26个城市社区的具体岗位", "5个村的300户": the count names where, the result is what follows
-    if _RESULT_VERB.search(before) or (re.search(r"收到[^，。；]{0,8}$", before) and (
+    if _RESULT_VERB.search(before) or (_RECEIVED.search(before) and (
             _THANKS.match(after) or _THANKS.search(before[-8:]))):
         score += 2.0   # (thanks received count: "收到10面感谢锦旗"; suggestions received are no result)
     elif _RESULT_VERB.search(after[:16]):

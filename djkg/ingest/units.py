@@ -367,8 +367,8 @@ def guess_unit(title: str, text: str) -> str:
         first = body_cands[0]
         fuller = [c for c in body_cands if c.start == first.start and len(c.core) > len(first.core)]
         # … and so is the street a community is said to be under (归东关大街街道管辖的五一社区)
-        after = first.start + len(first.core)
-        under = [c for c in body_cands if _UNDER.match(body, after) and c.start == _UNDER.match(body, after).end()]
+        said_under = _UNDER.match(body, first.start + len(first.core))
+        under = [c for c in body_cands if said_under and c.start == said_under.end()]
         if (fuller or under) and _TOWN_END.search(first.core):
             first = max(fuller or under, key=lambda c: len(c.core))
         scores[first.core] += 1.5

@@ -197,19 +197,21 @@ def _annotation_reading(entry: dict[str, Any]) -> Reading:
 def evaluate_extraction(gold_dir: Path) -> dict[str, Any]:
     """The extractor's reading of every write-up of ``gold_dir`` scored against its ``gold.yaml``."""
     gold_dir = Path(gold_dir)
-    gold = yaml.safe_load((gold_dir / "gold.yaml").read_text(encoding="utf-8")) or []
-    return _score(gold, lambda entry: _extractor_reading(gold_dir, entry))
+    return _score(_annotation(gold_dir / "gold.yaml"), lambda entry: _extractor_reading(gold_dir, entry))
 
 
 def evaluate_agreement(gold_dir: Path, second: Path) -> dict[str, Any]:
     """How far a second, independent annotation (``second``: a gold.yaml written by another reader of the same
     files) agrees with ``gold_dir``'s, scored exactly as the extractor is: the ceiling a gold set allows. Files
     only one of the two annotated are left out (``documents`` counts those both did)."""
-    gold_dir = Path(gold_dir)
-    gold = yaml.safe_load((gold_dir / "gold.yaml").read_text(encoding="utf-8")) or []
-    other = {e["file"]: e for e in yaml.safe_load(Path(second).read_text(encoding="utf-8")) or []}
-    both = [e for e in gold if e["file"] in other]
+    other = {e["file"]: e for e in _annotation(Path(second))}
+    both = [e for e in _annotation(Path(gold_dir) / "gold.yaml") if e["file"] in other]
     return _score(both, lambda entry: _annotation_reading(other[entry["file"]]))
+
+
+def _annotation(path: Path) -> list[dict[str, Any]]:
+    """The entries of one annotation file (a gold.yaml, or a second reader's file in its shape)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
 
 
 def _score(gold: list[dict[str, Any]], read: Callable[[dict[str, Any]], Reading | None]) -> dict[str, Any]:
