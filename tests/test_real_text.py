@@ -1016,3 +1016,23 @@ def test_problems_in_more_of_the_words_reports_use(text, concept):
 ])
 def test_a_village_without_assets_and_conflicts_piling_up_are_problems(text, concept):
     assert concept in {p.id for p in case(text).problems}
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a day's work reported as its result, and the list of what it was made of after the colon
+    ("一天下来，医疗队共义诊群众200余人：做眼底检查的11人次，测血压的160余人次。", {200, 11, 160}),
+    # a sentence that tells of problems solved reports results, however long the list of what they were
+    ("此外，干部们还帮企业融到资金1200万元，解决了土地、用工、水电等方面的要素保障问题5个。", {1200, 5}),
+    ("靠邻里互助解决了5个社区问题，拉动89个社区主体一起出力。", {5, 89}),
+    ("村里集中拆掉了路边23处违章建筑，困扰村里多年的占道停车也暂时得到解决。", {23}),
+    ("实际用时比承诺的时限快了70.2%。", {70.2}),
+])
+def test_a_days_work_problems_solved_and_more_result_verbs(text, kept):
+    got = values(case(text))
+    assert kept <= got, got
+
+
+def test_a_problem_left_behind_is_a_result_sentence_not_a_problem_sentence():
+    from djkg.ingest.sections import split
+    [s] = split("村里集中拆掉了路边23处违章建筑，困扰村里多年的占道停车也暂时得到解决。")
+    assert s.role != "problem"

@@ -78,10 +78,10 @@ def _cue_automaton():
 
 
 # "解决‘谁来领’的问题" / "破解服务难题" heads what was done about a problem: a measure section
-_SOLVED = re.compile(r"(?:解决|破解|化解|攻克|办结|解答|调处|调解|处置)[^，。；]{0,12}(?:难题|难处|难事|问题|矛盾|诉求|纠纷)"
-                     r"[^，。；]{0,4}\d")
+_SOLVED = re.compile(r"(?:解决|破解|化解|攻克|办结|解答|调处|调解|处置)(?:[^，。；]{0,20}(?:难题|难处|难事|问题|矛盾|诉求|纠纷)"
+                     r"[^，。；]{0,4}\d|了?\d[^，。；]{0,12}(?:难题|难处|难事|问题|矛盾|诉求|纠纷))")
 _LESS_THAN = re.compile(r"(?:不足|不到)(?=[\d一两二三四五六七八九十半几])")   # "用了不足3年": less than, not a lack
-_SHED = re.compile(r"摘掉|摘帽|摘下|甩掉|甩开|摆脱|告别了")
+_SHED = re.compile(r"摘掉|摘帽|摘下|甩掉|甩开|摆脱|告别了|得到(?:了)?(?:有效)?解决|迎刃而解")
 _SOLVING = re.compile(r"解决|破解|化解|回答|攻克|应对|聚焦|针对|着力|补齐|补上|打通|答好")
 
 
@@ -181,7 +181,7 @@ _RESULT_RE = re.compile("|".join(_RESULT_WORDS))
 
 
 # normalisation turns 三年来 into 3年来: periods written either way lead a result
-_PERIOD_LEAD = re.compile(r"(?:\d+|[一两二三四五六七八九十几多半]+)(?:个)?(?:年|个月|月)(?:来|以来|内|后|间)")
+_PERIOD_LEAD = re.compile(r"(?:\d+|[一两二三四五六七八九十几多半]+)(?:个)?(?:年|个月|月|天)(?:来|以来|内|后|间|下来)")
 
 
 # 组织 is a measure cue as a verb ("组织党员…"); in 党组织, 社会组织, 组织生活 it is a noun
