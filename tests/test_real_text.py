@@ -1036,3 +1036,11 @@ def test_a_problem_left_behind_is_a_result_sentence_not_a_problem_sentence():
     from djkg.ingest.sections import split
     [s] = split("村里集中拆掉了路边23处违章建筑，困扰村里多年的占道停车也暂时得到解决。")
     assert s.role != "problem"
+
+
+@pytest.mark.parametrize("text", [
+    "长春物流港项目党支部：项目一线的支部堡垒\n支部2021年7月拿到了“中央企业先进基层党组织”的称号。",
+    "长春物流港项目党支部：项目一线的支部堡垒\n项目上有人获评中国中铁劳动模范，带动身边人一起干。",
+])
+def test_honours_only_a_state_owned_enterprise_gives_make_its_unit_one(text):
+    assert case(text).industry["field"] == "国有企业"

@@ -116,6 +116,24 @@ _OWNERSHIP_STATED = re.compile(r"(?:(?<![还但就而倒总老要若凡可于只
                                r"(?:(?P<private>民营|私营|民营控股|非公有制?|家族)|国有独资|国有控股|国有|中央|省属|市属|县属)企业")
 
 
+# honours only a state-owned enterprise's people and Party organisations receive ("中央企业先进基层党组织",
+# "中国中铁劳动模范"): the unit is part of one, whatever its project or trade is called
+_SOE_HONOUR = re.compile(r"(?:中央企业|央企|国资委)(?:系统)?(?:先进|优秀|劳动模范|劳模|五一|青年文明号|示范)")
+_HONOUR_AFTER = re.compile(r"(?:系统)?(?:劳动模范|劳模|优秀共产党员|先进基层党组织|优秀党务工作者|五一劳动奖)")
+
+
+def _central_honour(text: str) -> bool:
+    names, _ = _central()
+    return any(_HONOUR_AFTER.match(text, at + len(n)) for n in names for at in _find_all(text, n))
+
+
+def _find_all(text: str, word: str):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
+
+
 def _end_field(unit: str) -> str | None:
     for pattern, field in _END_FIELD:
         if pattern.search(unit):
@@ -157,6 +175,8 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     if stated:
         kind = "非公有制经济组织" if stated.group("private") else "国有企业"
         scores[kind] = scores.get(kind, 0.0) + 10.0
+    if _SOE_HONOUR.search(head) or _central_honour(head):
+        scores["国有企业"] = scores.get("国有企业", 0.0) + 10.0
     owned = next((owner for word, owner in _OWNERSHIP if word in unit), None)
     if owned:
         scores[owned] = scores.get(owned, 0.0) + 10.0
