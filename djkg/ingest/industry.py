@@ -123,15 +123,8 @@ _HONOUR_AFTER = re.compile(r"(?:系统)?(?:劳动模范|劳模|优秀共产党�
 
 
 def _central_honour(text: str) -> bool:
-    names, _ = _central()
-    return any(_HONOUR_AFTER.match(text, at + len(n)) for n in names for at in _find_all(text, n))
-
-
-def _find_all(text: str, word: str):
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + len(word))
+    names, _ = _central()    # (the honour is rare: looked for first, then the name right before it)
+    return any(text[max(0, m.start() - 16):m.start()].endswith(names) for m in _HONOUR_AFTER.finditer(text))
 
 
 def _end_field(unit: str) -> str | None:
