@@ -104,3 +104,20 @@ def test_everyday_variants_of_a_synonym_match():
     for text in ("村集体没收入。", "村集体没有收入。", "村里没有钱办事。"):
         spans = [(s.start, s.end) for s in split(text)]
         assert [c.key for _, c, _ in tx.match_spans(text, spans)] == ["no-income"], text
+
+
+def test_wordings_read_in_reports_name_known_concepts_keep_their_sources_and_are_matched():
+    import yaml
+    from importlib import resources
+    from djkg.ingest.taxonomy import taxonomy
+    entries = yaml.safe_load(resources.files("djkg.ingest").joinpath("data", "report_forms.yaml")
+                             .read_text(encoding="utf-8"))
+    tx = taxonomy()
+    assert entries
+    for e in entries:
+        assert e["concept"] in tx.by_id and e["form"] in tx.by_id[e["concept"]].synonyms
+        assert e["sources"] and all(u.startswith("http") for u in e["sources"])
+    from djkg.ingest.extract import extract
+    from djkg.ingest.readers import RawDoc
+    c = extract(RawDoc(source="t.txt", text="某社区党委带着辖区单位结成党建共同体，一起给居民办实事。", meta={}))
+    assert "measure:joint-building" in {m.id for m in c.measures}

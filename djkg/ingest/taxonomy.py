@@ -403,7 +403,7 @@ def _load_yaml(name: str) -> Any:
 @lru_cache(maxsize=1)
 def base_data() -> dict[str, Any]:
     """The shipped lexicons as loaded (shared: callers copy before changing anything)."""
-    return {
+    data = {
         "problems": _load_yaml("problems.yaml") or [],
         "measures": _load_yaml("measures.yaml") or [],
         "models": _load_yaml("models.yaml") or [],
@@ -411,6 +411,21 @@ def base_data() -> dict[str, Any]:
         "fields": _load_yaml("fields.yaml") or {},
         "cues": _load_yaml("cues.yaml") or {},
     }
+    add_report_forms(data, _load_yaml("report_forms.yaml") or [])
+    return data
+
+
+def add_report_forms(data: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+    """Wordings gathered from real public reports (``report_forms.yaml``: each form with the reports it was read
+    in) join the synonyms of the concept they name. They live apart from the concept files so that where each one
+    came from stays on record."""
+    concepts = {f"{prefix}:{e['id']}": e for key, prefix in (("problems", "problem"), ("measures", "measure"))
+                for e in data.get(key) or []}
+    for entry in entries:
+        concept = concepts.get(entry.get("concept"))
+        form = str(entry.get("form") or "")
+        if concept is not None and form and form not in (concept.get("synonyms") or []):
+            concept["synonyms"] = [*(concept.get("synonyms") or []), form]
 
 
 def shipped_header(name: str) -> str:
