@@ -1044,3 +1044,14 @@ def test_a_problem_left_behind_is_a_result_sentence_not_a_problem_sentence():
 ])
 def test_honours_only_a_state_owned_enterprise_gives_make_its_unit_one(text):
     assert case(text).industry["field"] == "国有企业"
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("固包村坐落在高半山上，全村287口人，人均耕地3.5亩，2016年摘掉了穷帽子。", {3.5}),
+    ("如今的飞跃以缝制设备为主业，产品销往欧洲、美国、日本等地，覆盖的国家和地区有120多个。", {120}),
+    ("现在，老渡口村的合作社做到技术、管理、经营3个统一，农户抱成团发展。", {3}),
+    ("班子成员和站所长一共分成8个班次，天天有人当班。", {8}),
+])
+def test_land_per_head_markets_reached_and_how_the_work_is_divided_are_not_results(text, dropped):
+    got = values(case(text))
+    assert not (dropped & got), got

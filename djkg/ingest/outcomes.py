@@ -71,7 +71,7 @@ _RESULT_LEAD = re.compile(r"^(?:截至|截止|到目前|目前|至今|迄今|如
 # --- what speaks against it ----------------------------------------------------------------------------
 _PLAN = re.compile(r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|可以|能够|允许|(?<![认许])可(?:再|望|达|增|实现|带动|新增)")
 _PERFECT = re.compile(r"目前|截至|截止|至今|迄今|已有|已经|已|一共|总共|共计|累计|(?:年|个月|月)(?:里|来|以来|内)|以来|现已")
-_FRAME = re.compile(r"^(?:个|项|条|大)?(?:方面|方向|环节|步骤|维度|板块|类|层面|阶段|原则|要素|机制|体系|工程|行动|举措)")
+_FRAME = re.compile(r"^(?:个|项|条|大)?(?:方面|方向|环节|步骤|维度|板块|类|层面|层级|阶段|原则|要素|机制|体系|工程|行动|举措|班次|统一)")
 _PRICE = re.compile(r"每[\u4e00-\u9fff]{0,4}(?:分|斤|公斤|亩|人|次|小时|单|个|名|户|件)?[^，。；]{0,6}?(?:相当于|折合|可兑换|兑换|奖励|补贴|收取|收费|费用)|"
                     r"相当于|折合|单价|元/|/斤|/亩|材料费|报名费|会费|工本费|标准为|"
                     r"每(?:吨|斤|公斤|亩|件|单|台|方)[^，。；]{0,4}(?:省|节约|节省|便宜|少花)")
@@ -292,6 +292,8 @@ _NOW_ANYWHERE = re.compile(r"现在|如今|眼下")
 # a sentence telling one example ("比如2023年6月，…") and a survey's findings (the state the work started from)
 _EXAMPLE = re.compile(r"(?:比如|例如|譬如|举个例子|有一次|有一回)")
 _SURVEY = re.compile(r"(?:摸排|摸底|排查|调查|调研|梳理|盘点)(?:下来|发现|显示|结果|后发现)")
+_ENDOWMENT = re.compile(r"人均(?:耕地|土地|林地|草场)|海拔")
+_MARKETS = re.compile(r"(?:多|余)?个?国家和地区")
 # a number inside a short quoted name is part of the name ("暖心10条", "奋战150天劳动竞赛")
 _QUOTED_NAME = re.compile(r"“[^“”]{0,14}$")
 
@@ -381,6 +383,10 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "按照每人每月300元的标准", "平均每年要开12次": a rate or a standard, not a level reached
     if _ATTENDED.match(after) and not _PERFECT.search(before):
         score -= 3.0   # "30余名干部参加了培训": who came to one event
+    if _ENDOWMENT.search(before):
+        score -= 3.0   # "全村287口人，人均耕地3.5亩", "海拔2100米": what the place is, not what the work did
+    if _MARKETS.match(text, m.end()) or "国家和地区" in before[-8:]:
+        score -= 4.0   # "产品销往120多个国家和地区": how far a firm sells, part of what it is
     if before.endswith("来自"):
         score -= 4.0   # "来自10个部门的…": where people came from
     if now_vs_then:
