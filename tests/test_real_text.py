@@ -1055,3 +1055,9 @@ def test_honours_only_a_state_owned_enterprise_gives_make_its_unit_one(text):
 def test_land_per_head_markets_reached_and_how_the_work_is_divided_are_not_results(text, dropped):
     got = values(case(text))
     assert not (dropped & got), got
+
+
+def test_service_inside_a_name_is_no_result_verb():
+    got = values(case("审批局把党组织扎到窗口前面：政务服务大厅里进驻了34个职能部门，开设窗口。"))
+    assert 34 not in got, got
+    assert 600 in values(case("今年以来，社区影院放了25场电影，服务居民600余人次。"))
