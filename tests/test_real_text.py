@@ -1061,3 +1061,12 @@ def test_service_inside_a_name_is_no_result_verb():
     got = values(case("审批局把党组织扎到窗口前面：政务服务大厅里进驻了34个职能部门，开设窗口。"))
     assert 34 not in got, got
     assert 600 in values(case("今年以来，社区影院放了25场电影，服务居民600余人次。"))
+
+
+@pytest.mark.parametrize("text, dropped, kept", [
+    ("去年8月，小区1户居民说总有东西从楼上掉进自家院子。网格员上门调处，到目前化解纠纷30起。", {1}, {30}),
+    ("在学习上，党员集中学习先后搞了50余次。到目前，运维部已在工程现场开了6次党课。", {50}, {6}),
+])
+def test_one_incident_told_and_the_members_own_study_sessions_are_not_results(text, dropped, kept):
+    got = values(case(text))
+    assert not (dropped & got) and kept <= got, got

@@ -292,6 +292,8 @@ _NOW_ANYWHERE = re.compile(r"现在|如今|眼下")
 # a sentence telling one example ("比如2023年6月，…") and a survey's findings (the state the work started from)
 _EXAMPLE = re.compile(r"(?:比如|例如|譬如|举个例子|有一次|有一回)")
 _SURVEY = re.compile(r"(?:摸排|摸底|排查|调查|调研|梳理|盘点)(?:下来|发现|显示|结果|后发现)")
+_DATED_EVENT = re.compile(r"(?:(?:19|20)\d{2}年|去年|今年|前年)\d{1,2}月(?:\d{1,2}日)?(?:的一天)?[，,]")
+_STUDIED = re.compile(r"(?:集中学习|学习|学了|讨论|研讨)[^，。；\d]{0,8}$")
 _ENDOWMENT = re.compile(r"人均(?:耕地|土地|林地|草场)|海拔")
 _MARKETS = re.compile(r"(?:多|余)?个?国家和地区")
 # a number inside a short quoted name is part of the name ("暖心10条", "奋战150天劳动竞赛")
@@ -391,6 +393,10 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "来自10个部门的…": where people came from
     if now_vs_then:
         score += 2.0
+    if unit in ("户", "名", "位", "人") and _num(m.group("v")) <= 5 and _DATED_EVENT.match(opening):
+        score -= 3.0   # "去年8月，小区1户居民说…", "2025年1月，2户村民闹了别扭": one incident told, not a result
+    if unit in ("次", "场", "期") and _STUDIED.search(before):
+        score -= 3.0   # "党员集中学习先后搞了50余次", "讨论一共开了90余场": the members' own study, an activity
     if _EXAMPLE.match(opening):
         score -= 4.0   # "比如…菜地收窄1米", "有一次，2户村民…": the figures of one example, not results
     if _SURVEY.search(text[:c0]) and not _RESULT_VERB.search(before):
