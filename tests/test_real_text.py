@@ -1070,3 +1070,14 @@ def test_service_inside_a_name_is_no_result_verb():
 def test_one_incident_told_and_the_members_own_study_sessions_are_not_results(text, dropped, kept):
     got = values(case(text))
     assert not (dropped & got) and kept <= got, got
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("热线和窗口还为流动党员开具党员证明信200多份。", {200}),
+    ("他们有的1人盯一家，有的1人联系几家，共联系指导社会组织187家。", {187}),
+    ("从去年开始，区里挖掘各类场地，先后腾出85处快递员歇脚点。", {85}),
+    ("组工干部到联系点蹲点，写出调研报告60余篇。", {60}),
+])
+def test_written_freed_and_issued_are_results(text, kept):
+    got = values(case(text))
+    assert kept <= got, got
