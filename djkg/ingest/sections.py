@@ -81,6 +81,8 @@ def _cue_automaton():
 _SOLVED = re.compile(r"(?:解决|破解|化解|攻克|办结|解答|调处|调解|处置)(?:[^，。；]{0,20}(?:难题|难处|难事|问题|矛盾|诉求|纠纷)"
                      r"[^，。；]{0,4}\d|了?\d[^，。；]{0,12}(?:难题|难处|难事|问题|矛盾|诉求|纠纷))")
 _LESS_THAN = re.compile(r"(?:不足|不到)(?=[\d一两二三四五六七八九十半几])")   # "用了不足3年": less than, not a lack
+# 难 that says nothing is hard: "更难得的是", "难忘", "难怪", "不难看出"
+_NOT_HARD = re.compile(r"难得|难忘|难怪|不难|难能可贵")
 _SHED = re.compile(r"摘掉|摘帽|摘下|甩掉|甩开|摆脱|告别了|得到(?:了)?(?:有效)?解决|迎刃而解")
 _SOLVING = re.compile(r"解决|破解|化解|回答|攻克|应对|聚焦|针对|着力|补齐|补上|打通|答好")
 
@@ -211,6 +213,8 @@ def _classify(sentence: str, section: str) -> str:
     found: dict[str, set[str]] = {"problem": set(), "measure": set(), "outcome": set()}
     measure_head = False
     scanned = _LESS_THAN.sub(blank, sentence) if ("不足" in sentence or "不到" in sentence) else sentence
+    if "难" in scanned:
+        scanned = _NOT_HARD.sub(blank, scanned)
     for end, (cue, roles) in _cue_automaton().iter(scanned):
         for role in roles:
             found[role].add(cue)
