@@ -1081,3 +1081,12 @@ def test_one_incident_told_and_the_members_own_study_sessions_are_not_results(te
 def test_written_freed_and_issued_are_results(text, kept):
     got = values(case(text))
     assert kept <= got, got
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("集团党委搞起“三培养两推荐”活动。通过这项活动，有64名骨干入了党，另有220名青年党员被培养成骨干。", {220}),
+    ("筹建节奏很快：前后只用了4天，就办成了3个商会、1个联合会。", {3}),
+])
+def test_results_through_this_work_and_organisations_set_up(text, kept):
+    got = values(case(text))
+    assert kept <= got, got
