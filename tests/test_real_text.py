@@ -1090,3 +1090,9 @@ def test_written_freed_and_issued_are_results(text, kept):
 def test_results_through_this_work_and_organisations_set_up(text, kept):
     got = values(case(text))
     assert kept <= got, got
+
+
+def test_a_clause_word_before_a_name_does_not_lengthen_it():
+    c = case("“衔接”高分题 关河这样答\n\n关河村在蜀山镇，是个偏远山村。2021年，芜湖市把关河村列为领办合作社的试点村；"
+             "当年，关河村还拿到了“十强村”的称号。关河村党总支书记说，合作社让大家抱成了团。")
+    assert c.unit.startswith("关河村"), c.unit

@@ -392,7 +392,7 @@ def guess_unit(title: str, text: str) -> str:
     # 重庆大学 → 重庆大学附属肿瘤医院) or abbreviates (秋田公司 → 重庆秋田齿轮有限责任公司) lends it its score: the
     # text speaks of one organisation, named fully once
     for core in sorted(scores, key=len):
-        longer = [k for k in scores if len(k) > len(core) and (k.endswith(core) or (
+        longer = [k for k in scores if len(k) > len(core) and ((k.endswith(core) and k[-len(core) - 1] not in _CLAUSE_WORDS) or (
             k.startswith(core) and (_BRANCH.search(k[len(core):]) or _OWN_ORG.fullmatch(k[len(core):])
                                     or k[len(core):] in _ESTATE_BODIES)) or
             _short_form_of(core, k))]
@@ -416,6 +416,8 @@ def guess_unit(title: str, text: str) -> str:
 
 
 _UNDER = re.compile(r"(?:所?管辖的|下辖的|所辖的?|辖内的)")
+# a character that ends a clause's own words, not a name: "芜湖市把关河村列为试点" holds 关河村, not a longer name of it
+_CLAUSE_WORDS = frozenset("把将对被向给让从为和与及的了在")
 _TOWN_END = re.compile("(?:" + "|".join(TOWN_TYPES) + ")$")
 _FORMAL_BRANCH = re.compile(r"中共(?P<org>[\u4e00-\u9fff“”]{4,30}?)(?P<kind>总支部委员会|支部委员会)")
 def _ends(text: str, name: str, overlapping: bool = False):
