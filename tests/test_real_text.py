@@ -1096,3 +1096,17 @@ def test_a_clause_word_before_a_name_does_not_lengthen_it():
     c = case("“衔接”高分题 关河这样答\n\n关河村在蜀山镇，是个偏远山村。2021年，芜湖市把关河村列为领办合作社的试点村；"
              "当年，关河村还拿到了“十强村”的称号。关河村党总支书记说，合作社让大家抱成了团。")
     assert c.unit.startswith("关河村"), c.unit
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("2021年，同济健康城服务业集聚区把“江城红领驿站”党群活动服务中心设在这栋楼的10层。", "把"),
+    ("背景：青岛市市北区有近百个商务楼宇和园区，党的组织和工作覆盖不到。", "近百个"),
+])
+def test_a_place_that_acts_or_is_counted_in_does_not_begin_a_name(text, bad):
+    from djkg.ingest.units import candidates
+    assert not any(bad in c.core for c in candidates(text))
+
+
+def test_a_firm_named_by_a_verb_keeps_its_name():
+    c = case("时间倒回到上世纪80年代。浙江台州飞跃集团有限公司的党委书记说，党建工作到底有没有用，要看企业的发展。")
+    assert "飞跃" in c.unit, c.unit

@@ -239,6 +239,8 @@ def _unsplit(window: str, cut: int) -> int:
 
 _ONE_CHARACTER_BOUNDARIES = frozenset(w for w in re.findall(r"[\u4e00-\u9fff]+", _BOUNDARY_WORDS) if len(w) == 1)
 _ORG_ENDS = ("街道", "社区", "村", "镇", "乡", "公司", "局", "委", "会", "院", "校", "厂")
+_ACTS = re.compile(r"(?:把|被|给|让)|有(?=[近约多数几十百千万两一二三四五六七八九不\d])")
+_COUNT_IN_GAP = re.compile(r"[\d数几十百千万两一二三四五六七八九][余多]?[个家座栋所名处]")
 _DATE_UNITS = frozenset("年月日号")   # written right after a date's digits
 _ADVERBS = frozenset("都就更又也还才只再同")
 WORD_FREQ = 50    # how common a dictionary word must be to hold a name together across a boundary character
@@ -249,6 +251,8 @@ def _gap_breaks(gap: str) -> bool:
     — prepositions such as 由 may well be a name's first character (由桥村)."""
     if "的" in gap or "了" in gap or _PARTY_RE.search(gap):
         return True     # "宫河镇党委以彭姚川村…": the town's Party committee acts, the village is not named after it
+    if _ACTS.match(gap) or _COUNT_IN_GAP.search(gap):
+        return True     # "…集聚区把“江城红领驿站”设在…", "市北区有近百个商务楼宇": the place acts or is counted in
     return any(f[:1] == "v" and f != "vn" and len(w) >= 2 and w not in _NAME_VERBS for w, f in _words(gap))
 
 
@@ -259,7 +263,7 @@ _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解
 _PLACE_UNITS = frozenset(("村", "社区", "嘎查", "居委会", "村委会"))
 _POST = re.compile(r"支书|书记|主任|委员|会计|文书|干部|党支部书记|第一书记|两委")
 _DEMONSTRATIVES = frozenset("该本其这那此每各我你他她它某哪")
-_ORG_WORDS = frozenset("班 科 部 站 所 队 组 中心 车间 工区 公司 分公司 委员会 协会 医院 学校 驿站".split())
+_ORG_WORDS = frozenset("班 科 部 站 所 队 组 中心 车间 工区 公司 分公司 集团 有限公司 委员会 协会 医院 学校 驿站".split())
 
 
 @lru_cache(maxsize=8192)
