@@ -54,15 +54,15 @@ def test_tidy_extraction_gold_sets_meet_every_target(gold, documents):
 REAL_FLOORS = {
     # field 0.88: r09 now reads the district's organisation department, which leads the practice the report
     # describes, as the unit; the gold names the street that is its example
-    "extraction_real": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.88, "problems": 0.7, "measures": 0.87,
-                        "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.8, "unit": 0.75},
+    "extraction_real": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.88, "problems": 0.7, "measures": 0.9,
+                        "outcome_values": 0.78, "outcome_precision": 0.88, "model": 0.8, "unit": 0.75},
     # written blind and measured once (its header); worked on afterwards, so held at what it reads now
     "extraction_real_heldout": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.85, "problems": 0.6,
-                                "measures": 0.84, "outcome_values": 0.75, "outcome_precision": 0.85, "model": 0.8,
+                                "measures": 0.84, "outcome_values": 0.75, "outcome_precision": 0.88, "model": 0.8,
                                 "unit": 0.68},
     # r61-r80, written blind and measured once (its header), then worked on: problems stated in passing
     "extraction_real2": {"province": 1.0, "city": 0.85, "county": 0.9, "field": 0.9, "problems": 0.95,
-                         "measures": 0.75, "outcome_values": 0.8, "outcome_precision": 0.8, "model": 0.85,
+                         "measures": 0.75, "outcome_values": 0.9, "outcome_precision": 0.88, "model": 0.85,
                          "unit": 0.68},
     # r81-r100, sealed: measured blind, never looked at (its header); held at what it read
     "extraction_real3": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.9, "problems": 0.45,
@@ -70,7 +70,7 @@ REAL_FLOORS = {
                          "unit": 0.45},
     # r131-r160, written blind and measured once (its header), then worked on: held at what it reads now
     "extraction_real5": {"province": 1.0, "city": 0.9, "county": 0.9, "field": 0.88, "problems": 0.65,
-                         "measures": 0.8, "outcome_values": 0.78, "outcome_precision": 0.77, "model": 0.65,
+                         "measures": 0.8, "outcome_values": 0.8, "outcome_precision": 0.79, "model": 0.65,
                          "unit": 0.89},
     # r161-r190, sealed as well (three more blind authors); held at what it read blind (county since the scorer
     # takes a gold place written informally or under its old name for the official one: 0.86 -> 0.95)
@@ -78,12 +78,12 @@ REAL_FLOORS = {
                          "measures": 0.6, "outcome_values": 0.6, "outcome_precision": 0.7, "model": 0.3,
                          "unit": 0.5},
     # r191-r220, written blind and measured once (its header), then worked on: held at what it reads now
-    "extraction_real7": {"province": 0.95, "city": 0.95, "county": 0.7, "field": 0.92, "problems": 0.58,
-                         "measures": 0.62, "outcome_values": 0.6, "outcome_precision": 0.77, "model": 0.6,
+    "extraction_real7": {"province": 0.95, "city": 0.95, "county": 0.7, "field": 0.95, "problems": 0.58,
+                         "measures": 0.68, "outcome_values": 0.7, "outcome_precision": 0.82, "model": 0.6,
                          "unit": 0.78},
     # r221-r250, written blind and measured once (its header), then worked on: held at what it reads now
     "extraction_real8": {"province": 1.0, "city": 0.95, "county": 0.85, "field": 0.82, "problems": 0.82,
-                         "measures": 0.78, "outcome_values": 0.6, "outcome_precision": 0.77, "model": 0.7,
+                         "measures": 0.82, "outcome_values": 0.7, "outcome_precision": 0.83, "model": 0.7,
                          "unit": 0.8},
     # r251-r276, sealed (three more blind authors, 26 reports); held at what it read blind (its header)
     "extraction_real9": {"province": 1.0, "city": 0.85, "county": 0.7, "field": 0.8, "problems": 0.5,
@@ -110,10 +110,10 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4, "extract
                     "extraction_real4": 2, "extraction_real5": 1,
                     "extraction_real6": 2, "extraction_real7": 3,
                     "extraction_real8": 5, "extraction_real9": 4}
-FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.07, "extraction_real2": 0.04,
+FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "extraction_real2": 0.02,
                      "extraction_real3": 0.1, "extraction_real4": 0.08,
-                     "extraction_real5": 0.08, "extraction_real6": 0.09,
-                     "extraction_real7": 0.06, "extraction_real8": 0.06,
+                     "extraction_real5": 0.075, "extraction_real6": 0.09,
+                     "extraction_real7": 0.05, "extraction_real8": 0.045,
                      "extraction_real9": 0.08}
 
 
