@@ -1110,3 +1110,10 @@ def test_a_place_that_acts_or_is_counted_in_does_not_begin_a_name(text, bad):
 def test_a_firm_named_by_a_verb_keeps_its_name():
     c = case("时间倒回到上世纪80年代。浙江台州飞跃集团有限公司的党委书记说，党建工作到底有没有用，要看企业的发展。")
     assert "飞跃" in c.unit, c.unit
+
+
+@pytest.mark.parametrize("text", ["十九大期间小区的业主们自发筹备成立业委会。", "巢湖市的民办学校也建起了党组织。",
+                                  "我院是一家公立医院。"])
+def test_a_time_or_a_kind_of_school_or_hospital_is_no_name(text):
+    from djkg.ingest.units import candidates
+    assert candidates(text) == []
