@@ -1117,3 +1117,12 @@ def test_a_firm_named_by_a_verb_keeps_its_name():
 def test_a_time_or_a_kind_of_school_or_hospital_is_no_name(text):
     from djkg.ingest.units import candidates
     assert candidates(text) == []
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("第一年打基础，第二年见成效，紧紧围绕中心工作、队伍建设和服务群众3项任务推进。", {3}),
+    ("村里最拿得出手的是山和水：杏树种了4000多亩，另有一座总库容达276.7万立方米的水库。", {276.7}),
+])
+def test_tasks_a_plan_names_and_a_reservoirs_size_are_not_results(text, dropped):
+    got = values(case(text))
+    assert not (dropped & got), got
