@@ -1126,3 +1126,9 @@ def test_a_time_or_a_kind_of_school_or_hospital_is_no_name(text):
 def test_tasks_a_plan_names_and_a_reservoirs_size_are_not_results(text, dropped):
     got = values(case(text))
     assert not (dropped & got), got
+
+
+def test_a_state_enterprise_frontlines_problem_is_not_read_into_a_community():
+    c = case("某社区党委：让居民有事好商量\n\n过去社区里老楼多，安全隐患多，居民有事找不到人。"
+             "社区党委推行网格化管理，网格员每天入户走访。", industry="城市社区")
+    assert "problem:soe-frontline-role-weak" not in {p.id for p in c.problems}
