@@ -1132,3 +1132,11 @@ def test_a_state_enterprise_frontlines_problem_is_not_read_into_a_community():
     c = case("某社区党委：让居民有事好商量\n\n过去社区里老楼多，安全隐患多，居民有事找不到人。"
              "社区党委推行网格化管理，网格员每天入户走访。", industry="城市社区")
     assert "problem:soe-frontline-role-weak" not in {p.id for p in c.problems}
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("服务队在区内参与抢险救灾，也做志愿帮扶和爱心奉献。", "measure:volunteer-services"),
+    ("他刚上任就带着村干部一户一户上门，让村民有意见尽管提。", "measure:members-contact-households"),
+])
+def test_volunteer_help_and_door_to_door_in_more_words(text, concept):
+    assert concept in {m.id for m in case(text).measures}
