@@ -1140,3 +1140,12 @@ def test_a_state_enterprise_frontlines_problem_is_not_read_into_a_community():
 ])
 def test_volunteer_help_and_door_to_door_in_more_words(text, concept):
     assert concept in {m.id for m in case(text).measures}
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("社区从“两委”成员里挑一名党员来当小区党支部书记，把楼栋党小组统起来。", "measure:capable-leaders"),
+    ("各区试出了在平台企业建流动党员党支部、在配送站点建党小组等做法。", "measure:new-groups-party-organisation"),
+    ("医院的门急诊党支部与良庄村党支部联手办了一场党员义诊。", "measure:joint-building"),
+])
+def test_leaders_branches_of_platforms_and_branches_joining_hands_in_more_words(text, concept):
+    assert concept in {m.id for m in case(text).measures}
