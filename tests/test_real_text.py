@@ -1149,3 +1149,11 @@ def test_volunteer_help_and_door_to_door_in_more_words(text, concept):
 ])
 def test_leaders_branches_of_platforms_and_branches_joining_hands_in_more_words(text, concept):
     assert concept in {m.id for m in case(text).measures}
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("支部推行“一编三定”“一约五会”等制度，让村里大事小情有章可循。", "measure:villager-self-governance"),
+    ("村里每季度把账本公开，让村民看明白钱花在了哪里。", "measure:village-affairs-openness"),
+])
+def test_village_rules_and_open_accounts_in_more_words(text, concept):
+    assert concept in {m.id for m in case(text).measures}
