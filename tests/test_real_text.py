@@ -1157,3 +1157,15 @@ def test_leaders_branches_of_platforms_and_branches_joining_hands_in_more_words(
 ])
 def test_village_rules_and_open_accounts_in_more_words(text, concept):
     assert concept in {m.id for m in case(text).measures}
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("到上世纪90年代末，这个村子还背着380多万元的集体债务，是出了名的后进村。", "problem:weak-collective-economy"),
+    ("文德村的变化\n\n它坐落在山区，产业基础薄弱，村党支部也有很长一段时间没能发挥出作用。",
+     "problem:weak-grassroots-organisation"),
+    ("南渡村的积分制\n\n村里过去搞卫生，多半是干部张罗、村民在旁边看。", "problem:villager-participation-low"),
+    ("河南大桥石化集团是一家民营企业。公司刚起步时连一个党组织都没有，如今党总支已有5个。",
+     "problem:non-public-coverage-gap"),
+])
+def test_a_debt_carried_a_branch_that_did_nothing_onlookers_and_no_party_organisation_are_problems(text, concept):
+    assert concept in {p.id for p in case(text).problems}
