@@ -1169,3 +1169,13 @@ def test_village_rules_and_open_accounts_in_more_words(text, concept):
 ])
 def test_a_debt_carried_a_branch_that_did_nothing_onlookers_and_no_party_organisation_are_problems(text, concept):
     assert concept in {p.id for p in case(text).problems}
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("三孝口街道\n\n街道党工委把辖区单位和非公企业零散、碎片化的服务重新整合，和居民需求对接。",
+     "problem:community-resources-scattered"),
+    ("北门社区\n\n吴锦添说，社区党建过去力量薄弱、形式单一，在职党员的加入让力量大大增强。", "problem:community-resources-scattered"),
+    ("第一社区惠民食堂\n\n这一带过去缺少便民吃饭的地方，如今算是补上了。", "problem:elderly-and-vulnerable-care"),
+])
+def test_scattered_services_thin_community_forces_and_nowhere_to_eat_are_problems(text, concept):
+    assert concept in {p.id for p in case(text).problems}
