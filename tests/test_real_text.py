@@ -1179,3 +1179,11 @@ def test_a_debt_carried_a_branch_that_did_nothing_onlookers_and_no_party_organis
 ])
 def test_scattered_services_thin_community_forces_and_nowhere_to_eat_are_problems(text, concept):
     assert concept in {p.id for p in case(text).problems}
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("战旗村\n\n以前产业发展方式落后，村民的生活、生产和收入都明显不如别处。", "problem:farmers-income-low"),
+    ("原平市\n\n原平有一部分社会组织的党建工作越来越弱，这是全市着力要解决的问题。", "problem:social-org-coverage-gap"),
+])
+def test_income_behind_others_and_social_organisations_party_work_weakening_are_problems(text, concept):
+    assert concept in {p.id for p in case(text).problems}
