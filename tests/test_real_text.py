@@ -1187,3 +1187,11 @@ def test_scattered_services_thin_community_forces_and_nowhere_to_eat_are_problem
 ])
 def test_income_behind_others_and_social_organisations_party_work_weakening_are_problems(text, concept):
     assert concept in {p.id for p in case(text).problems}
+
+
+@pytest.mark.parametrize("text", [
+    "三地的税务部门合力打造党建共同体，让党建工作和税收业务一起谋划、一起部署、一起落实。",
+    "商会负责人慢慢想通了：需要党组织来凝聚人心，以党建带会建，才能把茶商服务好。",
+])
+def test_party_work_planned_with_the_business_and_leading_an_associations_building(text):
+    assert "measure:party-business-integration" in {m.id for m in case(text).measures}
