@@ -1195,3 +1195,17 @@ def test_income_behind_others_and_social_organisations_party_work_weakening_are_
 ])
 def test_party_work_planned_with_the_business_and_leading_an_associations_building(text):
     assert "measure:party-business-integration" in {m.id for m in case(text).measures}
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("叶青大厦的一层辟出一间党员活动中心，面积300平方米，整天敞着门。", "measure:neighbourhood-activity-space"),
+    ("祖涛还张罗着把村党员群众服务中心提档升级。", "measure:neighbourhood-activity-space"),
+    ("沿河社区还办起了“爱心银行”，党员群众做了好事就能攒积分。", "measure:volunteer-services"),
+])
+def test_activity_centres_and_banks_of_good_deeds_in_more_words(text, concept):
+    assert concept in {m.id for m in case(text).measures}
+
+
+def test_a_foundations_name_and_the_organisation_department_are_no_volunteer_service():
+    c = case("组织部门每年给流动支部安排经费，并定期派出党务干部和青年志愿者。展区介绍了老牛慈善基金会。")
+    assert "measure:volunteer-services" not in {m.id for m in c.measures}
