@@ -276,3 +276,17 @@ def test_cli_jobs_option_gives_the_same_json(tmp_path):
         assert r.returncode == 0, r.stderr[-1000:]
         return r.stdout.splitlines()
     assert run("2") == run("1")
+
+
+def test_a_workers_graph_arrives_encoded_as_the_writer_would_have_encoded_it():
+    # the writer is the serial stage: a worker encodes each case (version, JSON text, props) and the writer uses it
+    from djkg.graph.serialize import dumps_graph, encode, props_json
+    from djkg.ingest.parallel import _graph_from_tuples, _graph_tuples
+    from djkg.ingest.pipeline import prepare_doc
+    doc = next(d for d in read_all([CORPUS]) if isinstance(d, RawDoc))
+    _, graph = prepare_doc(doc)
+    arrived = _graph_from_tuples(_graph_tuples(graph))
+    assert arrived.encoded is not None and arrived == graph           # the encoding is no part of the content
+    assert arrived.content_hash() == graph.content_hash() and dumps_graph(arrived) == dumps_graph(graph)
+    assert arrived.encoded.node_props == tuple(props_json(n.props) for n in graph.all_nodes())
+    assert encode(arrived) == arrived.encoded                         # encoding an encoded graph encodes it afresh

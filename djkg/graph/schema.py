@@ -162,6 +162,9 @@ class CaseGraph:
     case: Node
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+    # how a store writes this graph (``serialize.Encoded``), when it was computed where the graph was built — a
+    # parallel ingest's worker — so that the single writer does not encode it again; never part of its content
+    encoded: Any = field(default=None, compare=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -190,6 +193,8 @@ class CaseGraph:
 
     def content_hash(self) -> str:
         """Hash of everything the store would write; equal hash ⇒ re-ingest is a no-op."""
+        if self.encoded is not None:
+            return self.encoded.digest
         payload = {
             "nodes": sorted(([n.id, n.label, n.props] for n in self.all_nodes()), key=lambda x: x[0]),
             "edges": sorted([e.src, e.type, e.dst, e.props] for e in self.edges),

@@ -8,9 +8,31 @@ contributing case; these functions are the single definition of those encodings.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from .schema import AGGREGATED_EDGES, CaseGraph, Edge, Node
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A CaseGraph as the stores write it: its version (content hash), its JSON text, and each node's and edge's
+    props as JSON (in ``all_nodes()`` and ``edges`` order). Made once, by ``encode``, wherever the graph is built."""
+    digest: str
+    text: str
+    node_props: tuple[str, ...]
+    edge_props: tuple[str, ...]
+
+
+def props_json(props: Mapping[str, Any]) -> str:
+    """A node's or an edge's props as stored (keys sorted; most edges carry none: no encoder for them)."""
+    return json.dumps(props, ensure_ascii=False, sort_keys=True) if props else "{}"
+
+
+def encode(graph: CaseGraph) -> Encoded:
+    plain = CaseGraph(graph.case, graph.nodes, graph.edges)     # whatever it carried, encoded afresh
+    return Encoded(plain.content_hash(), dumps_graph(plain), tuple(props_json(n.props) for n in plain.all_nodes()),
+                   tuple(props_json(e.props) for e in plain.edges))
 
 
 def graph_to_json(graph: CaseGraph) -> dict[str, Any]:
@@ -25,6 +47,8 @@ def graph_from_json(data: dict[str, Any]) -> CaseGraph:
 
 
 def dumps_graph(graph: CaseGraph) -> str:
+    if graph.encoded is not None:
+        return graph.encoded.text
     return json.dumps(graph_to_json(graph), ensure_ascii=False)
 
 

@@ -36,7 +36,7 @@ from .review import (
     AuditEntry, Commit, Correction, check_expectations, commit_case_ids, dumps, graph_audit, utc_now)
 from .schema import check_replaces
 from .changes import ChangeSet, change_set, logged_cases, prune_to
-from .serialize import dumps_graph, graph_from_json, merge_edge_groups
+from .serialize import dumps_graph, graph_from_json, merge_edge_groups, props_json
 from .store import StoredCase, StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows
 
 BUSY_TIMEOUT_MS = 60_000
@@ -309,9 +309,10 @@ class SqliteStore:
             "CROSS JOIN nodes n ON n.id = j.value",
             (json.dumps([n.id for n in nodes], ensure_ascii=False),))}
         rows, fts_rows, fts_stale = [], [], []
-        for node in nodes:
+        enc = graph.encoded     # made by a parallel ingest's worker: no need to encode the props again here
+        for i, node in enumerate(nodes):
             owned = node.label in CASE_OWNED_LABELS
-            props = json.dumps(node.props, ensure_ascii=False, sort_keys=True)
+            props = enc.node_props[i] if enc is not None else props_json(node.props)
             ex = existing.get(node.id)
             if ex is not None and ex["label"] != node.label:
                 raise SchemaError(f"id {node.id} is a {ex['label']}, not a {node.label}")
@@ -332,8 +333,8 @@ class SqliteStore:
                       "SELECT rowid, ?, ?, ?, ? FROM nodes WHERE id=?1", fts_rows)
         c.executemany(
             "INSERT OR REPLACE INTO edges(src, type, dst, case_id, props) VALUES (?,?,?,?,?)",
-            [(e.src, e.type, e.dst, edge_owner(e, cid), _props_json(e.props))
-             for e in graph.edges])
+            [(e.src, e.type, e.dst, edge_owner(e, cid), enc.edge_props[j] if enc is not None else props_json(e.props))
+             for j, e in enumerate(graph.edges)])
         c.execute("INSERT INTO case_graphs(case_id, hash, graph) VALUES (?,?,?)",
                   (cid, digest, dumps_graph(graph)))
         c.execute("INSERT INTO case_facts " + _FACTS_SELECT + " AND id = ?", (cid,))
@@ -566,11 +567,6 @@ class SqliteStore:
 
 
 # --- helpers ----------------------------------------------------------------------------------------
-
-def _props_json(props: dict[str, Any]) -> str:
-    # most edges carry no properties: skip the encoder for them (it runs ~40 times per case)
-    return json.dumps(props, ensure_ascii=False, sort_keys=True) if props else "{}"
-
 
 def _json_or_null(value: Any) -> str | None:
     return None if value is None else dumps(value)

@@ -15,7 +15,9 @@ same items, same order, same batches, same store. The design:
   thirds of a core): 9–20% more cases per second, measured alternately (BENCHMARKS.md). Word and PDF files are
   read only in workers, so a file that crashes its reader still costs one worker, not the run.
 - Results travel as plain tuples (a CaseGraph's nodes and edges rebuilt here: unpickling dataclasses costs
-  3× more), and without the graph in a dry run, through a file per task in a spool folder of the run: only the
+  3× more) with the graph's encoding made in the worker (its version, JSON text and props: the writer, the one
+  serial stage, no longer encodes them; +0.01–0.07 on ``jobs_ratio_vs_segmentation``, BENCHMARKS.md), and without
+  the graph in a dry run, through a file per task in a spool folder of the run: only the
   file's name goes through the pool's pipe (``spooled``), so a worker killed mid-message cannot hang the run.
 - A worker that dies (killed, out of memory, a crash in a C extension) breaks the pool: the files that were in
   flight are retried one at a time in a one-worker pool. A file that kills that worker too is reported as
@@ -40,6 +42,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from ..graph.schema import CaseGraph, Edge, Node
+from ..graph.serialize import Encoded, encode
 
 CHUNK_FILES = 8          # files per task
 IN_FLIGHT_FILES = 384    # files submitted ahead of the writer: about three write batches of one-case files
@@ -80,13 +83,17 @@ def _warm_up() -> None:
 
 
 def _graph_tuples(graph: CaseGraph) -> tuple:
+    """A graph for the trip to the writer, with its encoding made here (``serialize.encode``): the writer is the
+    one serial stage of a parallel ingest, and encoding a case's JSON was a sixth of its work."""
+    enc = encode(graph)
     return ([(n.id, n.label, n.props) for n in graph.all_nodes()],
-            [(e.src, e.type, e.dst, e.props) for e in graph.edges])
+            [(e.src, e.type, e.dst, e.props) for e in graph.edges],
+            (enc.digest, enc.text, enc.node_props, enc.edge_props))
 
 
 def _graph_from_tuples(data: tuple) -> CaseGraph:
     nodes = [Node(*n) for n in data[0]]
-    return CaseGraph(case=nodes[0], nodes=nodes[1:], edges=[Edge(*e) for e in data[1]])
+    return CaseGraph(case=nodes[0], nodes=nodes[1:], edges=[Edge(*e) for e in data[1]], encoded=Encoded(*data[2]))
 
 
 def extract_files(files: list[Any], max_bytes: int | None, with_graph: bool,
