@@ -21,7 +21,16 @@ from loopback import free_port, wait_healthy
 
 def _workers(server: subprocess.Popen) -> list[int]:
     kids = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-    return [int(k) for k in kids if b"spawn_main" in Path(f"/proc/{k}/cmdline").read_bytes()]
+    return [int(k) for k in kids if b"spawn_main" in _cmdline(int(k))]
+
+
+def _cmdline(pid: int) -> bytes:
+    """A process's command line; empty when it exited between being listed and being read (a short-lived helper
+    the server starts, seen once in CI as FileNotFoundError)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (FileNotFoundError, ProcessLookupError):
+        return b""
 
 
 def _started_workers(server: subprocess.Popen, port: int, n: int = 2) -> list[int]:
@@ -50,7 +59,11 @@ def _sockets_on(port: int, state: str) -> set[int]:
 
 def _socket_inodes(pid: int) -> set[int]:
     inodes = set()
-    for fd in Path(f"/proc/{pid}/fd").iterdir():
+    try:
+        fds = list(Path(f"/proc/{pid}/fd").iterdir())
+    except (FileNotFoundError, ProcessLookupError):
+        return inodes       # the process has gone since it was listed
+    for fd in fds:
         try:
             target = os.readlink(fd)
         except OSError:
