@@ -1209,3 +1209,13 @@ def test_activity_centres_and_banks_of_good_deeds_in_more_words(text, concept):
 def test_a_foundations_name_and_the_organisation_department_are_no_volunteer_service():
     c = case("组织部门每年给流动支部安排经费，并定期派出党务干部和青年志愿者。展区介绍了老牛慈善基金会。")
     assert "measure:volunteer-services" not in {m.id for m in c.measures}
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("2024年做过一次业主满意度调查，小区只拿到55分，物业费收缴率也只有45.19%。", {55}),
+    ("从收入构成细看，猕猴桃一亩的产值是13000元，扣除成本后净得8700元。", {13000}),
+    ("聊起这些年的变化，他说：过去村民挣钱全靠种菜，一家人干上一整年，顶多也就收入4万多元。", {4}),
+])
+def test_a_low_score_a_yield_per_mu_and_an_at_most_are_not_results(text, dropped):
+    got = values(case(text))
+    assert not (dropped & got), got
