@@ -1219,3 +1219,10 @@ def test_a_foundations_name_and_the_organisation_department_are_no_volunteer_ser
 def test_a_low_score_a_yield_per_mu_and_an_at_most_are_not_results(text, dropped):
     got = values(case(text))
     assert not (dropped & got), got
+
+
+def test_people_in_need_are_whom_the_work_serves_not_a_problem_of_the_sentence():
+    from djkg.ingest.sections import split
+    [s] = split("部里还帮7户牧民办上了牧区养老保险，并拿出钱来资助了17户日子过得困难的牧民。")
+    assert s.role != "problem"
+    assert 7 in values(case("部里还帮7户牧民办上了牧区养老保险，并拿出钱来资助了17户日子过得困难的牧民。"))
