@@ -1226,3 +1226,11 @@ def test_people_in_need_are_whom_the_work_serves_not_a_problem_of_the_sentence()
     [s] = split("部里还帮7户牧民办上了牧区养老保险，并拿出钱来资助了17户日子过得困难的牧民。")
     assert s.role != "problem"
     assert 7 in values(case("部里还帮7户牧民办上了牧区养老保险，并拿出钱来资助了17户日子过得困难的牧民。"))
+
+
+def test_difficulties_overcome_make_a_result_sentence():
+    from djkg.ingest.sections import split
+    text = "队员们克服沿线地形复杂、属地协调难等困难，争取到应急资金773万元，配套电力工程提前1个月完工。"
+    [s] = split(text)
+    assert s.role != "problem"
+    assert 773 in values(case(text))
