@@ -17,7 +17,7 @@ from . import candidates, problem_frames, units
 from .normalise import normalise, normalise_short, strip_controls
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
-from .sections import Sentence, split
+from .sections import IN_NEED, Sentence, split
 from .taxonomy import Concept, Taxonomy, taxonomy
 
 MAX_TEXT_CHARS = 200_000   # extraction reads at most this much of one document
@@ -343,7 +343,7 @@ _PROBLEM_STATED = re.compile(r"难|问题|矛盾|薄弱|不足|不够|不强|不
 
 
 # people served and difficulties solved are not problems the unit faced
-_BENEFICIARY = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体)|生活困难的?")
+_BENEFICIARY = IN_NEED
 _PEOPLE = re.compile(r"老人|儿童|孩子|残疾|残障|困难户|低保|空巢|留守|独居|病人|患者|群众")
 _NAMED_THEN_SOLVED = re.compile(r"^[^。；]{0,16}?(?:等|之类的?|这类|这些)(?:难题|问题|矛盾|顽疾|短板)[^。；，]{0,4}(?:已|都|均|得到|得以)?"
                                 r"(?:解决|化解|破解|攻克|缓解)")

@@ -21,7 +21,7 @@ from itertools import islice
 from typing import Any
 
 from .normalise import blank
-from .sections import Sentence, names_work
+from .sections import NOT_HARD_WORDS, Sentence, names_work
 from .taxonomy import Concept, Taxonomy
 from .wordscan import WordScanner
 
@@ -34,7 +34,7 @@ _NOT_A_STATE = re.compile(r"解决|破解|化解|攻克|摆脱|告别|消除|扭
 _LOOKS_BACK = re.compile(r"过去一直|过去|以前|一度|长期以来|长期|曾经|曾是|以往|此前|原来|原先|早些年|多年来|一直")
 # difficulties named as nouns ("难题", "急难愁盼") are what work takes on far more often than a state described;
 # people or places in need are who is served
-_NOT_DIFFICULT = re.compile(r"难忘|难得|难怪|难道|不难|难能可贵|难题|难关|难处|难点|难事|难熬|急难愁盼|堵点|痛点|"
+_NOT_DIFFICULT = re.compile(NOT_HARD_WORDS + r"|难道|难题|难关|难处|难点|难事|难熬|急难愁盼|堵点|痛点|"
                             r"困难群众|困难户|困难党员|困难家庭|困难职工|困难老人|困难企业|薄弱村|后进村|贫困村|"
                             r"有没有|只有[^，。；]{0,12}才|(?:仅有|唯一|只有)的[^，。；]{0,4}(?:一个|一家|一项|一支)")
 # (a question asked; a condition, "只有…才能…"; the only one of its kind, "全省仅有的一个集体奖项")

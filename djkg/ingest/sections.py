@@ -81,11 +81,12 @@ def _cue_automaton():
 _SOLVED = re.compile(r"(?:解决|破解|化解|攻克|办结|解答|调处|调解|处置)(?:[^，。；]{0,20}(?:难题|难处|难事|问题|矛盾|诉求|纠纷)"
                      r"[^，。；]{0,4}\d|了?\d[^，。；]{0,12}(?:难题|难处|难事|问题|矛盾|诉求|纠纷))")
 _LESS_THAN = re.compile(r"(?:不足|不到)(?=[\d一两二三四五六七八九十半几])")   # "用了不足3年": less than, not a lack
-# 难 that says nothing is hard: "更难得的是", "难忘", "难怪", "不难看出"
-_NOT_HARD = re.compile(r"难得|难忘|难怪|不难|难能可贵")
+# 难 that says nothing is hard: "更难得的是", "难忘", "难怪", "不难看出" (problem_frames builds on the same words)
+NOT_HARD_WORDS = r"难得|难忘|难怪|不难|难能可贵"
+_NOT_HARD = re.compile(NOT_HARD_WORDS)
 # people in need are whom the work serves, not a difficulty the unit faces: "资助了17户日子过得困难的牧民",
-# "和困难群众结成3000多对帮扶对子"
-_IN_NEED = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体|对象)|(?:生活|日子过得|家境[^，。；]{0,4})困难的?")
+# "和困难群众结成3000多对帮扶对子" (extract.py reads problem statements past them too)
+IN_NEED = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体|对象)|(?:生活|日子过得|家境[^，。；]{0,4})困难的?")
 _SHED = re.compile(r"摘掉|摘帽|摘下|甩掉|甩开|摆脱|告别了|得到(?:了)?(?:有效)?解决|迎刃而解|克服[^，。；]{0,16}(?:困难|难题|难关)")
 _SOLVING = re.compile(r"解决|破解|化解|回答|攻克|应对|聚焦|针对|着力|补齐|补上|打通|答好")
 
@@ -218,7 +219,7 @@ def _classify(sentence: str, section: str) -> str:
     scanned = _LESS_THAN.sub(blank, sentence) if ("不足" in sentence or "不到" in sentence) else sentence
     if "难" in scanned:
         scanned = _NOT_HARD.sub(blank, scanned)
-        scanned = _IN_NEED.sub(blank, scanned)
+        scanned = IN_NEED.sub(blank, scanned)
     for end, (cue, roles) in _cue_automaton().iter(scanned):
         for role in roles:
             found[role].add(cue)

@@ -411,21 +411,19 @@ def base_data() -> dict[str, Any]:
         "fields": _load_yaml("fields.yaml") or {},
         "cues": _load_yaml("cues.yaml") or {},
     }
-    add_report_forms(data, _load_yaml("report_forms.yaml") or [])
-    return data
+    return add_report_forms(data, _load_yaml("report_forms.yaml") or [])
 
 
-def add_report_forms(data: dict[str, Any], entries: list[dict[str, Any]]) -> None:
-    """Wordings gathered from real public reports (``report_forms.yaml``: each form with the reports it was read
-    in) join the synonyms of the concept they name. They live apart from the concept files so that where each one
-    came from stays on record."""
-    concepts = {f"{prefix}:{e['id']}": e for key, prefix in (("problems", "problem"), ("measures", "measure"))
-                for e in data.get(key) or []}
+def add_report_forms(data: dict[str, Any], entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """``data`` with the wordings gathered from real public reports (``report_forms.yaml``: each form with the
+    reports it was read in) among the synonyms of the concept they name — attached as a review decision's
+    synonyms are (``accepted.merge``). They live apart from the concept files so that where each one came from
+    stays on record."""
+    synonyms: dict[str, list[str]] = {}
     for entry in entries:
-        concept = concepts.get(entry.get("concept"))
-        form = str(entry.get("form") or "")
-        if concept is not None and form and form not in (concept.get("synonyms") or []):
-            concept["synonyms"] = [*(concept.get("synonyms") or []), form]
+        if entry.get("form"):
+            synonyms.setdefault(str(entry.get("concept")), []).append(str(entry["form"]))
+    return accepted.merge(data, {"synonyms": synonyms}) if synonyms else data
 
 
 def shipped_header(name: str) -> str:
