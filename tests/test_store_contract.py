@@ -6,6 +6,7 @@ Each test reads as a statement of what a store promises the rest of djkg.
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import multiprocessing as mp
 import time
@@ -245,6 +246,31 @@ def test_older_sqlite_file_is_migrated_in_place(tmp_path):
     assert [h["id"] for h in s.search("旧版本里的合作社")] == ["case:old"]
     s.upsert_case(build_case("old", title="改过的标题"))   # replacing still finds and removes the old FTS row
     assert s.search("旧版本里的合作社") == [] and s.search("改过的标题")[0]["id"] == "case:old"
+    s.close()
+
+
+def test_sqlite_search_index_merges_less_often_on_new_and_older_files(tmp_path):
+    """The full-text index starts merging its segments at 8 per level, not SQLite's 4: indexing a case's text costs
+    the writer less (BENCHMARKS.md). A file made before keeps its schema and gets the setting when opened for
+    writing; opened read-only it is left as it is."""
+    from djkg.graph.sqlite_store import FTS_AUTOMERGE
+    path = tmp_path / "djkg.sqlite3"
+
+    def automerge() -> int:
+        with sqlite3.connect(path) as raw:
+            return raw.execute("SELECT v FROM node_fts_config WHERE k = 'automerge'").fetchone()[0]
+
+    s = SqliteStore(path)
+    s.upsert_case(build_case("a", title="村集体经济合作社"))
+    s.close()
+    assert automerge() == FTS_AUTOMERGE == 8
+    with sqlite3.connect(path) as raw:
+        raw.execute("INSERT INTO node_fts(node_fts, rank) VALUES ('automerge', 4)")
+    SqliteStore(path, readonly=True).close()
+    assert automerge() == 4
+    s = SqliteStore(path)
+    assert automerge() == 8 and s.schema_version() == S.SCHEMA_VERSION
+    assert [h["id"] for h in s.search("集体经济合作")] == ["case:a"]
     s.close()
 
 
