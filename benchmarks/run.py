@@ -170,6 +170,28 @@ def bench_parallel_ingest(n: int, jobs: int | None = None, work: Path | None = N
             "load_average_at_start": round(load, 2)}
 
 
+def bench_write(n: int, batch: int = 50, rounds: int = 3) -> dict:
+    """The SQLite write alone: ``n`` corpus cases prepared in advance (extracted and built, as a parallel ingest's
+    workers hand them over, but without their encoding), written ``batch`` whole cases per transaction into a fresh
+    store; CPU time per case, each round its own store. What the serial stage of an ingest costs (issue 19)."""
+    from djkg.graph.sqlite_store import SqliteStore
+    from djkg.ingest.pipeline import prepare_doc
+    from djkg.ingest.readers import RawDoc, read_all
+    base = [d for d in read_all([REPO / "data" / "cases"]) if isinstance(d, RawDoc) and d.fmt == "md"]
+    graphs = [prepare_doc(RawDoc(source=f"bench-{i}", text=base[i % len(base)].text, fmt="md",
+                                 meta={**base[i % len(base)].meta, "id": f"bench-{i}"}))[1] for i in range(n)]
+    cpu = []
+    for _ in range(rounds):
+        with tempfile.TemporaryDirectory() as tmp:
+            store = SqliteStore(Path(tmp) / "djkg.sqlite3")
+            c0 = time.process_time()
+            for i in range(0, n, batch):
+                store.upsert_cases(graphs[i:i + batch])
+            cpu.append((time.process_time() - c0) / n * 1000)
+            store.close()
+    return {"cases": n, "batch": batch, "cpu_ms_per_case": [round(c, 3) for c in cpu]}
+
+
 def _children_cpu() -> float:
     """CPU seconds of this process's worker processes so far: forkserver workers are reaped by the fork server,
     so their time shows in its children's time; spawned ones in ours."""
@@ -778,6 +800,7 @@ def main() -> None:
     print("parallel ingest …", file=sys.stderr)
     result["ingest"]["parallel"] = bench_parallel_ingest(1200 if args.quick else 4000, work=args.work)
     result["ingest"]["jobs_ratio_vs_segmentation"] = result["ingest"]["parallel"]["jobs_ratio_vs_segmentation"]
+    result["ingest"]["write"] = bench_write(1200)
     rec: dict = {"embedded": {}, "in_memory_floor": {}}
     neo: dict = {}
     analyses_neo: dict = {}
