@@ -86,6 +86,20 @@ def test_candidate_concepts_are_names_not_sentence_fragments():
     assert not any("名片" in m for m in measures)
 
 
+def test_a_named_candidate_and_its_kind_are_one_candidate():
+    """"“一单通达”机制" and "“一单通达”" name one thing: a reviewer sees one candidate with its cases, not two."""
+    from djkg.ingest.candidates import group_key
+    from djkg.ingest.extract import extract
+    from djkg.ingest.readers import RawDoc
+
+    assert group_key("“一单通达”机制") == group_key("“一单通达”") == group_key("一单通达")
+    assert group_key("“红色”驿站") != group_key("“红色”议事会")     # two characters are too common a core
+    text = ("二、主要做法\n街道推出“三色夜巡”机制，每晚分片巡查。又在各小区设立“三色夜巡”岗，居民随时反映。")
+    case = extract(RawDoc(source="t.txt", text=text, meta={"title": "测试", "region": "浙江省杭州市"}))
+    named = [m for m in case.measures if m.candidate and "三色夜巡" in m.name]
+    assert len(named) == 1, [m.name for m in named]
+
+
 @pytest.mark.parametrize("sentence, named, not_named", [
     ("以前公共收益难管、业委会难换届，居民意见很大。", {"公共收益难管", "业委会难换届"}, {"业委会难"}),
     ("过去这里基层治理难度大，群众反映停车难。", {"停车难"}, {"基层治理难", "群众反映停车难"}),

@@ -58,8 +58,16 @@ def candidates(sentences: list[Sentence], role: str, tx: Taxonomy, matched: set[
 
 
 def group_key(phrase: str) -> str:
-    """What variants of one candidate share (quotation marks and spacing set aside)."""
+    """What variants of one candidate share (quotation marks and spacing set aside). A name in quotation marks is
+    the thing itself whatever kind-word follows it: "“一单通达”机制" and "“一单通达”" are one candidate (a core of
+    two characters, "“红色”驿站", is too common to stand for one thing)."""
+    named = _NAMED_KIND.fullmatch(phrase)
+    if named:
+        phrase = named.group(1)
     return S.normalise_key(re.sub(r"[“”\"‘’']", "", phrase))
+
+
+_NAMED_KIND = re.compile(rf"[“\"]([^”\"，。；]{{3,14}})[”\"](?:{_HEADS})")
 
 
 def _measure_phrases(text: str) -> list[str]:
