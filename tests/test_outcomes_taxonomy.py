@@ -100,6 +100,12 @@ def test_a_named_candidate_and_its_kind_are_one_candidate():
     assert len(named) == 1, [m.name for m in named]
 
 
+def test_a_cooperative_named_in_quotation_marks_is_an_organisation_not_a_measure():
+    from djkg.ingest.candidates import _clean
+    assert not _clean("“莒南县农联农机专业合作社”")
+    assert _clean("“积分超市”") and _clean("“一单通达”机制")
+
+
 @pytest.mark.parametrize("sentence, named, not_named", [
     ("以前公共收益难管、业委会难换届，居民意见很大。", {"公共收益难管", "业委会难换届"}, {"业委会难"}),
     ("过去这里基层治理难度大，群众反映停车难。", {"停车难"}, {"基层治理难", "群众反映停车难"}),
