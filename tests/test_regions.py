@@ -31,6 +31,24 @@ def test_resolves_names_short_names_and_homonyms(text, expected):
     assert where(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("在内蒙古工作多年的老党员", ("内蒙古自治区", None, None)),     # 蒙古 is a people as well as part of the name
+    ("西藏", ("西藏自治区", None, None)),
+    ("西藏日喀则岗巴县", ("西藏自治区", "日喀则市", "岗巴县")),
+    ("融水县", ("广西壮族自治区", "柳州市", "融水苗族自治县")),      # 水 is a people too: the name is 融水
+    ("彭水", ("重庆市", None, "彭水苗族土家族自治县")),
+])
+def test_a_place_whose_name_ends_in_a_peoples_name_keeps_its_short_name(text, expected):
+    assert where(text) == expected
+
+
+def test_a_people_is_not_a_place():
+    # 东乡族自治县 and 鄂伦春自治旗 are named after their people: the people's name alone places nothing there
+    assert where("东乡族群众") is None
+    assert where("鄂伦春族猎民") is None
+    assert where("长白山脚下") is None          # 长白 alone is the mountain's as often as the county's
+
+
 def test_ordinary_words_that_are_also_place_names_do_not_count_alone():
     assert where("村里成立合作社，带领群众走向和平与光明") is None
     # … but they do once their province is named

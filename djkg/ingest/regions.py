@@ -72,11 +72,27 @@ class _Surface:
 
 
 def _short_name(name: str, level: str) -> str | None:
-    base = _ETHNIC.sub("", name)
+    base = _without_peoples(name)
     for suffix in _SUFFIXES[level]:
         if base.endswith(suffix) and len(base) - len(suffix) >= 2:
-            return base[: -len(suffix)]
+            short = base[: -len(suffix)]
+            # a county named after its people (东乡族自治县, 鄂伦春自治旗) has no short name: 东乡族 is a people
+            people = _ETHNIC.match(short + "自治") if "自治" in name else None
+            return None if people is not None and people.end() == len(short) else short
     return base if base != name and len(base) >= 2 else None
+
+
+def _without_peoples(name: str) -> str:
+    """The name without the peoples before 自治, keeping at least two characters of the place's own name: the
+    place's name may end in a people's name (内蒙古, 西藏, 长白朝鲜族自治县: 蒙古, 藏 and 白 are peoples too)."""
+    m = _ETHNIC.search(name)
+    if m is None:
+        return name
+    for i in range(max(2, m.start()), m.end()):
+        rest = _ETHNIC.match(name, i)
+        if rest is not None and rest.end() == m.end():
+            return name[:i] + name[m.end():]
+    return name
 
 
 class Gazetteer:
@@ -244,7 +260,7 @@ _BEFORE_PLACE = set("在到从由去往于赴至与和及、，。；：:（(“
 _ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
 _ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
 # a short name right before these says where people come from too ("湖北商会", "通山分会", "通山人" in Guangdong)
-_HOMETOWN_AFTER = re.compile(r"^(?:商会|分会|同乡会|老乡会|籍|人(?![民大社才口员力居]))")
+_HOMETOWN_AFTER = re.compile(r"^(?:商会|分会|同乡会|老乡会|籍|人(?![民大社才口员力居])|族)")   # … or a people: 东乡族
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目")
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段)")
 # ... or a street named after it, in running text or in the unit's own name ("宜川路街道" is in Shanghai)
