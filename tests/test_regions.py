@@ -87,3 +87,6 @@ def test_an_estate_named_after_a_far_place_is_not_there():
     # 鞍山家园 is a resettlement estate in Anhui, not in 鞍山 (Liaoning): the place begins the estate's own name
     assert where("管山社区：把停车难啃下来\n鞍山家园是四褐山街道管山社区里的一个拆迁安置小区。") is None
     assert where("辽宁省鞍山市铁东区某社区党委推行红色物业。") == ("辽宁省", "鞍山市", "铁东区")
+    # 东城半岛社区 is in 新密 (Henan), named after its town's east side, not Beijing's 东城区
+    assert where("小区议事厅里，东城半岛社区的月例会刚开场。\n东城半岛社区属新密市新华路街道。",
+                 unit="东城半岛社区") == ("河南省", "郑州市", "新密市")
