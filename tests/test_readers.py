@@ -85,6 +85,22 @@ def test_labelled_lines_at_the_top_are_metadata(tmp_path):
     assert "单位：" not in doc.text and "问题：物业矛盾多" in doc.text
 
 
+def test_a_label_line_that_runs_into_the_write_up_loses_nothing(tmp_path):
+    # a repost's source label on the same line as the first paragraph: the label keeps its value, the paragraph
+    # stays text (it named the county and the unit, and was dropped whole)
+    f = tmp_path / "repost.txt"
+    f.write_text("来源：和田（2023年5月15日）　策勒县有个民族团结慈善协会，这几年抓党建。\n\n首先是把家底摸清。\n",
+                 encoding="utf-8")
+    doc = only_doc(read_path(f))
+    assert doc.text.startswith("策勒县有个民族团结慈善协会") and "首先是把家底摸清" in doc.text
+    # a line of sentences after a label is the write-up itself; a source line with a title stays one value
+    f.write_text("来源：据说这个村很穷。后来变富了。\n正文。\n", encoding="utf-8")
+    assert "据说这个村很穷" in only_doc(read_path(f)).text
+    f.write_text("来源：人民网 2020-06-12《坚持党建引领！推动发展》\n正文在这里。\n", encoding="utf-8")
+    doc = only_doc(read_path(f))
+    assert doc.text.strip() == "正文在这里。" and "推动发展" in str(doc.meta.get("source"))
+
+
 def test_jsonl_yields_one_doc_per_line_and_reports_bad_lines(tmp_path):
     f = tmp_path / "batch.jsonl"
     lines = [json.dumps({"title": "甲", "region": "浙江省", "text": BODY}, ensure_ascii=False),

@@ -294,29 +294,51 @@ def read_text(text: str, source: str, *, fmt: str = "txt") -> RawDoc:
 
 
 def _labelled_meta(text: str) -> tuple[dict[str, Any], str]:
-    """Leading lines such as "单位：…" / "地区：…" (Word exports, briefings) as metadata."""
+    """Leading lines such as "单位：…" / "地区：…" (Word exports, briefings) as metadata. A label line that runs on
+    into the write-up ("来源：和田（2023年5月15日）　策勒县有个…协会，……。") gives the label its first part and keeps
+    the rest as text; one that cannot be split that way is text, not metadata: nothing of the write-up is dropped."""
     meta: dict[str, Any] = {}
     lines = text.splitlines()
+    kept: list[str] = []
     consumed = 0
     seen_content = False
     for i, line in enumerate(lines[:16]):
         s = line.strip().lstrip("#").strip()
         m = re.match(r"^([\u4e00-\u9fff]{2,3})[：:]\s*(.+)$", s)
-        if m and m.group(1) in _LABELLED_META and len(m.group(2)) <= (300 if m.group(1) in ("来源", "出处") else 80):
-            meta.setdefault(_LABELLED_META[m.group(1)], m.group(2).strip())
+        label = m and m.group(1) in _LABELLED_META and len(m.group(2)) <= (300 if m.group(1) in ("来源", "出处") else 80)
+        value, rest = (_label_value(m.group(2).strip()) if label else (None, ""))
+        if label and value:
+            meta.setdefault(_LABELLED_META[m.group(1)], value)
+            if rest:
+                kept.append(rest)
             consumed = i + 1
-        elif s and meta:
+            continue
+        if s and meta:
             break
-        elif s:
+        kept.append(line)
+        consumed = i + 1
+        if s:
             if seen_content:
                 break
             seen_content = True  # a title line may precede the labelled block
     if not meta:
         return {}, text
-    kept = [ln for j, ln in enumerate(lines[:consumed])
-            if not re.match(r"^\s*#*\s*([\u4e00-\u9fff]{2,3})[：:]", ln)
-            or re.match(r"^\s*#*\s*([\u4e00-\u9fff]{2,3})", ln).group(1) not in _LABELLED_META]
     return meta, "\n".join(kept + lines[consumed:])
+
+
+# a full stop: a label's value holding one has run on into the write-up (titles in a source line may end in ！ or !)
+_SENTENCE_END = re.compile(r"。")
+
+
+def _label_value(value: str) -> tuple[str | None, str]:
+    """(the label's value, the text that follows it on its line); (None, "") when the line is text. A value is
+    cut from the text at the first run of spaces ("来源：和田（2023年5月15日）　策勒县有个…")."""
+    gap = re.search(r"[ \t\u3000]+", value)
+    if gap and _SENTENCE_END.search(value, gap.end()) and not _SENTENCE_END.search(value, 0, gap.start()):
+        return value[:gap.start()], value[gap.end():]
+    if _SENTENCE_END.search(value.rstrip("。 ")):
+        return None, ""             # sentences: the write-up itself
+    return value, ""                # one value, perhaps ending in a full stop ("单位：某社区党委。")
 
 
 def clean_meta(meta: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
