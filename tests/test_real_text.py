@@ -591,6 +591,16 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     ("分红现金摞起一米高　附余村党支部领办的合作社给社员分红，附余村村民排起长队。", "附余村"),
     # a street written with the community under it is the community's address
     ("盐州路街道芙蓉社区老旧小区多，芙蓉社区党委牵头改造，社区党委书记挨家挨户征求意见。", "芙蓉社区"),
+    # a site's or a portal's credit line is who published the text (r307-r336)
+    ("陕煤集团网站稿\n\n前不久，韩家湾煤炭公司的连采队打通了巷道，公司党委给连采队记了功。", "韩家湾煤炭公司"),
+    ("大国新村网转载《人民日报》“新春走基层”稿件\n\n湘阴县石塘镇双龙村的村民来村部开会，双龙村党总支书记主持。",
+     "双龙村"),
+    ("人民日报客户端宁夏频道　兴庆区社会组织孵化基地和富强社区合作，孵化基地党支部牵头办项目。", "兴庆区社会组织孵化基地"),
+    # police stations, incubators and a county's numbered middle school are organisations
+    ("鸭绿江边的六道沟边境派出所，隶属丹东边境管理支队。所里的党支部打造警民连心品牌。", "六道沟边境派出所"),
+    ("长江云·鹤峰频道稿　记者赵婧\n鹤峰县一中这几年把党建和教学拧在一起，一中党委推行“党员示范课”。", "鹤峰县一中"),
+    # the group a unit belongs to is not the unit
+    ("3月份以来，中国兵器工业集团所属东北工业集团的重卡车桥日产冲到650根，东北工业集团党委组织党员突击。", "东北工业集团"),
 ])
 def test_units_named_the_way_reports_name_them(text, unit):
     assert case(text).unit.startswith(unit) or unit in case(text).unit
@@ -600,6 +610,9 @@ def test_units_named_the_way_reports_name_them(text, unit):
     ("城东区五一社区让网格员挨家敲门。小区的物业公司也派人跟着，物业公司经理说，物业公司愿意配合。", "物业公司"),
     ("【走进文明新社区】新河社区：老旧小区换新颜\n新河社区党委带着居民议事，社区党委书记挨家挨户走访。", "文明新社区"),
     ("那年他被评为模范村的带头人，模范村这个称号他一直记着。", "模范村"),
+    # one of the unit's parts given as an example
+    ("息县公安局打造警营党建文化\n我局建成7个党建示范点，例如路口派出所打造了“德孝文化”示范点，楼道里挂满了家训。",
+     "路口派出所"),
 ])
 def test_generic_nouns_column_names_and_honours_are_not_the_unit(text, not_unit):
     assert case(text).unit != not_unit

@@ -26,7 +26,7 @@ ORG_TYPES = (
     "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "政协", "分行", "支行",
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
-    "银行", "供电所", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
+    "银行", "供电所", "派出所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
     "行业(?=党)", "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住一两几0-9])处(?!理|长|在|于|置)", "(?<![为个])中心(?!任|城|点|工作)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
@@ -57,7 +57,7 @@ _SUBJECT_JOINED = re.compile(_DEPARTMENT_AFTER)
 _BOUNDARY_WORDS = (
     r"走进|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
     r"通讯员|讯|(?<=[今昨明节])日|(?<=[今去明前往当同])年|期间|之际|前夕|当天|那天|后|前|时|里|是|在|到|去|和|" + _JOINED_SUBJECTS + r"|及|同|跟|把|将|对|从|为|给|向|让|被|由|的|了|着|过|说|讲|称|"
-    r"介绍|表示|带着|带领|隶属于|隶属|归属|(?<![金附专归隶直所下从亲家])属(?!性|地|于)|上午|下午|中午|晚上|傍晚|凌晨|春天|夏天|秋天|冬天|开春|入夏|入秋|入冬|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
+    r"介绍|表示|带着|带领|隶属于|隶属|归属|所属|下属|旗下|频道|客户端|(?<![金附专归隶直所下从亲家])属(?!性|地|于)|上午|下午|中午|晚上|傍晚|凌晨|春天|夏天|秋天|冬天|开春|入夏|入秋|入冬|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
     r"离不开|就|更|又|也|还|都|才|只|再|(?<=[\d一两二三四五六七八九十几每这那])(?:座|间|处|家|所|名|位|支|条|张)|打造|建立|成立|组建|推出|创建|参与|"
     r"[一两二三四五六七八九十几百千万]+(?:米|公里|里|斤|尺|丈|亩)[高长宽深远]?|"
@@ -88,6 +88,10 @@ _LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:另有
                            r"(?=[\u4e00-\u9fff“]{3})")
 # a count of organisations is not one ("数百栋写字楼", "十余家企业")
 _COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[余多]?[栋家个座所名处]")
+
+
+_EXAMPLE_BEFORE = re.compile(r"(?:例如|比如|譬如)[，,]?$")
+_PARENT_OF = re.compile(r"(?:所属|下属|旗下)(?:的)?")
 
 
 @dataclass(frozen=True)
@@ -352,6 +356,7 @@ def guess_unit(title: str, text: str) -> str:
     scores: dict[str, float] = {}
     shorts: dict[str, str] = {}
     body_cands = [c for c, where in found if where == "body"]
+    examples: dict[str, bool] = {}     # named only as an example of the unit's parts ("例如…")
     for c, where in found:
         shorts.setdefault(c.core, c.short)
         if where == "title" and id(c) in credited:
@@ -367,6 +372,13 @@ def guess_unit(title: str, text: str) -> str:
             scores[c.core] -= 3.0    # "记者从市司法局了解到", "（物理与能源学院供稿）": where the news came from
         if where == "body" and _in_column(body, c):
             scores[c.core] -= 2.0    # "【踏访幸福新社区】": a column's name, not the subject
+        if where == "body" and _PARENT_OF.match(body, c.start + len(c.core)):
+            scores[c.core] -= 2.0    # "中国兵器工业集团所属东北工业集团": the group the unit belongs to
+        if where == "body" and _EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start):
+            scores[c.core] -= 2.0    # "例如路口派出所打造了…": one of the unit's parts, given as an example
+            examples.setdefault(c.core, True)
+        else:
+            examples[c.core] = False
     if body_cands:   # the first organisation of the text is usually its subject (a street written with the
         # community under it is the community's address: 盐州路街道芙蓉社区, not 盐州路街道)
         first = body_cands[0]
@@ -404,6 +416,10 @@ def guess_unit(title: str, text: str) -> str:
         if longer and core in scores:
             target = max(longer, key=lambda k: (scores[k], len(k)))
             scores[target] += scores.pop(core)
+    for core in [k for k in scores if examples.get(k)]:
+        del scores[core]
+    if not scores:
+        return ""
     best = max(scores, key=lambda k: (scores[k], len(k)))
     short = shorts[best]
     party = [p.group(0) for name in (short, best) for end in _ends(text, name)
