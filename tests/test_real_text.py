@@ -1247,3 +1247,20 @@ def test_difficulties_overcome_make_a_result_sentence():
     [s] = split(text)
     assert s.role != "problem"
     assert 773 in values(case(text))
+
+
+@pytest.mark.parametrize("text, result", [
+    # a sentence that names the difficulties and then counts those dealt with reports a result in its count
+    ("社区“大党委”吸纳了15家单位，专门议老住宅区的这些难事，前后解决了47项。", 47.0),
+    ("楼道声控灯坏了、下水管堵了这类问题，物业已处理25件。", 25.0),
+    ("针对居民最上心的难处，社区每月开“幸福圆桌会”，至今已帮居民办成这类身边实事50余件。", 50.0),
+    # records broken are results
+    ("3月份以来，东北工业集团的重卡车桥单日产量冲到650根，刷新了日产纪录。", 650.0),
+])
+def test_difficulties_dealt_with_and_records_are_results(text, result):
+    assert result in values(case(text))
+
+
+def test_a_burden_told_in_a_quote_is_no_result():
+    c = case("老支书说起从前：“一年里头，差不多3个月泡在处理上访上，光是去北京接人就跑了不知多少回。”")
+    assert 3.0 not in values(c)

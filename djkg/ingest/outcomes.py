@@ -63,7 +63,7 @@ _RESULT_VERB = re.compile(
     r"多了|多出|增多|摊到|人均|户均|平均|做了|加装|安装|布下|布设|建有|开了|开出|办了|搞了|解答|帮扶|救助|慰问|"
     r"少了|降了|升到|涨到|涨了|提到|到了|辐射|接待|接转|开出|"
     r"清掉|清理掉|追回|补交|翻了|贡献|省下|省了|扩大到|扩大了|做到了|修了|新开|开发了|代办(?![员点站处])|提供|"
-    r"拉动|拆掉|拆了|铺了|修起|快了|写出|腾出|开具|接访|联系指导|办成")
+    r"拉动|拆掉|拆了|铺了|修起|快了|写出|腾出|开具|接访|联系指导|办成|冲到|冲上|越过|刷新")
 _RESULT_LEAD = re.compile(r"^(?:截至|截止|到目前|目前|至今|迄今|如今|现在|去年|今年以来|当年|此后|推行后|实施后|运行以来|据统计，?|"
                           r"通过(?:这项|这一|这个|这些|该项?)[\u4e00-\u9fff]{1,4}[，,]|"
                           r"建成后|近(?:几|\d+|[一两二三四五六七八九十]+)?年(?:来)?|这(?:几|些)年|"
@@ -297,6 +297,9 @@ _DATED_EVENT = re.compile(r"(?:(?:19|20)\d{2}年|去年|今年|前年)\d{1,2}月
 _STUDIED = re.compile(r"(?:集中学习|学习|学了|讨论|研讨)[^，。；\d]{0,8}$")
 _ENDOWMENT = re.compile(r"人均(?:耕地|土地|林地|草场)|海拔|库容")
 _MARKETS = re.compile(r"(?:多|余)?个?国家和地区")
+# difficulties dealt with: a sentence that names them and then counts those solved ("专门议…难事，前后解决了47项",
+# "这类问题已处理25件") reports a result in its count
+_DONE = re.compile(r"(?:解决|化解|破解|处理|办成|办结|办好|调处|调解)了?")
 # a number inside a short quoted name is part of the name ("暖心10条", "奋战150天劳动竞赛")
 _QUOTED_NAME = re.compile(r"“[^“”]{0,14}$")
 
@@ -318,7 +321,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "考到140分以上的学生": a threshold that picks out a group, not a result
     elif unit in ("个", "家", "所") and re.match(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校|部门|科室)的", after):
         score -= 2.0   # "26个城市社区的具体岗位", "5个村的300户": the count names where, the result is what follows
-    if _RESULT_VERB.search(before) or (_RECEIVED.search(before) and (
+    if _RESULT_VERB.search(before) or _DONE.search(before[-6:]) or (_RECEIVED.search(before) and (
             _THANKS.match(after) or _THANKS.search(before[-8:]))):
         score += 2.0   # (thanks received count: "收到10面感谢锦旗"; suggestions received are no result)
     elif _RESULT_VERB.search(after[:16]):
@@ -329,7 +332,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score += 1.0
     if s.role == "outcome":
         score += 1.5
-    elif s.role == "problem" and not now_vs_then and not _GAINED.search(before[-4:]):
+    elif s.role == "problem" and not now_vs_then and not _GAINED.search(before[-4:]) and not _DONE.search(before):
         score -= 2.0   # (but "针对油耗高的老问题，…研制出转子发动机，能耗省下40%" states what the work gained)
     if _PLAN.search(before) or _PLAN.search(text[:c0][-12:]):
         score -= 4.0
