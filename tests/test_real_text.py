@@ -1264,3 +1264,11 @@ def test_difficulties_dealt_with_and_records_are_results(text, result):
 def test_a_burden_told_in_a_quote_is_no_result():
     c = case("老支书说起从前：“一年里头，差不多3个月泡在处理上访上，光是去北京接人就跑了不知多少回。”")
     assert 3.0 not in values(c)
+
+
+def test_a_level_reported_with_its_growth_and_counts_of_animals_and_cases_are_results():
+    c = case("数字最能说明问题：2014年急诊为2600人次，增长40%；手术543例次，增长75.7%。")
+    assert {2600.0, 543.0, 40.0, 75.7} <= values(c)
+    c = case("合作社几年下来规模扩张很快：羊群从起步时的1500多只增加到现在的9000余只。")
+    grown = [o for o in c.outcomes if o.value == 9000.0]
+    assert grown and grown[0].baseline == 1500.0 and 1500.0 not in values(c)

@@ -22,7 +22,8 @@ from .taxonomy import Taxonomy, tokenizer
 
 UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个多月|多个月|个月|个|件|次|家|名|位|"
          "天|小时|分钟|分(?!之|钟|别|成|批|散|类|享|红|配|析|布|工|管|局|行|会|店|公司)|公里|万亩|亩|吨|项|条|所|支|场|批次|批|宗|倍|座|间|套|单|起|处|篇|门|部|种|棵|株|台|辆|期|份|张|块|本|册|"
-         "平方米|万平方米|米|盏|公斤|根|面(?=[\u4e00-\u9fff]{0,2}(?:锦旗|红旗|奖牌))|口(?![人径号岸子])|万")
+         "平方米|万平方米|米|盏|公斤|根|例次|例(?!如)|只(?![有是能要好会在])|头(?=[牛羊猪驴马骡])|"
+         "面(?=[\u4e00-\u9fff]{0,2}(?:锦旗|红旗|奖牌))|口(?![人径号岸子])|万")
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _DIGIT = re.compile(r"\d")
 # "2000多万美元", "近3000人", "40余家": the approximation is kept, the unit stays whole
@@ -30,13 +31,14 @@ _QUANTITY = re.compile(rf"(?<![\d.第])(?P<pre>近|约|逾|超过|超)?(?P<v>{_N
                        rf"(?P<post>左右|以上|多(?=[，。；、”\s]|$))?(?![\d])")   # 3万多 is approximate too
 # "从2019年的5万元增加到2023年的60万元": a year may date either end of a change
 _DATED = r"(?:(?:19|20)\d{2}年(?:底|初|末)?的?)?"
-_FROM_WORDS = r"(?:原来的|最初的|过去的|原先的|当初的|起初的|之前的|以前的|此前的|最初|原来|当初|起初|不足|不到|近|约|每年|每天|每月)"
+_FROM_WORDS = (r"(?:原来的|最初的|过去的|原先的|当初的|起初的|之前的|以前的|此前的|起步时的|起步时|成立时的|成立之初的|开始时的|"
+               r"最初|原来|当初|起初|不足|不到|近|约|每年|每天|每月)")
 # the "from" of a change: "由原来的…", "从2019年的…", "由负债12万元…"
 _FROM = rf"(?:由|从){_DATED}{_FROM_WORDS}?(?P<debt>负债|欠债|欠款|亏损|亏空)?\s*(?P<a>{_NUM})\s*(?:余|多)?"
 _TRANSITION = re.compile(
     rf"{_FROM}(?P<ua>{UNITS})?[^，。；\d]{{0,8}}?"
     rf"(?P<verb>提高|提升|增加|增长|上升|跃升|攀升|下降|减少|降低|缩短|压缩|降|升|增|减)?(?:到|至|为)\s*{_DATED}"
-    rf"(?:近|约|盈余|结余|盈利|最多|最少|每天|每年|每月)?(?P<b>{_NUM})\s*(?P<ap>余|多)?(?P<ub>{UNITS})")
+    rf"(?:现在的|如今的|目前的|眼下的)?(?:近|约|盈余|结余|盈利|最多|最少|每天|每年|每月)?(?P<b>{_NUM})\s*(?P<ap>余|多)?(?P<ub>{UNITS})")
 # the "from" of a change whose "to" is no figure ("由原来的20万元一下子冲过了百万元"): a baseline all the same
 _FROM_ONLY = re.compile(rf"{_FROM}(?:{UNITS})?"
                         r"(?=[^，。；\d]{0,12}?(?:增加|增长|增至|提高|提升|涨|上升|升至|升到|下降|降至|降到|降低|减少|减至|缩短|压缩|跃升|攀升|冲过|冲到|突破|"
@@ -297,6 +299,8 @@ _DATED_EVENT = re.compile(r"(?:(?:19|20)\d{2}年|去年|今年|前年)\d{1,2}月
 _STUDIED = re.compile(r"(?:集中学习|学习|学了|讨论|研讨)[^，。；\d]{0,8}$")
 _ENDOWMENT = re.compile(r"人均(?:耕地|土地|林地|草场)|海拔|库容")
 _MARKETS = re.compile(r"(?:多|余)?个?国家和地区")
+_RATE_FOLLOWS = re.compile(r"[，,]?(?:较上年|比上年|较去年|比去年|同比|较上年同期|比上年同期)?(?:增长|增加|提高|上升|下降|减少)了?"
+                           r"\d+(?:\.\d+)?(?:%|个百分点|倍)")
 # difficulties dealt with: a sentence that names them and then counts those solved ("专门议…难事，前后解决了47项",
 # "这类问题已处理25件") reports a result in its count
 _DONE = re.compile(r"(?:解决|化解|破解|处理|办成|办结|办好|调处|调解)了?")
@@ -326,6 +330,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score += 2.0   # (thanks received count: "收到10面感谢锦旗"; suggestions received are no result)
     elif _RESULT_VERB.search(after[:16]):
         score += 1.0
+    if _RATE_FOLLOWS.match(text, m.end()):
+        score += 2.0   # "急诊为2600人次，增长40%": a level reported with its growth is a result
     if lead or _RESULT_LEAD.match(before.lstrip()) or _PERFECT.search(before) or _AFTER_THE_WORK.search(before):
         score += 1.5
     if _named_metric(text, c0, m.start()):
