@@ -301,6 +301,7 @@ _ENDOWMENT = re.compile(r"人均(?:耕地|土地|林地|草场)|海拔|库容")
 _MARKETS = re.compile(r"(?:多|余)?个?国家和地区")
 _RATE_FOLLOWS = re.compile(r"[，,]?(?:较上年|比上年|较去年|比去年|同比|较上年同期|比上年同期)?(?:增长|增加|提高|上升|下降|减少)了?"
                            r"\d+(?:\.\d+)?(?:%|个百分点|倍)")
+_STOCK = re.compile(r"存栏|在栏|养着|饲养着|圈养着")
 # difficulties dealt with: a sentence that names them and then counts those solved ("专门议…难事，前后解决了47项",
 # "这类问题已处理25件") reports a result in its count
 _DONE = re.compile(r"(?:解决|化解|破解|处理|办成|办结|办好|调处|调解)了?")
@@ -385,6 +386,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 5.0   # "他一年的营业额只有10万元上下，现在已经超过1000万元": one member's business
     if _QUOTED_NAME.search(text[max(0, m.start() - 15):m.start()]) and "”" in text[m.end():m.end() + 14]:
         score -= 4.0
+    if _STOCK.search(before) and not re.search(r"增加|增长|扩大|翻|由|从", before):
+        score -= 4.0   # "存栏的药材鸡达20000只", "养着1020箱蜜蜂": what the unit holds, not what the work changed
     if unit == "分" and text[m.end():m.end() + 1] == "地":
         score -= 4.0   # "人均不到1分地": a measure of land, not points
     if unit in ("名", "人", "位") and _SENT.search(before):

@@ -91,7 +91,6 @@ _COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[�
 
 
 _EXAMPLE_BEFORE = re.compile(r"(?:例如|比如|譬如)[，,]?$")
-_PARENT_OF = re.compile(r"(?:所属|下属|旗下)(?:的)?")
 
 
 @dataclass(frozen=True)
@@ -372,8 +371,6 @@ def guess_unit(title: str, text: str) -> str:
             scores[c.core] -= 3.0    # "记者从市司法局了解到", "（物理与能源学院供稿）": where the news came from
         if where == "body" and _in_column(body, c):
             scores[c.core] -= 2.0    # "【踏访幸福新社区】": a column's name, not the subject
-        if where == "body" and _PARENT_OF.match(body, c.start + len(c.core)):
-            scores[c.core] -= 2.0    # "中国兵器工业集团所属东北工业集团": the group the unit belongs to
         if where == "body" and _EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start):
             scores[c.core] -= 2.0    # "例如路口派出所打造了…": one of the unit's parts, given as an example
             examples.setdefault(c.core, True)
