@@ -91,6 +91,9 @@ _COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[�
 
 
 _EXAMPLE_BEFORE = re.compile(r"(?:例如|比如|譬如)[，,]?$")
+# the people who took the reporter round and whom they work for are not the subject
+_ESCORT = re.compile(r"(?:陪同|带领记者|陪着记者|随同|领着记者)[^，。；]{0,10}?(?:是|为)?$")
+_STAFF_AFTER = re.compile(r"的(?:干部|工作人员|负责人|同志|职工)")
 
 
 @dataclass(frozen=True)
@@ -371,6 +374,9 @@ def guess_unit(title: str, text: str) -> str:
             scores[c.core] -= 3.0    # "记者从市司法局了解到", "（物理与能源学院供稿）": where the news came from
         if where == "body" and _in_column(body, c):
             scores[c.core] -= 2.0    # "【踏访幸福新社区】": a column's name, not the subject
+        if where == "body" and _ESCORT.search(body, max(0, c.start - 12), c.start) and \
+                _STAFF_AFTER.match(body, c.start + len(c.core)):
+            scores[c.core] -= 2.0    # "陪同采访的杜志礼是原平市农业农村局的干部": a guide's employer
         if where == "body" and _EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start):
             scores[c.core] -= 2.0    # "例如路口派出所打造了…": one of the unit's parts, given as an example
             examples.setdefault(c.core, True)
