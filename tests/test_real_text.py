@@ -1278,3 +1278,16 @@ def test_a_level_reported_with_its_growth_and_counts_of_animals_and_cases_are_re
 def test_what_a_unit_holds_is_no_result():
     c = case("合作社目前养着1020箱蜜蜂，存栏的药材鸡达20000只；去年卖鸡收入增加到80万元。")
     assert 20000.0 not in values(c) and 80.0 in values(c)
+
+
+@pytest.mark.parametrize("text, not_result", [
+    ("在矿上干了多年的村民回忆，上世纪90年代，村里铁矿投产第一年的产值就有10万元。", 10.0),
+    ("2023年1月，上海援青资金3000万元到位，县人民医院的综合能力提升工程随即开工。", 3000.0),
+    ("在县委的支持下，协会争取到天津援疆资金200万元；", 200.0),
+    ("其中一位李阿姨在巡逻时识破了一起诈骗，帮居民挽回损失3万元。", 3.0),
+    ("当年1至5月，几项主要经营指标都明显上扬，同上年同期相比，这3项分别达到140%、145%和167%。", 3.0),
+    ("一位老人算了自家的账：每亩先拿800元保底，再加上分红，每亩进账共计1100元。", 1100.0),
+    ("经营收入2021年全年是166余万元，2023年则已超过750万元。", 166.0),
+])
+def test_the_past_money_that_came_in_one_persons_story_and_references_are_no_results(text, not_result):
+    assert not_result not in values(case(text))

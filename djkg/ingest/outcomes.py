@@ -91,8 +91,9 @@ _SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|设有|辖区|
 _SETUP_VERB = re.compile(r"组建|划了|划分|划出|划成|下设|设立|设置|设有|分成|编成|建起|成立")
 _STRUCTURE = re.compile(r"设有|下设|下辖|辖有")
 _MEMBER_STOCK = re.compile(r"党员(?:人数|总数)?(?:为|共|一共|总共|合计|共有|总数为|总计)$|(?:现有|共有|有)党员$")
-_DATED_BASE = re.compile(r"\d{4}年(?:底|末|初|时)?(?:是|为|时|只有|仅有|仅)$")
-_RISES_LATER = re.compile(r"[^。；]*?(?:涨到|升到|增加到|增长到|提高到|提升到|达到|增至|升至|降到|降至|减少到|下降到)")
+_DATED_BASE = re.compile(r"\d{4}年(?:底|末|初|时|全年)?(?:是|为|时|只有|仅有|仅)$")
+_RISES_LATER = re.compile(r"[^。；]*?(?:涨到|升到|增加到|增长到|提高到|提升到|达到|增至|升至|降到|降至|减少到|下降到|"
+                          r"\d{4}年[^，。；]{0,4}?(?:已|则)[^，。；]{0,3}?(?:超过|突破|达))")
 _PICKED = re.compile(r"(?:选了|选出|选取|挑选|选定|确定了?|择优选)$")
 _SETUP_OBJECT = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:突击队|服务队|志愿队|小分队|队伍|网格|小组|专班|工作组|工作室)")
 _OTHERS = re.compile(r"(?:教育部|农业农村部|中组部|组织部|国务院|民政部|有关部门|专家|评审|省委|省级|国家级)[^，。；]{0,10}"
@@ -287,7 +288,7 @@ _SENT = re.compile(r"挑选|选派|下派|派驻|派出|抽调|选调|选聘|招
 # a stretch of a city named as the setting, not the unit ("这片区域的税收累计达到388亿元")
 _WIDER_STRETCH = re.compile(r"这片区域|该区域|这一区域|整个区域|整个片区|单在[^，。；]{1,8}一地")
 _AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季])")   # "平均每年…" is how often (平均每户 is a share)
-_RATE = re.compile(r"(?:按照?|以)?每[人户月年天周次亩][^，。；]{0,5}$|(?:一亩|一棵|一株|一头|一箱)(?:的|地)[^，。；]{0,5}$")
+_RATE = re.compile(r"(?:按照?|以)?每[人户月年天周次亩][^，。；]{0,6}$|(?:一亩|一棵|一株|一头|一箱)(?:的|地)[^，。；]{0,5}$")
 _ATTENDED = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:参加|出席|参与|列席)了?(?:会议|培训|活动|仪式|座谈|开幕|启动|签约|交流)")
 _THEN = re.compile(r"以前|过去|原来|原先|从前|那时|(?:\d+|[一两二三四五六七八九十几多])年前")
 _NOW = re.compile(r"(?:现在|如今|眼下|这几年|今年)[^，。；]{0,6}$")
@@ -302,6 +303,9 @@ _MARKETS = re.compile(r"(?:多|余)?个?国家和地区")
 _RATE_FOLLOWS = re.compile(r"[，,]?(?:较上年|比上年|较去年|比去年|同比|较上年同期|比上年同期)?(?:增长|增加|提高|上升|下降|减少)了?"
                            r"\d+(?:\.\d+)?(?:%|个百分点|倍)")
 _STOCK = re.compile(r"存栏|在栏|养着|饲养着|圈养着")
+_LAST_CENTURY = re.compile(r"上世纪|上个世纪|(?<!\d)[5-9]0年代")
+_AID_FUNDS = re.compile(r"(?:援[\u4e00-\u9fff]{1,2}|扶贫|帮扶|财政|专项|补助|奖补|上级)资金[^，。；]{0,2}$")
+_ONE_OF = re.compile(r"(?:其中)?(?:一位|有位|有一位|一名)[\u4e00-\u9fff]{0,3}?(?:阿姨|大爷|大妈|老人|村民|居民|大姐|大哥|老党员|群众)")
 # difficulties dealt with: a sentence that names them and then counts those solved ("专门议…难事，前后解决了47项",
 # "这类问题已处理25件") reports a result in its count
 _DONE = re.compile(r"(?:解决|化解|破解|处理|办成|办结|办好|调处|调解)了?")
@@ -386,6 +390,14 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 5.0   # "他一年的营业额只有10万元上下，现在已经超过1000万元": one member's business
     if _QUOTED_NAME.search(text[max(0, m.start() - 15):m.start()]) and "”" in text[m.end():m.end() + 14]:
         score -= 4.0
+    if _LAST_CENTURY.search(text, 0, m.start()) and not _NOW_ANYWHERE.search(text, 0, m.start()):
+        score -= 4.0   # "上世纪90年代，村里铁矿投产第一年的产值就有10万元": long before the work
+    if unit in _MONEY and _AID_FUNDS.search(before):
+        score -= 4.0   # "上海援青资金3000万元到位", "争取到天津援疆资金200万元": money that came in
+    if unit in _MONEY and _ONE_OF.search(text, 0, m.start()):
+        score -= 3.0   # "其中一位李阿姨…帮居民挽回损失3万元": one person's story
+    if re.search(r"(?:这|那)$", before):
+        score -= 4.0   # "这3项分别达到140%": a number that refers back to what was just counted
     if _STOCK.search(before) and not re.search(r"增加|增长|扩大|翻|由|从", before):
         score -= 4.0   # "存栏的药材鸡达20000只", "养着1020箱蜜蜂": what the unit holds, not what the work changed
     if unit == "分" and text[m.end():m.end() + 1] == "地":
