@@ -611,6 +611,9 @@ def test_units_named_the_way_reports_name_them(text, unit):
     # whom the reporter's guide works for
     ("车子开在通村水泥路上，陪同采访的杜志礼是原平市农业农村局的干部，他指着田地说：“这就是下薛孤村的示范田！”"
      "下薛孤村党支部领着村民统种共富，下薛孤村的集体收入翻了一番。", "原平市农业农村局"),
+    # levels and generic nouns are no names (县乡 = the county and its townships; a 党建联盟 of no one)
+    ("县里认为，这样做是搭建县乡一体的群众工作格局的需要，干部和群众走得更近。", "搭建县乡"),
+    ("近年来，县里用“党建联盟”把各机关单位串起来，组建了9个机关党建联盟小组。", "党建联盟"),
     # one of the unit's parts given as an example
     ("息县公安局打造警营党建文化\n我局建成7个党建示范点，例如路口派出所打造了“德孝文化”示范点，楼道里挂满了家训。",
      "路口派出所"),
