@@ -131,6 +131,7 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("某村村务监督委员会", "农村"),
     ("贵州交建路桥分公司项目党支部", "国有企业"),     # local state-owned groups by the names only they take
     ("某市城投集团第二党支部", "国有企业"),
+    ("黄金口新能源汽车产业园", "非公有制经济组织"),    # a park's firms, whatever they make (汽车 is no ownership)
 ])
 def test_fields_come_from_what_the_unit_is(unit, field):
     c = case(f"{unit}推行党员责任区，党员带头服务群众，半年来解决问题30件。", unit=unit)
