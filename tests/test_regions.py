@@ -47,6 +47,8 @@ def test_a_people_is_not_a_place():
     assert where("东乡族群众") is None
     assert where("鄂伦春族猎民") is None
     assert where("长白山脚下") is None          # 长白 alone is the mountain's as often as the county's
+    # policy words that are also county names: 惠民 (山东滨州), 惠农 (宁夏石嘴山)
+    assert where("茶农们都说，离不开党的惠民惠农政策。") is None
 
 
 def test_ordinary_words_that_are_also_place_names_do_not_count_alone():
