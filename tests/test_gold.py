@@ -246,3 +246,11 @@ def test_a_second_annotation_reads_every_write_up_with_known_ids(gold):
         assert all(x in known for x in named), (e["file"], [x for x in named if x not in known])
     report = evaluate_agreement(GOLD / gold, GOLD / gold / "second_annotation.yaml")
     assert report["documents"] == len(first)
+
+
+def test_a_county_level_city_under_its_province_written_as_the_city_is_scored_as_the_county():
+    # 东方市 is governed by 海南省 directly: an annotator may write it under city, the extractor under county
+    from djkg.services.evaluation import _official_names
+    assert _official_names({"province": "海南省", "city": "东方市", "county": None}) == \
+        {"province": "海南省", "city": None, "county": "东方市"}
+    assert _official_names({"province": "河南省", "city": "郑州市", "county": None})["city"] == "郑州市"

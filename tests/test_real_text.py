@@ -597,9 +597,6 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     ("大国新村网转载《人民日报》“新春走基层”稿件\n\n湘阴县石塘镇双龙村的村民来村部开会，双龙村党总支书记主持。",
      "双龙村"),
     ("人民日报客户端宁夏频道　兴庆区社会组织孵化基地和富强社区合作，孵化基地党支部牵头办项目。", "兴庆区社会组织孵化基地"),
-    # the Party committee of a sector's firms (个体私营经济党委) is an organisation
-    ("【山区县的非公党建新路子】——走近安溪县个体私营经济党委\n安溪县个体私营经济党委从实情出发，闯出了“安溪模式”。",
-     "安溪县个体私营经济党委"),
     # police stations, incubators and a county's numbered middle school are organisations
     ("鸭绿江边的六道沟边境派出所，隶属丹东边境管理支队。所里的党支部打造警民连心品牌。", "六道沟边境派出所"),
     ("长江云·鹤峰频道稿　记者赵婧\n鹤峰县一中这几年把党建和教学拧在一起，一中党委推行“党员示范课”。", "鹤峰县一中"),

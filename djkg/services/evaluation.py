@@ -112,6 +112,12 @@ def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
         name = municipality.pop()
         if out.get("province") is None or set(g.codes_named(out["province"])) & set(g.codes_named(name)):
             out["province"], out["city"] = name, None
+    # a county-level city under the province itself (东方市, 琼海市, 济源市) written as the city is the county
+    if city and not out.get("county") and out.get("city") == city:
+        direct = {c for c in g.codes_named(city) if g.division(c) and g.division(c).level == "county"
+                  and g.division(g.division(c).parent) and g.division(g.division(c).parent).level == "province"}
+        if len(direct) == 1 and not any(g.division(c) and g.division(c).level == "city" for c in g.codes_named(city)):
+            out["city"], out["county"] = None, g.division(direct.pop()).name
     for level in ("province", "city", "county"):
         name = out.get(level)
         if not name:
