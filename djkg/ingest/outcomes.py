@@ -287,7 +287,8 @@ _PERSONAL = re.compile(r"(?<![其])[他她](?:家)?[^，。；他她]{0,6}?(?:�
 _SENT = re.compile(r"挑选|选派|下派|派驻|派出|抽调|选调|选聘|招募|动员")
 # a stretch of a city named as the setting, not the unit ("这片区域的税收累计达到388亿元")
 _WIDER_STRETCH = re.compile(r"这片区域|该区域|这一区域|整个区域|整个片区|单在[^，。；]{1,8}一地")
-_AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季])")   # "平均每年…" is how often (平均每户 is a share)
+_PUT_IN = re.compile(r"(?:投入|投资|出资|拿出|花费|花了)了?(?:资金)?$")
+_AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季亩])")   # "平均每年…" is how often (平均每户 is a share)
 _RATE = re.compile(r"(?:按照?|以)?每[人户月年天周次亩][^，。；]{0,5}$|(?:一亩|一棵|一株|一头|一箱)(?:的|地)[^，。；]{0,5}$")
 _ATTENDED = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:参加|出席|参与|列席)了?(?:会议|培训|活动|仪式|座谈|开幕|启动|签约|交流)")
 _THEN = re.compile(r"以前|过去|原来|原先|从前|那时|(?:\d+|[一两二三四五六七八九十几多])年前")
@@ -358,7 +359,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "当年集体收入仅1.2万元": the low point the work started from (but "用时仅3天" is a result)
     if (_INPUT.search(before[-10:]) or after.startswith(("资金", "的资金", "专项资金", "经费"))) and \
             unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩"):
-        score -= 3.0
+        score -= 5.0 if _PUT_IN.search(before) else 3.0   # "累计投入364亿元": what went in, however much
     if unit in ("元", "万元") and _ANECDOTE.search(before):
         score -= 3.0
     if _SETTING.search(before) and not (_RESULT_VERB.search(before) or
