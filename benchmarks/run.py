@@ -62,6 +62,14 @@ def pct(values: list[float], q: float) -> float:
 
 # --- ingest -----------------------------------------------------------------------------------------
 
+def corpus_docs(n: int, *, md_only: bool = False) -> list:
+    """``n`` documents of the shipped corpus (real lengths and styles), repeated under distinct ids ``bench-i``."""
+    from djkg.ingest.readers import RawDoc, read_all
+    base = [d for d in read_all([REPO / "data" / "cases"]) if isinstance(d, RawDoc) and (d.fmt == "md" or not md_only)]
+    return [RawDoc(source=f"bench-{i}", text=base[i % len(base)].text, fmt=base[i % len(base)].fmt,
+                   meta={**base[i % len(base)].meta, "id": f"bench-{i}"}) for i in range(n)]
+
+
 def bench_ingest(n: int, rounds: int = 3) -> dict:
     """End-to-end ingest (read → extract → link → write, batched as the CLI does) vs jieba segmentation
     alone, on the same texts: the shipped corpus (real lengths and styles), repeated under distinct ids.
@@ -70,11 +78,8 @@ def bench_ingest(n: int, rounds: int = 3) -> dict:
     disturbed round of each), ``ratio_per_round`` each round's own pair."""
     from djkg.graph.sqlite_store import SqliteStore
     from djkg.ingest.pipeline import ingest_docs
-    from djkg.ingest.readers import RawDoc, read_all
     from djkg.ingest.taxonomy import tokenizer
-    base = [d for d in read_all([REPO / "data" / "cases"]) if isinstance(d, RawDoc)]
-    docs = [RawDoc(source=f"bench-{i}", text=base[i % len(base)].text, fmt=base[i % len(base)].fmt,
-                   meta={**base[i % len(base)].meta, "id": f"bench-{i}"}) for i in range(n)]
+    docs = corpus_docs(n)
     jieba = tokenizer()                      # initialised once, like the pipeline does
     for d in docs[:20]:                      # warm both paths
         jieba.lcut(d.text)
@@ -176,10 +181,7 @@ def bench_write(n: int, batch: int = 50, rounds: int = 3) -> dict:
     store; CPU time per case, each round its own store. What the serial stage of an ingest costs (issue 19)."""
     from djkg.graph.sqlite_store import SqliteStore
     from djkg.ingest.pipeline import prepare_doc
-    from djkg.ingest.readers import RawDoc, read_all
-    base = [d for d in read_all([REPO / "data" / "cases"]) if isinstance(d, RawDoc) and d.fmt == "md"]
-    graphs = [prepare_doc(RawDoc(source=f"bench-{i}", text=base[i % len(base)].text, fmt="md",
-                                 meta={**base[i % len(base)].meta, "id": f"bench-{i}"}))[1] for i in range(n)]
+    graphs = [prepare_doc(d)[1] for d in corpus_docs(n, md_only=True)]
     cpu = []
     for _ in range(rounds):
         with tempfile.TemporaryDirectory() as tmp:

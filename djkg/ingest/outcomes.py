@@ -304,6 +304,7 @@ _MARKETS = re.compile(r"(?:多|余)?个?国家和地区")
 _RATE_FOLLOWS = re.compile(r"[，,]?(?:较上年|比上年|较去年|比去年|同比|较上年同期|比上年同期)?(?:增长|增加|提高|上升|下降|减少)了?"
                            r"\d+(?:\.\d+)?(?:%|个百分点|倍)")
 _STOCK = re.compile(r"存栏|在栏|养着|饲养着|圈养着")
+_REFERS_BACK = re.compile(r"(?:这|那)$")
 _LAST_CENTURY = re.compile(r"上世纪|上个世纪|(?<!\d)[5-9]0年代")
 _AID_FUNDS = re.compile(r"(?:援[\u4e00-\u9fff]{1,2}|扶贫|帮扶|财政|专项|补助|奖补|上级)资金[^，。；]{0,2}$")
 _ONE_OF = re.compile(r"(?:其中)?(?:一位|有位|有一位|一名)[\u4e00-\u9fff]{0,3}?(?:阿姨|大爷|大妈|老人|村民|居民|大姐|大哥|老党员|群众)")
@@ -397,7 +398,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "上海援青资金3000万元到位", "争取到天津援疆资金200万元": money that came in
     if unit in _MONEY and _ONE_OF.search(text, 0, m.start()):
         score -= 3.0   # "其中一位李阿姨…帮居民挽回损失3万元": one person's story
-    if re.search(r"(?:这|那)$", before):
+    if _REFERS_BACK.search(before):
         score -= 4.0   # "这3项分别达到140%": a number that refers back to what was just counted
     if _STOCK.search(before) and not re.search(r"增加|增长|扩大|翻|由|从", before):
         score -= 4.0   # "存栏的药材鸡达20000只", "养着1020箱蜜蜂": what the unit holds, not what the work changed

@@ -114,10 +114,11 @@ def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
             out["province"], out["city"] = name, None
     # a county-level city under the province itself (东方市, 琼海市, 济源市) written as the city is the county
     if city and not out.get("county") and out.get("city") == city:
-        direct = {c for c in g.codes_named(city) if g.division(c) and g.division(c).level == "county"
-                  and g.division(g.division(c).parent) and g.division(g.division(c).parent).level == "province"}
-        if len(direct) == 1 and not any(g.division(c) and g.division(c).level == "city" for c in g.codes_named(city)):
-            out["city"], out["county"] = None, g.division(direct.pop()).name
+        named = [g.division(c) for c in g.codes_named(city)]
+        direct = {d.name for d in named
+                  if d and d.level == "county" and getattr(g.parent(d.adcode), "level", None) == "province"}
+        if len(direct) == 1 and not any(d and d.level == "city" for d in named):
+            out["city"], out["county"] = None, direct.pop()
     for level in ("province", "city", "county"):
         name = out.get(level)
         if not name:
