@@ -20,6 +20,13 @@ PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支"
 PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部")
 # organisation words, longest first; a single character needs a look-ahead that rules out the common word it
 # begins (村民, 部门, 所以, 科技 …)
+# a Party organisation named after the field it gathers, not after an organisation (安溪县个体私营经济党委, 镇江市社会组织
+# 联合党委, 长城汇楼宇党委, 海州区快递外卖行业党委, 武侯区社会组织第二综合党委): the field's word is its organisation word
+_PARTY_ORG = r"(?=党(?:委|总支|支部|工委|组织))"
+_DOMAIN_PARTY = (
+    r"(?:个体私营经济|非公(?:有制)?经济(?:组织)?|社会组织|两新组织|新兴领域|新业态|新就业群体|楼宇|商圈|园区|行业)"
+    r"(?:第[一二三四五六七八九十]+)?(?:综合|联合)?" + _PARTY_ORG,
+    "行业(?=党)")      # an industry's Party work (快递行业党建) is as much the industry's as its committee
 ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站",
     "公司", "集团", "卫生院", "医院", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学", "小学", "高中", "幼儿园", "研究院", "研究所",
@@ -27,7 +34,7 @@ ORG_TYPES = (
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "供电所", "派出所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
-    "行业(?=党)", "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
+    *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住一两几0-9])处(?!理|长|在|于|置)", "(?<![为个])中心(?!任|城|点|工作)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
@@ -35,6 +42,7 @@ PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟"
 _TOWN_WORDS = tuple({"乡": "乡(?!村|镇|亲|下|贤|土|愁|音|里|间|邻|情|风)", "镇": "(?<![重城集])镇"}.get(t, t) for t in TOWN_TYPES)
 _ORG_RE = re.compile("(?:" + "|".join(ORG_TYPES + _TOWN_WORDS) + ")")
 _TOWN_RE = re.compile("|".join(TOWN_TYPES))
+_DOMAIN_PARTY_RE = re.compile("|".join(_DOMAIN_PARTY))
 # as patterns: 党组 is no Party group where it begins 党组织 ("商会党组织马上联络…")
 _PARTY_WORDS = "|".join(p + "(?!织)" if p == "党组" else p for p in PARTY)
 _PARTY_RE = re.compile(_PARTY_WORDS)
@@ -111,6 +119,9 @@ def candidates(text: str) -> list[UnitCandidate]:
         if _TOWN_RE.match(text, m.end()) or (m.group(0) in TOWN_TYPES and _ORG_RE.match(text, m.end())):
             continue    # 彭浦新村 + 街道, 大桥镇 + 由桥村: the longer name is the organisation
         start = _left_edge(text, m.start(), m.end())
+        if start is None and m.group(0).endswith(("综合", "联合")) and (d := _DOMAIN_PARTY_RE.match(text, m.start())) \
+                and d.end() == m.end():
+            start = m.start()   # "云和县成立了社会组织综合党委": a field's joint committee is named by the field alone
         if start is None:
             continue
         end = m.end()
