@@ -139,18 +139,23 @@ _MUNICIPALITIES = ("11", "12", "31", "50")     # 北京, 天津, 上海, 重庆:
 
 
 def _gold_chain(entry: dict[str, Any]) -> set[str]:
-    """Names of the divisions on the gold unit's chain: the named levels and, from the deepest one the gold names,
-    its ancestors (a text that names only 义安区 still places the unit in 铜陵市 and 安徽省)."""
+    """Names of the divisions on the gold unit's chain: the named levels and, from the deepest one the gold names
+    that is a division, its ancestors (a text that names only 义安区 still places the unit in 铜陵市 and 安徽省)."""
     from ..ingest.regions import gazetteer
     named = [entry.get(k) for k in ("province", "city", "county") if entry.get(k)]
     if not named:
         return set()
     g = gazetteer()
     out = set(named)
-    codes = [c for c in g.codes_named(named[-1])
-             if all(any(d.name == n for d in g.chain(c)) for n in named[:-1])]
-    for code in codes:
-        out.update(d.name for d in g.chain(code))
+    # the deepest level the gazetteer knows: a development zone the gold names (合肥高新区) is no division, but
+    # its city still places the unit in its province
+    for depth in range(len(named), 0, -1):
+        codes = [c for c in g.codes_named(named[depth - 1])
+                 if all(any(d.name == n for d in g.chain(c)) for n in named[:depth - 1])]
+        for code in codes:
+            out.update(d.name for d in g.chain(code))
+        if codes:
+            break
     return out
 
 
