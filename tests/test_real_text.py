@@ -132,10 +132,19 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("贵州交建路桥分公司项目党支部", "国有企业"),     # local state-owned groups by the names only they take
     ("某市城投集团第二党支部", "国有企业"),
     ("黄金口新能源汽车产业园", "非公有制经济组织"),    # a park's firms, whatever they make (汽车 is no ownership)
+    ("酒钢集团宏兴钢铁股份有限公司", "国有企业"),      # provincial groups, by their short names (r307-r336)
+    ("国能九江发电有限公司", "国有企业"),              # 国能 begins the names of 国家能源集团's companies
+    ("江西神华九江公司", "国有企业"),
 ])
 def test_fields_come_from_what_the_unit_is(unit, field):
     c = case(f"{unit}推行党员责任区，党员带头服务群众，半年来解决问题30件。", unit=unit)
     assert c.industry["field"] == field
+
+
+def test_a_company_whose_state_groups_site_ran_the_report_is_state_owned():
+    # the masthead names the group, the text only the company (r312)
+    c = case("陕煤集团网站稿\n\n前不久，韩家湾煤炭公司的连采队打通了巷道，公司党委给连采队记了功，党员带头攻坚。")
+    assert c.unit == "韩家湾煤炭公司" and c.industry["field"] == "国有企业"
 
 
 def test_unit_names_are_named_organisations_never_fragments():

@@ -100,6 +100,14 @@ def is_state_owned(unit: str) -> bool:
     return any(n in unit for n in names) or bool(patterns.search(unit))
 
 
+_COMPANY_UNIT = re.compile(r"(?:公司|集团|厂|矿|队|车间|工区|项目部)$")
+
+
+def _names_state_group(line: str) -> bool:
+    names, _ = _central()
+    return any(n in line for n in names if len(n) >= 2)
+
+
 # the organisation word a unit's name ends with says what it is before any word of its text does
 _END_FIELD = [
     (re.compile(r"(?:村|嘎查|村委会|合作社|村[^，。]{0,6}委员会)$"), "农村"),
@@ -146,7 +154,8 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     title = title.replace("党组织", "")   # 党组 of 党组织 ("把党组织请进门") is no Party group of a government body
     scores: dict[str, float] = {}
     # a company form (有限公司 …) says nothing about ownership when the name also says state-owned (国网, 农业银行 …)
-    state_owned = any(c and c in unit and c not in _COMPANY_FORMS for c in _table()["国有企业"]["unit"])
+    state_owned = any(c and c in unit and c not in _COMPANY_FORMS for c in _table()["国有企业"]["unit"]) \
+        or is_state_owned(unit)
     for f, spec in _table().items():
         s = 0.0
         for c in spec["unit"]:
@@ -174,6 +183,9 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     if owned:
         scores[owned] = scores.get(owned, 0.0) + 10.0
     if unit and is_state_owned(unit):
+        scores["国有企业"] = scores.get("国有企业", 0.0) + 12.0
+    elif _COMPANY_UNIT.search(unit) and _names_state_group(" ".join((title, head.split("\n", 1)[0]))):
+        # a company whose group's site or masthead ran the report ("陕煤集团网站稿", "国家电网报") is the group's
         scores["国有企业"] = scores.get("国有企业", 0.0) + 12.0
     end = None if owned else _end_field(unit)   # ownership decides over the kind of institution (民营医院)
     if end:
