@@ -117,6 +117,22 @@ def test_places_hidden_in_words_project_sites_and_origins_are_not_the_units(text
     assert banned not in (c.region.get("province"), c.region.get("city"), c.region.get("county")), c.region
 
 
+@pytest.mark.parametrize("text, county, wrong", [
+    # a two-character county is a place by its own name (it was weak, like 城区); 会同 "together with" is a verb
+    ("8月间，兴县老促会组织调研组，会同蔚汾镇老促会负责人走进公义村，了解合作社带富村民的情况。", "兴县", "会同县"),
+    ("萧县某村党支部领办合作社，带着村民种葡萄，开通了农产品绿色通道。", "萧县", "通道侗族自治县"),
+])
+def test_a_two_character_county_counts_and_a_county_that_is_an_ordinary_word_does_not(text, county, wrong):
+    c = case(text)
+    assert c.region.get("county") == county, c.region
+
+
+@pytest.mark.parametrize("text", ["老城区党支部请代县长讲了新县城的规划，村里的事都好说。",
+                                  "应县委邀请，专家到村里讲课，全村党员都来听。"])
+def test_two_character_counties_that_begin_everyday_phrases_are_no_place(text):
+    assert case(text).region.get("county") is None
+
+
 def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     c = case("某公司党支部开展“党员责任区”活动，党员带头攻关，全年解决技术难题12项。")
     assert c.region.get("adcode") is None

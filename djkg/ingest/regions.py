@@ -104,7 +104,10 @@ class Gazetteer:
         for d in divisions:
             self._by_code[d.adcode] = d
             self._by_name.setdefault(d.name, []).append(d.adcode)
-            surfaces.setdefault(d.name, []).append(_Surface(d.adcode, True, len(d.name) <= 2 or d.name in weak))
+            # a two-character name is an ordinary word as often as a place (城区, 矿区, 东区), but a county's is its
+            # name with 县 (兴县, 萧县, 歙县): weak only when listed (代县长, 新县城, 应县委邀请)
+            two = len(d.name) <= 2 and not (d.level == "county" and d.name.endswith("县"))
+            surfaces.setdefault(d.name, []).append(_Surface(d.adcode, True, two or d.name in weak))
             short = _short_name(d.name, d.level)
             if short and short != d.name:
                 self._by_name.setdefault(short, []).append(d.adcode)
