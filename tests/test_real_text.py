@@ -157,6 +157,13 @@ def test_fields_come_from_what_the_unit_is(unit, field):
     assert c.industry["field"] == field
 
 
+def test_a_unit_a_state_assets_commission_honoured_is_state_owned():
+    # 漳村 holds 村, but the honour says whose the team is (r375)
+    c = case("掘进头上党旗红——记漳村煤矿综掘一队党支部\n漳村煤矿综掘一队党支部把党建和掘进生产拧在一起抓，"
+             "去年被山西省国资委评为“四强”党支部。")
+    assert c.industry["field"] == "国有企业"
+
+
 def test_a_company_whose_state_groups_site_ran_the_report_is_state_owned():
     # the masthead names the group, the text only the company (r312)
     c = case("陕煤集团网站稿\n\n前不久，韩家湾煤炭公司的连采队打通了巷道，公司党委给连采队记了功，党员带头攻坚。")

@@ -126,7 +126,8 @@ _OWNERSHIP_STATED = re.compile(r"(?:(?<![还但就而倒总老要若凡可于只
 
 # honours only a state-owned enterprise's people and Party organisations receive ("中央企业先进基层党组织",
 # "中国中铁劳动模范"): the unit is part of one, whatever its project or trade is called
-_SOE_HONOUR = re.compile(r"(?:中央企业|央企|国资委)(?:系统)?(?:先进|优秀|劳动模范|劳模|五一|青年文明号|示范)")
+_SOE_HONOUR = re.compile(r"(?:中央企业|央企|国资委)(?:系统)?(?:先进|优秀|劳动模范|劳模|五一|青年文明号|示范)|"
+                         r"被[^，。；]{0,6}国资委(?:党委)?(?:评为|授予|命名|表彰)")   # "被山西省国资委评为“四强”党支部"
 _HONOUR_AFTER = re.compile(r"(?:系统)?(?:劳动模范|劳模|优秀共产党员|先进基层党组织|优秀党务工作者|五一劳动奖)")
 
 
