@@ -636,6 +636,9 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     ("【山区里的非公党建】——走近永安县个体私营经济党委\n（图：县市场监管局局长在企业调研）\n"
      "永安县个体私营经济党委把党员从小作坊里找出来，个私经济党委给每个党员建了档。", "永安县个体私营经济"),
     ("青羊区把社会组织第三综合党委作为抓手，综合党委带着二十多家社会组织进社区办服务。", "社会组织第三综合"),
+    # a volunteers' association is an organisation (志愿者 alone names people served or serving) (r396)
+    ("党旗引路——记稷山县善心志愿者协会党支部\n在稷山县，善心志愿者协会的名字不少人都知道，协会党支部带着会员上门帮老人。",
+     "稷山县善心志愿者协会"),
 ])
 def test_units_named_the_way_reports_name_them(text, unit):
     assert case(text).unit.startswith(unit) or unit in case(text).unit
@@ -655,9 +658,24 @@ def test_units_named_the_way_reports_name_them(text, unit):
     # one of the unit's parts given as an example
     ("息县公安局打造警营党建文化\n我局建成7个党建示范点，例如路口派出所打造了“德孝文化”示范点，楼道里挂满了家训。",
      "路口派出所"),
+    # a label counted in money ("10万元村": villages earning 100,000 yuan) (r385)
+    ("孝感：“10万元村”实现全覆盖\n孝南区朋兴乡的长风村，村党支部清理集体资产，长风村集体收入超过10万元。", "万元村"),
 ])
 def test_generic_nouns_column_names_and_honours_are_not_the_unit(text, not_unit):
     assert case(text).unit != not_unit
+
+
+def test_a_source_label_before_the_publishers_name_is_no_part_of_it():
+    c = case("商会动态 | 来源 江西萍乡湘东商会 | 2025年3月4日发布\n湘东十年：越来越多企业家戴上党徽\n作者 张三\n"
+             "“帮”字当头，湘东商会党支部组织会员企业捐资助学，商会党支部书记带队走访。湘东商会的会员说好。")   # (r383)
+    assert c.unit.startswith("江西萍乡湘东商会")
+
+
+def test_a_name_runs_on_across_a_character_that_elsewhere_ends_a_clause():
+    # 经 of 经济 is no "via": after an organisation's word only 和, 与, 及, 同, 跟 join two names
+    from djkg.ingest.units import candidates
+    assert "金沙村经济合作社" in [c.core for c in candidates("县里帮着成立了金沙村经济合作社，合作社党支部带着村民入股。")]
+    assert "济经营管理中心" not in [c.core for c in candidates("在县一级成立了农村经济经营管理中心，负责清产核资。")]
 
 
 def test_a_formal_branch_name_is_the_branch_of_its_organisation():

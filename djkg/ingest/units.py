@@ -82,7 +82,7 @@ _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|
                       r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|该|本|其|我|这|那)")
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|\n\t 　'0123456789%％+＋")
-_NOT_UNIT = re.compile(r"或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|群众|村民|居民(?!区)|记者|网格员|志愿者|骑手|快递员|"
+_NOT_UNIT = re.compile(r"或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队)|骑手|快递员|"
                        r"党员|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|老旧|新建|所有|各个|领办")
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
@@ -92,7 +92,7 @@ _FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|和|以|" + _
 
 # what cannot begin an organisation's name but a clause runs into it: "有河南省…公司", "些爱心驿站", "明确凡…乡镇",
 # "学校龙湖高中三部" (the school referred back to)
-_LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:另有|还有|共有|现有|其中|名叫|叫做|叫|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业)))"
+_LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业)))"
                            r"(?=[\u4e00-\u9fff“]{3})")
 # a count of organisations is not one ("数百栋写字楼", "十余家企业")
 _COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[余多]?[栋家个座所名处]")
@@ -135,6 +135,8 @@ def candidates(text: str) -> list[UnitCandidate]:
         if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
             core = core[_unsplit(core, clause.end()):]   # … but 和平医院 keeps its 和
         core = _LEADING_JUNK.sub("", core)
+        if start and text[start - 1].isdigit() and core[:1] in _MEASURE_FIRST:
+            continue    # "“10万元村”实现全覆盖": a label counted in money or people, not a name
         short = short_name(core)
         if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core):
             continue
@@ -239,8 +241,9 @@ def _unsplit(window: str, cut: int) -> int:
     for _ in range(3):
         if not 0 < cut <= len(window) or window[cut - 1] not in _ONE_CHARACTER_BOUNDARIES:
             return cut
-        if window[:cut - 1].endswith(_ORG_ENDS):
-            return cut      # "龙山街道和龙山社区": after an organisation's word, 和 joins two of them (not 和龙)
+        if window[cut - 1] in _JOINERS and window[:cut - 1].endswith(_ORG_ENDS):
+            return cut      # "龙山街道和龙山社区": after an organisation's word, 和 joins two of them (not 和龙) —
+            #                 but 经 of "农村经济经营管理中心" joins nothing
         from .taxonomy import tokenizer
         freq = tokenizer().dt.FREQ     # as _after_last_verb reads it: the user dictionary kept up to date
         start = next((a for a in range(max(0, cut - 3), cut) for b in range(cut + 1, min(len(window), cut + 3) + 1)
@@ -257,6 +260,8 @@ def _unsplit(window: str, cut: int) -> int:
 
 _ONE_CHARACTER_BOUNDARIES = frozenset(w for w in re.findall(r"[\u4e00-\u9fff]+", _BOUNDARY_WORDS) if len(w) == 1)
 _ORG_ENDS = ("街道", "社区", "村", "镇", "乡", "公司", "局", "委", "会", "院", "校", "厂")
+_JOINERS = frozenset("和与及同跟")
+_MEASURE_FIRST = frozenset("万亿元千百个名户人家座所")
 _ACTS = re.compile(r"(?:把|被|给|让)|有(?=[近约多数几十百千万两一二三四五六七八九不\d])")
 _COUNT_IN_GAP = re.compile(r"[\d数几十百千万两一二三四五六七八九][余多]?[个家座栋所名处]")
 _DATE_UNITS = frozenset("年月日号")   # written right after a date's digits
