@@ -124,7 +124,7 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4, "extract
                     "extraction_real4": 2, "extraction_real5": 1,
                     "extraction_real6": 2, "extraction_real7": 3,
                     "extraction_real8": 4, "extraction_real9": 3, "extraction_real10": 1,
-                    "extraction_real11": 0, "extraction_real12": 5}
+                    "extraction_real11": 0, "extraction_real12": 6}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "extraction_real2": 0.02,
                      "extraction_real3": 0.1, "extraction_real4": 0.08,
                      "extraction_real5": 0.06, "extraction_real6": 0.09,
