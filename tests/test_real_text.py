@@ -74,6 +74,8 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     ("街道向业委会派出了18名党建指导员，支部目前有党员23名。半年来，化解物业纠纷41件。", {41}, {18, 23}),
     # back then is the starting point
     ("那会儿全社区只有4名干部，要服务2000多名居民。如今社区建起网格，配齐网格员36名。", {36}, {4, 2000}),
+    # what the collective earns more is its result, however the sentence reckons it (r385)
+    ("书记给记者算账：每亩流转收入600元，每亩还能收50元服务费，算下来村集体一年多收14万余元。", {14}, {600, 50}),
 ])
 def test_baselines_frequencies_inputs_and_back_then_are_not_results(text, kept, dropped):
     c = case(text)
