@@ -130,7 +130,8 @@ def test_a_two_character_county_counts_and_a_county_that_is_an_ordinary_word_doe
 
 
 @pytest.mark.parametrize("text", ["老城区党支部请代县长讲了新县城的规划，村里的事都好说。",
-                                  "应县委邀请，专家到村里讲课，全村党员都来听。"])
+                                  "应县委邀请，专家到村里讲课，全村党员都来听。",
+                                  "宁南医院把专家请到山里，群众在家门口就能看上病。"])
 def test_two_character_counties_that_begin_everyday_phrases_are_no_place(text):
     assert case(text).region.get("county") is None
 
@@ -152,6 +153,8 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("黄金口新能源汽车产业园", "非公有制经济组织"),    # a park's firms, whatever they make (汽车 is no ownership)
     ("酒钢集团宏兴钢铁股份有限公司", "国有企业"),      # provincial groups, by their short names (r307-r336)
     ("国能九江发电有限公司", "国有企业"),              # 国能 begins the names of 国家能源集团's companies
+    ("新疆中泰化学阜康能源有限公司", "国有企业"),
+    ("沈鼓集团透平公司", "国有企业"),
     ("江西神华九江公司", "国有企业"),
 ])
 def test_fields_come_from_what_the_unit_is(unit, field):
@@ -662,6 +665,9 @@ def test_units_named_the_way_reports_name_them(text, unit):
      "路口派出所"),
     # a label counted in money ("10万元村": villages earning 100,000 yuan) (r385)
     ("孝感：“10万元村”实现全覆盖\n孝南区朋兴乡的长风村，村党支部清理集体资产，长风村集体收入超过10万元。", "万元村"),
+    # a headline's kind of place (r398, r401)
+    ("重庆小山村“空壳”变“实心”\n彭水县鹿鸣乡龙田村的村党支部带着村民种烤烟，龙田村集体收入翻了番。", "重庆小山村"),
+    ("老社区里的民生“小事”\n北辰区佳园北里社区党委把楼门长组织起来，社区党委书记挨家走访。", "老社区"),
 ])
 def test_generic_nouns_column_names_and_honours_are_not_the_unit(text, not_unit):
     assert case(text).unit != not_unit
