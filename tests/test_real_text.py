@@ -76,6 +76,10 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     ("那会儿全社区只有4名干部，要服务2000多名居民。如今社区建起网格，配齐网格员36名。", {36}, {4, 2000}),
     # what the collective earns more is its result, however the sentence reckons it (r385)
     ("书记给记者算账：每亩流转收入600元，每亩还能收50元服务费，算下来村集体一年多收14万余元。", {14}, {600, 50}),
+    # a range says where the unit stood; whom an organisation counts now is its make-up; a firm's assets its size
+    ("那时村里穷根还没拔掉，人均收入只在1500元到3000元之间。如今人均收入涨到1.6万元。", {1.6}, {1500, 3000}),
+    ("目前协会有正式党员52名。一年来，协会党支部组织志愿活动120场。", {120}, {52}),
+    ("公司是一家民营企业，资产总额3.8亿元。去年，公司党支部牵头攻关，新增专利12项。", {12}, {3.8}),
 ])
 def test_baselines_frequencies_inputs_and_back_then_are_not_results(text, kept, dropped):
     c = case(text)

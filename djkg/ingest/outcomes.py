@@ -82,10 +82,10 @@ _DURATION_UNITS = ("天", "小时", "分钟", "个月", "个工作日")
 _DURATION = re.compile(r"经过|历时|用了|花了|连续|前后|每天|每周|每月|每年|每旬|一连|足足|整整|坚持了|干了|持续")
 _QUOTA = re.compile(r"只能|最多|不超过|上限|限报|名额|至少|每校|每个省")
 _POOL = re.compile(r"从(?:近|约)?$")
-_LOW_BASE = re.compile(r"仅|只有|不足|不到|才有|才|只拿到|只得到|只剩|顶多|至多")
+_LOW_BASE = re.compile(r"仅|只有|只在|不足|不到|才有|才|只拿到|只得到|只剩|顶多|至多")
 _INPUT = re.compile(r"投入|投资|总投资|出资|筹集|拿出|花费|捐款|捐赠|流转|租金|贷款")
 _ANECDOTE = re.compile(r"他|她|他家|她家|老人|大爷|大妈|阿姨|拿到|领到|领得|最多的|最少的|一户是|这回")
-_SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|设有|辖区|辖有|常住|户籍|总人口|人口|面积|占地|有党员|党员\d|两委|村民小组|"
+_SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|设有|辖区|辖有|常住|户籍|总人口|人口|面积|占地|有党员|党员\d|两委|村民小组|资产总额|总资产|注册资本|"
                       r"位于|地处|始建|成立于|始于|组建于|在册|编制|规模")
 # "组建了9支党员突击队", "一共划了5个网格": how the work was organised (a measure), not what it achieved
 _SETUP_VERB = re.compile(r"组建|划了|划分|划出|划成|下设|设立|设置|设有|分成|编成|建起|成立")
@@ -313,6 +313,8 @@ _ONE_OF = re.compile(r"(?:其中)?(?:一位|有位|有一位|一名)[\u4e00-\u9f
 _DONE = re.compile(r"(?:解决|化解|破解|处理|办成|办结|办好|调处|调解)了?")
 # a number inside a short quoted name is part of the name ("暖心10条", "奋战150天劳动竞赛")
 _QUOTED_NAME = re.compile(r"“[^“”]{0,14}$")
+_RANGE = re.compile(r"[^，。；]{0,12}?之间")
+_MEMBERSHIP = re.compile(r"有(?:正式|预备)?党员|有(?:正式)?会员|会员有")
 
 
 def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool,
@@ -366,6 +368,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if _SETTING.search(before) and not (_RESULT_VERB.search(before) or
                                         (_PERFECT.search(before) and not _STRUCTURE.search(before))):
         score -= 3.0   # "…下面一共设有24个党支部": how the unit is organised, whatever 一共 says
+    if _MEMBERSHIP.search(before[-8:]) and not _RESULT_VERB.search(before):
+        score -= 3.0   # "目前协会有正式党员52名": whom an organisation counts, now as before (目前 is no result here)
     if _FRAME.match(after.lstrip()):
         score -= 4.0
     if unit in ("小时", "天") and re.match(r"(?:全天候|不打烊|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)", after):
@@ -380,6 +384,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "择优选了21个村先行试点": the pilots chosen, not what they reached
     if _OTHERS.search(text[:c1]):
         score -= 3.0
+    if _RANGE.match(after):
+        score -= 3.0   # "人均收入在1500元到3000元之间": a range describes where the unit stands
     if _POOL_AFTER.match(text, m.end()):
         score -= 4.0   # "第一批7项标准中，有6项…", "132张里有123张…": the whole the result is counted out of
     if unit in _MONEY and _SPENT.search(before):
