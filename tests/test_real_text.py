@@ -998,6 +998,10 @@ def test_a_one_character_verb_and_its_word_are_found_with_a_particle_between_the
     ("新泰市政务服务中心：支部设在窗口上\n\n中心把窗口党员编入支部，党员挂牌上岗。", True),
     # not cross-appointments: a property firm's and a school's too
     ("业委会主任兼任物业公司副经理，把“双向进入、交叉任职”落到了实处。", False),
+    # the words private and state firms put it in (r405, r406, r417)
+    ("支部的口号是“围绕发展抓党建、抓好党建促发展”，每项活动都和企业的生产经营挂钩。", True),
+    ("这些年公司靠党建带发展，党员在车间里挑大梁。", True),
+    ("集团的党建早已渗进企业经营的每个环节，党员带头搞技改。", True),
 ])
 def test_party_work_made_one_with_the_business_in_more_of_the_words_reports_use(text, found):
     assert ("measure:party-business-integration" in {m.id for m in case(text).measures}) is found
