@@ -1002,6 +1002,11 @@ def test_a_one_character_verb_and_its_word_are_found_with_a_particle_between_the
     ("支部的口号是“围绕发展抓党建、抓好党建促发展”，每项活动都和企业的生产经营挂钩。", True),
     ("这些年公司靠党建带发展，党员在车间里挑大梁。", True),
     ("集团的党建早已渗进企业经营的每个环节，党员带头搞技改。", True),
+    # … and courts, hospitals and state groups (r372, r380, r386, r389)
+    ("院党组把“抓党建带队建促审判”作为全院工作的核心思路。", True),
+    ("各级党组织力求让基层党建和生产经营对得上、合得拍、相互促进。", True),
+    ("医院想让党建成为医院发展的“动力源”。", True),
+    ("公司力求业务推进到哪里，党建就覆盖到哪里。", True),
 ])
 def test_party_work_made_one_with_the_business_in_more_of_the_words_reports_use(text, found):
     assert ("measure:party-business-integration" in {m.id for m in case(text).measures}) is found
