@@ -1016,6 +1016,10 @@ def test_party_work_made_one_with_the_business_in_more_of_the_words_reports_use(
     ("颇洞村以抓党建为突破口，推动产业转型升级，合作社带着村民养鱼种果。", "measure:industry-development"),
     ("为了把班子配强，原平动员38名离退休干部出任社会组织的党组织书记。", "measure:capable-leaders"),
     ("更换电梯的意愿征询表发到各家，维修资金怎么出、选哪家品牌，都由居民投票来定。", "measure:villager-self-governance"),
+    # a village's industry in the words news reports use (r397, r408, r418)
+    ("书记带着乡亲们搞起了生猪养殖，村里的产业兴起来了。", "measure:industry-development"),
+    ("各个屯找到了适合自己的产业，发展甜茶种植加工和特色养殖。", "measure:industry-development"),
+    ("公司在村寨建起扶贫车间，把产业扶贫和就业扶贫捆在一起。", "measure:industry-development"),
 ])
 def test_measures_in_more_of_the_words_reports_use(text, concept):
     assert concept in {m.id for m in case(text).measures}
