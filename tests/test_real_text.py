@@ -140,6 +140,13 @@ def test_two_character_counties_that_begin_everyday_phrases_are_no_place(text):
     assert case(text).region.get("county") is None
 
 
+def test_a_township_police_station_named_with_its_city_keeps_the_county_its_text_gives():
+    # 江门睦洲派出所 carries its city, like a city-level body would, but a police station sits below the county (r393)
+    c = case("——走近江门睦洲派出所\n【所况速览】睦洲派出所组建于1982年，驻地在睦洲镇，隶属广东省江门市新会区。\n"
+             "睦洲派出所党支部把调解室设到村里，所里民警包村联系群众。")
+    assert c.region.get("county") == "新会区", c.region
+
+
 def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     c = case("某公司党支部开展“党员责任区”活动，党员带头攻关，全年解决技术难题12项。")
     assert c.region.get("adcode") is None

@@ -308,7 +308,7 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
 
 
 # units that sit below a county: a county the text names is theirs
-_BELOW_COUNTY = re.compile(r"村|社区|街道|镇|乡|嘎查|苏木|居委会|小区|网格|片区|园区")
+_BELOW_COUNTY = re.compile(r"村|社区|街道|镇|乡|嘎查|苏木|居委会|小区|网格|片区|园区|派出所|司法所|供电所|财政所|卫生院")
 
 
 def _cap_at_unit_level(g, match, unit: str, title: str):
