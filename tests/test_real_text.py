@@ -648,6 +648,8 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     # police stations, incubators and a county's numbered middle school are organisations
     ("鸭绿江边的六道沟边境派出所，隶属丹东边境管理支队。所里的党支部打造警民连心品牌。", "六道沟边境派出所"),
     ("长江云·鹤峰频道稿　记者赵婧\n鹤峰县一中这几年把党建和教学拧在一起，一中党委推行“党员示范课”。", "鹤峰县一中"),
+    # 希望 is no verb in a Project Hope school's name (r391)
+    ("家长们说起胶南市张家楼镇崔桂璇希望小学都竖大拇指。崔桂璇希望小学党支部组织党员走村入户。", "崔桂璇希望小学"),
     # a Party committee named after the field it gathers, not after an organisation (r347, r324)
     ("【山区里的非公党建】——走近永安县个体私营经济党委\n（图：县市场监管局局长在企业调研）\n"
      "永安县个体私营经济党委把党员从小作坊里找出来，个私经济党委给每个党员建了档。", "永安县个体私营经济"),
