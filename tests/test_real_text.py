@@ -166,6 +166,7 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("国能九江发电有限公司", "国有企业"),              # 国能 begins the names of 国家能源集团's companies
     ("新疆中泰化学阜康能源有限公司", "国有企业"),
     ("沈鼓集团透平公司", "国有企业"),
+    ("永兴县烟草零售户党支部", "非公有制经济组织"),       # shopkeepers, whoever licenses the tobacco they sell
     ("江西神华九江公司", "国有企业"),
 ])
 def test_fields_come_from_what_the_unit_is(unit, field):
@@ -648,6 +649,8 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     # police stations, incubators and a county's numbered middle school are organisations
     ("鸭绿江边的六道沟边境派出所，隶属丹东边境管理支队。所里的党支部打造警民连心品牌。", "六道沟边境派出所"),
     ("长江云·鹤峰频道稿　记者赵婧\n鹤峰县一中这几年把党建和教学拧在一起，一中党委推行“党员示范课”。", "鹤峰县一中"),
+    # the self-employed gathered in a Party branch (r382)
+    ("撑起这份放心的，是永兴县烟草零售户党支部。支部里的党员都是开小店的，龙山路社区也帮着张罗活动。", "永兴县烟草零售户"),
     # 希望 is no verb in a Project Hope school's name (r391)
     ("家长们说起胶南市张家楼镇崔桂璇希望小学都竖大拇指。崔桂璇希望小学党支部组织党员走村入户。", "崔桂璇希望小学"),
     # a Party committee named after the field it gathers, not after an organisation (r347, r324)

@@ -21,7 +21,8 @@ _ALIASES = {"农村": "农村", "乡村": "农村", "村": "农村", "社区": "
 # ownership named in the unit decides over the kind of institution: a 民营医院 is a private enterprise, a
 # 民办学校 a private non-enterprise unit (社会组织), whatever 医院 / 学校 would suggest
 _OWNERSHIP = (("民营", "非公有制经济组织"), ("私营", "非公有制经济组织"), ("私立", "非公有制经济组织"),
-              ("民办", "社会组织"), ("民非", "社会组织"))
+              ("个体", "非公有制经济组织"), ("零售户", "非公有制经济组织"), ("商户", "非公有制经济组织"),
+              ("小个专", "非公有制经济组织"), ("民办", "社会组织"), ("民非", "社会组织"))
 
 
 _COMPANY_FORMS = frozenset({"有限公司", "股份有限公司", "有限责任公司", "科技有限公司", "集团有限公司", "公司"})
