@@ -174,6 +174,12 @@ def test_fields_come_from_what_the_unit_is(unit, field):
     assert c.industry["field"] == field
 
 
+def test_a_firm_the_text_calls_foreign_or_hong_kong_funded_is_non_public():
+    # (r394) the workshop words of any factory said nothing of who owns this one
+    c = case("1984年，当地一家港资企业——南丰针织厂建起了党支部。车间里党员带头，车间主任也是党员，车间产量翻了番。")
+    assert c.industry["field"] == "非公有制经济组织"
+
+
 def test_a_unit_a_state_assets_commission_honoured_is_state_owned():
     # 漳村 holds 村, but the honour says whose the team is (r375)
     c = case("掘进头上党旗红——记漳村煤矿综掘一队党支部\n漳村煤矿综掘一队党支部把党建和掘进生产拧在一起抓，"
