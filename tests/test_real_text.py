@@ -83,6 +83,8 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     # the register is the village as it is; a year's figure the text then raises is its baseline (r438, r445)
     ("翻开村里的花名册，登记在册的有980户。两年来，村集体经营收益达到35万元。", {35}, {980}),
     ("公司2014年营业收入为1.2亿元，2018年增长到3.5亿元。", {3.5}, {1.2}),
+    # posts and teams set up, named before their count, are how the work was organised (r441)
+    ("医院设立党员先锋岗4个、党员示范岗16个，组建党员突击队3支。一年来，群众满意率提高到98%。", {98}, {4, 16, 3}),
 ])
 def test_baselines_frequencies_inputs_and_back_then_are_not_results(text, kept, dropped):
     c = case(text)

@@ -90,6 +90,7 @@ _SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|设有|辖区|
 # "组建了9支党员突击队", "一共划了5个网格": how the work was organised (a measure), not what it achieved
 _SETUP_VERB = re.compile(r"组建|划了|划分|划出|划成|下设|设立|设置|设有|分成|编成|建起|成立")
 _STRUCTURE = re.compile(r"设有|下设|下辖|辖有")
+_SETUP_NAMED = re.compile(r"(?:先锋岗|示范岗|责任岗|突击队|服务队|志愿队|小分队|网格|小组|专班|工作组|工作室)$")
 _MEMBER_STOCK = re.compile(r"党员(?:人数|总数)?(?:为|共|一共|总共|合计|共有|总数为|总计)$|(?:现有|共有|有)党员$")
 _DATED_BASE = re.compile(r"\d{4}年(?:底|末|初|时|全年)?(?:[^，。；\d]{0,8}?(?:是|为|只有|仅有|仅)|时)$")
 _RISES_LATER = re.compile(r"[^。；]*?(?:涨到|升到|增加到|增长到|提高到|提升到|达到|增至|升至|降到|降至|减少到|下降到|"
@@ -374,8 +375,9 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0
     if unit in ("小时", "天") and re.match(r"(?:全天候|不打烊|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)", after):
         score -= 4.0   # "24小时骑手驿站", "365天不打烊": an attribute, not a result
-    if _SETUP_VERB.search(before) and _SETUP_OBJECT.match(after) and direction != "down":
-        score -= 3.0
+    if _SETUP_VERB.search(before) and (_SETUP_OBJECT.match(after) or _SETUP_NAMED.search(before)) \
+            and direction != "down":
+        score -= 3.0   # (also "设立党员先锋岗4个、…组建党员突击队3支": the posts and teams named before their count)
     if unit in ("名", "人") and _MEMBER_STOCK.search(before) and not _RESULT_VERB.search(before):
         score -= 3.0   # "支部里的党员一共946名": how many members there are, not what the work reached
     if _DATED_BASE.search(before) and _RISES_LATER.search(text, c1):
