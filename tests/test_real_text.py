@@ -172,6 +172,7 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("新疆中泰化学阜康能源有限公司", "国有企业"),
     ("沈鼓集团透平公司", "国有企业"),
     ("永兴县烟草零售户党支部", "非公有制经济组织"),       # shopkeepers, whoever licenses the tobacco they sell
+    ("忠县疾病预防控制中心", "事业单位"),
     ("江西神华九江公司", "国有企业"),
 ])
 def test_fields_come_from_what_the_unit_is(unit, field):
@@ -662,6 +663,9 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     ("长江云·鹤峰频道稿　记者赵婧\n鹤峰县一中这几年把党建和教学拧在一起，一中党委推行“党员示范课”。", "鹤峰县一中"),
     # the self-employed gathered in a Party branch (r382)
     ("撑起这份放心的，是永兴县烟草零售户党支部。支部里的党员都是开小店的，龙山路社区也帮着张罗活动。", "永兴县烟草零售户"),
+    # a court's and a CDC's usual contraction stands for their full name, written once (r433, r441)
+    ("高安法院推行“诉前调解”。江西省高安市人民法院党组把调解室设到乡镇，高安法院的法官轮流驻点。", "江西省高安市人民法院"),
+    ("疾控中心党支部设立党员先锋岗。忠县疾病预防控制中心一年开展流调上千次，疾控中心的党员冲在前面。", "忠县疾病预防控制中心"),
     # 希望 is no verb in a Project Hope school's name (r391)
     ("家长们说起胶南市张家楼镇崔桂璇希望小学都竖大拇指。崔桂璇希望小学党支部组织党员走村入户。", "崔桂璇希望小学"),
     # a Party committee named after the field it gathers, not after an organisation (r347, r324)

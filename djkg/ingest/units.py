@@ -29,7 +29,7 @@ _DOMAIN_PARTY = (
     r"(?:第[一二三四五六七八九十]+)?(?:综合|联合)?" + _PARTY_ORG,
     "行业(?=党)")      # an industry's Party work (快递行业党建) is as much the industry's as its committee
 ORG_TYPES = (
-    "律师事务所", "社会工作服务中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站",
+    "律师事务所", "社会工作服务中心", "疾病预防控制中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站",
     "公司", "集团", "卫生院", "医院", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学", "希望小学", "小学", "高中", "幼儿园", "研究院", "研究所",
     "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "政协", "分行", "支行",
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
@@ -499,9 +499,18 @@ def _bracketed(text: str, at: int) -> str:
 
 def _short_form_of(short: str, full: str) -> bool:
     """A company's short name and its full one (秋田公司 ~ 重庆秋田齿轮有限责任公司): the same kind, the short name's
-    proper part inside the full name."""
+    proper part inside the full name; or a court's, a hospital's or a centre's usual contraction (高安法院 ~
+    江西省高安市人民法院, 疾控中心 ~ 忠县疾病预防控制中心): its characters in order, its first two together."""
     name = short.removesuffix("公司").removesuffix("集团")
-    return len(name) >= 2 and name != short and full.endswith(("公司", "集团")) and name in full[:-2]
+    if len(name) >= 2 and name != short and full.endswith(("公司", "集团")) and name in full[:-2]:
+        return True
+    if len(short) < 4 or len(full) <= len(short) or not short.endswith(_CONTRACTED) or short[-2:] != full[-2:]:
+        return False
+    rest = iter(full)
+    return (short[:2] in full or short == "疾控中心") and all(ch in rest for ch in short)
+
+
+_CONTRACTED = ("法院", "检察院", "医院", "疾控中心")
 
 
 # an organisation of its own named after its parent's name (重庆大学 + 附属肿瘤医院, …集团 + 第二分厂); a department
