@@ -85,6 +85,10 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     ("公司2014年营业收入为1.2亿元，2018年增长到3.5亿元。", {3.5}, {1.2}),
     # posts and teams set up, named before their count, are how the work was organised (r441)
     ("医院设立党员先锋岗4个、党员示范岗16个，组建党员突击队3支。一年来，群众满意率提高到98%。", {98}, {4, 16, 3}),
+    # a range is where the unit stands, unless it is what the work added; a rule per member is no result (r454)
+    ("公司研发经费占销售收入的3%到5%。去年，公司新增发明专利12项。", {12}, {3, 5}),
+    ("合作社带动周边群众人均增收8000元至10000元。", {8000, 10000}, set()),
+    ("每名党员带动1至2名员工共同管理。一年来，责任区整改隐患136项。", {136}, {1, 2}),
 ])
 def test_baselines_frequencies_inputs_and_back_then_are_not_results(text, kept, dropped):
     c = case(text)

@@ -314,7 +314,9 @@ _ONE_OF = re.compile(r"(?:其中)?(?:一位|有位|有一位|一名)[\u4e00-\u9f
 _DONE = re.compile(r"(?:解决|化解|破解|处理|办成|办结|办好|调处|调解)了?")
 # a number inside a short quoted name is part of the name ("暖心10条", "奋战150天劳动竞赛")
 _QUOTED_NAME = re.compile(r"“[^“”]{0,14}$")
-_RANGE = re.compile(r"[^，。；]{0,12}?之间")
+_RANGE = re.compile(r"[^，。；]{0,12}?之间|(?:到|至|~|～)\d|比\d")   # …之间, 3%到5%, a match won 3比2
+_GREW = re.compile(r"增收|增加|增长|提高|提升|多收|多挣")
+_RANGE_TOP = re.compile(r"\d(?:%|个百分点|[万亿]?元|[万亿]|个|家|人|名|户|倍|亩)?(?:到|至|~|～)$")   # the 5% of "3%到5%"
 _MEMBERSHIP = re.compile(r"有(?:正式|预备)?党员|有(?:正式)?会员|会员有")
 
 
@@ -386,8 +388,9 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "择优选了21个村先行试点": the pilots chosen, not what they reached
     if _OTHERS.search(text[:c1]):
         score -= 3.0
-    if _RANGE.match(after):
-        score -= 3.0   # "人均收入在1500元到3000元之间": a range describes where the unit stands
+    if (_RANGE.match(after) or _RANGE_TOP.search(before)) and not _GREW.search(before):
+        score -= 3.0   # "人均收入在1500元到3000元之间", "占销售收入的3%到5%": a range describes where the unit
+        #                stands; "以3比2击败": a match's score (but "人均增收8000元至10000元" is what the work brought)
     if _POOL_AFTER.match(text, m.end()):
         score -= 4.0   # "第一批7项标准中，有6项…", "132张里有123张…": the whole the result is counted out of
     if unit in _MONEY and _SPENT.search(before):
