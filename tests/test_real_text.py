@@ -670,6 +670,8 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     # a court's and a CDC's usual contraction stands for their full name, written once (r433, r441)
     ("高安法院推行“诉前调解”。江西省高安市人民法院党组把调解室设到乡镇，高安法院的法官轮流驻点。", "江西省高安市人民法院"),
     ("疾控中心党支部设立党员先锋岗。忠县疾病预防控制中心一年开展流调上千次，疾控中心的党员冲在前面。", "忠县疾病预防控制中心"),
+    # a village of a one-character name, written under its township (r427)
+    ("走进东平县斑鸠店镇焦村，水泥路扫得干干净净。焦村党支部带着村民种菜，村集体收入翻了番。", "东平县斑鸠店镇焦村"),
     # 希望 is no verb in a Project Hope school's name (r391)
     ("家长们说起胶南市张家楼镇崔桂璇希望小学都竖大拇指。崔桂璇希望小学党支部组织党员走村入户。", "崔桂璇希望小学"),
     # a Party committee named after the field it gathers, not after an organisation (r347, r324)
@@ -716,7 +718,8 @@ def test_a_source_label_before_the_publishers_name_is_no_part_of_it():
 
 @pytest.mark.parametrize("text, generic", [("荒山村出了个“回乡支书”", "荒山村"), ("一家民营模具厂，把车间开进了山村", "民营模具厂"),
                                            ("重庆小山村“空壳”变“实心”", "重庆小山村"),
-                                           ("庄稼收成全看老天。2016年市里派来第一书记驻村，王中臣抓住这个机会", "里派来第一书记驻村")])   # stationed in
+                                           ("庄稼收成全看老天。2016年市里派来第一书记驻村，王中臣抓住这个机会", "里派来第一书记驻村"),
+                                           ("强乡富村是镇上的口号", "强乡富村")])   # stationed in; a slogan's 乡
 def test_a_headlines_kind_of_village_or_firm_is_named_by_no_one(text, generic):
     from djkg.ingest.units import candidates
     assert generic not in [c.core for c in candidates(text)]

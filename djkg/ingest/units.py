@@ -44,6 +44,7 @@ _TOWN_WORDS = tuple({"乡": "乡(?!村|镇|亲|下|贤|土|愁|音|里|间|邻|�
 _ORG_RE = re.compile("(?:" + "|".join(ORG_TYPES + _TOWN_WORDS) + ")")
 _TOWN_RE = re.compile("|".join(TOWN_TYPES))
 _DOMAIN_PARTY_RE = re.compile("|".join(_DOMAIN_PARTY))
+_TOWN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,}[镇乡]$")   # a township's name of two characters or more
 # as patterns: 党组 is no Party group where it begins 党组织 ("商会党组织马上联络…")
 _PARTY_WORDS = "|".join(p + "(?!织)" if p == "党组" else p for p in PARTY)
 _PARTY_RE = re.compile(_PARTY_WORDS)
@@ -142,9 +143,11 @@ def candidates(text: str) -> list[UnitCandidate]:
         if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core):
             continue
         if len(m.group(0)) == 1 and len(short) - 1 < 2 and not (start == 0 and _HEADLINE_COLON.match(text, end)) \
+                and not (m.group(0) == "村" and core.endswith(short) and _TOWN_BEFORE.search(core[:-len(short)])) \
                 and not (len(short) == 2 and short[0] not in _DEMONSTRATIVES and _PARTY_AFTER.match(text, end)
                          and (start == 0 or not _CJK.match(text[start - 1]) or text[start - 1] in "院校司")):
             continue    # 学科, 该局: a one-character organisation word needs a name of two characters, unless the
+            #             village is written under its township (斑鸠店镇焦村), or the
             #             name heads the text before a colon ("代村：从欠下巨债到…") or its Party organisation
             #             follows, the name starting where a word does (我院外科党总支 — but not 该局党委, nor
             #             神经内科党支部 cut after 经)
