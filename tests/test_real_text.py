@@ -125,6 +125,7 @@ def test_results_inside_a_measure_paragraph_count_without_headings():
 @pytest.mark.parametrize("text, banned", [
     ("山东某县某社区党委组织党员建便民惠民医院服务站，给老人量血压。", "惠民县"),
     ("中铁某局沈阳地铁6号线项目部党支部设立党员先锋岗，攻坚盾构施工。", "沈阳市"),
+    ("施工1标项目部承担海东隧洞等主体工程，海东隧洞围岩破碎，项目部党支部成立党员突击队。", "海东市"),   # (r442)
     ("来自江西的王锋在村里当上了流动党员临时党支部的委员。", "江西省"),
 ])
 def test_places_hidden_in_words_project_sites_and_origins_are_not_the_units(text, banned):

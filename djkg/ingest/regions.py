@@ -264,8 +264,9 @@ _ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
 _ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
 # a short name right before these says where people come from too ("湖北商会", "通山分会", "通山人" in Guangdong)
 _HOMETOWN_AFTER = re.compile(r"^(?:商会|分会|同乡会|老乡会|籍|人(?![民大社才口员力居])|族)")   # … or a people: 东乡族
-# a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目")
-_SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段)")
+# a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目", "海东隧洞")
+_SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段|"
+                         r"隧洞|隧道|水库|电站|大坝|渠首|干渠|枢纽)")
 # ... or a street named after it, in running text or in the unit's own name ("宜川路街道" is in Shanghai)
 _STREET_AFTER = re.compile(r"^(?:[东西南北中]?路(?!线|径|子|上|过)|大街|大道|街(?!道|镇|乡)|巷|胡同|弄)")
 
