@@ -178,6 +178,7 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("沈鼓集团透平公司", "国有企业"),
     ("永兴县烟草零售户党支部", "非公有制经济组织"),       # shopkeepers, whoever licenses the tobacco they sell
     ("忠县疾病预防控制中心", "事业单位"),
+    ("常德市西湖管理区个体劳动者私营企业协会", "社会组织"),   # an association of private firms (r436)
     ("江西神华九江公司", "国有企业"),
 ])
 def test_fields_come_from_what_the_unit_is(unit, field):

@@ -101,6 +101,7 @@ def is_state_owned(unit: str) -> bool:
     return any(n in unit for n in names) or bool(patterns.search(unit))
 
 
+_ASSOCIATION = re.compile(r"(?:协会|商会|联合会|促进会|同业公会)$")
 _COMPANY_UNIT = re.compile(r"(?:公司|集团|厂|矿|队|车间|工区|项目部)$")
 
 
@@ -183,6 +184,8 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     if _SOE_HONOUR.search(head) or _central_honour(head):
         scores["国有企业"] = scores.get("国有企业", 0.0) + 10.0
     owned = next((owner for word, owner in _OWNERSHIP if word in unit), None)
+    if owned and _ASSOCIATION.search(unit):
+        owned = None   # 个体劳动者私营企业协会: an association of private firms is a social organisation
     if owned:
         scores[owned] = scores.get(owned, 0.0) + 10.0
     if unit and is_state_owned(unit):
@@ -192,7 +195,8 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         scores["国有企业"] = scores.get("国有企业", 0.0) + 12.0
     end = None if owned else _end_field(unit)   # ownership decides over the kind of institution (民营医院)
     if end:
-        scores[end] = scores.get(end, 0.0) + 8.0
+        # an association's name holds the trade it gathers (私营企业协会, 广告协会): its end word says what it is
+        scores[end] = scores.get(end, 0.0) + (16.0 if end == "社会组织" and _ASSOCIATION.search(unit) else 8.0)
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], FIELDS.index(kv[0])))
