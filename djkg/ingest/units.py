@@ -40,7 +40,7 @@ ORG_TYPES = (
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
 # 乡 ends a township's name, not the 乡 of 乡村, 乡镇, 乡亲, 乡贤 …
-_TOWN_WORDS = tuple({"乡": "乡(?!村|镇|亲|下|贤|土|愁|音|里|间|邻|情|风)", "镇": "(?<![重城集])镇"}.get(t, t) for t in TOWN_TYPES)
+_TOWN_WORDS = tuple({"乡": "乡(?!村|镇|亲|下|贤|土|愁|音|里|间|邻|情|风)", "镇": "(?<![重城集小])镇"}.get(t, t) for t in TOWN_TYPES)
 _ORG_RE = re.compile("(?:" + "|".join(ORG_TYPES + _TOWN_WORDS) + ")")
 _TOWN_RE = re.compile("|".join(TOWN_TYPES))
 _DOMAIN_PARTY_RE = re.compile("|".join(_DOMAIN_PARTY))
