@@ -722,7 +722,7 @@ def test_a_source_label_before_the_publishers_name_is_no_part_of_it():
                                            ("重庆小山村“空壳”变“实心”", "重庆小山村"),
                                            ("庄稼收成全看老天。2016年市里派来第一书记驻村，王中臣抓住这个机会", "里派来第一书记驻村"),
                                            ("强乡富村是镇上的口号", "强乡富村"),
-                                           ("搬迁户在香菇小镇上班，青龙泉社区帮着介绍工作", "香菇小镇")])   # stationed in; a slogan's 乡; a themed 小镇
+                                           ("“香菇小镇”里的新邻居", "香菇小镇")])   # stationed in; a slogan's 乡; a themed 小镇
 def test_a_headlines_kind_of_village_or_firm_is_named_by_no_one(text, generic):
     from djkg.ingest.units import candidates
     assert generic not in [c.core for c in candidates(text)]
