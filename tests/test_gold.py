@@ -110,9 +110,9 @@ REAL_FLOORS = {
                           "measures": 0.7, "outcome_values": 0.65, "outcome_precision": 0.75, "model": 0.95,
                           "unit": 0.75},
     # r427-r456, written blind and measured twice (its header), then worked on: held at what it reads now
-    "extraction_real15": {"province": 1.0, "city": 0.9, "county": 0.8, "field": 0.85, "problems": 0.35,
+    "extraction_real15": {"province": 1.0, "city": 0.9, "county": 0.8, "field": 0.9, "problems": 0.4,
                           "measures": 0.65, "outcome_values": 0.5, "outcome_precision": 0.6, "model": 0.45,
-                          "unit": 0.78},
+                          "unit": 0.85},
     # r457-r486, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
     "extraction_real16": {"province": 1.0, "city": 1.0, "county": 0.85, "field": 0.7, "problems": 0.5,
                           "measures": 0.65, "outcome_values": 0.55, "outcome_precision": 0.62, "model": 0.5,
