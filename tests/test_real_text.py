@@ -89,6 +89,8 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     ("公司研发经费占销售收入的3%到5%。去年，公司新增发明专利12项。", {12}, {3, 5}),
     ("合作社带动周边群众人均增收8000元至10000元。", {8000, 10000}, set()),
     ("每名党员带动1至2名员工共同管理。一年来，责任区整改隐患136项。", {136}, {1, 2}),
+    # a level above last year's, a prize won (r433)
+    ("法院党组推行诉前调解，新收案件的审结率比去年同期高出5%。", {5}, set()),
 ])
 def test_baselines_frequencies_inputs_and_back_then_are_not_results(text, kept, dropped):
     c = case(text)
