@@ -94,20 +94,20 @@ def _central() -> tuple[tuple[str, ...], re.Pattern]:
     return names, re.compile("|".join([*(data.get("patterns") or []), *(data.get("local_patterns") or [])] or ["(?!)"]))
 
 
+def _names_state_group(text: str) -> bool:
+    """Whether ``text`` carries the name or short name of a central or provincial state-owned group."""
+    names, _ = _central()
+    return any(n in text for n in names)
+
+
 def is_state_owned(unit: str) -> bool:
     """Whether the unit's name carries a central state-owned enterprise or one of its subsidiaries' names, or a
     name only local state-owned groups take (城投, 交投, 交建 …)."""
-    names, patterns = _central()
-    return any(n in unit for n in names) or bool(patterns.search(unit))
+    return _names_state_group(unit) or bool(_central()[1].search(unit))
 
 
 _ASSOCIATION = re.compile(r"(?:协会|商会|联合会|促进会|同业公会)$")
 _COMPANY_UNIT = re.compile(r"(?:公司|集团|厂|矿|队|车间|工区|项目部)$")
-
-
-def _names_state_group(line: str) -> bool:
-    names, _ = _central()
-    return any(n in line for n in names if len(n) >= 2)
 
 
 # the organisation word a unit's name ends with says what it is before any word of its text does
@@ -158,8 +158,8 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     title = title.replace("党组织", "")   # 党组 of 党组织 ("把党组织请进门") is no Party group of a government body
     scores: dict[str, float] = {}
     # a company form (有限公司 …) says nothing about ownership when the name also says state-owned (国网, 农业银行 …)
-    state_owned = any(c and c in unit and c not in _COMPANY_FORMS for c in _table()["国有企业"]["unit"]) \
-        or is_state_owned(unit)
+    central = bool(unit) and is_state_owned(unit)
+    state_owned = central or any(c and c in unit and c not in _COMPANY_FORMS for c in _table()["国有企业"]["unit"])
     for f, spec in _table().items():
         s = 0.0
         for c in spec["unit"]:
@@ -183,12 +183,12 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         scores[kind] = scores.get(kind, 0.0) + 10.0
     if _SOE_HONOUR.search(head) or _central_honour(head):
         scores["国有企业"] = scores.get("国有企业", 0.0) + 10.0
-    owned = next((owner for word, owner in _OWNERSHIP if word in unit), None)
-    if owned and _ASSOCIATION.search(unit):
-        owned = None   # 个体劳动者私营企业协会: an association of private firms is a social organisation
+    association = bool(_ASSOCIATION.search(unit))
+    # 个体劳动者私营企业协会: an association of private firms is a social organisation, whatever its members own
+    owned = None if association else next((owner for word, owner in _OWNERSHIP if word in unit), None)
     if owned:
         scores[owned] = scores.get(owned, 0.0) + 10.0
-    if unit and is_state_owned(unit):
+    if central:
         scores["国有企业"] = scores.get("国有企业", 0.0) + 12.0
     elif _COMPANY_UNIT.search(unit) and _names_state_group(" ".join((title, head.split("\n", 1)[0]))):
         # a company whose group's site or masthead ran the report ("陕煤集团网站稿", "国家电网报") is the group's
@@ -196,7 +196,7 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     end = None if owned else _end_field(unit)   # ownership decides over the kind of institution (民营医院)
     if end:
         # an association's name holds the trade it gathers (私营企业协会, 广告协会): its end word says what it is
-        scores[end] = scores.get(end, 0.0) + (16.0 if end == "社会组织" and _ASSOCIATION.search(unit) else 8.0)
+        scores[end] = scores.get(end, 0.0) + (16.0 if end == "社会组织" and association else 8.0)
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], FIELDS.index(kv[0])))
