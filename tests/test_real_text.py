@@ -414,6 +414,30 @@ def test_a_topic_with_a_difficulty_solved_named_as_a_task_or_gone_is_not_a_probl
     assert absent not in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a result sentence by its figures, but the figure is said to be low: the state the work started from
+    ("在相当长一段时间里，这个村给人的印象是穷：一年人均收入仅2500元，耕地还不到1.2亩。后来村党支部办起作业队。",
+     "problem:farmers-income-low"),
+    ("到他接任支部书记时，村民一年人均收入只在1500元到3000元之间。他召集老党员商量办法。", "problem:farmers-income-low"),
+    # the figure in the clause after the anchor's, before the clause that reports the growth
+    ("村集体的年经营性收入，2019年时只有31.2万元，到2021年已涨至63万元。", "problem:weak-collective-economy"),
+    ("就在去年，长风村的集体收入只有12.86万元。村党支部清理集体资源。", "problem:weak-collective-economy"),
+])
+def test_a_figure_said_to_be_low_states_the_problem_the_work_started_from(text, expected):
+    assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the low figure's own clause reports a result reached
+    ("不到3年，村民人均收入就翻了一番。", "problem:farmers-income-low"),
+    ("村集体收入仅1年就突破了50万元。", "problem:weak-collective-economy"),
+    # a low figure that is not the problem's measure (a duration, a share of people)
+    ("村集体经济合作社不到2个月就建起了冷库。", "problem:weak-collective-economy"),
+])
+def test_a_low_figure_that_reports_a_result_or_measures_something_else_states_no_problem(text, absent):
+    assert absent not in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
+
+
 def test_numbers_in_names_estimates_land_sizes_people_sent_and_a_citys_stretch_are_not_results():
     c = case("某社区党委为骑手列出名为“暖心10条”的服务清单，党员在“奋战150天劳动竞赛”中拿了奖。\n"
              "新村人均连1分地都不到。村里估计今年集体增收可超10万元。\n"

@@ -164,26 +164,30 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
         if s.heading:
             continue
         text = s.text
-        if s.role == "outcome" and not _LOOKS_BACK.search(text):
-            continue
         frames = index.in_sentence(text)
         if not frames:
             continue
+        looks_back = _LOOKS_BACK.search(text)
         # a "measure" sentence that names no work ("社会组织的党员流动性大…建起来不容易") describes how things are
         states = s.role in ("problem", "context") or not names_work(text)
-        if not states and not _LOOKS_BACK.search(text):
-            continue
+        # a result sentence, or one naming work, describes a state only when it looks back; a figure said to be low
+        # ("一年人均收入仅2500元") states one in any sentence (``_low_figure``)
+        framed = (s.role != "outcome" or looks_back) and (states or looks_back)
         for f in frames:
             if f.concept.id in seen:
                 continue
-            # a measure or result sentence counts when it looks back and names no work done or result, or by a
-            # clause that looks back; a difficulty word that is
-            # another problem's own word names that problem ("楼宇党员…两张皮" is not about coverage) unless the frame
-            # has two topic words, which say more than the other problem's one word (党建和业务各干各的)
-            describes = states or not _NOT_A_STATE.search(text)
-            window = next((w for w, words in _windows(text, f.parts, cues)
-                           if (describes or _LOOKS_BACK.search(w))
-                           and (len(f.parts) > 1 or not _names_other(w, words, f.concept, tx))), None)
+            window = None
+            if framed:
+                # a measure or result sentence counts when it looks back and names no work done or result, or by a
+                # clause that looks back; a difficulty word that is another problem's own word names that problem
+                # ("楼宇党员…两张皮" is not about coverage) unless the frame has two topic words, which say more than
+                # the other problem's one word (党建和业务各干各的)
+                describes = states or not _NOT_A_STATE.search(text)
+                window = next((w for w, words in _windows(text, f.parts, cues)
+                               if (describes or _LOOKS_BACK.search(w))
+                               and (len(f.parts) > 1 or not _names_other(w, words, f.concept, tx))), None)
+            if window is None and f.concept.extra.get("stated_by_low_figure"):
+                window = _low_figure(text, f)
             if window is None:
                 continue
             seen.add(f.concept.id)
@@ -204,6 +208,30 @@ def _windows(text: str, parts: tuple[str, ...], cues: tuple[str, ...]):
         if _NOT_A_STATE.search(window[:became.start()] + window[became.end():] if became else window):
             continue
         yield window, words
+
+
+# a sum said to be low: "仅2500元", "只有31.2万元", "只在1500元到3000元之间" (not "不到2个月": a duration)
+_LOW_FIGURE = re.compile(r"(?:仅有?|只有|只在|只|才|不到|不足|不过|不满)(?:约|近)?\d[\d.,]*(?:多|余)?[万亿]?元")
+# a clause reporting growth or a level reached states a result, whatever its figure ("不到3年就翻了一番")
+_REACHED = re.compile(r"达到|增加|增长|增至|增到|提高|提升|上涨|涨|翻|突破|超过|跨过|迈过|实现|带动|多收|升至|升到")
+
+
+def _low_figure(text: str, frame: Frame) -> str | None:
+    """The clauses from the frame's anchor to a figure said to be low in its clause or the next one, when they
+    report no result: a baseline as a report gives it ("村集体的年经营性收入，2019年时只有31.2万元") states the
+    problem the unit started from, as "从空壳村变成…" does. Only for problems measured by such a figure
+    (``stated_by_low_figure`` in problems.yaml: income, a collective's revenue, both sums of money)."""
+    anchor = frame.parts[0]
+    for m in islice(re.finditer(re.escape(anchor), text), 5):
+        start, end = _window(text, m.start())
+        low = _LOW_FIGURE.search(text, m.end(), end)
+        if low is None:
+            continue
+        stop = next((c.start() for c in _CLAUSE.finditer(text, low.end())), len(text))
+        span = text[start:stop]
+        if all(p in span for p in frame.parts) and not _REACHED.search(span) and not _NOT_A_STATE.search(span):
+            return span
+    return None
 
 
 def _names_other(window: str, words: list[str], concept: Concept, tx: Taxonomy) -> bool:
