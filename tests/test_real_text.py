@@ -224,6 +224,23 @@ def test_word_order_and_inserted_words_still_match(text, concept):
     assert concept in {m.id for m in case(text).measures}
 
 
+@pytest.mark.parametrize("text", [
+    "厂党委把党的工作和生产行政工作深度融合起来，以“转观念、勇担当”为题组织全员教育。",
+    "公司靠党建来定方向、聚人心，把党的工作和生产经营绑在了一起。",
+    "项目部党工委坚持把党建工作揉进施工生产和经营之中，靠现场保市场。",
+])
+def test_a_word_of_a_synonym_said_another_way_still_matches(text):
+    """"党的工作" for 党建, "融合" for 结合, "揉进" for 融入 (cues.yaml word_equivalents): one wording more for
+    every several-word synonym holding the word, instead of each synonym listed again."""
+    assert "measure:party-business-integration" in {m.id for m in case(text).measures}
+
+
+def test_an_other_wording_stands_for_a_word_only_beside_the_synonyms_other_words():
+    tx = taxonomy()
+    for text in ("党的工作要一步一个脚印地做。", "这家公司的主业是物流。"):
+        assert not [c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])]
+
+
 def test_a_variants_words_in_two_clauses_are_not_the_variant():
     # 党建联盟 may be written 联盟…党建 within a clause, not as a 联盟 named in one clause and 党建 in the next
     tx = taxonomy()

@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import product
 from pathlib import Path
 from typing import Any
 
@@ -103,14 +104,16 @@ class Taxonomy:
                 if "&" not in syn:
                     self.by_name.setdefault((c.label, S.normalise_key(syn)), c)
         self.patterns: list[Pattern] = []
+        equivalents = {normalise_short(k): tuple(normalise_short(x) for x in v)
+                       for k, v in (self.cues.get("word_equivalents") or {}).items()}
         for c in self.by_id.values():
             for surface in _with_variants((c.name, *c.synonyms)):
                 parts = tuple(dict.fromkeys(p for p in (normalise_short(x) for x in surface.split("&")) if p))
-                if parts:
+                for said in _said_otherwise(parts, equivalents):
                     # a one-character part ("集体经济&弱") must sit close to the rest, or 软弱涣散 would supply it
-                    short = len(parts) > 1 and any(len(p) == 1 for p in parts)
-                    window = sum(len(p) for p in parts) + 6 if short else 0
-                    self.patterns.append(Pattern(c, parts, surface, window))
+                    short = len(said) > 1 and any(len(p) == 1 for p in said)
+                    window = sum(len(p) for p in said) + 6 if short else 0
+                    self.patterns.append(Pattern(c, said, surface, window))
         self._variants_added = False
         self._variants_lock = threading.Lock()
         self._build_automaton()
@@ -300,6 +303,18 @@ _MEI = re.compile(r"没(?!有)")
 
 
 _CLAUSE_BREAK = re.compile(r"[，；：,;:。！？!?]")
+
+
+def _said_otherwise(parts: tuple[str, ...], equivalents: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """``parts`` and, for a synonym of several words, the same with any of its words said another way ("党的工作"
+    for 党建, "揉进" for 融入: cues.yaml word_equivalents) — one wording more for every synonym holding the word
+    instead of each listed again. A one-word synonym is left alone: the other wording would name the concept by
+    itself."""
+    if not parts:
+        return []
+    if len(parts) < 2:
+        return [parts]
+    return [tuple(dict.fromkeys(p)) for p in product(*((w, *equivalents.get(w, ())) for w in parts))]
 
 
 def _within(pat: Pattern, positions: dict[str, list[int]], text: str) -> bool:
