@@ -415,6 +415,10 @@ def test_departments_passing_the_buck_is_the_streets_problem_not_only_the_organs
     ("这个小区楼道堆满杂物，物业又管得不到位，居民意见很大。社区党委牵头推行红色物业。", "problem:property-disputes"),
     ("过去小区电梯三天两头出毛病，业主聊起来全是对物业的埋怨。街道党工委推动成立业委会。", "problem:property-disputes"),
     ("以前这栋楼的邻居之间常闹别扭，谁也不让谁。社区请老党员组建调解队。", "problem:social-conflicts"),
+    # a look back after a conjunction, or inside the clause that holds the problem
+    ("可在过去很长一段时间里，村里的地管得一团糟，村民之间为争地动手打架是常事。后来村党支部重新丈量土地。",
+     "problem:social-conflicts"),
+    ("不过，合作社理事长也说，早些年虾农都是各养各的、单打独斗。", "problem:scattered-smallholders"),
 ])
 def test_problems_stated_by_topic_and_difficulty_in_the_reports_own_words(text, expected):
     assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
