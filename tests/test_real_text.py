@@ -79,6 +79,10 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     # a range says where the unit stood; whom an organisation counts now is its make-up; a firm's assets its size
     ("那时村里穷根还没拔掉，人均收入只在1500元到3000元之间。如今人均收入涨到1.6万元。", {1.6}, {1500, 3000}),
     ("目前协会有正式党员52名。一年来，协会党支部组织志愿活动120场。", {120}, {52}),
+    # … the next item of that list too, and members an organisation's Party body looks after
+    ("目前协会有正式党员52名、入党积极分子4名。一年来，协会组织志愿活动120场。", {120}, {52, 4}),
+    ("目前协会党员有12人，团员162人。去年，协会帮会员企业招工300多人。", {300}, {12, 162}),
+    ("截至去年底，商会党委管理的党员有1277人；今年以来，新发展党员35人。", {35}, {1277}),
     ("公司是一家民营企业，资产总额3.8亿元。去年，公司党支部牵头攻关，新增专利12项。", {12}, {3.8}),
     # the register is the village as it is; a year's figure the text then raises is its baseline (r438, r445)
     ("翻开村里的花名册，登记在册的有980户。两年来，村集体经营收益达到35万元。", {35}, {980}),

@@ -91,7 +91,12 @@ _SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|设有|辖区|
 _SETUP_VERB = re.compile(r"组建|划了|划分|划出|划成|下设|设立|设置|设有|分成|编成|建起|成立")
 _STRUCTURE = re.compile(r"设有|下设|下辖|辖有")
 _SETUP_NAMED = re.compile(r"(?:先锋岗|示范岗|责任岗|突击队|服务队|志愿队|小分队|网格|小组|专班|工作组|工作室)$")
-_MEMBER_STOCK = re.compile(r"党员(?:人数|总数)?(?:为|共|一共|总共|合计|共有|总数为|总计)$|(?:现有|共有|有)党员$")
+# whom an organisation counts ("支部里的党员一共946名", "目前协会有正式党员52名", "会员有120家"), and the next item
+# of such a list ("…党员有12人，团员162人", "…52名、入党积极分子4名")
+_MEMBERS = r"(?:正式|预备)?(?:党员|团员|会员|成员|职工|员工|干警|入党积极分子|积极分子)"
+_COUNTED = rf"(?:{_MEMBERS}(?:人数|总数)?(?:为|共|一共|总共|合计|共有|总数为|总计|有)|(?:现有|共有|有){_MEMBERS})"
+_MEMBER_STOCK = re.compile(rf"{_COUNTED}$|会员有$")
+_MEMBER_LISTED = re.compile(rf"{_COUNTED}\d+(?:\.\d+)?(?:名|人|位)[，、]{_MEMBERS}$")
 _DATED_BASE = re.compile(r"\d{4}年(?:底|末|初|时|全年)?(?:[^，。；\d]{0,8}?(?:是|为|只有|仅有|仅)|时)$")
 _RISES_LATER = re.compile(r"[^。；]*?(?:涨到|升到|增加到|增长到|提高到|提升到|达到|增至|升至|降到|降至|减少到|下降到|"
                           r"\d{4}年[^，。；]{0,4}?(?:已|则)[^，。；]{0,3}?(?:超过|突破|达))")
@@ -317,7 +322,6 @@ _QUOTED_NAME = re.compile(r"“[^“”]{0,14}$")
 _RANGE = re.compile(r"[^，。；]{0,12}?之间|(?:到|至|~|～)\d|比\d")   # …之间, 3%到5%, a match won 3比2
 _GREW = re.compile(r"增收|增加|增长|提高|提升|多收|多挣")
 _RANGE_TOP = re.compile(r"\d(?:%|个百分点|[万亿]?元|[万亿]|个|家|人|名|户|倍|亩)?(?:到|至|~|～)$")   # the 5% of "3%到5%"
-_MEMBERSHIP = re.compile(r"有(?:正式|预备)?党员|有(?:正式)?会员|会员有")
 
 
 def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool,
@@ -371,8 +375,6 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if _SETTING.search(before) and not (_RESULT_VERB.search(before) or
                                         (_PERFECT.search(before) and not _STRUCTURE.search(before))):
         score -= 3.0   # "…下面一共设有24个党支部": how the unit is organised, whatever 一共 says
-    if _MEMBERSHIP.search(before[-8:]) and not _RESULT_VERB.search(before):
-        score -= 3.0   # "目前协会有正式党员52名": whom an organisation counts, now as before (目前 is no result here)
     if _FRAME.match(after.lstrip()):
         score -= 4.0
     if unit in ("小时", "天") and re.match(r"(?:全天候|不打烊|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)", after):
@@ -380,8 +382,9 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if _SETUP_VERB.search(before) and (_SETUP_OBJECT.match(after) or _SETUP_NAMED.search(before)) \
             and direction != "down":
         score -= 3.0   # (also "设立党员先锋岗4个、…组建党员突击队3支": the posts and teams named before their count)
-    if unit in ("名", "人") and _MEMBER_STOCK.search(before) and not _RESULT_VERB.search(before):
-        score -= 3.0   # "支部里的党员一共946名": how many members there are, not what the work reached
+    if unit in ("名", "人", "位", "家") and not _RESULT_VERB.search(before) and (
+            _MEMBER_STOCK.search(before) or _MEMBER_LISTED.search(text, 0, m.start())):
+        score -= 3.0   # how many members there are, now as before (目前 is no result here), not what the work reached
     if _DATED_BASE.search(before) and _RISES_LATER.search(text, c1):
         score -= 4.0   # "人均纯收入在2014年是3400元，到2018年底涨到9977元": the year the rise started from
     if _PICKED.search(before[-8:]) and "试点" in after[:16]:
