@@ -298,3 +298,14 @@ def test_a_county_level_city_under_its_province_written_as_the_city_is_scored_as
     assert _official_names({"province": "海南省", "city": "东方市", "county": None}) == \
         {"province": "海南省", "city": None, "county": "东方市"}
     assert _official_names({"province": "河南省", "city": "郑州市", "county": None})["city"] == "郑州市"
+
+
+@pytest.mark.parametrize("gold_model", ["red-property", "model:red-property"])
+def test_a_model_the_gold_names_by_its_taxonomy_id_is_its_node(tmp_path, gold_model):
+    # problems and measures may be written without their "problem:"/"measure:" prefix; so may the model (two
+    # entries of r457-r486 were, and were scored as misses whatever the extractor said)
+    (tmp_path / "a.txt").write_text("阳光小区党支部牵头成立红色物业，推行“红色物业”服务模式，居民满意率提高到95%。\n",
+                                    encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(f"- file: a.txt\n  model: {gold_model}\n", encoding="utf-8")
+    report = evaluate_extraction(tmp_path)
+    assert report["fields"]["model"]["recall"] == 1.0, report["misses"]

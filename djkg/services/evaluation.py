@@ -99,8 +99,8 @@ def _same_unit(got: str, gold: str) -> bool:
 
 
 def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
-    """The gold's places under their official names ("黔东南州" → 黔东南苗族侗族自治州), so that a short form in
-    the gold is not scored as a miss."""
+    """The gold's places under their official names ("黔东南州" → 黔东南苗族侗族自治州) and its model under its node
+    id, so that a short form in the gold is not scored as a miss."""
     from ..ingest.regions import gazetteer
     g = gazetteer()
     out = dict(entry)
@@ -132,6 +132,9 @@ def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
                      if g.division(c) and g.division(c).level == level}
         if len(names) == 1:
             out[level] = names.pop()
+    # a model named by its taxonomy id ("red-property") is its node id, as problems and measures are (_concepts)
+    if out.get("model") and ":" not in str(out["model"]):
+        out["model"] = concept_id("Model", str(out["model"]))
     return out
 
 
