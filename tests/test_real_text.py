@@ -458,6 +458,8 @@ def test_a_figure_said_to_be_low_states_the_problem_the_work_started_from(text, 
     ("村集体收入仅1年就突破了50万元。", "problem:weak-collective-economy"),
     # a low figure that is not the problem's measure (a duration, a share of people)
     ("村集体经济合作社不到2个月就建起了冷库。", "problem:weak-collective-economy"),
+    # a bound on a baseline, not a judgement that it was low (r507)
+    ("2005年时，农民人均纯收入也不足1.3万元；到了2019年，已经超过了4万元。", "problem:farmers-income-low"),
 ])
 def test_a_low_figure_that_reports_a_result_or_measures_something_else_states_no_problem(text, absent):
     assert absent not in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}

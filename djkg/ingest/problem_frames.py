@@ -210,8 +210,9 @@ def _windows(text: str, parts: tuple[str, ...], cues: tuple[str, ...]):
         yield window, words
 
 
-# a sum said to be low: "仅2500元", "只有31.2万元", "只在1500元到3000元之间" (not "不到2个月": a duration)
-_LOW_FIGURE = re.compile(r"(?:仅有?|只有|只在|只|才|不到|不足|不过|不满)(?:约|近)?\d[\d.,]*(?:多|余)?[万亿]?元")
+# a sum said to be low: "仅2500元", "只有31.2万元", "只在1500元到3000元之间" (not "不到2个月": a duration; nor
+# "不足1.3万元", which bounds a baseline without judging it: "2005年时…人均纯收入也不足1.3万元；到了2019年…")
+_LOW_FIGURE = re.compile(r"(?:仅有?|只有|只在|只|才)(?:约|近)?\d[\d.,]*(?:多|余)?[万亿]?元")
 # a clause reporting growth or a level reached states a result, whatever its figure ("不到3年就翻了一番")
 _REACHED = re.compile(r"达到|增加|增长|增至|增到|提高|提升|上涨|涨|翻|突破|超过|跨过|迈过|实现|带动|多收|升至|升到")
 
