@@ -164,6 +164,22 @@ def test_a_township_police_station_named_with_its_city_keeps_the_county_its_text
     assert c.region.get("county") == "新会区", c.region
 
 
+_WULAN = ("中国日报网\n\n过去提起新疆维吾尔自治区和静县额勒再特乌鲁乡的乌兰布鲁克村，乡里人常摇头：班子各吹各的号。"
+          "驻村工作队赶往乌兰布鲁克村，和村党支部一起摸索发展集体经济的门路。")
+
+
+def test_a_village_whose_name_begins_with_another_countys_short_name_is_where_the_text_puts_it():
+    # 乌兰 begins 乌兰布鲁克村 and is a county in Qinghai; the text puts the village in Xinjiang's 和静县 (r489)
+    c = case(_WULAN, unit="乌兰布鲁克村")
+    assert c.region.get("county") == "和静县", c.region
+
+
+def test_going_somewhere_is_no_part_of_a_units_name_and_a_sites_name_is_no_title():
+    c = case(_WULAN)
+    assert c.unit == "乌兰布鲁克村"      # not "驻村工作队赶往乌兰布鲁克村"
+    assert c.title != "中国日报网" and c.title.startswith("过去提起")   # the outlet alone on its line
+
+
 def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     c = case("某公司党支部开展“党员责任区”活动，党员带头攻关，全年解决技术难题12项。")
     assert c.region.get("adcode") is None

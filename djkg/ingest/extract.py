@@ -184,6 +184,8 @@ _DATELINE = re.compile(r"(?m)^(?:本报讯|本网讯|新华社|人民网|央广�
 _OUTLET = r"(?:新闻网|融媒体中心|日报|晚报|电视台|政府网|门户网|网站|频道|网易号|百家号|搜狐号|澎湃号|头条号|企鹅号|公众号|客户端)"
 _DATED = r"(?=.*?(?:\d{4}年\d{1,2}月|\d{4}-\d{1,2}|通讯员|来源[:：]))"
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专报)$|第\s*\d+\s*期|^编者按|"
+                       # a news site's name alone on its line ("中国日报网", "人民网", "荆楚网")
+                       r"^[\u4e00-\u9fff]{1,5}网$|"
                        rf"^[\u4e00-\u9fff·]{{0,16}}{_OUTLET}稿?(?:$|[\s·・|｜:：]|{_DATED})|"
                        # a repost's credit line ("大国新村网转载《人民日报》…稿件")
                        r"^[\u4e00-\u9fff·]{1,16}(?:网|报|号|客户端)(?:转载|转发|转自)|"
@@ -291,6 +293,8 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         return empty
     g = gazetteer()
     # the unit's own place is named near the top; the rest of a long text mostly mentions other places
+    if unit and _placed_elsewhere(g, unit, text):
+        unit = ""
     match = g.resolve(title + "\n" + text[:REGION_SCAN_CHARS], hint=hint or None, unit=unit or None)
     if hint and (match is None or not _hint_agrees(hint, match)):
         warnings.append(f"地区“{hint}”无法完全识别 / region not fully recognised")
@@ -305,6 +309,22 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         return {**empty, "confidence": match.confidence}
     return {"province": match.province, "city": match.city, "county": match.county, "adcode": match.adcode,
             "confidence": match.confidence}
+
+
+def _placed_elsewhere(g, unit: str, text: str) -> bool:
+    """Whether the unit's name begins with a place's short name (乌兰布鲁克村: 乌兰, a county in Qinghai) while the
+    text, where it first names the unit, puts it under another place written in full ("新疆维吾尔自治区和静县额勒再特
+    乌鲁乡的乌兰布鲁克村"): then the name is the village's own, not its county's, and does not vote for a place."""
+    lead = {s.adcode for start, _, s in g.mentions(unit) if start == 0 and not s.full}
+    at = text.find(unit)
+    if not lead or at < 0:
+        return False
+    placed = [s.adcode for _, _, s in g.mentions(text[max(0, at - 24):at]) if s.full and not s.weak]
+    if not placed:
+        return False
+    # (one on the other's chain is the same place named twice: "安吉县…安吉余村")
+    return not any(code in {d.adcode for d in g.chain(p)} or p in {d.adcode for d in g.chain(code)}
+                   for code in lead for p in placed)
 
 
 # units that sit below a county: a county the text names is theirs

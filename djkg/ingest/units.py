@@ -334,12 +334,15 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         # … but a headline's verb with its result, however rare (撑起, 蹚出, 唱响, 筑牢), is never part of a name
         common = common or (len(w) == 2 and f == "v" and w[1] in _RESULT_COMPLEMENTS)
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
-                or w in ("的", "了"):
+                or w in ("的", "了") or w in _GOES_TO:
             cut = pos
     return name[cut:]
 
 
 _RESULT_COMPLEMENTS = frozenset("起出亮响就牢密")
+# going somewhere, however rare the word or however jieba tags it (前往 as a time word, 赶往 as an adverb): the place
+# gone to is named after it ("赶往乌兰布鲁克村")
+_GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 直奔 回到 进驻 驻扎 扎根".split())
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
 _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
 _LEADING_PLACE = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
