@@ -180,6 +180,11 @@ def test_going_somewhere_is_no_part_of_a_units_name_and_a_sites_name_is_no_title
     assert c.title != "中国日报网" and c.title.startswith("过去提起")   # the outlet alone on its line
 
 
+def test_a_forest_farm_is_an_organisation():
+    c = case("满山青翠的背后\n\n在公路24公里处，坐落着国有古市林场。全场有五个分场，另有小沙坪煤矿。林场党总支带着职工植树护林。")
+    assert "古市林场" in c.unit and c.industry["field"] == "事业单位", (c.unit, c.industry)
+
+
 def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     c = case("某公司党支部开展“党员责任区”活动，党员带头攻关，全年解决技术难题12项。")
     assert c.region.get("adcode") is None
@@ -189,6 +194,7 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
 
 @pytest.mark.parametrize("unit, field", [
     ("长城汇商务楼宇党委", "非公有制经济组织"),
+    ("崇阳县国有古市林场党总支", "事业单位"),        # a state forest farm is a public institution (r503, r504)
     ("中铁十八局集团第五工程有限公司项目部党支部", "国有企业"),
     ("国网某县供电公司运维部党支部", "国有企业"),
     ("某村村务监督委员会", "农村"),
