@@ -445,6 +445,9 @@ def test_departments_passing_the_buck_is_the_streets_problem_not_only_the_organs
     ("可在过去很长一段时间里，村里的地管得一团糟，村民之间为争地动手打架是常事。后来村党支部重新丈量土地。",
      "problem:social-conflicts"),
     ("不过，合作社理事长也说，早些年虾农都是各养各的、单打独斗。", "problem:scattered-smallholders"),
+    # a role not seen, the collective's means described as thin (r489)
+    ("过去村里办事没有章法，党员也看不出有什么带头作用。后来驻村工作队帮着建起流动党支部。", "problem:members-role-weak"),
+    ("这个村子过去集体家底薄得可怜，想为群众办点事也办不成。后来村党支部推进股份确权。", "problem:weak-collective-economy"),
 ])
 def test_problems_stated_by_topic_and_difficulty_in_the_reports_own_words(text, expected):
     assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
