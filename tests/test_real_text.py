@@ -254,6 +254,8 @@ def test_word_order_and_inserted_words_still_match(text, concept):
     "厂党委把党的工作和生产行政工作深度融合起来，以“转观念、勇担当”为题组织全员教育。",
     "公司靠党建来定方向、聚人心，把党的工作和生产经营绑在了一起。",
     "项目部党工委坚持把党建工作揉进施工生产和经营之中，靠现场保市场。",
+    "这些年，高新区把党的建设和律所自身建设结合起来，两头互相推动。",          # (r496)
+    "集团把党建当作推动高质量发展的“红色引擎”，带着链上企业一起往前走。",      # (r502)
 ])
 def test_a_word_of_a_synonym_said_another_way_still_matches(text):
     """"党的工作" for 党建, "融合" for 结合, "揉进" for 融入 (cues.yaml word_equivalents): one wording more for
@@ -263,6 +265,8 @@ def test_a_word_of_a_synonym_said_another_way_still_matches(text):
 
 def test_an_other_wording_stands_for_a_word_only_beside_the_synonyms_other_words():
     tx = taxonomy()
+    brand = "支部着力打造“红色引擎”党建品牌。"       # a brand's name is no engine of the business
+    assert "measure:party-business-integration" not in {c.id for _, c, _ in tx.match_spans(brand, [(0, len(brand))])}
     for text in ("党的工作要一步一个脚印地做。", "这家公司的主业是物流。"):
         assert not [c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])]
 
