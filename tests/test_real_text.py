@@ -419,6 +419,21 @@ def test_a_paragraph_about_the_wider_area_keeps_its_figures_the_areas():
     assert build(case).case.props["quantified_outcomes"] == 1
 
 
+def test_a_unit_made_an_example_of_a_wider_area_leaves_the_rest_of_the_paragraph_to_the_area():
+    """"X是Y的一个缩影/样本/例子": the figures after it in the paragraph are the area's story (r488, r496)."""
+    text = ("润丰村党支部带着村民建起设施农业产业园，今年村集体收入达到60万元。\n\n"
+            "润丰村的变化，是宁夏帮扶村级集体经济做大做强的一个缩影。到2019年底，有经营收益的行政村达到1959个，"
+            "占比87.8%。")
+    scope = {o.value: o.scope for o in extract(RawDoc(source="a.txt", text=text, meta={"unit": "润丰村"})).outcomes
+             if o.value is not None}
+    assert scope[60] == "unit" and scope[1959] == scope.get(87.8, "region") == "region", scope
+    # an example of the unit's own way of working is still the unit's (r491)
+    own = ("这只是中华巷社区党委推行“党建+网格”治理办法的一个例子。今年以来，社区党委先后帮群众解决急难愁盼问题40多个。")
+    scope = {o.value: o.scope for o in extract(RawDoc(source="a.txt", text=own, meta={"unit": "中华巷社区"})).outcomes
+             if o.value is not None}
+    assert scope.get(40) == "unit", scope
+
+
 def test_departments_passing_the_buck_is_the_streets_problem_not_only_the_organs():
     """"部门之间推来推去，街道管不了" — what 街乡吹哨、部门报到 answers — is read as scattered resources as well."""
     p = parse_profile(region="北京", industry="城市社区", problems=["群众反映的问题部门之间推来推去，街道管不了"])

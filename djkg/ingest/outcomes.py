@@ -190,6 +190,8 @@ def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "",
         if area_topic:
             for fact in facts:
                 fact.scope = "region"
+        if _example_of_area(s.text, unit):
+            area_topic = True      # what follows in the paragraph is the area's story, its figures the area's
         for fact in facts:
             key = (fact.metric or fact.name, fact.value, fact.unit)
             if key not in seen:
@@ -445,6 +447,31 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if m.group("pre") == "超" and not before:
         score -= 1.0
     return score
+
+
+# the unit as one example of what a wider area does: "润丰村的变化，是宁夏帮扶村级集体经济做大做强的一个缩影",
+# "在成都高新区，安博成都律所只是律师行业抓党建的一个样本"
+_EXAMPLE_OF = re.compile(r"(?:是|只是|正是|就是|成为|成了)(?P<whole>[^。；！？]{2,40}?)的?(?:一个|一处)?(?:生动|典型|鲜活)?的?"
+                         r"(?:缩影|样本|例子|剪影)")
+
+
+def _example_of_area(text: str, unit: str) -> bool:
+    """Whether the sentence makes the unit an example of a wider area's work: the whole it is an example of does not
+    name the unit ("这只是…中华巷社区党委推行…办法的一个例子" is the unit's own), and the sentence names a place or
+    area other than in the unit's name."""
+    m = _EXAMPLE_OF.search(text)
+    if not m:
+        return False
+    from .units import short_name
+    names = [n for n in {unit, short_name(unit)} if n and len(n) >= 2]
+    if any(n in m.group("whole") for n in names):
+        return False
+    rest = text
+    for n in names:
+        rest = rest.replace(n, "\0" * len(n))
+    from .regions import gazetteer
+    return bool(_AREA_RE.search(rest) or re.search(r"高新区|开发区|新区", rest)
+                or any(not s.weak for _, _, s in gazetteer().mentions(rest)))
 
 
 # an opening that makes a wider area the topic of what follows: "从全市看，", "放眼全省，", "全县：", "就全区而言，"
