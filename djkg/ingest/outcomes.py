@@ -98,6 +98,8 @@ _COUNTED = rf"(?:{_MEMBERS}(?:人数|总数)?(?:为|共|一共|总共|合计|共
 _MEMBER_STOCK = re.compile(rf"{_COUNTED}$|会员有$")
 _MEMBER_LISTED = re.compile(rf"{_COUNTED}\d+(?:\.\d+)?(?:名|人|位)[，、]{_MEMBERS}$")
 _DATED_BASE = re.compile(r"\d{4}年(?:底|末|初|时|全年)?(?:[^，。；\d]{0,8}?(?:是|为|只有|仅有|仅)|时)$")
+_BEFORE_THE_WORK = re.compile(r"(?:帮扶|改造|整治|改革|结对|入股|建社|接手|上任|接任|推行|实施|创建|合作)(?:前|之前|以前)[，,]?"
+                              r"[^，。；\d]{0,4}?(?:是|为|只有|仅有|仅|才|有|不到|不足)$")
 _RISES_LATER = re.compile(r"[^。；]*?(?:涨到|升到|增加到|增长到|提高到|提升到|达到|增至|升至|降到|降至|减少到|下降到|"
                           r"\d{4}年[^，。；]{0,4}?(?:已|则)[^，。；]{0,3}?(?:超过|突破|达))")
 _PICKED = re.compile(r"(?:选了|选出|选取|挑选|选定|确定了?|择优选)$")
@@ -387,6 +389,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if unit in ("名", "人", "位", "家") and not _RESULT_VERB.search(before) and (
             _MEMBER_STOCK.search(before) or _MEMBER_LISTED.search(text, 0, m.start())):
         score -= 3.0   # how many members there are, now as before (目前 is no result here), not what the work reached
+    if _BEFORE_THE_WORK.search(before):
+        score -= 4.0   # "人均纯收入，帮扶前是1600多元，如今已超过两万元": the figure before the work began
     if _DATED_BASE.search(before) and _RISES_LATER.search(text, c1):
         score -= 4.0   # "人均纯收入在2014年是3400元，到2018年底涨到9977元": the year the rise started from
     if _PICKED.search(before[-8:]) and "试点" in after[:16]:
