@@ -87,6 +87,8 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     # the register is the village as it is; a year's figure the text then raises is its baseline (r438, r445)
     ("翻开村里的花名册，登记在册的有980户。两年来，村集体经营收益达到35万元。", {35}, {980}),
     ("公司2014年营业收入为1.2亿元，2018年增长到3.5亿元。", {3.5}, {1.2}),
+    # what each one of a group gets is a rate, not a total paid out (r507)
+    ("村里给60周岁以上的老人发放500元补助，70周岁以上的发放1000元。去年村集体收入达到1769万元。", {1769}, {500, 1000}),
     # the figure before the work began, named by the work (r513)
     ("负责人算了一笔账：村民的人均纯收入，帮扶前是1600多元，如今已经超过2万元。", {2}, {1600}),
     ("小区改造之前，物业费收缴率只有40%，改造后提高到了92%。", {92}, {40}),

@@ -98,6 +98,9 @@ _COUNTED = rf"(?:{_MEMBERS}(?:人数|总数)?(?:为|共|一共|总共|合计|共
 _MEMBER_STOCK = re.compile(rf"{_COUNTED}$|会员有$")
 _MEMBER_LISTED = re.compile(rf"{_COUNTED}\d+(?:\.\d+)?(?:名|人|位)[，、]{_MEMBERS}$")
 _DATED_BASE = re.compile(r"\d{4}年(?:底|末|初|时|全年)?(?:[^，。；\d]{0,8}?(?:是|为|只有|仅有|仅)|时)$")
+# a sum for each one of a group named by a condition (an age, a result in an exam), not a total paid out
+_PER_HEAD = re.compile(r"(?:周岁|岁)以上的?[\u4e00-\u9fff]{0,4}?(?:发放|发|补助|补贴|奖励|奖)$|"
+                       r"(?:考上|考取|考入)[^，。；]{0,10}?的?[\u4e00-\u9fff]{0,3}?(?:发放|发|奖励|奖)$")
 _BEFORE_THE_WORK = re.compile(r"(?:帮扶|改造|整治|改革|结对|入股|建社|接手|上任|接任|推行|实施|创建|合作)(?:前|之前|以前)[，,]?"
                               r"[^，。；\d]{0,4}?(?:是|为|只有|仅有|仅|才|有|不到|不足)$")
 _RISES_LATER = re.compile(r"[^。；]*?(?:涨到|升到|增加到|增长到|提高到|提升到|达到|增至|升至|降到|降至|减少到|下降到|"
@@ -389,6 +392,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if unit in ("名", "人", "位", "家") and not _RESULT_VERB.search(before) and (
             _MEMBER_STOCK.search(before) or _MEMBER_LISTED.search(text, 0, m.start())):
         score -= 3.0   # how many members there are, now as before (目前 is no result here), not what the work reached
+    if unit in _MONEY and _PER_HEAD.search(before):
+        score -= 4.0   # "给60周岁以上的老人发放500元补助，70周岁以上的发放1000元": what each one gets, a rate
     if _BEFORE_THE_WORK.search(before):
         score -= 4.0   # "人均纯收入，帮扶前是1600多元，如今已超过两万元": the figure before the work began
     if _DATED_BASE.search(before) and _RISES_LATER.search(text, c1):
