@@ -118,7 +118,7 @@ REAL_FLOORS = {
     # r487-r516, written blind and measured with the session's start code and after its first changes (its
     # header), then worked on: held at what it reads now
     "extraction_real17": {"province": 1.0, "city": 0.9, "county": 0.95, "field": 0.95, "problems": 0.6,
-                          "measures": 0.52, "outcome_values": 0.63, "outcome_precision": 0.75, "model": 0.5,
+                          "measures": 0.52, "outcome_values": 0.63, "outcome_precision": 0.78, "model": 0.5,
                           "unit": 0.7},
     # r457-r486, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
     "extraction_real16": {"province": 1.0, "city": 1.0, "county": 0.85, "field": 0.7, "problems": 0.5,
@@ -159,7 +159,7 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
                      "extraction_real9": 0.08, "extraction_real10": 0.08,
                      "extraction_real11": 0.04, "extraction_real12": 0.07, "extraction_real13": 0.05,
                      "extraction_real14": 0.04, "extraction_real15": 0.08,
-                     "extraction_real16": 0.08, "extraction_real17": 0.06}
+                     "extraction_real16": 0.08, "extraction_real17": 0.05}
 
 
 @pytest.mark.parametrize("gold", sorted(REAL_FLOORS))

@@ -95,6 +95,8 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     # posts and teams set up, named before their count, are how the work was organised (r441)
     ("医院设立党员先锋岗4个、党员示范岗16个，组建党员突击队3支。一年来，群众满意率提高到98%。", {98}, {4, 16, 3}),
     ("厂里成立管理提升、提质增效等6个重点项目组，组建攻关组。一年来，吨油成本下降12%。", {12}, {6}),   # (r493)
+    # a detached tribunal (派出法庭) dispatches nobody: the court's make-up, not a result (r505)
+    ("全院设有8个内设机构、2个派出法庭和1个事业单位。去年，全院结案率提高到96%。", {96}, {8, 2, 1}),
     # a range is where the unit stands, unless it is what the work added; a rule per member is no result (r454)
     ("公司研发经费占销售收入的3%到5%。去年，公司新增发明专利12项。", {12}, {3, 5}),
     ("合作社带动周边群众人均增收8000元至10000元。", {8000, 10000}, set()),
