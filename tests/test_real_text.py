@@ -248,6 +248,10 @@ def test_unit_names_are_named_organisations_never_fragments():
     assert c.unit.endswith(("由桥村党委", "由桥村")) and "这趟" not in c.unit
     none = case("响应号召，明确分工，大家干劲很足，工作有了新起色。")
     assert none.unit == "" and "unit_missing" in none.flags
+    # what a place is compared with is no organisation of the text ("不输商品房小区", r509)
+    compared = case("■张燕\n\n蟠龙华都小区位于江阴高新区，论“颜值”已经不输商品房小区。蟠龙社区下辖两个安置小区，"
+                    "社区党总支书记一上任就琢磨怎样解开管理这个结。蟠龙社区把居委会、物业拧到一起。")
+    assert compared.unit.startswith("蟠龙") and "输" not in compared.unit, compared.unit
 
 
 @pytest.mark.parametrize("text, concept", [
