@@ -490,6 +490,8 @@ def test_problems_stated_by_topic_and_difficulty_in_the_reports_own_words(text, 
     ("企业党支部组织党员攻关，攻下了车间里的技术难关。", "problem:non-public-coverage-gap"),
     ("园区把分散在各家企业的党员拧成一股绳。", "problem:non-public-coverage-gap"),
     ("村集体没有收入，村干部能力弱。", "problem:farmers-income-low"),
+    # what the work is there to make sure of (r511)
+    ("为了让挂钩服务企业不走过场，区里每个月听取一次挂钩人员的汇报。", "problem:brand-formalism"),
 ])
 def test_a_topic_with_a_difficulty_solved_named_as_a_task_or_gone_is_not_a_problem(text, absent):
     assert absent not in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}

@@ -382,6 +382,7 @@ _ASKS_HOW = re.compile(r"(?:怎么|怎样|如何|咋)[^。？?]{2,30}[？?]")
 # "村民不用发愁卖不出去", "告别了…难": a difficulty named as gone is not one the unit faces
 _RESOLVED = re.compile(r"(?:不用|不必|不再|无须|无需|再也不|不用再|告别了?|摆脱了?|不愁|不怕|没有发生|没发生|未发生|"
                        r"未出现|没有出现|杜绝了?)(?:发愁|担心|为|过|一起|一例)?$")
+_PURPOSE = re.compile(r"(?:为了让|为让|确保|保证)[^，。；]{0,12}(?:不|不再|不会)$")
 # "调解纠纷", "排查隐患": a topic word right after a verb of handling it names a task
 _HANDLING = re.compile(r"(?:调解|化解|排查|处理|帮扶|解决|整治|治理|协调|调处|受理|救助|关爱|照料|服务)$")
 
@@ -454,8 +455,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             clause = _clause_at(s.text, _surface)
             bare = _surface.lstrip("~").split("&")[0]
             before = s.text[:max(s.text.find(bare), 0)]
-            if _RESOLVED.search(before[-8:]):
-                continue
+            if _RESOLVED.search(before[-8:]) or _PURPOSE.search(before):
+                continue   # (also "为了让挂钩服务不走过场": what the work is there to prevent)
             topic = not _PROBLEM_STATED.search(_surface.lstrip("~"))
             # a topic word ("纠纷") outside a problem sentence, a group of people anywhere ("空巢老人") or a topic
             # right after a verb handling it ("调解纠纷") needs its clause to state a problem — not a list of tasks
