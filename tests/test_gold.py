@@ -120,6 +120,10 @@ REAL_FLOORS = {
     "extraction_real17": {"province": 1.0, "city": 0.9, "county": 0.95, "field": 0.95, "problems": 0.6,
                           "measures": 0.52, "outcome_values": 0.63, "outcome_precision": 0.78, "model": 0.5,
                           "unit": 0.73},
+    # r517-r546, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
+    "extraction_real18": {"province": 1.0, "city": 0.84, "county": 0.95, "field": 0.86, "problems": 0.42,
+                          "measures": 0.51, "outcome_values": 0.68, "outcome_precision": 0.65, "model": 1.0,
+                          "unit": 0.73},
     # r457-r486, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
     "extraction_real16": {"province": 1.0, "city": 1.0, "county": 0.85, "field": 0.7, "problems": 0.5,
                           "measures": 0.65, "outcome_values": 0.55, "outcome_precision": 0.62, "model": 0.5,
@@ -143,7 +147,10 @@ PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"
                                                 ("extraction_real12", "problems"): 0.41,
                                                 ("extraction_real12", "measures"): 0.33,
                                                 ("extraction_real13", "problems"): 0.4,
-                                                ("extraction_real14", "problems"): 0.42}
+                                                ("extraction_real14", "problems"): 0.42,
+                                                # sealed r517-r546 as it read blind (19 problems listed in 30 texts)
+                                                ("extraction_real18", "problems"): 0.38,
+                                                ("extraction_real18", "measures"): 0.48}
 # places a gold set leaves empty because only a masthead or a body's honour shows them (see the set's header); for
 # the sealed sets, as many as they read blind (not looked at)
 INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4, "extraction_real2": 3, "extraction_real3": 2,
@@ -151,7 +158,7 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4, "extract
                     "extraction_real6": 2, "extraction_real7": 3,
                     "extraction_real8": 4, "extraction_real9": 3, "extraction_real10": 1,
                     "extraction_real11": 0, "extraction_real12": 6, "extraction_real13": 1, "extraction_real14": 5,
-                    "extraction_real15": 5, "extraction_real16": 7, "extraction_real17": 5}
+                    "extraction_real15": 5, "extraction_real16": 7, "extraction_real17": 5, "extraction_real18": 5}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "extraction_real2": 0.02,
                      "extraction_real3": 0.1, "extraction_real4": 0.08,
                      "extraction_real5": 0.06, "extraction_real6": 0.09,
@@ -159,7 +166,8 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
                      "extraction_real9": 0.08, "extraction_real10": 0.08,
                      "extraction_real11": 0.04, "extraction_real12": 0.07, "extraction_real13": 0.05,
                      "extraction_real14": 0.04, "extraction_real15": 0.08,
-                     "extraction_real16": 0.08, "extraction_real17": 0.05}
+                     "extraction_real16": 0.08, "extraction_real17": 0.05,
+                     "extraction_real18": 0.09}
 
 
 @pytest.mark.parametrize("gold", sorted(REAL_FLOORS))

@@ -1533,3 +1533,40 @@ def test_what_a_unit_holds_is_no_result():
 ])
 def test_the_past_money_that_came_in_one_persons_story_and_references_are_no_results(text, not_result):
     assert not_result not in values(case(text))
+
+
+_EVERY_PROCESS = r"""
+import json, sys
+from pathlib import Path
+from djkg.ingest.extract import extract
+from djkg.ingest.readers import RawDoc, read_all
+texts = [d for d in read_all([Path(sys.argv[1])]) if isinstance(d, RawDoc)]
+texts.append(RawDoc(source="firm.txt", meta={"unit": "湖南金州律师事务所"}, text=(
+    "湖南金州律师事务所党支部设立维权服务岗。\n\n湖南金州律师事务所的做法，只是律师行业服务农民工的一个例子。"
+    "一年来，律所为农民工追回欠薪48次，服务1300人次。")))
+out = {}
+for d in texts:
+    c = extract(d)
+    out[d.source] = [c.unit, c.region.get("adcode"), c.industry.get("field"), sorted(m.id for m in c.problems),
+                     sorted(m.id for m in c.measures), sorted((o.value, o.unit, o.scope) for o in c.outcomes
+                                                               if o.value is not None)]
+print(json.dumps(out, ensure_ascii=False, sort_keys=True))
+"""
+
+
+def test_extraction_is_the_same_in_every_process():
+    """Python orders a set of strings differently in every process (hash randomisation); extraction must not
+    depend on it, or a re-ingest or a parallel worker reads the same text differently. A unit's full name and
+    its short form, taken from a set, once decided whether a paragraph's figures were the unit's (r536)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    folder = Path(__file__).parent / "gold" / "extraction_real17"
+    runs = set()
+    for seed in ("0", "2", "3", "7"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _EVERY_PROCESS, str(folder)], env=env, capture_output=True,
+                              text=True, timeout=120, check=True)
+        runs.add(done.stdout)
+    assert len(runs) == 1

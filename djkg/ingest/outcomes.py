@@ -472,7 +472,9 @@ def _example_of_area(text: str, unit: str) -> bool:
     if not m:
         return False
     from .units import short_name
-    names = [n for n in {unit, short_name(unit)} if n and len(n) >= 2]
+    # longest first, and in an order of their own (a set's order changes from one process to the next): the
+    # full name blanked before its short form, or the places in it would be left behind
+    names = sorted({n for n in (unit, short_name(unit)) if n and len(n) >= 2}, key=lambda n: (-len(n), n))
     if any(n in m.group("whole") for n in names):
         return False
     rest = text
