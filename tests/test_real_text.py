@@ -248,6 +248,11 @@ def test_unit_names_are_named_organisations_never_fragments():
     assert c.unit.endswith(("由桥村党委", "由桥村")) and "这趟" not in c.unit
     none = case("响应号召，明确分工，大家干劲很足，工作有了新起色。")
     assert none.unit == "" and "unit_missing" in none.flags
+    # a government department named by two fields joined with 和 is one body (r432); two bodies joined stay two
+    for text, unit in (("息县行政审批和政务信息管理局党组推行“一窗受理”，群众办事少跑腿。", "息县行政审批和政务信息管理局"),
+                       ("人力资源和社会保障局党支部开展农民工维权服务。", "人力资源和社会保障局")):
+        assert case(text).unit.startswith(unit), case(text).unit
+    assert case("龙山街道和龙山社区一起办活动，居民议事会开了10次。").unit in ("龙山街道", "龙山社区")
     # what a place is compared with is no organisation of the text ("不输商品房小区", r509)
     compared = case("■张燕\n\n蟠龙华都小区位于江阴高新区，论“颜值”已经不输商品房小区。蟠龙社区下辖两个安置小区，"
                     "社区党总支书记一上任就琢磨怎样解开管理这个结。蟠龙社区把居委会、物业拧到一起。")

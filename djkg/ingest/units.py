@@ -89,7 +89,12 @@ _NOT_UNIT = re.compile(r"或|一个|一些|不少|许多|来自|随手|就能|�
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
 # function words no name holds: a candidate that contains one is a clause ending in a name
-_FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|和|以|" + _JOINED_SUBJECTS + r"|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
+# a government department named by two fields joined with 和 (人力资源和社会保障局, 住房和城乡建设局, 行政审批和政务信息
+# 管理局) is one body; 和 after an organisation's own word joins two of them (民政局和财政局, 龙山街道和龙山社区)
+_DEPARTMENT_AND = r"(?<![局厅委部办院校所站村镇乡会司队区道])和(?=[\u4e00-\u9fff]{2,10}(?:局|厅|委员会|办公室)$)"
+_FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|(?!" + _DEPARTMENT_AND + r")和|以|" + _JOINED_SUBJECTS +
+                            r"|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
+_DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 
 
 # what cannot begin an organisation's name but a clause runs into it: "有河南省…公司", "些爱心驿站", "明确凡…乡镇",
@@ -188,6 +193,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     tail = text[type_start:type_end]
     cut = _boundary_end(window + tail)
     cut = _unsplit(window, cut if cut <= len(window) else _boundary_end(window))
+    if 0 < cut <= len(window) and window[cut - 1] == "和" and _DEPARTMENT_AND_RE.match(window + tail, cut - 1):
+        cut = _boundary_end(window[:cut - 1])     # 人力资源和社会保障局: the field before 和 is part of the name
     name = _after_last_verb(window[cut:], tail, bool(_POST.match(text, type_end)))
     quoted = name.lstrip("“\"")
     if not quoted.strip("”\""):
@@ -322,6 +329,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 输电班, 调解委员会: a verb that names what the organisation does
         if w == "与" and _SUBJECT_JOINED.match(name + tail, pos):
             continue        # 能源与材料系: two subjects joined in a department's name
+        if w == "和" and _DEPARTMENT_AND_RE.match(name + tail, pos - 1):
+            continue        # 人力资源和社会保障局: two fields joined in a government department's name
         if len(words) == 1 and len(w) >= 2 and f[:1] == "d" and tail in _PLACE_UNITS:
             continue        # 共同村: a village named by one adverb (a verb there is more often the clause's: 深入社区)
         if i == len(words) - 1 and len(w) == 1 and f[:1] in ("r", "p") and w not in _DEMONSTRATIVES \
