@@ -253,6 +253,8 @@ def test_unit_names_are_named_organisations_never_fragments():
                        ("人力资源和社会保障局党支部开展农民工维权服务。", "人力资源和社会保障局")):
         assert case(text).unit.startswith(unit), case(text).unit
     assert case("龙山街道和龙山社区一起办活动，居民议事会开了10次。").unit in ("龙山街道", "龙山社区")
+    # 旗下 "under the group" is no banner (r417)
+    assert not case("伟星集团重视党建。2018年，旗下浙江伟星实业发展股份有限公司完成“党建入章”。").unit.startswith("下")
     # what a place is compared with is no organisation of the text ("不输商品房小区", r509)
     compared = case("■张燕\n\n蟠龙华都小区位于江阴高新区，论“颜值”已经不输商品房小区。蟠龙社区下辖两个安置小区，"
                     "社区党总支书记一上任就琢磨怎样解开管理这个结。蟠龙社区把居委会、物业拧到一起。")

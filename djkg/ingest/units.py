@@ -142,6 +142,8 @@ def candidates(text: str) -> list[UnitCandidate]:
         if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
             core = core[_unsplit(core, clause.end()):]   # … but 和平医院 keeps its 和
         core = _LEADING_JUNK.sub("", core)
+        if start and text[start - 1] == "旗" and core.startswith("下") and len(core) > 3:
+            core = core[1:]     # "集团旗下浙江伟星实业…": 旗下 "under the group" is no banner (旗) and its 下
         if start and text[start - 1].isdigit() and core[:1] in _MEASURE_FIRST:
             continue    # "“10万元村”实现全覆盖": a label counted in money or people, not a name
         short = short_name(core)
