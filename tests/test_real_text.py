@@ -282,6 +282,17 @@ def test_a_word_of_a_synonym_said_another_way_still_matches(text):
     assert "measure:party-business-integration" in {m.id for m in case(text).measures}
 
 
+def test_a_plaque_or_a_badge_is_no_responsibility_area():
+    """Posts and areas of responsibility (先锋岗, 责任区) are the measure, and so are a state-owned firm's members'
+    service teams and task forces (its model's own practice); a plaque hung up or a badge worn are not (r29, r42,
+    r204 and four corpus cases claimed it by these words)."""
+    tx = taxonomy()
+    for text in ("全国第一个商务楼宇“党员服务点”就在这里挂牌。", "出门探访时都安排党员带队、佩戴党徽。"):
+        assert "measure:member-responsibility-area" not in {c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])}
+    posts = "公司设立党员先锋岗12个，划分党员责任区。"
+    assert "measure:member-responsibility-area" in {c.id for _, c, _ in tx.match_spans(posts, [(0, len(posts))])}
+
+
 def test_an_other_wording_stands_for_a_word_only_beside_the_synonyms_other_words():
     tx = taxonomy()
     brand = "支部着力打造“红色引擎”党建品牌。"       # a brand's name is no engine of the business
