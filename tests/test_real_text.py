@@ -293,6 +293,15 @@ def test_a_plaque_or_a_badge_is_no_responsibility_area():
     assert "measure:member-responsibility-area" in {c.id for _, c, _ in tx.match_spans(posts, [(0, len(posts))])}
 
 
+def test_members_keeping_in_touch_with_people_is_a_measure_and_a_window_between_party_and_people_is_not():
+    tx = taxonomy()
+    for text in ("在院里人看来，它既是一支生力军，也是党联系群众、服务群众的一扇窗口。",      # (r494, r197)
+                 "社区连着城市治理的末梢，也是党组织联系群众离得最近的地方。"):
+        assert "measure:members-contact-households" not in {c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])}
+    text = "支部建立党员干部联系职工群众的制度，每名班子成员结对联系8名职工。"            # (r375)
+    assert "measure:members-contact-households" in {c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])}
+
+
 def test_an_other_wording_stands_for_a_word_only_beside_the_synonyms_other_words():
     tx = taxonomy()
     brand = "支部着力打造“红色引擎”党建品牌。"       # a brand's name is no engine of the business
