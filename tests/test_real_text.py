@@ -302,6 +302,18 @@ def test_members_keeping_in_touch_with_people_is_a_measure_and_a_window_between_
     assert "measure:members-contact-households" in {c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])}
 
 
+def test_building_together_is_joint_party_building_only_between_organisations():
+    """共建 alone is any joint effort (携手共建宁南医院, 村企共建, 共建美好家园, 全市共建信用网点); joint Party
+    building is a pairing of organisations or their Party bodies (结成共建对子, 联系共建的社区, 共建机制)."""
+    tx = taxonomy()
+    for text in ("自治区人民医院与海原县携手共建宁南医院。", "蟠龙村摸索出村企一体、村企共建的发展办法。",
+                 "社区以“党旗辉映初心共建美好家园”为主题，为驿站授牌。"):
+        assert "measure:joint-building" not in {c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])}, text
+    for text in ("机关党委与支塘镇机关党支部结成共建对子。", "全体党员到本支部联系共建的福德社区报到。",
+                 "三个供电所签下协议：公开共建承诺，健全共建机制。"):
+        assert "measure:joint-building" in {c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])}, text
+
+
 def test_an_other_wording_stands_for_a_word_only_beside_the_synonyms_other_words():
     tx = taxonomy()
     brand = "支部着力打造“红色引擎”党建品牌。"       # a brand's name is no engine of the business
