@@ -71,7 +71,9 @@ REAL_FLOORS = {
                          "measures": 0.65, "outcome_values": 0.6, "outcome_precision": 0.57, "model": 0.7,
                          "unit": 0.45},
     # r131-r160, written blind and measured once (its header), then worked on: held at what it reads now
-    "extraction_real5": {"province": 1.0, "city": 0.9, "county": 0.9, "field": 0.88, "problems": 0.74,
+    # (problems 0.76 -> 0.72: r139's conflicts are read from "在化解信访矛盾方面…建立了…制度" only, a topic the
+    # clause handles; since a handled topic must be stated as a difficulty, problem precision rose on six sets)
+    "extraction_real5": {"province": 1.0, "city": 0.9, "county": 0.9, "field": 0.88, "problems": 0.72,
                          "measures": 0.85, "outcome_values": 0.82, "outcome_precision": 0.81, "model": 0.65,
                          "unit": 0.89},
     # r161-r190, sealed as well (three more blind authors); held at what it read blind (county since the scorer

@@ -449,6 +449,9 @@ def test_problems_stated_in_sentences_with_figures_are_kept(text, expected):
     ("村里已连续11年没有发生上访，村两委班子连续三届全票连任。", "problem:social-conflicts"),
     ("村里按标准种出的瓜果蔬菜全部供给超市，村民不用发愁卖不出去。", "problem:farmers-income-low"),
     ("网格员天天巡查：排查消防隐患、劝导不文明行为，再到调解纠纷、帮扶困难户，都是日常。", "problem:social-conflicts"),
+    # a topic handled stays a task in a sentence that looks back, with a word between, or with the verb after it
+    ("过去，市场监管局调解消费纠纷执行的是“369”到场制度：城区30分钟内赶到。", "problem:social-conflicts"),
+    ("派出所开展矛盾纠纷“三调”，撑好睦洲的“三渡”。", "problem:social-conflicts"),
 ])
 def test_difficulties_named_as_absent_or_as_tasks_are_not_problems(text, absent):
     assert absent not in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
@@ -511,6 +514,7 @@ def test_departments_passing_the_buck_is_the_streets_problem_not_only_the_organs
     ("这个小区楼道堆满杂物，物业又管得不到位，居民意见很大。社区党委牵头推行红色物业。", "problem:property-disputes"),
     ("过去小区电梯三天两头出毛病，业主聊起来全是对物业的埋怨。街道党工委推动成立业委会。", "problem:property-disputes"),
     ("以前这栋楼的邻居之间常闹别扭，谁也不让谁。社区请老党员组建调解队。", "problem:social-conflicts"),
+    ("以前村里矛盾纠纷多，调解起来很难。村党支部请乡贤组建调解队。", "problem:social-conflicts"),
     # a look back after a conjunction, or inside the clause that holds the problem
     ("可在过去很长一段时间里，村里的地管得一团糟，村民之间为争地动手打架是常事。后来村党支部重新丈量土地。",
      "problem:social-conflicts"),

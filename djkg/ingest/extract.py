@@ -383,8 +383,12 @@ _ASKS_HOW = re.compile(r"(?:怎么|怎样|如何|咋)[^。？?]{2,30}[？?]")
 _RESOLVED = re.compile(r"(?:不用|不必|不再|无须|无需|再也不|不用再|告别了?|摆脱了?|不愁|不怕|没有发生|没发生|未发生|"
                        r"未出现|没有出现|杜绝了?)(?:发愁|担心|为|过|一起|一例)?$")
 _PURPOSE = re.compile(r"(?:为了让|为让|确保|保证)[^，。；]{0,12}(?:不|不再|不会)$")
+# "矛盾纠纷联调", "纠纷也随之缓和", "化解了17起": a topic word right before a verb handling or easing it
+_HANDLED_AFTER = re.compile(r"[“”\"]?(?:联调|调处|调解|化解|排查|处置|三调|多元化解|得到|也随之|随之|逐步|明显|大幅)")
 # "调解纠纷", "排查隐患": a topic word right after a verb of handling it names a task
-_HANDLING = re.compile(r"(?:调解|化解|排查|处理|帮扶|解决|整治|治理|协调|调处|受理|救助|关爱|照料|服务)$")
+_HANDLING = re.compile(r"(?:调解|化解|排查|处理|帮扶|解决|整治|治理|协调|调处|受理|救助|关爱|照料|服务)$|"
+                       r"(?:调解|化解|调处|排查|处理)[\u4e00-\u9fff]{1,2}$")     # (…消费纠纷: a modifier between)
+_HANDLED_NOUNS = re.compile(r"矛盾|纠纷|问题|难题|隐患|诉求")
 
 
 def _clause_at(text: str, surface: str) -> str:
@@ -407,13 +411,16 @@ def _clauses_at(text: str, surface: str) -> list[str]:
     return out or [text]
 
 
-def _states_problem(sentence: str, surface: str) -> bool:
+def _states_problem(sentence: str, surface: str, clause_only: bool = False) -> bool:
     """Whether a clause of ``surface`` (the topic word itself left out) states a lack, a difficulty or a past state,
-    or the sentence as a whole looks back ("那时…") or asks how to overcome something ("怎么把…聚起来？")."""
-    if _LOOKS_BACK.match(sentence) or _ASKS_HOW.search(sentence):
+    or the sentence as a whole looks back ("那时…") or asks how to overcome something ("怎么把…聚起来？") — the
+    latter not for ``clause_only`` (a topic the clause handles: "过去，…调解消费纠纷执行的是…制度")."""
+    if not clause_only and (_LOOKS_BACK.match(sentence) or _ASKS_HOW.search(sentence)):
         return True
     bare = surface.lstrip("~")
-    return any(_PROBLEM_STATED.search(_BENEFICIARY.sub("", c.replace(bare, "")))
+    # (for a topic handled, the nouns naming what is handled state nothing either: 矛盾 of "矛盾纠纷“三调”")
+    return any(_PROBLEM_STATED.search(_BENEFICIARY.sub("", _HANDLED_NOUNS.sub("", c.replace(bare, "")) if clause_only
+                                                   else c.replace(bare, "")))
                for c in _clauses_at(sentence, surface))
 
 
@@ -461,9 +468,11 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             # a topic word ("纠纷") outside a problem sentence, a group of people anywhere ("空巢老人") or a topic
             # right after a verb handling it ("调解纠纷") needs its clause to state a problem — not a list of tasks
             # or of who is served
-            needs_statement = role != "problem" or _PEOPLE.search(_surface) or _HANDLING.search(before[-4:])
-            if topic and needs_statement and not _states_problem(s.text, _surface):
-                continue
+            handled = bool(_HANDLING.search(before[-4:])) or bool(_HANDLED_AFTER.match(
+                s.text, max(s.text.find(_surface.lstrip("~").split("&")[-1]), 0) + len(_surface.lstrip("~").split("&")[-1])))
+            needs_statement = role != "problem" or _PEOPLE.search(_surface) or handled
+            if topic and needs_statement and not _states_problem(s.text, _surface, clause_only=handled):
+                continue   # (a topic handled, "调解纠纷", "矛盾纠纷联调", is a task even in a sentence that looks back)
             last = clause.find(_surface.lstrip("~").split("&")[-1])
             if _SOLVED_HERE.search(clause[:max(last, 0)]):
                 continue   # "为骑手解决了充电难": a difficulty solved is a result
