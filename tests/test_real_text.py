@@ -87,6 +87,8 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     # the register is the village as it is; a year's figure the text then raises is its baseline (r438, r445)
     ("翻开村里的花名册，登记在册的有980户。两年来，村集体经营收益达到35万元。", {35}, {980}),
     ("公司2014年营业收入为1.2亿元，2018年增长到3.5亿元。", {3.5}, {1.2}),
+    # hours are a duration, not a count of something (个小时 was read as 个 and its 小时 lost)
+    ("老支书调解员前后调解了4个小时，双方最终和解。一年来，村里调解纠纷36起。", {36}, {4}),
     # what each one of a group gets is a rate, not a total paid out (r507)
     ("村里给60周岁以上的老人发放500元补助，70周岁以上的发放1000元。去年村集体收入达到1769万元。", {1769}, {500, 1000}),
     # the figure before the work began, named by the work (r513)
@@ -1613,3 +1615,8 @@ def test_extraction_is_the_same_in_every_process():
                               text=True, timeout=120, check=True)
         runs.add(done.stdout)
     assert len(runs) == 1
+
+
+def test_hours_written_with_a_measure_word_are_hours():
+    units = {o.value: o.unit for o in case("一年来，供电所把平均抢修时间缩短到3个小时。").outcomes}
+    assert units.get(3) == "小时", units

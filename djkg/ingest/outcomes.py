@@ -20,7 +20,7 @@ from functools import lru_cache
 from .sections import Sentence
 from .taxonomy import Taxonomy, tokenizer
 
-UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个多月|多个月|个月|个|件|次|家|名|位|"
+UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个多月|多个月|个月|个多小时|个小时|个|件|次|家|名|位|"
          "天|小时|分钟|分(?!之|钟|别|成|批|散|类|享|红|配|析|布|工|管|局|行|会|店|公司)|公里|万亩|亩|吨|项|条|所|支|场|批次|批|宗|倍|座|间|套|单|起|处|篇|门|部|种|棵|株|台|辆|期|份|张|块|本|册|"
          "平方米|万平方米|米|盏|公斤|根|例次|例(?!如)|只(?![有是能要好会在])|头(?=[牛羊猪驴马骡])|"
          "面(?=[\u4e00-\u9fff]{0,2}(?:锦旗|红旗|奖牌))|口(?![人径号岸子])|万")
@@ -262,6 +262,8 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         approx = bool(m.group("pre") or m.group("ap") or m.group("post"))
         if unit in ("个多月", "多个月"):      # "经过5个多月": a duration, its 多 an approximation
             unit, approx = "个月", True
+        elif unit in ("个小时", "个多小时"):  # "3个小时": hours, not three of something
+            unit, approx = "小时", approx or unit == "个多小时"
         more = unit == "万" and _WAN_MORE.match(text, m.end())
         if more:                           # "8万多元" is 8 万元, approximately (not 8 万 of something)
             unit, approx = "万" + more.group(1), True
