@@ -87,6 +87,9 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     # the register is the village as it is; a year's figure the text then raises is its baseline (r438, r445)
     ("翻开村里的花名册，登记在册的有980户。两年来，村集体经营收益达到35万元。", {35}, {980}),
     ("公司2014年营业收入为1.2亿元，2018年增长到3.5亿元。", {3.5}, {1.2}),
+    # the situation the next sentence takes up as what the work answered (r505)
+    ("与此同时，案件量快速攀升，2019年全院受理案件7712件，比上年增加38.98%。面对这种局面，院党组把抓队伍定为总思路。"
+     "一年来，全院结案率提高到96%。", {96}, {7712, 38.98}),
     # the whole a share is counted out of, with 还/仍 before its 有 (r498)
     ("到了1994年，村里540户人家中还有五分之三的家庭收入微薄。如今村集体每年拿到保底分红12万元。", {12}, {540}),
     # hours are a duration, not a count of something (个小时 was read as 个 and its 小时 lost)

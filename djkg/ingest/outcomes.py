@@ -183,7 +183,7 @@ def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "",
     seen: set[tuple[str, float | None, str]] = set()
     area_topic = False
     previous_end = 0
-    for s in sentences:
+    for k, s in enumerate(sentences):
         if s.heading or (text and "\n" in text[previous_end:s.start]):
             area_topic = False         # a new paragraph or section
         previous_end = s.end
@@ -191,6 +191,9 @@ def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "",
             continue
         if _opens_with_area(s.text, level):
             area_topic = True
+        nxt = next((t for t in sentences[k + 1:k + 2] if not t.heading), None)
+        if nxt is not None and _FACING.match(nxt.text.lstrip("“\"（(　 ")):
+            continue   # "…受理案件7712件，比上年增加38.98%。面对这种局面，…": the situation the work answered
         facts = _sentence_outcomes(s, tx, level)
         if area_topic:
             for fact in facts:
@@ -458,6 +461,10 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if m.group("pre") == "超" and not before:
         score -= 1.0
     return score
+
+
+# a sentence that takes up the one before as the situation to answer ("面对这种局面，院党组…")
+_FACING = re.compile(r"(?:面对|针对|鉴于|面临)(?:这种|这一|这些|这样的|上述|此种|此)(?:局面|情况|形势|压力|困境|问题|状况|难题|现状|矛盾|困难)")
 
 
 # the unit as one example of what a wider area does: "润丰村的变化，是宁夏帮扶村级集体经济做大做强的一个缩影",
