@@ -495,6 +495,15 @@ def test_a_unit_made_an_example_of_a_wider_area_leaves_the_rest_of_the_paragraph
     assert scope.get(40) == "unit", scope
 
 
+def test_a_figure_compared_with_the_wider_area_is_still_the_units():
+    # "比全县平均水平高出30%": the county is what the village's figure is measured against (r508)
+    c = case("到2022年，跳蹬河村村民的可支配收入涨到2.26万元，比全县平均水平高出30%。", unit="跳蹬河村")
+    assert {o.value: o.scope for o in c.outcomes if o.value is not None}.get(30) == "unit"
+    # … but a figure of the county itself stays the county's
+    c = case("今年全县村集体经济收入增长30%。跳蹬河村村集体收入达到160万元。", unit="跳蹬河村")
+    assert {o.value: o.scope for o in c.outcomes if o.value is not None}.get(30) in ("region", None)
+
+
 def test_departments_passing_the_buck_is_the_streets_problem_not_only_the_organs():
     """"部门之间推来推去，街道管不了" — what 街乡吹哨、部门报到 answers — is read as scattered resources as well."""
     p = parse_profile(region="北京", industry="城市社区", problems=["群众反映的问题部门之间推来推去，街道管不了"])

@@ -513,6 +513,8 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
     # the clause itself and the sentence's opening topic (a paragraph's topic: ``extract_outcomes``)
     for chunk in (text[c0:pos], opening if _AREA_RE.match(opening.lstrip("放到从在就看")) or len(opening) <= 8 else ""):
         for m in _AREA_RE.finditer(chunk):
+            if _COMPARED.search(chunk, 0, m.start()):
+                continue   # "比全县平均水平高出30%": the area is what the unit's figure is compared with
             if _AREA_LEVEL[m.group(0)] > level:
                 return "region"
     # "如今单看静安区，…已建起796个": a short opening that names a district, county, city or province as its topic
@@ -522,6 +524,7 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
     return "unit"
 
 
+_COMPARED = re.compile(r"(?:比|较|高于|低于|超过|超出|好于|快于)$")
 # an opening clause whose topic is a named area: "单看静安区", "放眼全省", "在武义县", "从滨海新区看"
 _NAMED_AREA = re.compile(r"^(?:如今|目前|眼下|现在|截至目前)?(?:单看|放眼|纵观|放到|就|在|从|全)?"
                          r"[\u4e00-\u9fff]{1,6}?(?P<kind>新区|自治县|自治州|区|县|市|省|州|旗)(?:看|来看|范围内|全域)?$")
