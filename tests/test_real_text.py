@@ -87,6 +87,8 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     # the register is the village as it is; a year's figure the text then raises is its baseline (r438, r445)
     ("翻开村里的花名册，登记在册的有980户。两年来，村集体经营收益达到35万元。", {35}, {980}),
     ("公司2014年营业收入为1.2亿元，2018年增长到3.5亿元。", {3.5}, {1.2}),
+    # a difficulty said to be resolved (得到化解) makes the sentence a result, not a problem (r499)
+    ("老旧小区改造一步步推进，下岗职工的安居难题得到化解，受益的有560多人。", {560}, set()),
     # the situation the next sentence takes up as what the work answered (r505)
     ("与此同时，案件量快速攀升，2019年全院受理案件7712件，比上年增加38.98%。面对这种局面，院党组把抓队伍定为总思路。"
      "一年来，全院结案率提高到96%。", {96}, {7712, 38.98}),
@@ -444,6 +446,9 @@ def test_naming_a_file_ingests_it_with_its_flag(tmp_path):
     # a sentence that looks back gives the state the work started from, figures and all
     ("2019年以前，南陈村是挂了号的“集体经济薄弱村”：集体一年收入不过3万元，班子不齐心。后来村党支部领办合作社。",
      "problem:weak-collective-economy"),
+    # a list of difficulties named, then said to be solved: the problems the unit started from (r327)
+    ("近年来，县里帮群众化解诉求13200余起，“群众办事难、政府服务软、干部作风差”这类老问题得到有效破解。",
+     "problem:last-mile-service"),
     # a figure makes the sentence look like a result, but its clause states a lack
     ("2000年，村里拿到1900多万元征地补偿款，可账目从不公开，干群矛盾越积越深。后来推行村务监督委员会。",
      "problem:village-power-abuse"),

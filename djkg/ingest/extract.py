@@ -367,7 +367,7 @@ _PROBLEM_STATED = re.compile(r"难|问题|矛盾|薄弱|不足|不够|不强|不
 # people served and difficulties solved are not problems the unit faced
 _BENEFICIARY = IN_NEED
 _PEOPLE = re.compile(r"老人|儿童|孩子|残疾|残障|困难户|低保|空巢|留守|独居|病人|患者|群众")
-_NAMED_THEN_SOLVED = re.compile(r"^[^。；]{0,16}?(?:等|之类的?|这类|这些)(?:难题|问题|矛盾|顽疾|短板)[^。；，]{0,4}(?:已|都|均|得到|得以)?"
+_NAMED_THEN_SOLVED = re.compile(r"^[^。；]{0,24}?(?:等|之类的?|这类|这些)[老大小]?(?:难题|问题|矛盾|顽疾|短板)[^。；，]{0,4}(?:已|都|均|得到|得以)?"
                                 r"(?:解决|化解|破解|攻克|缓解)")
 _SOLVED_COUNT = re.compile(r"(?:解决|破解|化解|攻克|办结)[^，。；]{0,14}\d")
 _SOLVED_HERE = re.compile(r"(?:解决|破解|化解|攻克|缓解|解除)了")

@@ -87,7 +87,7 @@ _NOT_HARD = re.compile(NOT_HARD_WORDS)
 # people in need are whom the work serves, not a difficulty the unit faces: "资助了17户日子过得困难的牧民",
 # "和困难群众结成3000多对帮扶对子" (extract.py reads problem statements past them too)
 IN_NEED = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体|对象)|(?:生活|日子过得|家境[^，。；]{0,4})困难的?")
-_SHED = re.compile(r"摘掉|摘帽|摘下|甩掉|甩开|摆脱|告别了|得到(?:了)?(?:有效)?解决|迎刃而解|克服[^，。；]{0,16}(?:困难|难题|难关)")
+_SHED = re.compile(r"摘掉|摘帽|摘下|甩掉|甩开|摆脱|告别了|得到(?:了)?(?:有效)?(?:解决|化解|破解|缓解)|迎刃而解|克服[^，。；]{0,16}(?:困难|难题|难关)")
 _SOLVING = re.compile(r"解决|破解|化解|回答|攻克|应对|聚焦|针对|着力|补齐|补上|打通|答好")
 
 
