@@ -87,6 +87,8 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     # the register is the village as it is; a year's figure the text then raises is its baseline (r438, r445)
     ("翻开村里的花名册，登记在册的有980户。两年来，村集体经营收益达到35万元。", {35}, {980}),
     ("公司2014年营业收入为1.2亿元，2018年增长到3.5亿元。", {3.5}, {1.2}),
+    # what was expanded to a size is a result (r510)
+    ("该局在苏北地区率先把基层分局扩充到15个，做到每个乡镇都有一个分局。", {15}, set()),
     # a difficulty said to be resolved (得到化解) makes the sentence a result, not a problem (r499)
     ("老旧小区改造一步步推进，下岗职工的安居难题得到化解，受益的有560多人。", {560}, set()),
     # the situation the next sentence takes up as what the work answered (r505)
@@ -1639,3 +1641,9 @@ def test_extraction_is_the_same_in_every_process():
 def test_hours_written_with_a_measure_word_are_hours():
     units = {o.value: o.unit for o in case("一年来，供电所把平均抢修时间缩短到3个小时。").outcomes}
     assert units.get(3) == "小时", units
+
+
+def test_a_sentence_answering_the_problem_just_stated_is_a_measure():
+    from djkg.ingest.sections import split
+    roles = [x.role for x in split("基层医疗机构的业务能力一直跟不上。针对这个问题，支部为100多名专业技术人员安排了技能培训。")]
+    assert roles[-1] == "measure", roles     # not a problem sentence for its 问题 (r514)
