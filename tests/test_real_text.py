@@ -87,6 +87,9 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     # the register is the village as it is; a year's figure the text then raises is its baseline (r438, r445)
     ("翻开村里的花名册，登记在册的有980户。两年来，村集体经营收益达到35万元。", {35}, {980}),
     ("公司2014年营业收入为1.2亿元，2018年增长到3.5亿元。", {3.5}, {1.2}),
+    # how fast the service now answers is a result (r509); how long the old rule allowed is not
+    ("业主反映这类小事后，“红色管家”10分钟内就能赶到现场处理。", {10}, set()),
+    ("过去，调解消费纠纷执行的是到场制度：城区30分钟内赶到。", set(), {30}),
     # what was expanded to a size is a result (r510)
     ("该局在苏北地区率先把基层分局扩充到15个，做到每个乡镇都有一个分局。", {15}, set()),
     # a difficulty said to be resolved (得到化解) makes the sentence a result, not a problem (r499)

@@ -101,6 +101,7 @@ _DATED_BASE = re.compile(r"\d{4}年(?:底|末|初|时|全年)?(?:[^，。；\d]{
 # a sum for each one of a group named by a condition (an age, a result in an exam), not a total paid out
 _PER_HEAD = re.compile(r"(?:周岁|岁)以上的?[\u4e00-\u9fff]{0,4}?(?:发放|发|补助|补贴|奖励|奖)$|"
                        r"(?:考上|考取|考入)[^，。；]{0,10}?的?[\u4e00-\u9fff]{0,3}?(?:发放|发|奖励|奖)$")
+_RESPONDS = re.compile(r"(?:以内|之内|内)[^，。；\d]{0,3}?(?:赶到|到场|到达|响应|办结|办好|答复|回复|处置)")
 _BEFORE_THE_WORK = re.compile(r"(?:帮扶|改造|整治|改革|结对|入股|建社|接手|上任|接任|推行|实施|创建|合作)(?:前|之前|以前)[，,]?"
                               r"[^，。；\d]{0,4}?(?:是|为|只有|仅有|仅|才|有|不到|不足)$")
 _RISES_LATER = re.compile(r"[^。；]*?(?:涨到|升到|增加到|增长到|提高到|提升到|达到|增至|升至|降到|降至|减少到|下降到|"
@@ -356,8 +357,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if _RESULT_VERB.search(before) or _DONE.search(before[-6:]) or (_RECEIVED.search(before) and (
             _THANKS.match(after) or _THANKS.search(before[-8:]))):
         score += 2.0   # (thanks received count: "收到10面感谢锦旗"; suggestions received are no result)
-    elif _RESULT_VERB.search(after[:16]):
-        score += 1.0
+    elif _RESULT_VERB.search(after[:16]) or (unit in _DURATION_UNITS and _RESPONDS.match(after)):
+        score += 1.0   # (also "10分钟内就能赶到": how fast the service now answers)
     if _RATE_FOLLOWS.match(text, m.end()):
         score += 2.0   # "急诊为2600人次，增长40%": a level reported with its growth is a result
     if lead or _RESULT_LEAD.match(before.lstrip()) or _PERFECT.search(before) or _AFTER_THE_WORK.search(before):
