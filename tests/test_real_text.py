@@ -267,6 +267,9 @@ def test_unit_names_are_named_organisations_never_fragments():
                        ("人力资源和社会保障局党支部开展农民工维权服务。", "人力资源和社会保障局")):
         assert case(text).unit.startswith(unit), case(text).unit
     assert case("龙山街道和龙山社区一起办活动，居民议事会开了10次。").unit in ("龙山街道", "龙山社区")
+    # a kind of hospital is no hospital's name (r494); a city's 中心医院 is
+    assert "综合医院" not in case("这家医院是一所三级综合医院。综合医院党委推行“一科一品”。").unit
+    assert case("沧州市中心医院党委推行党建引领。沧州市中心医院是一所综合医院。").unit.startswith("沧州市中心医院")
     # 旗下 "under the group" is no banner (r417)
     assert not case("伟星集团重视党建。2018年，旗下浙江伟星实业发展股份有限公司完成“党建入章”。").unit.startswith("下")
     # what a place is compared with is no organisation of the text ("不输商品房小区", r509)
