@@ -468,12 +468,13 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             # a topic word ("纠纷") outside a problem sentence, a group of people anywhere ("空巢老人") or a topic
             # right after a verb handling it ("调解纠纷") needs its clause to state a problem — not a list of tasks
             # or of who is served
+            last_word = _surface.lstrip("~").split("&")[-1]
             handled = bool(_HANDLING.search(before[-4:])) or bool(_HANDLED_AFTER.match(
-                s.text, max(s.text.find(_surface.lstrip("~").split("&")[-1]), 0) + len(_surface.lstrip("~").split("&")[-1])))
+                s.text, max(s.text.find(last_word), 0) + len(last_word)))
             needs_statement = role != "problem" or _PEOPLE.search(_surface) or handled
             if topic and needs_statement and not _states_problem(s.text, _surface, clause_only=handled):
                 continue   # (a topic handled, "调解纠纷", "矛盾纠纷联调", is a task even in a sentence that looks back)
-            last = clause.find(_surface.lstrip("~").split("&")[-1])
+            last = clause.find(last_word)
             if _SOLVED_HERE.search(clause[:max(last, 0)]):
                 continue   # "为骑手解决了充电难": a difficulty solved is a result
             if _ONE_PERSON.search(clause[:max(clause.find(bare), 0)]):

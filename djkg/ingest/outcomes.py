@@ -90,7 +90,9 @@ _SETTING = re.compile(r"全村|全镇|现有|共有|下辖|下设|设有|辖区|
 # "组建了9支党员突击队", "一共划了5个网格": how the work was organised (a measure), not what it achieved
 _SETUP_VERB = re.compile(r"组建|划了|划分|划出|划成|下设|设立|设置|设有|分成|编成|建起|成立")
 _STRUCTURE = re.compile(r"设有|下设|下辖|辖有")
-_SETUP_NAMED = re.compile(r"(?:先锋岗|示范岗|责任岗|突击队|服务队|志愿队|小分队|网格|小组|专班|工作组|工作室|项目组|攻关组|课题组|工作队)$")
+# the teams and groups a unit sets up, named after their count (_SETUP_OBJECT) or before it (_SETUP_NAMED)
+_TEAMS = r"突击队|服务队|志愿队|小分队|网格|小组|专班|工作组|工作室|项目组|攻关组|课题组|工作队"
+_SETUP_NAMED = re.compile(rf"(?:先锋岗|示范岗|责任岗|{_TEAMS})$")
 # whom an organisation counts ("支部里的党员一共946名", "目前协会有正式党员52名", "会员有120家"), and the next item
 # of such a list ("…党员有12人，团员162人", "…52名、入党积极分子4名")
 _MEMBERS = r"(?:正式|预备)?(?:党员|团员|会员|成员|职工|员工|干警|入党积极分子|积极分子)"
@@ -107,7 +109,7 @@ _BEFORE_THE_WORK = re.compile(r"(?:帮扶|改造|整治|改革|结对|入股|建
 _RISES_LATER = re.compile(r"[^。；]*?(?:涨到|升到|增加到|增长到|提高到|提升到|达到|增至|升至|降到|降至|减少到|下降到|"
                           r"\d{4}年[^，。；]{0,4}?(?:已|则)[^，。；]{0,3}?(?:超过|突破|达))")
 _PICKED = re.compile(r"(?:选了|选出|选取|挑选|选定|确定了?|择优选)$")
-_SETUP_OBJECT = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:突击队|服务队|志愿队|小分队|队伍|网格|小组|专班|工作组|工作室|项目组|攻关组|课题组|工作队)")
+_SETUP_OBJECT = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:队伍|{_TEAMS})")
 _OTHERS = re.compile(r"(?:教育部|农业农村部|中组部|组织部|国务院|民政部|有关部门|专家|评审|省委|省级|国家级)[^，。；]{0,10}"
                      r"(?:公布|发布|评选|遴选|认定|命名|审议|申报)")
 
@@ -192,8 +194,8 @@ def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "",
             continue
         if _opens_with_area(s.text, level):
             area_topic = True
-        nxt = next((t for t in sentences[k + 1:k + 2] if not t.heading), None)
-        if nxt is not None and _FACING.match(nxt.text.lstrip("“\"（(　 ")):
+        nxt = sentences[k + 1] if k + 1 < len(sentences) else None
+        if nxt is not None and not nxt.heading and _FACING.match(nxt.text.lstrip("“\"（(　 ")):
             continue   # "…受理案件7712件，比上年增加38.98%。面对这种局面，…": the situation the work answered
         facts = _sentence_outcomes(s, tx, level)
         if area_topic:

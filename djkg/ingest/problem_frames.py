@@ -173,6 +173,7 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
         # a result sentence, or one naming work, describes a state only when it looks back; a figure said to be low
         # ("一年人均收入仅2500元") states one in any sentence (``_low_figure``)
         framed = (s.role != "outcome" or looks_back) and (states or looks_back)
+        describes = states or not _NOT_A_STATE.search(text)
         for f in frames:
             if f.concept.id in seen:
                 continue
@@ -182,7 +183,6 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
                 # clause that looks back; a difficulty word that is another problem's own word names that problem
                 # ("楼宇党员…两张皮" is not about coverage) unless the frame has two topic words, which say more than
                 # the other problem's one word (党建和业务各干各的)
-                describes = states or not _NOT_A_STATE.search(text)
                 window = next((w for w, words in _windows(text, f.parts, cues)
                                if (describes or _LOOKS_BACK.search(w))
                                and (len(f.parts) > 1 or not _names_other(w, words, f.concept, tx))), None)
