@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from djkg.ingest import outcome_model
 from djkg.ingest.extract import extract
 from djkg.ingest.profile import parse_profile
 from djkg.ingest.readers import RawDoc
@@ -37,10 +38,12 @@ def test_approximate_values_keep_their_whole_unit():
 
 
 def test_a_wider_areas_figure_is_the_regions_not_the_units():
-    c = case("某村党支部领办合作社，今年合作社分红40万元。\n放到全市看，全市已有2576个村党支部领办合作社，"
-             "带动新增集体收入3.91亿元。")
+    text = "某村党支部领办合作社，今年合作社分红40万元。\n放到全市看，全市已有2576个村党支部领办合作社，带动新增集体收入3.91亿元。"
+    with outcome_model.collect():       # the rules' scopes (the learned model then judges each figure)
+        c = case(text)
     assert 40.0 in values(c)
     assert {2576.0, 3.91} <= values(c, "region") and not {2576.0, 3.91} & values(c)
+    assert not {2576.0, 3.91} & values(case(text))      # whatever the model keeps, never as the unit's
 
 
 @pytest.mark.parametrize("unit", ["镇江市民政局", "乡宁县民政局"])
@@ -498,9 +501,12 @@ def test_a_unit_made_an_example_of_a_wider_area_leaves_the_rest_of_the_paragraph
     text = ("润丰村党支部带着村民建起设施农业产业园，今年村集体收入达到60万元。\n\n"
             "润丰村的变化，是宁夏帮扶村级集体经济做大做强的一个缩影。到2019年底，有经营收益的行政村达到1959个，"
             "占比87.8%。")
-    scope = {o.value: o.scope for o in extract(RawDoc(source="a.txt", text=text, meta={"unit": "润丰村"})).outcomes
-             if o.value is not None}
+    with outcome_model.collect():       # the rules' scopes (the learned model then judges each figure)
+        scope = {o.value: o.scope for o in extract(RawDoc(source="a.txt", text=text, meta={"unit": "润丰村"})).outcomes
+                 if o.value is not None}
     assert scope[60] == "unit" and scope[1959] == scope.get(87.8, "region") == "region", scope
+    kept = {o.value: o.scope for o in extract(RawDoc(source="a.txt", text=text, meta={"unit": "润丰村"})).outcomes}
+    assert kept.get(1959, "region") == kept.get(87.8, "region") == "region", kept
     # an example of the unit's own way of working is still the unit's (r491)
     own = ("这只是中华巷社区党委推行“党建+网格”治理办法的一个例子。今年以来，社区党委先后帮群众解决急难愁盼问题40多个。")
     scope = {o.value: o.scope for o in extract(RawDoc(source="a.txt", text=own, meta={"unit": "中华巷社区"})).outcomes

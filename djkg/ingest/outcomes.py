@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import outcome_model
+from .outcome_model import Candidate
 from .sections import Sentence
 from .taxonomy import Taxonomy, tokenizer
 
@@ -278,7 +280,10 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         # a clause that follows a result in the same sentence ("半年来办结诉求1300件，满意率98.62%") goes on with it
         carried = _named_metric(text, c0, m.start()) and (any(pos < c0 for pos, _ in facts)
                                                           or bool(_PERFECT.search(text[:c0])))
-        if _score(text, s, m, c0, c1, unit, lead, direction) + (1.0 if carried else 0.0) < ACCEPT:
+        score = _score(text, s, m, c0, c1, unit, lead, direction)
+        if not outcome_model.is_result(Candidate(text, m.start(), m.end(), c0, c1, unit, _num(raw), s.role, s.section,
+                                                 lead, direction, approx, score,
+                                                 score + (1.0 if carried else 0.0) >= ACCEPT)):
             continue
         if name is None:
             name = noun_phrase(text[c0:m.start()])

@@ -1,0 +1,76 @@
+"""The learned outcome model (djkg/ingest/outcome_model.py): a second opinion on every figure the outcome rules
+judge, fitted to the development gold sets of real text, never to a sealed one."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from djkg.ingest import outcome_model
+from djkg.ingest.extract import extract
+from djkg.ingest.readers import RawDoc
+
+GOLD = Path(__file__).parent / "gold"
+
+
+def figures(text: str) -> set[float]:
+    return {o.value for o in extract(RawDoc("t.txt", text)).outcomes if o.value is not None}
+
+
+def test_a_figure_describing_the_unit_is_no_result_though_the_rules_take_it():
+    text = ("北京市朝阳区叶青大厦党委\n\n如今大厦里入驻企业有104家，鼎桥通信以及来自德国的西门子等知名民企、外企都在其中。"
+            "楼宇党委成立后，累计为企业办理各类事项300余件。")
+    with outcome_model.collect():
+        assert figures(text) == {104.0, 300.0}          # the rules alone: 如今 … 有104家 reads as a level reached
+    assert figures(text) == {300.0}
+
+
+def test_how_a_body_is_divided_is_no_result():
+    text = ("福州市行政服务中心机关党委\n\n目前全中心共建有19个党支部，党员260名，其中行政服务中心按片区设8个支部，"
+            "市民服务中心设6个支部。")
+    with outcome_model.collect():
+        assert {8.0, 6.0} <= figures(text)
+    assert not {8.0, 6.0} & figures(text)
+
+
+def test_a_figure_the_rules_miss_can_come_in():
+    text = "宁波市江东区行政服务中心党委\n\n开通两条“绿色通道”。承诺件平均用时2.3天，比法定时限快17天以上。"
+    with outcome_model.collect():
+        assert figures(text) == {2.3}
+    assert figures(text) == {2.3, 17.0}
+
+
+def test_collect_records_every_candidate_the_rules_judged():
+    with outcome_model.collect() as seen:
+        figures("某村党支部\n\n全村319户、854人。截至2023年，村集体经济收入达到92万元。")
+    assert [(c.value, c.ruled_in) for c in seen] == [(319.0, False), (854.0, False), (92.0, True)]
+    assert all(c.text[c.a:c.b].startswith(str(int(c.value))) for c in seen)
+
+
+def _sealed(name: str) -> bool:
+    head = "".join(line for line in (GOLD / name / "gold.yaml").read_text(encoding="utf-8").splitlines(True)
+                   if line.startswith("#"))
+    return "SEALED" in head
+
+
+def test_the_shipped_model_never_learned_from_a_sealed_set():
+    data = json.loads(outcome_model.MODEL_PATH.read_text(encoding="utf-8"))
+    trained = data["trained_on"]
+    assert trained and all((GOLD / name / "gold.yaml").is_file() for name in trained)
+    assert not [name for name in trained if _sealed(name)]
+    sealed = [p.name for p in GOLD.glob("extraction_real*") if _sealed(p.name)]
+    assert len(sealed) >= 7 and not set(sealed) & set(trained)
+    assert data["features_version"] == outcome_model.FEATURES_VERSION
+    assert 0 < data["thresholds"]["kept"] < data["thresholds"]["added"] < 1
+
+
+def test_a_model_trained_on_other_features_is_refused(tmp_path):
+    data = json.loads(outcome_model.MODEL_PATH.read_text(encoding="utf-8"))
+    stale = tmp_path / "outcome_model.json"
+    stale.write_text(json.dumps({**data, "features_version": outcome_model.FEATURES_VERSION + 1}), encoding="utf-8")
+    with pytest.raises(outcome_model.ModelFileError, match=re.escape("train_outcome_model.py")):
+        outcome_model.load(stale)
+    assert outcome_model.load(tmp_path / "none.json") is None      # no file: the rules decide alone
