@@ -9,7 +9,9 @@ sees a sealed set. A figure the rules accept stays unless the model gives it les
 reject comes in only at ``added`` or more. Measured before it was adopted: leave-one-set-out on the development
 sets, precision 0.810 -> 0.825 at recall 0.730 -> 0.727 over the figures the rules judged; on the seven sealed
 sets together (`djkg eval extraction`, figures only), outcome values 0.641 -> 0.668 at precision 0.708 -> 0.726
-and numbers wrongly extracted 7.8% -> 7.3% (README; the cost, ~0.1 ms a document, in BENCHMARKS.md).
+and numbers wrongly extracted 7.8% -> 7.3%. A set written afterwards (r547-r576) read worse with it (outcome values
+0.69/0.83 -> 0.66/0.80): a small, uneven gain, not a cure (README; the cost, ~0.1 ms a document, in BENCHMARKS.md).
+That set is now among the thirteen it is fitted to.
 
 The weights are data (``data/outcome_model.json``), written by ``scripts/train_outcome_model.py`` (which needs
 scikit-learn; running the model needs nothing but this module). ``FEATURES_VERSION`` names the feature set: a
