@@ -1659,3 +1659,23 @@ def test_a_sentence_answering_the_problem_just_stated_is_a_measure():
     from djkg.ingest.sections import split
     roles = [x.role for x in split("基层医疗机构的业务能力一直跟不上。针对这个问题，支部为100多名专业技术人员安排了技能培训。")]
     assert roles[-1] == "measure", roles     # not a problem sentence for its 问题 (r514)
+
+
+def test_a_community_written_in_full_is_one_name_not_a_district_and_a_remainder():
+    """社区 ends in 区 but is no district: "东丽区百合春天社区居委会" is the 百合春天社区 of an annotation, not a place
+    chain followed by 居委会 (r550)."""
+    from djkg.ingest.units import short_name
+    from djkg.services.evaluation import _same_unit
+    assert short_name("东丽区百合春天社区居委会") == "百合春天社区居委会"
+    assert short_name("南湖区大桥镇由桥村党委") == "由桥村"
+    assert _same_unit("东丽区百合春天社区居委会", "百合春天社区")
+
+
+def test_the_address_that_opens_a_text_names_the_community_not_an_estate_in_it():
+    """"大渡口区新山村街道翠园社区石板场小区4栋的一位业主…": the street's next level, the community, is the subject
+    (the shipped case read without its front matter)."""
+    from pathlib import Path
+    from djkg.ingest.readers import read_path
+    [doc] = [d for d in read_path(Path(__file__).parents[1] / "data" / "cases" / "d-chongqing-dadukou-cuiyuan.md")]
+    c = extract(RawDoc(source=doc.source, text=doc.text, meta={}))
+    assert c.unit.endswith("翠园社区"), c.unit

@@ -357,7 +357,7 @@ _GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 �
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
 _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
 _LEADING_PLACE = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
-                            r"省|市|盟|县|区|旗|街道|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2}))+")
+                            r"省|(?<!超)市|盟|县|(?<![社小校景厂园片矿营])区|旗|街道|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2}))+")
 
 
 def short_name(name: str) -> str:
@@ -424,7 +424,7 @@ def guess_unit(title: str, text: str) -> str:
         said_under = _UNDER.match(body, first.start + len(first.core))
         under = [c for c in body_cands if said_under and c.start == said_under.end()]
         if (fuller or under) and _TOWN_END.search(first.core):
-            first = max(fuller or under, key=lambda c: len(c.core))
+            first = min(fuller, key=lambda c: len(c.core)) if fuller else max(under, key=lambda c: len(c.core))
         scores[first.core] += 1.5
     title_kinds = {_kind(w) for w in re.findall(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)", title)}
     by_short: dict[str, str] = {}
