@@ -1679,3 +1679,25 @@ def test_the_address_that_opens_a_text_names_the_community_not_an_estate_in_it()
     [doc] = [d for d in read_path(Path(__file__).parents[1] / "data" / "cases" / "d-chongqing-dadukou-cuiyuan.md")]
     c = extract(RawDoc(source=doc.source, text=doc.text, meta={}))
     assert c.unit.endswith("翠园社区"), c.unit
+
+
+@pytest.mark.parametrize("text, unit", [
+    # a house number belongs to the estate's name (r559)
+    ("初夏的早晨，临汾路99弄小区里那条景观河的岸边热闹起来。小区居民区党总支带着居民把河道管了起来。", "临汾路99弄小区"),
+    # how the work goes ("以企带村") is no village named 企带村 (r564)
+    ("牵手的力量\n\n在汉川市，“以企带村”被当作抓基层党建的样板来做。福星集团把村里的土地流转过来办基地。", "福星集团"),
+    # 下乡 is going to the countryside, no township (r564)
+    ("“以企带村”见闻\n\n这些年，企业下乡的新闻不少。在汉川市，“以企带村”被当作样板来做，福星集团是其中一家。", "福星集团"),
+    # memorial halls, libraries and museums are organisations (r552, r562)
+    ("滨海新区图书馆党支部把阅读服务送进社区。\n去年，图书馆党员志愿者走进20个社区。", "滨海新区图书馆"),
+    ("中共一大会址纪念馆党总支组织党员讲解员服务观众。\n纪念馆业务科的党员轮流值守。", "中共一大会址纪念馆"),
+    # a social work agency is one; a community a service is for is still a community
+    ("东莞市鹏星社会工作服务社党支部侧记\n服务社的社工走进社区。", "东莞市鹏星社会工作服务社"),
+])
+def test_names_of_organisations_real_reports_use(text, unit):
+    assert case(text).unit.startswith(unit), case(text).unit
+
+
+def test_an_entrance_is_no_office_and_a_toll_station_is_one():
+    c = case("收费站里的“领航”党支部\n\n江西交投赣州西收费所党支部在入口处设立党员先锋岗，党员带头疏导车辆。")
+    assert c.unit.startswith("江西交投赣州西收费所") and "入口处" not in c.unit, c.unit

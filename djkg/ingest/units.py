@@ -29,18 +29,19 @@ _DOMAIN_PARTY = (
     r"(?:第[一二三四五六七八九十]+)?(?:综合|联合)?" + _PARTY_ORG,
     "行业(?=党)")      # an industry's Party work (快递行业党建) is as much the industry's as its committee
 ORG_TYPES = (
-    "律师事务所", "社会工作服务中心", "疾病预防控制中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站",
+    "律师事务所", "社会工作服务中心", "疾病预防控制中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站", "服务社(?!区|会)", "收费所", "收费站",
+    "纪念馆", "博物馆", "图书馆", "文化馆", "美术馆", "档案馆", "科技馆", "体育馆",
     "公司", "集团", "林场", "卫生院", "医院", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学", "希望小学", "小学", "高中", "幼儿园", "研究院", "研究所",
     "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "政协", "分行", "支行",
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "供电所", "派出所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
     *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
-    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住一两几0-9])处(?!理|长|在|于|置)", "(?<![为个])中心(?!任|城|点|工作)")
+    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9])处(?!理|长|在|于|置)", "(?<![为个])中心(?!任|城|点|工作)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
-# 乡 ends a township's name, not the 乡 of 乡村, 乡镇, 乡亲, 乡贤 …
-_TOWN_WORDS = tuple({"乡": "乡(?!村|镇|亲|下|贤|土|愁|音|里|间|邻|情|风)", "镇": "(?<![重城集小])镇"}.get(t, t) for t in TOWN_TYPES)
+# 乡 ends a township's name, not the 乡 of 乡村, 乡镇, 乡亲, 乡贤 … nor of 下乡, 返乡, 回乡 (going to the countryside)
+_TOWN_WORDS = tuple({"乡": "(?<![下返回])乡(?!村|镇|亲|下|贤|土|愁|音|里|间|邻|情|风)", "镇": "(?<![重城集小])镇"}.get(t, t) for t in TOWN_TYPES)
 _ORG_RE = re.compile("(?:" + "|".join(ORG_TYPES + _TOWN_WORDS) + ")")
 _TOWN_RE = re.compile("|".join(TOWN_TYPES))
 _DOMAIN_PARTY_RE = re.compile("|".join(_DOMAIN_PARTY))
@@ -146,6 +147,8 @@ def candidates(text: str) -> list[UnitCandidate]:
             core = core[1:]     # "集团旗下浙江伟星实业…": 旗下 "under the group" is no banner (旗) and its 下
         if start and text[start - 1].isdigit() and core[:1] in _MEASURE_FIRST:
             continue    # "“10万元村”实现全覆盖": a label counted in money or people, not a name
+        if len(core) <= 4 and text[end - len(core) - 1:end - len(core)] == "以" and _LEADS.search(core[1:-1]):
+            continue    # "以企带村", "以强带弱村": how the work goes, a slogan, not a village named 企带村
         short = short_name(core)
         if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core):
             continue
@@ -177,7 +180,9 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     window_start = max(0, type_start - MAX_NAME)
     window = text[window_start:type_start]
     # an ordinal is part of a name (第1人民医院: normalisation writes 第一 with a digit); other digits end it
-    ordinal = {i for m in _ORDINAL.finditer(window) for i in range(m.start(), m.end())}
+    # … and so is a house number of an address that names an estate (临汾路99弄小区, 长江路8号院)
+    ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER) for m in pattern.finditer(window)
+               for i in range(m.start(), m.end())}
     cut = max((i for i, ch in enumerate(window) if ch in _STOP and i not in ordinal), default=-1)
     if cut >= 0 and window[cut].isdigit() and window[cut + 1:cut + 2] in _DATE_UNITS:
         cut += 1        # "5月12日宝山村": the date's 日 goes with its digits
@@ -212,6 +217,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
 
 
 _ORDINAL = re.compile(r"第\d{1,2}(?=[\u4e00-\u9fff])")
+_LEADS = re.compile(r"[带帮促扶]")
+_HOUSE_NUMBER = re.compile(r"(?<=[路街巷道])\d{1,4}(?=弄|号院)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADLINE_COLON = re.compile(r"[：:]")
 # organisations whose departments and branches are named right after them
