@@ -169,7 +169,7 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 4, "extract
                     "extraction_real8": 4, "extraction_real9": 3, "extraction_real10": 1,
                     "extraction_real11": 0, "extraction_real12": 6, "extraction_real13": 1, "extraction_real14": 5,
                     "extraction_real15": 5, "extraction_real16": 7, "extraction_real17": 5, "extraction_real18": 5,
-                    "extraction_real19": 5}
+                    "extraction_real19": 4}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "extraction_real2": 0.02,
                      "extraction_real3": 0.1, "extraction_real4": 0.08,
                      "extraction_real5": 0.06, "extraction_real6": 0.09,

@@ -1701,3 +1701,10 @@ def test_names_of_organisations_real_reports_use(text, unit):
 def test_an_entrance_is_no_office_and_a_toll_station_is_one():
     c = case("收费站里的“领航”党支部\n\n江西交投赣州西收费所党支部在入口处设立党员先锋岗，党员带头疏导车辆。")
     assert c.unit.startswith("江西交投赣州西收费所") and "入口处" not in c.unit, c.unit
+
+
+def test_where_a_visitor_came_from_is_not_where_the_unit_is():
+    # "从郑州来的党员刘凯走进中共一大会址纪念馆": the visitor's city, not the memorial hall's (r562)
+    c = case("（网页转载）\n\n8月25日这天，从郑州来的党员刘凯走进中共一大会址纪念馆，正好是今年的第100万名观众。"
+             "纪念馆党总支组织党员讲解员轮流值守。")
+    assert c.region.get("city") != "郑州市" and c.region.get("province") != "河南省", c.region

@@ -262,6 +262,8 @@ _BEFORE_PLACE = set("在到从由去往于赴至与和及、，。；：:（(“
 # a place that says where people come from, not where the unit is ("来自江西的王锋", "湖南籍商人")
 _ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
 _ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
+# … or where a visitor came from: 从 + the place + coming ("从郑州来的党员", "从杭州专程赶来", "从外省慕名而来")
+_CAME = re.compile(r"(?:专程|特地|特意|慕名|远道)?(?:来的|赶来|前来|而来|过来|来到|来参观|来学习)")
 # a short name right before these says where people come from too ("湖北商会", "通山分会", "通山人" in Guangdong)
 _HOMETOWN_AFTER = re.compile(r"^(?:商会|分会|同乡会|老乡会|籍|人(?![民大社才口员力居])|族)")   # … or a people: 东乡族
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目", "海东隧洞")
@@ -291,6 +293,8 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[i
             or _ORIGIN_AFTER.match(chunk[end:end + 2]) \
             or _ORIGIN_BEFORE.search(chunk[max(0, start - 2):start]):
         return False
+    if start and chunk[start - 1] == "从" and _CAME.match(chunk, end):
+        return False     # "从郑州来的党员", "从杭州专程赶来": where a visitor set out from
     if start and chunk[start - 1] in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
         return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's
     if surface.full:
