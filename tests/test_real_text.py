@@ -1708,3 +1708,8 @@ def test_where_a_visitor_came_from_is_not_where_the_unit_is():
     c = case("（网页转载）\n\n8月25日这天，从郑州来的党员刘凯走进中共一大会址纪念馆，正好是今年的第100万名观众。"
              "纪念馆党总支组织党员讲解员轮流值守。")
     assert c.region.get("city") != "郑州市" and c.region.get("province") != "河南省", c.region
+
+
+def test_a_memorial_hall_is_a_public_institution():
+    c = case("中共一大会址纪念馆党总支组织党员讲解员服务观众。\n纪念馆业务科的党员轮流值守，去年接待观众100万人次。")
+    assert c.industry.get("field") == "事业单位", c.industry
