@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from pathlib import Path
 
@@ -30,6 +29,8 @@ import yaml  # noqa: E402
 from djkg.ingest import outcome_model  # noqa: E402
 from djkg.ingest.extract import extract  # noqa: E402
 from djkg.ingest.readers import RawDoc, read_path  # noqa: E402
+# the scorer's own reading of a gold value list and of a match, so that labels agree with `djkg eval`
+from djkg.services.evaluation import _has, _values  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"
 DEVELOPMENT = ["extraction_real", "extraction_real2", "extraction_real5", "extraction_real7", "extraction_real8",
@@ -46,15 +47,6 @@ def sealed(name: str) -> bool:
             break
         head.append(line)
     return "SEALED" in "\n".join(head)
-
-
-def _values(entries) -> list[float]:
-    return [float(v["value"] if isinstance(v, dict) else v) for v in entries or []
-            if (v.get("value") if isinstance(v, dict) else v) is not None]
-
-
-def _has(values: list[float], v: float) -> bool:
-    return any(math.isclose(v, g, rel_tol=1e-6, abs_tol=1e-9) for g in values)
 
 
 def examples(name: str) -> list[tuple[dict[str, float], int]]:

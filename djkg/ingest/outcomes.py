@@ -280,8 +280,8 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         # a clause that follows a result in the same sentence ("半年来办结诉求1300件，满意率98.62%") goes on with it
         carried = _named_metric(text, c0, m.start()) and (any(pos < c0 for pos, _ in facts)
                                                           or bool(_PERFECT.search(text[:c0])))
-        score = _score(text, s, m, c0, c1, unit, lead, direction)
-        if not outcome_model.is_result(Candidate(text, m.start(), m.end(), c0, c1, unit, _num(raw), s.role, s.section,
+        score, value = _score(text, s, m, c0, c1, unit, lead, direction), _num(raw)
+        if not outcome_model.is_result(Candidate(text, m.start(), m.end(), c0, c1, unit, value, s.role, s.section,
                                                  lead, direction, approx, score,
                                                  score + (1.0 if carried else 0.0) >= ACCEPT)):
             continue
@@ -292,7 +292,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
             direction = "down"
         elif any(v in window for v in _UP) and direction == "none":
             direction = "up"
-        facts.append((m.start(), OutcomeFact(metric, name, _num(raw), unit, direction, text,
+        facts.append((m.start(), OutcomeFact(metric, name, value, unit, direction, text,
                                              scope=_scope(text, c0, m.start(), level), approx=approx)))
     return [f for _, f in sorted(facts, key=lambda x: x[0])]
 
