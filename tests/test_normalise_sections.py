@@ -20,6 +20,10 @@ from djkg.ingest.sections import split
     ("村两委班子", "村两委班子"),
     ("一名党员就是一面旗帜", "一名党员就是一面旗帜"),
     ("党 支 部  书记", "党支部书记"),                           # spaces between CJK from PDF exports
+    ("这是 一个 句子，很长。", "这是一个句子，很长。"),
+    # … but a headline's space parts its two phrases: the only boundary between a slogan and a name
+    ("杏林先锋守初心 安康市中医医院党委", "杏林先锋守初心 安康市中医医院党委"),
+    ("金华日报　2019年3月6日　记者 孙媛媛 钱增", "金华日报 2019年3月6日记者孙媛媛钱增"),   # a credit line reads as before
 ])
 def test_normalise(raw, expected):
     assert normalise(raw) == expected

@@ -232,6 +232,7 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("沈鼓集团透平公司", "国有企业"),
     ("永兴县烟草零售户党支部", "非公有制经济组织"),       # shopkeepers, whoever licenses the tobacco they sell
     ("忠县疾病预防控制中心", "事业单位"),
+    ("蓝豹救援队", "社会组织"),                             # a civic rescue team (r605)
     ("常德市西湖管理区个体劳动者私营企业协会", "社会组织"),   # an association of private firms (r436)
     ("江西神华九江公司", "国有企业"),
 ])
@@ -873,9 +874,25 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     # a volunteers' association is an organisation (志愿者 alone names people served or serving) (r396)
     ("党旗引路——记稷山县善心志愿者协会党支部\n在稷山县，善心志愿者协会的名字不少人都知道，协会党支部带着会员上门帮老人。",
      "稷山县善心志愿者协会"),
+    # 后 right after another boundary begins a name, it does not say "after" (the corpus's 后陈村)
+    ("每月一次的全体党员会上，后陈村的村监委主任都要念账。背后是后陈村二十年前的一场整治。此后，后陈村的村务公开了。", "后陈村"),
+    # a civic rescue team is an organisation; a police station beats "where two provinces meet" (r600, r605)
+    ("落水的女孩被救上岸。镇雄县“两新”党工委这样评价蓝豹救援队。蓝豹救援队眼下有队员45人，其中党员7名。", "蓝豹救援队"),
+    ("这里是守在滇川交界处的皎平渡派出所。民警们守着辖区的8个少数民族村寨，少数民族村寨散在山里，皎平渡派出所从没出过违纪的事。",
+     "皎平渡派出所"),
 ])
 def test_units_named_the_way_reports_name_them(text, unit):
     assert case(text).unit.startswith(unit) or unit in case(text).unit
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("杏林先锋守初心 安康市中医医院党委以“三个五”带动医院发展\n通讯员 杨彬\n\n安康市中医医院党委压实五项责任，院党委书记带头。",
+     "安康市中医医院"),
+    ("党员扛起研发担子　亚环锁业车间里“机器换人”\n\n亚环锁业的厂子在浦江县，亚环锁业组起党员研发队伍。", "亚环锁业车间"),
+])
+def test_a_headlines_space_parts_its_slogan_from_the_name(text, unit):
+    # the space is the only boundary between a slogan and the name after it (r570, r595)
+    assert case(text).unit.startswith(unit)
 
 
 @pytest.mark.parametrize("text, not_unit", [
@@ -897,6 +914,9 @@ def test_units_named_the_way_reports_name_them(text, unit):
     # a headline's kind of place (r398, r401)
     ("重庆小山村“空壳”变“实心”\n彭水县鹿鸣乡龙田村的村党支部带着村民种烤烟，龙田村集体收入翻了番。", "重庆小山村"),
     ("老社区里的民生“小事”\n北辰区佳园北里社区党委把楼门长组织起来，社区党委书记挨家走访。", "老社区"),
+    # a headline's nickname for a village, once the headline's space parts it from what comes before (r64)
+    ("老党员坐堂调解 “问题村”走出上访困局\n——中牟县刁家乡藕池任村民调工作经验\n\n藕池任村地处中牟县东南部，藕池任村党支部请老党员调解。",
+     "问题村"),
 ])
 def test_generic_nouns_column_names_and_honours_are_not_the_unit(text, not_unit):
     assert case(text).unit != not_unit
@@ -912,7 +932,12 @@ def test_a_source_label_before_the_publishers_name_is_no_part_of_it():
                                            ("重庆小山村“空壳”变“实心”", "重庆小山村"),
                                            ("庄稼收成全看老天。2016年市里派来第一书记驻村，王中臣抓住这个机会", "里派来第一书记驻村"),
                                            ("强乡富村是镇上的口号", "强乡富村"),
-                                           ("“香菇小镇”里的新邻居", "香菇小镇")])   # stationed in; a slogan's 乡; a themed 小镇
+                                           ("“香菇小镇”里的新邻居", "香菇小镇"),
+                                           # 镇 that begins the county after its province (r605); 村寨; 积分行为;
+                                           # a cadre sent back to the village
+                                           ("现在本地：云南镇雄的洪灾、山火都有他们", "云南镇"),
+                                           ("守着辖区的8个少数民族村寨", "少数民族村"), ("录入的积分行为约4.5万条", "积分行"),
+                                           ("街道干部胡文法被派回村兼任党支部书记", "派回村"), ("落实到具体村", "具体村")])   # stationed in; a slogan's 乡; a themed 小镇
 def test_a_headlines_kind_of_village_or_firm_is_named_by_no_one(text, generic):
     from djkg.ingest.units import candidates
     assert generic not in [c.core for c in candidates(text)]

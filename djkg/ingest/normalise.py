@@ -31,6 +31,20 @@ _RANGE = re.compile("一两|一二|两三|二三|三四|四五|五六|六七|七
 _LEADING_UNIT_WORDS = re.compile(r"^(一|两)(?=(个|名|位|家|项|条|批|支|次|件|场|所|座|间|套)[^\d])")
 
 
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。；：、！？“”（）]) (?=[\u4e00-\u9fff，。；：、！？“”（）])")
+_SENTENCE_ENDS = frozenset("。；！？")
+
+
+def _phrased(line: str) -> bool:
+    """A headline in two phrases parted by a space ("杏林先锋守初心 安康市中医医院党委以…"): a short line of two
+    pieces of four characters or more, without a sentence's punctuation or digits — not a letter-spaced heading
+    ("基 本 情 况"), a credit or dateline line ("XX日报 2019年3月6日 记者 …", read as before), nor a sentence a PDF
+    export broke up."""
+    pieces = line.split(" ")
+    return (len(pieces) == 2 and len(line) <= 60 and not _SENTENCE_ENDS.intersection(line)
+            and not any(ch.isdigit() for ch in line) and all(len(p) >= 4 for p in pieces))
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -78,8 +92,10 @@ def normalise(text: str) -> str:
     text = text.translate(_FULLWIDTH)
     text = _t2s().convert(text)
     text = re.sub(r"[ \t\u00a0\u2002-\u200b]+", " ", text)
-    # no spaces between CJK characters (PDF and Word exports often insert them)
-    text = re.sub(r"(?<=[\u4e00-\u9fff，。；：、！？“”（）]) (?=[\u4e00-\u9fff，。；：、！？“”（）])", "", text)
+    # no spaces between CJK characters (PDF and Word exports often insert them) — except the space that parts
+    # the two phrases of a headline ("杏林先锋守初心 安康市中医医院党委以…"): there it is the only boundary
+    # between a slogan and a name
+    text = "\n".join(line if _phrased(line) else _CJK_SPACE.sub("", line) for line in text.split("\n"))
     text = re.sub(r"\n[ \t]+", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return convert_numerals(text).strip()

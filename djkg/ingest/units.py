@@ -32,12 +32,12 @@ ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "疾病预防控制中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站", "服务社(?!区|会)", "收费所", "收费站",
     "纪念馆", "博物馆", "图书馆", "文化馆", "美术馆", "档案馆", "科技馆", "体育馆",
     "公司", "集团", "林场", "卫生院", "医院", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学", "希望小学", "小学", "高中", "幼儿园", "研究院", "研究所",
-    "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "政协", "分行", "支行",
+    "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
-    "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
+    "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "救援队", "志愿(?:者)?服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "供电所", "派出所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
-    *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
-    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9])处(?!理|长|在|于|置)", "(?<![为个])中心(?!任|城|点|工作)")
+    *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
+    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界])处(?!理|长|在|于|置)", "(?<![为个])中心(?!任|城|点|工作)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
 # 乡 ends a township's name, not the 乡 of 乡村, 乡镇, 乡亲, 乡贤 … nor of 下乡, 返乡, 回乡 (going to the countryside)
@@ -77,16 +77,16 @@ _BOUNDARY_WORDS = (
 _BOUNDARY = re.compile(".*(?:" + _BOUNDARY_WORDS + ")")
 _BOUNDARY_WORD = re.compile("(?:" + _BOUNDARY_WORDS + ")")
 _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|全社区|省级|市级|县级|区级|国家级|各类|各级|各个|所有|一些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关|基层|部|"
-                      r"百村|千村|万村|乡村|农村|山村|城市|街道镇$|镇街$|乡镇$|苏木镇$|嘎查村$|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
+                      r"百村|千村|万村|乡村|农村|山村|行政村$|自然村$|城市|街道镇$|镇街$|乡镇$|苏木镇$|嘎查村$|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
                       r"物业公司$|物业服务公司$|物业服务企业$|物业企业$|股份公司$|(?:民营|私营|国有|外资|合资|港资|台资)[\u4e00-\u9fff]{0,4}?(?:公司|企业|厂)$|"
                       r"(?:民办|公办|私立|公立)(?:中小学|学校|中学|小学|幼儿园|医院)$|(?:三级|二级)?(?:综合|专科|三甲|二甲|三级甲等|定点)医院$|"
                       r"(?:老|老旧|新|商品房|安置|拆迁安置|开放式|无物业)(?:小区|社区)$|小山村$|小村庄?$|小山寨$|荒山村$|穷山村$|"
                       r"(?:矛盾)?(?:纠纷)?调解(?:指导)?中心$|党群服务中心$|服务中心$|调解委员会$|调委会$|县乡$|(?:机关)?党建联盟$|生产车间$|"
                       r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
-                      r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|该|本|其|我|这|那)")
+                      r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|具体|个别|部分|该|本|其|我|这|那)")
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|\n\t 　'0123456789%％+＋")
 _NOT_UNIT = re.compile(r"或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队)|骑手|快递员|"
-                       r"党员|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|老旧|新建|所有|各个|领办")
+                       r"党员|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|问题|明星|老旧|新建|所有|各个|领办")
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
 # function words no name holds: a candidate that contains one is a clause ending in a name
@@ -126,6 +126,8 @@ def candidates(text: str) -> list[UnitCandidate]:
     for m in _ORG_RE.finditer(text):
         if _TOWN_RE.match(text, m.end()) or (m.group(0) in TOWN_TYPES and _ORG_RE.match(text, m.end())):
             continue    # 彭浦新村 + 街道, 大桥镇 + 由桥村: the longer name is the organisation
+        if m.group(0) in ("镇", "乡") and _names_division_after(text, m.start()):
+            continue    # "云南镇雄的洪灾": 镇 begins the county 镇雄县 after its province, no town called 云南镇
         start = _left_edge(text, m.start(), m.end())
         if start is None and m.group(0).endswith(("综合", "联合")) and (d := _DOMAIN_PARTY_RE.match(text, m.start())) \
                 and d.end() == m.end():
@@ -200,6 +202,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     tail = text[type_start:type_end]
     cut = _boundary_end(window + tail)
     cut = _unsplit(window, cut if cut <= len(window) else _boundary_end(window))
+    if 0 < cut <= len(window) and window[cut - 1] in _TIME_AFTER and (cut == 1 or _boundary_end(window[:cut - 1]) == cut - 1):
+        cut -= 1        # "是后陈村", "会上，后陈村": 后 right after another boundary begins the name, not "after"
     if 0 < cut <= len(window) and window[cut - 1] == "和" and _DEPARTMENT_AND_RE.match(window + tail, cut - 1):
         cut = _boundary_end(window[:cut - 1])     # 人力资源和社会保障局: the field before 和 is part of the name
     name = _after_last_verb(window[cut:], tail, bool(_POST.match(text, type_end)))
@@ -237,6 +241,22 @@ def _begins_division(window: str, pos: int) -> bool:
         if any(g.division(c) and g.division(c).name.startswith(name) for c in g.codes_named(name)):
             follows = window[pos + k:pos + k + 1]
             if name[-1] in "市县区旗州盟" or follows in ("市", "县", "区", "旗", "州", "盟"):
+                return True
+    return False
+
+
+def _names_division_after(text: str, pos: int) -> bool:
+    """Whether the town word at ``pos`` begins a division named right after a division above it ("云南镇雄",
+    "河北乡宁" read as province + county, with or without the county's suffix)."""
+    from .regions import gazetteer
+    g = gazetteer()
+    before = [x for s, e, x in g.mentions(text[max(0, pos - 4):pos]) if e == min(4, pos) and not x.weak]
+    if not before:
+        return False
+    for k in (2, 3):
+        name = text[pos:pos + k]
+        for full in (name, *(name + suffix for suffix in "县市区旗")):
+            if any(g.division(c) and g.division(c).name.startswith(name) for c in g.codes_named(full)):
                 return True
     return False
 
@@ -279,6 +299,7 @@ def _unsplit(window: str, cut: int) -> int:
 
 
 _ONE_CHARACTER_BOUNDARIES = frozenset(w for w in re.findall(r"[\u4e00-\u9fff]+", _BOUNDARY_WORDS) if len(w) == 1)
+_TIME_AFTER = frozenset("后前")   # one-character boundaries that say when ("会后", "节前")
 _ORG_ENDS = ("街道", "社区", "村", "镇", "乡", "公司", "局", "委", "会", "院", "校", "厂")
 _JOINERS = frozenset("和与及同跟")
 _MEASURE_FIRST = frozenset("万亿元千百个名户人家座所")
@@ -294,6 +315,8 @@ def _gap_breaks(gap: str) -> bool:
     — prepositions such as 由 may well be a name's first character (由桥村)."""
     if "的" in gap or "了" in gap or _PARTY_RE.search(gap):
         return True     # "宫河镇党委以彭姚川村…": the town's Party committee acts, the village is not named after it
+    if "被" in gap or any(g in gap for g in _GOES_TO):
+        return True     # "街道干部胡文法被派回村": a passive or a going-to ends whatever the place began
     if _ACTS.match(gap) or _COUNT_IN_GAP.search(gap):
         return True     # "…集聚区把“江城红领驿站”设在…", "市北区有近百个商务楼宇": the place acts or is counted in
     return any(f[:1] == "v" and f != "vn" and len(w) >= 2 and w not in _NAME_VERBS for w, f in _words(gap))
@@ -354,13 +377,15 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
                 or w in ("的", "了") or w in _GOES_TO:
             cut = pos
+    # … whether or not the dictionary holds the word (派回 is read as 派 + 回)
+    cut = max([cut] + [i + len(g) for g in _GOES_TO if (i := name.rfind(g)) >= 0])
     return name[cut:]
 
 
 _RESULT_COMPLEMENTS = frozenset("起出亮响就牢密")
 # going somewhere, however rare the word or however jieba tags it (前往 as a time word, 赶往 as an adverb): the place
 # gone to is named after it ("赶往乌兰布鲁克村")
-_GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 直奔 回到 进驻 驻扎 扎根".split())
+_GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 直奔 回到 进驻 驻扎 扎根 派回 调回 返回 派驻 下派 选派".split())
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
 _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
 _LEADING_PLACE = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
