@@ -232,7 +232,8 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("沈鼓集团透平公司", "国有企业"),
     ("永兴县烟草零售户党支部", "非公有制经济组织"),       # shopkeepers, whoever licenses the tobacco they sell
     ("忠县疾病预防控制中心", "事业单位"),
-    ("蓝豹救援队", "社会组织"),                             # a civic rescue team (r605)
+    ("蓝豹救援队", "社会组织"),
+    ("施秉供电局", "国有企业"),                             # a grid's county bureau is a company (r623)                             # a civic rescue team (r605)
     ("常德市西湖管理区个体劳动者私营企业协会", "社会组织"),   # an association of private firms (r436)
     ("江西神华九江公司", "国有企业"),
 ])
@@ -880,6 +881,14 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     ("落水的女孩被救上岸。镇雄县“两新”党工委这样评价蓝豹救援队。蓝豹救援队眼下有队员45人，其中党员7名。", "蓝豹救援队"),
     ("这里是守在滇川交界处的皎平渡派出所。民警们守着辖区的8个少数民族村寨，少数民族村寨散在山里，皎平渡派出所从没出过违纪的事。",
      "皎平渡派出所"),
+    # a company's name with its place in brackets; an oil field; a lane's 里 before its community (r619, r620, r618)
+    ("亿和精密工业(威海)有限公司是这条链上最早建起党支部的企业。记者到访时，亿和精密工业(威海)有限公司党支部正在开会。",
+     "亿和精密工业(威海)有限公司"),
+    ("年初，辽河油田决定让党群部门和亏损单位结成对子。辽河油田党委书记说，党建和生产经营不能各说各话。", "辽河油田"),
+    ("在西城区广外街道的红莲中里社区，6号楼外正在加装电梯。红莲中里社区党委书记说，电梯能装上要记睦邻坊一功。", "红莲中里社区"),
+    # the town's health centre, in a text about one town, under a title naming one of its kind (r625)
+    ("鄂西之巅一座卫生院的“翻身”起点\n\n绿葱坡镇位于鄂西的最高处，镇政府所在地海拔1822米。镇卫生院建于1952年，"
+     "到上世纪90年代末，这家卫生院已经走到了关门的边缘。2001年，镇卫生院来了新院长。", "绿葱坡镇卫生院"),
 ])
 def test_units_named_the_way_reports_name_them(text, unit):
     assert case(text).unit.startswith(unit) or unit in case(text).unit
@@ -893,6 +902,12 @@ def test_units_named_the_way_reports_name_them(text, unit):
 def test_a_headlines_space_parts_its_slogan_from_the_name(text, unit):
     # the space is the only boundary between a slogan and the name after it (r570, r595)
     assert case(text).unit.startswith(unit)
+
+
+def test_what_is_sent_back_to_a_unit_is_no_part_of_its_name():
+    # "传回" (sent back to) ends the words before a name, as 前往 or 来到 do (r614)
+    c = case("一架无人机把实时画面传回东城派出所的指挥大厅。东城派出所成立于2020年，派出所的民警平均年龄32岁。")
+    assert c.unit.startswith("东城派出所")
 
 
 @pytest.mark.parametrize("text, not_unit", [
@@ -937,7 +952,8 @@ def test_a_source_label_before_the_publishers_name_is_no_part_of_it():
                                            # a cadre sent back to the village
                                            ("现在本地：云南镇雄的洪灾、山火都有他们", "云南镇"),
                                            ("守着辖区的8个少数民族村寨", "少数民族村"), ("录入的积分行为约4.5万条", "积分行"),
-                                           ("街道干部胡文法被派回村兼任党支部书记", "派回村"), ("落实到具体村", "具体村")])   # stationed in; a slogan's 乡; a themed 小镇
+                                           ("街道干部胡文法被派回村兼任党支部书记", "派回村"), ("落实到具体村", "具体村"),
+                                           ("绿葱坡镇位于鄂西的最高处", "最高处")])   # stationed in; a slogan's 乡; a themed 小镇
 def test_a_headlines_kind_of_village_or_firm_is_named_by_no_one(text, generic):
     from djkg.ingest.units import candidates
     assert generic not in [c.core for c in candidates(text)]

@@ -34,10 +34,10 @@ ORG_TYPES = (
     "公司", "集团", "林场", "卫生院", "医院", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学", "希望小学", "小学", "高中", "幼儿园", "研究院", "研究所",
     "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
-    "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "救援队", "志愿(?:者)?服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
+    "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "志愿(?:者)?服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "供电所", "派出所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
     *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
-    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界])处(?!理|长|在|于|置)", "(?<![为个])中心(?!任|城|点|工作)")
+    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低])处(?!理|长|在|于|置)", "(?<![为个])中心(?!任|城|点|工作)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
 # 乡 ends a township's name, not the 乡 of 乡村, 乡镇, 乡亲, 乡贤 … nor of 下乡, 返乡, 回乡 (going to the countryside)
@@ -142,6 +142,8 @@ def candidates(text: str) -> list[UnitCandidate]:
         if core.count("“") != core.count("”") or "”“" in core:
             continue
         clause = _FUNCTION_WORD.match(core)
+        if clause and clause.end() == 2 and core[1] == "和" and core[0] not in _PRONOUNS + _LEVELS:
+            clause = None   # 亿和精密工业: a name's first two characters, not one character joined to the rest
         if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
             core = core[_unsplit(core, clause.end()):]   # … but 和平医院 keeps its 和
         core = _LEADING_JUNK.sub("", core)
@@ -185,6 +187,9 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     # … and so is a house number of an address that names an estate (临汾路99弄小区, 长江路8号院)
     ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER) for m in pattern.finditer(window)
                for i in range(m.start(), m.end())}
+    # … and so is the place a company's name gives in brackets (亿和精密工业(威海)有限公司)
+    if (m := _BRACKETED_PLACE.search(window)) and _COMPANY_WORD.match(text, type_start):
+        ordinal.update(range(m.start(), m.end()))
     cut = max((i for i, ch in enumerate(window) if ch in _STOP and i not in ordinal), default=-1)
     if cut >= 0 and window[cut].isdigit() and window[cut + 1:cut + 2] in _DATE_UNITS:
         cut += 1        # "5月12日宝山村": the date's 日 goes with its digits
@@ -204,6 +209,11 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     cut = _unsplit(window, cut if cut <= len(window) else _boundary_end(window))
     if 0 < cut <= len(window) and window[cut - 1] in _TIME_AFTER and (cut == 1 or _boundary_end(window[:cut - 1]) == cut - 1):
         cut -= 1        # "是后陈村", "会上，后陈村": 后 right after another boundary begins the name, not "after"
+    if cut == 2 and window[1] == "和" and window[0] not in _PRONOUNS + _LEVELS:
+        cut = 0         # "亿和精密工业…": one character at a clause's start is no subject for 和 to join
+    if cut == len(window) and window[cut - 1:] == "里" and window[cut - 2:cut - 1] in _DIRECTIONS \
+            and text[type_start:type_end] in _ESTATE_BODIES:
+        cut = _boundary_end(window[:cut - 2])   # 红莲中里社区, 佳园北里社区: 里 is a lane's name, not "in"
     if 0 < cut <= len(window) and window[cut - 1] == "和" and _DEPARTMENT_AND_RE.match(window + tail, cut - 1):
         cut = _boundary_end(window[:cut - 1])     # 人力资源和社会保障局: the field before 和 is part of the name
     name = _after_last_verb(window[cut:], tail, bool(_POST.match(text, type_end)))
@@ -221,6 +231,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
 
 
 _ORDINAL = re.compile(r"第\d{1,2}(?=[\u4e00-\u9fff])")
+_BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[）)]$")
+_COMPANY_WORD = re.compile(r"有限责任公司|有限公司|股份有限公司|公司|集团")
 _LEADS = re.compile(r"[带帮促扶]")
 _HOUSE_NUMBER = re.compile(r"(?<=[路街巷道])\d{1,4}(?=弄|号院)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -299,7 +311,10 @@ def _unsplit(window: str, cut: int) -> int:
 
 
 _ONE_CHARACTER_BOUNDARIES = frozenset(w for w in re.findall(r"[\u4e00-\u9fff]+", _BOUNDARY_WORDS) if len(w) == 1)
-_TIME_AFTER = frozenset("后前")   # one-character boundaries that say when ("会后", "节前")
+_TIME_AFTER = frozenset("后前")
+_PRONOUNS = "我你他她它咱您俺该本其这那此每各"
+_LEVELS = "省市县区镇乡村街"
+_DIRECTIONS = frozenset("东西南北中")   # one-character boundaries that say when ("会后", "节前")
 _ORG_ENDS = ("街道", "社区", "村", "镇", "乡", "公司", "局", "委", "会", "院", "校", "厂")
 _JOINERS = frozenset("和与及同跟")
 _MEASURE_FIRST = frozenset("万亿元千百个名户人家座所")
@@ -363,6 +378,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 能源与材料系: two subjects joined in a department's name
         if w == "和" and _DEPARTMENT_AND_RE.match(name + tail, pos - 1):
             continue        # 人力资源和社会保障局: two fields joined in a government department's name
+        if i == 1 and w == "和" and len(words[0][0]) == 1 and words[0][0] not in _PRONOUNS + _LEVELS:
+            continue        # 亿和精密工业: one character is no subject for 和 to join, it begins the name
         if len(words) == 1 and len(w) >= 2 and f[:1] == "d" and tail in _PLACE_UNITS:
             continue        # 共同村: a village named by one adverb (a verb there is more often the clause's: 深入社区)
         if i == len(words) - 1 and len(w) == 1 and f[:1] in ("r", "p") and w not in _DEMONSTRATIVES \
@@ -385,7 +402,7 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
 _RESULT_COMPLEMENTS = frozenset("起出亮响就牢密")
 # going somewhere, however rare the word or however jieba tags it (前往 as a time word, 赶往 as an adverb): the place
 # gone to is named after it ("赶往乌兰布鲁克村")
-_GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 直奔 回到 进驻 驻扎 扎根 派回 调回 返回 派驻 下派 选派".split())
+_GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 直奔 回到 进驻 驻扎 扎根 派回 调回 返回 派驻 下派 选派 传回 送回 发回 传到 送往 发往".split())
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
 _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
 _LEADING_PLACE = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
@@ -421,6 +438,7 @@ def guess_unit(title: str, text: str) -> str:
     found = [(c, "title") for c, _ in titled] + [(c, "body") for c in candidates(body)]
     if not found:
         return ""
+    found = _under_the_town(found)
     scores: dict[str, float] = {}
     shorts: dict[str, str] = {}
     body_cands = [c for c, where in found if where == "body"]
@@ -465,11 +483,17 @@ def guess_unit(title: str, text: str) -> str:
             scores[by_short[shorts[core]]] += scores.pop(core)
         else:
             by_short[shorts[core]] = core
+    # a title naming the kind of unit but not its name ("一座卫生院的“翻身”起点"): the text is about one of that kind
+    named_kinds = {c.core[-3:] for c, where in found if where == "title"}
+    bare_kinds = {m.group(0) for m in _ORG_RE.finditer(title) if len(m.group(0)) >= 2 and m.group(0) not in TOWN_TYPES
+                  and _ONE_OF_A_KIND.search(title, 0, m.start()) and not any(k.endswith(m.group(0)) for k in named_kinds)}
     for core in scores:
         short = shorts[core]
         kind = _kind(short)
         if kind and kind in title_kinds:
             scores[core] += 1.5
+        if any(core.endswith(k) for k in bare_kinds):
+            scores[core] += 2.0
         anaphora = len(_anaphora(kind).findall(body)) if kind else 0
         scores[core] += 1.0 * min(5, body.count(short)) + 0.5 * min(4, anaphora) + _type_weight(short)
         if any(body.startswith(PARTY, end) for end in _ends(body, short, overlapping=True)):
@@ -505,6 +529,25 @@ def guess_unit(title: str, text: str) -> str:
     return best + suffix
 
 
+_ONE_OF_A_KIND = re.compile(r"(?:一|这|那)(?:座|个|家|所|间|支)$")
+
+
+def _under_the_town(found: list[tuple[UnitCandidate, str]]) -> list[tuple[UnitCandidate, str]]:
+    """"镇卫生院" in a text about one town (绿葱坡镇) is that town's health centre: named so, it is one
+    organisation with the town's name rather than a nameless one."""
+    towns = {c.core for c, _ in found if c.core[-1:] in "镇乡" and len(c.short) >= 3 and c.core == c.short}
+    if len(towns) != 1:
+        return found
+    town = next(iter(towns))
+    out = []
+    for c, where in found:
+        if len(c.core) >= 3 and c.core[0] == town[-1] and c.core == c.short and not _TOWN_WORDS_RE.match(c.core, 1):
+            c = UnitCandidate(town + c.core[1:], c.core, c.start, c.party)   # counted as the text writes it
+        out.append((c, where))
+    return out
+
+
+_TOWN_WORDS_RE = re.compile("|".join(TOWN_TYPES))
 _UNDER = re.compile(r"(?:所?管辖的|下辖的|所辖的?|辖内的)")
 # a character that ends a clause's own words, not a name: "芜湖市把关河村列为试点" holds 关河村, not a longer name of it
 _CLAUSE_WORDS = frozenset("把将对被向给让从为和与及的了在")
