@@ -189,6 +189,17 @@ def test_a_township_police_station_named_with_its_city_keeps_the_county_its_text
     assert c.region.get("county") == "新会区", c.region
 
 
+@pytest.mark.parametrize("text, county", [
+    # 东城 begins the station's name and is a district of Beijing; the text is in 西昌, and names nothing of Beijing
+    ("4月26日晚上，西昌邛海夜市的烟火刚漫过街角，无人机把画面传回东城派出所的指挥大厅。东城派出所的辖区占了西昌主城区的70%，"
+     "东城派出所党支部推行“科技守夜”。", "西昌市"),
+    # … while a text that names Beijing keeps the district (the name may well be the district's)
+    ("北京市东城派出所党支部推行“接诉即办”，东城派出所的民警分片包干，东城派出所辖区群众满意率升到98%。", "东城区"),
+])
+def test_a_district_named_in_a_units_name_elsewhere_is_not_where_the_unit_is(text, county):
+    assert case(text).region.get("county") == county, case(text).region
+
+
 _WULAN = ("中国日报网\n\n过去提起新疆维吾尔自治区和静县额勒再特乌鲁乡的乌兰布鲁克村，乡里人常摇头：班子各吹各的号。"
           "驻村工作队赶往乌兰布鲁克村，和村党支部一起摸索发展集体经济的门路。")
 

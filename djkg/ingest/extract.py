@@ -319,12 +319,28 @@ def _placed_elsewhere(g, unit: str, text: str) -> bool:
     at = text.find(unit)
     if not lead or at < 0:
         return False
+    if _district_named_in_passing(g, lead, text):
+        return True
     placed = [s.adcode for _, _, s in g.mentions(text[max(0, at - 24):at]) if s.full and not s.weak]
     if not placed:
         return False
     # (one on the other's chain is the same place named twice: "安吉县…安吉余村")
     return not any(code in {d.adcode for d in g.chain(p)} or p in {d.adcode for d in g.chain(code)}
                    for code in lead for p in placed)
+
+
+def _district_named_in_passing(g, lead: set[str], text: str) -> bool:
+    """Whether the unit's name begins with a district's short name (东城, 南山: names of a district of one city that
+    streets, estates and police stations of many others carry) while the text places itself elsewhere: it names
+    other county-level places, and nothing on the district's own chain ("西昌…东城派出所")."""
+    divisions = [g.division(code) for code in lead]
+    if not all(d and d.level == "county" and d.name.endswith("区") for d in divisions):
+        return False
+    chains = {c.adcode for code in lead for c in g.chain(code)}
+    others = [s.adcode for _, _, s in g.mentions(text[:REGION_SCAN_CHARS]) if not s.weak and s.adcode not in lead]
+    if any(code in chains for code in others):
+        return False    # the district's city or province is named too: the name may well be the district's
+    return any(g.division(code) and g.division(code).level == "county" for code in others)
 
 
 # units that sit below a county: a county the text names is theirs
