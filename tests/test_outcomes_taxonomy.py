@@ -118,6 +118,18 @@ def test_a_problem_candidate_is_the_difficultys_whole_name(sentence, named, not_
     assert named <= got and not (not_named & got)
 
 
+def test_a_synonym_matches_with_an_aspect_particle_inside_it():
+    """拧成一股绳 is as often written 拧成了一股绳 (r632); 了 of 说了算 or 了解 stays a character of its word."""
+    tx = Taxonomy({"measures": [{"id": "one-rope", "name": "党建业务融合", "synonyms": ["党建&拧成一股绳&生产"]}],
+                   "problems": [{"id": "one-voice", "name": "一言堂", "synonyms": ["书记&说了算"]}]})
+    for text, key in (("党建和生产经营拧成了一股绳。", "one-rope"), ("党建和生产拧成一股绳。", "one-rope"),
+                      ("过去村里书记说了算。", "one-voice")):
+        spans = [(s.start, s.end) for s in split(text)]
+        assert [c.key for _, c, _ in tx.match_spans(text, spans)] == [key], text
+    text = "党建的事他了解，生产上拧不成一股绳。"
+    assert tx.match_spans(text, [(s.start, s.end) for s in split(text)]) == []
+
+
 def test_everyday_variants_of_a_synonym_match():
     """People write 没收入 as often as 没有收入: each synonym also matches with the other form."""
     tx = Taxonomy({"problems": [{"id": "no-income", "name": "集体无收入", "synonyms": ["集体&没有收入", "没钱办事"]}]})

@@ -221,6 +221,22 @@ class Taxonomy:
                     parts[part] = anchored
                 if windowed:
                     positions.setdefault(k, {}).setdefault(part, []).append(begin)
+        # a listed word written with an aspect particle inside it ("党建和生产经营拧成了一股绳", "建起了支部"): the
+        # text read once more without those particles adds the parts found only so (at their place in the text)
+        compact, kept = _without_particles(text)
+        if kept is not None:
+            for end, (length, entries) in self.automaton.iter(compact):
+                begin, last = kept[end - length + 1], kept[end]
+                if last - begin < length:
+                    continue  # no particle inside: seen above
+                k = bisect.bisect_right(starts, begin) - 1
+                if k < 0 or last >= spans[k][1]:
+                    continue
+                parts = seen_parts.setdefault(k, {})
+                for part, anchored, windowed in entries:
+                    parts.setdefault(part, anchored)
+                    if windowed:
+                        positions.setdefault(k, {}).setdefault(part, []).append(begin)
         # … then the patterns anchored in them whose other parts are there too (close enough, for variants)
         out: list[tuple[int, Concept, str]] = []
         for k in sorted(seen_parts):
@@ -519,3 +535,20 @@ def tokenizer():
                 _cut.cache_clear()
             tx._jieba_loaded = True
     return jieba
+
+
+# an aspect particle between two characters of a verb phrase (拧成了一股绳, 建起了); not 了 of 了解, 了结, 了不起,
+# 为了, 除了, 不了 — words of their own, some of them in listed phrases (管不了, 说了算)
+_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除不罢算])了(?![解结不却得])(?=[\u4e00-\u9fff])")
+
+
+def _without_particles(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without its aspect particles, and for each character kept its index in ``text`` (None when
+    there is no particle to drop)."""
+    cuts = [m.start() for m in _PARTICLE.finditer(text)]
+    if not cuts:
+        return text, None
+    kept = [i for i in range(len(text))]
+    for c in reversed(cuts):
+        del kept[c]
+    return "".join(text[i] for i in kept), kept
