@@ -1765,3 +1765,11 @@ def test_where_a_visitor_came_from_is_not_where_the_unit_is():
 def test_a_memorial_hall_is_a_public_institution():
     c = case("中共一大会址纪念馆党总支组织党员讲解员服务观众。\n纪念馆业务科的党员轮流值守，去年接待观众100万人次。")
     assert c.industry.get("field") == "事业单位", c.industry
+
+
+def test_a_companys_registered_place_in_brackets_does_not_override_the_county_its_text_gives():
+    # 德力西电气（芜湖）有限公司: the bracket names where it was registered; the text puts it in 鸠江区
+    c = case("德力西电气（芜湖）有限公司的厂区在鸠江区。德力西电气（芜湖）有限公司党委把党员示范岗设在生产线上，"
+             "公司党委书记说，一年下来产值涨了两成。")
+    assert c.unit.startswith("德力西电气（芜湖）有限公司")
+    assert c.region.get("county") == "鸠江区", c.region

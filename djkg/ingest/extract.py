@@ -101,7 +101,10 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     # a masthead ("长沙晚报", "福州新闻网 2008年6月13日") says where the news comes from, as a dateline does: for the
     # region it weighs as the title
     masthead = "" if meta.get("title") else masthead_line(text)
-    region = find_region(text, title=masthead or title, unit=unit, hint=normalise_short(meta.get("region")),
+    # a company's registered place in brackets (德力西电气（芜湖）有限公司) is where it was registered, not the
+    # county its text puts it in: the name votes for a region without it
+    region = find_region(text, title=masthead or title, unit=_BRACKETED.sub("", unit),
+                         hint=normalise_short(meta.get("region")),
                          warnings=warnings, title_is_heading=bool(masthead) or titled)
     ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
                              declared_sector=meta.get("sector"))
@@ -281,6 +284,9 @@ _BRAND = re.compile(r"(?:打造|创建|创新|推出|形成|树立|擦亮)了?[�
 def guess_brand(text: str) -> str:
     m = _BRAND.search(text[:5000])
     return (m.group(1) or m.group(2)) if m else ""
+
+
+_BRACKETED = re.compile(r"[（(][^（）()]{1,8}[）)]")
 
 
 def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[str],
