@@ -153,3 +153,15 @@ def test_wordings_read_in_reports_name_known_concepts_keep_their_sources_and_are
     from djkg.ingest.readers import RawDoc
     c = extract(RawDoc(source="t.txt", text="某社区党委带着辖区单位结成党建共同体，一起给居民办实事。", meta={}))
     assert "measure:joint-building" in {m.id for m in c.measures}
+
+
+@pytest.mark.parametrize("text", [
+    "收费所党支部的思路是用党建给业务添力，领着所站往前走。",                       # (r563)
+    "队里把支部建在水域救援第一线，党员冲在最前面。",                               # (r355)
+    "公司党委让党建和生产相互促进，一线班组的难题由党员牵头攻关。",
+])
+def test_party_work_and_the_business_made_one_in_the_words_reports_use(text):
+    from djkg.ingest.extract import extract
+    from djkg.ingest.readers import RawDoc
+    c = extract(RawDoc(source="t.txt", text=text, meta={}))
+    assert "measure:party-business-integration" in {m.id for m in c.measures}
