@@ -244,13 +244,22 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("永兴县烟草零售户党支部", "非公有制经济组织"),       # shopkeepers, whoever licenses the tobacco they sell
     ("忠县疾病预防控制中心", "事业单位"),
     ("蓝豹救援队", "社会组织"),
-    ("施秉供电局", "国有企业"),                             # a grid's county bureau is a company (r623)                             # a civic rescue team (r605)
+    ("施秉供电局", "国有企业"),                             # a grid's county bureau is a company (r623)
+    ("山东高速日照发展有限公司", "国有企业"),                 # provincial groups by their short names (r593, r380)
+    ("四川发展（控股）有限责任公司", "国有企业"),                             # a civic rescue team (r605)
     ("常德市西湖管理区个体劳动者私营企业协会", "社会组织"),   # an association of private firms (r436)
     ("江西神华九江公司", "国有企业"),
 ])
 def test_fields_come_from_what_the_unit_is(unit, field):
     c = case(f"{unit}推行党员责任区，党员带头服务群众，半年来解决问题30件。", unit=unit)
     assert c.industry["field"] == field
+
+
+def test_a_company_working_with_villages_is_still_a_company():
+    # (r564) a private group whose text is all about the villages it helps is no village
+    c = case("福星集团党委和周边8个村结对，村里的合作社、农户、村集体都得了实惠，村民人均增收3000元。"
+             "福星集团还在村里办起了扶贫工坊，村两委和集团党委一起商量产业。", unit="福星集团")
+    assert c.industry["field"] == "非公有制经济组织", c.industry
 
 
 def test_a_firm_the_text_calls_foreign_or_hong_kong_funded_is_non_public():

@@ -106,6 +106,9 @@ def is_state_owned(unit: str) -> bool:
     return _names_state_group(unit) or bool(_central()[1].search(unit))
 
 
+_FIRM_NAME = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团|公司)$")
+# a village's or a community's own company (村集体经济发展有限公司, 社区股份经济合作公司) is the village's
+_PLACE_OWNED = re.compile(r"村|社区|嘎查|合作")
 _ASSOCIATION = re.compile(r"(?:协会|商会|联合会|促进会|同业公会)$")
 _COMPANY_UNIT = re.compile(r"(?:公司|集团|厂|矿|队|车间|工区|项目部)$")
 
@@ -199,6 +202,14 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     if end:
         # an association's name holds the trade it gathers (私营企业协会, 广告协会): its end word says what it is
         scores[end] = scores.get(end, 0.0) + (16.0 if end == "社会组织" and association else 8.0)
+    if _FIRM_NAME.search(unit) and not _PLACE_OWNED.search(unit):
+        # a company is no village and no community, however much its text is about the villages it works with
+        for f in ("农村", "城市社区"):
+            scores.pop(f, None)
+        if not scores.get("国有企业"):
+            # a firm no word of its name or text marks as state-owned is most likely private (letting a few
+            # workshop words count for nothing as well cost two sealed sets a state-owned firm each)
+            scores.setdefault("非公有制经济组织", 1.0)
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], FIELDS.index(kv[0])))
