@@ -394,8 +394,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
                 or w in ("的", "了") or w in _GOES_TO:
             cut = pos
-    # … whether or not the dictionary holds the word (派回 is read as 派 + 回)
-    cut = max([cut] + [i + len(g) for g in _GOES_TO if (i := name.rfind(g)) >= 0])
+    # … whether or not the dictionary holds the word (派回 is read as 派 + 回, 搭上联村 as 搭 + 上联 + 村)
+    cut = max([cut] + [i + len(g) for g in _GOES_TO | _JOINS_UP if (i := name.rfind(g)) >= 0])
     return name[cut:]
 
 
@@ -403,6 +403,8 @@ _RESULT_COMPLEMENTS = frozenset("起出亮响就牢密")
 # going somewhere, however rare the word or however jieba tags it (前往 as a time word, 赶往 as an adverb): the place
 # gone to is named after it ("赶往乌兰布鲁克村")
 _GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 直奔 回到 进驻 驻扎 扎根 派回 调回 返回 派驻 下派 选派 传回 送回 发回 传到 送往 发往".split())
+# joining up with another (玉山村搭上联村党总支的快车: the village rides the joint branch's train)
+_JOINS_UP = frozenset("搭上 赶上 跟上 牵手 结对 对接".split())
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
 _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
 _LEADING_PLACE = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
