@@ -336,11 +336,11 @@ def _placed_elsewhere(g, unit: str, text: str) -> bool:
 
 
 def _district_named_in_passing(g, lead: set[str], text: str) -> bool:
-    """Whether the unit's name begins with a district's short name (东城, 南山: names of a district of one city that
-    streets, estates and police stations of many others carry) while the text places itself elsewhere: it names
-    other county-level places, and nothing on the district's own chain ("西昌…东城派出所")."""
+    """Whether the unit's name begins with a county's or district's short name (东城, 玉山: names that streets,
+    villages and police stations far from it carry) while the text places itself elsewhere: it names other
+    county-level places, and nothing on that county's own chain ("西昌…东城派出所", "泉港区…玉山村")."""
     divisions = [g.division(code) for code in lead]
-    if not all(d and d.level == "county" and d.name.endswith("区") for d in divisions):
+    if not all(d and d.level == "county" for d in divisions):
         return False
     chains = {c.adcode for code in lead for c in g.chain(code)}
     others = [s.adcode for _, _, s in g.mentions(text[:REGION_SCAN_CHARS]) if not s.weak and s.adcode not in lead]

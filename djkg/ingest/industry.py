@@ -206,10 +206,6 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         # a company is no village and no community, however much its text is about the villages it works with
         for f in ("农村", "城市社区"):
             scores.pop(f, None)
-        if not scores.get("国有企业"):
-            # a firm no word of its name or text marks as state-owned is most likely private (letting a few
-            # workshop words count for nothing as well cost two sealed sets a state-owned firm each)
-            scores.setdefault("非公有制经济组织", 1.0)
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], FIELDS.index(kv[0])))
