@@ -986,7 +986,8 @@ def test_a_source_label_before_the_publishers_name_is_no_part_of_it():
                                            ("绿葱坡镇位于鄂西的最高处", "最高处"),
                                            ("两年摘掉“薄弱村”帽子：玉山村搭上联村党总支的快车", "玉山村搭上联村"),
                                            # 处 of 处分, 处突, 联处 is no office (党纪处分 named 党纪处) (r345)
-                                           ("给予党纪处分2人", "党纪处"), ("做好安全隐患联处", "安全隐患联处")])   # stationed in; a slogan's 乡; a themed 小镇
+                                           ("给予党纪处分2人", "党纪处"), ("做好安全隐患联处", "安全隐患联处"),
+                                           ("顶梁柱，区里让村与村连片发展", "里让村")])   # 区里: "in the district"   # stationed in; a slogan's 乡; a themed 小镇
 def test_a_headlines_kind_of_village_or_firm_is_named_by_no_one(text, generic):
     from djkg.ingest.units import candidates
     assert generic not in [c.core for c in candidates(text)]
