@@ -32,6 +32,20 @@ def test_from_a_to_b_reads_b_with_a_as_baseline():
     assert (o.metric, o.value, o.unit, o.direction, o.baseline) == ("collective-income", 35.0, "万元", "up", 2.0)
 
 
+@pytest.mark.parametrize("text, value, baseline", [
+    ("三、取得成效\n3年间，公司的党员从建支部时的6人增加到了21人。", 21.0, 6.0),     # the start named by its event (r624)
+])
+def test_a_change_from_a_start_named_by_what_happened_then(text, value, baseline):
+    [o] = outcomes(text)
+    assert (o.value, o.baseline) == (value, baseline)
+
+
+def test_a_starting_figure_before_a_comma_and_a_later_year_is_a_baseline():
+    # "从投产当年的4600万元，到2021年已攀升至8亿元": 4600 is where it started (r619)
+    got = outcomes("三、取得成效\n出口产值则从投产当年的4600万元，到2021年已攀升至8亿元。")
+    assert 4600.0 not in [o.value for o in got] and 8.0 in [o.value for o in got]
+
+
 def test_percentages_counts_and_durations():
     found = outcomes("三、取得成效\n群众满意度达到98.5%，投诉量下降了百分之六十，平均响应时间缩短到15分钟，累计服务两千余人次。")
     got = {(o.metric, o.value, o.unit, o.direction) for o in found}
