@@ -255,6 +255,9 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("忠县疾病预防控制中心", "事业单位"),
     ("蓝豹救援队", "社会组织"),
     ("施秉供电局", "国有企业"),                             # a grid's county bureau is a company (r623)
+    ("绍兴市烟草专卖局", "国有企业"),                        # the tobacco monopoly is run as a company (r612, r662)
+    ("南宁交警支队", "机关"),                                # a police detachment (r659)
+    ("宁波市农业技术推广总站", "事业单位"),                  # an extension station (r645)
     ("山东高速日照发展有限公司", "国有企业"),                 # provincial groups by their short names (r593, r380)
     ("四川发展（控股）有限责任公司", "国有企业"),                             # a civic rescue team (r605)
     ("常德市西湖管理区个体劳动者私营企业协会", "社会组织"),   # an association of private firms (r436)
