@@ -173,6 +173,9 @@ def test_wordings_read_in_reports_name_known_concepts_keep_their_sources_and_are
     "收费所党支部的思路是用党建给业务添力，领着所站往前走。",                       # (r563)
     "队里把支部建在水域救援第一线，党员冲在最前面。",                               # (r355)
     "公司党委让党建和生产相互促进，一线班组的难题由党员牵头攻关。",
+    "推广总站的党支部把支部建在了早稻高产攻关的田头。",                              # (r645)
+    "集团把党建作为抓手，将党的组织建到项目上，党员领着工人一道道闯关。",           # (r652)
+    "交警支队把“以党建带队建、以队建促业务”作为工作思路。",                         # (r659)
 ])
 def test_party_work_and_the_business_made_one_in_the_words_reports_use(text):
     from djkg.ingest.extract import extract
