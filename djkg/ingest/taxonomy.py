@@ -223,8 +223,7 @@ class Taxonomy:
                     positions.setdefault(k, {}).setdefault(part, []).append(begin)
         # a listed word written with an aspect particle inside it ("党建和生产经营拧成了一股绳", "建起了支部"): the
         # text read once more without those particles adds the parts found only so (at their place in the text)
-        compact, kept = _without_particles(text)
-        if kept is not None:
+        for compact, kept in _around_particles(text):
             for end, (length, entries) in self.automaton.iter(compact):
                 begin, last = kept[end - length + 1], kept[end]
                 if last - begin < length:
@@ -542,13 +541,14 @@ def tokenizer():
 _PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除不罢算])了(?![解结不却得])(?=[\u4e00-\u9fff])")
 
 
-def _without_particles(text: str) -> tuple[str, list[int] | None]:
-    """``text`` without its aspect particles, and for each character kept its index in ``text`` (None when
-    there is no particle to drop)."""
-    cuts = [m.start() for m in _PARTICLE.finditer(text)]
-    if not cuts:
-        return text, None
-    kept = [i for i in range(len(text))]
-    for c in reversed(cuts):
-        del kept[c]
-    return "".join(text[i] for i in kept), kept
+_AROUND = 12    # characters either side of a particle that a listed part spanning it can reach
+
+
+def _around_particles(text: str):
+    """For each aspect particle, the text around it without it, and for each character kept its index in
+    ``text`` (only the neighbourhood is read again: a listed part is a few characters long)."""
+    for m in _PARTICLE.finditer(text):
+        c = m.start()
+        lo, hi = max(0, c - _AROUND), min(len(text), c + 1 + _AROUND)
+        kept = [*range(lo, c), *range(c + 1, hi)]
+        yield text[lo:c] + text[c + 1:hi], kept
