@@ -257,6 +257,7 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("施秉供电局", "国有企业"),                             # a grid's county bureau is a company (r623)
     ("绍兴市烟草专卖局", "国有企业"),                        # the tobacco monopoly is run as a company (r612, r662)
     ("南宁交警支队", "机关"),                                # a police detachment (r659)
+    ("东阿县高集司法所", "机关"),                            # a township's justice office (r654)
     ("宁波市农业技术推广总站", "事业单位"),                  # an extension station (r645)
     ("山东高速日照发展有限公司", "国有企业"),                 # provincial groups by their short names (r593, r380)
     ("四川发展（控股）有限责任公司", "国有企业"),                             # a civic rescue team (r605)
@@ -1799,3 +1800,10 @@ def test_a_companys_registered_place_in_brackets_does_not_override_the_county_it
              "公司党委书记说，一年下来产值涨了两成。")
     assert c.unit.startswith("德力西电气（芜湖）有限公司")
     assert c.region.get("county") == "鸠江区", c.region
+
+
+def test_a_townships_justice_office_is_the_unit_its_title_names():
+    # (r654) "…东阿县司法局高集司法所：" — the office, not the county bureau above it
+    c = case("山东省聊城市东阿县司法局高集司法所：“警调对接”让矛盾化解在镇村\n\n"
+             "不少群众一有矛盾就去派出所报警。高集司法所牵头联合派出所、信访办等部门，建起“警调对接”机制。")
+    assert c.unit.endswith("高集司法所"), c.unit
