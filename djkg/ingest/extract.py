@@ -325,7 +325,7 @@ def _placed_elsewhere(g, unit: str, text: str) -> bool:
     at = text.find(unit)
     if not lead or at < 0:
         return False
-    if _district_named_in_passing(g, lead, text):
+    if _county_named_in_passing(g, lead, text):
         return True
     placed = [s.adcode for _, _, s in g.mentions(text[max(0, at - 24):at]) if s.full and not s.weak]
     if not placed:
@@ -335,7 +335,7 @@ def _placed_elsewhere(g, unit: str, text: str) -> bool:
                    for code in lead for p in placed)
 
 
-def _district_named_in_passing(g, lead: set[str], text: str) -> bool:
+def _county_named_in_passing(g, lead: set[str], text: str) -> bool:
     """Whether the unit's name begins with a county's or district's short name (东城, 玉山: names that streets,
     villages and police stations far from it carry) while the text places itself elsewhere: it names other
     county-level places, and nothing on that county's own chain ("西昌…东城派出所", "泉港区…玉山村")."""

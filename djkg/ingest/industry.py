@@ -106,7 +106,7 @@ def is_state_owned(unit: str) -> bool:
     return _names_state_group(unit) or bool(_central()[1].search(unit))
 
 
-_FIRM_NAME = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团|公司)$")
+_FIRM_NAME = re.compile(r"(?:公司|集团)$")   # 有限公司, 股份公司 … all end so
 # a village's or a community's own company (村集体经济发展有限公司, 社区股份经济合作公司) is the village's
 _PLACE_OWNED = re.compile(r"村|社区|嘎查|合作")
 _ASSOCIATION = re.compile(r"(?:协会|商会|联合会|促进会|同业公会)$")

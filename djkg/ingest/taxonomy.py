@@ -210,32 +210,15 @@ class Taxonomy:
         # parts of variant patterns occur (their window is checked) …
         seen_parts: dict[int, dict[str, tuple[int, ...]]] = {}
         positions: dict[int, dict[str, list[int]]] = {}
-        for end, (length, entries) in self.automaton.iter(text):
-            begin = end - length + 1
+        for begin, last, entries in self._hits(text):
             k = bisect.bisect_right(starts, begin) - 1
-            if k < 0 or end >= spans[k][1]:
+            if k < 0 or last >= spans[k][1]:
                 continue  # crosses a sentence boundary
             parts = seen_parts.setdefault(k, {})
             for part, anchored, windowed in entries:
-                if part not in parts:
-                    parts[part] = anchored
+                parts.setdefault(part, anchored)
                 if windowed:
                     positions.setdefault(k, {}).setdefault(part, []).append(begin)
-        # a listed word written with an aspect particle inside it ("党建和生产经营拧成了一股绳", "建起了支部"): the
-        # text read once more without those particles adds the parts found only so (at their place in the text)
-        for compact, kept in _around_particles(text):
-            for end, (length, entries) in self.automaton.iter(compact):
-                begin, last = kept[end - length + 1], kept[end]
-                if last - begin < length:
-                    continue  # no particle inside: seen above
-                k = bisect.bisect_right(starts, begin) - 1
-                if k < 0 or last >= spans[k][1]:
-                    continue
-                parts = seen_parts.setdefault(k, {})
-                for part, anchored, windowed in entries:
-                    parts.setdefault(part, anchored)
-                    if windowed:
-                        positions.setdefault(k, {}).setdefault(part, []).append(begin)
         # … then the patterns anchored in them whose other parts are there too (close enough, for variants)
         out: list[tuple[int, Concept, str]] = []
         for k in sorted(seen_parts):
@@ -252,6 +235,18 @@ class Taxonomy:
                 seen.add(pat.concept.id)
                 out.append((k, pat.concept, pat.surface))
         return out
+
+    def _hits(self, text: str):
+        """(first, last index, entries) of every listed part in ``text`` — and of those found only when the text is
+        read again without an aspect particle inside them ("党建和生产经营拧成了一股绳", "建起了支部"), at their place
+        in the text."""
+        for end, (length, entries) in self.automaton.iter(text):
+            yield end - length + 1, end, entries
+        for compact, kept in _around_particles(text):
+            for end, (length, entries) in self.automaton.iter(compact):
+                begin, last = kept[end - length + 1], kept[end]
+                if last - begin >= length:   # a particle inside: not seen in the text itself
+                    yield begin, last, entries
 
     def _mask_slogans(self, text: str) -> str:
         """``text`` with set phrases blanked out (same length, so offsets hold): "共建共治共享" is a slogan about

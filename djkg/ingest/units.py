@@ -142,7 +142,7 @@ def candidates(text: str) -> list[UnitCandidate]:
         if core.count("“") != core.count("”") or "”“" in core:
             continue
         clause = _FUNCTION_WORD.match(core)
-        if clause and clause.end() == 2 and core[1] == "和" and core[0] not in _PRONOUNS + _LEVELS:
+        if clause and clause.end() == 2 and _named_with_he(core):
             clause = None   # 亿和精密工业: a name's first two characters, not one character joined to the rest
         if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
             core = core[_unsplit(core, clause.end()):]   # … but 和平医院 keeps its 和
@@ -209,7 +209,7 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     cut = _unsplit(window, cut if cut <= len(window) else _boundary_end(window))
     if 0 < cut <= len(window) and window[cut - 1] in _TIME_AFTER and (cut == 1 or _boundary_end(window[:cut - 1]) == cut - 1):
         cut -= 1        # "是后陈村", "会上，后陈村": 后 right after another boundary begins the name, not "after"
-    if cut == 2 and window[1] == "和" and window[0] not in _PRONOUNS + _LEVELS:
+    if cut == 2 and _named_with_he(window):
         cut = 0         # "亿和精密工业…": one character at a clause's start is no subject for 和 to join
     if cut == len(window) and window[cut - 1:] == "里" and window[cut - 2:cut - 1] in _DIRECTIONS \
             and text[type_start:type_end] in _ESTATE_BODIES:
@@ -232,7 +232,7 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
 
 _ORDINAL = re.compile(r"第\d{1,2}(?=[\u4e00-\u9fff])")
 _BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[）)]$")
-_COMPANY_WORD = re.compile(r"有限责任公司|有限公司|股份有限公司|公司|集团")
+_COMPANY_WORD = re.compile(r"有限(?:责任)?公司|公司|集团")
 _LEADS = re.compile(r"[带帮促扶]")
 _HOUSE_NUMBER = re.compile(r"(?<=[路街巷道])\d{1,4}(?=弄|号院)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -311,10 +311,16 @@ def _unsplit(window: str, cut: int) -> int:
 
 
 _ONE_CHARACTER_BOUNDARIES = frozenset(w for w in re.findall(r"[\u4e00-\u9fff]+", _BOUNDARY_WORDS) if len(w) == 1)
-_TIME_AFTER = frozenset("后前")
+_TIME_AFTER = frozenset("后前")   # one-character boundaries that say when ("会后", "节前")
 _PRONOUNS = "我你他她它咱您俺该本其这那此每各"
 _LEVELS = "省市县区镇乡村街"
-_DIRECTIONS = frozenset("东西南北中")   # one-character boundaries that say when ("会后", "节前")
+_DIRECTIONS = frozenset("东西南北中")   # the 东里, 中里 … of a lane's name
+
+
+def _named_with_he(text: str) -> bool:
+    """Whether ``text`` begins with one character and 和 that are a name's first two (亿和, 协和), not a pronoun or a
+    level joined to what follows (我和, 市和区)."""
+    return text[1:2] == "和" and text[:1] not in _PRONOUNS + _LEVELS
 _ORG_ENDS = ("街道", "社区", "村", "镇", "乡", "公司", "局", "委", "会", "院", "校", "厂")
 _JOINERS = frozenset("和与及同跟")
 _MEASURE_FIRST = frozenset("万亿元千百个名户人家座所")
@@ -378,7 +384,7 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 能源与材料系: two subjects joined in a department's name
         if w == "和" and _DEPARTMENT_AND_RE.match(name + tail, pos - 1):
             continue        # 人力资源和社会保障局: two fields joined in a government department's name
-        if i == 1 and w == "和" and len(words[0][0]) == 1 and words[0][0] not in _PRONOUNS + _LEVELS:
+        if i == 1 and w == "和" and len(words[0][0]) == 1 and _named_with_he(name):
             continue        # 亿和精密工业: one character is no subject for 和 to join, it begins the name
         if len(words) == 1 and len(w) >= 2 and f[:1] == "d" and tail in _PLACE_UNITS:
             continue        # 共同村: a village named by one adverb (a verb there is more often the clause's: 深入社区)
@@ -543,13 +549,12 @@ def _under_the_town(found: list[tuple[UnitCandidate, str]]) -> list[tuple[UnitCa
     town = next(iter(towns))
     out = []
     for c, where in found:
-        if len(c.core) >= 3 and c.core[0] == town[-1] and c.core == c.short and not _TOWN_WORDS_RE.match(c.core, 1):
+        if len(c.core) >= 3 and c.core[0] == town[-1] and c.core == c.short and not _TOWN_RE.match(c.core, 1):
             c = UnitCandidate(town + c.core[1:], c.core, c.start, c.party)   # counted as the text writes it
         out.append((c, where))
     return out
 
 
-_TOWN_WORDS_RE = re.compile("|".join(TOWN_TYPES))
 _UNDER = re.compile(r"(?:所?管辖的|下辖的|所辖的?|辖内的)")
 # a character that ends a clause's own words, not a name: "芜湖市把关河村列为试点" holds 关河村, not a longer name of it
 _CLAUSE_WORDS = frozenset("把将对被向给让从为和与及的了在")
