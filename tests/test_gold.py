@@ -375,3 +375,30 @@ def test_a_model_the_gold_names_by_its_taxonomy_id_is_its_node(tmp_path, gold_mo
     (tmp_path / "gold.yaml").write_text(f"- file: a.txt\n  model: {gold_model}\n", encoding="utf-8")
     report = evaluate_extraction(tmp_path)
     assert report["fields"]["model"]["recall"] == 1.0, report["misses"]
+
+
+@pytest.mark.parametrize(("unit", "gold", "invented"), [
+    ("上海市第七人民医院", {}, 0),                               # the unit's own name says where it is
+    ("施秉供电局", {}, 0),                                       # a county's short name: its city and province follow
+    ("上海市第七人民医院", {"province": "江苏省"}, 1),           # the gold names another place: the name does not overrule it
+    ("第七人民医院", {}, 1),                                     # the place is the text's, not the name's: still invented
+])
+def test_a_place_the_units_own_name_begins_with_is_not_invented(tmp_path, unit, gold, invented):
+    # the real-text issue counts the unit's name as a place mention; annotators left such levels empty
+    # ("上海 only in the hospital's own name"), and the extractor's reading of the name was counted as invented
+    place = "" if unit[0] in "上施" else "上海市"
+    (tmp_path / "a.txt").write_text(f"{place}{unit}党委推行“红色领航”，党员带头为病人服务。\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(yaml.safe_dump([{"file": "a.txt", "unit": unit, **gold}], allow_unicode=True),
+                                        encoding="utf-8")
+    report = evaluate_extraction(tmp_path)
+    assert report["claims"]["invented_regions"]["value"] == invented, report["misses"]
+
+
+@pytest.mark.parametrize(("name", "places"), [
+    ("山东高速日照发展有限公司", [["山东省"]]), ("铜陵市义安区垅上村党委", [["铜陵市"], ["义安区"]]),
+    ("凤冈镇第二小学", []), ("惠民医院", []), ("县第一医院", []),
+])
+def test_places_beginning_reads_only_the_places_that_open_a_name(name, places):
+    from djkg.ingest.regions import gazetteer
+    g = gazetteer()
+    assert [[g.division(c).name for c in codes] for codes in g.places_beginning(name)] == places

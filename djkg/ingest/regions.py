@@ -159,6 +159,24 @@ class Gazetteer:
         by_level = {d.level: d.name for d in chain}
         return RegionMatch(by_level.get("province"), by_level.get("city"), by_level.get("county"), adcode)
 
+    def places_beginning(self, name: str) -> list[list[str]]:
+        """The places an organisation's name begins with, in order, each as the adcodes its surface may name
+        (山东高速日照发展有限公司 → [山东省]; 铜陵市义安区垅上村 → [铜陵市], [义安区]; 吉林 → 吉林省 or 吉林市). Stops at the
+        first word that is no place, at a short name that begins a town's, a village's or an estate's own name
+        (凤冈镇第二小学, 七星井新村) and at one that is an ordinary word too (惠民医院)."""
+        found = self.mentions(name)
+        out: list[list[str]] = []
+        at = 0
+        while here := [m for m in found if m[0] == at]:
+            end = max(m[1] for m in here)
+            longest = [m for m in here if m[1] == end]
+            if not any(m[2].full for m in longest) and (_begins_other_name(name, end) or _TOWN_AFTER.match(name[end:])
+                                                          or all(m[2].weak for m in longest)):
+                break    # an ordinary word too (惠民医院, 东方红小学) is no evidence of a place on its own
+            out.append(list(dict.fromkeys(m[2].adcode for m in longest)))
+            at = end
+        return out
+
     # --- resolution ------------------------------------------------------------------------------
 
     def mentions(self, text: str) -> list[tuple[int, int, _Surface]]:
@@ -269,6 +287,8 @@ _HOMETOWN_AFTER = re.compile(r"^(?:商会|分会|同乡会|老乡会|籍|人(?![
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目", "海东隧洞")
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段|"
                          r"隧洞|隧道|水库|电站|大坝|渠首|干渠|枢纽)")
+# a town, township, village or subdistrict named like the division whose short name begins it (凤冈镇, 城关街道)
+_TOWN_AFTER = re.compile(r"^(?:镇|乡|村|街道)")
 # ... or a street named after it, in running text or in the unit's own name ("宜川路街道" is in Shanghai)
 _STREET_AFTER = re.compile(r"^(?:[东西南北中]?路(?!线|径|子|上|过)|大街|大道|街(?!道|镇|乡)|巷|胡同|弄)")
 
