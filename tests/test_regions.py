@@ -92,3 +92,25 @@ def test_an_estate_named_after_a_far_place_is_not_there():
     # 东城半岛社区 is in 新密 (Henan), named after its town's east side, not Beijing's 东城区
     assert where("小区议事厅里，东城半岛社区的月例会刚开场。\n东城半岛社区属新密市新华路街道。",
                  unit="东城半岛社区") == ("河南省", "郑州市", "新密市")
+
+
+def test_an_outlets_place_supports_a_place_but_never_stands_alone():
+    # the masthead names where the report was published: "昆明信息港" placed a police station on the Sichuan border
+    # in 昆明, "宁海新闻网讯" a county hospital the text never places
+    assert where("昆明信息港 2025年7月9日\n派出所的展柜里放着一盏煤油灯。这里是守在滇川交界处的皎平渡派出所。") is None
+    assert where("宁海新闻网讯（通讯员 娄营伟）\n党员医生走进村里义诊，县第一医院党委推行“一科一品”。") is None
+    # with a place the text names, the outlet still adds its weight
+    assert where("长沙晚报　2025-04-01\n在长沙，红色物业正在成为小区治理的主力。") == ("湖南省", "长沙市", None)
+
+
+def test_an_honours_giver_is_not_where_the_unit_is():
+    assert where("高分子材料与工程系党支部是荆州市红旗党支部，支部书记获得过湖北五一劳动奖章。") is None
+
+
+@pytest.mark.parametrize("text", [
+    "门急诊党支部赴浦北县北通镇开展义诊活动\n支部的医生护士一早出发，给村里的老人量血压、看病。",
+    "南方医院中医科党支部的10名成员，赶到相距60公里的东莞市石碣镇桔洲村为村民义诊。",
+    "学校党委组织老师去武汉二中、襄阳四中这样的名校考察，借鉴人家的办学经验。",
+])
+def test_a_place_the_units_people_set_out_for_is_not_where_the_unit_is(text):
+    assert where(text) is None

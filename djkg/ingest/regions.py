@@ -222,7 +222,7 @@ class Gazetteer:
                     w = W_HEAD if start < HEAD_CHARS else W_BODY / (1 + start / 2000)
                 w *= 1.0 if s.full else 0.8
                 scores[s.adcode] = scores.get(s.adcode, 0.0) + (w * 0.3 if s.weak else w)
-                if not s.weak:
+                if not s.weak and not (context and _supporting_only(chunk, end)):
                     strong.add(s.adcode)
 
         add(hint, W_HINT)
@@ -281,7 +281,18 @@ _BEFORE_PLACE = set("在到从由去往于赴至与和及、，。；：:（(“
 _ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
 _ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
 # … or where a visitor came from: 从 + the place + coming ("从郑州来的党员", "从杭州专程赶来", "从外省慕名而来")
-_CAME = re.compile(r"(?:专程|特地|特意|慕名|远道)?(?:来的|赶来|前来|而来|过来|来到|来参观|来学习)")
+_CAME = re.compile(r"(?:专程|特地|特意|慕名|远道)?(?:来的|赶来|前来|而来|过来|来到|来参观|来学习|返程|返回|回来)")
+# a place the unit's people set out for, and the places listed after it ("赴浦北县北通镇开展义诊", "赶到相距60公里的
+# 东莞市石碣镇", "前往联点帮扶的大通县", "去武汉二中、襄阳四中这样的名校考察"): where the work went, not where the unit is.
+# (来到/走进 stay places: a reporter's visit names the unit's own place.)
+_BOUND_FOR = re.compile(r"(?:奔赴|赶赴|赶到|前往|远赴|驰援|(?<![过失除上下进出回])去|赴)[^，。；！？\n]{0,10}$")
+# a place that begins a news outlet's name ("昆明信息港", "宁海新闻网讯", "《湖州日报》", "浙江在线10月22日讯"): where the
+# report was published — most often the unit's place too, so it supports a place the text names but never stands
+# alone (``_supporting_only``)
+_OUTLET_AFTER = re.compile(r"^(?:新闻网|网讯|在线|信息港|日报|晚报|晨报|时报|商报|都市报|电视台|广播电视台|融媒|新闻|网[\s　讯（(])")
+# … or an honour a body of that place confers ("荆州市红旗党支部", "湖北省青年拔尖人才", "湖北五一劳动奖章"): who gave the
+# honour, likewise
+_HONOUR_AFTER = re.compile(r"^(?:“)?(?:红旗|先进|优秀|模范|文明|五一|五四|三八|青年|杰出|十佳|最美|“?五个好|劳动模范|标兵|示范)")
 # a short name right before these says where people come from too ("湖北商会", "通山分会", "通山人" in Guangdong)
 _HOMETOWN_AFTER = re.compile(r"^(?:商会|分会|同乡会|老乡会|籍|人(?![民大社才口员力居])|族)")   # … or a people: 东乡族
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目", "海东隧洞")
@@ -307,11 +318,19 @@ def _begins_other_name(chunk: str, end: int) -> bool:
     return bool(_HOMETOWN_AFTER.match(chunk[end:end + 3]) or _ESTATE_AFTER.match(chunk[end:end + 6]))
 
 
+def _supporting_only(chunk: str, end: int) -> bool:
+    """Whether the place ending at ``end`` names an outlet or an honour's giver: it keeps its weight, but like an
+    ordinary word that is also a place name it counts only on a chain a real mention confirms."""
+    return bool(_OUTLET_AFTER.match(chunk[end:end + 5]) or _HONOUR_AFTER.match(chunk[end:end + 5]))
+
+
 def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
     start, end, surface = mention
     if _SITE_AFTER.match(chunk[end:end + 4]) or _STREET_AFTER.match(chunk[end:end + 3]) \
             or _ORIGIN_AFTER.match(chunk[end:end + 2]) \
             or _ORIGIN_BEFORE.search(chunk[max(0, start - 2):start]):
+        return False
+    if _BOUND_FOR.search(chunk[max(0, start - 12):start]):
         return False
     if start and chunk[start - 1] == "从" and _CAME.match(chunk, end):
         return False     # "从郑州来的党员", "从杭州专程赶来": where a visitor set out from
