@@ -105,12 +105,3 @@ def test_an_outlets_place_supports_a_place_but_never_stands_alone():
 
 def test_an_honours_giver_is_not_where_the_unit_is():
     assert where("高分子材料与工程系党支部是荆州市红旗党支部，支部书记获得过湖北五一劳动奖章。") is None
-
-
-@pytest.mark.parametrize("text", [
-    "门急诊党支部赴浦北县北通镇开展义诊活动\n支部的医生护士一早出发，给村里的老人量血压、看病。",
-    "南方医院中医科党支部的10名成员，赶到相距60公里的东莞市石碣镇桔洲村为村民义诊。",
-    "学校党委组织老师去武汉二中、襄阳四中这样的名校考察，借鉴人家的办学经验。",
-])
-def test_a_place_the_units_people_set_out_for_is_not_where_the_unit_is(text):
-    assert where(text) is None

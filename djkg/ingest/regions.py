@@ -282,10 +282,6 @@ _ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
 _ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
 # … or where a visitor came from: 从 + the place + coming ("从郑州来的党员", "从杭州专程赶来", "从外省慕名而来")
 _CAME = re.compile(r"(?:专程|特地|特意|慕名|远道)?(?:来的|赶来|前来|而来|过来|来到|来参观|来学习|返程|返回|回来)")
-# a place the unit's people set out for, and the places listed after it ("赴浦北县北通镇开展义诊", "赶到相距60公里的
-# 东莞市石碣镇", "前往联点帮扶的大通县", "去武汉二中、襄阳四中这样的名校考察"): where the work went, not where the unit is.
-# (来到/走进 stay places: a reporter's visit names the unit's own place.)
-_BOUND_FOR = re.compile(r"(?:奔赴|赶赴|赶到|前往|远赴|驰援|(?<![过失除上下进出回])去|赴)[^，。；！？\n]{0,10}$")
 # a place that begins a news outlet's name ("昆明信息港", "宁海新闻网讯", "《湖州日报》", "浙江在线10月22日讯"): where the
 # report was published — most often the unit's place too, so it supports a place the text names but never stands
 # alone (``_supporting_only``)
@@ -329,8 +325,6 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[i
     if _SITE_AFTER.match(chunk[end:end + 4]) or _STREET_AFTER.match(chunk[end:end + 3]) \
             or _ORIGIN_AFTER.match(chunk[end:end + 2]) \
             or _ORIGIN_BEFORE.search(chunk[max(0, start - 2):start]):
-        return False
-    if _BOUND_FOR.search(chunk[max(0, start - 12):start]):
         return False
     if start and chunk[start - 1] == "从" and _CAME.match(chunk, end):
         return False     # "从郑州来的党员", "从杭州专程赶来": where a visitor set out from
