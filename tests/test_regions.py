@@ -105,3 +105,11 @@ def test_an_outlets_place_supports_a_place_but_never_stands_alone():
 
 def test_an_honours_giver_is_not_where_the_unit_is():
     assert where("高分子材料与工程系党支部是荆州市红旗党支部，支部书记获得过湖北五一劳动奖章。") is None
+
+
+def test_a_banner_written_short_is_that_banner_and_a_sumu_is_no_county():
+    # "西乌旗乌兰哈拉嘎苏木" was read as Qinghai's 乌兰县: the banner's usual short form was unknown, and a sumu's name
+    # that begins with a county's short name was taken for that county
+    assert where("记者近日来到西乌旗乌兰哈拉嘎苏木，走进额日和图敖包嘎查的养牛基地。") == (
+        "内蒙古自治区", "锡林郭勒盟", "西乌珠穆沁旗")
+    assert where("科左中旗供电公司的党员服务队走村入户。") == ("内蒙古自治区", "通辽市", "科尔沁左翼中旗")
