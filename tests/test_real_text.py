@@ -1807,3 +1807,19 @@ def test_a_townships_justice_office_is_the_unit_its_title_names():
     c = case("山东省聊城市东阿县司法局高集司法所：“警调对接”让矛盾化解在镇村\n\n"
              "不少群众一有矛盾就去派出所报警。高集司法所牵头联合派出所、信访办等部门，建起“警调对接”机制。")
     assert c.unit.endswith("高集司法所"), c.unit
+
+
+@pytest.mark.parametrize(("sentence", "problem"), [
+    ("早年的石门村土薄地瘦，招商引不来，村集体经济几乎是一张白纸。", "weak-collective-economy"),
+    ("老书记交班时，村集体还欠着200多万元的外债。", "weak-collective-economy"),
+    ("前些年，牧民们收入来源单一，多数人家手头都不宽裕。", "farmers-income-low"),
+    ("林溪村过去是全乡出了名的穷村。", "farmers-income-low"),
+    ("小区周边店铺少，过去居民买菜、理发都很不方便。", "last-mile-service"),
+    ("原来办一张证，群众往往要跑上两三回。", "last-mile-service"),
+    ("楼里不少独居老人一直被做饭难、吃饭愁困扰着。", "elderly-and-vulnerable-care"),
+])
+def test_a_problem_told_as_how_things_were_is_found_without_the_listed_phrase(sentence, problem):
+    # real reports state the state, not the taxonomy's name: "一张白纸", "欠着", "手头不宽裕", "穷村", "不方便",
+    # "跑上两三回", "吃饭愁" (r617, r548, r407, r367, r431, r510, r639)
+    c = case("党支部的做法\n\n" + sentence + "\n\n党支部带领党员成立服务队，发展特色产业。")
+    assert f"problem:{problem}" in {p.id for p in c.problems}, [p.id for p in c.problems]

@@ -40,7 +40,7 @@ _NOT_DIFFICULT = re.compile(NOT_HARD_WORDS + r"|难道|难题|难关|难处|难�
 # (a question asked; a condition, "只有…才能…"; the only one of its kind, "全省仅有的一个集体奖项")
 _CLAUSE = re.compile(r"[，；：,;]")
 # ... except a difficulty the topic became ("流动党员怎么管，成了全县的一道难题")
-_BECAME_DIFFICULT = re.compile(r"(?:成了|成为|是)[^，。；]{0,10}(?:难题|难点|痛点|短板)")
+_BECAME_DIFFICULT = re.compile(r"(?:成了|成为|是)[^，。；]{0,10}(?:难题|难点|痛点|短板|难处)")
 
 
 @dataclasses.dataclass(frozen=True)
