@@ -1823,3 +1823,14 @@ def test_a_problem_told_as_how_things_were_is_found_without_the_listed_phrase(se
     # "跑上两三回", "吃饭愁" (r617, r548, r407, r367, r431, r510, r639)
     c = case("党支部的做法\n\n" + sentence + "\n\n党支部带领党员成立服务队，发展特色产业。")
     assert f"problem:{problem}" in {p.id for p in c.problems}, [p.id for p in c.problems]
+
+
+@pytest.mark.parametrize(("sentence", "problem"), [
+    ("山里的村民种的都是玉米、小麦这些老庄稼，日子过得并不宽裕。", "farmers-income-low"),
+    ("这片老小区曾经出了名的难管：设施老化，邻居之间少有往来。", "resident-disconnect"),
+    ("过去公司眼睛只盯着产值，党建这一头被丢在了一边。", "party-business-disconnect"),
+])
+def test_more_problems_told_as_how_things_were(sentence, problem):
+    # "日子过得并不宽裕", "少有往来", "党建被丢在了一边" (r437, r423, r511)
+    c = case("党支部的做法\n\n" + sentence + "\n\n党支部带领党员成立服务队，发展特色产业。")
+    assert f"problem:{problem}" in {p.id for p in c.problems}, [p.id for p in c.problems]
