@@ -1834,3 +1834,22 @@ def test_more_problems_told_as_how_things_were(sentence, problem):
     # "日子过得并不宽裕", "少有往来", "党建被丢在了一边" (r437, r423, r511)
     c = case("党支部的做法\n\n" + sentence + "\n\n党支部带领党员成立服务队，发展特色产业。")
     assert f"problem:{problem}" in {p.id for p in c.problems}, [p.id for p in c.problems]
+
+
+@pytest.mark.parametrize(("sentence", "problem"), [
+    ("楼里住的多是老人，60岁以上的老人占了八成多，上下楼成了大家最大的难处。", "elderly-and-vulnerable-care"),
+    ("那几年村“两委”心是散的，干部见了难事就往后退。", "weak-grassroots-organisation"),
+    ("社区的难处在于摊子大、人头多、事情碎。", "fragmented-grassroots-governance"),
+    ("年轻人都走了，撂下的田谁来种，一度成了村里绕不过去的坎。", "labour-outflow"),
+    ("这个小区的公共空间过去常被各家私自占用，楼道里乱堆杂物。", "property-disputes"),
+])
+def test_a_problem_stated_as_a_share_or_in_everyday_words(sentence, problem):
+    # r589, r598, r550, r438, r588: a share of old people is itself the problem; the rest are everyday wordings
+    c = case("党支部的做法\n\n" + sentence + "\n\n党支部带领党员成立服务队，发展特色产业。")
+    assert f"problem:{problem}" in {p.id for p in c.problems}, [p.id for p in c.problems]
+
+
+def test_one_old_persons_trouble_is_not_the_units_problem():
+    # "一位姓杨的高龄老人腿脚不便，没法到法院办手续": an anecdote of the service, not a lack the unit faced (r409)
+    c = case("法院立案庭的做法\n\n立案庭推行上门立案。一位姓杨的高龄老人腿脚不便，没法到法院办诉讼手续，工作人员就上门帮他填表。")
+    assert "problem:elderly-and-vulnerable-care" not in {p.id for p in c.problems}, [p.id for p in c.problems]

@@ -446,7 +446,7 @@ def _states_problem(sentence: str, surface: str, clause_only: bool = False) -> b
                for c in _clauses_at(sentence, surface))
 
 
-_ONE_PERSON = re.compile(r"(?:(?<![们])[他她](?:自己|本人|家)?|自己|本人)$")
+_ONE_PERSON = re.compile(r"(?:(?<![们])[他她](?:自己|本人|家)?|自己|本人|(?:一位|一名)[^，。；、]{1,8})$")
 
 
 def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str, ...]) -> list[Mention]:
@@ -486,7 +486,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             before = s.text[:max(s.text.find(bare), 0)]
             if _RESOLVED.search(before[-8:]) or _PURPOSE.search(before):
                 continue   # (also "为了让挂钩服务不走过场": what the work is there to prevent)
-            topic = not _PROBLEM_STATED.search(_surface.lstrip("~"))
+            # (a share of people, "老人占了89%", states the problem itself: the people are most of those there)
+            topic = not _PROBLEM_STATED.search(_surface.lstrip("~")) and not _surface.endswith("占")
             # a topic word ("纠纷") outside a problem sentence, a group of people anywhere ("空巢老人") or a topic
             # right after a verb handling it ("调解纠纷") needs its clause to state a problem — not a list of tasks
             # or of who is served
@@ -500,7 +501,7 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             if _SOLVED_HERE.search(clause[:max(last, 0)]):
                 continue   # "为骑手解决了充电难": a difficulty solved is a result
             if _ONE_PERSON.search(clause[:max(clause.find(bare), 0)]):
-                continue   # "邱荣俊自己收入不高，也表态掏2万元": one person's lot, not the unit's problem
+                continue   # "邱荣俊自己收入不高，也表态掏2万元", "一位姓杨的高龄老人腿脚不便": one person's lot
             solved = _SOLVED_COUNT.search(clause)
             if solved and solved.start() <= max(clause.find(bare), 0) < solved.end():
                 continue   # "帮企业解决生产难题63个": difficulties solved are a result, not the unit's problem
