@@ -1853,3 +1853,16 @@ def test_one_old_persons_trouble_is_not_the_units_problem():
     # "一位姓杨的高龄老人腿脚不便，没法到法院办手续": an anecdote of the service, not a lack the unit faced (r409)
     c = case("法院立案庭的做法\n\n立案庭推行上门立案。一位姓杨的高龄老人腿脚不便，没法到法院办诉讼手续，工作人员就上门帮他填表。")
     assert "problem:elderly-and-vulnerable-care" not in {p.id for p in c.problems}, [p.id for p in c.problems]
+
+
+@pytest.mark.parametrize(("sentence", "measure"), [
+    ("医院设立党员义务岗，党员医生利用休息时间义务坐诊。", "volunteer-services"),
+    ("在外经商多年的李明回村当支书，带着乡亲们办起了加工厂。", "capable-leaders"),
+    ("借着换届，支部把学历高、肯干事的年轻人充实进班子。", "capable-leaders"),
+    ("镇里牵线，三个相邻的村组建了联村党委，抱团和园区企业谈合作。", "joint-building"),
+    ("村里依托茶园搞茶旅融合，用茶叶引来游客。", "industry-development"),
+])
+def test_a_measure_in_the_words_reports_use(sentence, measure):
+    # r634, r429, r558, r309, r358: wordings of listed measures the lists lacked
+    c = case("党支部的做法\n\n" + sentence)
+    assert f"measure:{measure}" in {m.id for m in c.measures}, [m.id for m in c.measures]
