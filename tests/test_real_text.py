@@ -1861,8 +1861,15 @@ def test_one_old_persons_trouble_is_not_the_units_problem():
     ("借着换届，支部把学历高、肯干事的年轻人充实进班子。", "capable-leaders"),
     ("镇里牵线，三个相邻的村组建了联村党委，抱团和园区企业谈合作。", "joint-building"),
     ("村里依托茶园搞茶旅融合，用茶叶引来游客。", "industry-development"),
+    ("支部把业务骨干吸收进党组织，去年有3名骨干员工发展成了党员。", "talent-cultivation"),
 ])
 def test_a_measure_in_the_words_reports_use(sentence, measure):
-    # r634, r429, r558, r309, r358: wordings of listed measures the lists lacked
+    # r634, r429, r558, r309, r358, r418: wordings of listed measures the lists lacked
     c = case("党支部的做法\n\n" + sentence)
     assert f"measure:{measure}" in {m.id for m in c.measures}, [m.id for m in c.measures]
+
+
+def test_members_in_a_list_of_who_served_are_not_a_measure_of_training_members():
+    # "用所里的党员和入党积极分子组建了这支服务队": who is in the team, not members being trained (corpus, 科左中旗)
+    c = case("供电所的做法\n\n供电公司用所里的党员和入党积极分子组建了一支骑马入户的服务队。")
+    assert "measure:talent-cultivation" not in {m.id for m in c.measures}, [m.id for m in c.measures]
