@@ -1873,3 +1873,9 @@ def test_members_in_a_list_of_who_served_are_not_a_measure_of_training_members()
     # "用所里的党员和入党积极分子组建了这支服务队": who is in the team, not members being trained (corpus, 科左中旗)
     c = case("供电所的做法\n\n供电公司用所里的党员和入党积极分子组建了一支骑马入户的服务队。")
     assert "measure:talent-cultivation" not in {m.id for m in c.measures}, [m.id for m in c.measures]
+
+
+def test_being_busy_is_no_lack_of_the_communitys_strength():
+    # "自己常常忙不过来" (a villager whose restaurant is doing well) was read as a community short of hands (r647)
+    c = case("山上村的做法\n\n开农家乐的村民笑着说，如今村里比从前热闹得多，订餐电话天天都有，自己常常忙不过来。")
+    assert "problem:community-resources-scattered" not in {p.id for p in c.problems}, [p.id for p in c.problems]
