@@ -182,3 +182,12 @@ def test_party_work_and_the_business_made_one_in_the_words_reports_use(text):
     from djkg.ingest.readers import RawDoc
     c = extract(RawDoc(source="t.txt", text=text, meta={}))
     assert "measure:party-business-integration" in {m.id for m in c.measures}
+
+
+@pytest.mark.parametrize(("fragment", "name"), [("行业工会联合会同步吸纳货运企业156家、货车司机", "货车司机"),
+                                               ("全区便民热线平台共收到群众工单", "群众工单")])
+def test_a_word_of_our_own_dictionary_can_name_what_was_counted(fragment, name):
+    # our dictionary's words join jieba without a part of speech (tag x); the noun phrase before a figure dropped
+    # them and the outcome was shown without a name
+    from djkg.ingest.outcomes import noun_phrase
+    assert noun_phrase(fragment) == name

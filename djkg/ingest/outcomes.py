@@ -613,7 +613,9 @@ def _noun_phrase(fragment: str) -> str:
         toks.pop()
     take: list[str] = []
     for w, f in reversed(toks):
-        if (f[:1] == "n" and f != "nr") or f in ("vn", "an", "l", "j", "nz") or w in _NOUNY:   # nr: a person
+        # x: a word of our own dictionary (concept and metric words, added without a tag) — a noun more often than not
+        if (f[:1] == "n" and f != "nr") or f in ("vn", "an", "l", "j", "nz") or w in _NOUNY \
+                or (f == "x" and len(w) >= 2 and _CJK_WORD.fullmatch(w)):   # nr: a person
             take.insert(0, w)
         else:
             break
@@ -622,6 +624,9 @@ def _noun_phrase(fragment: str) -> str:
     if len(phrase) < 2 or len(phrase) > 12 or re.search(r"[他她它我你]|[\dA-Za-z]", phrase) or _is_place(phrase):
         return ""   # "烟台" names where, not what was measured
     return phrase
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _is_place(word: str) -> bool:
