@@ -1879,3 +1879,10 @@ def test_being_busy_is_no_lack_of_the_communitys_strength():
     # "自己常常忙不过来" (a villager whose restaurant is doing well) was read as a community short of hands (r647)
     c = case("山上村的做法\n\n开农家乐的村民笑着说，如今村里比从前热闹得多，订餐电话天天都有，自己常常忙不过来。")
     assert "problem:community-resources-scattered" not in {p.id for p in c.problems}, [p.id for p in c.problems]
+
+
+def test_an_aim_at_the_head_of_a_sentence_makes_its_later_figures_targets():
+    # "目标是培养头部电商企业十家、行业冠军三十家，每年实现红色电商营收50亿元": 50 is a target, not a result (r653)
+    c = case("电商企业的做法\n\n区里出台了实施意见，目标是培养头部电商企业十家、行业冠军三十家，每年实现红色电商营收50亿元。"
+             "\n\n公司建起党支部，办起红色助农直播间，这一年公司的电商销售额就达到了10亿元。")
+    assert [o.value for o in c.outcomes] == [10.0], [(o.value, o.name) for o in c.outcomes]

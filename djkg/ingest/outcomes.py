@@ -76,6 +76,9 @@ _RESULT_LEAD = re.compile(r"^(?:截至|截止|到目前|目前|至今|迄今|如
                           r"(?:\d+|[一两二三四五六七八九十几多半]+)(?:个)?(?:年|个月|月|天)(?:来|以来|内|后|间|多来|下来)|"
                           r"\d{4}年(?:底|末|全年)?|全年)")
 # --- what speaks against it ----------------------------------------------------------------------------
+# an aim stated at the head of the sentence governs every clause after it ("目标是培养头部电商企业十家、…，每年实现营收
+# 50亿元"): its figures are targets however far the clause is from the word
+_AIM_LEADS = re.compile(r"(?:目标是|目标为|目标：|力争)[^。！？；]*$")
 _PLAN = re.compile(r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|可以|能够|允许|(?<![认许])可(?:再|望|达|增|实现|带动|新增)")
 _PERFECT = re.compile(r"目前|截至|截止|至今|迄今|已有|已经|已|一共|总共|共计|累计|(?:年|个月|月)(?:里|来|以来|内)|以来|现已")
 _FRAME = re.compile(r"^(?:个|项|条|大)?(?:方面|方向|环节|步骤|维度|板块|类|层面|层级|阶段|原则|要素|机制|体系|工程|行动|举措|班次|统一|任务|目标)")
@@ -378,7 +381,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score += 1.5
     elif s.role == "problem" and not now_vs_then and not _GAINED.search(before[-4:]) and not _DONE.search(before):
         score -= 2.0   # (but "针对油耗高的老问题，…研制出转子发动机，能耗省下40%" states what the work gained)
-    if _PLAN.search(before) or _PLAN.search(text[:c0][-12:]):
+    if _PLAN.search(before) or _PLAN.search(text[:c0][-12:]) or _AIM_LEADS.search(text[:c0]):
         score -= 4.0
     if _PRICE.search(text[c0:c1]) and not re.search("|".join(_DOWN + _UP), before):
         score -= 4.0
