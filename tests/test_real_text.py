@@ -1862,6 +1862,7 @@ def test_one_old_persons_trouble_is_not_the_units_problem():
     ("镇里牵线，三个相邻的村组建了联村党委，抱团和园区企业谈合作。", "joint-building"),
     ("村里依托茶园搞茶旅融合，用茶叶引来游客。", "industry-development"),
     ("支部把业务骨干吸收进党组织，去年有3名骨干员工发展成了党员。", "talent-cultivation"),
+    ("支部健全“三会一课”和组织生活会制度，党建工作从此有章可循。", "standardisation"),
 ])
 def test_a_measure_in_the_words_reports_use(sentence, measure):
     # r634, r429, r558, r309, r358, r418: wordings of listed measures the lists lacked
@@ -1890,3 +1891,9 @@ def test_an_aim_at_the_head_of_a_sentence_makes_its_later_figures_targets():
     doc = next(d for d in read_path(path) if isinstance(d, RawDoc))
     values = [o.value for o in extract(doc).outcomes]
     assert 50.0 not in values and 10.0 in values, values
+
+
+def test_a_meeting_system_followed_for_study_is_no_standardisation():
+    # "落实“第一议题”制度，依托…“三会一课”学习…": the procuratorate's study, not a branch set in order (corpus, 互助)
+    c = case("检察院的做法\n\n在思想建设上，该院落实“第一议题”制度，依托党组中心组学习和“三会一课”学习法治思想。")
+    assert "measure:standardisation" not in {m.id for m in c.measures}, [m.id for m in c.measures]
