@@ -54,17 +54,17 @@ def test_tidy_extraction_gold_sets_meet_every_target(gold, documents):
 REAL_FLOORS = {
     # field 0.88: r09 now reads the district's organisation department, which leads the practice the report
     # describes, as the unit; the gold names the street that is its example
-    "extraction_real": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.88, "problems": 0.8, "measures": 0.9,
+    "extraction_real": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.88, "problems": 0.8, "measures": 0.92,
                         "outcome_values": 0.78, "outcome_precision": 0.88, "model": 0.8, "unit": 0.75},
     # written blind and measured once (its header); worked on afterwards, so held at what it reads now
     # (outcome values 0.77 -> 0.73: r51 names no unit and counts 龙岩's city-wide figures as the text's results;
     # the extractor reads 北门社区 as the unit, which the text makes "an example of" the city's work)
     "extraction_real_heldout": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.85, "problems": 0.8,
-                                "measures": 0.84, "outcome_values": 0.73, "outcome_precision": 0.88, "model": 0.8,
+                                "measures": 0.86, "outcome_values": 0.73, "outcome_precision": 0.88, "model": 0.8,
                                 "unit": 0.68},
     # r61-r80, written blind and measured once (its header), then worked on: problems stated in passing
-    "extraction_real2": {"province": 1.0, "city": 0.85, "county": 0.9, "field": 0.9, "problems": 0.95,
-                         "measures": 0.84, "outcome_values": 0.9, "outcome_precision": 0.92, "model": 0.85,
+    "extraction_real2": {"province": 1.0, "city": 0.85, "county": 0.9, "field": 0.9, "problems": 1.0,
+                         "measures": 0.86, "outcome_values": 0.9, "outcome_precision": 0.92, "model": 0.85,
                          "unit": 0.68},
     # r81-r100, sealed: measured blind, never looked at (its header); held at what it read (outcome values 0.61 ->
     # 0.54 with the learned outcome model, which raised them on the sealed sets together: see OUTCOME_MODEL_TRADE)
@@ -74,8 +74,8 @@ REAL_FLOORS = {
     # r131-r160, written blind and measured once (its header), then worked on: held at what it reads now
     # (problems 0.76 -> 0.72: r139's conflicts are read from "在化解信访矛盾方面…建立了…制度" only, a topic the
     # clause handles; since a handled topic must be stated as a difficulty, problem precision rose on six sets)
-    "extraction_real5": {"province": 1.0, "city": 0.9, "county": 0.9, "field": 0.88, "problems": 0.72,
-                         "measures": 0.85, "outcome_values": 0.82, "outcome_precision": 0.81, "model": 0.65,
+    "extraction_real5": {"province": 1.0, "city": 0.9, "county": 0.9, "field": 0.88, "problems": 0.76,
+                         "measures": 0.87, "outcome_values": 0.82, "outcome_precision": 0.81, "model": 0.65,
                          "unit": 0.89},
     # r161-r190, sealed as well (three more blind authors); held at what it read blind (county since the scorer
     # takes a gold place written informally or under its old name for the official one: 0.86 -> 0.95)
@@ -84,11 +84,11 @@ REAL_FLOORS = {
                          "unit": 0.5},
     # r191-r220, written blind and measured once (its header), then worked on: held at what it reads now
     "extraction_real7": {"province": 0.95, "city": 0.95, "county": 0.7, "field": 0.95, "problems": 0.83,
-                         "measures": 0.8, "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.6,
+                         "measures": 0.85, "outcome_values": 0.7, "outcome_precision": 0.85, "model": 0.6,
                          "unit": 0.78},
     # r221-r250, written blind and measured once (its header), then worked on: held at what it reads now
     "extraction_real8": {"province": 1.0, "city": 0.95, "county": 0.85, "field": 0.86, "problems": 0.93,
-                         "measures": 0.82, "outcome_values": 0.74, "outcome_precision": 0.83, "model": 0.7,
+                         "measures": 0.88, "outcome_values": 0.74, "outcome_precision": 0.83, "model": 0.7,
                          "unit": 0.8},
     # r251-r276, sealed (three more blind authors, 26 reports); held at what it read blind (its header)
     "extraction_real9": {"province": 1.0, "city": 0.85, "county": 0.7, "field": 0.8, "problems": 0.56,
@@ -99,57 +99,57 @@ REAL_FLOORS = {
                           "measures": 0.66, "outcome_values": 0.65, "outcome_precision": 0.79, "model": 1.0,
                           "unit": 0.72},
     # r307-r336, written blind and measured once (its header), then worked on: held at what it reads now
-    "extraction_real11": {"province": 0.85, "city": 0.85, "county": 0.95, "field": 0.9, "problems": 0.6,
-                          "measures": 0.66, "outcome_values": 0.68, "outcome_precision": 0.88, "model": 0.65,
+    "extraction_real11": {"province": 0.85, "city": 0.85, "county": 0.95, "field": 0.9, "problems": 0.76,
+                          "measures": 0.73, "outcome_values": 0.68, "outcome_precision": 0.88, "model": 0.65,
                           "unit": 0.8},
     # r337-r366, written blind and measured once (its header), then worked on: held at what it reads now
-    "extraction_real12": {"province": 0.9, "city": 0.9, "county": 0.8, "field": 0.76, "problems": 0.75,
-                          "measures": 0.63, "outcome_values": 0.57, "outcome_precision": 0.75, "model": 0.3,
+    "extraction_real12": {"province": 0.9, "city": 0.9, "county": 0.8, "field": 0.76, "problems": 0.77,
+                          "measures": 0.69, "outcome_values": 0.57, "outcome_precision": 0.75, "model": 0.3,
                           "unit": 0.63},
     # r367-r396, written blind and measured once (its header), then worked on: held at what it reads now
-    "extraction_real13": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.96, "problems": 0.53,
-                          "measures": 0.6, "outcome_values": 0.65, "outcome_precision": 0.8, "model": 0.65,
+    "extraction_real13": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.96, "problems": 0.6,
+                          "measures": 0.64, "outcome_values": 0.65, "outcome_precision": 0.8, "model": 0.65,
                           "unit": 0.82},
     # r397-r426, written blind and measured once (its header), then worked on: held at what it reads now
-    "extraction_real14": {"province": 1.0, "city": 1.0, "county": 0.8, "field": 0.9, "problems": 0.42,
-                          "measures": 0.7, "outcome_values": 0.65, "outcome_precision": 0.75, "model": 0.95,
+    "extraction_real14": {"province": 1.0, "city": 1.0, "county": 0.8, "field": 0.9, "problems": 0.57,
+                          "measures": 0.78, "outcome_values": 0.65, "outcome_precision": 0.75, "model": 0.95,
                           "unit": 0.75},
     # r427-r456, written blind and measured twice (its header), then worked on: held at what it reads now
-    "extraction_real15": {"province": 1.0, "city": 0.9, "county": 0.8, "field": 0.9, "problems": 0.4,
-                          "measures": 0.7, "outcome_values": 0.5, "outcome_precision": 0.65, "model": 0.45,
+    "extraction_real15": {"province": 1.0, "city": 0.9, "county": 0.8, "field": 0.9, "problems": 0.64,
+                          "measures": 0.74, "outcome_values": 0.5, "outcome_precision": 0.65, "model": 0.45,
                           "unit": 0.9},
     # r487-r516, written blind and measured with the session's start code and after its first changes (its
     # header), then worked on: held at what it reads now
-    "extraction_real17": {"province": 1.0, "city": 0.9, "county": 0.95, "field": 0.95, "problems": 0.6,
-                          "measures": 0.52, "outcome_values": 0.69, "outcome_precision": 0.83, "model": 0.5,
+    "extraction_real17": {"province": 1.0, "city": 0.9, "county": 0.95, "field": 0.95, "problems": 0.66,
+                          "measures": 0.66, "outcome_values": 0.69, "outcome_precision": 0.83, "model": 0.5,
                           "unit": 0.76},
     # r547-r576, written blind and measured with the session's start code and with the learned outcome model (its
     # header), then added to the model's training sets: its outcome figures are training figures since (0.93/0.96),
     # held here at what the model read blind; the rest as read after the work on it (unit 0.50 -> 0.73, field 0.90)
-    "extraction_real19": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.93, "problems": 0.42,
-                          "measures": 0.57, "outcome_values": 0.66, "outcome_precision": 0.8, "model": 1.0,
+    "extraction_real19": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.93, "problems": 0.57,
+                          "measures": 0.68, "outcome_values": 0.66, "outcome_precision": 0.8, "model": 1.0,
                           "unit": 0.76},
     # r577-r606, the same way a second time (its header: the model found no result more and took two wrong ones
     # fewer); outcome figures held at the model's blind reading. Field 0.87 -> 0.93 and unit 0.77 -> 0.87 after the
     # twelfth session's unit fixes; model 0.67 -> 0.56: the police station practising 枫桥经验 (r600) had its model
     # inferred only while it was wrongly filed under 农村 (枫桥经验's fields are 农村 and 城市社区; adding 机关 cost
     # four development sets a wrong model each)
-    "extraction_real20": {"province": 1.0, "city": 1.0, "county": 0.89, "field": 0.93, "problems": 0.5,
-                          "measures": 0.57, "outcome_values": 0.69, "outcome_precision": 0.76, "model": 0.55,
+    "extraction_real20": {"province": 1.0, "city": 1.0, "county": 0.89, "field": 0.93, "problems": 0.75,
+                          "measures": 0.62, "outcome_values": 0.69, "outcome_precision": 0.76, "model": 0.55,
                           "unit": 0.9},
     # r607-r636, written blind and measured with the twelfth session's start code and after its first unit fixes
     # (its header), then worked on: units, fields, a district in a unit's name (unit 0.70 -> 0.83, field 0.73 ->
     # 0.83, county 0.80 -> 0.93); held at what it reads now. Its authors counted much work done as results
     # (poles set up, trees planted, visits): outcome values 0.51 blind, left so
-    "extraction_real21": {"province": 1.0, "city": 1.0, "county": 0.93, "field": 0.83, "problems": 0.61,
-                          "measures": 0.47, "outcome_values": 0.51, "outcome_precision": 0.76, "model": 0.6,
+    "extraction_real21": {"province": 1.0, "city": 1.0, "county": 0.93, "field": 0.83, "problems": 0.72,
+                          "measures": 0.55, "outcome_values": 0.51, "outcome_precision": 0.76, "model": 0.6,
                           "unit": 0.83},
     # r637-r666, written blind during the twelfth session and measured with its start and end code before anything
     # of it was read (its header: unit 0.60 -> 0.63, nothing else moved), then worked on a little (units and fields
     # of a police detachment, an extension station and a tobacco bureau; wordings of party work and business made
     # one); held at what it reads now
-    "extraction_real22": {"province": 1.0, "city": 0.94, "county": 0.95, "field": 0.66, "problems": 0.4,
-                          "measures": 0.5, "outcome_values": 0.69, "outcome_precision": 0.87, "model": 0.5,
+    "extraction_real22": {"province": 1.0, "city": 0.94, "county": 0.95, "field": 0.66, "problems": 0.45,
+                          "measures": 0.6, "outcome_values": 0.69, "outcome_precision": 0.87, "model": 0.5,
                           "unit": 0.66},
     # r517-r546, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
     "extraction_real18": {"province": 1.0, "city": 0.84, "county": 0.95, "field": 0.86, "problems": 0.52,
@@ -183,20 +183,17 @@ USER_PRECISION = {"problems": 0.5, "measures": 0.5}
 # r307-r336 and r337-r366 (written and measured the same day): their authors listed few problems (13 and 9 in 30
 # texts) and the extractor claims about 1.4 more for each it finds, and on r337-r366 a third of the measures it claims
 # are listed — what they read blind, held rather than hidden; the same for r367-r396 and r397-r426 (15 and 19
-# problems listed in 30 texts each; problem precision 0.40 and 0.43 blind)
-PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"): 0.41,
-                                                ("extraction_real12", "problems"): 0.41,
-                                                ("extraction_real12", "measures"): 0.33,
-                                                ("extraction_real13", "problems"): 0.4,
-                                                ("extraction_real14", "problems"): 0.42,
-                                                # sealed r517-r546 as it read blind (19 problems listed in 30 texts)
+# problems listed in 30 texts each; problem precision 0.40 and 0.43 blind). Held at what each reads since the
+# thirteenth session; r337-r366's, r367-r396's, r397-r426's and r547-r576's problem precision reached 0.5 and is
+# no longer held.
+PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"): 0.47,
+                                                ("extraction_real12", "measures"): 0.4,
+                                                # sealed r517-r546 as it reads (19 problems listed in 30 texts)
                                                 ("extraction_real18", "problems"): 0.41,
                                                 ("extraction_real18", "measures"): 0.48,
-                                                ("extraction_real19", "problems"): 0.4,
-                                                ("extraction_real20", "problems"): 0.37,
+                                                ("extraction_real20", "problems"): 0.47,
                                                 # r607-r636 as it reads (38 measures listed in 30 texts)
-                                                ("extraction_real21", "measures"): 0.44,
-                                                }
+                                                ("extraction_real21", "measures"): 0.48}
 # places a gold set leaves empty because only a masthead or a body's honour shows them (see the set's header); for
 # the sealed sets, as many as they read blind (not looked at)
 # (held at what each reads since the thirteenth session: the scorer counts a place the unit's own name begins with,
