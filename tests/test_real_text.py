@@ -1863,6 +1863,7 @@ def test_one_old_persons_trouble_is_not_the_units_problem():
     ("村里依托茶园搞茶旅融合，用茶叶引来游客。", "industry-development"),
     ("支部把业务骨干吸收进党组织，去年有3名骨干员工发展成了党员。", "talent-cultivation"),
     ("支部健全“三会一课”和组织生活会制度，党建工作从此有章可循。", "standardisation"),
+    ("公司以劳模领衔、项目运作，擦亮了党员服务队品牌。", "brand-creation"),
 ])
 def test_a_measure_in_the_words_reports_use(sentence, measure):
     # r634, r429, r558, r309, r358, r418: wordings of listed measures the lists lacked
