@@ -321,6 +321,8 @@ def _named_with_he(text: str) -> bool:
     """Whether ``text`` begins with one character and 和 that are a name's first two (亿和, 协和), not a pronoun or a
     level joined to what follows (我和, 市和区)."""
     return text[1:2] == "和" and text[:1] not in _PRONOUNS + _LEVELS
+
+
 _ORG_ENDS = ("街道", "社区", "村", "镇", "乡", "公司", "局", "委", "会", "院", "校", "厂")
 _JOINERS = frozenset("和与及同跟")
 _MEASURE_FIRST = frozenset("万亿元千百个名户人家座所")

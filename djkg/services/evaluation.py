@@ -164,18 +164,17 @@ def _gold_chain(entry: dict[str, Any]) -> set[str]:
     return out
 
 
-def _named_by_unit(entry: dict[str, Any]) -> set[str]:
+def _named_by_unit(entry: dict[str, Any], on_gold: set[str]) -> set[str]:
     """Divisions the gold unit's own name begins with (上海市第七人民医院 → 上海市; 施秉供电局 → 施秉县 and its city
     and province), where they agree with every level the gold names. The real-text issue counts the unit's name as a
     place mention, so a place read from it is not invented where the annotator left that level empty (the gold
     sets' annotators did so: "上海 only in the hospital's own name"). Only the places that begin the name count:
-    a place inside it (惠民医院) is no evidence."""
+    a place inside it (惠民医院) is no evidence. ``on_gold``: the gold chain (``_gold_chain``)."""
     from ..ingest.regions import gazetteer
     if not entry.get("unit"):
         return set()
     g = gazetteer()
     gold = {k: entry.get(k) for k in ("province", "city", "county")}
-    on_gold = _gold_chain(entry)
     out: set[str] = set()
     for codes in g.places_beginning(entry["unit"]):
         for code in codes:
@@ -278,7 +277,8 @@ def _score(gold: list[dict[str, Any]], read: Callable[[dict[str, Any]], Reading 
                 misses.append({"file": entry["file"], "field": key, "gold": expected, "got": value})
         # an extracted place that is not on the unit's own chain (as far as the gold names it, or the unit's own
         # name begins with it) is invented
-        chain = _gold_chain(entry) | _named_by_unit(entry)
+        on_gold = _gold_chain(entry)
+        chain = on_gold | _named_by_unit(entry, on_gold)
         if any(got_single[k] is not None and got_single[k] not in chain for k in ("province", "city", "county")):
             invented.append(entry["file"])
             misses.append({"file": entry["file"], "field": "invented_region", "gold": sorted(chain),
