@@ -1298,6 +1298,36 @@ def test_a_headlines_verb_is_not_part_of_the_units_name(title, unit):
     assert c.unit.startswith(unit), c.unit
 
 
+@pytest.mark.parametrize("text, unit", [
+    # a shortened name before the headline's colon stands for the organisation the body names in full (r660)
+    ("临城烟草：帮残疾零售户把小店开下去\n\n在临城县东关村，店主老李腿脚不便，店里生意一度冷清。临城县烟草专卖局"
+     "的客户经理每周上门一次，帮他理货、学用扫码终端。东关村的乡亲们说，小店如今又热闹起来了。", "临城县烟草专卖局"),
+    # … or the body writes it with its place's suffix, in words no organisation word ends (r664)
+    ("宜昌人社服务大厅：一个窗口办到底\n\n湖北省宜昌市人社服务大厅每天接待办事群众近千人。过去社保、就业各设"
+     "窗口，群众要跑好几趟；樊城社保办事处的业务也搬了进来，如今一个窗口就能办完。", "宜昌市人社服务大厅"),
+    # a company's short name before the colon, after a column's label, names the company, not the school it built
+    ("集团新闻｜江州中设建设：赶在开学前交出新校舍\n\n淮州市第三初级中学的新校舍如期交付。承建方江州中设建设集团"
+     "组织党员突击队，雨季里连续施工，解决了基坑积水的难题。", "江州中设建设集团"),
+])
+def test_a_headlines_subject_before_its_colon_is_the_unit(text, unit):
+    assert case(text).unit.startswith(unit), case(text).unit
+
+
+@pytest.mark.parametrize("title", ["镇江：“三强化”让社会组织活起来", "邻里齐心：老小区的新变化",
+                                   "贵阳高新区：企业党建有了新平台", "摘要：本文介绍了"])
+def test_a_place_a_phrase_or_a_label_before_the_colon_names_no_unit(title):
+    from djkg.ingest.units import _headline_subject, _written_in
+    subject = _headline_subject(title)
+    assert not subject or not _written_in(subject, f"{subject}有一家企业。")
+
+
+def test_a_peoples_court_is_the_court_of_an_annotation():
+    from djkg.services.evaluation import _same_unit
+    assert _same_unit("郾城区人民法院", "郾城区法院")
+    assert _same_unit("城关区人民检察院", "城关区检察院")
+    assert not _same_unit("郾城区人民医院", "郾城区医院党委办公室")
+
+
 @pytest.mark.parametrize("text, found", [
     ("小区车位少，乱停乱放成了常态，邻居之间为此闹的别扭也一天比一天多。社区党委牵头改造车库。", True),
     ("两艘船起了争执，党员船老大一边劝和一边排险，没让矛盾闹大。村党支部组建调解队。", False),

