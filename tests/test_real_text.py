@@ -1214,9 +1214,17 @@ def test_a_dated_change_is_one_result_with_its_baseline_and_beneficiaries_count(
     "公司下设4个党总支、27个党支部。",
     "村里距县城45公里，海拔1800米。",
     "小区建于1998年，共有12栋楼、860户居民。",
+    # where the place lies and what its land is like (r625, r647)
+    "镇政府所在地海拔1600米，往南离正在修建的高速公路还有30公里。",
+    "村里有一片原始林，森林覆盖率在90%以上。",
 ])
 def test_descriptions_of_the_unit_are_not_results(text):
     assert values(case(text)) == set()
+
+
+def test_one_person_as_the_base_of_a_rate_is_no_result():
+    # "平均1人要顾600多户" (r609): the 1 says per person; what one person looks after is the figure
+    assert 1 not in values(case("目前社区共有网格员6名，平均1人负责500余户。"))
 
 
 @pytest.mark.parametrize("text, expected", [

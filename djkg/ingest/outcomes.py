@@ -330,7 +330,9 @@ _EXAMPLE = re.compile(r"(?:比如|例如|譬如|举个例子|有一次|有一回
 _SURVEY = re.compile(r"(?:摸排|摸底|排查|调查|调研|梳理|盘点)(?:下来|发现|显示|结果|后发现)")
 _DATED_EVENT = re.compile(r"(?:(?:19|20)\d{2}年|去年|今年|前年)\d{1,2}月(?:\d{1,2}日)?(?:的一天)?[，,]")
 _STUDIED = re.compile(r"(?:集中学习|学习|学了|讨论|研讨)[^，。；\d]{0,8}$")
-_ENDOWMENT = re.compile(r"人均(?:耕地|土地|林地|草场)|海拔|库容")
+_ENDOWMENT = re.compile(r"人均(?:耕地|土地|林地|草场)|海拔|库容|(?:森林|绿化|植被)覆盖率|绿化率")
+# "往南离沪蓉高速30公里", "距县城12公里": where the place lies
+_DISTANCE = re.compile(r"(?:距|距离|离|相距)[^，。；\d]{1,14}$")
 _MARKETS = re.compile(r"(?:多|余)?个?国家和地区")
 _RATE_FOLLOWS = re.compile(r"[，,]?(?:较上年|比上年|较去年|比去年|同比|较上年同期|比上年同期)?(?:增长|增加|提高|上升|下降|减少)了?"
                            r"\d+(?:\.\d+)?(?:%|个百分点|倍)")
@@ -455,8 +457,11 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "按照每人每月300元的标准", "平均每年要开12次": a rate or a standard, not a level reached
     if _ATTENDED.match(after) and not _PERFECT.search(before):
         score -= 3.0   # "30余名干部参加了培训": who came to one event
-    if _ENDOWMENT.search(before):
-        score -= 3.0   # "全村287口人，人均耕地3.5亩", "海拔2100米": what the place is, not what the work did
+    if unit in ("人", "名", "户") and before.endswith(("平均", "每")) and _num(m.group("v")) == 1:
+        score -= 3.0   # "平均1人要顾600多户": one person as a rate's base
+    if _ENDOWMENT.search(before) or (unit in ("公里", "千米", "米", "里") and _DISTANCE.search(before)):
+        score -= 3.0   # "全村287口人，人均耕地3.5亩", "海拔2100米", "森林覆盖率在95%以上", "距县城12公里": what the
+        #                place is, not what the work did
     if _MARKETS.match(text, m.end()) or "国家和地区" in before[-8:]:
         score -= 4.0   # "产品销往120多个国家和地区": how far a firm sells, part of what it is
     if before.endswith("来自"):
