@@ -1329,6 +1329,14 @@ def test_a_place_a_phrase_or_a_label_before_the_colon_names_no_unit(title):
     assert not subject or not _written_in(subject, f"{subject}有一家企业。")
 
 
+def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_alone_is_not():
+    from djkg.services.evaluation import _same_unit
+    assert _same_unit("某县供电分公司城关供电所", "城关供电所")               # r583
+    assert _same_unit("淡水渔业研究中心", "中国水产科学研究院淡水渔业研究中心")  # r366
+    assert not _same_unit("某市第一中学", "某市第一中学高三年级党支部")          # the school, not its branch
+    assert not _same_unit("中铁四局", "中铁四局二公司某项目部")
+
+
 def test_a_peoples_court_is_the_court_of_an_annotation():
     from djkg.services.evaluation import _same_unit
     assert _same_unit("郾城区人民法院", "郾城区法院")

@@ -98,7 +98,14 @@ def _same_unit(got: str, gold: str) -> bool:
         if x and y and (x == y or SequenceMatcher(None, x, y).ratio() >= 0.85 or (
                 short in long and len(short) >= 0.6 * len(long))):
             return True
-    return False
+    # a unit written after the organisation it belongs to, as its full name does (太仆寺旗供电分公司幸福供电所 is the
+    # 幸福供电所 of the gold; 中国水产科学研究院淡水渔业研究中心 the 淡水渔业研究中心): the parent is part of the name, as a
+    # place chain is; the parent alone (四川省巴中中学 for its 龙湖高中三部) is another unit
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.endswith(short) and bool(_PARENT_END.search(long[:-len(short)]))
+
+
+_PARENT_END = re.compile(r"(?:公司|集团|局|院|中心|大学|学院|医院|委员会)$")
 
 
 def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
