@@ -1367,6 +1367,10 @@ def test_a_one_character_verb_and_its_word_are_found_with_a_particle_between_the
     ("各级党组织力求让基层党建和生产经营对得上、合得拍、相互促进。", True),
     ("医院想让党建成为医院发展的“动力源”。", True),
     ("公司力求业务推进到哪里，党建就覆盖到哪里。", True),
+    # a school, a service hall and a plant in the words of r601, r581, r454 and r553
+    ("学院党委把党建和教书育人放在一起抓，用党建的质量带动办学的质量。", True),
+    ("审批局把党建工作嵌进窗口服务的每一个环节。", True),
+    ("厂里组建了党员攻关突击队，半年攻下三项卡脖子工艺。", True),
 ])
 def test_party_work_made_one_with_the_business_in_more_of_the_words_reports_use(text, found):
     assert ("measure:party-business-integration" in {m.id for m in case(text).measures}) is found
