@@ -1376,6 +1376,20 @@ def test_party_work_made_one_with_the_business_in_more_of_the_words_reports_use(
     assert ("measure:party-business-integration" in {m.id for m in case(text).measures}) is found
 
 
+@pytest.mark.parametrize("text, found", [
+    # joint building in the words of r551, r591, r641 and r564
+    ("派出所和辖区30家物业公司结成共建关系，警情一起处置。", True),
+    ("所里牵头把城管、市场监管等8个职能部门拉到一起，建起联勤工作站。", True),
+    ("项目党委把建设、施工、监理几家参建单位拢在一起，在工地上建起临时党支部。", True),
+    ("县里推行以企带村，企业党支部和村党支部一起谋划产业。", True),
+    # … but resources gathered and a branch's members sitting together again are no joint building
+    ("社区把各方资源拢到一起，改进了网格员的管理办法。", False),
+    ("支部每月开展主题党日，党员重新坐到了一起。", False),
+])
+def test_joint_building_in_the_words_reports_use(text, found):
+    assert ("measure:joint-building" in {m.id for m in case(text).measures}) is found
+
+
 @pytest.mark.parametrize("text, concept", [
     ("颇洞村以抓党建为突破口，推动产业转型升级，合作社带着村民养鱼种果。", "measure:industry-development"),
     ("为了把班子配强，原平动员38名离退休干部出任社会组织的党组织书记。", "measure:capable-leaders"),
