@@ -1378,6 +1378,17 @@ def test_party_work_made_one_with_the_business_in_more_of_the_words_reports_use(
 
 
 @pytest.mark.parametrize("text, found", [
+    # what the work is there to prevent, or what the unit did not do, is no problem it had (r217, r409)
+    ("为了不让走访活动走过场，委员会专门设了工作专班，定下督办规矩。", False),
+    ("全院几个党支部没有搞千篇一律，各自对照部门职责打出特色。", False),
+    # … but a risk the unit guards against is named as one (the dev set's g32)
+    ("党委要求支部品牌围绕生产难题来创，防止品牌千篇一律。", True),
+])
+def test_a_difficulty_prevented_or_not_done_is_no_stated_problem(text, found):
+    assert ("problem:brand-formalism" in {p.id for p in case(text).problems}) is found
+
+
+@pytest.mark.parametrize("text, found", [
     # joint building in the words of r551, r591, r641 and r564
     ("派出所和辖区30家物业公司结成共建关系，警情一起处置。", True),
     ("所里牵头把城管、市场监管等8个职能部门拉到一起，建起联勤工作站。", True),
