@@ -105,10 +105,10 @@ REAL_FLOORS = {
     # r337-r366, written blind and measured once (its header), then worked on: held at what it reads now
     "extraction_real12": {"province": 0.9, "city": 0.9, "county": 0.8, "field": 0.76, "problems": 0.77,
                           "measures": 0.69, "outcome_values": 0.57, "outcome_precision": 0.75, "model": 0.3,
-                          "unit": 0.63},
+                          "unit": 0.67},
     # r367-r396, written blind and measured once (its header), then worked on: held at what it reads now
     "extraction_real13": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.96, "problems": 0.6,
-                          "measures": 0.64, "outcome_values": 0.65, "outcome_precision": 0.8, "model": 0.65,
+                          "measures": 0.68, "outcome_values": 0.65, "outcome_precision": 0.8, "model": 0.65,
                           "unit": 0.82},
     # r397-r426, written blind and measured once (its header), then worked on: held at what it reads now
     "extraction_real14": {"province": 1.0, "city": 1.0, "county": 0.8, "field": 0.9, "problems": 0.57,
@@ -127,7 +127,7 @@ REAL_FLOORS = {
     # header), then added to the model's training sets: its outcome figures are training figures since (0.93/0.96),
     # held here at what the model read blind; the rest as read after the work on it (unit 0.50 -> 0.73, field 0.90)
     "extraction_real19": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.93, "problems": 0.57,
-                          "measures": 0.68, "outcome_values": 0.66, "outcome_precision": 0.8, "model": 1.0,
+                          "measures": 0.77, "outcome_values": 0.66, "outcome_precision": 0.8, "model": 1.0,
                           "unit": 0.76},
     # r577-r606, the same way a second time (its header: the model found no result more and took two wrong ones
     # fewer); outcome figures held at the model's blind reading. Field 0.87 -> 0.93 and unit 0.77 -> 0.87 after the
@@ -135,22 +135,22 @@ REAL_FLOORS = {
     # inferred only while it was wrongly filed under 农村 (枫桥经验's fields are 农村 and 城市社区; adding 机关 cost
     # four development sets a wrong model each)
     "extraction_real20": {"province": 1.0, "city": 1.0, "county": 0.89, "field": 0.93, "problems": 0.75,
-                          "measures": 0.62, "outcome_values": 0.69, "outcome_precision": 0.76, "model": 0.55,
-                          "unit": 0.9},
+                          "measures": 0.67, "outcome_values": 0.69, "outcome_precision": 0.76, "model": 0.55,
+                          "unit": 0.93},
     # r607-r636, written blind and measured with the twelfth session's start code and after its first unit fixes
     # (its header), then worked on: units, fields, a district in a unit's name (unit 0.70 -> 0.83, field 0.73 ->
     # 0.83, county 0.80 -> 0.93); held at what it reads now. Its authors counted much work done as results
     # (poles set up, trees planted, visits): outcome values 0.51 blind, left so
     "extraction_real21": {"province": 1.0, "city": 1.0, "county": 0.93, "field": 0.83, "problems": 0.72,
-                          "measures": 0.55, "outcome_values": 0.51, "outcome_precision": 0.76, "model": 0.6,
+                          "measures": 0.55, "outcome_values": 0.54, "outcome_precision": 0.8, "model": 0.6,
                           "unit": 0.83},
     # r637-r666, written blind during the twelfth session and measured with its start and end code before anything
     # of it was read (its header: unit 0.60 -> 0.63, nothing else moved), then worked on a little (units and fields
     # of a police detachment, an extension station and a tobacco bureau; wordings of party work and business made
-    # one); held at what it reads now
-    "extraction_real22": {"province": 1.0, "city": 0.94, "county": 0.95, "field": 0.66, "problems": 0.45,
+    # one); held at what it reads now (the fourteenth session's headline subjects: unit 0.66 -> 0.80, field 0.70)
+    "extraction_real22": {"province": 1.0, "city": 1.0, "county": 0.95, "field": 0.7, "problems": 0.45,
                           "measures": 0.6, "outcome_values": 0.69, "outcome_precision": 0.87, "model": 0.5,
-                          "unit": 0.66},
+                          "unit": 0.8},
     # r517-r546, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
     "extraction_real18": {"province": 1.0, "city": 0.84, "county": 0.95, "field": 0.86, "problems": 0.52,
                           "measures": 0.54, "outcome_values": 0.68, "outcome_precision": 0.65, "model": 1.0,
@@ -212,7 +212,7 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 2, "extract
                     "extraction_real11": 0, "extraction_real12": 6, "extraction_real13": 0, "extraction_real14": 4,
                     "extraction_real15": 3, "extraction_real16": 6, "extraction_real17": 3, "extraction_real18": 4,
                     "extraction_real19": 3, "extraction_real20": 1, "extraction_real21": 3,
-                    "extraction_real22": 4, "extraction_real23": 1, "extraction_real24": 2,
+                    "extraction_real22": 2, "extraction_real23": 1, "extraction_real24": 2,
                     "extraction_real25": 4}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "extraction_real2": 0.02,
                      "extraction_real3": 0.1, "extraction_real4": 0.08,
