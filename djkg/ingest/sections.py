@@ -28,6 +28,8 @@ _HEADING_PATTERNS = [
 ]
 _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]\s*(.+)$")
 _SENT_END = re.compile(r"[^。！？；!?\n]*(?:[。！？；!?]+[”’」』)]?|\n|$)")
+_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_FULL_STOP = re.compile(r"[。！？]")
 _QTY = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个百分点|万元|亿元|元|万人|人次|余人|多人|人|户|个|件|次|家|名|天|小时|分钟|项|条|倍|宗|起|批次|批|支|所|场|座)")
 
 
@@ -140,7 +142,7 @@ def split(text: str) -> list[Sentence]:
         section = role_here or (section_stack[-1][1] if section_stack else "")
         for m in _SENT_END.finditer(stripped):
             s = m.group(0).strip()
-            if not s or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", s):
+            if not s or not _WORDLIKE.search(s):
                 continue
             start = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             out.append(Sentence(start, start + len(s), s, section, _classify(s, section), labelled=labelled))
@@ -161,7 +163,7 @@ def _heading(line: str) -> tuple[int, str, int]:
             title = m.group(1)
             return level, title, (m.start(2) if m.group(2) else 0)
         # "（一）聚焦问题，建立机制。正文……": the heading ends at the first full stop
-        stop = re.search(r"[。！？]", body)
+        stop = _FULL_STOP.search(body)
         if stop and stop.end() < len(body):
             if stop.start() <= 40:
                 return level, body[:stop.start()], title_start + stop.end()
