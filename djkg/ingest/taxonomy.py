@@ -134,12 +134,15 @@ class Taxonomy:
         # anchored in the parts it contains, not for every pattern sharing a common part such as 党员
         anchored: dict[str, list[int]] = {}
         # per pattern, what ``match_spans`` checks once its anchor is seen (its anchor is then there by definition):
-        # (concept id, its other parts, whether a window is checked, whether it is one two-character word)
-        self._checks: list[tuple[str, tuple[str, ...], bool, bool]] = []
+        # (concept id, its other part when it has one other, the set of them when more, whether a window is
+        # checked, whether it is one two-character word)
+        self._checks: list[tuple[str, str | None, frozenset[str] | None, bool, bool]] = []
         for idx, pat in enumerate(self.patterns):
             anchor = min(pat.parts, key=lambda p: (uses[p], -len(p)))
             anchored.setdefault(anchor, []).append(idx)
-            self._checks.append((pat.concept.id, tuple(p for p in pat.parts if p != anchor), bool(pat.window),
+            others = frozenset(p for p in pat.parts if p != anchor)
+            self._checks.append((pat.concept.id, next(iter(others)) if len(others) == 1 else None,
+                                 others if len(others) > 1 else None, bool(pat.window),
                                  len(pat.parts) == 1 and len(pat.parts[0]) == 2))
         windowed = {part for pat in self.patterns if pat.window for part in pat.parts}
         surfaces: dict[str, list[tuple[str, tuple[int, ...], bool]]] = {}
@@ -214,7 +217,7 @@ class Taxonomy:
         # the distinct parts seen in each sentence (a common part such as 党员 occurs many times), and where the
         # parts of variant patterns occur (their window is checked) …
         seen_parts: dict[int, dict[str, tuple[int, ...]]] = {}
-        positions: dict[int, dict[str, list[int]]] = {}
+        windowed_at: dict[int, list[tuple[str, int]]] = {}   # (part, start) in order; positions made when needed
         bisect_right = bisect.bisect_right
         for begin, last, entries in self._hits(text):
             k = bisect_right(starts, begin) - 1
@@ -223,33 +226,34 @@ class Taxonomy:
             parts = seen_parts.get(k)
             if parts is None:
                 parts = seen_parts[k] = {}
+                windowed_at[k] = []
             for part, anchored, windowed in entries:
                 if part not in parts:
                     parts[part] = anchored
                 if windowed:
-                    where = positions.get(k)
-                    if where is None:
-                        where = positions[k] = {}
-                    at = where.get(part)
-                    if at is None:
-                        where[part] = [begin]
-                    else:
-                        at.append(begin)
+                    windowed_at[k].append((part, begin))
         # … then the patterns anchored in them whose other parts are there too (close enough, for variants)
         out: list[tuple[int, Concept, str]] = []
         patterns, checks = self.patterns, self._checks
         for k in sorted(seen_parts):
             parts = seen_parts[k]
             seen: set[str] = set()
+            present = parts.keys()
+            positions: dict[str, list[int]] | None = None
             for idx in sorted({i for anchored in parts.values() for i in anchored}):
-                cid, others, windowed, two_chars = checks[idx]
+                cid, other, others, windowed, two_chars = checks[idx]
                 if cid in seen:
                     continue
-                if others and not all(p in parts for p in others):
+                if (other is not None and other not in parts) or (others is not None and not present >= others):
                     continue
                 pat = patterns[idx]
-                if windowed and not _within(pat, positions.get(k, {}), text):
-                    continue
+                if windowed:
+                    if positions is None:
+                        positions = {}
+                        for part, begin in windowed_at[k]:
+                            positions.setdefault(part, []).append(begin)
+                    if not _within(pat, positions, text):
+                        continue
                 if two_chars and not _aligned(text, spans[k], pat.parts[0]):
                     continue   # "协调解决" holds 调解 only across two words
                 seen.add(cid)
