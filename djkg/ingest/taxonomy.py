@@ -136,14 +136,14 @@ class Taxonomy:
         # per pattern, what ``match_spans`` checks once its anchor is seen (its anchor is then there by definition):
         # (concept id, its other part when it has one other, the set of them when more, whether a window is
         # checked, whether it is one two-character word)
-        self._checks: list[tuple[str, str | None, frozenset[str] | None, bool, bool]] = []
+        checks: list[tuple[str, str | None, frozenset[str] | None, bool, bool]] = []
         for idx, pat in enumerate(self.patterns):
             anchor = min(pat.parts, key=lambda p: (uses[p], -len(p)))
             anchored.setdefault(anchor, []).append(idx)
             others = frozenset(p for p in pat.parts if p != anchor)
-            self._checks.append((pat.concept.id, next(iter(others)) if len(others) == 1 else None,
-                                 others if len(others) > 1 else None, bool(pat.window),
-                                 len(pat.parts) == 1 and len(pat.parts[0]) == 2))
+            checks.append((pat.concept.id, next(iter(others)) if len(others) == 1 else None,
+                           others if len(others) > 1 else None, bool(pat.window),
+                           len(pat.parts) == 1 and len(pat.parts[0]) == 2))
         windowed = {part for pat in self.patterns if pat.window for part in pat.parts}
         surfaces: dict[str, list[tuple[str, tuple[int, ...], bool]]] = {}
         for part in uses:
@@ -151,6 +151,7 @@ class Taxonomy:
                 surfaces.setdefault(surface, []).append((part, tuple(anchored.get(part, ())), part in windowed))
         self.automaton = WordScanner({surface: (len(surface), tuple(entries))
                                       for surface, entries in surfaces.items()})
+        self._checks = checks
 
     def _ensure_variants(self) -> None:
         """Word-order and inserted-word variants of every listed surface (土地流转 ~ 流转土地, 一窗受理 ~ 一窗式受理,
