@@ -290,3 +290,19 @@ def test_a_workers_graph_arrives_encoded_as_the_writer_would_have_encoded_it():
     assert arrived.content_hash() == graph.content_hash() and dumps_graph(arrived) == dumps_graph(graph)
     assert arrived.encoded.node_props == tuple(props_json(n.props) for n in graph.all_nodes())
     assert encode(arrived) == arrived.encoded                         # encoding an encoded graph encodes it afresh
+
+
+def test_the_encoded_version_is_the_content_hash():
+    # ``encode`` puts the version together from the props it has encoded; it must be the hash of the whole graph
+    from djkg.graph.schema import CaseGraph, Edge, Node
+    from djkg.graph.serialize import encode
+    from djkg.ingest.pipeline import prepare_doc
+    graphs = [g for d in read_all([CORPUS]) if isinstance(d, RawDoc) for g in [prepare_doc(d)[1]] if g is not None]
+    case = Node("case:x", "Case", {"title": 'a "quoted" 标题\n', "z": {"b": 1, "a": [2.5, None, True]}, "n": -0.1})
+    region = Node("region:1", "Region", {"name": "某县"})
+    graphs += [CaseGraph(case), CaseGraph(case, [region], [Edge("case:x", "LOCATED_IN", "region:1")]),
+               CaseGraph(case, [region, case], [Edge("case:x", "LOCATED_IN", "region:1", {"w": 1}),
+                                                Edge("case:x", "LOCATED_IN", "region:1", {"w": 1})])]
+    assert len(graphs) > 150
+    for g in graphs:
+        assert encode(g).digest == CaseGraph(g.case, g.nodes, g.edges).content_hash()

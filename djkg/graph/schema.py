@@ -72,9 +72,13 @@ def _digest(*parts: object, n: int = 12) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:n]
 
 
+_SPACES = re.compile(r"\s+")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
+
+
 def normalise_key(text: str) -> str:
     """Whitespace- and width-insensitive key for names (NFKC, no spaces, lower-case Latin)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).lower()
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text or "")).lower()
 
 
 def explicit_case_id(explicit: str | None) -> str | None:
@@ -102,7 +106,7 @@ def case_id(*, explicit: str | None = None, title: str = "", unit: str = "", yea
 def concept_id(label: str, key: str) -> str:
     """Problem / Measure / Model ids: taxonomy keys are ASCII slugs; candidates hash their phrase."""
     prefix = {PROBLEM: "problem", MEASURE: "measure", MODEL: "model"}[label]
-    if re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", key):
+    if _SLUG.fullmatch(key):
         return f"{prefix}:{key}"
     return f"{prefix}:cand-{_digest(normalise_key(key), n=10)}"
 

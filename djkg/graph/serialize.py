@@ -7,6 +7,7 @@ contributing case; these functions are the single definition of those encodings.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
@@ -24,15 +25,42 @@ class Encoded:
     edge_props: tuple[str, ...]
 
 
+# one encoder of each kind, made once: ``json.dumps`` with options builds a new encoder for every call, and a case
+# graph's props are encoded a few dozen times per case (the output is the same)
+_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_PLAIN = json.JSONEncoder(ensure_ascii=False)
+
+
 def props_json(props: Mapping[str, Any]) -> str:
     """A node's or an edge's props as stored (keys sorted; most edges carry none: no encoder for them)."""
-    return json.dumps(props, ensure_ascii=False, sort_keys=True) if props else "{}"
+    return _SORTED.encode(props) if props else "{}"
 
 
 def encode(graph: CaseGraph) -> Encoded:
     plain = CaseGraph(graph.case, graph.nodes, graph.edges)     # whatever it carried, encoded afresh
-    return Encoded(plain.content_hash(), dumps_graph(plain), tuple(props_json(n.props) for n in plain.all_nodes()),
-                   tuple(props_json(e.props) for e in plain.edges))
+    nodes = plain.all_nodes()
+    node_props = tuple(props_json(n.props) for n in nodes)
+    edge_props = tuple(props_json(e.props) for e in plain.edges)
+    return Encoded(_content_hash(plain, nodes, node_props, edge_props), dumps_graph(plain), node_props, edge_props)
+
+
+def _content_hash(graph: CaseGraph, nodes: list[Node], node_props: tuple[str, ...],
+                  edge_props: tuple[str, ...]) -> str:
+    """``CaseGraph.content_hash`` put together from the props already encoded: its payload's JSON is, piece by
+    piece, these props (sorted keys, the same separators) between the encoded ids — the case text is not encoded
+    a second time. Two edges between the same nodes with the same type (never built) take the general way."""
+    edge_order = sorted(range(len(graph.edges)), key=lambda j: (graph.edges[j].src, graph.edges[j].type,
+                                                                   graph.edges[j].dst))
+    keys = [(graph.edges[j].src, graph.edges[j].type, graph.edges[j].dst) for j in edge_order]
+    if any(a == b for a, b in zip(keys, keys[1:])):
+        return graph.content_hash()
+    enc = _SORTED.encode
+    node_order = sorted(range(len(nodes)), key=lambda i: nodes[i].id)
+    blob = ('{"edges": [' + ", ".join(f"[{enc(s)}, {enc(t)}, {enc(d)}, {edge_props[j]}]"
+                                     for j, (s, t, d) in zip(edge_order, keys))
+            + '], "nodes": [' + ", ".join(f"[{enc(nodes[i].id)}, {enc(nodes[i].label)}, {node_props[i]}]"
+                                          for i in node_order) + "]}")
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
 def graph_to_json(graph: CaseGraph) -> dict[str, Any]:
@@ -49,7 +77,7 @@ def graph_from_json(data: dict[str, Any]) -> CaseGraph:
 def dumps_graph(graph: CaseGraph) -> str:
     if graph.encoded is not None:
         return graph.encoded.text
-    return json.dumps(graph_to_json(graph), ensure_ascii=False)
+    return _PLAIN.encode(graph_to_json(graph))
 
 
 def merge_edge_rows(rows: Iterable[Mapping[str, Any]], *, limit: int | None = None) -> list[Edge]:

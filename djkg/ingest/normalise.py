@@ -31,6 +31,9 @@ _RANGE = re.compile("一两|一二|两三|二三|三四|四五|五六|六七|七
 _LEADING_UNIT_WORDS = re.compile(r"^(一|两)(?=(个|名|位|家|项|条|批|支|次|件|场|所|座|间|套)[^\d])")
 
 
+_BLANKS = re.compile(r"[ \t\u00a0\u2002-\u200b]+")
+_INDENT = re.compile(r"\n[ \t]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。；：、！？“”（）]) (?=[\u4e00-\u9fff，。；：、！？“”（）])")
 _SENTENCE_ENDS = frozenset("。；！？")
 
@@ -51,6 +54,7 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=4096)   # the same few numerals recur in every text, and cn2an reads one in ~20 µs
 def _cn_to_number(numeral: str) -> str | None:
     try:
         value = cn2an.cn2an(numeral, "smart")
@@ -91,24 +95,25 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     text = text.translate(_FULLWIDTH)
     text = _t2s().convert(text)
-    text = re.sub(r"[ \t\u00a0\u2002-\u200b]+", " ", text)
+    text = _BLANKS.sub(" ", text)
     # no spaces between CJK characters (PDF and Word exports often insert them) — except the space that parts
     # the two phrases of a headline ("杏林先锋守初心 安康市中医医院党委以…"): there it is the only boundary
     # between a slogan and a name
     text = "\n".join(line if _phrased(line) else _CJK_SPACE.sub("", line) for line in text.split("\n"))
-    text = re.sub(r"\n[ \t]+", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = _INDENT.sub("\n", text)
+    text = _BLANK_LINES.sub("\n\n", text)
     return convert_numerals(text).strip()
 
 
 # control and format characters (ESC, NUL, zero-width, bidi overrides) have no place in a one-line label: they
 # would reach terminals and pages as commands or hide what a title says
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def strip_controls(text: str) -> str:
     """A label without control or format characters (tabs and line breaks become spaces)."""
-    return re.sub(r"\s+", " ", _CONTROLS.sub(lambda m: " " if m.group(0).strip("\t\n\r\x0b\x0c") == "" else "",
+    return _WHITESPACE.sub(" ", _CONTROLS.sub(lambda m: " " if m.group(0).strip("\t\n\r\x0b\x0c") == "" else "",
                                                text)).strip()
 
 

@@ -28,6 +28,8 @@ _HEADING_PATTERNS = [
 ]
 _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]\s*(.+)$")
 _SENT_END = re.compile(r"[^。！？；!?\n]*(?:[。！？；!?]+[”’」』)]?|\n|$)")
+_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_FULL_STOP = re.compile(r"[。！？]")
 _QTY = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个百分点|万元|亿元|元|万人|人次|余人|多人|人|户|个|件|次|家|名|天|小时|分钟|项|条|倍|宗|起|批次|批|支|所|场|座)")
 
 
@@ -140,7 +142,7 @@ def split(text: str) -> list[Sentence]:
         section = role_here or (section_stack[-1][1] if section_stack else "")
         for m in _SENT_END.finditer(stripped):
             s = m.group(0).strip()
-            if not s or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", s):
+            if not s or not _WORDLIKE.search(s):
                 continue
             start = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             out.append(Sentence(start, start + len(s), s, section, _classify(s, section), labelled=labelled))
@@ -161,7 +163,7 @@ def _heading(line: str) -> tuple[int, str, int]:
             title = m.group(1)
             return level, title, (m.start(2) if m.group(2) else 0)
         # "（一）聚焦问题，建立机制。正文……": the heading ends at the first full stop
-        stop = re.search(r"[。！？]", body)
+        stop = _FULL_STOP.search(body)
         if stop and stop.end() < len(body):
             if stop.start() <= 40:
                 return level, body[:stop.start()], title_start + stop.end()
@@ -211,12 +213,15 @@ def names_work(sentence: str) -> bool:
 def _classify(sentence: str, section: str) -> str:
     if section == "context":   # 启示/体会 sections reflect; they state no new facts
         return "context"
-    scores = {"problem": 0.0, "measure": 0.0, "outcome": 0.0}
-    if section in scores:
-        scores[section] += 2.0
+    # the scores of problem, measure and outcome, each summed in the order the rules below add to it
+    problem = 2.0 if section == "problem" else 0.0
+    measure = 2.0 if section == "measure" else 0.0
+    outcome = 2.0 if section == "outcome" else 0.0
     # one Aho–Corasick pass finds every cue word: distinct cues per role count, and whether a measure cue
     # opens the sentence (its first 8 characters)
-    found: dict[str, set[str]] = {"problem": set(), "measure": set(), "outcome": set()}
+    found_problem: set[str] = set()
+    found_measure: set[str] = set()
+    found_outcome: set[str] = set()
     measure_head = False
     scanned = _LESS_THAN.sub(blank, sentence) if ("不足" in sentence or "不到" in sentence) else sentence
     if "难" in scanned:
@@ -224,30 +229,40 @@ def _classify(sentence: str, section: str) -> str:
         scanned = IN_NEED.sub(blank, scanned)
     for end, (cue, roles) in _cue_automaton().iter(scanned):
         for role in roles:
-            found[role].add(cue)
-        if "measure" in roles and end < 8:
-            measure_head = True
+            if role == "problem":
+                found_problem.add(cue)
+            elif role == "measure":
+                found_measure.add(cue)
+                if end < 8:
+                    measure_head = True
+            else:
+                found_outcome.add(cue)
     head = sentence[:8]
     if _LONG_STANDING.search(sentence):
-        found["problem"].add("长期")
-    scores["problem"] += min(2.0, float(len(found["problem"])))
-    scores["measure"] += min(2.0, float(len(found["measure"]))) + (1.0 if measure_head else 0.0)
-    scores["outcome"] += min(2.0, float(len(found["outcome"])))
+        found_problem.add("长期")
+    problem += min(2.0, float(len(found_problem)))
+    measure += min(2.0, float(len(found_measure))) + (1.0 if measure_head else 0.0)
+    outcome += min(2.0, float(len(found_outcome)))
     lead = sentence.lstrip("“\"（(　 ")[:6]
     if _PROBLEM_LEAD_RE.match(lead) and not _PAST_PERIOD.match(lead):
-        scores["problem"] += 2.0
-    if not found["outcome"] and _SETTING_RE.search(sentence) and not _RESULT_RE.search(sentence):
-        scores["outcome"] -= 1.0
+        problem += 2.0
+    if not found_outcome and _SETTING_RE.search(sentence) and not _RESULT_RE.search(sentence):
+        outcome -= 1.0
     if _ANSWERING.match(sentence.lstrip("“\"（(　 ")):
-        scores["measure"] += 2.0     # "针对这个问题，支部…安排了培训": what was done about the problem just stated
-        scores["problem"] -= 2.0
+        measure += 2.0     # "针对这个问题，支部…安排了培训": what was done about the problem just stated
+        problem -= 2.0
     if _SOLVED.search(sentence) or _SHED.search(sentence):
-        scores["problem"] -= 2.0     # "帮企业解决生产难题63个", "空壳村的帽子就此摘掉": a difficulty left behind is a result
+        problem -= 2.0     # "帮企业解决生产难题63个", "空壳村的帽子就此摘掉": a difficulty left behind is a result
     if _QTY.search(sentence):
-        scores["outcome"] += 1.0
+        outcome += 1.0
         # "一年来… / 去年… / 推行后…" followed by figures is how write-ups report results
         if any(t in head for t in _RESULT_LEADS) or _PERIOD_LEAD.search(head):
-            scores["outcome"] += 2.0
-        scores["problem"] += 0.3 if section == "problem" else 0.0
-    best = max(scores.items(), key=lambda kv: (kv[1], kv[0] == section))
-    return best[0] if best[1] >= 1.0 else "context"
+            outcome += 2.0
+        problem += 0.3 if section == "problem" else 0.0
+    # the highest score; at a tie the section's own role, then the first of problem, measure, outcome
+    best, key = "problem", (problem, section == "problem")
+    if (measure, section == "measure") > key:
+        best, key = "measure", (measure, section == "measure")
+    if (outcome, section == "outcome") > key:
+        best, key = "outcome", (outcome, section == "outcome")
+    return best if key[0] >= 1.0 else "context"

@@ -133,9 +133,17 @@ class Taxonomy:
         # each pattern hangs off its rarest part (its anchor): a sentence is checked only for the patterns
         # anchored in the parts it contains, not for every pattern sharing a common part such as 党员
         anchored: dict[str, list[int]] = {}
+        # per pattern, what ``match_spans`` checks once its anchor is seen (its anchor is then there by definition):
+        # (concept id, its other part when it has one other, the set of them when more, whether a window is
+        # checked, whether it is one two-character word)
+        checks: list[tuple[str, str | None, frozenset[str] | None, bool, bool]] = []
         for idx, pat in enumerate(self.patterns):
             anchor = min(pat.parts, key=lambda p: (uses[p], -len(p)))
             anchored.setdefault(anchor, []).append(idx)
+            others = frozenset(p for p in pat.parts if p != anchor)
+            checks.append((pat.concept.id, next(iter(others)) if len(others) == 1 else None,
+                           others if len(others) > 1 else None, bool(pat.window),
+                           len(pat.parts) == 1 and len(pat.parts[0]) == 2))
         windowed = {part for pat in self.patterns if pat.window for part in pat.parts}
         surfaces: dict[str, list[tuple[str, tuple[int, ...], bool]]] = {}
         for part in uses:
@@ -143,6 +151,7 @@ class Taxonomy:
                 surfaces.setdefault(surface, []).append((part, tuple(anchored.get(part, ())), part in windowed))
         self.automaton = WordScanner({surface: (len(surface), tuple(entries))
                                       for surface, entries in surfaces.items()})
+        self._checks = checks
 
     def _ensure_variants(self) -> None:
         """Word-order and inserted-word variants of every listed surface (土地流转 ~ 流转土地, 一窗受理 ~ 一窗式受理,
@@ -209,44 +218,60 @@ class Taxonomy:
         # the distinct parts seen in each sentence (a common part such as 党员 occurs many times), and where the
         # parts of variant patterns occur (their window is checked) …
         seen_parts: dict[int, dict[str, tuple[int, ...]]] = {}
-        positions: dict[int, dict[str, list[int]]] = {}
+        windowed_at: dict[int, list[tuple[str, int]]] = {}   # (part, start) in order; positions made when needed
+        bisect_right = bisect.bisect_right
         for begin, last, entries in self._hits(text):
-            k = bisect.bisect_right(starts, begin) - 1
+            k = bisect_right(starts, begin) - 1
             if k < 0 or last >= spans[k][1]:
                 continue  # crosses a sentence boundary
-            parts = seen_parts.setdefault(k, {})
+            parts = seen_parts.get(k)
+            if parts is None:
+                parts = seen_parts[k] = {}
+                windowed_at[k] = []
             for part, anchored, windowed in entries:
-                parts.setdefault(part, anchored)
+                if part not in parts:
+                    parts[part] = anchored
                 if windowed:
-                    positions.setdefault(k, {}).setdefault(part, []).append(begin)
+                    windowed_at[k].append((part, begin))
         # … then the patterns anchored in them whose other parts are there too (close enough, for variants)
         out: list[tuple[int, Concept, str]] = []
+        patterns, checks = self.patterns, self._checks
         for k in sorted(seen_parts):
             parts = seen_parts[k]
             seen: set[str] = set()
+            present = parts.keys()
+            positions: dict[str, list[int]] | None = None
             for idx in sorted({i for anchored in parts.values() for i in anchored}):
-                pat = self.patterns[idx]
-                if pat.concept.id in seen or not all(p in parts for p in pat.parts):
+                cid, other, others, windowed, two_chars = checks[idx]
+                if cid in seen:
                     continue
-                if pat.window and not _within(pat, positions.get(k, {}), text):
+                if (other is not None and other not in parts) or (others is not None and not present >= others):
                     continue
-                if len(pat.parts) == 1 and len(pat.parts[0]) == 2 and not _aligned(text, spans[k], pat.parts[0]):
+                pat = patterns[idx]
+                if windowed:
+                    if positions is None:
+                        positions = {}
+                        for part, begin in windowed_at[k]:
+                            positions.setdefault(part, []).append(begin)
+                    if not _within(pat, positions, text):
+                        continue
+                if two_chars and not _aligned(text, spans[k], pat.parts[0]):
                     continue   # "协调解决" holds 调解 only across two words
-                seen.add(pat.concept.id)
+                seen.add(cid)
                 out.append((k, pat.concept, pat.surface))
         return out
 
-    def _hits(self, text: str):
+    def _hits(self, text: str) -> list[tuple[int, int, Any]]:
         """(first, last index, entries) of every listed part in ``text`` — and of those found only when the text is
         read again without an aspect particle inside them ("党建和生产经营拧成了一股绳", "建起了支部"), at their place
         in the text."""
-        for end, (length, entries) in self.automaton.iter(text):
-            yield end - length + 1, end, entries
+        hits = [(end - length + 1, end, entries) for end, (length, entries) in self.automaton.iter(text)]
         for compact, kept in _around_particles(text):
             for end, (length, entries) in self.automaton.iter(compact):
                 begin, last = kept[end - length + 1], kept[end]
                 if last - begin >= length:   # a particle inside: not seen in the text itself
-                    yield begin, last, entries
+                    hits.append((begin, last, entries))
+        return hits
 
     def _mask_slogans(self, text: str) -> str:
         """``text`` with set phrases blanked out (same length, so offsets hold): "共建共治共享" is a slogan about
