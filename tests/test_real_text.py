@@ -1322,6 +1322,14 @@ def test_a_headlines_subject_before_its_colon_is_the_unit(text, unit):
     assert case(text).unit.startswith(unit), case(text).unit
 
 
+def test_a_headline_under_a_masthead_is_not_the_bodys_own_spelling_of_its_subject():
+    # r766: "眉山供电党员服务队:…" under an outlet's line; the body names 国网眉山供电公司, never the headline's words
+    text = ("某某网四川新闻10月21日电(记者 张三 通讯员 李四)  2023年10月21日 编辑:王五\n\n乐山供电党员服务队:二十年为民"
+            "服务\n\n“有求必应”，这是国网乐山供电公司党员服务队队员们常说的话。二十年前，这支服务队组建时只有1支队伍，"
+            "如今在乐山已发展到40多支。")
+    assert case(text).unit.startswith("国网乐山供电公司"), case(text).unit
+
+
 @pytest.mark.parametrize("title", ["镇江：“三强化”让社会组织活起来", "邻里齐心：老小区的新变化",
                                    "贵阳高新区：企业党建有了新平台", "摘要：本文介绍了"])
 def test_a_place_a_phrase_or_a_label_before_the_colon_names_no_unit(title):

@@ -525,7 +525,7 @@ def guess_unit(title: str, text: str) -> str:
     if subject and not any(c.start < len(subject) + 12 for c, where in found if where == "title"):     # "隆尧烟草：为残疾零售户…": a headline names its subject before the colon, often shortened
         named = [core for core in scores if _names_subject(subject, core)]
         if not named:    # a body no organisation word names ("襄阳人社服务大厅：…" ~ 湖北省襄阳市人社服务大厅)
-            written = _written_in(subject, body)
+            written = _written_in(subject, body, _after(title, body))
             if written:
                 named = [written]
                 scores.setdefault(written, 0.0)
@@ -580,15 +580,21 @@ _PARTY_SUFFIX = re.compile("(?:" + _PARTY_WORDS + ")$")
 _PLACE_WORD_END = re.compile(r"(?:区|县|市|州|镇|乡|街道|旗|盟|村|园区|开发区)$")
 
 
-def _written_in(subject: str, body: str) -> str:
-    """The headline's subject as the body writes it, a place's suffix filled in (襄阳人社服务大厅 → 襄阳市人社服务大厅),
-    when the body writes it at all."""
+def _after(title: str, body: str) -> int:
+    """Where the body goes on after its headline (a masthead may stand above it)."""
+    at = body.find(title) if title else -1
+    return at + len(title) if at >= 0 else max(0, body.find("\n"))
+
+
+def _written_in(subject: str, body: str, start: int = 0) -> str:
+    """The headline's subject as the body writes it after ``start``, a place's suffix filled in (襄阳人社服务大厅 →
+    襄阳市人社服务大厅), when the body writes it at all."""
     proper = _proper_part(subject)
     place = subject[:len(subject) - len(proper)]
     if not place or _PLACE_WORD_END.search(proper):
         return ""       # 邻里齐心: a slogan, not a body; 贵阳高新区: a zone is where the unit is, not what it is
     pattern = re.compile(re.escape(place) + r"(?:省|市|县|区|州|盟|旗)?" + re.escape(proper))
-    m = pattern.search(body, max(0, body.find("\n")))      # after the headline itself
+    m = pattern.search(body, start)
     return m.group(0) if m else ""
 
 
