@@ -113,3 +113,15 @@ def test_a_banner_written_short_is_that_banner_and_a_sumu_is_no_county():
     assert where("记者近日来到西乌旗乌兰哈拉嘎苏木，走进额日和图敖包嘎查的养牛基地。") == (
         "内蒙古自治区", "锡林郭勒盟", "西乌珠穆沁旗")
     assert where("科左中旗供电公司的党员服务队走村入户。") == ("内蒙古自治区", "通辽市", "科尔沁左翼中旗")
+
+
+@pytest.mark.parametrize("text, places, not_places", [
+    # r751: a Shanghai community's honour "上海城市基层党建创新案例" placed it in 海城市 (Liaoning)
+    ("宛南六村获评第三届上海城市基层党建创新案例。", {"上海"}, {"海城市"}),
+    ("陕西安康的一个村", {"陕西", "安康"}, {"西安"}),
+    ("江西安义县的古村", {"江西", "安义县"}, {"西安"}),
+])
+def test_a_place_name_begun_inside_another_is_read_from_the_left(text, places, not_places):
+    from djkg.ingest.regions import gazetteer
+    found = {text[a:b] for a, b, _ in gazetteer().mentions(text)}
+    assert places <= found and not (not_places & found), found

@@ -190,8 +190,11 @@ class Gazetteer:
         covered: set[tuple[int, int]] = set()
         reach = -1  # the furthest end of any span starting at or before this one (sweep, not pairs)
         for s, e in spans:
-            if reach >= e:
+            # covered by a longer match, or begun inside a kept one and running past it: read from the left,
+            # "上海城市" is 上海 + 城市, not 海城市; "陕西安康" is 陕西 + 安康, not 西安
+            if reach >= e or s < reach:
                 covered.add((s, e))
+                continue
             reach = max(reach, e)
         return [m for m in raw if (m[0], m[1]) not in covered]
 
