@@ -1322,6 +1322,15 @@ def test_a_headlines_subject_before_its_colon_is_the_unit(text, unit):
     assert case(text).unit.startswith(unit), case(text).unit
 
 
+def test_a_hometown_is_no_township_and_who_is_thanked_is_the_subject():
+    # r750: "雷锋家乡的电力“红马甲”" — 家乡 is no 乡; villagers bring a banner to the power company that helped them
+    text = ("雷锋家乡的电力“红马甲”\n\n3月2日，东城镇大龙村的村主任领着几位村民来到国网望城区供电公司，给公司送来一面"
+            "锦旗。去年公司帮村里换了4台变压器，大龙村从此用电再没出过毛病。该公司的党员服务队常年在湖区巡线。")
+    c = case(text)
+    assert "家乡" not in c.unit and c.unit.startswith("国网望城区供电公司"), c.unit
+    assert c.industry.get("field") == "国有企业", c.industry
+
+
 def test_a_headline_under_a_masthead_is_not_the_bodys_own_spelling_of_its_subject():
     # r766: "眉山供电党员服务队:…" under an outlet's line; the body names 国网眉山供电公司, never the headline's words
     text = ("某某网四川新闻10月21日电(记者 张三 通讯员 李四)  2023年10月21日 编辑:王五\n\n乐山供电党员服务队:二十年为民"

@@ -41,7 +41,7 @@ ORG_TYPES = (
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
 # 乡 ends a township's name, not the 乡 of 乡村, 乡镇, 乡亲, 乡贤 … nor of 下乡, 返乡, 回乡 (going to the countryside)
-_TOWN_WORDS = tuple({"乡": "(?<![下返回])乡(?!村|镇|亲|下|贤|土|愁|音|里|间|邻|情|风)", "镇": "(?<![重城集小])镇"}.get(t, t) for t in TOWN_TYPES)
+_TOWN_WORDS = tuple({"乡": "(?<![下返回家故老同异他城思])乡(?!村|镇|亲|下|贤|土|愁|音|里|间|邻|情|风)", "镇": "(?<![重城集小])镇"}.get(t, t) for t in TOWN_TYPES)
 _ORG_RE = re.compile("(?:" + "|".join(ORG_TYPES + _TOWN_WORDS) + ")")
 _TOWN_RE = re.compile("|".join(TOWN_TYPES))
 _DOMAIN_PARTY_RE = re.compile("|".join(_DOMAIN_PARTY))
@@ -50,7 +50,7 @@ _TOWN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,}[镇乡]$")   # a township's name
 _PARTY_WORDS = "|".join(p + "(?!织)" if p == "党组" else p for p in PARTY)
 _PARTY_RE = re.compile(_PARTY_WORDS)
 # place words, not the same characters inside ordinary words (社区, 辖区, 城市, 超市, 县城 …)
-_PLACE_RE = re.compile(r"街道|镇(?!里)|乡(?!村|镇|亲|下|里)|苏木|自治州|自治县|自治区|省(?!级|内|外|委|里)|"
+_PLACE_RE = re.compile(r"街道|镇(?!里)|(?<![下返回家故老同异他城思])乡(?!村|镇|亲|下|里)|苏木|自治州|自治县|自治区|省(?!级|内|外|委|里)|"
                        r"(?<![城超门上都])市(?!场|民|政|区|级|内|委|直|里)|州|盟|县(?!城|级|委|域|里|内)|"
                        r"(?<![驻社辖城园景小片街校矿林牧山老新])区(?!域|块|间|别|分|委|级|内|里)|旗")
 # a sub-unit written right after its organisation (开元社区骑手驿站, 运维部, 皮肤科片)
@@ -534,6 +534,16 @@ def guess_unit(title: str, text: str) -> str:
             scores[core] += 4.0
     if not scores:
         return ""
+    thanks = _THANKS.search(body, 0, first_end + 200)
+    if thanks:   # "村民来到望城区供电公司，送来一面锦旗": who is thanked is the subject, who thanks is served by it
+        opening = body[:thanks.start()]
+        came = next(reversed(list(_CAME_TO.finditer(opening, opening.rfind("。") + 1))), None)
+        if came:
+            for c in body_cands:
+                if c.core in scores and c.start == came.end():
+                    scores[c.core] += 3.5
+                elif c.core in scores and c.start < came.start() and c.start >= opening.rfind("。"):
+                    scores[c.core] -= 1.5
     best = max(scores, key=lambda k: (scores[k], len(k)))
     short = shorts[best]
     party = [p.group(0) for name in (short, best) for end in _ends(text, name)
@@ -551,6 +561,8 @@ def guess_unit(title: str, text: str) -> str:
 
 
 _ONE_OF_A_KIND = re.compile(r"(?:一|这|那)(?:座|个|家|所|间|支)$")
+_THANKS = re.compile(r"锦旗|感谢信|表扬信")
+_CAME_TO = re.compile(r"来到|走进|赶到|找到")
 # a headline's subject: the words before its colon, after a column's label ("集团新闻｜苏州中设建设：…")
 _HEADLINE = re.compile(r"^\s*(?:[^｜|丨\n]{1,10}[｜|丨])?\s*([\u4e00-\u9fff]{3,14})\s*[：:]")
 # … unless they are a label, a phrase (邻里齐心、从野战医院到…、长江边的东红村) or a place alone (镇江：, 上海南汇：)
