@@ -1322,6 +1322,13 @@ def test_a_headlines_subject_before_its_colon_is_the_unit(text, unit):
     assert case(text).unit.startswith(unit), case(text).unit
 
 
+@pytest.mark.parametrize("unit", ["桦南林业局煤炭公司", "某矿务局机修厂"])
+def test_a_bureaus_own_firm_is_state_owned(unit):
+    # r758: the coal company of a forestry bureau is an enterprise the state owns, not a government body
+    text = f"{unit}党委书记介绍，公司有职工300多人，过去连年亏损。去年公司党委推行党员责任区，扭亏为盈。"
+    assert extract(RawDoc(source="t.txt", text=text, meta={"unit": unit})).industry.get("field") == "国有企业"
+
+
 def test_a_hometown_is_no_township_and_who_is_thanked_is_the_subject():
     # r750: "雷锋家乡的电力“红马甲”" — 家乡 is no 乡; villagers bring a banner to the power company that helped them
     text = ("雷锋家乡的电力“红马甲”\n\n3月2日，东城镇大龙村的村主任领着几位村民来到国网望城区供电公司，给公司送来一面"

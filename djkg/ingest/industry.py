@@ -102,8 +102,12 @@ def _names_state_group(text: str) -> bool:
 
 def is_state_owned(unit: str) -> bool:
     """Whether the unit's name carries a central state-owned enterprise or one of its subsidiaries' names, or a
-    name only local state-owned groups take (城投, 交投, 交建 …)."""
-    return _names_state_group(unit) or bool(_central()[1].search(unit))
+    name only local state-owned groups take (城投, 交投, 交建 …), or is a bureau's own firm (桦南林业局煤炭公司)."""
+    return _names_state_group(unit) or bool(_central()[1].search(unit)) or bool(_BUREAUS_FIRM.search(unit))
+
+
+# a firm named as a bureau's own (林业局煤炭公司, 矿务局机修厂): the state's, as the bureau is
+_BUREAUS_FIRM = re.compile(r"(?:局|管理局|管委会)[\u4e00-\u9fff]{1,8}?(?:公司|集团|厂|矿)$")
 
 
 _FIRM_NAME = re.compile(r"(?:公司|集团)$")   # 有限公司, 股份公司 … all end so
