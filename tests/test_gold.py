@@ -381,6 +381,9 @@ def test_a_county_level_city_under_its_province_written_as_the_city_is_scored_as
     assert _official_names({"province": "海南省", "city": "东方市", "county": None}) == \
         {"province": "海南省", "city": None, "county": "东方市"}
     assert _official_names({"province": "河南省", "city": "郑州市", "county": None})["city"] == "郑州市"
+    # … and so is one filed under a city the gold does not name (定州市 under 保定市, r757)
+    assert _official_names({"province": None, "city": "定州市", "county": None}) == \
+        {"province": None, "city": None, "county": "定州市"}
 
 
 @pytest.mark.parametrize("gold_model", ["red-property", "model:red-property"])

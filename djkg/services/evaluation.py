@@ -122,11 +122,11 @@ def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
         name = municipality.pop()
         if out.get("province") is None or set(g.codes_named(out["province"])) & set(g.codes_named(name)):
             out["province"], out["city"] = name, None
-    # a county-level city under the province itself (东方市, 琼海市, 济源市) written as the city is the county
+    # a county-level city written as the city is the county: under the province itself (东方市, 琼海市, 济源市) or
+    # under a city the gold does not name (定州市, run by 河北 directly but filed under 保定市)
     if city and not out.get("county") and out.get("city") == city:
         named = [g.division(c) for c in g.codes_named(city)]
-        direct = {d.name for d in named
-                  if d and d.level == "county" and getattr(g.parent(d.adcode), "level", None) == "province"}
+        direct = {d.name for d in named if d and d.level == "county" and d.name.endswith("市")}
         if len(direct) == 1 and not any(d and d.level == "city" for d in named):
             out["city"], out["county"] = None, direct.pop()
     for level in ("province", "city", "county"):
