@@ -88,3 +88,14 @@ def test_rough_ranges_are_not_read_as_one_number():
     assert normalise("来了三四十人") == "来了三四十人"
     assert normalise("七八成的党员") == "七八成的党员"
     assert normalise("二十三个村，有八成的户") == "23个村，有80%的户"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("电梯三天两头坏，三年后才修好", "电梯三天两头坏，3年后才修好"),     # r754: an idiom is no count of days
+    ("三番五次上门，一共跑了五次", "三番五次上门，一共跑了5次"),
+    ("他三年两个月没回家", "他3年两个月没回家"),                    # a real duration still reads as one
+    ("书记先一户户走访，帮助一户贫困户", "书记先一户户走访，帮助1户贫困户"),   # one after another is no count
+])
+def test_numerals_inside_idioms_stay_words(text, expected):
+    from djkg.ingest.normalise import normalise
+    assert normalise(text) == expected

@@ -70,6 +70,8 @@ def _qty(m: re.Match) -> str:
     text, start, end = m.string, m.start(), m.end()
     if num == "一" and (text[end:end + 1] == "一" or (start >= 2 and text[start - 2] == "一")):
         return m.group(0)   # 一户一策, 一人一岗, 一家一户: a set phrase, not a count
+    if num == "一" and tail and text[end:end + len(tail)] == tail:
+        return m.group(0)   # 一户户走访, 一次次上门: one after another, not one household
     # "万元"/"亿元" keep their magnitude word as the unit: 三十五万元 → 35万元
     if num.endswith(("万", "亿")) and len(num) > 1 and tail in ("元", "人", "户", "人次"):
         tail = num[-1] + tail
@@ -83,7 +85,20 @@ def _qty(m: re.Match) -> str:
     return m.group(0) if value is None else value + tail
 
 
+# idioms made of numerals: no count, however they read ("电梯三天两头坏" is "often", not 3 days)
+_NUMERAL_IDIOMS = re.compile("三天两头|三番五次|三番两次|三年五载|一年半载|三言两语|三长两短|三三两两|三五成群|"
+                             "三令五申|七上八下|七嘴八舌|五花八门|四面八方|一五一十|十有八九|接二连三|四分五裂|三下五除二")
+
+
 def convert_numerals(text: str) -> str:
+    if _NUMERAL_IDIOMS.search(text):
+        parts = _NUMERAL_IDIOMS.split(text)
+        idioms = _NUMERAL_IDIOMS.findall(text)
+        return "".join(_convert(part) + (idioms[i] if i < len(idioms) else "") for i, part in enumerate(parts))
+    return _convert(text)
+
+
+def _convert(text: str) -> str:
     text = _CN_PERCENT.sub(lambda m: (_cn_to_number(m.group("num")) or m.group(0)) + "%"
                            if _cn_to_number(m.group("num")) else m.group(0), text)
     text = _CN_CHENG.sub(lambda m: f"{int(_cn_to_number(m.group('num')) or 0) * 10}%", text)
