@@ -1349,9 +1349,9 @@ def test_a_headline_under_a_masthead_is_not_the_bodys_own_spelling_of_its_subjec
 @pytest.mark.parametrize("title", ["镇江：“三强化”让社会组织活起来", "邻里齐心：老小区的新变化",
                                    "贵阳高新区：企业党建有了新平台", "摘要：本文介绍了"])
 def test_a_place_a_phrase_or_a_label_before_the_colon_names_no_unit(title):
-    from djkg.ingest.units import _headline_subject, _written_in
+    from djkg.ingest.units import _headline_subject, _place_and_proper, _written_in
     subject = _headline_subject(title)
-    assert not subject or not _written_in(subject, f"{subject}有一家企业。")
+    assert not subject or not _written_in(*_place_and_proper(subject), f"{subject}有一家企业。")
 
 
 def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_alone_is_not():

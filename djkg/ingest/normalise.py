@@ -86,16 +86,13 @@ def _qty(m: re.Match) -> str:
 
 
 # idioms made of numerals: no count, however they read ("电梯三天两头坏" is "often", not 3 days)
-_NUMERAL_IDIOMS = re.compile("三天两头|三番五次|三番两次|三年五载|一年半载|三言两语|三长两短|三三两两|三五成群|"
-                             "三令五申|七上八下|七嘴八舌|五花八门|四面八方|一五一十|十有八九|接二连三|四分五裂|三下五除二")
+# (a group, so that ``split`` keeps them: the odd pieces are the idioms)
+_NUMERAL_IDIOMS = re.compile("(三天两头|三番五次|三番两次|三年五载|一年半载|三言两语|三长两短|三三两两|三五成群|"
+                             "三令五申|七上八下|七嘴八舌|五花八门|四面八方|一五一十|十有八九|接二连三|四分五裂|三下五除二)")
 
 
 def convert_numerals(text: str) -> str:
-    if _NUMERAL_IDIOMS.search(text):
-        parts = _NUMERAL_IDIOMS.split(text)
-        idioms = _NUMERAL_IDIOMS.findall(text)
-        return "".join(_convert(part) + (idioms[i] if i < len(idioms) else "") for i, part in enumerate(parts))
-    return _convert(text)
+    return "".join(piece if i % 2 else _convert(piece) for i, piece in enumerate(_NUMERAL_IDIOMS.split(text)))
 
 
 def _convert(text: str) -> str:

@@ -521,11 +521,13 @@ def guess_unit(title: str, text: str) -> str:
             scores[target] += scores.pop(core)
     for core in [k for k in scores if examples.get(k)]:
         del scores[core]
+    # "隆尧烟草：为残疾零售户…": a headline names its subject before the colon, often shortened
     subject = _headline_subject(title)
-    if subject and not any(c.start < len(subject) + 12 for c, where in found if where == "title"):     # "隆尧烟草：为残疾零售户…": a headline names its subject before the colon, often shortened
-        named = [core for core in scores if _names_subject(subject, core)]
+    if subject and not any(c.start < len(subject) + 12 for c, where in found if where == "title"):
+        place, proper = _place_and_proper(subject)
+        named = [core for core in scores if _names_subject(subject, place, proper, core)]
         if not named:    # a body no organisation word names ("襄阳人社服务大厅：…" ~ 湖北省襄阳市人社服务大厅)
-            written = _written_in(subject, body, _after(title, body))
+            written = _written_in(place, proper, body, _after(title, body))
             if written:
                 named = [written]
                 scores.setdefault(written, 0.0)
@@ -537,12 +539,13 @@ def guess_unit(title: str, text: str) -> str:
     thanks = _THANKS.search(body, 0, first_end + 200)
     if thanks:   # "村民来到望城区供电公司，送来一面锦旗": who is thanked is the subject, who thanks is served by it
         opening = body[:thanks.start()]
-        came = next(reversed(list(_CAME_TO.finditer(opening, opening.rfind("。") + 1))), None)
+        sentence = opening.rfind("。") + 1
+        came = next(reversed(list(_CAME_TO.finditer(opening, sentence))), None)
         if came:
             for c in body_cands:
                 if c.core in scores and c.start == came.end():
                     scores[c.core] += 3.5
-                elif c.core in scores and c.start < came.start() and c.start >= opening.rfind("。"):
+                elif c.core in scores and sentence <= c.start < came.start():
                     scores[c.core] -= 1.5
     best = max(scores, key=lambda k: (scores[k], len(k)))
     short = shorts[best]
@@ -575,17 +578,17 @@ def _headline_subject(title: str) -> str:
     if not m or _HEADLINE_LABEL.search(m.group(1)):
         return ""
     subject = _PARTY_SUFFIX.sub("", m.group(1))     # its Party branch stands for the unit the branch is in
-    return subject if len(_proper_part(subject)) >= 2 else ""
+    return subject if len(_place_and_proper(subject)[1]) >= 2 else ""
 
 
-def _proper_part(subject: str) -> str:
-    """What is left of a headline's subject after the places it begins with (隆尧烟草 → 烟草; 上海南汇 → "")."""
+def _place_and_proper(subject: str) -> tuple[str, str]:
+    """A headline's subject as the places it begins with and what is left (隆尧烟草 → 隆尧, 烟草; 上海南汇 → 上海南汇, "")."""
     from .regions import gazetteer
     spans = gazetteer().mentions(subject)
     at = 0
     while ends := [e for s, e, _ in spans if s == at]:
         at = max(ends)
-    return subject[at:]
+    return subject[:at], subject[at:]
 
 
 _PARTY_SUFFIX = re.compile("(?:" + _PARTY_WORDS + ")$")
@@ -598,11 +601,9 @@ def _after(title: str, body: str) -> int:
     return at + len(title) if at >= 0 else max(0, body.find("\n"))
 
 
-def _written_in(subject: str, body: str, start: int = 0) -> str:
-    """The headline's subject as the body writes it after ``start``, a place's suffix filled in (襄阳人社服务大厅 →
-    襄阳市人社服务大厅), when the body writes it at all."""
-    proper = _proper_part(subject)
-    place = subject[:len(subject) - len(proper)]
+def _written_in(place: str, proper: str, body: str, start: int = 0) -> str:
+    """The headline's subject (``_place_and_proper``) as the body writes it after ``start``, a place's suffix filled
+    in (襄阳人社服务大厅 → 襄阳市人社服务大厅), when the body writes it at all."""
     if not place or _PLACE_WORD_END.search(proper):
         return ""       # 邻里齐心: a slogan, not a body; 贵阳高新区: a zone is where the unit is, not what it is
     pattern = re.compile(re.escape(place) + r"(?:省|市|县|区|州|盟|旗)?" + re.escape(proper))
@@ -610,14 +611,12 @@ def _written_in(subject: str, body: str, start: int = 0) -> str:
     return m.group(0) if m else ""
 
 
-def _names_subject(subject: str, core: str) -> bool:
+def _names_subject(subject: str, place: str, proper: str, core: str) -> bool:
     """The organisation a headline's shortened subject stands for: the subject inside its name (南宁交警 ~ 南宁交警支队,
     苏州中设建设 ~ 苏州中设建设集团), or its place first and its own words after it (隆尧烟草 ~ 隆尧县烟草专卖局).
     (Any name holding the subject's characters in order matched too many: it lost one unit on the sealed sets.)"""
     if subject in core:
         return True
-    proper = _proper_part(subject)
-    place = subject[:len(subject) - len(proper)]
     return bool(place) and core.startswith(place) and proper in core[len(place):]
 
 
