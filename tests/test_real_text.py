@@ -1311,6 +1311,9 @@ def test_a_headlines_verb_is_not_part_of_the_units_name(title, unit):
     # a shortened name before the headline's colon stands for the organisation the body names in full (r660)
     ("临城烟草：帮残疾零售户把小店开下去\n\n在临城县东关村，店主老李腿脚不便，店里生意一度冷清。临城县烟草专卖局"
      "的客户经理每周上门一次，帮他理货、学用扫码终端。东关村的乡亲们说，小店如今又热闹起来了。", "临城县烟草专卖局"),
+    # … a place that begins with 上 or 下 (上饶, 下城) is a name, not "under the lead of" (党建引领下：)
+    ("上饶烟草：帮残疾零售户把小店开下去\n\n在上饶县东关村，店主老李腿脚不便，店里生意一度冷清。上饶县烟草专卖局"
+     "的客户经理每周上门一次，帮他理货、学用扫码终端。东关村的乡亲们说，小店如今又热闹起来了。", "上饶县烟草专卖局"),
     # … or the body writes it with its place's suffix, in words no organisation word ends (r664)
     ("宜昌人社服务大厅：一个窗口办到底\n\n湖北省宜昌市人社服务大厅每天接待办事群众近千人。过去社保、就业各设"
      "窗口，群众要跑好几趟；樊城社保办事处的业务也搬了进来，如今一个窗口就能办完。", "宜昌市人社服务大厅"),
@@ -1347,7 +1350,8 @@ def test_a_headline_under_a_masthead_is_not_the_bodys_own_spelling_of_its_subjec
 
 
 @pytest.mark.parametrize("title", ["镇江：“三强化”让社会组织活起来", "邻里齐心：老小区的新变化",
-                                   "贵阳高新区：企业党建有了新平台", "摘要：本文介绍了"])
+                                   "贵阳高新区：企业党建有了新平台", "摘要：本文介绍了", "党建引领下：小区换了模样",
+                                   "支部建在产业链上：果农有了主心骨"])
 def test_a_place_a_phrase_or_a_label_before_the_colon_names_no_unit(title):
     from djkg.ingest.units import _headline_subject, _place_and_proper, _written_in
     subject = _headline_subject(title)

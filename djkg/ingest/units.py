@@ -570,12 +570,14 @@ _CAME_TO = re.compile(r"来到|走进|赶到|找到")
 _HEADLINE = re.compile(r"^\s*(?:[^｜|丨\n]{1,10}[｜|丨])?\s*([\u4e00-\u9fff]{3,14})\s*[：:]")
 # … unless they are a label, a phrase (邻里齐心、从野战医院到…、长江边的东红村) or a place alone (镇江：, 上海南汇：)
 _HEADLINE_LABEL = re.compile(r"^(?:摘要|问题|作者|发布时间|发布日期|本文转自|来源|编者按|导语|记者|通讯员|视频|图文|专题|"
-                             r"关键词|核心提示|提要|标题|原标题)$|的|在|从|到|让|把|被|和|与|是|下|上|了")
+                             r"关键词|核心提示|提要|标题|原标题)$|的|在|从|到|让|把|被|和|与|是|了|"
+                             # 党建引领下、建在产业链上 — but 岸下村 and the places a subject begins with (上饶) are names
+                             r"[上下](?![村庄屯寨湾街坊营堡])")
 
 
 def _headline_subject(title: str) -> str:
     m = _HEADLINE.match(title or "")
-    if not m or _HEADLINE_LABEL.search(m.group(1)):
+    if not m or _HEADLINE_LABEL.search(_place_and_proper(m.group(1))[1] or m.group(1)):
         return ""
     subject = _PARTY_SUFFIX.sub("", m.group(1))     # its Party branch stands for the unit the branch is in
     return subject if len(_place_and_proper(subject)[1]) >= 2 else ""
