@@ -1366,6 +1366,12 @@ def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_a
     assert not _same_unit("中铁四局", "中铁四局二公司某项目部")
 
 
+def test_a_streets_office_is_the_street():
+    from djkg.services.evaluation import _same_unit
+    assert _same_unit("城中区人民街街道", "人民街街道办事处")              # r776
+    assert not _same_unit("城中区人民街街道", "东风街道办事处")
+
+
 def test_a_peoples_court_is_the_court_of_an_annotation():
     from djkg.services.evaluation import _same_unit
     assert _same_unit("郾城区人民法院", "郾城区法院")

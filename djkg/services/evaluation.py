@@ -85,6 +85,8 @@ def _same_unit(got: str, gold: str) -> bool:
     """The same organisation: equal names, or equal once place chain and Party organisation are set aside
     (德民社区党委 ~ 南通市崇川区城东街道德民社区), or one contains the other at 60% of its length."""
     from ..ingest.units import short_name
+    # a street's office is the street's own body (人民街街道办事处 ~ 城中区人民街街道)
+    got, gold = _STREET_OFFICE.sub("", got), _STREET_OFFICE.sub("", gold)
     a, b = normalise_key(got), normalise_key(gold)
     if not a or not b:
         return False
@@ -105,6 +107,7 @@ def _same_unit(got: str, gold: str) -> bool:
     return len(short) >= 4 and long.endswith(short) and bool(_PARENT_END.search(long[:-len(short)]))
 
 
+_STREET_OFFICE = re.compile(r"(?<=街道)办事处$")
 _PARENT_END = re.compile(r"(?:公司|集团|局|院|中心|大学|学院|医院|委员会)$")
 
 
