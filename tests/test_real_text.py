@@ -1366,6 +1366,22 @@ def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_a
     assert not _same_unit("中铁四局", "中铁四局二公司某项目部")
 
 
+def test_the_town_a_report_opens_in_is_where_its_unit_is_not_the_unit():
+    # r769: "在…三墩镇，…都知道华夏农机专业合作社。这家合作社…" — the town sets the scene; the cooperative the text
+    # goes on to refer back to ("这家合作社") is what it is about
+    text = ("在河西省临川市东坡区三河镇，种玉米的农户几乎都知道金穗农机专业合作社。这家合作社成立于2012年，有成员120户。"
+            "合作社组建党支部后，党员带头给缺劳力的农户代耕代收，去年服务面积达到3万亩。")
+    assert case(text).unit == "金穗农机专业合作社", case(text).unit
+
+
+def test_a_cooperative_with_no_name_of_its_own_is_no_candidate():
+    # "一家对拖网捕捞专业合作社": the kind of body, not one named; it used to pass its score on to a named cooperative
+    from djkg.ingest.units import candidates
+    found = [c.core for c in candidates("在长涂镇，一家对拖网捕捞专业合作社按船队建起3个海上党小组。")]
+    assert not any(core.endswith("合作社") for core in found), found
+    assert "金穗农机专业合作社" in [c.core for c in candidates("金穗农机专业合作社有成员120户。")]
+
+
 def test_a_streets_office_is_the_street():
     from djkg.services.evaluation import _same_unit
     assert _same_unit("城中区人民街街道", "人民街街道办事处")              # r776

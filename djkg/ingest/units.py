@@ -81,7 +81,7 @@ _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|
                       r"物业公司$|物业服务公司$|物业服务企业$|物业企业$|股份公司$|(?:民营|私营|国有|外资|合资|港资|台资)[\u4e00-\u9fff]{0,4}?(?:公司|企业|厂)$|"
                       r"(?:民办|公办|私立|公立)(?:中小学|学校|中学|小学|幼儿园|医院)$|(?:三级|二级)?(?:综合|专科|三甲|二甲|三级甲等|定点)医院$|"
                       r"(?:老|老旧|新|商品房|安置|拆迁安置|开放式|无物业)(?:小区|社区)$|小山村$|小村庄?$|小山寨$|荒山村$|穷山村$|"
-                      r"(?:矛盾)?(?:纠纷)?调解(?:指导)?中心$|党群服务中心$|服务中心$|调解委员会$|调委会$|县乡$|(?:机关)?党建联盟$|生产车间$|"
+                      r"(?:农民|农机)?专业合作社$|合作社$|(?:矛盾)?(?:纠纷)?调解(?:指导)?中心$|党群服务中心$|服务中心$|调解委员会$|调委会$|县乡$|(?:机关)?党建联盟$|生产车间$|"
                       r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|具体|个别|部分|该|本|其|我|这|那)")
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|\n\t 　'0123456789%％+＋")
@@ -654,7 +654,7 @@ def _ends(text: str, name: str, overlapping: bool = False):
 @lru_cache(maxsize=64)
 def _anaphora(kind: str) -> re.Pattern:
     """The text's own references to its subject: 该局, 本村, 村里, 局机关, 公司党委 …"""
-    return re.compile(f"(?:该|本|全){kind}|{kind}(?:里|机关|党委|党支部|党总支)")
+    return re.compile(f"(?:该|本|全|这家|这个|这所|这座){kind}|{kind}(?:里|机关|党委|党支部|党总支)")
 
 
 _SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
@@ -703,7 +703,7 @@ _BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|
 
 def _kind(short: str) -> str:
     """The organisation word a name ends with, as the text would refer back to it (村, 社区, 局, 公司 …)."""
-    m = re.search(r"(律师事务所|律所|村|社区|局|公司|医院|学校|中学|小学|学院|大学|法院|法庭|驿站|商会|协会|所|站|中心|"
+    m = re.search(r"(律师事务所|律所|村|社区|局|公司|医院|学校|中学|小学|学院|大学|法院|法庭|驿站|商会|协会|合作社|所|站|中心|"
                   + "|".join(PARTY_DEPARTMENTS) + ")$", short)
     kind = m.group(1) if m else ""
     return "律所" if kind == "律师事务所" else "部" if kind in PARTY_DEPARTMENTS else kind
@@ -716,7 +716,7 @@ def _first_sentence_end(text: str) -> int:
 
 def _type_weight(short: str) -> float:
     if _TOWN_END.search(short):
-        return -1.0     # a town or street is the unit only when nothing below it is named
+        return -2.0     # a town or street is the unit only when nothing below it is named
     if short.endswith(PARTY_DEPARTMENTS):
         return -1.5     # a Party department promotes a practice across units; it is the unit when the text says 部里
     if re.search(r"(?:科|部|站|处|系)$", short):
