@@ -99,3 +99,15 @@ def test_rough_ranges_are_not_read_as_one_number():
 def test_numerals_inside_idioms_stay_words(text, expected):
     from djkg.ingest.normalise import normalise
     assert normalise(text) == expected
+
+
+@pytest.mark.parametrize("raw, kept", [
+    ("烟草在线湖南消息\u3000排料乡龙孔村曾经是个贫困村", "烟草在线湖南消息 排料乡龙孔村"),    # r784
+    ("本网讯 天津市委教育工委和市教委日前", "本网讯 天津市委教育工委"),
+    ("新华社北京3月5日电 某某村今年", "3月5日电 某某村"),
+])
+def test_the_space_after_a_paragraphs_dateline_parts_the_outlet_from_the_report(raw, kept):
+    # spaces between CJK characters are removed (exports insert them), but this one is the only boundary between an
+    # outlet's words and a name: without it 烟草在线湖南消息排料乡龙孔村 read as one village's name
+    assert kept in normalise(raw)
+    assert "是个 贫困" not in normalise("烟草在线湖南消息 排料乡是个 贫困村")

@@ -102,6 +102,20 @@ def _convert(text: str) -> str:
     return _CN_QTY.sub(_qty, text)
 
 
+# a dateline opening a paragraph ("烟草在线湖南消息 排料乡…", "本网讯 天津市委…", "渭源讯 在…"): the space after it
+# is where the outlet's words end and the report's begin
+_DATELINE_OPEN = re.compile(r"^[\u4e00-\u9fff\d]{2,20}?(?:消息|讯|\d{1,2}日电) (?=[\u4e00-\u9fff“（(])")
+
+
+def _joined(line: str) -> str:
+    """``line`` with the spaces between CJK characters removed but a phrased headline's and a dateline's."""
+    if _phrased(line):
+        return line
+    dateline = _DATELINE_OPEN.match(line)
+    at = dateline.end() if dateline else 0
+    return line[:at] + _CJK_SPACE.sub("", line[at:])
+
+
 def normalise(text: str) -> str:
     """The canonical text every later stage reads."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
@@ -111,7 +125,7 @@ def normalise(text: str) -> str:
     # no spaces between CJK characters (PDF and Word exports often insert them) — except the space that parts
     # the two phrases of a headline ("杏林先锋守初心 安康市中医医院党委以…"): there it is the only boundary
     # between a slogan and a name
-    text = "\n".join(line if _phrased(line) else _CJK_SPACE.sub("", line) for line in text.split("\n"))
+    text = "\n".join(_joined(line) for line in text.split("\n"))
     text = _INDENT.sub("\n", text)
     text = _BLANK_LINES.sub("\n\n", text)
     return convert_numerals(text).strip()
