@@ -107,6 +107,20 @@ def test_an_honours_giver_is_not_where_the_unit_is():
     assert where("高分子材料与工程系党支部是荆州市红旗党支部，支部书记获得过湖北五一劳动奖章。") is None
 
 
+def test_a_persons_seat_is_not_where_the_unit_is():
+    # r791: the owner of a private firm "是湖北省人大代表" — the province elected him; the text never places the firm
+    assert where("万洲电气的出资人是湖北省人大代表，也是致公党党员，对公司党建很支持。") is None
+    assert where("他是市政协委员。公司在湖北省武汉市东西湖区。") == ("湖北省", "武汉市", "东西湖区")
+
+
+@pytest.mark.parametrize("text", [
+    "2021年9月，集团党委选择贵州、四川两省先行试点，一次成立货车司机流动党支部32个。",   # r785
+    "这套做法已推广到江苏、浙江、安徽等地的50多家企业。",
+])
+def test_places_in_a_list_the_text_counts_are_where_the_work_went(text):
+    assert where(text) is None
+
+
 def test_a_banner_written_short_is_that_banner_and_a_sumu_is_no_county():
     # "西乌旗乌兰哈拉嘎苏木" was read as Qinghai's 乌兰县: the banner's usual short form was unknown, and a sumu's name
     # that begins with a county's short name was taken for that county

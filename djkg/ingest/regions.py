@@ -291,7 +291,11 @@ _CAME = re.compile(r"(?:专程|特地|特意|慕名|远道)?(?:来的|赶来|前
 _OUTLET_AFTER = re.compile(r"^(?:新闻网|网讯|在线|信息港|日报|晚报|晨报|时报|商报|都市报|电视台|广播电视台|融媒|新闻|网[\s　讯（(])")
 # … or an honour a body of that place confers ("荆州市红旗党支部", "湖北省青年拔尖人才", "湖北五一劳动奖章"): who gave the
 # honour, likewise
-_HONOUR_AFTER = re.compile(r"^(?:“)?(?:红旗|先进|优秀|模范|文明|五一|五四|三八|青年|杰出|十佳|最美|“?五个好|劳动模范|标兵|示范)")
+_HONOUR_AFTER = re.compile(r"^(?:“)?(?:红旗|先进|优秀|模范|文明|五一|五四|三八|青年|杰出|十佳|最美|“?五个好|劳动模范|标兵|示范|"
+                           r"人大代表|政协委员|党代表|党代会代表)")   # … or a person's seat (湖北省人大代表)
+# a place in a list the text counts ("贵州、四川两省先行试点", "在江苏、浙江等地"): where the work went, not where the
+# unit is
+_LISTED_AFTER = re.compile(r"^(?:、[\u4e00-\u9fff]{2,7}?)*(?:[两二三四五六七八九十几多数]+个?(?:省|市|县|区|地)|等(?:省|市|县|区|地))")
 # a short name right before these says where people come from too ("湖北商会", "通山分会", "通山人" in Guangdong)
 _HOMETOWN_AFTER = re.compile(r"^(?:商会|分会|同乡会|老乡会|籍|人(?![民大社才口员力居])|族)")   # … or a people: 东乡族
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目", "海东隧洞")
@@ -321,7 +325,8 @@ def _begins_other_name(chunk: str, end: int) -> bool:
 def _supporting_only(chunk: str, end: int) -> bool:
     """Whether the place ending at ``end`` names an outlet or an honour's giver: it keeps its weight, but like an
     ordinary word that is also a place name it counts only on a chain a real mention confirms."""
-    return bool(_OUTLET_AFTER.match(chunk[end:end + 5]) or _HONOUR_AFTER.match(chunk[end:end + 5]))
+    return bool(_OUTLET_AFTER.match(chunk[end:end + 5]) or _HONOUR_AFTER.match(chunk[end:end + 5])
+                or _LISTED_AFTER.match(chunk[end:end + 40]))
 
 
 def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
