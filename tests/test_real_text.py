@@ -1374,6 +1374,17 @@ def test_the_town_a_report_opens_in_is_where_its_unit_is_not_the_unit():
     assert case(text).unit == "金穗农机专业合作社", case(text).unit
 
 
+def test_a_bank_the_text_calls_this_bank_is_the_unit_not_the_town_of_its_opening_scene():
+    # r781: a tea farmer in 蒿坪镇 opens the story; the rural bank is named once and then called 该行
+    text = ("茶园里的金融活水\n\n清晨，雾还笼罩着青石镇的茶园，茶农老李一边采茶一边看着新添的杀青机。几年前女儿要上"
+            "大学，家里设备又要更新，他凑不出钱。当时青石农商银行的党员先锋队正下乡，帮他办了贷款。该行去年发放茶产业"
+            "贷款2000万元，该行党委还把党员先锋岗设到了网点，全行员工人人联系一个茶叶大户。")
+    assert case(text).unit == "青石农商银行", case(text).unit
+    from djkg.ingest.units import _anaphora, candidates
+    assert not [c.core for c in candidates("女儿要上大学，儿子考大学。")]     # going to university is no university
+    assert not _anaphora("行").findall("全行业推行党支部领办合作社")          # nor is the whole trade a bank's staff
+
+
 def test_a_cooperative_with_no_name_of_its_own_is_no_candidate():
     # "一家对拖网捕捞专业合作社": the kind of body, not one named; it used to pass its score on to a named cooperative
     from djkg.ingest.units import candidates

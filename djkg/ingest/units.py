@@ -85,7 +85,7 @@ _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|
                       r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|具体|个别|部分|该|本|其|我|这|那)")
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|\n\t 　'0123456789%％+＋")
-_NOT_UNIT = re.compile(r"或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队)|骑手|快递员|"
+_NOT_UNIT = re.compile(r"[上考读念]大学$|或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队)|骑手|快递员|"
                        r"党员|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|问题|明星|老旧|新建|所有|各个|领办")
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
@@ -654,6 +654,8 @@ def _ends(text: str, name: str, overlapping: bool = False):
 @lru_cache(maxsize=64)
 def _anaphora(kind: str) -> re.Pattern:
     """The text's own references to its subject: 该局, 本村, 村里, 局机关, 公司党委 …"""
+    if kind == "行":    # a bank: 该行, 全行 — not 全行业, 推行党支部
+        return re.compile(r"(?:该|本|全)行(?!业|动|政|为|列|走|使|程|进)|(?<![推实执试施运进履])行(?:党委|党支部|党总支)")
     return re.compile(f"(?:该|本|全|这家|这个|这所|这座){kind}|{kind}(?:里|机关|党委|党支部|党总支)")
 
 
@@ -705,7 +707,7 @@ def _kind(short: str) -> str:
     """The organisation word a name ends with, as the text would refer back to it (村, 社区, 局, 公司 …)."""
     m = re.search(r"(律师事务所|律所|村|社区|局|公司|医院|学校|中学|小学|学院|大学|法院|法庭|驿站|商会|协会|合作社|所|站|中心|"
                   + "|".join(PARTY_DEPARTMENTS) + ")$", short)
-    kind = m.group(1) if m else ""
+    kind = m.group(1) if m else ("行" if short.endswith("银行") else "")
     return "律所" if kind == "律师事务所" else "部" if kind in PARTY_DEPARTMENTS else kind
 
 
