@@ -121,6 +121,8 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     # a level above last year's, a prize won (r433)
     ("法院党组推行诉前调解，新收案件的审结率比去年同期高出5%。", {5}, set()),
     ("支部带头做公益，公益团队也从几家零售户壮大到45人。", {45}, set()),   # grown to (r382)
+    # an age in years is no count (r779)
+    ("小区2008年建成，到今年已经有15个年头。改造后，业主满意率达到96%。", {96}, {15}),
     # back then, a year at a time: still the "from" of the change (r772)
     ("村里盘活闲置资产，村集体经济收入从过去每年10万元增长到50余万元。", {50}, {10}),
 ])

@@ -269,6 +269,8 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         after = text[m.end():m.end() + 1]
         if _YEAR.match(raw) and (unit in ("",) or after in ("年", "-", "—", "/", ".")):
             continue
+        if unit == "个" and text.startswith(("年头", "多年头"), m.end()):
+            continue   # "已经有15个年头": an age in years, not fifteen of something
         if after == "制" or (m.start() >= 2 and text[m.start() - 1] in "-—~～－" and text[m.start() - 2].isdigit()):
             continue   # "5人制足球场" is a kind; "3-4次" is one figure, given by its first number
         if unit == "万" and re.match(r"[元人户亩]", after or "x"):
