@@ -121,6 +121,11 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     # a level above last year's, a prize won (r433)
     ("法院党组推行诉前调解，新收案件的审结率比去年同期高出5%。", {5}, set()),
     ("支部带头做公益，公益团队也从几家零售户壮大到45人。", {45}, set()),   # grown to (r382)
+    # the members the work drew on, and the bodies that gave an honour, counted (r787, r769) — but volunteers
+    # rallied from the residents are what the work reached (r599)
+    ("医院推出全流程导诊服务，先后动员400多名党员加入。一年来，患者满意度提高到98%。", {98}, {400}),
+    ("2016年，合作社被农业部等9个部门认定为国家示范社。去年合作社纯收入280万元。", {280}, {9}),
+    ("社区先后拉起10支服务队，发动起2790名志愿者。", {2790}, set()),
     # an age in years is no count (r779)
     ("小区2008年建成，到今年已经有15个年头。改造后，业主满意率达到96%。", {96}, {15}),
     # back then, a year at a time: still the "from" of the change (r772)

@@ -354,6 +354,11 @@ _GREW = re.compile(r"增收|增加|增长|提高|提升|多收|多挣")
 _RANGE_TOP = re.compile(r"\d(?:%|个百分点|[万亿]?元|[万亿]|个|家|人|名|户|倍|亩)?(?:到|至|~|～)$")   # the 5% of "3%到5%"
 
 
+_MOBILISED = re.compile(r"(?:动员|发动|抽调|选派|派出|组织|召集)(?:了|起)?[^，。；\d]{0,3}$")
+_MOBILISED_WHO = re.compile(r"(?:党员|干部|骨干|医护|职工|员工|专家|律师|民警|技术人员)")   # (volunteers rallied are a result)
+_BODIES = re.compile(r"(?:部门|单位|部委|机关|委办局)")
+
+
 def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool,
            direction: str = "none") -> float:
     """How strongly the clause says this number is a result of the work (accepted from ``ACCEPT``)."""
@@ -415,6 +420,10 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if unit in ("名", "人", "位", "家") and not _RESULT_VERB.search(before) and (
             _MEMBER_STOCK.search(before) or _MEMBER_LISTED.search(text, 0, m.start())):
         score -= 3.0   # how many members there are, now as before (目前 is no result here), not what the work reached
+    if unit in ("名", "人", "位") and _MOBILISED.search(before) and _MOBILISED_WHO.match(after):
+        score -= 3.0   # "先后动员400多名党员加入": the people the work drew on, not what it reached
+    if unit in ("个", "家") and before.endswith("等") and _BODIES.match(after):
+        score -= 4.0   # "被农业部等9个部门认定为…": the bodies that gave an honour, counted
     if unit in _MONEY and _PER_HEAD.search(before):
         score -= 4.0   # "给60周岁以上的老人发放500元补助，70周岁以上的发放1000元": what each one gets, a rate
     if _BEFORE_THE_WORK.search(before):
