@@ -1459,6 +1459,15 @@ def test_a_difficulty_prevented_or_not_done_is_no_stated_problem(text, found):
 
 
 @pytest.mark.parametrize("text, found", [
+    # what might go wrong if the work is done badly is no conflict the unit had (r772)
+    ("书记召集党员代表开会听意见，有村干部觉得这事是块硬骨头，弄不好还会激化矛盾。", False),
+    ("村里宅基地纠纷不断，矛盾一度激化，群众上访不断。", True),
+])
+def test_a_risk_of_doing_the_work_badly_is_no_stated_problem(text, found):
+    assert ("problem:social-conflicts" in {p.id for p in case(text).problems}) is found
+
+
+@pytest.mark.parametrize("text, found", [
     # joint building in the words of r551, r591, r641 and r564
     ("派出所和辖区30家物业公司结成共建关系，警情一起处置。", True),
     ("所里牵头把城管、市场监管等8个职能部门拉到一起，建起联勤工作站。", True),

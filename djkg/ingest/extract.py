@@ -405,8 +405,10 @@ _ASKS_HOW = re.compile(r"(?:怎么|怎样|如何|咋)[^。？?]{2,30}[？?]")
 _RESOLVED = re.compile(r"(?:不用|不必|不再|无须|无需|再也不|不用再|告别了?|摆脱了?|不愁|不怕|没有发生|没发生|未发生|"
                        r"未出现|没有出现|杜绝了?)(?:发愁|担心|为|过|一起|一例)?$")
 _PURPOSE = re.compile(r"(?:为了让|为让|确保|保证)[^，。；]{0,12}(?:不|不再|不会)$|(?:为了|为)不让[^，。；]{0,12}$|"
-                      r"没有(?:搞|停在|停留在)$")
-# (… "为了不让活动走过场"; or what the unit did not do: "没有搞千篇一律". A risk guarded against, "防止品牌千篇一律",
+                      r"没有(?:搞|停在|停留在)$|"
+                      r"(?:弄不好|搞不好)[^，。；]{0,8}$")
+# (… "为了不让活动走过场"; or what the unit did not do: "没有搞千篇一律"; or what might go wrong: "弄不好还会激化矛盾".
+# A risk guarded against, "防止品牌千篇一律",
 # still names the problem: annotators count it)
 # "矛盾纠纷联调", "纠纷也随之缓和", "化解了17起": a topic word right before a verb handling or easing it
 _HANDLED_AFTER = re.compile(r"[“”\"]?(?:联调|调处|调解|化解|排查|处置|三调|多元化解|得到|也随之|随之|逐步|明显|大幅)")
