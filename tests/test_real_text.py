@@ -1459,6 +1459,19 @@ def test_a_difficulty_prevented_or_not_done_is_no_stated_problem(text, found):
 
 
 @pytest.mark.parametrize("text, found", [
+    # industry grown in the words of r772, r784 and r770
+    ("村里变废为宝，发展起仓储产业，集体经济一年比一年强。", True),
+    ("工作组根据村里的实际调整种植结构，主推优质烟叶。", True),
+    ("村里把中药材产业链条往前后延伸，从种植一直做到销售。", True),
+    # … but party work along a supply chain is no industry the village grows (r450), nor a park a line runs past (r445)
+    ("党总支的抓手，是靠产业链上的党建联建打造产教融合基地。", False),
+    ("港区各产业园区之间串起一条党建示范带，沿线建起51个党组织。", False),
+])
+def test_an_industry_grown_in_more_of_the_words_reports_use(text, found):
+    assert ("measure:industry-development" in {m.id for m in case(text).measures}) is found
+
+
+@pytest.mark.parametrize("text, found", [
     # what might go wrong if the work is done badly is no conflict the unit had (r772)
     ("书记召集党员代表开会听意见，有村干部觉得这事是块硬骨头，弄不好还会激化矛盾。", False),
     ("村里宅基地纠纷不断，矛盾一度激化，群众上访不断。", True),
