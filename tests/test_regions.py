@@ -107,6 +107,13 @@ def test_an_honours_giver_is_not_where_the_unit_is():
     assert where("高分子材料与工程系党支部是荆州市红旗党支部，支部书记获得过湖北五一劳动奖章。") is None
 
 
+def test_a_village_named_with_a_countys_short_name_alone_is_not_in_that_county():
+    # r817: 永兴村 in Guizhou was filed under Hunan's 永兴县 — village names like 永兴, 新华, 太平 recur everywhere
+    assert where("站在永兴村村口，能看到一处正在改造的院子。永兴村做民宿并不算晚。", unit="永兴村") is None
+    # … but a village written under its county is still placed there
+    assert where("郴州市永兴县的永兴村办起了民宿。", unit="永兴村") == ("湖南省", "郴州市", "永兴县")
+
+
 def test_a_persons_seat_is_not_where_the_unit_is():
     # r791: the owner of a private firm "是湖北省人大代表" — the province elected him; the text never places the firm
     assert where("万洲电气的出资人是湖北省人大代表，也是致公党党员，对公司党建很支持。") is None
