@@ -107,6 +107,15 @@ def test_an_honours_giver_is_not_where_the_unit_is():
     assert where("高分子材料与工程系党支部是荆州市红旗党支部，支部书记获得过湖北五一劳动奖章。") is None
 
 
+def test_a_university_named_after_its_city_places_nobody_in_the_text():
+    # r820: the masthead "新乡土(武汉大学中国乡村治理研究中心公众号)" filed a village of 沙洋县 under 武汉市
+    assert where("新乡土(武汉大学中国乡村治理研究中心公众号)2025年1月21日\n\n周店村在湖北省沙洋县，是个农业村。") == (
+        "湖北省", "荆门市", "沙洋县")
+    # … while a university the text itself names is where its school is
+    assert where("在合肥大学的先进制造工程学院，下属的实验实训中心党支部由教学名师任书记。")[:2] == ("安徽省", "合肥市")
+    assert where("——和平医院（长治医学院附属）神经内科党支部以数字串起党建与医疗。")[:2] == ("山西省", "长治市")
+
+
 def test_a_village_named_with_a_countys_short_name_alone_is_not_in_that_county():
     # r817: 永兴村 in Guizhou was filed under Hunan's 永兴县 — village names like 永兴, 新华, 太平 recur everywhere
     assert where("站在永兴村村口，能看到一处正在改造的院子。永兴村做民宿并不算晚。", unit="永兴村") is None

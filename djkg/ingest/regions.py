@@ -293,6 +293,10 @@ _OUTLET_AFTER = re.compile(r"^(?:新闻网|网讯|在线|信息港|日报|晚报
 # honour, likewise
 _HONOUR_AFTER = re.compile(r"^(?:“)?(?:红旗|先进|优秀|模范|文明|五一|五四|三八|青年|杰出|十佳|最美|“?五个好|劳动模范|标兵|示范|"
                            r"人大代表|政协委员|党代表|党代会代表)")   # … or a person's seat (湖北省人大代表)
+# a university named after its city in a credit's or an outlet's brackets ("新乡土(武汉大学中国乡村治理研究中心公众号)"
+# above a report on a village in 沙洋县): researchers and authors write from far away — no evidence at all (a
+# university named in the text, "在合肥大学的…学院", is where its school is; a full name, 武汉市…学院, still stands)
+_UNIVERSITY_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:大学|学院)(?!附属)")   # (和平医院（长治医学院附属）: its own)
 # a place in a list the text counts ("贵州、四川两省先行试点", "在江苏、浙江等地"): where the work went, not where the
 # unit is
 _LISTED_AFTER = re.compile(r"^(?:、[\u4e00-\u9fff]{2,7}?)*(?:[两二三四五六七八九十几多数]+个?(?:省|市|县|区|地)|等(?:省|市|县|区|地))")
@@ -331,9 +335,17 @@ def _supporting_only(chunk: str, end: int) -> bool:
                 or _LISTED_AFTER.match(chunk[end:end + 40]))
 
 
+def _in_brackets(chunk: str, at: int) -> bool:
+    """Whether ``at`` stands inside parentheses on its line: a credit or an outlet's note, "新乡土(武汉大学…公众号)"."""
+    line_start = chunk.rfind("\n", 0, at) + 1
+    opened = max(chunk.rfind("(", line_start, at), chunk.rfind("（", line_start, at))
+    return opened >= 0 and not any(ch in chunk[opened:at] for ch in ")）")
+
+
 def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
     start, end, surface = mention
     if _SITE_AFTER.match(chunk[end:end + 4]) or _STREET_AFTER.match(chunk[end:end + 3]) \
+            or (not surface.full and _UNIVERSITY_AFTER.match(chunk[end:end + 8]) and _in_brackets(chunk, start)) \
             or _ORIGIN_AFTER.match(chunk[end:end + 2]) \
             or _ORIGIN_BEFORE.search(chunk[max(0, start - 2):start]):
         return False
