@@ -1394,6 +1394,14 @@ def test_a_bank_the_text_calls_this_bank_is_the_unit_not_the_town_of_its_opening
     assert not _anaphora("行").findall("全行业推行党支部领办合作社")          # nor is the whole trade a bank's staff
 
 
+def test_the_capital_in_a_name_is_no_adverb():
+    # r830: 都 ("all") ended a clause before 国际机场…, and 北京首都 was cut off the company's name
+    from djkg.ingest.units import candidates
+    found = [c.core for c in candidates("守在跑道边的党支部——北京首都国际机场股份有限公司飞行区管理部联合党支部")]
+    assert "北京首都国际机场股份有限公司" in found, found
+    assert [c.core for c in candidates("大家都到社区服务中心办事。")] == ["社区服务中心"]
+
+
 def test_a_cooperative_with_no_name_of_its_own_is_no_candidate():
     # "一家对拖网捕捞专业合作社": the kind of body, not one named; it used to pass its score on to a named cooperative
     from djkg.ingest.units import candidates
