@@ -107,6 +107,11 @@ def test_an_honours_giver_is_not_where_the_unit_is():
     assert where("高分子材料与工程系党支部是荆州市红旗党支部，支部书记获得过湖北五一劳动奖章。") is None
 
 
+def test_xinjiangs_prefectures_by_their_one_character_short_form():
+    # r834: "新疆新捷博州城市燃气分公司" — 博州 is how people write 博尔塔拉蒙古自治州
+    assert where("在博州，冬天的天然气保供关乎千家万户。") == ("新疆维吾尔自治区", "博尔塔拉蒙古自治州", None)
+
+
 def test_a_university_named_after_its_city_places_nobody_in_the_text():
     # r820: the masthead "新乡土(武汉大学中国乡村治理研究中心公众号)" filed a village of 沙洋县 under 武汉市
     assert where("新乡土(武汉大学中国乡村治理研究中心公众号)2025年1月21日\n\n周店村在湖北省沙洋县，是个农业村。") == (
