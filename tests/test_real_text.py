@@ -1450,6 +1450,9 @@ def test_a_one_character_verb_and_its_word_are_found_with_a_particle_between_the
     ("学院党委把党建和教书育人放在一起抓，用党建的质量带动办学的质量。", True),
     ("审批局把党建工作嵌进窗口服务的每一个环节。", True),
     ("厂里组建了党员攻关突击队，半年攻下三项卡脖子工艺。", True),
+    # two business tasks held at once are no party work joined to the business (r834)
+    ("公司按上级要求防控、保供两手抓，兑现了气不停供的承诺。", False),
+    ("公司党委坚持党建、生产两手抓，两手都硬。", True),
 ])
 def test_party_work_made_one_with_the_business_in_more_of_the_words_reports_use(text, found):
     assert ("measure:party-business-integration" in {m.id for m in case(text).measures}) is found
