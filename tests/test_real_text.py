@@ -1483,6 +1483,17 @@ def test_an_industry_grown_in_more_of_the_words_reports_use(text, found):
 
 
 @pytest.mark.parametrize("text, found", [
+    # young people gone to work elsewhere state the village's problem in so many words (r820)
+    ("村里的年轻人多半外出打工，在家种地的主要是带着孙辈的老人。", True),
+    # … but migrant workers come home, or members working away, are no outflow (corpus: 塘约, 长春)
+    ("记者到访时，村里外出务工人员已有95%回乡就业创业。", False),
+    ("两地组织部门联手，让在外务工党员的组织扩展成了党总支。", False),
+])
+def test_young_people_gone_to_work_elsewhere_is_the_villages_outflow(text, found):
+    assert ("problem:labour-outflow" in {p.id for p in case(text).problems}) is found
+
+
+@pytest.mark.parametrize("text, found", [
     # what might go wrong if the work is done badly is no conflict the unit had (r772)
     ("书记召集党员代表开会听意见，有村干部觉得这事是块硬骨头，弄不好还会激化矛盾。", False),
     ("村里宅基地纠纷不断，矛盾一度激化，群众上访不断。", True),
