@@ -126,6 +126,8 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     ("医院推出全流程导诊服务，先后动员400多名党员加入。一年来，患者满意度提高到98%。", {98}, {400}),
     ("2016年，合作社被农业部等9个部门认定为国家示范社。去年合作社纯收入280万元。", {280}, {9}),
     ("社区先后拉起10支服务队，发动起2790名志愿者。", {2790}, set()),
+    # who lives in the community, as it is (r828)
+    ("新西社区目前有退役军人700余人，其中党员280余人。服务站去年帮36名老兵找到了工作。", {36}, {700, 280}),
     # an age in years is no count (r779)
     ("小区2008年建成，到今年已经有15个年头。改造后，业主满意率达到96%。", {96}, {15}),
     # back then, a year at a time: still the "from" of the change (r772)
