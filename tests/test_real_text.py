@@ -126,6 +126,11 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     ("医院推出全流程导诊服务，先后动员400多名党员加入。一年来，患者满意度提高到98%。", {98}, {400}),
     ("2016年，合作社被农业部等9个部门认定为国家示范社。去年合作社纯收入280万元。", {280}, {9}),
     ("社区先后拉起10支服务队，发动起2790名志愿者。", {2790}, set()),
+    # how far people had to travel, and days and nights of work, are no results (r838, r835) — a trip shortened is
+    ("一次共建活动上，公司员工说起自己的经历：高新区的企业大多位置偏，开车到办税服务厅单程就要40分钟，每次办税"
+     "都来去匆匆。", set(), {40}),
+    ("局里组建的防汛抢险突击队连续苦战3个昼夜，把海堤的水位压回正常水平。", set(), {3}),
+    ("群众办事往返时间由2小时缩短到20分钟。", {20}, set()),
     # who lives in the community, as it is (r828)
     ("新西社区目前有退役军人700余人，其中党员280余人。服务站去年帮36名老兵找到了工作。", {36}, {700, 280}),
     # an age in years is no count (r779)

@@ -272,8 +272,9 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         after = text[m.end():m.end() + 1]
         if _YEAR.match(raw) and (unit in ("",) or after in ("年", "-", "—", "/", ".")):
             continue
-        if unit == "个" and text.startswith(("年头", "多年头"), m.end()):
-            continue   # "已经有15个年头": an age in years, not fifteen of something
+        if unit == "个" and text.startswith(("年头", "多年头", "昼夜", "日夜", "星期", "多星期", "礼拜", "钟头",
+                                            "多钟头"), m.end()):
+            continue   # "已经有15个年头", "连续苦战3个昼夜": a span of time, not fifteen of something
         if after == "制" or (m.start() >= 2 and text[m.start() - 1] in "-—~～－" and text[m.start() - 2].isdigit()):
             continue   # "5人制足球场" is a kind; "3-4次" is one figure, given by its first number
         if unit == "万" and re.match(r"[元人户亩]", after or "x"):
@@ -343,6 +344,7 @@ _MARKETS = re.compile(r"(?:多|余)?个?国家和地区")
 _RATE_FOLLOWS = re.compile(r"[，,]?(?:较上年|比上年|较去年|比去年|同比|较上年同期|比上年同期)?(?:增长|增加|提高|上升|下降|减少)了?"
                            r"\d+(?:\.\d+)?(?:%|个百分点|倍)")
 _STOCK = re.compile(r"存栏|在栏|养着|饲养着|圈养着")
+_TRAVEL = re.compile(r"单程|往返|来回|开车|坐车|乘车|步行|走路|骑车|路上")
 _REFERS_BACK = re.compile(r"(?:这|那)$")
 _LAST_CENTURY = re.compile(r"上世纪|上个世纪|(?<!\d)[5-9]0年代")
 _AID_FUNDS = re.compile(r"(?:援[\u4e00-\u9fff]{1,2}|扶贫|帮扶|财政|专项|补助|奖补|上级)资金[^，。；]{0,2}$")
@@ -415,6 +417,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "…下面一共设有24个党支部": how the unit is organised, whatever 一共 says
     if _FRAME.match(after.lstrip()):
         score -= 4.0
+    if unit in ("分钟", "小时") and _TRAVEL.search(before) and not re.search("缩短|压缩|减少|节省|省下|省去", text[c0:c1]):
+        score -= 4.0   # "开车到办税服务厅单程就要40分钟": how far people had to go, not a result
     if unit in ("小时", "天") and re.match(r"(?:全天候|不打烊|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)", after):
         score -= 4.0   # "24小时骑手驿站", "365天不打烊": an attribute, not a result
     if _SETUP_VERB.search(before) and (_SETUP_OBJECT.match(after) or _SETUP_NAMED.search(before)) \
