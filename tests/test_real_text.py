@@ -1490,6 +1490,16 @@ def test_an_industry_grown_in_more_of_the_words_reports_use(text, found):
 
 
 @pytest.mark.parametrize("text, found", [
+    # running an errand for someone (代办充值, 代办通行证) is a service, not a team built to serve (r830, r834)
+    ("负责人每天到各社区收取用户的燃气卡，替他们代办充值。", False),
+    ("支部办起服务中心，为驻场单位代办车辆通行证、提供业务咨询。", False),
+    ("街道组建党员代办员队伍，为老人全程代办各类证件。", True),
+])
+def test_an_errand_run_is_no_service_team(text, found):
+    assert ("measure:service-teams" in {m.id for m in case(text).measures}) is found
+
+
+@pytest.mark.parametrize("text, found", [
     # young people gone to work elsewhere state the village's problem in so many words (r820)
     ("村里的年轻人多半外出打工，在家种地的主要是带着孙辈的老人。", True),
     # … but migrant workers come home, or members working away, are no outflow (corpus: 塘约, 长春)
