@@ -1489,6 +1489,20 @@ def test_an_industry_grown_in_more_of_the_words_reports_use(text, found):
     assert ("measure:industry-development" in {m.id for m in case(text).measures}) is found
 
 
+@pytest.mark.parametrize("text, concept", [
+    # words that named a concept on the development sets only ever wrongly (synonym statistics, fifteenth session):
+    # a task force fighting a flood is no member's area of responsibility, a joint meeting of a procedure no joint
+    # building, a dirty village no lack of villagers' part, a neighbour's chat no mediation
+    ("局里组建的防汛抢险突击队连续苦战3个昼夜，把海堤的水位压回正常水平。", "measure:member-responsibility-area"),
+    ("重大事项先由村党组织提议，再经村务联席会议商议，方案公示不少于15天。", "measure:joint-building"),
+    ("过去村里垃圾乱堆，脏乱差出了名。", "problem:villager-participation-low"),
+    ("傍晚，几位老人坐在村口说事，聊的是今年的收成。", "measure:conflict-mediation"),
+])
+def test_words_that_only_ever_named_a_concept_wrongly_no_longer_do(text, concept):
+    c = case(text)
+    assert concept not in {x.id for x in (*c.problems, *c.measures)}
+
+
 @pytest.mark.parametrize("text, found", [
     # running an errand for someone (代办充值, 代办通行证) is a service, not a team built to serve (r830, r834)
     ("负责人每天到各社区收取用户的燃气卡，替他们代办充值。", False),
