@@ -577,10 +577,12 @@ _HEADLINE_LABEL = re.compile(r"^(?:摘要|问题|作者|发布时间|发布日�
 
 def _headline_subject(title: str) -> str:
     m = _HEADLINE.match(title or "")
-    if not m or _HEADLINE_LABEL.search(_place_and_proper(m.group(1))[1] or m.group(1)):
+    if not m:
         return ""
     subject = _PARTY_SUFFIX.sub("", m.group(1))     # its Party branch stands for the unit the branch is in
-    return subject if len(_place_and_proper(subject)[1]) >= 2 else ""
+    # a phrase is told by the words after the places (a Party word holds none of the label's characters)
+    proper = _place_and_proper(subject)[1]
+    return subject if len(proper) >= 2 and not _HEADLINE_LABEL.search(proper) else ""
 
 
 def _place_and_proper(subject: str) -> tuple[str, str]:
