@@ -1348,6 +1348,13 @@ def test_a_bureaus_own_firm_is_state_owned(unit):
     assert extract(RawDoc(source="t.txt", text=text, meta={"unit": unit})).industry.get("field") == "国有企业"
 
 
+@pytest.mark.parametrize("unit", ["水电八局", "中国水电八局", "中交二航局", "葛洲坝集团第一工程有限公司", "太钢集团"])
+def test_a_central_firms_bureau_or_merged_group_is_state_owned(unit):
+    # r641 (葛洲坝, 中国能建's) and the 局 of central builders: a company, not a government bureau (局 ends both)
+    text = f"{unit}党委书记介绍，公司有职工3000多人，过去项目管理松散。去年公司党委推行党员责任区，工期提前了20天。"
+    assert extract(RawDoc(source="t.txt", text=text, meta={"unit": unit})).industry.get("field") == "国有企业"
+
+
 def test_a_hometown_is_no_township_and_who_is_thanked_is_the_subject():
     # r750: "雷锋家乡的电力“红马甲”" — 家乡 is no 乡; villagers bring a banner to the power company that helped them
     text = ("雷锋家乡的电力“红马甲”\n\n3月2日，东城镇大龙村的村主任领着几位村民来到国网望城区供电公司，给公司送来一面"

@@ -203,6 +203,11 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         # a company whose group's site or masthead ran the report ("陕煤集团网站稿", "国家电网报") is the group's
         scores["国有企业"] = scores.get("国有企业", 0.0) + 12.0
     end = None if owned else _end_field(unit)   # ownership decides over the kind of institution (民营医院)
+    if central and end == "机关":
+        # a central firm's 局 (水电八局, 中交二航局) is a company, not a government bureau: neither its end word nor
+        # its 局 counts for 机关
+        end = None
+        scores.pop("机关", None)
     if end:
         # an association's name holds the trade it gathers (私营企业协会, 广告协会): its end word says what it is
         scores[end] = scores.get(end, 0.0) + (16.0 if end == "社会组织" and association else 8.0)
