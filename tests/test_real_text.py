@@ -1342,6 +1342,29 @@ def test_a_headlines_subject_before_its_colon_is_the_unit(text, unit):
     assert case(text).unit.startswith(unit), case(text).unit
 
 
+@pytest.mark.parametrize("text, result, unit", [
+    # results counted in the measure words of works, wells, volumes and weights (r842, r578, r648, r455)
+    ("矿党总支组织党员攻关，305采区的总进风量每分钟多了400立方米。", 400, "立方米"),
+    ("党支部争取水利资金，一年来新打机井增加到17眼，全村浇地难从此解决。", 17, "眼"),
+    ("党支部领办合作社后，萝卜亩产由4000斤提高到6000斤。", 6000, "斤"),
+    ("在党员突击队带动下，工程累计立起电杆98基，比计划提前10天完工。", 98, "基"),
+    ("党员先锋岗带头攻坚，车站今年完成装车23157车，同比增长12%。", 23157, "车"),
+])
+def test_results_in_the_measure_words_of_works_and_goods_are_found(text, result, unit):
+    c = case(text)
+    assert result in values(c) and any(o.unit == unit for o in c.outcomes if o.value == result), c.outcomes
+
+
+@pytest.mark.parametrize("text", [
+    "村里建起3基地，把党员培养成致富带头人。",          # 基地 is a base, not poles
+    "支部组织党员为5车间的工人送去清凉。",              # 车间 is a workshop
+    "党员们擦亮10眼睛看问题，这是一句口号。",
+])
+def test_measure_words_inside_ordinary_words_count_nothing(text):
+    c = case(text)
+    assert not any(o.unit in ("基", "车", "眼") for o in c.outcomes), c.outcomes
+
+
 @pytest.mark.parametrize("unit", ["桦南林业局煤炭公司", "某矿务局机修厂"])
 def test_a_bureaus_own_firm_is_state_owned(unit):
     # r758: the coal company of a forestry bureau is an enterprise the state owns, not a government body
