@@ -1365,6 +1365,21 @@ def test_measure_words_inside_ordinary_words_count_nothing(text):
     assert not any(o.unit in ("基", "车", "眼") for o in c.outcomes), c.outcomes
 
 
+@pytest.mark.parametrize("text, unit", [
+    # r841: a section's head (仓储科科长) is no section 仓储科科; a grain depot is a unit
+    ("中储粮宁陵直属库党支部把党员编进收购一线。入党11年的仓储科科长带着22名保管员守在仓房。这个直属库当年收购小麦"
+     "41万吨。", "中储粮宁陵直属库"),
+    # r854: 南岸处处 is "everywhere on the south bank", no office (处) of a river
+    ("盛夏时节，黑龙江南岸处处是景。孙吴县沿江满达乡的胜利屯满族达斡尔族村就建在江岸上，村党支部带着村民办起了"
+     "民宿。", "胜利屯满族达斡尔族村"),
+    # r848: 乡镇商会 is a kind of chamber, not one (short_name would keep only its 商会)
+    ("“不忘来时路”｜乡镇商会举党旗\n\n水北商会2012年成立，是本省第一家建立党委的乡镇商会。商会党委组织会员企业结对"
+     "帮扶，水北商会去年捐建了公益图书馆。", "水北商会"),
+])
+def test_a_kind_a_post_or_everywhere_is_no_unit(text, unit):
+    assert case(text).unit.startswith(unit), case(text).unit
+
+
 @pytest.mark.parametrize("unit", ["桦南林业局煤炭公司", "某矿务局机修厂"])
 def test_a_bureaus_own_firm_is_state_owned(unit):
     # r758: the coal company of a forestry bureau is an enterprise the state owns, not a government body

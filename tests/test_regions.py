@@ -160,3 +160,10 @@ def test_a_place_name_begun_inside_another_is_read_from_the_left(text, places, n
     from djkg.ingest.regions import gazetteer
     found = {text[a:b] for a, b, _ in gazetteer().mentions(text)}
     assert places <= found and not (not_places & found), found
+
+
+def test_a_neighbourhood_named_with_a_countys_short_name_is_not_in_that_county():
+    # r851: 香河园街道 (a Beijing neighbourhood) was filed under Hebei's 香河县
+    assert where("在香河园地区，协会把分散的餐饮店组织起来。协会起草了《香河园街道餐饮协会章程》。") is None
+    # … but the county itself is still the county
+    assert where("廊坊市香河县的一家餐饮企业建起了党支部。") == ("河北省", "廊坊市", "香河县")

@@ -315,11 +315,12 @@ _PARTNER_AFTER = re.compile(r"^[^。；！？\n]{0,36}?(?:结成|结对|联建|�
 # a short name that begins a housing estate's, village's or sumu's own name ("七星井新村" is not 七星区, "乌兰哈拉嘎苏木"
 # is no part of Qinghai's 乌兰县)
 _ESTATE_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}?(?:新村|小区|花园|家园|新苑|公寓|苏木|嘎查)|村(?![委里])|(?![的之各等和与及某每全本该此这那一两几多乡农])[\u4e00-\u9fff](?:村|庄|屯|寨)(?!委)"
-                           r"|[\u4e00-\u9fff]{0,2}?社区)")
+                           r"|[\u4e00-\u9fff]{0,2}?社区|园(?:街道|地区))")
 # (the second form: a village named with a county's short name alone, "永兴村" in Guizhou is not Hunan's 永兴县 — such
 # names (永兴, 新华, 太平) recur across the country; the third: a short name and one more character making a village's
 # own name, "三河口村" is not 三河市;
-# the fourth: a community named after a far-away place, "围场镇丽水社区" is in Hebei, "顺德居社区" in Qingdao)
+# the fourth: a community named after a far-away place, "围场镇丽水社区" is in Hebei, "顺德居社区" in Qingdao; the
+# last: a neighbourhood, "香河园街道" is in Beijing, not 香河县)
 
 
 def _begins_other_name(chunk: str, end: int) -> bool:
