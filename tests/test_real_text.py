@@ -442,6 +442,19 @@ def test_a_profile_sentence_with_several_problems_is_read_clause_by_clause():
     assert got.get("problem:labour-outflow") == "年轻人都出去打工了"
 
 
+@pytest.mark.parametrize("words, problem", [
+    ("地撂荒了不少", "problem:scattered-smallholders"), ("老人看病难", "problem:elderly-and-vulnerable-care"),
+    ("几个部门各干各的", "problem:community-resources-scattered"), ("一盘散沙", "problem:weak-grassroots-organisation"),
+    ("邻里之间常闹矛盾", "problem:social-conflicts"),
+])
+def test_a_units_own_complaints_are_read_in_a_profile_but_not_in_a_report(words, problem):
+    # said of one's own unit they name its problem; in a report (the development sets of real text) the same words
+    # were only ever said of others or of the background (problems.yaml: said_by_users)
+    assert problem in {q.id for q in parse_profile(problems=[words]).problems}
+    report = f"过去，村里{words}。后来村党支部换了带头人，办起了合作社。"
+    assert problem not in {m.id for m in case(report).problems if not m.candidate}
+
+
 def test_plain_words_are_recognised_inside_longer_sentences_and_the_rest_is_reported():
     p = parse_profile(problems=["我们厂里活多，党员看不出跟普通员工有啥不一样，年轻人全跑城里去了"])
     ids = {q.id for q in p.problems}
@@ -652,6 +665,13 @@ def test_a_figure_said_to_be_low_states_the_problem_the_work_started_from(text, 
 ])
 def test_a_low_figure_that_reports_a_result_or_measures_something_else_states_no_problem(text, absent):
     assert absent not in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
+
+
+def test_an_obstacle_that_stopped_nobody_states_no_problem():
+    # r859: "路途再远…也没有拦住党员教师…的脚步" is the teachers' resolve, not members who do not play their part
+    text = ("陈仓区特殊教育学校党支部组织送教上门。可是路途再远、山路再险，也没有拦住党员教师寻找残疾孩子、把课堂送到"
+            "家门口的脚步。")
+    assert "problem:teacher-members-role-weak" not in {m.id for m in case(text).problems}
 
 
 def test_numbers_in_names_estimates_land_sizes_people_sent_and_a_citys_stretch_are_not_results():

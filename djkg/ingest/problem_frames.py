@@ -29,7 +29,9 @@ from .wordscan import WordScanner
 _NOT_A_STATE = re.compile(r"解决|破解|化解|攻克|摆脱|告别|消除|扭转|解难|纾难|帮|不再|不用|不必|再也不|现在|如今|目前|"
                           r"下一步|今后|将要|计划|打算|力争|有望|办结|缓解|改善|提升|提高|增强|实现|变成|成为|"
                           r"引进|引入|选派|派驻|查找|排查|交给|攻下|啃下|拧成|整合|凝聚|探索|"
-                          r"没有发生|没发生|未发生|未出现|没有出现|杜绝")
+                          r"没有发生|没发生|未发生|未出现|没有出现|杜绝|"
+                          # an obstacle that did not stop anyone ("路途再远…也没有拦住党员教师…的脚步")
+                          r"拦住|挡住|拦不住|挡不住|阻挡|难不倒|难不住")
 # words that look back at how things were: a sentence holding one describes a state even if it also names work
 _LOOKS_BACK = re.compile(r"过去一直|过去|以前|一度|长期以来|长期|曾经|曾是|以往|此前|原来|原先|早些年|多年来|一直")
 # difficulties named as nouns ("难题", "急难愁盼") are what work takes on far more often than a state described;

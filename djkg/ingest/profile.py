@@ -18,7 +18,7 @@ from ..core.contract import Profile, ProfileProblem, RegionRef
 from ..graph import schema as S
 from . import industry as industry_mod
 from .normalise import normalise, normalise_short
-from .taxonomy import Concept, taxonomy
+from .taxonomy import Concept, profile_taxonomy, taxonomy
 from .tokens import tokenize
 
 # Clause boundaries in what people type: punctuation, and joiners that start another complaint. An enumeration
@@ -104,7 +104,7 @@ def _field(industry: str | None, strict: bool, warnings: list[str]) -> tuple[str
 
 def _problems(problem_texts: list[str], description: str) -> tuple[list[ProfileProblem], list[str]]:
     """Problems clause by clause: (recognised problems in order, clauses that named none)."""
-    tx = taxonomy()
+    tx = profile_taxonomy()
     found: dict[str, ProfileProblem] = {}
     unmatched: list[str] = []
 
@@ -150,9 +150,10 @@ def _match(tx, clauses: list[str]) -> list[tuple[int, Concept, str]]:
 
 @lru_cache(maxsize=1)
 def _problem_index():
-    """BM25 over the taxonomy's problems (name twice, synonyms once) and each problem's self-score."""
+    """BM25 over the taxonomy's problems (name twice, synonyms and users' wordings once) and each problem's
+    self-score."""
 
-    tx = taxonomy()
+    tx = profile_taxonomy()
     concepts = sorted(tx.problems.values(), key=lambda c: c.id)
     docs = [tokenize(f"{c.name} {c.name} " + " ".join(s.replace("&", " ") for s in c.synonyms)) for c in concepts]
     bm = BM25(docs)

@@ -507,6 +507,27 @@ def taxonomy() -> Taxonomy:
     return _taxonomy_for(path, accepted.stamp(path))
 
 
+def profile_taxonomy() -> Taxonomy:
+    """The taxonomy as a unit's own description of its problems is read: each problem's synonyms together with its
+    ``said_by_users`` wordings (problems.yaml) — complaints people make of their own unit ("看病难", "地撂荒了",
+    "人手紧") that in a report are far more often said of others or of the background than stated as the unit's
+    problem (on the development sets of real reports they only ever named a problem wrongly)."""
+    path = _accepted_path
+    return _profile_taxonomy_for(path, accepted.stamp(path))
+
+
+@lru_cache(maxsize=4)
+def _profile_taxonomy_for(path: Path | None, stamp: tuple[int, int, int] | None) -> Taxonomy:
+    base = _taxonomy_for(path, stamp)
+    if not any(c.extra.get("said_by_users") for c in base.problems.values()):
+        return base
+    data = accepted.load(path) if stamp is not None else None
+    merged = accepted.merge(base_data(), data) if data else base_data()
+    merged = dict(merged, problems=[dict(it, synonyms=[*(it.get("synonyms") or []), *(it.get("said_by_users") or [])])
+                                    for it in merged["problems"]])
+    return Taxonomy(merged)
+
+
 @lru_cache(maxsize=4)
 def _taxonomy_for(path: Path | None, stamp: tuple[int, int, int] | None) -> Taxonomy:
     if stamp is None:
