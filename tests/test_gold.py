@@ -69,7 +69,7 @@ REAL_FLOORS = {
     # r81-r100, sealed: measured blind, never looked at (its header); held at what it read (outcome values 0.61 ->
     # 0.54 with the learned outcome model, which raised them on the sealed sets together: see OUTCOME_MODEL_TRADE)
     "extraction_real3": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.9, "problems": 0.45,
-                         "measures": 0.65, "outcome_values": 0.5, "outcome_precision": 0.57, "model": 0.7,
+                         "measures": 0.65, "outcome_values": 0.53, "outcome_precision": 0.57, "model": 0.7,
                          "unit": 0.45},
     # r131-r160, written blind and measured once (its header), then worked on: held at what it reads now
     # (problems 0.76 -> 0.72: r139's conflicts are read from "在化解信访矛盾方面…建立了…制度" only, a topic the
@@ -263,8 +263,8 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
 # 7.15% of 1,623 — while two of them lost: r81-r100 outcome values 0.61 -> 0.54 and r457-r486 forbidden 7.4% -> 8.2%
 # (their floors lowered to what they read). Each refit moves single decisions: the fit on twelve sets read r81-r100
 # at 0.57 and r161-r190's forbidden share at 9.3%; the one on fourteen read 0.54 and 8.6%; the one on nineteen
-# (shipped; eleven sealed sets together 0.629 -> 0.632 at precision 0.733 -> 0.738, forbidden 6.86% -> 6.59% of
-# 2,202) reads r81-r100 at 0.50.
+# (eleven sealed sets together 0.629 -> 0.632 at precision 0.733 -> 0.738, forbidden 6.86% -> 6.59% of 2,202) read
+# r81-r100 at 0.50; refitted once more with figures in more measure words (shipped) it reads 0.54 again.
 
 
 @pytest.mark.parametrize("gold", sorted(REAL_FLOORS))
