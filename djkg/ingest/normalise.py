@@ -154,3 +154,13 @@ def blank(m: re.Match) -> str:
     """A match as NULs of its length (``re.sub(pattern, blank, text)``): masked text keeps every offset, so cues
     and spans found in it index the original."""
     return "\0" * len(m.group(0))
+
+
+def bracketed(text: str, at: int, reach: int = 60) -> str:
+    """The text of the parentheses position ``at`` stands in, on its line ("" when none, or when they do not close
+    within ``reach`` characters): a credit's or an outlet's note ("（物理与能源学院供稿）", "新乡土(武汉大学…公众号)")."""
+    open_at = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    if open_at < 0 or any(ch in text[open_at:at] for ch in "）)\n"):
+        return ""
+    close = re.search(r"[）)\n]", text[at:at + reach])
+    return text[open_at:at + close.start()] if close and close.group(0) != "\n" else ""

@@ -18,6 +18,7 @@ from typing import Iterable
 
 import yaml
 
+from .normalise import bracketed
 from .wordscan import WordScanner
 
 MACRO = {
@@ -336,17 +337,10 @@ def _supporting_only(chunk: str, end: int) -> bool:
                 or _LISTED_AFTER.match(chunk[end:end + 40]))
 
 
-def _in_brackets(chunk: str, at: int) -> bool:
-    """Whether ``at`` stands inside parentheses on its line: a credit or an outlet's note, "新乡土(武汉大学…公众号)"."""
-    line_start = chunk.rfind("\n", 0, at) + 1
-    opened = max(chunk.rfind("(", line_start, at), chunk.rfind("（", line_start, at))
-    return opened >= 0 and not any(ch in chunk[opened:at] for ch in ")）")
-
-
 def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
     start, end, surface = mention
     if _SITE_AFTER.match(chunk[end:end + 4]) or _STREET_AFTER.match(chunk[end:end + 3]) \
-            or (not surface.full and _UNIVERSITY_AFTER.match(chunk[end:end + 8]) and _in_brackets(chunk, start)) \
+            or (not surface.full and _UNIVERSITY_AFTER.match(chunk[end:end + 8]) and bracketed(chunk, start)) \
             or _ORIGIN_AFTER.match(chunk[end:end + 2]) \
             or _ORIGIN_BEFORE.search(chunk[max(0, start - 2):start]):
         return False

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .normalise import bracketed
+
 PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支", "党支部", "党工委", "党委", "党组", "党小组")
 # a Party committee's departments: organisations, though they work through the units they reach (``_type_weight``)
 PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部")
@@ -448,7 +450,7 @@ def guess_unit(title: str, text: str) -> str:
     subtitle = "\n".join(x for x in text[:300].split("\n")[:4] if x.strip().startswith(("——", "--", "—")))
     titled = [(c, part) for part in (title, subtitle) for c in candidates(part)]
     # a credit line (…供稿) taken for the title names who wrote the text, not whom it is about
-    credited = {id(c) for c, part in titled if _CREDIT.search(_bracketed(part, c.start)) or _in_column(part, c)}
+    credited = {id(c) for c, part in titled if _CREDIT.search(bracketed(part, c.start)) or _in_column(part, c)}
     found = [(c, "title") for c, _ in titled] + [(c, "body") for c in candidates(body)]
     if not found:
         return ""
@@ -467,7 +469,7 @@ def guess_unit(title: str, text: str) -> str:
             scores[c.core] = scores.get(c.core, 0.0) + 1.5
         scores.setdefault(c.core, 0.0)
         if where == "body" and (_SOURCE.search(body[max(0, c.start - 3):c.start + len(c.core) + 8])
-                                or _CREDIT.search(_bracketed(body, c.start))
+                                or _CREDIT.search(bracketed(body, c.start))
                                 or _REPORTER_AFTER.match(body, c.start + len(c.core))):
             scores[c.core] -= 3.0    # "记者从市司法局了解到", "（物理与能源学院供稿）": where the news came from
         if where == "body" and _in_column(body, c):
@@ -675,15 +677,6 @@ def _in_column(text: str, c: UnitCandidate) -> bool:
 
 # "泸定县融媒体中心记者 梁爽": the outlet a reporter writes for
 _REPORTER_AFTER = re.compile(r"\s*(?:首席|特约|见习)?(?:记者|通讯员|报道组|融媒记者)")
-
-
-def _bracketed(text: str, at: int) -> str:
-    """The text of the parentheses ``at`` stands in on its line ("" when none): a credit line's brackets."""
-    open_at = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
-    if open_at < 0 or any(ch in text[open_at:at] for ch in "）)\n"):
-        return ""
-    close = re.search(r"[）)\n]", text[at:at + 60])
-    return text[open_at:at + close.start()] if close and close.group(0) != "\n" else ""
 
 
 def _short_form_of(short: str, full: str) -> bool:
