@@ -2169,3 +2169,15 @@ def test_a_meeting_system_followed_for_study_is_no_standardisation():
     # "落实“第一议题”制度，依托…“三会一课”学习…": the procuratorate's study, not a branch set in order (corpus, 互助)
     c = case("检察院的做法\n\n在思想建设上，该院落实“第一议题”制度，依托党组中心组学习和“三会一课”学习法治思想。")
     assert "measure:standardisation" not in {m.id for m in c.measures}, [m.id for m in c.measures]
+
+
+def test_a_damaged_review_file_leaves_profiles_read_with_the_shipped_wordings(tmp_path):
+    # the profile parser's taxonomy is built like ingest's: a review file that cannot be read is logged and ignored
+    from djkg.ingest.taxonomy import use_accepted_concepts
+    bad = tmp_path / "accepted.yaml"
+    bad.write_text("problems: [unclosed", encoding="utf-8")
+    use_accepted_concepts(bad)
+    try:
+        assert "problem:scattered-smallholders" in {q.id for q in parse_profile(problems=["地撂荒了不少"]).problems}
+    finally:
+        use_accepted_concepts(None)

@@ -518,26 +518,30 @@ def profile_taxonomy() -> Taxonomy:
 
 @lru_cache(maxsize=4)
 def _profile_taxonomy_for(path: Path | None, stamp: tuple[int, int, int] | None) -> Taxonomy:
-    base = _taxonomy_for(path, stamp)
-    if not any(c.extra.get("said_by_users") for c in base.problems.values()):
-        return base
-    data = accepted.load(path) if stamp is not None else None
-    merged = accepted.merge(base_data(), data) if data else base_data()
-    merged = dict(merged, problems=[dict(it, synonyms=[*(it.get("synonyms") or []), *(it.get("said_by_users") or [])])
-                                    for it in merged["problems"]])
-    return Taxonomy(merged)
+    return _built(path, stamp, _with_users_wordings)
 
 
 @lru_cache(maxsize=4)
 def _taxonomy_for(path: Path | None, stamp: tuple[int, int, int] | None) -> Taxonomy:
+    return _built(path, stamp, lambda data: data)
+
+
+def _with_users_wordings(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with each problem's ``said_by_users`` wordings among its synonyms."""
+    return dict(data, problems=[dict(it, synonyms=[*(it.get("synonyms") or []), *(it.get("said_by_users") or [])])
+                                for it in data.get("problems") or []])
+
+
+def _built(path: Path | None, stamp: tuple[int, int, int] | None, shape) -> Taxonomy:
+    """The shipped lexicons with the review decisions in ``path`` (when it exists), passed through ``shape``."""
     if stamp is None:
-        return build_taxonomy(None)
+        return Taxonomy(shape(base_data()))
     try:
-        return build_taxonomy(accepted.load(path))
+        return Taxonomy(shape(accepted.merge(base_data(), accepted.load(path))))
     except (ValueError, yaml.YAMLError, KeyError, TypeError) as exc:   # a damaged file must not stop ingest
         import logging
         logging.getLogger("djkg.taxonomy").error("审核结果文件无法读取，已忽略 / review file ignored: %s: %s", path, exc)
-        return build_taxonomy(None)
+        return Taxonomy(shape(base_data()))
 
 
 _jieba_lock = threading.Lock()
