@@ -293,6 +293,13 @@ def test_a_company_working_with_villages_is_still_a_company():
     assert c.industry["field"] not in ("农村", "城市社区"), c.industry
 
 
+def test_a_firm_the_text_says_grew_into_a_state_owned_group_is_state_owned():
+    # (r867) "凌钢" names no owner; the text says what it grew into
+    c = case("凌钢：党旗引领振兴路\n\n凌源钢铁集团有限责任公司（以下简称凌钢）从当年一家“小三线”工厂，成长为以钢铁为主业，"
+             "兼做机械制造和新能源的大型国有企业集团。这几年钢材价格走低，凌钢党委带着职工降本增效。")
+    assert c.industry["field"] == "国有企业", c.industry
+
+
 def test_a_firm_the_text_calls_foreign_or_hong_kong_funded_is_non_public():
     # (r394) the workshop words of any factory said nothing of who owns this one
     c = case("1984年，当地一家港资企业——南丰针织厂建起了党支部。车间里党员带头，车间主任也是党员，车间产量翻了番。")
@@ -963,6 +970,33 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
 ])
 def test_units_named_the_way_reports_name_them(text, unit):
     assert case(text).unit.startswith(unit) or unit in case(text).unit
+
+
+@pytest.mark.parametrize("text, unit", [
+    # a village whose name holds a numeral and a measure word is not counted (r866)
+    ("吉木萨尔县二工镇六户地村的文化室里，合作社正在分红。六户地村的集体收入由全县倒数第一变成了全县第一。"
+     "六户地村联合同镇的头工街西村办了农服公司，在头工街西村的玉米地里铺地膜。", "吉木萨尔县二工镇六户地村"),
+    # being taken to hospital names no hospital; who sends the experts helps the subject (r869, r887)
+    ("前些年，严重创伤的患者被送进医院后要等好几个小时。如今喀什地区第一人民医院的创伤中心把时间缩到了60分钟。",
+     "喀什地区第一人民医院"),
+    ("小病不出城 大病不离岛——跨省医联体为“健康海南”添力\n住在洋浦的老人做了手术，上海第九人民医院派来的专家就在家门口坐诊。当地看病曾经是块短板，海南西部中心医院高端人才招不来。"
+     "海南省卫计委和儋州市政府同上海第九人民医院签下协议，由上海九院对海南西部中心医院实行托管，海南西部中心医院"
+     "挂牌了4个诊治中心，海南西部中心医院的诊疗水平上去了。", "海南西部中心医院"),
+    # a court's short form 中院; "writing its next chapter well" is no part of its name (r875)
+    ("这几年，张掖中院党建工作的主线很清楚。本号开设专栏，朝着“争创一流”的目标写好张掖中院的新篇章。市法院党组创立了"
+     "新机制。", "张掖中院"),
+])
+def test_names_with_numerals_helpers_and_short_forms(text, unit):
+    assert case(text).unit.startswith(unit)
+
+
+@pytest.mark.parametrize("text", [
+    # the kind of unit the text is about is not its name (r880)
+    "到2019年年底，区内已组建起两新组织党组织287个。",
+    "要去海口的大医院，路上就得跑130公里。",
+])
+def test_a_kind_of_unit_is_no_unit(text):
+    assert case(text).unit == ""
 
 
 @pytest.mark.parametrize("text, unit", [

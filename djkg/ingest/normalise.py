@@ -28,6 +28,10 @@ _CN_PERCENT = re.compile(rf"百分之(?P<num>[{_NUM}]+(?:点[零〇一二三四�
 _CN_CHENG = re.compile(r"(?<![零〇一二两三四五六七八九十])(?P<num>[一二三四五六七八九])成(?=[，。；、的以多左]|$)")
 # two neighbouring digits side by side are a rough range (一两, 两三, 七八): cn2an would read them as one number
 _RANGE = re.compile("一两|一二|两三|二三|三四|四五|五六|六七|七八|八九")
+# measure words village and town names are made with (六户地村, 五间房, 四道沟): followed by a place word within two
+# characters after a one-character numeral they are part of the name — not in 五户村民, 三家村企, 三条村道, 两个村
+_NAME_UNITS = frozenset(("户", "家", "间", "座", "条"))
+_NAME_AFTER = re.compile(r"(?:(?![村庄屯镇乡])[\u4e00-\u9fff]){0,2}?(?:村|庄|屯|镇|乡(?!村|镇|亲)|街道|社区)(?!民|干部|集体|两委|级|里|内|企|务|户|组|委|庄|落|子|道)")
 _LEADING_UNIT_WORDS = re.compile(r"^(一|两)(?=(个|名|位|家|项|条|批|支|次|件|场|所|座|间|套)[^\d])")
 
 
@@ -72,6 +76,8 @@ def _qty(m: re.Match) -> str:
         return m.group(0)   # 一户一策, 一人一岗, 一家一户: a set phrase, not a count
     if num == "一" and tail and text[end:end + len(tail)] == tail:
         return m.group(0)   # 一户户走访, 一次次上门: one after another, not one household
+    if len(num) == 1 and tail in _NAME_UNITS and _NAME_AFTER.match(text, end):
+        return m.group(0)   # 六户地村, 三家村, 五间房镇, 四道沟村: a place's name, not a count
     # "万元"/"亿元" keep their magnitude word as the unit: 三十五万元 → 35万元
     if num.endswith(("万", "亿")) and len(num) > 1 and tail in ("元", "人", "户", "人次"):
         tail = num[-1] + tail

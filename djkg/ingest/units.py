@@ -34,12 +34,12 @@ ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "疾病预防控制中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站", "服务社(?!区|会)", "收费所", "收费站",
     "纪念馆", "博物馆", "图书馆", "文化馆", "美术馆", "档案馆", "科技馆", "体育馆",
     "公司", "集团", "林场", "卫生院", "医院", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学", "希望小学", "小学", "高中", "幼儿园", "研究院", "研究所",
-    "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
+    "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "物流园", "产业园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "志愿(?:者)?服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "直属库", "储备库", "粮库", "供电所", "派出所", "司法所", "税务所", "财政所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区", "嘎查",
     *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普)",
-    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低短益坏妙害痛去随联岸边旁侧处])处(?!理|长|在|于|置|突|罚|分|处)", "(?<![为个])中心(?!任|城|点|工作)")
+    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低短益坏妙害痛去随联岸边旁侧处])处(?!理|长|在|于|置|突|罚|分|处)", "(?<![为个])中心(?!任|城|点|工作|医院|卫生院|小学|中学|学校|幼儿园)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
 # 乡 ends a township's name, not the 乡 of 乡村, 乡镇, 乡亲, 乡贤 … nor of 下乡, 返乡, 回乡 (going to the countryside)
@@ -80,7 +80,7 @@ _BOUNDARY = re.compile(".*(?:" + _BOUNDARY_WORDS + ")")
 _BOUNDARY_WORD = re.compile("(?:" + _BOUNDARY_WORDS + ")")
 # a kind of unit written with the level it stands at ("全市27家乡镇商会", "乡镇卫生院"): no name (short_name would
 # keep only 商会 of it)
-_KIND_ONLY = re.compile(r"^乡镇(?:商会|企业|卫生院|政府|党委|党组织)$")
+_KIND_ONLY = re.compile(r"^(?:乡镇(?:商会|企业|卫生院|政府|党委|党组织)|两新组织|(?:大|好)(?:医院|学校))$")
 _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|全社区|省级|市级|县级|区级|国家级|各类|各级|各个|所有|一些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关|基层|部|"
                       r"百村|千村|万村|乡村|农村|山村|行政村$|自然村$|城市|街道镇$|镇街$|乡镇$|苏木镇$|嘎查村$|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
                       r"物业公司$|物业服务公司$|物业服务企业$|物业企业$|股份公司$|(?:民营|私营|国有|外资|合资|港资|台资)[\u4e00-\u9fff]{0,4}?(?:公司|企业|厂)$|"
@@ -94,11 +94,12 @@ _NOT_UNIT = re.compile(r"[上考读念]大学$|或|一个|一些|不少|许多|�
                        r"党员|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|问题|明星|老旧|新建|所有|各个|领办")
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
-# function words no name holds: a candidate that contains one is a clause ending in a name
+# function words no name holds: a candidate that contains one is a clause ending in a name (同 joins two bodies
+# only after one's organisation word, 市政府同上海第九人民医院: 大同, 同济 and 同仁 keep theirs)
 # a government department named by two fields joined with 和 (人力资源和社会保障局, 住房和城乡建设局, 行政审批和政务信息
 # 管理局) is one body; 和 after an organisation's own word joins two of them (民政局和财政局, 龙山街道和龙山社区)
 _DEPARTMENT_AND = r"(?<![局厅委部办院校所站村镇乡会司队区道])和(?=[\u4e00-\u9fff]{2,10}(?:局|厅|委员会|办公室)$)"
-_FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|(?!" + _DEPARTMENT_AND + r")和|以|" + _JOINED_SUBJECTS +
+_FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|(?!" + _DEPARTMENT_AND + r")和|以|(?<=[府局委院司])同|" + _JOINED_SUBJECTS +
                             r"|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
 _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 
@@ -115,6 +116,7 @@ _EXAMPLE_BEFORE = re.compile(r"(?:例如|比如|譬如)[，,]?$")
 # the people who took the reporter round and whom they work for are not the subject
 _ESCORT = re.compile(r"(?:陪同|带领记者|陪着记者|随同|领着记者)[^，。；]{0,10}?(?:是|为)?$")
 _STAFF_AFTER = re.compile(r"的(?:干部|工作人员|负责人|同志|职工)")
+_SENDS_AFTER = re.compile(r"(?:派来|派出|派驻|选派|下派|委派)")
 
 
 @dataclass(frozen=True)
@@ -394,6 +396,9 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 人力资源和社会保障局: two fields joined in a government department's name
         if i == 1 and w == "和" and len(words[0][0]) == 1 and _named_with_he(name):
             continue        # 亿和精密工业: one character is no subject for 和 to join, it begins the name
+        if i == len(words) - 1 and w == "地" and tail:
+            continue        # 六户地村: 地 right before the organisation word ends a name (the particle 地 comes
+            #                 before a verb, never before 村 or 公司)
         if len(words) == 1 and len(w) >= 2 and f[:1] == "d" and tail in _PLACE_UNITS:
             continue        # 共同村: a village named by one adverb (a verb there is more often the clause's: 深入社区)
         if i == len(words) - 1 and len(w) == 1 and f[:1] in ("r", "p") and w not in _DEMONSTRATIVES \
@@ -405,8 +410,10 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         common = freq.get(w, 0) >= 300 and (len(w) >= 2 or f[:1] in ("p", "c", "r", "u"))
         # … but a headline's verb with its result, however rare (撑起, 蹚出, 唱响, 筑牢), is never part of a name
         common = common or (len(w) == 2 and f == "v" and w[1] in _RESULT_COMPLEMENTS)
+        # … and so is a one-character verb with its result 好 (写好, 办好, 管好), which jieba writes as two words
+        done_well = w == "好" and i > 0 and len(words[i - 1][0]) == 1 and words[i - 1][1] == "v"
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
-                or w in ("的", "了") or w in _GOES_TO:
+                or w in ("的", "了") or w in _GOES_TO or done_well:
             cut = pos
     # … whether or not the dictionary holds the word (派回 is read as 派 + 回, 搭上联村 as 搭 + 上联 + 村)
     cut = max([cut] + [i + len(g) for g in _GOES_TO | _JOINS_UP if (i := name.rfind(g)) >= 0])
@@ -416,7 +423,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
 _RESULT_COMPLEMENTS = frozenset("起出亮响就牢密")
 # going somewhere, however rare the word or however jieba tags it (前往 as a time word, 赶往 as an adverb): the place
 # gone to is named after it ("赶往乌兰布鲁克村")
-_GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 直奔 回到 进驻 驻扎 扎根 派回 调回 返回 派驻 下派 选派 传回 送回 发回 传到 送往 发往".split())
+_GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 直奔 回到 进驻 驻扎 扎根 派回 调回 返回 派驻 下派 选派 传回 送回 发回 传到 送往 发往 "
+                     "送进 住进 转到 转往 转进".split())
 # joining up with another (玉山村搭上联村党总支的快车: the village rides the joint branch's train)
 _JOINS_UP = frozenset("搭上 赶上 跟上 牵手 结对 对接".split())
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
@@ -477,6 +485,8 @@ def guess_unit(title: str, text: str) -> str:
         if where == "body" and _ESCORT.search(body, max(0, c.start - 12), c.start) and \
                 _STAFF_AFTER.match(body, c.start + len(c.core)):
             scores[c.core] -= 2.0    # "陪同采访的杜志礼是原平市农业农村局的干部": a guide's employer
+        if where == "body" and _SENDS_AFTER.match(body, c.start + len(c.core)):
+            scores[c.core] -= 2.0    # "上海第九人民医院派来的专家": who sends help is not whom the text is about
         if where == "body" and _EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start):
             scores[c.core] -= 2.0    # "例如路口派出所打造了…": one of the unit's parts, given as an example
             examples.setdefault(c.core, True)
