@@ -1236,6 +1236,16 @@ def test_a_villages_own_problems_are_not_found_in_a_city_community():
     assert "problem:scattered-smallholders" in {m.id for m in village.problems}
 
 
+def test_a_communitys_and_a_villages_own_problems_stay_in_their_fields():
+    # (r886, r885; r841-r888: a community's thin, split forces named outside communities were wrong nine times in ten)
+    firm = case("湖北交投党委抓班子带队伍。刚起步的湖北交投，一度面临人手不够、资金短缺、任务繁重三重压力。", industry="国有企业")
+    assert "problem:community-resources-scattered" not in {m.id for m in firm.problems}
+    community = case("新城社区党委推行“大党委”。过去社区人手不够，辖区单位各自为政。", industry="城市社区")
+    assert "problem:community-resources-scattered" in {m.id for m in community.problems}
+    bureau = case("某区市场监管局党组推行“阳光执法”。过去执法一言堂、暗箱操作，群众意见很大。", industry="机关")
+    assert "problem:village-power-abuse" not in {m.id for m in bureau.problems}
+
+
 @pytest.mark.parametrize("text, concept", [
     ("龙岩的办法是在社区网格里建临时党支部，支部下再按楼道设党小组。", "measure:grid-party-organisation"),
     ("工单办完，热线办逐件回访，并做满意度调查。", "measure:mass-evaluation"),
