@@ -138,6 +138,11 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     ("小区2008年建成，到今年已经有15个年头。改造后，业主满意率达到96%。", {96}, {15}),
     # back then, a year at a time: still the "from" of the change (r772)
     ("村里盘活闲置资产，村集体经济收入从过去每年10万元增长到50余万元。", {50}, {10}),
+    # what it still took in a year named before the change (r869); a price premium per kilogram (r881); a net gain
+    # of a count (r880)
+    ("创伤中心搭起救治体系，重症患者从入院到上手术台的时间，2019年还要8小时，到2024年已缩短为60分钟。", {60}, {8}),
+    ("分院推广高蛋白大豆，亩产达到495斤，种植户的售价都比普通大豆每公斤多出1元。", {495}, {1}),
+    ("园区党工委推动企业转型，高新技术企业由2016年的31家增加到80家，净增49家。", {80, 49}, {31}),
 ])
 def test_baselines_frequencies_inputs_and_back_then_are_not_results(text, kept, dropped):
     c = case(text)
