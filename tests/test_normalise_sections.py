@@ -66,6 +66,14 @@ def test_text_without_headings_uses_cue_words():
     assert [r for r, _ in roles(text)] == ["problem", "measure", "outcome"]
 
 
+def test_someone_looking_back_states_the_problem_the_unit_started_from():
+    # (r878) the old secretary's recollection, quoted, opens with "back then"
+    roles = [s.role for s in split(normalise("老支书陈付回忆：“那时候全市的行政村里，只有我们村连个党组织都没有。"
+                                             "村里没人拿主意，群众三天两头上访。”"))]
+    assert roles[0] == "problem"
+    assert split(normalise("那时候村里没钱，路也不通。"))[0].role == "problem"
+
+
 def test_sentence_offsets_point_into_the_text():
     text = normalise("一、背景\n问题很多。\n二、做法\n成立合作社；开展培训。")
     for s in split(text):

@@ -179,7 +179,10 @@ _RESULT_LEADS = ("去年", "今年以来", "如今", "目前", "截至", "推行
 
 
 # "过去… / 以前… / 几年前…" describes the state before the measures: the problem the unit started from
-_PROBLEM_LEADS = ("过去", "以前", "此前", "曾经", "长期以来", "一度", "原来", "早些年", "几年前", "当时", "以往", "起初")
+_PROBLEM_LEADS = ("过去", "以前", "此前", "曾经", "长期以来", "一度", "原来", "早些年", "几年前", "当时", "以往", "起初",
+                  "那时候", "那时", "那会儿")
+# … also when someone looking back says it ("老支书回忆：“那时候…"): the lead is what they say first
+_SPEAKER = re.compile(r"^[^，。；“”]{1,12}?(?:回忆|回忆说|说|介绍|坦言|感慨|告诉记者)[：:，,]?[“\"]")
 _PAST_PERIOD = re.compile(r"^过去(?:的)?[一两二三四五六七八九十几\d]+年")   # "过去一年…" reports results
 # a sentence setting the scene (位于…, 全村312户, 下设7个支部) carries figures that are not results
 _SETTING = ("位于", "全村", "全镇", "全乡", "现有", "下设", "下辖", "辖区面积", "辖区内有", "共有", "常住人口", "户籍人口",
@@ -243,7 +246,8 @@ def _classify(sentence: str, section: str) -> str:
     problem += min(2.0, float(len(found_problem)))
     measure += min(2.0, float(len(found_measure))) + (1.0 if measure_head else 0.0)
     outcome += min(2.0, float(len(found_outcome)))
-    lead = sentence.lstrip("“\"（(　 ")[:6]
+    lead = sentence.lstrip("“\"（(　 ")
+    lead = lead[speaker.end():][:6] if (speaker := _SPEAKER.match(lead)) else lead[:6]
     if _PROBLEM_LEAD_RE.match(lead) and not _PAST_PERIOD.match(lead):
         problem += 2.0
     if not found_outcome and _SETTING_RE.search(sentence) and not _RESULT_RE.search(sentence):
