@@ -110,9 +110,8 @@ REAL_FLOORS = {
     "extraction_real13": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.96, "problems": 0.6,
                           "measures": 0.68, "outcome_values": 0.65, "outcome_precision": 0.8, "model": 0.65,
                           "unit": 0.82},
-    # r397-r426, written blind and measured once (its header), then worked on: held at what it reads now (problems
-    # 0.57 -> 0.52 since a community's split forces are a community's only: r410's police station loses them)
-    "extraction_real14": {"province": 1.0, "city": 1.0, "county": 0.8, "field": 0.9, "problems": 0.52,
+    # r397-r426, written blind and measured once (its header), then worked on: held at what it reads now
+    "extraction_real14": {"province": 1.0, "city": 1.0, "county": 0.8, "field": 0.9, "problems": 0.57,
                           "measures": 0.78, "outcome_values": 0.65, "outcome_precision": 0.75, "model": 0.95,
                           "unit": 0.75},
     # r427-r456, written blind and measured twice (its header), then worked on: held at what it reads now
@@ -120,10 +119,11 @@ REAL_FLOORS = {
                           "measures": 0.74, "outcome_values": 0.5, "outcome_precision": 0.65, "model": 0.45,
                           "unit": 0.9},
     # r487-r516, written blind and measured with the session's start code and after its first changes (its
-    # header), then worked on: held at what it reads now
-    "extraction_real17": {"province": 1.0, "city": 0.9, "county": 0.95, "field": 0.95, "problems": 0.66,
+    # header), then worked on: held at what it reads now (problems 0.67 -> 0.62 since r513's unit is the group that
+    # helps the village, 荣华控股集团, as its author has it: the village's own problems then leave a firm's case)
+    "extraction_real17": {"province": 1.0, "city": 0.9, "county": 0.95, "field": 0.95, "problems": 0.61,
                           "measures": 0.66, "outcome_values": 0.69, "outcome_precision": 0.83, "model": 0.5,
-                          "unit": 0.76},
+                          "unit": 0.8},
     # r547-r576, written blind and measured with the session's start code and with the learned outcome model (its
     # header), then added to the model's training sets: its outcome figures are training figures since (0.93/0.96),
     # held here at what the model read blind; the rest as read after the work on it (unit 0.50 -> 0.73, field 0.90)

@@ -152,10 +152,12 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
 
 
 def _fits_field(problems: list[Mention], tx: Taxonomy, industry: dict[str, Any]) -> list[Mention]:
-    """A problem that cannot arise outside one field (``only_in`` in problems.yaml: smallholders, a village's
-    collective economy) is dropped from a case whose field is known to be another ("单打独斗" in a city community
-    is not smallholders farming alone). The ``fields`` lists say where problems are typical, not where they can
-    arise (a court mediates conflicts too), so they filter nothing; nor does a field recognised only weakly."""
+    """A problem that cannot arise outside one field or a few (``only_in`` in problems.yaml: smallholders, a village's
+    collective economy; a community's or a village's split forces) is dropped from a case whose field is known to be
+    another ("单打独斗" in a city community is not smallholders farming alone) — unless its sentence is about what
+    ``or_about`` names (a district's organs on the split forces of its towns and communities). The ``fields`` lists
+    say where problems are typical, not where they can arise (a court mediates conflicts too), so they filter
+    nothing; nor does a field recognised only weakly."""
     field = industry.get("field")
     if not field or (industry.get("confidence") or 0) < FIELD_CERTAIN:
         return problems
@@ -163,7 +165,9 @@ def _fits_field(problems: list[Mention], tx: Taxonomy, industry: dict[str, Any])
     for m in problems:
         concept = tx.by_id.get(m.id)
         only = concept.extra.get("only_in") if concept else None
-        if not only or only == field:
+        about = concept.extra.get("or_about") if concept else None
+        if not only or field in ([only] if isinstance(only, str) else only) \
+                or (about and any(word in m.evidence for word in about)):
             out.append(m)
     return out
 
