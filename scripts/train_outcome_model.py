@@ -36,9 +36,11 @@ GOLD = ROOT / "tests" / "gold"
 DEVELOPMENT = ["extraction_real", "extraction_real2", "extraction_real5", "extraction_real7", "extraction_real8",
                "extraction_real11", "extraction_real12", "extraction_real13", "extraction_real14", "extraction_real15",
                "extraction_real17", "extraction_real_heldout", "extraction_real19", "extraction_real20",
-               "extraction_real21", "extraction_real22", "extraction_real26", "extraction_real27", "extraction_real29"]
+               "extraction_real21", "extraction_real22", "extraction_real26", "extraction_real27", "extraction_real29",
+               "extraction_real30", "extraction_real31"]
 C = 0.3                                  # inverse strength of the L2 penalty (chosen leave-one-set-out)
-THRESHOLDS = {"kept": 0.45, "added": 0.7}
+# chosen leave-one-set-out on the 21 sets: (0.5, 0.65) reads 0.818 / 0.702 where (0.45, 0.7) read 0.817 / 0.695
+THRESHOLDS = {"kept": 0.5, "added": 0.65}
 
 
 def sealed(name: str) -> bool:

@@ -1440,7 +1440,7 @@ def test_a_headlines_subject_before_its_colon_is_the_unit(text, unit):
 @pytest.mark.parametrize("text, result, unit", [
     # results counted in the measure words of works, wells, volumes and weights (r842, r578, r648, r455)
     ("矿党总支组织党员攻关，305采区的总进风量每分钟多了400立方米。", 400, "立方米"),
-    ("党支部争取水利资金，一年来新打机井增加到17眼，全村浇地难从此解决。", 17, "眼"),
+    ("党支部争取水利资金。一年来，村里新打机井增加到17眼，全村浇地难从此解决。", 17, "眼"),
     ("党支部领办合作社后，萝卜亩产由4000斤提高到6000斤。", 6000, "斤"),
     ("在党员突击队带动下，工程累计立起电杆98基，比计划提前10天完工。", 98, "基"),
     ("党员先锋岗带头攻坚，车站今年完成装车23157车，同比增长12%。", 23157, "车"),
