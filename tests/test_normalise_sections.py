@@ -74,6 +74,15 @@ def test_someone_looking_back_states_the_problem_the_unit_started_from():
     assert split(normalise("那时候村里没钱，路也不通。"))[0].role == "problem"
 
 
+def test_a_columns_label_above_the_headline_is_no_section():
+    # (r853) 【乡村变化看小康】 names the column the report ran in; a section name in brackets still sets the role
+    column = split(normalise("人民网宁夏频道 2021年9月7日\n【乡村变化看小康】西吉县关庄村：种地改养牛\n"
+                             "关庄村过去是贫困村，住的是土坯房，走的是土路。"))
+    assert "outcome" not in {s.section for s in column}
+    section = split(normalise("【主要做法】\n村里成立合作社，统一收购。"))
+    assert section[-1].section == "measure"
+
+
 def test_sentence_offsets_point_into_the_text():
     text = normalise("一、背景\n问题很多。\n二、做法\n成立合作社；开展培训。")
     for s in split(text):

@@ -109,6 +109,7 @@ def split(text: str) -> list[Sentence]:
     """Sentences of a normalised text, each with its section and role."""
     out: list[Sentence] = []
     section_stack: list[tuple[int, str]] = []   # (level, role)
+    body_seen = False                            # a sentence of the body has been read
     pos = 0
     for line in text.split("\n"):
         line_start = pos
@@ -122,6 +123,8 @@ def split(text: str) -> list[Sentence]:
         labelled = False
         if level:
             role = heading_role(title)
+            if role and not body_seen and stripped.startswith("【") and not _names_a_section(title):
+                role = ""   # a column's label above the headline (【乡村变化看小康】) is no section of the text
             while section_stack and section_stack[-1][0] >= level:
                 section_stack.pop()
             inherited = section_stack[-1][1] if section_stack else ""
@@ -146,7 +149,14 @@ def split(text: str) -> list[Sentence]:
                 continue
             start = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             out.append(Sentence(start, start + len(s), s, section, _classify(s, section), labelled=labelled))
+            body_seen = body_seen or (len(s) >= 20 and s.rstrip("”’\"")[-1:] in "。！？；")   # not a masthead line
     return out
+
+
+def _names_a_section(title: str) -> bool:
+    """A bracketed heading that names a section (【基本情况】, 【主要做法和成效】), not a column (【乡村变化看小康】) or a
+    headline in brackets: short, or ending in the word that names the section."""
+    return len(title) <= 6 or bool(heading_role(title[-4:]))
 
 
 def _heading(line: str) -> tuple[int, str, int]:
