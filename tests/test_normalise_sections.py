@@ -115,6 +115,7 @@ def test_rough_ranges_are_not_read_as_one_number():
     ("三番五次上门，一共跑了五次", "三番五次上门，一共跑了5次"),
     ("他三年两个月没回家", "他3年两个月没回家"),                    # a real duration still reads as one
     ("书记先一户户走访，帮助一户贫困户", "书记先一户户走访，帮助1户贫困户"),   # one after another is no count
+    ("反映窗口前空无一人，本月只来了一人", "反映窗口前空无一人，本月只来了1人"),   # r885: nobody is no count of one
 ])
 def test_numerals_inside_idioms_stay_words(text, expected):
     from djkg.ingest.normalise import normalise

@@ -94,7 +94,8 @@ def _qty(m: re.Match) -> str:
 # idioms made of numerals: no count, however they read ("电梯三天两头坏" is "often", not 3 days)
 # (a group, so that ``split`` keeps them: the odd pieces are the idioms)
 _NUMERAL_IDIOMS = re.compile("(三天两头|三番五次|三番两次|三年五载|一年半载|三言两语|三长两短|三三两两|三五成群|"
-                             "三令五申|七上八下|七嘴八舌|五花八门|四面八方|一五一十|十有八九|接二连三|四分五裂|三下五除二)")
+                             "三令五申|七上八下|七嘴八舌|五花八门|四面八方|一五一十|十有八九|接二连三|四分五裂|三下五除二|"
+                             "空无一人|孤身一人|独自一人)")
 
 
 def convert_numerals(text: str) -> str:
