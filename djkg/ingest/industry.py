@@ -191,8 +191,8 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     # the text saying what the firm is ("…集团是一家民营企业") decides between state-owned and private
     stated = _OWNERSHIP_STATED.search(head)
     if stated:
-        kind = "非公有制经济组织" if stated.group("private") or stated.group("private2") or stated.group("private3") \
-            else "国有企业"
+        private = any(stated.group(g) for g in ("private", "private2", "private3"))
+        kind = "非公有制经济组织" if private else "国有企业"
         scores[kind] = scores.get(kind, 0.0) + 10.0
     if _SOE_HONOUR.search(head) or _central_honour(head):
         scores["国有企业"] = scores.get("国有企业", 0.0) + 10.0

@@ -584,15 +584,32 @@ def guess_unit(title: str, text: str) -> str:
 
 _ONE_OF_A_KIND = re.compile(r"(?:一|这|那)(?:座|个|家|所|间|支)$")
 _THANKS = re.compile(r"锦旗|感谢信|表扬信")
-# an organisation helping a village or community: it takes the place on as its charge, pairs with it, carries out
-# the place's project, or comes to it
+_CAME_TO = re.compile(r"来到|走进|赶到|找到")
+
+
+# an organisation helping a village or community: it takes the place on as its charge, carries out the place's
+# project, pairs with it, or its people come to it
 _TAKES_ON = re.compile(r"[^。；！？]{0,8}?(?:把|将)[^。；！？]{0,12}?(?:作为|列为|确定为)[^。；！？]{0,4}?(?:帮扶|联系|结对|扶贫|包联)")
-_PAIRS = re.compile(r"[^。；！？]{0,24}?(?:和|与|同)(?P<place>[^。；！？]{2,14}?)结成了?(?:帮扶)?对子")
 _CARRIES_OUT = re.compile(r"[^。；！？]{0,4}?(?:承担|实施|负责)的(?P<place>[^。；！？]{2,14}?)(?:工程|项目|改造)")
+_PAIRS = re.compile(r"[^。；！？]{0,24}?(?:和|与|同)(?P<place>[^。；！？]{2,14}?)结成了?(?:帮扶)?对子")
 _COMES_TO = re.compile(r"[^。；！？]{0,30}?(?:党员|服务队|同事|员工|职工|经理|团队)[^。；！？]{0,12}?"
                        r"(?:来到|走进|深入|赶到|前往|进驻)(?P<place>[^，。；！？]{2,14})")   # its people, not a visit
 _HELPER_END = re.compile(r"(?:公司|集团|局|供电所|银行|协会|商会|医院|学校|大学|学院|派出所|法院|检察院|服务队|示范队|中心)$")
 _SERVED_END = re.compile(r"(?:村|社区|嘎查)$")
+
+
+def _helps(body: str, c: UnitCandidate, place: str) -> re.Match | None:
+    """Where the words saying that ``c`` helps ``place`` end, read from ``c``'s mention on; None when they do not."""
+    end = c.start + len(c.core)
+    m = _TAKES_ON.match(body, end)
+    if m and place[:2] in body[end:end + 40]:
+        return m
+    if body[max(0, c.start - 1):c.start] == "由" and (m := _CARRIES_OUT.match(body, end)) and place in m.group("place"):
+        return m
+    for pattern in (_PAIRS, _COMES_TO):
+        if (m := pattern.match(body, end)) and place in m.group("place"):
+            return m
+    return None
 
 
 def _helper_of_place(scores: dict[str, float], shorts: dict[str, str], cands: list[UnitCandidate],
@@ -606,24 +623,14 @@ def _helper_of_place(scores: dict[str, float], shorts: dict[str, str], cands: li
     for c in cands:
         if c.core not in scores or c.core == best or not _HELPER_END.search(shorts.get(c.core, c.core)):
             continue
-        end = c.start + len(c.core)
-        m = None
-        if _TAKES_ON.match(body, end) and place[:2] in body[end:end + 40]:
-            m = _TAKES_ON.match(body, end)
-        elif body[max(0, c.start - 1):c.start] == "由" and (m := _CARRIES_OUT.match(body, end)) and place in m.group("place"):
-            pass
-        elif (m := _PAIRS.match(body, end)) and place in m.group("place"):
-            pass
-        elif (m := _COMES_TO.match(body, end)) and place in m.group("place"):
-            pass
-        else:
-            m = None
+        m = _helps(body, c, place)
         # of organisations written one after another before the verb (国网自贡供电公司下属富顺县供电公司…来到),
         # the one nearest to it does the work
         if m is not None and (helped_at < 0 or m.end() == helped_at):
             helper, helped_at = c.core, m.end()
     return helper
-_CAME_TO = re.compile(r"来到|走进|赶到|找到")
+
+
 # a headline's subject: the words before its colon, after a column's label ("集团新闻｜苏州中设建设：…")
 _HEADLINE = re.compile(r"^\s*(?:[^｜|丨\n]{1,10}[｜|丨])?\s*([\u4e00-\u9fff]{3,14})\s*[：:]")
 # … unless they are a label, a phrase (邻里齐心、从野战医院到…、长江边的东红村) or a place alone (镇江：, 上海南汇：)
