@@ -990,6 +990,16 @@ def test_units_named_the_way_reports_name_them(text, unit):
     # a court's short form 中院; "writing its next chapter well" is no part of its name (r875)
     ("这几年，张掖中院党建工作的主线很清楚。本号开设专栏，朝着“争创一流”的目标写好张掖中院的新篇章。市法院党组创立了"
      "新机制。", "张掖中院"),
+    # social-work stations and foundations are organisations, the community a foundation is named after is not
+    # another one; an office with its Party branch is one (r913, r917, r935)
+    ("王家河街道的阳光社工站有社工12名。阳光社工站党支部带着社工上门，华中农业大学文法学院的学生也来帮忙。阳光社工站"
+     "办起了老年食堂。", "阳光社工站"),
+    ("武侯社区发展基金会成立于2018年。武侯社区基金会把微基金交给社区，武侯社区基金会的党支部牵头评审项目。",
+     "武侯社区发展基金会"),
+    ("长春市市长公开电话办公室党支部推行“接诉即办”。母女俩四处奔走，问题一直没解决，打通热线后三天就办好了。",
+     "长春市市长公开电话办公室"),
+    # a time phrase before a name is no part of it (r916)
+    ("近几年井冈山市公安局推行警务网格。井冈山市公安局党委把民警派进村组。", "井冈山市公安局"),
 ])
 def test_names_with_numerals_helpers_and_short_forms(text, unit):
     assert case(text).unit.startswith(unit)
@@ -1015,6 +1025,12 @@ def test_a_bureaus_visit_to_a_village_leaves_the_village_the_unit():
     c = case("王家村党支部领办合作社。上个月，县农业农村局的专家来到王家村指导种植。王家村的葡萄卖上了好价钱，王家村党支部"
              "带着村民建了冷库。")
     assert c.unit.startswith("王家村"), c.unit
+
+
+def test_an_honour_won_is_no_part_of_a_units_name():
+    # (r924) "服务队曾获国家电网有限公司…称号" had become the unit 服务队曾获国家电网有限公司
+    c = case("共产党员服务队常年为农户检修线路，服务队曾获国家电网有限公司“金牌服务队”称号。")
+    assert "曾获" not in c.unit, c.unit
 
 
 @pytest.mark.parametrize("text", [
