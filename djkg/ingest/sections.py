@@ -190,9 +190,9 @@ _RESULT_LEADS = ("去年", "今年以来", "如今", "目前", "截至", "推行
 
 # "过去… / 以前… / 几年前…" describes the state before the measures: the problem the unit started from
 _PROBLEM_LEADS = ("过去", "以前", "此前", "曾经", "长期以来", "一度", "原来", "早些年", "几年前", "当时", "以往", "起初",
-                  "那时候", "那时", "那会儿")
+                  "那时", "那会儿")   # (那时 begins 那时候 too)
 # … also when someone looking back says it ("老支书回忆：“那时候…"): the lead is what they say first
-_SPEAKER = re.compile(r"^[^，。；“”]{1,12}?(?:回忆|回忆说|说|介绍|坦言|感慨|告诉记者)[：:，,]?[“\"]")
+_SPEAKER = re.compile(r"^[^，。；“”]{1,12}?(?:回忆|说|介绍|坦言|感慨|告诉记者)[：:，,]?[“\"]")
 _PAST_PERIOD = re.compile(r"^过去(?:的)?[一两二三四五六七八九十几\d]+年")   # "过去一年…" reports results
 # a sentence setting the scene (位于…, 全村312户, 下设7个支部) carries figures that are not results
 _SETTING = ("位于", "全村", "全镇", "全乡", "现有", "下设", "下辖", "辖区面积", "辖区内有", "共有", "常住人口", "户籍人口",

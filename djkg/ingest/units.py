@@ -567,7 +567,7 @@ def guess_unit(title: str, text: str) -> str:
                     scores[c.core] += 3.5
                 elif c.core in scores and sentence <= c.start < came.start():
                     scores[c.core] -= 1.5
-    best = max(scores, key=lambda k: (scores[k], len(k)))
+    best = _leader(scores)
     short = shorts[best]
     party = [p.group(0) for name in (short, best) for end in _ends(text, name)
              for p in (_PARTY_AFTER.match(text, end),) if p and p.group(0).endswith(PARTY + ("支部",))]
@@ -613,10 +613,15 @@ def _helps(body: str, c: UnitCandidate, place: str) -> re.Match | None:
     return None
 
 
+def _leader(scores: dict[str, float]) -> str:
+    """The name scored highest; on a tie the longer (the fuller name of the same organisation)."""
+    return max(scores, key=lambda k: (scores[k], len(k)))
+
+
 def _helper_of_place(scores: dict[str, float], shorts: dict[str, str], cands: list[UnitCandidate],
                      body: str) -> str:
     """The organisation a text about its help to a village or community is about, when the place leads."""
-    best = max(scores, key=lambda k: (scores[k], len(k)))
+    best = _leader(scores)
     place = shorts.get(best, best)
     if not _SERVED_END.search(place):
         return ""
