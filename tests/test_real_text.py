@@ -972,6 +972,12 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     # the town's health centre, in a text about one town, under a title naming one of its kind (r625)
     ("鄂西之巅一座卫生院的“翻身”起点\n\n绿葱坡镇位于鄂西的最高处，镇政府所在地海拔1822米。镇卫生院建于1952年，"
      "到上世纪90年代末，这家卫生院已经走到了关门的边缘。2001年，镇卫生院来了新院长。", "绿葱坡镇卫生院"),
+    # the place in a company's full-width brackets is part of its name, not the start of it; a verb that says what an
+    # association does (采购) names it (r949, r952)
+    ("物流园里的党员货车司机\n\n宋中华是越海全球物流（苏州）有限公司党支部的一名党员。4月里，他主要守在公司防疫一线。",
+     "越海全球物流（苏州）有限公司"),
+    ("青海省政府采购协会党支部：把“党建工作站”建进代理机构\n\n协会成立后，组建起协会党支部，把从业人员聚拢到支部里来。",
+     "青海省政府采购协会"),
 ])
 def test_units_named_the_way_reports_name_them(text, unit):
     assert case(text).unit.startswith(unit) or unit in case(text).unit

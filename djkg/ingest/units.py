@@ -203,7 +203,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     if cut >= 0 and window[cut].isdigit() and window[cut + 1:cut + 2] in _DATE_UNITS:
         cut += 1        # "5月12日宝山村": the date's 日 goes with its digits
     window, window_start = window[cut + 1:], window_start + cut + 1
-    places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window) and not _begins_division(window, pm.start())]
+    places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window) and not _begins_division(window, pm.start())
+              and cut + 1 + pm.start() not in ordinal]   # (苏州 of 越海全球物流（苏州）有限公司 is inside the name)
     if places and _gap_breaks(window[places[-1].end():]):
         places = []     # "武昌区中北路上的长城汇写字楼", "烟台市推行村…": the place is not part of the name
     if places:
@@ -357,7 +358,8 @@ def _gap_breaks(gap: str) -> bool:
 # verbs that belong in organisations' names (供电公司, 调解委员会, 监督委员会 …)
 _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 登记 露天 "
                         "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
-                        "输电 送电 配电 检修 供水 供气 运营 施工 勘察 设计 监理 采油 炼油 作业 安装 调度 营业".split())
+                        "输电 送电 配电 检修 供水 供气 运营 施工 勘察 设计 监理 采油 炼油 作业 安装 调度 营业 "
+                        "采购 销售 生产 制造 加工 开发 经营 研发 咨询 租赁 贸易 印刷 养殖 种植".split())
 _PLACE_UNITS = frozenset(("村", "社区", "嘎查", "居委会", "村委会"))
 _POST = re.compile(r"支书|书记|主任|委员|会计|文书|干部|党支部书记|第一书记|两委")
 _DEMONSTRATIVES = frozenset("该本其这那此每各我你他她它某哪")
