@@ -978,6 +978,10 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
      "越海全球物流（苏州）有限公司"),
     ("青海省政府采购协会党支部：把“党建工作站”建进代理机构\n\n协会成立后，组建起协会党支部，把从业人员聚拢到支部里来。",
      "青海省政府采购协会"),
+    # a village whose name ends in a character that is also an adverb (都), after 的; the first secretary's own
+    # body is not the unit (r958)
+    ("太行山下南文都:昔日臭水沟 今朝荷花塘\n\n这里是河北省平山县的南文都村,地处革命老区。那一年,石家庄市工商业联合会"
+     "秘书长张端树来到南文都村担任驻村第一书记。", "南文都村"),
 ])
 def test_units_named_the_way_reports_name_them(text, unit):
     assert case(text).unit.startswith(unit) or unit in case(text).unit

@@ -217,6 +217,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     tail = text[type_start:type_end]
     cut = _boundary_end(window + tail)
     cut = _unsplit(window, cut if cut <= len(window) else _boundary_end(window))
+    if cut == len(window) and cut > 1 and window[-1] in _ADVERBS and tail in _PLACE_UNITS:
+        cut = _boundary_end(window[:-1])   # "平山县的南文都村": no adverb stands right before 村, it ends the name
     if 0 < cut <= len(window) and window[cut - 1] in _TIME_AFTER and (cut == 1 or _boundary_end(window[:cut - 1]) == cut - 1):
         cut -= 1        # "是后陈村", "会上，后陈村": 后 right after another boundary begins the name, not "after"
     if cut == 2 and _named_with_he(window):
