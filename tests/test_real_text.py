@@ -982,6 +982,10 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     # body is not the unit (r958)
     ("太行山下南文都:昔日臭水沟 今朝荷花塘\n\n这里是河北省平山县的南文都村,地处革命老区。那一年,石家庄市工商业联合会"
      "秘书长张端树来到南文都村担任驻村第一书记。", "南文都村"),
+    # State Grid's Party members' service team is an organisation (国家电网 is a company, not a ministry), its
+    # place in brackets part of its name; its members going to a village do the work there (r944, r924)
+    ("电力党员来到村口\n\n当月24日,国家电网湖北电力(武汉新洲)共产党员服务队的两名队员赶到仓埠街的项山村,把村里的线路"
+     "检修了一遍。服务队还给村里的企业做了用电体检。", "国家电网湖北电力(武汉新洲)共产党员服务队"),
 ])
 def test_units_named_the_way_reports_name_them(text, unit):
     assert case(text).unit.startswith(unit) or unit in case(text).unit
