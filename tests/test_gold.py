@@ -75,8 +75,8 @@ REAL_FLOORS = {
     # (problems 0.76 -> 0.72: r139's conflicts are read from "在化解信访矛盾方面…建立了…制度" only, a topic the
     # clause handles; since a handled topic must be stated as a difficulty, problem precision rose on six sets)
     "extraction_real5": {"province": 1.0, "city": 0.9, "county": 0.9, "field": 0.88, "problems": 0.76,
-                         "measures": 0.87, "outcome_values": 0.82, "outcome_precision": 0.81, "model": 0.65,
-                         "unit": 0.89},
+                         "measures": 0.87, "outcome_values": 0.82, "outcome_precision": 0.81, "model": 0.55,
+                         "unit": 0.89},   # model: see MODEL_INFERENCE_TRADE
     # r161-r190, sealed as well (three more blind authors); held at what it read blind (county since the scorer
     # takes a gold place written informally or under its old name for the official one: 0.86 -> 0.95)
     "extraction_real6": {"province": 0.9, "city": 1.0, "county": 0.9, "field": 0.95, "problems": 0.4,
@@ -96,8 +96,8 @@ REAL_FLOORS = {
                          "unit": 0.6},
     # r277-r306, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
     "extraction_real10": {"province": 1.0, "city": 0.9, "county": 0.9, "field": 0.83, "problems": 0.56,
-                          "measures": 0.66, "outcome_values": 0.65, "outcome_precision": 0.79, "model": 1.0,
-                          "unit": 0.72},
+                          "measures": 0.66, "outcome_values": 0.65, "outcome_precision": 0.79, "model": 0.75,
+                          "unit": 0.72},   # model: see MODEL_INFERENCE_TRADE
     # r307-r336, written blind and measured once (its header), then worked on: held at what it reads now
     "extraction_real11": {"province": 0.85, "city": 0.85, "county": 0.95, "field": 0.9, "problems": 0.76,
                           "measures": 0.73, "outcome_values": 0.68, "outcome_precision": 0.88, "model": 0.65,
@@ -112,8 +112,8 @@ REAL_FLOORS = {
                           "unit": 0.82},
     # r397-r426, written blind and measured once (its header), then worked on: held at what it reads now
     "extraction_real14": {"province": 1.0, "city": 1.0, "county": 0.8, "field": 0.9, "problems": 0.57,
-                          "measures": 0.78, "outcome_values": 0.65, "outcome_precision": 0.75, "model": 0.95,
-                          "unit": 0.75},
+                          "measures": 0.78, "outcome_values": 0.65, "outcome_precision": 0.75, "model": 0.85,
+                          "unit": 0.75},   # model: see MODEL_INFERENCE_TRADE
     # r427-r456, written blind and measured twice (its header), then worked on: held at what it reads now
     "extraction_real15": {"province": 1.0, "city": 0.9, "county": 0.8, "field": 0.9, "problems": 0.64,
                           "measures": 0.74, "outcome_values": 0.5, "outcome_precision": 0.65, "model": 0.45,
@@ -284,6 +284,12 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
                      "extraction_real26": 0.075, "extraction_real27": 0.055, "extraction_real28": 0.065,
                      "extraction_real29": 0.02, "extraction_real30": 0.035, "extraction_real31": 0.07,
                      "extraction_real32": 0.075, "extraction_real33": 0.04}
+# MODEL_INFERENCE_TRADE: 党员责任区和示范岗 was inferred for every state firm whose text names a 党员突击队, 攻关小组 or
+# 示范岗 (its signature measure), and was the most frequent wrong model on the development sets (31 claims against 23
+# right); since the eighteenth session it is inferred only when the case also states a problem it answers. Twelve
+# sealed sets together: model 0.626 -> 0.604 at precision 0.483 -> 0.505 (two right, seven wrong claims fewer);
+# development sets 0.823 -> 0.811 at 0.657 -> 0.694. r131-r160, r277-r306 and r397-r426 each lost one right
+# inference (their model floors lowered to what they read).
 # OUTCOME_MODEL_TRADE: the learned outcome model (djkg/ingest/outcome_model.py) was adopted on the seven sealed sets
 # taken together — outcome values 0.641 -> 0.664 (precision 0.708 -> 0.731), forbidden numbers extracted 7.76% ->
 # 7.15% of 1,623 — while two of them lost: r81-r100 outcome values 0.61 -> 0.54 and r457-r486 forbidden 7.4% -> 8.2%

@@ -311,6 +311,17 @@ def test_a_firm_the_text_calls_foreign_or_hong_kong_funded_is_non_public():
     assert c.industry["field"] == "非公有制经济组织"
 
 
+def test_a_firm_the_text_refers_back_to_by_its_ownership_has_that_ownership():
+    # (r950) "电力" in a private group's name says nothing of who owns it; "这家民营企业" does
+    c = case("“口袋党员”在企业里找到了“家”\n\n安徽五洋电力集团公司的员工夏菁笑得很开心。这家民营企业是2015年8月申请建立"
+             "党支部的，支部眼下有党员12人。去年，公司产值做到12亿元。", unit="安徽五洋电力集团公司")
+    assert c.industry["field"] == "非公有制经济组织", c.industry
+    # (r945) a province's construction-investment group (建投) is state-owned, as its 城投 and 交投 are
+    c = case("党旗在算力工地上飘起来\n\n山西建投安装集团算力项目党支部摸索出一套党建工作法，党建和生产跟着同一个节拍走。",
+             unit="山西建投安装集团算力项目党支部")
+    assert c.industry["field"] == "国有企业", c.industry
+
+
 def test_a_unit_a_state_assets_commission_honoured_is_state_owned():
     # 漳村 holds 村, but the honour says whose the team is (r375)
     c = case("掘进头上党旗红——记漳村煤矿综掘一队党支部\n漳村煤矿综掘一队党支部把党建和掘进生产拧在一起抓，"
@@ -775,6 +786,19 @@ def test_a_unit_name_does_not_begin_with_the_verb_that_runs_into_it(text, unit):
 def test_a_report_that_names_no_model_gets_the_one_its_measures_and_problems_point_to(text, model):
     got = case(text).model
     assert got and got["id"] == model and got["inferred"], got
+
+
+def test_a_state_firms_shock_team_alone_does_not_make_it_an_instance_of_responsibility_zones():
+    """党员突击队, 攻关小组 and 示范岗 are in most state firms' write-ups: 党员责任区和示范岗 is inferred from them only
+    when the case also states a problem the model answers (its members' role not felt at the front line)."""
+    plain = ("山西建投安装集团算力项目党支部把国有企业党建当作根和魂。党员们组成攻关小组，选用预应力混凝土梁，"
+             "结构安全有了保障。")
+    assert case(plain).industry["field"] == "国有企业"
+    assert case(plain).model is None
+    stated = ("山西建投安装集团算力项目党支部把国有企业党建当作根和魂。过去一线党员作用发挥不明显，党员和普通职工没什么两样。"
+              "党员们组成攻关小组，选用预应力混凝土梁，结构安全有了保障。")
+    got = case(stated).model
+    assert got and got["id"] == "model:member-responsibility-zones" and got["inferred"], got
 
 
 def test_the_items_of_a_list_of_problems_are_problems_whatever_their_own_words_say():

@@ -582,6 +582,9 @@ _INFERABLE = ("new-employment-groups", "mobile-member-station", "grid-management
               "building-party-work", "hub-social-org", "member-responsibility-zones", "red-property", "whistle-and-report",
               "complaint-response", "fengqiao-experience")
 _UMBRELLA = ("fengqiao-experience",)
+# a model whose signature measure is common well beyond it (党员突击队, 攻关小组 and 示范岗 are in most state firms'
+# write-ups): inferred only when the case also states a problem the model answers
+_PROBLEM_BOUND = ("member-responsibility-zones",)
 
 
 def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy,
@@ -590,6 +593,7 @@ def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy,
     exactly one also answers a problem the case states (a model is a way of doing things against a problem);
     marked ``inferred`` so that readers can tell it from a model the write-up names."""
     applied = set(measure_ids)
+    stated = {p.split(":", 1)[-1] for p in problem_ids}
     fits = []
     for key in _INFERABLE:
         concept = tx.by_id.get(S.concept_id(S.MODEL, key))
@@ -598,11 +602,12 @@ def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy,
         signature = (concept.extra.get("measures") or [None])[0]
         fields = concept.extra.get("fields") or []
         if signature and S.concept_id(S.MEASURE, signature) in applied and (not field or field in fields):
+            if key in _PROBLEM_BOUND and not stated & set(concept.extra.get("problems") or []):
+                continue
             fits.append(concept)
     if len(fits) > 1:      # an umbrella model (枫桥经验: mediation) gives way to a specific one that also fits
         fits = [c for c in fits if c.key not in _UMBRELLA] or fits
     if len(fits) > 1:
-        stated = {p.split(":", 1)[-1] for p in problem_ids}
         fits = [c for c in fits if stated & set(c.extra.get("problems") or [])]
     if len(fits) != 1:
         return None

@@ -134,6 +134,8 @@ _END_FIELD = [
 _OWNERSHIP_STATED = re.compile(r"(?:(?<![还但就而倒总老要若凡可于只正也都不])是|作为|属于)(?:一家|一个|我国|全国|国内)?[^，。；]{0,6}?"
                                r"(?:(?P<private>民营|私营|民营控股|非公有制?|家族|港资|外资|台资|侨资|外商独资)|国有独资|国有控股|国有|中央|省属|市属|县属)企业"
                                r"|一家(?P<private2>港资|外资|台资|侨资|外商独资|民营|私营)企业——"   # "一家港资企业——南丰针织厂"
+                               # the firm the text is about, referred back to by what it is ("这家民营企业是2015年…")
+                               r"|(?:这家|该)(?:(?P<private4>民营|私营|非公有制?|港资|外资|台资|侨资)|国有|省属|市属)企业"
                                # what the firm grew into ("…成长为以钢铁为主业…的大型国有企业集团")
                                r"|(?:成长为|发展为|发展成为?|壮大为)[^。；]{0,60}?的(?:大型|特大型|综合性|现代化)?"
                                r"(?:(?P<private3>民营|私营)|国有独资|国有控股|国有)企业")
@@ -191,7 +193,7 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     # the text saying what the firm is ("…集团是一家民营企业") decides between state-owned and private
     stated = _OWNERSHIP_STATED.search(head)
     if stated:
-        private = any(stated.group(g) for g in ("private", "private2", "private3"))
+        private = any(stated.group(g) for g in ("private", "private2", "private3", "private4"))
         kind = "非公有制经济组织" if private else "国有企业"
         scores[kind] = scores.get(kind, 0.0) + 10.0
     if _SOE_HONOUR.search(head) or _central_honour(head):
