@@ -741,6 +741,16 @@ def test_results_in_yet_more_of_the_words_reports_use():
     assert not got & {20.0, 87.0}, got
 
 
+def test_a_figure_reached_despite_the_difficulties_named_before_it_is_a_result():
+    # (r943) "困难一个接一个，但全年仍…" makes the difficulty the backdrop, and the growth against a named year says
+    # the level is a result
+    c = case("千万吨粮食在这里上岸\n\n码头分公司2010年开始投产。2021年对粮通公司来说并不轻松,疫情之下困难一个接一个,"
+             "但全年仍从国内外船舶上卸下粮食1004万吨,比2020年多出48.3%。")
+    got = values(c)
+    assert {1004.0, 48.3} <= got, got
+    assert not got & {2010.0, 2021.0, 2020.0}, got
+
+
 def test_a_saving_per_ton_or_a_bridge_still_to_build_is_no_result():
     c = case("合作社托管土地\n托管之后，合作社规模采购农资，化肥直接向厂家进货，每吨能省下300多元。\n"
              "村里决定架一座桥，估算要花300多万元，修好以后附近3个村的5800人出门都能方便。\n"

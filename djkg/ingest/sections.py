@@ -91,6 +91,8 @@ _NOT_HARD = re.compile(NOT_HARD_WORDS)
 IN_NEED = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体|对象)|(?:生活|日子过得|家境[^，。；]{0,4})困难的?")
 # a sentence opening on the problem just stated as what it answers ("针对这个问题，", "面对这种局面，")
 _ANSWERING = re.compile(r"(?:针对|面对|为解决|为破解|为了解决)(?:这个|这一|这些|这种|上述|此)(?:问题|难题|局面|情况|短板|困境)[，,]")
+# "疫情之下困难一个接一个，但全年仍卸下粮食1004万吨": the difficulty is the backdrop the figure was reached against
+_DESPITE = re.compile(r"[，,](?:但|但是|却|可|然而)[^，。；]{0,12}?(?:仍|仍然|依然|依旧|照样|还是)")
 _SHED = re.compile(r"摘掉|摘帽|摘下|甩掉|甩开|摆脱|告别了|得到(?:了)?(?:有效)?(?:解决|化解|破解|缓解)|迎刃而解|克服[^，。；]{0,16}(?:困难|难题|难关)")
 _SOLVING = re.compile(r"解决|破解|化解|回答|攻克|应对|聚焦|针对|着力|补齐|补上|打通|答好")
 
@@ -269,6 +271,9 @@ def _classify(sentence: str, section: str) -> str:
         problem -= 2.0     # "帮企业解决生产难题63个", "空壳村的帽子就此摘掉": a difficulty left behind is a result
     if _QTY.search(sentence):
         outcome += 1.0
+        if _DESPITE.search(sentence):
+            problem -= 2.0
+            outcome += 1.0
         # "一年来… / 去年… / 推行后…" followed by figures is how write-ups report results
         if any(t in head for t in _RESULT_LEADS) or _PERIOD_LEAD.search(head):
             outcome += 2.0
