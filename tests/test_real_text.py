@@ -751,6 +751,18 @@ def test_a_figure_reached_despite_the_difficulties_named_before_it_is_a_result()
     assert not got & {2010.0, 2021.0, 2020.0}, got
 
 
+def test_a_service_that_can_now_be_done_online_and_how_fast_it_is_done_are_results():
+    # (r957) "可以" in the clause before says what can be done now, not a plan; "不到6个小时就拿到了" is how fast the
+    # service is, not the low point of something (the 10 working days before are the baseline)
+    c = case("一站式服务让群众少跑腿\n\n县本级27家单位的684项服务事项可以全程在网上办理,网上办理率83%,办结率97%。"
+             "以往要10个工作日才能办下的证,这次不到6个小时就拿到了。")
+    got = values(c)
+    assert {83.0, 97.0, 6.0} <= got, got
+    assert 10.0 not in got, got
+    # … while a plan in the clause before still makes a figure no result
+    assert 30.0 not in values(case("服务中心新址明年投用\n\n新大厅预计明年投用,可进驻事项30项。"))
+
+
 def test_a_saving_per_ton_or_a_bridge_still_to_build_is_no_result():
     c = case("合作社托管土地\n托管之后，合作社规模采购农资，化肥直接向厂家进货，每吨能省下300多元。\n"
              "村里决定架一座桥，估算要花300多万元，修好以后附近3个村的5800人出门都能方便。\n"

@@ -84,6 +84,9 @@ _RESULT_LEAD = re.compile(r"^(?:截至|截止|到目前|目前|至今|迄今|如
 # 50亿元"): its figures are targets however far the clause is from the word
 _AIM_LEADS = re.compile(r"(?:目标是|目标为|目标：|力争)[^。！？；]*$")
 _PLAN = re.compile(r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|可以|能够|允许|(?<![认许])可(?:再|望|达|增|实现|带动|新增)")
+# … in the clause before a figure: "可以" and "能够" there say what can be done now ("684项服务事项可以全程在网上办理，
+# 网上办理率83%"), not what is hoped for
+_PLAN_BEHIND = re.compile(r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|(?<![认许])可(?:再|望|达|增|实现|带动|新增)")
 _PERFECT = re.compile(r"目前|截至|截止|至今|迄今|已有|已经|已|一共|总共|共计|累计|(?:年|个月|月)(?:里|来|以来|内)|以来|现已")
 _FRAME = re.compile(r"^(?:个|项|条|大)?(?:方面|方向|环节|步骤|维度|板块|类|层面|层级|阶段|原则|要素|机制|体系|工程|行动|举措|班次|统一|任务|目标)")
 _PRICE = re.compile(r"每[\u4e00-\u9fff]{0,4}(?:分|斤|公斤|亩|人|次|小时|单|个|名|户|件)?[^，。；]{0,6}?(?:相当于|折合|可兑换|兑换|奖励|补贴|收取|收费|费用)|"
@@ -118,6 +121,7 @@ _DATED_BASE = re.compile(r"\d{4}年(?:底|末|初|时|全年)?(?:[^，。；\d]{
 # a sum for each one of a group named by a condition (an age, a result in an exam), not a total paid out
 _PER_HEAD = re.compile(r"(?:周岁|岁)以上的?[\u4e00-\u9fff]{0,4}?(?:发放|发|补助|补贴|奖励|奖)$|"
                        r"(?:考上|考取|考入)[^，。；]{0,10}?的?[\u4e00-\u9fff]{0,3}?(?:发放|发|奖励|奖)$")
+_FAST = re.compile(r"[^，。；\d]{0,2}?(?:就|便)(?:[^，。；\d]{0,4}?)(?:拿到|办好|办完|办结|领到|办下|完成|搞定|到位|解决)")
 _RESPONDS = re.compile(r"(?:以内|之内|内)[^，。；\d]{0,3}?(?:赶到|到场|到达|响应|办结|办好|答复|回复|处置)")
 _BEFORE_THE_WORK = re.compile(r"(?:帮扶|改造|整治|改革|结对|入股|建社|接手|上任|接任|推行|实施|创建|合作)(?:前|之前|以前)[，,]?"
                               r"[^，。；\d]{0,4}?(?:是|为|只有|仅有|仅|才|有|不到|不足)$")
@@ -334,9 +338,9 @@ _PUT_IN = re.compile(r"(?:投入|投资|出资|拿出|花费|花了)了?(?:资�
 _AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季亩])")   # "平均每年…" is how often (平均每户 is a share)
 _RATE = re.compile(r"(?:按照?|以)?每[人户月年天周次亩][^，。；]{0,5}$|(?:一亩|一棵|一株|一头|一箱)(?:的|地)[^，。；]{0,5}$")
 _ATTENDED = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:参加|出席|参与|列席)了?(?:会议|培训|活动|仪式|座谈|开幕|启动|签约|交流)")
-_THEN = re.compile(r"以前|过去|原来|原先|从前|那时|(?:\d+|[一两二三四五六七八九十几多])年前")
-_NOW = re.compile(r"(?:现在|如今|眼下|这几年|今年)[^，。；]{0,6}$")
-_NOW_ANYWHERE = re.compile(r"现在|如今|眼下")
+_THEN = re.compile(r"以前|以往|过去|原来|原先|从前|那时|(?:\d+|[一两二三四五六七八九十几多])年前")
+_NOW = re.compile(r"(?:现在|如今|眼下|这几年|今年|这次|这一次|这回)[^，。；]{0,6}$")
+_NOW_ANYWHERE = re.compile(r"现在|如今|眼下|这次|这一次|这回")
 # a sentence telling one example ("比如2023年6月，…") and a survey's findings (the state the work started from)
 _EXAMPLE = re.compile(r"(?:比如|例如|譬如|举个例子|有一次|有一回)")
 _SURVEY = re.compile(r"(?:摸排|摸底|排查|调查|调研|梳理|盘点)(?:下来|发现|显示|结果|后发现)")
@@ -402,7 +406,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score += 1.5
     elif s.role == "problem" and not now_vs_then and not _GAINED.search(before[-4:]) and not _DONE.search(before):
         score -= 2.0   # (but "针对油耗高的老问题，…研制出转子发动机，能耗省下40%" states what the work gained)
-    if _PLAN.search(before) or _PLAN.search(text[:c0][-12:]) or _AIM_LEADS.search(text[:c0]):
+    if _PLAN.search(before) or _PLAN_BEHIND.search(text[:c0][-12:]) or _AIM_LEADS.search(text[:c0]):
         score -= 4.0
     if _PRICE.search(text[c0:c1]) and not re.search("|".join(_DOWN + _UP), before):
         score -= 4.0
@@ -411,7 +415,11 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0
     if _QUOTA.search(before) or _POOL.search(before):
         score -= 4.0
-    if direction != "down" and _LOW_BASE.search(before) and not re.search("|".join(_UP + _DOWN), before):
+    fast = unit in _DURATION_UNITS and _FAST.match(after)
+    if fast:
+        score += 2.0   # "不到5天就全部拿到手", "这次不到6个小时就拿到了": how fast the service now is
+    if direction != "down" and _LOW_BASE.search(before) and not re.search("|".join(_UP + _DOWN), before) \
+            and not fast:
         score -= 4.0   # "当年集体收入仅1.2万元": the low point the work started from (but "用时仅3天" is a result)
     if (_INPUT.search(before[-10:]) or after.startswith(("资金", "的资金", "专项资金", "经费"))) and \
             unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩"):
