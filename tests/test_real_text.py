@@ -763,6 +763,13 @@ def test_a_service_that_can_now_be_done_online_and_how_fast_it_is_done_are_resul
     assert 30.0 not in values(case("服务中心新址明年投用\n\n新大厅预计明年投用,可进驻事项30项。"))
 
 
+def test_a_figure_in_wan_with_yu_keeps_its_whole_unit_and_is_approximate():
+    # "2.5万余人次", "少花4万余元": 余 after 万 is "more than", as 多 is; the unit is 万人次 / 万元, not a bare 万
+    c = case("停车治理有了新办法\n\n联合执法专班累计劝导纠正2.5万余人次。快递企业搬进来后，每家每年运输成本少花10万余元。")
+    found = {(o.value, o.unit, o.approx) for o in c.outcomes}
+    assert (2.5, "万人次", True) in found and (10.0, "万元", True) in found, found
+
+
 def test_a_saving_per_ton_or_a_bridge_still_to_build_is_no_result():
     c = case("合作社托管土地\n托管之后，合作社规模采购农资，化肥直接向厂家进货，每吨能省下300多元。\n"
              "村里决定架一座桥，估算要花300多万元，修好以后附近3个村的5800人出门都能方便。\n"
