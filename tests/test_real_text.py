@@ -552,6 +552,10 @@ def test_naming_a_file_ingests_it_with_its_flag(tmp_path):
     # a figure makes the sentence look like a result, but its clause states a lack
     ("2000年，村里拿到1900多万元征地补偿款，可账目从不公开，干群矛盾越积越深。后来推行村务监督委员会。",
      "problem:village-power-abuse"),
+    # "口袋党员" names the problem by itself, in a sentence telling one member's path (r950)
+    ("“口袋党员”在企业里找到了“家”\n\n毕业后她在省内省外换过好几家单位，工作一变，组织关系就没处安放，成了人们说的"
+     "“口袋党员”，直到去年12月应聘进了五洋公司。这家民营企业是2015年8月申请建立党支部的。",
+     "problem:mobile-members-hard-to-manage"),
 ])
 def test_problems_stated_in_sentences_with_figures_are_kept(text, expected):
     assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
