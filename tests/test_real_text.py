@@ -561,6 +561,18 @@ def test_problems_stated_in_sentences_with_figures_are_kept(text, expected):
     assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
 
 
+def test_an_interview_in_the_words_villagers_use_names_its_problems_and_the_share_cooperative():
+    # (r959) tea gardens scattered, each household on its own, young people leaving, no good price; the secretary's
+    # own 20 mu put in as shares
+    c = case("【访谈】把茶园拢起来\n\n在半坡村,1000多亩茶园过去零零散散地分布在山坡上,鲜叶收购价长年在每公斤18元上下徘徊,"
+             "不少年轻人宁愿出门务工,也不想守着茶园。\n记者:合作社成立以前,村里茶农是怎么经营的?\n"
+             "阿发荣:2022年以前,一户守着几亩地,铁锅炒茶,叶子再好也卖不出好价钱。\n"
+             "阿发荣:我自己先拿出家里的20亩茶园入股,让大家把茶园拢到一起。")
+    problems = {m.id for m in c.problems}
+    assert {"problem:scattered-smallholders", "problem:labour-outflow", "problem:farmers-income-low"} <= problems, problems
+    assert "measure:land-share-cooperation" in {m.id for m in c.measures}
+
+
 @pytest.mark.parametrize("text, absent", [
     ("村里已连续11年没有发生上访，村两委班子连续三届全票连任。", "problem:social-conflicts"),
     ("村里按标准种出的瓜果蔬菜全部供给超市，村民不用发愁卖不出去。", "problem:farmers-income-low"),
