@@ -561,6 +561,13 @@ def test_problems_stated_in_sentences_with_figures_are_kept(text, expected):
     assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
 
 
+def test_volunteering_in_the_words_reports_use_is_volunteer_service():
+    # (r952, r955) 到福利院当义工; 组织志愿者上岗2.4万余人次 — while volunteers in a list of who attended are not (issue 13)
+    for text in ("青海省政府采购协会党支部组织积极分子到福利院当义工、帮环卫工人清扫街道。",
+                 "西长安街街道为保障重大活动，累计组织志愿者上岗2.4万余人次。"):
+        assert "measure:volunteer-services" in {m.id for m in case(text).measures}, text
+
+
 def test_an_interview_in_the_words_villagers_use_names_its_problems_and_the_share_cooperative():
     # (r959) tea gardens scattered, each household on its own, young people leaving, no good price; the secretary's
     # own 20 mu put in as shares
