@@ -1062,6 +1062,11 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     # place in brackets part of its name; its members going to a village do the work there (r944, r924)
     ("电力党员来到村口\n\n当月24日,国家电网湖北电力(武汉新洲)共产党员服务队的两名队员赶到仓埠街的项山村,把村里的线路"
      "检修了一遍。服务队还给村里的企业做了用电体检。", "国家电网湖北电力(武汉新洲)共产党员服务队"),
+    # a service centre named in full once, then by its contraction without 服务 (r957)
+    ("【电视新闻稿】湖南新晃:只进一扇门 能办所有事\n\n【导语】证件要跑好几个部门,曾经是不少群众的烦心事。今年以来,"
+     "新晃侗族自治县政务服务中心实行“一扇门”办事模式。\n\n【解说】12月23日这天,新晃启郡教育信息咨询有限公司负责人"
+     "彭凤英来到县政务中心。\n\n【同期声】彭凤英:政务中心办事是越来越方便了。\n\n【解说】县政务中心开设了帮代办窗口。"
+     "\n\n【同期声】县政务中心主任说,群众满意是我们的目标。", "新晃侗族自治县政务服务中心"),
 ])
 def test_units_named_the_way_reports_name_them(text, unit):
     assert case(text).unit.startswith(unit) or unit in case(text).unit

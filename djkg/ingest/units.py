@@ -751,9 +751,12 @@ _REPORTER_AFTER = re.compile(r"\s*(?:首席|特约|见习)?(?:记者|通讯员|�
 def _short_form_of(short: str, full: str) -> bool:
     """A company's short name and its full one (秋田公司 ~ 重庆秋田齿轮有限责任公司): the same kind, the short name's
     proper part inside the full name; or a court's, a hospital's or a centre's usual contraction (高安法院 ~
-    江西省高安市人民法院, 疾控中心 ~ 忠县疾病预防控制中心): its characters in order, its first two together."""
+    江西省高安市人民法院, 疾控中心 ~ 忠县疾病预防控制中心): its characters in order, its first two together; or a
+    service centre without its 服务 (政务中心 ~ 新晃侗族自治县政务服务中心)."""
     name = short.removesuffix("公司").removesuffix("集团")
     if len(name) >= 2 and name != short and full.endswith(("公司", "集团")) and name in full[:-2]:
+        return True
+    if len(short) >= 4 and short.endswith("中心") and full.endswith(short[:-2] + "服务中心"):
         return True
     if len(short) < 4 or len(full) <= len(short) or not short.endswith(_CONTRACTED) or short[-2:] != full[-2:]:
         return False
