@@ -2262,6 +2262,13 @@ def test_where_a_visitor_came_from_is_not_where_the_unit_is():
     assert c.region.get("city") != "郑州市" and c.region.get("province") != "河南省", c.region
 
 
+def test_where_the_units_people_went_on_a_visit_is_not_where_the_unit_is():
+    # "走访和平区军休所里行动不便的老人": a hospital ward's branch visiting veterans elsewhere in the city (r947)
+    c = case("天津中医药大学第一附属医院 · 党群工作\n\n支部书记带着北院急症病房的医生和护士,放弃休息,同军休所领导一起,"
+             "走访和平区军休所里行动不便的军休干部,为他们义诊。")
+    assert c.region.get("county") != "和平区", c.region
+
+
 def test_a_memorial_hall_is_a_public_institution():
     c = case("中共一大会址纪念馆党总支组织党员讲解员服务观众。\n纪念馆业务科的党员轮流值守，去年接待观众100万人次。")
     assert c.industry.get("field") == "事业单位", c.industry

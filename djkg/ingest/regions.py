@@ -311,6 +311,8 @@ _TOWN_AFTER = re.compile(r"^(?:镇|乡|村|街道)")
 # ... or a street named after it, in running text or in the unit's own name ("宜川路街道" is in Shanghai)
 _STREET_AFTER = re.compile(r"^(?:[东西南北中]?路(?!线|径|子|上|过)|大街|大道|街(?!道|镇|乡)|巷|胡同|弄)")
 
+# a visit's or a trip's destination ("走访和平区军休所", "赶赴四川省阿坝州"): where the unit's people went
+_VISITED_BEFORE = re.compile(r"(?:走访|看望|慰问|探望|赶赴|奔赴|远赴)(?:了)?(?:位于)?$")
 # what follows a partner introduced by 与/和 ("与南浔区菱湖镇四个社区的党总支结成对子")
 _PARTNER_AFTER = re.compile(r"^[^。；！？\n]{0,36}?(?:结成|结对|联建|共建|签订|签约|携手|对接|开展合作|合作)")
 # a short name that begins a housing estate's, village's or sumu's own name ("七星井新村" is not 七星区, "乌兰哈拉嘎苏木"
@@ -346,6 +348,8 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[i
         return False
     if start and chunk[start - 1] == "从" and _CAME.match(chunk, end):
         return False     # "从郑州来的党员", "从杭州专程赶来": where a visitor set out from
+    if _VISITED_BEFORE.search(chunk, max(0, start - 4), start):
+        return False     # "走访和平区军休所里行动不便的老人": where the unit's people went, not where it is
     if start and chunk[start - 1] in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
         return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's
     if surface.full:
