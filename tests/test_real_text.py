@@ -793,6 +793,13 @@ def test_a_figure_in_wan_with_yu_keeps_its_whole_unit_and_is_approximate():
     assert (2.5, "万人次", True) in found and (10.0, "万元", True) in found, found
 
 
+def test_a_threshold_before_a_group_is_no_result_but_a_share_of_households_is():
+    # (r951) "面积超过5000平方米的商务、商业楼宇共有32栋" picks out the buildings; "超过95%的家庭" is a share reached (r773)
+    got = values(case("楼宇党建见闻\n\n目前渝州路街道辖区内面积超过5000平方米的商务、商业楼宇共有32栋。"))
+    assert 5000.0 not in got, got
+    assert 95.0 in values(case("村里变了样\n\n如今超过95%的家庭用上了自来水。"))
+
+
 def test_a_saving_per_ton_or_a_bridge_still_to_build_is_no_result():
     c = case("合作社托管土地\n托管之后，合作社规模采购农资，化肥直接向厂家进货，每吨能省下300多元。\n"
              "村里决定架一座桥，估算要花300多万元，修好以后附近3个村的5800人出门都能方便。\n"

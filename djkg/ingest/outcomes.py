@@ -387,8 +387,10 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     opening = text.lstrip("“\"（(　 ")
     if _BEFORE_WORK.match(opening) and not now_vs_then:
         score -= 4.0
-    if m.group("post") and after.startswith("的"):
-        score -= 4.0   # "考到140分以上的学生": a threshold that picks out a group, not a result
+    if (m.group("post") or (m.group("pre") in ("超过", "逾", "超") and unit not in ("%", "成"))) \
+            and after.startswith("的"):
+        score -= 4.0   # "考到140分以上的学生", "面积超过5000平方米的楼宇": a threshold that picks out a group
+        #                (but "超过95%的家庭" is the share of households the work reached)
     elif unit in ("个", "家", "所") and re.match(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校|部门|科室)的", after):
         score -= 2.0   # "26个城市社区的具体岗位", "5个村的300户": the count names where, the result is what follows
     if _RESULT_VERB.search(before) or _DONE.search(before[-6:]) or (_RECEIVED.search(before) and (
