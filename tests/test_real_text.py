@@ -800,6 +800,17 @@ def test_a_threshold_before_a_group_is_no_result_but_a_share_of_households_is():
     assert 95.0 in values(case("村里变了样\n\n如今超过95%的家庭用上了自来水。"))
 
 
+def test_a_mark_passed_a_floor_set_and_round_the_clock_are_no_results():
+    # (r914, r919, r935) "跨过20000件这道坎": the mark, the count itself is 20528; "拍板扩招不少于2000人": a target;
+    # "365天不断线": how the line is run — while "连着七年不低于8%" is a level held (r507)
+    got = values(case("长安法院见闻\n\n截至12月16日，长安区法院今年已审结各类案件20528件，全年结案数第一次跨过20000件这道坎。"
+                      "学院随即召开会议，拍板当年扩招不少于2000人。"
+                      "22年来，办公室党支部坚持24小时、365天不断线，接听来电累计超过1000万次。"))
+    assert 20528.0 in got and 1000.0 in got, got
+    assert not got & {20000.0, 2000.0, 365.0}, got
+    assert 8.0 in values(case("村里的变化\n\n眼下,村级集体经济的增速已经连着七年不低于8%。"))
+
+
 def test_a_saving_per_ton_or_a_bridge_still_to_build_is_no_result():
     c = case("合作社托管土地\n托管之后，合作社规模采购农资，化肥直接向厂家进货，每吨能省下300多元。\n"
              "村里决定架一座桥，估算要花300多万元，修好以后附近3个村的5800人出门都能方便。\n"

@@ -96,6 +96,8 @@ _PRICE = re.compile(r"每[\u4e00-\u9fff]{0,4}(?:分|斤|公斤|亩|人|次|小�
 _DURATION_UNITS = ("天", "小时", "分钟", "个月", "个工作日")
 _DURATION = re.compile(r"经过|历时|用了|花了|连续|前后|每天|每周|每月|每年|每旬|一连|足足|整整|坚持了|干了|持续")
 _QUOTA = re.compile(r"只能|最多|不超过|上限|限报|名额|至少|每校|每个省")
+# "拍板当年扩招不少于2000人": a floor set, a target — but "增速已经连着七年不低于8%" is a level held
+_AT_LEAST = re.compile(r"不少于|不低于")
 _POOL = re.compile(r"从(?:近|约)?$")
 _LOW_BASE = re.compile(r"仅|只有|只在|不足|不到|才有|才|只拿到|只得到|只剩|顶多|至多")
 _INPUT = re.compile(r"投入|投资|总投资|出资|筹集|拿出|花费|捐款|捐赠|流转|租金|贷款")
@@ -284,6 +286,8 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         if unit == "个" and text.startswith(("年头", "多年头", "昼夜", "日夜", "星期", "多星期", "礼拜", "钟头",
                                             "多钟头"), m.end()):
             continue   # "已经有15个年头", "连续苦战3个昼夜": a span of time, not fifteen of something
+        if _MILESTONE.match(text, m.end()):
+            continue   # "结案数第一次跨过20000件这道坎", "突破两万件大关": the mark passed, not a figure of the unit's
         if after == "制" or (m.start() >= 2 and text[m.start() - 1] in "-—~～－" and text[m.start() - 2].isdigit()):
             continue   # "5人制足球场" is a kind; "3-4次" is one figure, given by its first number
         if unit == "万" and re.match(r"[元人户亩]", after or "x"):
@@ -353,6 +357,7 @@ _MARKETS = re.compile(r"(?:多|余)?个?国家和地区")
 _RATE_FOLLOWS = re.compile(r"[，,]?(?:较上年|比上年|较去年|比去年|同比|较上年同期|比上年同期|[比较](?:19|20)\d{2}年(?:同期)?)?"
                            r"(?:增长|增加|提高|上升|下降|减少|多出)了?"
                            r"\d+(?:\.\d+)?(?:%|个百分点|倍)")
+_MILESTONE = re.compile(r"[^，。；\d]{0,2}?(?:这道坎|这个坎|这一关|大关|关口|的门槛|这道门槛)")
 _STOCK = re.compile(r"存栏|在栏|养着|饲养着|圈养着")
 _TRAVEL = re.compile(r"单程|往返|来回|开车|坐车|乘车|步行|走路|骑车|路上")
 _REFERS_BACK = re.compile(r"(?:这|那)$")
@@ -415,7 +420,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if unit in _DURATION_UNITS and _DURATION.search(before) and \
             not re.search("缩短|压缩|减少|提速|提前|突破|达到|超过|实现", text[c0:c1]):
         score -= 4.0
-    if _QUOTA.search(before) or _POOL.search(before):
+    if _QUOTA.search(before) or _POOL.search(before) or (_AT_LEAST.search(before) and not _PERFECT.search(before)):
         score -= 4.0
     fast = unit in _DURATION_UNITS and _FAST.match(after)
     if fast:
@@ -435,7 +440,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0
     if unit in ("分钟", "小时") and _TRAVEL.search(before) and not re.search("缩短|压缩|减少|节省|省下|省去", text[c0:c1]):
         score -= 4.0   # "开车到办税服务厅单程就要40分钟": how far people had to go, not a result
-    if unit in ("小时", "天") and re.match(r"(?:全天候|不打烊|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)", after):
+    if unit in ("小时", "天") and re.match(r"(?:全天候|不打烊|不断线|不间断|无休|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)",
+                                          after):
         score -= 4.0   # "24小时骑手驿站", "365天不打烊": an attribute, not a result
     if _SETUP_VERB.search(before) and (_SETUP_OBJECT.match(after) or _SETUP_NAMED.search(before)) \
             and direction != "down":
