@@ -2287,6 +2287,18 @@ def test_where_the_units_people_went_on_a_visit_is_not_where_the_unit_is():
     assert c.region.get("county") != "和平区", c.region
 
 
+def test_a_countys_short_name_inside_a_brand_word_of_the_units_name_is_not_its_place():
+    # 天山雪莲 is a flower in a service team's name, not 天山区; 贵安新区 holds 安新 (a county in Hebei) — while a
+    # county's short name after the grid's prefix (国网新洲供电公司) still is the unit's place
+    c = case("电力服务队走进社区\n\n国家电网新疆电力天山雪莲(乌鲁木齐)共产党员服务队的队员们来到社区，为居民检修线路。")
+    assert c.region.get("city") == "乌鲁木齐市" and c.region.get("county") is None, c.region
+    c = case("税务局里的党支部\n\n国家税务总局贵安新区税务局第九党支部把办税服务厅当作服务群众的窗口。",
+             unit="国家税务总局贵安新区税务局第九党支部")
+    assert c.region.get("province") != "河北省", c.region
+    c = case("供电所新事\n\n国网新洲供电公司的党员来到村里检修线路。")
+    assert c.region.get("county") == "新洲区", c.region
+
+
 def test_a_memorial_hall_is_a_public_institution():
     c = case("中共一大会址纪念馆党总支组织党员讲解员服务观众。\n纪念馆业务科的党员轮流值守，去年接待观众100万人次。")
     assert c.industry.get("field") == "事业单位", c.industry

@@ -212,8 +212,10 @@ class Gazetteer:
                 ends = {e for _, e, _ in found}
                 found = [f for f in found if _stands_as_place(chunk, f, ends)]
             else:         # a name ("七星井新村") may still begin with a short name that is not its place
+                ends = {e for _, e, _ in found}
                 found = [f for f in found if not _STREET_AFTER.match(chunk[f[1]:f[1] + 3])
-                         and (f[2].full or not _begins_other_name(chunk, f[1]))]
+                         and (f[2].full or not _begins_other_name(chunk, f[1]))
+                         and (f[2].full or self._short_county_stands(chunk, f, ends))]
             spans: dict[tuple[int, int], set[str]] = {}
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
@@ -265,6 +267,16 @@ class Gazetteer:
         confidence = round(min(1.0, mine / W_UNIT) * (mine / (mine + others)), 3)
         return replace(self.match(chosen), confidence=confidence)
 
+    def _short_county_stands(self, name: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
+        """Whether a county's short name inside an organisation's name is its place: at the name's start, right
+        after another place or a grid's prefix (国网新洲供电公司), or in brackets — not inside a brand word of the
+        name ("国家电网新疆电力天山雪莲(乌鲁木齐)共产党员服务队": 天山雪莲 is a flower, not 天山区)."""
+        start, _, surface = mention
+        d = self.division(surface.adcode)
+        if d is None or d.level != "county" or start == 0 or start in ends:
+            return True
+        return name[start - 1] in "（(" or name[:start].endswith(_NAME_PREFIXES)
+
     def _deepest_consistent(self, code: str, scores: dict[str, float]) -> str:
         chain = self.chain(code)
         total = sum(scores.get(d.adcode, 0.0) for d in chain)
@@ -306,6 +318,8 @@ _HOMETOWN_AFTER = re.compile(r"^(?:商会|分会|同乡会|老乡会|籍|人(?![
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目", "海东隧洞")
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段|"
                          r"隧洞|隧道|水库|电站|大坝|渠首|干渠|枢纽)")
+# what may come before a county's short name at the start of an organisation's name
+_NAME_PREFIXES = ("中共", "国网", "国家电网", "电网", "中国", "原")
 # a town, township, village or subdistrict named like the division whose short name begins it (凤冈镇, 城关街道)
 _TOWN_AFTER = re.compile(r"^(?:镇|乡|村|街道)")
 # ... or a street named after it, in running text or in the unit's own name ("宜川路街道" is in Shanghai)
