@@ -561,6 +561,12 @@ def test_problems_stated_in_sentences_with_figures_are_kept(text, expected):
     assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
 
 
+def test_a_collectives_income_said_small_with_words_between_is_a_weak_collective_economy():
+    # (r871) "村集体的收入又少又零散": 的 and 又 between the words the list has (集体收入 … 少)
+    c = case("曼燕村:抱团之后\n\n放在几年前,这里的人家大多是各管各的,村集体的收入又少又零散,谈不上什么家底。")
+    assert "problem:weak-collective-economy" in {m.id for m in c.problems}
+
+
 def test_volunteering_in_the_words_reports_use_is_volunteer_service():
     # (r952, r955) 到福利院当义工; 组织志愿者上岗2.4万余人次 — while volunteers in a list of who attended are not (issue 13)
     for text in ("青海省政府采购协会党支部组织积极分子到福利院当义工、帮环卫工人清扫街道。",
