@@ -567,6 +567,15 @@ def test_a_collectives_income_said_small_with_words_between_is_a_weak_collective
     assert "problem:weak-collective-economy" in {m.id for m in c.problems}
 
 
+def test_services_out_of_reach_in_the_words_reports_use_are_the_last_mile_problem():
+    # (r581, r760, r381) nowhere to go, far roads, no transport — while a hospital's "看病难" of the people it treats
+    # is left to its own write-up (those words were tried and claimed the problem in six hospital texts)
+    for text in ("“上班的时候抽不出空,下班了又找不到地方办”——这是不少群众跑政务事项时的共同烦恼。审批局党支部推出延时服务。",
+                 "过去牧民办一件事常要跑远路,旗里于是织就三级政务服务网。",
+                 "到了电网末梢和偏远山区,路远、交通不便,常会出现电压偏低的情况。"):
+        assert "problem:last-mile-service" in {m.id for m in case(text).problems}, text
+
+
 def test_volunteering_in_the_words_reports_use_is_volunteer_service():
     # (r952, r955) 到福利院当义工; 组织志愿者上岗2.4万余人次 — while volunteers in a list of who attended are not (issue 13)
     for text in ("青海省政府采购协会党支部组织积极分子到福利院当义工、帮环卫工人清扫街道。",
