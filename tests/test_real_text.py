@@ -607,6 +607,14 @@ def test_difficulties_named_as_absent_or_as_tasks_are_not_problems(text, absent)
     assert absent not in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
 
 
+def test_figures_after_the_work_was_rolled_out_across_the_city_are_the_citys():
+    # (r993) "机制已在南宁全市推开，累计覆盖104个社区、571个小区": the compound's own figures are in another sentence
+    c = case("八桂西江小区老友议事会\n\n小区议事会成立后，办成实事36件。截至2022年8月，“老友议事会”机制已在南宁全市推开，"
+             "累计覆盖104个社区、571个小区。", unit="八桂西江小区")
+    assert 36.0 in values(c), values(c)
+    assert {104.0, 571.0} <= values(c, "region") and not values(c) & {104.0, 571.0}, (values(c), values(c, "region"))
+
+
 def test_a_paragraph_about_the_wider_area_keeps_its_figures_the_areas():
     """The issue's example: a city-wide 3.91亿元 shown as a 50-household village's result. A paragraph that opens
     with the city as its topic keeps every figure in it the city's; the village's own figure, in its own

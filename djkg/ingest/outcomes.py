@@ -576,6 +576,10 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
                 continue   # "比全县平均水平高出30%": the area is what the unit's figure is compared with
             if _AREA_LEVEL[m.group(0)] > level:
                 return "region"
+    # "机制已在南宁全市推开，累计覆盖104个社区": figures after the work was rolled out across a wider area are its
+    rolled = _ROLLED_OUT.search(text, 0, c0)
+    if rolled and _AREA_LEVEL[rolled.group("area")] > level:
+        return "region"
     # "如今单看静安区，…已建起796个": a short opening that names a district, county, city or province as its topic
     named = _NAMED_AREA.match(opening)
     if named and _NAMED_LEVEL[named.group("kind")[-1]] > level:
@@ -584,6 +588,7 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
 
 
 _COMPARED = re.compile(r"(?:比|较|高于|低于|超过|超出|好于|快于)$")
+_ROLLED_OUT = re.compile(r"(?P<area>全国|全省|全市|全州|全县|全区|全旗)(?:范围内|上下|各地)?(?:全面)?(?:推开|推广|铺开|推行|复制推广|全覆盖)")
 # an opening clause whose topic is a named area: "单看静安区", "放眼全省", "在武义县", "从滨海新区看"
 _NAMED_AREA = re.compile(r"^(?:如今|目前|眼下|现在|截至目前)?(?:单看|放眼|纵观|放到|就|在|从|全)?"
                          r"[\u4e00-\u9fff]{1,6}?(?P<kind>新区|自治县|自治州|区|县|市|省|州|旗)(?:看|来看|范围内|全域)?$")
