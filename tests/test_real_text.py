@@ -615,6 +615,12 @@ def test_figures_after_the_work_was_rolled_out_across_the_city_are_the_citys():
     assert {104.0, 571.0} <= values(c, "region") and not values(c) & {104.0, 571.0}, (values(c), values(c, "region"))
 
 
+def test_the_year_a_rise_started_from_is_its_baseline_with_any_verb_of_rising():
+    # (r986) "2013年是24188元，2018年已涨至42203元": 涨至 as 涨到
+    got = values(case("横港村的账本\n\n几年下来，村民人均可支配收入2013年是24188元，2018年已涨至42203元。"))
+    assert 42203.0 in got and 24188.0 not in got, got
+
+
 def test_a_paragraph_about_the_wider_area_keeps_its_figures_the_areas():
     """The issue's example: a city-wide 3.91亿元 shown as a 50-household village's result. A paragraph that opens
     with the city as its topic keeps every figure in it the city's; the village's own figure, in its own
