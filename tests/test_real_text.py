@@ -1114,6 +1114,9 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
      "新晃侗族自治县政务服务中心实行“一扇门”办事模式。\n\n【解说】12月23日这天,新晃启郡教育信息咨询有限公司负责人"
      "彭凤英来到县政务中心。\n\n【同期声】彭凤英:政务中心办事是越来越方便了。\n\n【解说】县政务中心开设了帮代办窗口。"
      "\n\n【同期声】县政务中心主任说,群众满意是我们的目标。", "新晃侗族自治县政务服务中心"),
+    # a township named …集 under its county (集镇 alone is a market town) (r996)
+    ("东北网绥化8月11日电　教育活动开展以来，黑龙江省绥棱县上集镇把农民增收作为目标抓手。天放村有些农户缺技术，"
+     "镇里派干部上门指导。", "黑龙江省绥棱县上集镇"),
 ])
 def test_units_named_the_way_reports_name_them(text, unit):
     assert case(text).unit.startswith(unit) or unit in case(text).unit
