@@ -576,6 +576,15 @@ def test_services_out_of_reach_in_the_words_reports_use_are_the_last_mile_proble
         assert "problem:last-mile-service" in {m.id for m in case(text).problems}, text
 
 
+def test_industry_and_leaving_villages_in_more_of_the_words_reports_use():
+    # (r987, r1008) an industry base and a leading industry are the industry measure; most farmers gone to work
+    # elsewhere is the labour outflow
+    c = case("华寺村的枸杞园\n\n新班子定下要紧跟全县的枸杞主导产业走，在安滩片建起500亩的枸杞产业基地。")
+    assert "measure:industry-development" in {m.id for m in c.measures}
+    c = case("大路村的变化\n\n村里有6075亩耕地，可种粮食不挣钱，农民大多出去打工了，抛荒很厉害。后来村党总支领办合作社。")
+    assert "problem:labour-outflow" in {m.id for m in c.problems}
+
+
 def test_volunteering_in_the_words_reports_use_is_volunteer_service():
     # (r952, r955) 到福利院当义工; 组织志愿者上岗2.4万余人次 — while volunteers in a list of who attended are not (issue 13)
     for text in ("青海省政府采购协会党支部组织积极分子到福利院当义工、帮环卫工人清扫街道。",
