@@ -2314,6 +2314,13 @@ def test_names_of_organisations_real_reports_use(text, unit):
     assert case(text).unit.startswith(unit), case(text).unit
 
 
+def test_an_interviews_subtitle_names_whom_it_visits_without_its_verb():
+    # "——访陕西省律师协会会长韩永安": 访 is not part of the name (r1002)
+    c = case("【访谈】律师进村当顾问\n——访陕西省律师协会会长韩永安\n\n记者:全省律师行业党建有什么变化?\n韩永安:陕西省律师协会"
+             "党委把党建和业务放在一起抓。")
+    assert c.unit.startswith("陕西省律师协会"), c.unit
+
+
 def test_an_entrance_is_no_office_and_a_toll_station_is_one():
     c = case("收费站里的“领航”党支部\n\n江西交投赣州西收费所党支部在入口处设立党员先锋岗，党员带头疏导车辆。")
     assert c.unit.startswith("江西交投赣州西收费所") and "入口处" not in c.unit, c.unit
