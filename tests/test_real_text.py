@@ -2321,6 +2321,15 @@ def test_an_interviews_subtitle_names_whom_it_visits_without_its_verb():
     assert c.unit.startswith("陕西省律师协会"), c.unit
 
 
+def test_a_railway_section_and_a_tobacco_station_are_state_firms_own_units():
+    # (r998, r999) a passenger section, and a tobacco bureau's purchasing station named in the subtitle
+    c = case("列车上的党员先锋\n\n郑州客运段党委把临时党支部建在列车上。郑州客运段的乘务员说，党员就在身边。郑州铁路局也有要求。")
+    assert c.unit.startswith("郑州客运段") and c.industry["field"] == "国有企业", (c.unit, c.industry)
+    c = case("支部搬到烟站\n——永胜县烟草专卖局顺州板桥烟站支部创建纪事\n\n2022年，云南省丽江市永胜县烟草专卖局顺州板桥烟站"
+             "支部开始了标准化建设，支部党员挨着烟农。")
+    assert c.unit.endswith(("烟站", "烟站党支部")) and c.industry["field"] == "国有企业", (c.unit, c.industry)
+
+
 def test_an_entrance_is_no_office_and_a_toll_station_is_one():
     c = case("收费站里的“领航”党支部\n\n江西交投赣州西收费所党支部在入口处设立党员先锋岗，党员带头疏导车辆。")
     assert c.unit.startswith("江西交投赣州西收费所") and "入口处" not in c.unit, c.unit
