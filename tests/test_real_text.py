@@ -2330,6 +2330,13 @@ def test_a_railway_section_and_a_tobacco_station_are_state_firms_own_units():
     assert c.unit.endswith(("烟站", "烟站党支部")) and c.industry["field"] == "国有企业", (c.unit, c.industry)
 
 
+def test_a_credit_line_under_the_title_names_who_ran_the_report_not_its_subject():
+    # (r1004) "来源：鸿顺集团·集团新闻": the group whose site ran it; the subject is the e-commerce park's committee
+    c = case("海能电商园联合党委获评市级先进基层党组织\n来源：鸿顺集团·集团新闻　2021年8月31日\n\n济宁市日前召开表彰大会，"
+             "海能电商园联合党委名列其中。这是全市第一家在商务楼宇里组建的联合党委。")
+    assert c.unit.startswith("海能电商园"), c.unit
+
+
 def test_an_entrance_is_no_office_and_a_toll_station_is_one():
     c = case("收费站里的“领航”党支部\n\n江西交投赣州西收费所党支部在入口处设立党员先锋岗，党员带头疏导车辆。")
     assert c.unit.startswith("江西交投赣州西收费所") and "入口处" not in c.unit, c.unit
