@@ -322,6 +322,14 @@ def test_a_firm_the_text_refers_back_to_by_its_ownership_has_that_ownership():
     assert c.industry["field"] == "国有企业", c.industry
 
 
+def test_a_community_foundation_is_a_social_organisation():
+    # (r1001) its name holds the community it serves, its text is about residents: still a foundation
+    c = case("街道社区基金会成立\n\n全省第一家街道一级的社区基金会在花山街道成立。基金会由花山街道办事处联合13个村改制"
+             "公司发起，今后拿出资金支持社区治理、社区服务和居民自治项目，小区、楼栋、网格都能申请。",
+             unit="武汉光谷花山街社区基金会")
+    assert c.industry["field"] == "社会组织", c.industry
+
+
 def test_a_unit_a_state_assets_commission_honoured_is_state_owned():
     # 漳村 holds 村, but the honour says whose the team is (r375)
     c = case("掘进头上党旗红——记漳村煤矿综掘一队党支部\n漳村煤矿综掘一队党支部把党建和掘进生产拧在一起抓，"

@@ -113,7 +113,7 @@ _BUREAUS_FIRM = re.compile(r"(?:局|管理局|管委会)[\u4e00-\u9fff]{1,8}?(?:
 _FIRM_NAME = re.compile(r"(?:公司|集团)$")   # 有限公司, 股份公司 … all end so
 # a village's or a community's own company (村集体经济发展有限公司, 社区股份经济合作公司) is the village's
 _PLACE_OWNED = re.compile(r"村|社区|嘎查|合作")
-_ASSOCIATION = re.compile(r"(?:协会|商会|联合会|促进会|同业公会)$")
+_ASSOCIATION = re.compile(r"(?:协会|商会|联合会|促进会|同业公会|基金会)$")
 _COMPANY_UNIT = re.compile(r"(?:公司|集团|厂|矿|队|车间|工区|项目部)$")
 
 
