@@ -83,10 +83,11 @@ _RESULT_LEAD = re.compile(r"^(?:截至|截止|到目前|目前|至今|迄今|如
 # an aim stated at the head of the sentence governs every clause after it ("目标是培养头部电商企业十家、…，每年实现营收
 # 50亿元"): its figures are targets however far the clause is from the word
 _AIM_LEADS = re.compile(r"(?:目标是|目标为|目标：|力争)[^。！？；]*$")
-_PLAN = re.compile(r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|可以|能够|允许|(?<![认许])可(?:再|望|达|增|实现|带动|新增)")
+_HOPED = r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|(?<![认许])可(?:再|望|达|增|实现|带动|新增)"
+_PLAN = re.compile(_HOPED + r"|可以|能够|允许")
 # … in the clause before a figure: "可以" and "能够" there say what can be done now ("684项服务事项可以全程在网上办理，
 # 网上办理率83%"), not what is hoped for
-_PLAN_BEHIND = re.compile(r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|(?<![认许])可(?:再|望|达|增|实现|带动|新增)")
+_PLAN_BEHIND = re.compile(_HOPED)
 _PERFECT = re.compile(r"目前|截至|截止|至今|迄今|已有|已经|已|一共|总共|共计|累计|(?:年|个月|月)(?:里|来|以来|内)|以来|现已")
 _FRAME = re.compile(r"^(?:个|项|条|大)?(?:方面|方向|环节|步骤|维度|板块|类|层面|层级|阶段|原则|要素|机制|体系|工程|行动|举措|班次|统一|任务|目标)")
 _PRICE = re.compile(r"每[\u4e00-\u9fff]{0,4}(?:分|斤|公斤|亩|人|次|小时|单|个|名|户|件)?[^，。；]{0,6}?(?:相当于|折合|可兑换|兑换|奖励|补贴|收取|收费|费用)|"

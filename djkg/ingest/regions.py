@@ -208,11 +208,10 @@ class Gazetteer:
             if not chunk:
                 return
             found = self.mentions(chunk)
+            ends = {e for _, e, _ in found}
             if context:   # in running text a place must stand where a place stands
-                ends = {e for _, e, _ in found}
                 found = [f for f in found if _stands_as_place(chunk, f, ends)]
             else:         # a name ("七星井新村") may still begin with a short name that is not its place
-                ends = {e for _, e, _ in found}
                 found = [f for f in found if not _STREET_AFTER.match(chunk[f[1]:f[1] + 3])
                          and (f[2].full or not _begins_other_name(chunk, f[1]))
                          and (f[2].full or self._short_county_stands(chunk, f, ends))]
