@@ -258,3 +258,25 @@ def test_property_one_case_per_distinct_document_and_a_second_ingest_changes_not
         assert (second.inserted, second.updated, second.unchanged, second.failed) == (0, 0, len(stored), len(refused))
     finally:
         store.close()
+
+
+# --- the width-insensitive key: the fast NFKC is NFKC ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "党建引领，村集体收入（2023年）：52万元！",        # full-width punctuation: the common case
+    "ＡＢＣ１２３　党支部",                             # full-width letters, digits, ideographic space
+    "Ａ\u0301 e\u0301",                                # a mapped letter followed by a combining accent composes
+    "① ㎡ ﬁ ™ Å ẛ̣",                                   # compatibility forms the quick map leaves to NFKC
+    "\u1100\u1161\u11a8 한국",                           # Hangul jamo compose
+    "",
+])
+def test_nfkc_is_unicodedata_nfkc(text):
+    import unicodedata
+    assert S.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFFEF), max_size=20))
+def test_nfkc_is_unicodedata_nfkc_on_any_text(text):
+    import unicodedata
+    assert S.nfkc(text) == unicodedata.normalize("NFKC", text)

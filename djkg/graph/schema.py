@@ -72,13 +72,26 @@ def _digest(*parts: object, n: int = 12) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:n]
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"\s\s*")   # \s\s*, not \s+: starts with a class, so re skips ahead
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
+
+
+# full-width ASCII forms and the ideographic space, as NFKC maps them
+_WIDE_TO_ASCII = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 
 
 def normalise_key(text: str) -> str:
     """Whitespace- and width-insensitive key for names (NFKC, no spaces, lower-case Latin)."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text or "")).lower()
+    return _SPACES.sub("", nfkc(text or "")).lower()
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, made fast for Chinese text: its full-width punctuation (，：（）)
+    sends every write-up through the full algorithm, which cost ~2,000 instructions a character (a fifteenth of
+    an ingest). Those forms decompose to single ASCII characters of combining class 0, so mapping them first
+    leaves the result unchanged; what is then normalised already (almost always) is returned as it is."""
+    mapped = text.translate(_WIDE_TO_ASCII)
+    return mapped if unicodedata.is_normalized("NFKC", mapped) else unicodedata.normalize("NFKC", mapped)
 
 
 def explicit_case_id(explicit: str | None) -> str | None:

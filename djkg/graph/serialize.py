@@ -44,6 +44,13 @@ def encode(graph: CaseGraph) -> Encoded:
     return Encoded(_content_hash(plain, nodes, node_props, edge_props), dumps_graph(plain), node_props, edge_props)
 
 
+def with_encoding(graph: CaseGraph) -> CaseGraph:
+    """``graph`` with its encoding (``encode``): itself when it carries one, else a copy that does."""
+    if graph.encoded is not None:
+        return graph
+    return CaseGraph(graph.case, graph.nodes, graph.edges, encoded=encode(graph))
+
+
 def _content_hash(graph: CaseGraph, nodes: list[Node], node_props: tuple[str, ...],
                   edge_props: tuple[str, ...]) -> str:
     """``CaseGraph.content_hash`` put together from the props already encoded: its payload's JSON is, piece by

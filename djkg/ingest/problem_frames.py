@@ -95,7 +95,8 @@ def continued(sentences: list[Sentence], text: str) -> list[Sentence]:
         if s.heading:
             in_list = False
             continue
-        if _LIST_INTRO.search(s.text) and not _NOT_A_LIST.search(s.text):
+        # (every list intro ends in a colon: the pattern, which starts with a group, runs only where one is)
+        if ("：" in s.text or ":" in s.text) and _LIST_INTRO.search(s.text) and not _NOT_A_LIST.search(s.text):
             out[k] = dataclasses.replace(s, role="problem")
             in_list = True
         elif in_list and same_paragraph and _LIST_ITEM.match(s.text):

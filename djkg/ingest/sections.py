@@ -30,7 +30,8 @@ _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]\s*(.+)$")
 _SENT_END = re.compile(r"[^。！？；!?\n]*(?:[。！？；!?]+[”’」』)]?|\n|$)")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _FULL_STOP = re.compile(r"[。！？]")
-_QTY = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个百分点|万元|亿元|元|万人|人次|余人|多人|人|户|个|件|次|家|名|天|小时|分钟|项|条|倍|宗|起|批次|批|支|所|场|座)")
+# \d\d* rather than \d+: a pattern that starts with a class lets re skip to the digits
+_QTY = re.compile(r"\d\d*(?:\.\d+)?\s*(?:%|个百分点|万元|亿元|元|万人|人次|余人|多人|人|户|个|件|次|家|名|天|小时|分钟|项|条|倍|宗|起|批次|批|支|所|场|座)")
 
 
 @dataclass(frozen=True)

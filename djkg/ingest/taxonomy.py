@@ -583,7 +583,8 @@ def tokenizer():
 
 # an aspect particle between two characters of a verb phrase (拧成了一股绳, 建起了); not 了 of 了解, 了结, 了不起,
 # 为了, 除了, 不了 — words of their own, some of them in listed phrases (管不了, 说了算)
-_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除不罢算])了(?![解结不却得])(?=[\u4e00-\u9fff])")
+# (the look-behinds follow 了 instead of preceding it: a pattern that starts with a character lets re skip to it)
+_PARTICLE = re.compile(r"了(?<=[\u4e00-\u9fff]了)(?<![为除不罢算]了)(?![解结不却得])(?=[\u4e00-\u9fff])")
 
 
 _AROUND = 12    # characters either side of a particle that a listed part spanning it can reach
