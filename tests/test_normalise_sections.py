@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
+from djkg.core.charmap import char_mapper
+from djkg.ingest import normalise as _normalise
 from djkg.ingest.normalise import normalise
 from djkg.ingest.sections import split
 
@@ -132,3 +135,12 @@ def test_the_space_after_a_paragraphs_dateline_parts_the_outlet_from_the_report(
     # outlet's words and a name: without it 烟草在线湖南消息排料乡龙孔村 read as one village's name
     assert kept in normalise(raw)
     assert "是个 贫困" not in normalise("烟草在线湖南消息 排料乡是个 贫困村")
+
+
+# --- the character map is str.translate ---------------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("党建，：；！？（）ＡＺａ０９＄［］＼＾　 \n\t-]^\\") | st.characters(), max_size=40))
+def test_char_mapper_is_translate(text):
+    table = _normalise._FULLWIDTH
+    assert char_mapper(table)(text) == text.translate(table)

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.charmap import char_mapper
+
 # 3: corrections and the audit trail are kept beside the graph (graph/review.py)
 # 4: the change log: which cases each write changed (graph/changes.py)
 # 5: SQLite keeps a copy of the case facts pages filter, order and count by (year, place, field, unit)
@@ -78,6 +80,7 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 
 # full-width ASCII forms and the ideographic space, as NFKC maps them
 _WIDE_TO_ASCII = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
+_wide_to_ascii = char_mapper(_WIDE_TO_ASCII)
 
 
 def normalise_key(text: str) -> str:
@@ -90,7 +93,7 @@ def nfkc(text: str) -> str:
     sends every write-up through the full algorithm, which cost ~2,000 instructions a character (a fifteenth of
     an ingest). Those forms decompose to single ASCII characters of combining class 0, so mapping them first
     leaves the result unchanged; what is then normalised already (almost always) is returned as it is."""
-    mapped = text.translate(_WIDE_TO_ASCII)
+    mapped = _wide_to_ascii(text)
     return mapped if unicodedata.is_normalized("NFKC", mapped) else unicodedata.normalize("NFKC", mapped)
 
 

@@ -12,11 +12,14 @@ from functools import lru_cache
 
 import cn2an
 
+from ..core.charmap import char_mapper
+
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 # keep the Chinese punctuation the section/sentence stages rely on
 for _keep in "，：；！？（）":
     _FULLWIDTH.pop(ord(_keep), None)
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
+_to_halfwidth = char_mapper(_FULLWIDTH)
 
 _NUM = "零〇一二两三四五六七八九十百千万亿"
 _UNITS = ("个百分点|万元|亿元|千元|元|万人次|人次|万人|余人|多人|人|万户|户|个|件|次|家|名|位|天|小时|分钟|"
@@ -129,7 +132,7 @@ def _joined(line: str) -> str:
 def normalise(text: str) -> str:
     """The canonical text every later stage reads."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    text = text.translate(_FULLWIDTH)
+    text = _to_halfwidth(text)
     text = _t2s().convert(text)
     text = _BLANKS.sub(" ", text)
     # no spaces between CJK characters (PDF and Word exports often insert them) — except the space that parts
@@ -158,7 +161,7 @@ def normalise_short(text: str | None) -> str:
     """For metadata values: width, simplified, no control characters, trimmed — no numeral rewriting."""
     if not text:
         return ""
-    return strip_controls(_t2s().convert(str(text).translate(_FULLWIDTH)))
+    return strip_controls(_t2s().convert(_to_halfwidth(str(text))))
 
 
 def blank(m: re.Match) -> str:
