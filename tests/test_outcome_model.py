@@ -79,18 +79,3 @@ def test_a_model_trained_on_other_features_is_refused(tmp_path):
     with pytest.raises(outcome_model.ModelFileError, match=re.escape("train_outcome_model.py")):
         outcome_model.load(stale)
     assert outcome_model.load(tmp_path / "none.json") is None      # no file: the rules decide alone
-
-
-def test_the_fast_probability_is_the_reference_bit_for_bit():
-    """``probability`` skips building feature names; on every figure judged in three development sets it gives
-    the very float ``reference_probability`` (the training script's features) gives."""
-    model = outcome_model.shipped()
-    assert model is not None
-    seen = []
-    with outcome_model.collect() as bucket:
-        for folder in ("extraction_real", "extraction_real34", "extraction_real36"):
-            for path in sorted((GOLD / folder).glob("*.txt")):
-                extract(RawDoc(path.name, path.read_text(encoding="utf-8")))
-        seen = list(bucket)
-    assert len(seen) > 500
-    assert [model.probability(c) for c in seen] == [model.reference_probability(c) for c in seen]

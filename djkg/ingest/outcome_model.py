@@ -29,7 +29,7 @@ import json
 import math
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import Iterator
@@ -61,15 +61,6 @@ def _ngrams(s: str, tag: str, longest: int, out: dict[str, float]) -> None:
     for n in range(1, longest + 1):
         for i in range(len(s) - n + 1):
             out[tag + s[i:i + n]] = 1.0
-
-
-def _grams(s: str, longest: int) -> list[str]:
-    """The distinct n-grams of ``s`` (n = 1 … ``longest``) in the order ``_ngrams`` first makes them."""
-    return list(dict.fromkeys(s[i:i + n] for n in range(1, longest + 1) for i in range(len(s) - n + 1)))
-
-
-def _logistic(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def features(c: Candidate) -> dict[str, float]:
@@ -106,39 +97,11 @@ class OutcomeModel:
     added: float      # a figure the rules reject comes in from this probability
 
     def probability(self, c: Candidate) -> float:
-        """The model's probability that ``c`` is a result: ``reference_probability``, without building the
-        features' names — each weight is looked up by its character n-gram in its group's table, and the weights
-        are added in the order ``features`` makes them (the same float, bit for bit; tests/test_outcome_model.py)."""
-        before, after = c.text[c.c0:c.a], c.text[c.b:c.c1]
-        by = self._by_group
-        numeric = {"lead": float(c.lead), "approx": float(c.approx), "first_clause": float(c.c0 == 0),
-                   "score": max(-6.0, min(6.0, c.score)) / 3, "acc_rule": float(c.ruled_in), "bias": 1.0,
-                   "logv": math.log10(abs(c.value) + 1) / 3}
-        z_numeric = sum(self.weights.get(k, 0.0) * numeric[k] for k in _NUMERIC)
-        left, right, prior = by.get("L:", {}).get, by.get("R:", {}).get, by.get("P:", {}).get
-        one = self.weights.get
-        ws = [*map(left, _grams(before[-8:], 3), repeat(0.0)), *map(right, _grams(after[:6], 3), repeat(0.0)),
-              one("L2:" + before[-2:], 0.0), one("R2:" + after[:2], 0.0),
-              *map(prior, _grams(c.text[:c.c0][-10:], 2), repeat(0.0)),
-              one("U:" + c.unit, 0.0), one("role:" + c.role, 0.0), one("sec:" + (c.section or "-"), 0.0),
-              one("dir:" + c.direction, 0.0)]
-        return _logistic(self.intercept + z_numeric + sum(ws))
-
-    def reference_probability(self, c: Candidate) -> float:
-        """The probability from ``features`` as the training script writes them."""
         f = features(c)
+        # every feature but the numeric ones is 1.0: their weights are summed by key (a third of the time)
         numeric = sum(self.weights.get(k, 0.0) * f.pop(k) for k in _NUMERIC)
-        return _logistic(self.intercept + numeric + sum(map(self.weights.get, f, repeat(0.0))))
-
-    @cached_property
-    def _by_group(self) -> dict[str, dict[str, float]]:
-        """The n-gram weights by group ("L:", "R:", "P:"), keyed by the n-gram itself."""
-        out: dict[str, dict[str, float]] = {}
-        for key, w in self.weights.items():
-            group, sep, gram = key.partition(":")
-            if sep and group in ("L", "R", "P"):
-                out.setdefault(group + ":", {})[gram] = w
-        return out
+        z = self.intercept + numeric + sum(map(self.weights.get, f, repeat(0.0)))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def is_result(self, c: Candidate) -> bool:
         return self.probability(c) >= (self.kept if c.ruled_in else self.added)
