@@ -831,6 +831,7 @@ def main() -> None:
     result: dict = {"machine": machine(), "mode": "quick" if args.quick else "full"}
     print("ingest …", file=sys.stderr)
     result["ingest"] = bench_ingest(600 if args.quick else 2000)
+    result["ingest"]["interleaved"] = bench_ingest_interleaved(1200 if args.quick else 3000)
     print("parallel ingest …", file=sys.stderr)
     result["ingest"]["parallel"] = bench_parallel_ingest(1200 if args.quick else 4000, work=args.work)
     result["ingest"]["jobs_ratio_vs_segmentation"] = result["ingest"]["parallel"]["jobs_ratio_vs_segmentation"]
