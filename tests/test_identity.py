@@ -3,6 +3,7 @@ re-ingesting changes nothing — on both stores, through the library, the CLI an
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -271,12 +272,10 @@ def test_property_one_case_per_distinct_document_and_a_second_ingest_changes_not
     "",
 ])
 def test_nfkc_is_unicodedata_nfkc(text):
-    import unicodedata
     assert S.nfkc(text) == unicodedata.normalize("NFKC", text)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFFEF), max_size=20))
 def test_nfkc_is_unicodedata_nfkc_on_any_text(text):
-    import unicodedata
     assert S.nfkc(text) == unicodedata.normalize("NFKC", text)

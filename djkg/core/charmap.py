@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Mapping
 
+# the full-width ASCII forms and the ideographic space, as NFKC maps them (to single ASCII characters)
+WIDE_TO_ASCII: dict[int, int] = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
+
 
 def char_mapper(table: Mapping[int, int]) -> Callable[[str], str]:
     """A function doing ``text.translate(table)`` for a table of code point -> code point."""

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.charmap import char_mapper
+from ..core.charmap import WIDE_TO_ASCII, char_mapper
 
 # 3: corrections and the audit trail are kept beside the graph (graph/review.py)
 # 4: the change log: which cases each write changed (graph/changes.py)
@@ -78,9 +78,7 @@ _SPACES = re.compile(r"\s\s*")   # \s\s*, not \s+: starts with a class, so re sk
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 
 
-# full-width ASCII forms and the ideographic space, as NFKC maps them
-_WIDE_TO_ASCII = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
-_wide_to_ascii = char_mapper(_WIDE_TO_ASCII)
+_wide_to_ascii = char_mapper(WIDE_TO_ASCII)
 
 
 def normalise_key(text: str) -> str:

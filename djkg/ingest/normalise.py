@@ -12,13 +12,10 @@ from functools import lru_cache
 
 import cn2an
 
-from ..core.charmap import char_mapper
+from ..core.charmap import WIDE_TO_ASCII, char_mapper
 
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-# keep the Chinese punctuation the section/sentence stages rely on
-for _keep in "，：；！？（）":
-    _FULLWIDTH.pop(ord(_keep), None)
-_FULLWIDTH[0x3000] = 0x20  # ideographic space
+# full-width forms to ASCII, keeping the Chinese punctuation the section/sentence stages rely on
+_FULLWIDTH = {c: a for c, a in WIDE_TO_ASCII.items() if chr(c) not in "，：；！？（）"}
 _to_halfwidth = char_mapper(_FULLWIDTH)
 
 _NUM = "零〇一二两三四五六七八九十百千万亿"
@@ -27,7 +24,7 @@ _UNITS = ("个百分点|万元|亿元|千元|元|万人次|人次|万人|余人|
 # an ordinal is not a quantity (第三人民医院, 第一书记, 第二批): it stays as written, as does 人 in 人民
 # (A pattern searched in every text starts with a character or a class — not a look-behind, an optional group
 # or a repeat such as \d+ — so that Python's re skips to where a match can begin instead of trying it at every
-# position; BENCHMARKS.md, "Ingest back above 0.5×".)
+# position; BENCHMARKS.md, "The nineteenth session".)
 _CN_QTY = re.compile(rf"(?P<num>[{_NUM}](?<![第{_NUM}][{_NUM}])[{_NUM}]*(?:点[零〇一二三四五六七八九]+)?)"
                      rf"(?P<tail>(?:余|多)?(?:{_UNITS}))(?<!人(?=民))")
 _CN_PERCENT = re.compile(rf"百分之(?P<num>[{_NUM}]+(?:点[零〇一二三四五六七八九]+)?)")
