@@ -248,6 +248,21 @@ def test_going_somewhere_is_no_part_of_a_units_name_and_a_sites_name_is_no_title
     assert c.title != "中国日报网" and c.title.startswith("过去提起")   # the outlet alone on its line
 
 
+@pytest.mark.parametrize("text, unit, county", [
+    # a city's power company sends its cadres to villages in a county it serves (r783): the county is the village's
+    ("公司挑选3名骨干干部，分别到利津县的大王家村、盐中村担任第一书记。利津县北宋镇大王家村的村民用上了光伏电。",
+     "国网东营供电公司", None),
+    # … a village's own text keeps the county of its address
+    ("利津县北宋镇大王家村党支部领着村民建起光伏电站，村集体一年增收8万元。", "大王家村党支部", "利津县"),
+    # … and so does a firm whose text says it stands there
+    ("公司位于利津县北宋镇大王家村，公司党支部带着员工学技术。", "东营某某机械有限公司", "利津县"),
+])
+def test_a_village_a_city_body_serves_is_not_its_county(text, unit, county):
+    c = case(text, unit=unit)
+    assert c.region.get("county") == county, c.region
+    assert c.region.get("city") == "东营市", c.region
+
+
 def test_a_forest_farm_is_an_organisation():
     c = case("满山青翠的背后\n\n在公路24公里处，坐落着国有古市林场。全场有五个分场，另有小沙坪煤矿。林场党总支带着职工植树护林。")
     assert "古市林场" in c.unit and c.industry["field"] == "事业单位", (c.unit, c.industry)

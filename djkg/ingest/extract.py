@@ -305,7 +305,8 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
     # the unit's own place is named near the top; the rest of a long text mostly mentions other places
     if unit and _placed_elsewhere(g, unit, text):
         unit = ""
-    match = g.resolve(title + "\n" + text[:REGION_SCAN_CHARS], hint=hint or None, unit=unit or None)
+    match = g.resolve(title + "\n" + text[:REGION_SCAN_CHARS], hint=hint or None, unit=unit or None,
+                      serves_villages=_named_above_county(g, unit))
     if hint and (match is None or not _hint_agrees(hint, match)):
         warnings.append(f"地区“{hint}”无法完全识别 / region not fully recognised")
     if match is None:
@@ -370,6 +371,21 @@ def _cap_at_unit_level(g, match, unit: str, title: str):
     if short in title:
         return match
     return replace(g.match(county.parent), confidence=match.confidence) if county.parent else match
+
+
+def _named_above_county(g, unit: str) -> bool:
+    """Whether the unit is a body above the township whose name carries its province or city and no county (国网东营
+    供电公司, 广西中医药大学第一附属医院): the villages its text names are ones it serves (``regions._village_county``)."""
+    if not unit or _BELOW_COUNTY.search(unit):
+        return False
+    spans: dict[tuple[int, int], set[str]] = {}
+    for start, end, s in g.mentions(unit):
+        if not s.weak:
+            spans.setdefault((start, end), set()).add(s.adcode)
+    # (one surface naming a division and its ancestor, 东营 = 东营市 / 东营区, names the ancestor, as in resolve)
+    levels = {g.division(code).level for codes in spans.values() for code in codes
+              if not any(a.adcode in codes for a in g.chain(code)[:-1])}
+    return bool(levels) and "county" not in levels
 
 
 def _hint_agrees(hint: str, match) -> bool:

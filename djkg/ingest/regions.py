@@ -199,8 +199,11 @@ class Gazetteer:
             reach = max(reach, e)
         return [m for m in raw if (m[0], m[1]) not in covered]
 
-    def resolve(self, text: str, *, hint: str | None = None, unit: str | None = None) -> RegionMatch | None:
-        """The region a document is about: hint (front matter) > unit name > title/opening > the rest."""
+    def resolve(self, text: str, *, hint: str | None = None, unit: str | None = None,
+                serves_villages: bool = False) -> RegionMatch | None:
+        """The region a document is about: hint (front matter) > unit name > title/opening > the rest.
+        ``serves_villages``: the unit is a body above the township (a firm, a hospital, a bureau): a village's
+        address in its text is where it helps, not where it is (``_village_address``)."""
         scores: dict[str, float] = {}
         strong: set[str] = set()
 
@@ -210,7 +213,8 @@ class Gazetteer:
             found = self.mentions(chunk)
             ends = {e for _, e, _ in found}
             if context:   # in running text a place must stand where a place stands
-                found = [f for f in found if _stands_as_place(chunk, f, ends)]
+                found = [f for f in found if _stands_as_place(chunk, f, ends)
+                         and not (serves_villages and self._village_county(chunk, f))]
             else:         # a name ("七星井新村") may still begin with a short name that is not its place
                 found = [f for f in found if not _STREET_AFTER.match(chunk[f[1]:f[1] + 3])
                          and (f[2].full or not _begins_other_name(chunk, f[1]))
@@ -265,6 +269,14 @@ class Gazetteer:
         others = sum(v for p, v in totals.items() if p != self.chain(code)[0].adcode)
         confidence = round(min(1.0, mine / W_UNIT) * (mine / (mine + others)), 3)
         return replace(self.match(chosen), confidence=confidence)
+
+    def _village_county(self, chunk: str, mention: tuple[int, int, _Surface]) -> bool:
+        """Whether a county named in running text begins a village's address: for a body above the township (a
+        power company, a provincial hospital, an academy of agricultural sciences) that is a village it helps,
+        visits or serves ("公司挑选3名骨干干部，分别到利津县的大王家村…"), not its own county. (Its city often is
+        its own: a firm helps villages near home.)"""
+        d = self.division(mention[2].adcode)
+        return d is not None and d.level == "county" and _village_address(chunk, mention)
 
     def _short_county_stands(self, name: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
         """Whether a county's short name inside an organisation's name is its place: at the name's start, right
@@ -337,6 +349,19 @@ _ESTATE_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}?(?:新村|小区|花园|�
 # own name, "三河口村" is not 三河市;
 # the fourth: a community named after a far-away place, "围场镇丽水社区" is in Hebei, "顺德居社区" in Qingdao; the
 # last: a neighbourhood, "香河园街道" is in Beijing, not 香河县)
+
+
+# the rest of a village's address after a county or city: a township or subdistrict and the village
+# ("利津县北宋镇大王家村", "十堰市张湾区柏林镇的小堰村", "昆明市东川区碧谷街道李子沟村", "利津县的大王家村")
+_VILLAGE_ADDRESS = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:市|区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木)的?|的)"
+                              r"[\u4e00-\u9fff]{1,6}?(?:村|嘎查)")
+# … unless the sentence says that is where something stands: "位于…", "坐落在…" (a firm's own seat may be a village)
+_SITUATED_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处|落户|落户在|扎根|总部在|厂址在)$")
+
+
+def _village_address(chunk: str, mention: tuple[int, int, _Surface]) -> bool:
+    start, end, _ = mention
+    return bool(_VILLAGE_ADDRESS.match(chunk[end:end + 24])) and not _SITUATED_BEFORE.search(chunk[max(0, start - 4):start])
 
 
 def _begins_other_name(chunk: str, end: int) -> bool:
