@@ -300,10 +300,22 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("四川发展（控股）有限责任公司", "国有企业"),                             # a civic rescue team (r605)
     ("常德市西湖管理区个体劳动者私营企业协会", "社会组织"),   # an association of private firms (r436)
     ("江西神华九江公司", "国有企业"),
+    ("海南发展控股有限公司", "国有企业"),               # a province's investment platform (r641)
+    ("中国兵器甘肃银光化学工业集团有限公司", "国有企业"),  # 中国兵器: the weapons groups' common name (r768)
+    ("广州港股份有限公司南沙粮食通用码头分公司", "国有企业"),  # a city's port group (r943)
+    ("深圳市某某科技发展有限公司", "非公有制经济组织"),   # 发展 alone says nothing of the owner
 ])
 def test_fields_come_from_what_the_unit_is(unit, field):
     c = case(f"{unit}推行党员责任区，党员带头服务群众，半年来解决问题30件。", unit=unit)
     assert c.industry["field"] == field
+
+
+def test_a_company_whose_local_state_groups_masthead_ran_the_report_is_state_owned():
+    # (r943) the group's own page ran it; the unit's name says nothing of its owner
+    text = ("【转载】原载数字报“广州港集团”专版 · 2022年4月29日\n一座座粮食筒仓是粮通公司的标志。公司党委推行党员责任区，"
+            "党员带头攻坚，装卸效率提高了20%。")
+    assert case(text, unit="广州港粮通公司").industry["field"] == "国有企业"
+    assert case(text.replace("广州港集团", "某某传媒"), unit="广州港粮通公司").industry["field"] == "非公有制经济组织"
 
 
 def test_a_company_working_with_villages_is_still_a_company():

@@ -83,15 +83,26 @@ def _sector_of(field: str, *texts: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _central() -> tuple[tuple[str, ...], re.Pattern]:
-    """Short names of central state-owned enterprises and their subsidiaries' naming patterns (data/)."""
+def _groups() -> dict:
     from importlib import resources
     import yaml
-    data = yaml.safe_load(resources.files("djkg.ingest").joinpath("data", "central_enterprises.yaml")
+    return yaml.safe_load(resources.files("djkg.ingest").joinpath("data", "central_enterprises.yaml")
                           .read_text(encoding="utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
+def _central() -> tuple[tuple[str, ...], re.Pattern]:
+    """Short names of central state-owned enterprises and their subsidiaries' naming patterns (data/)."""
+    data = _groups()
     names = tuple(sorted({n for e in data.get("enterprises", []) for n in [e["name"], *e.get("short", [])]},
                          key=len, reverse=True))
     return names, re.compile("|".join([*(data.get("patterns") or []), *(data.get("local_patterns") or [])] or ["(?!)"]))
+
+
+@lru_cache(maxsize=1)
+def _local() -> re.Pattern:
+    """Names only local state-owned groups take (``local_patterns``: 城投, 港集团 …)."""
+    return re.compile("|".join(_groups().get("local_patterns") or ["(?!)"]))
 
 
 def _names_state_group(text: str) -> bool:
@@ -104,6 +115,12 @@ def is_state_owned(unit: str) -> bool:
     """Whether the unit's name carries a central state-owned enterprise or one of its subsidiaries' names, or a
     name only local state-owned groups take (城投, 交投, 交建 …), or is a bureau's own firm (桦南林业局煤炭公司)."""
     return _names_state_group(unit) or bool(_central()[1].search(unit)) or bool(_BUREAUS_FIRM.search(unit))
+
+
+def _group_ran_it(masthead: str) -> bool:
+    """Whether a title or masthead line names a state-owned group: a central or provincial group by name, or a local
+    group by a name only local state-owned groups take (``local_patterns``: 港集团, 城投 …)."""
+    return _names_state_group(masthead) or bool(_local().search(masthead))
 
 
 # a firm named as a bureau's own (林业局煤炭公司, 矿务局机修厂): the state's, as the bureau is
@@ -206,8 +223,9 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         scores[owned] = scores.get(owned, 0.0) + 10.0
     if central:
         scores["国有企业"] = scores.get("国有企业", 0.0) + 12.0
-    elif _COMPANY_UNIT.search(unit) and _names_state_group(" ".join((title, head.split("\n", 1)[0]))):
-        # a company whose group's site or masthead ran the report ("陕煤集团网站稿", "国家电网报") is the group's
+    elif _COMPANY_UNIT.search(unit) and _group_ran_it(" ".join((title, head.split("\n", 1)[0]))):
+        # a company whose group's site or masthead ran the report ("陕煤集团网站稿", "国家电网报", "“广州港集团”专版")
+        # is the group's
         scores["国有企业"] = scores.get("国有企业", 0.0) + 12.0
     end = None if owned else _end_field(unit)   # ownership decides over the kind of institution (民营医院)
     if central and end == "机关":
