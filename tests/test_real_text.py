@@ -596,6 +596,17 @@ def test_problems_stated_in_sentences_with_figures_are_kept(text, expected):
     assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a sentence that starts by counting years back describes the state the work started from (r871, r757)
+    ("放在几年前，这里的人家大多各管各的，单打独斗过日子，村集体的收入又少又零散。后来村党支部领办合作社。",
+     "problem:scattered-smallholders"),
+    ("可往前倒推十来年，满岩村是全县出了名的穷村，乡亲们手头一直不宽裕。村党支部带着大家种果树。",
+     "problem:farmers-income-low"),
+])
+def test_a_sentence_counting_years_back_states_the_problem_the_work_started_from(text, expected):
+    assert expected in {m.id for m in case(text, unit="满岩村").problems}
+
+
 def test_a_collectives_income_said_small_with_words_between_is_a_weak_collective_economy():
     # (r871) "村集体的收入又少又零散": 的 and 又 between the words the list has (集体收入 … 少)
     c = case("曼燕村:抱团之后\n\n放在几年前,这里的人家大多是各管各的,村集体的收入又少又零散,谈不上什么家底。")
