@@ -248,6 +248,20 @@ def test_going_somewhere_is_no_part_of_a_units_name_and_a_sites_name_is_no_title
     assert c.title != "中国日报网" and c.title.startswith("过去提起")   # the outlet alone on its line
 
 
+def test_a_place_inside_an_ordinary_word_is_no_place():
+    # (r1020) 工农 is a district of 鹤岗; in 中国工农红军 it is part of the army's name
+    c = case("讲好西路军故事\n——中国工农红军西路军纪念馆的做法\n\n中国工农红军西路军纪念馆坐落在张掖市高台县。馆里党支部"
+             "把讲解员队伍建起来，讲解员从8名增加到20名。")
+    assert (c.region.get("city"), c.region.get("county")) == ("张掖市", "高台县"), c.region
+
+
+def test_a_unit_ends_before_a_place_that_begins_with_its_organisation_word():
+    # (r1029) 科 ends a department's name (外科) but begins 科尔沁左翼中旗
+    c = case("最近一段时间，内蒙古通辽市科尔沁左翼中旗的社区里，志愿服务一场接着一场。社工协会党支部带着社工上门。")
+    assert not c.unit.endswith("科"), c.unit
+    assert c.region.get("county") == "科尔沁左翼中旗", c.region
+
+
 @pytest.mark.parametrize("text, unit, county", [
     # a city's power company sends its cadres to villages in a county it serves (r783): the county is the village's
     ("公司挑选3名骨干干部，分别到利津县的大王家村、盐中村担任第一书记。利津县北宋镇大王家村的村民用上了光伏电。",

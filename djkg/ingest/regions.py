@@ -219,6 +219,8 @@ class Gazetteer:
                 found = [f for f in found if not _STREET_AFTER.match(chunk[f[1]:f[1] + 3])
                          and (f[2].full or not _begins_other_name(chunk, f[1]))
                          and (f[2].full or self._short_county_stands(chunk, f, ends))]
+            # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗)
+            found = [f for f in found if f[2].full or not self._inside_word(chunk, f[0], f[1])]
             spans: dict[tuple[int, int], set[str]] = {}
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
@@ -269,6 +271,18 @@ class Gazetteer:
         others = sum(v for p, v in totals.items() if p != self.chain(code)[0].adcode)
         confidence = round(min(1.0, mine / W_UNIT) * (mine / (mine + others)), 3)
         return replace(self.match(chosen), confidence=confidence)
+
+    def _inside_word(self, chunk: str, start: int, end: int) -> bool:
+        """Whether a short place name is the end or the middle of an ordinary word of jieba's dictionary that begins
+        before it ("中国工农红军": 工农 is no place there) — a word that is itself a place (苏南, 东营市) aside."""
+        for i in range(max(0, start - 4), start):
+            if chunk[i:start].strip() != chunk[i:start] or not _HAN.fullmatch(chunk[i:end]):
+                continue
+            for j in range(end, min(len(chunk), end + 4) + 1):
+                word = chunk[i:j]
+                if _word_frequency(word) and not self._by_name.get(word) and word[-1] not in _DIVISION_ENDS:
+                    return True
+        return False
 
     def _village_county(self, chunk: str, mention: tuple[int, int, _Surface]) -> bool:
         """Whether a county named in running text begins a village's address: for a body above the township (a
@@ -349,6 +363,17 @@ _ESTATE_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}?(?:新村|小区|花园|�
 # own name, "三河口村" is not 三河市;
 # the fourth: a community named after a far-away place, "围场镇丽水社区" is in Hebei, "顺德居社区" in Qingdao; the
 # last: a neighbourhood, "香河园街道" is in Beijing, not 香河县)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_DIVISION_ENDS = set("省市县区州盟旗镇乡村")
+
+
+def _word_frequency(word: str) -> int:
+    """How often jieba's dictionary has seen ``word`` (0: not a word). The dictionary is loaded once, with the
+    taxonomy's own words (taxonomy.tokenizer)."""
+    from .taxonomy import tokenizer
+    return tokenizer().dt.FREQ.get(word) or 0
 
 
 # the rest of a village's address after a county or city: a township or subdistrict and the village
