@@ -404,6 +404,13 @@ def test_unit_names_are_named_organisations_never_fragments():
     compared = case("■张燕\n\n蟠龙华都小区位于江阴高新区，论“颜值”已经不输商品房小区。蟠龙社区下辖两个安置小区，"
                     "社区党总支书记一上任就琢磨怎样解开管理这个结。蟠龙社区把居委会、物业拧到一起。")
     assert compared.unit.startswith("蟠龙") and "输" not in compared.unit, compared.unit
+    # the word a name is introduced with is no part of it ("这个社区叫和平新村", r1017)
+    from pathlib import Path
+    from djkg.ingest.readers import read_path
+    doc = next(d for d in read_path(Path(__file__).parent / "gold" / "extraction_real37" / "r1017-hepingxincun.txt")
+               if isinstance(d, RawDoc))
+    named = extract(doc)
+    assert named.unit.startswith("和平新村") and named.industry["field"] == "城市社区", (named.unit, named.industry)
 
 
 @pytest.mark.parametrize("text, concept", [

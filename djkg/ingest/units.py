@@ -107,7 +107,7 @@ _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 
 # what cannot begin an organisation's name but a clause runs into it: "有河南省…公司", "些爱心驿站", "明确凡…乡镇",
 # "学校龙湖高中三部" (the school referred back to)
-_LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业))|"
+_LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:(?:社区|村|小区|公司|单位|学校|医院|支部)(?=名叫|叫|名为))?(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|名为|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业))|"
                            r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|专访|采访|访(?!问|谈|客|民))"   # (——访陕西省律师协会…)
                            r"(?=[\u4e00-\u9fff“]{3})")
 # a count of organisations is not one ("数百栋写字楼", "十余家企业")
