@@ -248,6 +248,17 @@ def test_going_somewhere_is_no_part_of_a_units_name_and_a_sites_name_is_no_title
     assert c.title != "中国日报网" and c.title.startswith("过去提起")   # the outlet alone on its line
 
 
+def test_a_meetings_venue_is_not_where_the_unit_is():
+    # (r1019) the association's committee met in 济南; the college that spoke there is in 枣庄
+    c = case("学院党委书记在全省职教党建年会上介绍经验\n\n省职业技术教育学会的党建工作委员会近日在济南开年会。枣庄职业学院的"
+             "党委书记作为典型代表上台发言，讲了学院党建带动事业发展的做法。")
+    assert c.region.get("city") == "枣庄市", c.region
+    # (a corpus case) the city's trade committee held its summing-up meeting in one of its county-level cities
+    c = case("苏州市交通运输行业党委推进货车司机群体党建。2023年6月在张家港召开试点总结会，部署网约车司机党建。",
+             unit="苏州市交通运输行业党委", region="江苏省苏州市")
+    assert (c.region.get("city"), c.region.get("county")) == ("苏州市", None), c.region
+
+
 def test_a_place_inside_an_ordinary_word_is_no_place():
     # (r1020) 工农 is a district of 鹤岗; in 中国工农红军 it is part of the army's name
     c = case("讲好西路军故事\n——中国工农红军西路军纪念馆的做法\n\n中国工农红军西路军纪念馆坐落在张掖市高台县。馆里党支部"
