@@ -259,6 +259,13 @@ def test_a_meetings_venue_is_not_where_the_unit_is():
     assert (c.region.get("city"), c.region.get("county")) == ("苏州市", None), c.region
 
 
+def test_the_places_a_unit_came_to_after_others_are_not_its_own():
+    # (r1030) a logistics group's third drivers' branch in Zhejiang: the first two sites are no seat of the group
+    c = case("传化智联党委做实货车司机群体党建\n\n10月13日，长兴的公路港物流行业支部委员会宣告成立。继金华、台州之后，这是"
+             "传化智联党委在浙江建起的第三处面向货车司机的党组织。")
+    assert c.region.get("city") not in ("金华市", "台州市"), c.region
+
+
 def test_a_place_inside_an_ordinary_word_is_no_place():
     # (r1020) 工农 is a district of 鹤岗; in 中国工农红军 it is part of the army's name
     c = case("讲好西路军故事\n——中国工农红军西路军纪念馆的做法\n\n中国工农红军西路军纪念馆坐落在张掖市高台县。馆里党支部"

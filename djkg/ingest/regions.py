@@ -350,6 +350,8 @@ _TOWN_AFTER = re.compile(r"^(?:镇|乡|村|街道)")
 # ... or a street named after it, in running text or in the unit's own name ("宜川路街道" is in Shanghai)
 _STREET_AFTER = re.compile(r"^(?:[东西南北中]?路(?!线|径|子|上|过)|大街|大道|街(?!道|镇|乡)|巷|胡同|弄)")
 
+# the places a list of precedents names ("继金华、台州之后"; 继 is looked for before the place)
+_FOLLOWS_AFTER = re.compile(r"(?:[市县区省]?、[\u4e00-\u9fff]{2,7}?)*[市县区省]?(?:之后|以后)")
 # a meeting's venue ("在济南开年会", "在北京召开的全国表彰大会上", "在杭州举行的论坛")
 _VENUE_AFTER = re.compile(r"(?:市|省)?(?:召开|举行|举办|开)(?:了|的)?[^，。；]{0,16}?(?:会|论坛|峰会|博览会|交易会|展会|仪式|典礼|比赛|大赛)")
 # a visit's or a trip's destination ("走访和平区军休所", "赶赴四川省阿坝州"): where the unit's people went
@@ -413,6 +415,8 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[i
         return False
     if start and chunk[start - 1] == "从" and _CAME.match(chunk, end):
         return False     # "从郑州来的党员", "从杭州专程赶来": where a visitor set out from
+    if _FOLLOWS_AFTER.match(chunk, end) and "继" in chunk[max(0, start - 20):start]:
+        return False     # "继金华、台州之后，这是…第三处": the places that came before, not the unit's
     if start and chunk[start - 1] == "在" and _VENUE_AFTER.match(chunk, end):
         return False     # "学会的党建工作委员会近日在济南开年会": where a meeting was held, not where the unit is
     if _VISITED_BEFORE.search(chunk, max(0, start - 4), start):
