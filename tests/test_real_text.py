@@ -452,6 +452,18 @@ def test_a_word_of_a_synonym_said_another_way_still_matches(text):
     assert "measure:party-business-integration" in {m.id for m in case(text).measures}
 
 
+@pytest.mark.parametrize("text, built", [
+    # (r448, r221, r824) a facility named as where a scene happened is no space the unit built
+    ("前些日子，2户邻居因为房屋漏水的事红了脸，一路吵到了龙华社区党群服务中心。社区党委书记当场调解。", False),
+    ("5月18日午后三点，记者在村党群服务中心门前碰到了谢发贵。村党支部领着村民种桃。", False),
+    # … where a sentence says it was built or set up, it is (r204, r1003)
+    ("社区党委一共建起8个会客厅，其中6个设在党员家里，其余放在网格党群服务站。", True),
+    ("随后，调研组来到大厦党群服务中心，依次察看“五室三廊”阵地。", True),
+])
+def test_a_facility_named_as_a_scene_is_no_space_built(text, built):
+    assert ("measure:neighbourhood-activity-space" in {m.id for m in case(text).measures}) == built
+
+
 def test_a_plaque_or_a_badge_is_no_responsibility_area():
     """Posts and areas of responsibility (先锋岗, 责任区) are the measure, and so are a state-owned firm's members'
     service teams and task forces (its model's own practice); a plaque hung up or a badge worn are not (r29, r42,

@@ -474,6 +474,24 @@ def _states_problem(sentence: str, surface: str, clause_only: bool = False) -> b
                for c in _clauses_at(sentence, surface))
 
 
+# someone going to a place ("回到村党群服务中心", "来到党员活动室", "往社区党群服务中心走", "在…门前碰到") …
+_GOES_TO = re.compile(r"(?:回到|来到|走到|走进|赶到|跑到|吵到|闹到|找到|带到|请到|到了?|往|朝|在)[^，。；：]{0,10}$")
+# … while the clause says nothing of building, setting up or running it
+_BUILDS = re.compile(r"建|设|办|开放|敞开|改造|升级|提档|打造|挂牌|揭牌|落成|开张|启用|投用|配齐|配备|搭|整合|用房|面积|平方米|"
+                     r"功能|阵地|窗口|一站式|服务站点")
+
+
+def _scene_only(sentence: str, surface: str) -> bool:
+    """Whether a facility (党群服务中心, 党员活动室) is named only as where someone went or where a scene took place
+    ("前些日子，2户邻居…一路吵到了龙华社区党群服务中心"): nothing in its sentence says the unit built, set up or
+    runs one ("…建起8个会客厅，其余放在网格党群服务站" is about spaces built)."""
+    word = surface.lstrip("~").split("&")[0]
+    at = sentence.find(word)
+    if at < 0 or not _GOES_TO.search(sentence[max(0, at - 12):at]):
+        return False
+    return not _BUILDS.search(sentence)
+
+
 _ONE_PERSON = re.compile(r"(?:(?<![们])[他她](?:自己|本人|家)?|自己|本人|(?:一位|一名)[^，。；、]{1,8})$")
 
 
@@ -538,6 +556,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             continue   # "下一步将推动…", "接下来，双方将…": a plan, not a measure the unit applied
         if label == S.MEASURE and role in ("problem", "context") and _DEFICIENCY.search(s.text):
             continue   # "亮身份、作表率不够" states a lack, not a measure the unit applied
+        if label == S.MEASURE and concept.extra.get("facility") and _scene_only(s.text, _surface):
+            continue   # "一路吵到了龙华社区党群服务中心": where a scene happens, not a space the unit built
         rank = prefer.index(role)
         if concept.id not in best or (rank, k) < best[concept.id][:2]:
             best[concept.id] = (rank, k, concept, _surface.startswith("~"))
