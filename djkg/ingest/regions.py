@@ -275,12 +275,19 @@ class Gazetteer:
     def _inside_word(self, chunk: str, start: int, end: int) -> bool:
         """Whether a short place name is the end or the middle of an ordinary word of jieba's dictionary that begins
         before it ("中国工农红军": 工农 is no place there) — a word that is itself a place (苏南, 东营市) aside."""
-        for i in range(max(0, start - 4), start):
-            if chunk[i:start].strip() != chunk[i:start] or not _HAN.fullmatch(chunk[i:end]):
-                continue
-            for j in range(end, min(len(chunk), end + 4) + 1):
+        before = 0
+        while before < 4 and start - before > 0 and _is_han(chunk[start - before - 1]):
+            before += 1
+        if not before:
+            return False
+        after = 0
+        while after < 4 and end + after < len(chunk) and _is_han(chunk[end + after]):
+            after += 1
+        freq = _dictionary()
+        for i in range(start - before, start):
+            for j in range(end, end + after + 1):
                 word = chunk[i:j]
-                if _word_frequency(word) and not self._by_name.get(word) and word[-1] not in _DIVISION_ENDS:
+                if freq.get(word) and not self._by_name.get(word) and word[-1] not in _DIVISION_ENDS:
                     return True
         return False
 
@@ -369,15 +376,24 @@ _ESTATE_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}?(?:新村|小区|花园|�
 # last: a neighbourhood, "香河园街道" is in Beijing, not 香河县)
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _DIVISION_ENDS = set("省市县区州盟旗镇乡村")
 
 
-def _word_frequency(word: str) -> int:
-    """How often jieba's dictionary has seen ``word`` (0: not a word). The dictionary is loaded once, with the
-    taxonomy's own words (taxonomy.tokenizer)."""
-    from .taxonomy import tokenizer
-    return tokenizer().dt.FREQ.get(word) or 0
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+_FREQ: dict[str, int] | None = None
+
+
+def _dictionary() -> dict[str, int]:
+    """jieba's word frequencies (0: seen only as a prefix), loaded once with the taxonomy's own words
+    (taxonomy.tokenizer); words the taxonomy adds later go into the same dictionary."""
+    global _FREQ
+    if _FREQ is None:
+        from .taxonomy import tokenizer
+        _FREQ = tokenizer().dt.FREQ
+    return _FREQ
 
 
 # the rest of a village's address after a county or city: a township or subdistrict and the village
@@ -415,7 +431,7 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[i
         return False
     if start and chunk[start - 1] == "从" and _CAME.match(chunk, end):
         return False     # "从郑州来的党员", "从杭州专程赶来": where a visitor set out from
-    if _FOLLOWS_AFTER.match(chunk, end) and "继" in chunk[max(0, start - 20):start]:
+    if "继" in chunk[max(0, start - 20):start] and _FOLLOWS_AFTER.match(chunk, end):
         return False     # "继金华、台州之后，这是…第三处": the places that came before, not the unit's
     if start and chunk[start - 1] == "在" and _VENUE_AFTER.match(chunk, end):
         return False     # "学会的党建工作委员会近日在济南开年会": where a meeting was held, not where the unit is
