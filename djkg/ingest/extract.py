@@ -476,7 +476,7 @@ def _states_problem(sentence: str, surface: str, clause_only: bool = False) -> b
 
 # someone going to a place ("回到村党群服务中心", "来到党员活动室", "往社区党群服务中心走", "在…门前碰到") …
 _GOES_TO = re.compile(r"(?:回到|来到|走到|走进|赶到|跑到|吵到|闹到|找到|带到|请到|到了?|往|朝|在)[^，。；：]{0,10}$")
-# … while the clause says nothing of building, setting up or running it
+# … while its sentence says nothing of building, setting up or running one
 _BUILDS = re.compile(r"建|设|办|开放|敞开|改造|升级|提档|打造|挂牌|揭牌|落成|开张|启用|投用|配齐|配备|搭|整合|用房|面积|平方米|"
                      r"功能|阵地|窗口|一站式|服务站点")
 

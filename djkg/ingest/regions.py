@@ -274,7 +274,7 @@ class Gazetteer:
 
     def _inside_word(self, chunk: str, start: int, end: int) -> bool:
         """Whether a short place name is the end or the middle of an ordinary word of jieba's dictionary that begins
-        before it ("中国工农红军": 工农 is no place there) — a word that is itself a place (苏南, 东营市) aside."""
+        before it ("中国工农红军": 工农 is no place there) — a word that is itself a place's name (东营市, 兴国县) aside."""
         before = 0
         while before < 4 and start - before > 0 and _is_han(chunk[start - before - 1]):
             before += 1
