@@ -2551,6 +2551,18 @@ def test_an_aim_at_the_head_of_a_sentence_makes_its_later_figures_targets():
     assert 50.0 not in values and 10.0 in values, values
 
 
+@pytest.mark.parametrize("text, planned, reached", [
+    # (r1010) what is still to be done, in a clause of its own, is a plan
+    ("村里的合作社去年分红60万元。按照计划，今年村里要培训高素质农民220人；另外还要培育12名农村致富带头人。",
+     12.0, 60.0),
+    # (r871) a plan named at the head of a clause governs the clauses after it
+    ("合作社去年带动120户增收。一是有机肥厂，按计划2025年可产肥料3000吨，能带来8万元的固定分红。", 8.0, 120.0),
+])
+def test_what_is_still_to_be_done_is_a_plan_not_a_result(text, planned, reached):
+    got = values(case(text, unit="某村党支部"))
+    assert planned not in got and reached in got, got
+
+
 def test_a_meeting_system_followed_for_study_is_no_standardisation():
     # "落实“第一议题”制度，依托…“三会一课”学习…": the procuratorate's study, not a branch set in order (corpus, 互助)
     c = case("检察院的做法\n\n在思想建设上，该院落实“第一议题”制度，依托党组中心组学习和“三会一课”学习法治思想。")

@@ -83,8 +83,12 @@ _RESULT_LEAD = re.compile(r"^(?:截至|截止|到目前|目前|至今|迄今|如
 # --- what speaks against it ----------------------------------------------------------------------------
 # an aim stated at the head of the sentence governs every clause after it ("目标是培养头部电商企业十家、…，每年实现营收
 # 50亿元"): its figures are targets however far the clause is from the word
-_AIM_LEADS = re.compile(r"(?:目标是|目标为|目标：|力争)[^。！？；]*$")
-_HOPED = r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|(?<![认许])可(?:再|望|达|增|实现|带动|新增)"
+_AIM_LEADS = re.compile(r"(?:目标是|目标为|目标：|力争)[^。！？；]*$|"
+                        # … and so does a plan named at its head, across its semicolons ("按照计划，今年村里要培训…；
+                        # 另外还要培育12名…")
+                        r"(?:按照|按|根据)(?:今年的|年度)?计划[^。！？]*$")
+_HOPED = r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|(?<![认许])可(?:再|望|达|增|实现|带动|新增)|" \
+         r"还要(?=培|建|新建|发展|完成|实现|引进|新增|打造|推动|组织|开展|吸纳|带动)"   # "另外还要培育12名": what is still to do
 _PLAN = re.compile(_HOPED + r"|可以|能够|允许")
 # … in the clause before a figure: "可以" and "能够" there say what can be done now ("684项服务事项可以全程在网上办理，
 # 网上办理率83%"), not what is hoped for
