@@ -464,6 +464,14 @@ def test_a_facility_named_as_a_scene_is_no_space_built(text, built):
     assert ("measure:neighbourhood-activity-space" in {m.id for m in case(text).measures}) == built
 
 
+def test_truck_drivers_are_a_new_employment_group_too():
+    # (r1030) a logistics group's branch and stations for truck drivers, as for couriers and riders
+    c = case("传化智联党委做实货车司机群体党建\n\n长兴公路港成立物流行业支部委员会，为货车司机建起党支部；港区的“红色驿站”"
+             "给货车司机提供休息、咨询和代办服务。")
+    got = {m.id for m in c.measures}
+    assert {"measure:new-groups-party-organisation", "measure:new-groups-stations"} <= got, got
+
+
 def test_a_plaque_or_a_badge_is_no_responsibility_area():
     """Posts and areas of responsibility (先锋岗, 责任区) are the measure, and so are a state-owned firm's members'
     service teams and task forces (its model's own practice); a plaque hung up or a badge worn are not (r29, r42,
