@@ -17,7 +17,7 @@ from . import candidates, problem_frames, units
 from .normalise import normalise, normalise_short, strip_controls
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
-from .sections import IN_NEED, Sentence, split
+from .sections import IN_NEED, YEARS_BACK, Sentence, split
 from .taxonomy import Concept, Taxonomy, taxonomy
 
 MAX_TEXT_CHARS = 200_000   # extraction reads at most this much of one document
@@ -420,7 +420,7 @@ _DEFICIENCY = re.compile(r"不够|不足|缺乏|缺少|没有|没人|不强|不�
 _LOOKS_BACK = re.compile(r"^(?:(?:可|但|但是|然而|可是|不过|而)[，,]?)?在?(?:那时|那时候|那时的|当时|早些年|早年|当初|原先|之前|此前|从前|过去|以前|"
                          r"(?:19|20)\d{2}年(?:以前|之前|前)|[^，。]{0,12}(?:以前|之前|那会儿)，|"
                          # "往前倒推十来年，它是全县出了名的穷村", "放在几年前，这里的人家大多各管各的"
-                         r"[^，。]{0,6}往?前?倒?推[^，。]{0,6}年|[^，。]{0,4}(?:[几十多两三四五六七八九\d]|十来|十几)年前)")
+                         rf"[^，。]{{0,6}}往?前?倒?推[^，。]{{0,6}}年|[^，。]{{0,4}}{YEARS_BACK})")
 # verbs that report a result: a problem word in their clause is what was overcome ("实现脱贫"), not a state
 _RESULT_CLAUSE = re.compile(r"实现|解决|化解|破解|摆脱|告别|消除|扭转|改变了|变成|成为|成了|摘掉|脱掉|达到|提高|增加|减少|下降")
 _ASKS_HOW = re.compile(r"(?:怎么|怎样|如何|咋)[^。？?]{2,30}[？?]")

@@ -21,7 +21,7 @@ from itertools import islice
 from typing import Any
 
 from .normalise import blank
-from .sections import NOT_HARD_WORDS, Sentence, names_work
+from .sections import NOT_HARD_WORDS, YEARS_BACK, Sentence, names_work
 from .taxonomy import Concept, Taxonomy
 from .wordscan import WordScanner
 
@@ -34,7 +34,7 @@ _NOT_A_STATE = re.compile(r"解决|破解|化解|攻克|摆脱|告别|消除|扭
                           r"拦住|挡住|拦不住|挡不住|阻挡|难不倒|难不住")
 # words that look back at how things were: a sentence holding one describes a state even if it also names work
 _LOOKS_BACK = re.compile(r"过去一直|过去|以前|一度|长期以来|长期|曾经|曾是|以往|此前|原来|原先|早些年|多年来|一直|"
-                         r"往前倒?推|(?:[几十多两三四五六七八九\d]|十来|十几)年前")
+                         rf"往前倒?推|{YEARS_BACK}")
 # difficulties named as nouns ("难题", "急难愁盼") are what work takes on far more often than a state described;
 # people or places in need are who is served
 _NOT_DIFFICULT = re.compile(NOT_HARD_WORDS + r"|难道|难题|难关|难处|难点|难事|难熬|急难愁盼|堵点|痛点|"

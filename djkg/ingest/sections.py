@@ -87,6 +87,9 @@ _LESS_THAN = re.compile(r"(?:不足|不到)(?=[\d一两二三四五六七八九�
 # 难 that says nothing is hard: "更难得的是", "难忘", "难怪", "不难看出" (problem_frames builds on the same words)
 NOT_HARD_WORDS = r"难得|难忘|难怪|不难|难能可贵"
 _NOT_HARD = re.compile(NOT_HARD_WORDS)
+# a count of years back ("几年前", "十来年前"): how a sentence that looks back often starts (extract.py and
+# problem_frames.py read it so)
+YEARS_BACK = r"(?:[几十多两三四五六七八九\d]|十来|十几)年前"
 # people in need are whom the work serves, not a difficulty the unit faces: "资助了17户日子过得困难的牧民",
 # "和困难群众结成3000多对帮扶对子" (extract.py reads problem statements past them too)
 IN_NEED = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体|对象)|(?:生活|日子过得|家境[^，。；]{0,4})困难的?")
