@@ -1,0 +1,58 @@
+"""``regexscan.Prefiltered``: the same matches as ``Pattern.finditer``, visiting only the characters a match can
+begin with."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from djkg.ingest import units
+from djkg.ingest.regexscan import Prefiltered, first_chars
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def spans(matches):
+    return [(m.start(), m.end(), m.group(0)) for m in matches]
+
+
+def test_first_characters_skip_look_behinds_and_optional_parts():
+    pattern = re.compile(r"(?<![乡农])村(?!民)|[煤铁]矿|(?:有限)?公司|第?[一二]中")
+    assert first_chars(pattern) == frozenset("村煤铁有公第一二")
+
+
+@pytest.mark.parametrize("source", [r".村", r"[^，]村", r"[\u4e00-\u9fff]村", r"村?", r"(?i)ab", r"\w+村"])
+def test_a_pattern_whose_start_cannot_be_bounded_has_no_first_characters(source):
+    assert first_chars(re.compile(source)) is None
+
+
+def test_an_unbounded_pattern_is_scanned_as_before():
+    pattern = re.compile(r"[\u4e00-\u9fff]{2}村")
+    text = "走进何家村，又到李庄村。"
+    assert spans(Prefiltered(pattern).finditer(text)) == spans(pattern.finditer(text))
+
+
+def test_a_look_behind_sees_the_text_before_the_character_tried():
+    pattern = re.compile(r"(?<![乡农])村(?!民)")
+    text = "乡村振兴，农村改革，村民议事，何家村"
+    assert spans(Prefiltered(pattern).finditer(text)) == [(17, 18, "村")]
+
+
+def test_matches_do_not_overlap_and_the_first_alternative_wins_as_in_finditer():
+    pattern = re.compile(r"公司|有限公司|司法所")
+    text = "某某有限公司司法所公司"
+    assert spans(Prefiltered(pattern).finditer(text)) == spans(pattern.finditer(text))
+
+
+def _texts() -> list[str]:
+    files = sorted((REPO / "tests" / "gold").glob("*/*.txt")) + sorted((REPO / "data" / "cases").rglob("*.md"))
+    return [p.read_text(encoding="utf-8") for p in files]
+
+
+def test_organisation_words_are_found_where_finditer_finds_them_in_every_gold_and_corpus_text():
+    scan = Prefiltered(units._ORG_RE)
+    assert first_chars(units._ORG_RE), "the organisation words should have bounded first characters"
+    texts = _texts()
+    assert len(texts) > 1000
+    for text in texts:
+        assert spans(scan.finditer(text)) == spans(units._ORG_RE.finditer(text))
