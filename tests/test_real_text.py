@@ -2587,3 +2587,21 @@ def test_a_damaged_review_file_leaves_profiles_read_with_the_shipped_wordings(tm
         assert "problem:scattered-smallholders" in {q.id for q in parse_profile(problems=["地撂荒了不少"]).problems}
     finally:
         use_accepted_concepts(None)
+
+
+@pytest.mark.parametrize("text, reached", [
+    # (r985) a threshold followed by the money it measures is the amount the work brought, not a group picked out
+    ("“这座冷库每年能给村集体增加20万元以上的收入。”", 20.0),
+    # (r1012, r1006) what the village or its collective takes is its result, not one person's story
+    ("合作社办起来当年，到2021年底，石桥村就从合作社拿到分红约7万元，集体经济有了起色。", 7.0),
+])
+def test_the_collectives_takings_and_an_increase_above_a_mark_are_results(text, reached):
+    assert reached in values(case(text, unit="某村党支部"))
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("全镇面积超过800平方米的大棚有12座，都用上了滴灌。", 800.0),
+    ("说起变化，村里的张大爷笑着讲，他家去年拿到了1200元。", 1200.0),
+])
+def test_a_threshold_that_picks_out_a_group_and_one_persons_takings_are_not_results(text, dropped):
+    assert dropped not in values(case(text, unit="某村党支部"))

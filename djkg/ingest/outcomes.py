@@ -344,6 +344,10 @@ _PERSONAL = re.compile(r"(?<![其])[他她](?:家)?[^，。；他她]{0,6}?(?:�
 _SENT = re.compile(r"挑选|选派|下派|派驻|派出|抽调|选调|选聘|招募|动员")
 # a stretch of a city named as the setting, not the unit ("这片区域的税收累计达到388亿元")
 _WIDER_STRETCH = re.compile(r"这片区域|该区域|这一区域|整个区域|整个片区|单在[^，。；]{1,8}一地")
+# "增加48万元以上的收入": the money after 的 is what the figure measures, not a group the threshold picks out
+_AMOUNT_AFTER = re.compile(r"的[\u4e00-\u9fff]{0,4}?(?:收入|收益|效益|产值|利润|分红|营业额|销售额)")
+# "村委会每年能从中拿到5.4万元收益", "凤塘村就从基地拿到分红约8万元": the collective's takings, no one person's story
+_COLLECTIVE_GETS = re.compile(r"(?:村集体|集体经济|村委会|村里|村级|合作社|[\u4e00-\u9fff]{1,4}村)[^，。；他她的]{0,10}(?:拿到|领到)")   # (not "村里的张大爷领到")
 _PUT_IN = re.compile(r"(?:投入|投资|出资|拿出|花费|花了)了?(?:资金)?$")
 _AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季亩])")   # "平均每年…" is how often (平均每户 is a share)
 _RATE = re.compile(r"(?:按照?|以)?每[人户月年天周次亩][^，。；]{0,5}$|(?:一亩|一棵|一株|一头|一箱)(?:的|地)[^，。；]{0,5}$")
@@ -399,7 +403,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if _BEFORE_WORK.match(opening) and not now_vs_then:
         score -= 4.0
     if (m.group("post") or (m.group("pre") in ("超过", "逾", "超") and unit not in ("%", "成"))) \
-            and after.startswith("的"):
+            and after.startswith("的") and not (unit in _MONEY and _AMOUNT_AFTER.match(after)):
         score -= 4.0   # "考到140分以上的学生", "面积超过5000平方米的楼宇": a threshold that picks out a group
         #                (but "超过95%的家庭" is the share of households the work reached)
     elif unit in ("个", "家", "所") and re.match(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校|部门|科室)的", after):
@@ -437,7 +441,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if (_INPUT.search(before[-10:]) or after.startswith(("资金", "的资金", "专项资金", "经费"))) and \
             unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩"):
         score -= 5.0 if _PUT_IN.search(before) else 3.0   # "累计投入364亿元": what went in, however much
-    if unit in ("元", "万元") and _ANECDOTE.search(before):
+    if unit in ("元", "万元") and _ANECDOTE.search(before) and not _COLLECTIVE_GETS.search(before):
         score -= 3.0
     if _SETTING.search(before) and not (_RESULT_VERB.search(before) or
                                         (_PERFECT.search(before) and not _STRUCTURE.search(before))):
