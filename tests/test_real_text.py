@@ -2605,3 +2605,10 @@ def test_the_collectives_takings_and_an_increase_above_a_mark_are_results(text, 
 ])
 def test_a_threshold_that_picks_out_a_group_and_one_persons_takings_are_not_results(text, dropped):
     assert dropped not in values(case(text, unit="某村党支部"))
+
+
+def test_selling_piecemeal_and_a_price_that_will_not_rise_are_the_farmers_problems():
+    # (r1013) "零零散散地卖", "价钱上不去": how a tea village's growers fared before the cooperative
+    c = case("白岩村的茶叶合作社\n\n白岩村的茶农过去都是自己零零散散地卖，价钱一直上不去。村党支部牵头办起合作社，统一收购、统一销售。")
+    got = {p.id for p in c.problems}
+    assert {"problem:scattered-smallholders", "problem:farmers-income-low"} <= got, got

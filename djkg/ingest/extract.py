@@ -492,7 +492,8 @@ def _scene_only(sentence: str, surface: str) -> bool:
     return not _BUILDS.search(sentence)
 
 
-_ONE_PERSON = re.compile(r"(?:(?<![们])[他她](?:自己|本人|家)?|自己|本人|(?:一位|一名)[^，。；、]{1,8})$")
+# (…都是自己: "茶农过去都是自己零零散散地卖" is everyone on their own, not one person)
+_ONE_PERSON = re.compile(r"(?:(?<![们])[他她](?:自己|本人|家)?|(?<!都)(?<!都是)自己|本人|(?:一位|一名)[^，。；、]{1,8})$")
 
 
 def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str, ...]) -> list[Mention]:
