@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from . import outcome_model
 from .outcome_model import Candidate
+from .pos_tagging import posseg
 from .sections import Sentence
 from .taxonomy import Taxonomy, tokenizer
 
@@ -670,9 +671,8 @@ def noun_phrase(fragment: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _noun_phrase(fragment: str) -> str:
-    import jieba.posseg as pseg
     tokenizer()   # our user dictionary first: metric and concept words stay whole
-    toks = [(w, f) for w, f in pseg.cut(fragment) if w.strip()]
+    toks = [(w, f) for w, f in posseg().cut(fragment) if w.strip()]
     while toks and (toks[-1][1][:1] in ("v", "d", "u", "p", "c", "y", "m", "q", "r", "f", "t") and toks[-1][0] not in _NOUNY):
         toks.pop()
     take: list[str] = []
