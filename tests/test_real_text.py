@@ -2612,3 +2612,15 @@ def test_selling_piecemeal_and_a_price_that_will_not_rise_are_the_farmers_proble
     c = case("白岩村的茶叶合作社\n\n白岩村的茶农过去都是自己零零散散地卖，价钱一直上不去。村党支部牵头办起合作社，统一收购、统一销售。")
     got = {p.id for p in c.problems}
     assert {"problem:scattered-smallholders", "problem:farmers-income-low"} <= got, got
+
+
+@pytest.mark.parametrize("opening, looks_back", [
+    ("往前倒推十来年，这里是全县出了名的穷村。", True),
+    ("放在几年前，这里的人家大多各管各的。", True),
+    # 推 of 推行, 推进, 推广 with a count of years is how long the work has run, not a look back
+    ("村党支部推行积分制3年来，村里的风气变了。", False),
+    ("社区推进网格化两年，居民有事就找网格员。", False),
+])
+def test_a_sentence_looks_back_when_it_counts_years_back_not_when_it_counts_years_of_work(opening, looks_back):
+    from djkg.ingest.extract import _LOOKS_BACK
+    assert bool(_LOOKS_BACK.match(opening)) is looks_back
