@@ -363,6 +363,9 @@ def _cap_at_unit_level(g, match, unit: str, title: str):
     county stays at city level: counties its text names are places it serves, not where it is."""
     if not match.county or not match.city or not unit or _BELOW_COUNTY.search(unit):
         return match
+    # (unlike ``_named_above_county``, a surface that names a city and a county alike, 长沙 = 长沙市 / 长沙县, counts
+    # as both and leaves the county the text gives: reading it as the city alone capped 长沙博大机械 above 浏阳市 and
+    # a 望城区 courier station, measured on the development sets, 2026-12-02)
     levels = {g.division(s.adcode).level for _, _, s in g.mentions(unit) if not s.weak}
     if "county" in levels or "city" not in levels:
         return match
