@@ -1002,17 +1002,29 @@ def test_a_report_that_names_no_model_gets_the_one_its_measures_and_problems_poi
     assert got and got["id"] == model and got["inferred"], got
 
 
-def test_a_state_firms_shock_team_alone_does_not_make_it_an_instance_of_responsibility_zones():
-    """党员突击队, 攻关小组 and 示范岗 are in most state firms' write-ups: 党员责任区和示范岗 is inferred from them only
-    when the case also states a problem the model answers (its members' role not felt at the front line)."""
-    plain = ("山西建投安装集团算力项目党支部把国有企业党建当作根和魂。党员们组成攻关小组，选用预应力混凝土梁，"
+def test_a_state_firms_members_pledge_alone_does_not_make_it_an_instance_of_responsibility_zones():
+    """党员亮身份、作承诺 is in most state firms' write-ups: 党员责任区和示范岗 is inferred from it only when the
+    case also states a problem the model answers (its members' role not felt at the front line). (A 党员突击队 or
+    攻关小组 is the Party work put to the firm's own tasks — party-business-integration, as independent annotators
+    read it on 32 development texts.)"""
+    plain = ("山西建投安装集团算力项目党支部把国有企业党建当作根和魂。党员们在工地亮身份、作承诺，选用预应力混凝土梁，"
              "结构安全有了保障。")
     assert case(plain).industry["field"] == "国有企业"
     assert case(plain).model is None
     stated = ("山西建投安装集团算力项目党支部把国有企业党建当作根和魂。过去一线党员作用发挥不明显，党员和普通职工没什么两样。"
-              "党员们组成攻关小组，选用预应力混凝土梁，结构安全有了保障。")
+              "党员们在工地亮身份、作承诺，选用预应力混凝土梁，结构安全有了保障。")
     got = case(stated).model
     assert got and got["id"] == "model:member-responsibility-zones" and got["inferred"], got
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("公司党委组建党员突击队，三天抢修完两条线路。", "measure:party-business-integration"),
+    ("车间党支部把党员技术骨干编成攻关小组，拿下了铸件气孔的难题。", "measure:party-business-integration"),
+    ("县供电公司的共产党员服务队每月进村，帮老人检修线路。", "measure:volunteer-services"),
+])
+def test_shock_teams_and_technical_groups_are_party_work_on_the_job_and_a_service_team_serves(text, measure):
+    got = {m.id for m in case(text).measures}
+    assert measure in got and "measure:member-responsibility-area" not in got, got
 
 
 def test_the_items_of_a_list_of_problems_are_problems_whatever_their_own_words_say():
