@@ -2636,3 +2636,13 @@ def test_selling_piecemeal_and_a_price_that_will_not_rise_are_the_farmers_proble
 def test_a_sentence_looks_back_when_it_counts_years_back_not_when_it_counts_years_of_work(opening, looks_back):
     from djkg.ingest.extract import _LOOKS_BACK
     assert bool(_LOOKS_BACK.match(opening)) is looks_back
+
+
+@pytest.mark.parametrize("text, not_this", [
+    # land rented out is no share in a jointly run holding (土地入股、统一经营): tests/test_gold.py, LAND_TRADE
+    ("合作社把农户的土地流转过来，种上了猕猴桃。", "measure:land-share-cooperation"),
+    # a Party committee for social organisations is no hub organisation that gathers and serves them
+    ("区里成立社会组织党委，把分散的社会组织党员管起来。", "measure:hub-organisation"),
+])
+def test_land_rented_out_and_a_committee_for_social_organisations_are_not_those_models_measures(text, not_this):
+    assert not_this not in {m.id for m in case(text).measures}
