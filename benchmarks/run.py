@@ -66,8 +66,15 @@ def corpus_docs(n: int, *, md_only: bool = False) -> list:
     """``n`` documents of the shipped corpus (real lengths and styles), repeated under distinct ids ``bench-i``."""
     from djkg.ingest.readers import RawDoc, read_all
     base = [d for d in read_all([REPO / "data" / "cases"]) if isinstance(d, RawDoc) and (d.fmt == "md" or not md_only)]
-    return [RawDoc(source=f"bench-{i}", text=base[i % len(base)].text, fmt=base[i % len(base)].fmt,
-                   meta={**base[i % len(base)].meta, "id": f"bench-{i}"}) for i in range(n)]
+    return _under_ids(base, n, keep_meta=True)
+
+
+def _under_ids(base: list, n: int, *, keep_meta: bool) -> list:
+    """``n`` documents taken in turn from ``base`` under distinct ids ``bench-i`` (front matter kept or dropped)."""
+    from djkg.ingest.readers import RawDoc
+    return [RawDoc(source=f"bench-{i}", text=d.text, fmt=d.fmt,
+                   meta={**(d.meta if keep_meta else {}), "id": f"bench-{i}"})
+            for i, d in ((i, base[i % len(base)]) for i in range(n))]
 
 
 def bench_ingest(n: int, rounds: int = 3) -> dict:
@@ -115,8 +122,7 @@ def raw_docs(n: int) -> list:
     given, so extraction skips finding them) and repeats 83 texts, whose per-text caches (outcome names) then hit."""
     from djkg.ingest.readers import RawDoc, read_path
     base = [d for p in sorted((REPO / "tests" / "gold").glob("*/*.txt")) for d in read_path(p) if isinstance(d, RawDoc)]
-    return [RawDoc(source=f"bench-{i}", text=base[i % len(base)].text, fmt=base[i % len(base)].fmt,
-                   meta={"id": f"bench-{i}"}) for i in range(n)]
+    return _under_ids(base, n, keep_meta=False)
 
 
 def bench_ingest_interleaved(n: int, chunk: int = 60, *, raw: bool = False) -> dict:
@@ -147,7 +153,8 @@ def bench_ingest_interleaved(n: int, chunk: int = 60, *, raw: bool = False) -> d
             ing_cpu += time.process_time() - c0
             ing_wall += time.perf_counter() - w0
         store.close()
-    return {"cases": n, "chunk": chunk, "texts": "raw gold-set reports" if raw else "corpus", "segment_cpu_ms_per_case": round(seg_cpu / n * 1000, 3),
+    return {"cases": n, "chunk": chunk, "texts": "raw gold-set reports" if raw else "corpus",
+            "segment_cpu_ms_per_case": round(seg_cpu / n * 1000, 3),
             "cpu_ms_per_case": round(ing_cpu / n * 1000, 3), "cpu_ratio_vs_segmentation": round(seg_cpu / ing_cpu, 3),
             "wall_ratio_vs_segmentation": round(seg_wall / ing_wall, 3)}
 
