@@ -2663,3 +2663,26 @@ def test_going_door_to_door_once_to_persuade_is_not_members_in_touch_with_househ
     assert "measure:members-contact-households" not in got, got
     got = {m.id for m in case("村里的做法\n\n党员们每月挨家挨户走一遍，听听大家有什么难处。").measures}
     assert "measure:members-contact-households" in got, got
+
+
+@pytest.mark.parametrize("sentence, problem", [
+    # (r367, r932) working away from home, said in the plainer words of village reports
+    ("因为家里穷，多数人常年在外打工，留在村里的只有73户。", "problem:labour-outflow"),
+    ("村里没有像样的产业，年轻人只好到外面打工，留在家里的大多是老人、妇女和孩子。", "problem:labour-outflow"),
+    # (r913) the old left at home with nobody to look after them
+    ("青壮年大多外出，留在家里的老人没人照应，孩子缺少关爱。", "problem:elderly-and-vulnerable-care"),
+    # (r916, r915) help far away, and a run from office to office
+    ("加上农村地域宽广，群众遇事求助很不方便。", "problem:last-mile-service"),
+    ("过去群众到镇政府办事，常常为了盖一个章在楼上楼下来回奔波。", "problem:last-mile-service"),
+    # (s04) few ways to earn more
+    ("村集体经济收入为零，群众增收门路少。", "problem:farmers-income-low"),
+])
+def test_a_problem_in_the_plain_words_of_village_reports(sentence, problem):
+    c = case(f"某村的做法\n\n过去，{sentence}村党支部带领党员想办法，办起合作社。", unit="某村党支部")
+    assert problem in {p.id for p in c.problems}, [p.id for p in c.problems]
+
+
+def test_neighbours_grown_strangers_are_a_community_drifting_apart():
+    # (r913's wording, said of a city estate) strangers and estranged neighbours
+    c = case("某社区的做法\n\n过去，小区里楼上楼下的住户越来越陌生。社区党委组织党员牵头办起邻里节。", unit="某社区党委")
+    assert "problem:resident-disconnect" in {p.id for p in c.problems}, [p.id for p in c.problems]
