@@ -456,6 +456,14 @@ def test_a_word_of_a_synonym_said_another_way_still_matches(text):
     # (r448, r221, r824) a facility named as where a scene happened is no space the unit built
     ("前些日子，2户邻居因为房屋漏水的事红了脸，一路吵到了龙华社区党群服务中心。社区党委书记当场调解。", False),
     ("5月18日午后三点，记者在村党群服务中心门前碰到了谢发贵。村党支部领着村民种桃。", False),
+    # … or as the set of a feature's opening scene (r588, r500, r456, r1032, r1010)
+    ("5月30日这天，秋怡家园社区党群服务中心里坐得满满当当，来的都是准备“挑毛病”的居民。", False),
+    ("1月19日，天湖花园小区的“邻里中心”里格外热闹。", False),
+    ("3月11日这天，斗洼村党群服务中心门前排起了长队。", False),
+    ("9月11日清晨，大厦的员工陆续到岗，“悦享汇”党群服务站点随之忙碌起来。", False),
+    ("在泗阳村，一进党群服务中心大楼，迎面就是一整面墙的电子大屏。", False),
+    # … unless the same sentence tells of building it
+    ("社区新建的党群服务中心里坐满了前来办事的居民。", True),
     # … where a sentence says it was built or set up, it is (r204, r1003)
     ("社区党委一共建起8个会客厅，其中6个设在党员家里，其余放在网格党群服务站。", True),
     ("随后，调研组来到大厦党群服务中心，依次察看“五室三廊”阵地。", True),

@@ -478,21 +478,32 @@ def _states_problem(sentence: str, surface: str, clause_only: bool = False) -> b
 
 
 # someone going to a place ("回到村党群服务中心", "来到党员活动室", "往社区党群服务中心走", "在…门前碰到") …
-_GOES_TO = re.compile(r"(?:回到|来到|走到|走进|赶到|跑到|吵到|闹到|找到|带到|请到|到了?|往|朝|在)[^，。；：]{0,10}$")
+_GOES_TO = re.compile(r"(?:回到|来到|走到|走进|一进|赶到|跑到|吵到|闹到|找到|带到|请到|到了?|往|朝|在)[^，。；：]{0,10}$")
 # … while its sentence says nothing of building, setting up or running one
 _BUILDS = re.compile(r"建|设|办|开放|敞开|改造|升级|提档|打造|挂牌|揭牌|落成|开张|启用|投用|配齐|配备|搭|整合|用房|面积|平方米|"
                      r"功能|阵地|窗口|一站式|服务站点")
 
 
+# … or the place where a report's opening scene is set ("…党群服务中心里坐得满满当当", "'邻里中心'里格外热闹",
+# "村党群服务中心门前排起了长队", "党群服务站点随之忙碌起来")
+_SCENE_AFTER = re.compile(r"[”\"]?[^，。；：]{0,6}?(?:热闹|坐满|坐得满|满满当当|排起|挤满|忙碌|人头攒动|人来人往|欢声笑语)")
+
+
 def _scene_only(sentence: str, surface: str) -> bool:
     """Whether a facility (党群服务中心, 党员活动室) is named only as where someone went or where a scene took place
-    ("前些日子，2户邻居…一路吵到了龙华社区党群服务中心"): nothing in its sentence says the unit built, set up or
-    runs one ("…建起8个会客厅，其余放在网格党群服务站" is about spaces built)."""
+    ("前些日子，2户邻居…一路吵到了龙华社区党群服务中心"; a feature's opening, "5月30日这天，…党群服务中心里坐得满满当当"):
+    nothing in its sentence says the unit built, set up or runs one ("…建起8个会客厅，其余放在网格党群服务站" is about
+    spaces built)."""
     word = surface.lstrip("~").split("&")[0]
     at = sentence.find(word)
-    if at < 0 or not _GOES_TO.search(sentence[max(0, at - 12):at]):
+    if at < 0:
         return False
-    return not _BUILDS.search(sentence)
+    if _GOES_TO.search(sentence[max(0, at - 12):at]):
+        return not _BUILDS.search(sentence)
+    if _SCENE_AFTER.match(sentence, at + len(word)):
+        # (the facility's own name is no word of building: 服务阵地, 党群服务站点)
+        return not _BUILDS.search(sentence.replace(word, "", 1))
+    return False
 
 
 # (…都是自己: "茶农过去都是自己零零散散地卖" is everyone on their own, not one person)
