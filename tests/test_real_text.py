@@ -462,6 +462,9 @@ def test_a_word_of_a_synonym_said_another_way_still_matches(text):
     ("3月11日这天，斗洼村党群服务中心门前排起了长队。", False),
     ("9月11日清晨，大厦的员工陆续到岗，“悦享汇”党群服务站点随之忙碌起来。", False),
     ("在泗阳村，一进党群服务中心大楼，迎面就是一整面墙的电子大屏。", False),
+    # … or as where something else is set up (h18, s10)
+    ("在嘎查村党群服务中心设立金融服务点，农牧民不出村就能办理小额取款。", False),
+    ("社区在党群服务中心设立报到服务台，在职党员持介绍信登记报到。", False),
     # … unless the same sentence tells of building it
     ("社区新建的党群服务中心里坐满了前来办事的居民。", True),
     # … where a sentence says it was built or set up, it is (r204, r1003)

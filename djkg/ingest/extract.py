@@ -489,6 +489,10 @@ _BUILDS = re.compile(r"建|设|办|开放|敞开|改造|升级|提档|打造|挂
 _SCENE_AFTER = re.compile(r"[”\"]?[^，。；：]{0,6}?(?:热闹|坐满|坐得满|满满当当|排起|挤满|忙碌|人头攒动|人来人往|欢声笑语)")
 
 
+# what is set up inside a facility that stands there already
+_HOSTS = re.compile(r"[”\"]?(?:里|内|中)?(?:设立|设置|设了|设|开设|增设|开辟)[^，。；]{2,}")
+
+
 def _scene_only(sentence: str, surface: str) -> bool:
     """Whether a facility (党群服务中心, 党员活动室) is named only as where someone went or where a scene took place
     ("前些日子，2户邻居…一路吵到了龙华社区党群服务中心"; a feature's opening, "5月30日这天，…党群服务中心里坐得满满当当"):
@@ -499,6 +503,8 @@ def _scene_only(sentence: str, surface: str) -> bool:
     if at < 0:
         return False
     if _GOES_TO.search(sentence[max(0, at - 12):at]):
+        if _HOSTS.match(sentence, at + len(word)) and sentence[max(0, at - 12):at].rfind("在") >= 0:
+            return True     # "在嘎查村党群服务中心设立金融服务点": the place where something else was set up
         return not _BUILDS.search(sentence)
     if _SCENE_AFTER.match(sentence, at + len(word)):
         # (the facility's own name is no word of building: 服务阵地, 党群服务站点)
