@@ -2697,3 +2697,21 @@ def test_neighbours_grown_strangers_are_a_community_drifting_apart():
     # (r913's wording, said of a city estate) strangers and estranged neighbours
     c = case("某社区的做法\n\n过去，小区里楼上楼下的住户越来越陌生。社区党委组织党员牵头办起邻里节。", unit="某社区党委")
     assert "problem:resident-disconnect" in {p.id for p in c.problems}, [p.id for p in c.problems]
+
+
+@pytest.mark.parametrize("text, not_this", [
+    # (s01, r576, r933, r228, r596) the words of a measure inside an honour's title name the honour
+    ("该村党支部被评为全省“五星级”党支部，合作社被认定为省级农民合作社示范社。", "measure:standardisation"),
+    ("2021年，村里还拿到了全省枫桥式基层调解组织的称号。", "measure:conflict-mediation"),
+    ("中心先后被评为“全国十佳政务大厅”，也拿到过“全国政务服务标准化示范单位”的称号。", "measure:standardisation"),
+    ("2024年，商会又一次捧回全国“四好”商会的牌子，还进入了广州市第一批网格化服务的试点名单。",
+     "measure:grid-party-organisation"),
+])
+def test_a_measures_words_inside_an_honours_title_are_no_measure(text, not_this):
+    assert not_this not in {m.id for m in case(text).measures}
+
+
+def test_a_measure_beside_an_honour_in_one_sentence_still_counts():
+    # (r312) the brand is what the branch built; the 标准化 of the title it was given is not a measure
+    got = {m.id for m in case("支部持续打造“党建+N”红旗党支部品牌，先后被集团评为党支部建设的标准化示范点。").measures}
+    assert "measure:brand-creation" in got and "measure:standardisation" not in got, got

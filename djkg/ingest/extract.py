@@ -489,6 +489,25 @@ _BUILDS = re.compile(r"建|设|办|开放|敞开|改造|升级|提档|打造|挂
 _SCENE_AFTER = re.compile(r"[”\"]?[^，。；：]{0,6}?(?:热闹|坐满|坐得满|满满当当|排起|挤满|忙碌|人头攒动|人来人往|欢声笑语)")
 
 
+# an honour's title, from the verb that confers it to the end of its clause ("被评为…标准化示范点", "拿到了…调解组织的
+# 称号", "进入了…网格化服务的试点名单"): the words of a measure inside it name the honour, not what the unit did
+_HONOUR = re.compile(r"(?:评为|评上|获评|荣获|授予|命名为|被定为|跻身)[^，。；]*|"
+                     r"(?:拿到|拿回|捧回|获得|取得|进入|列入)[^，。；]{0,40}?(?:称号|牌子|名单|荣誉)")
+
+
+def _in_honour(sentence: str, surface: str) -> bool:
+    """Whether a word the listed surface needs stands in ``sentence`` only inside an honour's title (支部&标准化 in
+    "打造…党支部品牌，被评为党支部建设的标准化示范点": 支部 stands outside too, 标准化 only in the title)."""
+    spans = [m.span() for m in _HONOUR.finditer(sentence)]
+    if not spans:
+        return False
+    for part in surface.lstrip("~").split("&"):
+        at = [m.start() for m in re.finditer(re.escape(part), sentence)]
+        if at and all(any(a <= i and i + len(part) <= b for a, b in spans) for i in at):
+            return True
+    return False
+
+
 # what is set up inside a facility that stands there already
 _HOSTS = re.compile(r"[”\"]?(?:里|内|中)?(?:设立|设置|设了|设|开设|增设|开辟)[^，。；]{2,}")
 
@@ -579,6 +598,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             continue   # "亮身份、作表率不够" states a lack, not a measure the unit applied
         if label == S.MEASURE and concept.extra.get("facility") and _scene_only(s.text, _surface):
             continue   # "一路吵到了龙华社区党群服务中心": where a scene happens, not a space the unit built
+        if label == S.MEASURE and _in_honour(s.text, _surface):
+            continue   # "被评为全省“五星级”党支部", "拿到了全省枫桥式基层调解组织的称号": an honour's title
         rank = prefer.index(role)
         if concept.id not in best or (rank, k) < best[concept.id][:2]:
             best[concept.id] = (rank, k, concept, _surface.startswith("~"))
