@@ -2715,3 +2715,18 @@ def test_a_measure_beside_an_honour_in_one_sentence_still_counts():
     # (r312) the brand is what the branch built; the 标准化 of the title it was given is not a measure
     got = {m.id for m in case("支部持续打造“党建+N”红旗党支部品牌，先后被集团评为党支部建设的标准化示范点。").measures}
     assert "measure:brand-creation" in got and "measure:standardisation" not in got, got
+
+
+@pytest.mark.parametrize("text, not_this", [
+    # (r1003) 少 of 不少 says "many": young people applying to join are no sign of too few joining
+    ("如今，楼里不少年轻人主动递交了入党申请，多家驻厦企业相继建起了自己的党组织。", "problem:aging-members"),
+    # (r938) a handover that went off without a quarrel reports no conflict the unit faces
+    ("兑换时有人引导、有人搀扶老人，做到了不拥挤、不起纠纷。", "problem:social-conflicts"),
+])
+def test_many_and_no_quarrel_are_no_problem(text, not_this):
+    assert not_this not in {p.id for p in case(text, unit="某村党支部").problems}
+
+
+def test_few_young_people_joining_is_still_the_problem():
+    c = case("过去，村里年轻人入党的少，党员队伍老化。村党支部从返乡青年中发展党员。", unit="某村党支部")
+    assert "problem:aging-members" in {p.id for p in c.problems}

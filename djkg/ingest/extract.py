@@ -429,7 +429,7 @@ _RESULT_CLAUSE = re.compile(r"实现|解决|化解|破解|摆脱|告别|消除|�
 _ASKS_HOW = re.compile(r"(?:怎么|怎样|如何|咋)[^。？?]{2,30}[？?]")
 # "村民不用发愁卖不出去", "告别了…难": a difficulty named as gone is not one the unit faces
 _RESOLVED = re.compile(r"(?:不用|不必|不再|无须|无需|再也不|不用再|告别了?|摆脱了?|不愁|不怕|没有发生|没发生|未发生|"
-                       r"未出现|没有出现|杜绝了?)(?:发愁|担心|为|过|一起|一例)?$")
+                       r"未出现|没有出现|杜绝了?|不起|没起|没闹|不闹)(?:发愁|担心|为|过|一起|一例)?$")   # (不起纠纷)
 _PURPOSE = re.compile(r"(?:为了让|为让|确保|保证)[^，。；]{0,12}(?:不|不再|不会)$|(?:为了|为)不让[^，。；]{0,12}$|"
                       r"没有(?:搞|停在|停留在)$|"
                       r"(?:弄不好|搞不好)[^，。；]{0,8}$")
@@ -487,6 +487,14 @@ _BUILDS = re.compile(r"建|设|办|开放|敞开|改造|升级|提档|打造|挂
 # … or the place where a report's opening scene is set ("…党群服务中心里坐得满满当当", "'邻里中心'里格外热闹",
 # "村党群服务中心门前排起了长队", "党群服务站点随之忙碌起来")
 _SCENE_AFTER = re.compile(r"[”\"]?[^，。；：]{0,6}?(?:热闹|坐满|坐得满|满满当当|排起|挤满|忙碌|人头攒动|人来人往|欢声笑语)")
+
+
+# 少 in a word that does not say "few" (不少 "many", 多少, 至少, 少不了)
+_MANY = re.compile(r"[不多至]少|.?少不[了得]")
+
+
+def _positions(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 # an honour's title, from the verb that confers it to the end of its clause ("被评为…标准化示范点", "拿到了…调解组织的
@@ -572,6 +580,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             before = s.text[:max(s.text.find(bare), 0)]
             if _RESOLVED.search(before[-8:]) or _PURPOSE.search(before):
                 continue   # (also "为了让挂钩服务不走过场": what the work is there to prevent)
+            if "少" in _surface.split("&") and all(_MANY.match(s.text, max(i - 1, 0)) for i in _positions(s.text, "少")):
+                continue   # "不少年轻人主动递交了入党申请": 少 of 不少, 多少, 至少 says many, or nothing, not few
             # (a share of people, "老人占了89%", states the problem itself: the people are most of those there)
             topic = not _PROBLEM_STATED.search(_surface.lstrip("~")) and not _surface.endswith("占")
             # a topic word ("纠纷") outside a problem sentence, a group of people anywhere ("空巢老人") or a topic
