@@ -2730,3 +2730,13 @@ def test_many_and_no_quarrel_are_no_problem(text, not_this):
 def test_few_young_people_joining_is_still_the_problem():
     c = case("过去，村里年轻人入党的少，党员队伍老化。村党支部从返乡青年中发展党员。", unit="某村党支部")
     assert "problem:aging-members" in {p.id for p in c.problems}
+
+
+@pytest.mark.parametrize("sentence", [
+    # (r1013) a general Party branch or the village committee taking the lead in a cooperative
+    "今年，李家村党总支又牵头把企业、合作社和茶农组织到一起。",
+    "村委会牵头，把龙头企业引进来，办起茶叶专业合作社。",
+])
+def test_a_cooperative_led_by_the_villages_general_branch_or_committee(sentence):
+    got = {m.id for m in case(f"李家村的茶产业\n\n{sentence}", unit="李家村党总支").measures}
+    assert "measure:branch-led-coop" in got, got
