@@ -489,8 +489,32 @@ _BUILDS = re.compile(r"建|设|办|开放|敞开|改造|升级|提档|打造|挂
 _SCENE_AFTER = re.compile(r"[”\"]?[^，。；：]{0,6}?(?:热闹|坐满|坐得满|满满当当|排起|挤满|忙碌|人头攒动|人来人往|欢声笑语)")
 
 
-# 少 in a word that does not say "few" (不少 "many", 多少, 至少, 少不了)
-_MANY = re.compile(r"[不多至]少|.?少不[了得]")
+# what is set up inside a facility that stands there already
+_HOSTS = re.compile(r"[”\"]?(?:里|内|中)?(?:设立|设置|设了|设|开设|增设|开辟)[^，。；]{2,}")
+
+
+def _scene_only(sentence: str, surface: str) -> bool:
+    """Whether a facility (党群服务中心, 党员活动室) is named only as where someone went or where a scene took place
+    ("前些日子，2户邻居…一路吵到了龙华社区党群服务中心"; a feature's opening, "5月30日这天，…党群服务中心里坐得满满当当"):
+    nothing in its sentence says the unit built, set up or runs one ("…建起8个会客厅，其余放在网格党群服务站" is about
+    spaces built)."""
+    word = surface.lstrip("~").split("&")[0]
+    at = sentence.find(word)
+    if at < 0:
+        return False
+    if _GOES_TO.search(sentence[max(0, at - 12):at]):
+        if _HOSTS.match(sentence, at + len(word)) and "在" in sentence[max(0, at - 12):at]:
+            return True     # "在嘎查村党群服务中心设立金融服务点": the place where something else was set up
+        return not _BUILDS.search(sentence)
+    if _SCENE_AFTER.match(sentence, at + len(word)):
+        # (the facility's own name is no word of building: 服务阵地, 党群服务站点)
+        return not _BUILDS.search(sentence.replace(word, "", 1))
+    return False
+
+
+# 少 in a word that does not say "few": 不少 "many", 多少, 至少, 少不了
+def _says_many(text: str, i: int) -> bool:
+    return text[max(i - 1, 0):i + 1] in ("不少", "多少", "至少") or text[i:i + 3] in ("少不了", "少不得")
 
 
 def _positions(text: str, word: str) -> list[int]:
@@ -510,32 +534,9 @@ def _in_honour(sentence: str, surface: str) -> bool:
     if not spans:
         return False
     for part in surface.lstrip("~").split("&"):
-        at = [m.start() for m in re.finditer(re.escape(part), sentence)]
+        at = _positions(sentence, part)
         if at and all(any(a <= i and i + len(part) <= b for a, b in spans) for i in at):
             return True
-    return False
-
-
-# what is set up inside a facility that stands there already
-_HOSTS = re.compile(r"[”\"]?(?:里|内|中)?(?:设立|设置|设了|设|开设|增设|开辟)[^，。；]{2,}")
-
-
-def _scene_only(sentence: str, surface: str) -> bool:
-    """Whether a facility (党群服务中心, 党员活动室) is named only as where someone went or where a scene took place
-    ("前些日子，2户邻居…一路吵到了龙华社区党群服务中心"; a feature's opening, "5月30日这天，…党群服务中心里坐得满满当当"):
-    nothing in its sentence says the unit built, set up or runs one ("…建起8个会客厅，其余放在网格党群服务站" is about
-    spaces built)."""
-    word = surface.lstrip("~").split("&")[0]
-    at = sentence.find(word)
-    if at < 0:
-        return False
-    if _GOES_TO.search(sentence[max(0, at - 12):at]):
-        if _HOSTS.match(sentence, at + len(word)) and sentence[max(0, at - 12):at].rfind("在") >= 0:
-            return True     # "在嘎查村党群服务中心设立金融服务点": the place where something else was set up
-        return not _BUILDS.search(sentence)
-    if _SCENE_AFTER.match(sentence, at + len(word)):
-        # (the facility's own name is no word of building: 服务阵地, 党群服务站点)
-        return not _BUILDS.search(sentence.replace(word, "", 1))
     return False
 
 
@@ -580,7 +581,7 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             before = s.text[:max(s.text.find(bare), 0)]
             if _RESOLVED.search(before[-8:]) or _PURPOSE.search(before):
                 continue   # (also "为了让挂钩服务不走过场": what the work is there to prevent)
-            if "少" in _surface.split("&") and all(_MANY.match(s.text, max(i - 1, 0)) for i in _positions(s.text, "少")):
+            if "少" in _surface.split("&") and all(_says_many(s.text, i) for i in _positions(s.text, "少")):
                 continue   # "不少年轻人主动递交了入党申请": 少 of 不少, 多少, 至少 says many, or nothing, not few
             # (a share of people, "老人占了89%", states the problem itself: the people are most of those there)
             topic = not _PROBLEM_STATED.search(_surface.lstrip("~")) and not _surface.endswith("占")
