@@ -2740,3 +2740,24 @@ def test_few_young_people_joining_is_still_the_problem():
 def test_a_cooperative_led_by_the_villages_general_branch_or_committee(sentence):
     got = {m.id for m in case(f"李家村的茶产业\n\n{sentence}", unit="李家村党总支").measures}
     assert "measure:branch-led-coop" in got, got
+
+
+# A service team is a team: a county's agency helping people through its paperwork (帮办代办, 代办员) reforms how it
+# serves; members walking the villages (走村入户) keep in touch with households; a road joining households (联户路)
+# or herding together (联户放牧) is no team at all. Independent annotators read them so on 21 development texts.
+@pytest.mark.parametrize("sentence, meant, not_meant", [
+    ("一楼总咨询台旁设了帮办代办点，由专门团队配合，已经帮群众代办上万次。", "measure:service-efficiency-reform",
+     "measure:service-teams"),
+    ("嘎查“两委”成员和党员中心户就是代办员，群众的事不出嘎查就能办。", "measure:service-efficiency-reform",
+     "measure:service-teams"),
+    ("学校组织党员教师走村入户，了解每个孩子的家境。", "measure:members-contact-households", "measure:service-teams"),
+])
+def test_paperwork_help_and_village_rounds_are_not_service_teams(sentence, meant, not_meant):
+    got = {m.id for m in case(f"服务群众的做法\n\n{sentence}", unit="某局党支部").measures}
+    assert meant in got and not_meant not in got, got
+
+
+@pytest.mark.parametrize("sentence", ["争取项目资金修通联户路6.5公里。", "牧民可以拿草场入股，也可以联户放牧。"])
+def test_a_road_or_herd_shared_by_households_is_no_service_team(sentence):
+    got = {m.id for m in case(f"村里的变化\n\n{sentence}", unit="某村党支部").measures}
+    assert "measure:service-teams" not in got, got
