@@ -2761,3 +2761,16 @@ def test_paperwork_help_and_village_rounds_are_not_service_teams(sentence, meant
 def test_a_road_or_herd_shared_by_households_is_no_service_team(sentence):
     got = {m.id for m in case(f"村里的变化\n\n{sentence}", unit="某村党支部").measures}
     assert "measure:service-teams" not in got, got
+
+
+# 便民服务 in the name of a government counter (便民服务大厅, 便民服务中心, 便民服务站) is where paperwork is done, not a service
+# the unit's members give; as an activity or a team (搞便民服务, 便民服务队) it still counts
+@pytest.mark.parametrize("sentence, found", [
+    ("镇里把便民服务中心设在了机关办公楼的一层，群众办事不再跑冤枉路。", False),
+    ("村一级建成便民服务站151个，群众办得最多的事项都能就近办理。", False),
+    ("医院党委和下属各党支部每逢“七一”前后，都会搞各种便民服务。", True),
+    ("社区工作人员谢琪媛是卫健便民服务队的成员。", True),
+])
+def test_a_service_counter_named_so_is_no_volunteer_service(sentence, found):
+    got = {m.id for m in case(f"服务群众的做法\n\n{sentence}", unit="某党支部").measures}
+    assert ("measure:volunteer-services" in got) is found, got

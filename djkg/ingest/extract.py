@@ -540,6 +540,17 @@ def _in_honour(sentence: str, surface: str) -> bool:
     return False
 
 
+# listed words that, followed by these, name something else: 便民服务 of a 便民服务大厅, 便民服务中心, 便民服务站 is the
+# government's counter for paperwork (independent annotators never read it as members' service: 0 of 10 sentences)
+_OTHER_NAME = {"便民服务": re.compile(r"(?:大厅|中心|站|代办点|窗口|事项|方式)")}
+
+
+def _in_other_name(sentence: str, surface: str) -> bool:
+    """Whether a bare listed surface stands in ``sentence`` only as part of a longer name that means another thing."""
+    follows = _OTHER_NAME.get(surface)
+    return bool(follows) and all(follows.match(sentence, i + len(surface)) for i in _positions(sentence, surface))
+
+
 # (…都是自己: "茶农过去都是自己零零散散地卖" is everyone on their own, not one person)
 _ONE_PERSON = re.compile(r"(?:(?<![们])[他她](?:自己|本人|家)?|(?<!都)(?<!都是)自己|本人|(?:一位|一名)[^，。；、]{1,8})$")
 
@@ -611,6 +622,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             continue   # "一路吵到了龙华社区党群服务中心": where a scene happens, not a space the unit built
         if label == S.MEASURE and _in_honour(s.text, _surface):
             continue   # "被评为全省“五星级”党支部", "拿到了全省枫桥式基层调解组织的称号": an honour's title
+        if label == S.MEASURE and _in_other_name(s.text, _surface):
+            continue   # "便民服务大厅": a government service hall, not a service members give
         rank = prefer.index(role)
         if concept.id not in best or (rank, k) < best[concept.id][:2]:
             best[concept.id] = (rank, k, concept, _surface.startswith("~"))
