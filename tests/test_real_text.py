@@ -336,6 +336,7 @@ def test_a_text_with_no_place_gets_no_region_and_a_weak_guess_is_flagged():
     ("中国兵器甘肃银光化学工业集团有限公司", "国有企业"),  # 中国兵器: the weapons groups' common name (r768)
     ("广州港股份有限公司南沙粮食通用码头分公司", "国有企业"),  # a city's port group (r943)
     ("深圳市某某科技发展有限公司", "非公有制经济组织"),   # 发展 alone says nothing of the owner
+    ("某某古镇旅游发展有限公司", "非公有制经济组织"),   # a company named after an old town is a company
 ])
 def test_fields_come_from_what_the_unit_is(unit, field):
     c = case(f"{unit}推行党员责任区，党员带头服务群众，半年来解决问题30件。", unit=unit)
@@ -2774,3 +2775,17 @@ def test_a_road_or_herd_shared_by_households_is_no_service_team(sentence):
 def test_a_service_counter_named_so_is_no_volunteer_service(sentence, found):
     got = {m.id for m in case(f"服务群众的做法\n\n{sentence}", unit="某党支部").measures}
     assert ("measure:volunteer-services" in got) is found, got
+
+
+@pytest.mark.parametrize("unit", ["海兴县苏基镇党委", "茅坪镇", "赤兴乡党委"])
+def test_a_townships_own_organs_at_work_are_an_organ(unit):
+    # independent annotators filed 5 of 7 townships as organs (r230, r915, r996, r1023 …)
+    text = f"办事大厅搬到一楼\n\n{unit}把便民服务中心设在机关办公楼一层，干部轮流值班，群众盖章不再楼上楼下来回跑。"
+    assert case(text, unit=unit).industry["field"] == "机关"
+
+
+def test_a_township_busy_with_its_villages_farming_stays_rural():
+    # the unit's 镇 makes it an organ, unless its text is about villagers' farms and incomes (r996)
+    text = ("某镇党委把农民增收作为目标，组织干部到村里帮农户定增收计划、指导种植和养殖，村民、村干部和农户都说好，"
+            "村集体也有了收入。")
+    assert case(text, unit="某镇党委").industry["field"] == "农村"

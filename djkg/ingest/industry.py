@@ -144,7 +144,9 @@ _END_FIELD = [
     # bureaus that are companies (a grid's county 供电局, a railway or mining 局, a construction 工程局)
     (re.compile(r"(?:供电局|电业局|矿务局|铁路局|工程局|烟草专卖局|烟草局|烟站|烟叶站|(?:客运|车务|机务|工务|电务|车辆|供电)段)$"),
      "国有企业"),
-    (re.compile(r"(?:局|委员会|法院|检察院|法庭|政府|办公室|工委|派出所|司法所|税务所|支队)$"), "机关"),
+    # a township (…镇, …乡) is the state's lowest organ: an organ unless its text is about its villages' farms
+    # (the 镇/乡 cues of 农村 and its text cues then outweigh this; fields.yaml keeps 乡镇 a sector of 农村)
+    (re.compile(r"(?:局|委员会|法院|检察院|法庭|政府|办公室|工委|派出所|司法所|税务所|支队|(?<![小古])镇|(?<![家故水城])乡)$"), "机关"),
     (re.compile(r"(?:写字楼|大厦|楼宇|商圈|园区|产业园|工业园|科技园|物流园|驿站)$"), "非公有制经济组织"),
 ]
 
