@@ -351,6 +351,21 @@ def test_a_company_whose_local_state_groups_masthead_ran_the_report_is_state_own
     assert case(text.replace("广州港集团", "某某传媒"), unit="广州港粮通公司").industry["field"] == "非公有制经济组织"
 
 
+def test_a_news_sites_name_holding_a_groups_short_name_is_no_group():
+    # (r565) 南网 (China Southern Power Grid) inside 东南网讯, a news site's name, makes no company state-owned
+    text = ("东南网讯（记者 某某 福建日报）2021年4月30日\n红太阳公司党支部推行党员责任区，党员带头攻坚，"
+            "产值提高了20%。")
+    assert case(text, unit="红太阳公司").industry["field"] == "非公有制经济组织"
+    assert case(text.replace("东南网讯", "南网报讯"), unit="红太阳公司").industry["field"] == "国有企业"
+
+
+def test_a_hospital_the_text_calls_private_is_a_private_firm():
+    # (r643) "是…一家民营医院" decides as 民营医院 in its name would; a public hospital stays a public institution
+    text = "某某医院：党建引领服务\n某某医院是湄潭县的一家民营医院。医院党支部推行党员示范岗，患者满意度提高到98%。"
+    assert case(text, unit="某某医院").industry["field"] == "非公有制经济组织"
+    assert case(text.replace("是湄潭县的一家民营医院", "是湄潭县的一家二级医院"), unit="某某医院").industry["field"] == "事业单位"
+
+
 def test_a_company_working_with_villages_is_still_a_company():
     # (r564) a private group whose text is all about the villages it helps is no village
     c = case("福星集团党委和周边8个村结对，村里的合作社、农户、村集体都得了实惠，村民人均增收3000元。"

@@ -119,8 +119,20 @@ def is_state_owned(unit: str) -> bool:
 
 def _group_ran_it(masthead: str) -> bool:
     """Whether a title or masthead line names a state-owned group: a central or provincial group by name, or a local
-    group by a name only local state-owned groups take (``local_patterns``: 港集团, 城投 …)."""
-    return _names_state_group(masthead) or bool(_local().search(masthead))
+    group by a name only local state-owned groups take (``local_patterns``: 港集团, 城投 …). A two-character short
+    name counts only where a word can begin (南网 of "东南网讯" is a news site's name, not the grid's)."""
+    names, _ = _central()
+    return any(_begins_word(masthead, n) for n in names if n in masthead) or bool(_local().search(masthead))
+
+
+def _begins_word(text: str, name: str) -> bool:
+    if len(name) > 2:
+        return True
+    return any(i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" for i in _starts(text, name))
+
+
+def _starts(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 # a firm named as a bureau's own (林业局煤炭公司, 矿务局机修厂): the state's, as the bureau is
@@ -158,7 +170,10 @@ _OWNERSHIP_STATED = re.compile(r"(?:(?<![还但就而倒总老要若凡可于只
                                r"|(?:这家|该)(?:(?P<private4>民营|私营|非公有制?|港资|外资|台资|侨资)|国有|省属|市属)企业"
                                # what the firm grew into ("…成长为以钢铁为主业…的大型国有企业集团")
                                r"|(?:成长为|发展为|发展成为?|壮大为)[^。；]{0,60}?的(?:大型|特大型|综合性|现代化)?"
-                               r"(?:(?P<private3>民营|私营)|国有独资|国有控股|国有)企业")
+                               r"(?:(?P<private3>民营|私营)|国有独资|国有控股|国有)企业"
+                               # a hospital or school the text says is private ("是湄潭县的一家民营医院")
+                               r"|(?:(?<![还但就而倒总老要若凡可于只正也都不])是|作为|属于)[^，。；]{0,8}?"
+                               r"(?P<private5>民营|私营|私立)(?:医院|诊所|学校)")
 
 
 # honours only a state-owned enterprise's people and Party organisations receive ("中央企业先进基层党组织",
@@ -213,7 +228,7 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     # the text saying what the firm is ("…集团是一家民营企业") decides between state-owned and private
     stated = _OWNERSHIP_STATED.search(head)
     if stated:
-        private = any(stated.group(g) for g in ("private", "private2", "private3", "private4"))
+        private = any(stated.group(g) for g in ("private", "private2", "private3", "private4", "private5"))
         kind = "非公有制经济组织" if private else "国有企业"
         scores[kind] = scores.get(kind, 0.0) + 10.0
     if _SOE_HONOUR.search(head) or _central_honour(head):
@@ -222,6 +237,10 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     # 个体劳动者私营企业协会: an association of private firms is a social organisation, whatever its members own
     owned = None if association else next((owner for word, owner in _OWNERSHIP if word in unit), None)
     if owned:
+        scores[owned] = scores.get(owned, 0.0) + 10.0
+    elif stated is not None and stated.group("private5") and not association:
+        # "…是一家民营医院" says what 民营医院 in the name would: ownership decides, its 医院 does not
+        owned = "非公有制经济组织"
         scores[owned] = scores.get(owned, 0.0) + 10.0
     if central:
         scores["国有企业"] = scores.get("国有企业", 0.0) + 12.0
