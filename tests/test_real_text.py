@@ -2804,3 +2804,16 @@ def test_a_township_busy_with_its_villages_farming_stays_rural():
     text = ("某镇党委把农民增收作为目标，组织干部到村里帮农户定增收计划、指导种植和养殖，村民、村干部和农户都说好，"
             "村集体也有了收入。")
     assert case(text, unit="某镇党委").industry["field"] == "农村"
+
+
+@pytest.mark.parametrize("text, unit", [
+    # (r593) a provincial group's short name begins its company's name; 高速 alone reads as an adverb ("高速发展")
+    ("“服务台”搬到一线——山东高速日照发展有限公司推行“一线工作法”\n公司党委推行党员责任区。", "山东高速日照发展有限公司"),
+    # … but a group acting on another firm is not part of its name
+    ("中国移动支持某某科技有限公司建立党支部\n公司党委推行党员责任区。", "某某科技有限公司"),
+])
+def test_a_state_groups_short_name_begins_its_companys_name(text, unit):
+    c = case(text)
+    assert c.unit.startswith(unit), c.unit
+    if unit.startswith("山东高速"):
+        assert c.industry["field"] == "国有企业", c.industry

@@ -105,6 +105,12 @@ def _local() -> re.Pattern:
     return re.compile("|".join(_groups().get("local_patterns") or ["(?!)"]))
 
 
+def state_group_names() -> tuple[str, ...]:
+    """Names and short names of central and provincial state-owned groups (data/central_enterprises.yaml), longest
+    first."""
+    return _central()[0]
+
+
 def _names_state_group(text: str) -> bool:
     """Whether ``text`` carries the name or short name of a central or provincial state-owned group."""
     names, _ = _central()

@@ -234,6 +234,10 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     if 0 < cut <= len(window) and window[cut - 1] == "和" and _DEPARTMENT_AND_RE.match(window + tail, cut - 1):
         cut = _boundary_end(window[:cut - 1])     # 人力资源和社会保障局: the field before 和 is part of the name
     name = _after_last_verb(window[cut:], tail, bool(_POST.match(text, type_end)))
+    # a state group's short name begins its companies' names (山东高速日照发展有限公司): 高速 reads as an adverb
+    group = _group_begins(window, len(window) - len(name)) if _COMPANY_WORD.match(text, type_start) else None
+    if group is not None:
+        name = window[group:]
     quoted = name.lstrip("“\"")
     if not quoted.strip("”\""):
         return None
@@ -247,6 +251,23 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     return start
 
 
+def _group_begins(window: str, name_at: int) -> int | None:
+    """Where, before ``name_at``, a state group's short name begins that runs on into the name with nothing between
+    that no name holds (a verb, 的: "中国移动支持某某科技有限公司" is another firm): the name's true start."""
+    for m in _group_names().finditer(window, 0, name_at):
+        if _CJK_RUN.fullmatch(window[m.start():name_at]) and not _gap_breaks(window[m.end():name_at]):
+            return m.start()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _group_names() -> re.Pattern:
+    from .industry import state_group_names
+    # (two characters, 中铁 or 国网, are words jieba keeps whole)
+    return re.compile("|".join(re.escape(n) for n in state_group_names() if len(n) >= 3))
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ORDINAL = re.compile(r"第\d{1,2}(?=[\u4e00-\u9fff])")
 _BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[）)]$")
 _COMPANY_WORD = re.compile(r"有限(?:责任)?公司|公司|集团|共产党员服务队")
