@@ -2817,3 +2817,9 @@ def test_a_state_groups_short_name_begins_its_companys_name(text, unit):
     assert c.unit.startswith(unit), c.unit
     if unit.startswith("山东高速"):
         assert c.industry["field"] == "国有企业", c.industry
+
+
+def test_a_strength_is_no_office():
+    # (r336) 长处 ("strength") ends in 处 as an office's name does; "资源长处" was shown as the unit
+    c = case("机关党建联盟\n\n县里还发挥联盟成员单位各自的资源长处，推出“六联”机制，党员的积极性被调动起来。")
+    assert "长处" not in c.unit, c.unit
