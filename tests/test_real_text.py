@@ -2823,3 +2823,10 @@ def test_a_strength_is_no_office():
     # (r336) 长处 ("strength") ends in 处 as an office's name does; "资源长处" was shown as the unit
     c = case("机关党建联盟\n\n县里还发挥联盟成员单位各自的资源长处，推出“六联”机制，党员的积极性被调动起来。")
     assert "长处" not in c.unit, c.unit
+
+
+def test_team_members_sent_out_are_an_input_not_a_result():
+    # (r924) the team members a service team sent are what the work drew on
+    c = case("某供电公司党员服务队\n\n2022年4月上旬，服务队派出9名队员进村，只用两天时间就架好了10千伏线路560米，"
+             "还装上了一台30千伏安的变压器。")
+    assert 9 not in values(c), c.outcomes

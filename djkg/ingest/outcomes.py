@@ -386,7 +386,7 @@ _RANGE_TOP = re.compile(r"\d(?:%|个百分点|[万亿]?元|[万亿]|个|家|人|
 
 
 _MOBILISED = re.compile(r"(?:动员|发动|抽调|选派|派出|组织|召集)(?:了|起)?[^，。；\d]{0,3}$")
-_MOBILISED_WHO = re.compile(r"(?:党员|干部|骨干|医护|职工|员工|专家|律师|民警|技术人员)")   # (volunteers rallied are a result)
+_MOBILISED_WHO = re.compile(r"(?:党员|干部|骨干|医护|职工|员工|专家|律师|民警|技术人员|队员)")   # (volunteers rallied are a result)
 _BODIES = re.compile(r"(?:部门|单位|部委|机关|委办局)")
 
 
