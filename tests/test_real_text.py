@@ -2830,3 +2830,11 @@ def test_team_members_sent_out_are_an_input_not_a_result():
     c = case("某供电公司党员服务队\n\n2022年4月上旬，服务队派出9名队员进村，只用两天时间就架好了10千伏线路560米，"
              "还装上了一台30千伏安的变压器。")
     assert 9 not in values(c), c.outcomes
+
+
+def test_a_countys_total_over_its_villages_is_no_villages_result():
+    # (r865) the county's villages together, named by the county, are a wider area's figure
+    c = case("某村的集体经济\n\n去年，眉县村级集体经济总收入超过2000万元，62个村的集体年收入跨过10万元门槛。"
+             "某村集体收入达到68万元。", unit="某村党支部")
+    assert 2000 not in values(c) and 2000 in values(c, "region"), c.outcomes
+    assert 68 in values(c)

@@ -595,7 +595,20 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
     named = _NAMED_AREA.match(opening)
     if named and _NAMED_LEVEL[named.group("kind")[-1]] > level:
         return "region"
+    # "去年，眉县村级集体经济总收入超过2000万元": a county's or a city's total over its villages
+    total = _AREA_TOTAL.match(text, c0, pos)
+    if total and _NAMED_LEVEL[total.group("kind")] > level and _is_division(total.group("name")):
+        return "region"
     return "unit"
+
+
+_AREA_TOTAL = re.compile(r"(?:去年|今年|前年|全年|目前|如今)?(?P<name>[\u4e00-\u9fff]{1,4}?(?P<kind>县|市|省|州|旗))"
+                         r"(?:村级|各村|农村|全部|所有)")
+
+
+def _is_division(name: str) -> bool:
+    from .regions import gazetteer
+    return bool(gazetteer().codes_named(name))
 
 
 _COMPARED = re.compile(r"(?:比|较|高于|低于|超过|超出|好于|快于)$")
