@@ -2838,3 +2838,11 @@ def test_a_countys_total_over_its_villages_is_no_villages_result():
              "某村集体收入达到68万元。", unit="某村党支部")
     assert 2000 not in values(c) and 2000 in values(c, "region"), c.outcomes
     assert 68 in values(c)
+
+
+def test_a_sum_of_the_clause_before_speaks_of_its_area():
+    # (r608) "总额…" sums up the clause before it, which is about the whole county
+    c = case("某村的分红\n\n据他介绍，2020年全县有19个村的6253户拿到了分红，总额200.51万元；某村集体收入达到68万元。",
+             unit="某村党支部")
+    assert 200.51 not in values(c) and 200.51 in values(c, "region"), c.outcomes
+    assert 68 in values(c)

@@ -580,8 +580,13 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
     topic ("放到全区看，…", "全县：…")."""
     first = _CLAUSE.search(text)
     opening = text[:first.start()] if first and first.start() < c0 else ""
-    # the clause itself and the sentence's opening topic (a paragraph's topic: ``extract_outcomes``)
-    for chunk in (text[c0:pos], opening if _AREA_RE.match(opening.lstrip("放到从在就看")) or len(opening) <= 8 else ""):
+    # the clause itself and the sentence's opening topic (a paragraph's topic: ``extract_outcomes``); a clause that
+    # only sums up the one before ("全县有19个村拿到了分红，总额200.51万元") speaks of that clause's area
+    own = text[c0:pos]
+    if _SUMS_UP.match(own):
+        before = [m.end() for m in _CLAUSE.finditer(text, 0, max(c0 - 1, 0))]
+        own = text[(before[-1] if before else 0):pos]
+    for chunk in (own, opening if _AREA_RE.match(opening.lstrip("放到从在就看")) or len(opening) <= 8 else ""):
         for m in _AREA_RE.finditer(chunk):
             if _COMPARED.search(chunk, 0, m.start()):
                 continue   # "比全县平均水平高出30%": the area is what the unit's figure is compared with
@@ -602,6 +607,7 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
     return "unit"
 
 
+_SUMS_UP = re.compile(r"(?:总额|总计|合计|共计|总共|总金额)")
 _AREA_TOTAL = re.compile(r"(?:去年|今年|前年|全年|目前|如今)?(?P<name>[\u4e00-\u9fff]{1,4}?(?P<kind>县|市|省|州|旗))"
                          r"(?:村级|各村|农村|全部|所有)")
 
