@@ -14,7 +14,7 @@ from ..graph import schema as S
 from . import identity
 from . import industry as industry_mod
 from . import candidates, problem_frames, units
-from .normalise import normalise, normalise_short, strip_controls
+from .normalise import normalise, normalise_short, positions, strip_controls
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
 from .sections import IN_NEED, YEARS_BACK, Sentence, split
@@ -517,10 +517,6 @@ def _says_many(text: str, i: int) -> bool:
     return text[max(i - 1, 0):i + 1] in ("不少", "多少", "至少") or text[i:i + 3] in ("少不了", "少不得")
 
 
-def _positions(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)]
-
-
 # an honour's title, from the verb that confers it to the end of its clause ("被评为…标准化示范点", "拿到了…调解组织的
 # 称号", "进入了…网格化服务的试点名单"): the words of a measure inside it name the honour, not what the unit did
 _HONOUR = re.compile(r"(?:评为|评上|获评|荣获|授予|命名为|被定为|跻身)[^，。；]*|"
@@ -534,7 +530,7 @@ def _in_honour(sentence: str, surface: str) -> bool:
     if not spans:
         return False
     for part in surface.lstrip("~").split("&"):
-        at = _positions(sentence, part)
+        at = positions(sentence, part)
         if at and all(any(a <= i and i + len(part) <= b for a, b in spans) for i in at):
             return True
     return False
@@ -548,7 +544,7 @@ _OTHER_NAME = {"便民服务": re.compile(r"(?:大厅|中心|站|代办点|窗�
 def _in_other_name(sentence: str, surface: str) -> bool:
     """Whether a bare listed surface stands in ``sentence`` only as part of a longer name that means another thing."""
     follows = _OTHER_NAME.get(surface)
-    return bool(follows) and all(follows.match(sentence, i + len(surface)) for i in _positions(sentence, surface))
+    return bool(follows) and all(follows.match(sentence, i + len(surface)) for i in positions(sentence, surface))
 
 
 # (…都是自己: "茶农过去都是自己零零散散地卖" is everyone on their own, not one person)
@@ -592,7 +588,7 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             before = s.text[:max(s.text.find(bare), 0)]
             if _RESOLVED.search(before[-8:]) or _PURPOSE.search(before):
                 continue   # (also "为了让挂钩服务不走过场": what the work is there to prevent)
-            if "少" in _surface.split("&") and all(_says_many(s.text, i) for i in _positions(s.text, "少")):
+            if "少" in _surface.split("&") and all(_says_many(s.text, i) for i in positions(s.text, "少")):
                 continue   # "不少年轻人主动递交了入党申请": 少 of 不少, 多少, 至少 says many, or nothing, not few
             # (a share of people, "老人占了89%", states the problem itself: the people are most of those there)
             topic = not _PROBLEM_STATED.search(_surface.lstrip("~")) and not _surface.endswith("占")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..graph.schema import FIELDS
-from .normalise import normalise_short
+from .normalise import normalise_short, positions
 from .taxonomy import taxonomy
 
 _ALIASES = {"农村": "农村", "乡村": "农村", "村": "农村", "社区": "城市社区", "城市社区": "城市社区", "街道": "城市社区",
@@ -134,11 +134,7 @@ def _group_ran_it(masthead: str) -> bool:
 def _begins_word(text: str, name: str) -> bool:
     if len(name) > 2:
         return True
-    return any(i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" for i in _starts(text, name))
-
-
-def _starts(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)]
+    return any(i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" for i in positions(text, name))
 
 
 # a firm named as a bureau's own (林业局煤炭公司, 矿务局机修厂): the state's, as the bureau is

@@ -175,3 +175,8 @@ def bracketed(text: str, at: int, reach: int = 60) -> str:
         return ""
     close = re.search(r"[）)\n]", text[at:at + reach])
     return text[open_at:at + close.start()] if close and close.group(0) != "\n" else ""
+
+
+def positions(text: str, word: str) -> list[int]:
+    """Where ``word`` begins in ``text``, every occurrence (non-overlapping, left to right)."""
+    return [m.start() for m in re.finditer(re.escape(word), text)]
