@@ -2846,3 +2846,10 @@ def test_a_sum_of_the_clause_before_speaks_of_its_area():
              unit="某村党支部")
     assert 200.51 not in values(c) and 200.51 in values(c, "region"), c.outcomes
     assert 68 in values(c)
+
+
+def test_every_place_in_a_list_of_where_the_units_people_went_is_not_where_the_unit_is():
+    # "奔赴兴化、溧阳、盱眙等渔业主产区": a research centre's service team travelling; 溧阳 had placed it in 常州 (r366)
+    c = case("科技服务团下乡\n\n研究中心把党员科技人员组织起来，成立科技服务团，奔赴兴化、溧阳、盱眙等渔业主产区，"
+             "把技术送到塘口。")
+    assert c.region.get("county") != "溧阳市" and c.region.get("city") != "常州市", c.region

@@ -211,7 +211,7 @@ class Gazetteer:
             if not chunk:
                 return
             found = self.mentions(chunk)
-            ends = {e for _, e, _ in found}
+            ends = {e: s for s, e, _ in found}     # where each mention ends -> where it starts
             if context:   # in running text a place must stand where a place stands
                 found = [f for f in found if _stands_as_place(chunk, f, ends)
                          and not (serves_villages and self._village_county(chunk, f))]
@@ -299,7 +299,7 @@ class Gazetteer:
         d = self.division(mention[2].adcode)
         return d is not None and d.level == "county" and _village_address(chunk, mention)
 
-    def _short_county_stands(self, name: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
+    def _short_county_stands(self, name: str, mention: tuple[int, int, _Surface], ends: dict[int, int]) -> bool:
         """Whether a county's short name inside an organisation's name is its place: at the name's start, right
         after another place or a grid's prefix (国网新洲供电公司), or in brackets — not inside a brand word of the
         name ("国家电网新疆电力天山雪莲(乌鲁木齐)共产党员服务队": 天山雪莲 is a flower, not 天山区)."""
@@ -422,7 +422,15 @@ def _supporting_only(chunk: str, end: int) -> bool:
                 or _LISTED_AFTER.match(chunk[end:end + 40]))
 
 
-def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[int]) -> bool:
+def _list_head(chunk: str, start: int, ends: dict[int, int]) -> int:
+    """Where a list of places that the place at ``start`` continues begins ("奔赴兴化、溧阳、盱眙": 兴化's start for
+    盱眙): a later item shares the first one's role. ``start`` itself when no place and 、 come right before it."""
+    while start > 1 and chunk[start - 1] == "、" and start - 1 in ends:
+        start = ends[start - 1]
+    return start
+
+
+def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[int, int]) -> bool:
     start, end, surface = mention
     if _SITE_AFTER.match(chunk[end:end + 4]) or _STREET_AFTER.match(chunk[end:end + 3]) \
             or (not surface.full and _UNIVERSITY_AFTER.match(chunk[end:end + 8]) and bracketed(chunk, start)) \
@@ -435,8 +443,9 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: set[i
         return False     # "继金华、台州之后，这是…第三处": the places that came before, not the unit's
     if start and chunk[start - 1] == "在" and _VENUE_AFTER.match(chunk, end):
         return False     # "学会的党建工作委员会近日在济南开年会": where a meeting was held, not where the unit is
-    if _VISITED_BEFORE.search(chunk, max(0, start - 4), start):
-        return False     # "走访和平区军休所里行动不便的老人": where the unit's people went, not where it is
+    head = _list_head(chunk, start, ends)
+    if _VISITED_BEFORE.search(chunk, max(0, head - 4), head):
+        return False     # "走访和平区军休所里行动不便的老人", "奔赴兴化、溧阳、盱眙等地": where the unit's people went
     if start and chunk[start - 1] in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
         return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's
     if surface.full:
