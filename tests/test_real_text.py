@@ -839,6 +839,10 @@ def test_departments_passing_the_buck_is_the_streets_problem_not_only_the_organs
     # a role not seen, the collective's means described as thin (r489)
     ("过去村里办事没有章法，党员也看不出有什么带头作用。后来驻村工作队帮着建起流动党支部。", "problem:members-role-weak"),
     ("这个村子过去集体家底薄得可怜，想为群众办点事也办不成。后来村党支部推进股份确权。", "problem:weak-collective-economy"),
+    # a firm that long had no Party organisation of its own, a trade seen as a blank for Party work (r748, r833)
+    ("湘卫公司成立后的头十来年里，一直没有自己的党组织。直到2017年，街道党工委帮它建起了党支部。",
+     "problem:non-public-coverage-gap"),
+    ("物流行业一度被视作党建的“真空地带”。街道在物流协会里建起党支部。", "problem:non-public-coverage-gap"),
 ])
 def test_problems_stated_by_topic_and_difficulty_in_the_reports_own_words(text, expected):
     assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
