@@ -2857,3 +2857,12 @@ def test_every_place_in_a_list_of_where_the_units_people_went_is_not_where_the_u
     c = case("科技服务团下乡\n\n研究中心把党员科技人员组织起来，成立科技服务团，奔赴兴化、溧阳、盱眙等渔业主产区，"
              "把技术送到塘口。")
     assert c.region.get("county") != "溧阳市" and c.region.get("city") != "常州市", c.region
+
+
+def test_a_village_whose_name_begins_a_mines_is_no_village():
+    # "常村矿综采一队" (r554): 常村 names the mine, the team is a state coal mine's, never a village's
+    c = case("常村煤矿综采一队党支部推行党员先锋岗\n\n矿党委号召全矿党员干部当好先锋，综采一队的党员班组长轮流值守。",
+             unit="常村煤矿综采一队党支部")
+    assert c.industry.get("field") != "农村", c.industry
+    c = case("王家村党支部领办合作社\n\n村民以土地入股。", unit="王家村党支部")
+    assert c.industry.get("field") == "农村", c.industry

@@ -146,6 +146,8 @@ _FIRM_NAME = re.compile(r"(?:公司|集团)$")   # 有限公司, 股份公司 �
 _PLACE_OWNED = re.compile(r"村|社区|嘎查|合作")
 _ASSOCIATION = re.compile(r"(?:协会|商会|联合会|促进会|同业公会|基金会)$")
 _COMPANY_UNIT = re.compile(r"(?:公司|集团|厂|矿|队|车间|工区|项目部)$")
+# a village's name that begins a mine's, a plant's or a firm's (常村煤矿, 王村电厂): the 村 says where, not what
+_VILLAGE_NAMED = re.compile(r"村(?=[\u4e00-\u9fff]?(?:煤矿|矿|电厂|发电厂|水泥厂|钢厂|(?<!村)[\u4e00-\u9fff]{0,2}?(?:有限公司|集团)))")
 
 
 # the organisation word a unit's name ends with says what it is before any word of its text does
@@ -205,8 +207,8 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         sector = normalise_short(declared_sector) if declared_sector else _sector_of(field, unit, title, head)
         return IndustryMatch(field, sector or None, 1.0)
     # the Party organisation's own suffix says nothing about the field (党委 is not a 委 of the government)
-    unit = _PARTY_SUFFIX.sub("", unit)
-    title = title.replace("党组织", "")   # 党组 of 党组织 ("把党组织请进门") is no Party group of a government body
+    unit = _VILLAGE_NAMED.sub("", _PARTY_SUFFIX.sub("", unit))
+    title = _VILLAGE_NAMED.sub("", title.replace("党组织", ""))   # 党组 of 党组织 ("把党组织请进门") is no Party group of a government body
     scores: dict[str, float] = {}
     # a company form (有限公司 …) says nothing about ownership when the name also says state-owned (国网, 农业银行 …)
     central = bool(unit) and is_state_owned(unit)
