@@ -1500,6 +1500,10 @@ def test_problems_in_the_words_reports_use(text, concept, industry):
     ("为会员办事、护会员权益是党组织的功课，办法包括宣讲政策、指导业务、调处纠纷。", "measure:conflict-mediation"),
     ("村干部领着村民把淡水塘改造出来，并建了海水养殖场出租。", "measure:industry-development"),
     ("居民办事、咨询可以通过公众号完成，繁琐的社区事务如今也大多能在手机上办。", "measure:online-party-platform"),
+    # a branch or a council held online (r851, r317, r785)
+    ("支部在网上开设了“微信党支部”和“QQ党支部”，党员在手机上就能参加支部活动。", "measure:online-party-platform"),
+    ("社区借助直播平台，每月都开一次线上议事，居民在网上提意见。", "measure:online-party-platform"),
+    ("集团党委搭建起以云党建为核心的流动党员管理模式。", "measure:online-party-platform"),
 ])
 def test_measures_in_more_words_reports_use(text, concept):
     assert concept in {m.id for m in case("党建引领的一个样本\n" + text).measures}
