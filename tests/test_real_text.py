@@ -2870,3 +2870,29 @@ def test_a_village_whose_name_begins_a_mines_is_no_village():
     assert c.industry.get("field") != "农村", c.industry
     c = case("王家村党支部领办合作社\n\n村民以土地入股。", unit="王家村党支部")
     assert c.industry.get("field") == "农村", c.industry
+
+
+def test_a_mountain_named_like_a_district_is_no_place_of_the_unit():
+    # "从天山北麓一直延伸到南麓" (r1064): the range, not Urumqi's 天山区
+    c = case("公路建设一线\n\n中交隧道局乌尉项目1标党支部带领党员攻坚，这条公路从天山北麓一直延伸到南麓。")
+    assert c.region.get("county") != "天山区" and c.region.get("city") != "乌鲁木齐市", c.region
+
+
+def test_a_chamber_of_a_provinces_firms_in_another_city_is_in_that_city():
+    # 北京黑龙江企业商会 (r1073): firms from 黑龙江 gathered in Beijing
+    c = case("非公企业党建的空白怎样填\n\n北京黑龙江企业商会前不久把会员企业里党组织和党员的底数摸了一遍。"
+             "空白是怎么形成的？北京黑龙江企业商会的调研显示，多数中小企业缺乏抓党建的意识。")
+    assert c.region.get("province") == "北京市", c.region
+
+
+@pytest.mark.parametrize("text, unit_part, not_in_unit, field", [
+    # a slogan's 开新局 is no bureau (r1074); a charity federation is a social organisation
+    ("萧山慈善总会开展党史学习教育\n\n围绕“学党史、悟思想、办实事、开新局”，萧山区慈善总会组织党员走访困难家庭。",
+     "慈善总会", "新局", "社会组织"),
+    # "党组织扎进物流园": the verb is no part of the park's name (r1076)
+    ("巴南:党组织扎进物流园 快递物流党员找到家\n\n物流园里的快递企业多，党员分散。", None, "扎进", None),
+])
+def test_a_slogans_word_and_a_verb_before_a_name_are_no_part_of_the_unit(text, unit_part, not_in_unit, field):
+    c = case(text)
+    assert not_in_unit not in c.unit and (unit_part is None or unit_part in c.unit), c.unit
+    assert field is None or c.industry.get("field") == field, c.industry

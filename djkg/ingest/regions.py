@@ -346,10 +346,11 @@ _UNIVERSITY_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:大学|学院)(?!附�
 # unit is
 _LISTED_AFTER = re.compile(r"^(?:、[\u4e00-\u9fff]{2,7}?)*(?:[两二三四五六七八九十几多数]+个?(?:省|市|县|区|地)|等(?:省|市|县|区|地))")
 # a short name right before these says where people come from too ("湖北商会", "通山分会", "通山人" in Guangdong)
-_HOMETOWN_AFTER = re.compile(r"^(?:商会|分会|同乡会|老乡会|籍|人(?![民大社才口员力居])|族)")   # … or a people: 东乡族
+_HOMETOWN_AFTER = re.compile(r"^(?:(?:企业|企业家|民营企业|异地)?商会|分会|同乡会|老乡会|籍|人(?![民大社才口员力居])|族)")   # … or a people: 东乡族
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目", "海东隧洞")
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段|"
-                         r"隧洞|隧道|水库|电站|大坝|渠首|干渠|枢纽)")
+                         r"隧洞|隧道|水库|电站|大坝|渠首|干渠|枢纽|"
+                         r"[东西南北]麓|山麓|山脚|脚下|山下|山区|山脉|腹地)")   # … or a mountain: "从天山北麓一直延伸到南麓"
 # what may come before a county's short name at the start of an organisation's name
 _NAME_PREFIXES = ("中共", "国网", "国家电网", "电网", "中国", "原")
 # a town, township, village or subdistrict named like the division whose short name begins it (凤冈镇, 城关街道)
@@ -412,7 +413,7 @@ def _village_address(chunk: str, mention: tuple[int, int, _Surface]) -> bool:
 def _begins_other_name(chunk: str, end: int) -> bool:
     """Whether the short place name ending at ``end`` begins the name of an estate, a village or a community, or
     says where people come from (湖北商会, 通山人)."""
-    return bool(_HOMETOWN_AFTER.match(chunk[end:end + 3]) or _ESTATE_AFTER.match(chunk[end:end + 6]))
+    return bool(_HOMETOWN_AFTER.match(chunk[end:end + 5]) or _ESTATE_AFTER.match(chunk[end:end + 6]))
 
 
 def _supporting_only(chunk: str, end: int) -> bool:
