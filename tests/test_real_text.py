@@ -2896,3 +2896,18 @@ def test_a_slogans_word_and_a_verb_before_a_name_are_no_part_of_the_unit(text, u
     c = case(text)
     assert not_in_unit not in c.unit and (unit_part is None or unit_part in c.unit), c.unit
     assert field is None or c.industry.get("field") == field, c.industry
+
+
+def test_meetings_held_are_what_the_work_did_not_what_it_reached():
+    # a museum's annual report (r1069): its meetings counted; the visitors it drew are the result
+    c = case("博物馆年度报告\n\n这一年，支部委员会开了12次，党员大会开了4次；馆长办公会共开10次，专题会开了5次。"
+             "全年接待观众达到120万人次。")
+    got = values(c)
+    assert 120.0 in got and not got & {12.0, 4.0, 10.0, 5.0}, got
+
+
+def test_a_dated_level_followed_by_what_it_is_now_is_the_baseline():
+    # "2021年底时为3793元，如今已是7586元" (r1066): the first figure is where the rise started
+    c = case("镇党委抓草羊产业\n\n群众人均从草羊产业得到的收入，2021年底时为3793元，如今已是7586元，翻了一番。")
+    got = values(c)
+    assert 7586.0 in got and 3793.0 not in got, got
