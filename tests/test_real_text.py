@@ -2911,3 +2911,11 @@ def test_a_dated_level_followed_by_what_it_is_now_is_the_baseline():
     c = case("镇党委抓草羊产业\n\n群众人均从草羊产业得到的收入，2021年底时为3793元，如今已是7586元，翻了一番。")
     got = values(c)
     assert 7586.0 in got and 3793.0 not in got, got
+
+
+def test_members_counted_by_their_titles_are_the_branch_as_it_is():
+    # "目前支部党员里有正高级职称的3人、副高级职称的21人" (r1070): who the members are, not what the work reached
+    c = case("研究所党支部\n\n目前支部党员里有正高级职称的3人、副高级职称的21人，每名党员都在重大科研任务里挑大梁。"
+             "去年支部党员牵头的项目新增发明专利达到45项。")
+    got = values(c)
+    assert 45.0 in got and not got & {3.0, 21.0}, got

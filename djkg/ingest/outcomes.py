@@ -124,7 +124,9 @@ _COUNTED = rf"(?:{_MEMBERS}(?:人数|总数)?(?:为|共|一共|总共|合计|共
 _MEMBER_STOCK = re.compile(rf"{_COUNTED}$|会员有$|"
                            # "社区目前有退役军人700余人，其中党员280余人": who lives or serves there, as it is
                            r"(?:现有|共有|目前有|如今有|住着|居住着|^有)(?:退役军人|居民|村民|常住人口|户籍人口|流动人口|"
-                           r"老年人|老人|残疾人|留守儿童)$|其中(?:有)?(?:党员|退役军人|老年人|老人)$")
+                           r"老年人|老人|残疾人|留守儿童)$|其中(?:有)?(?:党员|退役军人|老年人|老人)$|"
+                           # "支部党员里有正高级职称的3人、副高级职称的21人": the members as they are, by title
+                           r"(?:党员|成员|职工|员工|干部)(?:里|中|当中)(?:有|具有)[^，。；]{0,24}?的$")
 _MEMBER_LISTED = re.compile(rf"{_COUNTED}\d+(?:\.\d+)?(?:名|人|位)[，、]{_MEMBERS}$")
 _DATED_BASE = re.compile(r"\d{4}年(?:底|末|初|时|全年)?(?:[^，。；\d]{0,8}?(?:是|为|只有|仅有|仅|还要|还需|还得)|时)$")
 # a sum for each one of a group named by a condition (an age, a result in an exam), not a total paid out
