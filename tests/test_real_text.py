@@ -843,6 +843,13 @@ def test_departments_passing_the_buck_is_the_streets_problem_not_only_the_organs
     ("湘卫公司成立后的头十来年里，一直没有自己的党组织。直到2017年，街道党工委帮它建起了党支部。",
      "problem:non-public-coverage-gap"),
     ("物流行业一度被视作党建的“真空地带”。街道在物流协会里建起党支部。", "problem:non-public-coverage-gap"),
+    # a blank where Party organisations should be; a member who could not find one (r1073, r1076)
+    ("商会抽查了70余家会员企业，绝大部分中小会员企业里，党组织和党员基本是一片空白。", "problem:non-public-coverage-gap"),
+    ("她来基地工作后，一直有块心病——找不到党组织。", "problem:non-public-coverage-gap"),
+    # shirking named as the problem an office tackles (r1069); herders' low income (r1079); a collective short of money
+    ("干部队伍中存在的“不担当、不作为”，是馆里今年集中整治的突出问题。", "problem:organ-style-issues"),
+    ("那时的嘎查，草场纠纷一桩接一桩，牧户一年收入还不到4000元。", "problem:farmers-income-low"),
+    ("吉尔孟乡面对的底子并不好：村集体缺钱少资源，产业基础弱。", "problem:weak-collective-economy"),
 ])
 def test_problems_stated_by_topic_and_difficulty_in_the_reports_own_words(text, expected):
     assert expected in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
