@@ -1507,6 +1507,13 @@ def test_problems_in_the_words_reports_use(text, concept, industry):
     ("为会员办事、护会员权益是党组织的功课，办法包括宣讲政策、指导业务、调处纠纷。", "measure:conflict-mediation"),
     ("村干部领着村民把淡水塘改造出来，并建了海水养殖场出租。", "measure:industry-development"),
     ("居民办事、咨询可以通过公众号完成，繁琐的社区事务如今也大多能在手机上办。", "measure:online-party-platform"),
+    # read from r1057-r1080: a leader back home taking the branch over, pasture put in as shares, the 双培 plan,
+    # doctors' free rounds
+    ("2016年3月，在外经商后回到家乡的史俊兵接任村党总支书记。", "measure:capable-leaders"),
+    ("经过民主选举，村里把产业能人周建国选进了村干部队伍。", "measure:capable-leaders"),
+    ("支部书记出任合作社理事长，带领农牧民拿草场、拿资金入股。", "measure:land-share-cooperation"),
+    ("在队伍建设上，支部借“建设年”的契机推行“双培”，营造比学赶帮的氛围。", "measure:talent-cultivation"),
+    ("支部与区中医院的医师一起上街头、进乡村义务巡诊。", "measure:volunteer-services"),
     # a branch or a council held online (r851, r317, r785)
     ("支部在网上开设了“微信党支部”和“QQ党支部”，党员在手机上就能参加支部活动。", "measure:online-party-platform"),
     ("社区借助直播平台，每月都开一次线上议事，居民在网上提意见。", "measure:online-party-platform"),
