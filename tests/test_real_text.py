@@ -2933,3 +2933,17 @@ def test_members_counted_by_their_titles_are_the_branch_as_it_is():
              "去年支部党员牵头的项目新增发明专利达到45项。")
     got = values(c)
     assert 45.0 in got and not got & {3.0, 21.0}, got
+
+
+@pytest.mark.parametrize("name, short", [
+    # a chain that opens with a province named without its suffix, or is written in short names (r1079, r1067)
+    ("内蒙古新巴尔虎右旗克尔伦苏木芒来嘎查", "芒来嘎查"),
+    ("海北刚察吉尔孟乡", "吉尔孟乡"),
+    ("新疆乌鲁木齐天山区和平社区", "和平社区"),
+    # a firm keeps its city (枣庄供电公司 is no 供电公司), a chamber the province it gathers
+    ("山东枣庄供电公司", "枣庄供电公司"),
+    ("北京黑龙江企业商会", "黑龙江企业商会"),
+])
+def test_a_village_township_or_community_keeps_no_place_before_its_own_name(name, short):
+    from djkg.ingest.units import short_name
+    assert short_name(name) == short

@@ -464,6 +464,9 @@ _LEADING_PLACE = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,7}?(?:特别行�
                             r"省|(?<!超)市|盟|县|(?<![社小校景厂园片矿营])区|旗|街道|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2}))+")
 
 
+_PLACE_UNIT_END = re.compile(r"(?:村|嘎查|社区|居委会|村委会|居民区|乡|镇|苏木|街道)$")
+
+
 def short_name(name: str) -> str:
     """A name without its leading place chain and its Party organisation (南湖区大桥镇由桥村党委 → 由桥村); places
     inside a company's name stay (国网甘肃省电力公司兰州供电公司)."""
@@ -478,6 +481,17 @@ def short_name(name: str) -> str:
     lead = [(s, e) for s, e, x in gazetteer().mentions(rest[:6]) if s == 0 and not x.weak]
     if lead and gazetteer().division(next(x for s, e, x in gazetteer().mentions(rest[:6]) if s == 0).adcode).level == "province":
         rest = rest[max(e for _, e in lead):]
+    # a township, village or community keeps no place before its own name at all, however the chain is written
+    # (内蒙古新巴尔虎右旗克尔伦苏木芒来嘎查 → 芒来嘎查, 海北刚察吉尔孟乡 → 吉尔孟乡), where a firm keeps its city
+    while _PLACE_UNIT_END.search(rest):
+        m = _LEADING_PLACE.match(rest)
+        after = rest[m.end():] if m else rest
+        found = [e for s, e, x in gazetteer().mentions(after[:6]) if s == 0 and not x.weak]
+        if found and len(after) - max(found) >= 3:
+            after = after[max(found):]
+        if after == rest:
+            break
+        rest = after
     return (rest if len(rest) >= 2 else name).strip("“”\"")
 
 
