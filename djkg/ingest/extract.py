@@ -685,7 +685,7 @@ _INFERABLE = ("new-employment-groups", "mobile-member-station", "grid-management
 _UMBRELLA = ("fengqiao-experience",)
 # a model whose signature measure is common well beyond it (党员突击队, 攻关小组 and 示范岗 are in most state firms'
 # write-ups): inferred only when the case also states a problem the model answers
-_PROBLEM_BOUND = ("member-responsibility-zones",)
+_PROBLEM_BOUND = ("member-responsibility-zones", "fengqiao-experience")
 
 
 def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy,
