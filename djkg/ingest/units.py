@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .normalise import bracketed
 from .regexscan import Prefiltered
+from .regions import gazetteer
 
 PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支", "党支部", "党工委", "党委", "党组", "党小组")
 # a Party committee's departments: organisations, though they work through the units they reach (``_type_weight``)
@@ -282,7 +283,6 @@ _PARENT_ORG = re.compile(r"大学|学院|学部|医院|中学|公司|集团|研�
 def _begins_division(window: str, pos: int) -> bool:
     """Whether a place word at ``pos`` is the first character of a division's name (镇江市, 镇雄县, 州 of 州府 is
     not), so that "镇江市民政局" is not read as a town called 江市民政."""
-    from .regions import gazetteer
     g = gazetteer()
     for k in (2, 3, 4):
         name = window[pos:pos + k]
@@ -298,7 +298,6 @@ def _begins_division(window: str, pos: int) -> bool:
 def _names_division_after(text: str, pos: int) -> bool:
     """Whether the town word at ``pos`` begins a division named right after a division above it ("云南镇雄",
     "河北乡宁" read as province + county, with or without the county's suffix)."""
-    from .regions import gazetteer
     g = gazetteer()
     before = [x for s, e, x in g.mentions(text[max(0, pos - 4):pos]) if e == min(4, pos) and not x.weak]
     if not before:
@@ -477,22 +476,27 @@ def short_name(name: str) -> str:
     m = _LEADING_PLACE.match(name)
     rest = name[m.end():] if m else name
     # a leading province or city named without its suffix (山东枣庄供电公司 → 枣庄供电公司 is how the text goes on)
-    from .regions import gazetteer
-    lead = [(s, e) for s, e, x in gazetteer().mentions(rest[:6]) if s == 0 and not x.weak]
-    if lead and gazetteer().division(next(x for s, e, x in gazetteer().mentions(rest[:6]) if s == 0).adcode).level == "province":
-        rest = rest[max(e for _, e in lead):]
+    places = _leading_places(rest)
+    lead = [e for e, x in places if not x.weak]
+    if lead and gazetteer().division(places[0][1].adcode).level == "province":
+        rest = rest[max(lead):]
     # a township, village or community keeps no place before its own name at all, however the chain is written
     # (内蒙古新巴尔虎右旗克尔伦苏木芒来嘎查 → 芒来嘎查, 海北刚察吉尔孟乡 → 吉尔孟乡), where a firm keeps its city
     while _PLACE_UNIT_END.search(rest):
         m = _LEADING_PLACE.match(rest)
         after = rest[m.end():] if m else rest
-        found = [e for s, e, x in gazetteer().mentions(after[:6]) if s == 0 and not x.weak]
+        found = [e for e, x in _leading_places(after) if not x.weak]
         if found and len(after) - max(found) >= 3:
             after = after[max(found):]
         if after == rest:
             break
         rest = after
     return (rest if len(rest) >= 2 else name).strip("“”\"")
+
+
+def _leading_places(text: str) -> list:
+    """(end, surface) of every place name ``text`` begins with, as the gazetteer lists them."""
+    return [(e, x) for s, e, x in gazetteer().mentions(text[:6]) if s == 0]
 
 
 def guess_unit(title: str, text: str) -> str:
@@ -704,7 +708,6 @@ def _headline_subject(title: str) -> str:
 
 def _place_and_proper(subject: str) -> tuple[str, str]:
     """A headline's subject as the places it begins with and what is left (隆尧烟草 → 隆尧, 烟草; 上海南汇 → 上海南汇, "")."""
-    from .regions import gazetteer
     spans = gazetteer().mentions(subject)
     at = 0
     while ends := [e for s, e, _ in spans if s == at]:
