@@ -181,6 +181,9 @@ def test_results_inside_a_measure_paragraph_count_without_headings():
     ("中铁某局沈阳地铁6号线项目部党支部设立党员先锋岗，攻坚盾构施工。", "沈阳市"),
     ("施工1标项目部承担海东隧洞等主体工程，海东隧洞围岩破碎，项目部党支部成立党员突击队。", "海东市"),   # (r442)
     ("来自江西的王锋在村里当上了流动党员临时党支部的委员。", "江西省"),
+    # salt lakes are no district of 运城 (r1092), a charity's insurance named 博爱 no county of 焦作 (r1100)
+    ("中国科学院青海盐湖研究所党委组建突击队，从盐湖中提取锂资源，对50余个盐湖逐一考察。", "运城市"),
+    ("商会出钱为困难群众买“中山博爱康”保险，在中山全市的镇街商会中只有这一家。", "焦作市"),
 ])
 def test_places_hidden_in_words_project_sites_and_origins_are_not_the_units(text, banned):
     c = case(text)
@@ -1863,6 +1866,9 @@ def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_a
     assert _same_unit("淡水渔业研究中心", "中国水产科学研究院淡水渔业研究中心")  # r366
     assert not _same_unit("某市第一中学", "某市第一中学高三年级党支部")          # the school, not its branch
     assert not _same_unit("中铁四局", "中铁四局二公司某项目部")
+    # either name may carry its Party organisation (r1092)
+    assert _same_unit("中国科学院青海盐湖研究所", "青海盐湖研究所党委")
+    assert not _same_unit("中国科学院青海盐湖研究所", "盐湖研究所第三党支部")
 
 
 def test_the_town_a_report_opens_in_is_where_its_unit_is_not_the_unit():
@@ -2965,3 +2971,17 @@ def test_a_first_secretary_in_the_village_alone_does_not_make_the_case_an_instan
     assert (case(plain).model or {}).get("id") != "model:first-secretary", case(plain).model
     stated = "这个村过去是软弱涣散村，班子不团结。县里派来乡村振兴工作队，帮着整顿班子。"
     assert case(stated).model["id"] == "model:first-secretary", case(stated).model
+
+
+def test_a_works_sections_number_is_part_of_the_projects_name():
+    # "环线北段4标项目党支部" (r1063): the section's number does not cut the project's name in two
+    from djkg.ingest.units import candidates
+    cores = [c.core for c in candidates("中建二局华中公司武汉都市圈环线北段4标项目党支部组织党员突击队")]
+    assert any(core.endswith("北段4标项目") for core in cores), cores
+    assert "标项目" not in cores, cores
+
+
+def test_a_newspapers_page_line_is_no_title():
+    # an e-paper's page header ("三版 | 第03版 | 2025-07-08", r1093) is a masthead: the headline under it is the title
+    from djkg.ingest.extract import masthead_line
+    assert masthead_line("三版 | 第03版 | 2025-07-08\n\n长白新村街道商会:\n探索公益新路径\n") == "三版 | 第03版 | 2025-07-08"

@@ -200,7 +200,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     window = text[window_start:type_start]
     # an ordinal is part of a name (第1人民医院: normalisation writes 第一 with a digit); other digits end it
     # … and so is a house number of an address that names an estate (临汾路99弄小区, 长江路8号院)
-    ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER) for m in pattern.finditer(window)
+    # … and so is a works section's number (环线北段4标项目党支部)
+    ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER, _SECTION_NUMBER) for m in pattern.finditer(window)
                for i in range(m.start(), m.end())}
     # … and so is the place a company's name gives in brackets (亿和精密工业(威海)有限公司)
     if (m := _BRACKETED_PLACE.search(window)) and _COMPANY_WORD.match(text, type_start):
@@ -274,6 +275,7 @@ _BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[�
 _COMPANY_WORD = re.compile(r"有限(?:责任)?公司|公司|集团|共产党员服务队")
 _LEADS = re.compile(r"[带帮促扶]")
 _HOUSE_NUMBER = re.compile(r"(?<=[路街巷道])\d{1,4}(?=弄|号院)")
+_SECTION_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}标(?![准志签语杆题兵识记])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADLINE_COLON = re.compile(r"[：:]")
 # organisations whose departments and branches are named right after them
@@ -459,8 +461,10 @@ _GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 �
 _JOINS_UP = frozenset("搭上 赶上 跟上 牵手 结对 对接".split())
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
 _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
-_LEADING_PLACE = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
-                            r"省|(?<!超)市|盟|县|(?<![社小校景厂园片矿营])区|旗|街道|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2}))+")
+_PLACE_ELEMENT = (r"[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
+                  r"省|(?<!超)市|盟|县|(?<![社小校景厂园片矿营])区|旗|街道|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2})")
+_LEADING_PLACE = re.compile(r"^(?:中共)?(?:" + _PLACE_ELEMENT + ")+")
+_ONE_PLACE = re.compile(r"(?:中共)?" + _PLACE_ELEMENT)
 
 
 _PLACE_UNIT_END = re.compile(r"(?:村|嘎查|社区|居委会|村委会|居民区|乡|镇|苏木|街道)$")

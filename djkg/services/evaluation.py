@@ -102,9 +102,18 @@ def _same_unit(got: str, gold: str) -> bool:
             return True
     # a unit written after the organisation it belongs to, as its full name does (太仆寺旗供电分公司幸福供电所 is the
     # 幸福供电所 of the gold; 中国水产科学研究院淡水渔业研究中心 the 淡水渔业研究中心): the parent is part of the name, as a
-    # place chain is; the parent alone (四川省巴中中学 for its 龙湖高中三部) is another unit
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.endswith(short) and bool(_PARENT_END.search(long[:-len(short)]))
+    # place chain is; the parent alone (四川省巴中中学 for its 龙湖高中三部) is another unit. Either name may carry its
+    # Party organisation (中国科学院青海盐湖研究所 ~ 青海盐湖研究所党委)
+    for x, y in ((a, b), (_without_party(a), _without_party(b))):
+        short, long = sorted((x, y), key=len)
+        if len(short) >= 4 and long.endswith(short) and _PARENT_END.search(long[:-len(short)]):
+            return True
+    return False
+
+
+def _without_party(name: str) -> str:
+    from ..ingest.units import PARTY
+    return next((name[:-len(p)] for p in PARTY if name.endswith(p) and len(name) > len(p) + 1), name)
 
 
 _STREET_OFFICE = re.compile(r"(?<=街道)办事处$")
