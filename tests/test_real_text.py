@@ -2985,3 +2985,27 @@ def test_a_newspapers_page_line_is_no_title():
     # an e-paper's page header ("三版 | 第03版 | 2025-07-08", r1093) is a masthead: the headline under it is the title
     from djkg.ingest.extract import masthead_line
     assert masthead_line("三版 | 第03版 | 2025-07-08\n\n长白新村街道商会:\n探索公益新路径\n") == "三版 | 第03版 | 2025-07-08"
+
+
+@pytest.mark.parametrize("text, unit", [
+    # a development zone is an organisation with its own Party working committee (r1102, r880, r926)
+    ("凤阳经济开发区——\n用高质量党建为园区发展“加马力”\n\n这几年，凤阳经济开发区把“夯实基础、强化保障”当作抓党建的思路，"
+     "园区党工委理顺组织体系，今年以来已有6家企业单独成立党支部。", "凤阳经济开发区"),
+    ("石狮高新区党工委推行“链上党建”，把园区企业的党组织串起来，帮企业解决用工难题。", "石狮高新区"),
+])
+def test_a_development_zone_is_a_unit(text, unit):
+    assert case(text).unit.startswith(unit), case(text).unit
+
+
+def test_mobilising_volunteers_is_volunteer_service_and_zoning_members_is_a_responsibility_area():
+    # "发动企业志愿者近2000人次参与人居环境整治" (r1100); "给130余名…党员划定片区、明确责任" (r1095)
+    c = case("镇商会这一年发动企业志愿者近2000人次参与人居环境整治，清掉卫生黑点50处。")
+    assert "measure:volunteer-services" in {m.id for m in c.measures}, c.measures
+    c = case("村里给130余名有能力服务群众的党员划定片区、明确责任，由他们定期联系留守儿童和居家老人。")
+    assert "measure:member-responsibility-area" in {m.id for m in c.measures}, c.measures
+
+
+def test_regional_party_building_is_joint_building():
+    # "把自身党建嵌入大新镇的区域党建格局，与镇里一起做党建工作" (r1097)
+    c = case("法庭把自身党建嵌入镇里的区域党建格局，与镇里一起做党建工作、一起用党建资源。")
+    assert "measure:joint-building" in {m.id for m in c.measures}, c.measures
