@@ -3001,6 +3001,8 @@ def test_mobilising_volunteers_is_volunteer_service_and_zoning_members_is_a_resp
     # "发动企业志愿者近2000人次参与人居环境整治" (r1100); "给130余名…党员划定片区、明确责任" (r1095)
     c = case("镇商会这一年发动企业志愿者近2000人次参与人居环境整治，清掉卫生黑点50处。")
     assert "measure:volunteer-services" in {m.id for m in c.measures}, c.measures
+    c = case("组织部门每年给流动支部安排经费，并定期派出党务干部。")     # 组织 the noun organises nothing
+    assert "measure:volunteer-services" not in {m.id for m in c.measures}, c.measures
     c = case("村里给130余名有能力服务群众的党员划定片区、明确责任，由他们定期联系留守儿童和居家老人。")
     assert "measure:member-responsibility-area" in {m.id for m in c.measures}, c.measures
 

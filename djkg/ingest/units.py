@@ -540,6 +540,8 @@ def guess_unit(title: str, text: str) -> str:
         if where == "body" and _ESCORT.search(body, max(0, c.start - 12), c.start) and \
                 _STAFF_AFTER.match(body, c.start + len(c.core)):
             scores[c.core] -= 2.0    # "陪同采访的杜志礼是原平市农业农村局的干部": a guide's employer
+        if where == "body" and _SITUATED_BEFORE.search(body, max(0, c.start - 4), c.start):
+            scores[c.core] -= 2.0    # "蟠龙华都小区位于江阴高新区": where something lies is its address
         if where == "body" and _SENDS_AFTER.match(body, c.start + len(c.core)):
             scores[c.core] -= 2.0    # "上海第九人民医院派来的专家": who sends help is not whom the text is about
         if where == "body" and _EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start):
@@ -637,6 +639,7 @@ def guess_unit(title: str, text: str) -> str:
     return best + suffix
 
 
+_SITUATED_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处)$")
 _ONE_OF_A_KIND = re.compile(r"(?:一|这|那)(?:座|个|家|所|间|支)$")
 _THANKS = re.compile(r"锦旗|感谢信|表扬信")
 _CAME_TO = re.compile(r"来到|走进|赶到|找到")
