@@ -3011,3 +3011,10 @@ def test_regional_party_building_is_joint_building():
     # "把自身党建嵌入大新镇的区域党建格局，与镇里一起做党建工作" (r1097)
     c = case("法庭把自身党建嵌入镇里的区域党建格局，与镇里一起做党建工作、一起用党建资源。")
     assert "measure:joint-building" in {m.id for m in c.measures}, c.measures
+
+
+def test_a_development_zone_heading_an_address_is_not_the_unit():
+    # r639: "乌鲁木齐经开区（头屯河区）中亚南路街道铁路花园社区" — the zone, its district and its street are the address
+    text = ("乌鲁木齐经开区（头屯河区）中亚南路街道铁路花园社区，65岁以上的独居老人共有43位。社区入户走访时发现，"
+            "将近一半的老人吃饭难。社区党委办起了老年助餐点。")
+    assert case(text).unit.endswith(("铁路花园社区", "铁路花园社区党委")), case(text).unit

@@ -542,6 +542,8 @@ def guess_unit(title: str, text: str) -> str:
             scores[c.core] -= 2.0    # "陪同采访的杜志礼是原平市农业农村局的干部": a guide's employer
         if where == "body" and _SITUATED_BEFORE.search(body, max(0, c.start - 4), c.start):
             scores[c.core] -= 2.0    # "蟠龙华都小区位于江阴高新区": where something lies is its address
+        if where == "body" and _ZONE_END.search(c.core) and _zone_as_address(body, c, body_cands):
+            scores[c.core] -= 2.0    # "乌鲁木齐经开区（头屯河区）中亚南路街道铁路花园社区": a zone heading an address
         if where == "body" and _SENDS_AFTER.match(body, c.start + len(c.core)):
             scores[c.core] -= 2.0    # "上海第九人民医院派来的专家": who sends help is not whom the text is about
         if where == "body" and _EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start):
@@ -640,6 +642,17 @@ def guess_unit(title: str, text: str) -> str:
 
 
 _SITUATED_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处)$")
+_ZONE_END = re.compile(r"(?:开发区|高新区|经开区)$")
+_BRACKETED_AT = re.compile(r"[（(][^）)]{1,10}[）)]")
+
+
+def _zone_as_address(body: str, zone: UnitCandidate, cands: list[UnitCandidate]) -> bool:
+    """Whether a development zone is written as the address of what follows it: another organisation named right
+    after it (its bracketed district aside), or one whose name begins with it (江阴高新区同心圆公益服务社)."""
+    end = zone.start + len(zone.core)
+    if m := _BRACKETED_AT.match(body, end):
+        end = m.end()
+    return any(c.start == end or (c.start == zone.start and len(c.core) > len(zone.core)) for c in cands)
 _ONE_OF_A_KIND = re.compile(r"(?:一|这|那)(?:座|个|家|所|间|支)$")
 _THANKS = re.compile(r"锦旗|感谢信|表扬信")
 _CAME_TO = re.compile(r"来到|走进|赶到|找到")
