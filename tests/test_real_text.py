@@ -1869,6 +1869,10 @@ def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_a
     # either name may carry its Party organisation (r1092)
     assert _same_unit("中国科学院青海盐湖研究所", "青海盐湖研究所党委")
     assert not _same_unit("中国科学院青海盐湖研究所", "盐湖研究所第三党支部")
+    # a town's federation of industry and commerce is its chamber of commerce (r1100); a street office heads an
+    # address (r1096: 乌兰浩特市城郊办事处环山社区 is the 环山社区)
+    assert _same_unit("三角商会", "三角镇工商业联合会（商会）") and not _same_unit("三角商会", "南村镇商会")
+    assert _same_unit("乌兰浩特市城郊办事处环山社区", "环山社区党支部")
 
 
 def test_the_town_a_report_opens_in_is_where_its_unit_is_not_the_unit():

@@ -462,7 +462,7 @@ _JOINS_UP = frozenset("搭上 赶上 跟上 牵手 结对 对接".split())
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
 _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
 _PLACE_ELEMENT = (r"[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
-                  r"省|(?<!超)市|盟|县|(?<![社小校景厂园片矿营])区|旗|街道|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2})")
+                  r"省|(?<!超)市|盟|县|(?<![社小校景厂园片矿营])区|旗|街道|(?<=[\u4e00-\u9fff]{2})办事处|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2})")
 _LEADING_PLACE = re.compile(r"^(?:中共)?(?:" + _PLACE_ELEMENT + ")+")
 _ONE_PLACE = re.compile(r"(?:中共)?" + _PLACE_ELEMENT)
 
