@@ -2989,6 +2989,12 @@ def test_a_newspapers_page_line_is_no_title():
     # an e-paper's page header ("三版 | 第03版 | 2025-07-08", r1093) is a masthead: the headline under it is the title
     from djkg.ingest.extract import masthead_line
     assert masthead_line("三版 | 第03版 | 2025-07-08\n\n长白新村街道商会:\n探索公益新路径\n") == "三版 | 第03版 | 2025-07-08"
+    # … and so is a site's breadcrumb: the health commission that reposted the report is not its subject (r1098)
+    text = ("山西省卫生健康委员会　首页 > 党建工作 > 其他工作\n发布时间：2026年3月3日\n\n"
+            "山西省肿瘤医院联手省作协　主题党日里送去义诊\n\n3月1日，山西省肿瘤医院党委与省作协机关党委开展主题党日，"
+            "医院的专家为作家们义诊。")
+    assert masthead_line(text) == "山西省卫生健康委员会　首页 > 党建工作 > 其他工作"
+    assert case(text).unit.startswith("山西省肿瘤医院"), case(text).unit
 
 
 @pytest.mark.parametrize("text, unit", [
