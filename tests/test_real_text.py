@@ -3028,3 +3028,10 @@ def test_a_development_zone_heading_an_address_is_not_the_unit():
     text = ("乌鲁木齐经开区（头屯河区）中亚南路街道铁路花园社区，65岁以上的独居老人共有43位。社区入户走访时发现，"
             "将近一半的老人吃饭难。社区党委办起了老年助餐点。")
     assert case(text).unit.endswith(("铁路花园社区", "铁路花园社区党委")), case(text).unit
+
+
+def test_villagers_standing_by_is_low_participation():
+    # "“干部埋头干，村民站着看”曾是乡村治理中的老难题" (r1095); "不少过去袖手旁观的居民" (r401)
+    for text in ("“干部埋头干，村民站着看”曾是村里治理的老难题。村党委推行积分制。",
+                 "过去不少居民对小区的事袖手旁观。社区党委搭起议事平台。"):
+        assert "problem:villager-participation-low" in {p.id for p in case(text).problems}, text
