@@ -3035,3 +3035,14 @@ def test_villagers_standing_by_is_low_participation():
     for text in ("“干部埋头干，村民站着看”曾是村里治理的老难题。村党委推行积分制。",
                  "过去不少居民对小区的事袖手旁观。社区党委搭起议事平台。"):
         assert "problem:villager-participation-low" in {p.id for p in case(text).problems}, text
+
+
+def test_the_field_a_rank_is_taken_in_is_no_result():
+    # "红旗供电所在全省139个所当中排在第100名上下" (r1090): how many stations were ranked, not what the work reached
+    c = case("供电所党支部\n\n2018年，红旗供电所在全省139个所当中排在第100名上下。支部推行“融钉带帮”工作法后，"
+             "客户投诉减少了40%。")
+    got = values(c)
+    assert 139.0 not in got and 40.0 in got, got
+    # … while a result written before a rank, across a comma, stays ("通车2000公里,…规模中部排名第一", r886)
+    from djkg.ingest.outcomes import _POOL_AFTER
+    assert not _POOL_AFTER.match("公里,融资与投资的规模中部排名第一") and _POOL_AFTER.match("个所当中排在第100名上下")
