@@ -464,7 +464,6 @@ _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
 _PLACE_ELEMENT = (r"[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
                   r"省|(?<!超)市|盟|县|(?<![社小校景厂园片矿营])区|旗|街道|(?<=[\u4e00-\u9fff]{2})办事处|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2})")
 _LEADING_PLACE = re.compile(r"^(?:中共)?(?:" + _PLACE_ELEMENT + ")+")
-_ONE_PLACE = re.compile(r"(?:中共)?" + _PLACE_ELEMENT)
 
 
 _PLACE_UNIT_END = re.compile(r"(?:村|嘎查|社区|居委会|村委会|居民区|乡|镇|苏木|街道)$")
@@ -653,6 +652,8 @@ def _zone_as_address(body: str, zone: UnitCandidate, cands: list[UnitCandidate])
     if m := _BRACKETED_AT.match(body, end):
         end = m.end()
     return any(c.start == end or (c.start == zone.start and len(c.core) > len(zone.core)) for c in cands)
+
+
 _ONE_OF_A_KIND = re.compile(r"(?:一|这|那)(?:座|个|家|所|间|支)$")
 _THANKS = re.compile(r"锦旗|感谢信|表扬信")
 _CAME_TO = re.compile(r"来到|走进|赶到|找到")
