@@ -240,6 +240,7 @@ BAD_INPUT = [
     (["emerging", "--min-cases", "1"], "Invalid value"),
     (["eval", "extraction", "--gold", "{tmp}/nope"], "找不到金标准"),
     (["eval", "extraction", "--gold", "{tmp}/a-file"], "无法读取金标准"),     # a file, not a gold folder
+    (["eval", "extraction", "--gold", "{tmp}/fraction"], "not a number"),      # "2/3" in a number list (r1136)
     (["eval", "recommend", "--gold", "{tmp}/nope.yaml"], "找不到金标准"),
     (["eval", "recommend", "--gold", "{tmp}"], "无法读取金标准"),             # a folder, not a YAML file
     (["eval", "agreement", "--gold", "{tmp}", "--second", "{tmp}/nope.yaml"], "找不到第二份标注"),
@@ -268,6 +269,9 @@ def store_state(data: Path) -> tuple[dict, int]:
 @pytest.mark.parametrize("args,message", BAD_INPUT, ids=[" ".join(a) for a, _ in BAD_INPUT])
 def test_a_users_mistake_exits_2_with_a_message_and_no_traceback(args, message, one_case, tmp_path):
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    (tmp_path / "fraction").mkdir()
+    (tmp_path / "fraction" / "a.txt").write_text("全镇的上访，这个村占了2/3。", encoding="utf-8")
+    (tmp_path / "fraction" / "gold.yaml").write_text('- file: a.txt\n  outcome_forbidden: ["2/3"]\n', encoding="utf-8")
     (tmp_path / "new.md").write_text(CASE_MD.replace("test-yijia", "test-new"), encoding="utf-8")
     data = one_case
     if "--data-dir-is-a-file" in args:

@@ -661,7 +661,7 @@ def read_gold(evaluate, gold: Path) -> dict:
         fail(EXIT_USAGE, f"找不到金标准：{gold}", f"no such gold set: {gold}")
     try:
         return evaluate(gold)
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:   # not there, not YAML, not the shape
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:   # not there, not YAML, not the shape
         fail(EXIT_USAGE, f"无法读取金标准 {gold}：{type(exc).__name__}: {exc}", f"cannot read the gold set {gold}")
 
 

@@ -269,8 +269,31 @@ def evaluate_agreement(gold_dir: Path, second: Path) -> dict[str, Any]:
 
 
 def _annotation(path: Path) -> list[dict[str, Any]]:
-    """The entries of one annotation file (a gold.yaml, or a second reader's file in its shape)."""
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    """The entries of one annotation file (a gold.yaml, or a second reader's file in its shape). A number list that
+    holds something else ("2/3", "两万") is the annotator's slip, named here rather than met as a crash mid-score."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    for entry in entries if isinstance(entries, list) else []:
+        for key in _NUMBER_LISTS:
+            for v in (entry.get(key) or []) if isinstance(entry, dict) else []:
+                value = v.get("value") if isinstance(v, dict) else v
+                if value is not None and not _numeric(value):
+                    raise ValueError(f"{path.name}: {entry.get('file')} {key} holds {value!r}, not a number "
+                                     f"(write a fraction or a range as its numbers)")
+    return entries
+
+
+_NUMBER_LISTS = ("outcomes", "region_outcomes", "outcome_forbidden")
+
+
+def _numeric(value: Any) -> bool:
+    """A number, or digits quoted to keep their leading zero ("014" of 014中心社区)."""
+    if isinstance(value, bool):
+        return False
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _score(gold: list[dict[str, Any]], read: Callable[[dict[str, Any]], Reading | None]) -> dict[str, Any]:
