@@ -469,13 +469,15 @@ _LEADING_PLACE = re.compile(r"^(?:中共)?(?:" + _PLACE_ELEMENT + ")+")
 _PLACE_UNIT_END = re.compile(r"(?:村|嘎查|社区|居委会|村委会|居民区|乡|镇|苏木|街道)$")
 
 
+def without_party(name: str) -> str:
+    """A name without the Party organisation it ends with (由桥村党委 → 由桥村); a bare 党委 stays."""
+    return next((name[:-len(p)] for p in PARTY if name.endswith(p) and len(name) > len(p) + 1), name)
+
+
 def short_name(name: str) -> str:
     """A name without its leading place chain and its Party organisation (南湖区大桥镇由桥村党委 → 由桥村); places
     inside a company's name stay (国网甘肃省电力公司兰州供电公司)."""
-    for p in PARTY:
-        if name.endswith(p) and len(name) > len(p) + 1:
-            name = name[: -len(p)]
-            break
+    name = without_party(name)
     m = _LEADING_PLACE.match(name)
     rest = name[m.end():] if m else name
     # a leading province or city named without its suffix (山东枣庄供电公司 → 枣庄供电公司 is how the text goes on)

@@ -51,10 +51,15 @@ def _ratio(a: int, b: int) -> float:
     return a / b if b else 1.0
 
 
+def _raw_value(v: Any) -> Any:
+    """A number-list item's value: written bare, or as {value: …, unit: …}."""
+    return v.get("value") if isinstance(v, dict) else v
+
+
 def _values(entries) -> list[float]:
     out = []
     for v in entries or []:
-        value = v.get("value") if isinstance(v, dict) else v
+        value = _raw_value(v)
         if value is not None:
             out.append(float(value))
     return out
@@ -86,7 +91,7 @@ def _abbreviated(name: str) -> str:
 def _same_unit(got: str, gold: str) -> bool:
     """The same organisation: equal names, or equal once place chain and Party organisation are set aside
     (德民社区党委 ~ 南通市崇川区城东街道德民社区), or one contains the other at 60% of its length."""
-    from ..ingest.units import short_name
+    from ..ingest.units import short_name, without_party
     # a street's office is the street's own body (人民街街道办事处 ~ 城中区人民街街道)
     got, gold = _STREET_OFFICE.sub("", got), _STREET_OFFICE.sub("", gold)
     a, b = normalise_key(got), normalise_key(gold)
@@ -106,16 +111,11 @@ def _same_unit(got: str, gold: str) -> bool:
     # 幸福供电所 of the gold; 中国水产科学研究院淡水渔业研究中心 the 淡水渔业研究中心): the parent is part of the name, as a
     # place chain is; the parent alone (四川省巴中中学 for its 龙湖高中三部) is another unit. Either name may carry its
     # Party organisation (中国科学院青海盐湖研究所 ~ 青海盐湖研究所党委)
-    for x, y in ((a, b), (_without_party(a), _without_party(b))):
+    for x, y in ((a, b), (without_party(a), without_party(b))):
         short, long = sorted((x, y), key=len)
         if len(short) >= 4 and long.endswith(short) and _PARENT_END.search(long[:-len(short)]):
             return True
     return False
-
-
-def _without_party(name: str) -> str:
-    from ..ingest.units import PARTY
-    return next((name[:-len(p)] for p in PARTY if name.endswith(p) and len(name) > len(p) + 1), name)
 
 
 _STREET_OFFICE = re.compile(r"(?<=街道)办事处$")
@@ -275,7 +275,7 @@ def _annotation(path: Path) -> list[dict[str, Any]]:
     for entry in entries if isinstance(entries, list) else []:
         for key in _NUMBER_LISTS:
             for v in (entry.get(key) or []) if isinstance(entry, dict) else []:
-                value = v.get("value") if isinstance(v, dict) else v
+                value = _raw_value(v)
                 if value is not None and not _numeric(value):
                     raise ValueError(f"{path.name}: {entry.get('file')} {key} holds {value!r}, not a number "
                                      f"(write a fraction or a range as its numbers)")
