@@ -3044,3 +3044,73 @@ def test_the_field_a_rank_is_taken_in_is_no_result():
     # … while a result written before a rank, across a comma, stays ("通车2000公里,…规模中部排名第一", r886)
     from djkg.ingest.outcomes import _POOL_AFTER
     assert not _POOL_AFTER.match("公里,融资与投资的规模中部排名第一") and _POOL_AFTER.match("个所当中排在第100名上下")
+
+
+def test_a_firms_project_team_is_where_its_project_is():
+    # r1131: "中铁五局成都公司宜威项目党支部" builds a tunnel in 珙县 — 成都 is the firm's seat; the project team,
+    # written after its firm, is the unit (the firm lends it its mentions)
+    text = ("苗乡人眼里的“铁兄弟”\n——中铁五局成都公司宜威项目党支部服务驻地侧记\n\n"
+            "“项目上的王书记，是我们自家的‘铁兄弟’。”说起宜威项目，四川省宜宾市珙县玉和乡党委书记这样评价。"
+            "宜威项目由中铁五局成都公司承建，负责施工的隧道横穿珙县玉和乡。项目党支部书记介绍，项目从2020年5月组建起，"
+            "就把央企该担的社会责任担起来。宜威项目组织职工参与抢险。")
+    c = case(text)
+    assert c.unit.endswith("宜威项目党支部"), c.unit
+    assert (c.region["city"], c.region["county"]) == ("宜宾市", "珙县"), c.region
+    # … while a province in a provincial group's name is the project's too ("山西建投安装集团算力项目党支部", r945)
+    c = case("“七星聚力”让党旗在工地上飘起来\n——山西建投安装集团算力项目党支部工作纪实\n\n"
+             "在这片工地上，山西建投安装集团算力项目党支部摸索出“七星聚力”党建工作法，让党建和生产跟着同一个节拍走。")
+    assert c.region["province"] == "山西省" and c.region["city"] is None, c.region
+
+
+def test_who_ran_a_series_in_an_editors_note_is_not_its_subject():
+    # r1141: an editor's note names the forum's organisers; the firm the headline shortens to 明炬所 is the subject
+    text = ("【律界公益故事】明炬所：党建带所建，公益路上不停步\n\n"
+            "编者按：由律新社与上海交通大学凯原法学院共同举办的中国律界公益法律服务高峰论坛已于2021年5月30日落下帷幕。"
+            "从今天起，这些故事将在本号陆续推出。\n\n本期主角是四川明炬律师事务所。它是30余家成都本地律所合并重组后的产物，"
+            "所里始终把“以党建带所建”当作办所思路，用各种方式做公益。")
+    c = case(text)
+    assert c.unit.startswith("四川明炬律师事务所"), c.unit
+    assert c.region["province"] == "四川省", c.region
+    assert "measure:party-business-integration" in {m.id for m in c.measures}, c.measures
+    # … while a note that introduces its subject, named again in the report, keeps it (r783)
+    from djkg.ingest.units import guess_unit
+    assert guess_unit("", "编者按：以下是国网东营供电公司开展帮扶工作的见闻。\n\n为把帮扶做实，国网东营供电公司挑选3名"
+                          "骨干干部到村担任第一书记。第一书记们先从抓党建入手。") == "国网东营供电公司"
+
+
+def test_a_hospital_of_integrated_medicine_is_named_whole():
+    # r1147: 结合 in 中西医结合医院 is the hospital's kind, not a clause's verb that cuts the name
+    from djkg.ingest.units import candidates
+    assert [c.core for c in candidates("市中西医结合医院党委扎实开展活动")] == ["市中西医结合医院"]
+    assert candidates("结合社区实际开展活动") == []
+
+
+def test_a_photo_credit_and_a_tribunals_court_are_not_the_unit():
+    # r1132: "（图片由浙江省义乌市民政局提供）" credits a photo; the association the text goes on about is the unit
+    text = ("清风护航：一个行业协会的清廉自律之路\n\n〔图片说明〕今年3月，全市社会组织大会召开。（图片由浙江省义乌市民政局提供）\n\n"
+            "浙江省义乌市文化用品行业协会成立以来，围绕班子建设开展“四好”协会建设。几年下来，协会收获了一些荣誉。\n\n"
+            "立规矩，让清风吹进协会\n\n协会把党建统领摆在前头，配套订立行业规范。")
+    assert case(text).unit.startswith("浙江省义乌市文化用品行业协会"), case(text).unit
+    # r1142: a court's people's tribunal, named after the court, is the tribunal
+    text = ("荆山深处，“无讼”从愿景走进现实\n——东宝区法院栗溪法庭以党建共建推动纠纷就地化解\n\n"
+            "荆门市东宝区人民法院栗溪法庭把“抓前端、治未病”落到实处。栗溪法庭联合镇村搭建调解平台，"
+            "栗溪法庭的法官常年走村入户。东宝区人民法院党组把法庭建设摆在重要位置。")
+    assert "栗溪法庭" in case(text).unit, case(text).unit
+
+
+def test_a_creative_park_and_a_firm_doing_private_firms_party_work_are_private():
+    # r1144: a creative park gathering firms; r1135: "走出一条…的非公企业党建路子"
+    c = case("老厂房里长出“青春红色阵地”\n——福州鼓楼区以党建引领福大怡山文化创意园发展\n\n"
+             "福大怡山文化创意园最初只是机械厂的几栋红砖楼，园区企业的总收入每年都以20%左右的速度增长。")
+    assert c.industry["field"] == "非公有制经济组织", c.industry
+    c = case("孟电集团：党建做实了，企业发展就有了底气\n\n“我们一直按照‘围绕发展抓党建，抓好党建促发展’的思路办事，"
+             "想走出一条‘党建强，发展强’的非公企业党建路子。”河南孟电集团党委书记这样说。")
+    assert c.industry["field"] == "非公有制经济组织", c.industry
+
+
+def test_a_measures_words_inside_a_quoted_honour_are_the_honours():
+    # r1141: "“10个标准化建设示范单位”", "“全国化解社会矛盾维护和谐稳定成绩突出律师”" name honours, not what the firm did
+    c = case("律所党总支多次受到表彰，被颁给“先进党组织”“10个标准化建设示范单位”这样的称号；党员律师获得"
+             "“全国化解社会矛盾维护和谐稳定成绩突出律师”称号。")
+    ids = {m.id for m in c.measures}
+    assert not ids & {"measure:standardisation", "measure:conflict-mediation"}, ids

@@ -304,6 +304,13 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         warnings.append("地名库不可用 / gazetteer unavailable")
         return empty
     g = gazetteer()
+    # a firm's project team works where its project is: the place in the firm's name is the firm's seat
+    # ("中铁五局成都公司宜威项目党支部" builds a tunnel in 珙县, not in 成都)
+    # (a province in the firm's name, 山西建投, is most often the project's too: a provincial group builds at home)
+    firm = _FIRM_BEFORE_PROJECT.match(unit)
+    if firm and any(g.division(s.adcode).level != "province" for _, _, s in g.mentions(firm.group(0))
+                    if g.division(s.adcode)):
+        unit = unit[firm.end():]
     # the unit's own place is named near the top; the rest of a long text mostly mentions other places
     if unit and _placed_elsewhere(g, unit, text):
         unit = ""
@@ -322,6 +329,9 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         return {**empty, "confidence": match.confidence}
     return {"province": match.province, "city": match.city, "county": match.county, "adcode": match.adcode,
             "confidence": match.confidence}
+
+
+_FIRM_BEFORE_PROJECT = re.compile(r"^[\u4e00-\u9fff]*?(?:公司|集团)(?=[\u4e00-\u9fffⅠⅡⅢ\d]{2,16}项目)")
 
 
 def _placed_elsewhere(g, unit: str, text: str) -> bool:
@@ -522,7 +532,10 @@ def _says_many(text: str, i: int) -> bool:
 # an honour's title, from the verb that confers it to the end of its clause ("被评为…标准化示范点", "拿到了…调解组织的
 # 称号", "进入了…网格化服务的试点名单"): the words of a measure inside it name the honour, not what the unit did
 _HONOUR = re.compile(r"(?:评为|评上|获评|荣获|授予|命名为|被定为|跻身)[^，。；]*|"
-                     r"(?:拿到|拿回|捧回|获得|取得|进入|列入)[^，。；]{0,40}?(?:称号|牌子|名单|荣誉)")
+                     r"(?:拿到|拿回|捧回|获得|取得|进入|列入)[^，。；]{0,40}?(?:称号|牌子|名单|荣誉)|"
+                     # … or one quoted, its kind at its end ("“10个标准化建设示范单位”", "“全国化解社会矛盾…突出律师”")
+                     r"“[^“”]{2,40}?(?:示范单位|先进单位|先进集体|先进个人|先进党组织|突出集体|突出个人|突出律师|标兵|"
+                     r"模范|能手|示范点|奖)”")
 
 
 def _in_honour(sentence: str, surface: str) -> bool:

@@ -38,7 +38,7 @@ ORG_TYPES = (
     "公司", "集团", "林场", "卫生院", "医院", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学", "希望小学", "小学", "高中", "幼儿园", "研究院", "研究所",
     "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
-    "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
+    "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "司法所", "税务所", "财政所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区(?!(?:发展|公益|慈善)?基金会)", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
     *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔)",
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低短长益坏妙害痛去随联岸边旁侧处四])处(?!理|长|在|于|置|突|罚|分|处)", "(?<![为个])中心(?!任|城|点|工作|医院|卫生院|小学|中学|学校|幼儿园)")
@@ -428,6 +428,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 人力资源和社会保障局: two fields joined in a government department's name
         if i == 1 and w == "和" and len(words[0][0]) == 1 and _named_with_he(name):
             continue        # 亿和精密工业: one character is no subject for 和 to join, it begins the name
+        if w in ("结合", "融合") and name[:pos - len(w)].endswith(("医", "医养", "产教", "军民")):
+            continue        # 中西医结合医院, 医养结合中心: the joining is the organisation's kind, not a clause's verb
         if i == len(words) - 1 and w == "地" and tail:
             continue        # 六户地村: 地 right before the organisation word ends a name (the particle 地 comes
             #                 before a verb, never before 村 or 公司)
@@ -519,7 +521,8 @@ def guess_unit(title: str, text: str) -> str:
     found = _under_the_town(found)
     scores: dict[str, float] = {}
     shorts: dict[str, str] = {}
-    body_cands = [c for c, where in found if where == "body"]
+    # (an editor's note may speak of the series rather than its subject)
+    body_cands = [c for c, where in found if where == "body" and not _only_in_note(body, c)]
     examples: dict[str, bool] = {}     # named only as an example of the unit's parts ("例如…")
     for c, where in found:
         shorts.setdefault(c.core, c.short)
@@ -536,6 +539,8 @@ def guess_unit(title: str, text: str) -> str:
             scores[c.core] -= 3.0    # "记者从市司法局了解到", "（物理与能源学院供稿）": where the news came from
         if where == "body" and _CREDIT_LINE.match(body, body.rfind("\n", 0, c.start) + 1):
             scores[c.core] -= 3.0    # "来源：鸿顺集团·集团新闻　2021年8月31日": who ran the report
+        if where == "body" and _only_in_note(body, c):
+            scores[c.core] -= 3.0    # "编者按：由律新社与…法学院共同举办的…": who ran the series, not its subject
         if where == "body" and _in_column(body, c):
             scores[c.core] -= 2.0    # "【踏访幸福新社区】": a column's name, not the subject
         if where == "body" and _ESCORT.search(body, max(0, c.start - 12), c.start) and \
@@ -647,6 +652,17 @@ _ZONE_END = re.compile(r"(?:开发区|高新区|经开区)$")
 _BRACKETED_AT = re.compile(r"[（(][^）)]{1,10}[）)]")
 
 
+def _only_in_note(body: str, c: UnitCandidate) -> bool:
+    """Whether an organisation is named in an editor's note and nowhere after it: one who ran the series or the
+    event the note is about ("编者按：由律新社与上海交通大学凯原法学院…共同举办"). (The subject a note introduces,
+    "以下是国网东营供电公司开展帮扶工作的见闻", is named again in the report.)"""
+    line = body.rfind("\n", 0, c.start) + 1
+    if not _EDITORS_NOTE.match(body, line):
+        return False
+    end = body.find("\n", c.start)
+    return end < 0 or body.find(c.core, end) < 0
+
+
 def _zone_as_address(body: str, zone: UnitCandidate, cands: list[UnitCandidate]) -> bool:
     """Whether a development zone is written as the address of what follows it: another organisation named right
     after it (its bracketed district aside), or one whose name begins with it (江阴高新区同心圆公益服务社)."""
@@ -711,7 +727,7 @@ def _helper_of_place(scores: dict[str, float], shorts: dict[str, str], cands: li
 
 
 # a headline's subject: the words before its colon, after a column's label ("集团新闻｜苏州中设建设：…")
-_HEADLINE = re.compile(r"^\s*(?:[^｜|丨\n]{1,10}[｜|丨])?\s*([\u4e00-\u9fff]{3,14})\s*[：:]")
+_HEADLINE = re.compile(r"^\s*(?:[^｜|丨\n]{1,10}[｜|丨]|【[^】\n]{1,12}】)?\s*([\u4e00-\u9fff]{3,14})\s*[：:]")
 # … unless they are a label, a phrase (邻里齐心、从野战医院到…、长江边的东红村) or a place alone (镇江：, 上海南汇：)
 _HEADLINE_LABEL = re.compile(r"^(?:摘要|问题|作者|发布时间|发布日期|本文转自|来源|编者按|导语|记者|通讯员|视频|图文|专题|"
                              r"关键词|核心提示|提要|标题|原标题)$|的|在|从|到|让|把|被|和|与|是|了|"
@@ -764,6 +780,8 @@ def _names_subject(subject: str, place: str, proper: str, core: str) -> bool:
     (Any name holding the subject's characters in order matched too many: it lost one unit on the sealed sets.)"""
     if subject in core:
         return True
+    if subject.endswith("所") and core.endswith("律师事务所") and subject[:-1] in core:
+        return True     # 明炬所 ~ 四川明炬律师事务所: a law firm called by its proper name and 所
     return bool(place) and core.startswith(place) and proper in core[len(place):]
 
 
@@ -801,12 +819,15 @@ def _anaphora(kind: str) -> re.Pattern:
     """The text's own references to its subject: 该局, 本村, 村里, 局机关, 公司党委 …"""
     if kind == "行":    # a bank: 该行, 全行 — not 全行业, 推行党支部
         return re.compile(r"(?:该|本|全)行(?!业|动|政|为|列|走|使|程|进)|(?<![推实执试施运进履])行(?:党委|党支部|党总支)")
-    return re.compile(f"(?:该|本|全|这家|这个|这所|这座){kind}|{kind}(?:里|机关|党委|党支部|党总支)")
+    # (an association is spoken of by its kind alone, opening a clause: "。协会把党建统领摆在前头")
+    bare = f"|(?<=[。，；：！\n]){kind}(?=[\u4e00-\u9fff])" if kind in ("协会", "商会") else ""
+    return re.compile(f"(?:该|本|全|这家|这个|这所|这座){kind}|{kind}(?:里|机关|党委|党支部|党总支){bare}")
 
 
 _SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
-_CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者")
+_CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者|(?:图片|照片|视频)由")
 # a credit line of its own under the title
+_EDITORS_NOTE = re.compile(r"\s*(?:编者按|编者的话|编辑按|编前语|编者注)\s*[：:]")
 _CREDIT_LINE = re.compile(r"\s*(?:来源|稿源|信息来源|文章来源|转自|转载自|作者|责任编辑|编辑|审核)\s*[：:]")
 def _in_column(text: str, c: UnitCandidate) -> bool:
     """Whether the candidate is a column's name in 【…】 ("【踏访幸福新社区】新顺社区：…")."""
@@ -841,7 +862,7 @@ _CONTRACTED = ("法院", "检察院", "医院", "疾控中心")
 # or a centre is a part of the parent (_BRANCH)
 _OWN_ORG = re.compile(r"[\u4e00-\u9fff]{2,10}(?:医院|学院|中学|小学|高中|研究院|研究所|公司|分厂)")
 # what extends an organisation's name into one of its own parts (…赤峰分行, …兰州供电公司, …运维部, …输电班)
-_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|分会|部|科|科片|班|工区|车间|系|烟站|烟叶站|段)$")
+_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|分会|部|科|科片|班|工区|车间|系|烟站|烟叶站|段|项目|项目部|法庭)$")
 
 
 def _kind(short: str) -> str:
