@@ -3114,3 +3114,14 @@ def test_a_measures_words_inside_a_quoted_honour_are_the_honours():
              "“全国化解社会矛盾维护和谐稳定成绩突出律师”称号。")
     ids = {m.id for m in c.measures}
     assert not ids & {"measure:standardisation", "measure:conflict-mediation"}, ids
+
+
+def test_a_firm_spoken_of_as_the_company_is_the_subject_and_a_bylines_provider_is_not():
+    # r454: the opening scene is set at a college's pitch; the firm the text goes on calling 公司 is the unit
+    text = ("常州奥智：靠党建聚人心，凭创新求发展\n\n前些天，常州市运动会的足球赛在常州工学院球场收官，常州奥智队拿下冠军。\n\n"
+            "这支球队背后的企业——常州奥智高分子新材料集团股份有限公司，是一家省级高新技术企业。为了让党员冲在前面，"
+            "公司先后组建了党员攻关突击队和职工足球队。突击队的带头人是公司总工，他带队研发的工艺填补了国内空白。"
+            "公司还把党建和生产拧在一起。")
+    assert case(text).unit.startswith("常州奥智高分子新材料集团股份有限公司"), case(text).unit
+    from djkg.ingest.units import _CREDIT
+    assert _CREDIT.search("（稿件由贵阳高新区提供")

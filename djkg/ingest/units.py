@@ -820,12 +820,12 @@ def _anaphora(kind: str) -> re.Pattern:
     if kind == "行":    # a bank: 该行, 全行 — not 全行业, 推行党支部
         return re.compile(r"(?:该|本|全)行(?!业|动|政|为|列|走|使|程|进)|(?<![推实执试施运进履])行(?:党委|党支部|党总支)")
     # (an association is spoken of by its kind alone, opening a clause: "。协会把党建统领摆在前头")
-    bare = f"|(?<=[。，；：！\n]){kind}(?=[\u4e00-\u9fff])" if kind in ("协会", "商会") else ""
+    bare = f"|(?<=[。，；：！\n]){kind}(?=[\u4e00-\u9fff])" if kind in ("协会", "商会", "公司") else ""
     return re.compile(f"(?:该|本|全|这家|这个|这所|这座){kind}|{kind}(?:里|机关|党委|党支部|党总支){bare}")
 
 
 _SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
-_CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者|(?:图片|照片|视频)由")
+_CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者|(?:图片|照片|视频|稿件)由")
 # a credit line of its own under the title
 _EDITORS_NOTE = re.compile(r"\s*(?:编者按|编者的话|编辑按|编前语|编者注)\s*[：:]")
 _CREDIT_LINE = re.compile(r"\s*(?:来源|稿源|信息来源|文章来源|转自|转载自|作者|责任编辑|编辑|审核)\s*[：:]")
