@@ -3125,3 +3125,18 @@ def test_a_firm_spoken_of_as_the_company_is_the_subject_and_a_bylines_provider_i
     assert case(text).unit.startswith("常州奥智高分子新材料集团股份有限公司"), case(text).unit
     from djkg.ingest.units import _CREDIT
     assert _CREDIT.search("（稿件由贵阳高新区提供")
+
+
+def test_falling_income_and_a_shrinking_collective_are_stated_problems():
+    # r854: "村民收入跟着往下掉" in a sentence whose end seeks income; r878: "集体经济一年比一年缩水"
+    c = case("某村党支部\n\n2010年，村里能耕种的土地变少了，村民收入跟着往下掉，村干部急着寻找增收的门路。后来村里种起了葡萄。")
+    assert "problem:farmers-income-low" in {p.id for p in c.problems}, c.problems
+    c = case("亚平村党支部带领村民发展集体经济。2013年起村里的地和临街商铺被陆续征收，集体经济一年比一年缩水，"
+             "收入最少时只剩几万元。村党支部带着大家办起了汽车服务店。")
+    assert "problem:weak-collective-economy" in {p.id for p in c.problems}, c.problems
+
+
+def test_a_society_of_strangers_is_resident_disconnect():
+    # r52: "社区正从“陌生人社会”转向“治理共同体”"; r913: "村民之间越来越陌生、疏远"
+    c = case("南龚居民区党总支牵头打造红色物业联盟。社区正从“陌生人社会”转向“治理共同体”。")
+    assert "problem:resident-disconnect" in {p.id for p in c.problems}, c.problems
