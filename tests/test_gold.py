@@ -451,6 +451,15 @@ def test_unit_accuracy_reads_a_party_bodys_usual_short_form(tmp_path, gold_unit,
     assert evaluate_extraction(tmp_path)["fields"]["unit"]["recall"] == (1.0 if counted else 0.0)
 
 
+@pytest.mark.parametrize(("gold_unit", "counted"), [("金山湖法庭党支部", True), ("金山湖人民法庭", True), ("银山湖法庭", False)])
+def test_unit_accuracy_reads_a_tribunal_without_its_people(tmp_path, gold_unit, counted):
+    # r1192: the text's 金山湖人民法庭 is the gold's 金山湖法庭党支部
+    (tmp_path / "a.txt").write_text("金山湖人民法庭位于金山脚下。金山湖人民法庭党支部推行“法庭+”工作法，金山湖人民法庭审理家事案件。\n",
+                                    encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(f"- file: a.txt\n  unit: {gold_unit}\n", encoding="utf-8")
+    assert evaluate_extraction(tmp_path)["fields"]["unit"]["recall"] == (1.0 if counted else 0.0)
+
+
 @pytest.mark.parametrize(("gold_unit", "counted"), [("大汉集团", True), ("大汉控股集团有限公司", True), ("小汉集团", False)])
 def test_unit_accuracy_sets_a_companys_legal_form_aside(tmp_path, gold_unit, counted):
     (tmp_path / "a.txt").write_text("大汉控股集团有限公司党委推行“党建+生产”，公司党委把党员编进项目组。\n", encoding="utf-8")

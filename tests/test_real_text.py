@@ -3140,3 +3140,32 @@ def test_a_society_of_strangers_is_resident_disconnect():
     # r52: "社区正从“陌生人社会”转向“治理共同体”"; r913: "村民之间越来越陌生、疏远"
     c = case("南龚居民区党总支牵头打造红色物业联盟。社区正从“陌生人社会”转向“治理共同体”。")
     assert "problem:resident-disconnect" in {p.id for p in c.problems}, c.problems
+
+
+@pytest.mark.parametrize("text, names", [
+    # r1188: 里 opening a clause begins a name ("——里高青花梨协会"), it is no "in"
+    ("——里高青花梨协会党支部引领果农发展产业", ["里高青花梨协会"]),
+    # r1193: a community under a street office; r1197: a hospital renamed — the names after 辖下 and 转型为
+    ("银川市兴庆区凤凰北街街道办事处辖下崇安社区与卫生院共用一栋楼",
+     ["银川市兴庆区凤凰北街街道", "银川市兴庆区凤凰北街街道办事处", "崇安社区"]),
+    ("东莞市东部中心医院转型为暨南大学附属第六医院（即暨南大学附属第六医院）",
+     ["东莞市东部中心医院", "暨南大学", "暨南大学附属第六医院", "暨南大学", "暨南大学附属第六医院"]),
+    # r1192, r1200, r1184, r1186: all of a kind in an area, Party building's alliance, a verb or a number before an
+    # organisation word, 科室 and 学习, a kind of community in quotes — none is an organisation's name
+    ("全市人民法庭都在推行，“党建联盟”随之建起。建联盟、搭平台，发起这一联盟的是企业。党员深入一线科室，集中学习。"
+     "新华网关注宝鸡“四型”社区建设", []),
+    # r1184: a hospital's campus is a unit of the hospital
+    ("在青岛大学附属医院崂山院区，第一党总支下辖22个党支部", ["青岛大学", "青岛大学附属医院", "青岛大学附属医院崂山院区"]),
+    # … while counties beginning with 全 keep their names
+    ("全州县人民医院和全椒县人民医院", ["全州县人民医院", "全椒县人民医院"]),
+])
+def test_names_that_real_reports_split_or_join_wrongly(text, names):
+    from djkg.ingest.units import candidates
+    assert [c.core for c in candidates(text)] == names
+
+
+def test_a_place_inside_a_name_that_a_commoner_word_overlaps_is_no_place():
+    # r1188: "里高青花梨协会" holds 高青 (a county in Shandong) only across 青花; the association is in Guangxi
+    c = case("支部建在梨园里 青花梨不愁卖\n——里高青花梨协会党支部引领果农发展产业侧记\n\n七月的里高，梨园一片连着一片。"
+             "协会党支部的书记说，重庆、深圳的水果商已经打电话来订货。来收梨的有来宾的、南宁的、柳州的客商。")
+    assert c.region["province"] != "山东省", c.region

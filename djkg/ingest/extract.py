@@ -304,8 +304,8 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         warnings.append("地名库不可用 / gazetteer unavailable")
         return empty
     g = gazetteer()
-    # a firm's project team works where its project is: the place in the firm's name is the firm's seat
-    # ("中铁五局成都公司宜威项目党支部" builds a tunnel in 珙县, not in 成都)
+    # a firm's project team works where its project is, an area's branch in its area: the place in the firm's name is
+    # the firm's seat ("中铁五局成都公司宜威项目党支部" builds a tunnel in 珙县, not in 成都; "…深圳分公司广州片区党支部")
     # (a province in the firm's name, 山西建投, is most often the project's too: a provincial group builds at home)
     firm = _FIRM_BEFORE_PROJECT.match(unit)
     if firm and any(g.division(s.adcode).level != "province" for _, _, s in g.mentions(firm.group(0))
@@ -331,7 +331,7 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
             "confidence": match.confidence}
 
 
-_FIRM_BEFORE_PROJECT = re.compile(r"^[\u4e00-\u9fff]*?(?:公司|集团)(?=[\u4e00-\u9fffⅠⅡⅢ\d]{2,16}项目)")
+_FIRM_BEFORE_PROJECT = re.compile(r"^[\u4e00-\u9fff]*(?:公司|集团)(?=[\u4e00-\u9fffⅠⅡⅢ\d]{2,16}(?:项目|片区))")
 
 
 def _placed_elsewhere(g, unit: str, text: str) -> bool:

@@ -274,7 +274,8 @@ class Gazetteer:
 
     def _inside_word(self, chunk: str, start: int, end: int) -> bool:
         """Whether a short place name is the end or the middle of an ordinary word of jieba's dictionary that begins
-        before it ("中国工农红军": 工农 is no place there) — a word that is itself a place's name (东营市, 兴国县) aside."""
+        before it ("中国工农红军": 工农 is no place there) — a word that is itself a place's name (东营市, 兴国县) aside —
+        or, inside a name, ends where a far commoner word begins ("里高青花梨协会": 青花, no 高青县)."""
         before = 0
         while before < 4 and start - before > 0 and _is_han(chunk[start - before - 1]):
             before += 1
@@ -284,6 +285,12 @@ class Gazetteer:
         while after < 4 and end + after < len(chunk) and _is_han(chunk[end + after]):
             after += 1
         freq = _dictionary()
+        # … or its last character begins a commoner word that runs on ("里高青花梨": 青花, not 高青县)
+        own = freq.get(chunk[start:end], 0)
+        for j in range(end + 1, min(end + after, end + 3) + 1):
+            word = chunk[end - 1:j]
+            if freq.get(word, 0) > max(10 * own, 50) and not self._by_name.get(word):
+                return True
         for i in range(start - before, start):
             for j in range(end, end + after + 1):
                 word = chunk[i:j]

@@ -35,12 +35,12 @@ _DOMAIN_PARTY = (
 ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "社工服务站", "社工站", "基金会", "慈善总会", "慈善会", "疾病预防控制中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站", "服务社(?!区|会)", "收费所", "收费站",
     "纪念馆", "博物馆", "图书馆", "文化馆", "美术馆", "档案馆", "科技馆", "体育馆",
-    "公司", "集团", "林场", "卫生院", "医院", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学", "希望小学", "小学", "高中", "幼儿园", "研究院", "研究所",
+    "公司", "集团", "林场", "卫生院", "医院", "(?<=[\u4e00-\u9fff]{2})院区", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学(?!习)", "希望小学", "小学(?!习)", "高中", "幼儿园", "研究院", "研究所",
     "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "司法所", "税务所", "财政所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区(?!(?:发展|公益|慈善)?基金会)", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
-    *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔)",
+    *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔|室)",
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低短长益坏妙害痛去随联岸边旁侧处四])处(?!理|长|在|于|置|突|罚|分|处)", "(?<![为个])中心(?!任|城|点|工作|医院|卫生院|小学|中学|学校|幼儿园)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
@@ -113,8 +113,11 @@ _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 # what cannot begin an organisation's name but a clause runs into it: "有河南省…公司", "些爱心驿站", "明确凡…乡镇",
 # "学校龙湖高中三部" (the school referred back to)
 _LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:(?:社区|村|小区|公司|单位|学校|医院|支部)(?=名叫|叫|名为))?(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|名为|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业))|"
-                           r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|专访|采访|访(?!问|谈|客|民))"   # (——访陕西省律师协会…)
+                           r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|专访|采访|访(?!问|谈|客|民)|即(?!墨))"   # (——访陕西省律师协会…)
                            r"(?=[\u4e00-\u9fff“]{3})")
+_QUOTED_KIND = re.compile(r"“[^“”]{1,4}”(?:社区|村)$")
+_ONE_CHARACTER_NOT_A_NAME = frozenset("建组搭设办创立成一")
+_ALL_OF_AN_AREA = re.compile(r"^[全各](?:国|省|市|县|区|镇|乡|旗)")   # (全州县, 全椒县 are counties)
 # a count of organisations is not one ("数百栋写字楼", "十余家企业")
 _COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[余多]?[栋家个座所名处]")
 
@@ -168,6 +171,14 @@ def candidates(text: str) -> list[UnitCandidate]:
         if len(core) <= 4 and text[end - len(core) - 1:end - len(core)] == "以" and _LEADS.search(core[1:-1]):
             continue    # "以企带村", "以强带弱村": how the work goes, a slogan, not a village named 企带村
         short = short_name(core)
+        if _QUOTED_KIND.search(core):
+            continue    # "宝鸡“四型”社区建设": a kind of community the city builds, not one community
+        if len(core) == len(m.group(0)) + 1 and core[0] in _ONE_CHARACTER_NOT_A_NAME:
+            continue    # "建联盟、搭平台", "这一联盟": a verb or a number before the organisation word, no name
+        if start and text[start - 1:start + 1] == "党建":
+            continue    # "“党建联盟”": Party building's alliance, cut after its 党, names no one
+        if _ALL_OF_AN_AREA.match(core):
+            continue    # "全市人民法庭", "全省优秀人民法庭": all of a kind in an area, no one organisation
         if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core) \
                 or _KIND_ONLY.match(core):
             continue
@@ -233,6 +244,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     if cut == len(window) and window[cut - 1:] == "里" and window[cut - 2:cut - 1] in _DIRECTIONS \
             and text[type_start:type_end] in _ESTATE_BODIES:
         cut = _boundary_end(window[:cut - 2])   # 红莲中里社区, 佳园北里社区: 里 is a lane's name, not "in"
+    if cut == 1 and window[0] == "里":
+        cut = 0         # "——里高青花梨协会": 里 opening a clause follows no place it could be "in"; it begins the name
     if 0 < cut <= len(window) and window[cut - 1] == "和" and _DEPARTMENT_AND_RE.match(window + tail, cut - 1):
         cut = _boundary_end(window[:cut - 1])     # 人力资源和社会保障局: the field before 和 is part of the name
     name = _after_last_verb(window[cut:], tail, bool(_POST.match(text, type_end)))
@@ -379,11 +392,14 @@ def _gap_breaks(gap: str) -> bool:
         return True     # "宫河镇党委以彭姚川村…": the town's Party committee acts, the village is not named after it
     if "被" in gap or any(g in gap for g in _GOES_TO):
         return True     # "街道干部胡文法被派回村": a passive or a going-to ends whatever the place began
+    if _RENAMED_OR_UNDER.search(gap):
+        return True     # "…中心医院转型为暨南大学附属第六医院", "…街道办事处辖下崇安社区": a new name, a body under it
     if _ACTS.match(gap) or _COUNT_IN_GAP.search(gap):
         return True     # "…集聚区把“江城红领驿站”设在…", "市北区有近百个商务楼宇": the place acts or is counted in
     return any(f[:1] == "v" and f != "vn" and len(w) >= 2 and w not in _NAME_VERBS for w, f in _words(gap))
 
 
+_RENAMED_OR_UNDER = re.compile(r"(?:转型|更名|改名|改制|升格|改)为|成为|辖下|下辖|所辖|管辖")
 # verbs that belong in organisations' names (供电公司, 调解委员会, 监督委员会 …)
 _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 登记 露天 "
                         "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
@@ -450,7 +466,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
                 or w in ("的", "了") or w in _GOES_TO or done_well:
             cut = pos
     # … whether or not the dictionary holds the word (派回 is read as 派 + 回, 搭上联村 as 搭 + 上联 + 村)
-    cut = max([cut] + [i + len(g) for g in _GOES_TO | _JOINS_UP if (i := name.rfind(g)) >= 0])
+    cut = max([cut] + [i + len(g) for g in _GOES_TO | _JOINS_UP if (i := name.rfind(g)) >= 0]
+              + [m.end() for m in _RENAMED_OR_UNDER.finditer(name)])     # (…辖下崇安社区, …转型为…医院)
     return name[cut:]
 
 

@@ -74,9 +74,10 @@ _LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$|控股|股份")
 
 
 # the usual short forms of a Party body's formal name: 中共旬阳市委直属机关工作委员会 is the 旬阳市直机关工委
-# (a people's court or procuratorate is the same body without 人民: 郾城区人民法院 is the 郾城区法院 of the gold)
+# (a people's court, procuratorate or tribunal is the same body without 人民: 郾城区人民法院 is the 郾城区法院 of the gold)
 _ABBREVIATIONS = (("工作委员会", "工委"), ("市委直属机关", "市直机关"), ("县委直属机关", "县直机关"),
                   ("区委直属机关", "区直机关"), ("直属机关", "直机关"), ("人民法院", "法院"), ("人民检察院", "检察院"),
+                  ("人民法庭", "法庭"),
                   # a federation of industry and commerce is the town's chamber of commerce (三角镇工商业联合会（商会）)
                   ("工商业联合会(商会)", "商会"), ("镇商会", "商会"))
 
