@@ -3169,3 +3169,11 @@ def test_a_place_inside_a_name_that_a_commoner_word_overlaps_is_no_place():
     c = case("支部建在梨园里 青花梨不愁卖\n——里高青花梨协会党支部引领果农发展产业侧记\n\n七月的里高，梨园一片连着一片。"
              "协会党支部的书记说，重庆、深圳的水果商已经打电话来订货。来收梨的有来宾的、南宁的、柳州的客商。")
     assert c.region["province"] != "山东省", c.region
+
+
+def test_a_charter_naming_the_party_organisation_and_training_members_into_mainstays():
+    # r1195: "按照《…慈善总会章程》里“领导班子与党组织双向进入”这一条规定"; r1194: "把业务骨干发展成党员，再把党员培育成…骨干"
+    c = case("慈善总会党支部\n\n按照《市慈善总会章程》里“领导班子与党组织双向进入”这一条规定，总会党支部推行交叉任职。"
+             "总会坚持把业务骨干发展成党员，再把党员培育成业务骨干。")
+    ids = {m.id for m in c.measures}
+    assert {"measure:party-building-into-charter", "measure:talent-cultivation"} <= ids, ids
