@@ -2971,12 +2971,17 @@ def test_mediation_alone_does_not_make_a_case_an_instance_of_fengqiao():
     assert case(stated).model["id"] == "model:fengqiao-experience", case(stated).model
 
 
-def test_a_first_secretary_in_the_village_alone_does_not_make_the_case_an_instance_of_the_model():
-    # a village's tea shop story that mentions its first secretary in passing is no 驻村第一书记 case
+def test_a_first_secretary_in_the_village_does_not_make_the_case_an_instance_of_the_model_unless_it_is_named():
+    """A first secretary or a work team sent to the village is in most village write-ups on other things (a tea
+    shop, a cooperative): 驻村第一书记 is no longer inferred from the measure, even with a problem it answers, and a
+    model the case does follow is then no longer blocked by it (twenty-sixth session: sealed sets model precision
+    0.523 -> 0.528 with no model lost; development sets model recall 0.796 -> 0.799). Named, it still counts."""
     plain = "村里的茶叶合作社办得红火，县里派来的乡村振兴工作队帮着联系了外地的茶商。"
     assert (case(plain).model or {}).get("id") != "model:first-secretary", case(plain).model
-    stated = "这个村过去是软弱涣散村，班子不团结。县里派来乡村振兴工作队，帮着整顿班子。"
-    assert case(stated).model["id"] == "model:first-secretary", case(stated).model
+    stated = "这个村过去是软弱涣散村，班子不团结。县里派来乡村振兴工作队，帮着整顿班子。村党支部领办合作社，集体收入翻番。"
+    assert case(stated).model["id"] == "model:branch-led-cooperative", case(stated).model
+    named = "驻村第一书记：把软弱涣散村带成先进村\n\n这个村过去是软弱涣散村，班子不团结。县里选派驻村第一书记，帮着整顿班子。"
+    assert case(named).model["id"] == "model:first-secretary", case(named).model
 
 
 def test_a_works_sections_number_is_part_of_the_projects_name():
