@@ -3182,3 +3182,12 @@ def test_a_charter_naming_the_party_organisation_and_training_members_into_mains
              "总会坚持把业务骨干发展成党员，再把党员培育成业务骨干。")
     ids = {m.id for m in c.measures}
     assert {"measure:party-building-into-charter", "measure:talent-cultivation"} <= ids, ids
+
+
+def test_figures_of_a_plan_and_members_who_retired_are_no_results():
+    # r1194: "按规划，大楼投用后开放床位将达550张，外科、内科分别增加3个和6个"; r1187: "其中在职11名、已退休5名"
+    c = case("县中医医院党总支\n\n医院争取到专项资金，新建门诊综合楼。按规划，大楼投用后开放床位将达550张，外科、内科分别增加3个和6个。"
+             "\n\n民政局党支部目前共有党员16名，其中在职11名、已退休5名。攻坚期间，新纳入城乡低保63户共97人。")
+    got = values(c)
+    assert not got & {550.0, 3.0, 6.0, 5.0}, got
+    assert {63.0, 97.0} <= got, got
