@@ -3191,3 +3191,28 @@ def test_figures_of_a_plan_and_members_who_retired_are_no_results():
     got = values(c)
     assert not got & {550.0, 3.0, 6.0, 5.0}, got
     assert {63.0, 97.0} <= got, got
+
+
+@pytest.mark.parametrize("text, names", [
+    # r1201: the river's bank is where the village lies; r1202: after 的 a preposition begins a village's name
+    ("白龙江畔城马村：支部把产业链拧成一股绳", ["城马村"]),
+    ("绥棱县克音河乡的向荣村，原本是个普通的小村子", ["绥棱县克音河乡", "向荣村"]),
+    # r1223: a fellow-townsmen's association is an organisation; r1206: 蹲点 (reporters staying at a community) is a verb
+    ("中共中山市潮人联谊会支部委员会在联谊会会址召开成立大会", ["中共中山市潮人联谊会", "中共中山市潮人联谊会支部委员会", "联谊会"]),
+    ("党的二十大精神在基层·百名记者蹲点社区", []),
+])
+def test_names_at_a_rivers_bank_after_a_possessive_and_of_associations(text, names):
+    from djkg.ingest.units import candidates
+    assert [c.core for c in candidates(text)] == names
+
+
+def test_a_column_tag_is_no_headline_and_a_headline_on_private_firms_files_the_firm_as_private():
+    # r1220: "【企业家年会·高端对话实录】" alone on its line is the column (a short tag, "【连网】", may be the only title); the headline under it asks how Party building
+    # helps 民企 grow — the group is a private firm; r1223: a fellow-townsmen's association is a social organisation
+    c = case("【企业家年会·高端对话实录】\n\n党建引领如何助推民企成长？——听郑州圆方集团党委书记薛荣讲述\n\n"
+             "在论坛的高端对话环节，郑州圆方集团党委书记、总裁薛荣登台，谈发挥党建引领作用、促进企业高质量发展。")
+    assert c.title.startswith("党建引领如何助推民企成长"), c.title
+    assert c.industry["field"] == "非公有制经济组织", c.industry
+    c = case("中山市潮人联谊会成立党支部\n\n11月19日下午，中共中山市潮人联谊会支部委员会在联谊会会址召开成立大会。"
+             "联谊会会长到会，潮人联谊会从此有了自己的党组织。")
+    assert c.industry["field"] == "社会组织", c.industry

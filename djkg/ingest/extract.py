@@ -191,6 +191,8 @@ _DATELINE = re.compile(r"(?m)^(?:本报讯|本网讯|新华社|人民网|央广�
 _OUTLET = r"(?:新闻网|融媒体中心|日报|晚报|电视台|政府网|门户网|网站|频道|网易号|百家号|搜狐号|澎湃号|头条号|企鹅号|公众号|客户端)"
 _DATED = r"(?=.*?(?:\d{4}年\d{1,2}月|\d{4}-\d{1,2}|通讯员|来源[:：]))"
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专报)$|第\s*\d+\s*[期版]|^编者按|"
+                       # a column's tag alone on its line ("【企业家年会·高端对话实录】")
+                       r"^【[^】\n]{4,20}】$|"
                        # a news site's name alone on its line ("中国日报网", "人民网", "荆楚网")
                        r"^[\u4e00-\u9fff]{1,5}网$|"
                        # a site's breadcrumb ("山西省卫生健康委员会　首页 > 党建工作 > 其他工作"): the site, not the subject

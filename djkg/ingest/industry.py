@@ -144,8 +144,10 @@ _BUREAUS_FIRM = re.compile(r"(?:局|管理局|管委会)[\u4e00-\u9fff]{1,8}?(?:
 _FIRM_NAME = re.compile(r"(?:公司|集团)$")   # 有限公司, 股份公司 … all end so
 # a village's or a community's own company (村集体经济发展有限公司, 社区股份经济合作公司) is the village's
 _PLACE_OWNED = re.compile(r"村|社区|嘎查|合作")
-_ASSOCIATION = re.compile(r"(?:协会|商会|联合会|促进会|同业公会|基金会)$")
+_ASSOCIATION = re.compile(r"(?:协会|商会|联合会|联谊会|同乡会|促进会|同业公会|基金会)$")
 _PRIVATE_PARTY_WORK = re.compile(r"(?:非公(?:有制)?|民营)企业(?:的)?党建")
+# … and so is one whose headline speaks of private firms ("党建引领如何助推民企成长？——听郑州圆方集团党委书记…")
+_PRIVATE_IN_TITLE = re.compile(r"民企|民营企业|非公企业")
 _COMPANY_UNIT = re.compile(r"(?:公司|集团|厂|矿|队|车间|工区|项目部)$")
 # a village's name that begins a mine's, a plant's or a firm's (常村煤矿, 王村电厂): the 村 says where, not what
 _VILLAGE_NAMED = re.compile(r"村(?=[\u4e00-\u9fff]?(?:煤矿|矿|电厂|发电厂|水泥厂|钢厂|(?<!村)[\u4e00-\u9fff]{0,2}?(?:有限公司|集团)))")
@@ -236,8 +238,9 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         private = any(stated.group(g) for g in ("private", "private2", "private3", "private4", "private5"))
         kind = "非公有制经济组织" if private else "国有企业"
         scores[kind] = scores.get(kind, 0.0) + 10.0
-    elif _FIRM_NAME.search(unit) and not central and _PRIVATE_PARTY_WORK.search(head):
-        # a firm whose Party work the text calls private firms' ("走出一条…的非公企业党建路子") is one
+    elif _FIRM_NAME.search(unit) and not central and (_PRIVATE_PARTY_WORK.search(head) or _PRIVATE_IN_TITLE.search(title)):
+        # a firm whose Party work the text calls private firms' ("走出一条…的非公企业党建路子"), or whose headline speaks of
+        # private firms, is one
         scores["非公有制经济组织"] = scores.get("非公有制经济组织", 0.0) + 10.0
     if _SOE_HONOUR.search(head) or _central_honour(head):
         scores["国有企业"] = scores.get("国有企业", 0.0) + 10.0

@@ -36,7 +36,7 @@ ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "社工服务站", "社工站", "基金会", "慈善总会", "慈善会", "疾病预防控制中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站", "服务社(?!区|会)", "收费所", "收费站",
     "纪念馆", "博物馆", "图书馆", "文化馆", "美术馆", "档案馆", "科技馆", "体育馆",
     "公司", "集团", "林场", "卫生院", "医院", "(?<=[\u4e00-\u9fff]{2})院区", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学(?!习)", "希望小学", "小学(?!习)", "高中", "幼儿园", "研究院", "研究所",
-    "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
+    "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联谊会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "司法所", "税务所", "财政所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区(?!(?:发展|公益|慈善)?基金会)", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
@@ -161,6 +161,8 @@ def candidates(text: str) -> list[UnitCandidate]:
         clause = _FUNCTION_WORD.match(core)
         if clause and clause.end() == 2 and _named_with_he(core):
             clause = None   # 亿和精密工业: a name's first two characters, not one character joined to the rest
+        if clause and start and text[start - 1] == "的":
+            clause = None   # "克音河乡的向荣村": right after 的 no clause begins, the name does
         if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
             core = core[_unsplit(core, clause.end()):]   # … but 和平医院 keeps its 和
         core = _LEADING_JUNK.sub("", core)
@@ -244,11 +246,16 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     if cut == len(window) and window[cut - 1:] == "里" and window[cut - 2:cut - 1] in _DIRECTIONS \
             and text[type_start:type_end] in _ESTATE_BODIES:
         cut = _boundary_end(window[:cut - 2])   # 红莲中里社区, 佳园北里社区: 里 is a lane's name, not "in"
+    if cut >= 2 and len(window) - cut == 1 and tail in _PLACE_UNITS and window[cut - 2] == "的" \
+            and window[cut - 1] in "向于由从":
+        cut -= 1        # "克音河乡的向荣村": after 的 no preposition stands; it begins the village's name
     if cut == 1 and window[0] == "里":
         cut = 0         # "——里高青花梨协会": 里 opening a clause follows no place it could be "in"; it begins the name
     if 0 < cut <= len(window) and window[cut - 1] == "和" and _DEPARTMENT_AND_RE.match(window + tail, cut - 1):
         cut = _boundary_end(window[:cut - 1])     # 人力资源和社会保障局: the field before 和 is part of the name
     name = _after_last_verb(window[cut:], tail, bool(_POST.match(text, type_end)))
+    if (bank := name.rfind("畔")) >= 0 and len(name) - bank > 2:
+        name = name[bank + 1:]   # "白龙江畔城马村": the river's bank is where the village lies, not its name
     # a state group's short name begins its companies' names (山东高速日照发展有限公司): 高速 reads as an adverb
     group = _group_begins(window, len(window) - len(name)) if _COMPANY_WORD.match(text, type_start) else None
     if group is not None:
@@ -446,6 +453,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 亿和精密工业: one character is no subject for 和 to join, it begins the name
         if w in ("结合", "融合") and name[:pos - len(w)].endswith(("医", "医养", "产教", "军民")):
             continue        # 中西医结合医院, 医养结合中心: the joining is the organisation's kind, not a clause's verb
+        if i == 0 and f[:1] == "p" and len(name) == len(w) + 1 and tail in _PLACE_UNITS:
+            continue        # 向荣村 (克音河乡的向荣村): a preposition with one character after it begins a village's name
         if i == len(words) - 1 and w == "地" and tail:
             continue        # 六户地村: 地 right before the organisation word ends a name (the particle 地 comes
             #                 before a verb, never before 村 or 公司)
@@ -475,7 +484,7 @@ _RESULT_COMPLEMENTS = frozenset("起出亮响就牢密")
 # going somewhere, however rare the word or however jieba tags it (前往 as a time word, 赶往 as an adverb): the place
 # gone to is named after it ("赶往乌兰布鲁克村")
 _GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 直奔 回到 进驻 驻扎 扎根 派回 调回 返回 派驻 下派 选派 传回 送回 发回 传到 送往 发往 "
-                     "送进 住进 转到 转往 转进 曾获 荣获 获评 获颁 调研 考察 视察".split())   # (… and an honour won from a body: 曾获国家电网…)
+                     "送进 住进 转到 转往 转进 曾获 荣获 获评 获颁 调研 考察 视察 蹲点".split())   # (… and an honour won from a body: 曾获国家电网…)
 # joining up with another (玉山村搭上联村党总支的快车: the village rides the joint branch's train)
 _JOINS_UP = frozenset("搭上 赶上 跟上 牵手 结对 对接".split())
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
