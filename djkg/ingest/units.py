@@ -548,7 +548,8 @@ def guess_unit(title: str, text: str) -> str:
     scores: dict[str, float] = {}
     shorts: dict[str, str] = {}
     # (an editor's note may speak of the series rather than its subject)
-    body_cands = [c for c, where in found if where == "body" and not _only_in_note(body, c)]
+    in_note = {id(c) for c, where in found if where == "body" and _only_in_note(body, c)}
+    body_cands = [c for c, where in found if where == "body" and id(c) not in in_note]
     examples: dict[str, bool] = {}     # named only as an example of the unit's parts ("例如…")
     for c, where in found:
         shorts.setdefault(c.core, c.short)
@@ -565,7 +566,7 @@ def guess_unit(title: str, text: str) -> str:
             scores[c.core] -= 3.0    # "记者从市司法局了解到", "（物理与能源学院供稿）": where the news came from
         if where == "body" and _CREDIT_LINE.match(body, body.rfind("\n", 0, c.start) + 1):
             scores[c.core] -= 3.0    # "来源：鸿顺集团·集团新闻　2021年8月31日": who ran the report
-        if where == "body" and _only_in_note(body, c):
+        if id(c) in in_note:
             scores[c.core] -= 3.0    # "编者按：由律新社与…法学院共同举办的…": who ran the series, not its subject
         if where == "body" and _in_column(body, c):
             scores[c.core] -= 2.0    # "【踏访幸福新社区】": a column's name, not the subject
@@ -887,8 +888,8 @@ _CONTRACTED = ("法院", "检察院", "医院", "疾控中心")
 # an organisation of its own named after its parent's name (重庆大学 + 附属肿瘤医院, …集团 + 第二分厂); a department
 # or a centre is a part of the parent (_BRANCH)
 _OWN_ORG = re.compile(r"[\u4e00-\u9fff]{2,10}(?:医院|学院|中学|小学|高中|研究院|研究所|公司|分厂)")
-# what extends an organisation's name into one of its own parts (…赤峰分行, …兰州供电公司, …运维部, …输电班)
-_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|分会|部|科|科片|班|工区|车间|系|烟站|烟叶站|段|项目|项目部|法庭)$")
+# what extends an organisation's name into one of its own parts (…赤峰分行, …兰州供电公司, …运维部, …输电班, …项目部)
+_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|分会|部|科|科片|班|工区|车间|系|烟站|烟叶站|段|项目|法庭)$")
 
 
 def _kind(short: str) -> str:
