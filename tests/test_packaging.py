@@ -32,7 +32,8 @@ def test_wheel_has_a_single_import_root(wheel):
 
 def test_wheel_ships_data_queries_and_templates(wheel):
     names = set(wheel.namelist())
-    for required in ("djkg/ingest/data/problems.yaml", "djkg/ingest/data/models.yaml", "djkg/ingest/data/outcome_model.json", "djkg/queries/ranking.yaml",
+    for required in ("djkg/ingest/data/problems.yaml", "djkg/ingest/data/models.yaml", "djkg/ingest/data/outcome_model.json", "djkg/ingest/data/unit_model.json",
+                     "djkg/queries/ranking.yaml",
                      "djkg/queries/sql/model_cases_of.sql", "djkg/viz/templates/base.html",
                      "djkg/viz/templates/home.html", "djkg/viz/static/site.css", "djkg/viz/static/graph.js"):
         assert required in names, required

@@ -3216,3 +3216,33 @@ def test_a_column_tag_is_no_headline_and_a_headline_on_private_firms_files_the_f
     c = case("中山市潮人联谊会成立党支部\n\n11月19日下午，中共中山市潮人联谊会支部委员会在联谊会会址召开成立大会。"
              "联谊会会长到会，潮人联谊会从此有了自己的党组织。")
     assert c.industry["field"] == "社会组织", c.industry
+
+
+def test_a_county_whose_name_begins_with_a_town_word_keeps_it():
+    # dev_c s04: "镇雄县某镇某村" is a village of 镇雄县 (Yunnan), not of a 雄县 (Hebei) after a town called 镇
+    from djkg.ingest.units import candidates
+    assert [c.core for c in candidates("镇雄县某镇某村地处乌蒙山腹地")] == ["镇雄县某镇某村"]
+    assert [c.core for c in candidates("镇雄县大湾镇白坡村")] == ["镇雄县大湾镇", "镇雄县大湾镇白坡村"]
+
+
+def test_a_municipalitys_district_and_the_front_of_a_station():
+    # r1250: "宝山区张庙街道" names Shanghai's district (a municipality's districts go without their city), not the
+    # 宝山区 of 双鸭山; r1267: "站前工地", "守在站前" are the front of a metro station, not 营口's 站前区
+    c = case("【基层治理】老小区过上“新日子”\n\n家住宝山区张庙街道通田商住楼一带的居民，都记得这一天：小区业委会完成换届，"
+             "通河三村第二居民区党总支出面把“三驾马车”转动起来。")
+    assert c.region["province"] == "上海市", c.region
+    c = case("地下工地上的“党员责任区”\n\n陕建安装集团在项目上组建起一支党员先锋队。站前工地再加派10名工人，"
+             "队长白天守在站前，看着工人绑扎钢筋。")
+    assert c.region.get("county") != "站前区" and c.region.get("province") != "辽宁省", c.region
+
+
+def test_a_market_towns_party_branch_and_a_customs_section():
+    # r1264: "明珠商贸城党总支部" is the market's Party branch (its merchants are private); r1270: a section of a
+    # customs office (…海关离岛免税监管一科) is a government organ's, not a hospital's 科
+    c = case("北京商户沧州再创业　党组织上门“当管家”\n\n当天，北京丰台沧州服务中心与东塑明珠商贸城携手，正式组建了"
+             "明珠商贸城党总支部。商贸城商户中的党员从115人增至217人，明珠商贸城党总支随即开展活动。")
+    assert c.unit.startswith("明珠商贸城"), c.unit
+    assert c.industry["field"] == "非公有制经济组织", c.industry
+    c = case("以“党建+”带动基层建设上新台阶\n\n凌晨2点，只有三亚海关离岛免税监管一科的关员们还在来回奔忙。"
+             "三亚海关离岛免税监管一科党支部推行“党建+业务”。")
+    assert c.industry["field"] == "机关", c.industry

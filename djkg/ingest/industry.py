@@ -157,6 +157,8 @@ _VILLAGE_NAMED = re.compile(r"村(?=[\u4e00-\u9fff]?(?:煤矿|矿|电厂|发电�
 _END_FIELD = [
     (re.compile(r"(?:村|嘎查|村委会|合作社|村[^，。]{0,6}委员会)$"), "农村"),
     (re.compile(r"(?:社区|居委会|小区|家园|居民区)$"), "城市社区"),
+    # a section of a government organ (三亚海关离岛免税监管一科) is the organ's, however like a hospital's 科 it ends
+    (re.compile(r"(?:海关|局|法院|检察院|税务|政府)[\u4e00-\u9fff\d]{0,10}(?:科|股)$"), "机关"),
     (re.compile(r"(?:医院|卫生院|卫生服务中心|学校|中学|小学|高中|大学|学院|幼儿园|研究院|研究所|图书馆|博物馆|林场|系|科|班|"
                 r"(?:事务|登记|检验|检测|监测|疾控|疾病预防控制|急救|血液|信息|技术)中心|推广站|推广总站)$"), "事业单位"),
     (re.compile(r"(?:律师事务所|律所|协会|商会|联合会|基金会|慈善总会|慈善会|社会工作服务中心|服务社|促进会|研究会|联盟)$"), "社会组织"),
@@ -166,7 +168,7 @@ _END_FIELD = [
     # a township (…镇, …乡) is the state's lowest organ: an organ unless its text is about its villages' farms
     # (the 镇/乡 cues of 农村 and its text cues then outweigh this; fields.yaml keeps 乡镇 a sector of 农村)
     (re.compile(r"(?:局|委员会|法院|检察院|法庭|政府|办公室|工委|派出所|司法所|税务所|支队|(?<![小古])镇|(?<![家故水城])乡)$"), "机关"),
-    (re.compile(r"(?:写字楼|大厦|楼宇|商圈|园区|产业园|工业园|科技园|物流园|驿站)$"), "非公有制经济组织"),
+    (re.compile(r"(?:写字楼|大厦|楼宇|商圈|园区|产业园|工业园|科技园|物流园|驿站|商贸城)$"), "非公有制经济组织"),
 ]
 
 

@@ -29,6 +29,7 @@ MACRO = {
     "港澳台": ("71", "81", "82"),
 }
 LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
+_MUNICIPALITIES = ("11", "12", "31", "50")   # 北京, 天津, 上海, 重庆
 
 # Weights of where a mention was found: the unit's own description beats a passing mention in the body.
 W_HINT, W_UNIT, W_TITLE, W_HEAD, W_BODY = 12.0, 6.0, 3.0, 1.5, 0.6
@@ -255,8 +256,11 @@ class Gazetteer:
             totals[codes[0]] = max(totals.get(codes[0], 0.0), total)
             d = chain[-1]
             # ties between unrelated places: the higher level, then a county-level city or county over a
-            # district (栖霞 alone → 栖霞市, not 南京的栖霞区), then the smaller code — stable and explainable
-            key = (round(total, 6), -LEVEL_RANK[d.level], d.kind != "市辖区", tuple(-ord(ch) for ch in d.adcode))
+            # district (栖霞 alone → 栖霞市, not 南京的栖霞区), then a district of the four municipalities, which
+            # texts name without their city (宝山区张庙街道 is in Shanghai, not 双鸭山), then the smaller code —
+            # stable and explainable
+            key = (round(total, 6), -LEVEL_RANK[d.level], d.kind != "市辖区", d.adcode[:2] in _MUNICIPALITIES,
+                   tuple(-ord(ch) for ch in d.adcode))
             if best is None or key > best[0]:
                 best = (key, code)
         if best is None:

@@ -17,10 +17,11 @@ from functools import lru_cache
 
 from .normalise import bracketed
 from .regexscan import Prefiltered
+from . import unit_model
 from .regions import gazetteer
 
 PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支", "党支部", "党工委", "党委", "党组", "党小组")
-# a Party committee's departments: organisations, though they work through the units they reach (``_type_weight``)
+# a Party committee's departments: organisations, though they work through the units they reach (``_type_feature``)
 PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部")
 # organisation words, longest first; a single character needs a look-ahead that rules out the common word it
 # begins (村民, 部门, 所以, 科技 …)
@@ -40,7 +41,7 @@ ORG_TYPES = (
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
     "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "司法所", "税务所", "财政所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区(?!(?:发展|公益|慈善)?基金会)", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
-    *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔|室)",
+    *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商贸城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔|室)",
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低短长益坏妙害痛去随联岸边旁侧处四])处(?!理|长|在|于|置|突|罚|分|处)", "(?<![为个])中心(?!任|城|点|工作|医院|卫生院|小学|中学|学校|幼儿园)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
@@ -223,7 +224,7 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     if cut >= 0 and window[cut].isdigit() and window[cut + 1:cut + 2] in _DATE_UNITS:
         cut += 1        # "5月12日宝山村": the date's 日 goes with its digits
     window, window_start = window[cut + 1:], window_start + cut + 1
-    places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window) and not _begins_division(window, pm.start())
+    places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window) and not _begins_division(text[window_start:type_end + 1], pm.start())
               and cut + 1 + pm.start() not in ordinal]   # (苏州 of 越海全球物流（苏州）有限公司 is inside the name)
     if places and _gap_breaks(window[places[-1].end():]):
         places = []     # "武昌区中北路上的长城汇写字楼", "烟台市推行村…": the place is not part of the name
@@ -534,132 +535,18 @@ def _leading_places(text: str) -> list:
 
 def guess_unit(title: str, text: str) -> str:
     """The unit a write-up is about ("" when it names none)."""
-    body = text[:4000]
-    first_end = _first_sentence_end(text)
-    # a subtitle line ("——定西市安定区某镇某村党支部抓党建…") names the unit as plainly as the title
-    subtitle = "\n".join(x for x in text[:300].split("\n")[:4] if x.strip().startswith(("——", "--", "—")))
-    titled = [(c, part) for part in (title, subtitle) for c in candidates(part)]
-    # a credit line (…供稿) taken for the title names who wrote the text, not whom it is about
-    credited = {id(c) for c, part in titled if _CREDIT.search(bracketed(part, c.start)) or _in_column(part, c)}
-    found = [(c, "title") for c, _ in titled] + [(c, "body") for c in candidates(body)]
-    if not found:
+    ranking = rank_candidates(title, text)
+    if ranking is None:
         return ""
-    found = _under_the_town(found)
-    scores: dict[str, float] = {}
-    shorts: dict[str, str] = {}
-    # (an editor's note may speak of the series rather than its subject)
-    in_note = {id(c) for c, where in found if where == "body" and _only_in_note(body, c)}
-    body_cands = [c for c, where in found if where == "body" and id(c) not in in_note]
-    examples: dict[str, bool] = {}     # named only as an example of the unit's parts ("例如…")
-    for c, where in found:
-        shorts.setdefault(c.core, c.short)
-        if where == "title" and id(c) in credited:
-            scores.setdefault(c.core, 0.0)
-        elif where == "title":
-            scores[c.core] = scores.get(c.core, 0.0) + (4.0 if c.party else 2.5)
-        elif c.start < first_end:
-            scores[c.core] = scores.get(c.core, 0.0) + 1.5
-        scores.setdefault(c.core, 0.0)
-        if where == "body" and (_SOURCE.search(body[max(0, c.start - 3):c.start + len(c.core) + 8])
-                                or _CREDIT.search(bracketed(body, c.start))
-                                or _REPORTER_AFTER.match(body, c.start + len(c.core))):
-            scores[c.core] -= 3.0    # "记者从市司法局了解到", "（物理与能源学院供稿）": where the news came from
-        if where == "body" and _CREDIT_LINE.match(body, body.rfind("\n", 0, c.start) + 1):
-            scores[c.core] -= 3.0    # "来源：鸿顺集团·集团新闻　2021年8月31日": who ran the report
-        if id(c) in in_note:
-            scores[c.core] -= 3.0    # "编者按：由律新社与…法学院共同举办的…": who ran the series, not its subject
-        if where == "body" and _in_column(body, c):
-            scores[c.core] -= 2.0    # "【踏访幸福新社区】": a column's name, not the subject
-        if where == "body" and _ESCORT.search(body, max(0, c.start - 12), c.start) and \
-                _STAFF_AFTER.match(body, c.start + len(c.core)):
-            scores[c.core] -= 2.0    # "陪同采访的杜志礼是原平市农业农村局的干部": a guide's employer
-        if where == "body" and _SITUATED_BEFORE.search(body, max(0, c.start - 4), c.start):
-            scores[c.core] -= 2.0    # "蟠龙华都小区位于江阴高新区": where something lies is its address
-        if where == "body" and _ZONE_END.search(c.core) and _zone_as_address(body, c, body_cands):
-            scores[c.core] -= 2.0    # "乌鲁木齐经开区（头屯河区）中亚南路街道铁路花园社区": a zone heading an address
-        if where == "body" and _SENDS_AFTER.match(body, c.start + len(c.core)):
-            scores[c.core] -= 2.0    # "上海第九人民医院派来的专家": who sends help is not whom the text is about
-        if where == "body" and _EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start):
-            scores[c.core] -= 2.0    # "例如路口派出所打造了…": one of the unit's parts, given as an example
-            examples.setdefault(c.core, True)
-        else:
-            examples[c.core] = False
-    if body_cands:   # the first organisation of the text is usually its subject (a street written with the
-        # community under it is the community's address: 盐州路街道芙蓉社区, not 盐州路街道)
-        first = body_cands[0]
-        fuller = [c for c in body_cands if c.start == first.start and len(c.core) > len(first.core)]
-        # … and so is the street a community is said to be under (归东关大街街道管辖的五一社区)
-        said_under = _UNDER.match(body, first.start + len(first.core))
-        under = [c for c in body_cands if said_under and c.start == said_under.end()]
-        if (fuller or under) and _TOWN_END.search(first.core):
-            first = min(fuller, key=lambda c: len(c.core)) if fuller else max(under, key=lambda c: len(c.core))
-        scores[first.core] += 1.5
-    title_kinds = {_kind(w) for w in re.findall(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)", title)}
-    by_short: dict[str, str] = {}
-    for core in sorted(scores, key=len, reverse=True):      # one core per short name: the fullest
-        if shorts[core] in by_short and by_short[shorts[core]] != core:
-            scores[by_short[shorts[core]]] += scores.pop(core)
-        else:
-            by_short[shorts[core]] = core
-    # a title naming the kind of unit but not its name ("一座卫生院的“翻身”起点"): the text is about one of that kind
-    named_kinds = {c.core[-3:] for c, where in found if where == "title"}
-    bare_kinds = {m.group(0) for m in _ORG_RE.finditer(title) if len(m.group(0)) >= 2 and m.group(0) not in TOWN_TYPES
-                  and _ONE_OF_A_KIND.search(title, 0, m.start()) and not any(k.endswith(m.group(0)) for k in named_kinds)}
-    for core in scores:
-        short = shorts[core]
-        kind = _kind(short)
-        if kind and kind in title_kinds:
-            scores[core] += 1.5
-        if any(core.endswith(k) for k in bare_kinds):
-            scores[core] += 2.0
-        anaphora = len(_anaphora(kind).findall(body)) if kind else 0
-        scores[core] += 1.0 * min(5, body.count(short)) + 0.5 * min(4, anaphora) + _type_weight(short)
-        if any(body.startswith(PARTY, end) for end in _ends(body, short, overlapping=True)):
-            scores[core] += 1.5
-    # a name that another name extends (中国农业银行 → 中国农业银行股份有限公司赤峰分行; 雅庄村 → 芝英镇雅庄村;
-    # 重庆大学 → 重庆大学附属肿瘤医院) or abbreviates (秋田公司 → 重庆秋田齿轮有限责任公司) lends it its score: the
-    # text speaks of one organisation, named fully once
-    for core in sorted(scores, key=len):
-        longer = [k for k in scores if len(k) > len(core) and ((k.endswith(core) and k[-len(core) - 1] not in _CLAUSE_WORDS) or (
-            k.startswith(core) and (_BRANCH.search(k[len(core):]) or _OWN_ORG.fullmatch(k[len(core):])
-                                    or k[len(core):] in _ESTATE_BODIES)) or
-            _short_form_of(core, k))]
-        if longer and core in scores:
-            target = max(longer, key=lambda k: (scores[k], len(k)))
-            scores[target] += scores.pop(core)
-    for core in [k for k in scores if examples.get(k)]:
-        del scores[core]
-    # "隆尧烟草：为残疾零售户…": a headline names its subject before the colon, often shortened
-    subject = _headline_subject(title)
-    if subject and not any(c.start < len(subject) + 12 for c, where in found if where == "title"):
-        place, proper = _place_and_proper(subject)
-        named = [core for core in scores if _names_subject(subject, place, proper, core)]
-        if not named:    # a body no organisation word names ("襄阳人社服务大厅：…" ~ 湖北省襄阳市人社服务大厅)
-            written = _written_in(place, proper, body, _after(title, body))
-            if written:
-                named = [written]
-                scores.setdefault(written, 0.0)
-                shorts.setdefault(written, short_name(written))
-        for core in named:
-            scores[core] += 4.0
-    if not scores:
-        return ""
-    helper = _helper_of_place(scores, shorts, body_cands, body)
+    weights = unit_model.weights()
+    scores = {core: unit_model.score(f, weights) for core, f in ranking.features.items()}
+    helper = _helper_of_place(scores, ranking.shorts, ranking.body_cands, ranking.body)
     if helper:   # "国网富顺县供电公司…来到福善镇周安村": the text is about the helper's work, the place is served
         scores[helper] = max(scores.values()) + 0.5
-    thanks = _THANKS.search(body, 0, first_end + 200)
-    if thanks:   # "村民来到望城区供电公司，送来一面锦旗": who is thanked is the subject, who thanks is served by it
-        opening = body[:thanks.start()]
-        sentence = opening.rfind("。") + 1
-        came = next(reversed(list(_CAME_TO.finditer(opening, sentence))), None)
-        if came:
-            for c in body_cands:
-                if c.core in scores and c.start == came.end():
-                    scores[c.core] += 3.5
-                elif c.core in scores and sentence <= c.start < came.start():
-                    scores[c.core] -= 1.5
+    for core, f in ranking.thanks.items():
+        scores[core] += unit_model.score(f, weights)
     best = _leader(scores)
-    short = shorts[best]
+    short = ranking.shorts[best]
     party = [p.group(0) for name in (short, best) for end in _ends(text, name)
              for p in (_PARTY_AFTER.match(text, end),) if p and p.group(0).endswith(PARTY + ("支部",))]
     # the most frequent; on a tie the first written (never a set's order: that changes from one process to the next)
@@ -672,6 +559,172 @@ def guess_unit(title: str, text: str) -> str:
     if formal:
         return formal.group("org") + ("党总支" if formal.group("kind").startswith("总") else "党支部")
     return best + suffix
+
+
+@dataclass
+class Ranking:
+    """What the unit finder knows of each organisation a write-up names, before it weighs it: ``features`` maps each
+    name (the fullest of the forms that stand for one organisation) to the evidence for and against it (the
+    features of ``unit_model``); ``thanks`` holds the evidence of a thanking scene, weighed after a helper of the
+    place has been preferred."""
+    features: dict[str, dict[str, float]]
+    thanks: dict[str, dict[str, float]]
+    shorts: dict[str, str]
+    body_cands: list[UnitCandidate]
+    body: str
+
+
+def rank_candidates(title: str, text: str) -> Ranking | None:
+    """Every organisation ``title`` and ``text`` name, with its evidence; None when they name none."""
+    body = text[:4000]
+    first_end = _first_sentence_end(text)
+    # a subtitle line ("——定西市安定区某镇某村党支部抓党建…") names the unit as plainly as the title
+    subtitle = "\n".join(x for x in text[:300].split("\n")[:4] if x.strip().startswith(("——", "--", "—")))
+    titled = [(c, part) for part in (title, subtitle) for c in candidates(part)]
+    # a credit line (…供稿) taken for the title names who wrote the text, not whom it is about
+    credited = {id(c) for c, part in titled if _CREDIT.search(bracketed(part, c.start)) or _in_column(part, c)}
+    found = [(c, "title") for c, _ in titled] + [(c, "body") for c in candidates(body)]
+    if not found:
+        return None
+    found = _under_the_town(found)
+    weights = unit_model.weights()
+    feats: dict[str, dict[str, float]] = {}
+    shorts: dict[str, str] = {}
+
+    def add(core: str, name: str, value: float = 1.0) -> None:
+        f = feats.setdefault(core, {})
+        f[name] = f.get(name, 0.0) + value
+
+    def score(core: str) -> float:
+        return unit_model.score(feats[core], weights)
+
+    def merge(into: str, core: str) -> None:
+        for name, value in feats.pop(core).items():
+            add(into, name, value)
+
+    # (an editor's note may speak of the series rather than its subject)
+    in_note = {id(c) for c, where in found if where == "body" and _only_in_note(body, c)}
+    body_cands = [c for c, where in found if where == "body" and id(c) not in in_note]
+    examples: dict[str, bool] = {}     # named only as an example of the unit's parts ("例如…")
+    for c, where in found:
+        shorts.setdefault(c.core, c.short)
+        feats.setdefault(c.core, {})
+        if where == "title" and id(c) in credited:
+            pass
+        elif where == "title":
+            add(c.core, "title_party" if c.party else "title")
+        elif c.start < first_end:
+            add(c.core, "first_sentence")
+        if where == "body" and (_SOURCE.search(body[max(0, c.start - 3):c.start + len(c.core) + 8])
+                                or _CREDIT.search(bracketed(body, c.start))
+                                or _REPORTER_AFTER.match(body, c.start + len(c.core))):
+            add(c.core, "source")        # "记者从市司法局了解到", "（物理与能源学院供稿）": where the news came from
+        if where == "body" and _CREDIT_LINE.match(body, body.rfind("\n", 0, c.start) + 1):
+            add(c.core, "credit_line")   # "来源：鸿顺集团·集团新闻　2021年8月31日": who ran the report
+        if id(c) in in_note:
+            add(c.core, "in_note")       # "编者按：由律新社与…法学院共同举办的…": who ran the series, not its subject
+        if where == "body" and _in_column(body, c):
+            add(c.core, "column")        # "【踏访幸福新社区】": a column's name, not the subject
+        if where == "body" and _ESCORT.search(body, max(0, c.start - 12), c.start) and \
+                _STAFF_AFTER.match(body, c.start + len(c.core)):
+            add(c.core, "escort")        # "陪同采访的杜志礼是原平市农业农村局的干部": a guide's employer
+        if where == "body" and _SITUATED_BEFORE.search(body, max(0, c.start - 4), c.start):
+            add(c.core, "situated")      # "蟠龙华都小区位于江阴高新区": where something lies is its address
+        if where == "body" and _ZONE_END.search(c.core) and _zone_as_address(body, c, body_cands):
+            add(c.core, "zone_address")  # "乌鲁木齐经开区（头屯河区）中亚南路街道铁路花园社区": a zone heading an address
+        if where == "body" and _SENDS_AFTER.match(body, c.start + len(c.core)):
+            add(c.core, "sends")         # "上海第九人民医院派来的专家": who sends help is not whom the text is about
+        if where == "body" and _EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start):
+            add(c.core, "example")       # "例如路口派出所打造了…": one of the unit's parts, given as an example
+            examples.setdefault(c.core, True)
+        else:
+            examples[c.core] = False
+    if body_cands:   # the first organisation of the text is usually its subject (a street written with the
+        # community under it is the community's address: 盐州路街道芙蓉社区, not 盐州路街道)
+        first = body_cands[0]
+        fuller = [c for c in body_cands if c.start == first.start and len(c.core) > len(first.core)]
+        # … and so is the street a community is said to be under (归东关大街街道管辖的五一社区)
+        said_under = _UNDER.match(body, first.start + len(first.core))
+        under = [c for c in body_cands if said_under and c.start == said_under.end()]
+        if (fuller or under) and _TOWN_END.search(first.core):
+            first = min(fuller, key=lambda c: len(c.core)) if fuller else max(under, key=lambda c: len(c.core))
+        add(first.core, "first_body")
+    title_kinds = {_kind(w) for w in re.findall(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)", title)}
+    by_short: dict[str, str] = {}
+    for core in sorted(feats, key=len, reverse=True):      # one core per short name: the fullest
+        if shorts[core] in by_short and by_short[shorts[core]] != core:
+            merge(by_short[shorts[core]], core)
+        else:
+            by_short[shorts[core]] = core
+    # a title naming the kind of unit but not its name ("一座卫生院的“翻身”起点"): the text is about one of that kind
+    named_kinds = {c.core[-3:] for c, where in found if where == "title"}
+    bare_kinds = {m.group(0) for m in _ORG_RE.finditer(title) if len(m.group(0)) >= 2 and m.group(0) not in TOWN_TYPES
+                  and _ONE_OF_A_KIND.search(title, 0, m.start()) and not any(k.endswith(m.group(0)) for k in named_kinds)}
+    first_at: dict[str, int] = {}
+    for c in body_cands:
+        first_at.setdefault(c.core, c.start)
+    for core in feats:
+        short = shorts[core]
+        kind = _kind(short)
+        if kind and kind in title_kinds:
+            add(core, "title_kind")
+        if any(core.endswith(k) for k in bare_kinds):
+            add(core, "bare_kind")
+        anaphora = len(_anaphora(kind).findall(body)) if kind else 0
+        add(core, "count", min(5, body.count(short)))
+        add(core, "anaphora", min(4, anaphora))
+        if any(body.startswith(PARTY, end) for end in _ends(body, short, overlapping=True)):
+            add(core, "party_follows")
+    # a name that another name extends (中国农业银行 → 中国农业银行股份有限公司赤峰分行; 雅庄村 → 芝英镇雅庄村;
+    # 重庆大学 → 重庆大学附属肿瘤医院) or abbreviates (秋田公司 → 重庆秋田齿轮有限责任公司) lends it its score: the
+    # text speaks of one organisation, named fully once
+    for core in sorted(feats, key=len):
+        longer = [k for k in feats if len(k) > len(core) and ((k.endswith(core) and k[-len(core) - 1] not in _CLAUSE_WORDS) or (
+            k.startswith(core) and (_BRANCH.search(k[len(core):]) or _OWN_ORG.fullmatch(k[len(core):])
+                                    or k[len(core):] in _ESTATE_BODIES)) or
+            _short_form_of(core, k))]
+        if longer and core in feats:
+            merge(max(longer, key=lambda k: (score(k), len(k))), core)
+    for core in [k for k in feats if examples.get(k)]:
+        del feats[core]
+    for core, f in feats.items():
+        # what the name itself shows, once for the organisation however many of its forms were merged into it
+        # (no rule weighs these: they weigh what the fitted weights give them)
+        short = shorts[core]
+        f["in_title_text"] = float(short in title)
+        f[_type_feature(short)] = 1.0
+        f["place_chain"] = float(core != short)
+        f["late"] = min(1.0, min((at for name, at in first_at.items() if name.endswith(short)), default=len(body)) / 2000)
+    # "隆尧烟草：为残疾零售户…": a headline names its subject before the colon, often shortened
+    subject = _headline_subject(title)
+    if subject and not any(c.start < len(subject) + 12 for c, where in found if where == "title"):
+        place, proper = _place_and_proper(subject)
+        named = [core for core in feats if _names_subject(subject, place, proper, core)]
+        if not named:    # a body no organisation word names ("襄阳人社服务大厅：…" ~ 湖北省襄阳市人社服务大厅)
+            written = _written_in(place, proper, body, _after(title, body))
+            if written:
+                named = [written]
+                feats.setdefault(written, {})
+                shorts.setdefault(written, short_name(written))
+        for core in named:
+            add(core, "headline_subject")
+    if not feats:
+        return None
+    thanks: dict[str, dict[str, float]] = {}
+    scene = _THANKS.search(body, 0, first_end + 200)
+    if scene:   # "村民来到望城区供电公司，送来一面锦旗": who is thanked is the subject, who thanks is served by it
+        opening = body[:scene.start()]
+        sentence = opening.rfind("。") + 1
+        came = next(reversed(list(_CAME_TO.finditer(opening, sentence))), None)
+        if came:
+            for c in body_cands:
+                if c.core in feats and c.start == came.end():
+                    thanks.setdefault(c.core, {}).setdefault("thanked", 0.0)
+                    thanks[c.core]["thanked"] += 1.0
+                elif c.core in feats and sentence <= c.start < came.start():
+                    thanks.setdefault(c.core, {}).setdefault("thanking", 0.0)
+                    thanks[c.core]["thanking"] += 1.0
+    return Ranking(feats, thanks, shorts, body_cands, body)
 
 
 _SITUATED_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处)$")
@@ -905,11 +958,11 @@ def _first_sentence_end(text: str) -> int:
     return 10 + m.start() if m else len(text)
 
 
-def _type_weight(short: str) -> float:
+def _type_feature(short: str) -> str:
     if _TOWN_END.search(short):
-        return -2.0     # a town or street is the unit only when nothing below it is named
+        return "town"           # a town or street is the unit only when nothing below it is named
     if short.endswith(PARTY_DEPARTMENTS):
-        return -1.5     # a Party department promotes a practice across units; it is the unit when the text says 部里
+        return "party_department"   # a Party department promotes a practice across units; it is the unit when the text says 部里
     if re.search(r"(?:科|部|站|处|系)$", short):
-        return -0.5
-    return 0.0
+        return "department"
+    return "organisation"
