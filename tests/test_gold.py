@@ -264,7 +264,8 @@ REAL_FLOORS = {
                           "measures": 0.66, "outcome_values": 0.6, "outcome_precision": 0.83, "model": 1.0,
                           "unit": 0.87},
     # r1225-r1248, sealed (six more blind authors given fields and provinces, 24 reports); held at what it read blind
-    # with the twenty-seventh session's start code (its header; the end code reads field 0.92, the rest the same)
+    # with the twenty-seventh session's start code (its header; the end code reads field 0.92 and unit 0.83, the rest
+    # the same)
     "extraction_real46": {"province": 0.95, "city": 1.0, "county": 1.0, "field": 0.87, "problems": 0.6,
                           "measures": 0.6, "outcome_values": 0.6, "outcome_precision": 0.78, "model": 1.0,
                           "unit": 0.79},
