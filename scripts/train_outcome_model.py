@@ -30,7 +30,7 @@ from djkg.ingest import outcome_model  # noqa: E402
 from djkg.ingest.extract import extract  # noqa: E402
 from djkg.ingest.readers import RawDoc, read_path  # noqa: E402
 # the scorer's own reading of a gold value list and of a match, so that labels agree with `djkg eval`
-from djkg.services.evaluation import _has, _values  # noqa: E402
+from djkg.services.evaluation import _has, _values, is_sealed  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"
 DEVELOPMENT = ["extraction_real", "extraction_real2", "extraction_real5", "extraction_real7", "extraction_real8",
@@ -44,12 +44,7 @@ THRESHOLDS = {"kept": 0.5, "added": 0.65}
 
 
 def sealed(name: str) -> bool:
-    head = []
-    for line in (GOLD / name / "gold.yaml").read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        head.append(line)
-    return "SEALED" in "\n".join(head)
+    return is_sealed(GOLD / name)
 
 
 def examples(name: str) -> list[tuple[dict[str, float], int]]:

@@ -12,6 +12,7 @@ import pytest
 from djkg.ingest import outcome_model
 from djkg.ingest.extract import extract
 from djkg.ingest.readers import RawDoc
+from djkg.services.evaluation import is_sealed
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -56,9 +57,7 @@ def test_collect_records_every_candidate_the_rules_judged():
 
 
 def _sealed(name: str) -> bool:
-    head = "".join(line for line in (GOLD / name / "gold.yaml").read_text(encoding="utf-8").splitlines(True)
-                   if line.startswith("#"))
-    return "SEALED" in head
+    return is_sealed(GOLD / name)
 
 
 def test_the_shipped_model_never_learned_from_a_sealed_set():

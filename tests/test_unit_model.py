@@ -11,6 +11,7 @@ import pytest
 
 from djkg.ingest import unit_model, units
 from djkg.ingest.weighing import ModelFileError
+from djkg.services.evaluation import is_sealed
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -43,9 +44,7 @@ def test_every_feature_has_a_weight():
 
 
 def _sealed(name: str) -> bool:
-    head = "".join(line for line in (GOLD / name / "gold.yaml").read_text(encoding="utf-8").splitlines(True)
-                   if line.startswith("#"))
-    return "SEALED" in head
+    return is_sealed(GOLD / name)
 
 
 def test_the_shipped_weights_never_learned_from_a_sealed_set():

@@ -18,6 +18,7 @@ from typing import Iterable
 
 import yaml
 
+from ..graph.adcodes import MUNICIPALITIES
 from .normalise import bracketed
 from .wordscan import WordScanner
 
@@ -29,7 +30,6 @@ MACRO = {
     "港澳台": ("71", "81", "82"),
 }
 LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
-_MUNICIPALITIES = ("11", "12", "31", "50")   # 北京, 天津, 上海, 重庆
 
 # Weights of where a mention was found: the unit's own description beats a passing mention in the body.
 W_HINT, W_UNIT, W_TITLE, W_HEAD, W_BODY = 12.0, 6.0, 3.0, 1.5, 0.6
@@ -259,7 +259,7 @@ class Gazetteer:
             # district (栖霞 alone → 栖霞市, not 南京的栖霞区), then a district of the four municipalities, which
             # texts name without their city (宝山区张庙街道 is in Shanghai, not 双鸭山), then the smaller code —
             # stable and explainable
-            key = (round(total, 6), -LEVEL_RANK[d.level], d.kind != "市辖区", d.adcode[:2] in _MUNICIPALITIES,
+            key = (round(total, 6), -LEVEL_RANK[d.level], d.kind != "市辖区", d.adcode[:2] in MUNICIPALITIES,
                    tuple(-ord(ch) for ch in d.adcode))
             if best is None or key > best[0]:
                 best = (key, code)

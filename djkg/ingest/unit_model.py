@@ -9,7 +9,7 @@ weights the rules were written with; ``data/unit_model.json`` holds weights fitt
 
 from __future__ import annotations
 
-from .weighing import Weighing, score  # noqa: F401  (score: the finder's weighted sum)
+from .weighing import Weighing
 
 FEATURES_VERSION = 1
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from .normalise import bracketed
 from .regexscan import Prefiltered
 from . import unit_model
+from .weighing import score
 from .regions import gazetteer
 
 PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支", "党支部", "党工委", "党委", "党组", "党小组")
@@ -539,12 +540,12 @@ def guess_unit(title: str, text: str) -> str:
     if ranking is None:
         return ""
     weights = unit_model.weights()
-    scores = {core: unit_model.score(f, weights) for core, f in ranking.features.items()}
+    scores = {core: score(f, weights) for core, f in ranking.features.items()}
     helper = _helper_of_place(scores, ranking.shorts, ranking.body_cands, ranking.body)
     if helper:   # "国网富顺县供电公司…来到福善镇周安村": the text is about the helper's work, the place is served
         scores[helper] = max(scores.values()) + 0.5
     for core, f in ranking.thanks.items():
-        scores[core] += unit_model.score(f, weights)
+        scores[core] += score(f, weights)
     best = _leader(scores)
     short = ranking.shorts[best]
     party = [p.group(0) for name in (short, best) for end in _ends(text, name)
@@ -595,8 +596,8 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
         f = feats.setdefault(core, {})
         f[name] = f.get(name, 0.0) + value
 
-    def score(core: str) -> float:
-        return unit_model.score(feats[core], weights)
+    def weighed(core: str) -> float:
+        return score(feats[core], weights)
 
     def merge(into: str, core: str) -> None:
         for name, value in feats.pop(core).items():
@@ -609,10 +610,9 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
     for c, where in found:
         shorts.setdefault(c.core, c.short)
         feats.setdefault(c.core, {})
-        if where == "title" and id(c) in credited:
-            pass
-        elif where == "title":
-            add(c.core, "title_party" if c.party else "title")
+        if where == "title":
+            if id(c) not in credited:
+                add(c.core, "title_party" if c.party else "title")
         elif c.start < first_end:
             add(c.core, "first_sentence")
         if where == "body" and (_SOURCE.search(body[max(0, c.start - 3):c.start + len(c.core) + 8])
@@ -684,7 +684,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
                                     or k[len(core):] in _ESTATE_BODIES)) or
             _short_form_of(core, k))]
         if longer and core in feats:
-            merge(max(longer, key=lambda k: (score(k), len(k))), core)
+            merge(max(longer, key=lambda k: (weighed(k), len(k))), core)
     for core in [k for k in feats if examples.get(k)]:
         del feats[core]
     for core, f in feats.items():

@@ -32,6 +32,7 @@ from typing import Any, Callable
 
 import yaml
 
+from ..graph.adcodes import MUNICIPALITIES
 from ..graph.schema import concept_id, normalise_key
 from ..graph.store import GraphStore
 
@@ -131,7 +132,7 @@ def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
     out = dict(entry)
     # a municipality written as the city (上海, 重庆市 under city): it is a province-level division with no city
     city = entry.get("city")
-    municipality = {g.division(c).name for c in g.codes_named(city) if c[:2] in _MUNICIPALITIES
+    municipality = {g.division(c).name for c in g.codes_named(city) if c[:2] in MUNICIPALITIES
                     and g.division(c) and g.division(c).level == "province"} if city else set()
     if len(municipality) == 1:
         name = municipality.pop()
@@ -163,7 +164,15 @@ def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_MUNICIPALITIES = ("11", "12", "31", "50")     # 北京, 天津, 上海, 重庆: adcodes of the province-level cities
+def is_sealed(gold_dir: Path) -> bool:
+    """Whether a gold set is sealed: its gold.yaml's opening comment says SEALED (read for figures only, never
+    trained on)."""
+    head = []
+    for line in (gold_dir / "gold.yaml").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        head.append(line)
+    return "SEALED" in "\n".join(head)
 
 
 def _gold_chain(entry: dict[str, Any]) -> set[str]:
