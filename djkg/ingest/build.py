@@ -81,7 +81,8 @@ def build(case: ExtractedCase, tx: Taxonomy | None = None) -> CaseGraph:
             concept = tx.by_id.get(m.id)
             nprops = concept.props() if concept else {"name": m.name, "candidate": True}
             nodes.append(Node(m.id, kind, nprops))
-            edges.append(Edge(cid, edge_type, m.id, {"evidence": m.evidence}))
+            # a measure the measure model added says so: it was read from the write-up's words, not a listed phrase
+            edges.append(Edge(cid, edge_type, m.id, {"evidence": m.evidence, **({"learned": True} if m.learned else {})}))
 
     problem_ids = [m.id for m in case.problems]
     for m in case.measures:

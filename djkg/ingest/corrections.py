@@ -102,7 +102,7 @@ def case_from_graph(graph: CaseGraph) -> ExtractedCase:
         node = nodes[e.dst]
         if e.type in (S.FACES, S.APPLIES):
             m = Mention(node.id, str(node.props.get("name") or ""), str(e.props.get("evidence") or ""),
-                        candidate=bool(node.props.get("candidate")))
+                        candidate=bool(node.props.get("candidate")), learned=bool(e.props.get("learned")))
             (problems if e.type == S.FACES else measures).append(m)
         elif e.type == S.ACHIEVES:
             o = node.props

@@ -13,7 +13,7 @@ from typing import Any
 from ..graph import schema as S
 from . import identity
 from . import industry as industry_mod
-from . import candidates, problem_frames, units
+from . import candidates, measure_model, problem_frames, units
 from .normalise import normalise, normalise_short, positions, strip_controls
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
@@ -37,11 +37,14 @@ class Mention:
     candidate: bool = False
     category: str = ""
     variant: bool = False     # found by word order / inserted words, not a listed surface
+    learned: bool = False     # named by the measure model from the write-up's words (measure_model.py)
 
     def to_dict(self) -> dict[str, Any]:
         d = {"id": self.id, "name": self.name, "evidence": self.evidence}
         if self.candidate:
             d["candidate"] = True
+        if self.learned:
+            d["learned"] = True
         return d
 
 
@@ -126,11 +129,12 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                  for k, c, _ in framed]
     problems = _fits_field(problems, tx, industry)
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
+    measures += _learned_measures(text, sentences, tx, {m.id for m in measures})
     model = pick_model(matches, sentences, tx, meta, title, warnings, field=industry.get("field"))
     if model is None and not meta.get("unit"):
         # a curated write-up (front matter or labelled lines) without a model line is a local brand by intent;
         # only raw texts get a model inferred from what they do
-        model = infer_model([m.id for m in measures if not m.variant], industry.get("field"), tx,
+        model = infer_model([m.id for m in measures if not m.variant and not m.learned], industry.get("field"), tx,
                             [m.id for m in problems])
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
     outcomes = extract_outcomes(sentences, tx, unit=unit, text=text)
@@ -149,6 +153,24 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                                  origin=doc.origin, text=doc.text)
     return ExtractedCase(doc.source, cid, title, unit, strip_controls(brand), year, region, industry, problems,
                          measures, outcomes, model, flags, signals, warnings, text, meta, ident)
+
+
+def _learned_measures(text: str, sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> list[Mention]:
+    """Measures the rules did not find that the measure model says the write-up states, each with the sentence whose
+    words speak most for it as its evidence."""
+    model = measure_model.shipped()
+    if model is None:
+        return []
+    stated = {cid: p for cid, p in model.stated(text).items() if cid not in found and cid in tx.by_id}
+    if not stated:
+        return []
+    words = [measure_model.words_in(s.text, model.scanner) if not s.heading else set() for s in sentences]
+    out = []
+    for cid in sorted(stated, key=lambda c: (-stated[c], c)):
+        concept, k = tx.by_id[cid], model.evidence(cid, words)
+        out.append(Mention(concept.id, concept.name, sentences[k].text[:300] if k is not None else "",
+                           category=concept.category, learned=True))
+    return out
 
 
 def _fits_field(problems: list[Mention], tx: Taxonomy, industry: dict[str, Any]) -> list[Mention]:

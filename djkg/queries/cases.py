@@ -58,6 +58,8 @@ def _mention(node, edge) -> dict[str, Any]:
     m = {"id": node.id, "name": node.props.get("name"), "evidence": edge.props.get("evidence")}
     if node.props.get("candidate"):
         m["candidate"] = True
+    if edge.props.get("learned"):
+        m["learned"] = True      # read from the write-up's words by the measure model (ingest/measure_model.py)
     return m
 
 

@@ -58,7 +58,8 @@ def record_context(rec: dict[str, Any]) -> dict[str, Any]:
     for p in rec["problems"]:
         facts.append((L.SENTENCE_ROLES["problem"], p.get("name") or "", p.get("evidence") or ""))
     for m in rec["measures"]:
-        facts.append((L.SENTENCE_ROLES["measure"], m.get("name") or "", m.get("evidence") or ""))
+        name = (m.get("name") or "") + (L.LEARNED_MEASURE if m.get("learned") else "")
+        facts.append((L.SENTENCE_ROLES["measure"], name, m.get("evidence") or ""))
     rows = [{"metric": outcome_metric(o), "value": outcome_value(o), "direction": outcome_direction(o),
              "label": outcome_label(o), "evidence": o.get("evidence") or "", "region": o.get("scope") == "region"}
             for o in rec["outcomes"]]

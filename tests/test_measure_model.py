@@ -1,0 +1,122 @@
+"""The measure model (djkg/ingest/measure_model.py): a bag-of-words second opinion that adds measures a write-up
+tells in words no listed surface covers. It only adds, it says so (``learned``), it shows the sentence that speaks
+for it, and it never chooses the case's model."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from djkg.ingest import measure_model
+from djkg.ingest.extract import extract
+from djkg.ingest.readers import RawDoc, read_path
+from djkg.ingest.wordscan import WordScanner
+
+GOLD = Path(__file__).parent / "gold"
+# a real report retold (development set): a street's service centre rebuilt around one hall of windows
+JIANCHANGDAO = GOLD / "extraction_real47" / "r1262-jianchangdao.txt"
+
+
+def _doc(path: Path) -> RawDoc:
+    return next(d for d in read_path(path) if isinstance(d, RawDoc))
+
+
+def test_the_shipped_model_loads_and_names_only_taxonomy_measures():
+    from djkg.ingest.taxonomy import taxonomy
+    model = measure_model.shipped()
+    assert model is not None
+    assert 0 < model.threshold < 1
+    assert set(model.intercepts) <= set(taxonomy().by_id)
+    assert all(cid.startswith("measure:") for cid in model.intercepts)
+
+
+def test_a_file_fitted_to_other_features_is_refused(tmp_path):
+    data = json.loads(measure_model.MODEL_PATH.read_text(encoding="utf-8"))
+    data["features_version"] = measure_model.FEATURES_VERSION + 1
+    path = tmp_path / "measure_model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(measure_model.ModelFileError, match="train_measure_model"):
+        measure_model.load(path)
+
+
+def test_without_a_file_the_rules_decide_alone(tmp_path):
+    assert measure_model.load(tmp_path / "absent.json") is None
+
+
+def test_words_are_counted_once_however_often_they_occur():
+    scanner = WordScanner({w: w for w in ("合作社", "分红", "入股")})
+    assert measure_model.words_in("合作社年底分红，合作社再分红", scanner) == {"合作社", "分红"}
+
+
+def test_a_measure_told_in_other_words_is_added_marked_learned_with_its_sentence():
+    case = extract(_doc(JIANCHANGDAO))
+    learned = {m.id: m for m in case.measures if m.learned}
+    # the centre that gathers the street's services in one place: no listed surface of the measure is in the text
+    assert "measure:neighbourhood-activity-space" in learned
+    evidence = learned["measure:neighbourhood-activity-space"].evidence
+    assert evidence and evidence in case_text(JIANCHANGDAO)
+    assert "服务中心" in evidence
+
+
+def case_text(path: Path) -> str:
+    from djkg.ingest.normalise import normalise
+    return normalise(_doc(path).text)
+
+
+def test_the_model_only_adds_to_what_the_rules_found():
+    case = extract(_doc(JIANCHANGDAO))
+    by_rules = [m.id for m in case.measures if not m.learned and not m.candidate]
+    assert by_rules, "the rules find measures in this write-up too"
+    model = measure_model.shipped()
+    assert not set(by_rules) & {m.id for m in case.measures if m.learned}
+    # what the model adds is what it gives at least its threshold, and nothing the rules already hold
+    stated = model.stated(case_text(JIANCHANGDAO))
+    assert {m.id for m in case.measures if m.learned} == set(stated) - set(by_rules)
+
+
+def test_a_learned_measure_does_not_choose_the_model():
+    from djkg.ingest.extract import infer_model
+    from djkg.ingest.taxonomy import taxonomy
+    case = extract(_doc(JIANCHANGDAO))
+    listed = [m.id for m in case.measures if not m.variant and not m.learned]
+    expected = infer_model(listed, case.industry.get("field"), taxonomy(), [m.id for m in case.problems])
+    assert (case.model or {}).get("id") == (expected or {}).get("id")
+
+
+def test_the_training_script_never_reads_a_sealed_set():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import train_measure_model
+    from djkg.services.evaluation import is_sealed
+    sealed = [p.name for p in GOLD.iterdir() if p.is_dir() and p.name.startswith("extraction_real") and is_sealed(p)]
+    assert sealed
+    assert not set(sealed) & set(train_measure_model.development_sets())
+    with pytest.raises(SystemExit, match="sealed"):
+        train_measure_model.documents(sealed[0])
+
+
+def test_a_learned_measure_is_stored_as_such_and_the_case_page_says_so(tmp_path):
+    from djkg.graph.sqlite_store import SqliteStore
+    from djkg.ingest.pipeline import ingest_paths
+    from djkg.queries.cases import case_record, list_cases
+    from fastapi.testclient import TestClient
+    from djkg.api.app import create_app
+    from djkg.core.config import Settings
+    from djkg.viz.labels import LEARNED_MEASURE
+    store = SqliteStore(tmp_path / "djkg.sqlite3")
+    try:
+        ingest_paths([JIANCHANGDAO], store)
+        (case,) = list_cases(store)
+        rec = case_record(store, case["id"], with_text=True)
+        learned = [m for m in rec["measures"] if m.get("learned")]
+        listed = [m for m in rec["measures"] if not m.get("learned")]
+        assert "measure:neighbourhood-activity-space" in {m["id"] for m in learned}
+        assert listed
+        with TestClient(create_app(Settings(data_dir=tmp_path), store=store)) as client:
+            html = client.get(f"/cases/{case['id']}").text
+        for m in learned:
+            assert m["name"] + LEARNED_MEASURE in html
+        for m in listed:
+            assert m["name"] + LEARNED_MEASURE not in html
+    finally:
+        store.close()
