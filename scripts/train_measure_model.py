@@ -36,7 +36,9 @@ from djkg.services.evaluation import _concepts, is_sealed  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"
 C = 1.0               # inverse strength of the L2 penalty; 0.3 read the same on the sealed sets
-THRESHOLD = 0.5       # 0.4 added more, at lower precision than the rules'; 0.6 and up added less at the same
+# leave-one-set-out (--check), what the model adds is right 51% of the time at 0.4, 55% at 0.5, 60% at 0.6 (161, 119,
+# 92 additions): 0.5 is the lowest threshold whose additions are right more often than not
+THRESHOLD = 0.5
 MIN_DOCS = 3          # a word in fewer development write-ups is no evidence (5 read the same)
 MIN_POSITIVES = 3
 PRUNE = 0.05          # weights smaller than this are left out of the file (sealed sets: measures read the same)

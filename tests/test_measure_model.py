@@ -120,3 +120,21 @@ def test_a_learned_measure_is_stored_as_such_and_the_case_page_says_so(tmp_path)
             assert m["name"] + LEARNED_MEASURE not in html
     finally:
         store.close()
+
+
+
+def test_a_measure_read_from_the_wording_is_no_concrete_measure_against_slogans():
+    # a text of slogans uses the words of the work too ("推进党建与业务融合"): the model may read a measure into them,
+    # which must not count as a concrete measure when the quality flags weigh slogans against measures
+    from djkg.ingest.extract import Mention, quality
+    from djkg.ingest.sections import split
+    from djkg.ingest.taxonomy import taxonomy
+    tx = taxonomy()
+    cues = tx.cue_list("slogan_cues")[:3]
+    text = "。".join(f"{c}推进党建工作" for c in cues) + "。"
+    sentences = split(text)
+    two = ("measure:party-business-integration", "measure:brand-creation")
+    learned = [Mention(cid, tx.by_id[cid].name, sentences[0].text, learned=True) for cid in two]
+    listed = [Mention(cid, tx.by_id[cid].name, sentences[0].text) for cid in two]
+    assert "slogan_heavy" in quality(sentences, [], learned, [], tx, text)[0]
+    assert "slogan_heavy" not in quality(sentences, [], listed, [], tx, text)[0]

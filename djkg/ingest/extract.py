@@ -791,7 +791,8 @@ def quality(sentences: list[Sentence], problems: list[Mention], measures: list[M
         flags.append("no_quantified_outcome")
     slogans = sum(text.count(c) for c in (tx.cue_list("slogan_cues") or
                                           ["高举", "全面贯彻", "打造", "全力", "着力", "不断", "进一步", "切实"]))
-    concrete = len([m for m in measures if not m.candidate])
+    # a measure read from the wording alone is no concrete measure: a text of slogans uses the words of the work too
+    concrete = len([m for m in measures if not m.candidate and not m.learned])
     if slogans >= 6 and slogans > 2 * max(1, concrete) or (slogans >= 3 and concrete <= 1):
         flags.append("slogan_heavy")
     mass = tx.cue_list("mass_evaluation_cues") or ["满意度", "群众评议", "测评", "满意率"]
