@@ -27,8 +27,8 @@ def test_the_shipped_model_loads_and_names_only_taxonomy_measures():
     model = measure_model.shipped()
     assert model is not None
     assert 0 < model.threshold < 1
-    assert set(model.intercepts) <= set(taxonomy().by_id)
-    assert all(cid.startswith("measure:") for cid in model.intercepts)
+    assert set(model.ids) <= set(taxonomy().by_id)
+    assert all(cid.startswith("measure:") for cid in model.ids)
 
 
 def test_a_file_fitted_to_other_features_is_refused(tmp_path):

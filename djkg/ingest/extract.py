@@ -7,6 +7,7 @@ concepts (problems / measures / model), outcomes, candidates, quality flags.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -161,10 +162,17 @@ def _learned_measures(text: str, sentences: list[Sentence], tx: Taxonomy, found:
     model = measure_model.shipped()
     if model is None:
         return []
-    stated = {cid: p for cid, p in model.stated(text).items() if cid not in found and cid in tx.by_id}
+    hits = model.scanner.iter(text)          # one scan: the words for the model, and where they are for evidence
+    stated = {cid: p for cid, p in model.stated_by({w for _end, w in hits}).items()
+              if cid not in found and cid in tx.by_id}
     if not stated:
         return []
-    words = [measure_model.words_in(s.text, model.scanner) if not s.heading else set() for s in sentences]
+    starts = [s.start for s in sentences]
+    words: list[set[str]] = [set() for _ in sentences]
+    for end, w in hits:
+        k = bisect_right(starts, end) - 1
+        if k >= 0 and end < sentences[k].end and not sentences[k].heading:
+            words[k].add(w)
     out = []
     for cid in sorted(stated, key=lambda c: (-stated[c], c)):
         concept, k = tx.by_id[cid], model.evidence(cid, words)

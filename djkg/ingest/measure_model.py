@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .wordscan import WordScanner
@@ -43,30 +43,47 @@ def words_in(text: str, scanner: WordScanner[str]) -> set[str]:
 @dataclass(frozen=True)
 class MeasureModel:
     threshold: float
-    intercepts: dict[str, float]              # measure id -> intercept
-    weights: dict[str, dict[str, float]]      # word -> {measure id: weight}: one scan, then a sum per measure
+    ids: tuple[str, ...]                      # the measures, in the order of every row below
+    intercepts: tuple[float, ...]
+    rows: dict[str, tuple[float, ...]]        # word -> its weight for each measure (0.0 where it has none)
     scanner: WordScanner[str]
 
     def probabilities(self, text: str) -> dict[str, float]:
-        z = dict(self.intercepts)
-        for word in words_in(text, self.scanner):
-            for cid, w in self.weights[word].items():
-                z[cid] += w
-        return {cid: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for cid, v in z.items()}
+        return {cid: _sigmoid(z) for cid, z in zip(self.ids, self._logits(words_in(text, self.scanner)))}
+
+    def _logits(self, words: set[str]):
+        # one row per word present, summed column by column in C (zip, sum): a dictionary update per word and
+        # measure cost twice as much (BENCHMARKS.md, twenty-eighth session)
+        rows = [self.rows[w] for w in words]
+        return map(sum, zip(self.intercepts, *rows)) if rows else iter(self.intercepts)
 
     def stated(self, text: str) -> dict[str, float]:
         """The measures the classifier says ``text`` states (id -> probability), at or above the threshold."""
-        return {cid: p for cid, p in self.probabilities(text).items() if p >= self.threshold}
+        return self.stated_by(words_in(text, self.scanner))
+
+    def stated_by(self, words: set[str]) -> dict[str, float]:
+        bar = math.log(self.threshold / (1.0 - self.threshold))     # p >= threshold where the logit >= bar
+        return {cid: _sigmoid(z) for cid, z in zip(self.ids, self._logits(words)) if z >= bar}
 
     def evidence(self, cid: str, sentence_words: list[set[str]]) -> int | None:
         """Index of the sentence whose words (``words_in`` of each) speak most for measure ``cid``; None when none
         speaks for it."""
+        j, support = self.ids.index(cid), self.support
         best, best_score = None, 0.0
         for k, words in enumerate(sentence_words):
-            score = sum(max(0.0, self.weights[w].get(cid, 0.0)) for w in words)
+            score = sum(support[w][j] for w in words)
             if score > best_score:
                 best, best_score = k, score
         return best
+
+    @cached_property
+    def support(self) -> dict[str, tuple[float, ...]]:
+        """Each word's weights with the negative ones as 0.0: what speaks *for* a measure in a sentence."""
+        return {w: tuple(max(0.0, x) for x in row) for w, row in self.rows.items()}
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def load(path: Path = MODEL_PATH) -> MeasureModel | None:
@@ -76,12 +93,14 @@ def load(path: Path = MODEL_PATH) -> MeasureModel | None:
     if data.get("features_version") != FEATURES_VERSION:
         raise ModelFileError(f"{path}: fitted to features version {data.get('features_version')}, this code reads "
                              f"version {FEATURES_VERSION}: run scripts/train_measure_model.py")
-    by_word: dict[str, dict[str, float]] = {}
-    for cid, m in data["measures"].items():
-        for word, w in m["weights"].items():
-            by_word.setdefault(word, {})[cid] = float(w)
-    return MeasureModel(float(data["threshold"]), {cid: float(m["intercept"]) for cid, m in data["measures"].items()},
-                        by_word, WordScanner({w: w for w in by_word}))
+    ids = tuple(sorted(data["measures"]))
+    zero = 0.0
+    rows: dict[str, list[float]] = {}
+    for j, cid in enumerate(ids):
+        for word, w in data["measures"][cid]["weights"].items():
+            rows.setdefault(word, [zero] * len(ids))[j] = float(w)
+    return MeasureModel(float(data["threshold"]), ids, tuple(float(data["measures"][c]["intercept"]) for c in ids),
+                        {w: tuple(r) for w, r in rows.items()}, WordScanner({w: w for w in rows}))
 
 
 @lru_cache(maxsize=1)
