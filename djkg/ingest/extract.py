@@ -173,9 +173,14 @@ def _learned_measures(text: str, sentences: list[Sentence], tx: Taxonomy, found:
         k = bisect_right(starts, end) - 1
         if k >= 0 and end < sentences[k].end and not sentences[k].heading:
             words[k].add(w)
+    # the evidence is a sentence that tells what was done, where one speaks for the measure; a result or the
+    # background only when none does ("同期集体经济从3万多元增至315万元" is what the measure brought, not the measure)
+    done = [w if s.role == "measure" else set() for w, s in zip(words, sentences)]
     out = []
     for cid in sorted(stated, key=lambda c: (-stated[c], c)):
-        concept, k = tx.by_id[cid], model.evidence(cid, words)
+        concept = tx.by_id[cid]
+        k = model.evidence(cid, done)
+        k = model.evidence(cid, words) if k is None else k
         out.append(Mention(concept.id, concept.name, sentences[k].text[:300] if k is not None else "",
                            category=concept.category, learned=True))
     return out
