@@ -138,3 +138,22 @@ def test_a_measure_read_from_the_wording_is_no_concrete_measure_against_slogans(
     listed = [Mention(cid, tx.by_id[cid].name, sentences[0].text) for cid in two]
     assert "slogan_heavy" in quality(sentences, [], learned, [], tx, text)[0]
     assert "slogan_heavy" not in quality(sentences, [], listed, [], tx, text)[0]
+
+
+def test_the_evidence_of_a_learned_measure_tells_what_was_done_not_what_it_brought():
+    # 塘约 (shipped corpus): the words that speak most for a thriving industry are in the results sentence
+    # ("同期集体经济从3万多元增至315万元"); the evidence shown is the sentence of what was done
+    from djkg.ingest.sections import split
+    doc = _doc(Path(__file__).resolve().parents[1] / "data" / "cases" / "c1-anshun-tangyue.md")
+    case = extract(doc)
+    learned = [m for m in case.measures if m.learned]
+    assert learned
+    roles = {s.text[:300]: s.role for s in split(case_text_of(doc))}
+    for m in learned:
+        assert "315万元" not in m.evidence
+        assert roles.get(m.evidence) == "measure"
+
+
+def case_text_of(doc: RawDoc) -> str:
+    from djkg.ingest.normalise import normalise
+    return normalise(doc.text)
