@@ -19,20 +19,16 @@ fitted to another is refused. Without a data file the rules decide alone.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from .weighing import ModelFileError, read_model_file  # noqa: F401  (ModelFileError: what load raises)
 from .wordscan import WordScanner
 
 FEATURES_VERSION = 1
 MODEL_PATH = Path(__file__).parent / "data" / "measure_model.json"
-
-
-class ModelFileError(ValueError):
-    pass
 
 
 def words_in(text: str, scanner: WordScanner[str]) -> set[str]:
@@ -87,12 +83,9 @@ def _sigmoid(z: float) -> float:
 
 
 def load(path: Path = MODEL_PATH) -> MeasureModel | None:
-    if not path.exists():
+    data = read_model_file(path, FEATURES_VERSION, "scripts/train_measure_model.py")
+    if data is None:
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("features_version") != FEATURES_VERSION:
-        raise ModelFileError(f"{path}: fitted to features version {data.get('features_version')}, this code reads "
-                             f"version {FEATURES_VERSION}: run scripts/train_measure_model.py")
     ids = tuple(sorted(data["measures"]))
     zero = 0.0
     rows: dict[str, list[float]] = {}

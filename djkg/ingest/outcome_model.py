@@ -25,7 +25,6 @@ model trained on another one is refused, so features and weights cannot drift ap
 
 from __future__ import annotations
 
-import json
 import math
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +32,8 @@ from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import Iterator
+
+from .weighing import ModelFileError, read_model_file  # noqa: F401  (ModelFileError: what load raises)
 
 FEATURES_VERSION = 1
 MODEL_PATH = Path(__file__).parent / "data" / "outcome_model.json"
@@ -107,18 +108,11 @@ class OutcomeModel:
         return self.probability(c) >= (self.kept if c.ruled_in else self.added)
 
 
-class ModelFileError(ValueError):
-    pass
-
-
 def load(path: Path = MODEL_PATH) -> OutcomeModel | None:
     """The model in ``path``; None when there is no file (the rules then decide alone)."""
-    if not path.exists():
+    data = read_model_file(path, FEATURES_VERSION, "scripts/train_outcome_model.py")
+    if data is None:
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("features_version") != FEATURES_VERSION:
-        raise ModelFileError(f"{path}: trained on features version {data.get('features_version')}, this code reads "
-                             f"version {FEATURES_VERSION}: run scripts/train_outcome_model.py")
     return OutcomeModel(float(data["intercept"]), {k: float(v) for k, v in data["weights"].items()},
                         float(data["thresholds"]["kept"]), float(data["thresholds"]["added"]))
 

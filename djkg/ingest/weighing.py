@@ -14,12 +14,26 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).parent / "data"
 
 
 class ModelFileError(ValueError):
     pass
+
+
+def read_model_file(path: Path, features_version: int, refit: str) -> dict[str, Any] | None:
+    """The data of a fitted model's file (the unit weights, the outcome and the measure models); None when there is no
+    file, where the rules decide alone. A file fitted to another features version is refused: features and weights
+    cannot drift apart silently. ``refit`` names the command that writes a new one."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("features_version") != features_version:
+        raise ModelFileError(f"{path}: fitted to features version {data.get('features_version')}, this code reads "
+                             f"version {features_version}: run {refit}")
+    return data
 
 
 @dataclass
@@ -35,13 +49,9 @@ class Weighing:
 
     def load(self, path: Path | None = None) -> dict[str, float]:
         """The weights in ``path`` (the shipped file by default); the rules' own when there is no file."""
-        path = path or self.path
-        if not path.exists():
+        data = read_model_file(path or self.path, self.features_version, f"scripts/train_weights.py {self.name}")
+        if data is None:
             return dict(self.rule_weights)
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("features_version") != self.features_version:
-            raise ModelFileError(f"{path}: fitted to features version {data.get('features_version')}, this code "
-                                 f"reads version {self.features_version}: run scripts/train_weights.py {self.name}")
         return {k: float(v) for k, v in data["weights"].items()}
 
     def weights(self) -> dict[str, float]:
