@@ -157,3 +157,15 @@ def test_the_evidence_of_a_learned_measure_tells_what_was_done_not_what_it_broug
 def case_text_of(doc: RawDoc) -> str:
     from djkg.ingest.normalise import normalise
     return normalise(doc.text)
+
+
+def test_an_editor_naming_a_learned_measure_confirms_it():
+    from djkg.ingest.corrections import apply, resolve
+    case = extract(_doc(JIANCHANGDAO))
+    learned = next(m for m in case.measures if m.learned)
+    others = [(m.id, m.learned) for m in case.measures if m.id != learned.id]
+    apply(case, resolve({"add_measures": [learned.name]}, case))
+    (now,) = [m for m in case.measures if m.id == learned.id]
+    assert not now.learned
+    assert now.evidence == learned.evidence        # the sentence it was read from stays its evidence
+    assert [(m.id, m.learned) for m in case.measures if m.id != learned.id] == others

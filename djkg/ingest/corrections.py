@@ -21,6 +21,7 @@ import copy
 import math
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Any, Callable
 
 from ..graph import schema as S
@@ -354,7 +355,12 @@ def apply(case: ExtractedCase, change: dict[str, Any], tx: Taxonomy | None = Non
             mentions = [m for m in mentions if m.id not in targets and S.normalise_key(m.name) != key]
         for ref in edit.get("add", []):
             now = _current_ref(ref, label, tx)
-            if now.get("rejected") or any(m.id == now["id"] for m in mentions):
+            if now.get("rejected"):
+                continue
+            had = next((k for k, m in enumerate(mentions) if m.id == now["id"]), None)
+            if had is not None:
+                if mentions[had].learned:   # an editor names what the measure model read into the wording: confirmed
+                    mentions[had] = replace(mentions[had], learned=False)
                 continue
             mentions.append(Mention(now["id"], now["name"], MANUAL_EVIDENCE, candidate=bool(now.get("candidate"))))
         setattr(case, attr, mentions)
