@@ -22,6 +22,12 @@ def _doc(path: Path) -> RawDoc:
     return next(d for d in read_path(path) if isinstance(d, RawDoc))
 
 
+def case_text(path: Path) -> str:
+    """The normalised text extraction reads (its sentences and evidence are substrings of it)."""
+    from djkg.ingest.normalise import normalise
+    return normalise(_doc(path).text)
+
+
 def test_the_shipped_model_loads_and_names_only_taxonomy_measures():
     from djkg.ingest.taxonomy import taxonomy
     model = measure_model.shipped()
@@ -57,11 +63,6 @@ def test_a_measure_told_in_other_words_is_added_marked_learned_with_its_sentence
     evidence = learned["measure:neighbourhood-activity-space"].evidence
     assert evidence and evidence in case_text(JIANCHANGDAO)
     assert "服务中心" in evidence
-
-
-def case_text(path: Path) -> str:
-    from djkg.ingest.normalise import normalise
-    return normalise(_doc(path).text)
 
 
 def test_the_model_only_adds_to_what_the_rules_found():
@@ -144,19 +145,14 @@ def test_the_evidence_of_a_learned_measure_tells_what_was_done_not_what_it_broug
     # 塘约 (shipped corpus): the words that speak most for a thriving industry are in the results sentence
     # ("同期集体经济从3万多元增至315万元"); the evidence shown is the sentence of what was done
     from djkg.ingest.sections import split
-    doc = _doc(Path(__file__).resolve().parents[1] / "data" / "cases" / "c1-anshun-tangyue.md")
-    case = extract(doc)
+    path = Path(__file__).resolve().parents[1] / "data" / "cases" / "c1-anshun-tangyue.md"
+    case = extract(_doc(path))
     learned = [m for m in case.measures if m.learned]
     assert learned
-    roles = {s.text[:300]: s.role for s in split(case_text_of(doc))}
+    roles = {s.text[:300]: s.role for s in split(case_text(path))}
     for m in learned:
         assert "315万元" not in m.evidence
         assert roles.get(m.evidence) == "measure"
-
-
-def case_text_of(doc: RawDoc) -> str:
-    from djkg.ingest.normalise import normalise
-    return normalise(doc.text)
 
 
 def test_an_editor_naming_a_learned_measure_confirms_it():

@@ -44,9 +44,6 @@ class MeasureModel:
     rows: dict[str, tuple[float, ...]]        # word -> its weight for each measure (0.0 where it has none)
     scanner: WordScanner[str]
 
-    def probabilities(self, text: str) -> dict[str, float]:
-        return {cid: _sigmoid(z) for cid, z in zip(self.ids, self._logits(words_in(text, self.scanner)))}
-
     def _logits(self, words: set[str]):
         # one row per word present, summed column by column in C (zip, sum): a dictionary update per word and
         # measure cost twice as much (BENCHMARKS.md, twenty-eighth session)
@@ -87,11 +84,10 @@ def load(path: Path = MODEL_PATH) -> MeasureModel | None:
     if data is None:
         return None
     ids = tuple(sorted(data["measures"]))
-    zero = 0.0
     rows: dict[str, list[float]] = {}
     for j, cid in enumerate(ids):
         for word, w in data["measures"][cid]["weights"].items():
-            rows.setdefault(word, [zero] * len(ids))[j] = float(w)
+            rows.setdefault(word, [0.0] * len(ids))[j] = float(w)
     return MeasureModel(float(data["threshold"]), ids, tuple(float(data["measures"][c]["intercept"]) for c in ids),
                         {w: tuple(r) for w, r in rows.items()}, WordScanner({w: w for w in rows}))
 
