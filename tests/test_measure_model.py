@@ -165,3 +165,12 @@ def test_an_editor_naming_a_learned_measure_confirms_it():
     assert not now.learned
     assert now.evidence == learned.evidence        # the sentence it was read from stays its evidence
     assert [(m.id, m.learned) for m in case.measures if m.id != learned.id] == others
+
+
+def test_the_ingest_json_keeps_the_design_shape_and_adds_learned_only_where_true():
+    # DESIGN.md: measures are [{"id","name","evidence"}]; `learned` is an added key, like `candidate`, never false
+    measures = extract(_doc(JIANCHANGDAO)).to_dict()["measures"]
+    assert all({"id", "name", "evidence"} <= set(m) for m in measures)
+    assert {m["id"] for m in measures if m.get("learned")} >= {"measure:neighbourhood-activity-space"}
+    assert all(m.get("learned", True) is True for m in measures)
+    assert any("learned" not in m for m in measures)
