@@ -262,6 +262,24 @@ def test_a_meetings_venue_is_not_where_the_unit_is():
     assert (c.region.get("city"), c.region.get("county")) == ("苏州市", None), c.region
 
 
+def test_a_hall_that_hosts_a_meeting_is_not_where_the_unit_is():
+    # (r1303) a private firm honoured at a national meeting in Beijing: the hall is the meeting's, the firm's seat is
+    # not named
+    c = case("某乳业党委再获全国先进基层党组织\n\n6月28日，在北京人民大会堂，全国“两优一先”表彰大会隆重召开。"
+             "某乳业党委名列受表彰的先进基层党组织之中，这家企业的党员在生产一线亮身份、作表率。")
+    assert c.region.get("province") is None, c.region
+
+
+def test_a_school_named_after_its_parent_university_is_where_its_own_place_name_says():
+    # (r1299) 北京师范大学万宁附属中学 is a school in 万宁 (Hainan), not in Beijing; the university's place is its parent's
+    c = case("北京师范大学万宁附属中学党委：一封意见信建起了学生休闲场地\n\n答案就在北京师范大学万宁附属中学的高中部。"
+             "学校党委开设校长信箱，收集学生的意见建议，学生最盼着解决的事一件件推着办。")
+    assert (c.region.get("province"), c.region.get("county")) == ("海南省", "万宁市"), c.region
+    # … while a university's own place, with no school of it named after it, still places it
+    c = case("浙江大学党委推行“支部建在课题组上”\n\n浙江大学党委把党支部建在课题组上，教师党员带着学生做科研。")
+    assert c.region.get("province") == "浙江省", c.region
+
+
 def test_the_places_a_unit_came_to_after_others_are_not_its_own():
     # (r1030) a logistics group's third drivers' branch in Zhejiang: the first two sites are no seat of the group
     c = case("传化智联党委做实货车司机群体党建\n\n10月13日，长兴的公路港物流行业支部委员会宣告成立。继金华、台州之后，这是"

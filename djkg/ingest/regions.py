@@ -212,7 +212,13 @@ class Gazetteer:
             if not chunk:
                 return
             found = self.mentions(chunk)
+            # a university's place before a second place is the parent's, not the unit's: its school or campus there
+            # is named by both ("北京师范大学万宁附属中学" is in 万宁, "华东师范大学苏州实验学校" in 苏州)
+            school_at = {s for s, e, _ in found if _SCHOOL_AFTER.match(chunk, e)}
+            parents = {f: u.end() for f in found if (u := _PARENT_UNIVERSITY.match(chunk, f[1])) and u.end() in school_at}
+            found = [f for f in found if f not in parents]
             ends = {e: s for s, e, _ in found}     # where each mention ends -> where it starts
+            ends.update({end: f[0] for f, end in parents.items()})   # … and the place after it stands as one
             if context:   # in running text a place must stand where a place stands
                 found = [f for f in found if _stands_as_place(chunk, f, ends)
                          and not (serves_villages and self._village_county(chunk, f))]
@@ -373,6 +379,12 @@ _STREET_AFTER = re.compile(r"^(?:[东西南北中]?路(?!线|径|子|上|过)|�
 _FOLLOWS_AFTER = re.compile(r"(?:[市县区省]?、[\u4e00-\u9fff]{2,7}?)*[市县区省]?(?:之后|以后)")
 # a meeting's venue ("在济南开年会", "在北京召开的全国表彰大会上", "在杭州举行的论坛")
 _VENUE_AFTER = re.compile(r"(?:市|省)?(?:召开|举行|举办|开)(?:了|的)?[^，。；]{0,16}?(?:会|论坛|峰会|博览会|交易会|展会|仪式|典礼|比赛|大赛)")
+# … or a hall that hosts meetings ("在北京人民大会堂", "在杭州国际博览中心")
+_HALL_AFTER = re.compile(r"(?:市)?(?:人民大会堂|大会堂|大礼堂|(?:国际|国家)?(?:会议|会展|博览|展览)中心|展览馆|会堂|体育馆|奥体中心)")
+# a university's name right after a place (the place of the parent of a school or campus named after it)
+_PARENT_UNIVERSITY = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院)")
+# … when the second place begins the name of one of its schools or campuses
+_SCHOOL_AFTER = re.compile(r"(?:附属|附中|附小|附校|校区|分校|实验学校|实验中学|实验小学)")
 # a visit's or a trip's destination ("走访和平区军休所", "赶赴四川省阿坝州"): where the unit's people went
 _VISITED_BEFORE = re.compile(r"(?:走访|看望|慰问|探望|赶赴|奔赴|远赴)(?:了)?(?:位于)?$")
 # what follows a partner introduced by 与/和 ("与南浔区菱湖镇四个社区的党总支结成对子")
@@ -453,8 +465,9 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
         return False     # "从郑州来的党员", "从杭州专程赶来": where a visitor set out from
     if "继" in chunk[max(0, start - 20):start] and _FOLLOWS_AFTER.match(chunk, end):
         return False     # "继金华、台州之后，这是…第三处": the places that came before, not the unit's
-    if start and chunk[start - 1] == "在" and _VENUE_AFTER.match(chunk, end):
-        return False     # "学会的党建工作委员会近日在济南开年会": where a meeting was held, not where the unit is
+    if start and chunk[start - 1] == "在" and (_VENUE_AFTER.match(chunk, end) or _HALL_AFTER.match(chunk, end)):
+        return False     # "学会的党建工作委员会近日在济南开年会", "在北京人民大会堂，…表彰大会召开": where a meeting was
+        #                  held, not where the unit is
     head = _list_head(chunk, start, ends)
     if _VISITED_BEFORE.search(chunk, max(0, head - 4), head):
         return False     # "走访和平区军休所里行动不便的老人", "奔赴兴化、溧阳、盱眙等地": where the unit's people went
