@@ -4,6 +4,8 @@ one of the failures seen on real public reports, written as a short text of our 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from djkg.ingest import outcome_model
@@ -11,6 +13,8 @@ from djkg.ingest.extract import extract
 from djkg.ingest.profile import parse_profile
 from djkg.ingest.readers import RawDoc
 from djkg.ingest.taxonomy import taxonomy
+
+GOLD = Path(__file__).parent / "gold"
 
 
 def case(text: str, **meta):
@@ -243,6 +247,12 @@ def test_a_village_whose_name_begins_with_another_countys_short_name_is_where_th
     # 乌兰 begins 乌兰布鲁克村 and is a county in Qinghai; the text puts the village in Xinjiang's 和静县 (r489)
     c = case(_WULAN, unit="乌兰布鲁克村")
     assert c.region.get("county") == "和静县", c.region
+
+
+def test_a_headline_clause_that_begins_on_a_villages_last_character_is_no_name():
+    # (r1274) "十里村变身富庶文明和谐村": 村变身… is read from the 村 of 十里村, a clause, not an organisation's name
+    text = (GOLD / "extraction_real48" / "r1274-changtu-shili-cun.txt").read_text(encoding="utf-8")
+    assert case(text).unit.endswith("十里村"), case(text).unit
 
 
 def test_going_somewhere_is_no_part_of_a_units_name_and_a_sites_name_is_no_title():

@@ -181,6 +181,8 @@ def candidates(text: str) -> list[UnitCandidate]:
             continue    # "建联盟、搭平台", "这一联盟": a verb or a number before the organisation word, no name
         if start and text[start - 1:start + 1] == "党建":
             continue    # "“党建联盟”": Party building's alliance, cut after its 党, names no one
+        if core[0] == "村" and start and text[start - 1] not in _STOP:
+            continue    # "十里村变身富庶文明和谐村": begun on the 村 that ends a name before it, a clause, not a name
         if _ALL_OF_AN_AREA.match(core):
             continue    # "全市人民法庭", "全省优秀人民法庭": all of a kind in an area, no one organisation
         if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core) \
