@@ -3141,6 +3141,15 @@ def test_a_creative_park_and_a_firm_doing_private_firms_party_work_are_private()
     assert c.industry["field"] == "非公有制经济组织", c.industry
 
 
+def test_a_firm_the_text_counts_among_the_two_new_organisations_is_private():
+    # (r1286) a county's "两新" Party organisations in poverty relief: a group among them is a new economic organisation,
+    # a firm outside the state sector, however much the text speaks of social organisations and charity
+    c = case("白沙：“两新”党组织助力脱贫攻坚\n\n白沙黎族自治县注重发挥新经济组织和新社会组织党建的优势，引导这些组织里的"
+             "党支部参与扶贫。中合集团就是其中一例：这家企业的党组织帮产业、帮教育、做公益，社会组织和志愿者也跟着参与。",
+             unit="中合集团")
+    assert c.industry["field"] == "非公有制经济组织", c.industry
+
+
 def test_a_measures_words_inside_a_quoted_honour_are_the_honours():
     # r1141: "“10个标准化建设示范单位”", "“全国化解社会矛盾维护和谐稳定成绩突出律师”" name honours, not what the firm did
     c = case("律所党总支多次受到表彰，被颁给“先进党组织”“10个标准化建设示范单位”这样的称号；党员律师获得"

@@ -145,7 +145,8 @@ _FIRM_NAME = re.compile(r"(?:公司|集团)$")   # 有限公司, 股份公司 �
 # a village's or a community's own company (村集体经济发展有限公司, 社区股份经济合作公司) is the village's
 _PLACE_OWNED = re.compile(r"村|社区|嘎查|合作")
 _ASSOCIATION = re.compile(r"(?:协会|商会|联合会|联谊会|同乡会|促进会|同业公会|基金会)$")
-_PRIVATE_PARTY_WORK = re.compile(r"(?:非公(?:有制)?|民营)企业(?:的)?党建")
+# … or among the "两新" (new economic and social organisations: firms outside the state sector and social groups)
+_PRIVATE_PARTY_WORK = re.compile(r"(?:非公(?:有制)?|民营)企业(?:的)?党建|“?两新”?(?:组织|党组织|党建|领域)|新经济组织")
 # … and so is one whose headline speaks of private firms ("党建引领如何助推民企成长？——听郑州圆方集团党委书记…")
 _PRIVATE_IN_TITLE = re.compile(r"民企|民营企业|非公企业")
 _COMPANY_UNIT = re.compile(r"(?:公司|集团|厂|矿|队|车间|工区|项目部)$")
