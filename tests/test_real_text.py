@@ -3150,6 +3150,16 @@ def test_a_firm_the_text_counts_among_the_two_new_organisations_is_private():
     assert c.industry["field"] == "非公有制经济组织", c.industry
 
 
+def test_a_column_named_with_a_one_character_kind_is_no_title_naming_that_kind():
+    # (r1279) "椰乡先锋" is a column named after a city's nickname: its 乡 names no township, and the organ's text counts
+    c = case("椰乡先锋 · “自贸港先锋行动”专栏\n\n文昌市委市直机关工委部署开展机关先锋专项行动，市直机关各个党支部对照"
+             "“四强”标准抓支部建设，机关党员到项目一线服务企业。")
+    assert c.industry["field"] == "机关", c.industry
+    # … while a village or the countryside named in a title still says what the unit is
+    c = case("东安农村流动党员在千里之外也有了“家”\n\n今年以来，新圩江镇党委想办法联系在外打拼的党员，建起流出党员QQ群。")
+    assert c.industry["field"] == "农村", c.industry
+
+
 def test_a_measures_words_inside_a_quoted_honour_are_the_honours():
     # r1141: "“10个标准化建设示范单位”", "“全国化解社会矛盾维护和谐稳定成绩突出律师”" name honours, not what the firm did
     c = case("律所党总支多次受到表彰，被颁给“先进党组织”“10个标准化建设示范单位”这样的称号；党员律师获得"

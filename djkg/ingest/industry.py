@@ -141,6 +141,18 @@ def _begins_word(text: str, name: str) -> bool:
 _BUREAUS_FIRM = re.compile(r"(?:局|管理局|管委会)[\u4e00-\u9fff]{1,8}?(?:公司|集团|厂|矿)$")
 
 
+# what follows a one-character kind of unit (村, 乡, 镇, 局 …) that ends a name in a title: a boundary, or the Party or
+# government body of that place (十里村党总支, 代村：, 某乡政府)
+_AFTER_ONE_CHARACTER_KIND = re.compile(r"(?:$|[^\u4e00-\u9fff]|党|委|两委|政府|人民|的)")
+
+
+def _ends_a_name(title: str, c: str) -> bool:
+    """Whether the one-character kind ``c`` ends a name in ``title`` or the word 农村 (the field itself: "东安农村流动党员…"),
+    not one character of another word (椰乡先锋 is a city's nickname, 乡村振兴 a policy)."""
+    return any(_AFTER_ONE_CHARACTER_KIND.match(title, i + 1) or title[i - 1:i + 1] == "农村"
+               for i, ch in enumerate(title) if ch == c and i)
+
+
 _FIRM_NAME = re.compile(r"(?:公司|集团)$")   # 有限公司, 股份公司 … all end so
 # a village's or a community's own company (村集体经济发展有限公司, 社区股份经济合作公司) is the village's
 _PLACE_OWNED = re.compile(r"村|社区|嘎查|合作")
@@ -224,7 +236,7 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         for c in spec["unit"]:
             if c and c in unit and not (state_owned and c in _COMPANY_FORMS):
                 s += 5.0 + len(c) * 0.5
-            if c and c in title:
+            if c and c in title and (len(c) > 1 or _ends_a_name(title, c)):
                 s += 3.5   # a title naming the kind of unit (派出所, 法庭, 供电所 …) says more than body words
         for c in spec["text"]:
             if c:
