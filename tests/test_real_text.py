@@ -255,6 +255,20 @@ def test_a_headline_clause_that_begins_on_a_villages_last_character_is_no_name()
     assert case(text).unit.endswith("十里村"), case(text).unit
 
 
+def test_a_scene_in_a_village_that_the_text_then_says_showed_an_organisations_work_is_about_that_organisation():
+    # (r1298, r373) a report opens on a village and then says "这是…党委推进…的一个片段": the village is served, the
+    # organisation that serves it is the unit
+    c = case("7月3日，桦甸市八道河子镇新开河村党支部和供电所的党员坐到一张桌子旁，商量景区电力线路怎么迁改。新开河村的"
+             "村民因景区每人每年多收入2000余元。\n\n这是吉林供电公司党委推进“党建+优质服务”工程的一个片段。公司党委"
+             "搭起党员包保服务和党组织联建共创两套机制。")
+    assert c.unit.startswith("吉林供电公司"), c.unit
+    assert c.industry["field"] == "国有企业", c.industry
+    # … while a village's own scene stays the village's
+    c = case("文德村的茶园里，党员带着村民采茶。文德村党支部领办合作社，集体收入逐年增加。\n\n"
+             "这正是文德村借党建带动产业的一个缩影。")
+    assert c.unit.startswith("文德村"), c.unit
+
+
 def test_going_somewhere_is_no_part_of_a_units_name_and_a_sites_name_is_no_title():
     c = case(_WULAN)
     assert c.unit == "乌兰布鲁克村"      # not "驻村工作队赶往乌兰布鲁克村"

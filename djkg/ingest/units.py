@@ -544,6 +544,9 @@ def guess_unit(title: str, text: str) -> str:
     weights = unit_model.weights()
     scores = {core: score(f, weights) for core, f in ranking.features.items()}
     helper = _helper_of_place(scores, ranking.shorts, ranking.body_cands, ranking.body)
+    if not helper and (revealed := _revealed_over_place(scores, ranking.shorts, ranking.body)):
+        helper = revealed.core
+        ranking.shorts.setdefault(helper, revealed.short)
     if helper:   # "国网富顺县供电公司…来到福善镇周安村": the text is about the helper's work, the place is served
         scores[helper] = max(scores.values()) + 0.5
     for core, f in ranking.thanks.items():
@@ -806,6 +809,25 @@ def _helper_of_place(scores: dict[str, float], shorts: dict[str, str], cands: li
         if m is not None and (helped_at < 0 or m.end() == helped_at):
             helper, helped_at = c.core, m.end()
     return helper
+
+
+# a report that opens on a scene and then names whose work it showed: "这是吉林供电公司党委推进…工程的一个片段",
+# "这只是汇文高中推进党建“牵手行动”的一个片段", "这正是文德村借党建带动产业的一个缩影"
+_REVEALED = re.compile(r"这(?:是|正是|就是|只是|也是)(?P<who>[^。，；！？\n]{2,40}?)(?:的)?(?:一个|一段)?(?:片段|缩影|写照)")
+
+
+def _revealed_over_place(scores: dict[str, float], shorts: dict[str, str], body: str) -> UnitCandidate | None:
+    """The organisation a "这是…的一个片段/缩影" sentence names as the one whose work the scene showed, when the leader
+    is a village or a community (the scene took place there: the village is served, the organisation serves)."""
+    best = _leader(scores)
+    if not _SERVED_END.search(shorts.get(best, best)):
+        return None
+    for m in _REVEALED.finditer(body):
+        named = [c for c in candidates(m.group("who")) if c.start == 0 and not _SERVED_END.search(c.short)
+                 and not _TOWN_END.search(c.short)]
+        if named:
+            return max(named, key=lambda c: len(c.core))
+    return None
 
 
 # a headline's subject: the words before its colon, after a column's label ("集团新闻｜苏州中设建设：…")
