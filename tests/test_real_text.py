@@ -3174,6 +3174,16 @@ def test_a_column_named_with_a_one_character_kind_is_no_title_naming_that_kind()
     assert c.industry["field"] == "农村", c.industry
 
 
+def test_a_problem_negated_as_a_rule_the_unit_keeps_is_no_problem_it_had():
+    # (r1279) "严格落实“第一议题”制度，不打折扣、不走过场" is a rule kept, not formalism the unit suffered from
+    c = case("市政府办党支部推进“四强”党支部创建\n\n支部严格落实“第一议题”制度，不打折扣、不走过场，"
+             "把学习成果用到服务项目建设上。")
+    assert "problem:brand-formalism" not in {m.id for m in c.problems}, c.problems
+    # … while formalism stated as the state of things still is one
+    c = case("某村党支部抓党建品牌\n\n过去村里的党建活动走过场，群众不买账。支部书记带头把活动搬到田间地头。")
+    assert "problem:brand-formalism" in {m.id for m in c.problems}, c.problems
+
+
 def test_a_measures_words_inside_a_quoted_honour_are_the_honours():
     # r1141: "“10个标准化建设示范单位”", "“全国化解社会矛盾维护和谐稳定成绩突出律师”" name honours, not what the firm did
     c = case("律所党总支多次受到表彰，被颁给“先进党组织”“10个标准化建设示范单位”这样的称号；党员律师获得"

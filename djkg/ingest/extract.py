@@ -479,6 +479,8 @@ _ASKS_HOW = re.compile(r"(?:怎么|怎样|如何|咋)[^。？?]{2,30}[？?]")
 # "村民不用发愁卖不出去", "告别了…难": a difficulty named as gone is not one the unit faces
 _RESOLVED = re.compile(r"(?:不用|不必|不再|无须|无需|再也不|不用再|告别了?|摆脱了?|不愁|不怕|没有发生|没发生|未发生|"
                        r"未出现|没有出现|杜绝了?|不起|没起|没闹|不闹)(?:发愁|担心|为|过|一起|一例)?$")   # (不起纠纷)
+# a problem negated right before it: "不走过场", "不流于形式", "决不搞形式主义" (not 不少, 不断: not negations of it)
+_NEGATED = re.compile(r"(?<![并也还])不(?:搞)?$")
 _PURPOSE = re.compile(r"(?:为了让|为让|确保|保证)[^，。；]{0,12}(?:不|不再|不会)$|(?:为了|为)不让[^，。；]{0,12}$|"
                       r"没有(?:搞|停在|停留在)$|"
                       r"(?:弄不好|搞不好)[^，。；]{0,8}$")
@@ -638,8 +640,9 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             clause = _clause_at(s.text, _surface)
             bare = _surface.lstrip("~").split("&")[0]
             before = s.text[:max(s.text.find(bare), 0)]
-            if _RESOLVED.search(before[-8:]) or _PURPOSE.search(before):
-                continue   # (also "为了让挂钩服务不走过场": what the work is there to prevent)
+            if _RESOLVED.search(before[-8:]) or _PURPOSE.search(before) or _NEGATED.search(before[-3:]):
+                continue   # (also "为了让挂钩服务不走过场": what the work is there to prevent; "不打折扣、不走过场": a
+                #            rule the unit keeps, negated)
             if "少" in _surface.split("&") and all(_says_many(s.text, i) for i in positions(s.text, "少")):
                 continue   # "不少年轻人主动递交了入党申请": 少 of 不少, 多少, 至少 says many, or nothing, not few
             # (a share of people, "老人占了89%", states the problem itself: the people are most of those there)
