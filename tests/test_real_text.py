@@ -3184,6 +3184,20 @@ def test_a_problem_negated_as_a_rule_the_unit_keeps_is_no_problem_it_had():
     assert "problem:brand-formalism" in {m.id for m in c.problems}, c.problems
 
 
+def test_a_firm_the_text_calls_state_owned_with_its_trade_or_in_short_is_state_owned():
+    # (r1344, r1346) "作为一家国有控股的水电企业", "是一家省属国企": the ownership stated with the trade between, or as 国企
+    c = case("熊渡电业：党建引领水电站安全生产\n\n作为一家国有控股的水电企业，宜都市熊渡电业有限公司的主业是流域梯级开发，"
+             "公司党支部把党员责任区划到每座电站。", unit="宜都市熊渡电业有限公司")
+    assert c.industry["field"] == "国有企业", c.industry
+    c = case("叉车集团：党建聚合力\n\n这些成绩背后，是一家省属国企在完全竞争性行业里的探索。集团党委依托党建攻关课题改进生产管理。",
+             unit="安徽叉车集团")
+    assert c.industry["field"] == "国有企业", c.industry
+    # … but 国企 inside 全国企业 says nothing
+    c = case("远方集团：民营企业的党建路子\n\n集团是“第三次全国企业文化优秀成果”的获得者，集团党委书记说，民企也能把党建做实。",
+             unit="远方集团")
+    assert c.industry["field"] == "非公有制经济组织", c.industry
+
+
 def test_a_measures_words_inside_a_quoted_honour_are_the_honours():
     # r1141: "“10个标准化建设示范单位”", "“全国化解社会矛盾维护和谐稳定成绩突出律师”" name honours, not what the firm did
     c = case("律所党总支多次受到表彰，被颁给“先进党组织”“10个标准化建设示范单位”这样的称号；党员律师获得"

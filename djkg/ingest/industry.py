@@ -186,7 +186,9 @@ _END_FIELD = [
 
 
 _OWNERSHIP_STATED = re.compile(r"(?:(?<![还但就而倒总老要若凡可于只正也都不])是|作为|属于)(?:一家|一个|我国|全国|国内)?[^，。；]{0,6}?"
-                               r"(?:(?P<private>民营|私营|民营控股|非公有制?|家族|港资|外资|台资|侨资|外商独资)|国有独资|国有控股|国有|中央|省属|市属|县属)企业"
+                               r"(?:(?:(?P<private>民营|私营|民营控股|非公有制?|家族|港资|外资|台资|侨资|外商独资)|国有独资|国有控股|国有|中央|省属|市属|县属)"
+                               # … with the trade between ("作为一家国有控股的水电企业"), or the short form ("一家省属国企")
+                               r"(?:的[\u4e00-\u9fff]{1,4}?)?企业|(?:省属|市属|县属|中央|地方)国企(?!业))"
                                r"|一家(?P<private2>港资|外资|台资|侨资|外商独资|民营|私营)企业——"   # "一家港资企业——南丰针织厂"
                                # the firm the text is about, referred back to by what it is ("这家民营企业是2015年…")
                                r"|(?:这家|该)(?:(?P<private4>民营|私营|非公有制?|港资|外资|台资|侨资)|国有|省属|市属)企业"
@@ -228,9 +230,13 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     unit = _VILLAGE_NAMED.sub("", _PARTY_SUFFIX.sub("", unit))
     title = _VILLAGE_NAMED.sub("", title.replace("党组织", ""))   # 党组 of 党组织 ("把党组织请进门") is no Party group of a government body
     scores: dict[str, float] = {}
-    # a company form (有限公司 …) says nothing about ownership when the name also says state-owned (国网, 农业银行 …)
+    # a company form (有限公司 …) says nothing about ownership when the name also says state-owned (国网, 农业银行 …), or
+    # the text does ("作为一家国有控股的水电企业")
     central = bool(unit) and is_state_owned(unit)
-    state_owned = central or any(c and c in unit and c not in _COMPANY_FORMS for c in _table()["国有企业"]["unit"])
+    stated = _OWNERSHIP_STATED.search(head)
+    private = bool(stated) and any(stated.group(g) for g in ("private", "private2", "private3", "private4", "private5"))
+    state_owned = central or any(c and c in unit and c not in _COMPANY_FORMS for c in _table()["国有企业"]["unit"]) \
+        or (bool(stated) and not private)
     for f, spec in _table().items():
         s = 0.0
         for c in spec["unit"]:
@@ -248,9 +254,7 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         if s:
             scores[f] = s
     # the text saying what the firm is ("…集团是一家民营企业") decides between state-owned and private
-    stated = _OWNERSHIP_STATED.search(head)
     if stated:
-        private = any(stated.group(g) for g in ("private", "private2", "private3", "private4", "private5"))
         kind = "非公有制经济组织" if private else "国有企业"
         scores[kind] = scores.get(kind, 0.0) + 10.0
     elif _FIRM_NAME.search(unit) and not central and (_PRIVATE_PARTY_WORK.search(head) or _PRIVATE_IN_TITLE.search(title)):
