@@ -286,6 +286,13 @@ def test_a_meetings_venue_is_not_where_the_unit_is():
     assert (c.region.get("city"), c.region.get("county")) == ("苏州市", None), c.region
 
 
+def test_a_town_named_like_a_far_county_is_no_evidence_of_that_county():
+    # (r1356) "永新镇云品村" is a village of a town called 永新 in 重庆綦江, not of 江西's 永新县
+    c = case("网易首页 > 网易重庆 > 正文\n\n綦江:“小积分”兑出乡村治理新风尚\n\n前些天，云品村的党群服务中心里办起了积分兑换"
+             "现场会。从2022年开始，永新镇云品村把乡村治理积分制推广开来，全村参加积分制管理的家庭已有250户。")
+    assert (c.region.get("province"), c.region.get("county")) == ("重庆市", "綦江区"), c.region
+
+
 def test_a_hall_that_hosts_a_meeting_is_not_where_the_unit_is():
     # (r1303) a private firm honoured at a national meeting in Beijing: the hall is the meeting's, the firm's seat is
     # not named
