@@ -269,6 +269,14 @@ def test_a_scene_in_a_village_that_the_text_then_says_showed_an_organisations_wo
     assert c.unit.startswith("文德村"), c.unit
 
 
+def test_a_verb_right_before_the_organisation_word_names_what_it_does():
+    # (r1358) 发展统筹中心, like 输电班 and 调解委员会: the verb before 中心 is the centre's work, not a clause's verb, so
+    # the centre is named, and "义工多投身社区" (volunteers throwing themselves into the community) is not taken for it
+    c = case("香洲区社会组织发展统筹中心党总支推行双重组织生活\n\n香洲区社会组织发展统筹中心党总支引导社会组织里的党员和"
+             "义工多投身社区公益，党总支书记带头进社区服务居民。")
+    assert c.unit.endswith("统筹中心党总支"), c.unit
+
+
 def test_going_somewhere_is_no_part_of_a_units_name_and_a_sites_name_is_no_title():
     c = case(_WULAN)
     assert c.unit == "乌兰布鲁克村"      # not "驻村工作队赶往乌兰布鲁克村"

@@ -447,8 +447,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         pos += len(w)
         if "某" in w:       # 某村, 某公司: a name kept anonymous is still a name
             continue
-        if i + 1 < len(words) and words[i + 1][0] in _ORG_WORDS:
-            continue        # 输电班, 调解委员会: a verb that names what the organisation does
+        if (words[i + 1][0] if i + 1 < len(words) else tail) in _ORG_WORDS and w not in _GOES_TO:
+            continue        # 输电班, 调解委员会, 发展统筹+中心: a verb that names what the organisation does
         if w == "与" and _SUBJECT_JOINED.match(name + tail, pos):
             continue        # 能源与材料系: two subjects joined in a department's name
         if w == "和" and _DEPARTMENT_AND_RE.match(name + tail, pos - 1):
