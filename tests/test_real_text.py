@@ -3346,3 +3346,23 @@ def test_a_market_towns_party_branch_and_a_customs_section():
     c = case("以“党建+”带动基层建设上新台阶\n\n凌晨2点，只有三亚海关离岛免税监管一科的关员们还在来回奔忙。"
              "三亚海关离岛免税监管一科党支部推行“党建+业务”。")
     assert c.industry["field"] == "机关", c.industry
+
+
+def test_who_lives_in_the_area_and_the_size_of_an_honour_list_are_no_results():
+    # r1290, r1342, r1366: "目前共有居民…户", "服务对象超过2万人" say who lives in or is served by the area, whatever
+    # 目前 says; but "惠及居民2000人" is what the work reached
+    c = case("社区党委推行“楼栋议事”\n\n据介绍，社区目前共有居民5120户，常住人口有1.3万人，服务对象超过2万人。"
+             "议事会成立以来，累计解决居民诉求340件，惠及居民2000人。")
+    assert {5120, 1.3, 2} & values(c) == set(), values(c)
+    assert {340, 2000} <= values(c), values(c)
+    # r1303: "表彰全国优秀共产党员400名、全国优秀党务工作者300名": how many the national list honoured, not the unit
+    c = case("飞鹤党委获评全国先进基层党组织\n\n大会表彰了全国优秀共产党员400名、全国优秀党务工作者300名。"
+             "今年公司党委组织党员攻关，新增专利15项。")
+    assert {400, 300} & values(c) == set(), values(c)
+    assert 15 in values(c), values(c)
+
+
+def test_a_general_grant_is_no_area():
+    # r1218: "国家自然科学基金面上项目" is a kind of grant; 面上 there is no wider area than the team
+    c = case("西安某大学控制系课题组党支部把支部建在团队上\n\n几年下来，团队拿下的国家自然科学基金项目中，面上项目有2项，青年基金项目有4项。")
+    assert {2, 4} <= values(c), c.outcomes

@@ -339,6 +339,14 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
 # "2004年以前，…只有1750元": a sentence that opens before the work began gives the starting point
 _BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二三四五六七八九十几]+)年(?:以前|之前|前)，|"
                           r"过去|以前|此前|之前|早些年|早年|当初|那时|那会儿|那几年|原来|原先)")
+# how many people live in or are served by the unit's area: its setting ("常住人口有1.2万人"), not a result
+_HEADS = frozenset(("户", "人", "万人", "名", "口", "万户"))
+_POPULATION = re.compile(r"(?:居民|常住人口|户籍人口|流动人口|总人口|人口|住户|服务对象)"
+                         r"(?:有|共有|约有|总数|总量)?(?:约|近|达|超过|逾|超)?$")
+_REACHED_PEOPLE = re.compile(r"惠及|带动|覆盖|帮助|帮扶|走访|接待|服务(?!对象)|受益|吸引|动员|组织|新增|增加|增长|增至|提高|"
+                             r"由|从|发展到|扩大")
+_HONOUR_LIST = re.compile(r"(?:全国|全省|全市|全区|省级|市级|国家级)[^，。；、]{0,6}?(?:优秀共产党员|优秀党务工作者|先进基层党组织|"
+                          r"先进集体|先进个人|劳动模范|优秀党员|先进工作者|道德模范|示范点|示范单位|标杆)$")
 # people picked and sent are an input of the work, not its result ("挑选党员干部86名，下派到…")
 _RECEIVED = re.compile(r"收到[^，。；]{0,8}$")
 _THANKS = re.compile(r"[^，。；]{0,6}(?:锦旗|感谢信|表扬信)")
@@ -522,6 +530,10 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "30余名干部参加了培训": who came to one event
     if unit in ("人", "名", "户") and before.endswith(("平均", "每")) and _num(m.group("v")) == 1:
         score -= 3.0   # "平均1人要顾600多户": one person as a rate's base
+    if unit in _HEADS and _POPULATION.search(before) and not _REACHED_PEOPLE.search(before):
+        score -= 4.0   # "社区目前共有居民6348户", "服务对象超过2万人": who lives there, whatever 目前 says
+    if unit in ("名", "个", "人", "位", "家") and _HONOUR_LIST.search(before):
+        score -= 4.0   # "表彰全国优秀共产党员400名、全国优秀党务工作者300名": the size of an honour list
     if _ENDOWMENT.search(before) or (unit in ("公里", "千米", "米", "里") and _DISTANCE.search(before)):
         score -= 3.0   # "全村287口人，人均耕地3.5亩", "海拔2100米", "森林覆盖率在95%以上", "距县城12公里": what the
         #                place is, not what the work did
@@ -601,6 +613,8 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
         for m in _AREA_RE.finditer(chunk):
             if _COMPARED.search(chunk, 0, m.start()):
                 continue   # "比全县平均水平高出30%": the area is what the unit's figure is compared with
+            if chunk.startswith("项目", m.end()):
+                continue   # "国家自然科学基金面上项目": a kind of grant, not an area
             if _AREA_LEVEL[m.group(0)] > level:
                 return "region"
     # "机制已在南宁全市推开，累计覆盖104个社区": figures after the work was rolled out across a wider area are its
