@@ -21,6 +21,11 @@ def case(text: str, **meta):
     return extract(RawDoc(source="t.txt", text=text, meta=meta))
 
 
+def from_gold(gold_set: str, name: str):
+    """A write-up of a gold set, extracted as ingest would."""
+    return extract(RawDoc(source=name, text=(GOLD / gold_set / name).read_text(encoding="utf-8"), meta={}))
+
+
 def values(c, scope="unit"):
     return {o.value for o in c.outcomes if o.value is not None and o.scope == scope}
 
@@ -1932,6 +1937,8 @@ def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_a
     # address (r1096: 乌兰浩特市城郊办事处环山社区 is the 环山社区)
     assert _same_unit("三角商会", "三角镇工商业联合会（商会）") and not _same_unit("三角商会", "南村镇商会")
     assert _same_unit("乌兰浩特市城郊办事处环山社区", "环山社区党支部")
+    # "中共叶青大厦委员会" is the formal name of 叶青大厦's Party committee (r73); a county's committee is no village's
+    assert _same_unit("叶青大厦", "中共叶青大厦委员会") and not _same_unit("某村党支部", "中共某县委员会")
 
 
 def test_the_town_a_report_opens_in_is_where_its_unit_is_not_the_unit():
@@ -3366,3 +3373,53 @@ def test_a_general_grant_is_no_area():
     # r1218: "国家自然科学基金面上项目" is a kind of grant; 面上 there is no wider area than the team
     c = case("西安某大学控制系课题组党支部把支部建在团队上\n\n几年下来，团队拿下的国家自然科学基金项目中，面上项目有2项，青年基金项目有4项。")
     assert {2, 4} <= values(c), c.outcomes
+
+
+def test_a_breadcrumb_is_no_title_and_a_rivers_bank_is_no_district():
+    # r1398: "首页 / 基层党建 / 正文" and r1372: "每日甘肃网 > 甘肃 > 社会" are a site's breadcrumbs, not the title; the
+    # line naming the branch under it is
+    c = case("首页 / 基层党建 / 党建综合 / 正文\n\n紫阳县委办党支部:\n联建办实事\n\n这几年，紫阳县委办党支部同东城门社区"
+             "结成对子，机关的人手和服务往社区下沉，东城门社区的难事办成了一批。")
+    assert c.title.startswith("紫阳县委办党支部"), c.title
+    c = from_gold("extraction_real51", "r1398-ziyang-xianweiban-dangzhibu.txt")
+    assert c.unit.startswith("紫阳县委办"), c.unit
+    c = case("每日甘肃网 > 甘肃 > 甘肃播报 > 社会\n\n爱心护航——记城关区友谊雷锋车队\n\n车队的司机们每天接送医护人员上下班。")
+    assert c.title.startswith("爱心护航"), c.title
+    # r1379: "黄浦江畔的初心航程" is a river's bank, not Shanghai's 黄浦区; "湖里区湖边社区" keeps its district
+    c = case("“五心”党建品牌\n\n集团各基层党组织打造特色品牌，制酒车间的“树型党建”、黄浦江畔的初心航程都是代表。")
+    assert c.region.get("county") != "黄浦区" and c.region.get("province") != "上海市", c.region
+    c = case("厦门湖里区湖边社区党建引领居民共治\n\n湖边社区党委把让群众参与当作治理的基础。")
+    assert c.region.get("county") == "湖里区", c.region
+
+
+def test_a_workshop_and_a_subsidiary_take_their_state_owned_groups_ownership():
+    # r1379: a workshop names no firm; the group the report opens on (茅台集团, a provincial state-owned group) is its own
+    c = case("制酒二十四车间党总支：树型党建\n\n茅台集团在推进高质量发展中培育“五心”党建品牌。制酒二十四车间党总支把"
+             "党建网格做深，车间综合产量达到年度计划的134%。")
+    assert c.industry["field"] == "国有企业", c.industry
+    # r1385: "…有限公司隶属中国黄金集团公司": a subsidiary of a central enterprise is state-owned, whatever its own name
+    c = case("华泰龙公司党委：党建融入生产经营\n\n西藏华泰龙矿业开发有限公司隶属中国黄金集团公司，是一家大型矿山企业。"
+             "公司党委下设8个党支部，把党的工作融进生产经营。")
+    assert c.industry["field"] == "国有企业", c.industry
+
+
+def test_a_body_visited_in_the_headline_the_agencys_dateline_and_a_hospitals_place():
+    # r1381: "A党支部到B党委党群服务中心学习交流": B is where A went to learn, not whom the text is about
+    from djkg.ingest.units import rank_candidates
+    r = rank_candidates("广西某集团党支部到自治区工商联商会协会党委党群服务中心学习交流", "")
+    visited = r.features["工商联商会协会"]
+    assert not {"title", "title_party"} & set(visited), visited
+    assert r.features["广西某集团"].get("title_party") == 1.0, r.features
+    # r1378: "中新网保定12月3日电": the dateline's place follows the agency's name; "中共英利集团党委" is 英利集团's
+    c = case("河北一民企倡导党建\n\n中新网保定12月3日电　在民营企业英利集团，董事长说党建也是核心竞争力。\n\n"
+             "中共英利集团党委书记给企业党建的定位是服务发展。英利集团党委下设10个支部。")
+    assert c.region.get("city") == "保定市", c.region
+    # … but an agency's provincial bureau sits in the capital: "新华社哈尔滨10月28日电" over a village of 宁安 (r822)
+    c = case("秋收时节的小朱家村\n\n新华社哈尔滨10月28日电　十月的小朱家村正忙着秋收。\n\n"
+             "小朱家村地处黑龙江省宁安市渤海镇，村党支部领办合作社。")
+    assert c.region.get("county") == "宁安市" and c.region.get("city") != "哈尔滨市", c.region
+    c = from_gold("extraction_real51", "r1378-yingli-jituan.txt")
+    assert c.unit.startswith("英利集团"), c.unit
+    # r1377: "上海健康医学院附属崇明医院": the place after 附属 is the hospital's
+    c = from_gold("extraction_real51", "r1377-chongming-yiyuan.txt")
+    assert c.region.get("county") == "崇明区", c.region

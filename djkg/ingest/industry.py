@@ -123,6 +123,25 @@ def is_state_owned(unit: str) -> bool:
     return _names_state_group(unit) or bool(_central()[1].search(unit)) or bool(_BUREAUS_FIRM.search(unit))
 
 
+# the parts of a firm that carry no firm's name of their own
+_SUB_UNIT = re.compile(r"车间|分厂|工区|项目部|班组|工段|作业区|采油厂|机务段|车务段|工务段|供电段")
+
+
+_PART_OF_BEFORE = re.compile(r"(?:隶属于?|归属于?|属于|划归|并入)$")
+_PART_OF_AFTER = re.compile(r"^(?:公司|有限公司|集团公司|集团有限公司|有限责任公司)?(?:旗下|下属|所属|控股|全资|的子公司|的全资|的控股|的二级|的三级)")
+
+
+def _part_of_state_group(text: str) -> bool:
+    """Whether the text says the firm belongs to a central or provincial state-owned group ("…有限公司隶属中国黄金集团
+    公司", "是中国建筑旗下的…"): it is state-owned, whatever its own name says."""
+    names, _ = _central()
+    for n in names:
+        for m in re.finditer(re.escape(n), text):
+            if _PART_OF_BEFORE.search(text, 0, m.start()) or _PART_OF_AFTER.match(text[m.end():m.end() + 12]):
+                return True
+    return False
+
+
 def _group_ran_it(masthead: str) -> bool:
     """Whether a title or masthead line names a state-owned group: a central or provincial group by name, or a local
     group by a name only local state-owned groups take (``local_patterns``: 港集团, 城投 …). A two-character short
@@ -232,7 +251,7 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     scores: dict[str, float] = {}
     # a company form (有限公司 …) says nothing about ownership when the name also says state-owned (国网, 农业银行 …), or
     # the text does ("作为一家国有控股的水电企业")
-    central = bool(unit) and is_state_owned(unit)
+    central = bool(unit) and (is_state_owned(unit) or (bool(_FIRM_NAME.search(unit)) and _part_of_state_group(head[:600])))
     stated = _OWNERSHIP_STATED.search(head)
     private = bool(stated) and any(stated.group(g) for g in ("private", "private2", "private3", "private4", "private5"))
     state_owned = central or any(c and c in unit and c not in _COMPANY_FORMS for c in _table()["国有企业"]["unit"]) \
@@ -277,6 +296,10 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     elif _COMPANY_UNIT.search(unit) and _group_ran_it(" ".join((title, head.split("\n", 1)[0]))):
         # a company whose group's site or masthead ran the report ("陕煤集团网站稿", "国家电网报", "“广州港集团”专版")
         # is the group's
+        scores["国有企业"] = scores.get("国有企业", 0.0) + 12.0
+    elif _SUB_UNIT.search(unit) and _names_state_group(head[:300]):
+        # a workshop or a project department names no firm: the state-owned group the report opens on is its own
+        # ("茅台集团在推进…" over "制酒二十四车间党总支")
         scores["国有企业"] = scores.get("国有企业", 0.0) + 12.0
     end = None if owned else _end_field(unit)   # ownership decides over the kind of institution (民营医院)
     if central and end == "机关":

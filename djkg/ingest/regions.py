@@ -371,11 +371,14 @@ _HOMETOWN_AFTER = re.compile(r"^(?:(?:企业|企业家|民营企业|异地)?商�
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段|"
                          r"隧洞|隧道|水库|电站|大坝|渠首|干渠|枢纽|"
                          r"[东西南北]麓|山麓|山脚|脚下|山下|山区|山脉|腹地)")   # … or a mountain: "从天山北麓一直延伸到南麓"
+# a short name that begins a river's or a lake's ("黄浦江畔" is no 黄浦区; "湖里区湖边社区" keeps its full name)
+_WATER_AFTER = re.compile(r"[江河湖](?:畔|边|岸|两岸|沿岸|之滨)")
 # what may come before a county's short name at the start of an organisation's name
-_NAME_PREFIXES = ("中共", "国网", "国家电网", "电网", "中国", "原")
+_NAME_PREFIXES = ("中共", "国网", "国家电网", "电网", "中国", "原", "附属")
 # a town, township, village or subdistrict named like the division whose short name begins it (凤冈镇, 城关街道)
 _TOWN_AFTER = re.compile(r"^(?:镇|乡|村|街道)")
 # ... or a street named after it, in running text or in the unit's own name ("宜川路街道" is in Shanghai)
+_DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
 _STREET_AFTER = re.compile(r"^(?:[东西南北中]?路(?!线|径|子|上|过)|大街|大道|街(?!道|镇|乡)|巷|胡同|弄)")
 
 # the places a list of precedents names ("继金华、台州之后"; 继 is looked for before the place)
@@ -464,6 +467,8 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
             or _ORIGIN_AFTER.match(chunk[end:end + 2]) \
             or _ORIGIN_BEFORE.search(chunk[max(0, start - 2):start]):
         return False
+    if not surface.full and _WATER_AFTER.match(chunk, end):
+        return False
     if start and chunk[start - 1] == "从" and _CAME.match(chunk, end):
         return False     # "从郑州来的党员", "从杭州专程赶来": where a visitor set out from
     if "继" in chunk[max(0, start - 20):start] and _FOLLOWS_AFTER.match(chunk, end):
@@ -483,6 +488,10 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
     if start == 0:
         return True
     before = chunk[start - 1]
+    if before in "网社" and _DATELINE_AFTER.match(chunk, end):
+        # "中新网保定12月3日电": the dateline's place, after the agency's name, is where the reporter went — but an
+        # agency's provincial bureau sits in the capital ("新华社哈尔滨10月28日电" above a village of 宁安): no evidence
+        return not surface.adcode.endswith("0100")
     return before in _BEFORE_PLACE or start in ends
 
 

@@ -564,6 +564,8 @@ def guess_unit(title: str, text: str) -> str:
         formal = formal if formal and formal.group("org") == best[2:] else None
     if formal:
         return formal.group("org") + ("党总支" if formal.group("kind").startswith("总") else "党支部")
+    if best.startswith("中共") and len(best) >= 5:
+        best = best[2:]    # "中共英利集团党委" is the Party committee of 英利集团: 中共 names the Party, not the unit
     return best + suffix
 
 
@@ -588,7 +590,8 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
     subtitle = "\n".join(x for x in text[:300].split("\n")[:4] if x.strip().startswith(("——", "--", "—")))
     titled = [(c, part) for part in (title, subtitle) for c in candidates(part)]
     # a credit line (…供稿) taken for the title names who wrote the text, not whom it is about
-    credited = {id(c) for c, part in titled if _CREDIT.search(bracketed(part, c.start)) or _in_column(part, c)}
+    credited = {id(c) for c, part in titled if _CREDIT.search(bracketed(part, c.start)) or _in_column(part, c)
+                or _visited_in_title(part, c)}
     found = [(c, "title") for c, _ in titled] + [(c, "body") for c in candidates(body)]
     if not found:
         return None
@@ -730,6 +733,17 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
                     thanks.setdefault(c.core, {}).setdefault("thanking", 0.0)
                     thanks[c.core]["thanking"] += 1.0
     return Ranking(feats, thanks, shorts, body_cands, body)
+
+
+_VISIT_BEFORE = re.compile(r"(?:到|赴|走进|前往|来到|走访)(?:自治区|[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|盟|旗))?$")
+_VISIT_AFTER = re.compile(r"[^，。；：:]{0,24}?(?:学习|参观|调研|考察|交流|观摩|取经)")
+
+
+def _visited_in_title(title: str, c: UnitCandidate) -> bool:
+    """"广西威壮集团党支部到自治区工商联商会协会党委党群服务中心学习交流": the body a headline's subject went to learn
+    from is not whom the text is about."""
+    return c.start > 0 and bool(_VISIT_BEFORE.search(title, 0, c.start)) and \
+        bool(_VISIT_AFTER.match(title, c.start + len(c.core)))
 
 
 _SITUATED_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处)$")

@@ -84,6 +84,8 @@ _ABBREVIATIONS = (("工作委员会", "工委"), ("市委直属机关", "市直�
 
 
 def _abbreviated(name: str) -> str:
+    if name.startswith("中共") and name.endswith("委员会") and not name.endswith("工作委员会") and len(name) > 7:
+        name = name[2:-3]    # 中共叶青大厦委员会 is the Party committee of 叶青大厦, the unit's formal Party name
     name = name.removeprefix("中共")
     for full, short in _ABBREVIATIONS:
         name = name.replace(full, short)
