@@ -119,6 +119,8 @@ def test_rough_ranges_are_not_read_as_one_number():
     ("他三年两个月没回家", "他3年两个月没回家"),                    # a real duration still reads as one
     ("书记先一户户走访，帮助一户贫困户", "书记先一户户走访，帮助1户贫困户"),   # one after another is no count
     ("反映窗口前空无一人，本月只来了一人", "反映窗口前空无一人，本月只来了1人"),   # r885: nobody is no count of one
+    ("在西藏唯一一家正常生产的矿企", "在西藏唯一一家正常生产的矿企"),     # r1385: 唯一 + 一家, not 11 firms
+    ("统一三个标准，逐一两千户上门", "统一3个标准，逐一2000户上门"),       # the 一 of 统一 is no digit of 三
 ])
 def test_numerals_inside_idioms_stay_words(text, expected):
     from djkg.ingest.normalise import normalise

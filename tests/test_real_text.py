@@ -3423,3 +3423,10 @@ def test_a_body_visited_in_the_headline_the_agencys_dateline_and_a_hospitals_pla
     # r1377: "上海健康医学院附属崇明医院": the place after 附属 is the hospital's
     c = from_gold("extraction_real51", "r1377-chongming-yiyuan.txt")
     assert c.region.get("county") == "崇明区", c.region
+
+
+def test_a_training_for_a_stated_span_and_a_line_open_all_year_are_no_results():
+    # r1369: "为期5天的培训" is how long a course ran; r1383: "一年365天" says the line is open all year round
+    c = case("社区开通民情热线\n\n社区开设民情直通车热线，一天24小时开通，一年365天有人接听。党员先参加了为期5天的培训。"
+             "热线开通以来，累计接听群众来电1200个。")
+    assert values(c) == {1200}, values(c)

@@ -72,9 +72,17 @@ def _cn_to_number(numeral: str) -> str | None:
     return str(value)
 
 
+# characters that make a word with a following 一 (唯一, 统一, 同一, 逐一): that 一 is no digit of the count after it
+# ("唯一一家" is one firm, not 11; "统一三个标准" three standards, not 13)
+_ONE_ENDS_WORD = frozenset("唯统同逐单专归合划整万之均择")
+
+
 def _qty(m: re.Match) -> str:
     num, tail = m.group("num"), m.group("tail")
     text, start, end = m.string, m.start(), m.end()
+    if len(num) > 1 and num[0] == "一" and start and text[start - 1] in _ONE_ENDS_WORD:
+        rest = _CN_QTY.match(text[start + 1:])     # (the rest read on its own: the 一 before it is not its digit)
+        return "一" + (_qty(rest) if rest and rest.end() == end - start - 1 else m.group(0)[1:])
     if num == "一" and (text[end:end + 1] == "一" or (start >= 2 and text[start - 2] == "一")):
         return m.group(0)   # 一户一策, 一人一岗, 一家一户: a set phrase, not a count
     if num == "一" and tail and text[end:end + len(tail)] == tail:

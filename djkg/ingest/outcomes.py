@@ -101,7 +101,7 @@ _PRICE = re.compile(r"每[\u4e00-\u9fff]{0,4}(?:分|斤|公斤|亩|人|次|小�
                     r"每(?:吨|斤|公斤|亩|件|单|台|方)[^，。；]{0,4}(?:省|节约|节省|便宜|少花)|"
                     r"(?:售价|价格|收购价|卖价|价钱)[^，。；]{0,10}?每(?:吨|斤|公斤|千克|件)")
 _DURATION_UNITS = ("天", "小时", "分钟", "个月", "个工作日")
-_DURATION = re.compile(r"经过|历时|用了|花了|连续|前后|每天|每周|每月|每年|每旬|一连|足足|整整|坚持了|干了|持续")
+_DURATION = re.compile(r"经过|历时|为期|用了|花了|连续|前后|每天|每周|每月|每年|每旬|一连|足足|整整|坚持了|干了|持续")
 _QUOTA = re.compile(r"只能|最多|不超过|上限|限报|名额|至少|每校|每个省")
 # "拍板当年扩招不少于2000人": a floor set, a target — but "增速已经连着七年不低于8%" is a level held
 _AT_LEAST = re.compile(r"不少于|不低于")
@@ -468,6 +468,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0
     if unit in ("分钟", "小时") and _TRAVEL.search(before) and not re.search("缩短|压缩|减少|节省|省下|省去", text[c0:c1]):
         score -= 4.0   # "开车到办税服务厅单程就要40分钟": how far people had to go, not a result
+    if unit == "天" and _num(m.group("v")) in (365, 366) and before.endswith(("一年", "全年", "每年", "一年到头")):
+        score -= 4.0   # "一天24小时开通，一年365天": open all year round, an attribute
     if unit in ("小时", "天") and re.match(r"(?:全天候|不打烊|不断线|不间断|无休|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)",
                                           after):
         score -= 4.0   # "24小时骑手驿站", "365天不打烊": an attribute, not a result
