@@ -1939,6 +1939,11 @@ def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_a
     assert _same_unit("乌兰浩特市城郊办事处环山社区", "环山社区党支部")
     # "中共叶青大厦委员会" is the formal name of 叶青大厦's Party committee (r73); a county's committee is no village's
     assert _same_unit("叶青大厦", "中共叶青大厦委员会") and not _same_unit("某村党支部", "中共某县委员会")
+    # a name written with words left out, of the same kind (r1255, r1302, r1233), but no other body of that kind
+    assert _same_unit("广西湘桂糖业集团", "湘桂集团党委")
+    assert _same_unit("格尔木西藏路派出所", "格尔木市公安局西藏路派出所")
+    assert _same_unit("凌云县下甲镇平怀村", "平怀村党总支部")
+    assert not _same_unit("城关镇中心学校", "城关镇第二学校") and not _same_unit("南关村", "北关村")
 
 
 def test_the_town_a_report_opens_in_is_where_its_unit_is_not_the_unit():

@@ -783,6 +783,8 @@ _CARRIES_OUT = re.compile(r"[^。；！？]{0,4}?(?:承担|实施|负责)的(?P<
 _PAIRS = re.compile(r"[^。；！？]{0,24}?(?:和|与|同)(?P<place>[^。；！？]{2,14}?)结成了?(?:帮扶)?对子")
 _COMES_TO = re.compile(r"[^。；！？]{0,30}?(?:党员|服务队|队员|同事|员工|职工|经理|团队)[^。；！？]{0,12}?"
                        r"(?:来到|走进|深入|赶到|前往|进驻)(?P<place>[^，。；！？]{2,14})")   # its people, not a visit
+# … or it led what was done there: "志愿者进村…，由…指导，市公益服务协会党支部牵头，会同浆水镇党委…共同组织"
+_LEADS_EVENT = re.compile(r"(?:党支部|党委|党总支)?(?:牵头|发起)[，,]?(?:会同|联合|组织|带领)")
 _HELPER_END = re.compile(r"(?:公司|集团|局|供电所|银行|协会|商会|医院|学校|大学|学院|派出所|法院|检察院|服务队|示范队|中心)$")
 _SERVED_END = re.compile(r"(?:村|社区|嘎查)$")
 
@@ -798,7 +800,7 @@ def _helps(body: str, c: UnitCandidate, place: str) -> re.Match | None:
     for pattern in (_PAIRS, _COMES_TO):
         if (m := pattern.match(body, end)) and place in m.group("place"):
             return m
-    return None
+    return _LEADS_EVENT.match(body, end)
 
 
 def _leader(scores: dict[str, float]) -> str:

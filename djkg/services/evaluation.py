@@ -98,6 +98,7 @@ def _same_unit(got: str, gold: str) -> bool:
     from ..ingest.units import short_name, without_party
     # a street's office is the street's own body (人民街街道办事处 ~ 城中区人民街街道)
     got, gold = _STREET_OFFICE.sub("", got), _STREET_OFFICE.sub("", gold)
+    got, gold = got.replace("党总支部", "党总支"), gold.replace("党总支部", "党总支")   # 平怀村党总支部 ~ 平怀村党总支
     a, b = normalise_key(got), normalise_key(gold)
     if not a or not b:
         return False
@@ -119,7 +120,19 @@ def _same_unit(got: str, gold: str) -> bool:
         short, long = sorted((x, y), key=len)
         if len(short) >= 4 and long.endswith(short) and _PARENT_END.search(long[:-len(short)]):
             return True
+    # the shorter written with words left out of the longer, of the same kind (湘桂集团 ~ 广西湘桂糖业集团, 格尔木西藏路
+    # 派出所 ~ 格尔木市公安局西藏路派出所): every character of it in order, most of the longer, the same last word
+    for x, y in ((without_party(a), without_party(b)), (normalise_key(short_got), normalise_key(short_gold))):
+        short, long = sorted((without_party(x), without_party(y)), key=len)
+        if len(short) >= 4 and len(short) >= 0.6 * len(long) and short[-2:] == long[-2:] and _in_order(short, long):
+            return True
     return False
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether every character of ``short`` stands in ``long`` in the same order."""
+    chars = iter(long)
+    return all(ch in chars for ch in short)
 
 
 _STREET_OFFICE = re.compile(r"(?<=街道)办事处$")
