@@ -3435,3 +3435,19 @@ def test_a_training_for_a_stated_span_and_a_line_open_all_year_are_no_results():
     c = case("社区开通民情热线\n\n社区开设民情直通车热线，一天24小时开通，一年365天有人接听。党员先参加了为期5天的培训。"
              "热线开通以来，累计接听群众来电1200个。")
     assert values(c) == {1200}, values(c)
+
+
+def test_members_spread_over_the_teams_on_purpose_are_no_scattered_state():
+    # r1379: "将90名党员分散到32个班组中" deploys the members; "党员分散在各个车间" with 各搞各的 still states a problem
+    c = case("制酒车间党总支：树型党建\n\n在组织建设上，党总支搭起一套工作模式：把党建网格进一步做深，"
+             "将90名党员分散到32个班组中，让党建网格和生产单元一一对上号。")
+    assert "problem:party-business-disconnect" not in {p.id for p in c.problems}, c.problems
+    c = case("某公司党委：党建融入生产\n\n过去，公司党建和生产各搞各的，党员分散在各个车间，作用发挥不出来。")
+    assert "problem:party-business-disconnect" in {p.id for p in c.problems}, c.problems
+
+
+def test_a_sentence_that_opens_on_the_past_and_turns_to_the_present_reports_results_after_the_turn():
+    # r1375: "以前一台炉一天能出170多吨，…办法定下来以后，单炉日产量能到200吨…工资也由4600元涨到了6500元"
+    c = case("电石分公司党支部推行“红旗炉”评比\n\n“以前一台炉一天能出170多吨，‘红旗炉’评比考核办法定下来以后，"
+             "单炉日产量能到200吨，职工的人均工资也由4600元涨到了6500元上下。”副经理说。")
+    assert {200, 6500} <= values(c) and 170 not in values(c), values(c)

@@ -275,7 +275,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         c0, c1 = _clause_of(clauses, m.start())
         clause_before = text[c0:m.start()]
         consumed.append((m.start(), m.end()))
-        if _PLAN.search(clause_before) or s.role == "problem" and not lead:
+        if _PLAN.search(clause_before) or s.role == "problem" and not lead and not _later_now(text, m.start()):
             continue
         metric, name, direction = _metric_for(text, c0, m.start(), cues, unit)
         if name is None:
@@ -372,7 +372,14 @@ _RATE = re.compile(r"(?:按照?|以)?每[人户月年天周次亩][^，。；]{0
 _ATTENDED = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:参加|出席|参与|列席)了?(?:会议|培训|活动|仪式|座谈|开幕|启动|签约|交流)")
 _THEN = re.compile(r"以前|以往|过去|原来|原先|从前|那时|(?:\d+|[一两二三四五六七八九十几多])年前")
 _NOW = re.compile(r"(?:现在|如今|眼下|这几年|今年|这次|这一次|这回)[^，。；]{0,6}$")
-_NOW_ANYWHERE = re.compile(r"现在|如今|眼下|这次|这一次|这回")
+_NOW_ANYWHERE = re.compile(r"现在|如今|眼下|这次|这一次|这回|(?<![\d年月天周])(?:以后|之后)，")
+
+
+def _later_now(text: str, pos: int) -> bool:
+    """A sentence that opens on the past and turns to the present before ``pos`` ("以前一台炉一天能出170多吨，…办法定
+    下来以后，…工资也由4600元涨到了6500元"): what follows the turn is the result."""
+    then = _THEN.search(text, 0, pos)
+    return bool(then and _NOW_ANYWHERE.search(text, then.end(), pos))
 # a sentence telling one example ("比如2023年6月，…") and a survey's findings (the state the work started from)
 _EXAMPLE = re.compile(r"(?:比如|例如|譬如|举个例子|有一次|有一回)")
 _SURVEY = re.compile(r"(?:摸排|摸底|排查|调查|调研|梳理|盘点)(?:下来|发现|显示|结果|后发现)")
