@@ -3451,3 +3451,11 @@ def test_a_sentence_that_opens_on_the_past_and_turns_to_the_present_reports_resu
     c = case("电石分公司党支部推行“红旗炉”评比\n\n“以前一台炉一天能出170多吨，‘红旗炉’评比考核办法定下来以后，"
              "单炉日产量能到200吨，职工的人均工资也由4600元涨到了6500元上下。”副经理说。")
     assert {200, 6500} <= values(c) and 170 not in values(c), values(c)
+
+
+def test_the_members_own_study_written_up_is_no_result():
+    # r1447, r1460: "心得体会82篇，读书笔记累计20多万字" is what the members wrote while they studied (but research
+    # reports, "写出调研报告60余篇" in r139, are read as what the work produced)
+    c = case("县委组织部开展学习活动\n\n到目前为止，干部们写出心得体会82篇，读书笔记累计20多万字，调研报告60余篇。"
+             "活动收集的意见建议推动解决群众难题45件。")
+    assert values(c) == {45, 60}, values(c)

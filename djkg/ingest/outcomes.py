@@ -385,6 +385,7 @@ _EXAMPLE = re.compile(r"(?:比如|例如|譬如|举个例子|有一次|有一回
 _SURVEY = re.compile(r"(?:摸排|摸底|排查|调查|调研|梳理|盘点)(?:下来|发现|显示|结果|后发现)")
 _DATED_EVENT = re.compile(r"(?:(?:19|20)\d{2}年|去年|今年|前年)\d{1,2}月(?:\d{1,2}日)?(?:的一天)?[，,]")
 _STUDIED = re.compile(r"(?:集中学习|学习|学了|讨论|研讨)[^，。；\d]{0,8}$")
+_WRITTEN_UP = re.compile(r"(?:心得体会|心得|体会文章|学习体会|读书笔记|学习笔记|笔记)[^，。；\d]{0,6}$")
 _ENDOWMENT = re.compile(r"人均(?:耕地|土地|林地|草场)|海拔|库容|(?:森林|绿化|植被)覆盖率|绿化率")
 # "往南离沪蓉高速30公里", "距县城12公里": where the place lies
 _DISTANCE = re.compile(r"(?:距|距离|离|相距)[^，。；\d]{1,14}$")
@@ -554,6 +555,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score += 2.0
     if unit in ("户", "名", "位", "人") and _num(m.group("v")) <= 5 and _DATED_EVENT.match(opening):
         score -= 3.0   # "去年8月，小区1户居民说…", "2025年1月，2户村民闹了别扭": one incident told, not a result
+    if unit in ("篇", "字", "万字", "万") and _WRITTEN_UP.search(before):
+        score -= 4.0   # "写出调研文章26篇、心得体会82篇，读书笔记累计20多万字": the members' own study, written up
     if unit in ("次", "场", "期") and _STUDIED.search(before):
         score -= 3.0   # "党员集中学习先后搞了50余次", "讨论一共开了90余场": the members' own study, an activity
     if _EXAMPLE.match(opening):
