@@ -3415,6 +3415,9 @@ def test_a_body_visited_in_the_headline_the_agencys_dateline_and_a_hospitals_pla
     visited = r.features["工商联商会协会"]
     assert not {"title", "title_party"} & set(visited), visited
     assert r.features["广西某集团"].get("title_party") == 1.0, r.features
+    # r1456: "X领导莅临我协会调研指导工作": X is the visitor, not the host the text is about
+    r = rank_candidates("省医学学术交流管理中心领导莅临我协会调研指导工作", "")
+    assert not {"title", "title_party"} & set(r.features["医学学术交流管理中心"]), r.features
     # r1378: "中新网保定12月3日电": the dateline's place follows the agency's name; "中共英利集团党委" is 英利集团's
     c = case("河北一民企倡导党建\n\n中新网保定12月3日电　在民营企业英利集团，董事长说党建也是核心竞争力。\n\n"
              "中共英利集团党委书记给企业党建的定位是服务发展。英利集团党委下设10个支部。")
@@ -3459,3 +3462,19 @@ def test_the_members_own_study_written_up_is_no_result():
     c = case("县委组织部开展学习活动\n\n到目前为止，干部们写出心得体会82篇，读书笔记累计20多万字，调研报告60余篇。"
              "活动收集的意见建议推动解决群众难题45件。")
     assert values(c) == {45, 60}, values(c)
+
+
+def test_a_news_sites_name_a_superlative_and_one_measure_of_a_firms_programme():
+    from djkg.ingest.units import candidates
+    # r1452: "人民政协网4月8日电" is the site's dateline; "最北高寒林场" describes the forest farm, it names none
+    assert "人民政协" not in {c.core for c in candidates("人民政协网4月8日电　漠河林业局前哨林场坐落在大兴安岭北麓。")}
+    assert not candidates("最北高寒林场的破局转型之路")
+    # … and a site's navigation line ("首页 资讯 绿·声音 …") is no title
+    c = case("首页 资讯 绿·声音 绿·生活 绿·人物\n首页>生态>资讯\n\n最北高寒林场的破局转型之路\n\n"
+             "漠河林业局前哨林场坐落在大兴安岭北麓。林场党支部带着职工转型发展。")
+    assert c.title == "最北高寒林场的破局转型之路", c.title
+    c = from_gold("extraction_real53", "r1452-mohe-qianshao-linchang.txt")
+    assert c.unit.startswith("漠河林业局前哨林场"), c.unit
+    # r1433: a scene in a village, then "…只是国网青海省电力公司推行…工程当中的一项具体做法": the firm is the subject
+    c = from_gold("extraction_real53", "r1433-guowang-qinghai-dianli.txt")
+    assert c.unit.startswith("国网青海省电力公司"), c.unit

@@ -231,7 +231,7 @@ _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专
                        # a news site's name alone on its line ("中国日报网", "人民网", "荆楚网")
                        r"^[\u4e00-\u9fff]{1,5}网$|"
                        # a site's breadcrumb ("山西省卫生健康委员会　首页 > 党建工作 > 其他工作"): the site, not the subject
-                       r"首页\s*[>＞›»/／]|(?:[^>＞›»\n]*[>＞›»]){2}|"
+                       r"首页\s*[>＞›»/／]|(?:[^>＞›»\n]*[>＞›»]){2}|^首页(?!.*[，。])|"
                        rf"^[\u4e00-\u9fff·]{{0,16}}{_OUTLET}稿?(?:$|[\s·・|｜:：]|{_DATED})|"
                        # a repost's credit line ("大国新村网转载《人民日报》…稿件")
                        r"^[\u4e00-\u9fff·]{1,16}(?:网|报|号|客户端)(?:转载|转发|转自)|"

@@ -117,6 +117,7 @@ _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 _LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:(?:社区|村|小区|公司|单位|学校|医院|支部)(?=名叫|叫|名为))?(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|名为|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业))|"
                            r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|专访|采访|访(?!问|谈|客|民)|即(?!墨))"   # (——访陕西省律师协会…)
                            r"(?=[\u4e00-\u9fff“]{3})")
+_OUTLET_SITE = re.compile(r"网(?:\d|讯|消息|记者|报道|[\s　|｜)）]|$)")
 _QUOTED_KIND = re.compile(r"“[^“”]{1,4}”(?:社区|村)$")
 _ONE_CHARACTER_NOT_A_NAME = frozenset("建组搭设办创立成一")
 _ALL_OF_AN_AREA = re.compile(r"^[全各](?:国|省|市|县|区|镇|乡|旗)")   # (全州县, 全椒县 are counties)
@@ -185,6 +186,10 @@ def candidates(text: str) -> list[UnitCandidate]:
             continue    # "十里村变身富庶文明和谐村": begun on the 村 that ends a name before it, a clause, not a name
         if _ALL_OF_AN_AREA.match(core):
             continue    # "全市人民法庭", "全省优秀人民法庭": all of a kind in an area, no one organisation
+        if core.startswith("最"):
+            continue    # "最北高寒林场", "最美社区": a superlative describes an organisation, it does not name one
+        if _OUTLET_SITE.match(text, end):
+            continue    # "人民政协网4月8日电", "来源：人民政协网": a news site's name, not an organisation written about
         if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core) \
                 or _KIND_ONLY.match(core):
             continue
@@ -735,6 +740,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
     return Ranking(feats, thanks, shorts, body_cands, body)
 
 
+_VISITOR_AFTER = re.compile(r"(?:党委|党组|党工委)?(?:主要)?(?:领导|负责人|一行|同志)[^，。：:]{0,4}?(?:莅临|来到|走进|深入|到)")
 _VISIT_BEFORE = re.compile(r"(?:到|赴|走进|前往|来到|走访)(?:自治区|[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|盟|旗))?$")
 _VISIT_AFTER = re.compile(r"[^，。；：:]{0,24}?(?:学习|参观|调研|考察|交流|观摩|取经)")
 
@@ -742,6 +748,8 @@ _VISIT_AFTER = re.compile(r"[^，。；：:]{0,24}?(?:学习|参观|调研|考�
 def _visited_in_title(title: str, c: UnitCandidate) -> bool:
     """"广西威壮集团党支部到自治区工商联商会协会党委党群服务中心学习交流": the body a headline's subject went to learn
     from is not whom the text is about."""
+    if _VISITOR_AFTER.match(title, c.start + len(c.core)):
+        return True    # "省医学学术交流管理中心领导莅临我协会调研指导工作": the visitor, not the host
     return c.start > 0 and bool(_VISIT_BEFORE.search(title, 0, c.start)) and \
         bool(_VISIT_AFTER.match(title, c.start + len(c.core)))
 
@@ -829,7 +837,10 @@ def _helper_of_place(scores: dict[str, float], shorts: dict[str, str], cands: li
 
 # a report that opens on a scene and then names whose work it showed: "这是吉林供电公司党委推进…工程的一个片段",
 # "这只是汇文高中推进党建“牵手行动”的一个片段", "这正是文德村借党建带动产业的一个缩影"
-_REVEALED = re.compile(r"这(?:是|正是|就是|只是|也是)(?P<who>[^。，；！？\n]{2,40}?)(?:的)?(?:一个|一段)?(?:片段|缩影|写照)")
+_REVEALED = re.compile(r"这(?:是|正是|就是|只是|也是)(?P<who>[^。，；！？\n]{2,40}?)(?:的)?(?:一个|一段)?(?:片段|缩影|写照)|"
+                       # "让党员服务队守在安置点，只是国网青海省电力公司推行…工程当中的一项具体做法"
+                       r"[，,](?:这)?(?:只是|正是|就是|也是)(?P<who2>[^。，；！？\n]{2,40}?)(?:当中|之中|中)的(?:一项|一个)(?:具体)?"
+                       r"(?:做法|举措|缩影|片段)")
 
 
 def _revealed_over_place(scores: dict[str, float], shorts: dict[str, str], body: str) -> UnitCandidate | None:
@@ -839,7 +850,7 @@ def _revealed_over_place(scores: dict[str, float], shorts: dict[str, str], body:
     if not _SERVED_END.search(shorts.get(best, best)):
         return None
     for m in _REVEALED.finditer(body):
-        named = [c for c in candidates(m.group("who")) if c.start == 0 and not _SERVED_END.search(c.short)
+        named = [c for c in candidates(m.group("who") or m.group("who2")) if c.start == 0 and not _SERVED_END.search(c.short)
                  and not _TOWN_END.search(c.short)]
         if named:
             return max(named, key=lambda c: len(c.core))
