@@ -3478,3 +3478,9 @@ def test_a_news_sites_name_a_superlative_and_one_measure_of_a_firms_programme():
     # r1433: a scene in a village, then "…只是国网青海省电力公司推行…工程当中的一项具体做法": the firm is the subject
     c = from_gold("extraction_real53", "r1433-guowang-qinghai-dianli.txt")
     assert c.unit.startswith("国网青海省电力公司"), c.unit
+
+
+def test_a_village_without_one_economic_entity_has_a_weak_collective_economy():
+    # r1393: "过去村里连一家经济实体都没有" states the weak collective economy the work started from
+    c = case("新安村党总支抓产业\n\n过去村里连一家经济实体都没有，大片土地撂着无人耕种。村党总支带着党员把土地流转出来，办起合作社。")
+    assert "problem:weak-collective-economy" in {p.id for p in c.problems}, c.problems
