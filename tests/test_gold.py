@@ -253,7 +253,7 @@ REAL_FLOORS = {
     # r1153-r1176, sealed (six more blind authors given fields and provinces, 24 reports); held at what it read blind
     # with the twenty-sixth session's start code (its header; the end code reads the same)
     "extraction_real43": {"province": 0.95, "city": 0.83, "county": 1.0, "field": 0.95, "problems": 0.16,
-                          "measures": 0.91, "outcome_values": 0.64, "outcome_precision": 0.72, "model": 0.66,
+                          "measures": 0.91, "outcome_values": 0.7, "outcome_precision": 0.72, "model": 0.66,
                           "unit": 0.7},
     # r1177-r1200 and r1201-r1224, written blind in the twenty-sixth session (fields and provinces given to each
     # author), measured before anything of them was read (their headers), then read and fixed; held at what they read
@@ -287,17 +287,16 @@ REAL_FLOORS = {
                           "unit": 0.81},
     # r1369-r1400, written blind at the thirtieth session's start (eight authors given fields and provinces, 32 short
     # reports), measured before it was read (its header), then read and fixed; held at what it reads
-    "extraction_real51": {"province": 0.96, "city": 0.94, "county": 0.92, "field": 0.9, "problems": 0.3,
-                          "measures": 0.66, "outcome_values": 0.96, "outcome_precision": 0.89, "model": 0.55,
+    "extraction_real51": {"province": 0.96, "city": 0.94, "county": 1.0, "field": 0.9, "problems": 0.3,
+                          "measures": 0.66, "outcome_values": 0.76, "outcome_precision": 0.7, "model": 0.55,
                           "unit": 0.81},
     # r1433-r1464 (30 of them: two authors ran out of searches), written blind in the thirtieth session after its
     # first fixes, measured before it was read (its header), then read and fixed; held at what it reads
-    "extraction_real53": {"province": 1.0, "city": 0.95, "county": 1.0, "field": 0.86, "problems": 0.5,
-                          "measures": 0.67, "outcome_values": 0.92, "outcome_precision": 0.91, "model": 0.57,
+    "extraction_real53": {"province": 1.0, "city": 0.95, "county": 1.0, "field": 0.9, "problems": 0.5,
+                          "measures": 0.67, "outcome_values": 0.73, "outcome_precision": 0.56, "model": 0.57,
                           "unit": 0.76},
     # r1401-r1432, sealed (eight more blind authors given fields and provinces, 32 short reports); held at what it
-    # read blind with the thirtieth session's start code (its header; the end code reads the same but outcome
-    # precision 0.66 -> 0.67 with the refitted outcome model)
+    # read blind with the thirtieth session's start code (its header; the end code reads the same)
     "extraction_real52": {"province": 0.93, "city": 0.84, "county": 0.76, "field": 0.71, "problems": 0.63,
                           "measures": 0.84, "outcome_values": 0.71, "outcome_precision": 0.66, "model": 0.7,
                           "unit": 0.53},
@@ -320,7 +319,7 @@ REAL_FLOORS = {
     # r1033-r1056, sealed (four more blind authors given fields and regions, 24 reports); held at what it read blind
     # with the twenty-fourth session's start code (its header)
     "extraction_real38": {"province": 0.95, "city": 1.0, "county": 0.88, "field": 0.83, "problems": 0.5,
-                          "measures": 0.57, "outcome_values": 0.52, "outcome_precision": 0.5, "model": 1.0,
+                          "measures": 0.57, "outcome_values": 0.52, "outcome_precision": 0.53, "model": 1.0,
                           "unit": 0.54},
     # r457-r486, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
     "extraction_real16": {"province": 1.0, "city": 1.0, "county": 0.85, "field": 0.7, "problems": 0.5,
@@ -418,7 +417,7 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 2, "extract
                     "extraction_real53": 1}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "extraction_real2": 0.02,
                      "extraction_real3": 0.1, "extraction_real4": 0.08,
-                     "extraction_real5": 0.06, "extraction_real6": 0.11,
+                     "extraction_real5": 0.06, "extraction_real6": 0.1,
                      "extraction_real7": 0.05, "extraction_real8": 0.045,
                      "extraction_real9": 0.08, "extraction_real10": 0.08,
                      "extraction_real11": 0.04, "extraction_real12": 0.07, "extraction_real13": 0.05,
@@ -431,12 +430,12 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
                      "extraction_real29": 0.02, "extraction_real30": 0.035, "extraction_real31": 0.07,
                      "extraction_real32": 0.075, "extraction_real33": 0.04, "extraction_real34": 0.03,
                      "extraction_real35": 0.04, "extraction_real36": 0.025, "extraction_real37": 0.02,
-                     "extraction_real38": 0.105, "extraction_real39": 0.065, "extraction_real40": 0.025,
+                     "extraction_real38": 0.085, "extraction_real39": 0.065, "extraction_real40": 0.025,
                      "extraction_real41": 0.095, "extraction_real42": 0.05, "extraction_real43": 0.045,
                      "extraction_real44": 0.065, "extraction_real45": 0.03, "extraction_real46": 0.03,
                      "extraction_real47": 0.045, "extraction_real48": 0.09, "extraction_real49": 0.06,
-                     "extraction_real50": 0.105, "extraction_real51": 0.01, "extraction_real52": 0.075,
-                     "extraction_real53": 0.01}
+                     "extraction_real50": 0.105, "extraction_real51": 0.06, "extraction_real52": 0.075,
+                     "extraction_real53": 0.155}
 # MODEL_INFERENCE_TRADE: 党员责任区和示范岗 was inferred for every state firm whose text names a 党员突击队, 攻关小组 or
 # 示范岗 (its signature measure), and was the most frequent wrong model on the development sets (31 claims against 23
 # right); since the eighteenth session it is inferred only when the case also states a problem it answers. Twelve
@@ -476,12 +475,11 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
 # r81-r100 at 0.50; refitted once more with figures in more measure words it read 0.54 again. The fit on 21 sets
 # with thresholds chosen leave-one-set-out (kept 0.5, added 0.65; shipped) reads twelve sealed sets together 0.638 ->
 # 0.654 at precision 0.733 -> 0.742, forbidden 6.73% -> 6.61% of 2,406, while r889-r912 reads 0.68 -> 0.61 (its
-# precision 0.71 -> 0.73, forbidden 7.3% -> 5.9%) and r161-r190's forbidden share 9.0% -> 9.7%. The fit on all 35
-# development sets (thirtieth session; leave-one-set-out precision 0.779 -> 0.811 at recall 0.662 -> 0.685) reads the
-# eighteen older sealed sets together 0.650 -> 0.662 at precision 0.738 -> 0.741 (forbidden 218 -> 220 of 3,485),
-# while r1153-r1176 reads 0.71 -> 0.65 (its precision 0.73 -> 0.76), r1033-r1056 0.53 -> 0.56 at precision 0.54 ->
-# 0.50 (forbidden 8.3% -> 10.2%) and r161-r190 0.73 -> 0.74 at 0.72 -> 0.70 (forbidden 9.7% -> 10.7%): their floors
-# lowered to what they read.
+# precision 0.71 -> 0.73, forbidden 7.3% -> 5.9%) and r161-r190's forbidden share 9.0% -> 9.7%.
+# A fit on all 35 development sets (thirtieth session; leave-one-set-out precision 0.779 -> 0.811 at recall 0.662 ->
+# 0.685; eighteen older sealed sets 0.650 -> 0.662 at precision 0.738 -> 0.741) was not adopted: it overrode rules
+# tests/test_real_text.py holds — it kept "平均每亩能挣8000元" (a rate) and a plan's figure, and dropped the wider
+# area's figures after "在全市推开" and "开展服务活动86场".
 
 
 @pytest.mark.parametrize("gold", sorted(REAL_FLOORS))

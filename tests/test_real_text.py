@@ -1168,7 +1168,8 @@ def test_the_items_of_a_list_of_problems_are_problems_whatever_their_own_words_s
      "坪山镇党委"),
     # "商务楼宇" says what kind of place, not which one
     ("一个商务楼宇党委，把六十家企业拧成一股绳\n滨江大厦是一栋写字楼，入驻企业60余家。大厦牵头成立了中共滨江大厦"
-     "委员会，这是区里第一个商务楼宇党委。商务楼宇党委把楼里的党员组织起来，每月开一次联席会。", "中共滨江大厦"),
+     "委员会，这是区里第一个商务楼宇党委。商务楼宇党委把楼里的党员组织起来，每月开一次联席会。", "滨江大厦"),
+    # (the 中共 of "中共滨江大厦委员会" is the Party's: the building is written without it too, r1378)
 ])
 def test_department_names_ordinals_and_credit_lines(text, unit):
     assert case(text).unit == unit
@@ -3484,3 +3485,19 @@ def test_a_village_without_one_economic_entity_has_a_weak_collective_economy():
     # r1393: "过去村里连一家经济实体都没有" states the weak collective economy the work started from
     c = case("新安村党总支抓产业\n\n过去村里连一家经济实体都没有，大片土地撂着无人耕种。村党总支带着党员把土地流转出来，办起合作社。")
     assert "problem:weak-collective-economy" in {p.id for p in c.problems}, c.problems
+
+
+def test_teams_counted_before_a_community_word_and_a_lions_federation():
+    from djkg.ingest.units import candidates
+    # r1443: "先后培育出10支社区社会组织" counts teams; "支社区" is no community's name
+    assert "支社区" not in {c.core for c in candidates("街道先后培育出10支社区社会组织，给社区治理添了新生力量。")}
+    # r1440: a federation (联会) of lions clubs is a social organisation, not a community
+    c = from_gold("extraction_real53", "r1440-shizilianhui-hainan.txt")
+    assert c.industry["field"] == "社会组织", c.industry
+
+
+def test_a_headline_under_a_masthead_still_names_the_county_of_a_city_level_firm():
+    # r1372: under the breadcrumb "每日甘肃网 > 甘肃 > …", the headline "——记兰州市城关区友谊雷锋车队" puts the city's
+    # taxi firm in 城关区 (a county named only in the body would be a place it serves)
+    c = from_gold("extraction_real51", "r1372-lanzhou-youyi-leifeng-chedui.txt")
+    assert c.region.get("county") == "城关区", c.region

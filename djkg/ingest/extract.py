@@ -109,7 +109,9 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     # county its text puts it in: the name votes for a region without it
     region = find_region(text, title=masthead or title, unit=_BRACKETED.sub("", unit),
                          hint=normalise_short(meta.get("region")),
-                         warnings=warnings, title_is_heading=bool(masthead) or titled)
+                         warnings=warnings, title_is_heading=bool(masthead) or titled,
+                         headline=title if masthead and title and any(
+                             title in line for line in text.split("\n")[:4]) else "")
     ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
                              declared_sector=meta.get("sector"))
     if meta.get("industry") and (ind is None or ind.confidence < 1.0):
@@ -333,7 +335,9 @@ _BRACKETED = re.compile(r"[（(][^（）()]{1,8}[）)]")
 
 
 def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[str],
-                title_is_heading: bool = True) -> dict[str, Any]:
+                title_is_heading: bool = True, headline: str = "") -> dict[str, Any]:
+    """``title`` weighs as the title (a masthead, when there is one); ``headline``, the report's own title below a
+    masthead, may still name the county a city-level unit stands in ("——记兰州市城关区友谊雷锋车队")."""
     empty = {"province": None, "city": None, "county": None, "adcode": None}
     try:
         from .regions import gazetteer
@@ -359,7 +363,7 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         warnings.append("未能识别所在地区 / region not recognised")
         return empty
     if not hint:
-        match = _cap_at_unit_level(g, match, unit, title if title_is_heading else "")
+        match = _cap_at_unit_level(g, match, unit, (title if title_is_heading else "") + headline)
     if match.confidence < REGION_DROP:
         # a place named once, far into the text, is no ground to file the unit there
         warnings.append("文中没有可靠的地点，未确定所在地区 / no reliable place in the text; region left empty")

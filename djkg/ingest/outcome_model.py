@@ -16,10 +16,7 @@ together, with that fit: 0.664 at precision 0.731). Refitted on nineteen develop
 newer ones had read it blind): leave-one-set-out precision 0.803 -> 0.826 at recall 0.708 -> 0.710; the eleven
 sealed sets together 0.629 -> 0.632 at precision 0.733 -> 0.738, numbers wrongly extracted 6.86% -> 6.59%; refitted
 again when figures in more measure words (立方米, 斤, 基 …) became candidates (3,245 figures; sealed 0.635 at 0.735,
-6.68%). Refitted in the thirtieth session on every development set, 35 of them (5,705 figures; the fourteen newer ones
-had read it blind): leave-one-set-out precision 0.779 -> 0.811 at recall 0.662 -> 0.685; the eighteen older sealed
-sets together 0.650 -> 0.662 at precision 0.738 -> 0.741 (numbers wrongly extracted 218 -> 220 of 3,485), the newest
-sealed set (r1401-r1432) 0.716 at precision 0.663 -> 0.671.
+6.68%).
 
 The weights are data (``data/outcome_model.json``), written by ``scripts/train_outcome_model.py`` (which needs
 scikit-learn; running the model needs nothing but this module). ``FEATURES_VERSION`` names the feature set: a

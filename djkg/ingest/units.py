@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalise import bracketed
+from .normalise import bracketed, positions
 from .regexscan import Prefiltered
 from . import unit_model
 from .weighing import score
@@ -393,7 +393,7 @@ def _named_with_he(text: str) -> bool:
 
 _ORG_ENDS = ("街道", "社区", "村", "镇", "乡", "公司", "局", "委", "会", "院", "校", "厂")
 _JOINERS = frozenset("和与及同跟")
-_MEASURE_FIRST = frozenset("万亿元千百个名户人家座所")
+_MEASURE_FIRST = frozenset("万亿元千百个名户人家座所支批类项")
 _ACTS = re.compile(r"(?:把|被|给|让)|有(?=[近约多数几十百千万两一二三四五六七八九不\d])")
 _COUNT_IN_GAP = re.compile(r"[\d数几十百千万两一二三四五六七八九][余多]?[个家座栋所名处]")
 _DATE_UNITS = frozenset("年月日号")   # written right after a date's digits
@@ -569,8 +569,11 @@ def guess_unit(title: str, text: str) -> str:
         formal = formal if formal and formal.group("org") == best[2:] else None
     if formal:
         return formal.group("org") + ("党总支" if formal.group("kind").startswith("总") else "党支部")
-    if best.startswith("中共") and len(best) >= 5:
-        best = best[2:]    # "中共英利集团党委" is the Party committee of 英利集团: 中共 names the Party, not the unit
+    if best.startswith("中共") and len(best) >= 5 and any(
+            i < 2 or text[i - 2:i] != "中共" for i in positions(text, best[2:])):
+        # "中共英利集团党委" is the Party committee of 英利集团, written without 中共 elsewhere: 中共 names the Party,
+        # not the unit (but 中共一大会址纪念馆 is the memorial's own name, never written without it)
+        best = best[2:]
     return best + suffix
 
 
