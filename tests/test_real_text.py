@@ -3501,3 +3501,61 @@ def test_a_headline_under_a_masthead_still_names_the_county_of_a_city_level_firm
     # taxi firm in 城关区 (a county named only in the body would be a place it serves)
     c = from_gold("extraction_real51", "r1372-lanzhou-youyi-leifeng-chedui.txt")
     assert c.region.get("county") == "城关区", c.region
+
+
+def test_a_street_named_before_its_community_with_de_is_its_address_not_the_subject():
+    from djkg.ingest.units import guess_unit
+    # r1466: "秦州区七里墩街道的和谐路社区" — the community under the street is the subject …
+    assert guess_unit("打造标准化的基层阵地", "秦州区七里墩街道的和谐路社区，是围绕和谐家园小区设立起来的。社区把阵地建好。") \
+        == "和谐路社区"
+    # … but a villager's home is no subject ("三灶镇的楼子村村民老刘": r561)
+    c = from_gold("extraction_real19", "r561-funingxianjiwei.txt")
+    assert c.industry["field"] == "机关" and "楼子村" not in c.unit, (c.unit, c.industry)
+
+
+def test_counts_singling_out_and_words_that_are_not_organisations():
+    from djkg.ingest.units import candidates
+    # r1478: "一套百科全书" counts a set of books; "名气最大的要数杜坑村" singles the village out, 要数 is no part of it
+    cores = {c.core for c in candidates("有的想要一套百科全书。乡里名气最大的要数杜坑村。")}
+    assert "一套百科" not in cores and "要数杜坑村" not in cores and "杜坑村" in cores, cores
+    # r1482: "落地厂级和车间级的建议" is a level of suggestions; r1472: a study group (理论学习中心组) is no centre
+    assert not candidates("全部门先后落地厂级和车间级的经营管理改进建议500多项")
+    assert not candidates("办公室坚持理论学习中心组学习制度")
+
+
+def test_a_building_committee_border_checkpoints_and_firms_owned_by_local_state_groups():
+    from djkg.ingest.units import candidates
+    # r1471: a building's joint committee (楼宇综合党委) is its Party organisation
+    party = {c.core: c.party for c in candidates("道里区正阳河街工委组建了富力中心楼宇综合党委。")}
+    assert party.get("富力中心楼宇") == "综合党委", party
+    # r1468: a border checkpoint is an organ of the state
+    c = from_gold("extraction_real54", "r1468-wulumuqibianjianzhan.txt")
+    assert c.industry["field"] == "机关" and "边检站" in c.unit, (c.unit, c.industry)
+    # r1490: "隶属于杭州交投集团旗下的城市土地公司"; r1474: "五洲交通属于国有控股的上市公司"
+    for name in ("r1490-hangzhou-jiaotou-chengshi-tudi.txt", "r1474-wuzhoujiaotong.txt"):
+        assert from_gold("extraction_real54", name).industry["field"] == "国有企业", name
+
+
+def test_a_you_are_here_line_is_no_title_and_an_organisations_own_site_names_the_subject():
+    # r1490: "您当前的位置:城市 >" is the site's navigation
+    c = from_gold("extraction_real54", "r1490-hangzhou-jiaotou-chengshi-tudi.txt")
+    assert c.title.startswith("项目面前无困难"), c.title
+    # r1491: the breadcrumb "江西省肿瘤医院 > 党群工作 > 党建动态" over "我院荣登…榜首": the hospital writes of itself
+    c = from_gold("extraction_real54", "r1491-jiangxi-zhongliu-yiyuan.txt")
+    assert c.unit == "江西省肿瘤医院", c.unit
+    # … and a department or Party branch of the site's organisation keeps its own name
+    from djkg.ingest.units import prefer_own_site
+    assert prefer_own_site("江西省肿瘤医院", "放疗科党支部") == "放疗科党支部"
+    assert prefer_own_site("江西省肿瘤医院", "江西省卫生健康行业") == "江西省肿瘤医院"
+
+
+def test_a_trips_destination_and_a_patients_home_are_not_the_units_seat():
+    # r1492: "巴中市志愿者协会赴凉山开展…" — 凉山 is where the association went
+    c = from_gold("extraction_real54", "r1492-bazhong-zhiyuanzhe-xiehui.txt")
+    assert c.region.get("city") == "巴中市", c.region
+    # r1483: "住在宝山区的69岁卢女士" is a patient's home, not the hospital's district …
+    c = case("上海四院救治急症患者\n\n住在宝山区的69岁卢女士突发脑梗，被送到同济大学附属上海市第四人民医院。医院党委推动党建与业务融合。")
+    assert c.region.get("county") != "宝山区", c.region
+    # … while "家住宝山区张庙街道…一带的居民" are the residents a neighbourhood serves (r1250)
+    c = from_gold("extraction_real47", "r1250-tonghesancun.txt")
+    assert c.region.get("county") == "宝山区", c.region

@@ -99,7 +99,8 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     meta = doc.meta
     sentences = split(text)
     title = normalise_short(meta.get("title")) or strip_controls(guess_title(text, sentences))
-    unit = normalise_short(meta.get("unit")) or strip_controls(units.guess_unit(title, without_mastheads(text)))
+    unit = normalise_short(meta.get("unit")) or strip_controls(units.prefer_own_site(
+        units.own_site(mastheads(text), text), units.guess_unit(title, without_mastheads(text))))
     year = meta.get("year") or guess_year(text)
     titled = bool(meta.get("title")) or title_is_heading(text, title)   # not just the opening sentence
     # a masthead ("长沙晚报", "福州新闻网 2008年6月13日") says where the news comes from, as a dateline does: for the
@@ -234,6 +235,8 @@ _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专
                        r"^[\u4e00-\u9fff]{1,5}网$|"
                        # a site's breadcrumb ("山西省卫生健康委员会　首页 > 党建工作 > 其他工作"): the site, not the subject
                        r"首页\s*[>＞›»/／]|(?:[^>＞›»\n]*[>＞›»]){2}|^首页(?!.*[，。])|"
+                       # … and its "you are here" line ("您当前的位置:城市 >")
+                       r"^(?:您?(?:当前|现在|所在)的?位置|您的位置)\s*[:：]|"
                        rf"^[\u4e00-\u9fff·]{{0,16}}{_OUTLET}稿?(?:$|[\s·・|｜:：]|{_DATED})|"
                        # a repost's credit line ("大国新村网转载《人民日报》…稿件")
                        r"^[\u4e00-\u9fff·]{1,16}(?:网|报|号|客户端)(?:转载|转发|转自)|"
@@ -249,6 +252,11 @@ def masthead_line(text: str) -> str:
 def _is_masthead(line: str) -> bool:
     line = line.strip()
     return len(line) <= 40 and bool(_MASTHEAD.search(line))   # a dateline running into the text is not
+
+
+def mastheads(text: str) -> str:
+    """The masthead, outlet and breadcrumb lines among the first four (what ``without_mastheads`` blanks)."""
+    return "\n".join(line for line in text.split("\n")[:4] if _is_masthead(line))
 
 
 def without_mastheads(text: str) -> str:

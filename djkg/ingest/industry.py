@@ -128,7 +128,7 @@ _SUB_UNIT = re.compile(r"车间|分厂|工区|项目部|班组|工段|作业区|
 
 
 _PART_OF_BEFORE = re.compile(r"(?:隶属于?|归属于?|属于|划归|并入)$")
-_PART_OF_AFTER = re.compile(r"^(?:公司|有限公司|集团公司|集团有限公司|有限责任公司)?(?:旗下|下属|所属|控股|全资|的子公司|的全资|的控股|的二级|的三级)")
+_PART_OF_AFTER = re.compile(r"^(?:公司|有限公司|集团|集团公司|集团有限公司|有限责任公司)?(?:旗下|下属|所属|控股|全资|的子公司|的全资|的控股|的二级|的三级)")
 
 
 def _part_of_state_group(text: str) -> bool:
@@ -139,7 +139,19 @@ def _part_of_state_group(text: str) -> bool:
         for m in re.finditer(re.escape(n), text):
             if _PART_OF_BEFORE.search(text, 0, m.start()) or _PART_OF_AFTER.match(text[m.end():m.end() + 12]):
                 return True
-    return False
+    # … or to a local group by a name only state-owned groups take ("隶属于杭州交投集团旗下的城市土地公司"): the city's
+    # name runs before it, so the belonging is said right after the group's name
+    return any(_PART_OF_AFTER.match(text[m.end():m.end() + 12]) or _PART_OF_BEFORE.search(
+        text, max(0, m.start() - 12), _city_start(text, m.start())) for m in _local().finditer(text))
+
+
+def _city_start(text: str, at: int) -> int:
+    """Where the run of (at most six) Chinese characters ending at ``at`` begins: the place a local group's name opens
+    on (杭州 of 杭州交投集团)."""
+    start = at
+    while start > max(0, at - 6) and "\u4e00" <= text[start - 1] <= "\u9fff" and not _PART_OF_BEFORE.search(text, 0, start):
+        start -= 1
+    return start
 
 
 def _group_ran_it(masthead: str) -> bool:
@@ -207,7 +219,7 @@ _END_FIELD = [
 _OWNERSHIP_STATED = re.compile(r"(?:(?<![还但就而倒总老要若凡可于只正也都不])是|作为|属于)(?:一家|一个|我国|全国|国内)?[^，。；]{0,6}?"
                                r"(?:(?:(?P<private>民营|私营|民营控股|非公有制?|家族|港资|外资|台资|侨资|外商独资)|国有独资|国有控股|国有|中央|省属|市属|县属)"
                                # … with the trade between ("作为一家国有控股的水电企业"), or the short form ("一家省属国企")
-                               r"(?:的[\u4e00-\u9fff]{1,4}?)?企业|(?:省属|市属|县属|中央|地方)国企(?!业))"
+                               r"(?:的[\u4e00-\u9fff]{1,4}?)?(?:企业|公司)|(?:省属|市属|县属|中央|地方)国企(?!业))"
                                r"|一家(?P<private2>港资|外资|台资|侨资|外商独资|民营|私营)企业——"   # "一家港资企业——南丰针织厂"
                                # the firm the text is about, referred back to by what it is ("这家民营企业是2015年…")
                                r"|(?:这家|该)(?:(?P<private4>民营|私营|非公有制?|港资|外资|台资|侨资)|国有|省属|市属)企业"

@@ -40,10 +40,10 @@ ORG_TYPES = (
     "公司", "集团", "林场", "卫生院", "医院", "(?<=[\u4e00-\u9fff]{2})院区", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学(?!习)", "希望小学", "小学(?!习)", "高中", "幼儿园", "研究院", "研究所",
     "委员会", "村委会", "居委会", "协会", "商会", "分会", "联合会", "联谊会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
-    "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部)",
+    "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "(?:出入境)?边防检查站", "边检站", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部|级)",
     "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "司法所", "税务所", "财政所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区(?!(?:发展|公益|慈善)?基金会)", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
     *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商贸城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔|室)",
-    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低短长益坏妙害痛去随联岸边旁侧处四])处(?!理|长|在|于|置|突|罚|分|处)", "(?<![为个])中心(?!任|城|点|工作|医院|卫生院|小学|中学|学校|幼儿园)")
+    "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低短长益坏妙害痛去随联岸边旁侧处四])处(?!理|长|在|于|置|突|罚|分|处)", "(?<![为个])中心(?!任|城|点|组|工作|医院|卫生院|小学|中学|学校|幼儿园)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
 # 乡 ends a township's name, not the 乡 of 乡村, 乡镇, 乡亲, 乡贤 … nor of 下乡, 返乡, 回乡 (going to the countryside)
@@ -67,7 +67,7 @@ _PLACE_RE = re.compile(r"街道|镇(?!里)|(?<![下返回家故老同异他城�
 _SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:项目公司|项目部|分公司|驿站|服务站|科片|科(?![长员室技学研普尔])|(?<![支全内外局干])部(?!分|门|署|长)|工区|车间|班组|"
                        r"(?<![一两三几值])班(?!子|长|级|车|前|后)|站(?!长|在|位))")
 # the Party organisation of a unit, with the qualifier that may stand between ("园艺系" + "教工党支部")
-_PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合)?(?:" + _PARTY_WORDS + ")"
+_PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合|综合)?(?:" + _PARTY_WORDS + ")"
                           r"|第[一二三四五六七八九十\d]+支部")
 # 与 ends a clause ("与四个社区结对") except between two subjects in a faculty's or department's name
 # (化学与环境工程学院, 高分子材料与工程系)
@@ -122,7 +122,7 @@ _QUOTED_KIND = re.compile(r"“[^“”]{1,4}”(?:社区|村)$")
 _ONE_CHARACTER_NOT_A_NAME = frozenset("建组搭设办创立成一")
 _ALL_OF_AN_AREA = re.compile(r"^[全各](?:国|省|市|县|区|镇|乡|旗)")   # (全州县, 全椒县 are counties)
 # a count of organisations is not one ("数百栋写字楼", "十余家企业")
-_COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[余多]?[栋家个座所名处]")
+_COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[余多]?[栋家个座所名处套]")
 
 
 _EXAMPLE_BEFORE = re.compile(r"(?:例如|比如|譬如)[，,]?$")
@@ -484,7 +484,7 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
                 or w in ("的", "了") or w in _GOES_TO or done_well:
             cut = pos
     # … whether or not the dictionary holds the word (派回 is read as 派 + 回, 搭上联村 as 搭 + 上联 + 村)
-    cut = max([cut] + [i + len(g) for g in _GOES_TO | _JOINS_UP if (i := name.rfind(g)) >= 0]
+    cut = max([cut] + [i + len(g) for g in _GOES_TO | _JOINS_UP | _SINGLES_OUT if (i := name.rfind(g)) >= 0]
               + [m.end() for m in _RENAMED_OR_UNDER.finditer(name)])     # (…辖下崇安社区, …转型为…医院)
     return name[cut:]
 
@@ -496,6 +496,8 @@ _GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 �
                      "送进 住进 转到 转往 转进 曾获 荣获 获评 获颁 调研 考察 视察 蹲点".split())   # (… and an honour won from a body: 曾获国家电网…)
 # joining up with another (玉山村搭上联村党总支的快车: the village rides the joint branch's train)
 _JOINS_UP = frozenset("搭上 赶上 跟上 牵手 结对 对接".split())
+# singling one out of many ("乡里名气最大的要数杜坑村"): the name follows; jieba reads 要数 as a noun
+_SINGLES_OUT = frozenset("要数 当数 当属 首推 首数".split())
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
 _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
 _PLACE_ELEMENT = (r"[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
@@ -661,7 +663,8 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
         fuller = [c for c in body_cands if c.start == first.start and len(c.core) > len(first.core)]
         # … and so is the street a community is said to be under (归东关大街街道管辖的五一社区)
         said_under = _UNDER.match(body, first.start + len(first.core))
-        under = [c for c in body_cands if said_under and c.start == said_under.end()]
+        under = [c for c in body_cands if said_under and c.start == said_under.end()
+                 and not (said_under.group(0) == "的" and _ITS_PEOPLE.match(body, c.start + len(c.core)))]
         if (fuller or under) and _TOWN_END.search(first.core):
             first = min(fuller, key=lambda c: len(c.core)) if fuller else max(under, key=lambda c: len(c.core))
         add(first.core, "first_body")
@@ -934,9 +937,11 @@ def _under_the_town(found: list[tuple[UnitCandidate, str]]) -> list[tuple[UnitCa
     return out
 
 
-_UNDER = re.compile(r"(?:所?管辖的|下辖的|所辖的?|辖内的)")
+_UNDER = re.compile(r"(?:所?管辖的|下辖的|所辖的?|辖内的|的(?=[\u4e00-\u9fff]{2,8}(?:社区|村)))")
 # a character that ends a clause's own words, not a name: "芜湖市把关河村列为试点" holds 关河村, not a longer name of it
 _CLAUSE_WORDS = frozenset("把将对被向给让从为和与及的了在")
+# the people of a place ("三灶镇的楼子村村民老刘"): the village is where a person lives, not the subject
+_ITS_PEOPLE = re.compile(r"(?:村民|居民|群众|老人|党员|干部|的)")
 _TOWN_END = re.compile("(?:" + "|".join(TOWN_TYPES) + ")$")
 _FORMAL_BRANCH = re.compile(r"中共(?P<org>[\u4e00-\u9fff“”]{4,30}?)(?P<kind>总支部委员会|支部委员会)")
 def _ends(text: str, name: str, overlapping: bool = False):
@@ -1020,3 +1025,37 @@ def _type_feature(short: str) -> str:
     if re.search(r"(?:科|部|站|处|系)$", short):
         return "department"
     return "organisation"
+
+
+# an organisation writing of itself on its own site ("我院报送的党建案例…", "我校教师…"): the word it uses for itself,
+# and the names of that kind it may stand for
+_SELF_WORDS = re.compile(r"我(院|校|局|公司|司|行|所|会|厂|矿)(?![长子里外内])")
+_SELF_KINDS = {"院": ("医院", "卫生院", "学院", "研究院", "设计院", "法院", "检察院", "科院"),
+               "校": ("学校", "中学", "小学", "大学", "学院", "幼儿园"), "局": ("局",), "公司": ("公司", "集团"),
+               "司": ("公司", "集团"), "行": ("银行", "分行", "支行"), "所": ("所",), "会": ("会",), "厂": ("厂",),
+               "矿": ("矿",)}
+# a unit found inside the site's organisation: a department or a Party branch of it keeps its own name
+_PART_OF_ITS_SITE = re.compile(r"(?:科|部|室|病区|中心|车间|班组|支部|党总支|党委)$")
+
+
+def own_site(head: str, body: str) -> str:
+    """The organisation a page's masthead or breadcrumb names when the text speaks of it in the first person ("江西省
+    肿瘤医院 > 党群工作 > 党建动态" over "我院荣登…榜首"): a hospital's, school's or bureau's news on its own site is about
+    it. ``head``: the masthead and breadcrumb lines; "" when it names no organisation the body calls 我院, 我校 …"""
+    kinds = [k for m in _SELF_WORDS.finditer(body) for k in _SELF_KINDS[m.group(1)]]
+    if not kinds or not head.strip():
+        return ""
+    for line in head.split("\n"):
+        for part in re.split(r"[>＞›»/／|｜\s]+", line):
+            found = [c for c in candidates(part) if c.start == 0 and c.core.endswith(tuple(kinds))]
+            if found:
+                return max(found, key=lambda c: len(c.core)).core
+    return ""
+
+
+def prefer_own_site(site: str, guess: str) -> str:
+    """The unit: the site's organisation (``own_site``) over the unit finder's ``guess``, unless the guess is the
+    site's organisation or a part of it (its department, its Party branch)."""
+    if not site or (guess and (site in guess or guess in site or (_PART_OF_ITS_SITE.search(guess) and not _OWN_ORG.search(without_party(guess))))):
+        return guess
+    return site
