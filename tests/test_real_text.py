@@ -3559,3 +3559,12 @@ def test_a_trips_destination_and_a_patients_home_are_not_the_units_seat():
     # … while "家住宝山区张庙街道…一带的居民" are the residents a neighbourhood serves (r1250)
     c = from_gold("extraction_real47", "r1250-tonghesancun.txt")
     assert c.region.get("county") == "宝山区", c.region
+
+
+def test_donations_collected_are_results_and_listed_member_branches_are_not_the_subject():
+    # r1206: "没用多长时间就募集到9万余元" is what the community's appeal raised
+    c = case("亿乐社区修亭\n\n社区党委带头拿出了修亭和募捐的方案，没用多长时间就募集到9万余元，凉亭很快修好了。")
+    assert 9.0 in values(c), values(c)
+    # r1471: "另有4个实体党支部，分别是A公司党支部，B公司党支部…" lists the building committee's members
+    c = from_gold("extraction_real54", "r1471-fuli-zhongxin-louyu.txt")
+    assert c.unit == "富力中心楼宇综合党委", c.unit

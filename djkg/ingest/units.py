@@ -126,6 +126,14 @@ _COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[�
 
 
 _EXAMPLE_BEFORE = re.compile(r"(?:例如|比如|譬如)[，,]?$")
+# the members a sentence lists ("下设…另有4个实体党支部，分别是A公司党支部，B公司党支部…"): parts of the unit, not it
+_LIST_OPENS = re.compile(r"分别(?:是|为|有)[：:]?")
+
+
+def _listed(text: str, at: int) -> bool:
+    """Whether the organisation at ``at`` is an item of a list its sentence opens with 分别是/分别为 before it."""
+    opening = max(text.rfind(stop, 0, at) for stop in "。！？\n")
+    return bool(_LIST_OPENS.search(text, opening + 1, at))
 # the people who took the reporter round and whom they work for are not the subject
 _ESCORT = re.compile(r"(?:陪同|带领记者|陪着记者|随同|领着记者)[^，。；]{0,10}?(?:是|为)?$")
 _STAFF_AFTER = re.compile(r"的(?:干部|工作人员|负责人|同志|职工)")
@@ -652,7 +660,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
             add(c.core, "zone_address")  # "乌鲁木齐经开区（头屯河区）中亚南路街道铁路花园社区": a zone heading an address
         if where == "body" and _SENDS_AFTER.match(body, c.start + len(c.core)):
             add(c.core, "sends")         # "上海第九人民医院派来的专家": who sends help is not whom the text is about
-        if where == "body" and _EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start):
+        if where == "body" and (_EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start) or _listed(body, c.start)):
             add(c.core, "example")       # "例如路口派出所打造了…": one of the unit's parts, given as an example
             examples.setdefault(c.core, True)
         else:
@@ -700,7 +708,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
     for core in sorted(feats, key=len):
         longer = [k for k in feats if len(k) > len(core) and ((k.endswith(core) and k[-len(core) - 1] not in _CLAUSE_WORDS) or (
             k.startswith(core) and (_BRANCH.search(k[len(core):]) or _OWN_ORG.fullmatch(k[len(core):])
-                                    or k[len(core):] in _ESTATE_BODIES)) or
+                                    or k[len(core):] in _ESTATE_BODIES or k[len(core):] == "楼宇")) or
             _short_form_of(core, k))]
         if longer and core in feats:
             merge(max(longer, key=lambda k: (weighed(k), len(k))), core)
