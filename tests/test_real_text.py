@@ -3568,3 +3568,12 @@ def test_donations_collected_are_results_and_listed_member_branches_are_not_the_
     # r1471: "另有4个实体党支部，分别是A公司党支部，B公司党支部…" lists the building committee's members
     c = from_gold("extraction_real54", "r1471-fuli-zhongxin-louyu.txt")
     assert c.unit == "富力中心楼宇综合党委", c.unit
+
+
+def test_a_service_teams_bracketed_name_makes_it_a_unit():
+    from djkg.ingest.units import candidates
+    # r1478: "国家电网福建电力“双满意”(沙县光明先锋)共产党员服务队" — the team's own name stands in brackets
+    cores = {c.core for c in candidates("多年来国家电网福建电力“双满意”(沙县光明先锋)共产党员服务队把为群众服务摆在首位。")}
+    assert "(沙县光明先锋)共产党员服务队" in cores, cores
+    c = from_gold("extraction_real54", "r1478-shaxian-guangming-xianfeng.txt")
+    assert "共产党员服务队" in c.unit and c.industry["field"] == "国有企业", (c.unit, c.industry)

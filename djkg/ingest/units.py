@@ -160,6 +160,8 @@ def candidates(text: str) -> list[UnitCandidate]:
         if start is None and m.group(0).endswith(("综合", "联合")) and (d := _DOMAIN_PARTY_RE.match(text, m.start())) \
                 and d.end() == m.end():
             start = m.start()   # "云和县成立了社会组织综合党委": a field's joint committee is named by the field alone
+        if start is None and m.group(0).endswith("服务队"):
+            start = _bracketed_name(text, m.start())   # "…“双满意”(沙县光明先锋)共产党员服务队": the team's own name
         if start is None:
             continue
         end = m.end()
@@ -221,6 +223,16 @@ def candidates(text: str) -> list[UnitCandidate]:
             joined = parent.core + core
             out.append(UnitCandidate(joined, short_name(joined), parent.start, out[-1].party))
     return out
+
+
+_BRACKETED_TEAM = re.compile(r"[（(]([\u4e00-\u9fff]{2,10})[）)]$")
+
+
+def _bracketed_name(text: str, type_start: int) -> int | None:
+    """Where a team's own name in brackets right before its organisation word begins ("(沙县光明先锋)共产党员服务队",
+    the brand it serves under written before it); None when no bracketed name stands there."""
+    m = _BRACKETED_TEAM.search(text, max(0, type_start - 12), type_start)
+    return m.start() if m else None
 
 
 def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
