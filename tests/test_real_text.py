@@ -3577,3 +3577,15 @@ def test_a_service_teams_bracketed_name_makes_it_a_unit():
     assert "(沙县光明先锋)共产党员服务队" in cores, cores
     c = from_gold("extraction_real54", "r1478-shaxian-guangming-xianfeng.txt")
     assert "共产党员服务队" in c.unit and c.industry["field"] == "国有企业", (c.unit, c.industry)
+
+
+def test_bureaus_named_with_verbs_a_community_named_after_a_verb_and_a_sites_link_bar():
+    from djkg.ingest.units import candidates
+    # r1543, r1524: 管理局 and 信访局 are bureaus, whatever 管理 or 信访 read as; 机关事务管理局 is no generic 机关
+    assert "福建省机关事务管理局" in {c.core for c in candidates("福建省机关事务管理局组织在职党员进社区")}
+    assert "开封市信访局" in {c.core for c in candidates("自创建工作启动以来,开封市信访局借助信访接待大厅")}
+    # r1525: a community named 奋斗 after its street
+    assert any(c.short == "奋斗社区" for c in candidates("在双城区永治街道奋斗社区,“红色物业”不再只是一块牌子。"))
+    # r1543: a site's link bar ("新闻滚动 | 设为首页 | 加入收藏") is no title
+    c = from_gold("extraction_real56", "r1543-fujian-jiguan-shiwuju.txt")
+    assert c.title.startswith("福建省机关事务管理局") and c.unit == "福建省机关事务管理局", (c.title, c.unit)
