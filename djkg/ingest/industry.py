@@ -128,6 +128,8 @@ _SUB_UNIT = re.compile(r"车间|分厂|工区|项目部|班组|工段|作业区|
 
 
 _PART_OF_BEFORE = re.compile(r"(?:隶属于?|归属于?|属于|划归|并入)$")
+# … and before a local group's name, with the city its name opens on between ("隶属于杭州交投集团")
+_PART_OF_BEFORE_CITY = re.compile(_PART_OF_BEFORE.pattern.removesuffix("$") + r"[\u4e00-\u9fff]{0,6}$")
 _PART_OF_AFTER = re.compile(r"^(?:公司|有限公司|集团|集团公司|集团有限公司|有限责任公司)?(?:旗下|下属|所属|控股|全资|的子公司|的全资|的控股|的二级|的三级)")
 
 
@@ -137,21 +139,12 @@ def _part_of_state_group(text: str) -> bool:
     names, _ = _central()
     for n in names:
         for m in re.finditer(re.escape(n), text):
-            if _PART_OF_BEFORE.search(text, 0, m.start()) or _PART_OF_AFTER.match(text[m.end():m.end() + 12]):
+            if _PART_OF_BEFORE.search(text, max(0, m.start() - 3), m.start()) \
+                    or _PART_OF_AFTER.match(text[m.end():m.end() + 12]):
                 return True
-    # … or to a local group by a name only state-owned groups take ("隶属于杭州交投集团旗下的城市土地公司"): the city's
-    # name runs before it, so the belonging is said right after the group's name
-    return any(_PART_OF_AFTER.match(text[m.end():m.end() + 12]) or _PART_OF_BEFORE.search(
-        text, max(0, m.start() - 12), _city_start(text, m.start())) for m in _local().finditer(text))
-
-
-def _city_start(text: str, at: int) -> int:
-    """Where the run of (at most six) Chinese characters ending at ``at`` begins: the place a local group's name opens
-    on (杭州 of 杭州交投集团)."""
-    start = at
-    while start > max(0, at - 6) and "\u4e00" <= text[start - 1] <= "\u9fff" and not _PART_OF_BEFORE.search(text, 0, start):
-        start -= 1
-    return start
+    # … or to a local group by a name only state-owned groups take ("隶属于杭州交投集团旗下的城市土地公司")
+    return any(_PART_OF_AFTER.match(text[m.end():m.end() + 12])
+               or _PART_OF_BEFORE_CITY.search(text, max(0, m.start() - 9), m.start()) for m in _local().finditer(text))
 
 
 def _group_ran_it(masthead: str) -> bool:

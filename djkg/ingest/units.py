@@ -1078,6 +1078,7 @@ def own_site(head: str, body: str) -> str:
 def prefer_own_site(site: str, guess: str) -> str:
     """The unit: the site's organisation (``own_site``) over the unit finder's ``guess``, unless the guess is the
     site's organisation or a part of it (its department, its Party branch)."""
-    if not site or (guess and (site in guess or guess in site or (_PART_OF_ITS_SITE.search(guess) and not _OWN_ORG.search(without_party(guess))))):
+    if not site:
         return guess
-    return site
+    part_of_it = bool(_PART_OF_ITS_SITE.search(guess)) and not _OWN_ORG.search(without_party(guess))
+    return guess if guess and (site in guess or guess in site or part_of_it) else site
