@@ -3589,3 +3589,13 @@ def test_bureaus_named_with_verbs_a_community_named_after_a_verb_and_a_sites_lin
     # r1543: a site's link bar ("新闻滚动 | 设为首页 | 加入收藏") is no title
     c = from_gold("extraction_real56", "r1543-fujian-jiguan-shiwuju.txt")
     assert c.title.startswith("福建省机关事务管理局") and c.unit == "福建省机关事务管理局", (c.title, c.unit)
+
+
+@pytest.mark.parametrize("line", ["新闻中心", "工作要闻", "江苏文明网　要闻", "集团新闻中心"])
+def test_a_sites_section_name_alone_on_its_line_is_no_title(line):
+    # r1518: "新闻中心" above "青海大美项目联合党支部与业主、总包签订党建共建协议": the site's section, not the subject
+    text = (f"{line}\n青海大美项目联合党支部与业主签订党建共建协议\n\n7月28日，浙江安装集团公司总经理来到青海大美"
+            "甘河工业园区的项目施工现场，参加签约仪式。项目联合党支部与业主共建安全文明项目。")
+    c = case(text)
+    assert c.title.startswith("青海大美项目联合党支部"), c.title
+    assert c.unit == "青海大美项目联合党支部" and c.region.get("province") == "青海省", (c.unit, c.region)
