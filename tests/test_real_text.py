@@ -3599,3 +3599,16 @@ def test_a_sites_section_name_alone_on_its_line_is_no_title(line):
     c = case(text)
     assert c.title.startswith("青海大美项目联合党支部"), c.title
     assert c.unit == "青海大美项目联合党支部" and c.region.get("province") == "青海省", (c.unit, c.region)
+
+
+def test_a_street_named_with_a_distance_and_a_research_societys_branch_are_units():
+    from djkg.ingest.units import candidates
+    # r1540: 五里墩 is a subdistrict's name, not "five li" and a 墩街道 after it
+    for text, name in (("捐款交到五里墩街道党工委。", "五里墩街道"), ("交到八里庄街道。", "八里庄街道")):
+        assert name in {c.core for c in candidates(text)}, text
+    assert not candidates("村子离县城十里路，大家建了合作社。")      # a distance still is none
+    # … and "安徽省孟子思想研究会党支部" in the title is the subject, a social organisation
+    assert "安徽省孟子思想研究会" in {c.core for c in candidates("安徽省孟子思想研究会党支部组织党员再次捐款")}
+    c = from_gold("extraction_real56", "r1540-mengzisixiangyanjiuhui.txt")
+    assert c.unit.startswith("安徽省孟子思想研究会") and c.industry["field"] == "社会组织", (c.unit, c.industry)
+    assert not candidates("他很快学会党史知识竞赛的规则。")
