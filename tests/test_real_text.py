@@ -3612,3 +3612,13 @@ def test_a_street_named_with_a_distance_and_a_research_societys_branch_are_units
     c = from_gold("extraction_real56", "r1540-mengzisixiangyanjiuhui.txt")
     assert c.unit.startswith("安徽省孟子思想研究会") and c.industry["field"] == "社会组织", (c.unit, c.industry)
     assert not candidates("他很快学会党史知识竞赛的规则。")
+
+
+def test_a_short_form_the_text_defines_counts_for_the_full_name():
+    # r1514: "上海科技创业投资（集团）有限公司第二党支部（下称“第二党支部”）" is the subject, named on by its short form,
+    # not the group 科创投集团 it sits in; r390: "广东省第二人民医院（以下简称“省二医”）"
+    c = case("锐意改革 党建引领发展\n\n表彰大会上，上海科技创业投资（集团）有限公司第二党支部（下称“第二党支部”）获得"
+             "“先进基层党组织”称号。第二党支部2015年在科创投集团组建，成员来自科创投集团本部。第二党支部推行“党建+业务”，"
+             "第二党支部的党员带头攻关，科创投集团的项目进度加快。第二党支部还与科创投集团的基金团队结对。")
+    assert c.unit == "上海科技创业投资（集团）有限公司第二党支部", c.unit
+    assert from_gold("extraction_real13", "r390-shengeryi.txt").unit == "广东省第二人民医院"

@@ -614,6 +614,10 @@ class Ranking:
     body: str
 
 
+# a short form defined right after a name: "（下称“第二党支部”）", "（以下简称“区行政服务中心”）"
+_ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|称)[为:：]?[“\"]([^”\"（）()]{2,12})[”\"][）)]")
+
+
 def rank_candidates(title: str, text: str) -> Ranking | None:
     """Every organisation ``title`` and ``text`` name, with its evidence; None when they name none."""
     body = text[:4000]
@@ -701,6 +705,11 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
     named_kinds = {c.core[-3:] for c, where in found if where == "title"}
     bare_kinds = {m.group(0) for m in _ORG_RE.finditer(title) if len(m.group(0)) >= 2 and m.group(0) not in TOWN_TYPES
                   and _ONE_OF_A_KIND.search(title, 0, m.start()) and not any(k.endswith(m.group(0)) for k in named_kinds)}
+    aliases: dict[str, list[str]] = {}
+    for c in body_cands:
+        alias = _ALIAS.match(body, c.start + len(c.core) + len(c.party))
+        if alias and alias.group(1) not in c.core:
+            aliases.setdefault(c.core, []).append(alias.group(1))
     first_at: dict[str, int] = {}
     for c in body_cands:
         first_at.setdefault(c.core, c.start)
@@ -712,7 +721,8 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
         if any(core.endswith(k) for k in bare_kinds):
             add(core, "bare_kind")
         anaphora = len(_anaphora(kind).findall(body)) if kind else 0
-        add(core, "count", min(5, body.count(short)))
+        # a short form the text defines for it ("…有限公司第二党支部（下称“第二党支部”）") names it as often
+        add(core, "count", min(5, body.count(short) + sum(body.count(a) for a in aliases.get(core, ()))))
         add(core, "anaphora", min(4, anaphora))
         if any(body.startswith(PARTY, end) for end in _ends(body, short, overlapping=True)):
             add(core, "party_follows")
