@@ -3622,3 +3622,12 @@ def test_a_short_form_the_text_defines_counts_for_the_full_name():
              "第二党支部的党员带头攻关，科创投集团的项目进度加快。第二党支部还与科创投集团的基金团队结对。")
     assert c.unit == "上海科技创业投资（集团）有限公司第二党支部", c.unit
     assert from_gold("extraction_real13", "r390-shengeryi.txt").unit == "广东省第二人民医院"
+
+
+def test_a_sports_federation_is_a_unit_and_a_report_sent_to_it_is_no_part_of_its_name():
+    from djkg.ingest.units import candidates
+    # r1536: "宁夏体育总会抓实…" heads the text; "结果要报送宁夏体育总会" sends a report to it
+    assert [c.core for c in candidates("宁夏体育总会抓实体育类社会组织党建")] == ["宁夏体育总会"]
+    assert [c.core for c in candidates("检查结果要报送宁夏体育总会备案。")] == ["宁夏体育总会"]
+    c = from_gold("extraction_real56", "r1536-ningxia-tiyu-zonghui.txt")
+    assert c.unit == "宁夏体育总会" and c.industry["field"] == "社会组织", (c.unit, c.industry)
