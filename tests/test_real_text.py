@@ -3631,3 +3631,11 @@ def test_a_sports_federation_is_a_unit_and_a_report_sent_to_it_is_no_part_of_its
     assert [c.core for c in candidates("检查结果要报送宁夏体育总会备案。")] == ["宁夏体育总会"]
     c = from_gold("extraction_real56", "r1536-ningxia-tiyu-zonghui.txt")
     assert c.unit == "宁夏体育总会" and c.industry["field"] == "社会组织", (c.unit, c.industry)
+
+
+def test_photo_captions_and_a_sites_channel_line_are_no_title():
+    # r1534: "中国日报网·财经" is the outlet and its channel; "（图）…" lines caption the photos above the headline
+    text = ("中国日报网·财经\n\n（图）中关村创业大街路口的指示牌上，印着联合党委的标识。\n（图）党员们正在交流。\n"
+            "（图）工作人员为创业者答疑。\n（图）区属单位派人到会客厅轮值。\n\n配送站里的“党建模式”\n\n"
+            "6月14日凌晨，配送站里堆满了货物。站里9名员工中有三名党员，组成一个党小组。")
+    assert case(text).title == "配送站里的“党建模式”"

@@ -112,7 +112,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                          hint=normalise_short(meta.get("region")),
                          warnings=warnings, title_is_heading=bool(masthead) or titled,
                          headline=title if masthead and title and any(
-                             title in line for line in text.split("\n")[:4]) else "")
+                             title in line for line in top_lines(text)) else "")
     ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
                              declared_sector=meta.get("sector"))
     if meta.get("industry") and (ind is None or ind.confidence < 1.0):
@@ -236,6 +236,8 @@ _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专
                        r"^(?:[\u4e00-\u9fff·]{1,12}[\s　·]+|[\u4e00-\u9fff·]{1,10}[网报][\s　·]*)?[\u4e00-\u9fff]{0,4}(?:新闻中心|新闻资讯|资讯中心|要闻)$|"
                        # a news site's name alone on its line ("中国日报网", "人民网", "荆楚网")
                        r"^[\u4e00-\u9fff]{1,5}网$|"
+                       # … or with its channel ("中国日报网·财经", "人民网·党建")
+                       r"^[\u4e00-\u9fff]{1,8}网[·・][\u4e00-\u9fff]{1,6}$|"
                        # a site's breadcrumb ("山西省卫生健康委员会　首页 > 党建工作 > 其他工作"): the site, not the subject
                        r"首页\s*[>＞›»/／]|(?:[^>＞›»\n]*[>＞›»]){2}|^首页(?!.*[，。])|"
                        # … and its "you are here" line ("您当前的位置:城市 >")
@@ -272,13 +274,22 @@ def without_mastheads(text: str) -> str:
     return "\n".join(lines)
 
 
+# a photo's caption above the text ("（图）中关村创业大街路口的指示牌上…"): no heading, however it stands on its own line
+_CAPTION = re.compile(r"^\s*(?:[（(]图(?:片)?[）)]|【图】|图为)")
+
+
+def top_lines(text: str) -> list[str]:
+    """The first four lines of ``text`` that are not a photo's caption (blank lines count, as they stand)."""
+    return [line for line in text.split("\n", 12) if not _CAPTION.match(line)][:4]
+
+
 def title_is_heading(text: str, title: str) -> bool:
     """Whether the title stands on a line of its own (a heading), rather than being the opening sentence."""
-    return any(line.strip().lstrip("#").strip() == title for line in text.split("\n")[:4])
+    return any(line.strip().lstrip("#").strip() == title for line in top_lines(text))
 
 
 def guess_title(text: str, sentences: list[Sentence]) -> str:
-    lines = [x.strip().lstrip("#").strip() for x in text.split("\n")[:4]]
+    lines = [x.strip().lstrip("#").strip() for x in top_lines(text)]
     lines = [x for x in lines if x]
     for i, line in enumerate(lines):
         # a masthead or a genre line ("经验材料", "党建工作简报", "2023年第6期") is never the title
