@@ -3639,3 +3639,11 @@ def test_photo_captions_and_a_sites_channel_line_are_no_title():
             "（图）工作人员为创业者答疑。\n（图）区属单位派人到会客厅轮值。\n\n配送站里的“党建模式”\n\n"
             "6月14日凌晨，配送站里堆满了货物。站里9名员工中有三名党员，组成一个党小组。")
     assert case(text).title == "配送站里的“党建模式”"
+
+
+def test_a_grid_companys_province_after_the_grids_name_is_a_place():
+    # r1478: "国家电网福建电力“双满意”(沙县光明先锋)共产党员服务队" — 福建 after 电网 is the provincial grid company's
+    c = from_gold("extraction_real54", "r1478-shaxian-guangming-xianfeng.txt")
+    assert c.region.get("province") == "福建省" and c.region.get("county") == "沙县区", c.region
+    # … while a grid word elsewhere does not make a place of an ordinary word ("电网改造让村里亮堂了")
+    assert case("电网改造\n\n电网光明工程让村里亮堂了，村党支部带头清理线路。").region.get("province") is None

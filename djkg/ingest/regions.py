@@ -497,7 +497,11 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
         # "中新网保定12月3日电": the dateline's place, after the agency's name, is where the reporter went — but an
         # agency's provincial bureau sits in the capital ("新华社哈尔滨10月28日电" above a village of 宁安): no evidence
         return not surface.adcode.endswith("0100")
-    return before in _BEFORE_PLACE or start in ends
+    # a grid company's province or city right after the grid's name ("国家电网福建电力", "国网东营供电公司")
+    return before in _BEFORE_PLACE or start in ends or bool(_GRID_BEFORE.search(chunk, max(0, start - 4), start))
+
+
+_GRID_BEFORE = re.compile(r"(?:国网|电网|南网)$")
 
 
 def _divisions() -> list[Division]:
