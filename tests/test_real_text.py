@@ -3647,3 +3647,27 @@ def test_a_grid_companys_province_after_the_grids_name_is_a_place():
     assert c.region.get("province") == "福建省" and c.region.get("county") == "沙县区", c.region
     # … while a grid word elsewhere does not make a place of an ordinary word ("电网改造让村里亮堂了")
     assert case("电网改造\n\n电网光明工程让村里亮堂了，村党支部带头清理线路。").region.get("province") is None
+
+
+@pytest.mark.parametrize("text, name, party", [
+    # r1556: 下马 is a verb, 下马崖 a place: a verb with a landform after it names the place
+    ("1964年，下马崖边境派出所组建。", "下马崖边境派出所", ""),
+    # r1558: a scenic area's Party branch
+    ("三亚蜈支洲岛旅游区党支部负责人马骏说", "三亚蜈支洲岛旅游区", "党支部"),
+    # r1555: a project named in quotes after the firm that runs it, with its temporary Party committee
+    ("——海建集团“和风江岸”项目临时党总支成立", "海建集团“和风江岸”项目", "临时党总支"),
+    ("宣布，“和风江岸”项目临时党总支正式成立", "“和风江岸”项目", "临时党总支"),
+])
+def test_names_that_read_like_clauses(text, name, party):
+    from djkg.ingest.units import candidates
+    assert (name, party) in {(c.core, c.party) for c in candidates(text)}, [(c.core, c.party) for c in candidates(text)]
+
+
+def test_a_reporters_visit_is_no_part_of_a_name_and_a_quoted_label_is_no_estate():
+    from djkg.ingest.units import candidates
+    # r1561: "探访互联网行业党建" — the visit ends before what is visited
+    assert {c.core for c in candidates("采访团探访互联网行业党建")} == {"互联网行业"}
+    # … and "“老大难”小区" is what an estate was called, not its name (r153)
+    assert not candidates("这里曾是有名的“老大难”小区")
+    c = from_gold("extraction_real58", "r1555-haijian-hefengjiangan.txt")
+    assert c.unit == "海建集团“和风江岸”项目临时党总支", c.unit

@@ -42,7 +42,7 @@ ORG_TYPES = (
     *PARTY_DEPARTMENTS, "工商联", "妇联", "总工会", "科协", "侨联", "残联",
     "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "(?:出入境)?边防检查站", "边检站", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部|级)",
     "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "司法所", "税务所", "财政所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园", "社区(?!(?:发展|公益|慈善)?基金会)", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
-    *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:矿|广场|市场|商城|商贸城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔|室)",
+    *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:旅游区|景区|风景区|度假区)(?=的?(?:党|联合党))", "(?:矿|广场|市场|商城|商贸城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔|室)",
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低短长益坏妙害痛去随联岸边旁侧处四])处(?!理|长|在|于|置|突|罚|分|处)", "(?<![为个])中心(?!任|城|点|组|工作|医院|卫生院|小学|中学|学校|幼儿园)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
@@ -67,7 +67,7 @@ _PLACE_RE = re.compile(r"街道|镇(?!里)|(?<![下返回家故老同异他城�
 _SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:项目公司|项目部|分公司|驿站|服务站|科片|科(?![长员室技学研普尔])|(?<![支全内外局干])部(?!分|门|署|长)|工区|车间|班组|"
                        r"(?<![一两三几值])班(?!子|长|级|车|前|后)|站(?!长|在|位))")
 # the Party organisation of a unit, with the qualifier that may stand between ("园艺系" + "教工党支部")
-_PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合|综合)?(?:" + _PARTY_WORDS + ")"
+_PARTY_AFTER = re.compile(r"(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合|综合|临时)?(?:" + _PARTY_WORDS + ")"
                           r"|第[一二三四五六七八九十\d]+支部")
 # 与 ends a clause ("与四个社区结对") except between two subjects in a faculty's or department's name
 # (化学与环境工程学院, 高分子材料与工程系)
@@ -82,7 +82,7 @@ _BOUNDARY_WORDS = (
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
     r"离不开|就|更|又|也|还|(?<![首成古])都|才|只|再|(?<=[\d一两二三四五六七八九十几每这那])(?:座|间|处|家|所|名|位|支|条|张)|打造|建立|成立|组建|推出|创建|参与|搭建|构建|"
     r"[一两二三四五六七八九十几百千万]+(?:米|公里|里|斤|尺|丈|亩)[高长宽深远]?(?![\u4e00-\u9fff]{1,2}(?:街道|社区|村|镇|乡))|"
-    r"不输|不亚于|不逊于|胜过|赛过|不|没|住|来|拿|抓|或|记|赴|归|报送|上报|当上|当选|担任|出任|踏访|关于|考察|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
+    r"不输|不亚于|不逊于|胜过|赛过|不|没|住|来|拿|抓|或|记|赴|归|报送|上报|当上|当选|担任|出任|踏访|关于|考察|探访|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
     r"联合党支部|功能型党支部|临时党支部|党总支|党支部|党工委|党委|党组|党小组|支部")
 _BOUNDARY = re.compile(".*(?:" + _BOUNDARY_WORDS + ")")
 _BOUNDARY_WORD = re.compile("(?:" + _BOUNDARY_WORDS + ")")
@@ -168,10 +168,15 @@ def candidates(text: str) -> list[UnitCandidate]:
         sub = None if _PARTY_RE.match(text, end) else _SUB_UNIT.match(text, end)
         if sub and not _BOUNDARY.match(sub.group(0)) and not any(ch in _STOP for ch in sub.group(0)):
             end = sub.end()
-        core = text[start:end].strip("“”\"")
+        core = text[start:end]
+        # (a quoted proper name before the word keeps its quotes: “和风江岸”项目)
+        quoted_name = _QUOTED_NAME.search(core, 0, end - start - len(m.group(0))) is not None \
+            and core[-len(m.group(0)) - 1] == "”" and m.group(0) == "项目"
+        if not quoted_name:
+            core = core.strip("“”\"")
         if core.count("“") != core.count("”") or "”“" in core:
             continue
-        clause = _FUNCTION_WORD.match(core)
+        clause = None if quoted_name else _FUNCTION_WORD.match(core)
         if clause and clause.end() == 2 and _named_with_he(core):
             clause = None   # 亿和精密工业: a name's first two characters, not one character joined to the rest
         if clause and start and text[start - 1] == "的":
@@ -225,6 +230,7 @@ def candidates(text: str) -> list[UnitCandidate]:
     return out
 
 
+_QUOTED_NAME = re.compile(r"“[\u4e00-\u9fff]{2,10}”$")
 _BRACKETED_TEAM = re.compile(r"[（(]([\u4e00-\u9fff]{2,10})[）)]$")
 
 
@@ -240,6 +246,14 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     proper name precedes the word."""
     window_start = max(0, type_start - MAX_NAME)
     window = text[window_start:type_start]
+    # a quoted proper name right before the word ("“和风江岸”项目", "“光谷之星”项目") is the name whole, whatever its
+    # characters read as; the firm written right before it is the project's own (海建集团“和风江岸”项目)
+    if text.startswith("项目", type_start) and window.endswith("”") and (q := window.rfind("“")) >= 0 and 2 <= len(window) - q - 2 <= 10 \
+            and _CJK_RUN.fullmatch(window[q + 1:-1]):
+        owner = next((m for m in _ORG_RE.finditer(window, 0, q) if m.end() == q), None)
+        if owner is not None and (outer := _left_edge(text, window_start + owner.start(), window_start + q)) is not None:
+            return outer
+        return window_start + q
     # an ordinal is part of a name (第1人民医院: normalisation writes 第一 with a digit); other digits end it
     # … and so is a house number of an address that names an estate (临汾路99弄小区, 长江路8号院)
     # … and so is a works section's number (环线北段4标项目党支部)
@@ -496,6 +510,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 任 of 藕池任村, 顺 of 新顺社区: only a demonstrative (该村, 本村) stands for a name right
             #                 before its word (prepositions that do, 在村 or 到社区, end the words before the name
             #                 earlier) — or 任 "serves as" when a post follows (彭育晚任村支书)
+        if f[:1] == "v" and i + 1 < len(words) and words[i + 1][0] in _TOPONYM_ENDS:
+            continue        # 下马崖, 卧牛山, 回龙湾: a verb with a landform after it is a place's own name
         # a rare "verb" (引航) or a single character read as one (联诚) is more likely part of a proper name
         common = freq.get(w, 0) >= 300 and (len(w) >= 2 or f[:1] in ("p", "c", "r", "u"))
         # … but a headline's verb with its result, however rare (撑起, 蹚出, 唱响, 筑牢), is never part of a name
@@ -512,6 +528,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
 
 
 _RESULT_COMPLEMENTS = frozenset("起出亮响就牢密")
+# the landforms that end a place's own name
+_TOPONYM_ENDS = frozenset("崖岭沟坡湾屯铺岗坪峪堡寨坝滩洼嘴垭")
 # going somewhere, however rare the word or however jieba tags it (前往 as a time word, 赶往 as an adverb): the place
 # gone to is named after it ("赶往乌兰布鲁克村")
 _GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 直奔 回到 进驻 驻扎 扎根 派回 调回 返回 派驻 下派 选派 传回 送回 发回 传到 送往 发往 "
@@ -557,7 +575,9 @@ def short_name(name: str) -> str:
         if after == rest:
             break
         rest = after
-    return (rest if len(rest) >= 2 else name).strip("“”\"")
+    short = (rest if len(rest) >= 2 else name).strip("“”\"")
+    # (a quoted name keeps its quotes: “和风江岸”项目)
+    return short if short.count("“") == short.count("”") else (rest if len(rest) >= 2 else name)
 
 
 def _leading_places(text: str) -> list:
