@@ -3671,3 +3671,9 @@ def test_a_reporters_visit_is_no_part_of_a_name_and_a_quoted_label_is_no_estate(
     assert not candidates("这里曾是有名的“老大难”小区")
     c = from_gold("extraction_real58", "r1555-haijian-hefengjiangan.txt")
     assert c.unit == "海建集团“和风江岸”项目临时党总支", c.unit
+
+
+def test_a_newspapers_byline_is_no_title():
+    # r1575: "□ 刘彬 杨志芳 李胜" heads the retold article; the title is then its first sentence
+    c = case("□ 刘彬 杨志芳 李胜\n\n保定市徐水区西部有座象山。大王店人民法庭就在山脚下安了家，法庭和各村党支部一起调解纠纷。")
+    assert "刘彬" not in c.title, c.title
