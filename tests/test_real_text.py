@@ -3677,3 +3677,13 @@ def test_a_newspapers_byline_is_no_title():
     # r1575: "□ 刘彬 杨志芳 李胜" heads the retold article; the title is then its first sentence
     c = case("□ 刘彬 杨志芳 李胜\n\n保定市徐水区西部有座象山。大王店人民法庭就在山脚下安了家，法庭和各村党支部一起调解纠纷。")
     assert "刘彬" not in c.title, c.title
+
+
+def test_a_pages_date_or_source_line_and_a_title_that_is_the_units_whole_name():
+    # r1562: "发布时间：2021年11月4日" and r1569: "（来源：西城区委组织部  发布日期：…）" are the page's, not titles
+    for line in ("发布时间：2021年11月4日", "（来源：西城区委组织部  发布日期：2023年3月21日）"):
+        c = case(f"{line}\n\n幸福社区党委组织党员走访居民。社区党委书记说，要把群众的难事当自己的事。")
+        assert c.title.startswith("幸福社区党委"), c.title
+    # r1567: a title that is a branch's whole name, named after whom it gathers, is the unit
+    c = from_gold("extraction_real58", "r1567-dagong-huanjing-weishengwu-zhibu.txt")
+    assert c.unit == "大连理工大学环境学院环境微生物工程研究生导师纵向党支部", c.unit

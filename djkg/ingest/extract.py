@@ -231,6 +231,8 @@ _DATED = r"(?=.*?(?:\d{4}年\d{1,2}月|\d{4}-\d{1,2}|通讯员|来源[:：]))"
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专报)$|第\s*\d+\s*[期版]|^编者按|"
                        # a column's tag alone on its line ("【企业家年会·高端对话实录】")
                        r"^【[^】\n]{4,20}】$|"
+                       # a page's date or source line ("发布时间：2021年11月4日", "（来源：西城区委组织部 发布日期：…）")
+                       r"^[（(]?\s*(?:发布时间|发布日期|更新时间|时间|日期|来源|稿源|信息来源|文章来源)\s*[:：]|"
                        # a newspaper's byline ("□ 刘彬 杨志芳 李胜", "■本报记者 王芳")
                        r"^[□■]\s*(?:本报)?(?:记者|通讯员)?[\u4e00-\u9fff\s　]{2,24}$|"
                        # a site's section name alone on its line, after the site's name or not ("新闻中心",

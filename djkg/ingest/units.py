@@ -618,7 +618,17 @@ def guess_unit(title: str, text: str) -> str:
         # "中共英利集团党委" is the Party committee of 英利集团, written without 中共 elsewhere: 中共 names the Party,
         # not the unit (but 中共一大会址纪念馆 is the memorial's own name, never written without it)
         best = best[2:]
+    # a title that is the unit's whole name, its branch named after whom it gathers ("大连理工大学环境学院环境微生物
+    # 工程研究生导师纵向党支部"): the branch, not the school that begins it
+    head = title.strip()
+    if head.startswith(best) and (party_end := next((p for p in PARTY if head.endswith(p)), None)):
+        middle = head[len(best):-len(party_end)]
+        if 2 <= len(middle) <= 16 and _CJK_RUN.fullmatch(middle) and not _CLAUSE_IN_NAME.search(middle):
+            return head
     return best + suffix
+
+
+_CLAUSE_IN_NAME = re.compile(r"[在到把将对从为给的了和与及是让被由]")
 
 
 @dataclass
