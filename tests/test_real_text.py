@@ -3687,3 +3687,11 @@ def test_a_pages_date_or_source_line_and_a_title_that_is_the_units_whole_name():
     # r1567: a title that is a branch's whole name, named after whom it gathers, is the unit
     c = from_gold("extraction_real58", "r1567-dagong-huanjing-weishengwu-zhibu.txt")
     assert c.unit == "大连理工大学环境学院环境微生物工程研究生导师纵向党支部", c.unit
+
+
+def test_a_firm_known_by_its_brand_is_a_unit_where_visitors_go_to_its_party_committee():
+    from djkg.ingest.units import candidates
+    # r1569: "西城区委组织部走进美团党委" — no organisation word names 美团; the verb and 党委 bound it
+    assert ("美团", "党委") in {(c.core, c.party) for c in candidates("西城区委组织部走进美团党委 面对面交流骑手党建")}
+    assert not candidates("记者走进社区党委办公室")
+    assert from_gold("extraction_real58", "r1569-beijing-meituan-qishou-dangjian.txt").unit == "美团党委"

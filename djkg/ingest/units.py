@@ -227,9 +227,15 @@ def candidates(text: str) -> list[UnitCandidate]:
         if parent is not None and len(parent.core) + len(core) <= 2 * MAX_NAME:
             joined = parent.core + core
             out.append(UnitCandidate(joined, short_name(joined), parent.start, out[-1].party))
+    # a firm known by its brand alone, with its Party committee, where someone goes ("西城区委组织部走进美团党委"):
+    # no organisation word names it, the verb and the Party word bound it
+    for v in _BRAND_VISITED.finditer(text):
+        if not any(c.start <= v.start(1) < c.start + len(c.core) for c in out) and not _GENERIC.match(v.group(1)):
+            out.append(UnitCandidate(v.group(1), v.group(1), v.start(1), v.group(2)))
     return out
 
 
+_BRAND_VISITED = re.compile(r"(?:走进|来到|走访|深入)([\u4e00-\u9fff]{2,4}?)(党委|党总支|党支部)")
 _QUOTED_NAME = re.compile(r"“[\u4e00-\u9fff]{2,10}”$")
 _BRACKETED_TEAM = re.compile(r"[（(]([\u4e00-\u9fff]{2,10})[）)]$")
 
