@@ -3695,3 +3695,8 @@ def test_a_firm_known_by_its_brand_is_a_unit_where_visitors_go_to_its_party_comm
     assert ("美团", "党委") in {(c.core, c.party) for c in candidates("西城区委组织部走进美团党委 面对面交流骑手党建")}
     assert not candidates("记者走进社区党委办公室")
     assert from_gold("extraction_real58", "r1569-beijing-meituan-qishou-dangjian.txt").unit == "美团党委"
+
+
+def test_a_trades_party_service_centre_is_named_whole():
+    # r1565: "银川市出租汽车行业党群活动服务中心" is the trade committee's own centre, the subject, not the trade
+    assert from_gold("extraction_real58", "r1565-yinchuan-chuzuche-dangqun.txt").unit == "银川市出租汽车行业党群活动服务中心"
