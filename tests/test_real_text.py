@@ -3700,3 +3700,9 @@ def test_a_firm_known_by_its_brand_is_a_unit_where_visitors_go_to_its_party_comm
 def test_a_trades_party_service_centre_is_named_whole():
     # r1565: "银川市出租汽车行业党群活动服务中心" is the trade committee's own centre, the subject, not the trade
     assert from_gold("extraction_real58", "r1565-yinchuan-chuzuche-dangqun.txt").unit == "银川市出租汽车行业党群活动服务中心"
+
+
+def test_a_firm_that_grew_into_a_state_owned_one_is_state_owned():
+    # r1566: "只用了14年，它就长成了一家国有煤炭企业"
+    c = from_gold("extraction_real58", "r1566-yihai-nengyuan.txt")
+    assert c.industry["field"] == "国有企业", c.industry
