@@ -3706,3 +3706,13 @@ def test_a_firm_that_grew_into_a_state_owned_one_is_state_owned():
     # r1566: "只用了14年，它就长成了一家国有煤炭企业"
     c = from_gold("extraction_real58", "r1566-yihai-nengyuan.txt")
     assert c.industry["field"] == "国有企业", c.industry
+
+
+@pytest.mark.parametrize("unit, field", [
+    ("西吉县马铃薯产业服务中心党支部", "事业单位"),     # r1573: a county's service centre for a trade
+    ("北斗星社会工作服务中心党支部", "社会组织"),       # a social-work centre stays a social organisation
+    ("福州市政务服务中心", "机关"),
+])
+def test_a_service_centre_is_what_its_name_says_it_serves(unit, field):
+    from djkg.ingest.industry import infer
+    assert infer(unit=unit, title="", text="党支部组织党员开展服务。").field == field
