@@ -3716,3 +3716,14 @@ def test_a_firm_that_grew_into_a_state_owned_one_is_state_owned():
 def test_a_service_centre_is_what_its_name_says_it_serves(unit, field):
     from djkg.ingest.industry import infer
     assert infer(unit=unit, title="", text="党支部组织党员开展服务。").field == field
+
+
+def test_clauses_after_one_whose_subject_is_a_wider_area_go_on_speaking_of_it():
+    # r1573: a county's potato centre; "西吉全县马铃薯种了80万亩，主产区每户平均种植10亩以上，平均单产达到1850公斤，
+    # 总产量148万吨" are the county's figures, not the centre's
+    c = case("西吉县马铃薯产业服务中心党支部\n\n中心党支部带领党员选育新品种。2020年，西吉全县马铃薯种了80万亩，主产区每户"
+             "平均种植10亩以上，平均单产达到1850公斤，总产量148万吨。")
+    assert not values(c) & {10, 1850, 148}, values(c)
+    # … but a clause that only serves the wider area keeps the unit's own figure
+    c = case("某某公交集团党委\n\n集团在服务全省发展方面开始显出成效，资产总额已达1514.63亿元，与组建初期相比增长55.76%。")
+    assert 1514.63 in values(c), values(c)

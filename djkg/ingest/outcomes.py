@@ -629,6 +629,13 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
                 continue   # "国家自然科学基金面上项目": a kind of grant, not an area
             if _AREA_LEVEL[m.group(0)] > level:
                 return "region"
+    # "2020年，西吉全县马铃薯种了80万亩，主产区每户平均种植10亩以上，总产量148万吨": the clauses after one whose subject
+    # is a wider area go on speaking of it
+    starts = [0] + [m.end() for m in _CLAUSE.finditer(text, 0, max(c0 - 1, 0))] + [c0]
+    for a, b in zip(starts, starts[1:]):
+        m = _AREA_SUBJECT.match(text, a, b)
+        if m and _AREA_LEVEL[m.group("area")] > level:
+            return "region"
     # "机制已在南宁全市推开，累计覆盖104个社区": figures after the work was rolled out across a wider area are its
     rolled = _ROLLED_OUT.search(text, 0, c0)
     if rolled and _AREA_LEVEL[rolled.group("area")] > level:
@@ -644,6 +651,10 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
     return "unit"
 
 
+_AREA_SUBJECT = re.compile(r"(?![^，。；全]{0,4}?(?:在|为|服务|对|向|比|较))(?:[\u4e00-\u9fff]{1,4}?)?"
+                           r"(?P<area>全省|全市|全州|全盟|全县|全区|全旗)"
+                           r"(?![^，。；]{0,8}(?:率先|领先|前列|第一|排名|推广|推开|平均))[\u4e00-\u9fff]{0,12}?"
+                           r"(?:种了|种植|有|共有|拥有|建成|累计|产量|总产|总收入)")
 _SUMS_UP = re.compile(r"(?:总额|总计|合计|共计|总共|总金额)")
 _AREA_TOTAL = re.compile(r"(?:去年|今年|前年|全年|目前|如今)?(?P<name>[\u4e00-\u9fff]{1,4}?(?P<kind>县|市|省|州|旗))"
                          r"(?:村级|各村|农村|全部|所有)")
