@@ -339,6 +339,11 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
 # "2004年以前，…只有1750元": a sentence that opens before the work began gives the starting point
 _BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二三四五六七八九十几]+)年(?:以前|之前|前)，|"
                           r"过去|以前|此前|之前|早些年|早年|当初|那时|那会儿|那几年|原来|原先)")
+_AT_THE_START = re.compile(r"(?:刚?起步时|起步之初|起初|最初|刚?成立时|成立之初|组建时|组建之初|创办时|创办之初|创建之初|"
+                           r"建立之初|建厂时|建厂之初)")
+# … until the text moves on to what it became ("两年后", "现已增加到53户", "壮大到45人")
+_LATER = re.compile(r"后|现已|现在|如今|目前|眼下|已经?|增加到|增至|增长到|壮大到|发展到|变成|变为|成了|到了|扩大|达到|升至|"
+                    r"提高到|做到|长成")
 # how many people live in or are served by the unit's area: its setting ("常住人口有1.2万人"), not a result
 _HEADS = frozenset(("户", "人", "万人", "名", "口", "万户"))
 _POPULATION = re.compile(r"(?:居民|常住人口|户籍人口|流动人口|总人口|人口|住户|服务对象)"
@@ -428,6 +433,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     opening = text.lstrip("“\"（(　 ")
     if _BEFORE_WORK.match(opening) and not now_vs_then:
         score -= 4.0
+    elif (start := _AT_THE_START.search(text, 0, m.start())) and not _LATER.search(text, start.end(), m.start()):
+        score -= 4.0   # "它起步时只是一座小煤窑：一年出煤8.24万吨，总产值605万元": the unit when it began, a baseline
     if (m.group("post") or (m.group("pre") in ("超过", "逾", "超") and unit not in ("%", "成"))) \
             and after.startswith("的") and not (unit in _MONEY and _AMOUNT_AFTER.match(after)):
         score -= 4.0   # "考到140分以上的学生", "面积超过5000平方米的楼宇": a threshold that picks out a group
