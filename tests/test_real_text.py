@@ -3735,3 +3735,12 @@ def test_figures_of_when_the_unit_began_are_baselines_until_the_text_moves_on():
     # r1397: "协会刚成立时只有12户会员，现已增加到53户" — 53 is what it became
     c = case("红沙养殖协会\n\n协会党支部带领会员发展深海养殖。协会刚成立时只有12户会员，现已增加到53户。")
     assert 53 in values(c) and 12 not in values(c), values(c)
+
+
+@pytest.mark.parametrize("text", [
+    "泉州供电公司用支部联创的办法，和海岛村党支部一起改进服务。",                  # r1564
+    "园区围绕“组织共建、事务共商、资源共享”开展活动，企业党组织一起行动。",          # r1553
+    "法庭和大王店镇各村党支部越走越近的协作关系，让纠纷就地化解。",                  # r1575
+])
+def test_joint_building_in_other_words(text):
+    assert "measure:joint-building" in {m.id for m in case("联建\n\n" + text[:0] + text).measures}
