@@ -3744,3 +3744,10 @@ def test_figures_of_when_the_unit_began_are_baselines_until_the_text_moves_on():
 ])
 def test_joint_building_in_other_words(text):
     assert "measure:joint-building" in {m.id for m in case("服务群众有新招\n\n" + text).measures}
+
+
+def test_two_parks_are_no_estate_and_a_genre_tag_is_no_part_of_a_name():
+    from djkg.ingest.units import candidates
+    # r1553: "喜报｜西宁两家园区党建品牌入选…" — 两家 + 园区, no 家园 estate; 喜报｜ tags the genre
+    assert not any("家园" in c.core for c in candidates("喜报｜西宁两家园区党建品牌入选百佳案例"))
+    assert "幸福家园" in {c.core for c in candidates("幸福家园小区成立业委会")} | {c.short for c in candidates("幸福家园小区成立业委会")}
