@@ -3751,3 +3751,9 @@ def test_two_parks_are_no_estate_and_a_genre_tag_is_no_part_of_a_name():
     # r1553: "喜报｜西宁两家园区党建品牌入选…" — 两家 + 园区, no 家园 estate; 喜报｜ tags the genre
     assert not any("家园" in c.core for c in candidates("喜报｜西宁两家园区党建品牌入选百佳案例"))
     assert "幸福家园" in {c.core for c in candidates("幸福家园小区成立业委会")} | {c.short for c in candidates("幸福家园小区成立业委会")}
+
+
+def test_sanya_is_no_ordinary_word():
+    # r1558: "三亚蜈支洲岛旅游区党支部" is in 三亚 (it was in the weak list, as 长春 once was)
+    c = from_gold("extraction_real58", "r1558-sanya-wuzhizhou-dangzhibu.txt")
+    assert (c.region.get("province"), c.region.get("city")) == ("海南省", "三亚市"), c.region
