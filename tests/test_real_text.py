@@ -3757,3 +3757,17 @@ def test_sanya_is_no_ordinary_word():
     # r1558: "三亚蜈支洲岛旅游区党支部" is in 三亚 (it was in the weak list, as 长春 once was)
     c = from_gold("extraction_real58", "r1558-sanya-wuzhizhou-dangzhibu.txt")
     assert (c.region.get("province"), c.region.get("city")) == ("海南省", "三亚市"), c.region
+
+
+@pytest.mark.parametrize("text, names", [
+    # r1602: the short form the text gives in brackets ends the name; its Party committee follows the brackets
+    ("山西焦煤西山煤电屯兰矿（下称屯兰矿）党委盯住新形势下的问题", {("山西焦煤西山煤电屯兰矿", "党委")}),
+    # r1585: 盟 of a firm's brand is no league, and 旗下 "under the group" begins another organisation
+    ("而是借用力盟集团旗下物业管理服务公司的办公用房", {("物业管理服务公司", "")}),
+    # r1588: "筑牢社区“红色防线”" — a verb with its result is no community's name
+    ("黑河市爱辉区党建引领筑牢社区“红色防线”", set()),
+])
+def test_names_bounded_by_brackets_groups_and_verbs(text, names):
+    from djkg.ingest.units import candidates
+    found = {(c.core, c.party) for c in candidates(text)}
+    assert names <= found and not any(c.startswith(("筑", "借用力盟集团旗下")) for c, _ in found), found

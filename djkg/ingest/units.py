@@ -62,7 +62,7 @@ _PARTY_RE = re.compile(_PARTY_WORDS)
 # place words, not the same characters inside ordinary words (社区, 辖区, 城市, 超市, 县城 …)
 _PLACE_RE = re.compile(r"街道|镇(?!里)|(?<![下返回家故老同异他城思])乡(?!村|镇|亲|下|里)|苏木|自治州|自治县|自治区|省(?!级|内|外|委|里)|"
                        r"(?<![城超门上都])市(?!场|民|政|区|级|内|委|直|里)|州|盟|县(?!城|级|委|域|里|内)|"
-                       r"(?<![驻社辖城园景小片街校矿林牧山老新])区(?!域|块|间|别|分|委|级|内|里)|旗")
+                       r"(?<![驻社辖城园景小片街校矿林牧山老新])区(?!域|块|间|别|分|委|级|内|里)|旗(?!下|帜|舰|袍|手)")
 # a sub-unit written right after its organisation (开元社区骑手驿站, 运维部, 皮肤科片)
 _SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:项目公司|项目部|分公司|驿站|服务站|科片|科(?![长员室技学研普尔])|(?<![支全内外局干])部(?!分|门|署|长)|工区|车间|班组|"
                        r"(?<![一两三几值])班(?!子|长|级|车|前|后)|站(?!长|在|位))")
@@ -227,6 +227,15 @@ def candidates(text: str) -> list[UnitCandidate]:
         if parent is not None and len(parent.core) + len(core) <= 2 * MAX_NAME:
             joined = parent.core + core
             out.append(UnitCandidate(joined, short_name(joined), parent.start, out[-1].party))
+    # a name the text shortens right after it, its Party organisation after the brackets ("山西焦煤西山煤电屯兰矿（下称
+    # 屯兰矿）党委"): the short form ends the name, which no organisation word ends
+    for a in _SHORTENED.finditer(text):
+        alias, at = a.group("alias"), a.start()
+        if text.endswith(alias, 0, at) and not any(c.start + len(c.core) == at for c in out):
+            start = _left_edge(text, at - len(alias), at)
+            if start is not None and start < at - len(alias) and _CJK_RUN.fullmatch(text[start:at]):
+                party = _PARTY_AFTER.match(text, a.end())
+                out.append(UnitCandidate(text[start:at], short_name(text[start:at]), start, party.group(0) if party else ""))
     # a firm known by its brand alone, with its Party committee, where someone goes ("西城区委组织部走进美团党委"):
     # no organisation word names it, the verb and the Party word bound it
     for v in _BRAND_VISITED.finditer(text):
@@ -235,6 +244,7 @@ def candidates(text: str) -> list[UnitCandidate]:
     return out
 
 
+_SHORTENED = re.compile(r"[（(](?:以下|下文)?(?:简称|下称)[为:：]?[“\"]?(?P<alias>[\u4e00-\u9fff]{2,12})[”\"]?[）)]")
 _BRAND_VISITED = re.compile(r"(?:走进|来到|走访|深入)([\u4e00-\u9fff]{2,4}?)(党委|党总支|党支部)")
 _QUOTED_NAME = re.compile(r"“[\u4e00-\u9fff]{2,10}”$")
 _BRACKETED_TEAM = re.compile(r"[（(]([\u4e00-\u9fff]{2,10})[）)]$")
@@ -455,7 +465,7 @@ def _gap_breaks(gap: str) -> bool:
     return any(f[:1] == "v" and f != "vn" and len(w) >= 2 and w not in _NAME_VERBS for w, f in _words(gap))
 
 
-_RENAMED_OR_UNDER = re.compile(r"(?:转型|更名|改名|改制|升格|改)为|成为|辖下|下辖|所辖|管辖")
+_RENAMED_OR_UNDER = re.compile(r"(?:转型|更名|改名|改制|升格|改)为|成为|辖下|下辖|所辖|管辖|旗下|下属")
 # verbs that belong in organisations' names (供电公司, 调解委员会, 监督委员会 …)
 _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 登记 露天 "
                         "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
@@ -523,7 +533,9 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         # … but a headline's verb with its result, however rare (撑起, 蹚出, 唱响, 筑牢), is never part of a name
         common = common or (len(w) == 2 and f == "v" and w[1] in _RESULT_COMPLEMENTS)
         # … and so is a one-character verb with its result 好 (写好, 办好, 管好), which jieba writes as two words
-        done_well = w == "好" and i > 0 and len(words[i - 1][0]) == 1 and words[i - 1][1] == "v"
+        # (… or with another result, 筑牢, which jieba writes as 筑 + 牢)
+        done_well = (w == "好" or w in _RESULT_COMPLEMENTS) and i > 0 and len(words[i - 1][0]) == 1 \
+            and words[i - 1][1] == "v"
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
                 or w in ("的", "了") or w in _GOES_TO or done_well:
             cut = pos
