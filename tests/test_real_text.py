@@ -3771,3 +3771,11 @@ def test_names_bounded_by_brackets_groups_and_verbs(text, names):
     from djkg.ingest.units import candidates
     found = {(c.core, c.party) for c in candidates(text)}
     assert names <= found and not any(c.startswith(("筑", "借用力盟集团旗下")) for c, _ in found), found
+
+
+@pytest.mark.parametrize("line", ["通讯员 赵晓宇 刘伶俐", "本报记者 王芳", "宁夏日报报业集团出版"])
+def test_a_bylines_or_publishers_line_is_no_title(line):
+    # r1597, r1603: the line above the headline names who wrote or published the paper
+    c = case(f"{line}\n\n解码宁夏检察铁军锻造“方程式”\n\n自治区人民检察院党组抓队伍建设，检察官人才库不断扩充。")
+    assert c.title == "解码宁夏检察铁军锻造“方程式”", c.title
+    assert case("记者走进社区\n\n幸福社区党委组织党员走访居民。").title == "记者走进社区"
