@@ -3779,3 +3779,13 @@ def test_a_bylines_or_publishers_line_is_no_title(line):
     c = case(f"{line}\n\n解码宁夏检察铁军锻造“方程式”\n\n自治区人民检察院党组抓队伍建设，检察官人才库不断扩充。")
     assert c.title == "解码宁夏检察铁军锻造“方程式”", c.title
     assert case("记者走进社区\n\n幸福社区党委组织党员走访居民。").title == "记者走进社区"
+
+
+def test_a_project_branch_belongs_to_the_state_group_building_it_and_a_private_hospital_is_private():
+    from djkg.ingest.industry import infer
+    # r1606: "由广西建工五建负责施工的柳州市民服务中心工程" — the project's branch is the state builder's, not an organ's
+    c = from_gold("extraction_real60", "r1606-guangxi-jiangong-wujian.txt")
+    assert c.industry["field"] == "国有企业" and not c.title.startswith("中共广西"), (c.industry, c.title)
+    # r1601: "黄石普仁医院是其中唯一一家来自民营医疗行业的党组织"
+    text = "黄石普仁医院是其中唯一一家来自民营医疗行业的党组织，医院党委带头为患者减免医药费。"
+    assert infer(unit="黄石普仁医院", title="", text=text).field == "非公有制经济组织"

@@ -226,7 +226,7 @@ _DATELINE = re.compile(r"(?m)^(?:本报讯|本网讯|新华社|人民网|央广�
 # masthead lines of a bulletin are not its title ("党建工作简报", "……党委　2023年第6期"), nor is the outlet line
 # of a repost ("网易号·普陀区融媒体中心", "福州新闻网 2008年6月13日", "钟楼区政府网 基层信息"): the outlet is who
 # published the text, not whom it is about
-_OUTLET = r"(?:新闻网|融媒体中心|日报|晚报|电视台|政府网|门户网|网站|频道|网易号|百家号|搜狐号|澎湃号|头条号|企鹅号|公众号|客户端)"
+_OUTLET = r"(?:新闻网|融媒体中心|日报|晚报|电视台|政府网|门户网站|门户网|网站|频道|网易号|百家号|搜狐号|澎湃号|头条号|企鹅号|公众号|客户端)"
 _DATED = r"(?=.*?(?:\d{4}年\d{1,2}月|\d{4}-\d{1,2}|通讯员|来源[:：]))"
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专报)$|第\s*\d+\s*[期版]|^编者按|"
                        # a column's tag alone on its line ("【企业家年会·高端对话实录】")

@@ -124,7 +124,7 @@ def is_state_owned(unit: str) -> bool:
 
 
 # the parts of a firm that carry no firm's name of their own
-_SUB_UNIT = re.compile(r"车间|分厂|工区|项目部|班组|工段|作业区|采油厂|机务段|车务段|工务段|供电段")
+_SUB_UNIT = re.compile(r"车间|分厂|工区|项目部|项目$|班组|工段|作业区|采油厂|机务段|车务段|工务段|供电段")
 
 
 _PART_OF_BEFORE = re.compile(r"(?:隶属于?|归属于?|属于|划归|并入)$")
@@ -223,7 +223,7 @@ _OWNERSHIP_STATED = re.compile(r"(?:(?<![还但就而倒总老要若凡可于只
                                r"(?:(?P<private3>民营|私营)|国有独资|国有控股|国有)[\u4e00-\u9fff]{0,4}?企业"
                                # a hospital or school the text says is private ("是湄潭县的一家民营医院")
                                r"|(?:(?<![还但就而倒总老要若凡可于只正也都不])是|作为|属于)[^，。；]{0,8}?"
-                               r"(?P<private5>民营|私营|私立)(?:医院|诊所|学校)")
+                               r"(?P<private5>民营|私营|私立)(?:医院|诊所|学校|医疗)")
 
 
 # honours only a state-owned enterprise's people and Party organisations receive ("中央企业先进基层党组织",
