@@ -625,8 +625,8 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
     # the clause itself and the sentence's opening topic (a paragraph's topic: ``extract_outcomes``); a clause that
     # only sums up the one before ("全县有19个村拿到了分红，总额200.51万元") speaks of that clause's area
     own = text[c0:pos]
+    before = [m.end() for m in _CLAUSE.finditer(text, 0, max(c0 - 1, 0))]   # where each earlier clause starts
     if _SUMS_UP.match(own):
-        before = [m.end() for m in _CLAUSE.finditer(text, 0, max(c0 - 1, 0))]
         own = text[(before[-1] if before else 0):pos]
     for chunk in (own, opening if _AREA_RE.match(opening.lstrip("放到从在就看")) or len(opening) <= 8 else ""):
         for m in _AREA_RE.finditer(chunk):
@@ -638,7 +638,7 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
                 return "region"
     # "2020年，西吉全县马铃薯种了80万亩，主产区每户平均种植10亩以上，总产量148万吨": the clauses after one whose subject
     # is a wider area go on speaking of it
-    starts = [0] + [m.end() for m in _CLAUSE.finditer(text, 0, max(c0 - 1, 0))] + [c0]
+    starts = [0, *before, c0]
     for a, b in zip(starts, starts[1:]):
         m = _AREA_SUBJECT.match(text, a, b)
         if m and _AREA_LEVEL[m.group("area")] > level:

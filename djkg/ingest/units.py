@@ -170,8 +170,7 @@ def candidates(text: str) -> list[UnitCandidate]:
             end = sub.end()
         core = text[start:end]
         # (a quoted proper name before the word keeps its quotes: “和风江岸”项目)
-        quoted_name = _QUOTED_NAME.search(core, 0, end - start - len(m.group(0))) is not None \
-            and core[-len(m.group(0)) - 1] == "”" and m.group(0) == "项目"
+        quoted_name = m.group(0) == "项目" and _QUOTED_NAME.search(text, start, m.start()) is not None
         if not quoted_name:
             core = core.strip("“”\"")
         if core.count("“") != core.count("”") or "”“" in core:
@@ -264,8 +263,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     window = text[window_start:type_start]
     # a quoted proper name right before the word ("“和风江岸”项目", "“光谷之星”项目") is the name whole, whatever its
     # characters read as; the firm written right before it is the project's own (海建集团“和风江岸”项目)
-    if text.startswith("项目", type_start) and window.endswith("”") and (q := window.rfind("“")) >= 0 and 2 <= len(window) - q - 2 <= 10 \
-            and _CJK_RUN.fullmatch(window[q + 1:-1]):
+    if text.startswith("项目", type_start) and (quoted := _QUOTED_NAME.search(window)):
+        q = quoted.start()
         owner = next((m for m in _ORG_RE.finditer(window, 0, q) if m.end() == q), None)
         if owner is not None and (outer := _left_edge(text, window_start + owner.start(), window_start + q)) is not None:
             return outer
@@ -646,6 +645,7 @@ def guess_unit(title: str, text: str) -> str:
     return best + suffix
 
 
+# (not ``_CLAUSE_WORDS``: its 向 is the 纵向 of such a branch's name, and 到, 是, 由 begin clauses here too)
 _CLAUSE_IN_NAME = re.compile(r"[在到把将对从为给的了和与及是让被由]")
 
 
