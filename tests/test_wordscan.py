@@ -33,3 +33,17 @@ def test_no_words_and_no_text_find_nothing():
 def test_the_same_matches_as_a_brute_force_search(words, text):
     table = {w: i for i, w in enumerate(words)}
     assert list(WordScanner(table).iter(text)) == brute_force(table, text)
+
+
+def test_values_in_names_each_found_word_once_without_where():
+    scanner = WordScanner({"吉林": "place", "吉林省": "province", "合作社": "coop", "合作": "work"})
+    assert scanner.values_in("吉林省合作社，吉林合作") == {"place", "province", "coop", "work"}
+    assert scanner.values_in("") == set() and WordScanner({}).values_in("吉林") == set()
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.text(alphabet="村社区党支部合作", min_size=1, max_size=4), min_size=1, max_size=12, unique=True),
+       text=st.text(alphabet="村社区党支部合作，。", max_size=60))
+def test_values_in_is_the_set_of_what_iter_finds(words, text):
+    scanner = WordScanner({w: i for i, w in enumerate(words)})
+    assert scanner.values_in(text) == {value for _end, value in scanner.iter(text)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from ..graph import schema as S
@@ -165,11 +166,12 @@ def _learned_measures(text: str, sentences: list[Sentence], tx: Taxonomy, found:
     model = measure_model.shipped()
     if model is None:
         return []
-    hits = model.scanner.iter(text)          # one scan: the words for the model, and where they are for evidence
-    stated = {cid: p for cid, p in model.stated_by({w for _end, w in hits}).items()
+    stated = {cid: p for cid, p in model.stated_by(model.scanner.values_in(text)).items()
               if cid not in found and cid in tx.by_id}
     if not stated:
         return []
+    # where the words are, for the evidence, only when a measure is stated (most write-ups: none the rules missed)
+    hits = model.scanner.iter(text)
     starts = [s.start for s in sentences]
     words: list[set[str]] = [set() for _ in sentences]
     for end, w in hits:
@@ -261,6 +263,7 @@ def masthead_line(text: str) -> str:
     return next((line.strip() for line in text.split("\n")[:4] if _is_masthead(line)), "")
 
 
+@lru_cache(maxsize=256)   # the same top lines are asked about by masthead_line, mastheads and without_mastheads
 def _is_masthead(line: str) -> bool:
     line = line.strip()
     return len(line) <= 40 and bool(_MASTHEAD.search(line))   # a dateline running into the text is not

@@ -33,7 +33,7 @@ MODEL_PATH = Path(__file__).parent / "data" / "measure_model.json"
 
 def words_in(text: str, scanner: WordScanner[str]) -> set[str]:
     """The vocabulary's words that occur in ``text`` (presence, not counts: one mention is as good as five)."""
-    return {w for _end, w in scanner.iter(text)}
+    return scanner.values_in(text)
 
 
 @dataclass(frozen=True)

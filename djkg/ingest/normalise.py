@@ -166,7 +166,23 @@ def normalise_short(text: str | None) -> str:
     """For metadata values: width, simplified, no control characters, trimmed — no numeral rewriting."""
     if not text:
         return ""
-    return strip_controls(_t2s().convert(_to_halfwidth(str(text))))
+    if isinstance(text, str) and len(text) <= _SHORT_CACHED:
+        return _normalised_label(text)
+    return _normalise_label(str(text))
+
+
+# the same labels (field and model names, places, front-matter values) are normalised several times in every
+# document, each time through OpenCC and two regexes (~6 µs)
+_SHORT_CACHED = 80
+
+
+@lru_cache(maxsize=8192)
+def _normalised_label(text: str) -> str:
+    return _normalise_label(text)
+
+
+def _normalise_label(text: str) -> str:
+    return strip_controls(_t2s().convert(_to_halfwidth(text)))
 
 
 def blank(m: re.Match) -> str:

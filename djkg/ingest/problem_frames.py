@@ -63,7 +63,7 @@ class _Frames:
 
     def in_sentence(self, text: str) -> list[Frame]:
         """The frames all of whose parts the sentence holds, in taxonomy order."""
-        found = {part for _, part in self.automaton.iter(text)}
+        found = self.automaton.values_in(text)
         hits = {i for part in found for i in self.by_part[part] if all(p in found for p in self.frames[i].parts)}
         return [self.frames[i] for i in sorted(hits)]
 
@@ -143,7 +143,7 @@ def _difficulties(window: str, anchor_spans: list[tuple[int, int]], cues: tuple[
     masked = _NOT_DIFFICULT.sub(blank, window)
     for a, b in anchor_spans:
         masked = masked[:a] + "\0" * (b - a) + masked[b:]
-    present = {cue for _, cue in _cue_scanner(cues).iter(masked)}
+    present = _cue_scanner(cues).values_in(masked)
     if not present:
         return []                           # most windows hold no difficulty word: one scan says so
     words = []
