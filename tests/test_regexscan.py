@@ -56,3 +56,18 @@ def test_organisation_words_are_found_where_finditer_finds_them_in_every_gold_an
     assert len(texts) > 1000
     for text in texts:
         assert spans(scan.finditer(text)) == spans(units._ORG_RE.finditer(text))
+
+
+def test_search_is_the_leftmost_match_as_in_search():
+    pattern = re.compile(r"(?:(?<![还但])是|作为)一家[\u4e00-\u9fff]{2}企业")
+    scan = Prefiltered(pattern)
+    for text in ("该公司还是一家民营企业，作为一家国有企业", "它是一家民营企业", "没有所说的那种", ""):
+        found, expected = scan.search(text), pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_firms_stated_ownership_is_found_where_search_finds_it_in_every_gold_and_corpus_text():
+    from djkg.ingest import industry
+    for text in _texts():
+        found, expected = industry._OWNERSHIP_SCAN.search(text), industry._OWNERSHIP_STATED.search(text)
+        assert (found and found.span()) == (expected and expected.span())

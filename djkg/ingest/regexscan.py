@@ -95,6 +95,10 @@ class Prefiltered:
         chars = first_chars(pattern)
         self._skip = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]") if chars else None
 
+    def search(self, text: str) -> re.Match | None:
+        """``pattern.search(text)``: the leftmost match is the first ``finditer`` meets."""
+        return next(self.finditer(text), None)
+
     def finditer(self, text: str) -> Iterator[re.Match]:
         if self._skip is None:
             yield from self.pattern.finditer(text)
