@@ -272,17 +272,19 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     # an ordinal is part of a name (第1人民医院: normalisation writes 第一 with a digit); other digits end it
     # … and so is a house number of an address that names an estate (临汾路99弄小区, 长江路8号院)
     # … and so is a works section's number (环线北段4标项目党支部)
+    # (each of the three holds a digit: most windows hold none and need no scan)
     ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER, _SECTION_NUMBER) for m in pattern.finditer(window)
-               for i in range(m.start(), m.end())}
+               for i in range(m.start(), m.end())} if _DIGIT.search(window) else set()
     # … and so is the place a company's name gives in brackets (亿和精密工业(威海)有限公司)
-    if (m := _BRACKETED_PLACE.search(window)) and _COMPANY_WORD.match(text, type_start):
+    if _COMPANY_WORD.match(text, type_start) and (m := _BRACKETED_PLACE.search(window)):
         ordinal.update(range(m.start(), m.end()))
-    cut = max((i for i, ch in enumerate(window) if ch in _STOP and i not in ordinal), default=-1)
+    cut = _last_stop(window, ordinal)
     if cut >= 0 and window[cut].isdigit() and window[cut + 1:cut + 2] in _DATE_UNITS:
         cut += 1        # "5月12日宝山村": the date's 日 goes with its digits
     window, window_start = window[cut + 1:], window_start + cut + 1
-    places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window) and not _begins_division(text[window_start:type_end + 1], pm.start())
-              and cut + 1 + pm.start() not in ordinal]   # (苏州 of 越海全球物流（苏州）有限公司 is inside the name)
+    named = text[window_start:type_end + 1]
+    places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window) and cut + 1 + pm.start() not in ordinal
+              and not _begins_division(named, pm.start())]   # (苏州 of 越海全球物流（苏州）有限公司 is inside the name)
     if places and _gap_breaks(window[places[-1].end():]):
         places = []     # "武昌区中北路上的长城汇写字楼", "烟台市推行村…": the place is not part of the name
     if places:
@@ -331,6 +333,18 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     return start
 
 
+def _last_stop(window: str, kept: set[int]) -> int:
+    """Where the last character of ``window`` that ends a name stands, ``kept`` positions aside (-1 when none).
+    (One regex from the right instead of a Python loop over every character: it was a tenth of ``_left_edge``.)"""
+    end = len(window)
+    while m := _LAST_STOP.match(window, 0, end):
+        at = m.end() - 1
+        if at not in kept:
+            return at
+        end = at
+    return -1
+
+
 def _group_begins(window: str, name_at: int) -> int | None:
     """Where, before ``name_at``, a state group's short name begins that runs on into the name with nothing between
     that no name holds (a verb, 的: "中国移动支持某某科技有限公司" is another firm): the name's true start."""
@@ -348,6 +362,8 @@ def _group_names() -> re.Pattern:
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_LAST_STOP = re.compile(".*[" + "".join(re.escape(ch) for ch in sorted(_STOP)) + "]", re.S)
+_DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"第\d{1,2}(?=[\u4e00-\u9fff])")
 _BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[）)]$")
 _COMPANY_WORD = re.compile(r"有限(?:责任)?公司|公司|集团|共产党员服务队")
