@@ -379,13 +379,21 @@ _PARENT_ORG = re.compile(r"大学|学院|学部|医院|中学|公司|集团|研�
 def _begins_division(window: str, pos: int) -> bool:
     """Whether a place word at ``pos`` is the first character of a division's name (镇江市, 镇雄县, 州 of 州府 is
     not), so that "镇江市民政局" is not read as a town called 江市民政."""
+    return _begins_division_name(window[pos:pos + 5])
+
+
+@lru_cache(maxsize=4096)
+def _begins_division_name(head: str) -> bool:
+    """``_begins_division`` for the place word that begins ``head``, read up to four characters of a name and the
+    one after it. (Cached: more than half of the calls repeat a place word another window read, each time with the
+    gazetteer's look-ups.)"""
     g = gazetteer()
     for k in (2, 3, 4):
-        name = window[pos:pos + k]
+        name = head[:k]
         if len(name) < k:
             break
         if any(g.division(c) and g.division(c).name.startswith(name) for c in g.codes_named(name)):
-            follows = window[pos + k:pos + k + 1]
+            follows = head[k:k + 1]
             if name[-1] in "市县区旗州盟" or follows in ("市", "县", "区", "旗", "州", "盟"):
                 return True
     return False
