@@ -594,6 +594,7 @@ def without_party(name: str) -> str:
     return next((name[:-len(p)] for p in PARTY if name.endswith(p) and len(name) > len(p) + 1), name)
 
 
+@lru_cache(maxsize=4096)    # (a text names its organisations again and again: a third of the calls repeat one)
 def short_name(name: str) -> str:
     """A name without its leading place chain and its Party organisation (南湖区大桥镇由桥村党委 → 由桥村); places
     inside a company's name stay (国网甘肃省电力公司兰州供电公司)."""
