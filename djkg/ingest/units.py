@@ -479,7 +479,7 @@ def _gap_breaks(gap: str) -> bool:
     — prepositions such as 由 may well be a name's first character (由桥村)."""
     if "的" in gap or "了" in gap or _PARTY_RE.search(gap):
         return True     # "宫河镇党委以彭姚川村…": the town's Party committee acts, the village is not named after it
-    if "被" in gap or any(g in gap for g in _GOES_TO):
+    if "被" in gap or _GOES_TO_RE.search(gap):
         return True     # "街道干部胡文法被派回村": a passive or a going-to ends whatever the place began
     if _RENAMED_OR_UNDER.search(gap):
         return True     # "…中心医院转型为暨南大学附属第六医院", "…街道办事处辖下崇安社区": a new name, a body under it
@@ -563,8 +563,10 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
                 or w in ("的", "了") or w in _GOES_TO or done_well:
             cut = pos
     # … whether or not the dictionary holds the word (派回 is read as 派 + 回, 搭上联村 as 搭 + 上联 + 村)
-    cut = max([cut] + [i + len(g) for g in _GOES_TO | _JOINS_UP | _SINGLES_OUT if (i := name.rfind(g)) >= 0]
-              + [m.end() for m in _RENAMED_OR_UNDER.finditer(name)])     # (…辖下崇安社区, …转型为…医院)
+    if last := _LAST_BEFORE_A_NAME.match(name):
+        cut = max(cut, last.end())
+    for m in _RENAMED_OR_UNDER.finditer(name):      # (…辖下崇安社区, …转型为…医院)
+        cut = max(cut, m.end())
     return name[cut:]
 
 
@@ -579,6 +581,12 @@ _GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 �
 _JOINS_UP = frozenset("搭上 赶上 跟上 牵手 结对 对接".split())
 # singling one out of many ("乡里名气最大的要数杜坑村"): the name follows; jieba reads 要数 as a noun
 _SINGLES_OUT = frozenset("要数 当数 当属 首推 首数".split())
+# the last of them in a name, by one regex from the right (not a search for each word): all are two characters
+# long, so the one that begins last ends last
+_BEFORE_A_NAME = _GOES_TO | _JOINS_UP | _SINGLES_OUT
+assert {len(w) for w in _BEFORE_A_NAME} == {2}
+_LAST_BEFORE_A_NAME = re.compile(".*(?:" + "|".join(sorted(_BEFORE_A_NAME)) + ")", re.S)
+_GOES_TO_RE = re.compile("|".join(sorted(_GOES_TO)))
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
 _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
 _PLACE_ELEMENT = (r"[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
