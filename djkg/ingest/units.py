@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .normalise import bracketed, positions
-from .regexscan import Prefiltered
+from .regexscan import Prefiltered, first_chars
 from . import unit_model
 from .weighing import score
 from .regions import gazetteer
@@ -84,8 +84,18 @@ _BOUNDARY_WORDS = (
     r"[一两二三四五六七八九十几百千万]+(?:米|公里|里|斤|尺|丈|亩)[高长宽深远]?(?![\u4e00-\u9fff]{1,2}(?:街道|社区|村|镇|乡))|"
     r"不输|不亚于|不逊于|胜过|赛过|不|没|住|来|拿|抓|或|记|赴|归|报送|上报|当上|当选|担任|出任|踏访|关于|考察|探访|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
     r"联合党支部|功能型党支部|临时党支部|党总支|党支部|党工委|党委|党组|党小组|支部")
-_BOUNDARY = re.compile(".*(?:" + _BOUNDARY_WORDS + ")")
-_BOUNDARY_WORD = re.compile("(?:" + _BOUNDARY_WORDS + ")")
+
+
+def _led_by_first_chars(alternation: str) -> str:
+    """``alternation`` behind a look-ahead for the characters its words can begin with, so that re tries its
+    alternatives (two hundred of them) only where one can match: ``_BOUNDARY`` tries them at every character from
+    the right, and ``_boundary_end`` spent most of its time there (the matches are the same)."""
+    chars = first_chars(re.compile(alternation))
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" + alternation if chars else alternation
+
+
+_BOUNDARY = re.compile(".*" + _led_by_first_chars("(?:" + _BOUNDARY_WORDS + ")"))
+_BOUNDARY_WORD = re.compile(_led_by_first_chars("(?:" + _BOUNDARY_WORDS + ")"))
 # a kind of unit written with the level it stands at ("全市27家乡镇商会", "乡镇卫生院"): no name (short_name would
 # keep only 商会 of it)
 _KIND_ONLY = re.compile(r"^(?:乡镇(?:商会|企业|卫生院|政府|党委|党组织)|两新组织|(?:大|好)(?:医院|学校))$")
