@@ -804,6 +804,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
     first_at: dict[str, int] = {}
     for c in body_cands:
         first_at.setdefault(c.core, c.start)
+    anaphora_of: dict[str, int] = {}   # per kind, counted once: a text's villages share its 该村, 村里 …
     for core in feats:
         short = shorts[core]
         kind = _kind(short)
@@ -811,7 +812,9 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
             add(core, "title_kind")
         if any(core.endswith(k) for k in bare_kinds):
             add(core, "bare_kind")
-        anaphora = len(_anaphora(kind).findall(body)) if kind else 0
+        if kind not in anaphora_of:
+            anaphora_of[kind] = len(_anaphora(kind).findall(body)) if kind else 0
+        anaphora = anaphora_of[kind]
         # a short form the text defines for it ("…有限公司第二党支部（下称“第二党支部”）") names it as often
         add(core, "count", min(5, body.count(short) + sum(body.count(a) for a in aliases.get(core, ()))))
         add(core, "anaphora", min(4, anaphora))
