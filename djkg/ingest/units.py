@@ -794,7 +794,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
             by_short[shorts[core]] = core
     # a title naming the kind of unit but not its name ("一座卫生院的“翻身”起点"): the text is about one of that kind
     named_kinds = {c.core[-3:] for c, where in found if where == "title"}
-    bare_kinds = {m.group(0) for m in _ORG_RE.finditer(title) if len(m.group(0)) >= 2 and m.group(0) not in TOWN_TYPES
+    bare_kinds = {m.group(0) for m in _ORG_SCAN.finditer(title) if len(m.group(0)) >= 2 and m.group(0) not in TOWN_TYPES
                   and _ONE_OF_A_KIND.search(title, 0, m.start()) and not any(k.endswith(m.group(0)) for k in named_kinds)}
     aliases: dict[str, list[str]] = {}
     for c in body_cands:
