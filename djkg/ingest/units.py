@@ -60,9 +60,11 @@ _TOWN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,}[镇乡]$")   # a township's name
 _PARTY_WORDS = "|".join(p + "(?!织)" if p == "党组" else p for p in PARTY)
 _PARTY_RE = re.compile(_PARTY_WORDS)
 # place words, not the same characters inside ordinary words (社区, 辖区, 城市, 超市, 县城 …)
-_PLACE_RE = re.compile(r"街道|镇(?!里)|(?<![下返回家故老同异他城思])乡(?!村|镇|亲|下|里)|苏木|自治州|自治县|自治区|省(?!级|内|外|委|里)|"
-                       r"(?<![城超门上都])市(?!场|民|政|区|级|内|委|直|里)|州|盟|县(?!城|级|委|域|里|内)|"
-                       r"(?<![驻社辖城园景小片街校矿林牧山老新])区(?!域|块|间|别|分|委|级|内|里)|旗(?!下|帜|舰|袍|手)")
+# (the look-behinds follow the place word instead of preceding it: a pattern whose words all start with a character
+# lets re skip to them: twice as fast over a window)
+_PLACE_RE = re.compile(r"街道|镇(?!里)|乡(?<![下返回家故老同异他城思]乡)(?!村|镇|亲|下|里)|苏木|自治州|自治县|自治区|省(?!级|内|外|委|里)|"
+                       r"市(?<![城超门上都]市)(?!场|民|政|区|级|内|委|直|里)|州|盟|县(?!城|级|委|域|里|内)|"
+                       r"区(?<![驻社辖城园景小片街校矿林牧山老新]区)(?!域|块|间|别|分|委|级|内|里)|旗(?!下|帜|舰|袍|手)")
 # a sub-unit written right after its organisation (开元社区骑手驿站, 运维部, 皮肤科片)
 _SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:项目公司|项目部|分公司|驿站|服务站|科片|科(?![长员室技学研普尔])|(?<![支全内外局干])部(?!分|门|署|长)|工区|车间|班组|"
                        r"(?<![一两三几值])班(?!子|长|级|车|前|后)|站(?!长|在|位))")
