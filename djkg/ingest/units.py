@@ -611,6 +611,8 @@ _PLACE_UNIT_END = re.compile(r"(?:村|嘎查|社区|居委会|村委会|居民�
 
 def without_party(name: str) -> str:
     """A name without the Party organisation it ends with (由桥村党委 → 由桥村); a bare 党委 stays."""
+    if not name.endswith(PARTY):
+        return name     # (most names: one C call instead of a generator over the Party words)
     return next((name[:-len(p)] for p in PARTY if name.endswith(p) and len(name) > len(p) + 1), name)
 
 
