@@ -1168,17 +1168,23 @@ _OWN_ORG = re.compile(r"[\u4e00-\u9fff]{2,10}(?:医院|学院|中学|小学|高�
 _BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|分会|部|科|科片|班|工区|车间|系|烟站|烟叶站|段|项目|法庭)$")
 
 
+# (patterns compiled once, not looked up in re's cache on every call)
+_KIND_END = re.compile(r"(律师事务所|律所|村|社区|局|公司|医院|学校|中学|小学|学院|大学|法院|法庭|驿站|商会|协会|合作社|所|站|中心|"
+                       + "|".join(PARTY_DEPARTMENTS) + ")$")
+_SENTENCE_END = re.compile(r"[。！？]")
+_DEPARTMENT_END = re.compile(r"(?:科|部|站|处|系)$")
+
+
 def _kind(short: str) -> str:
     """The organisation word a name ends with, as the text would refer back to it (村, 社区, 局, 公司 …)."""
-    m = re.search(r"(律师事务所|律所|村|社区|局|公司|医院|学校|中学|小学|学院|大学|法院|法庭|驿站|商会|协会|合作社|所|站|中心|"
-                  + "|".join(PARTY_DEPARTMENTS) + ")$", short)
+    m = _KIND_END.search(short)
     kind = m.group(1) if m else ("行" if short.endswith("银行") else "")
     return "律所" if kind == "律师事务所" else "部" if kind in PARTY_DEPARTMENTS else kind
 
 
 def _first_sentence_end(text: str) -> int:
-    m = re.search(r"[。！？]", text[10:])
-    return 10 + m.start() if m else len(text)
+    m = _SENTENCE_END.search(text, 10)     # (not a copy of the text after its tenth character)
+    return m.start() if m else len(text)
 
 
 def _type_feature(short: str) -> str:
@@ -1186,7 +1192,7 @@ def _type_feature(short: str) -> str:
         return "town"           # a town or street is the unit only when nothing below it is named
     if short.endswith(PARTY_DEPARTMENTS):
         return "party_department"   # a Party department promotes a practice across units; it is the unit when the text says 部里
-    if re.search(r"(?:科|部|站|处|系)$", short):
+    if _DEPARTMENT_END.search(short):
         return "department"
     return "organisation"
 
