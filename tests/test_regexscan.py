@@ -58,6 +58,14 @@ def test_organisation_words_are_found_where_finditer_finds_them_in_every_gold_an
         assert spans(scan.finditer(text)) == spans(units._ORG_RE.finditer(text))
 
 
+def test_the_unit_finders_scan_tries_only_the_words_a_character_begins_and_finds_what_finditer_finds():
+    # (units._ORG_SCAN: at each character a word can begin with, the words that begin with it, in their order)
+    for text in _texts():
+        assert spans(units._ORG_SCAN.finditer(text)) == spans(units._ORG_RE.finditer(text))
+    text = "乡村振兴，农村改革，何家村、李庄社区和某某有限公司"
+    assert spans(units._ORG_SCAN.finditer(text)) == spans(units._ORG_RE.finditer(text))
+
+
 def test_search_is_the_leftmost_match_as_in_search():
     pattern = re.compile(r"(?:(?<![还但])是|作为)一家[\u4e00-\u9fff]{2}企业")
     scan = Prefiltered(pattern)
