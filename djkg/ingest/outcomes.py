@@ -58,6 +58,7 @@ _FROM_ONLY = re.compile(rf"{_FROM}(?:{UNITS})?"
 # group make it try the whole of _QUANTITY at every character)
 _FIGURE_START = re.compile(r"[近约逾超\d](?<![\d.第].)")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
+_WAN_UNIT = re.compile(r"[元人户亩]")
 _WAN_MORE = re.compile(r"[多余](元|人次|人|户次|户|亩|个|次|件|名|家|吨)")
 _DOWN = ("下降", "减少", "降低", "缩短", "压缩", "降至", "减至", "下滑", "少了", "降到")
 _UP = ("提高", "提升", "增加", "增长", "上升", "达到", "突破", "跃升", "翻番", "增至", "升至")
@@ -309,7 +310,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
             continue   # "结案数第一次跨过20000件这道坎", "突破两万件大关": the mark passed, not a figure of the unit's
         if after == "制" or (m.start() >= 2 and text[m.start() - 1] in "-—~～－" and text[m.start() - 2].isdigit()):
             continue   # "5人制足球场" is a kind; "3-4次" is one figure, given by its first number
-        if unit == "万" and re.match(r"[元人户亩]", after or "x"):
+        if unit == "万" and _WAN_UNIT.match(after or "x"):
             continue   # "5万元" is matched whole elsewhere; a bare 万 stands for 万 (people, items)
         approx = bool(m.group("pre") or m.group("ap") or m.group("post"))
         if unit in ("个多月", "多个月"):      # "经过5个多月": a duration, its 多 an approximation
@@ -357,7 +358,8 @@ def _quantities(text: str) -> Iterator[re.Match]:
 # "2004年以前，…只有1750元": a sentence that opens before the work began gives the starting point
 _BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二三四五六七八九十几]+)年(?:以前|之前|前)，|"
                           r"过去|以前|此前|之前|早些年|早年|当初|那时|那会儿|那几年|原来|原先)")
-_AT_THE_START = re.compile(r"(?:刚?起步时|起步之初|起初|最初|刚?成立时|成立之初|组建时|组建之初|创办时|创办之初|创建之初|"
+# (every branch starts with a character, 刚? spelt out in the order re tries it: re then skips to the first characters)
+_AT_THE_START = re.compile(r"(?:刚起步时|起步时|起步之初|起初|最初|刚成立时|成立时|成立之初|组建时|组建之初|创办时|创办之初|创建之初|"
                            r"建立之初|建厂时|建厂之初)")
 # … until the text moves on to what it became ("两年后", "现已增加到53户", "壮大到45人")
 _LATER = re.compile(r"后|现已|现在|如今|目前|眼下|已经?|增加到|增至|增长到|壮大到|发展到|变成|变为|成了|到了|扩大|达到|升至|"
@@ -436,6 +438,13 @@ _RANGE_TOP = re.compile(r"\d(?:%|个百分点|[万亿]?元|[万亿]|个|家|人|
 _MOBILISED = re.compile(r"(?:动员|发动|抽调|选派|派出|组织|召集)(?:了|起)?[^，。；\d]{0,3}$")
 _MOBILISED_WHO = re.compile(r"(?:党员|干部|骨干|医护|职工|员工|专家|律师|民警|技术人员|队员)")   # (volunteers rallied are a result)
 _BODIES = re.compile(r"(?:部门|单位|部委|机关|委办局)")
+# the patterns _score once wrote inline (compiled once here: re's cache lookup, and the join, were paid per figure)
+_WHERE_COUNTED = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校|部门|科室)的")
+_CHANGE_WORD = re.compile("|".join(_DOWN + _UP))
+_FASTER = re.compile("缩短|压缩|减少|提速|提前|突破|达到|超过|实现")
+_SHORTER = re.compile("缩短|压缩|减少|节省|省下|省去")
+_ROUND_THE_CLOCK = re.compile(r"(?:全天候|不打烊|不断线|不间断|无休|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)")
+_STOCK_CHANGED = re.compile(r"增加|增长|扩大|翻|由|从")
 
 
 def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool,
@@ -457,7 +466,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
             and after.startswith("的") and not (unit in _MONEY and _AMOUNT_AFTER.match(after)):
         score -= 4.0   # "考到140分以上的学生", "面积超过5000平方米的楼宇": a threshold that picks out a group
         #                (but "超过95%的家庭" is the share of households the work reached)
-    elif unit in ("个", "家", "所") and re.match(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校|部门|科室)的", after):
+    elif unit in ("个", "家", "所") and _WHERE_COUNTED.match(after):
         score -= 2.0   # "26个城市社区的具体岗位", "5个村的300户": the count names where, the result is what follows
     if _RESULT_VERB.search(before) or _DONE.search(before[-6:]) or (_RECEIVED.search(before) and (
             _THANKS.match(after) or _THANKS.search(before[-8:]))):
@@ -476,17 +485,17 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 2.0   # (but "针对油耗高的老问题，…研制出转子发动机，能耗省下40%" states what the work gained)
     if _PLAN.search(before) or _PLAN_BEHIND.search(text[:c0][-12:]) or _AIM_LEADS.search(text[:c0]):
         score -= 4.0
-    if _PRICE.search(text[c0:c1]) and not re.search("|".join(_DOWN + _UP), before):
+    if _PRICE.search(text[c0:c1]) and not _CHANGE_WORD.search(before):
         score -= 4.0
     if unit in _DURATION_UNITS and _DURATION.search(before) and \
-            not re.search("缩短|压缩|减少|提速|提前|突破|达到|超过|实现", text[c0:c1]):
+            not _FASTER.search(text, c0, c1):
         score -= 4.0
     if _QUOTA.search(before) or _POOL.search(before) or (_AT_LEAST.search(before) and not _PERFECT.search(before)):
         score -= 4.0
     fast = unit in _DURATION_UNITS and _FAST.match(after)
     if fast:
         score += 2.0   # "不到5天就全部拿到手", "这次不到6个小时就拿到了": how fast the service now is
-    if direction != "down" and _LOW_BASE.search(before) and not re.search("|".join(_UP + _DOWN), before) \
+    if direction != "down" and _LOW_BASE.search(before) and not _CHANGE_WORD.search(before) \
             and not fast:
         score -= 4.0   # "当年集体收入仅1.2万元": the low point the work started from (but "用时仅3天" is a result)
     if (_INPUT.search(before[-10:]) or after.startswith(("资金", "的资金", "专项资金", "经费"))) and \
@@ -499,12 +508,11 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "…下面一共设有24个党支部": how the unit is organised, whatever 一共 says
     if _FRAME.match(after.lstrip()):
         score -= 4.0
-    if unit in ("分钟", "小时") and _TRAVEL.search(before) and not re.search("缩短|压缩|减少|节省|省下|省去", text[c0:c1]):
+    if unit in ("分钟", "小时") and _TRAVEL.search(before) and not _SHORTER.search(text, c0, c1):
         score -= 4.0   # "开车到办税服务厅单程就要40分钟": how far people had to go, not a result
     if unit == "天" and _num(m.group("v")) in (365, 366) and before.endswith(("一年", "全年", "每年", "一年到头")):
         score -= 4.0   # "一天24小时开通，一年365天": open all year round, an attribute
-    if unit in ("小时", "天") and re.match(r"(?:全天候|不打烊|不断线|不间断|无休|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)",
-                                          after):
+    if unit in ("小时", "天") and _ROUND_THE_CLOCK.match(after):
         score -= 4.0   # "24小时骑手驿站", "365天不打烊": an attribute, not a result
     if _SETUP_VERB.search(before) and (_SETUP_OBJECT.match(after) or _SETUP_NAMED.search(before)) \
             and direction != "down":
@@ -551,7 +559,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "其中一位李阿姨…帮居民挽回损失3万元": one person's story
     if _REFERS_BACK.search(before):
         score -= 4.0   # "这3项分别达到140%": a number that refers back to what was just counted
-    if _STOCK.search(before) and not re.search(r"增加|增长|扩大|翻|由|从", before):
+    if _STOCK.search(before) and not _STOCK_CHANGED.search(before):
         score -= 4.0   # "存栏的药材鸡达20000只", "养着1020箱蜜蜂": what the unit holds, not what the work changed
     if unit == "分" and text[m.end():m.end() + 1] == "地":
         score -= 4.0   # "人均不到1分地": a measure of land, not points
