@@ -323,9 +323,9 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         c0, c1 = _clause_of(clauses, m.start())
         metric, name, direction = _metric_for(text, c0, m.start(), cues, unit)
         # a clause that follows a result in the same sentence ("半年来办结诉求1300件，满意率98.62%") goes on with it
-        carried = _named_metric(text, c0, m.start()) and (any(pos < c0 for pos, _ in facts)
-                                                          or bool(_PERFECT.search(text[:c0])))
-        score, value = _score(text, s, m, c0, c1, unit, lead, direction), _num(raw)
+        named = _named_metric(text, c0, m.start())
+        carried = named and (any(pos < c0 for pos, _ in facts) or bool(_PERFECT.search(text[:c0])))
+        score, value = _score(text, s, m, c0, c1, unit, lead, direction, named=named), _num(raw)
         if not outcome_model.is_result(Candidate(text, m.start(), m.end(), c0, c1, unit, value, s.role, s.section,
                                                  lead, direction, approx, score,
                                                  score + (1.0 if carried else 0.0) >= ACCEPT)):
@@ -452,10 +452,12 @@ _STOCK_CHANGED = re.compile(r"增加|增长|扩大|翻|由|从")
 
 
 def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool,
-           direction: str = "none") -> float:
-    """How strongly the clause says this number is a result of the work (accepted from ``ACCEPT``)."""
+           direction: str = "none", *, named: bool) -> float:
+    """How strongly the clause says this number is a result of the work (accepted from ``ACCEPT``). ``named``: a noun
+    naming what it measures leads to it (``_named_metric``, which the caller has asked already)."""
     before = text[c0:m.start()]
     after = text[m.end():c1]
+    verb_before = bool(_RESULT_VERB.search(before))   # read by four rules: looked for once
     score = 0.0
     # "以前一年挣不到5000元，现在能挣3万多": in a sentence that opens on the past, the figure of now is the result
     # (the now may open an earlier clause: "几年前谁也想不到的局面如今出现了：…收缴率升到了97%")
@@ -472,7 +474,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         #                (but "超过95%的家庭" is the share of households the work reached)
     elif unit in ("个", "家", "所") and _WHERE_COUNTED.match(after):
         score -= 2.0   # "26个城市社区的具体岗位", "5个村的300户": the count names where, the result is what follows
-    if _RESULT_VERB.search(before) or _DONE.search(before[-6:]) or (_RECEIVED.search(before) and (
+    if verb_before or _DONE.search(before[-6:]) or (_RECEIVED.search(before) and (
             _THANKS.match(after) or _THANKS.search(before[-8:]))):
         score += 2.0   # (thanks received count: "收到10面感谢锦旗"; suggestions received are no result)
     elif _RESULT_VERB.search(after[:16]) or (unit in _DURATION_UNITS and _RESPONDS.match(after)):
@@ -481,7 +483,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score += 2.0   # "急诊为2600人次，增长40%": a level reported with its growth is a result
     if lead or _RESULT_LEAD.match(before.lstrip()) or _PERFECT.search(before) or _AFTER_THE_WORK.search(before):
         score += 1.5
-    if _named_metric(text, c0, m.start()):
+    if named:
         score += 1.0
     if s.role == "outcome":
         score += 1.5
@@ -507,7 +509,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 5.0 if _PUT_IN.search(before) else 3.0   # "累计投入364亿元": what went in, however much
     if unit in ("元", "万元") and _ANECDOTE.search(before) and not _COLLECTIVE_GETS.search(before):
         score -= 3.0
-    if _SETTING.search(before) and not (_RESULT_VERB.search(before) or
+    if _SETTING.search(before) and not (verb_before or
                                         (_PERFECT.search(before) and not _STRUCTURE.search(before))):
         score -= 3.0   # "…下面一共设有24个党支部": how the unit is organised, whatever 一共 says
     if _FRAME.match(after.lstrip()):
@@ -521,7 +523,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if _SETUP_VERB.search(before) and (_SETUP_OBJECT.match(after) or _SETUP_NAMED.search(before)) \
             and direction != "down":
         score -= 3.0   # (also "设立党员先锋岗4个、…组建党员突击队3支": the posts and teams named before their count)
-    if unit in ("名", "人", "位", "家") and not _RESULT_VERB.search(before) and (
+    if unit in ("名", "人", "位", "家") and not verb_before and (
             _MEMBER_STOCK.search(before) or _MEMBER_LISTED.search(text, 0, m.start())):
         score -= 3.0   # how many members there are, now as before (目前 is no result here), not what the work reached
     if unit in ("名", "人", "位") and _MOBILISED.search(before) and _MOBILISED_WHO.match(after):
@@ -599,7 +601,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "党员集中学习先后搞了50余次", "讨论一共开了90余场": the members' own study, an activity
     if _EXAMPLE.match(opening):
         score -= 4.0   # "比如…菜地收窄1米", "有一次，2户村民…": the figures of one example, not results
-    if _SURVEY.search(text[:c0]) and not _RESULT_VERB.search(before):
+    if _SURVEY.search(text[:c0]) and not verb_before:
         score -= 3.0   # "摸排下来，…已有党支部的21家，还有11家是空白": what a survey found, the starting point
     if m.group("pre") == "超" and not before:
         score -= 1.0
