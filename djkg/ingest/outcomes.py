@@ -94,6 +94,7 @@ _AIM_LEADS = re.compile(r"(?:目标是|目标为|目标：|力争)[^。！？；
                         # … and so does a plan named at its head, across its semicolons ("按照计划，今年村里要培训…；
                         # 另外还要培育12名…")
                         r"(?:按照|按|根据)(?:今年的|年度)?(?:计划|规划)[^。！？]*$")
+_AIM_WORD = re.compile(r"目标|力争|计划|规划")   # in every _AIM_LEADS match, and found fast (like _THEN_WORD)
 _HOPED = r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|(?<![认许])可(?:再|望|达|增|实现|带动|新增)|" \
          r"还要(?=培|建|新建|发展|完成|实现|引进|新增|打造|推动|组织|开展|吸纳|带动)"   # "另外还要培育12名": what is still to do
 _PLAN = re.compile(_HOPED + r"|可以|能够|允许")
@@ -489,7 +490,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score += 1.5
     elif s.role == "problem" and not now_vs_then and not _GAINED.search(before[-4:]) and not _DONE.search(before):
         score -= 2.0   # (but "针对油耗高的老问题，…研制出转子发动机，能耗省下40%" states what the work gained)
-    if _PLAN.search(before) or _PLAN_BEHIND.search(text[:c0][-12:]) or _AIM_LEADS.search(text[:c0]):
+    if _PLAN.search(before) or _PLAN_BEHIND.search(text[:c0][-12:]) or (
+            _AIM_WORD.search(text, 0, c0) and _AIM_LEADS.search(text[:c0])):
         score -= 4.0
     if _PRICE.search(text[c0:c1]) and not _CHANGE_WORD.search(before):
         score -= 4.0
@@ -504,8 +506,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if direction != "down" and _LOW_BASE.search(before) and not _CHANGE_WORD.search(before) \
             and not fast:
         score -= 4.0   # "当年集体收入仅1.2万元": the low point the work started from (but "用时仅3天" is a result)
-    if (_INPUT.search(before[-10:]) or after.startswith(("资金", "的资金", "专项资金", "经费"))) and \
-            unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩"):
+    if unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩") and \
+            (_INPUT.search(before[-10:]) or after.startswith(("资金", "的资金", "专项资金", "经费"))):
         score -= 5.0 if _PUT_IN.search(before) else 3.0   # "累计投入364亿元": what went in, however much
     if unit in ("元", "万元") and _ANECDOTE.search(before) and not _COLLECTIVE_GETS.search(before):
         score -= 3.0
@@ -538,7 +540,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "人均纯收入在2014年是3400元，到2018年底涨到9977元": the year the rise started from
     if unit in ("次", "场", "场次") and _MEETINGS_HELD.search(before):
         score -= 4.0   # "馆长办公会共开10次，专题会开了5次": meetings held
-    if _PICKED.search(before[-8:]) and "试点" in after[:16]:
+    if "试点" in after[:16] and _PICKED.search(before[-8:]):
         score -= 3.0   # "择优选了21个村先行试点": the pilots chosen, not what they reached
     if _OTHERS.search(text[:c1]):
         score -= 3.0
@@ -555,7 +557,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "累计投入340余人次": volunteers put in, not people served
     if unit in _MONEY and _PERSONAL.search(text, 0, m.start()):
         score -= 5.0   # "他一年的营业额只有10万元上下，现在已经超过1000万元": one member's business
-    if _QUOTED_NAME.search(text[max(0, m.start() - 15):m.start()]) and "”" in text[m.end():m.end() + 14]:
+    if "”" in text[m.end():m.end() + 14] and _QUOTED_NAME.search(text[max(0, m.start() - 15):m.start()]):
         score -= 4.0
     if _CENTURY_WORD.search(text, 0, m.start()) and _LAST_CENTURY.search(text, 0, m.start()) \
             and not _NOW_ANYWHERE.search(text, 0, m.start()):
@@ -601,7 +603,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "党员集中学习先后搞了50余次", "讨论一共开了90余场": the members' own study, an activity
     if _EXAMPLE.match(opening):
         score -= 4.0   # "比如…菜地收窄1米", "有一次，2户村民…": the figures of one example, not results
-    if _SURVEY.search(text[:c0]) and not verb_before:
+    if not verb_before and _SURVEY.search(text[:c0]):
         score -= 3.0   # "摸排下来，…已有党支部的21家，还有11家是空白": what a survey found, the starting point
     if m.group("pre") == "超" and not before:
         score -= 1.0
