@@ -30,7 +30,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from collections import defaultdict
 from functools import cached_property, lru_cache
-from itertools import chain, repeat
+from itertools import repeat
+from operator import add, mul
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -39,6 +40,7 @@ from .weighing import ModelFileError, read_model_file  # noqa: F401  (ModelFileE
 FEATURES_VERSION = 1
 MODEL_PATH = Path(__file__).parent / "data" / "outcome_model.json"
 _NONE: dict[str, float] = {}
+_ABSENT = repeat(0.0)   # the weight of a feature the model does not know (endless: one serves every lookup)
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,12 @@ class Candidate:
 
 
 def _grams(s: str, longest: int) -> dict[str, None]:
-    """The distinct substrings of ``s`` up to ``longest`` characters, shortest first (a dict: ordered, no repeats)."""
-    return dict.fromkeys([s[i:i + n] for n in range(1, longest + 1) for i in range(len(s) - n + 1)])
+    """The distinct substrings of ``s`` of one, two and (``longest`` 3) three characters, shortest first, each length
+    in order (a dict: ordered, no repeats). Built by ``map`` from the characters and pairs: no loop in Python."""
+    pairs = list(map(add, s, s[1:]))
+    if longest == 2:
+        return dict.fromkeys([*s, *pairs])
+    return dict.fromkeys([*s, *pairs, *map(add, pairs, s[2:])])
 
 
 def _indicators(c: Candidate) -> tuple[tuple[str, Iterable[str]], ...]:
@@ -109,14 +115,19 @@ class OutcomeModel:
                 tables[tag + colon][value] = weight
         return dict(tables)
 
+    @cached_property
+    def _numeric_weights(self) -> tuple[float, ...]:
+        return tuple(self.weights.get(k, 0.0) for k in _NUMERIC)
+
     def probability(self, c: Candidate) -> float:
         # the same sum as over ``features(c)``, term by term in its order (so bit for bit the same z): the numeric
         # features weighted first, then the weights of the indicators present (each 1.0), summed in order
-        numeric = sum(self.weights.get(k, 0.0) * v for k, v in zip(_NUMERIC, _numeric(c)))
+        numeric = sum(map(mul, self._numeric_weights, _numeric(c)))
         tables = self._by_tag
-        indicators = sum(chain.from_iterable(map(tables.get(tag, _NONE).get, values, repeat(0.0))
-                                             for tag, values in _indicators(c)))
-        z = self.intercept + numeric + indicators
+        present: list[float] = []
+        for tag, values in _indicators(c):
+            present += map(tables.get(tag, _NONE).get, values, _ABSENT)
+        z = self.intercept + numeric + sum(present)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def is_result(self, c: Candidate) -> bool:
