@@ -251,8 +251,8 @@ def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "",
             if key not in seen:
                 seen.add(key)
                 out.append(fact)
-        q = _QUALITATIVE.search(s.text)
-        if q and not facts and s.role != "problem" and not _PLAN.search(s.text[:q.start()]):
+        q = not facts and s.role != "problem" and _QUALITATIVE.search(s.text)   # (the cheap conditions first)
+        if q and not _PLAN.search(s.text[:q.start()]):
             clause = _clause_around(s.text, q.start())
             key = ("qualitative", None, clause)
             if key not in seen:
@@ -298,7 +298,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
     consumed += [(m.start("a"), m.end()) for m in _FROM_ONLY.finditer(text)
                  if not any(x <= m.start() < y for x, y in consumed)]
     for m in _quantities(text):
-        if any(x <= m.start() < y for x, y in consumed):
+        if consumed and any(x <= m.start() < y for x, y in consumed):
             continue
         raw, unit = m.group("v"), m.group("u")
         after = text[m.end():m.end() + 1]
