@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from . import outcome_model
 from .outcome_model import Candidate
@@ -52,7 +53,12 @@ _TRANSITION = re.compile(
 _FROM_ONLY = re.compile(rf"{_FROM}(?:{UNITS})?"
                         r"(?=[^，。；\d]{0,12}?(?:增加|增长|增至|提高|提升|涨|上升|升至|升到|下降|降至|降到|降低|减少|减至|缩短|压缩|跃升|攀升|冲过|冲到|突破|"
                         r"变成|变为|翻|到|至|达到)|，(?:到|至)(?:19|20)\d{2}年)")   # "从…4600万元，到2021年已攀升至8亿元"
+# where a figure can start: 近/约/逾/超 or a digit, not after a digit, "." or 第 (_QUANTITY's own lookbehind, checked
+# once the character is found: re scans for a leading character class fast, where a leading lookbehind and optional
+# group make it try the whole of _QUANTITY at every character)
+_FIGURE_START = re.compile(r"[近约逾超\d](?<![\d.第].)")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
+_WAN_UNIT = re.compile(r"[元人户亩]")
 _WAN_MORE = re.compile(r"[多余](元|人次|人|户次|户|亩|个|次|件|名|家|吨)")
 _DOWN = ("下降", "减少", "降低", "缩短", "压缩", "降至", "减至", "下滑", "少了", "降到")
 _UP = ("提高", "提升", "增加", "增长", "上升", "达到", "突破", "跃升", "翻番", "增至", "升至")
@@ -88,6 +94,7 @@ _AIM_LEADS = re.compile(r"(?:目标是|目标为|目标：|力争)[^。！？；
                         # … and so does a plan named at its head, across its semicolons ("按照计划，今年村里要培训…；
                         # 另外还要培育12名…")
                         r"(?:按照|按|根据)(?:今年的|年度)?(?:计划|规划)[^。！？]*$")
+_AIM_WORD = re.compile(r"目标|力争|计划|规划")   # in every _AIM_LEADS match, and found fast (like _THEN_WORD)
 _HOPED = r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|(?<![认许])可(?:再|望|达|增|实现|带动|新增)|" \
          r"还要(?=培|建|新建|发展|完成|实现|引进|新增|打造|推动|组织|开展|吸纳|带动)"   # "另外还要培育12名": what is still to do
 _PLAN = re.compile(_HOPED + r"|可以|能够|允许")
@@ -244,8 +251,8 @@ def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "",
             if key not in seen:
                 seen.add(key)
                 out.append(fact)
-        q = _QUALITATIVE.search(s.text)
-        if q and not facts and s.role != "problem" and not _PLAN.search(s.text[:q.start()]):
+        q = not facts and s.role != "problem" and _QUALITATIVE.search(s.text)   # (the cheap conditions first)
+        if q and not _PLAN.search(s.text[:q.start()]):
             clause = _clause_around(s.text, q.start())
             key = ("qualitative", None, clause)
             if key not in seen:
@@ -290,8 +297,8 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
                                                approx=bool(m.group("ap")))))
     consumed += [(m.start("a"), m.end()) for m in _FROM_ONLY.finditer(text)
                  if not any(x <= m.start() < y for x, y in consumed)]
-    for m in _QUANTITY.finditer(text):
-        if any(x <= m.start() < y for x, y in consumed):
+    for m in _quantities(text):
+        if consumed and any(x <= m.start() < y for x, y in consumed):
             continue
         raw, unit = m.group("v"), m.group("u")
         after = text[m.end():m.end() + 1]
@@ -304,7 +311,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
             continue   # "结案数第一次跨过20000件这道坎", "突破两万件大关": the mark passed, not a figure of the unit's
         if after == "制" or (m.start() >= 2 and text[m.start() - 1] in "-—~～－" and text[m.start() - 2].isdigit()):
             continue   # "5人制足球场" is a kind; "3-4次" is one figure, given by its first number
-        if unit == "万" and re.match(r"[元人户亩]", after or "x"):
+        if unit == "万" and _WAN_UNIT.match(after or "x"):
             continue   # "5万元" is matched whole elsewhere; a bare 万 stands for 万 (people, items)
         approx = bool(m.group("pre") or m.group("ap") or m.group("post"))
         if unit in ("个多月", "多个月"):      # "经过5个多月": a duration, its 多 an approximation
@@ -317,9 +324,9 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         c0, c1 = _clause_of(clauses, m.start())
         metric, name, direction = _metric_for(text, c0, m.start(), cues, unit)
         # a clause that follows a result in the same sentence ("半年来办结诉求1300件，满意率98.62%") goes on with it
-        carried = _named_metric(text, c0, m.start()) and (any(pos < c0 for pos, _ in facts)
-                                                          or bool(_PERFECT.search(text[:c0])))
-        score, value = _score(text, s, m, c0, c1, unit, lead, direction), _num(raw)
+        named = _named_metric(text, c0, m.start())
+        carried = named and (any(pos < c0 for pos, _ in facts) or bool(_PERFECT.search(text[:c0])))
+        score, value = _score(text, s, m, c0, c1, unit, lead, direction, named=named), _num(raw)
         if not outcome_model.is_result(Candidate(text, m.start(), m.end(), c0, c1, unit, value, s.role, s.section,
                                                  lead, direction, approx, score,
                                                  score + (1.0 if carried else 0.0) >= ACCEPT)):
@@ -336,10 +343,24 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
     return [f for _, f in sorted(facts, key=lambda x: x[0])]
 
 
+def _quantities(text: str) -> Iterator[re.Match]:
+    """What ``_QUANTITY.finditer(text)`` yields, tried only where ``_FIGURE_START`` says a figure can start (it was
+    half the cost of reading a sentence's figures)."""
+    pos = 0
+    while start := _FIGURE_START.search(text, pos):
+        m = _QUANTITY.match(text, start.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = start.start() + 1
+
+
 # "2004年以前，…只有1750元": a sentence that opens before the work began gives the starting point
 _BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二三四五六七八九十几]+)年(?:以前|之前|前)，|"
                           r"过去|以前|此前|之前|早些年|早年|当初|那时|那会儿|那几年|原来|原先)")
-_AT_THE_START = re.compile(r"(?:刚?起步时|起步之初|起初|最初|刚?成立时|成立之初|组建时|组建之初|创办时|创办之初|创建之初|"
+# (every branch starts with a character, 刚? spelt out in the order re tries it: re then skips to the first characters)
+_AT_THE_START = re.compile(r"(?:刚起步时|起步时|起步之初|起初|最初|刚成立时|成立时|成立之初|组建时|组建之初|创办时|创办之初|创建之初|"
                            r"建立之初|建厂时|建厂之初)")
 # … until the text moves on to what it became ("两年后", "现已增加到53户", "壮大到45人")
 _LATER = re.compile(r"后|现已|现在|如今|目前|眼下|已经?|增加到|增至|增长到|壮大到|发展到|变成|变为|成了|到了|扩大|达到|升至|"
@@ -376,6 +397,10 @@ _AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季亩])")   
 _RATE = re.compile(r"(?:按照?|以)?每[人户月年天周次亩][^，。；]{0,5}$|(?:一亩|一棵|一株|一头|一箱)(?:的|地)[^，。；]{0,5}$")
 _ATTENDED = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:参加|出席|参与|列席)了?(?:会议|培训|活动|仪式|座谈|开幕|启动|签约|交流)")
 _THEN = re.compile(r"以前|以往|过去|原来|原先|从前|那时|(?:\d+|[一两二三四五六七八九十几多])年前")
+# words every _THEN (_LAST_CENTURY) match holds: re finds them fast, so ``_score`` asks for them first (most sentences
+# have none; the patterns themselves open with a digit or a lookbehind, which re tries at every character)
+_THEN_WORD = re.compile(r"以前|以往|过去|原来|原先|从前|那时|年前")
+_CENTURY_WORD = re.compile(r"世纪|年代")
 _NOW = re.compile(r"(?:现在|如今|眼下|这几年|今年|这次|这一次|这回)[^，。；]{0,6}$")
 _NOW_ANYWHERE = re.compile(r"现在|如今|眼下|这次|这一次|这回|(?<![\d年月天周])(?:以后|之后)，")
 
@@ -418,17 +443,26 @@ _RANGE_TOP = re.compile(r"\d(?:%|个百分点|[万亿]?元|[万亿]|个|家|人|
 _MOBILISED = re.compile(r"(?:动员|发动|抽调|选派|派出|组织|召集)(?:了|起)?[^，。；\d]{0,3}$")
 _MOBILISED_WHO = re.compile(r"(?:党员|干部|骨干|医护|职工|员工|专家|律师|民警|技术人员|队员)")   # (volunteers rallied are a result)
 _BODIES = re.compile(r"(?:部门|单位|部委|机关|委办局)")
+# the patterns _score once wrote inline (compiled once here: re's cache lookup, and the join, were paid per figure)
+_WHERE_COUNTED = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校|部门|科室)的")
+_CHANGE_WORD = re.compile("|".join(_DOWN + _UP))
+_FASTER = re.compile("缩短|压缩|减少|提速|提前|突破|达到|超过|实现")
+_SHORTER = re.compile("缩短|压缩|减少|节省|省下|省去")
+_ROUND_THE_CLOCK = re.compile(r"(?:全天候|不打烊|不断线|不间断|无休|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)")
+_STOCK_CHANGED = re.compile(r"增加|增长|扩大|翻|由|从")
 
 
 def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool,
-           direction: str = "none") -> float:
-    """How strongly the clause says this number is a result of the work (accepted from ``ACCEPT``)."""
+           direction: str = "none", *, named: bool) -> float:
+    """How strongly the clause says this number is a result of the work (accepted from ``ACCEPT``). ``named``: a noun
+    naming what it measures leads to it (``_named_metric``, which the caller has asked already)."""
     before = text[c0:m.start()]
     after = text[m.end():c1]
+    verb_before = bool(_RESULT_VERB.search(before))   # read by four rules: looked for once
     score = 0.0
     # "以前一年挣不到5000元，现在能挣3万多": in a sentence that opens on the past, the figure of now is the result
     # (the now may open an earlier clause: "几年前谁也想不到的局面如今出现了：…收缴率升到了97%")
-    then = _THEN.search(text[:c0])
+    then = _THEN_WORD.search(text, 0, c0) and _THEN.search(text[:c0])
     now_vs_then = bool(then and (_NOW.search(before) or _NOW_ANYWHERE.search(text, then.end(), m.start())))
     opening = text.lstrip("“\"（(　 ")
     if _BEFORE_WORK.match(opening) and not now_vs_then:
@@ -439,9 +473,9 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
             and after.startswith("的") and not (unit in _MONEY and _AMOUNT_AFTER.match(after)):
         score -= 4.0   # "考到140分以上的学生", "面积超过5000平方米的楼宇": a threshold that picks out a group
         #                (but "超过95%的家庭" is the share of households the work reached)
-    elif unit in ("个", "家", "所") and re.match(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校|部门|科室)的", after):
+    elif unit in ("个", "家", "所") and _WHERE_COUNTED.match(after):
         score -= 2.0   # "26个城市社区的具体岗位", "5个村的300户": the count names where, the result is what follows
-    if _RESULT_VERB.search(before) or _DONE.search(before[-6:]) or (_RECEIVED.search(before) and (
+    if verb_before or _DONE.search(before[-6:]) or (_RECEIVED.search(before) and (
             _THANKS.match(after) or _THANKS.search(before[-8:]))):
         score += 2.0   # (thanks received count: "收到10面感谢锦旗"; suggestions received are no result)
     elif _RESULT_VERB.search(after[:16]) or (unit in _DURATION_UNITS and _RESPONDS.match(after)):
@@ -450,48 +484,48 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score += 2.0   # "急诊为2600人次，增长40%": a level reported with its growth is a result
     if lead or _RESULT_LEAD.match(before.lstrip()) or _PERFECT.search(before) or _AFTER_THE_WORK.search(before):
         score += 1.5
-    if _named_metric(text, c0, m.start()):
+    if named:
         score += 1.0
     if s.role == "outcome":
         score += 1.5
     elif s.role == "problem" and not now_vs_then and not _GAINED.search(before[-4:]) and not _DONE.search(before):
         score -= 2.0   # (but "针对油耗高的老问题，…研制出转子发动机，能耗省下40%" states what the work gained)
-    if _PLAN.search(before) or _PLAN_BEHIND.search(text[:c0][-12:]) or _AIM_LEADS.search(text[:c0]):
+    if _PLAN.search(before) or _PLAN_BEHIND.search(text[:c0][-12:]) or (
+            _AIM_WORD.search(text, 0, c0) and _AIM_LEADS.search(text[:c0])):
         score -= 4.0
-    if _PRICE.search(text[c0:c1]) and not re.search("|".join(_DOWN + _UP), before):
+    if _PRICE.search(text[c0:c1]) and not _CHANGE_WORD.search(before):
         score -= 4.0
     if unit in _DURATION_UNITS and _DURATION.search(before) and \
-            not re.search("缩短|压缩|减少|提速|提前|突破|达到|超过|实现", text[c0:c1]):
+            not _FASTER.search(text, c0, c1):
         score -= 4.0
     if _QUOTA.search(before) or _POOL.search(before) or (_AT_LEAST.search(before) and not _PERFECT.search(before)):
         score -= 4.0
     fast = unit in _DURATION_UNITS and _FAST.match(after)
     if fast:
         score += 2.0   # "不到5天就全部拿到手", "这次不到6个小时就拿到了": how fast the service now is
-    if direction != "down" and _LOW_BASE.search(before) and not re.search("|".join(_UP + _DOWN), before) \
+    if direction != "down" and _LOW_BASE.search(before) and not _CHANGE_WORD.search(before) \
             and not fast:
         score -= 4.0   # "当年集体收入仅1.2万元": the low point the work started from (but "用时仅3天" is a result)
-    if (_INPUT.search(before[-10:]) or after.startswith(("资金", "的资金", "专项资金", "经费"))) and \
-            unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩"):
+    if unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩") and \
+            (_INPUT.search(before[-10:]) or after.startswith(("资金", "的资金", "专项资金", "经费"))):
         score -= 5.0 if _PUT_IN.search(before) else 3.0   # "累计投入364亿元": what went in, however much
     if unit in ("元", "万元") and _ANECDOTE.search(before) and not _COLLECTIVE_GETS.search(before):
         score -= 3.0
-    if _SETTING.search(before) and not (_RESULT_VERB.search(before) or
+    if _SETTING.search(before) and not (verb_before or
                                         (_PERFECT.search(before) and not _STRUCTURE.search(before))):
         score -= 3.0   # "…下面一共设有24个党支部": how the unit is organised, whatever 一共 says
     if _FRAME.match(after.lstrip()):
         score -= 4.0
-    if unit in ("分钟", "小时") and _TRAVEL.search(before) and not re.search("缩短|压缩|减少|节省|省下|省去", text[c0:c1]):
+    if unit in ("分钟", "小时") and _TRAVEL.search(before) and not _SHORTER.search(text, c0, c1):
         score -= 4.0   # "开车到办税服务厅单程就要40分钟": how far people had to go, not a result
     if unit == "天" and _num(m.group("v")) in (365, 366) and before.endswith(("一年", "全年", "每年", "一年到头")):
         score -= 4.0   # "一天24小时开通，一年365天": open all year round, an attribute
-    if unit in ("小时", "天") and re.match(r"(?:全天候|不打烊|不断线|不间断|无休|值守|在线|营业|服务|骑手|驿站|热线|便民|自助|候)",
-                                          after):
+    if unit in ("小时", "天") and _ROUND_THE_CLOCK.match(after):
         score -= 4.0   # "24小时骑手驿站", "365天不打烊": an attribute, not a result
     if _SETUP_VERB.search(before) and (_SETUP_OBJECT.match(after) or _SETUP_NAMED.search(before)) \
             and direction != "down":
         score -= 3.0   # (also "设立党员先锋岗4个、…组建党员突击队3支": the posts and teams named before their count)
-    if unit in ("名", "人", "位", "家") and not _RESULT_VERB.search(before) and (
+    if unit in ("名", "人", "位", "家") and not verb_before and (
             _MEMBER_STOCK.search(before) or _MEMBER_LISTED.search(text, 0, m.start())):
         score -= 3.0   # how many members there are, now as before (目前 is no result here), not what the work reached
     if unit in ("名", "人", "位") and _MOBILISED.search(before) and _MOBILISED_WHO.match(after):
@@ -506,7 +540,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "人均纯收入在2014年是3400元，到2018年底涨到9977元": the year the rise started from
     if unit in ("次", "场", "场次") and _MEETINGS_HELD.search(before):
         score -= 4.0   # "馆长办公会共开10次，专题会开了5次": meetings held
-    if _PICKED.search(before[-8:]) and "试点" in after[:16]:
+    if "试点" in after[:16] and _PICKED.search(before[-8:]):
         score -= 3.0   # "择优选了21个村先行试点": the pilots chosen, not what they reached
     if _OTHERS.search(text[:c1]):
         score -= 3.0
@@ -523,9 +557,10 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "累计投入340余人次": volunteers put in, not people served
     if unit in _MONEY and _PERSONAL.search(text, 0, m.start()):
         score -= 5.0   # "他一年的营业额只有10万元上下，现在已经超过1000万元": one member's business
-    if _QUOTED_NAME.search(text[max(0, m.start() - 15):m.start()]) and "”" in text[m.end():m.end() + 14]:
+    if "”" in text[m.end():m.end() + 14] and _QUOTED_NAME.search(text[max(0, m.start() - 15):m.start()]):
         score -= 4.0
-    if _LAST_CENTURY.search(text, 0, m.start()) and not _NOW_ANYWHERE.search(text, 0, m.start()):
+    if _CENTURY_WORD.search(text, 0, m.start()) and _LAST_CENTURY.search(text, 0, m.start()) \
+            and not _NOW_ANYWHERE.search(text, 0, m.start()):
         score -= 4.0   # "上世纪90年代，村里铁矿投产第一年的产值就有10万元": long before the work
     if unit in _MONEY and _AID_FUNDS.search(before):
         score -= 4.0   # "上海援青资金3000万元到位", "争取到天津援疆资金200万元": money that came in
@@ -533,7 +568,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "其中一位李阿姨…帮居民挽回损失3万元": one person's story
     if _REFERS_BACK.search(before):
         score -= 4.0   # "这3项分别达到140%": a number that refers back to what was just counted
-    if _STOCK.search(before) and not re.search(r"增加|增长|扩大|翻|由|从", before):
+    if _STOCK.search(before) and not _STOCK_CHANGED.search(before):
         score -= 4.0   # "存栏的药材鸡达20000只", "养着1020箱蜜蜂": what the unit holds, not what the work changed
     if unit == "分" and text[m.end():m.end() + 1] == "地":
         score -= 4.0   # "人均不到1分地": a measure of land, not points
@@ -568,7 +603,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "党员集中学习先后搞了50余次", "讨论一共开了90余场": the members' own study, an activity
     if _EXAMPLE.match(opening):
         score -= 4.0   # "比如…菜地收窄1米", "有一次，2户村民…": the figures of one example, not results
-    if _SURVEY.search(text[:c0]) and not _RESULT_VERB.search(before):
+    if not verb_before and _SURVEY.search(text[:c0]):
         score -= 3.0   # "摸排下来，…已有党支部的21家，还有11家是空白": what a survey found, the starting point
     if m.group("pre") == "超" and not before:
         score -= 1.0
@@ -581,15 +616,17 @@ _FACING = re.compile(r"(?:面对|针对|鉴于|面临)(?:这种|这一|这些|�
 
 # the unit as one example of what a wider area does: "润丰村的变化，是宁夏帮扶村级集体经济做大做强的一个缩影",
 # "在成都高新区，安博成都律所只是律师行业抓党建的一个样本"
+_EXAMPLE_NOUN = re.compile(r"缩影|样本|例子|剪影")
 _EXAMPLE_OF = re.compile(r"(?:是|只是|正是|就是|成为|成了)(?P<whole>[^。；！？]{2,40}?)的?(?:一个|一处)?(?:生动|典型|鲜活)?的?"
-                         r"(?:缩影|样本|例子|剪影)")
+                         rf"(?:{_EXAMPLE_NOUN.pattern})")
 
 
 def _example_of_area(text: str, unit: str) -> bool:
     """Whether the sentence makes the unit an example of a wider area's work: the whole it is an example of does not
     name the unit ("这只是…中华巷社区党委推行…办法的一个例子" is the unit's own), and the sentence names a place or
     area other than in the unit's name."""
-    m = _EXAMPLE_OF.search(text)
+    # the noun first: most sentences have none, and it is found six times faster than the whole (every sentence is asked)
+    m = _EXAMPLE_NOUN.search(text) and _EXAMPLE_OF.search(text)
     if not m:
         return False
     from .units import short_name
