@@ -79,3 +79,14 @@ def test_a_firms_stated_ownership_is_found_where_search_finds_it_in_every_gold_a
     for text in _texts():
         found, expected = industry._OWNERSHIP_SCAN.search(text), industry._OWNERSHIP_STATED.search(text)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def test_figures_are_tried_only_where_one_can_start_and_found_where_finditer_finds_them():
+    # (outcomes._quantities: _QUANTITY matched at the characters _FIGURE_START finds, not tried at every character)
+    from djkg.ingest import outcomes
+    from djkg.ingest.normalise import normalise
+    for text in _texts():
+        text = normalise(text)
+        assert spans(outcomes._quantities(text)) == spans(outcomes._QUANTITY.finditer(text))
+    for text in ("第3批共12个村，近300户、约1.5万人，逾20%", "2.5亿元，超100家，3-4次"):
+        assert spans(outcomes._quantities(text)) == spans(outcomes._QUANTITY.finditer(text))
