@@ -20,6 +20,7 @@ import yaml
 
 from ..graph.adcodes import MUNICIPALITIES
 from .normalise import bracketed
+from .regexscan import first_chars
 from .wordscan import WordScanner
 
 MACRO = {
@@ -188,16 +189,20 @@ class Gazetteer:
             start = end - len(surface) + 1
             for e in entries:
                 raw.append((start, end + 1, e))
-        spans = sorted({(s, e) for s, e, _ in raw}, key=lambda x: (x[0], -(x[1] - x[0])))
+        # by start, the longest first: (start, -end) sorts so without a key function called per span
+        spans = sorted({(s, -e) for s, e, _ in raw})
         covered: set[tuple[int, int]] = set()
         reach = -1  # the furthest end of any span starting at or before this one (sweep, not pairs)
         for s, e in spans:
+            e = -e
             # covered by a longer match, or begun inside a kept one and running past it: read from the left,
             # "上海城市" is 上海 + 城市, not 海城市; "陕西安康" is 陕西 + 安康, not 西安
             if reach >= e or s < reach:
                 covered.add((s, e))
                 continue
-            reach = max(reach, e)
+            reach = e   # (e > reach here)
+        if not covered:
+            return raw
         return [m for m in raw if (m[0], m[1]) not in covered]
 
     def resolve(self, text: str, *, hint: str | None = None, unit: str | None = None,
@@ -214,9 +219,9 @@ class Gazetteer:
             found = self.mentions(chunk)
             # a university's place before a second place is the parent's, not the unit's: its school or campus there
             # is named by both ("北京师范大学万宁附属中学" is in 万宁, "华东师范大学苏州实验学校" in 苏州)
-            school_at = {s for s, e, _ in found if _SCHOOL_AFTER.match(chunk, e)}
-            parents = {f: u.end() for f in found if (u := _PARENT_UNIVERSITY.match(chunk, f[1])) and u.end() in school_at}
-            found = [f for f in found if f not in parents]
+            parents = _parent_universities(chunk, found)
+            if parents:
+                found = [f for f in found if f not in parents]
             ends = {e: s for s, e, _ in found}     # where each mention ends -> where it starts
             ends.update({end: f[0] for f, end in parents.items()})   # … and the place after it stands as one
             if context:   # in running text a place must stand where a place stands
@@ -232,8 +237,10 @@ class Gazetteer:
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
             for start, end, s in found:
-                # one surface naming a division and its ancestor (吉林 = 吉林省 / 吉林市) means the ancestor
-                if any(a.adcode in spans[(start, end)] for a in self.chain(s.adcode)[:-1]):
+                # one surface naming a division and its ancestor (吉林 = 吉林省 / 吉林市) means the ancestor (a surface
+                # naming one division, most of them, names none of its ancestors)
+                codes = spans[(start, end)]
+                if len(codes) > 1 and any(a.adcode in codes for a in self.chain(s.adcode)[:-1]):
                     continue
                 w = weight
                 if decay:
@@ -298,16 +305,22 @@ class Gazetteer:
         while after < 4 and end + after < len(chunk) and _is_han(chunk[end + after]):
             after += 1
         freq = _dictionary()
+        # (jieba's dictionary holds every prefix of its words, at 0 when not a word itself: once a string is not in
+        # it, no longer one beginning the same way is, and the loops below stop there)
         # … or its last character begins a commoner word that runs on ("里高青花梨": 青花, not 高青县)
-        own = freq.get(chunk[start:end], 0)
+        commoner = max(10 * freq.get(chunk[start:end], 0), 50)
         for j in range(end + 1, min(end + after, end + 3) + 1):
             word = chunk[end - 1:j]
-            if freq.get(word, 0) > max(10 * own, 50) and not self._by_name.get(word):
+            if word not in freq:
+                break
+            if freq[word] > commoner and not self._by_name.get(word):
                 return True
         for i in range(start - before, start):
             for j in range(end, end + after + 1):
                 word = chunk[i:j]
-                if freq.get(word) and not self._by_name.get(word) and word[-1] not in _DIVISION_ENDS:
+                if word not in freq:
+                    break
+                if freq[word] and not self._by_name.get(word) and word[-1] not in _DIVISION_ENDS:
                     return True
         return False
 
@@ -442,6 +455,15 @@ def _village_address(chunk: str, mention: tuple[int, int, _Surface]) -> bool:
     return bool(_VILLAGE_ADDRESS.match(chunk[end:end + 24])) and not _SITUATED_BEFORE.search(chunk[max(0, start - 4):start])
 
 
+def _parent_universities(chunk: str, found: list[tuple[int, int, _Surface]]) -> dict[tuple[int, int, _Surface], int]:
+    """The mentions a university's name follows whose school or campus the place after that name begins, each with
+    where that place starts."""
+    if "大学" not in chunk and "学院" not in chunk:
+        return {}   # (most chunks: no mention need be tried)
+    school_at = {s for s, e, _ in found if _SCHOOL_AFTER.match(chunk, e)}
+    return {f: u.end() for f in found if (u := _PARENT_UNIVERSITY.match(chunk, f[1])) and u.end() in school_at}
+
+
 def _begins_other_name(chunk: str, end: int) -> bool:
     """Whether the short place name ending at ``end`` begins the name of an estate, a village or a community, or
     says where people come from (湖北商会, 通山人)."""
@@ -451,6 +473,8 @@ def _begins_other_name(chunk: str, end: int) -> bool:
 def _supporting_only(chunk: str, end: int) -> bool:
     """Whether the place ending at ``end`` names an outlet or an honour's giver: it keeps its weight, but like an
     ordinary word that is also a place name it counts only on a chain a real mention confirms."""
+    if chunk[end:end + 1] not in _SUPPORTING_FIRST:
+        return False   # (most places: none of the three patterns can begin with the character after it)
     return bool(_OUTLET_AFTER.match(chunk[end:end + 5]) or _HONOUR_AFTER.match(chunk[end:end + 5])
                 or _LISTED_AFTER.match(chunk[end:end + 40]))
 
@@ -465,18 +489,21 @@ def _list_head(chunk: str, start: int, ends: dict[int, int]) -> int:
 
 def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[int, int]) -> bool:
     start, end, surface = mention
-    if _SITE_AFTER.match(chunk[end:end + 4]) or _STREET_AFTER.match(chunk[end:end + 3]) \
+    before = chunk[start - 1] if start else ""
+    # (the character after the mention rules out the site, street and origin patterns for most mentions)
+    if chunk[end:end + 1] in _NOT_HERE_FIRST and (_SITE_AFTER.match(chunk[end:end + 4])
+                                                  or _STREET_AFTER.match(chunk[end:end + 3])
+                                                  or _ORIGIN_AFTER.match(chunk[end:end + 2])) \
             or (not surface.full and _UNIVERSITY_AFTER.match(chunk[end:end + 8]) and bracketed(chunk, start)) \
-            or _ORIGIN_AFTER.match(chunk[end:end + 2]) \
-            or _ORIGIN_BEFORE.search(chunk[max(0, start - 2):start]):
+            or _ORIGIN_BEFORE.search(chunk, max(0, start - 2), start):
         return False
     if not surface.full and _WATER_AFTER.match(chunk, end):
         return False
-    if start and chunk[start - 1] == "从" and _CAME.match(chunk, end):
+    if before == "从" and _CAME.match(chunk, end):
         return False     # "从郑州来的党员", "从杭州专程赶来": where a visitor set out from
-    if "继" in chunk[max(0, start - 20):start] and _FOLLOWS_AFTER.match(chunk, end):
+    if chunk.find("继", max(0, start - 20), start) >= 0 and _FOLLOWS_AFTER.match(chunk, end):
         return False     # "继金华、台州之后，这是…第三处": the places that came before, not the unit's
-    if start and chunk[start - 1] == "在" and (_VENUE_AFTER.match(chunk, end) or _HALL_AFTER.match(chunk, end)):
+    if before == "在" and (_VENUE_AFTER.match(chunk, end) or _HALL_AFTER.match(chunk, end)):
         return False     # "学会的党建工作委员会近日在济南开年会", "在北京人民大会堂，…表彰大会召开": where a meeting was
         #                  held, not where the unit is
     head = _list_head(chunk, start, ends)
@@ -484,7 +511,7 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
         return False     # "走访和平区军休所里行动不便的老人", "奔赴兴化、溧阳、盱眙等地": where the unit's people went
     if _RESIDENT_BEFORE.search(chunk, max(0, start - 3), start) and _AGED_AFTER.match(chunk, end):
         return False     # "住在宝山区的69岁卢女士": a patient's home (but "家住宝山区…的居民" are the unit's residents)
-    if start and chunk[start - 1] in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
+    if before and before in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
         return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's
     if surface.full:
         return True
@@ -492,7 +519,6 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
         return False     # also at the start of a title: "龙海社区：…" is a community in 重庆巴南, not 龙海区
     if start == 0:
         return True
-    before = chunk[start - 1]
     if before in "网社" and _DATELINE_AFTER.match(chunk, end):
         # "中新网保定12月3日电": the dateline's place, after the agency's name, is where the reporter went — but an
         # agency's provincial bureau sits in the capital ("新华社哈尔滨10月28日电" above a village of 宁安): no evidence
@@ -502,6 +528,10 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
 
 
 _GRID_BEFORE = re.compile(r"(?:国网|电网|南网)$")
+# the characters a site, a street or an origin after a place can begin with
+_NOT_HERE_FIRST = first_chars(_SITE_AFTER) | first_chars(_STREET_AFTER) | first_chars(_ORIGIN_AFTER)
+# … and an outlet, an honour or a list after it
+_SUPPORTING_FIRST = first_chars(_OUTLET_AFTER) | first_chars(_HONOUR_AFTER) | first_chars(_LISTED_AFTER)
 
 
 def _divisions() -> list[Division]:
