@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -212,27 +213,31 @@ class Taxonomy:
         if not self.patterns:
             return []
         self._ensure_variants()
-        import bisect
         text = self._mask_slogans(text)
         starts = [s for s, _ in spans]
-        # the distinct parts seen in each sentence (a common part such as 党员 occurs many times), and where the
-        # parts of variant patterns occur (their window is checked) …
+        # the distinct parts seen in each sentence (a common part such as 党员 occurs many times), and the hits in
+        # it, in order (where the parts of variant patterns occur, whose window is checked: made when needed) …
         seen_parts: dict[int, dict[str, tuple[int, ...]]] = {}
-        windowed_at: dict[int, list[tuple[str, int]]] = {}   # (part, start) in order; positions made when needed
-        bisect_right = bisect.bisect_right
-        for begin, last, entries in self._hits(text):
+        hits_in: dict[int, list[tuple[int, int, Any]]] = {}
+        # (the hits come sentence by sentence, but for those around a particle: the sentence's dict and list are
+        # looked up again only when the sentence changes)
+        k_now, parts, hits_here = -1, {}, []
+        for hit in self._hits(text):
+            begin, last, entries = hit
             k = bisect_right(starts, begin) - 1
             if k < 0 or last >= spans[k][1]:
                 continue  # crosses a sentence boundary
-            parts = seen_parts.get(k)
-            if parts is None:
-                parts = seen_parts[k] = {}
-                windowed_at[k] = []
-            for part, anchored, windowed in entries:
+            if k != k_now:
+                k_now = k
+                if k in seen_parts:
+                    parts, hits_here = seen_parts[k], hits_in[k]
+                else:
+                    parts = seen_parts[k] = {}
+                    hits_here = hits_in[k] = []
+            for part, anchored, _windowed in entries:
                 if part not in parts:
                     parts[part] = anchored
-                if windowed:
-                    windowed_at[k].append((part, begin))
+            hits_here.append(hit)
         # … then the patterns anchored in them whose other parts are there too (close enough, for variants)
         out: list[tuple[int, Concept, str]] = []
         patterns, checks = self.patterns, self._checks
@@ -241,7 +246,7 @@ class Taxonomy:
             seen: set[str] = set()
             present = parts.keys()
             positions: dict[str, list[int]] | None = None
-            for idx in sorted({i for anchored in parts.values() for i in anchored}):
+            for idx in sorted(set().union(*parts.values())):
                 cid, other, others, windowed, two_chars = checks[idx]
                 if cid in seen:
                     continue
@@ -250,9 +255,7 @@ class Taxonomy:
                 pat = patterns[idx]
                 if windowed:
                     if positions is None:
-                        positions = {}
-                        for part, begin in windowed_at[k]:
-                            positions.setdefault(part, []).append(begin)
+                        positions = _windowed_positions(hits_in[k])
                     if not _within(pat, positions, text):
                         continue
                 if two_chars and not _aligned(text, spans[k], pat.parts[0]):
@@ -350,6 +353,16 @@ def _said_otherwise(parts: tuple[str, ...], equivalents: dict[str, tuple[str, ..
     if len(parts) < 2:
         return [parts]
     return [tuple(dict.fromkeys(p)) for p in product(*((w, *equivalents.get(w, ())) for w in parts))]
+
+
+def _windowed_positions(hits: list[tuple[int, int, Any]]) -> dict[str, list[int]]:
+    """Where each part of a variant pattern begins among ``hits``, in their order."""
+    positions: dict[str, list[int]] = {}
+    for begin, _, entries in hits:
+        for part, _, windowed in entries:
+            if windowed:
+                positions.setdefault(part, []).append(begin)
+    return positions
 
 
 def _within(pat: Pattern, positions: dict[str, list[int]], text: str) -> bool:
