@@ -21,6 +21,7 @@ import yaml
 from ..graph.adcodes import MUNICIPALITIES
 from .normalise import bracketed
 from .regexscan import first_chars
+from .taxonomy import tokenizer
 from .wordscan import WordScanner
 
 MACRO = {
@@ -437,7 +438,6 @@ def _dictionary() -> dict[str, int]:
     (taxonomy.tokenizer); words the taxonomy adds later go into the same dictionary."""
     global _FREQ
     if _FREQ is None:
-        from .taxonomy import tokenizer
         _FREQ = tokenizer().dt.FREQ
     return _FREQ
 
