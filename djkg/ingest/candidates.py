@@ -31,6 +31,10 @@ _NOT_A_CONCEPT = re.compile(r"名片|样板|标杆|典范|品牌$|条件|内容|
                             r"^(?:最大|第一|一道|一块|重点|几件|多名|寸步|治理|疑难|困难)|"
                             r"工作$|活动$|党建$|^党组织$|^组织$|^老大难|^民生问题$|^方面")
 _BAD_EDGE = ("p", "c", "u", "d", "r", "f", "t", "y", "e", "o")
+# compiled once here rather than looked up in re's cache at each quoted name or phrase
+_AFTER_VERB = re.compile(rf"(?:{_VERBS})(?:了|起|出)?$")
+_HEADS_THEN_END = re.compile(_HEADS + "$")   # (as written before: only the last kind-word, 号, is bound to the end)
+_QUOTES = re.compile(r"[“”\"]")
 
 
 def candidates(sentences: list[Sentence], role: str, tx: Taxonomy, matched: set[int]) -> list:
@@ -72,8 +76,10 @@ _NAMED_KIND = re.compile(rf"[“\"]([^”\"，。；]{{3,14}})[”\"](?:{_HEADS}
 
 def _measure_phrases(text: str) -> list[str]:
     found = []
-    for m in _QUOTED.finditer(text):
-        if m.group(2) or re.search(rf"(?:{_VERBS})(?:了|起|出)?$", text[max(0, m.start() - 4):m.start()]):
+    # (a name in quotation marks needs one: most sentences have none, and the search is spared)
+    quoted = _QUOTED.finditer(text) if "“" in text or '"' in text else ()
+    for m in quoted:
+        if m.group(2) or _AFTER_VERB.search(text[max(0, m.start() - 4):m.start()]):
             found.append(f"“{m.group(1)}”{m.group(2) or ''}")
     for m in _MEASURE.finditer(text):
         found.append(m.group(1))
@@ -133,8 +139,8 @@ _SOLVING = re.compile(r"(?:解决|破解|化解|攻克|排解|纾解)难")
 
 def _clean(phrase: str) -> bool:
     """A whole noun phrase: not an organisation's name, not an evaluation, no function word at either end."""
-    bare = re.sub(r"[“”\"]", "", phrase)
-    if len(bare) < 3 or _NOT_A_CONCEPT.search(bare) or (_ORG_WORDS.search(bare) and not re.search(_HEADS + "$", bare)):
+    bare = _QUOTES.sub("", phrase)
+    if len(bare) < 3 or _NOT_A_CONCEPT.search(bare) or (_ORG_WORDS.search(bare) and not _HEADS_THEN_END.search(bare)):
         return False
     if phrase.count("“") != phrase.count("”"):
         return False
@@ -146,7 +152,7 @@ def _clean(phrase: str) -> bool:
 
 def _restates(phrase: str, label: str, tx: Taxonomy) -> bool:
     """The phrase names a concept or model the taxonomy already has."""
-    bare = re.sub(r"[“”\"]", "", phrase)
+    bare = _QUOTES.sub("", phrase)
     if any(tx.resolve_name(lbl, bare) for lbl in (S.PROBLEM, S.MEASURE, S.MODEL)):
         return True
     found: list[Concept] = [c for _, c, _ in tx.match_spans(bare, [(0, len(bare))])]

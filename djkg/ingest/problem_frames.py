@@ -59,12 +59,16 @@ class _Frames:
     frames: tuple[Frame, ...]
     cues: tuple[str, ...]               # difficulty words, longest first
     automaton: Any                      # every anchor part: one pass finds which parts a sentence holds
-    by_part: dict[str, tuple[int, ...]]  # part -> indexes of the frames it belongs to
+    # first part -> (index, the other parts) of each frame it begins: a frame is looked up once, by its first part,
+    # and only a frame of several parts asks for the others (it was a third of frame_problems to ask every frame
+    # of every part found whether it holds all its parts)
+    by_first_part: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]
 
     def in_sentence(self, text: str) -> list[Frame]:
         """The frames all of whose parts the sentence holds, in taxonomy order."""
         found = self.automaton.values_in(text)
-        hits = {i for part in found for i in self.by_part[part] if all(p in found for p in self.frames[i].parts)}
+        hits = [i for part in found for i, others in self.by_first_part.get(part, ())
+                if not others or all(p in found for p in others)]
         return [self.frames[i] for i in sorted(hits)]
 
 
@@ -76,13 +80,12 @@ def _frames(tx: Taxonomy) -> _Frames:
             parts = tuple(p for p in str(anchor).split("&") if p)
             if parts:
                 frames.append(Frame(concept, parts))
-    by_part: dict[str, list[int]] = {}
+    by_first_part: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     for i, f in enumerate(frames):
-        for part in f.parts:
-            by_part.setdefault(part, []).append(i)
-    automaton = WordScanner({part: part for part in by_part})
+        by_first_part.setdefault(f.parts[0], []).append((i, f.parts[1:]))
+    automaton = WordScanner({part: part for f in frames for part in f.parts})
     return _Frames(tuple(frames), tuple(sorted(tx.cue_list("difficulty_cues"), key=len, reverse=True)), automaton,
-                   {k: tuple(v) for k, v in by_part.items()})
+                   {k: tuple(v) for k, v in by_first_part.items()})
 
 
 def continued(sentences: list[Sentence], text: str) -> list[Sentence]:
@@ -170,7 +173,9 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
         if s.heading:
             continue
         text = s.text
-        frames = index.in_sentence(text)
+        # (frames of problems already found are dropped first: a third of the sentences with frames then have none
+        # left, and need not be asked whether they look back or name work)
+        frames = [f for f in index.in_sentence(text) if f.concept.id not in seen]
         if not frames:
             continue
         looks_back = _LOOKS_BACK.search(text)
