@@ -146,3 +146,16 @@ def test_the_space_after_a_paragraphs_dateline_parts_the_outlet_from_the_report(
 def test_char_mapper_is_translate(text):
     table = _normalise._FULLWIDTH
     assert char_mapper(table)(text) == text.translate(table)
+
+
+def test_a_line_is_tried_as_a_heading_only_when_it_begins_as_some_heading_pattern_can():
+    # (sections._HEADING_STARTS, or a decimal digit: every heading pattern must begin with one of them, or a line
+    # it would match is never tried)
+    from djkg.ingest import sections
+    from djkg.ingest.regexscan import first_chars
+    for _level, pattern in sections._HEADING_PATTERNS:
+        chars = first_chars(pattern)
+        if chars is None:
+            assert pattern.pattern.startswith(r"^(\d"), pattern.pattern
+        else:
+            assert chars <= sections._HEADING_STARTS, pattern.pattern

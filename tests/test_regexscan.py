@@ -82,11 +82,11 @@ def test_a_firms_stated_ownership_is_found_where_search_finds_it_in_every_gold_a
 
 
 def test_figures_are_tried_only_where_one_can_start_and_found_where_finditer_finds_them():
-    # (outcomes._quantities: _QUANTITY matched at the characters _FIGURE_START finds, not tried at every character)
+    # (outcomes._QUANTITIES: _QUANTITY matched at the characters _FIGURE_START finds, not tried at every character)
     from djkg.ingest import outcomes
     from djkg.ingest.normalise import normalise
     for text in _texts():
         text = normalise(text)
-        assert spans(outcomes._quantities(text)) == spans(outcomes._QUANTITY.finditer(text))
+        assert spans(outcomes._QUANTITIES.finditer(text)) == spans(outcomes._QUANTITY.finditer(text))
     for text in ("第3批共12个村，近300户、约1.5万人，逾20%", "2.5亿元，超100家，3-4次"):
-        assert spans(outcomes._quantities(text)) == spans(outcomes._QUANTITY.finditer(text))
+        assert spans(outcomes._QUANTITIES.finditer(text)) == spans(outcomes._QUANTITY.finditer(text))

@@ -167,22 +167,18 @@ def normalise_short(text: str | None) -> str:
     if not text:
         return ""
     if isinstance(text, str) and len(text) <= _SHORT_CACHED:
-        return _normalised_label(text)
+        return _normalise_label_cached(text)
     return _normalise_label(str(text))
-
-
-# the same labels (field and model names, places, front-matter values) are normalised several times in every
-# document, each time through OpenCC and two regexes (~6 µs)
-_SHORT_CACHED = 80
-
-
-@lru_cache(maxsize=8192)
-def _normalised_label(text: str) -> str:
-    return _normalise_label(text)
 
 
 def _normalise_label(text: str) -> str:
     return strip_controls(_t2s().convert(_to_halfwidth(text)))
+
+
+# the same labels (field and model names, places, front-matter values) are normalised several times in every
+# document, each time through OpenCC and two regexes (~6 µs): short ones are remembered
+_SHORT_CACHED = 80
+_normalise_label_cached = lru_cache(maxsize=8192)(_normalise_label)
 
 
 def blank(m: re.Match) -> str:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 from . import outcome_model
 from .outcome_model import Candidate
 from .pos_tagging import posseg
+from .regexscan import Prefiltered
 from .sections import Sentence
 from .taxonomy import Taxonomy, tokenizer
 
@@ -57,6 +57,7 @@ _FROM_ONLY = re.compile(rf"{_FROM}(?:{UNITS})?"
 # once the character is found: re scans for a leading character class fast, where a leading lookbehind and optional
 # group make it try the whole of _QUANTITY at every character)
 _FIGURE_START = re.compile(r"[近约逾超\d](?<![\d.第].)")
+_QUANTITIES = Prefiltered(_QUANTITY, starts=_FIGURE_START)   # (what _QUANTITY.finditer yields)
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _WAN_UNIT = re.compile(r"[元人户亩]")
 _WAN_MORE = re.compile(r"[多余](元|人次|人|户次|户|亩|个|次|件|名|家|吨)")
@@ -297,7 +298,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
                                                approx=bool(m.group("ap")))))
     consumed += [(m.start("a"), m.end()) for m in _FROM_ONLY.finditer(text)
                  if not any(x <= m.start() < y for x, y in consumed)]
-    for m in _quantities(text):
+    for m in _QUANTITIES.finditer(text):
         if consumed and any(x <= m.start() < y for x, y in consumed):
             continue
         raw, unit = m.group("v"), m.group("u")
@@ -341,19 +342,6 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         facts.append((m.start(), OutcomeFact(metric, name, value, unit, direction, text,
                                              scope=_scope(text, c0, m.start(), level), approx=approx)))
     return [f for _, f in sorted(facts, key=lambda x: x[0])]
-
-
-def _quantities(text: str) -> Iterator[re.Match]:
-    """What ``_QUANTITY.finditer(text)`` yields, tried only where ``_FIGURE_START`` says a figure can start (it was
-    half the cost of reading a sentence's figures)."""
-    pos = 0
-    while start := _FIGURE_START.search(text, pos):
-        m = _QUANTITY.match(text, start.start())
-        if m:
-            yield m
-            pos = m.end()
-        else:
-            pos = start.start() + 1
 
 
 # "2004年以前，…只有1750元": a sentence that opens before the work began gives the starting point

