@@ -644,6 +644,15 @@ def test_a_measure_the_taxonomy_lacks_is_kept_as_a_named_candidate():
     assert any("邻里议事厅" in m.name for m in cands)
 
 
+def test_a_candidate_naming_an_organisation_passes_only_when_a_kind_word_ends_it():
+    # "“党支部+”工作法" names a way of working; "物业公司项目推进难" holds an organisation and a kind-word (项目) in
+    # the middle: the kind-word must end the phrase (the check once tied only its last alternative, 号, to the end)
+    from djkg.ingest.candidates import _clean
+    assert _clean("“党支部+”工作法") and _clean("社区党委联席会") and _clean("停车难")
+    assert not _clean("物业公司项目推进难")
+    assert not _clean("镇党委网格服务难")
+
+
 def test_a_profile_sentence_with_several_problems_is_read_clause_by_clause():
     p = parse_profile(problems=["村里没什么集体收入，年轻人都出去打工了"])
     got = {q.id: q.clause for q in p.problems}

@@ -33,7 +33,7 @@ _NOT_A_CONCEPT = re.compile(r"名片|样板|标杆|典范|品牌$|条件|内容|
 _BAD_EDGE = ("p", "c", "u", "d", "r", "f", "t", "y", "e", "o")
 # compiled once here rather than looked up in re's cache at each quoted name or phrase
 _AFTER_VERB = re.compile(rf"(?:{_VERBS})(?:了|起|出)?$")
-_HEADS_THEN_END = re.compile(_HEADS + "$")   # (as written before: only the last kind-word, 号, is bound to the end)
+_HEADS_THEN_END = re.compile(rf"(?:{_HEADS})$")   # a kind-word ends the phrase (an organisation named before it)
 _QUOTES = re.compile(r"[“”\"]")
 
 
