@@ -448,3 +448,32 @@ def test_a_case_claiming_another_cases_node_is_refused_in_a_batch(store_factory)
     with pytest.raises(SchemaError):
         store.upsert_cases(twins)
     assert _snapshot(store) == before
+
+
+def test_a_bulk_ingest_lets_sqlites_log_grow_and_checkpoints_it_once_at_the_end(tmp_path):
+    # the log's pages are copied into the database file once at the end of an ingest instead of every 1,000 pages
+    # (the writer waited on the disk at each copy); every transaction is still whole and durable on its own
+    from djkg.graph.sqlite_store import BULK_CHECKPOINT_PAGES
+    from djkg.ingest.pipeline import ingest_paths
+    path = tmp_path / "d.sqlite3"
+    wal = tmp_path / "d.sqlite3-wal"
+    store = SqliteStore(path)
+    default = store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    frames: list[int] = []
+    during: list[int] = []
+
+    def on_item(_item) -> None:
+        frames.append(wal.stat().st_size // (4096 + 24) if wal.exists() else 0)
+        during.append(store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+
+    report = ingest_paths(["data/cases"], store, on_item=on_item)
+    assert report.inserted >= 200
+    assert set(during) == {BULK_CHECKPOINT_PAGES} and BULK_CHECKPOINT_PAGES > default
+    assert max(frames) > 1.5 * default          # the corpus writes ~2,000 pages: one copy, not two
+    busy, log, copied = store.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    assert busy == 0 and log == copied          # nothing left in the log that the database file lacks
+    assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == default
+    again = SqliteStore(path)                   # another connection sees every case
+    assert again.count_nodes(S.CASE) == report.inserted
+    again.close()
+    store.close()

@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any, Callable, Iterator, Literal, TypeVar
+from contextlib import nullcontext
+from typing import Any, Callable, ContextManager, Iterator, Literal, TypeVar
 
 from .schema import EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge, Node
 from .changes import EVERYTHING, ChangeSet, change_set
@@ -226,6 +227,10 @@ class Neo4jStore:
         self._managed("w", restart_log)
 
     # --- writes ----------------------------------------------------------------------------------
+
+    def bulk_writes(self) -> ContextManager[None]:
+        """Nothing to defer: the server checkpoints on its own schedule."""
+        return nullcontext()
 
     def upsert_case(self, graph: CaseGraph) -> UpsertStatus:
         return self.upsert_cases([graph])[0]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Literal
 
@@ -44,6 +45,11 @@ BUSY_TIMEOUT_MS = 60_000
 # At 8 a case's text costs the writer 23% less to index (0.31 -> 0.24 ms) and a search as much as before
 # (measured on 6,000 corpus texts, BENCHMARKS.md); a tuning kept in the index's config, not a schema change.
 FTS_AUTOMERGE = 8
+# While a bulk ingest writes batch after batch (``bulk_writes``), the write-ahead log may grow to this many pages
+# (4 KiB each, ~40 MB) before SQLite copies it into the database, instead of the default 1,000: the pages every batch
+# rewrites (FTS segments, index pages) are copied once per checkpoint, not once per batch, and the writer, the one
+# serial stage of an ingest, waits for the disk a tenth as often (BENCHMARKS.md, the thirty-fourth session).
+BULK_CHECKPOINT_PAGES = 10_000
 # Queries driven by a JSON list of ids write "json_each(...) CROSS JOIN table": SQLite keeps that join order,
 # so the list probes the index instead of the index being scanned for the list (250x on 10k cases).
 
@@ -262,6 +268,23 @@ class SqliteStore:
         if self.readonly:
             raise StoreError("只读打开的数据库不能写入 / store opened read-only")
         return SqliteStore._Tx(self.conn)
+
+    @contextmanager
+    def bulk_writes(self) -> Iterator[None]:
+        """Many write transactions in a row from this thread (an ingest): the log is checkpointed rarely while
+        they come (``BULK_CHECKPOINT_PAGES``), then once when they are done. Each transaction is as durable and
+        atomic as ever; only when its pages are copied from the log into the database file changes."""
+        if self.readonly:
+            yield
+            return
+        conn = self.conn
+        before = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        conn.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
+        try:
+            yield
+        finally:
+            conn.execute(f"PRAGMA wal_autocheckpoint = {int(before)}")
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")   # readers in other processes are not waited for
 
     def upsert_case(self, graph: CaseGraph) -> UpsertStatus:
         graph.validate()

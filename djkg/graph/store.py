@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Literal, NamedTuple, Protocol, runtime_checkable
+from typing import Any, Callable, ContextManager, Iterator, Literal, NamedTuple, Protocol, runtime_checkable
 
 from .changes import ChangeSet
 from .review import AuditEntry, Commit, Correction
@@ -130,6 +130,11 @@ class GraphStore(Protocol):
     def upsert_cases(self, graphs: list[CaseGraph]) -> list[UpsertStatus]: ...
 
     def delete_case(self, case_id: str) -> bool: ...
+
+    def bulk_writes(self) -> ContextManager[None]:
+        """Around many write transactions in a row (an ingest): the store may defer its housekeeping until they
+        are done; every transaction stays whole and durable."""
+        ...
 
     def get_node(self, node_id: str) -> Node | None: ...
 

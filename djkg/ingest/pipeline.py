@@ -12,6 +12,7 @@ batch inserts or changes gets an audit entry naming ``actor``.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -247,24 +248,26 @@ def write_prepared(prepared: Iterable[tuple[ItemResult, CaseGraph | None]], stor
             finish(item)
         pending.clear()
 
-    for item, graph in prepared:
-        if on_read:
-            on_read(item.source)
-        if item.status in ("failed", "skipped"):
-            finish(item)
-            continue
-        refused = claims.claim(item.case.id, item.case.identity, item.source) if item.case else None
-        if refused:
-            _refuse(item, refused)
-            graph = None
-        if graph is None or dry_run or store is None:
-            finish(item)
-            continue
-        pending.append((item, graph))
-        if len(pending) >= batch_size:
+    # many transactions in a row: the store may put off its housekeeping (SQLite's log checkpoints) to the end
+    with store.bulk_writes() if store is not None and not dry_run else nullcontext():
+        for item, graph in prepared:
+            if on_read:
+                on_read(item.source)
+            if item.status in ("failed", "skipped"):
+                finish(item)
+                continue
+            refused = claims.claim(item.case.id, item.case.identity, item.source) if item.case else None
+            if refused:
+                _refuse(item, refused)
+                graph = None
+            if graph is None or dry_run or store is None:
+                finish(item)
+                continue
+            pending.append((item, graph))
+            if len(pending) >= batch_size:
+                flush()
+        if store is not None and not dry_run:
             flush()
-    if store is not None and not dry_run:
-        flush()
     return report
 
 
