@@ -139,14 +139,14 @@ def copy_store(source: GraphStore, target: GraphStore, *, on_case: Callable[[], 
     write = target.upsert_prepared if prepare else (lambda b: target.upsert_cases([s.graph for s in b]))
     feed = (_process_feed(str(source.path), have, batch, prepare) if isinstance(source, SqliteStore)
             else _thread_feed(source, have, batch, prepare))
-    with closing(feed):
+    with closing(feed), target.bulk_writes():
         for read, item in feed:
             if item:
                 write(item)   # whole cases, one transaction per batch
             if on_case:
                 for _ in range(read):
                     on_case()
-    copy_review(source, target)
+        copy_review(source, target)
     # cases the target holds but the source does not are left alone: migration adds, it never deletes
     if not verify:
         return {}
