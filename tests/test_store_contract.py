@@ -477,3 +477,23 @@ def test_a_bulk_ingest_lets_sqlites_log_grow_and_checkpoints_it_once_at_the_end(
     assert again.count_nodes(S.CASE) == report.inserted
     again.close()
     store.close()
+
+
+def test_a_batch_for_neo4j_carries_each_shared_nodes_row_once_in_its_last_version():
+    # a copy's reader encodes a batch in its own process: a region or model named by every case is encoded once
+    # and pickled once (the writer keeps only the last case's version of a shared node anyway)
+    import pickle
+    from djkg.graph.neo4j_store import Neo4jStore
+    graphs = [build_case(f"share-{i}") for i in range(20)]
+    last = build_case("share-last")
+    last.nodes = [Node(n.id, n.label, {**n.props, "note": "最后一版"}) if n.label == S.MODEL else n
+                  for n in last.nodes]
+    cases = Neo4jStore.prepare_cases([*graphs, last])
+    rows = {id(row) for c in cases for node_id, label, row, _ in c.nodes if label == S.MODEL}
+    assert len(rows) == 1                                   # one row object for the model across the batch
+    model_row = next(row for node_id, label, row, _ in cases[0].nodes if label == S.MODEL)
+    assert "最后一版" in model_row[3]                        # … in the version the last case carries
+    blob = pickle.dumps(cases, protocol=pickle.HIGHEST_PROTOCOL)
+    assert blob.count("最后一版".encode()) == 2             # the row, and the last case's own stored graph text
+    # the county in each case's stored graph text, and in the one row's name and props (not in a row per case)
+    assert blob.count("栖霞市".encode()) == len(cases) + 2

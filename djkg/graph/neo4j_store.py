@@ -37,7 +37,8 @@ from typing import Any, Callable, ContextManager, Iterator, Literal, TypeVar
 from .schema import EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge, Node
 from .changes import EVERYTHING, ChangeSet, change_set
 from .neo4j_write import (
-    DETACHED_TYPES, EncodedCase, bump_revision, delete_cases, label_name, node_row, rel_name, upsert_batch)
+    DETACHED_TYPES, EncodedCase, bump_revision, delete_cases, label_name, node_row, rel_name, share_rows,
+    upsert_batch)
 from .review import (
     AuditEntry, Commit, Correction, check_expectations, commit_case_ids, dumps, graph_audit, utc_now)
 from .serialize import graph_from_json, merge_edge_rows
@@ -245,7 +246,9 @@ class Neo4jStore:
         """Validate and encode cases for ``upsert_prepared`` without the database (``copy_store`` runs this in
         its reader thread, so the encoding overlaps the server's work on the previous batch). Cases read from
         another store keep the hash and text it stored (what hashing and encoding them again would give)."""
-        return [EncodedCase(*g) if isinstance(g, StoredCase) else EncodedCase(g) for g in graphs]
+        cases = [EncodedCase(*g) if isinstance(g, StoredCase) else EncodedCase(g) for g in graphs]
+        share_rows(cases)
+        return cases
 
     def upsert_prepared(self, cases: list[EncodedCase]) -> list[UpsertStatus]:
         """``upsert_cases`` of cases ``prepare_cases`` encoded."""

@@ -20,7 +20,7 @@ texts are fixed at import, so the server plans each once.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterator
 
 from .schema import (
     CASE, CASE_FACTS, CASE_OWNED_LABELS, COLLECTABLE_LABELS, EDGE_TYPES, LABELS, MEASURE, MODEL, PROBLEM,
@@ -123,7 +123,7 @@ class EncodedCase:
     work; ``copy_store`` does it beside the writer. Rows are lists, not maps: no keys to pack per row.
 
     Shared nodes (regions, concepts …) recur in most cases of a batch and only one version of each is written,
-    so in this process their rows are made later, once per batch (``row`` None). Sent to another process a case
+    so their rows are made once per batch (``share_rows``; ``row`` None until then). Sent to another process a case
     travels as tuples of text, every row made (unpickling the graph's dataclasses cost the writer more than
     the encoding saved); its graph is then decoded from the text only if it replaces a stored case."""
 
@@ -247,20 +247,39 @@ def bump_revision(tx, cases: list[str]) -> int:
 
 
 def upsert_batch(tx, cases: list[EncodedCase]) -> list[UpsertStatus]:
-    """Write whole cases in ``tx``; the store ends as if they had been written one at a time, in order.
-    A case id met twice in a batch starts a new segment, so the later version sees the earlier one."""
-    out: list[UpsertStatus] = []
+    """Write whole cases in ``tx``; the store ends as if they had been written one at a time, in order."""
+    return [status for segment in _segments(cases) for status in _upsert_segment(tx, segment)]
+
+
+def _segments(cases: list[EncodedCase]) -> Iterator[list[EncodedCase]]:
+    """The batch in runs without a repeated case id: a case id met twice starts a new segment, written after the
+    one before it, so the later version sees the earlier one."""
     segment: list[EncodedCase] = []
     ids: set[str] = set()
     for case in cases:
         if case.id in ids:
-            out += _upsert_segment(tx, segment)
+            yield segment
             segment, ids = [], set()
         segment.append(case)
         ids.add(case.id)
     if segment:
-        out += _upsert_segment(tx, segment)
-    return out
+        yield segment
+
+
+def share_rows(cases: list[EncodedCase]) -> None:
+    """Make each shared node's row once per segment, for the last case naming it — the version ``_insert`` writes —
+    and give the earlier cases naming it the same row, which they never write (only their label and owner checks
+    read the node). A region, a problem or a model named by most cases of a batch was encoded once per case when
+    the batch was sent to the writer's process (``__reduce__``); now once, and pickled once (the same object)."""
+    for segment in _segments(cases):
+        rows: dict[str, list[Any]] = {}
+        for case in reversed(segment):
+            for k, (node_id, label, row, node) in enumerate(case.nodes):
+                if row is None:
+                    row = rows.get(node_id)
+                    if row is None:
+                        row = rows[node_id] = write_row(node, None)
+                    case.nodes[k] = (node_id, label, row, node)
 
 
 def delete_cases(tx, case_ids: list[str]) -> list[str]:
