@@ -207,7 +207,6 @@ def candidates(text: str) -> list[UnitCandidate]:
             continue    # "“10万元村”实现全覆盖": a label counted in money or people, not a name
         if len(core) <= 4 and text[end - len(core) - 1:end - len(core)] == "以" and _LEADS.search(core[1:-1]):
             continue    # "以企带村", "以强带弱村": how the work goes, a slogan, not a village named 企带村
-        short = short_name(core)
         if _QUOTED_KIND.search(core):
             continue    # "宝鸡“四型”社区建设": a kind of community the city builds, not one community
         if len(core) == len(m.group(0)) + 1 and core[0] in _ONE_CHARACTER_NOT_A_NAME:
@@ -222,8 +221,12 @@ def candidates(text: str) -> list[UnitCandidate]:
             continue    # "最北高寒林场", "最美社区": a superlative describes an organisation, it does not name one
         if _OUTLET_SITE.match(text, end):
             continue    # "人民政协网4月8日电", "来源：人民政协网": a news site's name, not an organisation written about
-        if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core) \
-                or _KIND_ONLY.match(core):
+        if _NOT_UNIT.search(core) or _COUNTED.match(core) or _MINISTRY.match(core) or _KIND_ONLY.match(core):
+            continue
+        # (the short name only now: the checks above read the name as written, and one candidate in thirteen stops
+        # there; short_name reads the gazetteer for each new name)
+        short = short_name(core)
+        if len(short) < 2 or _GENERIC.match(short):
             continue
         if len(m.group(0)) == 1 and len(short) - 1 < 2 and not (start == 0 and _HEADLINE_COLON.match(text, end)) \
                 and not (m.group(0) == "村" and core.endswith(short) and _TOWN_BEFORE.search(core[:-len(short)])) \
@@ -294,7 +297,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER, _SECTION_NUMBER) for m in pattern.finditer(window)
                for i in range(m.start(), m.end())} if _DIGIT.search(window) else set()
     # … and so is the place a company's name gives in brackets (亿和精密工业(威海)有限公司)
-    if _COMPANY_WORD.match(text, type_start) and (m := _BRACKETED_PLACE.search(window)):
+    company = _COMPANY_WORD.match(text, type_start) is not None
+    if company and (m := _BRACKETED_PLACE.search(window)):
         ordinal.update(range(m.start(), m.end()))
     cut = _last_stop(window, ordinal)
     if cut >= 0 and window[cut].isdigit() and window[cut + 1:cut + 2] in _DATE_UNITS:
@@ -335,7 +339,7 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     if (bank := name.rfind("畔")) >= 0 and len(name) - bank > 2:
         name = name[bank + 1:]   # "白龙江畔城马村": the river's bank is where the village lies, not its name
     # a state group's short name begins its companies' names (山东高速日照发展有限公司): 高速 reads as an adverb
-    group = _group_begins(window, len(window) - len(name)) if _COMPANY_WORD.match(text, type_start) else None
+    group = _group_begins(window, len(window) - len(name)) if company else None
     if group is not None:
         name = window[group:]
     quoted = name.lstrip("“\"")
@@ -1104,7 +1108,7 @@ _CREDIT_LINE = re.compile(r"\s*(?:来源|稿源|信息来源|文章来源|转自
 def _in_column(text: str, c: UnitCandidate) -> bool:
     """Whether the candidate is a column's name in 【…】 ("【踏访幸福新社区】新顺社区：…")."""
     opened = text.rfind("【", max(0, c.start - 12), c.start + 1)
-    return opened >= 0 and "】" not in text[opened:c.start] and text[c.start + len(c.core):][:1] == "】"
+    return opened >= 0 and "】" not in text[opened:c.start] and text.startswith("】", c.start + len(c.core))
 
 
 # "泸定县融媒体中心记者 梁爽": the outlet a reporter writes for
