@@ -304,6 +304,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     if cut >= 0 and window[cut].isdigit() and window[cut + 1:cut + 2] in _DATE_UNITS:
         cut += 1        # "5月12日宝山村": the date's 日 goes with its digits
     window, window_start = window[cut + 1:], window_start + cut + 1
+    if not window:
+        return None     # the word right after a stop ("。公司"): no name precedes it (one window in six)
     named = text[window_start:type_end + 1]
     places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window) and cut + 1 + pm.start() not in ordinal
               and not _begins_division(named, pm.start())]   # (苏州 of 越海全球物流（苏州）有限公司 is inside the name)
