@@ -603,10 +603,10 @@ _JOINS_UP = frozenset("搭上 赶上 跟上 牵手 结对 对接".split())
 # singling one out of many ("乡里名气最大的要数杜坑村"): the name follows; jieba reads 要数 as a noun
 _SINGLES_OUT = frozenset("要数 当数 当属 首推 首数".split())
 # the last of them in a name, by one regex from the right (not a search for each word): all are two characters
-# long, so the one that begins last ends last
+# long, so the one that begins last ends last (the words tried only where one can begin: 3.5× faster)
 _BEFORE_A_NAME = _GOES_TO | _JOINS_UP | _SINGLES_OUT
 assert {len(w) for w in _BEFORE_A_NAME} == {2}
-_LAST_BEFORE_A_NAME = re.compile(".*(?:" + "|".join(sorted(_BEFORE_A_NAME)) + ")", re.S)
+_LAST_BEFORE_A_NAME = re.compile(".*" + _led_by_first_chars("(?:" + "|".join(sorted(_BEFORE_A_NAME)) + ")"), re.S)
 _GOES_TO_RE = re.compile("|".join(sorted(_GOES_TO)))
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
 _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
@@ -720,6 +720,8 @@ class Ranking:
 
 # a short form defined right after a name: "（下称“第二党支部”）", "（以下简称“区行政服务中心”）"
 _ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|称)[为:：]?[“\"]([^”\"（）()]{2,12})[”\"][）)]")
+# the kind of a Party organisation a title names ("…村党支部": 村)
+_TITLE_KIND = re.compile(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)")
 
 
 def rank_candidates(title: str, text: str) -> Ranking | None:
@@ -798,7 +800,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
         if (fuller or under) and _TOWN_END.search(first.core):
             first = min(fuller, key=lambda c: len(c.core)) if fuller else max(under, key=lambda c: len(c.core))
         add(first.core, "first_body")
-    title_kinds = {_kind(w) for w in re.findall(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)", title)}
+    title_kinds = {_kind(w) for w in _TITLE_KIND.findall(title)}
     by_short: dict[str, str] = {}
     for core in sorted(feats, key=len, reverse=True):      # one core per short name: the fullest
         if shorts[core] in by_short and by_short[shorts[core]] != core:
