@@ -146,6 +146,7 @@ _COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[�
 _EXAMPLE_BEFORE = re.compile(r"(?:例如|比如|譬如)[，,]?$")
 # the members a sentence lists ("下设…另有4个实体党支部，分别是A公司党支部，B公司党支部…"): parts of the unit, not it
 _LIST_OPENS = re.compile(r"分别(?:是|为|有)[：:]?")
+_LIST_WORD = "分别"   # in every opening: a text without it lists nothing (most texts)
 
 
 def _listed(text: str, at: int) -> bool:
@@ -757,6 +758,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
     in_note = {id(c) for c, where in found if where == "body" and _only_in_note(body, c)}
     body_cands = [c for c, where in found if where == "body" and id(c) not in in_note]
     examples: dict[str, bool] = {}     # named only as an example of the unit's parts ("例如…")
+    lists = _LIST_WORD in body         # (once: _listed looks back for its sentence's start, to the text's start)
     for c, where in found:
         shorts.setdefault(c.core, c.short)
         feats.setdefault(c.core, {})
@@ -784,7 +786,8 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
             add(c.core, "zone_address")  # "乌鲁木齐经开区（头屯河区）中亚南路街道铁路花园社区": a zone heading an address
         if where == "body" and _SENDS_AFTER.match(body, c.start + len(c.core)):
             add(c.core, "sends")         # "上海第九人民医院派来的专家": who sends help is not whom the text is about
-        if where == "body" and (_EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start) or _listed(body, c.start)):
+        if where == "body" and (_EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start)
+                                or (lists and _listed(body, c.start))):
             add(c.core, "example")       # "例如路口派出所打造了…": one of the unit's parts, given as an example
             examples.setdefault(c.core, True)
         else:

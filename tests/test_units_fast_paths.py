@@ -1,5 +1,5 @@
-"""``units._left_edge``'s early exits agree with reading the window through: the same left edge for every
-organisation word of every gold and corpus text."""
+"""The unit finder's shortcuts agree with the full reading on every gold and corpus text: ``_left_edge``'s early
+exits find the same left edge for every organisation word, and a text the list word is missing from lists nothing."""
 
 import inspect
 import textwrap
@@ -42,3 +42,13 @@ def test_the_early_exits_find_the_left_edge_the_full_reading_finds_in_every_gold
                 text[max(0, m.start() - 20):m.end()]
             tried += 1
     assert tried > 10000
+
+
+def test_a_text_without_the_list_word_lists_no_organisation():
+    # (rank_candidates asks _listed only of a text holding units._LIST_WORD)
+    assert units._listed("下设4个党支部，分别是甲公司党支部", 12)
+    for text in _texts():
+        body = text[:4000]
+        if units._LIST_WORD not in body:
+            assert not any(units._listed(body, m.start()) for m in units._ORG_SCAN.finditer(body))
+        assert all(units._LIST_WORD in m.group(0) for m in units._LIST_OPENS.finditer(body))
