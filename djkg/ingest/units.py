@@ -604,10 +604,10 @@ _JOINS_UP = frozenset("搭上 赶上 跟上 牵手 结对 对接".split())
 # singling one out of many ("乡里名气最大的要数杜坑村"): the name follows; jieba reads 要数 as a noun
 _SINGLES_OUT = frozenset("要数 当数 当属 首推 首数".split())
 # the last of them in a name, by one regex from the right (not a search for each word): all are two characters
-# long, so the one that begins last ends last (the words tried only where one can begin: 3.5× faster)
+# long, so the one that begins last ends last
 _BEFORE_A_NAME = _GOES_TO | _JOINS_UP | _SINGLES_OUT
 assert {len(w) for w in _BEFORE_A_NAME} == {2}
-_LAST_BEFORE_A_NAME = re.compile(".*" + _led_by_first_chars("(?:" + "|".join(sorted(_BEFORE_A_NAME)) + ")"), re.S)
+_LAST_BEFORE_A_NAME = re.compile(".*(?:" + "|".join(sorted(_BEFORE_A_NAME)) + ")", re.S)
 _GOES_TO_RE = re.compile("|".join(sorted(_GOES_TO)))
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
 _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
