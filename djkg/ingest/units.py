@@ -146,6 +146,7 @@ _COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[�
 _EXAMPLE_BEFORE = re.compile(r"(?:例如|比如|譬如)[，,]?$")
 # the members a sentence lists ("下设…另有4个实体党支部，分别是A公司党支部，B公司党支部…"): parts of the unit, not it
 _LIST_OPENS = re.compile(r"分别(?:是|为|有)[：:]?")
+_LIST_WORD = "分别"   # in every opening: a text without it lists nothing (most texts)
 
 
 def _listed(text: str, at: int) -> bool:
@@ -207,7 +208,6 @@ def candidates(text: str) -> list[UnitCandidate]:
             continue    # "“10万元村”实现全覆盖": a label counted in money or people, not a name
         if len(core) <= 4 and text[end - len(core) - 1:end - len(core)] == "以" and _LEADS.search(core[1:-1]):
             continue    # "以企带村", "以强带弱村": how the work goes, a slogan, not a village named 企带村
-        short = short_name(core)
         if _QUOTED_KIND.search(core):
             continue    # "宝鸡“四型”社区建设": a kind of community the city builds, not one community
         if len(core) == len(m.group(0)) + 1 and core[0] in _ONE_CHARACTER_NOT_A_NAME:
@@ -222,8 +222,12 @@ def candidates(text: str) -> list[UnitCandidate]:
             continue    # "最北高寒林场", "最美社区": a superlative describes an organisation, it does not name one
         if _OUTLET_SITE.match(text, end):
             continue    # "人民政协网4月8日电", "来源：人民政协网": a news site's name, not an organisation written about
-        if len(short) < 2 or _NOT_UNIT.search(core) or _COUNTED.match(core) or _GENERIC.match(short) or _MINISTRY.match(core) \
-                or _KIND_ONLY.match(core):
+        if _NOT_UNIT.search(core) or _COUNTED.match(core) or _MINISTRY.match(core) or _KIND_ONLY.match(core):
+            continue
+        # (the short name only now: the checks above read the name as written, and one candidate in thirteen stops
+        # there; short_name reads the gazetteer for each new name)
+        short = short_name(core)
+        if len(short) < 2 or _GENERIC.match(short):
             continue
         if len(m.group(0)) == 1 and len(short) - 1 < 2 and not (start == 0 and _HEADLINE_COLON.match(text, end)) \
                 and not (m.group(0) == "村" and core.endswith(short) and _TOWN_BEFORE.search(core[:-len(short)])) \
@@ -294,12 +298,15 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER, _SECTION_NUMBER) for m in pattern.finditer(window)
                for i in range(m.start(), m.end())} if _DIGIT.search(window) else set()
     # … and so is the place a company's name gives in brackets (亿和精密工业(威海)有限公司)
-    if _COMPANY_WORD.match(text, type_start) and (m := _BRACKETED_PLACE.search(window)):
+    company = _COMPANY_WORD.match(text, type_start) is not None
+    if company and (m := _BRACKETED_PLACE.search(window)):
         ordinal.update(range(m.start(), m.end()))
     cut = _last_stop(window, ordinal)
     if cut >= 0 and window[cut].isdigit() and window[cut + 1:cut + 2] in _DATE_UNITS:
         cut += 1        # "5月12日宝山村": the date's 日 goes with its digits
     window, window_start = window[cut + 1:], window_start + cut + 1
+    if not window:
+        return None     # the word right after a stop ("。公司"): no name precedes it (one window in six)
     named = text[window_start:type_end + 1]
     places = [pm for pm in _PLACE_RE.finditer(window) if pm.end() < len(window) and cut + 1 + pm.start() not in ordinal
               and not _begins_division(named, pm.start())]   # (苏州 of 越海全球物流（苏州）有限公司 is inside the name)
@@ -335,7 +342,7 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     if (bank := name.rfind("畔")) >= 0 and len(name) - bank > 2:
         name = name[bank + 1:]   # "白龙江畔城马村": the river's bank is where the village lies, not its name
     # a state group's short name begins its companies' names (山东高速日照发展有限公司): 高速 reads as an adverb
-    group = _group_begins(window, len(window) - len(name)) if _COMPANY_WORD.match(text, type_start) else None
+    group = _group_begins(window, len(window) - len(name)) if company else None
     if group is not None:
         name = window[group:]
     quoted = name.lstrip("“\"")
@@ -714,6 +721,8 @@ class Ranking:
 
 # a short form defined right after a name: "（下称“第二党支部”）", "（以下简称“区行政服务中心”）"
 _ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|称)[为:：]?[“\"]([^”\"（）()]{2,12})[”\"][）)]")
+# the kind of a Party organisation a title names ("…村党支部": 村)
+_TITLE_KIND = re.compile(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)")
 
 
 def rank_candidates(title: str, text: str) -> Ranking | None:
@@ -749,6 +758,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
     in_note = {id(c) for c, where in found if where == "body" and _only_in_note(body, c)}
     body_cands = [c for c, where in found if where == "body" and id(c) not in in_note]
     examples: dict[str, bool] = {}     # named only as an example of the unit's parts ("例如…")
+    lists = _LIST_WORD in body         # (once: _listed looks back for its sentence's start, to the text's start)
     for c, where in found:
         shorts.setdefault(c.core, c.short)
         feats.setdefault(c.core, {})
@@ -776,7 +786,8 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
             add(c.core, "zone_address")  # "乌鲁木齐经开区（头屯河区）中亚南路街道铁路花园社区": a zone heading an address
         if where == "body" and _SENDS_AFTER.match(body, c.start + len(c.core)):
             add(c.core, "sends")         # "上海第九人民医院派来的专家": who sends help is not whom the text is about
-        if where == "body" and (_EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start) or _listed(body, c.start)):
+        if where == "body" and (_EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start)
+                                or (lists and _listed(body, c.start))):
             add(c.core, "example")       # "例如路口派出所打造了…": one of the unit's parts, given as an example
             examples.setdefault(c.core, True)
         else:
@@ -792,7 +803,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
         if (fuller or under) and _TOWN_END.search(first.core):
             first = min(fuller, key=lambda c: len(c.core)) if fuller else max(under, key=lambda c: len(c.core))
         add(first.core, "first_body")
-    title_kinds = {_kind(w) for w in re.findall(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)", title)}
+    title_kinds = {_kind(w) for w in _TITLE_KIND.findall(title)}
     by_short: dict[str, str] = {}
     for core in sorted(feats, key=len, reverse=True):      # one core per short name: the fullest
         if shorts[core] in by_short and by_short[shorts[core]] != core:
@@ -1104,7 +1115,7 @@ _CREDIT_LINE = re.compile(r"\s*(?:来源|稿源|信息来源|文章来源|转自
 def _in_column(text: str, c: UnitCandidate) -> bool:
     """Whether the candidate is a column's name in 【…】 ("【踏访幸福新社区】新顺社区：…")."""
     opened = text.rfind("【", max(0, c.start - 12), c.start + 1)
-    return opened >= 0 and "】" not in text[opened:c.start] and text[c.start + len(c.core):][:1] == "】"
+    return opened >= 0 and "】" not in text[opened:c.start] and text.startswith("】", c.start + len(c.core))
 
 
 # "泸定县融媒体中心记者 梁爽": the outlet a reporter writes for

@@ -1,0 +1,54 @@
+"""The unit finder's shortcuts agree with the full reading on every gold and corpus text: ``_left_edge``'s early
+exits find the same left edge for every organisation word, and a text the list word is missing from lists nothing."""
+
+import inspect
+import textwrap
+from pathlib import Path
+
+from djkg.ingest import units
+from djkg.ingest.normalise import normalise
+
+REPO = Path(__file__).resolve().parent.parent
+
+# the early exits, removed from the function's source to rebuild the full reading they stand for
+_EARLY_EXITS = (
+    "    if not window:\n        return None",
+)
+
+
+def _full_reading():
+    source = textwrap.dedent(inspect.getsource(units._left_edge))
+    for lines in _EARLY_EXITS:
+        assert lines in source, "an early exit the test knows of is gone: update _EARLY_EXITS"
+        source = source.replace(lines, "")
+    namespace = dict(vars(units))
+    exec(compile(source, units.__file__, "exec"), namespace)   # noqa: S102 — the module's own source
+    return namespace["_left_edge"]
+
+
+def _texts() -> list[str]:
+    files = sorted((REPO / "tests" / "gold").glob("*/*.txt")) + sorted((REPO / "data" / "cases").rglob("*.md"))
+    return [normalise(p.read_text(encoding="utf-8")) for p in files]
+
+
+def test_the_early_exits_find_the_left_edge_the_full_reading_finds_in_every_gold_and_corpus_text():
+    full = _full_reading()
+    texts = _texts()
+    assert len(texts) > 1000
+    tried = 0
+    for text in texts:
+        for m in units._ORG_SCAN.finditer(text[:4000]):
+            assert units._left_edge(text, m.start(), m.end()) == full(text, m.start(), m.end()), \
+                text[max(0, m.start() - 20):m.end()]
+            tried += 1
+    assert tried > 10000
+
+
+def test_a_text_without_the_list_word_lists_no_organisation():
+    # (rank_candidates asks _listed only of a text holding units._LIST_WORD)
+    assert units._listed("下设4个党支部，分别是甲公司党支部", 12)
+    for text in _texts():
+        body = text[:4000]
+        if units._LIST_WORD not in body:
+            assert not any(units._listed(body, m.start()) for m in units._ORG_SCAN.finditer(body))
+        assert all(units._LIST_WORD in m.group(0) for m in units._LIST_OPENS.finditer(body))
