@@ -270,12 +270,16 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
     text = s.text
     if not _DIGIT.search(text):
         return []      # every figure is written in digits by now (normalise): most sentences hold none
+    transitions = list(_TRANSITION.finditer(text))
+    quantities = list(_QUANTITIES.finditer(text))
+    if not transitions and not quantities:
+        return []      # digits but no figure (a year, a date): a third of them; skip the clauses, cues and lead
     lead = bool(_RESULT_LEAD.match(_LABEL.sub("", text.lstrip("“\"（(　 "))))
     clauses = _clauses(text)
     cues = tx.metric_cues(text)
     facts: list[tuple[int, OutcomeFact]] = []
     consumed: list[tuple[int, int]] = []
-    for m in _TRANSITION.finditer(text):
+    for m in transitions:
         a, b = _num(m.group("a")), _num(m.group("b"))
         if m.group("debt"):
             a = -a   # "由负债12万元变为盈余36万元": the starting point was a debt
@@ -298,7 +302,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
                                                approx=bool(m.group("ap")))))
     consumed += [(m.start("a"), m.end()) for m in _FROM_ONLY.finditer(text)
                  if not any(x <= m.start() < y for x, y in consumed)]
-    for m in _QUANTITIES.finditer(text):
+    for m in quantities:
         if consumed and any(x <= m.start() < y for x, y in consumed):
             continue
         raw, unit = m.group("v"), m.group("u")
