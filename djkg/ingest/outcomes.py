@@ -22,8 +22,10 @@ from . import outcome_model
 from .outcome_model import Candidate
 from .pos_tagging import posseg
 from .regexscan import Prefiltered
+from .regions import gazetteer
 from .sections import Sentence
 from .taxonomy import Taxonomy, tokenizer
+from .units import short_name
 
 UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个多月|多个月|个月|个多小时|个小时|个|件|次|家|名|位|"
          "天|小时|分钟|分(?!之|钟|别|成|批|散|类|享|红|配|析|布|工|管|局|行|会|店|公司)|公里|万亩|亩|吨|项|条|所|支|场|批次|批|宗|倍|座|间|套|单|起|处|篇|门|部|种|棵|株|台|辆|期|份|张|块|本|册|"
@@ -204,7 +206,6 @@ def unit_level(unit: str) -> float:
     u = unit or ""
     if not u:
         return 1   # no unit named: a town-wide figure is the text's own (its actor is the town); wider ones are not
-    from .regions import gazetteer
     g = gazetteer()
     mentions = [(a, b, s) for a, b, s in g.mentions(u) if not s.weak]
     # the divisions named in it blanked out: 镇 of 镇江市 is no town, 乡 of 乡宁县 no township
@@ -622,7 +623,6 @@ def _example_of_area(text: str, unit: str) -> bool:
     m = _EXAMPLE_NOUN.search(text) and _EXAMPLE_OF.search(text)
     if not m:
         return False
-    from .units import short_name
     # longest first, and in an order of their own (a set's order changes from one process to the next): the
     # full name blanked before its short form, or the places in it would be left behind
     names = sorted({n for n in (unit, short_name(unit)) if n and len(n) >= 2}, key=lambda n: (-len(n), n))
@@ -631,7 +631,6 @@ def _example_of_area(text: str, unit: str) -> bool:
     rest = text
     for n in names:
         rest = rest.replace(n, "\0" * len(n))
-    from .regions import gazetteer
     return bool(_AREA_RE.search(rest) or re.search(r"高新区|开发区|新区", rest)
                 or any(not s.weak for _, _, s in gazetteer().mentions(rest)))
 
@@ -698,7 +697,6 @@ _AREA_TOTAL = re.compile(r"(?:去年|今年|前年|全年|目前|如今)?(?P<nam
 
 
 def _is_division(name: str) -> bool:
-    from .regions import gazetteer
     return bool(gazetteer().codes_named(name))
 
 
@@ -810,5 +808,4 @@ def _tagged_from_end(fragment: str) -> Iterator[tuple[str, str]]:
 
 
 def _is_place(word: str) -> bool:
-    from .regions import gazetteer
     return bool(gazetteer().codes_named(word))
