@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache
 from itertools import repeat
 from operator import add, mul
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from .weighing import ModelFileError, read_model_file  # noqa: F401  (ModelFileError: what load raises)
 
@@ -43,9 +43,9 @@ _NONE: dict[str, float] = {}
 _ABSENT = repeat(0.0)   # the weight of a feature the model does not know (endless: one serves every lookup)
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A figure as the outcome rules saw it: ``text`` the sentence, ``a``–``b`` the figure, ``c0``–``c1`` its clause."""
+class Candidate(NamedTuple):
+    """A figure as the outcome rules saw it: ``text`` the sentence, ``a``–``b`` the figure, ``c0``–``c1`` its clause.
+    (A named tuple, immutable as a frozen dataclass and built in a fifth of the time: every figure judged makes one.)"""
     text: str
     a: int
     b: int

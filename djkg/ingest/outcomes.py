@@ -14,6 +14,7 @@ levels (获评…, 被推广…) are qualitative outcomes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,8 +22,10 @@ from . import outcome_model
 from .outcome_model import Candidate
 from .pos_tagging import posseg
 from .regexscan import Prefiltered
+from .regions import gazetteer
 from .sections import Sentence
 from .taxonomy import Taxonomy, tokenizer
+from .units import short_name
 
 UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个多月|多个月|个月|个多小时|个小时|个|件|次|家|名|位|"
          "天|小时|分钟|分(?!之|钟|别|成|批|散|类|享|红|配|析|布|工|管|局|行|会|店|公司)|公里|万亩|亩|吨|项|条|所|支|场|批次|批|宗|倍|座|间|套|单|起|处|篇|门|部|种|棵|株|台|辆|期|份|张|块|本|册|"
@@ -203,7 +206,6 @@ def unit_level(unit: str) -> float:
     u = unit or ""
     if not u:
         return 1   # no unit named: a town-wide figure is the text's own (its actor is the town); wider ones are not
-    from .regions import gazetteer
     g = gazetteer()
     mentions = [(a, b, s) for a, b, s in g.mentions(u) if not s.weak]
     # the divisions named in it blanked out: 镇 of 镇江市 is no town, 乡 of 乡宁县 no township
@@ -270,12 +272,16 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
     text = s.text
     if not _DIGIT.search(text):
         return []      # every figure is written in digits by now (normalise): most sentences hold none
+    transitions = list(_TRANSITION.finditer(text))
+    quantities = list(_QUANTITIES.finditer(text))
+    if not transitions and not quantities:
+        return []      # digits but no figure (a year, a date): a third of them; skip the clauses, cues and lead
     lead = bool(_RESULT_LEAD.match(_LABEL.sub("", text.lstrip("“\"（(　 "))))
     clauses = _clauses(text)
     cues = tx.metric_cues(text)
     facts: list[tuple[int, OutcomeFact]] = []
     consumed: list[tuple[int, int]] = []
-    for m in _TRANSITION.finditer(text):
+    for m in transitions:
         a, b = _num(m.group("a")), _num(m.group("b"))
         if m.group("debt"):
             a = -a   # "由负债12万元变为盈余36万元": the starting point was a debt
@@ -298,7 +304,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
                                                approx=bool(m.group("ap")))))
     consumed += [(m.start("a"), m.end()) for m in _FROM_ONLY.finditer(text)
                  if not any(x <= m.start() < y for x, y in consumed)]
-    for m in _QUANTITIES.finditer(text):
+    for m in quantities:
         if consumed and any(x <= m.start() < y for x, y in consumed):
             continue
         raw, unit = m.group("v"), m.group("u")
@@ -617,7 +623,6 @@ def _example_of_area(text: str, unit: str) -> bool:
     m = _EXAMPLE_NOUN.search(text) and _EXAMPLE_OF.search(text)
     if not m:
         return False
-    from .units import short_name
     # longest first, and in an order of their own (a set's order changes from one process to the next): the
     # full name blanked before its short form, or the places in it would be left behind
     names = sorted({n for n in (unit, short_name(unit)) if n and len(n) >= 2}, key=lambda n: (-len(n), n))
@@ -626,7 +631,6 @@ def _example_of_area(text: str, unit: str) -> bool:
     rest = text
     for n in names:
         rest = rest.replace(n, "\0" * len(n))
-    from .regions import gazetteer
     return bool(_AREA_RE.search(rest) or re.search(r"高新区|开发区|新区", rest)
                 or any(not s.weak for _, _, s in gazetteer().mentions(rest)))
 
@@ -693,7 +697,6 @@ _AREA_TOTAL = re.compile(r"(?:去年|今年|前年|全年|目前|如今)?(?P<nam
 
 
 def _is_division(name: str) -> bool:
-    from .regions import gazetteer
     return bool(gazetteer().codes_named(name))
 
 
@@ -771,11 +774,12 @@ def noun_phrase(fragment: str) -> str:
 @lru_cache(maxsize=4096)
 def _noun_phrase(fragment: str) -> str:
     tokenizer()   # our user dictionary first: metric and concept words stay whole
-    toks = [(w, f) for w, f in posseg().cut(fragment) if w.strip()]
-    while toks and (toks[-1][1][:1] in ("v", "d", "u", "p", "c", "y", "m", "q", "r", "f", "t") and toks[-1][0] not in _NOUNY):
-        toks.pop()
     take: list[str] = []
-    for w, f in reversed(toks):
+    trailing = True
+    for w, f in _tagged_from_end(fragment):
+        if trailing and f[:1] in ("v", "d", "u", "p", "c", "y", "m", "q", "r", "f", "t") and w not in _NOUNY:
+            continue   # what follows the phrase: verbs, adverbs, particles …
+        trailing = False
         # x: a word of our own dictionary (concept and metric words, added without a tag) — a noun more often than not
         if (f[:1] == "n" and f != "nr") or f in ("vn", "an", "l", "j", "nz") or w in _NOUNY \
                 or (f == "x" and len(w) >= 2 and _CJK_WORD.fullmatch(w)):   # nr: a person
@@ -792,6 +796,16 @@ def _noun_phrase(fragment: str) -> str:
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
+def _tagged_from_end(fragment: str) -> Iterator[tuple[str, str]]:
+    """posseg's (word, tag) pairs of ``fragment``, blanks left out, last first. posseg tags each run of Chinese
+    characters, letters and digits, and each piece between runs, on its own (its ``re_han_internal`` splits them),
+    so the pieces are tagged one at a time from the end, only as far back as the caller reads: a noun phrase seldom
+    reaches past the last run (a sixth of the fragments' characters, and their tagging, are spared)."""
+    pseg = posseg()
+    for piece in reversed(pseg.re_han_internal.split(fragment)):
+        if piece:
+            yield from reversed([(w, f) for w, f in pseg.cut(piece) if w.strip()])
+
+
 def _is_place(word: str) -> bool:
-    from .regions import gazetteer
     return bool(gazetteer().codes_named(word))
