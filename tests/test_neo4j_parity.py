@@ -211,3 +211,22 @@ def test_copy_reports_a_source_that_cannot_be_read(tmp_path):
         copy_store(source, target)
     assert target.case_hashes() == {}
     target.close()
+
+
+def test_a_bulk_write_is_logged_by_its_row_counts_not_its_rows(caplog):
+    # the driver formats each statement's parameters for its debug log even when nothing is logged; a batch's rows
+    # (megabytes of case text) are formatted as their count, so a copy's writer does not spend a third of its CPU
+    # printing them
+    import logging
+    from conftest import build_case, make_neo4j_store
+    neo = make_neo4j_store()
+    try:
+        graphs = [build_case(f"log-{i}", text="很长的案例正文" * 200) for i in range(30)]
+        with caplog.at_level(logging.DEBUG, logger="neo4j"):
+            assert set(neo.upsert_cases(graphs)) == {"inserted"}
+        runs = [r.getMessage() for r in caplog.records if "C: RUN" in r.getMessage()]
+        assert any("rows>" in m for m in runs)
+        assert not any("很长的案例正文" in m for m in runs)
+        assert neo.count_nodes("Case") == 30
+    finally:
+        neo.close()

@@ -210,6 +210,18 @@ def _write_parts() -> list[tuple[str, tuple[str, ...]]]:
 _WRITES = _write_parts()
 
 
+class Rows(list):
+    """A list the driver sends as a list and prints as its length. The driver formats every statement's parameters
+    for its debug log even when nothing is logged (neo4j 6.4, ``_bolt5.py``: ``" ".join(map(repr, fields))`` is
+    an argument of ``log.debug``); a batch's rows are megabytes of text, and their ``repr`` was a third of the
+    writer's CPU in a bulk copy (BENCHMARKS.md, the thirty-fourth session)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
 class _Statement:
     """The parameters of one batch's writes: lists of rows, empty unless filled."""
 
@@ -228,7 +240,7 @@ class _Statement:
         """Send the statements that have rows, then raise the revision and log the changed cases."""
         for text, names in _WRITES:
             if self.params[names[0]]:
-                tx.run(text, {k: self.params[k] for k in names}).consume()
+                tx.run(text, {k: Rows(self.params[k]) for k in names}).consume()
         bump_revision(tx, self.changed)
 
 
@@ -298,7 +310,7 @@ def delete_cases(tx, case_ids: list[str]) -> list[str]:
 
 def _upsert_segment(tx, items: list[EncodedCase]) -> list[UpsertStatus]:
     ids = list(dict.fromkeys(node_id for c in items for node_id, *_ in c.nodes))
-    row = tx.run(_LOOKUP, cids=[c.id for c in items], ids=ids).single()
+    row = tx.run(_LOOKUP, cids=Rows(c.id for c in items), ids=Rows(ids)).single()
     stored = {cid: (digest, graph) for cid, digest, graph in row["cases"]}
     statuses: list[UpsertStatus] = []
     changed: list[EncodedCase] = []
