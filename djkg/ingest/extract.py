@@ -536,6 +536,12 @@ def _clause_at(text: str, surface: str) -> str:
     return _clauses_at(text, surface)[0]
 
 
+# up to the last clause break before a position (greedy: one C scan, not one rfind per break character) …
+_TO_CLAUSE_START = re.compile(r".*[，；：,;]", re.S)
+# … and the first break or full stop from it
+_CLAUSE_END = re.compile(r"[，；：,;。]")
+
+
 def _clauses_at(text: str, surface: str) -> list[str]:
     """The clauses of ``text`` holding each part of ``surface`` ("外卖&党员" may state its problem in either)."""
     out = []
@@ -543,9 +549,9 @@ def _clauses_at(text: str, surface: str) -> list[str]:
         pos = text.find(part) if part else -1
         if pos < 0:
             continue
-        start = max(text.rfind(ch, 0, pos) for ch in "，；：,;") + 1
-        ends = [i for i in (text.find(ch, pos) for ch in "，；：,;。") if i >= 0]
-        clause = text[start:min(ends) if ends else len(text)]
+        before = _TO_CLAUSE_START.match(text, 0, pos)
+        end = _CLAUSE_END.search(text, pos)
+        clause = text[before.end() if before else 0:end.start() if end else len(text)]
         if clause not in out:
             out.append(clause)
     return out or [text]
