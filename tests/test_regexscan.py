@@ -90,3 +90,10 @@ def test_figures_are_tried_only_where_one_can_start_and_found_where_finditer_fin
         assert spans(outcomes._QUANTITIES.finditer(text)) == spans(outcomes._QUANTITY.finditer(text))
     for text in ("第3批共12个村，近300户、约1.5万人，逾20%", "2.5亿元，超100家，3-4次"):
         assert spans(outcomes._QUANTITIES.finditer(text)) == spans(outcomes._QUANTITY.finditer(text))
+
+
+def test_a_state_firms_honours_are_found_where_finditer_finds_them_in_every_gold_and_corpus_text():
+    from djkg.ingest import industry
+    assert first_chars(industry._HONOUR_AFTER), "the honours should have bounded first characters"
+    for text in _texts():
+        assert spans(industry._HONOUR_AFTER_SCAN.finditer(text)) == spans(industry._HONOUR_AFTER.finditer(text))

@@ -22,6 +22,11 @@ from .readers import RawDoc
 from .sections import IN_NEED, YEARS_BACK, Sentence, split
 from .taxonomy import Concept, Taxonomy, taxonomy
 
+try:
+    from .regions import gazetteer
+except ImportError:  # gazetteer data package missing: find_region says so, ingesting goes on
+    gazetteer = None
+
 MAX_TEXT_CHARS = 200_000   # extraction reads at most this much of one document
 MAX_CANDIDATES = 3
 REGION_SCAN_CHARS = 2500
@@ -349,8 +354,13 @@ def guess_unit(title: str, text: str) -> str:
     return best[2] if best else ""
 
 
+# a year from 1980 to 2049 not inside a longer figure (the look-behind follows the first digit: a pattern that starts
+# with a look-behind is tried at every character, one that starts with a character only where that character is)
+_YEAR = re.compile(r"((?:1(?<!\d1)9[89]|2(?<!\d2)0[0-4])\d)年")
+
+
 def guess_year(text: str) -> int | None:
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19[89]|20[0-4])\d)年", text)]
+    years = [int(y) for y in _YEAR.findall(text)]
     return max(years) if years else None
 
 
@@ -371,9 +381,7 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
     """``title`` weighs as the title (a masthead, when there is one); ``headline``, the report's own title below a
     masthead, may still name the county a city-level unit stands in ("——记兰州市城关区友谊雷锋车队")."""
     empty = {"province": None, "city": None, "county": None, "adcode": None}
-    try:
-        from .regions import gazetteer
-    except ImportError:  # gazetteer data package missing: say so, keep ingesting
+    if gazetteer is None:
         warnings.append("地名库不可用 / gazetteer unavailable")
         return empty
     g = gazetteer()
@@ -836,6 +844,10 @@ def _any_cue(cues: list[str], text: str, sentences: list[Sentence]) -> bool:
     return False
 
 
+# the work spread, copied or shown to others
+_PROMOTED = re.compile(r"推广|复制|经验交流|现场会|观摩|学习借鉴|写入")
+
+
 def quality(sentences: list[Sentence], problems: list[Mention], measures: list[Mention],
             outcomes: list[OutcomeFact], tx: Taxonomy, text: str) -> tuple[list[str], list[str]]:
     flags: list[str] = []
@@ -861,7 +873,7 @@ def quality(sentences: list[Sentence], problems: list[Mention], measures: list[M
     inst = tx.cue_list("institutionalisation_cues") or ["出台", "制定", "办法", "标准", "规范"]
     if _any_cue(inst, text, sentences):
         signals.append("institutionalised")
-    if re.search(r"(推广|复制|经验交流|现场会|观摩|学习借鉴|写入)", text):
+    if _PROMOTED.search(text):
         signals.append("promoted")
     if quantified:
         signals.append("quantified")

@@ -240,11 +240,13 @@ _OWNERSHIP_SCAN = Prefiltered(_OWNERSHIP_STATED)
 _SOE_HONOUR = re.compile(r"(?:中央企业|央企|国资委)(?:系统)?(?:先进|优秀|劳动模范|劳模|五一|青年文明号|示范)|"
                          r"被[^，。；]{0,6}国资委(?:党委)?(?:评为|授予|命名|表彰)")   # "被山西省国资委评为“四强”党支部"
 _HONOUR_AFTER = re.compile(r"(?:系统)?(?:劳动模范|劳模|优秀共产党员|先进基层党组织|优秀党务工作者|五一劳动奖)")
+# (its optional first word keeps re from skipping to where a match can begin: ``Prefiltered`` does)
+_HONOUR_AFTER_SCAN = Prefiltered(_HONOUR_AFTER)
 
 
 def _central_honour(text: str) -> bool:
     names, _ = _central()    # (the honour is rare: looked for first, then the name right before it)
-    return any(text[max(0, m.start() - 16):m.start()].endswith(names) for m in _HONOUR_AFTER.finditer(text))
+    return any(text[max(0, m.start() - 16):m.start()].endswith(names) for m in _HONOUR_AFTER_SCAN.finditer(text))
 
 
 def _end_field(unit: str) -> str | None:

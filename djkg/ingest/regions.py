@@ -275,9 +275,9 @@ class Gazetteer:
             # ties between unrelated places: the higher level, then a county-level city or county over a
             # district (栖霞 alone → 栖霞市, not 南京的栖霞区), then a district of the four municipalities, which
             # texts name without their city (宝山区张庙街道 is in Shanghai, not 双鸭山), then the smaller code —
-            # stable and explainable
+            # stable and explainable (adcodes are all six digits: as numbers they order as they do as strings)
             key = (round(total, 6), -LEVEL_RANK[d.level], d.kind != "市辖区", d.adcode[:2] in MUNICIPALITIES,
-                   tuple(-ord(ch) for ch in d.adcode))
+                   -int(d.adcode))
             if best is None or key > best[0]:
                 best = (key, code)
         if best is None:
