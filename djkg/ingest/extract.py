@@ -19,6 +19,7 @@ from . import candidates, measure_model, problem_frames, units
 from .normalise import normalise, normalise_short, positions, strip_controls
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
+from .regexscan import Prefiltered
 from .sections import IN_NEED, YEARS_BACK, Sentence, split
 from .taxonomy import Concept, Taxonomy, taxonomy
 
@@ -366,10 +367,13 @@ def guess_year(text: str) -> int | None:
 
 _BRAND = re.compile(r"(?:打造|创建|创新|推出|形成|树立|擦亮)了?[“\"]([^”\"]{2,16})[”\"](?:党建)?(?:品牌|模式|工作法)?|"
                     r"[“\"]([^”\"]{2,16})[”\"](?:党建)?(?:品牌|工作法)")
+# (its first alternative opens on a group of words, which keeps re from skipping to where a match can begin:
+# ``Prefiltered`` does)
+_BRAND_SCAN = Prefiltered(_BRAND)
 
 
 def guess_brand(text: str) -> str:
-    m = _BRAND.search(text[:5000])
+    m = _BRAND_SCAN.search(text[:5000])
     return (m.group(1) or m.group(2)) if m else ""
 
 

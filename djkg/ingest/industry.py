@@ -239,6 +239,8 @@ _OWNERSHIP_STATED = re.compile(r"(?:(?<![还但就而倒总老要若凡可于只
 _OWNERSHIP_SCAN = Prefiltered(_OWNERSHIP_STATED)
 _SOE_HONOUR = re.compile(r"(?:中央企业|央企|国资委)(?:系统)?(?:先进|优秀|劳动模范|劳模|五一|青年文明号|示范)|"
                          r"被[^，。；]{0,6}国资委(?:党委)?(?:评为|授予|命名|表彰)")   # "被山西省国资委评为“四强”党支部"
+# (its first alternative opens on a group of words, which keeps re from skipping to where a match can begin)
+_SOE_HONOUR_SCAN = Prefiltered(_SOE_HONOUR)
 _HONOUR_AFTER = re.compile(r"(?:系统)?(?:劳动模范|劳模|优秀共产党员|先进基层党组织|优秀党务工作者|五一劳动奖)")
 # (its optional first word keeps re from skipping to where a match can begin: ``Prefiltered`` does)
 _HONOUR_AFTER_SCAN = Prefiltered(_HONOUR_AFTER)
@@ -298,7 +300,7 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         # a firm whose Party work the text calls private firms' ("走出一条…的非公企业党建路子"), or whose headline speaks of
         # private firms, is one
         scores["非公有制经济组织"] = scores.get("非公有制经济组织", 0.0) + 10.0
-    if _SOE_HONOUR.search(head) or _central_honour(head):
+    if _SOE_HONOUR_SCAN.search(head) or _central_honour(head):
         scores["国有企业"] = scores.get("国有企业", 0.0) + 10.0
     association = bool(_ASSOCIATION.search(unit))
     # 个体劳动者私营企业协会: an association of private firms is a social organisation, whatever its members own
