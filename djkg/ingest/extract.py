@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from ..graph import schema as S
@@ -266,7 +267,7 @@ _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专
 
 def masthead_line(text: str) -> str:
     """The first masthead or outlet line among the first four ("" when there is none)."""
-    return next((line.strip() for line in text.split("\n")[:4] if _is_masthead(line)), "")
+    return next((line.strip() for line in text.split("\n", 4)[:4] if _is_masthead(line)), "")
 
 
 @lru_cache(maxsize=256)   # the same top lines are asked about by masthead_line, mastheads and without_mastheads
@@ -277,7 +278,7 @@ def _is_masthead(line: str) -> bool:
 
 def mastheads(text: str) -> str:
     """The masthead, outlet and breadcrumb lines among the first four (what ``without_mastheads`` blanks)."""
-    return "\n".join(line for line in text.split("\n")[:4] if _is_masthead(line))
+    return "\n".join(line for line in text.split("\n", 4)[:4] if _is_masthead(line))
 
 
 def without_mastheads(text: str) -> str:
@@ -296,7 +297,8 @@ _CAPTION = re.compile(r"^\s*(?:[（(]图(?:片)?[）)]|【图】|图为)")
 
 def top_lines(text: str) -> list[str]:
     """The first four lines of ``text`` that are not a photo's caption (blank lines count, as they stand)."""
-    return [line for line in text.split("\n", 12) if not _CAPTION.match(line)][:4]
+    # (lines tried only until four are kept)
+    return list(islice((line for line in text.split("\n", 12) if not _CAPTION.match(line)), 4))
 
 
 def title_is_heading(text: str, title: str) -> bool:
