@@ -90,3 +90,23 @@ def test_figures_are_tried_only_where_one_can_start_and_found_where_finditer_fin
         assert spans(outcomes._QUANTITIES.finditer(text)) == spans(outcomes._QUANTITY.finditer(text))
     for text in ("第3批共12个村，近300户、约1.5万人，逾20%", "2.5亿元，超100家，3-4次"):
         assert spans(outcomes._QUANTITIES.finditer(text)) == spans(outcomes._QUANTITY.finditer(text))
+
+
+def test_a_state_firms_honours_are_found_where_finditer_finds_them_in_every_gold_and_corpus_text():
+    from djkg.ingest import industry
+    assert first_chars(industry._HONOUR_AFTER), "the honours should have bounded first characters"
+    for text in _texts():
+        assert spans(industry._HONOUR_AFTER_SCAN.finditer(text)) == spans(industry._HONOUR_AFTER.finditer(text))
+
+
+@pytest.mark.parametrize("module, scan, pattern", [("industry", "_SOE_HONOUR_SCAN", "_SOE_HONOUR"),
+                                                   ("extract", "_BRAND_SCAN", "_BRAND")])
+def test_a_state_honour_and_a_brand_are_found_where_search_finds_them_in_every_gold_and_corpus_text(module, scan, pattern):
+    import importlib
+    mod = importlib.import_module(f"djkg.ingest.{module}")
+    found_any = False
+    for text in _texts():
+        found, expected = getattr(mod, scan).search(text), getattr(mod, pattern).search(text)
+        assert (found and found.span()) == (expected and expected.span())
+        found_any = found_any or expected is not None
+    assert found_any

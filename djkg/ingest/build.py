@@ -12,13 +12,13 @@ from typing import Any
 from ..graph import schema as S
 from ..graph.schema import CaseGraph, Edge, Node
 from .extract import ExtractedCase
+from .regions import gazetteer
 from .taxonomy import Taxonomy, taxonomy
 
 
 def region_nodes(adcode: str | None) -> tuple[list[Node], list[Edge]]:
     if not adcode:
         return [], []
-    from .regions import gazetteer
     g = gazetteer()
     chain = []
     div = g.division(adcode)

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from ..graph import schema as S
@@ -19,8 +20,14 @@ from . import candidates, measure_model, problem_frames, units
 from .normalise import normalise, normalise_short, positions, strip_controls
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
+from .regexscan import Prefiltered
 from .sections import IN_NEED, YEARS_BACK, Sentence, split
 from .taxonomy import Concept, Taxonomy, taxonomy
+
+try:
+    from .regions import gazetteer
+except ImportError:  # gazetteer data package missing: find_region says so, ingesting goes on
+    gazetteer = None
 
 MAX_TEXT_CHARS = 200_000   # extraction reads at most this much of one document
 MAX_CANDIDATES = 3
@@ -260,7 +267,7 @@ _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专
 
 def masthead_line(text: str) -> str:
     """The first masthead or outlet line among the first four ("" when there is none)."""
-    return next((line.strip() for line in text.split("\n")[:4] if _is_masthead(line)), "")
+    return next((line.strip() for line in text.split("\n", 4)[:4] if _is_masthead(line)), "")
 
 
 @lru_cache(maxsize=256)   # the same top lines are asked about by masthead_line, mastheads and without_mastheads
@@ -271,7 +278,7 @@ def _is_masthead(line: str) -> bool:
 
 def mastheads(text: str) -> str:
     """The masthead, outlet and breadcrumb lines among the first four (what ``without_mastheads`` blanks)."""
-    return "\n".join(line for line in text.split("\n")[:4] if _is_masthead(line))
+    return "\n".join(line for line in text.split("\n", 4)[:4] if _is_masthead(line))
 
 
 def without_mastheads(text: str) -> str:
@@ -290,7 +297,8 @@ _CAPTION = re.compile(r"^\s*(?:[（(]图(?:片)?[）)]|【图】|图为)")
 
 def top_lines(text: str) -> list[str]:
     """The first four lines of ``text`` that are not a photo's caption (blank lines count, as they stand)."""
-    return [line for line in text.split("\n", 12) if not _CAPTION.match(line)][:4]
+    # (lines tried only until four are kept)
+    return list(islice((line for line in text.split("\n", 12) if not _CAPTION.match(line)), 4))
 
 
 def title_is_heading(text: str, title: str) -> bool:
@@ -349,17 +357,25 @@ def guess_unit(title: str, text: str) -> str:
     return best[2] if best else ""
 
 
+# a year from 1980 to 2049 not inside a longer figure (the look-behind follows the first digit: a pattern that starts
+# with a look-behind is tried at every character, one that starts with a character only where that character is)
+_YEAR = re.compile(r"((?:1(?<!\d1)9[89]|2(?<!\d2)0[0-4])\d)年")
+
+
 def guess_year(text: str) -> int | None:
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19[89]|20[0-4])\d)年", text)]
+    years = [int(y) for y in _YEAR.findall(text)]
     return max(years) if years else None
 
 
 _BRAND = re.compile(r"(?:打造|创建|创新|推出|形成|树立|擦亮)了?[“\"]([^”\"]{2,16})[”\"](?:党建)?(?:品牌|模式|工作法)?|"
                     r"[“\"]([^”\"]{2,16})[”\"](?:党建)?(?:品牌|工作法)")
+# (its first alternative opens on a group of words, which keeps re from skipping to where a match can begin:
+# ``Prefiltered`` does)
+_BRAND_SCAN = Prefiltered(_BRAND)
 
 
 def guess_brand(text: str) -> str:
-    m = _BRAND.search(text[:5000])
+    m = _BRAND_SCAN.search(text[:5000])
     return (m.group(1) or m.group(2)) if m else ""
 
 
@@ -371,9 +387,7 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
     """``title`` weighs as the title (a masthead, when there is one); ``headline``, the report's own title below a
     masthead, may still name the county a city-level unit stands in ("——记兰州市城关区友谊雷锋车队")."""
     empty = {"province": None, "city": None, "county": None, "adcode": None}
-    try:
-        from .regions import gazetteer
-    except ImportError:  # gazetteer data package missing: say so, keep ingesting
+    if gazetteer is None:
         warnings.append("地名库不可用 / gazetteer unavailable")
         return empty
     g = gazetteer()
@@ -536,6 +550,12 @@ def _clause_at(text: str, surface: str) -> str:
     return _clauses_at(text, surface)[0]
 
 
+# up to the last clause break before a position (greedy: one C scan, not one rfind per break character) …
+_TO_CLAUSE_START = re.compile(r".*[，；：,;]", re.S)
+# … and the first break or full stop from it
+_CLAUSE_END = re.compile(r"[，；：,;。]")
+
+
 def _clauses_at(text: str, surface: str) -> list[str]:
     """The clauses of ``text`` holding each part of ``surface`` ("外卖&党员" may state its problem in either)."""
     out = []
@@ -543,9 +563,9 @@ def _clauses_at(text: str, surface: str) -> list[str]:
         pos = text.find(part) if part else -1
         if pos < 0:
             continue
-        start = max(text.rfind(ch, 0, pos) for ch in "，；：,;") + 1
-        ends = [i for i in (text.find(ch, pos) for ch in "，；：,;。") if i >= 0]
-        clause = text[start:min(ends) if ends else len(text)]
+        before = _TO_CLAUSE_START.match(text, 0, pos)
+        end = _CLAUSE_END.search(text, pos)
+        clause = text[before.end() if before else 0:end.start() if end else len(text)]
         if clause not in out:
             out.append(clause)
     return out or [text]
@@ -830,6 +850,10 @@ def _any_cue(cues: list[str], text: str, sentences: list[Sentence]) -> bool:
     return False
 
 
+# the work spread, copied or shown to others
+_PROMOTED = re.compile(r"推广|复制|经验交流|现场会|观摩|学习借鉴|写入")
+
+
 def quality(sentences: list[Sentence], problems: list[Mention], measures: list[Mention],
             outcomes: list[OutcomeFact], tx: Taxonomy, text: str) -> tuple[list[str], list[str]]:
     flags: list[str] = []
@@ -855,7 +879,7 @@ def quality(sentences: list[Sentence], problems: list[Mention], measures: list[M
     inst = tx.cue_list("institutionalisation_cues") or ["出台", "制定", "办法", "标准", "规范"]
     if _any_cue(inst, text, sentences):
         signals.append("institutionalised")
-    if re.search(r"(推广|复制|经验交流|现场会|观摩|学习借鉴|写入)", text):
+    if _PROMOTED.search(text):
         signals.append("promoted")
     if quantified:
         signals.append("quantified")

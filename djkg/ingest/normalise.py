@@ -127,6 +127,8 @@ _DATELINE_OPEN = re.compile(r"^[\u4e00-\u9fff\d]{2,20}?(?:消息|讯|\d{1,2}日�
 
 def _joined(line: str) -> str:
     """``line`` with the spaces between CJK characters removed but a phrased headline's and a dateline's."""
+    if " " not in line:
+        return line     # (most lines: nothing to remove, and no headline or dateline parted by a space)
     if _phrased(line):
         return line
     dateline = _DATELINE_OPEN.match(line)

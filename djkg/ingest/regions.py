@@ -36,6 +36,7 @@ LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 # Weights of where a mention was found: the unit's own description beats a passing mention in the body.
 W_HINT, W_UNIT, W_TITLE, W_HEAD, W_BODY = 12.0, 6.0, 3.0, 1.5, 0.6
 HEAD_CHARS = 300
+NAME_CHARS = 40   # a text this short (a unit's name, a title) has its mentions remembered (Gazetteer.mentions)
 
 # the 55 minority nationalities, longest first: "黔东南苗族侗族自治州" is 黔东南 + 苗族侗族 + 自治州 (a lazy
 # "…族" pattern would also swallow the place's own name)
@@ -125,6 +126,9 @@ class Gazetteer:
                 self._by_name.setdefault(alias, []).append(code)
                 surfaces.setdefault(alias, []).append(_Surface(code, False, alias in weak))
         self._automaton = WordScanner({surface: (surface, tuple(entries)) for surface, entries in surfaces.items()})
+        # a unit's name is read for its places four or five times a document (the region, the unit finder, the
+        # outcomes' scope): a name's mentions are remembered
+        self._name_mentions = lru_cache(maxsize=1024)(lambda name: tuple(self._mentions(name)))
 
     # --- lookups ---------------------------------------------------------------------------------
 
@@ -185,6 +189,11 @@ class Gazetteer:
 
     def mentions(self, text: str) -> list[tuple[int, int, _Surface]]:
         """Every (start, end, surface) in ``text``, dropping short names covered by a longer match."""
+        if len(text) <= NAME_CHARS:
+            return list(self._name_mentions(text))
+        return self._mentions(text)
+
+    def _mentions(self, text: str) -> list[tuple[int, int, _Surface]]:
         raw = []
         for end, (surface, entries) in self._automaton.iter(text):
             start = end - len(surface) + 1
@@ -275,9 +284,9 @@ class Gazetteer:
             # ties between unrelated places: the higher level, then a county-level city or county over a
             # district (栖霞 alone → 栖霞市, not 南京的栖霞区), then a district of the four municipalities, which
             # texts name without their city (宝山区张庙街道 is in Shanghai, not 双鸭山), then the smaller code —
-            # stable and explainable
+            # stable and explainable (adcodes are all six digits: as numbers they order as they do as strings)
             key = (round(total, 6), -LEVEL_RANK[d.level], d.kind != "市辖区", d.adcode[:2] in MUNICIPALITIES,
-                   tuple(-ord(ch) for ch in d.adcode))
+                   -int(d.adcode))
             if best is None or key > best[0]:
                 best = (key, code)
         if best is None:
