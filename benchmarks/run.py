@@ -263,6 +263,22 @@ def _children_cpu() -> float:
     return total
 
 
+def _neo4j_server_cpu() -> float | None:
+    """CPU seconds so far of the Neo4j test server's JVM on this machine (``scripts/neo4j-launcher``); None when
+    there is none here."""
+    tick = os.sysconf("SC_CLK_TCK")
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if b"djkg.Launcher" in (proc / "cmdline").read_bytes():
+                stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+                return (int(stat[11]) + int(stat[12])) / tick       # utime, stime
+        except OSError:
+            continue
+    return None
+
+
 def synthetic_docs(n: int, seed: int):
     """The generator's first ``n`` cases of ``seed`` as documents to ingest (each seed gives its own ids)."""
     from djkg.ingest.readers import RawDoc, clean_meta
@@ -394,9 +410,14 @@ def bench_neo4j_bulk(sqlite_store, n: int, work: Path, per_case: int = 300) -> d
         with tempfile.TemporaryDirectory(dir=work) as tmp:
             src = SqliteStore(Path(tmp) / "src.sqlite3")
             src.upsert_cases(graphs)
-            t0 = time.perf_counter()
+            t0, c0, k0, j0 = time.perf_counter(), time.process_time(), _children_cpu(), _neo4j_server_cpu()
             copy_store(src, neo, verify=False)
             empty = n / (time.perf_counter() - t0)
+            j1 = _neo4j_server_cpu()
+            # where a copy's CPU goes: this process writes, a child reads and encodes, the server stores
+            copy_cpu = {"writer": round((time.process_time() - c0) / n * 1000, 3),
+                        "reader": round((_children_cpu() - k0) / n * 1000, 3),
+                        "server": round((j1 - j0) / n * 1000, 3) if j0 is not None and j1 is not None else None}
             t0 = time.perf_counter()
             assert neo.stats() == src.stats(), "counts differ after the copy"
             verify_s = time.perf_counter() - t0
@@ -426,6 +447,7 @@ def bench_neo4j_bulk(sqlite_store, n: int, work: Path, per_case: int = 300) -> d
         neo.close()
     return {"cases": n, "bulk_cases_per_s": round(empty, 1), "bulk_into_populated_cases_per_s": round(populated, 1),
             "update_cases_per_s": round(update, 1), "per_case_cases_per_s": round(single, 1),
+            "copy_cpu_ms_per_case": copy_cpu,
             "bulk_vs_per_case": round(min(empty, populated) / single, 1), "verify_counts_s": round(verify_s, 2),
             "load_average_at_start": round(load, 2), "admin_import": admin}
 
