@@ -174,3 +174,11 @@ def test_the_ingest_json_keeps_the_design_shape_and_adds_learned_only_where_true
     assert {m["id"] for m in measures if m.get("learned")} >= {"measure:neighbourhood-activity-space"}
     assert all(m.get("learned", True) is True for m in measures)
     assert any("learned" not in m for m in measures)
+
+
+def test_a_workers_warm_up_builds_the_evidence_table():
+    # parallel ingest's workers fork from a process that imported djkg.ingest.warm: what it builds, they inherit
+    # (the evidence table took each worker 35 ms in its first write-up that needed it)
+    import djkg.ingest.warm  # noqa: F401
+    from djkg.ingest import measure_model
+    assert "support" in vars(measure_model.shipped())
