@@ -283,8 +283,13 @@ class SqliteStore:
         try:
             yield
         finally:
-            conn.execute(f"PRAGMA wal_autocheckpoint = {int(before)}")
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")   # readers in other processes are not waited for
+            try:
+                conn.execute(f"PRAGMA wal_autocheckpoint = {int(before)}")
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")   # readers in other processes are not waited for
+            except sqlite3.Error:
+                # housekeeping only (the log holds every committed transaction; a later write checkpoints it):
+                # it must not hide the error an ingest may be ending with
+                pass
 
     def upsert_case(self, graph: CaseGraph) -> UpsertStatus:
         graph.validate()
