@@ -37,7 +37,7 @@ from typing import Any, Callable, ContextManager, Iterator, Literal, TypeVar
 from .schema import EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge, Node
 from .changes import EVERYTHING, ChangeSet, change_set
 from .neo4j_write import (
-    DETACHED_TYPES, EncodedCase, bump_revision, delete_cases, label_name, node_row, rel_name, share_rows,
+    DETACHED_TYPES, EncodedCase, Rows, bump_revision, delete_cases, label_name, node_row, rel_name, share_rows,
     upsert_batch)
 from .review import (
     AuditEntry, Commit, Correction, check_expectations, commit_case_ids, dumps, graph_audit, utc_now)
@@ -188,7 +188,7 @@ class Neo4jStore:
             fresh = [node_row(Node(r["id"], r["label"], json.loads(r["props"])), r["owner"]) for r in rows]
 
             def work(tx, fresh=fresh) -> None:
-                tx.run("UNWIND $rows AS row MATCH (n:Node {id: row.id}) SET n += row.extra", rows=fresh).consume()
+                tx.run("UNWIND $rows AS row MATCH (n:Node {id: row.id}) SET n += row.extra", rows=Rows(fresh)).consume()
             self._managed("w", work)
             last = rows[-1]["id"]
 
@@ -286,17 +286,17 @@ class Neo4jStore:
                 first = self._take_seq(tx, "correction_seq", len(commit.corrections))
                 tx.run("UNWIND $rows AS r CREATE (:Correction {seq: r.seq, case_id: r.case_id, at: coalesce(r.at, $at), "
                        "actor: r.actor, note: r.note, change: r.change})", at=at,
-                       rows=[{"seq": first + i, "case_id": k.case_id, "at": k.at or None, "actor": k.actor, "note": k.note,
-                              "change": dumps(k.change)} for i, k in enumerate(commit.corrections)]).consume()
+                       rows=Rows({"seq": first + i, "case_id": k.case_id, "at": k.at or None, "actor": k.actor, "note": k.note,
+                              "change": dumps(k.change)} for i, k in enumerate(commit.corrections))).consume()
             entries = [*commit.audit, *graph_audit(commit, statuses, versions, digests)]
             if entries:
                 first = self._take_seq(tx, "audit_seq", len(entries))
                 tx.run("UNWIND $rows AS r CREATE (:AuditEntry {seq: r.seq, at: coalesce(r.at, $at), actor: r.actor, action: r.action, "
                        "target: r.target, before: r.before, after: r.after})", at=at,
-                       rows=[{"seq": first + i, "at": e.at or None, "actor": e.actor, "action": e.action, "target": e.target,
+                       rows=Rows({"seq": first + i, "at": e.at or None, "actor": e.actor, "action": e.action, "target": e.target,
                               "before": None if e.before is None else dumps(e.before),
                               "after": None if e.after is None else dumps(e.after)}
-                             for i, e in enumerate(entries)]).consume()
+                             for i, e in enumerate(entries))).consume()
             if commit.corrections:   # (a batch of changed cases has bumped it already)
                 bump_revision(tx, [k.case_id for k in commit.corrections])
             return statuses
