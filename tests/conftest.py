@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,20 @@ sys.path.insert(0, str(REPO / "scripts"))   # harness helpers shared with benchm
 CORPUS = REPO / "data" / "cases"
 
 BACKENDS = ["sqlite", "neo4j"]
+
+
+def gold_and_corpus_files() -> list[Path]:
+    """Every gold-set report and every Markdown case of the shipped corpus: the real text a fast path is compared
+    with its plain reading on."""
+    return sorted((REPO / "tests" / "gold").glob("*/*.txt")) + sorted(CORPUS.rglob("*.md"))
+
+
+@lru_cache(maxsize=2)
+def gold_and_corpus_texts(*, normalised: bool = False) -> tuple[str, ...]:
+    """The texts of ``gold_and_corpus_files``, as read or as extraction reads them (``normalise``)."""
+    from djkg.ingest.normalise import normalise
+    texts = (p.read_text(encoding="utf-8") for p in gold_and_corpus_files())
+    return tuple(normalise(t) for t in texts) if normalised else tuple(texts)
 
 
 def neo4j_settings() -> dict[str, str] | None:

@@ -1,21 +1,18 @@
 """``industry._text_cue_counts``: the field cues' counts from one scan are ``str.count``'s."""
 
-from pathlib import Path
-
 from djkg.ingest import industry
-from djkg.ingest.normalise import normalise
 
-REPO = Path(__file__).resolve().parent.parent
+from conftest import gold_and_corpus_texts
 
 
 def test_text_cues_are_counted_as_str_count_counts_them_in_every_gold_and_corpus_text():
     cues = {c for spec in industry._table().values() for c in spec["text"] if c}
-    files = sorted((REPO / "tests" / "gold").glob("*/*.txt")) + sorted((REPO / "data" / "cases").rglob("*.md"))
-    assert len(files) > 1000
-    for path in files:
-        head = normalise(path.read_text(encoding="utf-8"))[:3000]
+    texts = gold_and_corpus_texts(normalised=True)
+    assert len(texts) > 1000
+    for text in texts:
+        head = text[:3000]
         counts = industry._text_cue_counts(head)
-        assert {c: head.count(c) for c in cues if head.count(c)} == counts, path
+        assert {c: head.count(c) for c in cues if head.count(c)} == counts, head[:40]
 
 
 def test_a_cue_that_overlaps_itself_is_counted_apart_from_the_left(monkeypatch):

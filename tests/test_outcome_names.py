@@ -2,24 +2,20 @@
 from the end — the same words and tags as tagging the whole fragment, on the fragments of real text."""
 
 import re
-from pathlib import Path
 
-from djkg.ingest.normalise import normalise
 from djkg.ingest.outcomes import _tagged_from_end
 from djkg.ingest.pos_tagging import posseg
 from djkg.ingest.taxonomy import tokenizer
 
-REPO = Path(__file__).resolve().parent.parent
+from conftest import gold_and_corpus_texts
 
 
 def _fragments(limit: int) -> list[str]:
     """What ``noun_phrase`` tags: the clause before each number, numbers blanked, its last 24 characters — those of
     more than one piece (the only ones tagged piece by piece), from every gold and corpus text."""
-    files = sorted((REPO / "tests" / "gold").glob("*/*.txt")) + sorted((REPO / "data" / "cases").rglob("*.md"))
     split = posseg().re_han_internal.split
     out: set[str] = set()
-    for path in files:
-        text = normalise(path.read_text(encoding="utf-8"))
+    for text in gold_and_corpus_texts(normalised=True):
         for m in re.finditer(r"(?:^|(?<=[，；：:,;。！？\n]))[^，；：:,;。！？\n]*?(?=\d)", text):
             fragment = re.sub(r"[\d.,%]+", " ", m.group(0)).strip()[-24:]
             if len(split(fragment)) > 3:

@@ -2,14 +2,13 @@
 begin with."""
 
 import re
-from pathlib import Path
 
 import pytest
 
 from djkg.ingest import units
 from djkg.ingest.regexscan import Prefiltered, first_chars
 
-REPO = Path(__file__).resolve().parent.parent
+from conftest import gold_and_corpus_texts
 
 
 def spans(matches):
@@ -44,15 +43,10 @@ def test_matches_do_not_overlap_and_the_first_alternative_wins_as_in_finditer():
     assert spans(Prefiltered(pattern).finditer(text)) == spans(pattern.finditer(text))
 
 
-def _texts() -> list[str]:
-    files = sorted((REPO / "tests" / "gold").glob("*/*.txt")) + sorted((REPO / "data" / "cases").rglob("*.md"))
-    return [p.read_text(encoding="utf-8") for p in files]
-
-
 def test_organisation_words_are_found_where_finditer_finds_them_in_every_gold_and_corpus_text():
     scan = Prefiltered(units._ORG_RE)
     assert first_chars(units._ORG_RE), "the organisation words should have bounded first characters"
-    texts = _texts()
+    texts = gold_and_corpus_texts()
     assert len(texts) > 1000
     for text in texts:
         assert spans(scan.finditer(text)) == spans(units._ORG_RE.finditer(text))
@@ -60,7 +54,7 @@ def test_organisation_words_are_found_where_finditer_finds_them_in_every_gold_an
 
 def test_the_unit_finders_scan_tries_only_the_words_a_character_begins_and_finds_what_finditer_finds():
     # (units._ORG_SCAN: at each character a word can begin with, the words that begin with it, in their order)
-    for text in _texts():
+    for text in gold_and_corpus_texts():
         assert spans(units._ORG_SCAN.finditer(text)) == spans(units._ORG_RE.finditer(text))
     text = "乡村振兴，农村改革，何家村、李庄社区和某某有限公司"
     assert spans(units._ORG_SCAN.finditer(text)) == spans(units._ORG_RE.finditer(text))
@@ -76,7 +70,7 @@ def test_search_is_the_leftmost_match_as_in_search():
 
 def test_a_firms_stated_ownership_is_found_where_search_finds_it_in_every_gold_and_corpus_text():
     from djkg.ingest import industry
-    for text in _texts():
+    for text in gold_and_corpus_texts():
         found, expected = industry._OWNERSHIP_SCAN.search(text), industry._OWNERSHIP_STATED.search(text)
         assert (found and found.span()) == (expected and expected.span())
 
@@ -84,9 +78,7 @@ def test_a_firms_stated_ownership_is_found_where_search_finds_it_in_every_gold_a
 def test_figures_are_tried_only_where_one_can_start_and_found_where_finditer_finds_them():
     # (outcomes._QUANTITIES: _QUANTITY matched at the characters _FIGURE_START finds, not tried at every character)
     from djkg.ingest import outcomes
-    from djkg.ingest.normalise import normalise
-    for text in _texts():
-        text = normalise(text)
+    for text in gold_and_corpus_texts(normalised=True):
         assert spans(outcomes._QUANTITIES.finditer(text)) == spans(outcomes._QUANTITY.finditer(text))
     for text in ("第3批共12个村，近300户、约1.5万人，逾20%", "2.5亿元，超100家，3-4次"):
         assert spans(outcomes._QUANTITIES.finditer(text)) == spans(outcomes._QUANTITY.finditer(text))
@@ -95,7 +87,7 @@ def test_figures_are_tried_only_where_one_can_start_and_found_where_finditer_fin
 def test_a_state_firms_honours_are_found_where_finditer_finds_them_in_every_gold_and_corpus_text():
     from djkg.ingest import industry
     assert first_chars(industry._HONOUR_AFTER), "the honours should have bounded first characters"
-    for text in _texts():
+    for text in gold_and_corpus_texts():
         assert spans(industry._HONOUR_AFTER_SCAN.finditer(text)) == spans(industry._HONOUR_AFTER.finditer(text))
 
 
@@ -105,7 +97,7 @@ def test_a_state_honour_and_a_brand_are_found_where_search_finds_them_in_every_g
     import importlib
     mod = importlib.import_module(f"djkg.ingest.{module}")
     found_any = False
-    for text in _texts():
+    for text in gold_and_corpus_texts():
         found, expected = getattr(mod, scan).search(text), getattr(mod, pattern).search(text)
         assert (found and found.span()) == (expected and expected.span())
         found_any = found_any or expected is not None

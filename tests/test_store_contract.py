@@ -18,7 +18,7 @@ from djkg.graph.schema import Edge, Node, SchemaError
 from djkg.graph.sqlite_store import SqliteStore
 from djkg.graph.store import StoreVersionError
 
-from conftest import build_case, neo4j_settings
+from conftest import CORPUS, build_case, neo4j_settings
 
 
 def test_upsert_is_idempotent(store):
@@ -466,7 +466,7 @@ def test_a_bulk_ingest_lets_sqlites_log_grow_and_checkpoints_it_once_at_the_end(
         frames.append(wal.stat().st_size // (4096 + 24) if wal.exists() else 0)
         during.append(store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
 
-    report = ingest_paths(["data/cases"], store, on_item=on_item)
+    report = ingest_paths([CORPUS], store, on_item=on_item)
     assert report.inserted >= 200
     assert set(during) == {BULK_CHECKPOINT_PAGES} and BULK_CHECKPOINT_PAGES > default
     assert max(frames) > 1.5 * default          # the corpus writes ~2,000 pages: one copy, not two

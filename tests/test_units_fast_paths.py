@@ -3,12 +3,10 @@ exits find the same left edge for every organisation word, and a text the list w
 
 import inspect
 import textwrap
-from pathlib import Path
 
 from djkg.ingest import units
-from djkg.ingest.normalise import normalise
 
-REPO = Path(__file__).resolve().parent.parent
+from conftest import gold_and_corpus_texts
 
 # the early exits, removed from the function's source to rebuild the full reading they stand for
 _EARLY_EXITS = (
@@ -26,14 +24,9 @@ def _full_reading():
     return namespace["_left_edge"]
 
 
-def _texts() -> list[str]:
-    files = sorted((REPO / "tests" / "gold").glob("*/*.txt")) + sorted((REPO / "data" / "cases").rglob("*.md"))
-    return [normalise(p.read_text(encoding="utf-8")) for p in files]
-
-
 def test_the_early_exits_find_the_left_edge_the_full_reading_finds_in_every_gold_and_corpus_text():
     full = _full_reading()
-    texts = _texts()
+    texts = gold_and_corpus_texts(normalised=True)
     assert len(texts) > 1000
     tried = 0
     for text in texts:
@@ -47,7 +40,7 @@ def test_the_early_exits_find_the_left_edge_the_full_reading_finds_in_every_gold
 def test_a_text_without_the_list_word_lists_no_organisation():
     # (rank_candidates asks _listed only of a text holding units._LIST_WORD)
     assert units._listed("下设4个党支部，分别是甲公司党支部", 12)
-    for text in _texts():
+    for text in gold_and_corpus_texts(normalised=True):
         body = text[:4000]
         if units._LIST_WORD not in body:
             assert not any(units._listed(body, m.start()) for m in units._ORG_SCAN.finditer(body))
