@@ -94,11 +94,11 @@ REAL_FLOORS = {
                          "measures": 0.88, "outcome_values": 0.74, "outcome_precision": 0.83, "model": 0.7,
                          "unit": 0.8},
     # r251-r276, sealed (three more blind authors, 26 reports); held at what it read blind (its header)
-    "extraction_real9": {"province": 1.0, "city": 0.85, "county": 0.7, "field": 0.8, "problems": 0.56,
+    "extraction_real9": {"province": 1.0, "city": 0.85, "county": 0.7, "field": 0.93, "problems": 0.56,
                          "measures": 0.73, "outcome_values": 0.59, "outcome_precision": 0.7, "model": 0.55,
                          "unit": 0.6},
     # r277-r306, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
-    "extraction_real10": {"province": 1.0, "city": 0.9, "county": 0.9, "field": 0.83, "problems": 0.56,
+    "extraction_real10": {"province": 1.0, "city": 0.9, "county": 0.9, "field": 0.87, "problems": 0.56,
                           "measures": 0.73, "outcome_values": 0.65, "outcome_precision": 0.79, "model": 0.75,
                           "unit": 0.72},   # model: see MODEL_INFERENCE_TRADE
     # r307-r336, written blind and measured once (its header), then worked on: held at what it reads now
@@ -158,7 +158,7 @@ REAL_FLOORS = {
                           "measures": 0.6, "outcome_values": 0.69, "outcome_precision": 0.87, "model": 0.5,
                           "unit": 0.8},
     # r517-r546, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
-    "extraction_real18": {"province": 1.0, "city": 0.84, "county": 0.95, "field": 0.86, "problems": 0.52,
+    "extraction_real18": {"province": 1.0, "city": 0.84, "county": 0.95, "field": 0.97, "problems": 0.52,
                           "measures": 0.59, "outcome_values": 0.68, "outcome_precision": 0.65, "model": 1.0,
                           "unit": 0.73},
     # r667-r691, sealed (three more blind authors, 16 reports written against the clock); held at what it read blind
@@ -173,7 +173,7 @@ REAL_FLOORS = {
                           "unit": 0.66},   # problems: see UNIT_WEIGHTS_TRADE
     # r721-r744, sealed (four more blind authors, 24 reports); held at what it read blind with the fourteenth
     # session's start and its extraction work alike, county since the place read from the left (its header)
-    "extraction_real25": {"province": 1.0, "city": 1.0, "county": 0.93, "field": 0.87, "problems": 0.46,
+    "extraction_real25": {"province": 1.0, "city": 1.0, "county": 0.93, "field": 0.88, "problems": 0.46,
                           "measures": 0.7, "outcome_values": 0.56, "outcome_precision": 0.77, "model": 0.16,
                           "unit": 0.75},
     # r745-r768, written blind during the fourteenth session and measured with its start and end code before
@@ -188,7 +188,7 @@ REAL_FLOORS = {
                           "unit": 0.87},
     # r793-r816, sealed (four more blind authors, 24 reports); held at what it read blind with the fifteenth
     # session's start and end code alike (its header)
-    "extraction_real28": {"province": 1.0, "city": 0.87, "county": 0.91, "field": 0.79, "problems": 0.18,
+    "extraction_real28": {"province": 1.0, "city": 0.87, "county": 0.91, "field": 0.88, "problems": 0.18,
                           "measures": 0.64, "outcome_values": 0.44, "outcome_precision": 0.64, "model": 0.75,
                           "unit": 0.66},
     # r817-r840, written blind during the fifteenth session on themes earlier sets hardly cover, measured before
@@ -217,7 +217,7 @@ REAL_FLOORS = {
     # r889-r912, sealed (four more blind authors given fields and regions, 24 reports); held at what it read blind
     # with the seventeenth session's start code and after its first extraction commits alike (its header); outcome
     # values since the refit on 21 sets: see OUTCOME_MODEL_TRADE
-    "extraction_real32": {"province": 0.88, "city": 0.91, "county": 0.88, "field": 0.95, "problems": 0.28,
+    "extraction_real32": {"province": 0.88, "city": 0.91, "county": 0.88, "field": 0.97, "problems": 0.28,
                           "measures": 0.77, "outcome_values": 0.61, "outcome_precision": 0.7, "model": 0.5,
                           "unit": 0.83},   # province, county, unit: see UNIT_WEIGHTS_TRADE
     # r937-r960, written blind at the eighteenth session's start (fields and regions given to each author), measured
@@ -266,7 +266,7 @@ REAL_FLOORS = {
     # r1225-r1248, sealed (six more blind authors given fields and provinces, 24 reports); held at what it read blind
     # with the twenty-seventh session's start code (its header; the end code reads field 0.92 and unit 0.83, the rest
     # the same)
-    "extraction_real46": {"province": 0.95, "city": 1.0, "county": 1.0, "field": 0.87, "problems": 0.6,
+    "extraction_real46": {"province": 0.95, "city": 1.0, "county": 1.0, "field": 0.92, "problems": 0.6,
                           "measures": 0.65, "outcome_values": 0.6, "outcome_precision": 0.78, "model": 1.0,
                           "unit": 0.79},
     # r1249-r1272, written blind in the twenty-seventh session, measured before it was read (its header), then read
@@ -328,7 +328,7 @@ REAL_FLOORS = {
                           "unit": 0.62},
     # r1577-r1584, sealed (two blind authors at the thirty-second session's start, 8 short reports); held at what it
     # read blind with the session's start code (its header; the code after the first fixes reads the same)
-    "extraction_real59": {"province": 1.0, "city": 1.0, "county": 0.8, "field": 0.87, "problems": 0.0,
+    "extraction_real59": {"province": 1.0, "city": 1.0, "county": 0.8, "field": 0.97, "problems": 0.0,
                           "measures": 0.69, "outcome_values": 0.88, "outcome_precision": 0.53, "model": 0.5,
                           "unit": 0.62},
     # r1497-r1512, sealed (four blind authors given fields and provinces, 16 short reports); held at what it read blind
@@ -338,13 +338,13 @@ REAL_FLOORS = {
                           "unit": 0.62},
     # r1401-r1432, sealed (eight more blind authors given fields and provinces, 32 short reports); held at what it
     # read blind with the thirtieth session's start code (its header; the end code reads the same)
-    "extraction_real52": {"province": 0.93, "city": 0.84, "county": 0.76, "field": 0.71, "problems": 0.63,
+    "extraction_real52": {"province": 0.93, "city": 0.84, "county": 0.76, "field": 0.84, "problems": 0.63,
                           "measures": 0.84, "outcome_values": 0.71, "outcome_precision": 0.66, "model": 0.7,
                           "unit": 0.53},
     # r1305-r1336, sealed (eight more blind authors given fields and provinces, 32 short reports); held at what it read
     # blind with the twenty-ninth session's start code and after its first changes (the same; its header), its
     # measures 0.03 below (MEASURE_MODEL)
-    "extraction_real49": {"province": 0.86, "city": 0.85, "county": 0.84, "field": 0.87, "problems": 0.5,
+    "extraction_real49": {"province": 0.86, "city": 0.85, "county": 0.84, "field": 0.9, "problems": 0.5,
                           "measures": 0.75, "outcome_values": 0.73, "outcome_precision": 0.72, "model": 0.61,
                           "unit": 0.65},
     # r1105-r1128, sealed (six more blind authors given fields and regions, 24 reports); held at what it read blind
@@ -354,8 +354,9 @@ REAL_FLOORS = {
                           "unit": 0.79},
     # r1057-r1080, written blind at the twenty-fourth session's start (fields and regions given to each author),
     # measured before anything of it was read (its header), then read and fixed; held at what it reads now
-    "extraction_real39": {"province": 0.95, "city": 0.94, "county": 1.0, "field": 0.79, "problems": 0.78,
-                          "measures": 0.62, "outcome_values": 0.7, "outcome_precision": 0.73, "model": 0.75,
+    # (problems and model lowered by FIELD_MODEL_TRADE)
+    "extraction_real39": {"province": 0.95, "city": 0.94, "county": 1.0, "field": 0.79, "problems": 0.71,
+                          "measures": 0.62, "outcome_values": 0.7, "outcome_precision": 0.73, "model": 0.5,
                           "unit": 0.66},
     # r1033-r1056, sealed (four more blind authors given fields and regions, 24 reports); held at what it read blind
     # with the twenty-fourth session's start code (its header)
@@ -363,7 +364,7 @@ REAL_FLOORS = {
                           "measures": 0.57, "outcome_values": 0.52, "outcome_precision": 0.53, "model": 1.0,
                           "unit": 0.54},
     # r457-r486, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
-    "extraction_real16": {"province": 1.0, "city": 1.0, "county": 0.85, "field": 0.7, "problems": 0.5,
+    "extraction_real16": {"province": 1.0, "city": 1.0, "county": 0.85, "field": 0.83, "problems": 0.5,
                           "measures": 0.79, "outcome_values": 0.55, "outcome_precision": 0.62, "model": 0.5,
                           "unit": 0.65},
     # r101-r130, sealed too (a fourth set of blind authors, 30 reports); held at what it read blind (county as
@@ -432,7 +433,8 @@ PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"
                                                 ("extraction_real51", "problems"): 0.36,
                                                 # r1433-r1464 as it reads (4 problems listed in 30 texts; 49 measures,
                                                 # the extractor claims 34 more)
-                                                ("extraction_real53", "problems"): 0.4,
+                                                # (0.4 -> 0.33 by FIELD_MODEL_TRADE)
+                                                ("extraction_real53", "problems"): 0.33,
                                                 ("extraction_real53", "measures"): 0.49,
                                                 # r1465-r1496 as it reads (7 problems listed in 32 texts; 64 measures,
                                                 # the extractor claims 27 more)
@@ -523,6 +525,16 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
 # with 统一经营 beside it, 社会组织党委 not at all: twelve sealed sets measures 0.654 -> 0.654 at precision 0.644 ->
 # 0.654, model precision 0.505 -> 0.509; development sets 0.771 -> 0.770 at 0.682 -> 0.688 (r985-r1008, whose
 # annotator counted a village's land rented out, lost one: its floor lowered to what it reads).
+# FIELD_MODEL_TRADE: the field model (djkg/ingest/field_model.py, thirty-fifth session) re-reads the field the rules
+# give a write-up that declares none, from its words and the rules' decision, and replaces it where it gives another
+# field at least 0.6. The 23 sealed sets together: field 0.885 -> 0.919 (their field floors raised to 0.03 below what
+# they read where it rose; r1033-r1056 and r161-r190 each lost one and stay at their floors), problems 0.492 ->
+# 0.495, model 0.662 -> 0.669, nothing else moved. The development sets' field figures are training figures now
+# (0.995; leave-one-set-out 0.914 -> 0.937, scripts/train_field_model.py --check). A field read anew changes which
+# problems fit the case and which model it takes: r1057-r1080's r1067, a township's Party committee annotated as 机关,
+# no longer keeps its rural problems and takes the organs' model (problems 0.78 -> 0.71, model 0.75 -> 0.50);
+# r1433-r1464's r1452, a state forest farm read as 国有企业 as annotated, is claimed a state firm's front-line problem
+# (problem precision 0.40 -> 0.33). Their floors lowered to what they read.
 # MEASURE_MODEL: the measure model (djkg/ingest/measure_model.py, twenty-eighth session) raised every sealed set's
 # measure recall (seventeen together 0.657 -> 0.741); their measure floors were raised to 0.03 below the new figures.
 # The development sets' measure figures are training figures now (1.00): their floors stay where the rules left them.

@@ -16,7 +16,7 @@ from typing import Any
 from ..graph import schema as S
 from . import identity
 from . import industry as industry_mod
-from . import candidates, measure_model, problem_frames, units
+from . import candidates, field_model, measure_model, problem_frames, units
 from .normalise import normalise, normalise_short, positions, strip_controls
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
@@ -123,10 +123,15 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                              title in line for line in top_lines(text)) else "")
     ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
                              declared_sector=meta.get("sector"))
+    learned_field = False
+    if not meta.get("industry"):
+        ind, learned_field = _second_reading(ind, text, unit, title)
     if meta.get("industry") and (ind is None or ind.confidence < 1.0):
         warnings.append(f"无法识别的领域：{meta.get('industry')} / unknown field")
     industry = {"field": ind.field if ind else None, "sector": ind.sector if ind else None,
                 "confidence": ind.confidence if ind else None}
+    if learned_field:
+        industry["learned"] = True     # the field model's reading, not the rules' (the case page says so)
     if ind is None:
         warnings.append("未能判断所属领域 / field not recognised")
 
@@ -165,6 +170,20 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                                  origin=doc.origin, text=doc.text)
     return ExtractedCase(doc.source, cid, title, unit, strip_controls(brand), year, region, industry, problems,
                          measures, outcomes, model, flags, signals, warnings, text, meta, ident)
+
+
+def _second_reading(ind: industry_mod.IndustryMatch | None, text: str, unit: str,
+                    title: str) -> tuple[industry_mod.IndustryMatch | None, bool]:
+    """The field model's reading of a write-up that declares no field (field_model.py): the rules' field stands
+    unless the model gives another one at least its threshold; then that field, with its probability as the
+    confidence. True when it changed the field."""
+    model = field_model.active()
+    if model is None or ind is None:
+        return ind, False
+    reread = model.rereads(text, ind.field, ind.confidence)
+    if reread is None:
+        return ind, False
+    return industry_mod.matched(reread[0], round(reread[1], 3), unit=unit, title=title, text=text), True
 
 
 def _learned_measures(text: str, sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> list[Mention]:

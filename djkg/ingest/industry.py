@@ -74,6 +74,12 @@ def resolve_field(text: str | None, *, from_cues: bool = True) -> str | None:
     return m.field if m and m.confidence >= 0.5 else None
 
 
+def matched(field: str, confidence: float, *, unit: str = "", title: str = "", text: str = "") -> IndustryMatch:
+    """A field decided elsewhere (the field model), with the sector its cues give in the unit's name, the title and
+    the opening of the text, as ``infer`` would find it."""
+    return IndustryMatch(field, _sector_of(field, unit, title, text[:3000]), confidence)
+
+
 def _sector_of(field: str, *texts: str) -> str | None:
     best = None
     for sector, cues in _table()[field]["sectors"].items():

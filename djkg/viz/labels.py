@@ -74,6 +74,8 @@ SIGNALS = {"institutionalised": "形成了制度规范", "promoted": "得到上�
 SENTENCE_ROLES = {"problem": "问题", "measure": "做法", "outcome": "成效"}
 # a measure the measure model read from the write-up's wording rather than from a listed phrase: a weaker claim
 LEARNED_MEASURE = "（据行文推断）"
+# a field the field model read from the write-up's wording where the rules read another: said the same way
+LEARNED_FIELD = LEARNED_MEASURE
 
 # case sources as the lists and filters say them
 SOURCE_KINDS = {"documented": "有公开来源", "illustrative": "示意案例"}

@@ -77,7 +77,9 @@ def record_context(rec: dict[str, Any]) -> dict[str, Any]:
     return {
         "title": title, "case": rec, "paragraphs": paras, "facts": facts, "outcomes": outcomes, "area_figures": area_figures,
         "place": place(region), "region_chain": chain, "field": industry.get("field") or "",
-        "sector": industry.get("sector") or "", "sources": source_items(rec), "reported": rec.get("reported") or "", "illustrative": illustrative,
+        "sector": industry.get("sector") or "", "field_learned": bool(industry.get("learned")),
+        "learned_mark": L.LEARNED_FIELD,
+        "sources": source_items(rec), "reported": rec.get("reported") or "", "illustrative": illustrative,
         "flags": flags, "signals": signals, "roles": L.SENTENCE_ROLES, "crumbs": crumbs,
         "model": rec.get("model"), "marked": sum(1 for p in paras for r in p.runs if r.role),
     }
