@@ -6,8 +6,9 @@ The field rules weigh cue words in the unit's name, the title and the text. On t
 were right about three times in five on the sealed sets. A bag-of-words classifier fitted to the development sets,
 read leave-one-set-out (each set by a model fitted on the others), was as accurate as the rules alone (0.912 against
 0.914) and right where they were unsure more often (0.81 against 0.75); given the rules' decision as two more
-features — which field they chose, and whether with full confidence — it reads 0.944: it learns when the rules are
-to be trusted and when the text says otherwise (``scripts/train_field_model.py --check``).
+features — which field they chose, and whether with full confidence — and the last word wherever the rules give a
+field, it reads 0.940: it learns when the rules are to be trusted and when the text says otherwise
+(``scripts/train_field_model.py --check``).
 
 So the model re-reads the field of a write-up that does not declare one (front matter wins as before): where it
 gives another field than the rules at least ``threshold`` — the probability a field needs to count as certain
@@ -98,6 +99,8 @@ def load(path: Path = MODEL_PATH) -> FieldModel | None:
                       WordScanner({w: w for w in words}))
 
 
+# how many ``rules_only`` blocks are open: the training script's switch (one thread; never entered while a server or an
+# ingest extracts)
 _off = [0]
 
 
