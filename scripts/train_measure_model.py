@@ -30,11 +30,10 @@ from djkg.ingest import measure_model  # noqa: E402
 from djkg.ingest.extract import extract  # noqa: E402
 from djkg.ingest.normalise import normalise  # noqa: E402
 from djkg.ingest.readers import RawDoc, read_path  # noqa: E402
-from djkg.ingest.taxonomy import tokenizer  # noqa: E402
 from djkg.ingest.wordscan import WordScanner  # noqa: E402
 from djkg.services.evaluation import _concepts, is_sealed  # noqa: E402
+from fitting import GOLD, development_sets, vocabulary  # noqa: E402  (scripts/fitting.py)
 
-GOLD = ROOT / "tests" / "gold"
 C = 1.0               # inverse strength of the L2 penalty; 0.3 read the same on the sealed sets
 # leave-one-set-out (--check), what the model adds is right 51% of the time at 0.4, 55% at 0.5, 60% at 0.6 (161, 119,
 # 92 additions): 0.5 is the lowest threshold whose additions are right more often than not
@@ -43,10 +42,6 @@ MIN_DOCS = 3          # a word in fewer development write-ups is no evidence (5 
 MIN_POSITIVES = 3
 PRUNE = 0.05          # weights smaller than this are left out of the file (sealed sets: measures read the same)
 
-
-def development_sets() -> list[str]:
-    return sorted(p.name for p in GOLD.iterdir()
-                  if p.is_dir() and p.name.startswith("extraction_real") and not is_sealed(p))
 
 
 def documents(name: str) -> list[dict]:
@@ -64,14 +59,6 @@ def documents(name: str) -> list[dict]:
                     "gold": set(_concepts("Measure", entry.get("measures")))})
     return out
 
-
-def vocabulary(docs: list[dict]) -> list[str]:
-    jieba = tokenizer()
-    df: Counter[str] = Counter()
-    for d in docs:
-        df.update({w for w in jieba.lcut(d["text"], HMM=False)
-                   if len(w) >= 2 and any("\u4e00" <= ch <= "\u9fff" for ch in w)})
-    return sorted(w for w, n in df.items() if n >= MIN_DOCS)
 
 
 def fit(docs: list[dict], words: list[str]):
@@ -94,7 +81,7 @@ def check(docs: list[dict]) -> None:
     for held in sorted({d["set"] for d in docs}):
         train = [d for d in docs if d["set"] != held]
         test = [d for d in docs if d["set"] == held]
-        vec, scanner, models = fit(train, vocabulary(train))
+        vec, scanner, models = fit(train, vocabulary((d["text"] for d in train), MIN_DOCS))
         x = vec.transform([dict.fromkeys(measure_model.words_in(d["text"], scanner), 1.0) for d in test])
         probs = {cid: m.predict_proba(x)[:, 1] for cid, m in models.items()}
         for t in thresholds:
@@ -121,7 +108,7 @@ def main() -> None:
     if args.check:
         check(docs)
         return
-    vec, _scanner, models = fit(docs, vocabulary(docs))
+    vec, _scanner, models = fit(docs, vocabulary((d["text"] for d in docs), MIN_DOCS))
     import sklearn
     names = vec.get_feature_names_out()
     measures = {}
