@@ -170,20 +170,18 @@ def bench_parallel_ingest(n: int, jobs: int | None = None, work: Path | None = N
     from djkg.graph.sqlite_store import SqliteStore
     from djkg.ingest.parallel import default_jobs
     from djkg.ingest.pipeline import ingest_paths
-    from djkg.ingest.readers import RawDoc, read_all
     from djkg.ingest.taxonomy import tokenizer
     jobs = jobs or default_jobs()
-    base = [] if raw else [d for d in read_all([REPO / "data" / "cases"]) if isinstance(d, RawDoc) and d.fmt == "md"]
     with tempfile.TemporaryDirectory(dir=work) as tmp:
         folder = Path(tmp) / "files"
         folder.mkdir()
         texts = []
-        for i, d in enumerate(raw_docs(n) if raw else (base[i % len(base)] for i in range(n))):
+        for i, d in enumerate(raw_docs(n) if raw else corpus_docs(n, md_only=True)):
             texts.append(d.text)
             if raw:
                 (folder / f"bench-{i:06d}.txt").write_text(d.text, encoding="utf-8")
                 continue
-            head = yaml.safe_dump({**d.meta, "id": f"bench-{i}"}, allow_unicode=True, sort_keys=True)
+            head = yaml.safe_dump(d.meta, allow_unicode=True, sort_keys=True)   # its id: bench-i
             (folder / f"bench-{i:06d}.md").write_text(f"---\n{head}---\n{d.text}", encoding="utf-8")
         jieba = tokenizer()
         for t in texts[:20]:
