@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .neo4j_store import LAYOUT
-from .neo4j_write import EXTRA_KEYS, node_row, props_json
+from .neo4j_write import EXTRA_KEYS, node_row
 from .schema import (
     AGGREGATED_EDGES, CASE, CASE_OWNED_LABELS, LABELS, OUTCOME, REGION, SCHEMA_VERSION,
     STRUCTURAL_EDGES, CaseGraph, Node, edge_owner)
-from .serialize import dumps_graph
+from .serialize import dumps_graph, props_json
 from .store import GraphStore
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

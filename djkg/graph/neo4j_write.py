@@ -27,7 +27,7 @@ from .schema import (
     STRUCTURAL_EDGES, CaseGraph, Node, SchemaError, edge_owner)
 from .schema import check_replaces
 from .changes import logged_cases, prune_to
-from .serialize import dumps_graph, graph_from_json
+from .serialize import dumps_graph, graph_from_json, props_json
 from .store import UpsertStatus
 
 _CONCEPT_LABELS = frozenset({PROBLEM, MEASURE, MODEL})
@@ -52,11 +52,6 @@ def rel_name(t: str) -> str:
     if t not in EDGE_TYPES:
         raise SchemaError(f"unknown edge type {t!r}")
     return t
-
-
-def props_json(value: Any) -> str:
-    # most edges carry no properties: skip the encoder for them (as SqliteStore does)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else "{}"
 
 
 def sql_value(value: Any) -> Any:
