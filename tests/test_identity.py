@@ -279,3 +279,69 @@ def test_nfkc_is_unicodedata_nfkc(text):
 @given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFFEF), max_size=20))
 def test_nfkc_is_unicodedata_nfkc_on_any_text(text):
     assert S.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+# --- a document keeps its case when the extractor changes ---------------------------------------------------
+
+REPORT = ("柳树村党支部领办合作社：荒坡变成了果园\n\n"
+          "2023年，山东省烟台市栖霞市亭口镇柳树村党支部领办合作社，把撂荒的坡地流转过来统一种苹果。"
+          "过去村集体一年收入不到两万元，如今达到35万元。\n")
+
+
+def _stored_as_an_earlier_djkg_named_it(store, folder: Path, old_id: str) -> str:
+    """Write the folder's one document under ``old_id``, as an earlier version of djkg whose extraction named it
+    differently did (ids without front matter derive from the title and the unit); returns the id this
+    version gives it."""
+    from djkg.ingest.build import build
+    from djkg.ingest.readers import read_all
+    (doc,) = [d for d in read_all([folder]) if isinstance(d, RawDoc)]
+    case = extract(doc)
+    now = case.id
+    case.id = old_id
+    store.upsert_cases([build(case)])
+    return now
+
+
+def test_reingesting_after_an_upgrade_keeps_the_case_id_of_each_document(store, tmp_path):
+    folder = tmp_path / "in"
+    write(folder, "liushu.txt", REPORT)
+    now = _stored_as_an_earlier_djkg_named_it(store, folder, "case:an-earlier-name")
+    assert now != "case:an-earlier-name"
+    report = ingest_paths([folder], store, keep_items=True)
+    assert counts(report) == (0, 0, 1, 0)              # the same document: its case, unchanged
+    assert [n.id for n in store.list_nodes(S.CASE)] == ["case:an-earlier-name"]
+    assert report.items[0].case.id == "case:an-earlier-name"
+    assert store.documents([text_digest(REPORT)]) == {
+        text_digest(REPORT): [("case:an-earlier-name", "liushu.txt")]}
+
+
+def test_a_correction_made_under_the_earlier_id_survives_the_upgrade(store, tmp_path):
+    from djkg.services.corrections import correct_case
+    folder = tmp_path / "in"
+    write(folder, "liushu.txt", REPORT)
+    _stored_as_an_earlier_djkg_named_it(store, folder, "case:an-earlier-name")
+    old = "case:an-earlier-name"
+    assert correct_case(store, old, {"unit": "柳树村党总支"}, version=store.case_version(old),
+                        actor="alice").status == "updated"
+    assert counts(ingest_paths([folder], store)) == (0, 0, 1, 0)
+    (case,) = store.list_nodes(S.CASE)
+    assert case.id == old and case.props["unit"] == "柳树村党总支"
+
+
+def test_the_same_text_in_another_folder_is_not_taken_for_the_stored_document(store, tmp_path):
+    folder = tmp_path / "in"
+    write(folder, "liushu.txt", REPORT)
+    _stored_as_an_earlier_djkg_named_it(store, folder, "case:an-earlier-name")
+    write(tmp_path / "other", "copy.txt", REPORT)       # another file (origin), the same text: its own case
+    assert counts(ingest_paths([tmp_path / "other"], store)) == (1, 0, 0, 0)
+    assert store.count_nodes(S.CASE) == 2
+
+
+def test_a_file_edited_across_the_upgrade_is_named_as_this_version_names_it(store, tmp_path):
+    """Its text changed, so nothing says it is the stored document: a second case (the known limit; README)."""
+    folder = tmp_path / "in"
+    write(folder, "liushu.txt", REPORT)
+    now = _stored_as_an_earlier_djkg_named_it(store, folder, "case:an-earlier-name")
+    write(folder, "liushu.txt", REPORT + "村里还办起了采摘节。\n")
+    assert counts(ingest_paths([folder], store)) == (1, 0, 0, 0)
+    assert sorted(n.id for n in store.list_nodes(S.CASE)) == sorted(["case:an-earlier-name", now])

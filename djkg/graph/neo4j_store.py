@@ -7,7 +7,8 @@ Graph layout (mirrors the SQLite tables so both stores answer the named queries 
   the case id for case-owned nodes (the Case and its Outcomes).
 - the scalar facts the named queries read are copied next to ``props`` *as SQLite's ``json_extract`` returns
   them* (booleans as 0/1, lists as compact JSON text): on Case nodes title, unit, year, adcode, field, sector,
-  flags, signals, quantified, illustrative, synthetic; on Problem/Measure/Model nodes ``candidate``; and
+  flags, signals, quantified, illustrative, synthetic, field_confidence, and the document it holds (``document``,
+  the text digest of its identity record, and ``origin``, the file it came from); on Problem/Measure/Model nodes ``candidate``; and
   ``body`` (case text, or a concept's summary) for search.
 - every edge is ``(:Node)-[:<TYPE> {case_id, props}]->(:Node)`` — one relationship per contributing case
   (``case_id = ''`` for structural PART_OF edges), so aggregated edges count their support like SQLite.
@@ -60,6 +61,8 @@ _CONSTRAINTS = [
     "CREATE CONSTRAINT djkg_change_rev IF NOT EXISTS FOR (c:Change) REQUIRE c.rev IS UNIQUE",
     "CREATE INDEX djkg_node_label IF NOT EXISTS FOR (n:Node) ON (n.label)",
     "CREATE INDEX djkg_node_owner IF NOT EXISTS FOR (n:Node) ON (n.owner)",
+    # a case by the document it holds (its text digest): ``documents``
+    "CREATE INDEX djkg_case_document IF NOT EXISTS FOR (n:Case) ON (n.document)",
     # names are indexed for regions only (gazetteer names, always short): Neo4j refuses to write a node whose
     # indexed value exceeds the index's key size, and case titles, concept phrases and texts are unbounded
     "CREATE INDEX djkg_region_name IF NOT EXISTS FOR (n:Region) ON (n.name)",
@@ -79,9 +82,10 @@ _REVIEW_CONSTRAINTS = [
 ]
 _REVIEW_COUNTERS = ("correction_seq", "audit_seq")
 
-# version of the node layout above (2: scalar copies as json_extract gives them, ``candidate``); older stores
-# get their copies rewritten from ``props`` when opened (public: the neo4j-admin export writes it)
-LAYOUT = 3
+# version of the node layout above (2: scalar copies as json_extract gives them, ``candidate``; 4: a case's
+# ``document`` and ``origin``); older stores get their copies rewritten from ``props`` when opened (public: the
+# neo4j-admin export writes it)
+LAYOUT = 4
 
 
 class Neo4jStore:
@@ -502,6 +506,16 @@ class Neo4jStore:
 
     def case_hashes(self) -> dict[str, str]:
         return {r["id"]: r["h"] for r in self._read("MATCH (g:CaseGraph) RETURN g.case_id AS id, g.hash AS h")}
+
+    def documents(self, digests: list[str]) -> dict[str, list[tuple[str, str]]]:
+        """The cases holding each of these documents (text digests of their identity records), as (case id,
+        origin) in id order."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for r in self._read("UNWIND $digests AS d MATCH (n:Case {document: d}) "
+                            "RETURN n.id AS id, n.document AS digest, n.origin AS origin ORDER BY id",
+                            digests=sorted(set(digests))):
+            out.setdefault(r["digest"], []).append((r["id"], r["origin"] or ""))
+        return out
 
     def iter_case_graphs(self) -> Iterator[CaseGraph]:
         return (stored.graph for stored in self.iter_stored_cases())

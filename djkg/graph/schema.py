@@ -18,7 +18,9 @@ from ..core.charmap import WIDE_TO_ASCII, char_mapper
 # 3: corrections and the audit trail are kept beside the graph (graph/review.py)
 # 4: the change log: which cases each write changed (graph/changes.py)
 # 5: SQLite keeps a copy of the case facts pages filter, order and count by (year, place, field, unit)
-SCHEMA_VERSION = 5
+# 6: cases are found by the document they hold (its text digest, ``GraphStore.documents``): an ingest keeps a
+#    document's case id when a newer extractor would name it differently
+SCHEMA_VERSION = 6
 
 # --- labels and edge types -------------------------------------------------------------------------
 
@@ -62,6 +64,8 @@ CASE_FACTS: dict[str, tuple[str, ...]] = {
     "field": ("industry", "field"), "sector": ("industry", "sector"), "flags": ("flags",),
     "signals": ("signals",), "quantified": ("quantified_outcomes",), "illustrative": ("illustrative",),
     "synthetic": ("synthetic",), "field_confidence": ("industry", "confidence"),
+    # the document a case holds (``IDENTITY``): Neo4j finds a case by it (``GraphStore.documents``)
+    "document": ("identity", "digest"), "origin": ("identity", "origin"),
 }
 
 FIELDS: tuple[str, ...] = ("农村", "城市社区", "机关", "事业单位", "国有企业", "非公有制经济组织", "社会组织")

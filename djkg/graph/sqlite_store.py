@@ -88,6 +88,12 @@ _FACTS_DDL = [
     f"CREATE TABLE IF NOT EXISTS case_facts (case_id TEXT PRIMARY KEY, {', '.join(_FACTS_COLUMNS)}) WITHOUT ROWID",
 ]
 
+# The cases by the document they hold (schema version 6): its text digest, from its identity record.
+_DOCUMENTS_DDL = [
+    "CREATE INDEX IF NOT EXISTS nodes_case_document ON nodes(json_extract(props, '$.identity.digest')) "
+    "WHERE label = 'Case'",
+]
+
 _DDL = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS nodes (
@@ -110,6 +116,7 @@ _DDL = [
     *_REVIEW_DDL,
     *_CHANGES_DDL,
     *_FACTS_DDL,
+    *_DOCUMENTS_DDL,
 ]
 
 # version -> statements that bring a database from version-1 to version.
@@ -123,6 +130,8 @@ _MIGRATIONS: dict[int, list[str]] = {
     4: [*_CHANGES_DDL, "INSERT OR REPLACE INTO meta SELECT 'changes_from', value FROM meta WHERE key='revision'"],
     # 5: the case facts, read once from every case's props
     5: [*_FACTS_DDL, "DELETE FROM case_facts", "INSERT INTO case_facts " + _FACTS_SELECT],
+    # 6: the cases by their document, indexed
+    6: _DOCUMENTS_DDL,
 }
 
 
@@ -539,6 +548,18 @@ class SqliteStore:
 
     def case_hashes(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT case_id, hash FROM case_graphs")}
+
+    def documents(self, digests: list[str]) -> dict[str, list[tuple[str, str]]]:
+        """The cases holding each of these documents (text digests of their identity records, ``IDENTITY``), as
+        (case id, origin) in id order."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for cid, digest, origin in self.conn.execute(
+                "SELECT n.id, json_extract(n.props, '$.identity.digest'), json_extract(n.props, '$.identity.origin') "
+                "FROM json_each(?) j CROSS JOIN nodes n "
+                "ON n.label = 'Case' AND json_extract(n.props, '$.identity.digest') = j.value ORDER BY n.id",
+                (json.dumps(sorted(set(digests))),)):
+            out.setdefault(digest, []).append((cid, origin or ""))
+        return out
 
     def iter_case_graphs(self) -> Iterator[CaseGraph]:
         for row in self.conn.execute("SELECT graph FROM case_graphs ORDER BY case_id"):

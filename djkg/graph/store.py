@@ -162,6 +162,10 @@ class GraphStore(Protocol):
 
     def case_hashes(self) -> dict[str, str]: ...
 
+    def documents(self, digests: list[str]) -> dict[str, list[tuple[str, str]]]:
+        """The cases holding each of these documents (the text digests of their identity records), as (case id,
+        origin) in id order: an ingest keeps a document's case id when a newer extractor would name it otherwise."""
+
     def iter_case_graphs(self) -> Iterator[CaseGraph]: ...
 
     def iter_stored_cases(self) -> Iterator[StoredCase]: ...

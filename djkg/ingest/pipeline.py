@@ -124,6 +124,7 @@ def write_batch(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore, *,
     the others down (a case that would overwrite a different document is refused: ``CaseConflict``)."""
     if not batch:
         return
+    batch = _keep_stored_ids(batch, store)
     try:
         _commit_corrected(batch, store, actor)
         return
@@ -142,6 +143,35 @@ def write_batch(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore, *,
         except Exception as exc:
             item.status, item.error = "failed", f"写入失败：{type(exc).__name__}: {exc} / write failed"
             item.code = "write"
+
+
+def _keep_stored_ids(batch: list[tuple[ItemResult, CaseGraph]],
+                     store: GraphStore) -> list[tuple[ItemResult, CaseGraph]]:
+    """A document the store already holds under another case id — the same file (origin) with the same text —
+    keeps that id. A case id without front matter derives from the title and the unit (``identity.assign``),
+    which extraction keeps improving: re-ingesting a folder after an upgrade must update its cases (with their
+    corrections and their audit trail), never add a second case beside each. A changed text is a new version of
+    the document and is named as this extractor names it (the same file with an edited body keeps its id only
+    while its title stays: ``identity``)."""
+    def document(item: ItemResult) -> tuple[str, str] | None:
+        ident = item.case.identity if item.case is not None else {}
+        if ident.get("basis") == "id" or not ident.get("origin") or not ident.get("digest"):
+            return None   # an id the author gave, or a text from the API: named as given
+        return ident["digest"], ident["origin"]
+
+    wanted = [d for d in map(document, (item for item, _ in batch)) if d]
+    if not wanted:
+        return batch
+    stored = store.documents([digest for digest, _ in wanted])
+    out = []
+    for item, graph in batch:
+        doc = document(item)
+        held = [cid for cid, origin in stored.get(doc[0], ()) if origin == doc[1]] if doc else []
+        if held and item.case.id not in held:
+            item.case.id = held[0]
+            graph = build(item.case)
+        out.append((item, graph))
+    return out
 
 
 def _commit_corrected(batch: list[tuple[ItemResult, CaseGraph]], store: GraphStore, actor: str) -> None:
