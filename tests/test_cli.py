@@ -245,6 +245,8 @@ BAD_INPUT = [
     (["eval", "recommend", "--gold", "{tmp}"], "无法读取金标准"),             # a folder, not a YAML file
     (["eval", "agreement", "--gold", "{tmp}", "--second", "{tmp}/nope.yaml"], "找不到第二份标注"),
     (["eval", "agreement", "--gold", "{tmp}/nope", "--second", "{tmp}/a-file"], "找不到金标准"),
+    (["eval", "titles", "--gold", "{tmp}/nope.yaml"], "找不到金标准"),
+    (["eval", "titles", "--gold", "{tmp}"], "无法读取金标准"),                # a folder, not a YAML file
 ]
 
 

@@ -702,6 +702,20 @@ def print_extraction_report(report: dict, title: str, as_json: bool) -> None:
     out.print(table)
 
 
+@eval_app.command("titles")
+def eval_titles(gold: Path = typer.Option(Path("tests/gold/titles_dev.yaml"), "--gold"),
+                as_json: bool = typer.Option(False, "--json")) -> None:
+    """标题：找到报道本身的标题，而不是网页上的栏目、日期和署名 / the headline, not the page around it."""
+    from ..services.evaluation import evaluate_titles
+    report = read_gold(evaluate_titles, gold)
+    if as_json:
+        emit_json(report)
+        return
+    h, n = report["headline"], report["no_headline"]
+    out.print(f"有标题的报道 / with a headline: {h['found']}/{h['n']} = {h['accuracy']:.3f}   "
+              f"没有标题却取了一行 / no headline, a line taken: {n['line_taken']}/{n['n']} = {n['share']:.3f}")
+
+
 @eval_app.command("recommend")
 def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles_real.yaml"), "--gold"),
                    as_json: bool = typer.Option(False, "--json")) -> None:

@@ -138,6 +138,11 @@ def _joined(line: str) -> str:
 
 def normalise(text: str) -> str:
     """The canonical text every later stage reads."""
+    return convert_numerals(normalise_written(text)).strip()
+
+
+def normalise_written(text: str) -> str:
+    """``normalise`` but for its numerals, written as they were ("十五年", not "15年"): what a headline shows."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     text = _to_halfwidth(text)
     text = _t2s().convert(text)
@@ -147,8 +152,7 @@ def normalise(text: str) -> str:
     # between a slogan and a name
     text = "\n".join(_joined(line) for line in text.split("\n"))
     text = _INDENT.sub("\n", text)
-    text = _BLANK_LINES.sub("\n\n", text)
-    return convert_numerals(text).strip()
+    return _BLANK_LINES.sub("\n\n", text)
 
 
 # control and format characters (ESC, NUL, zero-width, bidi overrides) have no place in a one-line label: they

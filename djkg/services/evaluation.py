@@ -18,6 +18,11 @@ the gold leaves that level empty and the unit's own name begins with that place 
 place mention: ``_named_by_unit``);
 unit accuracy = the extracted unit names the gold organisation (equal, or one contains the other and is at least
 60% of its length).
+Title gold: a YAML list of ``{file, title}`` (``file`` relative to the file's folder; ``title`` the headline as it
+stands in the text, without a leading column tag such as 【转载】, or null when the text has none): a headline is
+found when the extracted title is it (spaces, wrapping 【】/《》 and a subtitle after "——" aside; a line before it that
+ends in a colon may lead it, "紫阳县委办党支部:" + "联建办实事", which the annotators, copying one line, left out); for
+a text without one, a title taken from a whole line of its top (page furniture, a kicker) is counted as wrongly taken.
 Recommendation gold: a YAML list of ``{region, industry, problems: [..], description, expected: [model ids],
 clauses: [{text, problem}]}`` — clauses, where given, measure how many problem-naming clauses are recognised.
 """
@@ -404,6 +409,44 @@ def _score(gold: list[dict[str, Any]], read: Callable[[dict[str, Any]], Reading 
                              "meets_target": len(invented) <= INVENTED_MAX},
     }
     return {"documents": len(gold), "fields": fields, "claims": claims, "misses": misses}
+
+
+_WRAPPED = re.compile(r"^[【《](.*)[】》]$")
+
+
+def _main_title(title: str | None) -> str:
+    """A title as the title gold compares it: no spaces, no wrapping 【】 or 《》, no subtitle after "——"."""
+    t = normalise_key(title or "")
+    t = _WRAPPED.sub(r"\1", t)
+    return t.split("——")[0].strip("—-")
+
+
+def evaluate_titles(gold_file: Path) -> dict[str, Any]:
+    """The extracted title against ``gold_file`` (see the module's docstring)."""
+    from ..ingest.extract import extract, title_is_heading
+    from ..ingest.normalise import normalise
+    from ..ingest.readers import RawDoc, read_path
+    found = headlines = taken = no_headline = 0
+    misses: list[dict[str, Any]] = []
+    for entry in yaml.safe_load(gold_file.read_text(encoding="utf-8")) or []:
+        docs = [d for d in read_path(gold_file.parent / entry["file"]) if isinstance(d, RawDoc)]
+        case = extract(docs[0])
+        if entry.get("title"):
+            headlines += 1
+            got, want = _main_title(case.title), _main_title(entry["title"])
+            if got == want or (got.endswith(want) and got[:len(got) - len(want)].endswith((":", "："))):
+                found += 1
+            else:
+                misses.append({"file": entry["file"], "gold": entry["title"], "got": case.title})
+        else:
+            no_headline += 1
+            if case.title and title_is_heading(case.text, normalise(case.title)):   # (shown as written)
+                taken += 1
+                misses.append({"file": entry["file"], "gold": None, "got": case.title})
+    return {"headline": {"n": headlines, "found": found, "accuracy": round(_ratio(found, headlines), 4)},
+            "no_headline": {"n": no_headline, "line_taken": taken,
+                            "share": round(_ratio(taken, no_headline), 4)},
+            "misses": misses}
 
 
 def evaluate_recommend(store: GraphStore, gold_file: Path, *, k: int = 5) -> dict[str, Any]:
