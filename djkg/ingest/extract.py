@@ -356,7 +356,9 @@ def guess_title(text: str, sentences: list[Sentence]) -> str:
     lines = [x for x in lines if x]
     for i, line in enumerate(lines):
         # a masthead or a genre line ("经验材料", "党建工作简报", "2023年第6期") is never the title
-        if 4 <= len(line) <= 40 and not line.endswith("。") and not _MASTHEAD.search(line) \
+        # (a stripped line of at most 40 characters: _is_masthead is its _MASTHEAD.search, remembered for
+        # masthead_line and mastheads, which ask about the same top lines)
+        if 4 <= len(line) <= 40 and not line.endswith("。") and not _is_masthead(line) \
                 and not identity.is_generic_title(line):
             # a first line that only names the organisation ("……税务分局党支部") heads the real title below it
             if i + 1 < len(lines) and line.endswith(_PARTY_ORG) and 4 <= len(lines[i + 1]) <= 40 \
