@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
-from typing import Any
+from typing import Any, Callable
 
 from ..graph import schema as S
 from . import identity
@@ -124,9 +124,10 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                              title in line for line in top_lines(text)) else "")
     ind = industry_mod.infer(unit=unit, title=title, text=text, declared=meta.get("industry"),
                              declared_sector=meta.get("sector"))
-    # the measure model's words in the text, from one scan: what it reads, and most of what the field model reads
+    # the measure model's words in the text, from one scan: what it reads, most of what the field model reads, and
+    # where they are (its evidence)
     mmodel = measure_model.shipped()
-    measure_words = mmodel.scanner.values_in(text) if mmodel is not None else None
+    measure_words, measure_hits = mmodel.scanner.values_and_where(text) if mmodel is not None else (None, None)
     learned_field = False
     if not meta.get("industry"):
         ind, learned_field = _second_reading(ind, text, unit, title, measure_words)
@@ -150,7 +151,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                  for k, c, _ in framed]
     problems = _fits_field(problems, tx, industry)
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
-    measures += _learned_measures(text, sentences, tx, {m.id for m in measures}, measure_words)
+    measures += _learned_measures(sentences, tx, {m.id for m in measures}, measure_words, measure_hits)
     model = pick_model(matches, sentences, tx, meta, title, warnings, field=industry.get("field"))
     if model is None and not meta.get("unit"):
         # a curated write-up (front matter or labelled lines) without a model line is a local brand by intent;
@@ -211,22 +212,22 @@ def _field_vocabulary_split() -> tuple[field_model.FieldModel, frozenset[str], W
     return fmodel, frozenset(words & mmodel.rows.keys()), WordScanner({w: w for w in words - mmodel.rows.keys()})
 
 
-def _learned_measures(text: str, sentences: list[Sentence], tx: Taxonomy, found: set[str],
-                      words: set[str] | None) -> list[Mention]:
-    """Measures the rules did not find that the measure model says the write-up states (``words``: its words in
-    ``text``), each with the sentence whose words speak most for it as its evidence."""
+def _learned_measures(sentences: list[Sentence], tx: Taxonomy, found: set[str], present: set[str] | None,
+                      hits: Callable[[], list[tuple[int, str]]] | None) -> list[Mention]:
+    """Measures the rules did not find that the measure model says the write-up states (``present``: its words in
+    the text, ``hits``: where they are, as ``WordScanner.iter`` gives them), each with the sentence whose words speak
+    most for it as its evidence."""
     model = measure_model.shipped()
-    if model is None or words is None:
+    if model is None or present is None or hits is None:
         return []
-    stated = {cid: p for cid, p in model.stated_by(words).items()
+    stated = {cid: p for cid, p in model.stated_by(present).items()
               if cid not in found and cid in tx.by_id}
     if not stated:
         return []
     # where the words are, for the evidence, only when a measure is stated (most write-ups: none the rules missed)
-    hits = model.scanner.iter(text)
     starts = [s.start for s in sentences]
     words: list[set[str]] = [set() for _ in sentences]
-    for end, w in hits:
+    for end, w in hits():
         k = bisect_right(starts, end) - 1
         if k >= 0 and end < sentences[k].end and not sentences[k].heading:
             words[k].add(w)
