@@ -158,3 +158,15 @@ def test_a_learned_field_is_stored_as_such_and_the_case_page_says_so_until_an_ed
             assert LEARNED_FIELD not in html.split("<dt>领域</dt>", 1)[1].split("</dd>", 1)[0]
     finally:
         store.close()
+
+
+def test_the_field_models_words_from_the_measure_models_scan_are_those_of_its_own_scan_in_every_gold_and_corpus_text():
+    # extract.field_words: the field model's words from the measure model's words and a scan for the few others
+    from conftest import gold_and_corpus_texts
+    from djkg.ingest import measure_model
+    from djkg.ingest.extract import field_words
+    model, measures = field_model.shipped(), measure_model.shipped()
+    texts = gold_and_corpus_texts(normalised=True)
+    assert len(texts) > 1000
+    for text in texts:
+        assert field_words(model, text, measures.scanner.values_in(text)) == model.scanner.values_in(text)

@@ -159,3 +159,22 @@ def test_a_line_is_tried_as_a_heading_only_when_it_begins_as_some_heading_patter
             assert pattern.pattern.startswith(r"^(\d"), pattern.pattern
         else:
             assert chars <= sections._HEADING_STARTS, pattern.pattern
+
+
+def test_positions_are_where_re_finds_the_word_in_every_gold_and_corpus_text():
+    # normalise.positions finds a word with str.find: the occurrences re.finditer(re.escape(word)) finds
+    import re
+    from conftest import gold_and_corpus_texts
+    from djkg.ingest import industry, problem_frames
+    from djkg.ingest.normalise import positions
+    from djkg.ingest.taxonomy import taxonomy
+    words = sorted({p for f in problem_frames._frames(taxonomy()).frames for p in f.parts}
+                   | set(industry.state_group_names()[:50]) | {"党员", "村", "的", "。"})
+    texts = gold_and_corpus_texts(normalised=True)
+    assert len(texts) > 1000
+    for text in texts:
+        for word in words:
+            if word in text:
+                assert positions(text, word) == [m.start() for m in re.finditer(re.escape(word), text)], word
+    for text, word in [("党员党员党员，党员", "党员党员"), ("aaaa", "aa"), ("abc", ""), ("", ""), ("", "a")]:
+        assert positions(text, word) == [m.start() for m in re.finditer(re.escape(word), text)], (text, word)

@@ -47,3 +47,26 @@ def test_values_in_names_each_found_word_once_without_where():
 def test_values_in_is_the_set_of_what_iter_finds(words, text):
     scanner = WordScanner({w: i for i, w in enumerate(words)})
     assert scanner.values_in(text) == {value for _end, value in scanner.iter(text)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.text(alphabet="村社区党支部合作", min_size=1, max_size=4), min_size=1, max_size=12, unique=True),
+       text=st.text(alphabet="村社区党支部合作，。", max_size=60))
+def test_values_and_where_are_values_in_and_iter_from_one_scan(words, text):
+    scanner = WordScanner({w: i for i, w in enumerate(words)})
+    values, where = scanner.values_and_where(text)
+    assert values == scanner.values_in(text)
+    assert where() == scanner.iter(text)
+
+
+def test_values_and_where_give_the_measure_models_words_as_values_in_and_iter_do_in_every_gold_and_corpus_text():
+    # the measure model sums its weights in the order its set of words iterates: the same set, in the same order
+    from conftest import gold_and_corpus_texts
+    from djkg.ingest import measure_model
+    scanner = measure_model.shipped().scanner
+    texts = gold_and_corpus_texts(normalised=True)
+    assert len(texts) > 1000
+    for text in texts:
+        values, where = scanner.values_and_where(text)
+        assert list(values) == list(scanner.values_in(text))
+        assert where() == scanner.iter(text)

@@ -39,6 +39,7 @@ from .wordscan import WordScanner
 FEATURES_VERSION = 1
 MODEL_PATH = Path(__file__).parent / "data" / "field_model.json"
 RULE_CERTAIN = 1.0      # the rules' confidence that sets ``rule1=<field>``
+RULE_PREFIXES = ("rule=", "rule1=")   # the rule features' names begin so; every other feature is a word
 
 
 def rule_features(field: str | None, confidence: float | None) -> list[str]:
@@ -56,8 +57,10 @@ class FieldModel:
     rows: dict[str, tuple[float, ...]]        # feature (a word, or a rule feature) -> its weight for each field
     scanner: WordScanner[str]                 # the vocabulary's words
 
-    def features(self, text: str, field: str | None, confidence: float | None) -> set[str]:
-        return self.scanner.values_in(text) | set(rule_features(field, confidence))
+    def features(self, text: str, field: str | None, confidence: float | None,
+                 words: set[str] | None = None) -> set[str]:
+        """``words``: the vocabulary's words in ``text`` where the caller has them already (else they are scanned for)."""
+        return (self.scanner.values_in(text) if words is None else words) | set(rule_features(field, confidence))
 
     def probabilities(self, features: set[str]) -> dict[str, float]:
         """Each field's probability (a softmax over the fields' sums)."""
@@ -69,21 +72,23 @@ class FieldModel:
         total = sum(exp)
         return {f: e / total for f, e in zip(self.fields, exp)}
 
-    def decide(self, text: str, field: str | None, confidence: float | None) -> tuple[str, float]:
+    def decide(self, text: str, field: str | None, confidence: float | None,
+               words: set[str] | None = None) -> tuple[str, float]:
         """The most probable field for the write-up, given the rules' decision, and its probability (ties go to the
-        field listed first)."""
-        p = self.probabilities(self.features(text, field, confidence))
+        field listed first). ``words`` as for ``features``."""
+        p = self.probabilities(self.features(text, field, confidence, words))
         best = max(self.fields, key=lambda f: (p[f], -self.fields.index(f)))
         return best, p[best]
 
-    def rereads(self, text: str, field: str | None, confidence: float | None) -> tuple[str, float] | None:
+    def rereads(self, text: str, field: str | None, confidence: float | None,
+                words: set[str] | None = None) -> tuple[str, float] | None:
         """Another field than the rules' ``field`` with its probability, where the model gives it at least
         ``threshold``; else None. A write-up the rules give no field keeps none: they found no cue, or their hard
         exclusions (a company is no village) left none, and a guess from its words alone would make a meeting
         notice a case."""
         if not field:
             return None
-        best, p = self.decide(text, field, confidence)
+        best, p = self.decide(text, field, confidence, words)
         return (best, p) if best != field and p >= self.threshold else None
 
 
@@ -94,7 +99,7 @@ def load(path: Path = MODEL_PATH) -> FieldModel | None:
         return None
     fields = tuple(data["fields"])
     rows = {w: tuple(float(x) for x in r) for w, r in data["weights"].items()}
-    words = [w for w in rows if not w.startswith(("rule=", "rule1="))]
+    words = [w for w in rows if not w.startswith(RULE_PREFIXES)]
     return FieldModel(float(data["threshold"]), fields, tuple(float(x) for x in data["intercepts"]), rows,
                       WordScanner({w: w for w in words}))
 

@@ -151,9 +151,9 @@ def _part_of_state_group(text: str) -> bool:
     """Whether the text says the firm belongs to a central or provincial state-owned group ("…有限公司隶属中国黄金集团
     公司", "是中国建筑旗下的…"): it is state-owned, whatever its own name says."""
     for n in _group_scanner().values_in(text):   # (only the names the text holds: any one of them decides)
-        for m in re.finditer(re.escape(n), text):
-            if _PART_OF_BEFORE.search(text, max(0, m.start() - 3), m.start()) \
-                    or _PART_OF_AFTER.match(text[m.end():m.end() + 12]):
+        for at in positions(text, n):
+            end = at + len(n)
+            if _PART_OF_BEFORE.search(text, max(0, at - 3), at) or _PART_OF_AFTER.match(text[end:end + 12]):
                 return True
     # … or to a local group by a name only state-owned groups take ("隶属于杭州交投集团旗下的城市土地公司")
     return any(_PART_OF_AFTER.match(text[m.end():m.end() + 12])

@@ -204,5 +204,14 @@ def bracketed(text: str, at: int, reach: int = 60) -> str:
 
 
 def positions(text: str, word: str) -> list[int]:
-    """Where ``word`` begins in ``text``, every occurrence (non-overlapping, left to right)."""
-    return [m.start() for m in re.finditer(re.escape(word), text)]
+    """Where ``word`` begins in ``text``, every occurrence (non-overlapping, left to right): what
+    ``re.finditer(re.escape(word), text)`` finds, by ``str.find`` (each new word was a pattern for re to compile, at
+    ~0.2 ms; its cache holds 512, and extraction asks for several hundred distinct words)."""
+    if not word:
+        return list(range(len(text) + 1))    # the empty word occurs at every position, as re finds it
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + len(word))
+    return out

@@ -17,10 +17,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from functools import lru_cache
-from itertools import islice
 from typing import Any
 
-from .normalise import blank
+from .normalise import blank, positions
 from .sections import NOT_HARD_WORDS, YEARS_BACK, Sentence, names_work
 from .taxonomy import Concept, Taxonomy
 from .wordscan import WordScanner
@@ -208,7 +207,7 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
 
 def _windows(text: str, parts: tuple[str, ...], cues: tuple[str, ...]):
     """Each window (a part's clause and the next) that states a difficulty besides the parts, and no solution."""
-    for at in sorted(m.start() for part in parts for m in islice(re.finditer(re.escape(part), text), 5)):
+    for at in sorted(i for part in parts for i in positions(text, part)[:5]):
         start, end = _window(text, at)
         window = text[start:end]
         spans = [(i, i + len(p)) for p in parts for i in (window.find(p),) if i >= 0]
@@ -237,9 +236,9 @@ def _low_figure(text: str, frame: Frame) -> str | None:
     problem the unit started from, as "从空壳村变成…" does. Only for problems measured by such a figure
     (``stated_by_low_figure`` in problems.yaml: income, a collective's revenue, both sums of money)."""
     anchor = frame.parts[0]
-    for m in islice(re.finditer(re.escape(anchor), text), 5):
-        start, end = _window(text, m.start())
-        low = _LOW_FIGURE.search(text, m.end(), end)
+    for at in positions(text, anchor)[:5]:
+        start, end = _window(text, at)
+        low = _LOW_FIGURE.search(text, at + len(anchor), end)
         if low is None:
             continue
         stop = next((c.start() for c in _CLAUSE.finditer(text, low.end())), len(text))

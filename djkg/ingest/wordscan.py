@@ -12,6 +12,7 @@ character, in order of ``end`` and, at one end, longest word first; overlapping 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
@@ -36,17 +37,30 @@ class WordScanner(Generic[V]):
         return len(self._words)
 
     def iter(self, text: str) -> list[tuple[int, V]]:
-        if self._automaton is None or not text:
-            return []
-        hits = self._automaton.find_matches_as_indexes(text, overlapping=True)
-        hits.sort(key=_BY_END_LONGEST_FIRST)   # by end, then the longest (earliest start) first
-        values = self._values
-        return [(end - 1, values[i]) for i, _start, end in hits]
+        return _in_order(self._matches(text), self._values)
 
     def values_in(self, text: str) -> set[V]:
         """The distinct values of the words in ``text``, for a caller that needs neither where nor in what order:
         no sort and no pair per match (``iter`` pays both; a measure-model scan finds ~150 words in a write-up)."""
+        return _values_of(self._matches(text), self._values)
+
+    def values_and_where(self, text: str) -> tuple[set[V], Callable[[], list[tuple[int, V]]]]:
+        """``values_in(text)``, and a function that gives ``iter(text)`` from the same scan: for a caller that needs
+        where the words are only now and then (the measure model's evidence, one write-up in six)."""
+        hits = self._matches(text)
+        values = _values_of(hits, self._values)     # (before _in_order sorts the hits: the same set as values_in)
+        return values, lambda: _in_order(hits, self._values)
+
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
         if self._automaton is None or not text:
-            return set()
-        values = self._values
-        return {values[i] for i, _start, _end in self._automaton.find_matches_as_indexes(text, overlapping=True)}
+            return []
+        return self._automaton.find_matches_as_indexes(text, overlapping=True)
+
+
+def _in_order(hits: list[tuple[int, int, int]], values: list) -> list[tuple[int, Any]]:
+    hits.sort(key=_BY_END_LONGEST_FIRST)   # by end, then the longest (earliest start) first
+    return [(end - 1, values[i]) for i, _start, end in hits]
+
+
+def _values_of(hits: list[tuple[int, int, int]], values: list) -> set:
+    return {values[i] for i, _start, _end in hits}
