@@ -46,8 +46,11 @@ class MeasureModel:
 
     def _logits(self, words: set[str]):
         # one row per word present, summed column by column in C (zip, sum): a dictionary update per word and
-        # measure cost twice as much (BENCHMARKS.md, twenty-eighth session)
-        rows = [self.rows[w] for w in words]
+        # measure cost twice as much (BENCHMARKS.md, twenty-eighth session). In sorted order: a set of words is
+        # iterated in an order that depends on the process's string hashing, and a float sum on its order — the
+        # same text must read the same in every process (``ingest --jobs``), to the last bit (math.fsum would
+        # too, at three times the cost)
+        rows = [self.rows[w] for w in sorted(words)]
         return map(sum, zip(self.intercepts, *rows)) if rows else iter(self.intercepts)
 
     def stated(self, text: str) -> dict[str, float]:
@@ -64,7 +67,7 @@ class MeasureModel:
         j, support = self.ids.index(cid), self.support
         best, best_score = None, 0.0
         for k, words in enumerate(sentence_words):
-            score = sum(support[w][j] for w in words)
+            score = sum(support[w][j] for w in sorted(words))      # (in a fixed order: see _logits)
             if score > best_score:
                 best, best_score = k, score
         return best
