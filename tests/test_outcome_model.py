@@ -78,3 +78,10 @@ def test_a_model_trained_on_other_features_is_refused(tmp_path):
     with pytest.raises(outcome_model.ModelFileError, match=re.escape("train_outcome_model.py")):
         outcome_model.load(stale)
     assert outcome_model.load(tmp_path / "none.json") is None      # no file: the rules decide alone
+
+
+def test_grams_are_distinct_and_in_order_with_or_without_a_repeated_character():
+    for s in ("村集体收入", "好好学习天天向上", "一一", ""):
+        for longest in (2, 3):
+            every = [s[i:i + n] for n in range(1, longest + 1) for i in range(len(s) - n + 1)]
+            assert list(outcome_model._grams(s, longest)) == list(dict.fromkeys(every))

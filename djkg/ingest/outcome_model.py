@@ -62,13 +62,14 @@ class Candidate(NamedTuple):
     ruled_in: bool        # what the rules alone decide
 
 
-def _grams(s: str, longest: int) -> dict[str, None]:
+def _grams(s: str, longest: int) -> Iterable[str]:
     """The distinct substrings of ``s`` of one, two and (``longest`` 3) three characters, shortest first, each length
-    in order (a dict: ordered, no repeats). Built by ``map`` from the characters and pairs: no loop in Python."""
+    in order (no repeats). Built by ``map`` from the characters and pairs: no loop in Python."""
     pairs = list(map(add, s, s[1:]))
-    if longest == 2:
-        return dict.fromkeys([*s, *pairs])
-    return dict.fromkeys([*s, *pairs, *map(add, pairs, s[2:])])
+    grams = [*s, *pairs] if longest == 2 else [*s, *pairs, *map(add, pairs, s[2:])]
+    # a substring can repeat only where a character does: the dict that drops repeats (keeping the first of each)
+    # is built only then (nine windows in ten have no character twice)
+    return grams if len(set(s)) == len(s) else dict.fromkeys(grams)
 
 
 def _indicators(c: Candidate) -> tuple[tuple[str, Iterable[str]], ...]:
