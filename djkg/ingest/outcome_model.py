@@ -65,11 +65,15 @@ class Candidate(NamedTuple):
 def _grams(s: str, longest: int) -> Iterable[str]:
     """The distinct substrings of ``s`` of one, two and (``longest`` 3) three characters, shortest first, each length
     in order (no repeats). Built by ``map`` from the characters and pairs: no loop in Python."""
-    pairs = list(map(add, s, s[1:]))
-    grams = [*s, *pairs] if longest == 2 else [*s, *pairs, *map(add, pairs, s[2:])]
+    # the pairs and triples are joined from ``chars``, not from ``s`` again: iterating a Chinese string makes a new
+    # string of each character every time, and hashes it anew; these are made once, and hashed once (by ``set``
+    # here, the hash kept for the weight lookups)
+    chars = list(s)
+    pairs = list(map(add, chars, chars[1:]))
+    grams = [*chars, *pairs] if longest == 2 else [*chars, *pairs, *map(add, pairs, chars[2:])]
     # a substring can repeat only where a character does: the dict that drops repeats (keeping the first of each)
     # is built only then (nine windows in ten have no character twice)
-    return grams if len(set(s)) == len(s) else dict.fromkeys(grams)
+    return grams if len(set(chars)) == len(chars) else dict.fromkeys(grams)
 
 
 def _indicators(c: Candidate) -> tuple[tuple[str, Iterable[str]], ...]:
