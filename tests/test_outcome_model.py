@@ -4,6 +4,7 @@ judge, fitted to the development gold sets of real text, never to a sealed one."
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from djkg.ingest import outcome_model
 from djkg.ingest.extract import extract
 from djkg.ingest.readers import RawDoc
 from djkg.services.evaluation import is_sealed
+
+from conftest import gold_and_corpus_texts
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -78,3 +81,26 @@ def test_a_model_trained_on_other_features_is_refused(tmp_path):
     with pytest.raises(outcome_model.ModelFileError, match=re.escape("train_outcome_model.py")):
         outcome_model.load(stale)
     assert outcome_model.load(tmp_path / "none.json") is None      # no file: the rules decide alone
+
+
+def test_grams_are_distinct_and_in_order_with_or_without_a_repeated_character():
+    for s in ("村集体收入", "好好学习天天向上", "一一", ""):
+        for longest in (2, 3):
+            every = [s[i:i + n] for n in range(1, longest + 1) for i in range(len(s) - n + 1)]
+            assert list(outcome_model._grams(s, longest)) == list(dict.fromkeys(every))
+
+
+def test_probability_is_the_plain_sum_over_features_on_every_gold_and_corpus_figure():
+    """``probability`` looks weights up by tag, without joining feature names: bit for bit the z of the plain sum
+    over ``features`` (numeric features first, then each indicator present), on every figure the rules judge."""
+    model = outcome_model.shipped()
+    assert model is not None
+    with outcome_model.collect() as seen:
+        for text in gold_and_corpus_texts():
+            extract(RawDoc("t.txt", text))
+    assert len(seen) > 5000
+    for c in seen:
+        f = outcome_model.features(c)
+        numeric = sum(model.weights.get(k, 0.0) * f[k] for k in outcome_model._NUMERIC)
+        z = model.intercept + numeric + sum(model.weights.get(k, 0.0) for k in f if k not in outcome_model._NUMERIC)
+        assert model.probability(c) == 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), c

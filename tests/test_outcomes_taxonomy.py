@@ -191,3 +191,11 @@ def test_a_word_of_our_own_dictionary_can_name_what_was_counted(fragment, name):
     # them and the outcome was shown without a name
     from djkg.ingest.outcomes import noun_phrase
     assert noun_phrase(fragment) == name
+
+
+@pytest.mark.parametrize("text, hoped", [("可达", True), ("年产值可再增加", True), ("可实现", True),
+                                         ("认可达", False), ("许可增", False), ("批准许可", False)])
+def test_可_hopes_unless_it_ends_认可_or_许可(text, hoped):
+    from djkg.ingest.outcomes import _PLAN, _PLAN_BEHIND
+    assert bool(_PLAN_BEHIND.search(text)) is hoped
+    assert bool(_PLAN.search(text)) is hoped

@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache
 from itertools import repeat
 from operator import add, mul
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .weighing import ModelFileError, read_model_file  # noqa: F401  (ModelFileError: what load raises)
 
@@ -62,23 +62,30 @@ class Candidate(NamedTuple):
     ruled_in: bool        # what the rules alone decide
 
 
-def _grams(s: str, longest: int) -> dict[str, None]:
+def _grams(s: str, longest: int) -> Iterable[str]:
     """The distinct substrings of ``s`` of one, two and (``longest`` 3) three characters, shortest first, each length
-    in order (a dict: ordered, no repeats). Built by ``map`` from the characters and pairs: no loop in Python."""
-    pairs = list(map(add, s, s[1:]))
-    if longest == 2:
-        return dict.fromkeys([*s, *pairs])
-    return dict.fromkeys([*s, *pairs, *map(add, pairs, s[2:])])
+    in order (no repeats). Built by ``map`` from the characters and pairs: no loop in Python."""
+    # the pairs and triples are joined from ``chars``, not from ``s`` again: iterating a Chinese string makes a new
+    # string of each character every time, and hashes it anew; these are made once, and hashed once (by ``set``
+    # here, the hash kept for the weight lookups)
+    chars = list(s)
+    pairs = list(map(add, chars, chars[1:]))
+    grams = [*chars, *pairs] if longest == 2 else [*chars, *pairs, *map(add, pairs, chars[2:])]
+    # a substring can repeat only where a character does: the dict that drops repeats (keeping the first of each)
+    # is built only then (nine windows in ten have no character twice)
+    return grams if len(set(chars)) == len(chars) else dict.fromkeys(grams)
 
 
-def _indicators(c: Candidate) -> tuple[tuple[str, Iterable[str]], ...]:
-    """The features that are 1.0 when present, as (tag, values) in the order ``features`` writes them: a feature's
-    name is its tag and value joined."""
+_TAGS = ("L:", "R:", "L2:", "R2:", "P:", "U:", "role:", "sec:", "dir:")
+
+
+def _indicators(c: Candidate) -> tuple[Iterable[str], ...]:
+    """The values of the features that are 1.0 when present, one group for each tag of ``_TAGS``, in its order (the
+    order ``features`` writes them): a feature's name is its tag and value joined."""
     before, after = c.text[c.c0:c.a], c.text[c.b:c.c1]
-    return (("L:", _grams(before[-8:], 3)), ("R:", _grams(after[:6], 3)),
-            ("L2:", (before[-2:],)), ("R2:", (after[:2],)),
-            ("P:", _grams(c.text[:c.c0][-10:], 2)),      # the end of the clauses before
-            ("U:", (c.unit,)), ("role:", (c.role,)), ("sec:", ((c.section or "-"),)), ("dir:", (c.direction,)))
+    return (_grams(before[-8:], 3), _grams(after[:6], 3), (before[-2:],), (after[:2],),
+            _grams(c.text[:c.c0][-10:], 2),      # the end of the clauses before
+            (c.unit,), (c.role,), ((c.section or "-"),), (c.direction,))
 
 
 _NUMERIC = ("lead", "approx", "first_clause", "score", "acc_rule", "bias", "logv")
@@ -92,7 +99,7 @@ def _numeric(c: Candidate) -> tuple[float, ...]:
 
 def features(c: Candidate) -> dict[str, float]:
     """The candidate as the model reads it (names are what the weights file keys on)."""
-    f = {tag + value: 1.0 for tag, values in _indicators(c) for value in values}
+    f = {tag + value: 1.0 for tag, values in zip(_TAGS, _indicators(c)) for value in values}
     f.update(zip(_NUMERIC, _numeric(c)))
     return f
 
@@ -116,6 +123,12 @@ class OutcomeModel:
         return dict(tables)
 
     @cached_property
+    def _lookups(self) -> tuple[Callable[[str, float], float], ...]:
+        """The weight lookup (``dict.get``) of each tag of ``_TAGS``, in its order: ``probability`` zips them with
+        ``_indicators``' groups instead of finding each tag's table by name for every figure."""
+        return tuple(self._by_tag.get(tag, _NONE).get for tag in _TAGS)
+
+    @cached_property
     def _numeric_weights(self) -> tuple[float, ...]:
         return tuple(self.weights.get(k, 0.0) for k in _NUMERIC)
 
@@ -123,10 +136,9 @@ class OutcomeModel:
         # the same sum as over ``features(c)``, term by term in its order (so bit for bit the same z): the numeric
         # features weighted first, then the weights of the indicators present (each 1.0), summed in order
         numeric = sum(map(mul, self._numeric_weights, _numeric(c)))
-        tables = self._by_tag
         present: list[float] = []
-        for tag, values in _indicators(c):
-            present += map(tables.get(tag, _NONE).get, values, _ABSENT)
+        for get, values in zip(self._lookups, _indicators(c)):
+            present += map(get, values, _ABSENT)
         z = self.intercept + numeric + sum(present)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 

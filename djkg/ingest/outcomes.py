@@ -99,7 +99,8 @@ _AIM_LEADS = re.compile(r"(?:目标是|目标为|目标：|力争)[^。！？；
                         # 另外还要培育12名…")
                         r"(?:按照|按|根据)(?:今年的|年度)?(?:计划|规划)[^。！？]*$")
 _AIM_WORD = re.compile(r"目标|力争|计划|规划")   # in every _AIM_LEADS match, and found fast (like _THEN_WORD)
-_HOPED = r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|(?<![认许])可(?:再|望|达|增|实现|带动|新增)|" \
+# (every branch starts with a character, 可(?<![认许]可) for (?<![认许])可: re then skips to the first characters)
+_HOPED = r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|可(?<![认许]可)(?:再|望|达|增|实现|带动|新增)|" \
          r"还要(?=培|建|新建|发展|完成|实现|引进|新增|打造|推动|组织|开展|吸纳|带动)"   # "另外还要培育12名": what is still to do
 _PLAN = re.compile(_HOPED + r"|可以|能够|允许")
 # … in the clause before a figure: "可以" and "能够" there say what can be done now ("684项服务事项可以全程在网上办理，
@@ -305,18 +306,19 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
     consumed += [(m.start("a"), m.end()) for m in _FROM_ONLY.finditer(text)
                  if not any(x <= m.start() < y for x, y in consumed)]
     for m in quantities:
-        if consumed and any(x <= m.start() < y for x, y in consumed):
+        start, end = m.span()   # (read once: a dozen uses below)
+        if consumed and any(x <= start < y for x, y in consumed):
             continue
         raw, unit = m.group("v"), m.group("u")
-        after = text[m.end():m.end() + 1]
+        after = text[end:end + 1]
         if _YEAR.match(raw) and (unit in ("",) or after in ("年", "-", "—", "/", ".")):
             continue
         if unit == "个" and text.startswith(("年头", "多年头", "昼夜", "日夜", "星期", "多星期", "礼拜", "钟头",
-                                            "多钟头"), m.end()):
+                                            "多钟头"), end):
             continue   # "已经有15个年头", "连续苦战3个昼夜": a span of time, not fifteen of something
-        if _MILESTONE.match(text, m.end()):
+        if _MILESTONE.match(text, end):
             continue   # "结案数第一次跨过20000件这道坎", "突破两万件大关": the mark passed, not a figure of the unit's
-        if after == "制" or (m.start() >= 2 and text[m.start() - 1] in "-—~～－" and text[m.start() - 2].isdigit()):
+        if after == "制" or (start >= 2 and text[start - 1] in "-—~～－" and text[start - 2].isdigit()):
             continue   # "5人制足球场" is a kind; "3-4次" is one figure, given by its first number
         if unit == "万" and _WAN_UNIT.match(after or "x"):
             continue   # "5万元" is matched whole elsewhere; a bare 万 stands for 万 (people, items)
@@ -325,28 +327,28 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
             unit, approx = "个月", True
         elif unit in ("个小时", "个多小时"):  # "3个小时": hours, not three of something
             unit, approx = "小时", approx or unit == "个多小时"
-        more = unit == "万" and _WAN_MORE.match(text, m.end())
+        more = unit == "万" and _WAN_MORE.match(text, end)
         if more:                           # "8万多元" is 8 万元, approximately (not 8 万 of something)
             unit, approx = "万" + more.group(1), True
-        c0, c1 = _clause_of(clauses, m.start())
-        metric, name, direction = _metric_for(text, c0, m.start(), cues, unit)
+        c0, c1 = _clause_of(clauses, start)
+        metric, name, direction = _metric_for(text, c0, start, cues, unit)
         # a clause that follows a result in the same sentence ("半年来办结诉求1300件，满意率98.62%") goes on with it
-        named = _named_metric(text, c0, m.start())
+        named = _named_metric(text, c0, start)
         carried = named and (any(pos < c0 for pos, _ in facts) or bool(_PERFECT.search(text[:c0])))
         score, value = _score(text, s, m, c0, c1, unit, lead, direction, named=named), _num(raw)
-        if not outcome_model.is_result(Candidate(text, m.start(), m.end(), c0, c1, unit, value, s.role, s.section,
+        if not outcome_model.is_result(Candidate(text, start, end, c0, c1, unit, value, s.role, s.section,
                                                  lead, direction, approx, score,
                                                  score + (1.0 if carried else 0.0) >= ACCEPT)):
             continue
         if name is None:
-            name = noun_phrase(text[c0:m.start()])
-        window = text[max(c0, m.start() - 8):m.start()]
+            name = noun_phrase(text[c0:start])
+        window = text[max(c0, start - 8):start]
         if any(v in window for v in _DOWN):
             direction = "down"
         elif any(v in window for v in _UP) and direction == "none":
             direction = "up"
-        facts.append((m.start(), OutcomeFact(metric, name, value, unit, direction, text,
-                                             scope=_scope(text, c0, m.start(), level), approx=approx)))
+        facts.append((start, OutcomeFact(metric, name, value, unit, direction, text,
+                                         scope=_scope(text, c0, start, level), approx=approx)))
     return [f for _, f in sorted(facts, key=lambda x: x[0])]
 
 
@@ -450,18 +452,19 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
            direction: str = "none", *, named: bool) -> float:
     """How strongly the clause says this number is a result of the work (accepted from ``ACCEPT``). ``named``: a noun
     naming what it measures leads to it (``_named_metric``, which the caller has asked already)."""
-    before = text[c0:m.start()]
-    after = text[m.end():c1]
+    start, end = m.span()
+    before = text[c0:start]
+    after = text[end:c1]
     verb_before = bool(_RESULT_VERB.search(before))   # read by four rules: looked for once
     score = 0.0
     # "以前一年挣不到5000元，现在能挣3万多": in a sentence that opens on the past, the figure of now is the result
     # (the now may open an earlier clause: "几年前谁也想不到的局面如今出现了：…收缴率升到了97%")
     then = _THEN_WORD.search(text, 0, c0) and _THEN.search(text[:c0])
-    now_vs_then = bool(then and (_NOW.search(before) or _NOW_ANYWHERE.search(text, then.end(), m.start())))
+    now_vs_then = bool(then and (_NOW.search(before) or _NOW_ANYWHERE.search(text, then.end(), start)))
     opening = text.lstrip("“\"（(　 ")
     if _BEFORE_WORK.match(opening) and not now_vs_then:
         score -= 4.0
-    elif (start := _AT_THE_START.search(text, 0, m.start())) and not _LATER.search(text, start.end(), m.start()):
+    elif (began := _AT_THE_START.search(text, 0, start)) and not _LATER.search(text, began.end(), start):
         score -= 4.0   # "它起步时只是一座小煤窑：一年出煤8.24万吨，总产值605万元": the unit when it began, a baseline
     if (m.group("post") or (m.group("pre") in ("超过", "逾", "超") and unit not in ("%", "成"))) \
             and after.startswith("的") and not (unit in _MONEY and _AMOUNT_AFTER.match(after)):
@@ -474,7 +477,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score += 2.0   # (thanks received count: "收到10面感谢锦旗"; suggestions received are no result)
     elif _RESULT_VERB.search(after[:16]) or (unit in _DURATION_UNITS and _RESPONDS.match(after)):
         score += 1.0   # (also "10分钟内就能赶到": how fast the service now answers)
-    if _RATE_FOLLOWS.match(text, m.end()):
+    if _RATE_FOLLOWS.match(text, end):
         score += 2.0   # "急诊为2600人次，增长40%": a level reported with its growth is a result
     if lead or _RESULT_LEAD.match(before.lstrip()) or _PERFECT.search(before) or _AFTER_THE_WORK.search(before):
         score += 1.5
@@ -520,7 +523,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
             and direction != "down":
         score -= 3.0   # (also "设立党员先锋岗4个、…组建党员突击队3支": the posts and teams named before their count)
     if unit in ("名", "人", "位", "家") and not verb_before and (
-            _MEMBER_STOCK.search(before) or _MEMBER_LISTED.search(text, 0, m.start())):
+            _MEMBER_STOCK.search(before) or _MEMBER_LISTED.search(text, 0, start)):
         score -= 3.0   # how many members there are, now as before (目前 is no result here), not what the work reached
     if unit in ("名", "人", "位") and _MOBILISED.search(before) and _MOBILISED_WHO.match(after):
         score -= 3.0   # "先后动员400多名党员加入": the people the work drew on, not what it reached
@@ -541,7 +544,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if (_RANGE.match(after) or _RANGE_TOP.search(before)) and not _GREW.search(before):
         score -= 3.0   # "人均收入在1500元到3000元之间", "占销售收入的3%到5%": a range describes where the unit
         #                stands; "以3比2击败": a match's score (but "人均增收8000元至10000元" is what the work brought)
-    if _POOL_AFTER.match(text, m.end()):
+    if _POOL_AFTER.match(text, end):
         score -= 4.0   # "第一批7项标准中，有6项…", "132张里有123张…": the whole the result is counted out of
     if unit in _MONEY and _SPENT.search(before):
         score -= 3.0   # "用于党建活动的钱有30万元", "已向社会组织党组织拨付9.9万元": money put in
@@ -549,22 +552,22 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "送出健康宣传资料300多份", "张贴通知300份": what was handed out, not what it achieved
     if unit in ("人次", "人", "名") and "投入" in before[-6:]:
         score -= 4.0   # "累计投入340余人次": volunteers put in, not people served
-    if unit in _MONEY and _PERSONAL.search(text, 0, m.start()):
+    if unit in _MONEY and _PERSONAL.search(text, 0, start):
         score -= 5.0   # "他一年的营业额只有10万元上下，现在已经超过1000万元": one member's business
-    if "”" in text[m.end():m.end() + 14] and _QUOTED_NAME.search(text[max(0, m.start() - 15):m.start()]):
+    if "”" in text[end:end + 14] and _QUOTED_NAME.search(text[max(0, start - 15):start]):
         score -= 4.0
-    if _CENTURY_WORD.search(text, 0, m.start()) and _LAST_CENTURY.search(text, 0, m.start()) \
-            and not _NOW_ANYWHERE.search(text, 0, m.start()):
+    if _CENTURY_WORD.search(text, 0, start) and _LAST_CENTURY.search(text, 0, start) \
+            and not _NOW_ANYWHERE.search(text, 0, start):
         score -= 4.0   # "上世纪90年代，村里铁矿投产第一年的产值就有10万元": long before the work
     if unit in _MONEY and _AID_FUNDS.search(before):
         score -= 4.0   # "上海援青资金3000万元到位", "争取到天津援疆资金200万元": money that came in
-    if unit in _MONEY and _ONE_OF.search(text, 0, m.start()):
+    if unit in _MONEY and _ONE_OF.search(text, 0, start):
         score -= 3.0   # "其中一位李阿姨…帮居民挽回损失3万元": one person's story
     if _REFERS_BACK.search(before):
         score -= 4.0   # "这3项分别达到140%": a number that refers back to what was just counted
     if _STOCK.search(before) and not _STOCK_CHANGED.search(before):
         score -= 4.0   # "存栏的药材鸡达20000只", "养着1020箱蜜蜂": what the unit holds, not what the work changed
-    if unit == "分" and text[m.end():m.end() + 1] == "地":
+    if unit == "分" and text[end:end + 1] == "地":
         score -= 4.0   # "人均不到1分地": a measure of land, not points
     if unit in ("名", "人", "位") and _SENT.search(before):
         score -= 3.0
@@ -583,7 +586,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if _ENDOWMENT.search(before) or (unit in ("公里", "千米", "米", "里") and _DISTANCE.search(before)):
         score -= 3.0   # "全村287口人，人均耕地3.5亩", "海拔2100米", "森林覆盖率在95%以上", "距县城12公里": what the
         #                place is, not what the work did
-    if _MARKETS.match(text, m.end()) or "国家和地区" in before[-8:]:
+    if _MARKETS.match(text, end) or "国家和地区" in before[-8:]:
         score -= 4.0   # "产品销往120多个国家和地区": how far a firm sells, part of what it is
     if before.endswith("来自"):
         score -= 4.0   # "来自10个部门的…": where people came from
