@@ -831,7 +831,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
         if any(core.endswith(k) for k in bare_kinds):
             add(core, "bare_kind")
         if kind not in anaphora_of:
-            anaphora_of[kind] = len(_anaphora(kind).findall(body)) if kind else 0
+            anaphora_of[kind] = sum(1 for _ in _anaphora(kind).finditer(body)) if kind else 0
         anaphora = anaphora_of[kind]
         # a short form the text defines for it ("…有限公司第二党支部（下称“第二党支部”）") names it as often
         add(core, "count", min(5, body.count(short) + sum(body.count(a) for a in aliases.get(core, ()))))
@@ -1098,13 +1098,15 @@ def _ends(text: str, name: str, overlapping: bool = False):
 
 
 @lru_cache(maxsize=64)
-def _anaphora(kind: str) -> re.Pattern:
-    """The text's own references to its subject: 该局, 本村, 村里, 局机关, 公司党委 …"""
+def _anaphora(kind: str) -> Prefiltered:
+    """The text's own references to its subject: 该局, 本村, 村里, 局机关, 公司党委 …
+    (Prefiltered: re cannot skip ahead in these alternations, whose branches begin with a group or a look-behind,
+    and tried them at every character of the body; they begin with 该, 本, 全, 这 or the kind itself.)"""
     if kind == "行":    # a bank: 该行, 全行 — not 全行业, 推行党支部
-        return re.compile(r"(?:该|本|全)行(?!业|动|政|为|列|走|使|程|进)|(?<![推实执试施运进履])行(?:党委|党支部|党总支)")
+        return Prefiltered(re.compile(r"(?:该|本|全)行(?!业|动|政|为|列|走|使|程|进)|(?<![推实执试施运进履])行(?:党委|党支部|党总支)"))
     # (an association is spoken of by its kind alone, opening a clause: "。协会把党建统领摆在前头")
     bare = f"|(?<=[。，；：！\n]){kind}(?=[\u4e00-\u9fff])" if kind in ("协会", "商会", "公司") else ""
-    return re.compile(f"(?:该|本|全|这家|这个|这所|这座){kind}|{kind}(?:里|机关|党委|党支部|党总支){bare}")
+    return Prefiltered(re.compile(f"(?:该|本|全|这家|这个|这所|这座){kind}|{kind}(?:里|机关|党委|党支部|党总支){bare}"))
 
 
 _SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
