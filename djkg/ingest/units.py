@@ -116,8 +116,10 @@ _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|
                       r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|具体|个别|部分|该|本|其|我|这|那)")
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|｜\n\t 　'0123456789%％+＋")
-_NOT_UNIT = re.compile(r"[上考读念]大学$|或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队)|骑手|快递员|"
-                       r"(?<!共产)党员|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|问题|明星|老旧|新建|所有|各个|领办")
+# (…大学$ written out and the look-behind following 党员 rather than preceding it: every alternative then begins with
+# a character, which re skips ahead to instead of trying all of them at every character)
+_NOT_UNIT = re.compile(r"上大学$|考大学$|读大学$|念大学$|或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队)|骑手|快递员|"
+                       r"党员(?<!共产党员)|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|问题|明星|老旧|新建|所有|各个|领办")
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家(?!电网|电投|能源|管网|开发银行)|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
 # function words no name holds: a candidate that contains one is a clause ending in a name (同 joins two bodies
@@ -132,9 +134,10 @@ _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 
 # what cannot begin an organisation's name but a clause runs into it: "有河南省…公司", "些爱心驿站", "明确凡…乡镇",
 # "学校龙湖高中三部" (the school referred back to)
-_LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:(?:社区|村|小区|公司|单位|学校|医院|支部)(?=名叫|叫|名为))?(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|名为|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业))|"
+# (one ^ before both alternatives: re then gives up after position 0, where ^A|^B was tried at every character)
+_LEADING_JUNK = re.compile(r"^(?:(?:明确|规定|要求)?(?:凡是|凡)|(?:(?:社区|村|小区|公司|单位|学校|医院|支部)(?=名叫|叫|名为))?(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|名为|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业))|"
                            r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|专访|采访|访(?!问|谈|客|民)|即(?!墨))"   # (——访陕西省律师协会…)
-                           r"(?=[\u4e00-\u9fff“]{3})")
+                           r"(?=[\u4e00-\u9fff“]{3}))")
 _OUTLET_SITE = re.compile(r"网(?:\d|讯|消息|记者|报道|[\s　|｜)）]|$)")
 _QUOTED_KIND = re.compile(r"“[^“”]{1,4}”(?:社区|村)$")
 _ONE_CHARACTER_NOT_A_NAME = frozenset("建组搭设办创立成一")
@@ -512,7 +515,8 @@ def _gap_breaks(gap: str) -> bool:
     return any(f[:1] == "v" and f != "vn" and len(w) >= 2 and w not in _NAME_VERBS for w, f in _words(gap))
 
 
-_RENAMED_OR_UNDER = re.compile(r"(?:转型|更名|改名|改制|升格|改)为|成为|辖下|下辖|所辖|管辖|旗下|下属")
+# (each alternative written out whole, so that every one begins with a character re can skip ahead to)
+_RENAMED_OR_UNDER = re.compile(r"转型为|更名为|改名为|改制为|升格为|改为|成为|辖下|下辖|所辖|管辖|旗下|下属")
 # verbs that belong in organisations' names (供电公司, 调解委员会, 监督委员会 …)
 _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 登记 露天 "
                         "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
@@ -1110,7 +1114,7 @@ def _anaphora(kind: str) -> Prefiltered:
 
 
 _SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
-_CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者|(?:图片|照片|视频|稿件)由")
+_CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者|图片由|照片由|视频由|稿件由")   # (written out: see _RENAMED_OR_UNDER)
 # a credit line of its own under the title
 _EDITORS_NOTE = re.compile(r"\s*(?:编者按|编者的话|编辑按|编前语|编者注)\s*[：:]")
 _CREDIT_LINE = re.compile(r"\s*(?:来源|稿源|信息来源|文章来源|转自|转载自|作者|责任编辑|编辑|审核)\s*[：:]")
