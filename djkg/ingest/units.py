@@ -469,8 +469,7 @@ def _unsplit(window: str, cut: int) -> int:
             return cut      # "龙山街道和龙山社区": after an organisation's word, 和 joins two of them (not 和龙) —
             #                 but 经 of "农村经济经营管理中心" joins nothing
         freq = tokenizer().dt.FREQ     # as _after_last_verb reads it: the user dictionary kept up to date
-        start = next((a for a in range(max(0, cut - 3), cut) for b in range(cut + 1, min(len(window), cut + 3) + 1)
-                      if freq.get(window[a:b], 0) >= WORD_FREQ), None)
+        start = _word_across(window, cut, freq)
         if start is None and (len(window) - cut <= 1 and window[cut - 1] in _ADVERBS or window[cut - 1] == "和"):
             # one character or none left for the name: the adverb or joining word ends a word of the name (大都 of
             # 海亮大都汇, 共同 of 共同村); 和 ending a word is no "and" whatever follows (祥和家园居民区, 协和医院)
@@ -479,6 +478,21 @@ def _unsplit(window: str, cut: int) -> int:
             return cut
         cut = _boundary_end(window[:start]) if start > 0 else 0
     return cut
+
+
+def _word_across(window: str, cut: int, freq: dict[str, int]) -> int | None:
+    """Where the first common word (``WORD_FREQ``) begins that starts up to three characters before ``cut`` and runs
+    on up to three characters past it; None when none does. (jieba's ``FREQ`` holds every prefix of its words, at
+    0: a string it lacks begins no word, and the longer ones from the same start are not looked up: some half of
+    the look-ups of fresh strings in a dictionary of 500,000.)"""
+    for a in range(max(0, cut - 3), cut):
+        for b in range(cut + 1, min(len(window), cut + 3) + 1):
+            f = freq.get(window[a:b])
+            if f is None:
+                break
+            if f >= WORD_FREQ:
+                return a
+    return None
 
 
 _ONE_CHARACTER_BOUNDARIES = frozenset(w for w in re.findall(r"[\u4e00-\u9fff]+", _BOUNDARY_WORDS) if len(w) == 1)
