@@ -102,3 +102,18 @@ def test_a_state_honour_and_a_brand_are_found_where_search_finds_them_in_every_g
         assert (found and found.span()) == (expected and expected.span())
         found_any = found_any or expected is not None
     assert found_any
+
+
+def test_a_texts_references_to_its_units_kind_are_counted_as_findall_counts_them_in_every_gold_and_corpus_text():
+    # (units._anaphora: each kind's references, tried only at 该, 本, 全, 这 and the kind's own first character)
+    kinds = re.findall(r"[\u4e00-\u9fff]+", units._KIND_END.pattern) + ["行", "部"]   # (every kind _kind gives)
+    texts = gold_and_corpus_texts()
+    found_any = False
+    for kind in kinds:
+        scan = units._anaphora(kind)
+        assert scan._skip is not None, kind
+        for text in texts:
+            body = text[:4000]
+            assert spans(scan.finditer(body)) == spans(scan.pattern.finditer(body))
+            found_any = found_any or scan.search(body) is not None
+    assert found_any

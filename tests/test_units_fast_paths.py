@@ -45,3 +45,23 @@ def test_a_text_without_the_list_word_lists_no_organisation():
         if units._LIST_WORD not in body:
             assert not any(units._listed(body, m.start()) for m in units._ORG_SCAN.finditer(body))
         assert all(units._LIST_WORD in m.group(0) for m in units._LIST_OPENS.finditer(body))
+
+
+def test_a_word_across_a_boundary_is_found_as_by_looking_up_every_span_in_every_gold_and_corpus_text():
+    # (units._word_across stops looking further from a start once jieba's dictionary lacks the string as a prefix)
+    freq = units.tokenizer().dt.FREQ
+
+    def every_span(window, cut):
+        return next((a for a in range(max(0, cut - 3), cut) for b in range(cut + 1, min(len(window), cut + 3) + 1)
+                     if freq.get(window[a:b], 0) >= units.WORD_FREQ), None)
+
+    tried = found = 0
+    for text in gold_and_corpus_texts(normalised=True):
+        for m in units._ORG_SCAN.finditer(text[:4000]):
+            window = text[max(0, m.start() - units.MAX_NAME):m.end()]
+            for cut in range(1, len(window)):
+                expected = every_span(window, cut)
+                assert units._word_across(window, cut, freq) == expected, (window, cut)
+                tried += 1
+                found += expected is not None
+    assert tried > 100000 and found > 10000

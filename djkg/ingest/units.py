@@ -59,6 +59,8 @@ _ORG_RE = re.compile("(?:" + "|".join(ORG_TYPES + _TOWN_WORDS) + ")")
 # over a write-up's body, where every alternative was tried at every character) and trying there only the words
 # that begin with it
 _ORG_SCAN = Prefiltered.of_words(ORG_TYPES + _TOWN_WORDS)
+# (where no organisation word can begin, _ORG_RE need not try its ~130 alternatives one by one)
+_ORG_FIRST = first_chars(_ORG_RE)
 _TOWN_RE = re.compile("|".join(TOWN_TYPES))
 _DOMAIN_PARTY_RE = re.compile("|".join(_DOMAIN_PARTY))
 _TOWN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,}[镇乡]$")   # a township's name of two characters or more
@@ -116,8 +118,10 @@ _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|
                       r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|具体|个别|部分|该|本|其|我|这|那)")
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|｜\n\t 　'0123456789%％+＋")
-_NOT_UNIT = re.compile(r"[上考读念]大学$|或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队)|骑手|快递员|"
-                       r"(?<!共产)党员|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|问题|明星|老旧|新建|所有|各个|领办")
+# (…大学$ written out and the look-behind following 党员 rather than preceding it: every alternative then begins with
+# a character, which re skips ahead to instead of trying all of them at every character)
+_NOT_UNIT = re.compile(r"上大学$|考大学$|读大学$|念大学$|或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队)|骑手|快递员|"
+                       r"党员(?<!共产党员)|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|问题|明星|老旧|新建|所有|各个|领办")
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家(?!电网|电投|能源|管网|开发银行)|国务院|教育部|农业农村部|民政部|中组部|全国)")
 MAX_NAME = 18
 # function words no name holds: a candidate that contains one is a clause ending in a name (同 joins two bodies
@@ -132,9 +136,10 @@ _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 
 # what cannot begin an organisation's name but a clause runs into it: "有河南省…公司", "些爱心驿站", "明确凡…乡镇",
 # "学校龙湖高中三部" (the school referred back to)
-_LEADING_JUNK = re.compile(r"^(?:明确|规定|要求)?(?:凡是|凡)|^(?:(?:社区|村|小区|公司|单位|学校|医院|支部)(?=名叫|叫|名为))?(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|名为|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业))|"
+# (one ^ before both alternatives: re then gives up after position 0, where ^A|^B was tried at every character)
+_LEADING_JUNK = re.compile(r"^(?:(?:明确|规定|要求)?(?:凡是|凡)|(?:(?:社区|村|小区|公司|单位|学校|医院|支部)(?=名叫|叫|名为))?(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|名为|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业))|"
                            r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|专访|采访|访(?!问|谈|客|民)|即(?!墨))"   # (——访陕西省律师协会…)
-                           r"(?=[\u4e00-\u9fff“]{3})")
+                           r"(?=[\u4e00-\u9fff“]{3}))")
 _OUTLET_SITE = re.compile(r"网(?:\d|讯|消息|记者|报道|[\s　|｜)）]|$)")
 _QUOTED_KIND = re.compile(r"“[^“”]{1,4}”(?:社区|村)$")
 _ONE_CHARACTER_NOT_A_NAME = frozenset("建组搭设办创立成一")
@@ -171,7 +176,8 @@ def candidates(text: str) -> list[UnitCandidate]:
     """Every organisation named in ``text``."""
     out: list[UnitCandidate] = []
     for m in _ORG_SCAN.finditer(text):
-        if _TOWN_RE.match(text, m.end()) or (m.group(0) in TOWN_TYPES and _ORG_RE.match(text, m.end())):
+        if _TOWN_RE.match(text, m.end()) or (m.group(0) in TOWN_TYPES and text[m.end():m.end() + 1] in _ORG_FIRST
+                                             and _ORG_RE.match(text, m.end())):
             continue    # 彭浦新村 + 街道, 大桥镇 + 由桥村: the longer name is the organisation
         if m.group(0) in ("镇", "乡") and _names_division_after(text, m.start()):
             continue    # "云南镇雄的洪灾": 镇 begins the county 镇雄县 after its province, no town called 云南镇
@@ -463,8 +469,7 @@ def _unsplit(window: str, cut: int) -> int:
             return cut      # "龙山街道和龙山社区": after an organisation's word, 和 joins two of them (not 和龙) —
             #                 but 经 of "农村经济经营管理中心" joins nothing
         freq = tokenizer().dt.FREQ     # as _after_last_verb reads it: the user dictionary kept up to date
-        start = next((a for a in range(max(0, cut - 3), cut) for b in range(cut + 1, min(len(window), cut + 3) + 1)
-                      if freq.get(window[a:b], 0) >= WORD_FREQ), None)
+        start = _word_across(window, cut, freq)
         if start is None and (len(window) - cut <= 1 and window[cut - 1] in _ADVERBS or window[cut - 1] == "和"):
             # one character or none left for the name: the adverb or joining word ends a word of the name (大都 of
             # 海亮大都汇, 共同 of 共同村); 和 ending a word is no "and" whatever follows (祥和家园居民区, 协和医院)
@@ -473,6 +478,21 @@ def _unsplit(window: str, cut: int) -> int:
             return cut
         cut = _boundary_end(window[:start]) if start > 0 else 0
     return cut
+
+
+def _word_across(window: str, cut: int, freq: dict[str, int]) -> int | None:
+    """Where the first common word (``WORD_FREQ``) begins that starts up to three characters before ``cut`` and runs
+    on up to three characters past it; None when none does. (jieba's ``FREQ`` holds every prefix of its words, at
+    0: a string it lacks begins no word, and the longer ones from the same start are not looked up: some half of
+    the look-ups of fresh strings in a dictionary of 500,000.)"""
+    for a in range(max(0, cut - 3), cut):
+        for b in range(cut + 1, min(len(window), cut + 3) + 1):
+            f = freq.get(window[a:b])
+            if f is None:
+                break
+            if f >= WORD_FREQ:
+                return a
+    return None
 
 
 _ONE_CHARACTER_BOUNDARIES = frozenset(w for w in re.findall(r"[\u4e00-\u9fff]+", _BOUNDARY_WORDS) if len(w) == 1)
@@ -512,7 +532,8 @@ def _gap_breaks(gap: str) -> bool:
     return any(f[:1] == "v" and f != "vn" and len(w) >= 2 and w not in _NAME_VERBS for w, f in _words(gap))
 
 
-_RENAMED_OR_UNDER = re.compile(r"(?:转型|更名|改名|改制|升格|改)为|成为|辖下|下辖|所辖|管辖|旗下|下属")
+# (each alternative written out whole, so that every one begins with a character re can skip ahead to)
+_RENAMED_OR_UNDER = re.compile(r"转型为|更名为|改名为|改制为|升格为|改为|成为|辖下|下辖|所辖|管辖|旗下|下属")
 # verbs that belong in organisations' names (供电公司, 调解委员会, 监督委员会 …)
 _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 登记 露天 "
                         "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
@@ -831,7 +852,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
         if any(core.endswith(k) for k in bare_kinds):
             add(core, "bare_kind")
         if kind not in anaphora_of:
-            anaphora_of[kind] = len(_anaphora(kind).findall(body)) if kind else 0
+            anaphora_of[kind] = sum(1 for _ in _anaphora(kind).finditer(body)) if kind else 0
         anaphora = anaphora_of[kind]
         # a short form the text defines for it ("…有限公司第二党支部（下称“第二党支部”）") names it as often
         add(core, "count", min(5, body.count(short) + sum(body.count(a) for a in aliases.get(core, ()))))
@@ -1098,17 +1119,19 @@ def _ends(text: str, name: str, overlapping: bool = False):
 
 
 @lru_cache(maxsize=64)
-def _anaphora(kind: str) -> re.Pattern:
-    """The text's own references to its subject: 该局, 本村, 村里, 局机关, 公司党委 …"""
+def _anaphora(kind: str) -> Prefiltered:
+    """The text's own references to its subject: 该局, 本村, 村里, 局机关, 公司党委 …
+    (Prefiltered: re cannot skip ahead in these alternations, whose branches begin with a group or a look-behind,
+    and tried them at every character of the body; they begin with 该, 本, 全, 这 or the kind itself.)"""
     if kind == "行":    # a bank: 该行, 全行 — not 全行业, 推行党支部
-        return re.compile(r"(?:该|本|全)行(?!业|动|政|为|列|走|使|程|进)|(?<![推实执试施运进履])行(?:党委|党支部|党总支)")
+        return Prefiltered(re.compile(r"(?:该|本|全)行(?!业|动|政|为|列|走|使|程|进)|(?<![推实执试施运进履])行(?:党委|党支部|党总支)"))
     # (an association is spoken of by its kind alone, opening a clause: "。协会把党建统领摆在前头")
     bare = f"|(?<=[。，；：！\n]){kind}(?=[\u4e00-\u9fff])" if kind in ("协会", "商会", "公司") else ""
-    return re.compile(f"(?:该|本|全|这家|这个|这所|这座){kind}|{kind}(?:里|机关|党委|党支部|党总支){bare}")
+    return Prefiltered(re.compile(f"(?:该|本|全|这家|这个|这所|这座){kind}|{kind}(?:里|机关|党委|党支部|党总支){bare}"))
 
 
 _SOURCE = re.compile(r"从[^，。]{1,20}(?:了解到|获悉|得知|获知)|据[^，。]{1,20}(?:介绍|消息|统计)")
-_CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者|(?:图片|照片|视频|稿件)由")
+_CREDIT = re.compile(r"供稿|供图|撰稿|来源|通讯员|记者|图片由|照片由|视频由|稿件由")   # (written out: see _RENAMED_OR_UNDER)
 # a credit line of its own under the title
 _EDITORS_NOTE = re.compile(r"\s*(?:编者按|编者的话|编辑按|编前语|编者注)\s*[：:]")
 _CREDIT_LINE = re.compile(r"\s*(?:来源|稿源|信息来源|文章来源|转自|转载自|作者|责任编辑|编辑|审核)\s*[：:]")
