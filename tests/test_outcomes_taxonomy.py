@@ -199,3 +199,27 @@ def test_可_hopes_unless_it_ends_认可_or_许可(text, hoped):
     from djkg.ingest.outcomes import _PLAN, _PLAN_BEHIND
     assert bool(_PLAN_BEHIND.search(text)) is hoped
     assert bool(_PLAN.search(text)) is hoped
+
+
+def test_segmentation_caches_follow_a_change_of_the_user_dictionary(tmp_path):
+    """A concept accepted in review puts its words into jieba; what was cut before with the old dictionary (unit
+    names, outcome fragments, candidate phrases are cached) is cut again, as a fresh process would."""
+    import jieba.posseg as pseg
+
+    from djkg.ingest import candidates, taxonomy, units
+    from djkg.ingest.accepted import empty, write
+    phrase = "柳树湾合作联社"
+    before = units._words(phrase)
+    decisions = empty()
+    decisions["measures"] = [{"id": "liushuwan-lianshe", "name": phrase, "category": "产业发展"}]
+    write(tmp_path / "accepted_concepts.yaml", decisions)
+    taxonomy.use_accepted_concepts(tmp_path / "accepted_concepts.yaml")
+    try:
+        taxonomy.tokenizer()
+        fresh = tuple((p.word, p.flag) for p in pseg.cut(phrase, HMM=False))
+        assert phrase in [w for w, _ in fresh] and fresh != before    # the new word does cut it otherwise
+        assert units._words(phrase) == fresh and candidates._words(phrase) == fresh
+    finally:
+        taxonomy.use_accepted_concepts(None)
+        taxonomy.tokenizer()
+    assert units._words(phrase) == before

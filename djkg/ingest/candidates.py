@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..graph import schema as S
 from .sections import Sentence
-from .taxonomy import Concept, Taxonomy, tokenizer
+from .taxonomy import Concept, Taxonomy, segmented, tokenizer
 
 MAX_PER_CASE = 3
 _VERBS = r"建立|推行|实施|成立|开展|搭建|打造|设立|推出|创建|构建|探索|组建|开设|创办|设置|建起|办起|实行|启动|开通|编制|制定|出台"
@@ -159,6 +159,7 @@ def _restates(phrase: str, label: str, tx: Taxonomy) -> bool:
     return any(c.label in (label, S.MODEL) for c in found)
 
 
+@segmented   # (cleared when the user dictionary changes)
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[tuple[str, str], ...]:
     import jieba.posseg as pseg

@@ -24,7 +24,7 @@ from .pos_tagging import posseg
 from .regexscan import Prefiltered
 from .regions import gazetteer
 from .sections import Sentence
-from .taxonomy import Taxonomy, tokenizer
+from .taxonomy import Taxonomy, segmented, tokenizer
 from .units import short_name
 
 UNITS = ("个百分点|%|‰|万美元|亿美元|美元|万元|亿元|千元|元|万人次|人次|万人|人|万户|户次|户|个工作日|个多月|多个月|个月|个多小时|个小时|个|件|次|家|名|位|"
@@ -774,6 +774,7 @@ def noun_phrase(fragment: str) -> str:
     return _noun_phrase(fragment[-24:])
 
 
+@segmented   # (cleared when the user dictionary changes)
 @lru_cache(maxsize=4096)
 def _noun_phrase(fragment: str) -> str:
     tokenizer()   # our user dictionary first: metric and concept words stay whole

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import product
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -91,7 +91,6 @@ class Taxonomy:
         self.fields: dict[str, Any] = data.get("fields", {}) or {}
         self.cues: dict[str, Any] = data.get("cues", {}) or {}
         self._cue_cache: dict[str, list[str]] = {}
-        self._jieba_loaded = False   # tokenizer() has given jieba this taxonomy's words
         self._forms_cache: dict[str, tuple[str, ...]] = {}
         # set phrases whose words name no concept (cues.yaml set_phrases), longest first: blanked before matching
         phrases = sorted(self.cue_list("set_phrases"), key=len, reverse=True)
@@ -558,7 +557,19 @@ def _built(path: Path | None, stamp: tuple[int, int, int] | None, shape) -> Taxo
 
 
 _jieba_lock = threading.Lock()
+_jieba_for: list[Any] = [None]   # the taxonomy whose words jieba holds now
 _jieba_added: dict[str, int | None] | None = None   # our user words given to jieba → jieba's own frequency before
+
+
+_SEGMENTED: list[Callable[[], None]] = []
+
+
+def segmented(cached):
+    """Register an ``lru_cache``'d function whose answers depend on how jieba cuts text: ``tokenizer`` clears it
+    whenever the user dictionary changes (a concept accepted or taken back in review), so a long-running process
+    reads a text as a fresh one would."""
+    _SEGMENTED.append(cached.cache_clear)
+    return cached
 
 
 def tokenizer():
@@ -568,7 +579,9 @@ def tokenizer():
     global _jieba_added
     import jieba
     tx = taxonomy()
-    if _jieba_added is None or not tx._jieba_loaded:
+    # (jieba holds the words of one taxonomy at a time: the one last given them, which need not be this one — a
+    # decision taken back brings back an earlier taxonomy object that had its words loaded long ago)
+    if _jieba_added is None or _jieba_for[0] is not tx:
         with _jieba_lock:
             if _jieba_added is None:
                 import logging
@@ -590,7 +603,9 @@ def tokenizer():
                 changed = True
             if changed:
                 _cut.cache_clear()
-            tx._jieba_loaded = True
+                for clear in _SEGMENTED:
+                    clear()
+            _jieba_for[0] = tx
     return jieba
 
 

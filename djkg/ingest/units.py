@@ -22,7 +22,7 @@ from .weighing import score
 from .regions import gazetteer
 # (imported once here, not in each call of the functions that read its word frequencies: a relative import
 # statement costs some 6 µs each time it runs, a third of _unsplit's time)
-from .taxonomy import tokenizer
+from .taxonomy import segmented, tokenizer
 
 PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支", "党支部", "党工委", "党委", "党组", "党小组")
 # a Party committee's departments: organisations, though they work through the units they reach (``_type_feature``)
@@ -547,6 +547,7 @@ _DEMONSTRATIVES = frozenset("该本其这那此每各我你他她它某哪")
 _ORG_WORDS = frozenset("班 科 部 站 所 队 组 中心 车间 工区 公司 分公司 集团 有限公司 委员会 协会 医院 学校 驿站 局 厅 署".split())
 
 
+@segmented   # (cleared when the user dictionary changes)
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) with our user dictionary, dictionary words only (no HMM guessing: fast, and a name
@@ -556,6 +557,7 @@ def _words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.word, p.flag) for p in pseg.cut(text, HMM=False))
 
 
+@segmented   # (cleared when the user dictionary changes)
 @lru_cache(maxsize=8192)
 def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> str:
     """The name after the last verb, preposition or pronoun in it ("热线工单直派" → ""; "兖州联诚机械" stays);
