@@ -381,11 +381,15 @@ _LEAD_IN = re.compile(r"(?:——|[:：])$")
 _TITLE_FIELD = re.compile(r"标题\s*[:：]\s*(?=\S)")
 
 
+@lru_cache(maxsize=1024)   # guess_title, its look-ahead and as_written read the same top lines
 def _headline(line: str) -> str:
     """``line`` as a headline: without a leading column or repost tag and without wrapping 【】; "" when the line
     is no headline (page furniture, a genre or section line, a body sentence)."""
     line = line.strip().lstrip("#").strip()
-    if _MASTHEAD.search(line) or line.startswith(("——", "--")):
+    if len(line) > 80:
+        return ""   # a paragraph (a headline runs to 64 characters, a tag before it to 16): not read further
+    as_read = line
+    if line.startswith(("——", "--")) or (_is_masthead(line) if len(line) <= 40 else _MASTHEAD.search(line)):
         return ""   # (a column's tag alone on its line, "【“四强”党支部巡礼】"; a subtitle or a list's item)
     field = _TITLE_FIELD.search(line)
     if field:
@@ -396,7 +400,7 @@ def _headline(line: str) -> str:
         line = line[1:].replace("】", "", 1)      # the whole headline in 【】, a subtitle after it or not
     # (a headline may run past 40 characters; a longer line with a comma or a full stop is the body's first)
     limit = 40 if "，" in line or "。" in line else 64
-    if not 4 <= len(line) <= limit or line.endswith("。") or _MASTHEAD.search(line) \
+    if not 4 <= len(line) <= limit or line.endswith("。") or (line != as_read and _MASTHEAD.search(line)) \
             or identity.is_generic_title(line):
         return ""
     if _NOT_A_HEADLINE.search(line) and not _HEADLINE_SHAPE.search(line):
@@ -440,7 +444,7 @@ def as_written(title: str, raw: str) -> str:
     a reader sees "十五年". A title that is no headline (an opening sentence) stays as read."""
     if not any("0" <= ch <= "9" for ch in title):
         return title
-    for line in normalise_written(raw[:4000]).split("\n", 24)[:24]:
+    for line in normalise_written(raw[:1200]).split("\n", 24)[:24]:   # (guess_title stops where the body begins)
         head = _headline(line)
         if head and strip_controls(convert_numerals(head)) == title:
             return strip_controls(head)
