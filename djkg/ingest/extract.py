@@ -442,8 +442,8 @@ def guess_title(text: str, sentences: list[Sentence]) -> str:
 def as_written(title: str, raw: str) -> str:
     """The headline with its numerals as the text writes them: the stages read "十五年" as "15年" (``normalise``),
     a reader sees "十五年". A title that is no headline (an opening sentence) stays as read."""
-    if not any("0" <= ch <= "9" for ch in title):
-        return title
+    if not any("0" <= ch <= "9" for ch in title) or title in raw[:1200]:
+        return title   # (no numeral to give back, or the text writes it in digits itself)
     for line in normalise_written(raw[:1200]).split("\n", 24)[:24]:   # (guess_title stops where the body begins)
         head = _headline(line)
         if head and strip_controls(convert_numerals(head)) == title:
