@@ -56,6 +56,17 @@ def test_a_line_that_only_names_the_publisher_or_leads_in_heads_the_headline_bel
         "掘进头上党旗红——记漳村煤矿综掘一队党支部"
 
 
+def test_an_opening_sentence_standing_in_for_a_headline_says_where_it_was_cut():
+    long = "2025年，锡林郭勒盟总商会党委一直把习近平新时代中国特色社会主义思想作为行动指南，把党的二十大精神落到实处。"
+    title = extract(RawDoc(source="a.txt", origin="a.txt", text=long + "\n\n正文。")).title
+    assert title.endswith("…") and long.startswith(title[:-1]) and len(title) == 41
+    tagged = extract(RawDoc(source="a.txt", origin="a.txt", text="【龙岩：机关干部沉到一线，帮企业破解发展难题】\n\n正文。"))
+    assert tagged.title == "龙岩：机关干部沉到一线，帮企业破解发展难题"      # a headline is never marked cut
+    assert title_of("本报记者祝大伟刘以晴").endswith("…")   # (BODY's opening sentence runs past 40 characters)
+    short = extract(RawDoc(source="a.txt", origin="a.txt", text="柳树村办起了合作社。\n\n正文。")).title
+    assert short == "柳树村办起了合作社"                     # a whole sentence: nothing cut
+
+
 def test_the_headline_keeps_its_numerals_as_written():
     """Extraction reads "十五年" as 15 years (normalise); the headline a reader sees says 十五年."""
     assert title_of("十五年，一个异地商会的“党建促会建”之路") == "十五年，一个异地商会的“党建促会建”之路"

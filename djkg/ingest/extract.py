@@ -174,6 +174,8 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     cid, ident = identity.assign(explicit=meta.get("id"), title=title if titled else "", unit=unit, year=year,
                                  origin=doc.origin, text=doc.text)
     shown = title if meta.get("title") else as_written(title, raw)   # (ids keep the title as read)
+    if shown and not titled and _cut_short(title, text):
+        shown += "…"     # an opening sentence standing in for a missing headline, cut at 40 characters: say so
     return ExtractedCase(doc.source, cid, shown, unit, strip_controls(brand), year, region, industry, problems,
                          measures, outcomes, model, flags, signals, warnings, text, meta, ident)
 
@@ -449,6 +451,14 @@ def as_written(title: str, raw: str) -> str:
         if head and strip_controls(convert_numerals(head)) == title:
             return strip_controls(head)
     return title
+
+
+def _cut_short(title: str, text: str) -> bool:
+    """Whether ``title`` (an opening sentence, ``guess_title``) stops in the middle of a word: a character or a
+    digit runs on right after it (not a full stop, a comma or a closing bracket)."""
+    at = text.find(title)
+    after = text[at + len(title):at + len(title) + 1] if at >= 0 else ""
+    return bool(after) and (after.isalnum() or "\u4e00" <= after <= "\u9fff")
 
 
 def guess_unit(title: str, text: str) -> str:
