@@ -161,12 +161,11 @@ def test_a_learned_field_is_stored_as_such_and_the_case_page_says_so_until_an_ed
 
 
 def test_the_field_models_words_from_the_measure_models_scan_are_those_of_its_own_scan_in_every_gold_and_corpus_text():
-    # extract.field_words: the field model's words from the measure model's words and a scan for the few others
+    # field_model.words_from_measure_scan: its words from the measure model's words and a scan for the few others
     from conftest import gold_and_corpus_texts
     from djkg.ingest import measure_model
-    from djkg.ingest.extract import field_words
     model, measures = field_model.shipped(), measure_model.shipped()
     texts = gold_and_corpus_texts(normalised=True)
     assert len(texts) > 1000
     for text in texts:
-        assert field_words(model, text, measures.scanner.values_in(text)) == model.scanner.values_in(text)
+        assert field_model.words_from_measure_scan(model, text, measures.scanner.values_in(text)) == model.scanner.values_in(text)

@@ -23,7 +23,6 @@ from .readers import RawDoc
 from .regexscan import Prefiltered
 from .sections import IN_NEED, YEARS_BACK, Sentence, split
 from .taxonomy import Concept, Taxonomy, taxonomy
-from .wordscan import WordScanner
 
 try:
     from .regions import gazetteer
@@ -188,31 +187,11 @@ def _second_reading(ind: industry_mod.IndustryMatch | None, text: str, unit: str
     model = field_model.active()
     if model is None or ind is None:
         return ind, False
-    reread = model.rereads(text, ind.field, ind.confidence, words=field_words(model, text, measure_words))
+    words = field_model.words_from_measure_scan(model, text, measure_words)
+    reread = model.rereads(text, ind.field, ind.confidence, words=words)
     if reread is None:
         return ind, False
     return industry_mod.matched(reread[0], round(reread[1], 3), unit=unit, title=title, text=text), True
-
-
-def field_words(model: field_model.FieldModel, text: str, measure_words: set[str] | None) -> set[str] | None:
-    """The field model's words in ``text`` given ``measure_words`` (the shipped measure model's words in it), or None
-    (the field model then scans for its own): nearly all its words are the measure model's too (1,847 of 1,899), so
-    only the others are scanned for — one scan of the text less."""
-    split = _field_vocabulary_split()
-    if measure_words is None or split is None or split[0] is not model:
-        return None
-    _model, shared, others = split
-    return (measure_words & shared) | others.values_in(text)
-
-
-@lru_cache(maxsize=1)
-def _field_vocabulary_split() -> tuple[field_model.FieldModel, frozenset[str], WordScanner[str]] | None:
-    """The shipped field model, its words the shipped measure model has too, and a scanner over the rest."""
-    fmodel, mmodel = field_model.shipped(), measure_model.shipped()
-    if fmodel is None or mmodel is None:
-        return None
-    words = {w for w in fmodel.rows if not w.startswith(field_model.RULE_PREFIXES)}
-    return fmodel, frozenset(words & mmodel.rows.keys()), WordScanner({w: w for w in words - mmodel.rows.keys()})
 
 
 def _learned_measures(sentences: list[Sentence], tx: Taxonomy, found: set[str], present: set[str] | None,
@@ -408,7 +387,7 @@ def _headline(line: str) -> str:
     if _NOT_A_HEADLINE.search(line) and not _HEADLINE_SHAPE.search(line):
         return ""
     if line[0] in "（(【〔" and line[-1] in "）)】〕":
-        return ""
+        return ""   # (… even with quotes or a colon in it: "（转载自"发现最美铁路"系列报道，2023年6月19日）")
     return line
 
 

@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from . import measure_model
 from .weighing import ModelFileError, read_model_file  # noqa: F401  (ModelFileError: what load raises)
 from .wordscan import WordScanner
 
@@ -127,3 +128,24 @@ def active() -> FieldModel | None:
 @lru_cache(maxsize=1)
 def shipped() -> FieldModel | None:
     return load()
+
+
+def words_from_measure_scan(model: FieldModel, text: str, measure_words: set[str] | None) -> set[str] | None:
+    """The field model's words in ``text`` given ``measure_words`` (the shipped measure model's words in it), or None
+    (the field model then scans for its own): nearly all its words are the measure model's too (1,847 of 1,899), so
+    only the others are scanned for — one scan of the text less."""
+    split = _vocabulary_split()
+    if measure_words is None or split is None or split[0] is not model:
+        return None
+    _model, shared, others = split
+    return (measure_words & shared) | others.values_in(text)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_split() -> tuple[FieldModel, frozenset[str], WordScanner[str]] | None:
+    """The shipped field model, its words the shipped measure model has too, and a scanner over the rest."""
+    fmodel, mmodel = shipped(), measure_model.shipped()
+    if fmodel is None or mmodel is None:
+        return None
+    words = {w for w in fmodel.rows if not w.startswith(RULE_PREFIXES)}
+    return fmodel, frozenset(words & mmodel.rows.keys()), WordScanner({w: w for w in words - mmodel.rows.keys()})
