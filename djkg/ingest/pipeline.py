@@ -159,13 +159,12 @@ def _keep_stored_ids(batch: list[tuple[ItemResult, CaseGraph]],
             return None   # an id the author gave, or a text from the API: named as given
         return ident["digest"], ident["origin"]
 
-    wanted = [d for d in map(document, (item for item, _ in batch)) if d]
-    if not wanted:
+    docs = [document(item) for item, _ in batch]
+    if not any(docs):
         return batch
-    stored = store.documents([digest for digest, _ in wanted])
+    stored = store.documents([doc[0] for doc in docs if doc])
     out = []
-    for item, graph in batch:
-        doc = document(item)
+    for (item, graph), doc in zip(batch, docs):
         held = [cid for cid, origin in stored.get(doc[0], ()) if origin == doc[1]] if doc else []
         if held and item.case.id not in held:
             item.case.id = held[0]
