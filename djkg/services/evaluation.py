@@ -254,13 +254,18 @@ def _concepts(label: str, ids) -> frozenset[str]:
     return frozenset(x if ":" in str(x) else concept_id(label, str(x)) for x in ids or [])
 
 
-def _extractor_reading(gold_dir: Path, entry: dict[str, Any]) -> Reading | None:
+def _extracted(path: Path):
+    """What the extractor makes of the write-up in ``path`` (None when the file holds none)."""
     from ..ingest.extract import extract
     from ..ingest.readers import RawDoc, read_path
-    docs = [d for d in read_path(gold_dir / entry["file"]) if isinstance(d, RawDoc)]
-    if not docs:
+    docs = [d for d in read_path(path) if isinstance(d, RawDoc)]
+    return extract(docs[0]) if docs else None
+
+
+def _extractor_reading(gold_dir: Path, entry: dict[str, Any]) -> Reading | None:
+    case = _extracted(gold_dir / entry["file"])
+    if case is None:
         return None
-    case = extract(docs[0])
     model = (case.model or {}).get("id") if not (case.model or {}).get("candidate") else None
     return Reading(
         places={k: case.region.get(k) for k in ("province", "city", "county")},
@@ -423,26 +428,25 @@ def _main_title(title: str | None) -> str:
 
 def evaluate_titles(gold_file: Path) -> dict[str, Any]:
     """The extracted title against ``gold_file`` (see the module's docstring)."""
-    from ..ingest.extract import extract, title_is_heading
+    from ..ingest.extract import title_is_heading
     from ..ingest.normalise import normalise
-    from ..ingest.readers import RawDoc, read_path
     found = headlines = taken = no_headline = 0
     misses: list[dict[str, Any]] = []
     for entry in yaml.safe_load(gold_file.read_text(encoding="utf-8")) or []:
-        docs = [d for d in read_path(gold_file.parent / entry["file"]) if isinstance(d, RawDoc)]
-        case = extract(docs[0])
+        case = _extracted(gold_file.parent / entry["file"])
+        title = case.title if case is not None else ""
         if entry.get("title"):
             headlines += 1
-            got, want = _main_title(case.title), _main_title(entry["title"])
+            got, want = _main_title(title), _main_title(entry["title"])
             if got == want or (got.endswith(want) and got[:len(got) - len(want)].endswith((":", "："))):
                 found += 1
             else:
-                misses.append({"file": entry["file"], "gold": entry["title"], "got": case.title})
+                misses.append({"file": entry["file"], "gold": entry["title"], "got": title})
         else:
             no_headline += 1
-            if case.title and title_is_heading(case.text, normalise(case.title)):   # (shown as written)
+            if title and title_is_heading(case.text, normalise(title)):   # (shown as written)
                 taken += 1
-                misses.append({"file": entry["file"], "gold": None, "got": case.title})
+                misses.append({"file": entry["file"], "gold": None, "got": title})
     return {"headline": {"n": headlines, "found": found, "accuracy": round(_ratio(found, headlines), 4)},
             "no_headline": {"n": no_headline, "line_taken": taken,
                             "share": round(_ratio(taken, no_headline), 4)},
