@@ -8,8 +8,8 @@ Graph layout (mirrors the SQLite tables so both stores answer the named queries 
 - the scalar facts the named queries read are copied next to ``props`` *as SQLite's ``json_extract`` returns
   them* (booleans as 0/1, lists as compact JSON text): on Case nodes title, unit, year, adcode, field, sector,
   flags, signals, quantified, illustrative, synthetic, field_confidence, and the document it holds (``document``,
-  the text digest of its identity record, and ``origin``, the file it came from); on Problem/Measure/Model nodes ``candidate``; and
-  ``body`` (case text, or a concept's summary) for search.
+  the text digest of its identity record, and ``origin``, the file it came from); on Problem/Measure/Model nodes
+  ``candidate``; and ``body`` (case text, or a concept's summary) for search.
 - every edge is ``(:Node)-[:<TYPE> {case_id, props}]->(:Node)`` — one relationship per contributing case
   (``case_id = ''`` for structural PART_OF edges), so aggregated edges count their support like SQLite.
 - ``(:CaseGraph {case_id, hash, graph})`` keeps each case as written; ``(:Meta {key, value})`` the revision
