@@ -180,6 +180,17 @@ def test_illustrative_case_has_the_badge(own):
     assert_plain_chinese(html)
 
 
+def test_a_case_citing_no_report_is_not_called_publicly_sourced(own):
+    # a unit's own material ingested without front matter: real, but nothing to check it against
+    client, store = own
+    g = build_case("uncited", outcomes=(("村集体经济收入", 120.0, "万元"),))
+    store.upsert_case(g)
+    rec = client.get("/cases/" + quote(g.case.id)).text
+    assert "来源：未注明" in rec and "未注明出处" in rec
+    assert "有公开来源" not in rec and 'class="badge documented"' not in rec
+    assert_plain_chinese(rec)
+
+
 def test_sources_are_links_only_when_they_are_web_addresses():
     from djkg.viz.pages_case import source_items
     items = source_items({"sources": [{"publication": "人民日报", "date": "2020-06-12", "title": "标题",

@@ -79,6 +79,9 @@ LEARNED_FIELD = LEARNED_MEASURE
 
 # case sources as the lists and filters say them
 SOURCE_KINDS = {"documented": "有公开来源", "illustrative": "示意案例"}
+# a case that is not illustrative but cites no report: a unit's own material, say, ingested without front matter —
+# its page must not call it publicly sourced (the lists' 有来源 means "not made up", which it is)
+UNCITED = "未注明出处"
 
 
 def node_type(label: str) -> NodeType:

@@ -69,6 +69,9 @@ def record_context(rec: dict[str, Any]) -> dict[str, Any]:
     illustrative = bool(rec.get("illustrative"))
     flags = [L.flag_text(f) for f in rec.get("flags") or []]
     signals = [L.flag_text(s) for s in rec.get("signals") or [] if s in L.SIGNALS]
+    sources = source_items(rec)
+    source_kind = (L.SOURCE_KINDS["illustrative"] if illustrative
+                   else L.SOURCE_KINDS["documented"] if sources else L.UNCITED)
     chain = place_chain(region)
     crumbs = [("/", "首页"), ("/cases", "案例库")]
     if chain:
@@ -79,7 +82,7 @@ def record_context(rec: dict[str, Any]) -> dict[str, Any]:
         "place": place(region), "region_chain": chain, "field": industry.get("field") or "",
         "sector": industry.get("sector") or "", "field_learned": bool(industry.get("learned")),
         "learned_mark": L.LEARNED_FIELD,
-        "sources": source_items(rec), "reported": rec.get("reported") or "", "illustrative": illustrative,
+        "sources": sources, "source_kind": source_kind, "reported": rec.get("reported") or "", "illustrative": illustrative,
         "flags": flags, "signals": signals, "roles": L.SENTENCE_ROLES, "crumbs": crumbs,
         "model": rec.get("model"), "marked": sum(1 for p in paras for r in p.runs if r.role),
     }
