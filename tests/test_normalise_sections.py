@@ -178,3 +178,36 @@ def test_positions_are_where_re_finds_the_word_in_every_gold_and_corpus_text():
                 assert positions(text, word) == [m.start() for m in re.finditer(re.escape(word), text)], word
     for text, word in [("党员党员党员，党员", "党员党员"), ("aaaa", "aa"), ("abc", ""), ("", ""), ("", "a")]:
         assert positions(text, word) == [m.start() for m in re.finditer(re.escape(word), text)], (text, word)
+
+
+def test_the_tracked_conversion_writes_what_the_conversion_writes_in_every_gold_and_corpus_text():
+    # the case page shows evidence as written through _convert_tracked: it must read numerals exactly as the
+    # stages do, or a sentence would be given back wrong
+    from conftest import gold_and_corpus_texts
+    from djkg.ingest.normalise import _convert, _convert_tracked, normalise_written
+    texts = gold_and_corpus_texts(normalised=False)
+    assert len(texts) > 1000
+    for raw in texts:
+        for line in normalise_written(raw).split("\n"):
+            read, starts, ends = _convert_tracked(line)
+            assert read == _convert(line)
+            assert len(starts) == len(ends) == len(read)
+            assert all(0 <= a <= b <= len(line) for a, b in zip(starts, ends))
+
+
+@pytest.mark.parametrize("written, read_fragment, shown", [
+    ("全村划分五个党员责任区，每名党员联系十户群众。", "全村划分5个党员责任区", "全村划分五个党员责任区"),
+    ("村集体收入由五万元增加到三十五万元，满意率达到百分之九十八。", "由5万元增加到35万元，满意率达到98%",
+     "由五万元增加到三十五万元，满意率达到百分之九十八"),
+    ("满意度提高了三成，唯一一家企业。", "提高了30%，唯一一家企业", "提高了三成，唯一一家企业"),
+    ("电梯三天两头坏，二〇二三年修好。", "电梯三天两头坏", "电梯三天两头坏"),     # no digits: itself
+    ("一户一策，2023年建成120户。", "2023年建成120户", "2023年建成120户"),        # digits as written
+    ("五个责任区", "不在文中的5句", "不在文中的5句"),                             # not found: as read
+])
+def test_a_fragment_of_the_read_text_is_given_back_as_written(written, read_fragment, shown):
+    from djkg.ingest.normalise import WrittenForm, convert_numerals
+    assert read_fragment not in written or read_fragment == shown
+    if shown != read_fragment:
+        assert read_fragment in convert_numerals(written)
+    written = "第一行\n" + written + "\n末行"
+    assert WrittenForm(written, convert_numerals(written)).of(read_fragment) == shown

@@ -191,6 +191,31 @@ def test_a_case_citing_no_report_is_not_called_publicly_sourced(own):
     assert_plain_chinese(rec)
 
 
+def test_the_writeup_is_shown_as_written_with_its_sentences_marked(own):
+    # extraction reads "五个" as "5个"; the page shows what the report says, and still marks its sentences
+    from djkg.ingest.build import build
+    from djkg.ingest.extract import extract
+    from djkg.ingest.readers import RawDoc
+    client, store = own
+    case = extract(RawDoc(source="own.txt", text=(
+        "# 东村党支部划分党员责任区\n过去，东村集体经济薄弱，村集体年收入不足五万元。\n"
+        "村党支部划分五个党员责任区，每名党员联系十户群众，领办合作社。\n"
+        "两年来，村集体收入由五万元增加到三十五万元，群众满意率达到百分之九十八。")))
+    store.upsert_case(build(case))
+    html = client.get(f"/cases/{quote(case.id)}").text
+    writeup = html.split('<div class="writeup">')[1].split("</div>")[0]
+    shown = visible(writeup)          # (a mark's tooltip names the outcome, "村集体经济收入 35万元": a label)
+    assert "五个" in shown and "5个" not in shown and "35万元" not in shown and "98%" not in shown
+    assert re.search(r'<mark class="s-measure"[^>]*>[^<]*划分五个党员责任区', writeup)
+    assert re.search(r'<mark class="s-outcome"[^>]*>[^<]*增加到三十五万元', writeup)
+    assert re.search(r'<mark class="s-problem"[^>]*>[^<]*不足五万元', writeup)
+    facts = html.split("抽取到的问题和做法")[1]
+    assert "划分五个党员责任区" in facts and "划分5个" not in facts       # evidence as written too
+    # search finds the words the page shows
+    found = client.get("/search?q=" + quote("五个党员责任区")).text
+    assert f'href="/cases/{quote(case.id, safe=":")}"' in found
+
+
 def test_sources_are_links_only_when_they_are_web_addresses():
     from djkg.viz.pages_case import source_items
     items = source_items({"sources": [{"publication": "人民日报", "date": "2020-06-12", "title": "标题",

@@ -57,7 +57,7 @@ def build(case: ExtractedCase, tx: Taxonomy | None = None) -> CaseGraph:
         "style": case.meta.get("style"),
         "illustrative": bool(case.meta.get("illustrative")), "synthetic": bool(case.meta.get("synthetic")),
         "region": case.region, "industry": case.industry, "flags": case.flags, "signals": case.signals,
-        "quantified_outcomes": quantified, "text": case.text,
+        "quantified_outcomes": quantified, "text": case.shown_text,
     }
     if case.identity:
         props[S.IDENTITY] = case.identity

@@ -17,7 +17,7 @@ from ..graph import schema as S
 from . import identity
 from . import industry as industry_mod
 from . import candidates, field_model, measure_model, problem_frames, units
-from .normalise import convert_numerals, normalise, normalise_short, normalise_written, positions, strip_controls
+from .normalise import WrittenForm, convert_numerals, normalise_short, normalise_written, positions, strip_controls
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
 from .regexscan import Prefiltered
@@ -77,6 +77,14 @@ class ExtractedCase:
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
     identity: dict[str, str] = field(default_factory=dict)   # see ingest/identity.py
+    # the text with its numerals as written ("五个责任"; ``text`` is what the stages read: "5个责任"); empty when
+    # it is ``text`` itself (a case rebuilt from a store written before the two were kept apart)
+    written: str = ""
+
+    @property
+    def shown_text(self) -> str:
+        """The write-up as people read it: what the store keeps and the JSON's ``text``."""
+        return self.written or self.text
 
     def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
         d = {
@@ -90,7 +98,7 @@ class ExtractedCase:
             "sources": self.meta.get("source") or [], "reported": self.meta.get("reported"),
         }
         if with_text:
-            d["text"] = self.text
+            d["text"] = self.shown_text
         return d
 
 
@@ -103,7 +111,10 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     if len(raw) > MAX_TEXT_CHARS:
         warnings.append(f"正文过长，只分析前 {MAX_TEXT_CHARS} 字 / text truncated to {MAX_TEXT_CHARS} characters")
         raw = raw[:MAX_TEXT_CHARS]
-    text = normalise(raw)
+    # the stages read numerals as digits ("五个责任" → "5个责任"); people read the text as it was written, which is
+    # what the store keeps and the case page shows (viz/highlight.py aligns the two)
+    written = normalise_written(raw)
+    text = convert_numerals(written).strip()     # == normalise(raw)
     meta = doc.meta
     sentences = split(text)
     title = normalise_short(meta.get("title")) or strip_controls(guess_title(text, sentences))
@@ -175,8 +186,15 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     shown = title if meta.get("title") else as_written(title, raw)   # (ids keep the title as read)
     if shown and not titled and _cut_short(title, text):
         shown += "…"     # an opening sentence standing in for a missing headline, cut at 40 characters: say so
+    written = written.strip()
+    if written != text:   # the evidence as the write-up says it (the case page finds it in the stored text)
+        form = WrittenForm(written, text)
+        problems, measures, outcomes = (
+            [x if (shown_as := form.of(x.evidence)) == x.evidence else replace(x, evidence=shown_as) for x in facts]
+            for facts in (problems, measures, outcomes))
     return ExtractedCase(doc.source, cid, shown, unit, strip_controls(brand), year, region, industry, problems,
-                         measures, outcomes, model, flags, signals, warnings, text, meta, ident)
+                         measures, outcomes, model, flags, signals, warnings, text, meta, ident,
+                         written=written if written != text else "")
 
 
 def _second_reading(ind: industry_mod.IndustryMatch | None, text: str, unit: str, title: str,

@@ -8,6 +8,7 @@ symbols become half-width. Numerals are converted only where they count somethin
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 import cn2an
@@ -113,11 +114,114 @@ def convert_numerals(text: str) -> str:
     return "".join(piece if i % 2 else _convert(piece) for i, piece in enumerate(_NUMERAL_IDIOMS.split(text)))
 
 
+def _percent(m: re.Match) -> str:
+    value = _cn_to_number(m.group("num"))
+    return value + "%" if value else m.group(0)
+
+
+def _cheng(m: re.Match) -> str:
+    return f"{int(_cn_to_number(m.group('num')) or 0) * 10}%"
+
+
+# the passes, in order: each reads the text the one before it wrote
+_PASSES = ((_CN_PERCENT, _percent), (_CN_CHENG, _cheng), (_CN_QTY, _qty))
+
+
 def _convert(text: str) -> str:
-    text = _CN_PERCENT.sub(lambda m: (_cn_to_number(m.group("num")) or m.group(0)) + "%"
-                           if _cn_to_number(m.group("num")) else m.group(0), text)
-    text = _CN_CHENG.sub(lambda m: f"{int(_cn_to_number(m.group('num')) or 0) * 10}%", text)
-    return _CN_QTY.sub(_qty, text)
+    for pattern, repl in _PASSES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _convert_tracked(text: str) -> tuple[str, list[int], list[int]]:
+    """``_convert(text)`` and, for each character it writes, the span [start, end) of ``text`` it stands for (a
+    converted numeral stands, as a whole, for the whole numeral it replaced)."""
+    starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
+    for pattern, repl in _PASSES:
+        out: list[str] = []
+        new_starts: list[int] = []
+        new_ends: list[int] = []
+        last = 0
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            out.append(text[last:a])
+            new_starts += starts[last:a]
+            new_ends += ends[last:a]
+            written = repl(m)
+            out.append(written)
+            if written == m.group(0):
+                new_starts += starts[a:b]
+                new_ends += ends[a:b]
+            elif written:
+                lo, hi = (starts[a], ends[b - 1]) if b > a else ((starts[a], starts[a]) if a < len(starts)
+                                                                 else (ends[-1], ends[-1]) if ends else (0, 0))
+                new_starts += [lo] * len(written)
+                new_ends += [hi] * len(written)
+            last = b
+        out.append(text[last:])
+        new_starts += starts[last:]
+        new_ends += ends[last:]
+        text, starts, ends = "".join(out), new_starts, new_ends
+    return text, starts, ends
+
+
+class WrittenForm:
+    """The written form of fragments of the text the stages read: ``normalise`` writes numerals as digits
+    ("五个责任" → "5个责任"), people read them as written. ``read`` is ``convert_numerals(written)``; a fragment of it
+    (an evidence sentence) is given back as it stands in ``written``. Conversion keeps the lines, so a fragment's
+    line is found in ``read`` and only that line is aligned; most fragments have no digit and are their own written
+    form."""
+
+    def __init__(self, written: str, read: str):
+        self._written = written.split("\n")
+        self._read = read
+        self._maps: dict[int, tuple[list[int], list[int]] | None] = {}
+        self._starts = [0]
+        at = read.find("\n")
+        while at >= 0:
+            self._starts.append(at + 1)
+            at = read.find("\n", at + 1)
+        if len(self._starts) != len(self._written):
+            self._written = []          # (not the conversion of ``written``: every fragment stays as read)
+
+    def of(self, fragment: str) -> str:
+        if not fragment or not self._written or not any("0" <= ch <= "9" for ch in fragment):
+            return fragment          # (a conversion always writes digits: without any, nothing was converted)
+        at = self._read.find(fragment)
+        if at < 0:
+            return fragment
+        k = bisect_right(self._starts, at) - 1
+        start = self._starts[k]
+        end = self._starts[k + 1] - 1 if k + 1 < len(self._starts) else len(self._read)
+        if at + len(fragment) > end:
+            return fragment          # (runs over a line's end: an evidence sentence never does)
+        if k not in self._maps:
+            self._maps[k] = _line_map(self._written[k], self._read[start:end])
+        spans = self._maps[k]
+        if spans is None:
+            return fragment
+        a, b = at - start, at - start + len(fragment)
+        return self._written[k][min(spans[0][a:b]):max(spans[1][a:b])]
+
+
+def _line_map(line: str, read: str) -> tuple[list[int], list[int]] | None:
+    """For each character of ``read`` (``convert_numerals(line)``), the span [start, end) of ``line`` it stands
+    for; None when the line converted alone reads otherwise."""
+    starts: list[int] = []
+    ends: list[int] = []
+    pieces: list[str] = []
+    pos = 0
+    for i, piece in enumerate(_NUMERAL_IDIOMS.split(line)):
+        if i % 2:
+            pieces.append(piece)
+            s, e = list(range(len(piece))), list(range(1, len(piece) + 1))
+        else:
+            converted, s, e = _convert_tracked(piece)
+            pieces.append(converted)
+        starts += [pos + x for x in s]
+        ends += [pos + x for x in e]
+        pos += len(piece)
+    return (starts, ends) if "".join(pieces) == read else None
 
 
 # a dateline opening a paragraph ("烟草在线湖南消息 排料乡…", "本网讯 天津市委…", "渭源讯 在…"): the space after it
