@@ -670,7 +670,7 @@ _PURPOSE = re.compile(r"(?:为了让|为让|确保|保证)[^，。；]{0,12}(?:�
 # A risk guarded against, "防止品牌千篇一律",
 # still names the problem: annotators count it)
 # "矛盾纠纷联调", "纠纷也随之缓和", "化解了17起": a topic word right before a verb handling or easing it
-_HANDLED_AFTER = re.compile(r"[“”\"]?(?:联调|调处|调解|化解|排查|处置|三调|多元化解|得到|也随之|随之|逐步|明显|大幅)")
+_HANDLED_AFTER = re.compile(r"[“”\"]?(?:的|联合|多元)?(?:联调|调处|调解|化解|排查|处置|三调|多元化解|得到|也随之|随之|逐步|明显|大幅)")
 # "调解纠纷", "排查隐患": a topic word right after a verb of handling it names a task
 _HANDLING = re.compile(r"(?:调解|化解|排查|处理|帮扶|解决|整治|治理|协调|调处|受理|救助|关爱|照料|服务)$|"
                        r"(?:调解|化解|调处|排查|处理)[\u4e00-\u9fff]{1,2}$")     # (…消费纠纷: a modifier between)

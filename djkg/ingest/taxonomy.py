@@ -386,9 +386,22 @@ def _within(pat: Pattern, positions: dict[str, list[int]], text: str) -> bool:
             if hi - lo > pat.window:
                 ok = False
                 break
-        if ok:
+        if ok and not _negated_inside(pat, text[lo:max(hi, start + len(first))]):
             return True
     return False
+
+
+_NEGATION = re.compile("[不没未无非别]")
+
+
+def _negated_inside(pat: Pattern, window: str) -> bool:
+    """Whether a negation stands among a variant's words where its listed surface has none: "矛盾不上交" is the
+    slogan against 矛盾上交, not the problem."""
+    if _NEGATION.search(pat.surface) or LACK in pat.parts:
+        return False
+    for part in sorted(pat.parts, key=len, reverse=True):
+        window = window.replace(part, "")
+    return bool(_NEGATION.search(window))
 
 
 def _aligned(text: str, span: tuple[int, int], word: str) -> bool:
