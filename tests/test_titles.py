@@ -73,6 +73,20 @@ def test_the_headline_keeps_its_numerals_as_written():
     assert title_of("沙荒地上的“二次创业”") == "沙荒地上的“二次创业”"
 
 
+def test_a_headline_over_two_lines_and_an_opening_sentence_keep_their_numerals_as_written():
+    assert title_of("紫阳县委办党支部：\n三个联建办实事") == "紫阳县委办党支部：三个联建办实事"
+    opening = extract(RawDoc(source="a.txt", origin="a.txt", text=(
+        "七年前，村里一年要经手的民事调解有五十件\n\n如今一年不到五件。"))).title
+    assert opening == "七年前，村里一年要经手的民事调解有五十件"
+
+
+def test_a_short_line_wholly_in_brackets_is_the_headline_when_none_follows_it():
+    # a column's tag above a headline ("【企业家年会·高端对话实录】") or the headline itself
+    assert title_of("【三年建成五个示范点】") == "三年建成五个示范点"
+    tagged = extract(RawDoc(source="a.txt", origin="a.txt", text="【企业家年会·高端对话实录】\n柳树村办起了合作社\n\n正文。"))
+    assert tagged.title == "柳树村办起了合作社"
+
+
 def test_a_line_of_the_body_below_the_opening_paragraph_is_never_the_headline():
     text = ("（配图为资料图片，仅供参考）\n\n这几年，开发区的市场监督管理局把力气用在小微企业、个体工商户和专业市场的"
             "党组织上，让这些党组织不光建起来，还要强起来。\n\n——“芜湖市高质量发展先进集体”（授予公司）；\n")

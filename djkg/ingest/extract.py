@@ -183,12 +183,12 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     # an opening sentence standing in for a missing title names no document (many reports open alike)
     cid, ident = identity.assign(explicit=meta.get("id"), title=title if titled else "", unit=unit, year=year,
                                  origin=doc.origin, text=doc.text)
-    shown = title if meta.get("title") else as_written(title, raw)   # (ids keep the title as read)
+    written = written.strip()
+    form = WrittenForm(written, text) if written != text else None
+    shown = title if meta.get("title") else as_written(title, raw, form)   # (ids keep the title as read)
     if shown and not titled and _cut_short(title, text):
         shown += "…"     # an opening sentence standing in for a missing headline, cut at 40 characters: say so
-    written = written.strip()
-    if written != text:   # the evidence as the write-up says it (the case page finds it in the stored text)
-        form = WrittenForm(written, text)
+    if form is not None:   # the evidence as the write-up says it (the case page finds it in the stored text)
         problems, measures, outcomes = (
             [x if (shown_as := form.of(x.evidence)) == x.evidence else replace(x, evidence=shown_as) for x in facts]
             for facts in (problems, measures, outcomes))
@@ -380,6 +380,9 @@ _LEAD_IN = re.compile(r"(?:——|[:：])$")
 _TITLE_FIELD = re.compile(r"标题\s*[:：]\s*(?=\S)")
 
 
+_BRACKETED_LINE = re.compile(r"^【[^】\n]{4,20}】$")
+
+
 @lru_cache(maxsize=1024)   # guess_title, its look-ahead and as_written read the same top lines
 def _headline(line: str) -> str:
     """``line`` as a headline: without a leading column or repost tag and without wrapping 【】; "" when the line
@@ -411,9 +414,12 @@ def _headline(line: str) -> str:
 
 def guess_title(text: str, sentences: list[Sentence]) -> str:
     lines = [x.strip() for x in text.split("\n", 24)[:24] if x.strip() and not _CAPTION.match(x)][:8]
+    bracketed = ""    # a short line wholly in 【】: a column's tag above a headline, or the headline itself
     for i, line in enumerate(lines):
         head = _headline(line)
         if not head:
+            if not bracketed and _BRACKETED_LINE.match(line) and _headline(line[1:-1]):
+                bracketed = line[1:-1]
             if len(line) > 40 and ("，" in line or "。" in line):
                 break   # the body has begun: a line below it is a paragraph's or a list's, not the headline
             continue
@@ -429,6 +435,8 @@ def guess_title(text: str, sentences: list[Sentence]) -> str:
         if _LEAD_IN.search(head) and not following:
             continue
         return head
+    if bracketed:
+        return bracketed   # no headline below the 【】 line before the body: it was the headline ("【三年建成五个示范点】")
     # no title line (a news item pasted as is): its first sentence, without the dateline
     for s in sentences:
         first = _DATELINE.sub("", s.text).strip().rstrip("。；！？")[:40]
@@ -438,15 +446,23 @@ def guess_title(text: str, sentences: list[Sentence]) -> str:
     return ""
 
 
-def as_written(title: str, raw: str) -> str:
-    """The headline with its numerals as the text writes them: the stages read "十五年" as "15年" (``normalise``),
-    a reader sees "十五年". A title that is no headline (an opening sentence) stays as read."""
+def as_written(title: str, raw: str, form: WrittenForm | None = None) -> str:
+    """The title with its numerals as the text writes them: the stages read "十五年" as "15年" (``normalise``), a
+    reader sees "十五年". ``form`` gives back a title that stands in the text as it is (an opening sentence, most
+    headlines); a headline made of two lines ("紫阳县委办党支部:" / "…") or taken out of brackets is looked for
+    among the top lines."""
     if not any("0" <= ch <= "9" for ch in title) or title in raw[:1200]:
         return title   # (no numeral to give back, or the text writes it in digits itself)
-    for line in normalise_written(raw[:1200]).split("\n", 24)[:24]:   # (guess_title stops where the body begins)
-        head = _headline(line)
-        if head and strip_controls(convert_numerals(head)) == title:
-            return strip_controls(head)
+    if form is not None:
+        shown = form.of(title)
+        if shown != title:
+            return strip_controls(shown)
+    # (guess_title stops where the body begins)
+    heads = [h for h in map(_headline, normalise_written(raw[:1200]).split("\n", 24)[:24]) if h]
+    for i, head in enumerate(heads):
+        for whole in (head, *(head + after for after in heads[i + 1:i + 3])):
+            if strip_controls(convert_numerals(whole)) == title:
+                return strip_controls(whole)
     return title
 
 
