@@ -203,8 +203,8 @@ def bench_parallel_ingest(n: int, jobs: int | None = None, work: Path | None = N
             rate = n / (time.perf_counter() - t0)
             cpu[f"main{j}"] = min(cpu.get(f"main{j}", 1e9), time.process_time() - c0)
             cpu[f"workers{j}"] = min(cpu.get(f"workers{j}", 1e9), _children_cpu() - w0)
-            # (two gold files retell one report, r291 and r950: same headline, unit and year, so one case id — the
-            # second is refused as another document under that id, as a real folder's would be)
+            # (a folder may hold two retellings of one report — the gold sets did until r950 went: same headline,
+            # unit and year, so one case id, and the second is refused as another document under that id)
             assert report.inserted + report.failed == n and report.failed <= max(1, n // 200), report.summary()
             store.close()
             return rate

@@ -205,9 +205,10 @@ REAL_FLOORS = {
     # r865-r888, written blind at the seventeenth session's start (fields and regions given to each author), measured
     # before anything of it was read (its header), then read and fixed; held at what it reads now (outcome values
     # in-sample since the refit on 21 sets)
+    # (r879 removed in the thirty-seventh session: it retold a sealed set's report; unit 0.87 -> 0.8696 without it)
     "extraction_real31": {"province": 1.0, "city": 0.92, "county": 1.0, "field": 1.0, "problems": 0.4,
                           "measures": 0.62, "outcome_values": 0.88, "outcome_precision": 0.9, "model": 0.8,
-                          "unit": 0.87},
+                          "unit": 0.86},
     # r913-r936, written blind near the seventeenth session's end (fields and regions given to each author, more
     # social organisations and organs), measured before anything of it was read (its header), then read and fixed;
     # held at what it reads now
@@ -221,10 +222,12 @@ REAL_FLOORS = {
                           "measures": 0.77, "outcome_values": 0.61, "outcome_precision": 0.7, "model": 0.5,
                           "unit": 0.83},   # province, unit: see UNIT_WEIGHTS_TRADE; county: TITLE_TRADE
     # r937-r960, written blind at the eighteenth session's start (fields and regions given to each author), measured
-    # before anything of it was read (its header), then read and fixed; held at what it reads now
-    "extraction_real34": {"province": 1.0, "city": 0.92, "county": 0.93, "field": 0.91, "problems": 0.91,
-                          "measures": 0.78, "outcome_values": 0.62, "outcome_precision": 0.79, "model": 0.75,
-                          "unit": 0.87},
+    # before anything of it was read (its header), then read and fixed; held at what it reads now (r950 removed in
+    # the thirty-seventh session: it retold a sealed set's report; problems 0.9091, outcome precision 0.7869, unit
+    # 0.8696 without it)
+    "extraction_real34": {"province": 1.0, "city": 0.92, "county": 0.93, "field": 0.91, "problems": 0.9,
+                          "measures": 0.78, "outcome_values": 0.62, "outcome_precision": 0.78, "model": 0.75,
+                          "unit": 0.86},
     # r985-r1008, written blind in the eighteenth session's second hour (fields and regions given to each author),
     # measured before anything of it was read (its header), then read and fixed; held at what it reads now
     "extraction_real36": {"province": 1.0, "city": 1.0, "county": 0.94, "field": 0.87, "problems": 0.6,
@@ -584,6 +587,24 @@ def test_real_text_extraction_holds_its_ground(gold):
         assert fields[key]["precision"] >= PRECISION_HELD.get((gold, key), USER_PRECISION[key]), (key, fields[key])
     assert report["claims"]["invented_regions"]["value"] <= INVENTED_ALLOWED[gold], report["claims"]["invented_regions"]
     assert report["claims"]["forbidden_extracted"]["value"] <= FORBIDDEN_ALLOWED[gold], report["claims"]["forbidden_extracted"]
+
+
+def test_no_development_write_up_retells_a_report_a_sealed_set_holds():
+    """Whatever is read from a development file to make a rule must not be the report a sealed set scores: a
+    second retelling of a sealed report would carry its wording to the figures that are never read (two such files
+    were found and removed, r879 and r950). Two development retellings of one report only weigh it twice."""
+    from djkg.services.evaluation import is_sealed
+    seen: dict[str, list[tuple[str, bool]]] = {}
+    for gold_file in sorted(GOLD.glob("extraction_*/gold.yaml")):
+        sealed = is_sealed(gold_file.parent)
+        for entry in yaml.safe_load(gold_file.read_text(encoding="utf-8")):
+            url = str((entry.get("source") or {}).get("url") or "").strip().rstrip("/")
+            if url:
+                seen.setdefault(url, []).append((f"{gold_file.parent.name}/{entry['file']}", sealed))
+    assert len(seen) > 1500
+    leaks = {url: files for url, files in seen.items()
+             if any(sealed for _, sealed in files) and not all(sealed for _, sealed in files)}
+    assert not leaks, leaks
 
 
 @pytest.mark.parametrize(("gold_unit", "counted"), [("垅上村", True), ("铜陵市义安区垅上村党委", True),
