@@ -325,6 +325,40 @@ def test_region_urls_accept_the_names_the_form_accepts(corpus_client, corpus_sto
     assert_plain_chinese(html)
 
 
+def test_every_page_is_well_formed_markup(corpus_client, corpus_store):
+    """Attribute names are names and every quoted value closes where it should: a stray quote in a template
+    (the home page's placeholder once held a second placeholder="…" inside it and showed "placeholder=" to people)
+    turns text into attribute names, which no browser reports."""
+    from html.parser import HTMLParser
+
+    rec = a_documented_case(corpus_store)
+    model = rec["model"]["id"]
+    pages = ["/", "/cases", "/models", f"/models/{quote(model)}", f"/cases/{quote(rec['id'])}", "/regions",
+             "/gaps", "/search?q=" + quote("集体经济"), "/signin", "/submit",
+             "/recommend?region=" + quote("湖州") + "&problems=" + quote("村里没什么集体收入"),
+             f"/views/case/{quote(rec['id'])}", f"/views/model/{quote(model)}",
+             "/regions/" + quote((rec.get("region") or {}).get("province") or "浙江省")]
+
+    class Check(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.bad: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            names = [name for name, _ in attrs]
+            self.bad += [f"<{tag} {name}>" for name in names if not re.fullmatch(r"[a-z][a-z0-9_.:-]*", name)]
+            self.bad += [f"<{tag} {name}> twice" for name in set(names) if names.count(name) > 1]
+            self.bad += [f"<{tag} {name}={value!r}>" for name, value in attrs
+                         if value and re.search(r"\b(?:placeholder|class|href|name|value|title)=", value)]
+
+    for path in pages:
+        r = corpus_client.get(path, follow_redirects=True)
+        assert r.status_code == 200, path
+        check = Check()
+        check.feed(r.text)
+        assert not check.bad, (path, check.bad[:5])
+
+
 def test_docs_are_offline(corpus_client):
     for path in ("/docs", "/redoc"):
         html = corpus_client.get(path).text
