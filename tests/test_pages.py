@@ -23,7 +23,7 @@ from djkg.queries.index import model_index
 from djkg.queries.models import list_models
 from djkg.viz import labels as L
 from djkg.viz.csv_export import cell
-from djkg.viz.text import maturity_ranks, outcome_label, zh_only
+from djkg.viz.text import UNIT_NOUNS, best_outcome, maturity_ranks, outcome_label, zh_only
 
 from conftest import build_case
 
@@ -124,6 +124,17 @@ def test_outcome_labels_are_noun_figure_unit():
         == "村集体经济收入 4800元"
     assert outcome_label({"name": "群众满意度", "value": 98.5, "unit": "%", "scope": "region"}) == "群众满意度 98.5%（全地区数字）"
     assert outcome_label({"name": "青年教师中有", "value": 6.0, "unit": "人"}) == "青年教师 6人"
+
+
+def test_the_outcome_shown_first_is_one_that_says_what_changed():
+    bare = {"name": "", "value": 5.0, "unit": "头"}                               # "数量 5头"
+    named = {"name": "育肥牛出栏收入", "value": 12.0, "unit": "万元"}
+    listed = {"name": "村集体经济收入", "metric": "collective-income", "value": 35.0, "unit": "万元"}
+    area = {"name": "群众满意度", "metric": "satisfaction", "value": 98.0, "unit": "%", "scope": "region"}
+    assert best_outcome([bare, named]) == "育肥牛出栏收入 12万元"                 # not the first one
+    assert best_outcome([bare, named, listed, area]) == "村集体经济收入 35万元"
+    assert best_outcome([bare]) == "数量 5头" and best_outcome([bare], named=True) == ""
+    assert best_outcome([area]) == "" and best_outcome([]) == ""
 
 
 def test_warnings_are_said_in_chinese_only():
@@ -273,6 +284,12 @@ def test_result_page_gives_reasons_steps_and_evidence(corpus_client):
     added = corpus_client.get(q + "&add=" + quote("problem:weak-collective-economy"))
     assert 'name="keep" value="problem:weak-collective-economy"' in added.text
     assert corpus_client.get("/recommend?region=" + quote("火星"), headers=BROWSER).status_code == 400
+    # a reason says what a case achieved only with a figure that names what it counts ("…后数量5头" says nothing)
+    for page in (html, corpus_client.get("/recommend?region=" + quote("湖州") + "&problems=" + quote(
+            "村里没什么集体收入，年轻人都出去打工了")).text):
+        said = re.findall(r"采用“[^”]+”后([^。<]+)。", page)
+        assert said, "no reason names a result"
+        assert not [x for x in said if x.split(" ")[0] in {*UNIT_NOUNS.values(), "数量"}], said
 
 
 def test_case_library_filters_and_pages(corpus_client, corpus_store):

@@ -89,15 +89,21 @@ def outcome_direction(o: Mapping[str, Any] | OutcomeFigure) -> str:
     return L.DIRECTIONS.get(str(d.get("direction") or ""), "")
 
 
-def best_outcome(outcomes: Iterable[Mapping[str, Any] | OutcomeFigure]) -> str:
-    """The outcome a reader should see first: a named metric with a figure, of the unit itself (a wider area's
-    figure is never shown as the unit's result)."""
+# what outcome_metric says when the write-up named nothing: "数量 5头", "人数 89名" tell no one what changed
+_UNIT_ONLY = frozenset(UNIT_NOUNS.values()) | {"数量", "定性成效"}
+
+
+def best_outcome(outcomes: Iterable[Mapping[str, Any] | OutcomeFigure], *, named: bool = False) -> str:
+    """The outcome a reader should see first: a figure of the unit itself (a wider area's figure is never shown as
+    the unit's result), a metric of the taxonomy before a noun phrase from the text before a bare count ("数量
+    5头"). ``named``: a bare count is no answer ("" instead), for a sentence that says what the work achieved."""
     rows = [o.model_dump() if isinstance(o, OutcomeFigure) else dict(o) for o in outcomes]
     rows = [d for d in rows if d.get("scope") != "region"]
-    if not rows:
+    keyed = sorted((d.get("value") is None, not d.get("metric"), outcome_metric(d) in _UNIT_ONLY, i)
+                   for i, d in enumerate(rows))
+    if not keyed or (named and keyed[0][2]):
         return ""
-    rows.sort(key=lambda d: (d.get("value") is None, not d.get("metric")))
-    return outcome_label(rows[0])
+    return outcome_label(rows[keyed[0][3]])
 
 
 # --- maturity --------------------------------------------------------------------------------------------
@@ -212,7 +218,7 @@ def path_sentence(path: ExplanationPath, profile: Profile, evidence: Mapping[str
     case = _node(path, S.CASE)
     ev = evidence.get(case.id) if case is not None else None
     who = _who(ev, case.name if case is not None else "")
-    result = best_outcome(ev.outcomes) if ev is not None else ""
+    result = best_outcome(ev.outcomes, named=True) if ev is not None else ""
     did = f"，采用“{model}”后{result}" if result else f"，采用了“{model}”"
     if path.kind == "problem_case":
         return f"{said}；{who}也面临“{pname}”{did}。"
