@@ -169,6 +169,27 @@ def test_a_reingest_keeps_every_correction(store, tmp_path):
     assert correct["after"]["note"] == "县委组织部核实" and correct["before"]["version"] == version
 
 
+def test_an_outcome_removed_before_evidence_kept_its_numerals_as_written_stays_removed():
+    # stores written before the thirty-seventh session kept evidence as read ("增加到35万元") and made outcome ids
+    # from it; the same outcome's evidence is now "增加到三十五万元": a removal recorded then must still hold
+    from djkg.graph import schema as S
+    from djkg.ingest.corrections import apply_all
+    from djkg.ingest.extract import extract
+    from djkg.ingest.normalise import convert_numerals
+    from djkg.ingest.readers import RawDoc
+    case = extract(RawDoc(source="a.txt", origin="a.txt", text=(
+        "# 东村党支部领办合作社\n过去东村集体经济薄弱。村党支部领办合作社，发展特色产业。\n"
+        "两年来，村集体收入由五万元增加到三十五万元。")))
+    income = next(o for o in case.outcomes if o.value == 35)
+    assert "三十五万元" in income.evidence
+    old_id = S.outcome_id(case.id, income.metric or income.name, income.value, convert_numerals(income.evidence))
+    new_id = S.outcome_id(case.id, income.metric or income.name, income.value, income.evidence)
+    assert old_id != new_id
+    for gone in (old_id, new_id):
+        kept = apply_all(case, [{"outcomes": {"remove": [gone]}}])
+        assert all(o.value != 35 for o in kept.outcomes), gone
+
+
 def test_a_correction_is_strict_and_writes_nothing_when_refused(store, tmp_path):
     write_review_doc(tmp_path)
     ingest_paths([tmp_path], store)

@@ -28,7 +28,7 @@ from ..graph import schema as S
 from ..graph.schema import CaseGraph, Node
 from .build import build
 from .extract import ExtractedCase, Mention
-from .normalise import normalise_short
+from .normalise import convert_numerals, normalise_short
 from .outcomes import OutcomeFact
 from .taxonomy import Taxonomy, taxonomy, unquoted
 
@@ -367,13 +367,23 @@ def apply(case: ExtractedCase, change: dict[str, Any], tx: Taxonomy | None = Non
     edit = change.get("outcomes") or {}
     if edit.get("remove"):
         gone = set(edit["remove"])
-        case.outcomes = [o for o in case.outcomes
-                         if S.outcome_id(case.id, o.metric or o.name, o.value, o.evidence) not in gone]
+        case.outcomes = [o for o in case.outcomes if not _outcome_ids(case.id, o) & gone]
     for o in edit.get("add", []):
         fact = OutcomeFact(o.get("metric") or "", o["name"], o.get("value"), o.get("unit") or "",
                            o.get("direction") or "none", _outcome_evidence(o), scope=o.get("scope") or "unit")
         if not any(_same_outcome(fact, x) for x in case.outcomes):
             case.outcomes.append(fact)
+
+
+def _outcome_ids(case_id: str, o: OutcomeFact) -> set[str]:
+    """The ids an outcome has had: its evidence is kept as written ("增加到三十五万元") since the thirty-seventh
+    session and was kept as read ("增加到35万元") before it, and an outcome's id is made from its evidence — a
+    removal recorded against the older id still removes it."""
+    ids = {S.outcome_id(case_id, o.metric or o.name, o.value, o.evidence)}
+    read = convert_numerals(o.evidence)
+    if read != o.evidence:
+        ids.add(S.outcome_id(case_id, o.metric or o.name, o.value, read))
+    return ids
 
 
 def apply_all(case: ExtractedCase, changes: list[dict[str, Any]], tx: Taxonomy | None = None) -> ExtractedCase:
