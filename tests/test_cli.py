@@ -160,6 +160,18 @@ def test_recommend_prints_a_table_and_json(files, tmp_path):
     assert result["items"][0]["model"]["name"] == "党支部领办合作社"
 
 
+def test_text_from_cases_is_printed_as_text_not_terminal_markup(tmp_path):
+    # rich reads "[red]…[/red]" in a table cell as a style: a case's title is shown as written, brackets and all
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "yijia.md").write_text(CASE_MD.replace("title: 衣家村党支部领办合作社", "title: '[red]衣家村[/red]合作社'"),
+                                encoding="utf-8")
+    data = tmp_path / "var"
+    djkg("ingest", str(d), data=data)
+    table = djkg("recommend", "--region", "栖霞", "--industry", "农村", "--problem", "集体经济薄弱", data=data).stdout
+    assert "[red]衣家村[/red]合作社" in table.replace("\n", "").replace("│", "").replace(" ", ""), table
+
+
 def test_viz_writes_a_self_contained_page(files, tmp_path):
     data = tmp_path / "var"
     djkg("ingest", str(files / "yijia.md"), data=data)

@@ -282,10 +282,11 @@ def recommend(
         emit_json(result.model_dump(mode="json"))
         return
     from ..viz.labels import SCORE_COMPONENTS
+    from ..viz.text import clip
     prof = result.profile
     where = "".join(dict.fromkeys(x for x in (prof.region.province, prof.region.city, prof.region.county) if x))
-    out.print(f"单位画像：地区 {where or '未知'}；领域 {prof.field or '未知'}；"
-              f"问题 {'、'.join(p.name for p in prof.problems) or '（未识别）'}")
+    out.print(term(f"单位画像：地区 {where or '未知'}；领域 {prof.field or '未知'}；"
+                   f"问题 {'、'.join(p.name for p in prof.problems) or '（未识别）'}"))
     for w in result.warnings:
         err.print(f"[yellow]提示[/yellow] {w}")
     table = Table(title="推荐模式 / recommended models")
@@ -294,8 +295,9 @@ def recommend(
         # the model name never wraps (it is what the reader looks for); the evidence column gives way
         table.add_column(col, no_wrap=col in ("模式", "得分"), overflow="fold" if col == "依据案例" else "ellipsis")
     for i, it in enumerate(result.items, 1):
-        table.add_row(str(i), it.model.name, f"{it.score:.3f}", *[f"{v:.2f}" for _, v, _ in it.breakdown.components()],
-                      "；".join(d.title[:18] for d in it.evidence[:2]))
+        table.add_row(str(i), term(it.model.name), f"{it.score:.3f}",
+                      *[f"{v:.2f}" for _, v, _ in it.breakdown.components()],
+                      term("；".join(clip(d.title, 18) for d in it.evidence[:2])))
     out.print(table)
     if not result.items:
         out.print("没有找到匹配的模式：请补充问题描述或换一种说法。")
@@ -340,7 +342,7 @@ def gaps(province: Optional[str] = typer.Option(None, "--province", help="省份
                          no_wrap=col in ("问题", "缺口"))
     for p in result.problems[:top]:
         best = f"{p.best.model.name}（{MATURITY_LEVELS[p.best.level]}）" if p.best else "（无）"
-        table.add_row(p.name, str(p.cases), str(p.units), str(p.cities), str(p.provinces), best,
+        table.add_row(term(p.name), str(p.cases), str(p.units), str(p.cities), str(p.provinces), term(best),
                       f"{p.best.answer:.2f}" if p.best else "0", f"{p.gap:.2f}")
     out.print(table)
     if not result.problems:
@@ -364,9 +366,10 @@ def emerging(min_cases: int = typer.Option(3, "--min-cases", min=2, max=1000, he
         table.add_column(col, overflow="fold", no_wrap=col in ("案例", "年份"))
     for g in result.groups:
         years = f"{g.years[0]}–{g.years[-1]}" if g.years else ""
-        table.add_row(g.name, str(g.cases), "、".join(c.name for c in g.cities[:6]) + ("…" if len(g.cities) > 6 else ""),
-                      years, "、".join(f"{m.name}（{m.cases}）" for m in g.measures[:5]),
-                      "、".join(p.name for p in g.problems[:3]))
+        table.add_row(term(g.name), str(g.cases),
+                      term("、".join(c.name for c in g.cities[:6]) + ("…" if len(g.cities) > 6 else "")),
+                      years, term("、".join(f"{m.name}（{m.cases}）" for m in g.measures[:5])),
+                      term("、".join(p.name for p in g.problems[:3])))
     out.print(table)
 
 
@@ -500,11 +503,12 @@ def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
         emit_json(items)
         return
     from ..viz.labels import NODE_TYPES
+    from ..viz.text import clip
     table = Table(title=f"候选概念 / candidates（{len(items)}）")
     for col in ("类型 kind", "名称 name", "案例数 cases", "例句 evidence", "id"):
         table.add_column(col, overflow="fold")
     for c in items:
-        first = c["evidence"][0]["sentence"][:60] if c["evidence"] else ""
+        first = clip(c["evidence"][0]["sentence"], 60) if c["evidence"] else ""
         table.add_row(NODE_TYPES[c["label"]].zh, term(c["name"]), str(c["cases"]), term(first), term(c["id"]))
     out.print(table)
 
