@@ -200,6 +200,10 @@ def test_a_case_citing_no_report_is_not_called_publicly_sourced(own):
     assert "来源：未注明" in rec and "未注明出处" in rec
     assert "有公开来源" not in rec and 'class="badge documented"' not in rec
     assert_plain_chinese(rec)
+    # the lists say 有来源 (not made up) for it, never 有公开来源
+    for path in ("/cases", "/regions", "/cases.csv"):
+        page = client.get(path).text
+        assert "有公开来源" not in page and "有来源" in page, path
 
 
 def test_the_writeup_is_shown_as_written_with_its_sentences_marked(own):

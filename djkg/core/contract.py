@@ -110,7 +110,7 @@ class Maturity(_Contract):
     fields: int
     weighted_cities: float
     weighted_provinces: float
-    documented_share: float = Field(description="有公开来源的案例占比")
+    documented_share: float = Field(description="有来源（不是示意）的案例占比")
     quantified_share: float = Field(description="有量化成效的案例占比")
     years_in_use: int
     first_year: Optional[int] = Field(None, description="最早开始推行的年份")

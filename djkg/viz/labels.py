@@ -77,10 +77,11 @@ LEARNED_MEASURE = "（据行文推断）"
 # a field the field model read from the write-up's wording where the rules read another: said the same way
 LEARNED_FIELD = LEARNED_MEASURE
 
-# case sources as the lists and filters say them
-SOURCE_KINDS = {"documented": "有公开来源", "illustrative": "示意案例"}
-# a case that is not illustrative but cites no report: a unit's own material, say, ingested without front matter —
-# its page must not call it publicly sourced (the lists' 有来源 means "not made up", which it is)
+# case sources as the lists and filters say them: a case is illustrative (composite, 示意) or drawn from a real report
+# or material (有来源, the badge's word) — which may be a unit's own material citing no public report, so the lists
+# never say 有公开来源. The case page says which: PUBLICLY_SOURCED when it cites a report, else UNCITED
+SOURCE_KINDS = {"documented": "有来源", "illustrative": "示意案例"}
+PUBLICLY_SOURCED = "有公开来源"
 UNCITED = "未注明出处"
 
 

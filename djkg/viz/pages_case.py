@@ -71,7 +71,7 @@ def record_context(rec: dict[str, Any]) -> dict[str, Any]:
     signals = [L.flag_text(s) for s in rec.get("signals") or [] if s in L.SIGNALS]
     sources = source_items(rec)
     source_kind = (L.SOURCE_KINDS["illustrative"] if illustrative
-                   else L.SOURCE_KINDS["documented"] if sources else L.UNCITED)
+                   else L.PUBLICLY_SOURCED if sources else L.UNCITED)
     chain = place_chain(region)
     crumbs = [("/", "首页"), ("/cases", "案例库")]
     if chain:

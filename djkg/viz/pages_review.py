@@ -44,7 +44,7 @@ def change_lines(change: dict[str, Any]) -> list[str]:
     if "model" in change:
         out.append(f"模式改为：{change['model']['name']}" if change["model"] else "不再归入任何模式")
     if "illustrative" in change:
-        out.append("标为示意案例" if change["illustrative"] else "标为有公开来源的案例")
+        out.append("标为示意案例" if change["illustrative"] else "标为有来源的案例")
     for key in ("problems", "measures"):
         word = L.SENTENCE_ROLES["problem" if key == "problems" else "measure"]
         edit = change.get(key) or {}
@@ -98,7 +98,7 @@ def preview_rows(before: dict[str, Any], after: dict[str, Any], change: dict[str
         if key == "model":
             return (rec.get("model") or {}).get("name") or "没有归入已知模式"
         if key == "illustrative":
-            return "示意案例" if rec.get("illustrative") else "有公开来源"
+            return "示意案例" if rec.get("illustrative") else "有来源"
         if key in ("problems", "measures"):
             return "、".join(m.get("name") or "" for m in rec.get(key) or []) or "（无）"
         if key == "outcomes":

@@ -81,7 +81,7 @@ def result_csv(a: Asked = Depends(asked), store: GraphStore = Depends(get_store)
     except ProfileError as exc:
         return error_page(400, "无法推荐", str(exc).split(" / ")[0])
     rows = [[it["n"], it["name"], it["level"], it["reason"], e["title"], e["unit"], e["region"], e["year"],
-             "示意" if e["illustrative"] else "有公开来源", e["best"], f"/cases/{e['id']}"]
+             "示意" if e["illustrative"] else "有来源", e["best"], f"/cases/{e['id']}"]
             for it in result_items(store, result) for e in it["evidence"]]
     return csv_response("推荐依据案例.csv", ["名次", "模式", "成熟度", "推荐理由", "案例", "单位", "地区", "年份", "来源",
                                       "主要成效", "网址"], rows)

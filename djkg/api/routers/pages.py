@@ -156,7 +156,7 @@ def cases_csv(f: tuple[CaseFilters, list[str]] = Depends(filters), store: GraphS
     rows, _total = page_cases(store, limit=CSV_ROWS, offset=0, **f[0].params())
     return csv_response("案例库.csv", ["案例", "单位", "地区", "领域", "行业", "年份", "模式", "来源", "网址"],
                         ([r["title"], r["unit"], r["place"], r["field"], r["sector"], r["year"], r["model"],
-                          "示意" if r["illustrative"] else "有公开来源", f"/cases/{quote(r['id'], safe=':')}"]
+                          "示意" if r["illustrative"] else "有来源", f"/cases/{quote(r['id'], safe=':')}"]
                          for r in case_rows(store, rows)))
 
 
