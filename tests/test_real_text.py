@@ -512,6 +512,13 @@ def test_unit_names_are_named_organisations_never_fragments():
     assert named.unit.startswith("和平新村") and named.industry["field"] == "城市社区", (named.unit, named.industry)
 
 
+def test_a_youth_league_committee_is_an_organisation_its_party_branch_belongs_to():
+    # 团委 is a body of its university or firm, as 工会 and 妇联 are: its Party branch is the unit (r1281)
+    c = case("带着青年下基层\n——三峡大学团委党支部组织暑期实践纪实\n\n今年暑期，三峡大学团委党支部牵头组织了"
+             "社会实践，全校一百多支团队奔赴各地。团委书记说，实践是育人的课堂。")
+    assert c.unit == "三峡大学团委党支部", c.unit
+
+
 @pytest.mark.parametrize("text, concept", [
     ("村党支部带头流转土地800亩，统一经营。", "measure:land-share-cooperation"),
     ("政务大厅推行一窗式受理，群众少跑腿。", "measure:service-efficiency-reform"),
