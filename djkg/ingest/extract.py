@@ -112,7 +112,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
         warnings.append(f"正文过长，只分析前 {MAX_TEXT_CHARS} 字 / text truncated to {MAX_TEXT_CHARS} characters")
         raw = raw[:MAX_TEXT_CHARS]
     # the stages read numerals as digits ("五个责任" → "5个责任"); people read the text as it was written, which is
-    # what the store keeps and the case page shows (viz/highlight.py aligns the two)
+    # what the store keeps and the case page shows, with the evidence given back as written (``WrittenForm``)
     written = normalise_written(raw)
     text = convert_numerals(written).strip()     # == normalise(raw)
     meta = doc.meta

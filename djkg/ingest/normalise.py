@@ -153,8 +153,10 @@ def _convert_tracked(text: str) -> tuple[str, list[int], list[int]]:
                 new_starts += starts[a:b]
                 new_ends += ends[a:b]
             elif written:
-                lo, hi = (starts[a], ends[b - 1]) if b > a else ((starts[a], starts[a]) if a < len(starts)
-                                                                 else (ends[-1], ends[-1]) if ends else (0, 0))
+                if b > a:
+                    lo, hi = starts[a], ends[b - 1]
+                else:       # (an empty match: what it writes stands where it is)
+                    lo = hi = starts[a] if a < len(starts) else (ends[-1] if ends else 0)
                 new_starts += [lo] * len(written)
                 new_ends += [hi] * len(written)
             last = b
