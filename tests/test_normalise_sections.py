@@ -211,3 +211,20 @@ def test_a_fragment_of_the_read_text_is_given_back_as_written(written, read_frag
         assert read_fragment in convert_numerals(written)
     written = "第一行\n" + written + "\n末行"
     assert WrittenForm(written, convert_numerals(written)).of(read_fragment) == shown
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("一二三四五六七八九十百千万亿两零〇个名户万元人次成%年月日村党员唯统，。、\n 0123456789"),
+                        max_size=30), min_size=1, max_size=6), st.data())
+def test_a_fragment_is_given_back_as_written_or_as_it_came_whatever_the_text(lines, data):
+    # never raises; what it gives back is the fragment itself or a stretch of the written text that reads as
+    # something holding the fragment (a fragment cutting a numeral, "5万元" of "35万元", gets the whole numeral)
+    from djkg.ingest.normalise import WrittenForm, convert_numerals, normalise_written
+    written = normalise_written("\n".join(lines)).strip()
+    read = convert_numerals(written)
+    form = WrittenForm(written, read)
+    digits = [i for i, ch in enumerate(read) if ch.isdigit()] or [0]
+    at = max(0, data.draw(st.sampled_from(digits)) - data.draw(st.integers(0, 6)))
+    fragment = read[at:at + data.draw(st.integers(0, 20))]
+    shown = form.of(fragment)
+    assert shown == fragment or (shown in written and fragment in convert_numerals(shown)), (written, fragment, shown)
