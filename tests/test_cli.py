@@ -259,6 +259,7 @@ BAD_INPUT = [
     (["eval", "agreement", "--gold", "{tmp}/nope", "--second", "{tmp}/a-file"], "找不到金标准"),
     (["eval", "titles", "--gold", "{tmp}/nope.yaml"], "找不到金标准"),
     (["eval", "titles", "--gold", "{tmp}"], "无法读取金标准"),                # a folder, not a YAML file
+    (["eval", "sets", "--root", "{tmp}/nope"], "找不到金标准文件夹"),
 ]
 
 
@@ -314,6 +315,13 @@ def test_success_exits_0_for_the_read_verbs_and_eval(one_case, tmp_path):
     (gold / "gold.yaml").write_text("- file: yijia.md\n  province: 山东省\n  field: 农村\n", encoding="utf-8")
     report = json.loads(djkg("eval", "extraction", "--gold", str(gold), "--json", data=one_case).stdout)
     assert report["documents"] == 1 and report["fields"]["province"]["recall"] == 1.0
+    (tmp_path / "sets").mkdir()
+    gold.rename(tmp_path / "sets" / "extraction_real_one")
+    gold = tmp_path / "sets" / "extraction_real_one"
+    report = json.loads(djkg("eval", "sets", "--root", str(tmp_path / "sets"), "--json", data=one_case).stdout)
+    assert report["development"]["documents"] == 1 and report["sealed"]["documents"] == 0
+    table = djkg("eval", "sets", "--root", str(tmp_path / "sets"), data=one_case).stdout
+    assert "开发组" in table and "封存组" in table
     second = tmp_path / "second.yaml"
     second.write_text("- file: yijia.md\n  province: 河北省\n  field: 农村\n", encoding="utf-8")
     report = json.loads(djkg("eval", "agreement", "--gold", str(gold), "--second", str(second), "--json",

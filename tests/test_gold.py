@@ -589,6 +589,36 @@ def test_real_text_extraction_holds_its_ground(gold):
     assert report["claims"]["forbidden_extracted"]["value"] <= FORBIDDEN_ALLOWED[gold], report["claims"]["forbidden_extracted"]
 
 
+def test_many_sets_are_scored_as_one_with_development_and_sealed_apart(tmp_path):
+    """``djkg eval sets``: each write-up counts once across sets (micro sums), a set marked SEALED goes with the
+    sealed ones and its misses are never reported."""
+    import shutil
+    from djkg.services.evaluation import evaluate_extraction_sets
+    source = GOLD / "extraction_real2"
+    entries = yaml.safe_load((source / "gold.yaml").read_text(encoding="utf-8"))
+    layout = {"extraction_real_a": ("", entries[:3]), "extraction_real_b": ("", entries[3:5]),
+              "extraction_real_c": ("# SEALED: read for figures only\n", entries[5:8])}
+    for name, (head, part) in layout.items():
+        d = tmp_path / name
+        d.mkdir()
+        for e in part:
+            shutil.copy(source / e["file"], d / e["file"])
+        (d / "gold.yaml").write_text(head + yaml.safe_dump(part, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "extraction_dev_x").mkdir()          # not matched by the pattern
+    report = evaluate_extraction_sets(tmp_path)
+    dev, sealed = report["development"], report["sealed"]
+    assert dev["sets"] == ["extraction_real_a", "extraction_real_b"] and sealed["sets"] == ["extraction_real_c"]
+    assert (dev["documents"], sealed["documents"]) == (5, 3)
+    one = [evaluate_extraction(tmp_path / n) for n in ("extraction_real_a", "extraction_real_b")]
+    for key in ("problems", "measures", "outcome_values"):
+        assert dev["fields"][key]["n"] == sum(r["fields"][key]["n"] for r in one)
+        tp = sum(round(r["fields"][key]["recall"] * r["fields"][key]["n"]) for r in one)
+        assert abs(dev["fields"][key]["recall"] - tp / max(1, dev["fields"][key]["n"])) < 1e-3
+    assert sealed["fields"] == evaluate_extraction(tmp_path / "extraction_real_c")["fields"]
+    assert sealed["misses"] == [] and "documents" not in sealed["claims"]["invented_regions"]
+    assert all(m["file"].startswith(("extraction_real_a/", "extraction_real_b/")) for m in dev["misses"])
+
+
 def test_no_development_write_up_retells_a_report_a_sealed_set_holds():
     """Whatever is read from a development file to make a rule must not be the report a sealed set scores: a
     second retelling of a sealed report would carry its wording to the figures that are never read (two such files

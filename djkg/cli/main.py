@@ -678,6 +678,23 @@ def eval_extraction(gold: Path = typer.Option(Path("tests/gold/extraction_real")
     print_extraction_report(report, f"抽取评测 / extraction ({report['documents']} 篇)", as_json)
 
 
+@eval_app.command("sets")
+def eval_sets(root: Path = typer.Option(Path("tests/gold"), "--root", help="金标准组所在的文件夹 / the folder of gold sets"),
+              pattern: str = typer.Option("extraction_real*", "--pattern", help="哪些组 / which sets (a glob)"),
+              as_json: bool = typer.Option(False, "--json")) -> None:
+    """多组合计：开发组一起、封存组一起（每篇算一次）/ many gold sets scored as one, development and sealed apart."""
+    from ..services.evaluation import evaluate_extraction_sets
+    if not root.is_dir():
+        fail(EXIT_USAGE, f"找不到金标准文件夹：{root}", f"no such folder: {root}")
+    report = read_gold(lambda r: evaluate_extraction_sets(r, pattern), root)
+    if as_json:
+        emit_json(report)
+        return
+    for name, zh in (("development", "开发组"), ("sealed", "封存组")):
+        group = report[name]
+        print_extraction_report(group, f"{zh} / {name}（{len(group['sets'])} 组，{group['documents']} 篇）", False)
+
+
 @eval_app.command("agreement")
 def eval_agreement(gold: Path = typer.Option(..., "--gold", help="金标准文件夹 / the gold set's folder"),
                    second: Path = typer.Option(..., "--second", help="另一人对同样文件的标注 / a second annotation"),

@@ -294,6 +294,28 @@ def evaluate_extraction(gold_dir: Path) -> dict[str, Any]:
     return _score(_annotation(gold_dir / "gold.yaml"), lambda entry: _extractor_reading(gold_dir, entry))
 
 
+def evaluate_extraction_sets(root: Path, pattern: str = "extraction_real*") -> dict[str, Any]:
+    """Every gold set under ``root`` whose folder matches ``pattern``, scored as one — development sets together and
+    sealed sets together, each write-up counting once (micro sums, the figures the issue's targets are read
+    against). ``misses`` name files as "set/file"; a sealed group reports no misses, for a sealed set is read for
+    figures only."""
+    root = Path(root)
+    groups: dict[str, list[Path]] = {"development": [], "sealed": []}
+    for d in sorted(root.glob(pattern)):
+        if (d / "gold.yaml").is_file():
+            groups["sealed" if is_sealed(d) else "development"].append(d)
+    out: dict[str, Any] = {}
+    for name, dirs in groups.items():
+        entries = [{**e, "file": f"{d.name}/{e['file']}"} for d in dirs for e in _annotation(d / "gold.yaml")]
+        report = _score(entries, lambda entry: _extractor_reading(root, entry))
+        if name == "sealed":
+            report = {**report, "misses": [],
+                      "claims": {k: {kk: vv for kk, vv in v.items() if kk != "documents"}
+                                 for k, v in report["claims"].items()}}
+        out[name] = {**report, "sets": [d.name for d in dirs]}
+    return out
+
+
 def evaluate_agreement(gold_dir: Path, second: Path) -> dict[str, Any]:
     """How far a second, independent annotation (``second``: a gold.yaml written by another reader of the same
     files) agrees with ``gold_dir``'s, scored exactly as the extractor is: the ceiling a gold set allows. Files
