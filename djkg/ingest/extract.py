@@ -185,7 +185,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                                  origin=doc.origin, text=doc.text)
     written = written.strip()
     form = WrittenForm(written, text) if written != text else None
-    shown = title if meta.get("title") else as_written(title, raw, form)   # (ids keep the title as read)
+    shown = title if meta.get("title") else as_written(title, written, form)   # (ids keep the title as read)
     if shown and not titled and _cut_short(title, text):
         shown += "…"     # an opening sentence standing in for a missing headline, cut at 40 characters: say so
     if form is not None:   # the evidence as the write-up says it (the case page finds it in the stored text)
@@ -194,7 +194,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
             for facts in (problems, measures, outcomes))
     return ExtractedCase(doc.source, cid, shown, unit, strip_controls(brand), year, region, industry, problems,
                          measures, outcomes, model, flags, signals, warnings, text, meta, ident,
-                         written=written if written != text else "")
+                         written=written if form is not None else "")
 
 
 def _second_reading(ind: industry_mod.IndustryMatch | None, text: str, unit: str, title: str,
@@ -283,9 +283,11 @@ _DATELINE = re.compile(r"(?m)^(?:本报讯|本网讯|新华社|人民网|央广�
 # published the text, not whom it is about
 _OUTLET = r"(?:新闻网|融媒体中心|日报|晚报|电视台|政府网|门户网站|门户网|网站|频道|网易号|百家号|搜狐号|澎湃号|头条号|企鹅号|公众号|客户端)"
 _DATED = r"(?=.*?(?:\d{4}年\d{1,2}月|\d{4}-\d{1,2}|通讯员|来源[:：]))"
+# a short line wholly in 【】: a column's tag alone on its line ("【企业家年会·高端对话实录】"), unless no headline
+# follows it (guess_title: then it was the headline, "【三年建成五个示范点】")
+_BRACKETED_LINE = r"^【[^】\n]{4,20}】$"
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:简报|通讯|动态|快报|专报)$|第\s*\d+\s*[期版]|^编者按|"
-                       # a column's tag alone on its line ("【企业家年会·高端对话实录】")
-                       r"^【[^】\n]{4,20}】$|"
+                       + _BRACKETED_LINE + "|"
                        # a page's date or source line ("发布时间：2021年11月4日", "（来源：西城区委组织部 发布日期：…）")
                        r"^[（(]?\s*(?:发布时间|发布日期|更新时间|时间|日期|来源|稿源|信息来源|文章来源)\s*[:：]|"
                        # a newspaper's byline ("□ 刘彬 杨志芳 李胜", "■本报记者 王芳", "通讯员 赵晓宇 刘伶俐")
@@ -380,9 +382,6 @@ _LEAD_IN = re.compile(r"(?:——|[:：])$")
 _TITLE_FIELD = re.compile(r"标题\s*[:：]\s*(?=\S)")
 
 
-_BRACKETED_LINE = re.compile(r"^【[^】\n]{4,20}】$")
-
-
 @lru_cache(maxsize=1024)   # guess_title, its look-ahead and as_written read the same top lines
 def _headline(line: str) -> str:
     """``line`` as a headline: without a leading column or repost tag and without wrapping 【】; "" when the line
@@ -418,7 +417,7 @@ def guess_title(text: str, sentences: list[Sentence]) -> str:
     for i, line in enumerate(lines):
         head = _headline(line)
         if not head:
-            if not bracketed and _BRACKETED_LINE.match(line) and _headline(line[1:-1]):
+            if not bracketed and re.match(_BRACKETED_LINE, line) and _headline(line[1:-1]):
                 bracketed = line[1:-1]
             if len(line) > 40 and ("，" in line or "。" in line):
                 break   # the body has begun: a line below it is a paragraph's or a list's, not the headline
@@ -446,19 +445,19 @@ def guess_title(text: str, sentences: list[Sentence]) -> str:
     return ""
 
 
-def as_written(title: str, raw: str, form: WrittenForm | None = None) -> str:
+def as_written(title: str, written: str, form: WrittenForm | None = None) -> str:
     """The title with its numerals as the text writes them: the stages read "十五年" as "15年" (``normalise``), a
-    reader sees "十五年". ``form`` gives back a title that stands in the text as it is (an opening sentence, most
-    headlines); a headline made of two lines ("紫阳县委办党支部:" / "…") or taken out of brackets is looked for
-    among the top lines."""
-    if not any("0" <= ch <= "9" for ch in title) or title in raw[:1200]:
+    reader sees "十五年". ``written``: the text as ``normalise_written`` gives it. ``form`` gives back a title that
+    stands in the text as it is (an opening sentence, most headlines); a headline made of two lines ("紫阳县委办党支部:"
+    / "…") or taken out of brackets is looked for among the top lines."""
+    if not any("0" <= ch <= "9" for ch in title) or title in written[:1200]:
         return title   # (no numeral to give back, or the text writes it in digits itself)
     if form is not None:
         shown = form.of(title)
         if shown != title:
             return strip_controls(shown)
     # (guess_title stops where the body begins)
-    heads = [h for h in map(_headline, normalise_written(raw[:1200]).split("\n", 24)[:24]) if h]
+    heads = [h for h in map(_headline, written.split("\n", 24)[:24]) if h]
     for i, head in enumerate(heads):
         for whole in (head, *(head + after for after in heads[i + 1:i + 3])):
             if strip_controls(convert_numerals(whole)) == title:
