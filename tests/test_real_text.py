@@ -1800,6 +1800,10 @@ def test_a_debt_turned_into_a_surplus_keeps_its_sign():
     ("“以前一年挣不到5000元，现在能挣3万多。”村民老李说。", {3}),
     ("村里按照每人每月300元的标准发放补贴。", set()),          # a standard, not a level reached
     ("来自10个部门的30余名干部参加了培训。", set()),           # who came to one event, and from where
+    # … or counted as those present at the event the report describes (r1592, r1260)
+    ("协会会长和秘书长出席了表彰会，同其他获评单位的代表一道，与会人数共60余人。", set()),
+    ("活动当天，参会人员达到120人。", set()),
+    ("再加上社工和志愿者，与会者总数超过400人。", set()),
     ("该市共有社会组织1.2万家，社区社会组织占六成。", set()),
     ("这是该区第5个获此殊荣的社区。", set()),
     ("村里60岁以上老人占45%，留守儿童37人。", set()),

@@ -392,6 +392,8 @@ _PUT_IN = re.compile(r"(?:投入|投资|出资|拿出|花费|花了)了?(?:资�
 _AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季亩])")   # "平均每年…" is how often (平均每户 is a share)
 _RATE = re.compile(r"(?:按照?|以)?每[人户月年天周次亩][^，。；]{0,5}$|(?:一亩|一棵|一株|一头|一箱)(?:的|地)[^，。；]{0,5}$")
 _ATTENDED = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:参加|出席|参与|列席)了?(?:会议|培训|活动|仪式|座谈|开幕|启动|签约|交流)")
+# … or counted by the words for who was there ("与会人数共50余人", "到会的28名代表", "与会者总数超过300人")
+_PRESENT = re.compile(r"(?:与会|参会|到会)[^，。；\d]{0,8}$")
 _THEN = re.compile(r"以前|以往|过去|原来|原先|从前|那时|(?:\d+|[一两二三四五六七八九十几多])年前")
 # words every _THEN (_LAST_CENTURY) match holds: re finds them fast, so ``_score`` asks for them first (most sentences
 # have none; the patterns themselves open with a digit or a lookbehind, which re tries at every character)
@@ -577,6 +579,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # "按照每人每月300元的标准", "平均每年要开12次": a rate or a standard, not a level reached
     if _ATTENDED.match(after) and not _PERFECT.search(before):
         score -= 3.0   # "30余名干部参加了培训": who came to one event
+    if unit in _HEADS and _PRESENT.search(before):
+        score -= 4.0   # "与会人数在70人以上": how many came to the meeting the report describes
     if unit in ("人", "名", "户") and before.endswith(("平均", "每")) and _num(m.group("v")) == 1:
         score -= 3.0   # "平均1人要顾600多户": one person as a rate's base
     if unit in _HEADS and _POPULATION.search(before) and not _REACHED_PEOPLE.search(before):
