@@ -167,3 +167,12 @@ def test_a_neighbourhood_named_with_a_countys_short_name_is_not_in_that_county()
     assert where("在香河园地区，协会把分散的餐饮店组织起来。协会起草了《香河园街道餐饮协会章程》。") is None
     # … but the county itself is still the county
     assert where("廊坊市香河县的一家餐饮企业建起了党支部。") == ("河北省", "廊坊市", "香河县")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # r328, r1292: a police station is placed by the bodies it belongs to, named with their places' short names
+    ("江边的这个边境派出所隶属丹东边境管理支队，所里的党支部有党员12名。", ("辽宁省", "丹东市", None)),
+    ("这个派出所归额尔古纳边境管理大队管，所里的党支部牵头组建了护边队。", ("内蒙古自治区", "呼伦贝尔市", "额尔古纳市")),
+])
+def test_the_body_a_unit_belongs_to_places_it(text, expected):
+    assert where(text) == expected
