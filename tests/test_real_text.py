@@ -1700,6 +1700,17 @@ def test_a_villages_own_problems_are_not_found_in_a_city_community():
     assert "problem:scattered-smallholders" in {m.id for m in village.problems}
 
 
+def test_a_village_a_firm_helps_states_its_poverty_but_the_households_it_visits_do_not():
+    # (r418, r513, r784, r923: a tea firm, a holding group, a tobacco bureau and a power company helping a village;
+    # annotators read the village's poverty as the case's problem, but not relief's beneficiaries named in passing)
+    helped = case("某县烟草专卖局党支部结对帮扶山里的一个村。\n这个村曾经是出了名的穷村，村民种了一辈子玉米，"
+                  "一年到头挣不到几个钱。\n党支部派出党员技术员驻村，帮助村里发展烟叶种植。", industry="国有企业")
+    assert "problem:farmers-income-low" in {m.id for m in helped.problems}
+    visited = case("某县烟草专卖局党支部结对帮扶山里的一个村。\n局里的党员每人联系两户建档立卡贫困户，逢年过节上门看望。"
+                   "\n党支部派出党员技术员驻村，帮助村里发展烟叶种植。", industry="国有企业")
+    assert "problem:farmers-income-low" not in {m.id for m in visited.problems}
+
+
 def test_a_communitys_and_a_villages_own_problems_stay_in_their_fields():
     # (r886, r590; on 21 development sets a community's thin, split forces named outside communities and villages were
     # wrong nine times in ten)

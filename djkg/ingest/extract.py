@@ -248,7 +248,8 @@ def _fits_field(problems: list[Mention], tx: Taxonomy, industry: dict[str, Any])
     """A problem that cannot arise outside one field or a few (``only_in`` in problems.yaml: smallholders, a village's
     collective economy; a community's or a village's split forces) is dropped from a case whose field is known to be
     another ("单打独斗" in a city community is not smallholders farming alone) — unless its sentence is about what
-    ``or_about`` names (a district's organs on the split forces of its towns and communities). The ``fields`` lists
+    ``or_about`` names (a district's organs on the split forces of its towns and communities) and nothing
+    ``not_about`` names (a power company's sentence on 建档立卡贫困户 names whom it helps). The ``fields`` lists
     say where problems are typical, not where they can arise (a court mediates conflicts too), so they filter
     nothing; nor does a field recognised only weakly."""
     field = industry.get("field")
@@ -260,7 +261,8 @@ def _fits_field(problems: list[Mention], tx: Taxonomy, industry: dict[str, Any])
         only = concept.extra.get("only_in") if concept else None
         about = concept.extra.get("or_about") if concept else None
         if not only or field in ([only] if isinstance(only, str) else only) \
-                or (about and any(word in m.evidence for word in about)):
+                or (about and any(word in m.evidence for word in about)
+                    and not any(word in m.evidence for word in concept.extra.get("not_about", ()))):
             out.append(m)
     return out
 
