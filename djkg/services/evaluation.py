@@ -17,7 +17,8 @@ extracted province, city or county is not the gold one at that level (including 
 the gold leaves that level empty and the unit's own name begins with that place (the issue counts a unit's name as a
 place mention: ``_named_by_unit``);
 unit accuracy = the extracted unit names the gold organisation (equal, or one contains the other and is at least
-60% of its length).
+60% of its length; a street's office, a community's or a village's committee is that street, community or village:
+``_same_unit``).
 Title gold: a YAML list of ``{file, title}`` (``file`` relative to the file's folder; ``title`` the headline as it
 stands in the text, without a leading column tag such as 【转载】, or null when the text has none): a headline is
 found when the extracted title is it (spaces, wrapping 【】/《》 and a subtitle after "——" aside; a line before it that
@@ -101,7 +102,8 @@ def _same_unit(got: str, gold: str) -> bool:
     """The same organisation: equal names, or equal once place chain and Party organisation are set aside
     (德民社区党委 ~ 南通市崇川区城东街道德民社区), or one contains the other at 60% of its length."""
     from ..ingest.units import short_name, without_party
-    # a street's office is the street's own body (人民街街道办事处 ~ 城中区人民街街道)
+    # a street's office is the street's own body (人民街街道办事处 ~ 城中区人民街街道), and so are a community's and a
+    # village's committees (城北社区居委会 ~ 城北社区)
     got, gold = _STREET_OFFICE.sub("", got), _STREET_OFFICE.sub("", gold)
     got, gold = got.replace("党总支部", "党总支"), gold.replace("党总支部", "党总支")   # 平怀村党总支部 ~ 平怀村党总支
     a, b = normalise_key(got), normalise_key(gold)
@@ -140,7 +142,7 @@ def _in_order(short: str, long: str) -> bool:
     return all(ch in chars for ch in short)
 
 
-_STREET_OFFICE = re.compile(r"(?<=街道)办事处$")
+_STREET_OFFICE = re.compile(r"(?<=街道)办事处$|(?<=社区)(?:居民委员会|居委会)$|(?<=村)(?:村民委员会|村委会)$")
 _PARENT_END = re.compile(r"(?:公司|集团|局|院|中心|大学|学院|医院|委员会)$")
 
 
