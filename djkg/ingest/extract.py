@@ -258,13 +258,16 @@ def _fits_field(problems: list[Mention], tx: Taxonomy, industry: dict[str, Any])
     out = []
     for m in problems:
         concept = tx.by_id.get(m.id)
-        only = concept.extra.get("only_in") if concept else None
-        about = concept.extra.get("or_about") if concept else None
+        extra = concept.extra if concept else {}
+        only, about, avoid = extra.get("only_in"), extra.get("or_about"), extra.get("not_about", ())
         if not only or field in ([only] if isinstance(only, str) else only) \
-                or (about and any(word in m.evidence for word in about)
-                    and not any(word in m.evidence for word in concept.extra.get("not_about", ()))):
+                or (about and _names_any(m.evidence, about) and not _names_any(m.evidence, avoid)):
             out.append(m)
     return out
+
+
+def _names_any(text: str, words) -> bool:
+    return any(word in text for word in words)
 
 
 # --- metadata guesses --------------------------------------------------------------------------------

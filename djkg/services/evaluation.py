@@ -104,7 +104,7 @@ def _same_unit(got: str, gold: str) -> bool:
     from ..ingest.units import short_name, without_party
     # a street's office is the street's own body (人民街街道办事处 ~ 城中区人民街街道), and so are a community's and a
     # village's committees (城北社区居委会 ~ 城北社区)
-    got, gold = _STREET_OFFICE.sub("", got), _STREET_OFFICE.sub("", gold)
+    got, gold = _PLACES_OWN_BODY.sub("", got), _PLACES_OWN_BODY.sub("", gold)
     got, gold = got.replace("党总支部", "党总支"), gold.replace("党总支部", "党总支")   # 平怀村党总支部 ~ 平怀村党总支
     a, b = normalise_key(got), normalise_key(gold)
     if not a or not b:
@@ -142,7 +142,8 @@ def _in_order(short: str, long: str) -> bool:
     return all(ch in chars for ch in short)
 
 
-_STREET_OFFICE = re.compile(r"(?<=街道)办事处$|(?<=社区)(?:居民委员会|居委会)$|(?<=村)(?:村民委员会|村委会)$")
+# the body that runs a street, a community or a village, written after its name
+_PLACES_OWN_BODY = re.compile(r"(?<=街道)办事处$|(?<=社区)(?:居民委员会|居委会)$|(?<=村)(?:村民委员会|村委会)$")
 _PARENT_END = re.compile(r"(?:公司|集团|局|院|中心|大学|学院|医院|委员会)$")
 
 
