@@ -28,6 +28,13 @@ def test_farm_profile_gets_the_cooperative_model_first(corpus_store):
     assert result.items[0].model.id == "model:branch-led-cooperative"
 
 
+def test_a_compound_nobody_manages_leads_to_red_property_through_its_own_problem(corpus_store):
+    result = recommend(corpus_store, region="武汉", industry="城市社区", problems=["老旧小区没有物业，垃圾堆在楼道里"])
+    top = result.items[0]
+    assert top.model.id == "model:red-property", [i.model.id for i in result.items]
+    assert any("problem:unmanaged-compounds" in path.ids() for path in top.paths), top.paths
+
+
 def test_every_item_carries_paths_that_exist_in_the_store(corpus_store):
     for profile in (FARM, {"region": "武汉", "industry": "城市社区", "problems": ["老旧小区没有物业，环境脏乱"]},
                     {"industry": "高校", "problems": ["教师党支部书记不懂业务，党建和教学科研两张皮"]}):

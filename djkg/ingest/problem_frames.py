@@ -193,7 +193,7 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
                 # clause that looks back; a difficulty word that is another problem's own word names that problem
                 # ("楼宇党员…两张皮" is not about coverage) unless the frame has two topic words, which say more than
                 # the other problem's one word (党建和业务各干各的)
-                window = next((w for w, words in _windows(text, f.parts, cues)
+                window = next((w for w, words in _windows(text, f.parts, cues, bool(f.concept.extra.get("absence_is_other")))
                                if (describes or _LOOKS_BACK.search(w))
                                and (len(f.parts) > 1 or not _names_other(w, words, f.concept, tx))), None)
             if window is None and f.concept.extra.get("stated_by_low_figure"):
@@ -205,9 +205,20 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
     return out
 
 
-def _windows(text: str, parts: tuple[str, ...], cues: tuple[str, ...]):
-    """Each window (a part's clause and the next) that states a difficulty besides the parts, and no solution."""
+# the topic missing altogether, said right before or after it: "没有物业", "无物业管理", "连物业都没有"
+_ABSENT_BEFORE = re.compile(r"(?:没有|没|无|缺少|缺乏)(?:任何)?$")
+_ABSENT_AFTER = re.compile(r"(?:都|也)?(?:没有|没)")
+
+
+def _windows(text: str, parts: tuple[str, ...], cues: tuple[str, ...], absence_is_other: bool = False):
+    """Each window (a part's clause and the next) that states a difficulty besides the parts, and no solution.
+    With ``absence_is_other`` a clause saying the topic is missing altogether ("没有物业", "连物业都没有") is about
+    that absence — another problem — whatever else it says is wrong."""
     for at in sorted(i for part in parts for i in positions(text, part)[:5]):
+        if absence_is_other:
+            part = next(p for p in parts if text.startswith(p, at))
+            if _ABSENT_BEFORE.search(text, max(0, at - 4), at) or _ABSENT_AFTER.match(text, at + len(part)):
+                continue
         start, end = _window(text, at)
         window = text[start:end]
         spans = [(i, i + len(p)) for p in parts for i in (window.find(p),) if i >= 0]

@@ -265,16 +265,46 @@ def _extracted(path: Path):
     return extract(docs[0]) if docs else None
 
 
+_WRITTEN = re.compile(r"(?:[Ww]ritten|[Aa]nnotated)\D{0,40}?(\d{4}-\d{2}-\d{2})")
+_A_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def annotated_on(gold_dir: Path) -> str | None:
+    """The day a gold set was annotated, as its gold.yaml's opening comment gives it ("Written 2026-12-04 …"; else
+    the comment's first date), or None."""
+    head = []
+    for line in (gold_dir / "gold.yaml").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        head.append(line)
+    text = "\n".join(head)
+    found = _WRITTEN.search(text) or _A_DATE.search(text)
+    return found.group(found.lastindex or 0) if found else None
+
+
+def _choosable(ids, annotated: str | None) -> frozenset[str]:
+    """The concepts of ``ids`` a gold set's annotators could choose: a concept added to the taxonomy after the set
+    was annotated (``added`` in problems.yaml or measures.yaml) is neither right nor wrong there — its annotators
+    were given the taxonomy's ids of their day, and wrote what it lacked as free text."""
+    from ..ingest.taxonomy import taxonomy
+    by_id = taxonomy().by_id
+    return frozenset(cid for cid in ids
+                     if annotated is None or cid not in by_id
+                     or str(by_id[cid].extra.get("added") or "") <= annotated)
+
+
 def _extractor_reading(gold_dir: Path, entry: dict[str, Any]) -> Reading | None:
-    case = _extracted(gold_dir / entry["file"])
+    path = gold_dir / entry["file"]
+    case = _extracted(path)
     if case is None:
         return None
+    annotated = annotated_on(path.parent)
     model = (case.model or {}).get("id") if not (case.model or {}).get("candidate") else None
     return Reading(
         places={k: case.region.get(k) for k in ("province", "city", "county")},
         field=case.industry.get("field"), model=model, unit=case.unit or None,
-        problems=frozenset(m.id for m in case.problems if not m.candidate),
-        measures=frozenset(m.id for m in case.measures if not m.candidate),
+        problems=_choosable((m.id for m in case.problems if not m.candidate), annotated),
+        measures=_choosable((m.id for m in case.measures if not m.candidate), annotated),
         unit_values=tuple(o.value for o in case.outcomes
                           if o.value is not None and getattr(o, "scope", "unit") == "unit"),
         all_values=tuple(o.value for o in case.outcomes if o.value is not None))
