@@ -3849,3 +3849,16 @@ def test_a_compound_nobody_manages_is_its_own_problem_not_a_dispute_with_its_man
     quarrel = case("某社区党委推行“红色物业”。\n过去，业主和物业的矛盾最扎眼，物业费收不上来。", industry="城市社区")
     assert "problem:property-disputes" in {m.id for m in quarrel.problems}
     assert "problem:unmanaged-compounds" not in {m.id for m in quarrel.problems}
+
+
+@pytest.mark.parametrize(("text", "industry", "concept"), [
+    # (r1607, r1371, r561, r1525: 难 of 困难, 疑难 and 难免 is a noun for what is met or an adverb, no difficulty of the
+    # topic beside it)
+    ("社区动员物业公司里的党员负责人一起投入党建服务，把居民在生活中碰到的各种实际困难收集汇总。", "城市社区",
+     "problem:property-disputes"),
+    ("县纪委监委调整了办理机制，推行“1+2+N”模式——每件疑难件由一名班子成员牵头盯办。", "机关",
+     "problem:weak-grassroots-organisation"),
+    ("从前，物业和业主之间难免隔着一层。", "城市社区", "problem:property-disputes"),
+])
+def test_hard_inside_a_noun_or_an_adverb_is_no_difficulty_of_the_topic(text, industry, concept):
+    assert concept not in {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}

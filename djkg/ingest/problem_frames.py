@@ -36,7 +36,7 @@ _LOOKS_BACK = re.compile(r"过去一直|过去|以前|一度|长期以来|长期
                          rf"往前倒?推|{YEARS_BACK}")
 # difficulties named as nouns ("难题", "急难愁盼") are what work takes on far more often than a state described;
 # people or places in need are who is served
-_NOT_DIFFICULT = re.compile(NOT_HARD_WORDS + r"|难道|难题|难关|难处|难点|难事|难熬|急难愁盼|堵点|痛点|"
+_NOT_DIFFICULT = re.compile(NOT_HARD_WORDS + r"|难道|困难|疑难|难免|难题|难关|难处|难点|难事|难熬|急难愁盼|堵点|痛点|"
                             # members spread out on purpose ("将90名党员分散到32个班组中"): a deployment, not a state
                             r"分散到|分散至|分散安排|分散派|"
                             r"困难群众|困难户|困难党员|困难家庭|困难职工|困难老人|困难企业|薄弱村|后进村|贫困村|"
