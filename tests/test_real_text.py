@@ -3862,3 +3862,9 @@ def test_a_compound_nobody_manages_is_its_own_problem_not_a_dispute_with_its_man
 ])
 def test_hard_inside_a_noun_or_an_adverb_is_no_difficulty_of_the_topic(text, industry, concept):
     assert concept not in {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}
+
+
+def test_a_condition_across_a_comma_states_no_difficulty():
+    # (r1337: "只有…，…才…" says what must happen for something else, across a comma too)
+    said = case("某村党支部领办合作社。\n村党支部书记常说，只有集体经济强起来，村民才能一起分享成果。", industry="农村")
+    assert "problem:weak-collective-economy" not in {m.id for m in said.problems}
