@@ -3868,3 +3868,17 @@ def test_a_condition_across_a_comma_states_no_difficulty():
     # (r1337: "只有…，…才…" says what must happen for something else, across a comma too)
     said = case("某村党支部领办合作社。\n村党支部书记常说，只有集体经济强起来，村民才能一起分享成果。", industry="农村")
     assert "problem:weak-collective-economy" not in {m.id for m in said.problems}
+
+
+def test_a_lack_stated_in_the_clause_of_a_synonyms_later_part_counts_in_a_sentence_of_figures():
+    # (r657: the figures put the sentence among results; the lack is in the clause of 撑不住, not of 集体)
+    poor = case("某村党支部领办合作社。\n村集体每年能稳定拿到手的钱，只有鱼塘租金400元加上林场承包费2000元，"
+                "连村里日常开支都撑不住，发展更无从谈起。", industry="农村")
+    assert "problem:weak-collective-economy" in {m.id for m in poor.problems}
+    # … not a lack negated, nor things put right and counted
+    rich = case("某村党支部领办合作社。\n村集体一年收入超过400万元，经营性收入占了125万元，也没有负债，家底算是厚实。",
+                industry="农村")
+    assert "problem:weak-collective-economy" not in {m.id for m in rich.problems}
+    fixed = case("某社区党委推行“红色物业”。\n到目前为止，社区与物业联合排查后，整改了电动车堵占消防通道等问题30处，"
+                 "对私自接线充电等做法上前劝阻50次。", industry="城市社区")
+    assert "problem:property-disputes" not in {m.id for m in fixed.problems}

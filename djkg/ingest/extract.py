@@ -708,6 +708,25 @@ _TO_CLAUSE_START = re.compile(r".*[，；：,;]", re.S)
 _CLAUSE_END = re.compile(r"[，；：,;。]")
 
 
+# work done on a count of things, or a result, anywhere in the sentence ("整改了…等问题30处", "累计423件")
+_WORK_ON_A_COUNT = re.compile(r"整改|调处|处置|办理|累计|共计")
+
+
+def _lack_in_a_later_clause(sentence: str, surface: str) -> bool:
+    """Whether a synonym of several parts states its lack in the clause of a later part, in a sentence whose figures
+    report no result: "村集体每年能稳定拿到手的钱，只有鱼塘租金400元加上林场承包费2000元，连村里日常开支都撑不住"
+    (not "…也没有负债，家底算是厚实": a lack negated)."""
+    parts = [p for p in surface.lstrip("~").split("&") if p]
+    if len(parts) < 2 or _RESULT_CLAUSE.search(sentence) or _SOLVED_COUNT.search(sentence) \
+            or _WORK_ON_A_COUNT.search(sentence):
+        return False
+    for part in parts[1:]:
+        at = sentence.find(part)
+        if at < 0 or re.search(r"(?:没有|没|无|不)$", sentence[max(0, at - 2):at]):
+            return False
+    return any(_PROBLEM_STATED.search(c) for c in _clauses_at(sentence, surface)[1:])
+
+
 def _clauses_at(text: str, surface: str) -> list[str]:
     """The clauses of ``text`` holding each part of ``surface`` ("外卖&党员" may state its problem in either)."""
     out = []
@@ -841,6 +860,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             # and reports no result ("可账目从不公开，钱花到哪里没人说得清")
             clause = _clause_at(s.text, _surface)
             if _PROBLEM_STATED.search(clause) and not _RESULT_CLAUSE.search(clause) and not _SOLVED_COUNT.search(clause):
+                role = "context"
+            elif "&" in _surface and _lack_in_a_later_clause(s.text, _surface):
                 role = "context"
         if role not in prefer:
             continue
