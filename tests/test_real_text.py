@@ -3895,3 +3895,38 @@ def test_a_lack_stated_in_the_clause_of_a_synonyms_later_part_counts_in_a_senten
 ])
 def test_villagers_earning_little_in_the_words_reports_use(text):
     assert "problem:farmers-income-low" in {m.id for m in case("某村党支部领办合作社。\n" + text, industry="农村").problems}
+
+
+@pytest.mark.parametrize(("text", "industry", "concept"), [
+    # (r1032, r1363, r384: members who move on, and members who cannot take part)
+    ("企业党员流动快，是楼宇党建的一道难题。", "非公有制经济组织", "problem:mobile-members-hard-to-manage"),
+    ("考虑到民办教育机构的党员流动性强、分布又比较零散，区里专门成立综合党委。", "社会组织",
+     "problem:mobile-members-hard-to-manage"),
+    ("商会党支部成立以前，有些流动党员几乎过不上组织生活。", "社会组织", "problem:mobile-members-hard-to-manage"),
+    # (r1144, r1366: too few members in a firm to found a branch; nowhere to report to)
+    ("园区刚起步的时候，不少公司的党员连3名都凑不齐。", "非公有制经济组织", "problem:non-public-coverage-gap"),
+    ("党员过去找不到地方报到、散落各处的情况得到解决。", "非公有制经济组织", "problem:non-public-coverage-gap"),
+    # (r1185, r847, r1351: smallholders each on their own)
+    ("阳国清却看到了隐忧：各家各户分散养、分散腌，市场一有风吹草动就扛不住。", "农村", "problem:scattered-smallholders"),
+    ("长期以来茶农的产业小、散、弱，加工和销路都跟不上。", "农村", "problem:scattered-smallholders"),
+    ("走访让他看清了问题所在：村子分布零散、相隔又远，茶农只能等商贩上门来收茶青。", "农村",
+     "problem:scattered-smallholders"),
+    # (r937, r771: the people working away, said in a sentence of figures or of one family's land)
+    ("全村233户、820人，如今常住村里的只剩100多人，其余都在外面打工。", "农村", "problem:labour-outflow"),
+    ("村里有些人家老弱病残，有些常年在外打工，地没人种。", "农村", "problem:labour-outflow"),
+])
+def test_problems_in_the_words_real_reports_use(text, industry, concept):
+    assert concept in {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}
+
+
+@pytest.mark.parametrize(("text", "industry", "concept"), [
+    # riders who move on are the new groups' problem; the tidy sets never list them as mobile members
+    ("外卖骑手、快递员流动性大，党员骑手游离在组织之外。", "非公有制经济组织", "problem:mobile-members-hard-to-manage"),
+    # a court's one big branch whose meetings lack people is no firm without a branch
+    ("过去全院党员集中在一个大支部里，开会人凑不齐，遇事反应慢。", "机关", "problem:non-public-coverage-gap"),
+    # members working away named as whom an organisation serves: no one is leaving the village here
+    ("流出地和流入地的组织部门联手，让在外务工党员的组织从一个支部扩展成了一个党总支。", "社会组织",
+     "problem:labour-outflow"),
+])
+def test_look_alikes_of_those_problems_are_not_them(text, industry, concept):
+    assert concept not in {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}

@@ -653,7 +653,7 @@ _BEFORE_AFTER = re.compile(r"(?:从|由)[^，。；]{1,30}(?:变成|变为|成�
                            r"(?:过去|原来|曾经|昔日|以前|当年)的?[^，。；]{1,16}(?:由此|如今|现在|已)?(?:变成|成为|成了|变为|转变为|蜕变为)")
 # a problem named outside a problem sentence counts only when its clause states it as a problem (a lack, a
 # difficulty, a state the work set out to change): "探望独居老人" names people served, "调解纠纷" a task
-_PROBLEM_STATED = re.compile(r"(?:外出|出去)(?:打工|务工)(?!人员|党员|的|青年|群众|农民)|往下掉|下滑|缩水|陌生|难|问题|矛盾|薄弱|不足|不够|不强|不高|不畅|不到位|不明显|缺|没有|没人|没啥|没什么|滞后|涣散|突出|"
+_PROBLEM_STATED = re.compile(r"(?:外出|出去|在外|外面|在外地)(?:打工|务工)(?!人员|党员|的|青年|群众|农民)|往下掉|下滑|缩水|陌生|难|问题|矛盾|薄弱|不足|不够|不强|不高|不畅|不到位|不明显|缺|没有|没人|没啥|没什么|滞后|涣散|突出|"
                              r"频发|多发|困难|短板|瓶颈|痛点|堵点|弱化|虚化|边缘化|淡化|空壳|散|老化|流失|外流|撂荒|分散|"
                              r"过去|以前|曾经|原来|一度|针对|面对|面临|着力解决|为解决|为破解|破解|无人|少|低|差|乱|慢|远|零|皮|压力|"
                              r"负担|漠|紧巴巴|只剩|不紧|不上|不了|顾不|不齐|不愿|老大难|费劲|吃力|头疼|短缺|欠|亏|荒|不|弱|空|难|穷|"
@@ -706,6 +706,16 @@ def _clause_at(text: str, surface: str) -> str:
 _TO_CLAUSE_START = re.compile(r".*[，；：,;]", re.S)
 # … and the first break or full stop from it
 _CLAUSE_END = re.compile(r"[，；：,;。]")
+
+
+def _states_itself(sentence: str, surface: str) -> bool:
+    """Whether a surface says what is wrong by itself ("集体经济薄弱", "在外务工") — read where it stands, so that a
+    word right after it can make it a name ("在外务工党员的组织": members working away, not people leaving)."""
+    bare = surface.lstrip("~")
+    at = sentence.find(bare) if "&" not in bare else -1
+    if at < 0:
+        return bool(_PROBLEM_STATED.search(bare))
+    return any(m.end() <= len(bare) for m in _PROBLEM_STATED.finditer(sentence[at:at + len(bare) + 2]))
 
 
 # work done on a count of things, or a result, anywhere in the sentence ("整改了…等问题30处", "累计423件")
@@ -875,7 +885,7 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             if "少" in _surface.split("&") and all(_says_many(s.text, i) for i in positions(s.text, "少")):
                 continue   # "不少年轻人主动递交了入党申请": 少 of 不少, 多少, 至少 says many, or nothing, not few
             # (a share of people, "老人占了89%", states the problem itself: the people are most of those there)
-            topic = not _PROBLEM_STATED.search(_surface.lstrip("~")) and not _surface.endswith("占")
+            topic = not _states_itself(s.text, _surface) and not _surface.endswith("占")
             # a topic word ("纠纷") outside a problem sentence, a group of people anywhere ("空巢老人") or a topic
             # right after a verb handling it ("调解纠纷") needs its clause to state a problem — not a list of tasks
             # or of who is served
