@@ -3930,3 +3930,17 @@ def test_problems_in_the_words_real_reports_use(text, industry, concept):
 ])
 def test_look_alikes_of_those_problems_are_not_them(text, industry, concept):
     assert concept not in {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}
+
+
+def test_thin_ranks_of_talent_in_a_firm_are_no_village_emptying():
+    # (r412, r324, r1523: 人才 with a difficulty word in a firm, a federation or a hospital; right once in eleven outside
+    # village cases, where the sentence was about villages)
+    firm = case("某公司党委推行“党建+”。\n然而，设备逐年老化、人才梯队跟不上，一道道难题横在企业高质量发展的路上。",
+                industry="国有企业")
+    assert "problem:labour-outflow" not in {m.id for m in firm.problems}
+    villages = case("某公司党委推行“党建+”。\n在周边村庄，年轻人往外走、留在家里的劳力找不到活干，一直是让人头疼的事。",
+                    industry="非公有制经济组织")
+    assert "problem:labour-outflow" in {m.id for m in villages.problems}
+    county = case("某县委组织部建流动党员服务站。\n问题：习水县地处川渝黔交界，是劳务输出大县，全县常年在外务工的有30余万人。",
+                  industry="机关")
+    assert "problem:labour-outflow" in {m.id for m in county.problems}
