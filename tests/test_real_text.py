@@ -3944,3 +3944,15 @@ def test_thin_ranks_of_talent_in_a_firm_are_no_village_emptying():
     county = case("某县委组织部建流动党员服务站。\n问题：习水县地处川渝黔交界，是劳务输出大县，全县常年在外务工的有30余万人。",
                   industry="机关")
     assert "problem:labour-outflow" in {m.id for m in county.problems}
+
+
+@pytest.mark.parametrize(("text", "industry", "concept"), [
+    # (r590, r625, r877, r633: 没有 before a verb of giving up is perseverance, not a lack)
+    ("班子自身建设也没有放松。", "机关", "problem:weak-grassroots-organisation"),
+    ("新班子接手这副烂摊子，没有泄气，也没有退缩，而是先把形势摸清。", "事业单位", "problem:weak-grassroots-organisation"),
+    ("班子没有因此收手，改为先在小范围试点、成熟后再铺开。", "农村", "problem:weak-grassroots-organisation"),
+    ("集团党委没有把党建和生意分成两摊，而是把它揉进生产和经营的各个环节。", "非公有制经济组织",
+     "problem:party-business-disconnect"),
+])
+def test_not_giving_up_is_no_lack(text, industry, concept):
+    assert concept not in {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}

@@ -40,6 +40,8 @@ _NOT_DIFFICULT = re.compile(NOT_HARD_WORDS + r"|难道|困难|疑难|难免|难�
                             # members spread out on purpose ("将90名党员分散到32个班组中"): a deployment, not a state
                             r"分散到|分散至|分散安排|分散派|"
                             r"困难群众|困难户|困难党员|困难家庭|困难职工|困难老人|困难企业|薄弱村|后进村|贫困村|"
+                            # perseverance, not a lack ("没有泄气", "没有因此收手", "没有把党建和生意分成两摊")
+                            r"没有(?:放松|泄气|退缩|松懈|停下|停步|止步|放弃|气馁|收手|因此|把|等靠|另起炉灶)|"
                             r"有没有|只有[^。；]{0,24}?才|(?:仅有|唯一|只有)的[^，。；]{0,4}(?:一个|一家|一项|一支)")
 # (a question asked; a condition, "只有…才能…"; the only one of its kind, "全省仅有的一个集体奖项")
 _CLAUSE = re.compile(r"[，；：,;]")
