@@ -3956,3 +3956,12 @@ def test_thin_ranks_of_talent_in_a_firm_are_no_village_emptying():
 ])
 def test_not_giving_up_is_no_lack(text, industry, concept):
     assert concept not in {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}
+
+
+def test_firms_coverage_is_not_a_village_without_a_branch_nor_a_state_firms_hidden_members():
+    # (r878, r145; chambers, communities and organs speaking of private firms keep it: r1073, r1366, r789)
+    village = case("某村党支部领办合作社。\n老支书回忆：“那时候全市的行政村里，只有我们村连个党组织都没有。”", industry="农村")
+    assert "problem:non-public-coverage-gap" not in {m.id for m in village.problems}
+    chamber = case("某商会党委推行“党建+服务”。\n商会随机抽查了70余家中小型会员企业，其中建有党组织的只有两三家——"
+                   "绝大部分中小会员企业里，党组织和党员基本是一片空白。", industry="社会组织")
+    assert "problem:non-public-coverage-gap" in {m.id for m in chamber.problems}
