@@ -3965,3 +3965,19 @@ def test_firms_coverage_is_not_a_village_without_a_branch_nor_a_state_firms_hidd
     chamber = case("某商会党委推行“党建+服务”。\n商会随机抽查了70余家中小型会员企业，其中建有党组织的只有两三家——"
                    "绝大部分中小会员企业里，党组织和党员基本是一片空白。", industry="社会组织")
     assert "problem:non-public-coverage-gap" in {m.id for m in chamber.problems}
+
+
+def test_a_figure_someone_strives_for_is_a_plan_but_funds_they_won_are_not():
+    # (r1185: "再过5年，争取冲上1个亿" is hoped for; "争取项目资金修通联户路6.5公里" is done)
+    hoped = case("某村党支部领办合作社。\n“明年集体经济一年的营收要超过3200万元，再过5年，争取冲上1个亿。”", industry="农村")
+    assert 1.0 not in {o.value for o in hoped.outcomes}
+    done = case("某村第一书记抓党建促发展。\n他争取项目资金修通联户路6.5公里。", industry="农村")
+    assert 6.5 in {o.value for o in done.outcomes}
+
+
+def test_a_sum_said_in_units_of_a_hundred_million_keeps_its_unit_and_a_class_of_project_is_no_sum():
+    said = case("某村党支部领办合作社。\n去年村集体经济收入达到了2个亿元，比前年翻了一番。", industry="农村")
+    assert [(o.value, o.unit) for o in said.outcomes if o.value == 2.0] == [(2.0, "亿元")]
+    kind = case("某村党支部领办合作社。\n再加上有2个亿元级的文旅产业项目在村里落地，如今村集体每年收入达到200多万元。",
+                industry="农村")
+    assert 2.0 not in {o.value for o in kind.outcomes} and 200.0 in {o.value for o in kind.outcomes}

@@ -100,7 +100,7 @@ _AIM_LEADS = re.compile(r"(?:目标是|目标为|目标：|力争)[^。！？；
                         r"(?:按照|按|根据)(?:今年的|年度)?(?:计划|规划)[^。！？]*$")
 _AIM_WORD = re.compile(r"目标|力争|计划|规划")   # in every _AIM_LEADS match, and found fast (like _THEN_WORD)
 # (every branch starts with a character, 可(?<![认许]可) for (?<![认许])可: re then skips to the first characters)
-_HOPED = r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取在|有望|规划|可(?<![认许]可)(?:再|望|达|增|实现|带动|新增)|" \
+_HOPED = r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取(?=在|冲|实现|达到|突破|完成|超过|早日|尽快|年内|今年|明年)|有望|规划|可(?<![认许]可)(?:再|望|达|增|实现|带动|新增)|" \
          r"还要(?=培|建|新建|发展|完成|实现|引进|新增|打造|推动|组织|开展|吸纳|带动)"   # "另外还要培育12名": what is still to do
 _PLAN = re.compile(_HOPED + r"|可以|能够|允许")
 # … in the clause before a figure: "可以" and "能够" there say what can be done now ("684项服务事项可以全程在网上办理，
@@ -318,8 +318,8 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
             continue   # "已经有15个年头", "连续苦战3个昼夜": a span of time, not fifteen of something
         if _MILESTONE.match(text, end):
             continue   # "结案数第一次跨过20000件这道坎", "突破两万件大关": the mark passed, not a figure of the unit's
-        if after == "制" or (start >= 2 and text[start - 1] in "-—~～－" and text[start - 2].isdigit()):
-            continue   # "5人制足球场" is a kind; "3-4次" is one figure, given by its first number
+        if after in ("制", "级") or (start >= 2 and text[start - 1] in "-—~～－" and text[start - 2].isdigit()):
+            continue   # "5人制足球场", "亿元级项目" are kinds; "3-4次" is one figure, given by its first number
         if unit == "万" and _WAN_UNIT.match(after or "x"):
             continue   # "5万元" is matched whole elsewhere; a bare 万 stands for 万 (people, items)
         approx = bool(m.group("pre") or m.group("ap") or m.group("post"))
@@ -327,6 +327,10 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
             unit, approx = "个月", True
         elif unit in ("个小时", "个多小时"):  # "3个小时": hours, not three of something
             unit, approx = "小时", approx or unit == "个多小时"
+        elif unit == "个" and text.startswith("亿", end):   # "冲上1个亿", "2个亿元": spoken for 1 亿, 2 亿元 …
+            if text.startswith(("亿元级", "亿级"), end):
+                continue                   # … but "2个亿元级的文旅项目" is a class of project, not a sum
+            unit = "亿元"
         more = unit == "万" and _WAN_MORE.match(text, end)
         if more:                           # "8万多元" is 8 万元, approximately (not 8 万 of something)
             unit, approx = "万" + more.group(1), True
