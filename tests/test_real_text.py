@@ -3601,6 +3601,10 @@ def test_a_trips_destination_and_a_patients_home_are_not_the_units_seat():
     # r1483: "住在宝山区的69岁卢女士" is a patient's home, not the hospital's district …
     c = case("上海四院救治急症患者\n\n住在宝山区的69岁卢女士突发脑梗，被送到同济大学附属上海市第四人民医院。医院党委推动党建与业务融合。")
     assert c.region.get("county") != "宝山区", c.region
+    # … with her age before her home too ("86岁的季阿婆住在静安区", the same report)
+    c = case("上海四院推行加速康复\n\n86岁的季阿婆住在静安区，3月5日住进同济大学附属上海市第四人民医院胃肠外科。"
+             "医院党委推动党建与业务融合。")
+    assert c.region.get("county") != "静安区", c.region
     # … while "家住宝山区张庙街道…一带的居民" are the residents a neighbourhood serves (r1250)
     c = from_gold("extraction_real47", "r1250-tonghesancun.txt")
     assert c.region.get("county") == "宝山区", c.region

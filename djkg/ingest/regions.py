@@ -420,6 +420,7 @@ _VISITED_BEFORE = re.compile(r"(?:走访|看望|慰问|探望|赶赴|奔赴|远�
 # where a person lives ("住在宝山区的69岁卢女士", "家在虹口区"): a patient's or a resident's home, not the unit's seat
 _RESIDENT_BEFORE = re.compile(r"(?:住在|家住|家在|居住在|老家在)$")
 _AGED_AFTER = re.compile(r"[^，。；]{0,12}?\d+岁")   # … a person given with an age: one patient, one resident
+_AGED_BEFORE = re.compile(r"\d+岁[^，。；\d]{0,8}$")
 # what follows a partner introduced by 与/和 ("与南浔区菱湖镇四个社区的党总支结成对子")
 _PARTNER_AFTER = re.compile(r"^[^。；！？\n]{0,36}?(?:结成|结对|联建|共建|签订|签约|携手|对接|开展合作|合作)")
 # a short name that begins a housing estate's, village's or sumu's own name ("七星井新村" is not 七星区, "乌兰哈拉嘎苏木"
@@ -519,8 +520,11 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
     head = _list_head(chunk, start, ends)
     if _VISITED_BEFORE.search(chunk, max(0, head - 4), head):
         return False     # "走访和平区军休所里行动不便的老人", "奔赴兴化、溧阳、盱眙等地": where the unit's people went
-    if _RESIDENT_BEFORE.search(chunk, max(0, start - 3), start) and _AGED_AFTER.match(chunk, end):
-        return False     # "住在宝山区的69岁卢女士": a patient's home (but "家住宝山区…的居民" are the unit's residents)
+    resident = _RESIDENT_BEFORE.search(chunk, max(0, start - 3), start)
+    if resident and (_AGED_AFTER.match(chunk, end) or _AGED_BEFORE.search(chunk, max(0, resident.start() - 14),
+                                                                           resident.start())):
+        return False     # "住在宝山区的69岁卢女士", "86岁的季阿婆住在静安区": a patient's home (but "家住宝山区…的
+        #                  居民" are the unit's residents)
     if before and before in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
         return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's
     if surface.full:
