@@ -3985,3 +3985,10 @@ def test_a_sum_said_in_units_of_a_hundred_million_keeps_its_unit_and_a_class_of_
     kind = case("某村党支部领办合作社。\n再加上有2个亿元级的文旅产业项目在村里落地，如今村集体每年收入达到200多万元。",
                 industry="农村")
     assert 2.0 not in {o.value for o in kind.outcomes} and 200.0 in {o.value for o in kind.outcomes}
+
+
+def test_disputes_counted_as_settled_after_their_name_are_a_result():
+    # (r43: the count follows the topic, "…等问题累计化解了17起", as "化解矛盾纠纷17起" puts it before)
+    c = case("某社区党委推行“美好使团”。\n项目还联合社区、街道、派出所等成立“美好使团”，2023年以来，生活纠纷、邻里矛盾等问题"
+             "累计化解了17起。", industry="城市社区")
+    assert "problem:social-conflicts" not in {m.id for m in c.problems}
