@@ -3992,3 +3992,11 @@ def test_disputes_counted_as_settled_after_their_name_are_a_result():
     c = case("某社区党委推行“美好使团”。\n项目还联合社区、街道、派出所等成立“美好使团”，2023年以来，生活纠纷、邻里矛盾等问题"
              "累计化解了17起。", industry="城市社区")
     assert "problem:social-conflicts" not in {m.id for m in c.problems}
+
+
+def test_a_county_discipline_commission_is_an_organisation():
+    # (r345, r561: "大城县纪委监委有关负责人介绍…" — the commission was no organisation word, and the unit was a town or
+    # nothing)
+    c = case("【大城县：向漠视侵害群众利益的问题“亮剑”】\n\n今年秋季开学后，全县农村小学的孩子们每天早晨都能领到一份免费"
+             "营养餐。大城县纪委监委有关负责人介绍，纪委监委督促职能部门建立了资金管理制度。")
+    assert c.unit == "大城县纪委监委", c.unit
