@@ -4000,3 +4000,10 @@ def test_a_county_discipline_commission_is_an_organisation():
     c = case("【大城县：向漠视侵害群众利益的问题“亮剑”】\n\n今年秋季开学后，全县农村小学的孩子们每天早晨都能领到一份免费"
              "营养餐。大城县纪委监委有关负责人介绍，纪委监委督促职能部门建立了资金管理制度。")
     assert c.unit == "大城县纪委监委", c.unit
+
+
+def test_a_government_office_is_an_organisation_but_its_press_office_is_not_the_unit():
+    # (r1472: the office was no organisation word, and its enterprise service centre was taken for the unit)
+    c = case("以“四个聚焦”把机关党建做细做实\n\n河北省政务服务管理办公室一手抓党建，一手强队伍、促发展，推动党建与业务深度融合。"
+             "办公室下设的企业服务中心设立党员先锋岗。")
+    assert c.unit == "河北省政务服务管理办公室", c.unit
