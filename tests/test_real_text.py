@@ -4007,3 +4007,14 @@ def test_a_government_office_is_an_organisation_but_its_press_office_is_not_the_
     c = case("以“四个聚焦”把机关党建做细做实\n\n河北省政务服务管理办公室一手抓党建，一手强队伍、促发展，推动党建与业务深度融合。"
              "办公室下设的企业服务中心设立党员先锋岗。")
     assert c.unit == "河北省政务服务管理办公室", c.unit
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # (r554, r790: a mining team and a volunteer team are the organisations their reports are about)
+    ("常村矿综采一队：党员先锋岗撑起“半壁江山”\n\n在矿职代会上，矿党政领导提出“真抓实干、精益求精”的要求。综采一队党支部"
+     "把党员放到最苦最累的岗位。", "常村矿综采一队"),
+    ("居民一吹哨，“红马甲”就来报到\n\n在扬州，提起志愿者，不少市民头一个想到的就是“红马甲”。这支红马甲义工队是扬州最早"
+     "成立的志愿者队伍之一，双桥街道卜桥社区是它常去的地方。", "红马甲义工队"),
+])
+def test_a_mining_team_and_a_volunteer_team_are_organisations(text, unit):
+    assert case(text).unit == unit
