@@ -722,6 +722,7 @@ def _states_itself(sentence: str, surface: str) -> bool:
 
 # work done on a count of things, or a result, anywhere in the sentence ("整改了…等问题30处", "累计423件")
 _WORK_ON_A_COUNT = re.compile(r"整改|调处|处置|办理|累计|共计")
+_NEGATED_RIGHT_BEFORE = re.compile(r"(?:没有|没|无|不)$")
 
 
 def _lack_in_a_later_clause(sentence: str, surface: str) -> bool:
@@ -734,7 +735,7 @@ def _lack_in_a_later_clause(sentence: str, surface: str) -> bool:
         return False
     for part in parts[1:]:
         at = sentence.find(part)
-        if at < 0 or re.search(r"(?:没有|没|无|不)$", sentence[max(0, at - 2):at]):
+        if at < 0 or _NEGATED_RIGHT_BEFORE.search(sentence, max(0, at - 2), at):
             return False
     return any(_PROBLEM_STATED.search(c) for c in _clauses_at(sentence, surface)[1:])
 

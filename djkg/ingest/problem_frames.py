@@ -195,7 +195,8 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
                 # clause that looks back; a difficulty word that is another problem's own word names that problem
                 # ("楼宇党员…两张皮" is not about coverage) unless the frame has two topic words, which say more than
                 # the other problem's one word (党建和业务各干各的)
-                window = next((w for w, words in _windows(text, f.parts, cues, bool(f.concept.extra.get("absence_is_other")))
+                absent = bool(f.concept.extra.get("absence_is_other"))
+                window = next((w for w, words in _windows(text, f.parts, cues, absent)
                                if (describes or _LOOKS_BACK.search(w))
                                and (len(f.parts) > 1 or not _names_other(w, words, f.concept, tx))), None)
             if window is None and f.concept.extra.get("stated_by_low_figure"):

@@ -187,15 +187,20 @@ def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def is_sealed(gold_dir: Path) -> bool:
-    """Whether a gold set is sealed: its gold.yaml's opening comment says SEALED (read for figures only, never
-    trained on)."""
+def _header(gold_dir: Path) -> str:
+    """The opening comment of a gold set's gold.yaml (where its history, its day and SEALED are written)."""
     head = []
     for line in (gold_dir / "gold.yaml").read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             break
         head.append(line)
-    return "SEALED" in "\n".join(head)
+    return "\n".join(head)
+
+
+def is_sealed(gold_dir: Path) -> bool:
+    """Whether a gold set is sealed: its gold.yaml's opening comment says SEALED (read for figures only, never
+    trained on)."""
+    return "SEALED" in _header(gold_dir)
 
 
 def _gold_chain(entry: dict[str, Any]) -> set[str]:
@@ -272,25 +277,24 @@ _A_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def annotated_on(gold_dir: Path) -> str | None:
     """The day a gold set was annotated, as its gold.yaml's opening comment gives it ("Written 2026-12-04 …"; else
     the comment's first date), or None."""
-    head = []
-    for line in (gold_dir / "gold.yaml").read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        head.append(line)
-    text = "\n".join(head)
+    text = _header(gold_dir)
     found = _WRITTEN.search(text) or _A_DATE.search(text)
     return found.group(found.lastindex or 0) if found else None
 
 
-def _choosable(ids, annotated: str | None) -> frozenset[str]:
+def _choosable(ids, gold_dir: Path) -> frozenset[str]:
     """The concepts of ``ids`` a gold set's annotators could choose: a concept added to the taxonomy after the set
     was annotated (``added`` in problems.yaml or measures.yaml) is neither right nor wrong there — its annotators
-    were given the taxonomy's ids of their day, and wrote what it lacked as free text."""
+    were given the taxonomy's ids of their day, and wrote what it lacked as free text. (The set's day is read only
+    when such a concept was extracted.)"""
     from ..ingest.taxonomy import taxonomy
     by_id = taxonomy().by_id
-    return frozenset(cid for cid in ids
-                     if annotated is None or cid not in by_id
-                     or str(by_id[cid].extra.get("added") or "") <= annotated)
+    ids = frozenset(ids)
+    added = {cid: str(by_id[cid].extra["added"]) for cid in ids if cid in by_id and by_id[cid].extra.get("added")}
+    if not added:
+        return ids
+    annotated = annotated_on(gold_dir)
+    return frozenset(cid for cid in ids if annotated is None or added.get(cid, "") <= annotated)
 
 
 def _extractor_reading(gold_dir: Path, entry: dict[str, Any]) -> Reading | None:
@@ -298,13 +302,12 @@ def _extractor_reading(gold_dir: Path, entry: dict[str, Any]) -> Reading | None:
     case = _extracted(path)
     if case is None:
         return None
-    annotated = annotated_on(path.parent)
     model = (case.model or {}).get("id") if not (case.model or {}).get("candidate") else None
     return Reading(
         places={k: case.region.get(k) for k in ("province", "city", "county")},
         field=case.industry.get("field"), model=model, unit=case.unit or None,
-        problems=_choosable((m.id for m in case.problems if not m.candidate), annotated),
-        measures=_choosable((m.id for m in case.measures if not m.candidate), annotated),
+        problems=_choosable((m.id for m in case.problems if not m.candidate), path.parent),
+        measures=_choosable((m.id for m in case.measures if not m.candidate), path.parent),
         unit_values=tuple(o.value for o in case.outcomes
                           if o.value is not None and getattr(o, "scope", "unit") == "unit"),
         all_values=tuple(o.value for o in case.outcomes if o.value is not None))
