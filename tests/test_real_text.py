@@ -4018,3 +4018,13 @@ def test_a_government_office_is_an_organisation_but_its_press_office_is_not_the_
 ])
 def test_a_mining_team_and_a_volunteer_team_are_organisations(text, unit):
     assert case(text).unit == unit
+
+
+def test_a_community_that_was_a_village_states_its_collectives_weakness():
+    # (r928, r1067: a 村改居 community and a township speak of the village collectives they hold)
+    c = case("某社区党支部引企入驻。\n社区党支部书记说，上窑是由村改居而来的社区，人员来源杂，集体经济底子又薄，很多项目想干"
+             "却干不成。", industry="城市社区")
+    assert "problem:weak-collective-economy" in {m.id for m in c.problems}
+    # … not a community's own funds
+    c = case("某社区党委办起惠民食堂。\n过去社区经费紧张，办活动的钱总是不够。", industry="城市社区")
+    assert "problem:weak-collective-economy" not in {m.id for m in c.problems}
