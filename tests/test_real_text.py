@@ -4028,3 +4028,10 @@ def test_a_community_that_was_a_village_states_its_collectives_weakness():
     # … not a community's own funds
     c = case("某社区党委办起惠民食堂。\n过去社区经费紧张，办活动的钱总是不够。", industry="城市社区")
     assert "problem:weak-collective-economy" not in {m.id for m in c.problems}
+
+
+def test_a_communitys_residents_counted_in_one_breath_are_its_setting():
+    # (r1182: "常住居民共计10642人、2923户" — both counts describe the community, neither is a result)
+    c = case("某社区党委推行“邻里守望”。\n社区的常住居民共计10642人、2923户。社区党委组建了5支志愿服务队。",
+             industry="城市社区")
+    assert not {10642.0, 2923.0} & {o.value for o in c.outcomes}, [(o.value, o.unit) for o in c.outcomes]
