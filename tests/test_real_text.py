@@ -4035,3 +4035,12 @@ def test_a_communitys_residents_counted_in_one_breath_are_its_setting():
     c = case("某社区党委推行“邻里守望”。\n社区的常住居民共计10642人、2923户。社区党委组建了5支志愿服务队。",
              industry="城市社区")
     assert not {10642.0, 2923.0} & {o.value for o in c.outcomes}, [(o.value, o.unit) for o in c.outcomes]
+
+
+@pytest.mark.parametrize(("name", "unit"), [
+    # a forestry bureau's management area and a logistics hub are the units their reports are about
+    ("r1065-hongqiguanhuqu.txt", "黑龙江大兴安岭阿木尔林业局红旗管护区"),
+    ("r1076-zhongqinggongluwuliujidi.txt", "重庆公路物流基地"),
+])
+def test_a_forestry_management_area_and_a_logistics_hub_are_organisations(name, unit):
+    assert from_gold("extraction_real39", name).unit == unit
