@@ -30,6 +30,11 @@ def values(c, scope="unit"):
     return {o.value for o in c.outcomes if o.value is not None and o.scope == scope}
 
 
+def problem_ids(text: str, industry: str) -> set[str]:
+    """The problems extracted from a sentence of a report on some Party organisation's work in ``industry``."""
+    return {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}
+
+
 def test_background_counts_rates_durations_and_baselines_are_not_results():
     c = case("某村党支部带领群众发展产业。\n全村319户、854人，党员44名，两委成员5人。经过5个多月筹备，合作社2014年挂牌，"
              "当年集体收入仅1.2万元。村里推行积分制，每积1分相当于0.1元。\n"
@@ -3865,7 +3870,7 @@ def test_a_compound_nobody_manages_is_its_own_problem_not_a_dispute_with_its_man
     ("从前，物业和业主之间难免隔着一层。", "城市社区", "problem:property-disputes"),
 ])
 def test_hard_inside_a_noun_or_an_adverb_is_no_difficulty_of_the_topic(text, industry, concept):
-    assert concept not in {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}
+    assert concept not in problem_ids(text, industry)
 
 
 def test_a_condition_across_a_comma_states_no_difficulty():
@@ -3920,7 +3925,7 @@ def test_villagers_earning_little_in_the_words_reports_use(text):
     ("村里有些人家老弱病残，有些常年在外打工，地没人种。", "农村", "problem:labour-outflow"),
 ])
 def test_problems_in_the_words_real_reports_use(text, industry, concept):
-    assert concept in {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}
+    assert concept in problem_ids(text, industry)
 
 
 @pytest.mark.parametrize(("text", "industry", "concept"), [
@@ -3933,7 +3938,7 @@ def test_problems_in_the_words_real_reports_use(text, industry, concept):
      "problem:labour-outflow"),
 ])
 def test_look_alikes_of_those_problems_are_not_them(text, industry, concept):
-    assert concept not in {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}
+    assert concept not in problem_ids(text, industry)
 
 
 def test_thin_ranks_of_talent_in_a_firm_are_no_village_emptying():
@@ -3959,7 +3964,7 @@ def test_thin_ranks_of_talent_in_a_firm_are_no_village_emptying():
      "problem:party-business-disconnect"),
 ])
 def test_not_giving_up_is_no_lack(text, industry, concept):
-    assert concept not in {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}
+    assert concept not in problem_ids(text, industry)
 
 
 def test_firms_coverage_is_not_a_village_without_a_branch_nor_a_state_firms_hidden_members():

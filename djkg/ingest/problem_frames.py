@@ -217,11 +217,10 @@ def _windows(text: str, parts: tuple[str, ...], cues: tuple[str, ...], absence_i
     """Each window (a part's clause and the next) that states a difficulty besides the parts, and no solution.
     With ``absence_is_other`` a clause saying the topic is missing altogether ("没有物业", "连物业都没有") is about
     that absence — another problem — whatever else it says is wrong."""
-    for at in sorted(i for part in parts for i in positions(text, part)[:5]):
-        if absence_is_other:
-            part = next(p for p in parts if text.startswith(p, at))
-            if _ABSENT_BEFORE.search(text, max(0, at - 4), at) or _ABSENT_AFTER.match(text, at + len(part)):
-                continue
+    for at, part in sorted(((i, part) for part in parts for i in positions(text, part)[:5]), key=lambda x: x[0]):
+        if absence_is_other and (_ABSENT_BEFORE.search(text, max(0, at - 4), at)
+                                 or _ABSENT_AFTER.match(text, at + len(part))):
+            continue
         start, end = _window(text, at)
         window = text[start:end]
         spans = [(i, i + len(p)) for p in parts for i in (window.find(p),) if i >= 0]
