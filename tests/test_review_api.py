@@ -379,6 +379,10 @@ def test_the_audit_trail_pages_filters_and_cannot_be_edited(api):
     assert client.get("/api/v1/audit", params={"since": at}, headers=admin).json()["total"] == 2
     assert client.get("/api/v1/audit", params={"until": at}, headers=admin).json()["total"] == 1
     assert client.get("/api/v1/audit", params={"since": "2000-01-01T08:00:00+08:00"}, headers=admin).json()["total"] == 3
+    # a bound whose UTC time is before year 1 or after 9999 is the calendar's edge, not a 500 (found by test_fuzz)
+    assert client.get("/api/v1/audit", params={"until": "0001-01-01T00:00:00+00:01"}, headers=admin).json()["total"] == 0
+    assert client.get("/api/v1/audit", params={"since": "9999-12-31T23:59:00-00:01"}, headers=admin).json()["total"] == 0
+    assert client.get("/api/v1/audit", params={"since": "0001-01-01T00:00:00+00:01"}, headers=admin).json()["total"] == 3
     for bad in ({"action": "delete"}, {"since": "yesterday"}, {"limit": 0}, {"actor": "x" * 65}):
         r = client.get("/api/v1/audit", params=bad, headers=admin)
         assert r.status_code == 422, bad

@@ -27,10 +27,16 @@ AUDIT_ACTIONS: tuple[str, ...] = ("ingest", "correct", "accept", "reject", "key.
 
 def utc_text(moment: datetime) -> str:
     """Audit and correction times: ISO 8601 in UTC with microseconds, so text order is time order (a naive
-    ``moment`` is taken as UTC)."""
+    ``moment`` is taken as UTC). A moment whose UTC time falls outside the calendar datetime can hold
+    ("0001-01-01T00:00+00:01") is its first or last instant, which sorts before or after every stored time alike."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    try:
+        moment = moment.astimezone(timezone.utc)
+    except OverflowError:
+        edge = datetime.min if moment.year == datetime.min.year else datetime.max
+        moment = edge.replace(tzinfo=timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def utc_now() -> str:
