@@ -4049,3 +4049,22 @@ def test_a_communitys_residents_counted_in_one_breath_are_its_setting():
 ])
 def test_a_forestry_management_area_and_a_logistics_hub_are_organisations(name, unit):
     assert from_gold("extraction_real39", name).unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    # (r387, r1209: a collective in debt, said as a debt the village carried)
+    "早些年耕地被征走了不少，村集体背的债一年比一年多。",
+    "说起过去，这个村一直发展缓慢，村集体年年背着债。",
+    "靠油吃油，杏树岗村从负债村变身“富裕村”。",
+])
+def test_a_collective_carrying_debt_is_a_weak_collective(text):
+    assert "problem:weak-collective-economy" in problem_ids(text, "农村")
+
+
+def test_a_long_stretch_before_the_work_looks_back_wherever_it_is_told():
+    # (r387: the debt's figure and 达到 put the sentence among results; "在相当长一段时间里" in its second clause says
+    # it is the village before the work, as "过去" at its start would)
+    c = case("某村党支部领办合作社。\n这个村子得名于山岗上的杏树，可在相当长一段时间里，它给人的印象却是“穷”："
+             "村民一年人均收入仅2500元，村集体背的债最多时达到400万元。", industry="农村")
+    assert "problem:weak-collective-economy" in {m.id for m in c.problems}
+    assert 400.0 not in {o.value for o in c.outcomes}

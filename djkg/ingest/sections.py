@@ -205,6 +205,8 @@ _PROBLEM_LEADS = ("过去", "以前", "此前", "曾经", "长期以来", "一�
 # … also when someone looking back says it ("老支书回忆：“那时候…"): the lead is what they say first
 _SPEAKER = re.compile(r"^[^，。；“”]{1,12}?(?:回忆|说|介绍|坦言|感慨|告诉记者)[：:，,]?[“\"]")
 _PAST_PERIOD = re.compile(r"^过去(?:的)?[一两二三四五六七八九十几\d]+年")   # "过去一年…" reports results
+# "很长一段时间里…", "在相当长的一段时间内…": a long stretch before the work, told anywhere in the sentence
+_LONG_WHILE = re.compile(r"(?:相当|很|较)长(?:的)?一段时间(?:里|内|中|都|也|没|不)")
 # a sentence setting the scene (位于…, 全村312户, 下设7个支部) carries figures that are not results
 _SETTING = ("位于", "全村", "全镇", "全乡", "现有", "下设", "下辖", "辖区面积", "辖区内有", "共有", "常住人口", "户籍人口",
             "占地", "总面积")
@@ -290,6 +292,8 @@ def _classify(sentence: str, section: str, holds: _TextHolds) -> str:
     lead = opening[speaker.end():][:6] if speaker else opening[:6]
     if _PROBLEM_LEAD_RE.match(lead) and not _PAST_PERIOD.match(lead):
         problem += 2.0
+    elif "一段时间" in sentence and _LONG_WHILE.search(sentence):
+        problem += 2.0     # "可在相当长一段时间里，它给人的印象却是‘穷’": looking back, wherever it stands
     if not found_outcome and _SETTING_RE.search(sentence) and not _RESULT_RE.search(sentence):
         outcome -= 1.0
     if _ANSWERING.match(opening):
