@@ -4068,3 +4068,19 @@ def test_a_long_stretch_before_the_work_looks_back_wherever_it_is_told():
              "村民一年人均收入仅2500元，村集体背的债最多时达到400万元。", industry="农村")
     assert "problem:weak-collective-economy" in {m.id for m in c.problems}
     assert 400.0 not in {o.value for o in c.outcomes}
+
+
+@pytest.mark.parametrize(("text", "industry"), [
+    # (r747, r414, r491, r1262: help out of reach, as people say it: seeing a doctor, not knowing which office to ask)
+    ("出门看病不方便、吃药花钱多，是群众反映最集中的烦心事。", "机关"),
+    ("那几个帮扶村都在山里，当时村民看病就医面临不少困难。", "事业单位"),
+    ("污水漫得到处都是，可居民又不清楚该找哪个部门。", "城市社区"),
+])
+def test_help_out_of_reach_in_the_words_people_use(text, industry):
+    assert "problem:last-mile-service" in problem_ids(text, industry)
+
+
+def test_people_in_need_seeing_a_doctor_are_not_help_out_of_reach():
+    # (r1531: 困难人群 are whom a clinic serves; "看病就医" needs its own 困难)
+    assert "problem:last-mile-service" not in problem_ids(
+        "医疗队摸清巡诊地群众的就医需求，把老年人和困难人群作为服务重点。", "事业单位")
