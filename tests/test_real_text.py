@@ -4084,3 +4084,17 @@ def test_people_in_need_seeing_a_doctor_are_not_help_out_of_reach():
     # (r1531: 困难人群 are whom a clinic serves; "看病就医" needs its own 困难)
     assert "problem:last-mile-service" not in problem_ids(
         "医疗队摸清巡诊地群众的就医需求，把老年人和困难人群作为服务重点。", "事业单位")
+
+
+def test_a_chamber_with_no_party_organisation_is_a_social_organisations_coverage_gap():
+    # (r936: 商会里根本没有党组织; a bare 没有党组织 is left out — a village or a fleet says it of itself, and it took
+    # social organisations' coverage into seventeen write-ups about other things)
+    assert "problem:social-org-coverage-gap" in problem_ids("第三个，也是最要紧的，商会里根本没有党组织。", "社会组织")
+    assert "problem:social-org-coverage-gap" not in problem_ids(
+        "认定症结在于车队里没有党组织，人心聚不拢。", "非公有制经济组织")
+
+
+def test_members_on_the_move_state_the_problem_even_beside_what_was_done_about_it():
+    # (r1446: the clause before the measure says it; 流动性大 is a difficulty by itself)
+    assert "problem:mobile-members-hard-to-manage" in problem_ids(
+        "民办学校的党员流动性大，协会党委便在限定期限内把下属党员的组织关系一并转进党委。", "社会组织")
