@@ -4098,3 +4098,17 @@ def test_members_on_the_move_state_the_problem_even_beside_what_was_done_about_i
     # (r1446: the clause before the measure says it; 流动性大 is a difficulty by itself)
     assert "problem:mobile-members-hard-to-manage" in problem_ids(
         "民办学校的党员流动性大，协会党委便在限定期限内把下属党员的组织关系一并转进党委。", "社会组织")
+
+
+@pytest.mark.parametrize(("text", "industry", "concept"), [
+    # (r427, r878: a leadership pulling apart, nobody deciding)
+    ("王中臣刚接手时，村里的班子各吹各的号，群众心也不齐。", "农村", "problem:weak-grassroots-organisation"),
+    ("那时候村里没人拿主意，管理一团乱，治安也差。", "农村", "problem:weak-grassroots-organisation"),
+    # (r1060, r1533: members each on their own, or willing but with nowhere to put their effort)
+    ("为了扭转社区党员各自为政、比较松散的局面，区里铺开了党员责任进楼院。", "城市社区", "problem:members-role-weak"),
+    ("不少退休老党员一心想为大家做点事，却找不到使劲的地方。", "城市社区", "problem:members-role-weak"),
+    # (r1301: residents who feel the community's business is not theirs)
+    ("一部分居民觉得社区里的事跟自己关系不大，主人翁意识比较淡。", "城市社区", "problem:villager-participation-low"),
+])
+def test_weak_organisations_idle_members_and_onlookers_in_the_words_reports_use(text, industry, concept):
+    assert concept in problem_ids(text, industry)
