@@ -4112,3 +4112,11 @@ def test_members_on_the_move_state_the_problem_even_beside_what_was_done_about_i
 ])
 def test_weak_organisations_idle_members_and_onlookers_in_the_words_reports_use(text, industry, concept):
     assert concept in problem_ids(text, industry)
+
+
+def test_a_small_village_where_money_is_hard_to_make_and_people_leave():
+    # (r1620: three problems in one breath, and the collective's debt told as the new secretary found it)
+    c = case("某村党支部带领群众发展乡村旅游。\n可这样的好日子来得并不容易。半山村村子小、耕地少，挣钱难，人都往外走，"
+             "村里穷得很。2015年林上斗接过担子的时候，村集体还背着一身债。", industry="农村")
+    assert {"problem:farmers-income-low", "problem:labour-outflow",
+            "problem:weak-collective-economy"} <= {m.id for m in c.problems}
