@@ -4120,3 +4120,12 @@ def test_a_small_village_where_money_is_hard_to_make_and_people_leave():
              "村里穷得很。2015年林上斗接过担子的时候，村集体还背着一身债。", industry="农村")
     assert {"problem:farmers-income-low", "problem:labour-outflow",
             "problem:weak-collective-economy"} <= {m.id for m in c.problems}
+
+
+@pytest.mark.parametrize("text", [
+    # (r1626, r1617: a member back in the village taking the post; an official sent to take it full-time)
+    "2015年，他回到村里，同时担起了村党支部书记和村委会主任两副担子。",
+    "这一天，张玲辞去街道计生办主任一职，到鱼池寺村专职担任党支部书记。",
+])
+def test_a_capable_leader_put_at_the_head_of_a_village(text):
+    assert "measure:capable-leaders" in {m.id for m in case("某村党支部带领群众发展产业。\n" + text, industry="农村").measures}
