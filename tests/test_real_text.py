@@ -4129,3 +4129,10 @@ def test_a_small_village_where_money_is_hard_to_make_and_people_leave():
 ])
 def test_a_capable_leader_put_at_the_head_of_a_village(text):
     assert "measure:capable-leaders" in {m.id for m in case("某村党支部带领群众发展产业。\n" + text, industry="农村").measures}
+
+
+def test_clutter_cleared_and_counted_is_a_result_not_a_problem():
+    # (r1622: "乱堆乱放" is the object of 清理 with its count; the figures put the sentence among results and its clause
+    # states no lack)
+    assert "problem:villager-participation-low" not in problem_ids(
+        "截至目前，共拆掉私搭乱建的构筑物7处，清理占用公共区域乱堆乱放的杂物10余处，清除垃圾和卫生死角20余处。", "城市社区")

@@ -666,7 +666,8 @@ _BENEFICIARY = IN_NEED
 _PEOPLE = re.compile(r"老人|儿童|孩子|残疾|残障|困难户|低保|空巢|留守|独居|病人|患者|群众")
 _NAMED_THEN_SOLVED = re.compile(r"^[^。；]{0,24}?(?:等|之类的?|这类|这些)[老大小]?(?:难题|问题|矛盾|顽疾|短板)[^。；，]{0,4}(?:已|都|均|得到|得以)?"
                                 r"(?:解决|化解|破解|攻克|缓解)")
-_SOLVED_COUNT = re.compile(r"(?:解决|破解|化解|攻克|办结)[^，。；]{0,14}\d")
+# difficulties solved, or clutter cleared, and counted: "帮企业解决生产难题63个", "清理…乱堆乱放的杂物10余处"
+_SOLVED_COUNT = re.compile(r"(?:解决|破解|化解|攻克|办结|清理|清除|拆除|拆掉|整治|整改)[^，。；]{0,14}\d")
 _SOLVED_HERE = re.compile(r"(?:解决|破解|化解|攻克|缓解|解除)了")
 _COUNTED_AS_SOLVED = re.compile(r"[^，。；]{0,10}?(?:累计|共|先后|已经?)?(?:化解|解决|办结|调处|调解|处置)(?:了|成功)?"
                                 r"(?:\d|[一二两三四五六七八九十百几]+[起件个宗次])")
