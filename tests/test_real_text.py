@@ -198,6 +198,8 @@ def test_results_inside_a_measure_paragraph_count_without_headings():
     # salt lakes are no district of 运城 (r1092), a charity's insurance named 博爱 no county of 焦作 (r1100)
     ("中国科学院青海盐湖研究所党委组建突击队，从盐湖中提取锂资源，对50余个盐湖逐一考察。", "运城市"),
     ("商会出钱为困难群众买“中山博爱康”保险，在中山全市的镇街商会中只有这一家。", "焦作市"),
+    # a road-and-bridge group is no district of 台州 (r1657)
+    ("湖南路桥集团芙蓉大道快速化改造项目党支部书记说，党支部起了战斗堡垒作用。", "台州市"),
 ])
 def test_places_hidden_in_words_project_sites_and_origins_are_not_the_units(text, banned):
     c = case(text)
