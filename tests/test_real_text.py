@@ -4138,3 +4138,13 @@ def test_clutter_cleared_and_counted_is_a_result_not_a_problem():
     # states no lack)
     assert "problem:villager-participation-low" not in problem_ids(
         "截至目前，共拆掉私搭乱建的构筑物7处，清理占用公共区域乱堆乱放的杂物10余处，清除垃圾和卫生死角20余处。", "城市社区")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # (r1648, r507: 可 "but" opens the clause; the name begins after it)
+    ("七月的德令哈凉快了不少，可海西蒙古族藏族自治州德令哈市河东街道红光村党支部书记还在地里忙。",
+     "海西蒙古族藏族自治州德令哈市河东街道红光村党支部"),
+    ("新联村党委带着村民办起了合作社。早些年，可新联村的集体收入还不到100万元。", "新联村党委"),
+])
+def test_a_conjunction_opening_the_clause_is_not_the_units_first_character(text, unit):
+    assert case(text).unit == unit
