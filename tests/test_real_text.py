@@ -1996,6 +1996,8 @@ def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_a
     assert _same_unit("广西湘桂糖业集团", "湘桂集团党委")
     assert _same_unit("格尔木西藏路派出所", "格尔木市公安局西藏路派出所")
     assert _same_unit("凌云县下甲镇平怀村", "平怀村党总支部")
+    # a village's Party organisation named generically (r1643)
+    assert _same_unit("江西省安远县凤山乡井坵村", "井坵村党组织") and not _same_unit("井坵村", "井冈村党组织")
     assert not _same_unit("城关镇中心学校", "城关镇第二学校") and not _same_unit("南关村", "北关村")
 
 

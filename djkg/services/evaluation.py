@@ -106,6 +106,8 @@ def _same_unit(got: str, gold: str) -> bool:
     # village's committees (城北社区居委会 ~ 城北社区)
     got, gold = _PLACES_OWN_BODY.sub("", got), _PLACES_OWN_BODY.sub("", gold)
     got, gold = got.replace("党总支部", "党总支"), gold.replace("党总支部", "党总支")   # 平怀村党总支部 ~ 平怀村党总支
+    # "井坵村党组织": the village's Party organisation, named generically, as 党委 or 党支部 would name it
+    got, gold = (re.sub(r"(?<=[\u4e00-\u9fff]{2})党组织$", "", n) for n in (got, gold))
     a, b = normalise_key(got), normalise_key(gold)
     if not a or not b:
         return False
