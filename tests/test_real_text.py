@@ -4150,3 +4150,21 @@ def test_clutter_cleared_and_counted_is_a_result_not_a_problem():
 ])
 def test_a_conjunction_opening_the_clause_is_not_the_units_first_character(text, unit):
     assert case(text).unit == unit
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # (r1643: the time the help took; r1645: who came to a meeting; r1662: the street's ageing, what the place is)
+    ("村里的服务队安排6名志愿者过去，用2天时间集中帮他家把紫山药全部挖了出来。", 2.0),
+    ("去年11月12日下午，社区召开培育治理自组织的大会，20名热心居民到场。", 20.0),
+    ("社区老龄化率达到44.68%。", 44.68),
+])
+def test_a_time_taken_a_meetings_turnout_and_a_places_ageing_are_not_results(text, figure):
+    assert figure not in values(case("某街道服务中心组建“骑享帮办”服务队，骑车上门为老人办事。\n" + text))
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("推行以后，每架飞机的除冰时间平均少用7分钟。", 7.0),      # (r830: time saved)
+    ("在重点区域做到1分钟内响应，3分钟内到场，5分钟内处置。", 3.0),   # (r614: a response time)
+])
+def test_time_saved_and_a_response_time_stay_results(text, figure):
+    assert figure in values(case("某派出所党支部推行“快警”机制。\n" + text))

@@ -113,7 +113,7 @@ _PRICE = re.compile(r"每[\u4e00-\u9fff]{0,4}(?:分|斤|公斤|亩|人|次|小�
                     r"每(?:吨|斤|公斤|亩|件|单|台|方)[^，。；]{0,4}(?:省|节约|节省|便宜|少花)|"
                     r"(?:售价|价格|收购价|卖价|价钱)[^，。；]{0,10}?每(?:吨|斤|公斤|千克|件)")
 _DURATION_UNITS = ("天", "小时", "分钟", "个月", "个工作日")
-_DURATION = re.compile(r"经过|历时|为期|用了|花了|连续|前后|每天|每周|每月|每年|每旬|一连|足足|整整|坚持了|干了|持续")
+_DURATION = re.compile(r"经过|历时|为期|用了|花了|连续|前后|每天|每周|每月|每年|每旬|一连|足足|整整|坚持了|干了|持续|(?<![利使应采运作费少多节省])用$")
 _QUOTA = re.compile(r"只能|最多|不超过|上限|限报|名额|至少|每校|每个省")
 # "拍板当年扩招不少于2000人": a floor set, a target — but "增速已经连着七年不低于8%" is a level held
 _AT_LEAST = re.compile(r"不少于|不低于")
@@ -398,6 +398,8 @@ _PUT_IN = re.compile(r"(?:投入|投资|出资|拿出|花费|花了)了?(?:资�
 _AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季亩])")   # "平均每年…" is how often (平均每户 is a share)
 _RATE = re.compile(r"(?:按照?|以)?每[人户月年天周次亩][^，。；]{0,5}$|(?:一亩|一棵|一株|一头|一箱)(?:的|地)[^，。；]{0,5}$")
 _ATTENDED = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:参加|出席|参与|列席)了?(?:会议|培训|活动|仪式|座谈|开幕|启动|签约|交流)")
+# … or who turned up ("20名热心居民到场"; not "3分钟内到场", a response time)
+_TURNED_UP = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到场|到会)")
 # … or counted by the words for who was there ("与会人数共50余人", "到会的28名代表", "与会者总数超过300人")
 _PRESENT = re.compile(r"(?:与会|参会|到会)[^，。；\d]{0,8}$")
 _THEN = re.compile(r"以前|以往|过去|原来|原先|从前|那时|(?:\d+|[一两二三四五六七八九十几多])年前")
@@ -420,7 +422,7 @@ _SURVEY = re.compile(r"(?:摸排|摸底|排查|调查|调研|梳理|盘点)(?:�
 _DATED_EVENT = re.compile(r"(?:(?:19|20)\d{2}年|去年|今年|前年)\d{1,2}月(?:\d{1,2}日)?(?:的一天)?[，,]")
 _STUDIED = re.compile(r"(?:集中学习|学习|学了|讨论|研讨)[^，。；\d]{0,8}$")
 _WRITTEN_UP = re.compile(r"(?:心得体会|心得|体会文章|学习体会|读书笔记|学习笔记|笔记)[^，。；\d]{0,6}$")
-_ENDOWMENT = re.compile(r"人均(?:耕地|土地|林地|草场)|海拔|库容|(?:森林|绿化|植被)覆盖率|绿化率")
+_ENDOWMENT = re.compile(r"人均(?:耕地|土地|林地|草场)|海拔|库容|(?:森林|绿化|植被)覆盖率|绿化率|老龄化率")
 # "往南离沪蓉高速30公里", "距县城12公里": where the place lies
 _DISTANCE = re.compile(r"(?:距|距离|离|相距)[^，。；\d]{1,14}$")
 _MARKETS = re.compile(r"(?:多|余)?个?国家和地区")
@@ -583,8 +585,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 5.0
     if _RATE.search(before) and not _RESULT_VERB.search(_AVERAGE.sub("", before)):
         score -= 3.0   # "按照每人每月300元的标准", "平均每年要开12次": a rate or a standard, not a level reached
-    if _ATTENDED.match(after) and not _PERFECT.search(before):
-        score -= 3.0   # "30余名干部参加了培训": who came to one event
+    if (_ATTENDED.match(after) or (unit in _HEADS and _TURNED_UP.match(after))) and not _PERFECT.search(before):
+        score -= 3.0   # "30余名干部参加了培训", "20名热心居民到场": who came to one event
     if unit in _HEADS and _PRESENT.search(before):
         score -= 4.0   # "与会人数在70人以上": how many came to the meeting the report describes
     if unit in ("人", "名", "户") and before.endswith(("平均", "每")) and _num(m.group("v")) == 1:
