@@ -4168,3 +4168,10 @@ def test_a_time_taken_a_meetings_turnout_and_a_places_ageing_are_not_results(tex
 ])
 def test_time_saved_and_a_response_time_stay_results(text, figure):
     assert figure in values(case("某派出所党支部推行“快警”机制。\n" + text))
+
+
+def test_a_village_farming_household_by_household_with_a_collective_in_the_red():
+    # (r1649: 各家各户分散生产; a collective whose spending outruns its income and whose books carry debt)
+    c = case("某村党支部领办合作社。\n翻开村里的家底：山多地少，各家各户分散生产，农产品也没有叫得响的牌子。"
+             "那时经济联合社只有单一产业，收支倒挂，账上还压着20多万元的欠款和利息。", industry="农村")
+    assert {"problem:scattered-smallholders", "problem:weak-collective-economy"} <= {m.id for m in c.problems}
