@@ -4175,3 +4175,10 @@ def test_a_village_farming_household_by_household_with_a_collective_in_the_red()
     c = case("某村党支部领办合作社。\n翻开村里的家底：山多地少，各家各户分散生产，农产品也没有叫得响的牌子。"
              "那时经济联合社只有单一产业，收支倒挂，账上还压着20多万元的欠款和利息。", industry="农村")
     assert {"problem:scattered-smallholders", "problem:weak-collective-economy"} <= {m.id for m in c.problems}
+
+
+def test_disputes_said_to_have_become_fewer_are_a_result():
+    # (r1642: a village with no problem sentence; "纠纷变少了" read as disputes because of its 少)
+    c = case("某村党委推行“10户联保”微治理。\n现在的甸头村，邻里之间的纠纷变少了，村容村貌更加整洁，村民心里也更舒坦。",
+             industry="农村")
+    assert "problem:social-conflicts" not in {m.id for m in c.problems}

@@ -671,6 +671,8 @@ _SOLVED_COUNT = re.compile(r"(?:解决|破解|化解|攻克|办结|清理|清除
 _SOLVED_HERE = re.compile(r"(?:解决|破解|化解|攻克|缓解|解除)了")
 _COUNTED_AS_SOLVED = re.compile(r"[^，。；]{0,10}?(?:累计|共|先后|已经?)?(?:化解|解决|办结|调处|调解|处置)(?:了|成功)?"
                                 r"(?:\d|[一二两三四五六七八九十百几]+[起件个宗次])")
+# a topic said to have become rarer right after it ("纠纷变少了", "矛盾明显减少")
+_FEWER_NOW = re.compile(r"[^，。；]{0,3}?(?:变少|减少|少了|下降|不见了)")
 _PLANNED = re.compile(r"下一步|今后|将要|将推动|将继续|计划|打算|准备|拟|力争|争取在|有望|建议")
 _PLANNED_LEAD = re.compile(r"(?:接下来|下一步|今后|未来|下阶段|下一阶段|明年|下半年|(?:[^，。]{0,8}，)?[^，。]{0,10}(?:建议|提议|呼吁))")
 _DEFICIENCY = re.compile(r"不够|不足|缺乏|缺少|没有|没人|不强|不明显|不到位|不高|很少|较少")
@@ -913,6 +915,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
                 continue   # "帮企业解决生产难题63个": difficulties solved are a result, not the unit's problem
             if _COUNTED_AS_SOLVED.match(clause, max(clause.find(last_word), 0) + len(last_word)):
                 continue   # "生活纠纷、邻里矛盾等问题累计化解了17起": the same, counted after the topic
+            if _FEWER_NOW.match(clause, max(clause.find(last_word), 0) + len(last_word)):
+                continue   # "邻里之间的纠纷变少了": fewer now, a result
         if label == S.MEASURE and (_PLANNED.search(_clause_at(s.text, _surface))
                                    or _PLANNED_LEAD.match(s.text.lstrip("“\"（(　 "))):
             continue   # "下一步将推动…", "接下来，双方将…": a plan, not a measure the unit applied
