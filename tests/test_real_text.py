@@ -3964,6 +3964,8 @@ def test_thin_ranks_of_talent_in_a_firm_are_no_village_emptying():
     ("班子自身建设也没有放松。", "机关", "problem:weak-grassroots-organisation"),
     ("新班子接手这副烂摊子，没有泄气，也没有退缩，而是先把形势摸清。", "事业单位", "problem:weak-grassroots-organisation"),
     ("班子没有因此收手，改为先在小范围试点、成熟后再铺开。", "农村", "problem:weak-grassroots-organisation"),
+    # (r1648: facing the old troubles squarely)
+    ("2015年换届时村里问题成堆，新班子上任后没有绕开这些老毛病。", "农村", "problem:weak-grassroots-organisation"),
     ("集团党委没有把党建和生意分成两摊，而是把它揉进生产和经营的各个环节。", "非公有制经济组织",
      "problem:party-business-disconnect"),
 ])
