@@ -4184,3 +4184,12 @@ def test_disputes_said_to_have_become_fewer_are_a_result():
     c = case("某村党委推行“10户联保”微治理。\n现在的甸头村，邻里之间的纠纷变少了，村容村貌更加整洁，村民心里也更舒坦。",
              industry="农村")
     assert "problem:social-conflicts" not in {m.id for m in c.problems}
+
+
+def test_an_epithet_in_the_headline_is_not_the_village():
+    # (r1663: "南疆第一村" praises the village the report names, 尉犁县兴平乡达西村)
+    from djkg.ingest.units import candidates
+    assert not [c for c in candidates("“南疆第一村”走访：从穷村到人人说起电商") if c.core.endswith("第一村")]
+    c = case("“南疆第一村”走访：从“三靠”穷村到人人说起电商\n在尉犁县兴平乡达西村，村党支部带着村民做电商。"
+             "如今达西村家家户户都在网上卖货，达西村党支部书记说，这条路走对了。", industry="农村")
+    assert c.unit.endswith(("达西村", "达西村党支部")), c.unit

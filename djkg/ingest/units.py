@@ -226,8 +226,9 @@ def candidates(text: str) -> list[UnitCandidate]:
             continue    # "十里村变身富庶文明和谐村": begun on the 村 that ends a name before it, a clause, not a name
         if _ALL_OF_AN_AREA.match(core):
             continue    # "全市人民法庭", "全省优秀人民法庭": all of a kind in an area, no one organisation
-        if core.startswith("最"):
-            continue    # "最北高寒林场", "最美社区": a superlative describes an organisation, it does not name one
+        if core.startswith("最") or core.endswith("第一村"):
+            continue    # "最北高寒林场", "最美社区", "南疆第一村": a superlative or an epithet describes an organisation,
+            #             it does not name one
         if _OUTLET_SITE.match(text, end):
             continue    # "人民政协网4月8日电", "来源：人民政协网": a news site's name, not an organisation written about
         if _NOT_UNIT.search(core) or _COUNTED.match(core) or _MINISTRY.match(core) or _KIND_ONLY.match(core):
