@@ -200,6 +200,9 @@ def test_results_inside_a_measure_paragraph_count_without_headings():
     ("商会出钱为困难群众买“中山博爱康”保险，在中山全市的镇街商会中只有这一家。", "焦作市"),
     # a road-and-bridge group is no district of 台州 (r1657)
     ("湖南路桥集团芙蓉大道快速化改造项目党支部书记说，党支部起了战斗堡垒作用。", "台州市"),
+    # a student's household (r1661) and a person's former post (r1653) are not the unit's seat
+    ("学院教工第二党支部结对帮扶一名学生：她的父母都有听力障碍，家里是仓山区建档在册的贫困户。", "福州市"),
+    ("北部软件园联合党委请来党建指导员：吴玉萍刚从拱墅区机关党工委书记的岗位上退到二线。", "拱墅区"),
 ])
 def test_places_hidden_in_words_project_sites_and_origins_are_not_the_units(text, banned):
     c = case(text)

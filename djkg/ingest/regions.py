@@ -419,6 +419,10 @@ _SCHOOL_AFTER = re.compile(r"(?:附属|附中|附小|附校|校区|分校|实验
 _VISITED_BEFORE = re.compile(r"(?:走访|看望|慰问|探望|赶赴|奔赴|远赴|前往|去往|(?<![奔赶远])赴)(?:了)?(?:位于)?$")
 # where a person lives ("住在宝山区的69岁卢女士", "家在虹口区"): a patient's or a resident's home, not the unit's seat
 _RESIDENT_BEFORE = re.compile(r"(?:住在|家住|家在|居住在|老家在)$")
+# … or a household's ("家里是仓山区建档在册的贫困户")
+_HOUSEHOLD_BEFORE = re.compile(r"家里?是$")
+# a person's former post ("从拱墅区机关党工委书记的岗位上退到二线")
+_FORMER_POST_AFTER = re.compile(r"[^，。；]{0,16}?(?:岗位|职位|任)上(?:退|离|调|下来)")
 _AGED_AFTER = re.compile(r"[^，。；]{0,12}?\d+岁")   # … a person given with an age: one patient, one resident
 _AGED_BEFORE = re.compile(r"\d+岁[^，。；\d]{0,8}$")
 # what follows a partner introduced by 与/和 ("与南浔区菱湖镇四个社区的党总支结成对子")
@@ -525,6 +529,10 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
                                                                            resident.start())):
         return False     # "住在宝山区的69岁卢女士", "86岁的季阿婆住在静安区": a patient's home (but "家住宝山区…的
         #                  居民" are the unit's residents)
+    if _HOUSEHOLD_BEFORE.search(chunk, max(0, start - 3), start):
+        return False     # "她的父母都有听力障碍，家里是仓山区建档在册的贫困户": a household's home, not the unit's seat
+    if before == "从" and _FORMER_POST_AFTER.match(chunk, end):
+        return False     # "刚从拱墅区机关党工委书记的岗位上退到二线": where a person served before, not the unit's seat
     if before and before in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
         return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's
     if surface.full:
