@@ -420,7 +420,7 @@ _VISITED_BEFORE = re.compile(r"(?:走访|看望|慰问|探望|赶赴|奔赴|远�
 # where a person lives ("住在宝山区的69岁卢女士", "家在虹口区"): a patient's or a resident's home, not the unit's seat
 _RESIDENT_BEFORE = re.compile(r"(?:住在|家住|家在|居住在|老家在)$")
 # … or a household's ("家里是仓山区建档在册的贫困户")
-_HOUSEHOLD_BEFORE = re.compile(r"家里?是$")
+_HOUSEHOLD_BEFORE = re.compile(r"(?:家里|(?<=[她他我你其])家)是$")   # (not 大家是, 国家是, 专家是)
 # a person's former post ("从拱墅区机关党工委书记的岗位上退到二线")
 _FORMER_POST_AFTER = re.compile(r"[^，。；]{0,16}?(?:岗位|职位|任)上(?:退|离|调|下来)")
 _AGED_AFTER = re.compile(r"[^，。；]{0,12}?\d+岁")   # … a person given with an age: one patient, one resident
