@@ -913,10 +913,10 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             solved = _SOLVED_COUNT.search(clause)
             if solved and solved.start() <= max(clause.find(bare), 0) < solved.end():
                 continue   # "帮企业解决生产难题63个": difficulties solved are a result, not the unit's problem
-            if _COUNTED_AS_SOLVED.match(clause, max(clause.find(last_word), 0) + len(last_word)):
-                continue   # "生活纠纷、邻里矛盾等问题累计化解了17起": the same, counted after the topic
-            if _FEWER_NOW.match(clause, max(clause.find(last_word), 0) + len(last_word)):
-                continue   # "邻里之间的纠纷变少了": fewer now, a result
+            after_topic = max(last, 0) + len(last_word)
+            if _COUNTED_AS_SOLVED.match(clause, after_topic) or _FEWER_NOW.match(clause, after_topic):
+                continue   # "生活纠纷、邻里矛盾等问题累计化解了17起", "邻里之间的纠纷变少了": the same, told after the
+                #            topic — counted as solved, or fewer now
         if label == S.MEASURE and (_PLANNED.search(_clause_at(s.text, _surface))
                                    or _PLANNED_LEAD.match(s.text.lstrip("“\"（(　 "))):
             continue   # "下一步将推动…", "接下来，双方将…": a plan, not a measure the unit applied

@@ -106,8 +106,7 @@ def _same_unit(got: str, gold: str) -> bool:
     # village's committees (城北社区居委会 ~ 城北社区)
     got, gold = _PLACES_OWN_BODY.sub("", got), _PLACES_OWN_BODY.sub("", gold)
     got, gold = got.replace("党总支部", "党总支"), gold.replace("党总支部", "党总支")   # 平怀村党总支部 ~ 平怀村党总支
-    # "井坵村党组织": the village's Party organisation, named generically, as 党委 or 党支部 would name it
-    got, gold = (re.sub(r"(?<=[\u4e00-\u9fff]{2})党组织$", "", n) for n in (got, gold))
+    got, gold = _GENERIC_PARTY.sub("", got), _GENERIC_PARTY.sub("", gold)
     a, b = normalise_key(got), normalise_key(gold)
     if not a or not b:
         return False
@@ -146,6 +145,8 @@ def _in_order(short: str, long: str) -> bool:
 
 # the body that runs a street, a community or a village, written after its name
 _PLACES_OWN_BODY = re.compile(r"(?<=街道)办事处$|(?<=社区)(?:居民委员会|居委会)$|(?<=村)(?:村民委员会|村委会)$")
+# "井坵村党组织": a unit's Party organisation named generically, as 党委 or 党支部 would name it
+_GENERIC_PARTY = re.compile(r"(?<=[\u4e00-\u9fff]{2})党组织$")
 _PARENT_END = re.compile(r"(?:公司|集团|局|院|中心|大学|学院|医院|委员会)$")
 
 
