@@ -3946,6 +3946,12 @@ def test_villagers_earning_little_in_the_words_reports_use(text):
     ("不少退休老党员一心想为大家做点事，却找不到使劲的地方。", "城市社区", "problem:members-role-weak"),
     # (r1301: residents who feel the community's business is not theirs)
     ("一部分居民觉得社区里的事跟自己关系不大，主人翁意识比较淡。", "城市社区", "problem:villager-participation-low"),
+    # (r1673, r1181: the young leaving said as going out of the door to work; neighbours rubbing against each other)
+    ("村里没有拿得出手的产业，青壮年大多出门打工去了。", "农村", "problem:labour-outflow"),
+    ("那些年青壮劳力多半出门打工，田地都闲着。", "农村", "problem:labour-outflow"),
+    ("几个村刚合并时，人心不齐，村民之间摩擦不断。", "农村", "problem:social-conflicts"),
+    # (r1674: a compound no property company will take on)
+    ("这类老小区既没车位也没门面可租，物业公司都不肯进驻。", "城市社区", "problem:unmanaged-compounds"),
 ])
 def test_problems_in_the_words_real_reports_use(text, industry, concept):
     assert concept in problem_ids(text, industry)
@@ -3967,6 +3973,10 @@ def test_problems_in_the_words_real_reports_use(text, industry, concept):
     ("2015年换届时村里问题成堆，新班子上任后没有绕开这些老毛病。", "农村", "problem:weak-grassroots-organisation"),
     ("集团党委没有把党建和生意分成两摊，而是把它揉进生产和经营的各个环节。", "非公有制经济组织",
      "problem:party-business-disconnect"),
+    # (r1674, r1641: a community or a village has no Party building apart from its business; its 不沾边 and 两张皮
+    # say other things)
+    ("很长一段时间里，商圈的热闹和这片老街区并不沾边。", "城市社区", "problem:party-business-disconnect"),
+    ("过去龙头企业和农户成了互不相干的“两张皮”。", "农村", "problem:party-business-disconnect"),
 ])
 def test_look_alikes_of_those_problems_are_not_them(text, industry, concept):
     assert concept not in problem_ids(text, industry)
