@@ -20,6 +20,7 @@ def where(text: str, **kw) -> tuple:
     ("国网江苏省电力有限公司南京供电公司", ("江苏省", "南京市", None)),
     ("北京市西城区展览路街道", ("北京市", None, "西城区")),           # municipality: city is null
     ("浦东", ("上海市", None, "浦东新区")),                          # alias from data/region_aliases.yaml
+    ("河北雄安新区", ("河北省", None, None)),                       # spans three counties, run by the province (r1683)
     ("吉林", ("吉林省", None, None)),                                # 吉林省 / 吉林市 share the short name
     ("吉林市船营区", ("吉林省", "吉林市", "船营区")),
     ("海南省琼海市", ("海南省", None, "琼海市")),                    # county directly under a province
