@@ -1290,6 +1290,9 @@ def test_a_police_post_is_an_organisation():
 @pytest.mark.parametrize("text, name", [
     ("上周记者来到和平医院，院党委书记介绍了做法。", "和平医院"),       # 和 begins 和平, it joins nothing here
     ("这里的塔里木大学电气系党支部带学生下连队。", "塔里木大学"),       # 里 is inside 塔里木
+    # a project's office before its Party organisation, a road's number in its name (r1675)
+    ("在大小凉山修高速，乐西高速S1总包部党总支打出了“彝路同行”品牌。", "乐西高速S1总包部"),
+    ("荆荆铁路指挥部党委牵头组织劳动竞赛。", "荆荆铁路指挥部"),
 ])
 def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, name):
     from djkg.ingest.units import candidates

@@ -45,7 +45,7 @@ ORG_TYPES = (
     *PARTY_DEPARTMENTS, "纪委监委", "纪工委", "义工队", "管护区", "物流基地", "(?<=综采|掘进|钻井|采油|作业)[一二三四五六七八九十0-9]+队(?!长|员)", "(?<=[\u4e00-\u9fff]{2})(?<!新闻|工委)办公室(?!主任|副主任|里|内|的)", "重点实验室", "工商联", "妇联", "总工会", "科协", "侨联", "残联", "(?<=[\u4e00-\u9fff]{2})团委(?!书记|副书记)",
     "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "(?:出入境)?边防检查站", "边检站", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部|级)",
     "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "(?<=[\u4e00-\u9fff]{2})警务(?:室|站)(?!长)", "司法所", "税务所", "财政所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园(?!区)", "社区(?!(?:发展|公益|慈善)?基金会)", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
-    *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:旅游区|景区|风景区|度假区)(?=的?(?:党|联合党))", "(?:矿|广场|市场|商城|商贸城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔|室)",
+    *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:项目部|项目经理部|总包部|指挥部)(?=党|联合党|临时党)", "(?:旅游区|景区|风景区|度假区)(?=的?(?:党|联合党))", "(?:矿|广场|市场|商城|商贸城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔|室)",
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低短长益坏妙害痛去随联岸边旁侧处四])处(?!理|长|在|于|置|突|罚|分|处)", "(?<![为个])中心(?!任|城|点|组|工作|医院|卫生院|小学|中学|学校|幼儿园)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
 PLACE_TYPES = ("自治州", "自治县", "自治区", "省", "市", "州", "盟", "县", "区", "旗")
@@ -304,7 +304,7 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     # … and so is a house number of an address that names an estate (临汾路99弄小区, 长江路8号院)
     # … and so is a works section's number (环线北段4标项目党支部)
     # (each of the three holds a digit: most windows hold none and need no scan)
-    ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER, _SECTION_NUMBER) for m in pattern.finditer(window)
+    ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER, _SECTION_NUMBER, _ROAD_NUMBER) for m in pattern.finditer(window)
                for i in range(m.start(), m.end())} if _DIGIT.search(window) else set()
     # … and so is the place a company's name gives in brackets (亿和精密工业(威海)有限公司)
     company = _COMPANY_WORD.match(text, type_start) is not None
@@ -404,6 +404,8 @@ _COMPANY_WORD = re.compile(r"有限(?:责任)?公司|公司|集团|共产党员�
 _LEADS = re.compile(r"[带帮促扶]")
 _HOUSE_NUMBER = re.compile(r"(?<=[路街巷道])\d{1,4}(?=弄|号院)")
 _SECTION_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}标(?![准志签语杆题兵识记])")
+# … and a road's number in a project's name (乐西高速S1总包部, G75兰海高速): a capital letter and its digits
+_ROAD_NUMBER = re.compile(r"(?<![A-Za-z0-9])[A-Z]\d{1,4}(?=[\u4e00-\u9fff]|$)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADLINE_COLON = re.compile(r"[：:]")
 # organisations whose departments and branches are named right after them
@@ -583,6 +585,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 人力资源和社会保障局: two fields joined in a government department's name
         if i == 1 and w == "和" and len(words[0][0]) == 1 and _named_with_he(name):
             continue        # 亿和精密工业: one character is no subject for 和 to join, it begins the name
+        if _ROAD_NUMBER.match(name, pos):
+            continue        # 乐西高速S1总包部: a road and its number name a project (高速 is no adverb there)
         if w in ("结合", "融合") and name[:pos - len(w)].endswith(("医", "医养", "产教", "军民")):
             continue        # 中西医结合医院, 医养结合中心: the joining is the organisation's kind, not a clause's verb
         if i == 0 and f[:1] == "p" and len(name) == len(w) + 1 and tail in _PLACE_UNITS:
