@@ -3994,6 +3994,9 @@ def test_problems_in_the_words_real_reports_use(text, industry, concept):
     # say other things)
     ("很长一段时间里，商圈的热闹和这片老街区并不沾边。", "城市社区", "problem:party-business-disconnect"),
     ("过去龙头企业和农户成了互不相干的“两张皮”。", "农村", "problem:party-business-disconnect"),
+    # (r1675: students in need a firm helps are whom it serves, not villagers earning little)
+    ("在助学上，项目部资助永兴村家庭困难的大学生，为贫困学生送去校服和学习用品。", "国有企业",
+     "problem:farmers-income-low"),
 ])
 def test_look_alikes_of_those_problems_are_not_them(text, industry, concept):
     assert concept not in problem_ids(text, industry)
