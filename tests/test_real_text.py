@@ -1232,6 +1232,9 @@ def test_an_example_a_surveys_findings_and_a_persons_name_are_not_results():
     ("社区党委带着居民议事，形成共建共治共享的治理格局。", "measure:joint-building"),
     # a plan at the head of the sentence covers all its clauses
     ("接下来，德民社区准备把在职党员也拉进来，开办邻里微课堂，做微志愿、微服务。", "measure:volunteer-services"),
+    # … also when it is spoken of ("谈到下一步，…"), and an official's wish for the unit (r1691, r1688)
+    ("谈到下一步，村党支部书记表示要当好带头的“领头雁”，领着乡亲们把产业做大。", "measure:capable-leaders"),
+    ("镇商会要继续当好桥梁纽带，把服务企业的各类项目融入党建工作。", "measure:party-business-integration"),
     # villagers going from door to door at a festival are not Party members contacting households
     ("每到元宵节，村里男女老少抬着香火龙挨家挨户游走。", "measure:members-contact-households"),
 ])
