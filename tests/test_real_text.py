@@ -1228,6 +1228,24 @@ def test_an_example_a_surveys_findings_and_a_persons_name_are_not_results():
 
 
 @pytest.mark.parametrize("text, absent", [
+    # wordings the independent annotators of the development sets almost never read as the measure they were listed
+    # for (forty-first session: 包联 1 of 8 claims right, 书记&培训 1 of 10, 窗口&党员 2 of 14, 招商引资 1 of 7,
+    # 五社联动, 服务基层, 三方联动 (for 红色物业) and 五星级 none of 4): cadres assigned to firms, the usual training,
+    # members at a service window, investment drives
+    ("县里的领导干部包联重点企业，帮着解决用工难。", "measure:members-contact-households"),
+    ("镇里每年组织村党组织书记培训，请专家来讲政策。", "measure:capable-leaders"),
+    ("窗口党员公开亮出身份和承诺，接受办事群众监督。", "measure:service-efficiency-reform"),
+    ("开发区靠招商引资引来了三家企业。", "measure:industry-development"),
+    ("社区推行五社联动，社工和志愿者一起上门。", "measure:joint-building"),
+    ("机关干部下沉服务基层，帮群众解决难事。", "measure:service-efficiency-reform"),
+    ("物业、业委会和居委会三方联动，一起化解矛盾。", "measure:red-property-governance"),
+    ("村里每年评一次五星级文明户。", "measure:standardisation"),
+])
+def test_wordings_annotators_did_not_read_as_that_measure(text, absent):
+    assert absent not in {m.id for m in case(text).measures}
+
+
+@pytest.mark.parametrize("text, absent", [
     # a governance slogan holds 共建 but names no joint-building measure
     ("社区党委带着居民议事，形成共建共治共享的治理格局。", "measure:joint-building"),
     # a plan at the head of the sentence covers all its clauses
