@@ -4019,6 +4019,9 @@ def test_problems_in_the_words_real_reports_use(text, industry, concept):
     # say other things)
     ("很长一段时间里，商圈的热闹和这片老街区并不沾边。", "城市社区", "problem:party-business-disconnect"),
     ("过去龙头企业和农户成了互不相干的“两张皮”。", "农村", "problem:party-business-disconnect"),
+    # (r378, r437, r771, r1648, r1673: land nobody farms any more is where the young went, as the annotators read it,
+    # not smallholders each on their own: five claims, none listed)
+    ("这些年青壮年陆续外出打工，村里将近四分之一的耕地没人种、荒在那里。", "农村", "problem:scattered-smallholders"),
     # (r1675: students in need a firm helps are whom it serves, not villagers earning little)
     ("在助学上，项目部资助永兴村家庭困难的大学生，为贫困学生送去校服和学习用品。", "国有企业",
      "problem:farmers-income-low"),
