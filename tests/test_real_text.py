@@ -1240,6 +1240,11 @@ def test_an_example_a_surveys_findings_and_a_persons_name_are_not_results():
     ("机关干部下沉服务基层，帮群众解决难事。", "measure:service-efficiency-reform"),
     ("物业、业委会和居委会三方联动，一起化解矛盾。", "measure:red-property-governance"),
     ("村里每年评一次五星级文明户。", "measure:standardisation"),
+    # (协商议事 0 of 3, 有章可循 1 of 6, 标准&体系 1 of 5: who was asked for views, rules written down, a firm's
+    # quality standards)
+    ("监督办请服务对象和议事协商代表提意见。", "measure:villager-self-governance"),
+    ("医院把各项规定汇编成册，让每个岗位做事有章可循。", "measure:standardisation"),
+    ("公司建立起覆盖原料到成品的质量标准体系。", "measure:standardisation"),
 ])
 def test_wordings_annotators_did_not_read_as_that_measure(text, absent):
     assert absent not in {m.id for m in case(text).measures}
