@@ -3997,6 +3997,8 @@ def test_villagers_earning_little_in_the_words_reports_use(text):
     ("村里没有拿得出手的产业，青壮年大多出门打工去了。", "农村", "problem:labour-outflow"),
     ("那些年青壮劳力多半出门打工，田地都闲着。", "农村", "problem:labour-outflow"),
     ("几个村刚合并时，人心不齐，村民之间摩擦不断。", "农村", "problem:social-conflicts"),
+    # (r1684: members too old, said with the figures that show it; the figures do not make it a result)
+    ("村党支部的党员队伍年龄偏大，平均年龄已经到了57岁，60岁以上的占了一半。", "农村", "problem:aging-members"),
     # (r1685: residents unwilling to go along with the community's work)
     ("搬来以后不少居民不愿意配合社区，人口统计、参保这些事常常落不到户。", "城市社区", "problem:villager-participation-low"),
     # (r1674: a compound no property company will take on)
