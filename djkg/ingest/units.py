@@ -303,9 +303,10 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     # an ordinal is part of a name (第1人民医院: normalisation writes 第一 with a digit); other digits end it
     # … and so is a house number of an address that names an estate (临汾路99弄小区, 长江路8号院)
     # … and so is a works section's number (环线北段4标项目党支部)
-    # (each of the three holds a digit: most windows hold none and need no scan)
-    ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER, _SECTION_NUMBER, _ROAD_NUMBER) for m in pattern.finditer(window)
-               for i in range(m.start(), m.end())} if _DIGIT.search(window) else set()
+    # … and so is a road's number in a project's name (乐西高速S1总包部)
+    # (each of the four holds a digit: most windows hold none and need no scan)
+    ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER, _SECTION_NUMBER, _ROAD_NUMBER)
+               for m in pattern.finditer(window) for i in range(m.start(), m.end())} if _DIGIT.search(window) else set()
     # … and so is the place a company's name gives in brackets (亿和精密工业(威海)有限公司)
     company = _COMPANY_WORD.match(text, type_start) is not None
     if company and (m := _BRACKETED_PLACE.search(window)):
