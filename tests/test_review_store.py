@@ -134,7 +134,7 @@ def test_a_reingest_keeps_every_correction(store, tmp_path):
         "region": "370686", "field": "农村", "sector": "农业合作社", "unit": "衣家村党总支", "year": 2017,
         "model": "驻村第一书记", "illustrative": True,
         "add_problems": ["党员队伍老化、发展党员难", "村里道路年久失修"], "remove_problems": [REVIEW_CANDIDATE],
-        "add_measures": ["measure:first-secretary-dispatch"], "remove_measures": ["measure:villager-self-governance"],
+        "add_measures": ["measure:first-secretary-dispatch"], "remove_measures": ["measure:talent-cultivation"],
         "add_outcomes": [{"metric": "per-capita-income", "value": 1.8, "unit": "万元", "scope": "unit"}],
         "remove_outcomes": [background]}, version=version, actor="alice", note="县委组织部核实")
     assert result.status == "updated" and result.version == store.case_version(REVIEW_CASE) != version
@@ -147,7 +147,7 @@ def test_a_reingest_keeps_every_correction(store, tmp_path):
         assert rec["model"]["id"] == "model:first-secretary"
         assert "problem:aging-members" in problems and REVIEW_CANDIDATE not in {p["name"] for p in rec["problems"]}
         assert any(p["name"] == "村里道路年久失修" and p.get("candidate") for p in rec["problems"])
-        assert "measure:first-secretary-dispatch" in measures and "measure:villager-self-governance" not in measures
+        assert "measure:first-secretary-dispatch" in measures and "measure:talent-cultivation" not in measures
         names = {o["name"]: o for o in rec["outcomes"]}
         assert "群众满意度" not in names and names["人均收入"]["value"] == 1.8
         assert "村集体经济收入" in names   # untouched facts stay as extracted
