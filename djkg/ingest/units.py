@@ -572,6 +572,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         return name
     words = _words(name)
     freq = tokenizer().dt.FREQ
+    # where a road's number begins (乐西高速S1总包部): found once for the name, not tried after every word
+    roads = {m.start() for m in _ROAD_NUMBER.finditer(name)}
     cut = 0
     pos = 0
     for i, (w, f) in enumerate(words):
@@ -586,7 +588,7 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 人力资源和社会保障局: two fields joined in a government department's name
         if i == 1 and w == "和" and len(words[0][0]) == 1 and _named_with_he(name):
             continue        # 亿和精密工业: one character is no subject for 和 to join, it begins the name
-        if _ROAD_NUMBER.match(name, pos):
+        if pos in roads:
             continue        # 乐西高速S1总包部: a road and its number name a project (高速 is no adverb there)
         if w in ("结合", "融合") and name[:pos - len(w)].endswith(("医", "医养", "产教", "军民")):
             continue        # 中西医结合医院, 医养结合中心: the joining is the organisation's kind, not a clause's verb
