@@ -1343,6 +1343,11 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("本溪市政协把委员工作站建到社区，市政协委员每月来坐班。", "本溪市政协", None),            # so is 政协
     ("【走进文明新社区】新顺社区：老旧小区换了新颜。", "新顺社区", None),                     # 顺 ends no name here
     ("王村：从欠下巨债到集体纯收入上亿\n这个村子过去负债累累。", "王村", None),               # a one-character name heading the text
+    # an estate's brand number is part of the community's name (r1722); a count before 社区 names none, and the
+    # community's workers are people, not an organisation called 请社区
+    ("城东湖街道阳光100社区党委书记介绍了做法。", "城东湖街道阳光100社区", None),
+    ("全区共有100社区参加评比。", None, "100社区"),
+    ("她在微信群里发出号召，请社区工作者和志愿者搭把手。", None, "请社区"),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates

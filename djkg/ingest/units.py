@@ -44,7 +44,7 @@ ORG_TYPES = (
     "委员会", "村委会", "居委会", "协会", "(?<=[\u4e00-\u9fff]{2})(?:研究会|促进会|学会)(?=党(?:支部|总支|委))", "商会", "分会", "联合会", "联谊会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
     *PARTY_DEPARTMENTS, "纪委监委", "纪工委", "义工队", "管护区", "物流基地", "(?<=综采|掘进|钻井|采油|作业)[一二三四五六七八九十0-9]+队(?!长|员)", "(?<=[\u4e00-\u9fff]{2})(?<!新闻|工委)办公室(?!主任|副主任|里|内|的)", "重点实验室", "工商联", "妇联", "总工会", "科协", "侨联", "残联", "(?<=[\u4e00-\u9fff]{2})团委(?!书记|副书记)",
     "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "(?:出入境)?边防检查站", "边检站", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部|级)",
-    "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "(?<=[\u4e00-\u9fff]{2})警务(?:室|站)(?!长)", "司法所", "税务所", "财政所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园(?!区)", "社区(?!(?:发展|公益|慈善)?基金会)", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
+    "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "(?<=[\u4e00-\u9fff]{2})警务(?:室|站)(?!长)", "司法所", "税务所", "财政所", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园(?!区)", "社区(?!(?:发展|公益|慈善)?基金会|工作者)", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
     *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:项目部|项目经理部|总包部|指挥部)(?=党|联合党|临时党)", "(?:旅游区|景区|风景区|度假区)(?=的?(?:党|联合党))", "(?:矿|广场|市场|商城|商贸城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔|室)",
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低短长益坏妙害痛去随联岸边旁侧处四])处(?!理|长|在|于|置|突|罚|分|处)", "(?<![为个])中心(?!任|城|点|组|工作|医院|卫生院|小学|中学|学校|幼儿园)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
@@ -231,7 +231,8 @@ def candidates(text: str) -> list[UnitCandidate]:
             #             it does not name one
         if _OUTLET_SITE.match(text, end):
             continue    # "人民政协网4月8日电", "来源：人民政协网": a news site's name, not an organisation written about
-        if _NOT_UNIT.search(core) or _COUNTED.match(core) or _MINISTRY.match(core) or _KIND_ONLY.match(core):
+        if _NOT_UNIT.search(core) or _COUNTED.match(core) or _MINISTRY.match(core) or _KIND_ONLY.match(core) \
+                or core[:1].isdigit():
             continue
         # (the short name only now: the checks above read the name as written, and one candidate in thirteen stops
         # there; short_name reads the gazetteer for each new name)
@@ -304,9 +305,12 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     # … and so is a house number of an address that names an estate (临汾路99弄小区, 长江路8号院)
     # … and so is a works section's number (环线北段4标项目党支部)
     # … and so is a road's number in a project's name (乐西高速S1总包部)
-    # (each of the four holds a digit: most windows hold none and need no scan)
+    # … and so is an estate's brand number (阳光100社区, named after the 阳光100 estate)
+    # (each of the five holds a digit: most windows hold none and need no scan)
     ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER, _SECTION_NUMBER, _ROAD_NUMBER)
                for m in pattern.finditer(window) for i in range(m.start(), m.end())} if _DIGIT.search(window) else set()
+    if text.startswith(_ESTATE_WORDS, type_start) and (brand := _BRAND_NUMBER.search(window)):
+        ordinal.update(range(brand.start(), brand.end()))
     # … and so is the place a company's name gives in brackets (亿和精密工业(威海)有限公司)
     company = _COMPANY_WORD.match(text, type_start) is not None
     if company and (m := _BRACKETED_PLACE.search(window)):
@@ -407,6 +411,9 @@ _HOUSE_NUMBER = re.compile(r"(?<=[路街巷道])\d{1,4}(?=弄|号院)")
 _SECTION_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}标(?![准志签语杆题兵识记])")
 # … and a road's number in a project's name (乐西高速S1总包部, G75兰海高速): a capital letter and its digits
 _ROAD_NUMBER = re.compile(r"(?<![A-Za-z0-9])[A-Z]\d{1,4}(?=[\u4e00-\u9fff]|$)")
+# (two name characters before it: "共有100社区" counts communities, and a name that begins with digits is refused)
+_BRAND_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]{2})\d{2,4}$")
+_ESTATE_WORDS = ("社区", "小区")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADLINE_COLON = re.compile(r"[：:]")
 # organisations whose departments and branches are named right after them
