@@ -3831,6 +3831,18 @@ def test_a_service_centre_is_what_its_name_says_it_serves(unit, field):
     assert infer(unit=unit, title="", text="党支部组织党员开展服务。").field == field
 
 
+def test_an_industry_chains_joint_party_committee_is_a_unit_of_the_firms_along_the_chain():
+    # r1713: 揭东区五金不锈钢制造业产业链联合党委 was no candidate (its title's "“党建融链强链”项目" was the unit, a social
+    # organisation); a chain's committee is named by the chain, as a trade's (快递行业党委) is by its trade
+    from djkg.ingest.industry import infer
+    from djkg.ingest.units import candidates
+    text = "揭东区组建了揭东区五金不锈钢制造业产业链联合党委，把链上企业的党组织联在一起。"
+    assert "揭东区五金不锈钢制造业产业链联合" in {c.core for c in candidates(text)}
+    assert infer(unit="五金不锈钢制造业产业链联合党委", title="", text=text).field == "非公有制经济组织"
+    c = from_gold("extraction_real67", "r1713-jiedong-wujin-lianhe-dangwei.txt")
+    assert (c.unit, c.industry["field"]) == ("揭东区五金不锈钢制造业产业链联合党委", "非公有制经济组织")
+
+
 def test_clauses_after_one_whose_subject_is_a_wider_area_go_on_speaking_of_it():
     # r1573: a county's potato centre; "西吉全县马铃薯种了80万亩，主产区每户平均种植10亩以上，平均单产达到1850公斤，
     # 总产量148万吨" are the county's figures, not the centre's

@@ -220,7 +220,8 @@ _END_FIELD = [
     # a township (…镇, …乡) is the state's lowest organ: an organ unless its text is about its villages' farms
     # (the 镇/乡 cues of 农村 and its text cues then outweigh this; fields.yaml keeps 乡镇 a sector of 农村)
     (re.compile(r"(?:局|委员会|法院|检察院|法庭|政府|办公室|工委|派出所|司法所|税务所|支队|(?<![小古])镇|(?<![家故水城])乡)$"), "机关"),
-    (re.compile(r"(?:写字楼|大厦|楼宇|商圈|园区|产业园|工业园|科技园|物流园|驿站|商贸城)$"), "非公有制经济组织"),
+    # … and so does an industry chain's joint Party committee (五金不锈钢制造业产业链联合党委): the firms along the chain
+    (re.compile(r"(?:写字楼|大厦|楼宇|商圈|园区|产业园|工业园|科技园|物流园|驿站|商贸城|产业链(?:综合|联合)?)$"), "非公有制经济组织"),
 ]
 
 

@@ -34,7 +34,7 @@ PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部")
 _PARTY_ORG = r"(?=党(?:委|总支|支部|工委|组织))"
 _DOMAIN_PARTY = (
     r"(?:个体私营经济|非公(?:有制)?经济(?:组织)?|社会组织|两新组织|新兴领域|新业态|新就业群体|楼宇|商圈|园区|行业|"
-    r"个体工商户|个体户|零售户|商户)"
+    r"个体工商户|个体户|零售户|商户|产业链)"
     r"(?:第[一二三四五六七八九十]+)?(?:综合|联合)?" + _PARTY_ORG,
     "行业(?=党)")      # an industry's Party work (快递行业党建) is as much the industry's as its committee
 ORG_TYPES = (
