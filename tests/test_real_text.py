@@ -1348,6 +1348,8 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("城东湖街道阳光100社区党委书记介绍了做法。", "城东湖街道阳光100社区", None),
     ("全区共有100社区参加评比。", None, "100社区"),
     ("她在微信群里发出号召，请社区工作者和志愿者搭把手。", None, "请社区"),
+    # a community newspaper's credit line (r1715: 华西社区 was the unit) names no community
+    ("华西社区报记者刘俊摄\n住在天府街道游家渡社区的居民说起自管会连声称赞。", "天府街道游家渡社区", "华西社区"),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates
