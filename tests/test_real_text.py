@@ -1350,6 +1350,11 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("她在微信群里发出号召，请社区工作者和志愿者搭把手。", None, "请社区"),
     # a community newspaper's credit line (r1715: 华西社区 was the unit) names no community
     ("华西社区报记者刘俊摄\n住在天府街道游家渡社区的居民说起自管会连声称赞。", "天府街道游家渡社区", "华西社区"),
+    # a commission known by its short name is an organ (r1730: 合肥市发改委 was no candidate, the text had no unit) …
+    ("这几年，合肥市发改委下决心啃这块硬骨头。", "合肥市发改委", None),
+    ("阜阳市卫健委把党建和业务一起考核。", "阜阳市卫健委", None),
+    # … but not the state-assets commission that oversees the firm a text is about
+    ("集团党委是省国资委党委确定的示范点。", None, "省国资委"),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates
