@@ -4027,6 +4027,10 @@ def test_villagers_earning_little_in_the_words_reports_use(text):
     ("搬来以后不少居民不愿意配合社区，人口统计、参保这些事常常落不到户。", "城市社区", "problem:villager-participation-low"),
     # (r1674: a compound no property company will take on)
     ("这类老小区既没车位也没门面可租，物业公司都不肯进驻。", "城市社区", "problem:unmanaged-compounds"),
+    # (r1719: a collective that grows slowly; r1720, r648: people leaving said of the population)
+    ("几块短板叠在一起，使大溪村的产业和村集体经济始终发展缓慢。", "农村", "problem:weak-collective-economy"),
+    ("耕地不多，农户住得分散，人口不断往外走，产业几乎空白。", "农村", "problem:labour-outflow"),
+    ("茶竟村地处偏远，人口外流严重。", "农村", "problem:labour-outflow"),
 ])
 def test_problems_in_the_words_real_reports_use(text, industry, concept):
     assert concept in problem_ids(text, industry)
