@@ -4072,9 +4072,9 @@ def test_problems_in_the_words_real_reports_use(text, industry, concept):
     ("楼道里杂物乱堆乱放，志愿者一起动手清了出来。", "城市社区", "problem:villager-participation-low"),
     ("社工一个人顾不过来，就请党员搭把手。", "城市社区", "problem:fragmented-grassroots-governance"),
     ("过去群众来立案、咨询，要在好几个窗口之间来回跑。", "机关", "problem:organ-style-issues"),
-    # (forty-second session: 来回奔波 is mostly the helpers' own legwork — a work team going round the villages, riders
-    # on their rounds — right once in four development claims, found by other words there; the sealed sets unchanged)
-    ("驻村工作队的同志陪着大家在几个村之间来回奔波。", "机关", "problem:organ-style-issues"),
+    # (forty-second session: 来回奔波 was read as services out of reach, not as an organ's style of work — r915, r1662,
+    # r1586 — right once in four development claims, and found there by other words; the sealed sets unchanged)
+    ("过去老人办医保报销，都得在家和受理大厅之间来回奔波。", "城市社区", "problem:organ-style-issues"),
     # (forty-second session: 整顿 is the rectification a weak Party organisation goes through, not a lagging village
     # short of help; two development claims, neither listed, and one sealed wrong claim fewer)
     ("在整顿工作队帮助下，他们合力解决了一批多年遗留的老问题。", "农村", "problem:remote-villages-left-behind"),
