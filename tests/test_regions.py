@@ -170,6 +170,15 @@ def test_a_neighbourhood_named_with_a_countys_short_name_is_not_in_that_county()
     assert where("廊坊市香河县的一家餐饮企业建起了党支部。") == ("河北省", "廊坊市", "香河县")
 
 
+def test_a_countys_short_name_right_after_another_county_names_a_place_inside_it():
+    # r1753: 福鼎市龙安街道 and 福鼎龙安医院 put a hospital of 福鼎 (宁德) in 安阳's 龙安区
+    text = "福鼎龙安医院：党旗在诊室里飘扬\n日前，记者来到坐落在福鼎市龙安街道的福鼎龙安医院。龙安党委副书记介绍了情况。"
+    assert where(text, unit="福鼎龙安医院") == ("福建省", "宁德市", "福鼎市")
+    # … but a city's or a province's name before a county is its chain
+    assert where("温州瑞安的一家企业建起了党支部。") == ("浙江省", "温州市", "瑞安市")
+    assert where("安阳龙安的一家企业建起了党支部。") == ("河南省", "安阳市", "龙安区")
+
+
 @pytest.mark.parametrize("text, expected", [
     # r328, r1292: a police station is placed by the bodies it belongs to, named with their places' short names
     ("江边的这个边境派出所隶属丹东边境管理支队，所里的党支部有党员12名。", ("辽宁省", "丹东市", None)),

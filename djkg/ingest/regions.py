@@ -243,6 +243,7 @@ class Gazetteer:
                          and (f[2].full or self._short_county_stands(chunk, f, ends))]
             # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗)
             found = [f for f in found if f[2].full or not self._inside_word(chunk, f[0], f[1])]
+            found = self._not_inside_a_county(found)
             spans: dict[tuple[int, int], set[str]] = {}
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
@@ -301,6 +302,21 @@ class Gazetteer:
         others = sum(v for p, v in totals.items() if p != self.chain(code)[0].adcode)
         confidence = round(min(1.0, mine / W_UNIT) * (mine / (mine + others)), 3)
         return replace(self.match(chosen), confidence=confidence)
+
+    def _not_inside_a_county(self, found: list[tuple[int, int, _Surface]]) -> list[tuple[int, int, _Surface]]:
+        """``found`` without the short county names written right after another county's name: a county holds no
+        other, so the second names a town or a place inside the first ("福鼎市龙安街道", "福鼎龙安医院": the 龙安 of
+        福鼎, not 安阳's 龙安区). (A city or a province before a county is its chain: "温州瑞安", "江苏南京".)"""
+        before: dict[int, list[str]] = {}
+        for start, end, s in found:
+            before.setdefault(end, []).append(s.adcode)
+        if not any(start in before for start, _, _ in found):
+            return found     # (most texts: no mention runs straight on from another)
+        return [f for f in found if f[2].full or f[0] not in before or not self._county(f[2].adcode)
+                or not all(self._county(code) and code != f[2].adcode for code in before[f[0]])]
+
+    def _county(self, adcode: str) -> bool:
+        return self.chain(adcode)[-1].level == "county"
 
     def _inside_word(self, chunk: str, start: int, end: int) -> bool:
         """Whether a short place name is the end or the middle of an ordinary word of jieba's dictionary that begins
