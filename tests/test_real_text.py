@@ -1361,6 +1361,8 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("集团党委是省国资委党委确定的示范点。", None, "省国资委"),
     # who holds the post is no part of the organisation's name (r1731: 韩丽现任东辽县安石镇朝阳村党总支; r1465)
     ("她叫韩丽，韩丽现任东辽县安石镇朝阳村党总支书记。", "东辽县安石镇朝阳村", "韩丽现任东辽县安石镇朝阳村"),
+    # becoming the masters of one's compound is no compound called 当起小区 (r1746)
+    ("让大家真正当起小区的家，荆东社区党委带着居民议事。", "荆东社区", "当起小区"),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates
