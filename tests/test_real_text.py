@@ -4040,7 +4040,7 @@ def test_villagers_earning_little_in_the_words_reports_use(text):
     ("耕地不多，农户住得分散，人口不断往外走，产业几乎空白。", "农村", "problem:labour-outflow"),
     ("茶竟村地处偏远，人口外流严重。", "农村", "problem:labour-outflow"),
     # (r1764: a village leadership's member breaking the rules; r1758, r935: complaints made again and again in vain)
-    ("上一届村“两委”班子里有人在扶贫项目上违纪违法，受到了处理。", "农村", "problem:village-power-abuse"),
+    ("在此之前，牛尾村上一届村“两委”班子里有人在扶贫项目上违纪违法，受到了处理。", "农村", "problem:village-power-abuse"),
     ("社区里的垃圾越堆越多，反映了好多回也没人来清。", "城市社区", "problem:slow-response-to-complaints"),
 ])
 def test_problems_in_the_words_real_reports_use(text, industry, concept):
