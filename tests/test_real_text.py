@@ -4042,6 +4042,8 @@ def test_villagers_earning_little_in_the_words_reports_use(text):
     # (r1764: a village leadership's member breaking the rules; r1758, r935: complaints made again and again in vain)
     ("在此之前，牛尾村上一届村“两委”班子里有人在扶贫项目上违纪违法，受到了处理。", "农村", "problem:village-power-abuse"),
     ("社区里的垃圾越堆越多，反映了好多回也没人来清。", "城市社区", "problem:slow-response-to-complaints"),
+    # (r1752: what villagers earned before, said as falling short of a low figure)
+    ("记者上一次到这里是2012年，那时村民一年人均收入还够不上2000元。", "农村", "problem:farmers-income-low"),
 ])
 def test_problems_in_the_words_real_reports_use(text, industry, concept):
     assert concept in problem_ids(text, industry)
