@@ -3858,6 +3858,18 @@ def test_an_industry_chains_joint_party_committee_is_a_unit_of_the_firms_along_t
     assert (c.unit, c.industry["field"]) == ("揭东区五金不锈钢制造业产业链联合党委", "非公有制经济组织")
 
 
+def test_an_office_known_by_its_short_name_that_takes_its_people_to_a_village_is_the_unit():
+    # r1760: 广西台办 (the region's Taiwan affairs office) was no organisation, and its members went "前往该办挂点扶贫的联系点
+    # ——南宁市武鸣县双桥镇苏宫村", further than the helper's pattern looked: the village was the unit
+    from djkg.ingest.units import guess_unit
+    text = ("11月26日下午，广西台办机关党委把当天在单位的党员、干部和职工全部组织起来，前往该办挂点扶贫的联系点——"
+            "南宁市武鸣县双桥镇苏宫村，把这次党组织活动搬到了扶贫村的田间地头。大家来到苏宫村，一起赶往村里的木瓜基地。"
+            "苏宫村党支部书记说，村里的木瓜卖得好。苏宫村的村民都来帮忙。")
+    assert guess_unit("广西台办机关党委到扶贫村开展活动", text) == "广西台办机关党委"
+    c = from_gold("extraction_real69", "r1760-guangxi-taiban-jiguan.txt")
+    assert (c.unit, c.industry["field"]) == ("广西台办机关党委", "机关")
+
+
 def test_clauses_after_one_whose_subject_is_a_wider_area_go_on_speaking_of_it():
     # r1573: a county's potato centre; "西吉全县马铃薯种了80万亩，主产区每户平均种植10亩以上，平均单产达到1850公斤，
     # 总产量148万吨" are the county's figures, not the centre's
