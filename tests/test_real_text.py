@@ -3914,6 +3914,8 @@ def test_sanya_is_no_ordinary_word():
 @pytest.mark.parametrize("text, names", [
     # r1602: the short form the text gives in brackets ends the name; its Party committee follows the brackets
     ("山西焦煤西山煤电屯兰矿（下称屯兰矿）党委盯住新形势下的问题", {("山西焦煤西山煤电屯兰矿", "党委")}),
+    # r1748: a department's other name in brackets, then its Party branch — the branch is the department's
+    ("——记山东省政协办公厅秘书处（督查处）党支部的党建工作", {("山东省政协办公厅秘书处", "（督查处）党支部")}),
     # r1585: 盟 of a firm's brand is no league, and 旗下 "under the group" begins another organisation
     ("而是借用力盟集团旗下物业管理服务公司的办公用房", {("物业管理服务公司", "")}),
     # r1588: "筑牢社区“红色防线”" — a verb with its result is no community's name
