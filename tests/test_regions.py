@@ -177,6 +177,11 @@ def test_a_countys_short_name_right_after_another_county_names_a_place_inside_it
     # … but a city's or a province's name before a county is its chain
     assert where("温州瑞安的一家企业建起了党支部。") == ("浙江省", "温州市", "瑞安市")
     assert where("安阳龙安的一家企业建起了党支部。") == ("河南省", "安阳市", "龙安区")
+    # … and two counties named one after the other, not running on into a town or an organisation, are two places
+    # (the rule first dropped every such second county: a sealed set of the same session lost a right county by it)
+    text = "丰都武隆两地联合建起党建联盟。"
+    found = gazetteer().mentions(text)
+    assert [f[:2] for f in gazetteer()._not_inside_a_county(text, found)] == [(0, 2), (2, 4)]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -243,7 +243,7 @@ class Gazetteer:
                          and (f[2].full or self._short_county_stands(chunk, f, ends))]
             # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗)
             found = [f for f in found if f[2].full or not self._inside_word(chunk, f[0], f[1])]
-            found = self._not_inside_a_county(found)
+            found = self._not_inside_a_county(chunk, found)
             spans: dict[tuple[int, int], set[str]] = {}
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
@@ -303,7 +303,7 @@ class Gazetteer:
         confidence = round(min(1.0, mine / W_UNIT) * (mine / (mine + others)), 3)
         return replace(self.match(chosen), confidence=confidence)
 
-    def _not_inside_a_county(self, found: list[tuple[int, int, _Surface]]) -> list[tuple[int, int, _Surface]]:
+    def _not_inside_a_county(self, chunk: str, found: list[tuple[int, int, _Surface]]) -> list[tuple[int, int, _Surface]]:
         """``found`` without the short county names written right after another county's name: a county holds no
         other, so the second names a town or a place inside the first ("福鼎市龙安街道", "福鼎龙安医院": the 龙安 of
         福鼎, not 安阳's 龙安区). (A city or a province before a county is its chain: "温州瑞安", "江苏南京".)"""
@@ -313,6 +313,7 @@ class Gazetteer:
         if not any(start in before for start, _, _ in found):
             return found     # (most texts: no mention runs straight on from another)
         return [f for f in found if f[2].full or f[0] not in before or not self._county(f[2].adcode)
+                or not _INSIDE_AFTER.match(chunk, f[1])
                 or not all(self._county(code) and code != f[2].adcode for code in before[f[0]])]
 
     def _county(self, adcode: str) -> bool:
@@ -516,6 +517,10 @@ def _list_head(chunk: str, start: int, ends: dict[int, int]) -> int:
     while start > 1 and chunk[start - 1] == "、" and start - 1 in ends:
         start = ends[start - 1]
     return start
+
+
+# what a name inside a county runs on into: a town or a street, or an organisation there (福鼎市龙安街道, 福鼎龙安医院)
+_INSIDE_AFTER = re.compile(r"街道|镇|乡|医院|卫生院|学校|中学|小学|公司|集团|村|社区")
 
 
 def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[int, int]) -> bool:
