@@ -170,6 +170,16 @@ def test_a_neighbourhood_named_with_a_countys_short_name_is_not_in_that_county()
     assert where("廊坊市香河县的一家餐饮企业建起了党支部。") == ("河北省", "廊坊市", "香河县")
 
 
+def test_a_town_named_like_a_county_is_no_evidence_alone_even_in_the_units_name():
+    # r1788: 义乌's 福田街道下沈村 was filed under 深圳's 福田区 — the unit's name gave 福田 full weight; in running text
+    # a short name beginning a town's name already only supported a county named otherwise (r615: 凤冈镇第二小学)
+    text = "中国义乌网11月24日讯 深秋的福田街道下沈村，白墙黑瓦的农家院落高低错落。下沈村地处义乌市区北面。"
+    assert where(text, unit="福田街道下沈村党支部") == ("浙江省", "金华市", "义乌市")
+    assert where("凤冈镇第二小学的老师们走进村里。", unit="凤冈镇第二小学") is None
+    # … while the county itself, written as one, still places it
+    assert where("深圳市福田区福田街道的党员志愿者走进社区。", unit="福田街道") == ("广东省", "深圳市", "福田区")
+
+
 def test_a_countys_short_name_right_after_another_county_names_a_place_inside_it():
     # r1753: 福鼎市龙安街道 and 福鼎龙安医院 put a hospital of 福鼎 (宁德) in 安阳's 龙安区
     text = "福鼎龙安医院：党旗在诊室里飘扬\n日前，记者来到坐落在福鼎市龙安街道的福鼎龙安医院。龙安党委副书记介绍了情况。"

@@ -260,8 +260,8 @@ class Gazetteer:
                 scores[s.adcode] = scores.get(s.adcode, 0.0) + (w * 0.3 if s.weak else w)
                 # (a short name beginning a town's name, "永新镇云品村", names a town called so — often, but not always,
                 # the county's seat: it supports a county the text names otherwise, and is no evidence alone)
-                if not s.weak and not (context and (_supporting_only(chunk, end)
-                                                    or (not s.full and _TOWN_AFTER.match(chunk[end:end + 2])))):
+                if not s.weak and not ((context and _supporting_only(chunk, end))
+                                       or (not s.full and _TOWN_AFTER.match(chunk[end:end + 2]))):
                     strong.add(s.adcode)
 
         add(hint, W_HINT)
