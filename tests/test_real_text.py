@@ -1363,6 +1363,10 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("她叫韩丽，韩丽现任东辽县安石镇朝阳村党总支书记。", "东辽县安石镇朝阳村", "韩丽现任东辽县安石镇朝阳村"),
     # becoming the masters of one's compound is no compound called 当起小区 (r1746)
     ("让大家真正当起小区的家，荆东社区党委带着居民议事。", "荆东社区", "当起小区"),
+    # (r1794) a resettlement site's compound keeps its 安置点; "this kind of" compound and a place to settle are no names
+    ("肥东县上张安置点小区支部委员会成立以来，小区换了模样。", "肥东县上张安置点小区", "点小区"),
+    ("农村安置点小区成了不少农民实现“安居”的落脚处。不过，这类小区的住户大多是搬迁户。", None, "类小区"),
+    ("农村安置点小区成了不少农民实现“安居”的落脚处。", None, "落脚处"),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates
