@@ -4106,6 +4106,9 @@ def test_problems_in_the_words_real_reports_use(text, industry, concept):
     # (forty-second session: 整顿 is the rectification a weak Party organisation goes through, not a lagging village
     # short of help; two development claims, neither listed, and one sealed wrong claim fewer)
     ("在整顿工作队帮助下，他们合力解决了一批多年遗留的老问题。", "农村", "problem:remote-villages-left-behind"),
+    # (forty-second session: 历史遗留问题 are old unsettled matters — debts, papers, files — read as conflicts once in
+    # three development claims, found there by other words too; the sealed sets one wrong claim fewer)
+    ("受历史遗留问题拖累，村集体多年来一直欠着债，人心散了。", "农村", "problem:social-conflicts"),
     # (r1675: students in need a firm helps are whom it serves, not villagers earning little)
     ("在助学上，项目部资助永兴村家庭困难的大学生，为贫困学生送去校服和学习用品。", "国有企业",
      "problem:farmers-income-low"),
