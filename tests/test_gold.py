@@ -430,8 +430,10 @@ REAL_FLOORS = {
                           "measures": 0.62, "outcome_values": 0.7, "outcome_precision": 0.73, "model": 0.5,
                           "unit": 0.66},
     # r1033-r1056, sealed (four more blind authors given fields and regions, 24 reports); held at what it read blind
-    # with the twenty-fourth session's start code (its header)
-    "extraction_real38": {"province": 0.95, "city": 1.0, "county": 0.88, "field": 0.83, "problems": 0.5,
+    # with the twenty-fourth session's start code (its header); province 0.95 -> 0.91 and city 1.0 -> 0.95 in the
+    # forty-second session (figures only): a town named like a county no longer places a unit by its name alone,
+    # which cost this set one place and gave the sealed r1305-r1336 one (development: invented regions 64 -> 62)
+    "extraction_real38": {"province": 0.91, "city": 0.95, "county": 0.88, "field": 0.83, "problems": 0.5,
                           "measures": 0.57, "outcome_values": 0.52, "outcome_precision": 0.53, "model": 1.0,
                           "unit": 0.54},
     # r457-r486, sealed (three more blind authors, 30 reports); held at what it read blind (its header)

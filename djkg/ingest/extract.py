@@ -656,7 +656,8 @@ _BEFORE_AFTER = re.compile(r"(?:从|由)[^，。；]{1,30}(?:变成|变为|成�
 _PROBLEM_STATED = re.compile(r"(?:外出|出去|出门|在外|外面|在外地)(?:打工|务工)(?!人员|党员|的|青年|群众|农民)|往下掉|下滑|偏大|偏高|缩水|陌生|难|问题|矛盾|薄弱|不足|不够|不强|不高|不畅|不到位|不明显|缺|没有|没人|没啥|没什么|滞后|涣散|突出|"
                              r"频发|多发|困难|短板|瓶颈|痛点|堵点|弱化|虚化|边缘化|淡化|空壳|散|老化|流失|外流|撂荒|分散|"
                              r"过去|以前|曾经|原来|一度|针对|面对|面临|着力解决|为解决|为破解|破解|无人|少|低|差|乱|慢|远|零|皮|压力|"
-                             r"负担|漠|紧巴巴|只剩|不紧|不上|不了|顾不|不齐|不愿|老大难|费劲|吃力|头疼|短缺|欠|亏|债|荒|不|弱|空|难|穷|"
+                             r"负担|漠|紧巴巴|只剩|不紧|不上|不了|顾不|不齐|不愿|老大难|费劲|吃力|头疼|短缺|欠|亏|债|荒|不(?!到\d{1,3}(?:年|个月|月|天|周))|弱|空|难|穷|"
+                             # (不到3年 / 不到半年 is how soon something came, no lack: "不到3年，村民人均收入就翻了一番")
                              r"东一块西一块|东一个西一个|背着|背负|旁边看|一旁看|旁观|早些年|早年|此前|从前|原先|长期以来|很长一段时间|那些年|那几年|"
                              r"口袋党员|隐形党员|没处|无处|流动性[大强]|流动快")
 
@@ -687,7 +688,7 @@ _LOOKS_BACK = re.compile(r"^(?:(?:可|但|但是|然而|可是|不过|而)[，,]
                          r"[^，。]{0,16}(?:(?:刚|初|才)(?:上任|到任|到村|接任|任职)|接手|接过(?:担子|这副担子|接力棒))[^，。]{0,10}"
                          r"(?:时|那会儿|的时候|之初))")
 # verbs that report a result: a problem word in their clause is what was overcome ("实现脱贫"), not a state
-_RESULT_CLAUSE = re.compile(r"实现|解决|化解|破解|摆脱|告别|消除|扭转|改变了|变成|成为|成了|摘掉|脱掉|达到|提高|增加|减少|下降")
+_RESULT_CLAUSE = re.compile(r"实现|解决|化解|破解|摆脱|告别|消除|扭转|改变了|变成|成为|成了|摘掉|脱掉|达到|提高|增加|减少|下降|翻了?[一两几]番|翻番")
 _ASKS_HOW = re.compile(r"(?:怎么|怎样|如何|咋)[^。？?]{2,30}[？?]")
 # "村民不用发愁卖不出去", "告别了…难": a difficulty named as gone is not one the unit faces
 _RESOLVED = re.compile(r"(?:不用|不必|不再|无须|无需|再也不|不用再|告别了?|摆脱了?|不愁|不怕|没有发生|没发生|未发生|"
@@ -723,6 +724,11 @@ def _states_itself(sentence: str, surface: str) -> bool:
     """Whether a surface says what is wrong by itself ("集体经济薄弱", "在外务工") — read where it stands, so that a
     word right after it can make it a name ("在外务工党员的组织": members working away, not people leaving)."""
     bare = surface.lstrip("~")
+    if "&" in bare:   # each part where it stands ("人均收入&不到" in "不到3年，村民人均收入就翻了一番": 不到 is how soon)
+        parts = [p for p in bare.split("&") if p]
+        if all(p in sentence for p in parts):
+            return any(m.end() <= len(p) for p in parts for at in positions(sentence, p)
+                       for m in _PROBLEM_STATED.finditer(sentence[at:at + len(p) + 2]))
     at = sentence.find(bare) if "&" not in bare else -1
     if at < 0:
         return bool(_PROBLEM_STATED.search(bare))
