@@ -170,6 +170,14 @@ def test_a_neighbourhood_named_with_a_countys_short_name_is_not_in_that_county()
     assert where("廊坊市香河县的一家餐饮企业建起了党支部。") == ("河北省", "廊坊市", "香河县")
 
 
+def test_a_numbered_road_named_after_a_place_is_no_place():
+    # r1840: Shanghai's 瑞金二路街道 was filed under 江西 瑞金市
+    text = "2018年12月19日下午，瑞金二路街道的社会组织平台迎来了两件事。黄浦区的社联会也来了。"
+    assert where(text, unit="瑞金二路社联会党支部") == ("上海市", None, "黄浦区")
+    # … while a district written before a road of its own still places it (r1645)
+    assert where("家住西安市新城区西一路街道红会社区的王菊花说。") == ("陕西省", "西安市", "新城区")
+
+
 def test_a_town_named_like_a_county_is_no_evidence_alone_even_in_the_units_name():
     # r1788: 义乌's 福田街道下沈村 was filed under 深圳's 福田区 — the unit's name gave 福田 full weight; in running text
     # a short name beginning a town's name already only supported a county named otherwise (r615: 凤冈镇第二小学)
