@@ -4062,6 +4062,10 @@ def test_villagers_earning_little_in_the_words_reports_use(text):
     ("社区里的垃圾越堆越多，反映了好多回也没人来清。", "城市社区", "problem:slow-response-to-complaints"),
     # (r1752: what villagers earned before, said as falling short of a low figure)
     ("记者上一次到这里是2012年，那时村民一年人均收入还够不上2000元。", "农村", "problem:farmers-income-low"),
+    # (r1839: people gone to work in town, old people left farming, plots small and scattered)
+    ("一些人家搬进城里住，或者出门打工去了，地就这么空着；还在村里种地的，大多是上了年纪的老人。", "农村",
+     "problem:labour-outflow"),
+    ("过去各家地块又小又散，机器用不上，算下来整体效益不高。", "农村", "problem:scattered-smallholders"),
     # (r1798: a sentence that opens by looking back, "可要是往回看，…", tells of the before as "从前…" does)
     ("可要是往回看，从前的光东村并不是这副模样：村里多数人都选择出门打工，留在家里的基本是老人，干活的人手紧缺。", "农村",
      "problem:labour-outflow"),
