@@ -1367,6 +1367,8 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("肥东县上张安置点小区支部委员会成立以来，小区换了模样。", "肥东县上张安置点小区", "点小区"),
     ("农村安置点小区成了不少农民实现“安居”的落脚处。不过，这类小区的住户大多是搬迁户。", None, "类小区"),
     ("农村安置点小区成了不少农民实现“安居”的落脚处。", None, "落脚处"),
+    # the courts as a whole are no court (r1838: 人民法院 was the unit of 临安法院's report)
+    ("最高人民法院日前公布了人民法院党建业务深度融合优秀案例的评选结果，临安法院报送的案例获奖。", "临安法院", "人民法院"),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates

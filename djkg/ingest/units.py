@@ -150,6 +150,11 @@ _ALL_OF_AN_AREA = re.compile(r"^[全各](?:国|省|市|县|区|镇|乡|旗)")   
 _COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[余多]?[栋家个座所名处套]")
 
 
+# the courts as a whole ("人民法院党建业务深度融合优秀案例"), no one of them: a court is named by its
+# place (临安区人民法院, 临安法院)
+_COURTS_AT_LARGE = frozenset({"人民法院", "人民法庭"})
+
+
 _EXAMPLE_BEFORE = re.compile(r"(?:例如|比如|譬如)[，,]?$")
 # the members a sentence lists ("下设…另有4个实体党支部，分别是A公司党支部，B公司党支部…"): parts of the unit, not it
 _LIST_OPENS = re.compile(r"分别(?:是|为|有)[：:]?")
@@ -232,7 +237,7 @@ def candidates(text: str) -> list[UnitCandidate]:
         if _OUTLET_SITE.match(text, end):
             continue    # "人民政协网4月8日电", "来源：人民政协网": a news site's name, not an organisation written about
         if _NOT_UNIT.search(core) or _COUNTED.match(core) or _MINISTRY.match(core) or _KIND_ONLY.match(core) \
-                or core[:1].isdigit():
+                or core[:1].isdigit() or core in _COURTS_AT_LARGE:
             continue
         # (the short name only now: the checks above read the name as written, and one candidate in thirteen stops
         # there; short_name reads the gazetteer for each new name)
