@@ -1369,6 +1369,9 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("农村安置点小区成了不少农民实现“安居”的落脚处。", None, "落脚处"),
     # the courts as a whole are no court (r1838: 人民法院 was the unit of 临安法院's report)
     ("最高人民法院日前公布了人民法院党建业务深度融合优秀案例的评选结果，临安法院报送的案例获奖。", "临安法院", "人民法院"),
+    # a county's technical-information institute with its Party branch (r1833: no candidate, the village it helps was
+    # the unit)
+    ("结对共抓党建 借助平台兴业——平昌县科技情报所党支部助力脱贫村发展", "平昌县科技情报所", None),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates
@@ -3843,6 +3846,7 @@ def test_a_firm_that_grew_into_a_state_owned_one_is_state_owned():
 
 
 @pytest.mark.parametrize("unit, field", [
+    ("平昌县科技情报所党支部", "事业单位"),             # r1833: an institute (所) not of an organ's or a firm's kind
     ("西吉县马铃薯产业服务中心党支部", "事业单位"),     # r1573: a county's service centre for a trade
     ("北斗星社会工作服务中心党支部", "社会组织"),       # a social-work centre stays a social organisation
     ("福州市政务服务中心", "机关"),
