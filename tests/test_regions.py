@@ -170,6 +170,12 @@ def test_a_neighbourhood_named_with_a_countys_short_name_is_not_in_that_county()
     assert where("廊坊市香河县的一家餐饮企业建起了党支部。") == ("河北省", "廊坊市", "香河县")
 
 
+def test_every_place_of_a_list_of_partners_is_a_partners():
+    # r1825: a Xi'an college paired with two counties; the second of them, 周至县, was taken for the college's county
+    text = "西安铁路职业技术学院在西安市。学院先后同陕西省佛坪县、周至县结成对口帮扶关系，派人驻村。"
+    assert where(text) == ("陕西省", "西安市", None)
+
+
 def test_a_numbered_road_named_after_a_place_is_no_place():
     # r1840: Shanghai's 瑞金二路街道 was filed under 江西 瑞金市
     text = "2018年12月19日下午，瑞金二路街道的社会组织平台迎来了两件事。黄浦区的社联会也来了。"

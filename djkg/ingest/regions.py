@@ -512,6 +512,18 @@ def _supporting_only(chunk: str, end: int) -> bool:
                 or _LISTED_AFTER.match(chunk[end:end + 40]))
 
 
+def _chain_head(chunk: str, start: int, ends: dict[int, int]) -> int:
+    """Where the places written right before the place at ``start`` begin, chained (陕西省佛坪县) or listed with 、
+    (佛坪县、周至县): the words before them say what all of them are."""
+    while True:
+        if start > 1 and chunk[start - 1] == "、" and start - 1 in ends:
+            start = ends[start - 1]
+        elif start in ends and ends[start] < start:
+            start = ends[start]
+        else:
+            return start
+
+
 def _list_head(chunk: str, start: int, ends: dict[int, int]) -> int:
     """Where a list of places that the place at ``start`` continues begins ("奔赴兴化、溧阳、盱眙": 兴化's start for
     盱眙): a later item shares the first one's role. ``start`` itself when no place and 、 come right before it."""
@@ -555,8 +567,10 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
         return False     # "她的父母都有听力障碍，家里是仓山区建档在册的贫困户": a household's home, not the unit's seat
     if before == "从" and _FORMER_POST_AFTER.match(chunk, end):
         return False     # "刚从拱墅区机关党工委书记的岗位上退到二线": where a person served before, not the unit's seat
-    if before and before in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
-        return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's
+    lead = _chain_head(chunk, start, ends)
+    if lead and chunk[lead - 1] in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
+        return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's — and so is every place of a
+        #                  list of partners ("同陕西省佛坪县、周至县结成对口帮扶关系")
     if surface.full:
         return True
     if _begins_other_name(chunk, end):
