@@ -394,9 +394,9 @@ REAL_FLOORS = {
                           "unit": 0.58},
     # r1817-r1840 (21 of them), written blind in the forty-second session's fourth round (measured with the code of
     # that moment before it was read: header), then read and fixed; held at what it reads
-    "extraction_real73": {"province": 1.0, "city": 1.0, "county": 0.9, "field": 0.95, "problems": 0.66,
+    "extraction_real73": {"province": 1.0, "city": 1.0, "county": 0.95, "field": 1.0, "problems": 0.83,
                           "measures": 0.86, "outcome_values": 0.64, "outcome_precision": 0.81, "model": 0.8,
-                          "unit": 0.71},
+                          "unit": 0.8},
     # r1841-r1852 (11 of them), sealed (two blind authors in the same round); held at what it read blind (its header)
     "extraction_real74": {"province": 1.0, "city": 1.0, "county": 0.85, "field": 1.0, "problems": 0.42,
                           "measures": 0.65, "outcome_values": 0.78, "outcome_precision": 0.69, "model": 0.4,
@@ -541,9 +541,6 @@ PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"
                                                 # r1781-r1804 as it reads (15 problems listed in 24 texts; the
                                                 # extractor finds 13 and claims 13 more)
                                                 ("extraction_real71", "problems"): 0.5,
-                                                # r1817-r1840 as it read blind (12 problems listed in 21 texts; the
-                                                # extractor finds 8 and claims 10 more)
-                                                ("extraction_real73", "problems"): 0.44,
                                                 ("extraction_real59", "measures"): 0.42,
                                                 # sealed r1733-r1744 as it read blind (8 problems listed in 12 texts;
                                                 # the extractor finds 4 and claims 6 more)
@@ -579,7 +576,7 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 2, "extract
                     "extraction_real66": 1, "extraction_real67": 2, "extraction_real68": 2,
                     "extraction_real69": 2, "extraction_real70": 1,
                     "extraction_real71": 0, "extraction_real72": 0,
-                    "extraction_real73": 2, "extraction_real74": 1}
+                    "extraction_real73": 0, "extraction_real74": 1}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "extraction_real2": 0.02,
                      "extraction_real3": 0.1, "extraction_real4": 0.08,
                      "extraction_real5": 0.06, "extraction_real6": 0.1,
