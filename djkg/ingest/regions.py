@@ -304,9 +304,11 @@ class Gazetteer:
         return replace(self.match(chosen), confidence=confidence)
 
     def _not_inside_a_county(self, chunk: str, found: list[tuple[int, int, _Surface]]) -> list[tuple[int, int, _Surface]]:
-        """``found`` without the short county names written right after another county's name: a county holds no
-        other, so the second names a town or a place inside the first ("福鼎市龙安街道", "福鼎龙安医院": the 龙安 of
-        福鼎, not 安阳's 龙安区). (A city or a province before a county is its chain: "温州瑞安", "江苏南京".)"""
+        """``found`` without the short county names written right after another county's name and running on into a
+        town, a street or an organisation: a county holds no other, so the second names a place inside the first
+        ("福鼎市龙安街道", "福鼎龙安医院": the 龙安 of 福鼎, not 安阳's 龙安区). Two counties named one after the other
+        and nothing after them ("丰都武隆两地") are two places, and a city or a province before a county is its chain
+        ("温州瑞安", "江苏南京")."""
         before: dict[int, list[str]] = {}
         for start, end, s in found:
             before.setdefault(end, []).append(s.adcode)
