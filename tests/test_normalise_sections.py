@@ -30,6 +30,9 @@ from djkg.ingest.sections import split
     # … but a headline's space parts its two phrases: the only boundary between a slogan and a name
     ("杏林先锋守初心 安康市中医医院党委", "杏林先锋守初心 安康市中医医院党委"),
     ("金华日报　2019年3月6日　记者 孙媛媛 钱增", "金华日报 2019年3月6日记者孙媛媛钱增"),   # a credit line reads as before
+    # … and a wire's headline after 题： on its dateline line keeps its phrases apart (r1836: 活干古村 became the unit)
+    ("中新社广西梧州1月11日电（作者 张广权）题：家门口有了活干 古村留住了“离乡雁”",
+     "中新社广西梧州1月11日电（作者张广权）题：家门口有了活干 古村留住了“离乡雁”"),
 ])
 def test_normalise(raw, expected):
     assert normalise(raw) == expected

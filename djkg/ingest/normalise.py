@@ -228,6 +228,7 @@ def _line_map(line: str, read: str) -> tuple[list[int], list[int]] | None:
 
 # a dateline opening a paragraph ("烟草在线湖南消息 排料乡…", "本网讯 天津市委…", "渭源讯 在…"): the space after it
 # is where the outlet's words end and the report's begin
+_TITLE_MARK = re.compile(r"题[：:]")
 _DATELINE_OPEN = re.compile(r"^[\u4e00-\u9fff\d]{2,20}?(?:消息|讯|\d{1,2}日电) (?=[\u4e00-\u9fff“（(])")
 
 
@@ -237,6 +238,10 @@ def _joined(line: str) -> str:
         return line     # (most lines: nothing to remove, and no headline or dateline parted by a space)
     if _phrased(line):
         return line
+    # a wire's headline after its dateline ("中新社广西梧州1月11日电（作者 张广权）题：家门口有了活干 古村留住了…"):
+    # the headline keeps its phrases apart, the rest of the line is joined as any other
+    if (title := _TITLE_MARK.search(line)) and _phrased(line[title.end():]):
+        return _joined(line[:title.start()]) + line[title.start():]
     dateline = _DATELINE_OPEN.match(line)
     at = dateline.end() if dateline else 0
     return line[:at] + _CJK_SPACE.sub("", line[at:])
