@@ -208,6 +208,7 @@ def test_the_tracked_conversion_writes_what_the_conversion_writes_in_every_gold_
     ("五个责任区", "不在文中的5句", "不在文中的5句"),                             # not found: as read
     # (a draw of the property test below: 〇 after digits reads 0, and 九成 before a digit stays as written)
     ("00000000〇人九成0", "000000000人九成", "00000000〇人九成"),
+    ("00十零人〇人0", "零人0", "零人〇人"),                 # (another: 零 after 十 stays as written)
 ])
 def test_a_fragment_of_the_read_text_is_given_back_as_written(written, read_fragment, shown):
     from djkg.ingest.normalise import WrittenForm, convert_numerals
@@ -232,9 +233,9 @@ def test_a_fragment_is_given_back_as_written_or_as_it_came_whatever_the_text(lin
     at = max(0, data.draw(st.sampled_from(digits)) - data.draw(st.integers(0, 6)))
     fragment = read[at:at + data.draw(st.integers(0, 20))]
     shown = form.of(fragment)
-    # (a stretch reads as it does in its place: "九成" before a digit stays 九成 there, alone it reads 90%; so the
-    # stretch is read with the character that follows it in the text)
+    # (a stretch reads as it does in its place: "九成" before a digit stays 九成 there, alone it reads 90%; "零" after
+    # 十 stays 零, alone it reads 0 — so the stretch is read with the few characters around it in the text)
     places = [i for i in range(len(written)) if written.startswith(shown, i)] if shown else []
-    reads = any(fragment in convert_numerals(written[i:i + len(shown) + 1]) for i in places) \
+    reads = any(fragment in convert_numerals(written[max(0, i - 4):i + len(shown) + 4]) for i in places) \
         or fragment in convert_numerals(shown)
     assert shown == fragment or (shown in written and reads), (written, fragment, shown)
