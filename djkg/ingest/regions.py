@@ -518,9 +518,8 @@ def _chain_head(chunk: str, start: int, ends: dict[int, int]) -> int:
     """Where the places written right before the place at ``start`` begin, chained (陕西省佛坪县) or listed with 、
     (佛坪县、周至县): the words before them say what all of them are."""
     while True:
-        if start > 1 and chunk[start - 1] == "、" and start - 1 in ends:
-            start = ends[start - 1]
-        elif start in ends and ends[start] < start:
+        start = _list_head(chunk, start, ends)
+        if start in ends and ends[start] < start:
             start = ends[start]
         else:
             return start

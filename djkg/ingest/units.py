@@ -37,11 +37,13 @@ _DOMAIN_PARTY = (
     r"个体工商户|个体户|零售户|商户|产业链)"
     r"(?:第[一二三四五六七八九十]+)?(?:综合|联合)?" + _PARTY_ORG,
     "行业(?=党)")      # an industry's Party work (快递行业党建) is as much the industry's as its committee
+# offices known by their short names (广西台办): organisations, and helpers of the places they are paired with
+_SHORT_NAMED_OFFICES = "台办|侨办|外办|编办"
 ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "社工服务站", "社工站", "基金会", "慈善总会", "体育总会", "慈善会", "疾病预防控制中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站", "服务社(?!区|会)", "收费所", "收费站",
     "纪念馆", "博物馆", "图书馆", "文化馆", "美术馆", "档案馆", "科技馆", "体育馆",
     "公司", "集团", "林场", "卫生院", "医院", "(?<=[\u4e00-\u9fff]{2})院区", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学(?!习)", "希望小学", "小学(?!习)", "高中", "幼儿园", "研究院", "研究所",
-    "委员会", "(?<=[\u4e00-\u9fff]{2})(?:发改|卫健|经信|住建|民宗)委(?!员)", "(?<=[\u4e00-\u9fff]{2})(?:台办|侨办|外办|编办)", "村委会", "居委会", "协会", "(?<=[\u4e00-\u9fff]{2})(?:研究会|促进会|学会)(?=党(?:支部|总支|委))", "商会", "分会", "联合会", "联谊会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
+    "委员会", "(?<=[\u4e00-\u9fff]{2})(?:发改|卫健|经信|住建|民宗)委(?!员)", "(?<=[\u4e00-\u9fff]{2})(?:" + _SHORT_NAMED_OFFICES + ")", "村委会", "居委会", "协会", "(?<=[\u4e00-\u9fff]{2})(?:研究会|促进会|学会)(?=党(?:支部|总支|委))", "商会", "分会", "联合会", "联谊会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
     *PARTY_DEPARTMENTS, "纪委监委", "纪工委", "义工队", "管护区", "物流基地", "(?<=综采|掘进|钻井|采油|作业)[一二三四五六七八九十0-9]+队(?!长|员)", "(?<=[\u4e00-\u9fff]{2})(?<!新闻|工委)办公室(?!主任|副主任|里|内|的)", "重点实验室", "工商联", "妇联", "总工会", "科协", "侨联", "残联", "(?<=[\u4e00-\u9fff]{2})团委(?!书记|副书记)",
     "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "(?:出入境)?边防检查站", "边检站", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部|级)",
     "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "(?<=[\u4e00-\u9fff]{2})警务(?:室|站)(?!长)", "司法所", "税务所", "财政所", "(?<=[\u4e00-\u9fff]{2})(?:情报|信息|技术|质检|计量|检验|检测)所(?=党(?:支部|总支|委))", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园(?!区)", "社区(?!(?:发展|公益|慈善)?基金会|工作者|报(?:记者|讯|主办))", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
@@ -312,9 +314,10 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     # … and so is a road's number in a project's name (乐西高速S1总包部)
     # … and so is an estate's brand number (阳光100社区, named after the 阳光100 estate)
     # (each of the five holds a digit: most windows hold none and need no scan)
+    digits = _DIGIT.search(window) is not None
     ordinal = {i for pattern in (_ORDINAL, _HOUSE_NUMBER, _SECTION_NUMBER, _ROAD_NUMBER)
-               for m in pattern.finditer(window) for i in range(m.start(), m.end())} if _DIGIT.search(window) else set()
-    if text.startswith(_ESTATE_WORDS, type_start) and (brand := _BRAND_NUMBER.search(window)):
+               for m in pattern.finditer(window) for i in range(m.start(), m.end())} if digits else set()
+    if digits and text.startswith(_ESTATE_WORDS, type_start) and (brand := _BRAND_NUMBER.search(window)):
         ordinal.update(range(brand.start(), brand.end()))
     # … and so is the place a company's name gives in brackets (亿和精密工业(威海)有限公司)
     company = _COMPANY_WORD.match(text, type_start) is not None
@@ -616,10 +619,9 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 任 of 藕池任村, 顺 of 新顺社区: only a demonstrative (该村, 本村) stands for a name right
             #                 before its word (prepositions that do, 在村 or 到社区, end the words before the name
             #                 earlier) — or 任 "serves as" when a post follows (彭育晚任村支书)
-        if f[:1] == "v" and i + 1 < len(words) and words[i + 1][0] == "点":
-            continue        # 安置点小区, 示范点: a verb with 点 after it names a site
-        if f[:1] == "v" and i + 1 < len(words) and words[i + 1][0] in _TOPONYM_ENDS:
-            continue        # 下马崖, 卧牛山, 回龙湾: a verb with a landform after it is a place's own name
+        if f[:1] == "v" and i + 1 < len(words) and (words[i + 1][0] in _TOPONYM_ENDS or words[i + 1][0] == "点"):
+            continue        # 下马崖, 卧牛山, 回龙湾: a verb with a landform after it is a place's own name; 安置点小区,
+            #                 示范点: with 点 after it, a site's
         # a rare "verb" (引航) or a single character read as one (联诚) is more likely part of a proper name
         common = freq.get(w, 0) >= 300 and (len(w) >= 2 or f[:1] in ("p", "c", "r", "u"))
         # … but a headline's verb with its result, however rare (撑起, 蹚出, 唱响, 筑牢), is never part of a name
@@ -990,7 +992,8 @@ _COMES_TO = re.compile(r"[^。；！？]{0,30}?(?:党员|服务队|队员|同事
                        r"(?:来到|走进|深入|赶到|前往|进驻)(?P<place>[^，。；！？]{2,30})")   # its people, not a visit
 # … or it led what was done there: "志愿者进村…，由…指导，市公益服务协会党支部牵头，会同浆水镇党委…共同组织"
 _LEADS_EVENT = re.compile(r"(?:党支部|党委|党总支)?(?:牵头|发起)[，,]?(?:会同|联合|组织|带领)")
-_HELPER_END = re.compile(r"(?:公司|集团|局|供电所|银行|协会|商会|医院|学校|大学|学院|派出所|法院|检察院|服务队|示范队|中心|台办|侨办|外办|编办)$")
+_HELPER_END = re.compile(r"(?:公司|集团|局|供电所|银行|协会|商会|医院|学校|大学|学院|派出所|法院|检察院|服务队|示范队|中心|"
+                         + _SHORT_NAMED_OFFICES + ")$")
 _SERVED_END = re.compile(r"(?:村|社区|嘎查)$")
 
 
