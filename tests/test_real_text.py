@@ -1372,6 +1372,11 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     # a county's technical-information institute with its Party branch (r1833: no candidate, the village it helps was
     # the unit)
     ("结对共抓党建 借助平台兴业——平昌县科技情报所党支部助力脱贫村发展", "平昌县科技情报所", None),
+    # the end of a year is no part of a compound's name, and an estate's lettered or numbered part is a compound
+    # (r1860: 底小区 of "2024年底小区成立了业委会" was the unit, 金岭花园A区 no candidate)
+    ("2024年底小区成立了业委会，此后小区党组织、物业公司和业委会商定办实事。", None, "底小区"),
+    ("金家岭街道的金岭花园A区是1999年建成的老小区。", "金岭花园A区", None),
+    ("幸福家园三区党支部牵头议事。", "幸福家园三区", None),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates
@@ -4327,3 +4332,17 @@ def test_an_epithet_in_the_headline_is_not_the_village():
     c = case("“南疆第一村”走访：从“三靠”穷村到人人说起电商\n在尉犁县兴平乡达西村，村党支部带着村民做电商。"
              "如今达西村家家户户都在网上卖货，达西村党支部书记说，这条路走对了。", industry="农村")
     assert c.unit.endswith(("达西村", "达西村党支部")), c.unit
+
+
+def test_two_hospitals_named_only_by_their_places_stay_two():
+    # (r1855: 来宾市人民医院 and 金秀瑶族自治县人民医院 both shorten to 人民医院; the city hospital was merged into the
+    # county one, and with it went as one of a list of signatories: 来宾地区神经外科 became the unit)
+    from djkg.ingest.units import guess_unit
+    text = ("12月21日下午，党建三级联建签约仪式在来宾市人民医院举行，签约三方分别是南方医科大学南方医院、来宾市人民医院"
+            "和金秀瑶族自治县人民医院。来宾市人民医院与南方医院结成了合作伙伴，来宾地区神经外科的发展也多了一份助力。"
+            "来宾市人民医院与南方医院合作的神经外科专家工作室正式挂牌。来宾地区神经外科的医生说，这是好事。"
+            "来宾市人民医院的党建联建并非从这次才开始，来宾地区神经外科也受益。")
+    assert guess_unit("来宾市人民医院：跨省三级联建", text) == "来宾市人民医院"
+    # … while one hospital written with and without its county's name is one (its fuller name holds the shorter's)
+    assert guess_unit("", "忠县人民医院党委推行“党员先锋岗”。重庆市忠县人民医院的党员冲在前面，忠县人民医院一年接诊上万人。") \
+        .removesuffix("党委").endswith("忠县人民医院")

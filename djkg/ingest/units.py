@@ -46,7 +46,7 @@ ORG_TYPES = (
     "委员会", "(?<=[\u4e00-\u9fff]{2})(?:发改|卫健|经信|住建|民宗)委(?!员)", "(?<=[\u4e00-\u9fff]{2})(?:" + _SHORT_NAMED_OFFICES + ")", "村委会", "居委会", "协会", "(?<=[\u4e00-\u9fff]{2})(?:研究会|促进会|学会)(?=党(?:支部|总支|委))", "商会", "分会", "联合会", "联谊会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
     *PARTY_DEPARTMENTS, "纪委监委", "纪工委", "义工队", "管护区", "物流基地", "(?<=综采|掘进|钻井|采油|作业)[一二三四五六七八九十0-9]+队(?!长|员)", "(?<=[\u4e00-\u9fff]{2})(?<!新闻|工委)办公室(?!主任|副主任|里|内|的)", "重点实验室", "工商联", "妇联", "总工会", "科协", "侨联", "残联", "(?<=[\u4e00-\u9fff]{2})团委(?!书记|副书记)",
     "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "(?:出入境)?边防检查站", "边检站", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部|级)",
-    "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "(?<=[\u4e00-\u9fff]{2})警务(?:室|站)(?!长)", "司法所", "税务所", "财政所", "(?<=[\u4e00-\u9fff]{2})(?:情报|信息|技术|质检|计量|检验|检测)所(?=党(?:支部|总支|委))", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园(?!区)", "社区(?!(?:发展|公益|慈善)?基金会|工作者|报(?:记者|讯|主办))", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
+    "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "(?<=[\u4e00-\u9fff]{2})警务(?:室|站)(?!长)", "司法所", "税务所", "财政所", "(?<=[\u4e00-\u9fff]{2})(?:情报|信息|技术|质检|计量|检验|检测)所(?=党(?:支部|总支|委))", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园(?!区)", "(?<=[\u4e00-\u9fff]{2}(?:花园|家园|新村|新城|嘉园|雅苑|花苑))[A-Z一二三四五六七八九十东西南北]区(?![\u4e00-\u9fff]{0,4}?(?:街道|镇|乡))", "社区(?!(?:发展|公益|慈善)?基金会|工作者|报(?:记者|讯|主办))", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
     *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?:项目部|项目经理部|总包部|指挥部)(?=党|联合党|临时党)", "(?:旅游区|景区|风景区|度假区)(?=的?(?:党|联合党))", "(?:矿|广场|市场|商城|商贸城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔|室)",
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低短长益坏妙害痛去随联岸边旁侧处四脚])处(?!理|长|在|于|置|突|罚|分|处)", "(?<![为个])中心(?!任|城|点|组|工作|医院|卫生院|小学|中学|学校|幼儿园)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
@@ -121,6 +121,7 @@ _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|
                       r"(?:农民|农机)?专业合作社$|合作社$|(?:矛盾)?(?:纠纷)?调解(?:指导)?中心$|党群服务中心$|服务中心$|调解委员会$|调委会$|县乡$|(?:机关)?党建联盟$|生产车间$|"
                       r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|具体|个别|部分|该|本|其|我|这|那)")
+_DATE_EDGES = {"底", "初", "末"}
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|｜\n\t 　'0123456789%％+＋")
 # (…大学$ written out and the look-behind following 党员 rather than preceding it: every alternative then begins with
 # a character, which re skips ahead to instead of trying all of them at every character)
@@ -326,6 +327,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     cut = _last_stop(window, ordinal)
     if cut >= 0 and window[cut].isdigit() and window[cut + 1:cut + 2] in _DATE_UNITS:
         cut += 1        # "5月12日宝山村": the date's 日 goes with its digits
+        if window[cut] in "年月" and window[cut + 1:cut + 2] in _DATE_EDGES:
+            cut += 1    # … and so does the 底 of "2024年底小区成立了业委会" (the end of the year, no estate's name)
     window, window_start = window[cut + 1:], window_start + cut + 1
     if not window:
         return None     # the word right after a stop ("。公司"): no name precedes it (one window in six)
@@ -675,6 +678,19 @@ def without_party(name: str) -> str:
     return next((name[:-len(p)] for p in PARTY if name.endswith(p) and len(name) > len(p) + 1), name)
 
 
+# a short name that only its place makes a name: 来宾市人民医院 and 金秀瑶族自治县人民医院 are two hospitals
+_NAMED_BY_PLACE = re.compile(r"(?:第[一二三四五六七八九十\d]+)?(?:人民|中心|中医|中西医结合|妇幼保健)?(?:医院|法院|检察院)")
+
+
+def _other_place(longer: str, shorter: str, short: str) -> bool:
+    """Whether two names of one short name that only a place makes a name (人民医院) are written with different
+    places: neither's place part holds the other's."""
+    if not _NAMED_BY_PLACE.fullmatch(short) or not (longer.endswith(short) and shorter.endswith(short)):
+        return False
+    a, b = longer[:-len(short)], shorter[:-len(short)]
+    return bool(a and b) and b not in a and a not in b
+
+
 @lru_cache(maxsize=4096)    # (a text names its organisations again and again: a third of the calls repeat one)
 def short_name(name: str) -> str:
     """A name without its leading place chain and its Party organisation (南湖区大桥镇由桥村党委 → 由桥村); places
@@ -853,12 +869,13 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
             first = min(fuller, key=lambda c: len(c.core)) if fuller else max(under, key=lambda c: len(c.core))
         add(first.core, "first_body")
     title_kinds = {_kind(w) for w in _TITLE_KIND.findall(title)}
-    by_short: dict[str, str] = {}
+    by_short: dict[str, list[str]] = {}
     for core in sorted(feats, key=len, reverse=True):      # one core per short name: the fullest
-        if shorts[core] in by_short and by_short[shorts[core]] != core:
-            merge(by_short[shorts[core]], core)
+        same = [k for k in by_short.get(shorts[core], ()) if k != core and not _other_place(k, core, shorts[core])]
+        if same:
+            merge(same[0], core)
         else:
-            by_short[shorts[core]] = core
+            by_short.setdefault(shorts[core], []).append(core)
     # a title naming the kind of unit but not its name ("一座卫生院的“翻身”起点"): the text is about one of that kind
     named_kinds = {c.core[-3:] for c, where in found if where == "title"}
     bare_kinds = {m.group(0) for m in _ORG_SCAN.finditer(title) if len(m.group(0)) >= 2 and m.group(0) not in TOWN_TYPES
