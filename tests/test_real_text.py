@@ -370,6 +370,14 @@ def test_a_village_a_city_body_serves_is_not_its_county(text, unit, county):
     assert c.region.get("city") == "东营市", c.region
 
 
+def test_a_village_clinic_a_provincial_hospital_serves_is_not_its_county():
+    # (r1876) 海南 names the province (also 乌海's 海南区 and 海南州: the province, as a province among unrelated
+    # places), so the hospital is a body above the county; the village clinic it sends doctors to is where it helps
+    c = case("三块牌子挂进村卫生室\n1月17日，在定安县龙湖镇安仁卫生室，海南医学院第二附属医院的党员基层活动阵地揭牌。"
+             "医院每逢周六派出一名专家到安仁卫生室坐诊义诊。", unit="海南医学院第二附属医院")
+    assert (c.region.get("province"), c.region.get("county")) == ("海南省", None), c.region
+
+
 def test_a_forest_farm_is_an_organisation():
     c = case("满山青翠的背后\n\n在公路24公里处，坐落着国有古市林场。全场有五个分场，另有小沙坪煤矿。林场党总支带着职工植树护林。")
     assert "古市林场" in c.unit and c.industry["field"] == "事业单位", (c.unit, c.industry)

@@ -25,7 +25,7 @@ from .sections import IN_NEED, YEARS_BACK, Sentence, split
 from .taxonomy import Concept, Taxonomy, taxonomy
 
 try:
-    from .regions import gazetteer
+    from .regions import LEVEL_RANK, gazetteer
 except ImportError:  # gazetteer data package missing: find_region says so, ingesting goes on
     gazetteer = None
 
@@ -636,9 +636,10 @@ def _named_above_county(g, unit: str) -> bool:
     for start, end, s in g.mentions(unit):
         if not s.weak:
             spans.setdefault((start, end), set()).add(s.adcode)
-    # (one surface naming a division and its ancestor, 东营 = 东营市 / 东营区, names the ancestor, as in resolve)
-    levels = {g.division(code).level for codes in spans.values() for code in codes
-              if not any(a.adcode in codes for a in g.chain(code)[:-1])}
+    # (one surface naming a division and its ancestor, 东营 = 东营市 / 东营区, names the ancestor, as in resolve; one
+    # naming a province among unrelated places, 海南 = 海南省 / 乌海's 海南区 / 海南州, names the province)
+    levels = {min((g.division(code).level for code in codes if not any(a.adcode in codes for a in g.chain(code)[:-1])),
+                  key=LEVEL_RANK.__getitem__) for codes in spans.values()}
     return bool(levels) and "county" not in levels
 
 

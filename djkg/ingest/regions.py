@@ -478,9 +478,10 @@ def _dictionary() -> dict[str, int]:
 
 
 # the rest of a village's address after a county or city: a township or subdistrict and the village
-# ("利津县北宋镇大王家村", "十堰市张湾区柏林镇的小堰村", "昆明市东川区碧谷街道李子沟村", "利津县的大王家村")
+# ("利津县北宋镇大王家村", "十堰市张湾区柏林镇的小堰村", "昆明市东川区碧谷街道李子沟村", "利津县的大王家村"), or the
+# village's clinic ("定安县龙湖镇安仁卫生室")
 _VILLAGE_ADDRESS = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:市|区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木)的?|的)"
-                              r"[\u4e00-\u9fff]{1,6}?(?:村|嘎查)")
+                              r"[\u4e00-\u9fff]{1,6}?(?:村|嘎查|卫生室)")
 # … unless the sentence says that is where something stands: "位于…", "坐落在…" (a firm's own seat may be a village)
 _SITUATED_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处|落户|落户在|扎根|总部在|厂址在)$")
 
