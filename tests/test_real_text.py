@@ -4354,3 +4354,12 @@ def test_two_hospitals_named_only_by_their_places_stay_two():
     # … while one hospital written with and without its county's name is one (its fuller name holds the shorter's)
     assert guess_unit("", "忠县人民医院党委推行“党员先锋岗”。重庆市忠县人民医院的党员冲在前面，忠县人民医院一年接诊上万人。") \
         .removesuffix("党委").endswith("忠县人民医院")
+
+
+def test_a_news_site_named_like_a_district_and_a_development_zone_in_a_village_address():
+    # (r1907) 华龙网 is Chongqing's news site, written "华龙网-新重庆客户端…讯": no 华龙区 of 濮阳; and 经 of
+    # 万盛经开区 is no "through" that cuts the village's address
+    c = case("华龙网-新重庆客户端12月15日6时讯(通讯员 李燕群)渝黔高速复线眼看就要通车,重庆万盛经开区关坝镇光明村在路边"
+             "立起了广告牌。光明村党支部书记说，村集体有了进账。", industry="农村")
+    assert c.region.get("province") == "重庆市" and c.region.get("county") is None, c.region
+    assert c.unit.startswith("重庆万盛经开区关坝镇光明村"), c.unit

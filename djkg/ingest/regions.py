@@ -396,7 +396,7 @@ _CAME = re.compile(r"(?:专程|特地|特意|慕名|远道)?(?:来的|赶来|前
 # a place that begins a news outlet's name ("昆明信息港", "宁海新闻网讯", "《湖州日报》", "浙江在线10月22日讯"): where the
 # report was published — most often the unit's place too, so it supports a place the text names but never stands
 # alone (``_supporting_only``)
-_OUTLET_AFTER = re.compile(r"^(?:新闻网|网讯|在线|信息港|日报|晚报|晨报|时报|商报|都市报|电视台|广播电视台|融媒|新闻|网[\s　讯（(])")
+_OUTLET_AFTER = re.compile(r"^(?:新闻网|网讯|在线|信息港|日报|晚报|晨报|时报|商报|都市报|电视台|广播电视台|融媒|新闻|网[\s　讯（(\-－—·])")
 # … or an honour a body of that place confers ("荆州市红旗党支部", "湖北省青年拔尖人才", "湖北五一劳动奖章"): who gave the
 # honour, likewise
 _HONOUR_AFTER = re.compile(r"^(?:“)?(?:红旗|先进|优秀|模范|文明|五一|五四|三八|青年|杰出|十佳|最美|“?五个好|劳动模范|标兵|示范|"
