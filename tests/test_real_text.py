@@ -1385,6 +1385,10 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("2024年底小区成立了业委会，此后小区党组织、物业公司和业委会商定办实事。", None, "底小区"),
     ("金家岭街道的金岭花园A区是1999年建成的老小区。", "金岭花园A区", None),
     ("幸福家园三区党支部牵头议事。", "幸福家园三区", None),
+    # 都 after a numeral is a place's name (七都, 三都), not "all" (r1897: 蕉城区七都派出所 was no candidate)
+    ("七都溪畔守平安——蕉城区七都派出所一年工作掠影", "蕉城区七都派出所", None),
+    # a mining firm's short name before its Party committee (r1892: 山东能源新矿集团万祥矿业党委 read as the group)
+    ("2020年，山东能源新矿集团万祥矿业党委把政治建设放在统领位置。", "山东能源新矿集团万祥矿业", None),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates
