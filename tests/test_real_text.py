@@ -1389,6 +1389,8 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("七都溪畔守平安——蕉城区七都派出所一年工作掠影", "蕉城区七都派出所", None),
     # a mining firm's short name before its Party committee (r1892: 山东能源新矿集团万祥矿业党委 read as the group)
     ("2020年，山东能源新矿集团万祥矿业党委把政治建设放在统领位置。", "山东能源新矿集团万祥矿业", None),
+    # "some communities" name none (r1926: 浙江省有些社区 was the unit)
+    ("在浙江省有些社区，居民反映的问题总是得不到解决。", None, "浙江省有些社区"),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates
@@ -4367,3 +4369,12 @@ def test_a_news_site_named_like_a_district_and_a_development_zone_in_a_village_a
              "立起了广告牌。光明村党支部书记说，村集体有了进账。", industry="农村")
     assert c.region.get("province") == "重庆市" and c.region.get("county") is None, c.region
     assert c.unit.startswith("重庆万盛经开区关坝镇光明村"), c.unit
+
+
+def test_a_headline_subject_the_body_names_only_with_its_party_organisation():
+    # (r1945) "汉口北：…" — the market is named in the body only as 汉口北党总支 (no organisation word): the industry
+    # branches under it (鞋业行业党支部) were the unit
+    from djkg.ingest.units import guess_unit
+    text = ("（《非公有制企业党建》2018年第4期）\n2009年，汉口北市场破土动工。就在市场开建的同一年，汉口北党总支宣告成立。"
+            "所谓“四建”，就是把党委设在总部、把支部设在行业。鞋业行业党支部牵头组织商户学习。")
+    assert guess_unit("汉口北：在繁华商圈里扎下“红色根系”", text) == "汉口北党总支"

@@ -113,7 +113,7 @@ _BOUNDARY_WORD = re.compile(_led_by_first_chars("(?:" + _BOUNDARY_WORDS + ")"))
 # a kind of unit written with the level it stands at ("全市27家乡镇商会", "乡镇卫生院"): no name (short_name would
 # keep only 商会 of it)
 _KIND_ONLY = re.compile(r"^(?:乡镇(?:商会|企业|卫生院|政府|党委|党组织)|两新组织|(?:大|好)(?:医院|学校))$")
-_GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|全社区|省级|市级|县级|区级|国家级|各类|各级|各个|所有|一些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关(?!事务)|基层|部|"
+_GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|全社区|省级|市级|县级|区级|国家级|各类|各级|各个|所有|一些|有些|某些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关(?!事务)|基层|部|"
                       r"百村|千村|万村|乡村|农村|山村|行政村$|自然村$|城市|街道镇$|镇街$|乡镇$|苏木镇$|嘎查村$|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
                       r"物业公司$|物业服务公司$|物业服务企业$|物业企业$|股份公司$|(?:民营|私营|国有|外资|合资|港资|台资)[\u4e00-\u9fff]{0,4}?(?:公司|企业|厂)$|"
                       r"(?:民办|公办|私立|公立)(?:中小学|学校|中学|小学|幼儿园|医院)$|(?:三级|二级)?(?:综合|专科|三甲|二甲|三级甲等|定点)医院$|"
@@ -930,7 +930,9 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
         place, proper = _place_and_proper(subject)
         named = [core for core in feats if _names_subject(subject, place, proper, core)]
         if not named:    # a body no organisation word names ("襄阳人社服务大厅：…" ~ 湖北省襄阳市人社服务大厅)
-            written = _written_in(place, proper, body, _after(title, body))
+            # … or one the body names only with its Party organisation ("汉口北：…" ~ "汉口北党总支宣告成立")
+            written = _written_in(place, proper, body, _after(title, body)) or \
+                _with_its_party(subject, body, _after(title, body))
             if written:
                 named = [written]
                 feats.setdefault(written, {})
@@ -1120,6 +1122,17 @@ def _written_in(place: str, proper: str, body: str, start: int = 0) -> str:
     pattern = re.compile(re.escape(place) + r"(?:省|市|县|区|州|盟|旗)?" + re.escape(proper))
     m = pattern.search(body, start)
     return m.group(0) if m else ""
+
+
+def _with_its_party(subject: str, body: str, start: int = 0) -> str:
+    """The headline's subject when the body writes it right before a Party organisation of its own (汉口北党总支),
+    as a name of its own: not the end of a longer one (县税务局第九党支部 is the bureau's ninth branch)."""
+    at = body.find(subject, start)
+    while at >= 0:
+        if _PARTY_RE.match(body, at + len(subject)) and not (at > 0 and "\u4e00" <= body[at - 1] <= "\u9fff"):
+            return subject
+        at = body.find(subject, at + 1)
+    return ""
 
 
 def _names_subject(subject: str, place: str, proper: str, core: str) -> bool:
