@@ -1391,6 +1391,8 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("2020年，山东能源新矿集团万祥矿业党委把政治建设放在统领位置。", "山东能源新矿集团万祥矿业", None),
     # "some communities" name none (r1926: 浙江省有些社区 was the unit)
     ("在浙江省有些社区，居民反映的问题总是得不到解决。", None, "浙江省有些社区"),
+    # the word the adverbial particle 地 leads to is a verb, however the dictionary tags it (r1927)
+    ("为了让医疗队更有针对性地指导石渠县人民医院提高临床诊疗水平。", "石渠县人民医院", "指导石渠县人民医院"),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates

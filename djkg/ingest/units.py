@@ -633,8 +633,10 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         # (… or with another result, 筑牢, which jieba writes as 筑 + 牢)
         done_well = (w == "好" or w in _RESULT_COMPLEMENTS) and i > 0 and len(words[i - 1][0]) == 1 \
             and words[i - 1][1] == "v"
+        # … and so is the word the adverbial particle 地 leads to (针对性地指导石渠县人民医院: 指导, tagged a noun)
+        led = i > 0 and words[i - 1] == ("地", "uv") and len(w) >= 2 and i + 1 < len(words)
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
-                or w in ("的", "了") or w in _GOES_TO or done_well:
+                or w in ("的", "了") or w in _GOES_TO or done_well or led:
             cut = pos
     # … whether or not the dictionary holds the word (派回 is read as 派 + 回, 搭上联村 as 搭 + 上联 + 村)
     if last := _LAST_BEFORE_A_NAME.match(name):
