@@ -4380,3 +4380,10 @@ def test_a_headline_subject_the_body_names_only_with_its_party_organisation():
     text = ("（《非公有制企业党建》2018年第4期）\n2009年，汉口北市场破土动工。就在市场开建的同一年，汉口北党总支宣告成立。"
             "所谓“四建”，就是把党委设在总部、把支部设在行业。鞋业行业党支部牵头组织商户学习。")
     assert guess_unit("汉口北：在繁华商圈里扎下“红色根系”", text) == "汉口北党总支"
+
+
+def test_a_neighbourhood_named_like_a_prefecture_is_no_prefecture():
+    # (r1981) 长征镇's 怒江片区 is a neighbourhood of Shanghai's 普陀区 named after 怒江路, not 怒江傈僳族自治州
+    c = case("长征镇互联网行业党委迎来一周岁\n7月1日，长征镇互联网行业党委在怒江片区组织了一场主题党日活动。党委书记说，"
+             "行业党委成立一年来，会员企业从14家增加到近30家。")
+    assert c.region.get("province") != "云南省", c.region

@@ -423,7 +423,7 @@ _TOWN_AFTER = re.compile(r"^(?:镇|乡|村|街道)")
 # ... or a street named after it, in running text or in the unit's own name ("宜川路街道" and the numbered road's
 # "瑞金二路街道" are in Shanghai; but in "新城区西一路街道" the district comes before a road of its own)
 _DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
-_STREET_AFTER = re.compile(r"^(?:[东西南北中]?路(?!线|径|子|上|过)|[一二三四五六七八九十]路(?!线|径|子|上|过)|大街|大道|街(?!道|镇|乡)|巷|胡同|弄)")
+_STREET_AFTER = re.compile(r"^(?:[东西南北中]?路(?!线|径|子|上|过)|[一二三四五六七八九十]路(?!线|径|子|上|过)|大街|大道|街(?!道|镇|乡)|巷|胡同|弄|片区)")
 
 # the places a list of precedents names ("继金华、台州之后"; 继 is looked for before the place)
 _FOLLOWS_AFTER = re.compile(r"(?:[市县区省]?、[\u4e00-\u9fff]{2,7}?)*[市县区省]?(?:之后|以后)")
