@@ -4387,3 +4387,11 @@ def test_a_neighbourhood_named_like_a_prefecture_is_no_prefecture():
     c = case("长征镇互联网行业党委迎来一周岁\n7月1日，长征镇互联网行业党委在怒江片区组织了一场主题党日活动。党委书记说，"
              "行业党委成立一年来，会员企业从14家增加到近30家。")
     assert c.region.get("province") != "云南省", c.region
+
+
+def test_a_shanghai_residents_area_named_after_a_village_is_one_organisation_with_it():
+    # (r1972) 杨浦区大桥街道幸福村 and 幸福村居民区 are one neighbourhood: the street was the unit
+    from djkg.ingest.units import guess_unit
+    text = ("杨浦区大桥街道推行“三会”制度。在杨浦区大桥街道幸福村，居民区党支部牵头议事。幸福村居民区党支部书记说，"
+            "幸福村居民区的老房子多，幸福村居民区的居民愿意参与。")
+    assert guess_unit("杨浦区大桥街道：议事会开到了楼道里", text) == "杨浦区大桥街道幸福村居民区党支部"

@@ -906,6 +906,18 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
         add(core, "anaphora", min(4, anaphora))
         if any(body.startswith(PARTY, end) for end in _ends(body, short, overlapping=True)):
             add(core, "party_follows")
+    # a residents' area named after a village the text also writes with its place chain (幸福村居民区 and 杨浦区大桥街道
+    # 幸福村, a Shanghai neighbourhood): one organisation, named by both (杨浦区大桥街道幸福村居民区)
+    for core in [k for k in feats if k.endswith("居民区") and k[:-3].endswith("村")]:
+        base = core[:-3]
+        others = [k for k in feats if k not in (core, base) and shorts.get(k) == base and k.endswith(base)]
+        if others and core in feats:
+            full = max(others, key=len) + "居民区"
+            feats.setdefault(full, {})
+            shorts[full] = shorts[core]
+            for other in [core, *others]:
+                if other != full and other in feats:
+                    merge(full, other)
     # a name that another name extends (中国农业银行 → 中国农业银行股份有限公司赤峰分行; 雅庄村 → 芝英镇雅庄村;
     # 重庆大学 → 重庆大学附属肿瘤医院) or abbreviates (秋田公司 → 重庆秋田齿轮有限责任公司) lends it its score: the
     # text speaks of one organisation, named fully once
