@@ -4395,3 +4395,10 @@ def test_a_shanghai_residents_area_named_after_a_village_is_one_organisation_wit
     text = ("杨浦区大桥街道推行“三会”制度。在杨浦区大桥街道幸福村，居民区党支部牵头议事。幸福村居民区党支部书记说，"
             "幸福村居民区的老房子多，幸福村居民区的居民愿意参与。")
     assert guess_unit("杨浦区大桥街道：议事会开到了楼道里", text) == "杨浦区大桥街道幸福村居民区党支部"
+
+
+def test_a_collectives_income_still_under_a_figure_is_a_weak_collective_economy():
+    # (r1925, r1967) "集体一年收入还不到5万元", "村集体的账上…" — "还不到" says the figure was small, as 只有 does
+    c = case("某村党支部领办合作社。\n在他看来，东平原村过去是个集体一年收入还不到5万元的典型山区穷村，如今集体甩掉了穷帽子。",
+             industry="农村")
+    assert "problem:weak-collective-economy" in {m.id for m in c.problems}
