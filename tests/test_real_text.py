@@ -4402,3 +4402,9 @@ def test_a_collectives_income_still_under_a_figure_is_a_weak_collective_economy(
     c = case("某村党支部领办合作社。\n在他看来，东平原村过去是个集体一年收入还不到5万元的典型山区穷村，如今集体甩掉了穷帽子。",
              industry="农村")
     assert "problem:weak-collective-economy" in {m.id for m in c.problems}
+
+
+def test_villagers_looking_on_with_folded_arms_take_no_part():
+    # (r1875) "大多数村民只是抄着手站在自家房前屋后看热闹": villagers watching the work, not joining it
+    c = case("某村党支部推行环境整治。\n起初，大多数村民只是抄着手站在自家房前屋后看热闹。", industry="农村")
+    assert "problem:villager-participation-low" in {m.id for m in c.problems}
