@@ -4408,3 +4408,15 @@ def test_villagers_looking_on_with_folded_arms_take_no_part():
     # (r1875) "大多数村民只是抄着手站在自家房前屋后看热闹": villagers watching the work, not joining it
     c = case("某村党支部推行环境整治。\n起初，大多数村民只是抄着手站在自家房前屋后看热闹。", industry="农村")
     assert "problem:villager-participation-low" in {m.id for m in c.problems}
+
+
+@pytest.mark.parametrize("text, industry, problem", [
+    # (r1899) farmers each keeping to their own few mu is farming household by household
+    ("从前，镇上5个行政村搞经济各干各的，农牧民各自守着家里那几亩不肥的地种小麦。", "农村", "problem:scattered-smallholders"),
+    # (r1906) the problems its cadres' work style showed
+    ("针对党员干部在思想、作风、纪律和能力上暴露出的问题，段家镇给每名党员干部都配了两个包。", "机关",
+     "problem:organ-style-issues"),
+])
+def test_farmers_each_on_their_own_land_and_a_work_style_that_showed_problems(text, industry, problem):
+    c = case("某党委推行新办法。\n" + text, industry=industry)
+    assert problem in {m.id for m in c.problems}
