@@ -4420,3 +4420,12 @@ def test_villagers_looking_on_with_folded_arms_take_no_part():
 def test_farmers_each_on_their_own_land_and_a_work_style_that_showed_problems(text, industry, problem):
     c = case("某党委推行新办法。\n" + text, industry=industry)
     assert problem in {m.id for m in c.problems}
+
+
+def test_no_different_from_something_else_is_no_members_role_problem():
+    # "跟拿手机出示没什么两样" (r1961), "小区环境和老城区没什么两样" (r490), "跟别的贫困村没有两样" (r1057): on the
+    # development sets 没什么两样 alone was wrong every time (0 of 3); members no different from the masses still are
+    c = case("某村党支部推行“百姓议事厅”。\n她说，这张卡检测时往胸前一亮，跟拿手机出示没什么两样。", industry="农村")
+    assert "problem:members-role-weak" not in {m.id for m in c.problems}
+    c = case("某村党支部推行党员设岗定责。\n过去，村里的党员和群众没什么区别，党员身份看不出来。", industry="农村")
+    assert "problem:members-role-weak" in {m.id for m in c.problems}
