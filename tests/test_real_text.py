@@ -4429,3 +4429,12 @@ def test_no_different_from_something_else_is_no_members_role_problem():
     assert "problem:members-role-weak" not in {m.id for m in c.problems}
     c = case("某村党支部推行党员设岗定责。\n过去，村里的党员和群众没什么区别，党员身份看不出来。", industry="农村")
     assert "problem:members-role-weak" in {m.id for m in c.problems}
+
+
+def test_a_question_of_the_form_a_not_a_states_no_lack():
+    # (r1963) "一个支部强不强，要看领头的人行不行": 强不强 asks, it does not say the branch is weak
+    c = case("某学院党支部选优配强支部委员。\n大家常说，一个支部强不强，要看领头的人行不行，所以工作室在配班子上格外用心："
+             "党务工作能力是否过硬，是否有较强的服务意识。", industry="事业单位")
+    assert not {"problem:weak-grassroots-organisation", "problem:organ-style-issues"} & {m.id for m in c.problems}
+    c = case("某村党支部整顿提升。\n过去村班子凝聚力不强，说话没人听。", industry="农村")
+    assert "problem:weak-grassroots-organisation" in {m.id for m in c.problems}

@@ -710,6 +710,14 @@ _HANDLING = re.compile(r"(?:调解|化解|排查|处理|帮扶|解决|整治|治
 _HANDLED_NOUNS = re.compile(r"矛盾|纠纷|问题|难题|隐患|诉求")
 
 
+def _only_asked(text: str, part: str) -> bool:
+    """Whether every occurrence of a negated part ("不强") is the second half of a question of the form A不A (强不强)."""
+    if len(part) < 2:
+        return False
+    ats = positions(text, part)
+    return bool(ats) and all(at > 0 and text[at - 1] == part[1] for at in ats)
+
+
 def _clause_at(text: str, surface: str) -> str:
     """The clause of ``text`` where ``surface`` (or, for "A&B" and variants, its first part) occurs."""
     return _clauses_at(text, surface)[0]
@@ -901,6 +909,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             if _RESOLVED.search(before[-8:]) or _PURPOSE.search(before) or _NEGATED.search(before[-3:]):
                 continue   # (also "为了让挂钩服务不走过场": what the work is there to prevent; "不打折扣、不走过场": a
                 #            rule the unit keeps, negated)
+            if any(_only_asked(s.text, part) for part in _surface.lstrip("~").split("&") if part.startswith("不")):
+                continue   # "一个支部强不强，要看领头的人行不行": a question (A不A), not a lack
             if "少" in _surface.split("&") and all(_says_many(s.text, i) for i in positions(s.text, "少")):
                 continue   # "不少年轻人主动递交了入党申请": 少 of 不少, 多少, 至少 says many, or nothing, not few
             # (a share of people, "老人占了89%", states the problem itself: the people are most of those there)
