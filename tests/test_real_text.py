@@ -4438,3 +4438,13 @@ def test_a_question_of_the_form_a_not_a_states_no_lack():
     assert not {"problem:weak-grassroots-organisation", "problem:organ-style-issues"} & {m.id for m in c.problems}
     c = case("某村党支部整顿提升。\n过去村班子凝聚力不强，说话没人听。", industry="农村")
     assert "problem:weak-grassroots-organisation" in {m.id for m in c.problems}
+
+
+def test_a_difficulty_word_a_verb_handles_is_a_task_even_when_it_names_the_difficulty_itself():
+    # (a corpus case, r1585) "物业小区…设立“一核三联”协调机制，用于民主决策和矛盾调处": 物业&矛盾 names a difficulty
+    # by itself, but here the disputes are what a mechanism is for, not a state the district reported
+    c = case("某区推行红色物业。\n借助“交叉任职”把物业小区的党组织建起来；设立“一核三联”协调机制，用于民主决策和矛盾调处，"
+             "推动物业小区多方共治。", industry="城市社区")
+    assert "problem:property-disputes" not in {m.id for m in c.problems}
+    c = case("某社区党委推行红色物业。\n过去，小区物业和业主矛盾不断，投诉一个接一个。", industry="城市社区")
+    assert "problem:property-disputes" in {m.id for m in c.problems}

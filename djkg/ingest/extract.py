@@ -922,7 +922,9 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             handled = bool(_HANDLING.search(before[-4:])) or bool(_HANDLED_AFTER.match(
                 s.text, max(s.text.find(last_word), 0) + len(last_word)))
             needs_statement = role != "problem" or _PEOPLE.search(_surface) or handled
-            if topic and needs_statement and not _states_problem(s.text, _surface, clause_only=handled):
+            # (a synonym that names a difficulty by itself, 物业&矛盾, is a task as well where a verb handles it: "把物业
+            # 小区的党组织建起来；设立协调机制，用于民主决策和矛盾调处")
+            if (topic and needs_statement or handled) and not _states_problem(s.text, _surface, clause_only=handled):
                 continue   # (a topic handled, "调解纠纷", "矛盾纠纷联调", is a task even in a sentence that looks back)
             last = clause.find(last_word)
             if _SOLVED_HERE.search(clause[:max(last, 0)]):
