@@ -4448,3 +4448,10 @@ def test_a_difficulty_word_a_verb_handles_is_a_task_even_when_it_names_the_diffi
     assert "problem:property-disputes" not in {m.id for m in c.problems}
     c = case("某社区党委推行红色物业。\n过去，小区物业和业主矛盾不断，投诉一个接一个。", industry="城市社区")
     assert "problem:property-disputes" in {m.id for m in c.problems}
+
+
+def test_a_place_a_unit_rushes_to_is_where_it_helps():
+    # (r1873) a Sichuan group's rescue team "赶到郑州" after the Henan floods: 郑州 is where it went, not its seat
+    c = case("新希望集团：把党建和经营揉在一起\n新希望集团是全国规模最大的民营农牧产业集团之一。前不久，持续强降雨让集团在当地"
+             "的多家企业受灾。7月22日，集团党委副书记带着救援队赶到郑州，一边组织企业自救，一边投入抢险。")
+    assert c.region.get("city") != "郑州市", c.region

@@ -436,7 +436,7 @@ _PARENT_UNIVERSITY = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院)")
 # … when the second place begins the name of one of its schools or campuses
 _SCHOOL_AFTER = re.compile(r"(?:附属|附中|附小|附校|校区|分校|实验学校|实验中学|实验小学)")
 # a visit's or a trip's destination ("走访和平区军休所", "赶赴四川省阿坝州"): where the unit's people went
-_VISITED_BEFORE = re.compile(r"(?:走访|看望|慰问|探望|赶赴|奔赴|远赴|前往|去往|(?<![奔赶远])赴)(?:了)?(?:位于)?$")
+_VISITED_BEFORE = re.compile(r"(?:走访|看望|慰问|探望|赶赴|奔赴|远赴|前往|去往|驰援|赶到|(?<![奔赶远])赴)(?:了)?(?:位于)?$")
 # where a person lives ("住在宝山区的69岁卢女士", "家在虹口区"): a patient's or a resident's home, not the unit's seat
 _RESIDENT_BEFORE = re.compile(r"(?:住在|家住|家在|居住在|老家在)$")
 # … or a household's ("家里是仓山区建档在册的贫困户")
