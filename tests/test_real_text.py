@@ -4455,3 +4455,14 @@ def test_a_place_a_unit_rushes_to_is_where_it_helps():
     c = case("新希望集团：把党建和经营揉在一起\n新希望集团是全国规模最大的民营农牧产业集团之一。前不久，持续强降雨让集团在当地"
              "的多家企业受灾。7月22日，集团党委副书记带着救援队赶到郑州，一边组织企业自救，一边投入抢险。")
     assert c.region.get("city") != "郑州市", c.region
+
+
+def test_many_is_no_lack_and_less_than_even_a_small_figure_is():
+    # (r1870) "让不少矛盾纠纷得到有效化解": 不少 says many, neither 不 nor 少 states a lack in a clause that handles
+    # the disputes; (r1911) "村里的贫困户不少" is no low income either
+    c = case("某法庭党支部推行多元解纷。\n法庭还在辖区设立了33个“共享法庭”，让不少矛盾纠纷得到有效化解。", industry="机关")
+    assert "problem:social-conflicts" not in {m.id for m in c.problems}
+    # (r487) "一年的村级集体经济收入连6000元都不到": 连…都不到 says how small the collective's income was
+    c = case("某村党支部领办合作社。\n这个村曾经的贫困发生率一度高达59.1%，一年的村级集体经济收入连6000元都不到。",
+             industry="农村")
+    assert "problem:weak-collective-economy" in {m.id for m in c.problems}
