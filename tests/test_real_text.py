@@ -2088,6 +2088,9 @@ def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_a
     assert _same_unit("某镇东风村村民委员会", "东风村") and not _same_unit("城北社区居委会", "城南社区")
     # "中共叶青大厦委员会" is the formal name of 叶青大厦's Party committee (r73); a county's committee is no village's
     assert _same_unit("叶青大厦", "中共叶青大厦委员会") and not _same_unit("某村党支部", "中共某县委员会")
+    # a local tax bureau's full name begins with the state administration's (r1910); another bureau is another unit
+    assert _same_unit("大通湖区税务局", "国家税务总局益阳市大通湖区税务局")
+    assert not _same_unit("益阳市税务局", "国家税务总局益阳市大通湖区税务局")
     # a name written with words left out, of the same kind (r1255, r1302, r1233), but no other body of that kind
     assert _same_unit("广西湘桂糖业集团", "湘桂集团党委")
     assert _same_unit("格尔木西藏路派出所", "格尔木市公安局西藏路派出所")

@@ -86,7 +86,10 @@ _ABBREVIATIONS = (("工作委员会", "工委"), ("市委直属机关", "市直�
                   ("区委直属机关", "区直机关"), ("直属机关", "直机关"), ("人民法院", "法院"), ("人民检察院", "检察院"),
                   ("人民法庭", "法庭"),
                   # a federation of industry and commerce is the town's chamber of commerce (三角镇工商业联合会（商会）)
-                  ("工商业联合会(商会)", "商会"), ("镇商会", "商会"))
+                  ("工商业联合会(商会)", "商会"), ("镇商会", "商会"),
+                  # every local tax bureau's full name begins with the state administration's (国家税务总局益阳市大通湖区
+                  # 税务局 is the 大通湖区税务局 a report names)
+                  ("国家税务总局", ""))
 
 
 def _abbreviated(name: str) -> str:
