@@ -1393,6 +1393,9 @@ def test_a_name_is_not_cut_at_a_character_that_is_also_a_function_word(text, nam
     ("在浙江省有些社区，居民反映的问题总是得不到解决。", None, "浙江省有些社区"),
     # the word the adverbial particle 地 leads to is a verb, however the dictionary tags it (r1927)
     ("为了让医疗队更有针对性地指导石渠县人民医院提高临床诊疗水平。", "石渠县人民医院", "指导石渠县人民医院"),
+    # a volunteers' service team is an organisation, as the organisation words say (r1894: 志愿者 alone names people,
+    # and struck the team out)
+    ("敬老院迎来了一群特别的来访者——箬横阳光志愿者服务队的队员们。", "箬横阳光志愿者服务队", None),
 ])
 def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, name, not_name):
     from djkg.ingest.units import candidates
