@@ -121,7 +121,6 @@ _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|
                       r"(?:农民|农机)?专业合作社$|合作社$|(?:矛盾)?(?:纠纷)?调解(?:指导)?中心$|党群服务中心$|服务中心$|调解委员会$|调委会$|县乡$|(?:机关)?党建联盟$|生产车间$|"
                       r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|具体|个别|部分|该|本|其|我|这|那)")
-_DATE_EDGES = {"底", "初", "末"}
 _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|｜\n\t 　'0123456789%％+＋")
 # (…大学$ written out and the look-behind following 党员 rather than preceding it: every alternative then begins with
 # a character, which re skips ahead to instead of trying all of them at every character)
@@ -538,6 +537,7 @@ _MEASURE_FIRST = frozenset("万亿元千百个名户人家座所支批类项")
 _ACTS = re.compile(r"(?:把|被|给|让)|有(?=[近约多数几十百千万两一二三四五六七八九不\d])")
 _COUNT_IN_GAP = re.compile(r"[\d数几十百千万两一二三四五六七八九][余多]?[个家座栋所名处]")
 _DATE_UNITS = frozenset("年月日号")   # written right after a date's digits
+_DATE_EDGES = frozenset("底初末")      # … and after a year's or a month's unit: its end or its start (年底, 月初)
 _ADVERBS = frozenset("都就更又也还才只再同")
 WORD_FREQ = 50    # how common a dictionary word must be to hold a name together across a boundary character
 
