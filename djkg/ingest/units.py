@@ -1141,12 +1141,9 @@ def _written_in(place: str, proper: str, body: str, start: int = 0) -> str:
 def _with_its_party(subject: str, body: str, start: int = 0) -> str:
     """The headline's subject when the body writes it right before a Party organisation of its own (汉口北党总支),
     as a name of its own: not the end of a longer one (县税务局第九党支部 is the bureau's ninth branch)."""
-    at = body.find(subject, start)
-    while at >= 0:
-        if _PARTY_RE.match(body, at + len(subject)) and not (at > 0 and "\u4e00" <= body[at - 1] <= "\u9fff"):
-            return subject
-        at = body.find(subject, at + 1)
-    return ""
+    return subject if any(at >= start and _PARTY_RE.match(body, at + len(subject))
+                          and not (at > 0 and "\u4e00" <= body[at - 1] <= "\u9fff")
+                          for at in positions(body, subject)) else ""
 
 
 def _names_subject(subject: str, place: str, proper: str, core: str) -> bool:
