@@ -4472,3 +4472,41 @@ def test_many_is_no_lack_and_less_than_even_a_small_figure_is():
     c = case("某村党支部领办合作社。\n这个村曾经的贫困发生率一度高达59.1%，一年的村级集体经济收入连6000元都不到。",
              industry="农村")
     assert "problem:weak-collective-economy" in {m.id for m in c.problems}
+
+
+@pytest.mark.parametrize("sentence", [
+    # (r1767) a capable man who came back to be the branch's secretary, written with the village's name between
+    "2017年年底，时年47岁的致富能人刘志锋放下城里的生活，回到上留村担任村党支部书记。",
+    # (r1365) a capable person elected secretary at the committees' election
+    "2017年村“两委”换届，年轻的经济能人沈正云当选村支部书记，班子其余成员也都是本地有本事、有威信的人。",
+    # (r1728) the branch's team made strong
+    "为此，张家山村在建强支部班子上持续用力。",
+])
+def test_a_capable_person_put_at_the_head_is_picking_a_strong_leader(sentence):
+    c = case("某村党支部带领群众发展产业。\n" + sentence, industry="农村")
+    assert "measure:capable-leaders" in {m.id for m in c.measures}
+
+
+def test_a_secretary_merely_elected_is_no_measure():
+    # (r498, r1649) a biography's election is how a secretary came to the post, not a leader picked for strength
+    c = case("某村党支部带领群众发展产业。\n2002年，黄永华当选村党支部书记。", industry="农村")
+    assert "measure:capable-leaders" not in {m.id for m in c.measures}
+
+
+def test_the_organs_working_committee_of_a_county_is_a_unit():
+    # (r2003) "桦南县直机关工委": the Party working committee of a county's organs, named by its county
+    c = case("桦南县直机关工委“访百社 走千格 进万户”：把群众需求清单变成幸福账单\n为把党员干部直接联系群众的制度落到实处，"
+             "佳木斯市桦南县直机关工委在全县各机关企事业单位中牵头开展了“访百社 走千格 进万户”活动，实实在在帮社区办事。")
+    assert c.unit.endswith("桦南县直机关工委"), c.unit
+    assert c.industry.get("field") == "机关"
+
+
+def test_a_firm_named_with_he_after_its_province_and_its_branch_seat_in_brackets():
+    # (r2001) "湖南人和（加查）律师事务所": 人和 is the firm's name, not "people and"; (加查) is where the branch sits
+    c = case("这是“影响深远的律师工作”\n编者按：报道记述了湖南人和（加查）律师事务所以及其他援藏律所在西藏“无律师县”里的经历。"
+             "到西藏开设分所，是湖南人和律师事务所筹划了好些年的一件大事。律所党支部书记陈劲峰带队来到山南市加查县。")
+    assert c.unit == "湖南人和（加查）律师事务所", c.unit
+    assert c.region.get("county") == "加查县", c.region
+    # (r496) a branch's seat in brackets places the unit there, not in the head office's city
+    c = case("律所党建\n北京安博（成都）律师事务所党支部成立以来，组织律师开展公益法律服务。")
+    assert c.region.get("city") == "成都市", c.region

@@ -127,7 +127,9 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     masthead = "" if meta.get("title") else masthead_line(text)
     # a company's registered place in brackets (德力西电气（芜湖）有限公司) is where it was registered, not the
     # county its text puts it in: the name votes for a region without it
-    region = find_region(text, title=masthead or title, unit=_BRACKETED.sub("", unit),
+    # … but a law firm's branch names its seat there (北京安博（成都）律师事务所 is in 成都, its head office in 北京)
+    seat = _BRANCH_SEAT.search(unit)
+    region = find_region(text, title=masthead or title, unit=seat.group(1) if seat else _BRACKETED.sub("", unit),
                          hint=normalise_short(meta.get("region")),
                          warnings=warnings, title_is_heading=bool(masthead) or titled,
                          headline=title if masthead and title and any(
@@ -532,6 +534,7 @@ def guess_brand(text: str) -> str:
 
 
 _BRACKETED = re.compile(r"[（(][^（）()]{1,8}[）)]")
+_BRANCH_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:律师)?事务所")
 
 
 def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[str],

@@ -44,7 +44,7 @@ ORG_TYPES = (
     "纪念馆", "博物馆", "图书馆", "文化馆", "美术馆", "档案馆", "科技馆", "体育馆",
     "公司", "集团", "林场", "卫生院", "医院", "(?<=[\u4e00-\u9fff]{2})院区", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学(?!习)", "希望小学", "小学(?!习)", "高中", "幼儿园", "研究院", "研究所",
     "委员会", "(?<=[\u4e00-\u9fff]{2})(?:发改|卫健|经信|住建|民宗)委(?!员)", "(?<=[\u4e00-\u9fff]{2})(?:" + _SHORT_NAMED_OFFICES + ")", "村委会", "居委会", "协会", "(?<=[\u4e00-\u9fff]{2})(?:研究会|促进会|学会)(?=党(?:支部|总支|委))", "商会", "分会", "联合会", "联谊会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
-    *PARTY_DEPARTMENTS, "纪委监委", "纪工委", "义工队", "管护区", "物流基地", "(?<=综采|掘进|钻井|采油|作业)[一二三四五六七八九十0-9]+队(?!长|员)", "(?<=[\u4e00-\u9fff]{2})(?<!新闻|工委)办公室(?!主任|副主任|里|内|的)", "重点实验室", "工商联", "妇联", "总工会", "科协", "侨联", "残联", "(?<=[\u4e00-\u9fff]{2})团委(?!书记|副书记)",
+    *PARTY_DEPARTMENTS, "纪委监委", "纪工委", "(?:[县市区旗州盟]?直属?)?机关(?:党)?工委", "义工队", "管护区", "物流基地", "(?<=综采|掘进|钻井|采油|作业)[一二三四五六七八九十0-9]+队(?!长|员)", "(?<=[\u4e00-\u9fff]{2})(?<!新闻|工委)办公室(?!主任|副主任|里|内|的)", "重点实验室", "工商联", "妇联", "总工会", "科协", "侨联", "残联", "(?<=[\u4e00-\u9fff]{2})团委(?!书记|副书记)",
     "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "(?:出入境)?边防检查站", "边检站", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部|级)",
     "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "(?<=[\u4e00-\u9fff]{2})警务(?:室|站)(?!长)", "司法所", "税务所", "财政所", "(?<=[\u4e00-\u9fff]{2})(?:情报|信息|技术|质检|计量|检验|检测)所(?=党(?:支部|总支|委))", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园(?!区)", "(?<=[\u4e00-\u9fff]{2}(?:花园|家园|新村|新城|嘉园|雅苑|花苑))[A-Z一二三四五六七八九十东西南北]区(?![\u4e00-\u9fff]{0,4}?(?:街道|镇|乡))", "社区(?!(?:发展|公益|慈善)?基金会|工作者|报(?:记者|讯|主办))", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
     *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?<=[\u4e00-\u9fff]{2})(?:矿业|煤业)(?=党(?:委|总支|支部))", "(?:项目部|项目经理部|总包部|指挥部)(?=党|联合党|临时党)", "(?:旅游区|景区|风景区|度假区)(?=的?(?:党|联合党))", "(?:矿|广场|市场|商城|商贸城|商场)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔|室)",
@@ -113,7 +113,7 @@ _BOUNDARY_WORD = re.compile(_led_by_first_chars("(?:" + _BOUNDARY_WORDS + ")"))
 # a kind of unit written with the level it stands at ("全市27家乡镇商会", "乡镇卫生院"): no name (short_name would
 # keep only 商会 of it)
 _KIND_ONLY = re.compile(r"^(?:乡镇(?:商会|企业|卫生院|政府|党委|党组织)|两新组织|(?:大|好)(?:医院|学校))$")
-_GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|全社区|省级|市级|县级|区级|国家级|各类|各级|各个|所有|一些|有些|某些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关(?!事务)|基层|部|"
+_GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|全社区|省级|市级|县级|区级|国家级|各类|各级|各个|所有|一些|有些|某些|这些|那些|每个|一个|两个|几个|一名|一位|新型|村级|机关(?!事务|(?:党)?工委)|基层|部|"
                       r"百村|千村|万村|乡村|农村|山村|行政村$|自然村$|城市|街道镇$|镇街$|乡镇$|苏木镇$|嘎查村$|集团公司$|有限公司$|分公司$|公司$|街道社区$|服务社区$|社区$|村$|"
                       r"物业公司$|物业服务公司$|物业服务企业$|物业企业$|股份公司$|(?:民营|私营|国有|外资|合资|港资|台资)[\u4e00-\u9fff]{0,4}?(?:公司|企业|厂)$|"
                       r"(?:民办|公办|私立|公立)(?:中小学|学校|中学|小学|幼儿园|医院)$|(?:三级|二级)?(?:综合|专科|三甲|二甲|三级甲等|定点)医院$|"
@@ -210,8 +210,9 @@ def candidates(text: str) -> list[UnitCandidate]:
         if core.count("“") != core.count("”") or "”“" in core:
             continue
         clause = None if quoted_name else _FUNCTION_WORD.match(core)
-        if clause and clause.end() == 2 and _named_with_he(core):
+        if clause and (clause.end() == 2 and _named_with_he(core) or _he_after_place(core[:clause.end()])):
             clause = None   # 亿和精密工业: a name's first two characters, not one character joined to the rest
+            #                 (湖南人和律师事务所: nor after a place's short name)
         if clause and start and text[start - 1] == "的":
             clause = None   # "克音河乡的向荣村": right after 的 no clause begins, the name does
         if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
@@ -321,7 +322,7 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
         ordinal.update(range(brand.start(), brand.end()))
     # … and so is the place a company's name gives in brackets (亿和精密工业(威海)有限公司)
     company = _COMPANY_WORD.match(text, type_start) is not None
-    if company and (m := _BRACKETED_PLACE.search(window)):
+    if (company or text.startswith(_FIRM_WORDS, type_start)) and (m := _BRACKETED_PLACE.search(window)):
         ordinal.update(range(m.start(), m.end()))
     cut = _last_stop(window, ordinal)
     if cut >= 0 and window[cut].isdigit() and window[cut + 1:cut + 2] in _DATE_UNITS:
@@ -352,6 +353,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
         cut -= 1        # "是后陈村", "会上，后陈村": 后 right after another boundary begins the name, not "after"
     if cut == 2 and _named_with_he(window):
         cut = 0         # "亿和精密工业…": one character at a clause's start is no subject for 和 to join
+    elif cut >= 4 and _he_after_place(window[(prior := _boundary_end(window[:cut - 2])):cut]):
+        cut = prior     # "湖南人和律师事务所": nor does one after a place's short name (湖南 + 人和), a firm's own
     if cut == len(window) and window[cut - 1:] == "里" and window[cut - 2:cut - 1] in _DIRECTIONS \
             and text[type_start:type_end] in _ESTATE_BODIES:
         cut = _boundary_end(window[:cut - 2])   # 红莲中里社区, 佳园北里社区: 里 is a lane's name, not "in"
@@ -415,6 +418,8 @@ _LAST_STOP = re.compile(".*[" + "".join(re.escape(ch) for ch in sorted(_STOP)) +
 _DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"第\d{1,2}(?=[\u4e00-\u9fff])")
 _BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[）)]$")
+# firms that write the place of a branch in brackets inside their name (湖南人和（加查）律师事务所), as companies do
+_FIRM_WORDS = ("律师事务所", "事务所")
 _COMPANY_WORD = re.compile(r"有限(?:责任)?公司|公司|集团|共产党员服务队")
 _LEADS = re.compile(r"[带帮促扶]")
 _HOUSE_NUMBER = re.compile(r"(?<=[路街巷道])\d{1,4}(?=弄|号院)")
@@ -531,6 +536,12 @@ def _named_with_he(text: str) -> bool:
     return text[1:2] == "和" and text[:1] not in _PRONOUNS + _LEVELS
 
 
+def _he_after_place(prefix: str) -> bool:
+    """Whether ``prefix`` is a place's short name, then a name's first character and 和 (湖南 + 人和 of
+    湖南人和律师事务所): the 和 is the firm's name, not "and"."""
+    return len(prefix) >= 4 and _named_with_he(prefix[-2:]) and bool(gazetteer().codes_named(prefix[:-2]))
+
+
 _ORG_ENDS = ("街道", "社区", "村", "镇", "乡", "公司", "局", "委", "会", "院", "校", "厂")
 _JOINERS = frozenset("和与及同跟")
 _MEASURE_FIRST = frozenset("万亿元千百个名户人家座所支批类项")
@@ -606,6 +617,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 人力资源和社会保障局: two fields joined in a government department's name
         if i == 1 and w == "和" and len(words[0][0]) == 1 and _named_with_he(name):
             continue        # 亿和精密工业: one character is no subject for 和 to join, it begins the name
+        if w == "和" and _he_after_place(name[:pos]):
+            continue        # 湖南人和律师事务所: nor is one after a place's short name (湖南 + 人和)
         if pos in roads:
             continue        # 乐西高速S1总包部: a road and its number name a project (高速 is no adverb there)
         if w in ("结合", "融合") and name[:pos - len(w)].endswith(("医", "医养", "产教", "军民")):
