@@ -4510,3 +4510,26 @@ def test_a_firm_named_with_he_after_its_province_and_its_branch_seat_in_brackets
     # (r496) a branch's seat in brackets places the unit there, not in the head office's city
     c = case("律所党建\n北京安博（成都）律师事务所党支部成立以来，组织律师开展公益法律服务。")
     assert c.region.get("city") == "成都市", c.region
+
+
+@pytest.mark.parametrize("text, industry, problem", [
+    # (r2007) how to get members to take part in the work areas' management "一度成为…难题", three clauses on
+    ("怎样把党员的先进性更好地体现出来，让党员在创优、创先、创新、创效中发挥作用，主动参与作业区的日常管理，投身技术创新，"
+     "一度成为党建管理上的一道难题。", "国有企业", "problem:soe-frontline-role-weak"),
+    # (r1297) how the village's collective economy could be grown "一度是…难题"
+    ("特色产业的长处怎样放大，村级集体经济怎样培育、怎样壮大，往后发展的劲头从哪里来，一度是摆在村里面前的一道难题。",
+     "农村", "problem:weak-collective-economy"),
+])
+def test_what_was_asked_how_to_do_is_the_difficulty_the_sentence_ends_on(text, industry, problem):
+    c = case("某党组织推行新办法。\n" + text, industry=industry)
+    assert problem in {m.id for m in c.problems}
+
+
+def test_a_headline_naming_the_unit_by_the_short_form_its_body_defines():
+    # (r2006) "质标所赴中国农科院北京畜牧兽医研究所联学共建": the headline's subject is the body's "…研究所（简称“质标所”）",
+    # the institute it went to for joint study is the host
+    c = case("党建引领促融合 科技协作谱新篇——质标所赴中国农科院北京畜牧兽医研究所联学共建\n"
+             "2026年1月12日，新疆维吾尔自治区农业科学院农业质量标准与检测技术研究所（简称“质标所”）党支部书记带领副所长等人，"
+             "来到中国农业科学院北京畜牧兽医研究所奶业创新团队，开展联学共建交流。质标所党支部介绍了本所的检测工作。")
+    assert c.unit.endswith("农业质量标准与检测技术研究所"), c.unit
+    assert c.region.get("province") == "新疆维吾尔自治区", c.region

@@ -45,6 +45,9 @@ _NOT_DIFFICULT = re.compile(NOT_HARD_WORDS + r"|难道|困难|疑难|难免|难�
                             r"有没有|只有[^。；]{0,24}?才|(?:仅有|唯一|只有)的[^，。；]{0,4}(?:一个|一家|一项|一支)")
 # (a question asked; a condition, "只有…才能…"; the only one of its kind, "全省仅有的一个集体奖项")
 _CLAUSE = re.compile(r"[，；：,;]")
+# a question of how to do something, the difficulty a sentence may end on ("怎样…，成了…难题")
+_HOW = re.compile(r"怎样|如何|怎么")
+_CLAUSE_END = re.compile(r"[。！？；;]")
 # ... except a difficulty the topic became ("流动党员怎么管，成了全县的一道难题")
 _BECAME_DIFFICULT = re.compile(r"(?:成了|成为|是)[^，。；]{0,10}(?:难题|难点|痛点|短板|难处)")
 
@@ -222,6 +225,11 @@ def _windows(text: str, parts: tuple[str, ...], cues: tuple[str, ...], absence_i
                                  or _ABSENT_AFTER.match(text, at + len(part))):
             continue
         start, end = _window(text, at)
+        # "怎样把党员的先进性体现出来，让党员…发挥作用，…，一度成为党建管理上的一道难题": what was asked how to do
+        # is the difficulty the sentence ends on, however many clauses the question runs to
+        if (how := _HOW.search(text, 0, at)) and (became := _BECAME_DIFFICULT.search(text, at)) and \
+                not _CLAUSE_END.search(text, how.end(), at):
+            end = max(end, became.end())
         window = text[start:end]
         spans = [(i, i + len(p)) for p in parts for i in (window.find(p),) if i >= 0]
         words = _difficulties(window, spans, cues)

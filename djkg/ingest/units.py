@@ -900,6 +900,12 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
         alias = _ALIAS.match(body, c.start + len(c.core) + len(c.party))
         if alias and alias.group(1) not in c.core:
             aliases.setdefault(c.core, []).append(alias.group(1))
+    # a headline that names the unit by the short form its body defines ("质标所赴…联学共建", the body's
+    # "…检测技术研究所（简称“质标所”）"): the title names it
+    for core, names in aliases.items():
+        if title and any(a in title for a in names) and "title" not in feats.get(core, {}) \
+                and "title_party" not in feats.get(core, {}):
+            add(core, "title")
     first_at: dict[str, int] = {}
     for c in body_cands:
         first_at.setdefault(c.core, c.start)
@@ -987,7 +993,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
 
 _VISITOR_AFTER = re.compile(r"(?:党委|党组|党工委)?(?:主要)?(?:领导|负责人|一行|同志)[^，。：:]{0,4}?(?:莅临|来到|走进|深入|到)")
 _VISIT_BEFORE = re.compile(r"(?:到|赴|走进|前往|来到|走访)(?:自治区|[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|盟|旗))?$")
-_VISIT_AFTER = re.compile(r"[^，。；：:]{0,24}?(?:学习|参观|调研|考察|交流|观摩|取经)")
+_VISIT_AFTER = re.compile(r"[^，。；：:]{0,24}?(?:学习|参观|调研|考察|交流|观摩|取经|联学|共建|联建)")
 
 
 def _visited_in_title(title: str, c: UnitCandidate) -> bool:
