@@ -4533,3 +4533,22 @@ def test_a_headline_naming_the_unit_by_the_short_form_its_body_defines():
              "来到中国农业科学院北京畜牧兽医研究所奶业创新团队，开展联学共建交流。质标所党支部介绍了本所的检测工作。")
     assert c.unit.endswith("农业质量标准与检测技术研究所"), c.unit
     assert c.region.get("province") == "新疆维吾尔自治区", c.region
+
+
+@pytest.mark.parametrize("text, unit", [
+    # (r1218) a department's teachers' branch: 教师 before 党支部, as 教工 is
+    ("西安工程大学电子信息学院控制工程系教师党支部推行“双带头人”工作法\n西安工程大学电子信息学院控制工程系教师党支部把党建和"
+     "教学科研结合起来，支部书记带头申报课题。", "西安工程大学电子信息学院控制工程系教师党支部"),
+    # (r1661) a kind and an ordinal together: 教工 + 第二
+    ("福建农业职业技术学院现代农业技术学院教工第二党支部：党建引领专业建设\n福建农业职业技术学院现代农业技术学院教工第二党支部"
+     "把支部建在专业上，党员教师带头开展技术服务。", "福建农业职业技术学院现代农业技术学院教工第二党支部"),
+])
+def test_a_branch_named_by_its_members_kind_and_its_ordinal(text, unit):
+    assert case(text).unit == unit
+
+
+def test_a_whole_universitys_teachers_branches_are_a_kind_not_one_branch():
+    # (r1086) "新疆大学教师党支部书记“双带头人”实现全覆盖": all the university's teachers' branches, the unit is the university
+    c = case("【聚焦主题主线抓整改】新疆大学教师党支部书记“双带头人”实现全覆盖\n新疆大学党委把教师党支部书记“双带头人”"
+             "培育作为整改的重要内容，新疆大学各学院党委认真落实。")
+    assert c.unit in ("新疆大学", "新疆大学党委"), c.unit

@@ -78,8 +78,9 @@ _PLACE_RE = re.compile(r"街道|镇(?!里)|乡(?<![下返回家故老同异他�
 # a sub-unit written right after its organisation (开元社区骑手驿站, 运维部, 皮肤科片)
 _SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:项目公司|项目部|分公司|驿站|服务站|科片|科(?![长员室技学研普尔])|(?<![支全内外局干])部(?!分|门|署|长)|工区|车间|班组|"
                        r"(?<![一两三几值])班(?!子|长|级|车|前|后)|站(?!长|在|位))")
-# the Party organisation of a unit, with the qualifier that may stand between ("园艺系" + "教工党支部")
-_PARTY_AFTER = re.compile(r"(?:[（(](?!下称|简称|以下|下文)[\u4e00-\u9fff]{2,6}[）)])?(?:教工|学生|机关|离退休|在职|第[一二三四五六七八九十\d]+|联合|综合|临时)?(?:" + _PARTY_WORDS + ")"
+# the Party organisation of a unit, with the qualifier that may stand between ("园艺系" + "教工党支部"; a whole
+# university's "教师党支部" are all its teachers' branches, a kind, not one)
+_PARTY_AFTER = re.compile(r"(?:[（(](?!下称|简称|以下|下文)[\u4e00-\u9fff]{2,6}[）)])?(?:教工|(?<!大学)(?:教师|本科生|研究生)|学生|机关|离退休|退休|在职|联合|综合|临时)?(?:第[一二三四五六七八九十\d]+)?(?:" + _PARTY_WORDS + ")"
                           r"|第[一二三四五六七八九十\d]+支部")
 # 与 ends a clause ("与四个社区结对") except between two subjects in a faculty's or department's name
 # (化学与环境工程学院, 高分子材料与工程系)
