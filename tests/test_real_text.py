@@ -4552,3 +4552,16 @@ def test_a_whole_universitys_teachers_branches_are_a_kind_not_one_branch():
     c = case("【聚焦主题主线抓整改】新疆大学教师党支部书记“双带头人”实现全覆盖\n新疆大学党委把教师党支部书记“双带头人”"
              "培育作为整改的重要内容，新疆大学各学院党委认真落实。")
     assert c.unit in ("新疆大学", "新疆大学党委"), c.unit
+
+
+def test_an_organs_service_bureau_and_its_property_centre_are_organisations():
+    # (r1933) "——机关服务局机关物业管理中心党支部结对帮扶见成效": 机关 begins their names, it is no generic 机关
+    c = case("拧成党建一股绳 合力帮村摘穷帽\n——机关服务局机关物业管理中心党支部结对帮扶见成效\n\n9月21日，河北省涞水县福山口村"
+             "第二届登山节开幕。福山口村是个贫困村，村里的党员多年没有过组织生活。")
+    assert c.unit.endswith("机关物业管理中心党支部"), c.unit
+
+
+def test_heilongjiangs_land_reclamation_group_is_a_state_firm():
+    # (r2008) "北大荒股份七星分公司": a branch of Heilongjiang's state land-reclamation group, not a private firm
+    c = case("时代变迁 初心永恒\n这几年，北大荒股份七星分公司农业科技园区党支部深入开展“党建+”工作，让党建和农业科研同步发力。")
+    assert c.industry.get("field") == "国有企业", c.industry
