@@ -4565,3 +4565,19 @@ def test_heilongjiangs_land_reclamation_group_is_a_state_firm():
     # (r2008) "北大荒股份七星分公司": a branch of Heilongjiang's state land-reclamation group, not a private firm
     c = case("时代变迁 初心永恒\n这几年，北大荒股份七星分公司农业科技园区党支部深入开展“党建+”工作，让党建和农业科研同步发力。")
     assert c.industry.get("field") == "国有企业", c.industry
+
+
+def test_a_series_bar_and_its_episode_number_end_a_name_and_on_behalf_of_begins_none():
+    # (r2043) "“新新”向党㉘丨融成律所推行…": 丨 and ㉘ mark a series' episode, no name runs across them
+    c = case("“新新”向党㉘丨融成律所推行“六在”工作法\n融成律所党支部把支部建在业务团队上，律师党员带头办理公益案件。")
+    assert "丨" not in c.unit and "㉘" not in c.unit and c.unit.startswith("融成律所"), c.unit
+    # (r2055) "我代表公司党委和全体党员同志": 代表 is "on behalf of", 代表公司 names nothing
+    c = case("“我是党员”时时刻刻都在线\n“今天是您的政治生日。我代表公司党委和全体党员同志，祝您政治生日快乐。”")
+    assert not c.unit.startswith("代表"), c.unit
+
+
+def test_a_village_called_after_a_province_keeps_its_whole_name_when_shortened():
+    # (r2048) 河南村: after the province's short name 河南 nothing of a name is left, so 河南 is the village's name
+    from djkg.ingest.units import short_name
+    assert short_name("泌阳县马谷田镇河南村") == "河南村"
+    assert short_name("山东枣庄供电公司") == "枣庄供电公司"

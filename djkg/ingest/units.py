@@ -95,7 +95,7 @@ _BOUNDARY_WORDS = (
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
     r"离不开|就|更|又|也|还|(?<![首成古一二三四五六七八九十])都|才|只|再|(?<=[\d一两二三四五六七八九十几每这那])(?:座|间|处|家|所|名|位|支|条|张)|打造|建立|成立|组建|推出|创建|参与|搭建|构建|"
     r"[一两二三四五六七八九十几百千万]+(?:米|公里|里|斤|尺|丈|亩)[高长宽深远]?(?![\u4e00-\u9fff]{1,2}(?:街道|社区|村|镇|乡))|"
-    r"不输|不亚于|不逊于|胜过|赛过|不|没|住|来|拿|抓|或|记|赴|归|报送|上报|当上|当起|当好|当选|担任|出任|现任|曾任|兼任|原任|踏访|关于|考察|探访|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
+    r"不输|不亚于|不逊于|胜过|赛过|不|没|住|来|拿|抓|或|记|赴|归|代表(?![处团会])|报送|上报|当上|当起|当好|当选|担任|出任|现任|曾任|兼任|原任|踏访|关于|考察|探访|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
     r"联合党支部|功能型党支部|临时党支部|党总支|党支部|党工委|党委|党组|党小组|支部|"
     # a conjunction opening the clause ("城里凉快了不少，可海西…红光村党支部书记…"), not the name's first character
     r"(?<![\u4e00-\u9fff])(?:可是|但是|然而|不过|可(?!克达拉)|但|而)")
@@ -122,7 +122,10 @@ _GENERIC = re.compile(r"^(?:全县|全市|全区|全省|全镇|全村|全小区|
                       r"(?:农民|农机)?专业合作社$|合作社$|(?:矛盾)?(?:纠纷)?调解(?:指导)?中心$|党群服务中心$|服务中心$|调解委员会$|调委会$|县乡$|(?:机关)?党建联盟$|生产车间$|"
                       r"(?:商务|商业)?(?:楼宇|写字楼|商务楼)$|"
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|具体|个别|部分|该|本|其|我|这|那)")
-_STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|｜\n\t 　'0123456789%％+＋")
+_STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|｜\n\t 　'0123456789%％+＋") | set("丨") | {
+    # 丨, a radical, is written as a bar between a series' name and a headline ("“新新”向党㉘丨融成律所…"), as are the
+    # circled numbers of a series' episodes
+    chr(c) for c in (*range(0x2460, 0x2500), *range(0x3251, 0x3260), *range(0x3280, 0x32C0))}
 # (…大学$ written out and the look-behind following 党员 rather than preceding it: every alternative then begins with
 # a character, which re skips ahead to instead of trying all of them at every character)
 _NOT_UNIT = re.compile(r"上大学$|考大学$|读大学$|念大学$|或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队|服务队)|骑手|快递员|"
@@ -717,8 +720,8 @@ def short_name(name: str) -> str:
     # a leading province or city named without its suffix (山东枣庄供电公司 → 枣庄供电公司 is how the text goes on)
     places = _leading_places(rest)
     lead = [e for e, x in places if not x.weak]
-    if lead and gazetteer().division(places[0][1].adcode).level == "province":
-        rest = rest[max(lead):]
+    if lead and gazetteer().division(places[0][1].adcode).level == "province" and len(rest) - max(lead) >= 2:
+        rest = rest[max(lead):]     # (but 河南村 is a village's whole name: nothing of a name is left after 河南)
     # a township, village or community keeps no place before its own name at all, however the chain is written
     # (内蒙古新巴尔虎右旗克尔伦苏木芒来嘎查 → 芒来嘎查, 海北刚察吉尔孟乡 → 吉尔孟乡), where a firm keeps its city
     while _PLACE_UNIT_END.search(rest):
