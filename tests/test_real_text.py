@@ -2094,6 +2094,9 @@ def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_a
     # a local tax bureau's full name begins with the state administration's (r1910); another bureau is another unit
     assert _same_unit("大通湖区税务局", "国家税务总局益阳市大通湖区税务局")
     assert not _same_unit("益阳市税务局", "国家税务总局益阳市大通湖区税务局")
+    # a law firm is its 律所 (r2072); another firm is another unit
+    assert _same_unit("云常律所党支部", "海南云常律师事务所党支部")
+    assert not _same_unit("天元律所", "海南云常律师事务所")
     # a name written with words left out, of the same kind (r1255, r1302, r1233), but no other body of that kind
     assert _same_unit("广西湘桂糖业集团", "湘桂集团党委")
     assert _same_unit("格尔木西藏路派出所", "格尔木市公安局西藏路派出所")
@@ -4581,3 +4584,9 @@ def test_a_village_called_after_a_province_keeps_its_whole_name_when_shortened()
     from djkg.ingest.units import short_name
     assert short_name("泌阳县马谷田镇河南村") == "河南村"
     assert short_name("山东枣庄供电公司") == "枣庄供电公司"
+
+
+def test_a_regional_centre_a_hospital_builds_is_no_district_and_no_unit():
+    # (r2088) "市五院建成高质量区域医疗中心": 区 of 区域 is no district, and a high-quality centre is what was built
+    from djkg.ingest.units import candidates
+    assert not candidates("党建引领发展 市五院建成高质量区域医疗中心")

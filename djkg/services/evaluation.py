@@ -89,7 +89,9 @@ _ABBREVIATIONS = (("工作委员会", "工委"), ("市委直属机关", "市直�
                   ("工商业联合会(商会)", "商会"), ("镇商会", "商会"),
                   # every local tax bureau's full name begins with the state administration's (国家税务总局益阳市大通湖区
                   # 税务局 is the 大通湖区税务局 a report names)
-                  ("国家税务总局", ""))
+                  ("国家税务总局", ""),
+                  # a law firm is its 律所 (海南云常律师事务所党支部 is the 云常律所党支部 a report names)
+                  ("律师事务所", "律所"))
 
 
 def _abbreviated(name: str) -> str:
