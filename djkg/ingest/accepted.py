@@ -22,6 +22,8 @@ from typing import Any, Iterator
 
 import yaml
 
+from ..core.yamlio import safe_load
+
 _LISTS = ("problems", "measures")
 _REVIEW_KEYS = ("accepted_by", "accepted_at", "accepted_from")   # bookkeeping, not part of a release entry
 _HEADER = ("# djkg：分类词表审核结果（由 API / 命令行写入，请勿手工编辑）\n"
@@ -49,7 +51,7 @@ def load(path: Path | None) -> dict[str, Any]:
     if path is None or not path.exists():
         return data
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ValueError(f"{path}: 无法解析 / cannot parse: {exc}") from exc
     if not isinstance(raw, dict):

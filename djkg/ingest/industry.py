@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..core.yamlio import safe_load
 from ..graph.schema import FIELDS
 from .normalise import normalise_short, positions
 from .regexscan import Prefiltered
@@ -93,9 +94,8 @@ def _sector_of(field: str, *texts: str) -> str | None:
 @lru_cache(maxsize=1)
 def _groups() -> dict:
     from importlib import resources
-    import yaml
-    return yaml.safe_load(resources.files("djkg.ingest").joinpath("data", "central_enterprises.yaml")
-                          .read_text(encoding="utf-8")) or {}
+    return safe_load(resources.files("djkg.ingest").joinpath("data", "central_enterprises.yaml")
+                     .read_text(encoding="utf-8")) or {}
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from typing import Any, Iterable, Iterator
 import yaml
 
 from ..core.config import Limits
+from ..core.yamlio import safe_load
 from . import containers
 
 SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".pdf", ".jsonl")
@@ -257,15 +258,8 @@ def _check_text(text: str) -> str:
 # --- text, Markdown, front matter -------------------------------------------------------------------
 
 def _load_yaml(text: str) -> Any:
-    """PyYAML's safe loader, through libyaml when it is there (~10x faster on front matter); what libyaml
-    refuses is read by the pure-Python loader, so nothing the pure one accepts is lost."""
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is not None:
-        try:
-            return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(text)
+    """Front matter as data (``core.yamlio``: libyaml when there, the pure loader for what it refuses)."""
+    return safe_load(text)
 
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)

@@ -16,8 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-import yaml
-
+from ..core.yamlio import safe_load
 from ..graph.adcodes import MUNICIPALITIES
 from .normalise import bracketed
 from .regexscan import first_chars
@@ -616,7 +615,7 @@ def _divisions() -> list[Division]:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     ref = resources.files("djkg.ingest").joinpath("data", "region_aliases.yaml")
-    data = yaml.safe_load(ref.read_text(encoding="utf-8")) or {}
+    data = safe_load(ref.read_text(encoding="utf-8")) or {}
     weak = set(data.get("weak") or [])
     divisions = _divisions()
     base = Gazetteer(divisions, {}, weak)

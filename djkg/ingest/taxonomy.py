@@ -21,6 +21,7 @@ from typing import Any, Callable
 
 import yaml
 
+from ..core.yamlio import safe_load
 from ..graph import schema as S
 from . import accepted
 from .normalise import blank, normalise_short
@@ -470,7 +471,7 @@ def _with_variants(surfaces: tuple[str, ...]) -> list[str]:
 def _load_yaml(name: str) -> Any:
     ref = resources.files("djkg.ingest").joinpath("data", name)
     try:
-        return yaml.safe_load(ref.read_text(encoding="utf-8"))
+        return safe_load(ref.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
 

@@ -15,10 +15,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..core.contract import Maturity, MaturityComponents, MeasureUse, ModelDetail, ModelSummary, ProblemSupport
 from ..core.numerals import ascii_digits
+from ..core.yamlio import safe_load
 from ..graph.adcodes import city_of, county_of, province_of
 from ..graph.schema import MODEL
 from ..graph.store import GraphStore
@@ -29,7 +28,7 @@ FIELD_CERTAIN = 0.6    # an inferred field counts for a model's field list from 
 
 @lru_cache(maxsize=1)
 def weights() -> dict[str, Any]:
-    return yaml.safe_load(resources.files(__package__).joinpath("ranking.yaml").read_text(encoding="utf-8"))
+    return safe_load(resources.files(__package__).joinpath("ranking.yaml").read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True, slots=True)   # one per case of a model: slots keep 100k of them small

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from ..core.analyses import PlaceRef
 from ..core.numerals import ascii_digits
+from ..core.yamlio import safe_load
 
 EARTH_RADIUS_KM = 6371.0088   # mean Earth radius (IUGG)
 
@@ -40,7 +39,7 @@ class Province:
 @lru_cache(maxsize=1)
 def provinces() -> dict[str, Province]:
     """Province by two-digit prefix ("37")."""
-    rows = yaml.safe_load(resources.files(__package__).joinpath("provinces.yaml").read_text(encoding="utf-8"))
+    rows = safe_load(resources.files(__package__).joinpath("provinces.yaml").read_text(encoding="utf-8"))
     return {str(r["adcode"])[:2]: Province(str(r["adcode"]), r["name"], r["short"], float(r["lon"]), float(r["lat"]))
             for r in rows}
 

@@ -36,8 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
-
+from ..core.yamlio import safe_load
 from ..graph.adcodes import MUNICIPALITIES
 from ..graph.schema import concept_id, normalise_key
 from ..graph.store import GraphStore
@@ -372,7 +371,7 @@ def evaluate_agreement(gold_dir: Path, second: Path) -> dict[str, Any]:
 def _annotation(path: Path) -> list[dict[str, Any]]:
     """The entries of one annotation file (a gold.yaml, or a second reader's file in its shape). A number list that
     holds something else ("2/3", "两万") is the annotator's slip, named here rather than met as a crash mid-score."""
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = safe_load(path.read_text(encoding="utf-8")) or []
     for entry in entries if isinstance(entries, list) else []:
         for key in _NUMBER_LISTS:
             for v in (entry.get(key) or []) if isinstance(entry, dict) else []:
@@ -498,7 +497,7 @@ def evaluate_titles(gold_file: Path) -> dict[str, Any]:
     from ..ingest.normalise import normalise
     found = headlines = taken = no_headline = 0
     misses: list[dict[str, Any]] = []
-    for entry in yaml.safe_load(gold_file.read_text(encoding="utf-8")) or []:
+    for entry in safe_load(gold_file.read_text(encoding="utf-8")) or []:
         case = _extracted(gold_file.parent / entry["file"])
         title = case.title if case is not None else ""
         if entry.get("title"):
@@ -521,7 +520,7 @@ def evaluate_titles(gold_file: Path) -> dict[str, Any]:
 
 def evaluate_recommend(store: GraphStore, gold_file: Path, *, k: int = 5) -> dict[str, Any]:
     from .recommend import recommend
-    profiles = yaml.safe_load(Path(gold_file).read_text(encoding="utf-8")) or []
+    profiles = safe_load(Path(gold_file).read_text(encoding="utf-8")) or []
     hits = 0
     rr = 0.0
     ndcg = 0.0
