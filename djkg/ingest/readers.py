@@ -257,11 +257,6 @@ def _check_text(text: str) -> str:
 
 # --- text, Markdown, front matter -------------------------------------------------------------------
 
-def _load_yaml(text: str) -> Any:
-    """Front matter as data (``core.yamlio``: libyaml when there, the pure loader for what it refuses)."""
-    return safe_load(text)
-
-
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -271,7 +266,7 @@ def read_text(text: str, source: str, *, fmt: str = "txt") -> RawDoc:
     if m:
         doc.text = text[m.end():]
         try:
-            meta = _load_yaml(m.group(1))
+            meta = safe_load(m.group(1))   # (libyaml, the pure loader for what it refuses)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"第 {mark.line + 2} 行 / line {mark.line + 2}" if mark else ""
