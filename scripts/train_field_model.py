@@ -25,8 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import yaml  # noqa: E402
-
+from djkg.core.yamlio import safe_load  # noqa: E402
 from djkg.ingest import field_model  # noqa: E402
 from djkg.ingest.extract import extract  # noqa: E402
 from djkg.ingest.normalise import normalise  # noqa: E402
@@ -52,7 +51,7 @@ def documents(name: str) -> list[dict]:
     if is_sealed(GOLD / name):
         raise SystemExit(f"{name} is sealed: never trained on")
     out = []
-    for entry in yaml.safe_load((GOLD / name / "gold.yaml").read_text(encoding="utf-8")):
+    for entry in safe_load((GOLD / name / "gold.yaml").read_text(encoding="utf-8")):
         if not entry.get("field"):
             continue
         docs = [d for d in read_path(GOLD / name / entry["file"]) if isinstance(d, RawDoc)]

@@ -24,8 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import yaml  # noqa: E402
-
+from djkg.core.yamlio import safe_load  # noqa: E402
 from djkg.ingest import outcome_model  # noqa: E402
 from djkg.ingest.extract import extract  # noqa: E402
 from djkg.ingest.readers import RawDoc, read_path  # noqa: E402
@@ -52,7 +51,7 @@ def examples(name: str) -> list[tuple[dict[str, float], int]]:
     if sealed(name):
         raise SystemExit(f"{name} is sealed: never trained on")
     out = []
-    for entry in yaml.safe_load((GOLD / name / "gold.yaml").read_text(encoding="utf-8")):
+    for entry in safe_load((GOLD / name / "gold.yaml").read_text(encoding="utf-8")):
         docs = [d for d in read_path(GOLD / name / entry["file"]) if isinstance(d, RawDoc)]
         results, area = _values(entry.get("outcomes")), _values(entry.get("region_outcomes"))
         others = _values(entry.get("outcome_forbidden"))

@@ -25,8 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import yaml  # noqa: E402
-
+from djkg.core.yamlio import safe_load  # noqa: E402
 from djkg.ingest import unit_model, units  # noqa: E402
 from djkg.ingest.extract import extract  # noqa: E402
 from djkg.ingest.readers import RawDoc, read_path  # noqa: E402
@@ -82,7 +81,7 @@ def examples(decision: str, name: str) -> list[list[tuple[dict[str, float], int]
     if sealed(name):
         raise SystemExit(f"{name} is sealed: never trained on")
     out = []
-    for entry in yaml.safe_load((GOLD / name / "gold.yaml").read_text(encoding="utf-8")):
+    for entry in safe_load((GOLD / name / "gold.yaml").read_text(encoding="utf-8")):
         docs = [d for d in read_path(GOLD / name / entry["file"]) if isinstance(d, RawDoc)]
         rows = ALTERNATIVES[decision](entry, docs[0]) if docs else []
         if 0 < sum(y for _, y in rows) < len(rows):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from djkg.core.yamlio import safe_load
 from djkg.services.evaluation import evaluate_agreement, evaluate_extraction, evaluate_recommend
 
 GOLD = Path(__file__).resolve().parent / "gold"
@@ -792,7 +793,7 @@ def test_many_sets_are_scored_as_one_with_development_and_sealed_apart(tmp_path)
     import shutil
     from djkg.services.evaluation import evaluate_extraction_sets
     source = GOLD / "extraction_real2"
-    entries = yaml.safe_load((source / "gold.yaml").read_text(encoding="utf-8"))
+    entries = safe_load((source / "gold.yaml").read_text(encoding="utf-8"))
     layout = {"extraction_real_a": ("", entries[:3]), "extraction_real_b": ("", entries[3:5]),
               "extraction_real_c": ("# SEALED: read for figures only\n", entries[5:8])}
     for name, (head, part) in layout.items():
@@ -824,7 +825,7 @@ def test_no_development_write_up_retells_a_report_a_sealed_set_holds():
     seen: dict[str, list[tuple[str, bool]]] = {}
     for gold_file in sorted(GOLD.glob("extraction_*/gold.yaml")):
         sealed = is_sealed(gold_file.parent)
-        for entry in yaml.safe_load(gold_file.read_text(encoding="utf-8")):
+        for entry in safe_load(gold_file.read_text(encoding="utf-8")):
             url = str((entry.get("source") or {}).get("url") or "").strip().rstrip("/")
             if url:
                 seen.setdefault(url, []).append((f"{gold_file.parent.name}/{entry['file']}", sealed))
@@ -952,8 +953,8 @@ def test_a_second_annotation_reads_every_write_up_with_known_ids(gold):
     concepts and models the taxonomy has."""
     from djkg.graph.schema import concept_id
     from djkg.ingest.taxonomy import taxonomy
-    first = yaml.safe_load((GOLD / gold / "gold.yaml").read_text(encoding="utf-8"))
-    second = yaml.safe_load((GOLD / gold / "second_annotation.yaml").read_text(encoding="utf-8"))
+    first = safe_load((GOLD / gold / "gold.yaml").read_text(encoding="utf-8"))
+    second = safe_load((GOLD / gold / "second_annotation.yaml").read_text(encoding="utf-8"))
     assert sorted(e["file"] for e in second) == sorted(e["file"] for e in first)
     known = taxonomy().by_id
     for e in second:
