@@ -241,8 +241,9 @@ WARM_FILES = 48   # files a fresh process ingests before the timed run: its fork
 
 def _ingest_fresh(folder: Path, warm: Path, db: Path, jobs: int) -> dict:
     """``ingest_paths([folder], …, jobs=jobs)`` timed in a new interpreter that has first ingested ``warm`` (other
-    files) the same way — its tables loaded, its fork server running, no text of ``folder`` read before: wall
-    seconds, CPU seconds of the process and of its workers, inserted and failed counts."""
+    files) the same way — its tables loaded, its fork server running, and with raw reports no text of ``folder``
+    read before (the corpus repeats its 83 texts, so there the warm-up has read them): wall seconds, CPU seconds of
+    the process and of its workers, inserted and failed counts."""
     out = subprocess.run([sys.executable, "-c", "import run; run._ingest_fresh_child()", str(folder), str(warm),
                           str(db), str(jobs)], cwd=Path(__file__).resolve().parent, capture_output=True, text=True,
                          timeout=3600)
