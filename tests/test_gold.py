@@ -266,7 +266,9 @@ REAL_FLOORS = {
     "extraction_real44": {"province": 0.95, "city": 0.91, "county": 0.8, "field": 0.95, "problems": 0.0,
                           "measures": 0.73, "outcome_values": 0.66, "outcome_precision": 0.64, "model": 0.57,
                           "unit": 0.87},
-    "extraction_real45": {"province": 0.95, "city": 0.91, "county": 0.87, "field": 0.95, "problems": 0.4,
+    # (city 0.91 -> 0.87 in the forty-sixth session: a body named by its province alone stays at province level,
+    # ``extract._cap_at_province``; 湖北医药学院's annotator placed it in 十堰市, the city its text works in)
+    "extraction_real45": {"province": 0.95, "city": 0.87, "county": 0.87, "field": 0.95, "problems": 0.4,
                           "measures": 0.66, "outcome_values": 0.6, "outcome_precision": 0.83, "model": 1.0,
                           "unit": 0.87},
     # r1225-r1248, sealed (six more blind authors given fields and provinces, 24 reports); held at what it read blind
@@ -427,7 +429,10 @@ REAL_FLOORS = {
                           "measures": 0.62, "outcome_values": 0.57, "outcome_precision": 0.84, "model": 0.75,
                           "unit": 0.69},
     # r1949-r1960 (12 of them), sealed (two blind authors in the same round); held at what it read blind (its header)
-    "extraction_real80": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 1.0, "problems": 0.25,
+    # (city 1.0 -> 0.8 and county 1.0 -> 0.9 in the forty-sixth session: one of its units is a body named by its
+    # province alone that its annotator placed in a city and county, which ``extract._cap_at_province`` now leaves at
+    # province level; over all sealed sets that rule removed one invented place and lost this one)
+    "extraction_real80": {"province": 1.0, "city": 0.8, "county": 0.9, "field": 1.0, "problems": 0.25,
                           "measures": 0.81, "outcome_values": 0.43, "outcome_precision": 0.85, "model": 0.37,
                           "unit": 0.41},
     # r1961-r1984 (24 of them), written blind in the forty-third session's fourth round (measured with the start
@@ -632,6 +637,8 @@ PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"
                                                 # sealed r2093-r2104 as it read blind (4 problems listed in 12 texts;
                                                 # the extractor finds 3 and claims 5 more)
                                                 ("extraction_real88", "problems"): 0.37}
+# (nine development sets one or two fewer since the forty-sixth session: a body named by its province alone stays at
+# province level, ``extract._cap_at_province``)
 # places a gold set leaves empty because only a masthead or a body's honour shows them (see the set's header); for
 # the sealed sets, as many as they read blind (not looked at)
 # (held at what each reads since the thirteenth session: the scorer counts a place the unit's own name begins with,
@@ -642,33 +649,33 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 2, "extract
                     "extraction_real4": 2, "extraction_real5": 0,
                     "extraction_real6": 2, "extraction_real7": 3,
                     "extraction_real8": 2, "extraction_real9": 3, "extraction_real10": 1,
-                    "extraction_real11": 0, "extraction_real12": 6, "extraction_real13": 1, "extraction_real14": 4,
+                    "extraction_real11": 0, "extraction_real12": 6, "extraction_real13": 1, "extraction_real14": 2,
                     "extraction_real15": 3, "extraction_real16": 6, "extraction_real17": 3, "extraction_real18": 4,
-                    "extraction_real19": 3, "extraction_real20": 2, "extraction_real21": 3,
+                    "extraction_real19": 3, "extraction_real20": 1, "extraction_real21": 3,
                     "extraction_real22": 2, "extraction_real23": 1, "extraction_real24": 1,
                     "extraction_real25": 3, "extraction_real26": 1, "extraction_real27": 3, "extraction_real28": 4,
                     "extraction_real29": 0, "extraction_real30": 1, "extraction_real31": 0,
-                    "extraction_real32": 3, "extraction_real33": 3, "extraction_real34": 0, "extraction_real35": 1,
+                    "extraction_real32": 3, "extraction_real33": 2, "extraction_real34": 0, "extraction_real35": 1,
                     "extraction_real36": 0, "extraction_real37": 0, "extraction_real38": 1,
                     "extraction_real39": 1, "extraction_real40": 1, "extraction_real41": 0,
                     "extraction_real42": 1, "extraction_real43": 3, "extraction_real44": 1,
-                    "extraction_real45": 1, "extraction_real46": 1, "extraction_real47": 2,
+                    "extraction_real45": 0, "extraction_real46": 1, "extraction_real47": 2,
                     "extraction_real48": 1, "extraction_real49": 4,
                     "extraction_real50": 3, "extraction_real51": 3, "extraction_real52": 4,
-                    "extraction_real53": 1, "extraction_real54": 2,
-                    "extraction_real55": 1, "extraction_real56": 3,
+                    "extraction_real53": 1, "extraction_real54": 0,
+                    "extraction_real55": 1, "extraction_real56": 1,
                     "extraction_real57": 1, "extraction_real58": 2, "extraction_real59": 0, "extraction_real60": 1,
-                    "extraction_real61": 1, "extraction_real62": 1,
+                    "extraction_real61": 1, "extraction_real62": 0,
                     "extraction_real63": 0, "extraction_real64": 2, "extraction_real65": 0,
                     "extraction_real66": 1, "extraction_real67": 2, "extraction_real68": 2,
-                    "extraction_real69": 2, "extraction_real70": 1,
+                    "extraction_real69": 1, "extraction_real70": 1,
                     "extraction_real71": 0, "extraction_real72": 0,
                     "extraction_real73": 0, "extraction_real74": 1,
                     "extraction_real75": 3, "extraction_real76": 1,
                     "extraction_real77": 2, "extraction_real78": 0,
                     "extraction_real79": 1, "extraction_real80": 0,
                     "extraction_real81": 3, "extraction_real82": 1,
-                    "extraction_real83": 4, "extraction_real84": 1,
+                    "extraction_real83": 3, "extraction_real84": 1,
                     "extraction_real85": 0, "extraction_real86": 0,
                     "extraction_real87": 0, "extraction_real88": 0}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "extraction_real2": 0.02,

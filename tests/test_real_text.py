@@ -378,6 +378,28 @@ def test_a_village_clinic_a_provincial_hospital_serves_is_not_its_county():
     assert (c.region.get("province"), c.region.get("county")) == ("海南省", None), c.region
 
 
+@pytest.mark.parametrize("text, unit, where", [
+    # (r1531, r2017) a provincial hospital's aid team in a county: the county and its city are where it helps
+    ("6月起，宁夏回族自治区人民医院党委选派12名骨干医生到固原市泾源县人民医院坐诊，泾源县群众在家门口看上了专家号。",
+     "宁夏回族自治区人民医院", ("宁夏回族自治区", None, None)),
+    # (r921) a provincial academy's pilot village
+    ("云南省农业科学院党委把试验田建在昆明市东川区的山村里，专家驻村指导种植，村里的软籽石榴亩产提高了三成。",
+     "云南省农业科学院", ("云南省", None, None)),
+    # … a title that names the county keeps it: the report is about the body's work there as its own
+    ("泾源县里的自治区医院\n宁夏回族自治区人民医院党委在固原市泾源县设立分诊点，泾源县群众在家门口看上了专家号。",
+     "宁夏回族自治区人民医院", ("宁夏回族自治区", "固原市", "泾源县")),
+    # … a firm whose name carries its province works from the county its text gives (r584)
+    ("山西天宝集团有限公司位于忻州市定襄县，公司党委推行“党员责任区”，车间一次合格率提高到98%。",
+     "山西天宝集团有限公司", ("山西省", "忻州市", "定襄县")),
+    # … and a university's project branch stands at the project (r1856)
+    ("四川轻化工大学东部新城校区项目位于自贡市，项目临时党支部把党员示范岗设在工地上。",
+     "四川轻化工大学东部新城校区项目临时党支部", ("四川省", "自贡市", None)),
+])
+def test_a_body_named_by_its_province_alone_stays_at_province_level(text, unit, where):
+    c = case(text, unit=unit)
+    assert (c.region.get("province"), c.region.get("city"), c.region.get("county")) == where, c.region
+
+
 def test_a_forest_farm_is_an_organisation():
     c = case("满山青翠的背后\n\n在公路24公里处，坐落着国有古市林场。全场有五个分场，另有小沙坪煤矿。林场党总支带着职工植树护林。")
     assert "古市林场" in c.unit and c.industry["field"] == "事业单位", (c.unit, c.industry)

@@ -565,6 +565,7 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         return empty
     if not hint:
         match = _cap_at_unit_level(g, match, unit, (title if title_is_heading else "") + headline)
+        match = _cap_at_province(g, match, unit, (title if title_is_heading else "") + headline)
     if match.confidence < REGION_DROP:
         # a place named once, far into the text, is no ground to file the unit there
         warnings.append("文中没有可靠的地点，未确定所在地区 / no reliable place in the text; region left empty")
@@ -628,6 +629,32 @@ def _cap_at_unit_level(g, match, unit: str, title: str):
     if short in title:
         return match
     return replace(g.match(county.parent), confidence=match.confidence) if county.parent else match
+
+
+# public bodies of a province that serve all of it: a county or city their text names is a place they work in (a
+# hospital's aid team, an academy's pilot village, a fund's project), not their seat
+_PROVINCE_BODY = re.compile(r"医院|大学|学院|科学院|研究院|机关|台办|政协|基金会|红十字会|商会|联合会|总工会|党校")
+# … but a campus, a branch or a project of one is where it stands ("四川轻化工大学东部新城校区项目临时党支部": 自贡)
+_AT_A_SITE = re.compile(r"项目|工程|工地|指挥部|校区|分校|分院")
+
+
+def _cap_at_province(g, match, unit: str, title: str):
+    """A body named by its province alone (宁夏回族自治区人民医院, 云南省农业科学院, 陕西省红十字基金会) stays at
+    province level unless the title names the city or county: the villages and counties its report names are where
+    it sent doctors or ran a project ("…派驻泾源县…"). A firm's name is left alone: a province's name often heads a
+    factory's in one county (山西天宝集团, 定襄县). A municipality's districts are kept (its province is a city)."""
+    if not match.city or not unit or _BELOW_COUNTY.search(unit) or not _PROVINCE_BODY.search(unit) \
+            or _AT_A_SITE.search(unit):
+        return match
+    lead = g.places_beginning(unit)
+    if not lead or any(g.division(code).level != "province" for codes in lead for code in codes):
+        return match
+    if any(g.division(s.adcode).level != "province" for _, _, s in g.mentions(unit) if not s.weak):
+        return match    # 湖北医药学院十堰校区, 广西大学梧州分校: the name places it below the province
+    deeper = [d for d in g.chain(match.adcode) if d.level != "province"]
+    if any((d.name[:-1] if len(d.name) > 2 else d.name) in title for d in deeper):
+        return match
+    return replace(g.match(g.chain(match.adcode)[0].adcode), confidence=match.confidence)
 
 
 def _named_above_county(g, unit: str) -> bool:
