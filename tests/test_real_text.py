@@ -3878,6 +3878,26 @@ def test_a_pages_date_or_source_line_and_a_title_that_is_the_units_whole_name():
     assert c.unit == "大连理工大学环境学院环境微生物工程研究生导师纵向党支部", c.unit
 
 
+@pytest.mark.parametrize("text, unit", [
+    # (r1797) the school's branch, its departments between, at the first mention: the text is about that branch
+    ("广西职业技术学院农业工程学院的茶叶双高专业群教师党支部，近日入选全国样板支部名单。支部把课堂搬进茶园，带学生给茶农"
+     "做技术服务，广西职业技术学院农业工程学院的师生一年走访茶企30多家。",
+     "广西职业技术学院农业工程学院茶叶双高专业群教师党支部"),
+    # (r54) a mine's district branch
+    ("高坑煤业公司采一区党支部推行“安全积分”，高坑煤业公司采一区连续三年零事故，高坑煤业公司把做法推广到各区队。",
+     "高坑煤业公司采一区党支部"),
+    # … two different branches named: the text is about the university, its branches are examples (r1086)
+    ("新疆大学教师党支部开展主题活动。新疆大学把整改落到支部，新疆大学数学与系统科学学院教工第五党支部组织党员进课堂。"
+     "新疆大学各学院推开了这一做法，新疆大学的老师们说收获很大。", "新疆大学"),
+    # … a branch named only after whom it gathers is one of many ("教师党支部")
+    ("长江大学教师党支部组织党员下乡。长江大学的老师们带着技术进村，长江大学把这项工作列入年度考核。", "长江大学"),
+    # … and a count before the branch names several ("两个教师党支部")
+    ("长江大学两个教师党支部结对帮扶村庄。长江大学的老师们带着技术进村，长江大学把这项工作列入年度考核。", "长江大学"),
+])
+def test_the_branch_a_unit_is_written_with_at_its_first_mention_is_the_unit(text, unit):
+    assert case(text).unit == unit, case(text).unit
+
+
 def test_a_firm_known_by_its_brand_is_a_unit_where_visitors_go_to_its_party_committee():
     from djkg.ingest.units import candidates
     # r1569: "西城区委组织部走进美团党委" — no organisation word names 美团; the verb and 党委 bound it
@@ -4590,6 +4610,9 @@ def test_heilongjiangs_land_reclamation_group_is_a_state_firm():
     # (r2008) "北大荒股份七星分公司": a branch of Heilongjiang's state land-reclamation group, not a private firm
     c = case("时代变迁 初心永恒\n这几年，北大荒股份七星分公司农业科技园区党支部深入开展“党建+”工作，让党建和农业科研同步发力。")
     assert c.industry.get("field") == "国有企业", c.industry
+    # … whose 园区 (a park's firms are most often private) names a part of the state firm, not its owner
+    from djkg.ingest.industry import infer
+    assert infer(unit="北大荒股份七星分公司农业科技园区党支部").field == "国有企业"
 
 
 def test_a_series_bar_and_its_episode_number_end_a_name_and_on_behalf_of_begins_none():

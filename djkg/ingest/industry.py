@@ -329,7 +329,9 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         # a firm whose Party work the text calls private firms' ("走出一条…的非公企业党建路子"), or whose headline speaks of
         # private firms, is one
         scores["非公有制经济组织"] = scores.get("非公有制经济组织", 0.0) + 10.0
-    if _SOE_HONOUR_SCAN.search(head) or _central_honour(head):
+    if _SOE_HONOUR_SCAN.search(head) or _central_honour(head) or (unit and is_state_owned(unit)):
+        # (a state group's name heading the unit's says what the 园区 or 车间 of one of its branches does not:
+        # "北大荒股份七星分公司农业科技园区党支部")
         scores["国有企业"] = scores.get("国有企业", 0.0) + 10.0
     association = bool(_ASSOCIATION.search(unit))
     # 个体劳动者私营企业协会: an association of private firms is a social organisation, whatever its members own

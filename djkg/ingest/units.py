@@ -776,6 +776,9 @@ def guess_unit(title: str, text: str) -> str:
         # "中共英利集团党委" is the Party committee of 英利集团, written without 中共 elsewhere: 中共 names the Party,
         # not the unit (but 中共一大会址纪念馆 is the memorial's own name, never written without it)
         best = best[2:]
+    branch = _branch_written_after(best, title, text)
+    if branch:
+        return branch
     # a title that is the unit's whole name, its branch named after whom it gathers ("大连理工大学环境学院环境微生物
     # 工程研究生导师纵向党支部"): the branch, not the school that begins it
     head = title.strip()
@@ -784,6 +787,33 @@ def guess_unit(title: str, text: str) -> str:
         if 2 <= len(middle) <= 16 and _CJK_RUN.fullmatch(middle) and not _CLAUSE_IN_NAME.search(middle):
             return head
     return best + suffix
+
+
+BRANCH_CHARS = 1500   # how far into the body a branch written after the unit's name is looked for
+_BRANCH_AFTER = re.compile(r"的?([\u4e00-\u9fff]{2,18}?)(党总支|党支部)")
+_BRANCH_CLAUSE = re.compile(r"[在到把将对从为给的了和及是让被由各等个多几两些某]|^与|[院司校局]与|成立|组建|建立|设立|下设|所属|基层|"
+                            r"全体|所有|担任|联系|先行")
+# a branch named only after whom it gathers is one of many of its kind, not the one the text is about ("新疆大学教师党支部")
+_GENERIC_BRANCH = re.compile(r"(?:教师|教工|学生|研究生|本科生|机关|离退休|退休|在职|流动|流动党员|党员|职工|员工|司机|货车司机)+")
+
+
+def _branch_written_after(best: str, title: str, text: str) -> str:
+    """The Party branch or general branch a school, a hospital or a firm is written with at its first mention, its
+    departments between ("山东农业大学农学院的植物科学与信息党支部", "宁夏医科大学总医院麻醉与围术期医学科第一
+    党支部"): the text is about that branch, not the whole university. "" when none follows."""
+    if best.endswith(PARTY):
+        return ""
+    found: list[str] = []
+    for part in (title, text[:BRANCH_CHARS]):
+        for at in positions(part, best):
+            m = _BRANCH_AFTER.match(part, at + len(best))
+            if m and not _BRANCH_CLAUSE.search(m.group(1)) and _after_last_verb(m.group(1)) == m.group(1):
+                found.append(m.group(1) + m.group(2))
+    # (two different branches named, "新疆大学教师党支部" in the title and "新疆大学数学与系统科学学院教工第五党支部" in
+    # the text: the text is about the school or the firm, its branches are examples)
+    if len(set(found)) != 1 or _GENERIC_BRANCH.fullmatch(found[0][:-3]):
+        return ""
+    return best + found[0]
 
 
 # (not ``_CLAUSE_WORDS``: its 向 is the 纵向 of such a branch's name, and 到, 是, 由 begin clauses here too)
