@@ -3761,9 +3761,20 @@ def test_donations_collected_are_results_and_listed_member_branches_are_not_the_
 
 def test_a_service_teams_bracketed_name_makes_it_a_unit():
     from djkg.ingest.units import candidates
-    # r1478: "国家电网福建电力“双满意”(沙县光明先锋)共产党员服务队" — the team's own name stands in brackets
-    cores = {c.core for c in candidates("多年来国家电网福建电力“双满意”(沙县光明先锋)共产党员服务队把为群众服务摆在首位。")}
+    # r1478: "…“双满意”(沙县光明先锋)共产党员服务队" — the team's own name stands in brackets
+    cores = {c.core for c in candidates("多年来，“双满意”(沙县光明先锋)共产党员服务队把为群众服务摆在首位。")}
     assert "(沙县光明先锋)共产党员服务队" in cores, cores
+    # … and State Grid's teams are named in full: "国家电网 + province + 电力 + (place or brand) + name" (r1478, r1629,
+    # r2087, r214)
+    for text, name in (("多年来国家电网福建电力“双满意”(沙县光明先锋)共产党员服务队把为群众服务摆在首位。",
+                        "国家电网福建电力“双满意”(沙县光明先锋)共产党员服务队"),
+                       ("只要提起国网山西电力（晋城陵川）太行黎明共产党员服务队，当地人都竖起大拇指。",
+                        "国网山西电力（晋城陵川）太行黎明共产党员服务队"),
+                       ("5日，国家电网湖北电力（黄石大冶铜草花）共产党员服务队的队员来到村里。",
+                        "国家电网湖北电力（黄石大冶铜草花）共产党员服务队"),
+                       ("全称是“国家电网四川电力（成都高新）连心桥共产党员服务队”，队员有32名。",
+                        "国家电网四川电力（成都高新）连心桥共产党员服务队")):
+        assert name in {c.core for c in candidates(text)}, (name, [c.core for c in candidates(text)])
     c = from_gold("extraction_real54", "r1478-shaxian-guangming-xianfeng.txt")
     assert "共产党员服务队" in c.unit and c.industry["field"] == "国有企业", (c.unit, c.industry)
 

@@ -128,8 +128,13 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     # a company's registered place in brackets (德力西电气（芜湖）有限公司) is where it was registered, not the
     # county its text puts it in: the name votes for a region without it
     # … but a law firm's branch names its seat there (北京安博（成都）律师事务所 is in 成都, its head office in 北京)
-    seat = _BRANCH_SEAT.search(unit)
-    region = find_region(text, title=masthead or title, unit=seat.group(1) if seat else _BRACKETED.sub("", unit),
+    # … and a State Grid team's province before its brackets ("国家电网福建电力“双满意”(沙县光明先锋)共产党员服务队") says
+    # whose team it is: the text places it, as it did when the unit was read as the bracketed name alone (a province in
+    # the unit's name outweighs the county a text names with a short name that is an ordinary word too, 沙县小吃)
+    grid = _GRID_COMPANY.match(unit)
+    placed = unit[grid.end():] if grid else unit
+    seat = _BRANCH_SEAT.search(placed)
+    region = find_region(text, title=masthead or title, unit=seat.group(1) if seat else _BRACKETED.sub("", placed),
                          hint=normalise_short(meta.get("region")),
                          warnings=warnings, title_is_heading=bool(masthead) or titled,
                          headline=title if masthead and title and any(
@@ -574,6 +579,7 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
             "confidence": match.confidence}
 
 
+_GRID_COMPANY = re.compile(r"(?:国家电网|国网)[\u4e00-\u9fff]{2,8}电力(?:“[^”“]{1,8}”)?(?=[（(])")
 _FIRM_BEFORE_PROJECT = re.compile(r"^[\u4e00-\u9fff]*(?:公司|集团)(?=[\u4e00-\u9fffⅠⅡⅢ\d]{2,16}(?:项目|片区))")
 
 

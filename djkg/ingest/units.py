@@ -198,6 +198,8 @@ def candidates(text: str) -> list[UnitCandidate]:
         if start is None and m.group(0).endswith(("综合", "联合")) and (d := _DOMAIN_PARTY_RE.match(text, m.start())) \
                 and d.end() == m.end():
             start = m.start()   # "云和县成立了社会组织综合党委": a field's joint committee is named by the field alone
+        if m.group(0) == "共产党员服务队" and (grid := _GRID_TEAM.search(text, max(0, m.start() - 40), m.start())):
+            start = grid.start()   # "国家电网山西电力（晋城陵川）太行黎明共产党员服务队": State Grid's teams' full names
         if start is None and m.group(0).endswith("服务队"):
             start = _bracketed_name(text, m.start())   # "…“双满意”(沙县光明先锋)共产党员服务队": the team's own name
         if start is None:
@@ -290,6 +292,9 @@ def candidates(text: str) -> list[UnitCandidate]:
 _SHORTENED = re.compile(r"[（(](?:以下|下文)?(?:简称|下称)[为:：]?[“\"]?(?P<alias>[\u4e00-\u9fff]{2,12})[”\"]?[）)]")
 _BRAND_VISITED = re.compile(r"(?:走进|来到|走访|深入)([\u4e00-\u9fff]{2,4}?)(党委|党总支|党支部)")
 _QUOTED_NAME = re.compile(r"“[\u4e00-\u9fff]{2,10}”$")
+# State Grid names its Party members' service teams "国家电网 + province + 电力 + (city and county, or a brand) + name"
+_GRID_TEAM = re.compile(r"(?:国家电网|国网)[\u4e00-\u9fff]{2,8}电力(?:“[^”“]{1,8}”)?[（(][\u4e00-\u9fff]{2,12}[）)]"
+                        r"(?:[\u4e00-\u9fff]{0,8}|“[^”“]{1,8}”)$")
 _BRACKETED_TEAM = re.compile(r"[（(]([\u4e00-\u9fff]{2,10})[）)]$")
 
 
