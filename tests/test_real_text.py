@@ -3897,6 +3897,13 @@ def test_a_pages_date_or_source_line_and_a_title_that_is_the_units_whole_name():
     # (r54) a mine's district branch
     ("高坑煤业公司采一区党支部推行“安全积分”，高坑煤业公司采一区连续三年零事故，高坑煤业公司把做法推广到各区队。",
      "高坑煤业公司采一区党支部"),
+    # (r1963) a department joined with 与 in the branch's name, and (r1657) a project's branch
+    ("山东农业大学农学院植物科学与信息党支部书记工作室入选全国名单。山东农业大学的这个支部把党课搬进试验田，"
+     "山东农业大学农学院的师生一年下乡30多次。", "山东农业大学农学院植物科学与信息党支部"),
+    ("湖南路桥集团芙蓉大道快速化改造项目党支部推行“党员先锋岗”，湖南路桥集团把这个项目的工期提前了两个月。",
+     "湖南路桥集团芙蓉大道快速化改造项目党支部"),
+    # … a clause between the name and a Party organisation is no branch's name (r587, r636)
+    ("玉山村搭上联村党总支的快车，玉山村的茶叶卖到了城里，玉山村集体一年增收20万元。", "玉山村"),
     # … two different branches named: the text is about the university, its branches are examples (r1086)
     ("新疆大学教师党支部开展主题活动。新疆大学把整改落到支部，新疆大学数学与系统科学学院教工第五党支部组织党员进课堂。"
      "新疆大学各学院推开了这一做法，新疆大学的老师们说收获很大。", "新疆大学"),

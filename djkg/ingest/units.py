@@ -797,7 +797,8 @@ def guess_unit(title: str, text: str) -> str:
 BRANCH_CHARS = 1500   # how far into the body a branch written after the unit's name is looked for
 _BRANCH_AFTER = re.compile(r"的?([\u4e00-\u9fff]{2,18}?)(党总支|党支部)")
 _BRANCH_CLAUSE = re.compile(r"[在到把将对从为给的了和及是让被由各等个多几两些某]|^与|[院司校局]与|成立|组建|建立|设立|下设|所属|基层|"
-                            r"全体|所有|担任|联系|先行")
+                            r"全体|所有|担任|联系|先行|开展|召开|举办|组织|推动|带领|带动|^联合|指导|帮助|选派|派出|通过|借助|依托|"
+                            r"发挥|推进|建成|打造|作为|成为|获评|评为|荣获|入选|认定|命名|搭上|搭建|结对|共建|携手|牵头|党")
 # a branch named only after whom it gathers is one of many of its kind, not the one the text is about ("新疆大学教师党支部")
 _GENERIC_BRANCH = re.compile(r"(?:教师|教工|学生|研究生|本科生|机关|离退休|退休|在职|流动|流动党员|党员|职工|员工|司机|货车司机)+")
 
@@ -812,7 +813,7 @@ def _branch_written_after(best: str, title: str, text: str) -> str:
     for part in (title, text[:BRANCH_CHARS]):
         for at in positions(part, best):
             m = _BRANCH_AFTER.match(part, at + len(best))
-            if m and not _BRANCH_CLAUSE.search(m.group(1)) and _after_last_verb(m.group(1)) == m.group(1):
+            if m and not _BRANCH_CLAUSE.search(m.group(1)):
                 found.append(m.group(1) + m.group(2))
     # (two different branches named, "新疆大学教师党支部" in the title and "新疆大学数学与系统科学学院教工第五党支部" in
     # the text: the text is about the school or the firm, its branches are examples)
