@@ -3916,6 +3916,16 @@ def test_the_branch_a_unit_is_written_with_at_its_first_mention_is_the_unit(text
     assert case(text).unit == unit, case(text).unit
 
 
+def test_a_local_tax_bureau_keeps_the_national_administrations_name_that_heads_it():
+    from djkg.ingest.units import candidates
+    # (r1347, r1395, r1910) "国家税务总局绵竹市税务局" is a county's tax bureau, named as every one is, not a ministry
+    assert "国家税务总局绵竹市税务局" in {c.core for c in candidates("国家税务总局绵竹市税务局党委推出“一窗通办”")}
+    c = case("国家税务总局绵竹市税务局党委推出“一窗通办”，国家税务总局绵竹市税务局办税大厅排队时间缩短了一半。")
+    assert c.unit.startswith("国家税务总局绵竹市税务局") and c.region.get("county") == "绵竹市", (c.unit, c.region)
+    # … while the national administration alone is still no unit
+    assert not candidates("国家税务总局推行便民办税春风行动")
+
+
 def test_a_firm_known_by_its_brand_is_a_unit_where_visitors_go_to_its_party_committee():
     from djkg.ingest.units import candidates
     # r1569: "西城区委组织部走进美团党委" — no organisation word names 美团; the verb and 党委 bound it
