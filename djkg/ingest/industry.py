@@ -299,7 +299,8 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
     scores: dict[str, float] = {}
     # a company form (有限公司 …) says nothing about ownership when the name also says state-owned (国网, 农业银行 …), or
     # the text does ("作为一家国有控股的水电企业")
-    central = bool(unit) and (is_state_owned(unit) or (bool(_FIRM_NAME.search(unit)) and _part_of_state_group(head[:600])))
+    named_state = bool(unit) and is_state_owned(unit)
+    central = named_state or (bool(unit) and bool(_FIRM_NAME.search(unit)) and _part_of_state_group(head[:600]))
     stated = _OWNERSHIP_SCAN.search(head)
     private = bool(stated) and any(stated.group(g) for g in ("private", "private2", "private3", "private4", "private5"))
     state_owned = central or any(c and c in unit and c not in _COMPANY_FORMS for c in _table()["国有企业"]["unit"]) \
@@ -329,7 +330,7 @@ def infer(*, unit: str = "", title: str = "", text: str = "", declared: str | No
         # a firm whose Party work the text calls private firms' ("走出一条…的非公企业党建路子"), or whose headline speaks of
         # private firms, is one
         scores["非公有制经济组织"] = scores.get("非公有制经济组织", 0.0) + 10.0
-    if _SOE_HONOUR_SCAN.search(head) or _central_honour(head) or (unit and is_state_owned(unit)):
+    if _SOE_HONOUR_SCAN.search(head) or _central_honour(head) or named_state:
         # (a state group's name heading the unit's says what the 园区 or 车间 of one of its branches does not:
         # "北大荒股份七星分公司农业科技园区党支部")
         scores["国有企业"] = scores.get("国有企业", 0.0) + 10.0

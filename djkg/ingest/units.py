@@ -806,22 +806,24 @@ _GENERIC_BRANCH = re.compile(r"(?:教师|教工|学生|研究生|本科生|机�
 
 
 def _branch_written_after(best: str, title: str, text: str) -> str:
-    """The Party branch or general branch a school, a hospital or a firm is written with at its first mention, its
-    departments between ("山东农业大学农学院的植物科学与信息党支部", "宁夏医科大学总医院麻醉与围术期医学科第一
-    党支部"): the text is about that branch, not the whole university. "" when none follows."""
+    """The Party branch or general branch written right after the unit's name, its departments between, in the title
+    or the first ``BRANCH_CHARS`` characters ("山东农业大学农学院植物科学与信息党支部", "宁夏医科大学总医院麻醉与
+    围术期医学科第一党支部"): the text is about that branch, not the whole university. "" when none is, or when more
+    than one is."""
     if best.endswith(PARTY):
         return ""
-    found: list[str] = []
+    found: set[tuple[str, str]] = set()     # (the branch's own name, its Party word)
     for part in (title, text[:BRANCH_CHARS]):
         for at in positions(part, best):
             m = _BRANCH_AFTER.match(part, at + len(best))
             if m and not _BRANCH_CLAUSE.search(m.group(1)):
-                found.append(m.group(1) + m.group(2))
+                found.add((m.group(1), m.group(2)))
     # (two different branches named, "新疆大学教师党支部" in the title and "新疆大学数学与系统科学学院教工第五党支部" in
     # the text: the text is about the school or the firm, its branches are examples)
-    if len(set(found)) != 1 or _GENERIC_BRANCH.fullmatch(found[0][:-3]):
+    if len(found) != 1:
         return ""
-    return best + found[0]
+    (name, party), = found
+    return "" if _GENERIC_BRANCH.fullmatch(name) else best + name + party
 
 
 # (not ``_CLAUSE_WORDS``: its 向 is the 纵向 of such a branch's name, and 到, 是, 由 begin clauses here too)
