@@ -579,7 +579,7 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
             "confidence": match.confidence}
 
 
-_GRID_COMPANY = re.compile(r"(?:国家电网|国网)[\u4e00-\u9fff]{2,8}电力(?:“[^”“]{1,8}”)?(?=[（(])")
+_GRID_COMPANY = re.compile(units.GRID_COMPANY + r"(?=[（(])")
 _FIRM_BEFORE_PROJECT = re.compile(r"^[\u4e00-\u9fff]*(?:公司|集团)(?=[\u4e00-\u9fffⅠⅡⅢ\d]{2,16}(?:项目|片区))")
 
 
@@ -631,10 +631,14 @@ def _cap_at_unit_level(g, match, unit: str, title: str):
     if "county" in levels or "city" not in levels:
         return match
     county = g.division(match.adcode)
-    short = county.name[:-1] if len(county.name) > 2 else county.name
-    if short in title:
+    if _named_in(title, county):
         return match
     return replace(g.match(county.parent), confidence=match.confidence) if county.parent else match
+
+
+def _named_in(title: str, division) -> bool:
+    """Whether ``title`` names the division, by its name without its suffix (大冶 of 大冶市; a two-character name whole)."""
+    return (division.name[:-1] if len(division.name) > 2 else division.name) in title
 
 
 # public bodies of a province that serve all of it: a county or city their text names is a place they work in (a
@@ -657,10 +661,10 @@ def _cap_at_province(g, match, unit: str, title: str):
         return match
     if any(g.division(s.adcode).level != "province" for _, _, s in g.mentions(unit) if not s.weak):
         return match    # 湖北医药学院十堰校区, 广西大学梧州分校: the name places it below the province
-    deeper = [d for d in g.chain(match.adcode) if d.level != "province"]
-    if any((d.name[:-1] if len(d.name) > 2 else d.name) in title for d in deeper):
+    chain = g.chain(match.adcode)
+    if any(_named_in(title, d) for d in chain if d.level != "province"):
         return match
-    return replace(g.match(g.chain(match.adcode)[0].adcode), confidence=match.confidence)
+    return replace(g.match(chain[0].adcode), confidence=match.confidence)
 
 
 def _named_above_county(g, unit: str) -> bool:

@@ -294,9 +294,10 @@ def candidates(text: str) -> list[UnitCandidate]:
 _SHORTENED = re.compile(r"[（(](?:以下|下文)?(?:简称|下称)[为:：]?[“\"]?(?P<alias>[\u4e00-\u9fff]{2,12})[”\"]?[）)]")
 _BRAND_VISITED = re.compile(r"(?:走进|来到|走访|深入)([\u4e00-\u9fff]{2,4}?)(党委|党总支|党支部)")
 _QUOTED_NAME = re.compile(r"“[\u4e00-\u9fff]{2,10}”$")
-# State Grid names its Party members' service teams "国家电网 + province + 电力 + (city and county, or a brand) + name"
-_GRID_TEAM = re.compile(r"(?:国家电网|国网)[\u4e00-\u9fff]{2,8}电力(?:“[^”“]{1,8}”)?[（(][\u4e00-\u9fff]{2,12}[）)]"
-                        r"(?:[\u4e00-\u9fff]{0,8}|“[^”“]{1,8}”)$")
+# State Grid names its Party members' service teams "国家电网 + province + 电力 + (city and county, or a brand) + name";
+# GRID_COMPANY is the province's grid company that heads the name (``extract`` reads the team's place without it)
+GRID_COMPANY = r"(?:国家电网|国网)[\u4e00-\u9fff]{2,8}电力(?:“[^”“]{1,8}”)?"
+_GRID_TEAM = re.compile(GRID_COMPANY + r"[（(][\u4e00-\u9fff]{2,12}[）)](?:[\u4e00-\u9fff]{0,8}|“[^”“]{1,8}”)$")
 _BRACKETED_TEAM = re.compile(r"[（(]([\u4e00-\u9fff]{2,10})[）)]$")
 
 
