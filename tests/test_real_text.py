@@ -4663,3 +4663,27 @@ def test_a_regional_centre_a_hospital_builds_is_no_district_and_no_unit():
     # (r2088) "市五院建成高质量区域医疗中心": 区 of 区域 is no district, and a high-quality centre is what was built
     from djkg.ingest.units import candidates
     assert not candidates("党建引领发展 市五院建成高质量区域医疗中心")
+
+
+@pytest.mark.parametrize("text, unit", [
+    # (r574) a builder's company, 的, then its project department, which the text goes on about
+    ("亮出党员身份——记中铁十五局四公司的渝黔项目部\n中铁十五局四公司的渝黔项目部负责渝黔铁路五标段。这个项目部开展“党员先锋岗”"
+     "活动，项目部党员带头攻坚隧道，项目部提前两个月贯通。", "中铁十五局四公司渝黔项目部"),
+    # (r1063) "…承建的…4标项目", whose Party branch the text names: the project's branch
+    ("中建二局华中公司承建的武汉都市圈环线北段4标项目近日开展劳动竞赛。项目党支部打造“筑力”党建品牌，项目党支部书记说，"
+     "党员要冲在最前面。", "中建二局华中公司武汉都市圈环线北段4标项目党支部"),
+    # … a builder whose text names a project once and goes on about the builder is the builder
+    ("中铁四局承建的合肥地铁项目获得表彰。中铁四局党委推行“党建+安全”，中铁四局各单位学习推广，中铁四局全年安全无事故。",
+     "中铁四局党委"),
+    # … and a list of projects names none of them
+    ("中铁四局先后承建了京沪高铁等项目。中铁四局党委推行“党建+安全”，项目部党员带头攻坚，项目部全年安全无事故。", "中铁四局党委"),
+])
+def test_a_builders_project_department_written_after_its_name_is_the_unit(text, unit):
+    assert case(text).unit == unit, case(text).unit
+
+
+def test_a_project_named_after_its_route_through_a_city_stands_in_the_county_its_text_names():
+    # (r492) "渝昆高铁昆明枢纽项目部": 昆明 names the project's route; the report's dateline and its worksite are 嵩明
+    c = from_gold("extraction_real17", "r492-zhongtiesijukunmingshuniu.txt")
+    assert c.unit == "中铁四局二公司渝昆高铁昆明枢纽项目部", c.unit
+    assert (c.region.get("city"), c.region.get("county")) == ("昆明市", "嵩明县"), c.region

@@ -622,8 +622,8 @@ _BELOW_COUNTY = re.compile(r"村|社区|街道|镇|乡|嘎查|苏木|居委会|�
 def _cap_at_unit_level(g, match, unit: str, title: str):
     """A city-level organisation (赤峰分行, 赣州供电分公司, 郑州市律师协会) whose name carries a city but no
     county stays at city level: counties its text names are places it serves, not where it is."""
-    if not match.county or not match.city or not unit or _BELOW_COUNTY.search(unit):
-        return match
+    if not match.county or not match.city or not unit or _BELOW_COUNTY.search(unit) or _AT_A_SITE.search(unit):
+        return match    # (a project named after its city, 渝昆高铁昆明枢纽项目部, stands in the county its text names)
     # (unlike ``_named_above_county``, a surface that names a city and a county alike, 长沙 = 长沙市 / 长沙县, counts
     # as both and leaves the county the text gives: reading it as the city alone capped 长沙博大机械 above 浏阳市 and
     # a 望城区 courier station, measured on the development sets, 2026-12-02)

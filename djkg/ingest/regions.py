@@ -237,7 +237,9 @@ class Gazetteer:
                 found = [f for f in found if _stands_as_place(chunk, f, ends)
                          and not (serves_villages and self._village_county(chunk, f))]
             else:         # a name ("七星井新村") may still begin with a short name that is not its place
+                # (nor does a project's route or station in it, "渝昆高铁昆明枢纽项目部": its text says where the site is)
                 found = [f for f in found if not _STREET_AFTER.match(chunk[f[1]:f[1] + 3])
+                         and (f[2].full or not _SITE_AFTER.match(chunk[f[1]:f[1] + 4]) or f[0] == 0)
                          and (f[2].full or not _begins_other_name(chunk, f[1]))
                          and (f[2].full or self._short_county_stands(chunk, f, ends))]
             # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗)

@@ -784,7 +784,7 @@ def guess_unit(title: str, text: str) -> str:
         # "中共英利集团党委" is the Party committee of 英利集团, written without 中共 elsewhere: 中共 names the Party,
         # not the unit (but 中共一大会址纪念馆 is the memorial's own name, never written without it)
         best = best[2:]
-    branch = _branch_written_after(best, title, text)
+    branch = _branch_written_after(best, title, text) or _project_written_after(best, title, text)
     if branch:
         return branch
     # a title that is the unit's whole name, its branch named after whom it gathers ("大连理工大学环境学院环境微生物
@@ -825,6 +825,42 @@ def _branch_written_after(best: str, title: str, text: str) -> str:
         return ""
     (name, party), = found
     return "" if _GENERIC_BRANCH.fullmatch(name) else best + name + party
+
+
+# a builder's project department written after the builder's name, a company of it between: "中铁十五局四公司的渝黔
+# 项目部", "中建二局华中公司承建的武汉都市圈环线北段4标项目". Its name holds no clause word and no list (等, 多个)
+_BUILDER = re.compile(r"(?:局|公司|集团|工程处)$")
+_PROJECT_AFTER = re.compile(r"((?:[\u4e00-\u9fff]{1,6}(?:分公司|公司|局))?)(?:承建的|所属的|的)?"
+                            r"([^\s，。、；：“”《》的在到把将对从为给了和及是让被由等各个多几些]{2,24}?)项目(部|经理部)?")
+# how the text refers back to the project's own body: the project, not the builder, is the one acting
+_PROJECT_BODY = re.compile(r"项目(?:部|经理部|党支部|党总支|党委|临时党支部|团队)|(?:该|这个|这一)项目")
+_SHORT_GLOSS = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)]")   # 渝（重庆）昆（昆明）: a place spelt out, not part of the name
+
+
+def _project_written_after(best: str, title: str, text: str) -> str:
+    """The project department a builder's name is followed by in the title or the first ``BRANCH_CHARS``
+    characters, when the text goes on about that project's own body (项目部, 项目党支部, 该项目 at least twice
+    more): "中铁十五局四公司渝黔项目部" rather than 中铁十五局. Named as the text names its body: the department
+    (…项目部), the project's Party branch when the text writes one (…项目党支部), else the project. "" when the unit
+    is no builder, when none is written so, or when more than one project is."""
+    if not _BUILDER.search(best):
+        return ""
+    found: set[tuple[str, str, str]] = set()
+    for part in (title, text[:BRANCH_CHARS]):
+        for at in positions(part, best):
+            m = _PROJECT_AFTER.match(part, at + len(best))
+            if m:
+                found.add((m.group(1), _SHORT_GLOSS.sub("", m.group(2)), m.group(3) or ""))
+    if len(found) != 1:
+        return ""
+    (company, name, department), = found
+    bodies = [m.group(0) for m in _PROJECT_BODY.finditer(text)]
+    if len(bodies) < 2 + bool(department):     # (the department's own first mention is one of them)
+        return ""
+    if department:
+        return best + company + name + "项目" + department
+    branch = next((b for b in bodies if b.endswith(PARTY)), "")
+    return best + company + name + (branch or "项目")
 
 
 # (not ``_CLAUSE_WORDS``: its 向 is the 纵向 of such a branch's name, and 到, 是, 由 begin clauses here too)
