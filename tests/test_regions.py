@@ -215,3 +215,13 @@ def test_a_countys_short_name_right_after_another_county_names_a_place_inside_it
 ])
 def test_the_body_a_unit_belongs_to_places_it(text, expected):
     assert where(text) == expected
+
+
+def test_a_famous_villages_namesake_under_another_place_is_that_places():
+    # (r1967) "淮安小岗村": not 凤阳's famous 小岗村, which its report names first to set the two apart
+    g = gazetteer()
+    m = g.resolve("说到小岗村，多数人想到的是安徽凤阳那个村子。本文要讲的是江苏淮安的小岗村。", unit="淮安小岗村")
+    assert (m.province, m.city) == ("江苏省", "淮安市"), m
+    # … while the famous village alone, or under its own county, is still where it is
+    assert g.resolve("小岗村的村民按下了红手印。", unit="小岗村").county == "凤阳县"
+    assert g.resolve("凤阳小岗村的村民按下了红手印。", unit="凤阳小岗村").county == "凤阳县"

@@ -245,6 +245,7 @@ class Gazetteer:
             # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗)
             found = [f for f in found if f[2].full or not self._inside_word(chunk, f[0], f[1])]
             found = self._not_inside_a_county(chunk, found)
+            found = self._no_namesake_village(chunk, found)
             spans: dict[tuple[int, int], set[str]] = {}
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
@@ -318,6 +319,21 @@ class Gazetteer:
         return [f for f in found if f[2].full or f[0] not in before or not self._county(f[2].adcode)
                 or not _INSIDE_AFTER.match(chunk, f[1])
                 or not all(self._county(code) and code != f[2].adcode for code in before[f[0]])]
+
+    def _no_namesake_village(self, chunk: str, found: list[tuple[int, int, _Surface]]) -> list[tuple[int, int, _Surface]]:
+        """``found`` without a famous village or town known by its own name (小岗村, 华西村, 枫桥镇) written right
+        after a place off its chain ("淮安小岗村", "江苏淮安的小岗村"): that place's namesake of it."""
+        out = []
+        for f in found:
+            start, end, surface = f
+            if not surface.full and chunk[end - 1:end] in ("村", "镇") and end - start >= 3:
+                chain = {d.adcode for d in self.chain(surface.adcode)}
+                before = [o for o in found if o[1] in (start, start - 1) and o[1] <= start
+                          and (o[1] == start or chunk[start - 1] == "的")]
+                if before and not any(o[2].adcode in chain for o in before):
+                    continue
+            out.append(f)
+        return out
 
     def _county(self, adcode: str) -> bool:
         return self.chain(adcode)[-1].level == "county"
