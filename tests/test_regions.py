@@ -225,3 +225,10 @@ def test_a_famous_villages_namesake_under_another_place_is_that_places():
     # … while the famous village alone, or under its own county, is still where it is
     assert g.resolve("小岗村的村民按下了红手印。", unit="小岗村").county == "凤阳县"
     assert g.resolve("凤阳小岗村的村民按下了红手印。", unit="凤阳小岗村").county == "凤阳县"
+
+
+def test_the_land_reclamation_groups_name_places_it_in_heilongjiang():
+    # (r2008) "北大荒股份七星分公司…在七星农场": 七星 is the group's farm, not 桂林's 七星区
+    m = gazetteer().resolve("北大荒股份七星分公司农业科技园区党支部把总书记在七星农场考察时的讲话作为主线。",
+                            unit="北大荒股份七星分公司农业科技园区党支部")
+    assert (m.province, m.city, m.county) == ("黑龙江省", None, None), m
