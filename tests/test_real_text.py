@@ -4687,3 +4687,16 @@ def test_a_project_named_after_its_route_through_a_city_stands_in_the_county_its
     c = from_gold("extraction_real17", "r492-zhongtiesijukunmingshuniu.txt")
     assert c.unit == "中铁四局二公司渝昆高铁昆明枢纽项目部", c.unit
     assert (c.region.get("city"), c.region.get("county")) == ("昆明市", "嵩明县"), c.region
+
+
+@pytest.mark.parametrize("text, core", [
+    # (r1718) a member's role in a chamber before a firm's name: the firm is named after it
+    ("当天，CBD商会理事单位浙江鑫亚控股集团有限公司与全旺镇签订合作协议。", "浙江鑫亚控股集团有限公司"),
+    # … an abbreviation in Latin letters in brackets is part of the name it glosses
+    ("车上坐的是杭州市江干区中央商务区（CBD）商会的40余位企业代表。", "杭州市江干区中央商务区（CBD）商会"),
+    # (r568) a vehicle driving into a place ("能开进普保镇多尔格村") is no part of the place's name
+    ("汽车能开进普保镇多尔格村了，村民出行方便多了。", "普保镇多尔格村"),
+])
+def test_a_members_role_a_drive_in_and_a_bracketed_abbreviation_in_unit_names(text, core):
+    from djkg.ingest.units import candidates
+    assert core in {c.core for c in candidates(text)}, candidates(text)

@@ -89,7 +89,7 @@ _JOINED_SUBJECTS = rf"与(?!{_DEPARTMENT_AFTER})"
 _SUBJECT_JOINED = re.compile(_DEPARTMENT_AFTER)
 # words before a name ("走进", "来到", "是", "在" …): the name starts after the last of them
 _BOUNDARY_WORDS = (
-    r"(?:承建|施工|建设|运营|主办|承办|协办|监理|甲|乙)方|走进|扎进|深入到|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
+    r"(?:承建|施工|建设|运营|主办|承办|协办|监理|甲|乙)方|走进|扎进|驶进|驶入|开进|深入到|来到|这趟去|去往|前往|位于|出自|属于|还有一处在|一处在|春节后|之后|以后|近日|日前|目前|如今|据|记者|"
     r"通讯员|讯|(?<=[今昨明节])日|(?<=[今去明前往当同])年|期间|之际|前夕|当天|那天|后|前|时|(?<![一两二三四五六七八九十百千万])里|是|在|到|去|和|" + _JOINED_SUBJECTS + r"|及|同|跟|把|将|对|从|为|给|向|让|被|由|的|了|着|过|说|讲|称|"
     r"介绍|表示|带着|带领|隶属于|隶属|归属|所属|下属|旗下|频道|客户端|(?<![金附专归隶直所下从亲家])属(?!性|地|于)|上午|下午|中午|晚上|傍晚|凌晨|春天|夏天|秋天|冬天|开春|入夏|入秋|入冬|推开了|推开|打开|作为|以|经(?!开区)|等|各|该|本|其|这|那|个|包括|如|像|比如|评为|成为|携手|参加|"
     r"召开|开展|组织|全县|全市|全区|全省|全镇|书记|主任|院长|局长|老家|我家|我们|他们|大家|附近|旁边|楼下|小程序|系统|"
@@ -97,6 +97,8 @@ _BOUNDARY_WORDS = (
     r"[一两二三四五六七八九十几百千万]+(?:米|公里|里|斤|尺|丈|亩)[高长宽深远]?(?![\u4e00-\u9fff]{1,2}(?:街道|社区|村|镇|乡))|"
     r"不输|不亚于|不逊于|胜过|赛过|不|没|住|来|拿|抓|或|记|赴|归|代表(?![处团会])|报送|上报|当上|当起|当好|当选|担任|出任|现任|曾任|兼任|原任|踏访|关于|考察|探访|借鉴|吸收|写进|写入|直派|派到|下沉|联系|牵头|依托|设立|设置|引导|推动|"
     r"联合党支部|功能型党支部|临时党支部|党总支|党支部|党工委|党委|党组|党小组|支部|"
+    # a member's role in a body before its name ("CBD商会理事单位浙江鑫亚控股集团": the firm, one of the chamber's)
+    r"(?:副?会长|理事|监事|会员|成员|共建|结对)单位|"
     # a conjunction opening the clause ("城里凉快了不少，可海西…红光村党支部书记…"), not the name's first character
     r"(?<![\u4e00-\u9fff])(?:可是|但是|然而|不过|可(?!克达拉)|但|而)")
 
@@ -336,6 +338,9 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     company = _COMPANY_WORD.match(text, type_start) is not None
     if (company or text.startswith(_FIRM_WORDS, type_start)) and (m := _BRACKETED_PLACE.search(window)):
         ordinal.update(range(m.start(), m.end()))
+    # … and so is an abbreviation in Latin letters glossing the words before it (中央商务区（CBD）商会)
+    if (m := _BRACKETED_ACRONYM.search(window)) is not None:
+        ordinal.update(range(m.start(), m.end()))
     cut = _last_stop(window, ordinal)
     if cut >= 0 and window[cut].isdigit() and window[cut + 1:cut + 2] in _DATE_UNITS:
         cut += 1        # "5月12日宝山村": the date's 日 goes with its digits
@@ -430,6 +435,7 @@ _LAST_STOP = re.compile(".*[" + "".join(re.escape(ch) for ch in sorted(_STOP)) +
 _DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"第\d{1,2}(?=[\u4e00-\u9fff])")
 _BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[）)]$")
+_BRACKETED_ACRONYM = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Z]{2,6}[）)]$")
 # firms that write the place of a branch in brackets inside their name (湖南人和（加查）律师事务所), as companies do
 _FIRM_WORDS = ("律师事务所", "事务所")
 _COMPANY_WORD = re.compile(r"有限(?:责任)?公司|公司|集团|共产党员服务队")
