@@ -4700,3 +4700,13 @@ def test_a_project_named_after_its_route_through_a_city_stands_in_the_county_its
 def test_a_members_role_a_drive_in_and_a_bracketed_abbreviation_in_unit_names(text, core):
     from djkg.ingest.units import candidates
     assert core in {c.core for c in candidates(text)}, candidates(text)
+
+
+@pytest.mark.parametrize("text", [
+    # (r2086) a quarrel that keeps happening is the trouble the unit faced, wherever the sentence stands
+    "史家胡同停车自治\n社区党委牵头成立停车自管会。有的居民为了抢到车位，装地锁、堆杂物，邻居之间因此吵嘴的事时有发生。",
+    # (r1635) … and so are disputes that grow in a season
+    "罗城派出所主动警务\n派出所决定转向主防：每到农忙时节，因农资引发的纠纷就明显增多；派出所组建了调解队。",
+])
+def test_a_trouble_that_keeps_happening_or_grows_is_a_problem(text):
+    assert "problem:social-conflicts" in {m.id for m in case(text).problems}, case(text).problems

@@ -701,7 +701,9 @@ _PROBLEM_STATED = re.compile(r"(?:外出|出去|出门|在外|外面|在外地)(
                              # (不到3年 / 不到6个月 is how soon something came, no lack: "不到3年，村民人均收入就翻了一番";
                              # 不少, 多少 and 至少 say many or nothing: "让不少矛盾纠纷得到有效化解")
                              r"东一块西一块|东一个西一个|背着|背负|旁边看|一旁看|旁观|早些年|早年|此前|从前|原先|长期以来|很长一段时间|那些年|那几年|"
-                             r"口袋党员|隐形党员|没处|无处|流动性[大强]|流动快")
+                             r"口袋党员|隐形党员|没处|无处|流动性[大强]|流动快|"
+                             # a trouble that keeps coming back or grows ("吵嘴的事时有发生", "矛盾越来越尖锐")
+                             r"时有发生|时常发生|经常发生|屡有发生|屡见不鲜|屡屡|频频|尖锐|激化|增多")
 
 
 # people served and difficulties solved are not problems the unit faced
