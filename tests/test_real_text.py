@@ -4710,3 +4710,18 @@ def test_a_members_role_a_drive_in_and_a_bracketed_abbreviation_in_unit_names(te
 ])
 def test_a_trouble_that_keeps_happening_or_grows_is_a_problem(text):
     assert "problem:social-conflicts" in {m.id for m in case(text).problems}, case(text).problems
+
+
+@pytest.mark.parametrize("text, value", [
+    # (r1907) the households and people a village's work lifted out of poverty are its result, "全村" or not
+    ("光明村党支部带领群众发展产业\n农副产品有了销路。到2015年底，全村63户247名贫困群众全部脱贫。", 247),
+    # (r1895) … however it is said
+    ("石门村党支部带领群众发展产业\n他们带着群众种茶叶、种中药材，去年全村有16户52人脱了贫。", 52),
+])
+def test_people_lifted_out_of_poverty_are_a_result(text, value):
+    assert value in {o.value for o in case(text).outcomes}, case(text).outcomes
+
+
+def test_the_poor_still_there_and_households_once_poor_are_no_result():
+    c = case("光明村党支部带领群众发展产业\n全村还有64313人尚未脱贫。25名干部分别联系35户脱贫户。")
+    assert not {64313, 35} & {o.value for o in c.outcomes}, c.outcomes

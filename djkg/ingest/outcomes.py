@@ -356,6 +356,10 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
     return [f for _, f in sorted(facts, key=lambda x: x[0])]
 
 
+# households or people out of poverty, right after their count ("…全部脱贫", "…脱了贫", "摆脱了贫困"), not the poor
+# still there (尚未脱贫), the households that left it once (脱贫户, who are served) or the campaign (脱贫攻坚)
+_OUT_OF_POVERTY = re.compile(r"(?:\d+[余多]?(?:户|人|名|口)、?)?[^，。；\d]{0,10}?(?<!尚未)(?<![未没不])(?:实现|全部|全都|已经?|都已?|先后|相继|稳定|如期|顺利|)"
+                             r"(?:脱贫|脱了贫|摆脱了?贫困)(?![户攻对人])")
 # "2004年以前，…只有1750元": a sentence that opens before the work began gives the starting point
 _BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二三四五六七八九十几]+)年(?:以前|之前|前)，|"
                           r"过去|以前|此前|之前|早些年|早年|当初|那时|那会儿|那几年|原来|原先)")
@@ -489,6 +493,9 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score += 1.0   # (also "10分钟内就能赶到": how fast the service now answers)
     if _RATE_FOLLOWS.match(text, end):
         score += 2.0   # "急诊为2600人次，增长40%": a level reported with its growth is a result
+    out_of_poverty = unit in _HEADS and _OUT_OF_POVERTY.match(after) is not None
+    if out_of_poverty:
+        score += 2.0   # "全村63户247名贫困群众全部脱贫", "16户52人脱了贫": the households the work lifted out of poverty
     if lead or _RESULT_LEAD.match(before.lstrip()) or _PERFECT.search(before) or _AFTER_THE_WORK.search(before):
         score += 1.5
     if named:
@@ -518,7 +525,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 5.0 if _PUT_IN.search(before) else 3.0   # "累计投入364亿元": what went in, however much
     if unit in ("元", "万元") and _ANECDOTE.search(before) and not _COLLECTIVE_GETS.search(before):
         score -= 3.0
-    if _SETTING.search(before) and not (verb_before or
+    if _SETTING.search(before) and not (verb_before or out_of_poverty or
                                         (_PERFECT.search(before) and not _STRUCTURE.search(before))):
         score -= 3.0   # "…下面一共设有24个党支部": how the unit is organised, whatever 一共 says
     if _FRAME.match(after.lstrip()):
