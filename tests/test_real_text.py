@@ -4725,14 +4725,3 @@ def test_people_lifted_out_of_poverty_are_a_result(text, value):
 def test_the_poor_still_there_and_households_once_poor_are_no_result():
     c = case("光明村党支部带领群众发展产业\n全村还有64313人尚未脱贫。25名干部分别联系35户脱贫户。")
     assert not {64313, 35} & {o.value for o in c.outcomes}, c.outcomes
-
-
-@pytest.mark.parametrize("text, value", [
-    # (r748) how far a firm's own service reaches, counted across the country, is its result
-    ("湘卫公司党委推进工作\n如今，湘卫的服务已经铺到全国1000多家二甲及以上医院。", 1000),
-])
-def test_a_units_reach_into_a_wider_area_is_its_own_figure(text, value):
-    assert any(o.value == value and o.scope == "unit" for o in case(text).outcomes), case(text).outcomes
-    # (r847) … and a tea firm's mutual-aid groups, "范围延伸到全县9个乡镇的29个村民小组"
-    c = from_gold("extraction_real30", "r847-yulingucha.txt")
-    assert {9, 29} <= {o.value for o in c.outcomes if o.scope == "unit"}, c.outcomes

@@ -658,10 +658,6 @@ def _example_of_area(text: str, unit: str) -> bool:
 
 
 # an opening that makes a wider area the topic of what follows: "从全市看，", "放眼全省，", "全县：", "就全区而言，"
-# a verb of reaching out right before a wider area: the unit's work goes there ("铺到全国", "销往全省", "遍及全国") …
-_REACH_INTO = re.compile(r"(?:铺到|铺向|销往|销到|卖到|卖往|发往|运往|远销|走向|走进|遍及|遍布|辐射|延伸到|拓展到|推广到|分布在)$")
-# … or visitors from all over it came to the unit ("全国各地有180多个单位先后前来取经")
-_CAME_FROM = re.compile(r"各地[^，。；]{0,16}?(?:前来|慕名|赶来|来到|来此|来这里)")
 _AREA_TOPIC = re.compile(r"^(?:从|放到|放眼|纵观|就|在|看)?(?P<area>全国|全省|全市|全州|全县|全区|全旗|全镇|全乡|全街道|全域)"
                          r"(?:来)?(?:看|而言|范围内?|层面)?[，：:,]")
 
@@ -689,9 +685,6 @@ def _scope(text: str, c0: int, pos: int, level: float) -> str:
                 continue   # "比全县平均水平高出30%": the area is what the unit's figure is compared with
             if chunk.startswith("项目", m.end()):
                 continue   # "国家自然科学基金面上项目": a kind of grant, not an area
-            if _REACH_INTO.search(chunk, max(0, m.start() - 4), m.start()) or _CAME_FROM.match(chunk, m.end()):
-                continue   # "服务已经铺到全国1000多家医院", "销往全国40多个城市", "全国各地有180多个单位前来取经":
-                #            how far the unit's own work reaches, counted across the area
             if _AREA_LEVEL[m.group(0)] > level:
                 return "region"
     # "2020年，西吉全县马铃薯种了80万亩，主产区每户平均种植10亩以上，总产量148万吨": the clauses after one whose subject
