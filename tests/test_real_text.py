@@ -4725,3 +4725,20 @@ def test_people_lifted_out_of_poverty_are_a_result(text, value):
 def test_the_poor_still_there_and_households_once_poor_are_no_result():
     c = case("光明村党支部带领群众发展产业\n全村还有64313人尚未脱贫。25名干部分别联系35户脱贫户。")
     assert not {64313, 35} & {o.value for o in c.outcomes}, c.outcomes
+
+
+@pytest.mark.parametrize("text, absent", [
+    # (r388, r1823, r1269) a compound described rather than named is no unit: "袖珍老小区", "闹心小区", "搬迁小区"
+    ("锦绣金山小区是个袖珍老小区，只有两栋楼。", "袖珍老小区"),
+    ("中山社区有个闹心小区，停车问题多年没解决。", "闹心小区"),
+    ("这是一个搬迁小区，住户来自四个乡镇。", "搬迁小区"),
+    # … nor is a clause that runs into a compound: "一进小区" (as soon as one enters), "眼下小区…" (now, the compound…)
+    ("记者一进小区，就看到楼道干干净净。", "一进小区"),
+    ("书记讲，眼下小区按照“一格一员”的办法管理。", "眼下小区"),
+])
+def test_a_compound_described_or_a_clause_before_one_is_no_unit(text, absent):
+    from djkg.ingest.units import candidates
+    assert absent not in {c.core for c in candidates(text)}, candidates(text)
+    # (the compound's own name is still read: "锦绣金山小区")
+    if absent == "袖珍老小区":
+        assert "锦绣金山小区" in {c.core for c in candidates(text)}
