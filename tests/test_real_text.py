@@ -4742,3 +4742,13 @@ def test_a_compound_described_or_a_clause_before_one_is_no_unit(text, absent):
     # (the compound's own name is still read: "锦绣金山小区")
     if absent == "袖珍老小区":
         assert "锦绣金山小区" in {c.core for c in candidates(text)}
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    # (r1586) "两级宁波商会党支部": the chambers of two levels, not one chamber's name
+    ("湖南省宁波商会党支部成立以来，两级宁波商会党支部联合开展活动。湖南省宁波商会党支部书记说。", "两级宁波商会", "湖南省宁波商会"),
+])
+def test_chambers_of_two_levels_are_no_chambers_name(text, absent, present):
+    from djkg.ingest.units import candidates
+    cores = {c.core for c in candidates(text)}
+    assert absent not in cores and present in cores, cores
