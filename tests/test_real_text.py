@@ -4752,3 +4752,14 @@ def test_chambers_of_two_levels_are_no_chambers_name(text, absent, present):
     from djkg.ingest.units import candidates
     cores = {c.core for c in candidates(text)}
     assert absent not in cores and present in cores, cores
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a verb of using or relying on something before a kind of body names none ("利用小区", "单靠社区", "列席学院")
+    ("居民利用小区空地种菜，社区党委组织党员帮忙。", "利用小区"),
+    ("单靠社区的力量，管不好这么大的片区。", "单靠社区"),
+    ("他受邀列席学院党委会，介绍支部的做法。", "列席学院"),
+])
+def test_a_verb_of_using_or_relying_begins_no_unit(text, absent):
+    from djkg.ingest.units import candidates
+    assert absent not in {c.core for c in candidates(text)}, candidates(text)
