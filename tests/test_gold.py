@@ -639,7 +639,7 @@ PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"
                                                 ("extraction_real88", "problems"): 0.37}
 # (nine development sets one or two fewer since the forty-sixth session: a body named by its province alone stays at
 # province level, ``extract._cap_at_province``; eight more held at what they read in the forty-seventh, r1967's
-# namesake 小岗村 and r2008's 北大荒 (a place alias now) among them)
+# namesake 小岗村, r2008's 北大荒 (a place alias now) and r924's State Grid team among them)
 # places a gold set leaves empty because only a masthead or a body's honour shows them (see the set's header); for
 # the sealed sets, as many as they read blind (not looked at)
 # (held at what each reads since the thirteenth session: the scorer counts a place the unit's own name begins with,
@@ -656,7 +656,7 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 2, "extract
                     "extraction_real22": 2, "extraction_real23": 1, "extraction_real24": 1,
                     "extraction_real25": 3, "extraction_real26": 1, "extraction_real27": 2, "extraction_real28": 4,
                     "extraction_real29": 0, "extraction_real30": 1, "extraction_real31": 0,
-                    "extraction_real32": 3, "extraction_real33": 2, "extraction_real34": 0, "extraction_real35": 1,
+                    "extraction_real32": 3, "extraction_real33": 1, "extraction_real34": 0, "extraction_real35": 1,
                     "extraction_real36": 0, "extraction_real37": 0, "extraction_real38": 1,
                     "extraction_real39": 1, "extraction_real40": 1, "extraction_real41": 0,
                     "extraction_real42": 1, "extraction_real43": 3, "extraction_real44": 1,

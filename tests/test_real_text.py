@@ -4763,3 +4763,12 @@ def test_chambers_of_two_levels_are_no_chambers_name(text, absent, present):
 def test_a_verb_of_using_or_relying_begins_no_unit(text, absent):
     from djkg.ingest.units import candidates
     assert absent not in {c.core for c in candidates(text)}, candidates(text)
+
+
+def test_a_features_profile_line_after_its_headline_names_the_unit_and_a_grid_teams_brackets_its_level():
+    # (r924) "给“大粮仓”守电的一支队伍——记国家电网黑龙江电力(齐齐哈尔)共产党员服务队": "——记…" on the headline's line names
+    # whom the feature is about, not the village its team visits; "(齐齐哈尔)" makes it a city's team, whatever county
+    # its text goes to
+    c = from_gold("extraction_real33", "r924-qiqihaerdangyuanfuwudui.txt")
+    assert c.unit == "国家电网黑龙江电力(齐齐哈尔)共产党员服务队", c.unit
+    assert (c.region.get("city"), c.region.get("county")) == ("齐齐哈尔市", None), c.region

@@ -134,8 +134,9 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     grid = _GRID_COMPANY.match(unit)
     placed = unit[grid.end():] if grid else unit
     seat = _BRANCH_SEAT.search(placed)
+    # (… its brackets still name its seat's level: "(齐齐哈尔)" is a city's team, whatever county it serves)
     region = find_region(text, title=masthead or title, unit=seat.group(1) if seat else _BRACKETED.sub("", placed),
-                         hint=normalise_short(meta.get("region")),
+                         hint=normalise_short(meta.get("region")), level_of=placed if grid else "",
                          warnings=warnings, title_is_heading=bool(masthead) or titled,
                          headline=title if masthead and title and any(
                              title in line for line in top_lines(text)) else "")
@@ -543,9 +544,10 @@ _BRANCH_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)](?:律师)?事务�
 
 
 def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[str],
-                title_is_heading: bool = True, headline: str = "") -> dict[str, Any]:
+                title_is_heading: bool = True, headline: str = "", level_of: str = "") -> dict[str, Any]:
     """``title`` weighs as the title (a masthead, when there is one); ``headline``, the report's own title below a
-    masthead, may still name the county a city-level unit stands in ("——记兰州市城关区友谊雷锋车队")."""
+    masthead, may still name the county a city-level unit stands in ("——记兰州市城关区友谊雷锋车队"); ``level_of``, a
+    name that gives the unit's level where ``unit`` (what votes for the place) does not (a grid team's brackets)."""
     empty = {"province": None, "city": None, "county": None, "adcode": None}
     if gazetteer is None:
         warnings.append("地名库不可用 / gazetteer unavailable")
@@ -569,7 +571,7 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         warnings.append("未能识别所在地区 / region not recognised")
         return empty
     if not hint:
-        match = _cap_at_unit_level(g, match, unit, (title if title_is_heading else "") + headline)
+        match = _cap_at_unit_level(g, match, level_of or unit, (title if title_is_heading else "") + headline)
         match = _cap_at_province(g, match, unit, (title if title_is_heading else "") + headline)
     if match.confidence < REGION_DROP:
         # a place named once, far into the text, is no ground to file the unit there

@@ -899,7 +899,10 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
     body = text[:4000]
     first_end = _first_sentence_end(text)
     # a subtitle line ("——定西市安定区某镇某村党支部抓党建…") names the unit as plainly as the title
-    subtitle = "\n".join(x for x in text[:300].split("\n")[:4] if x.strip().startswith(("——", "--", "—")))
+    # … and so does a feature's "——记…" written after its headline on one line ("给“大粮仓”守电的一支队伍——记国家电网…
+    # 共产党员服务队")
+    subtitle = "\n".join(x if x.strip().startswith(("——", "--", "—")) else x[x.find("——记"):]
+                         for x in text[:300].split("\n")[:4] if x.strip().startswith(("——", "--", "—")) or "——记" in x)
     titled = [(c, part) for part in (title, subtitle) for c in candidates(part)]
     # a credit line (…供稿) taken for the title names who wrote the text, not whom it is about
     credited = {id(c) for c, part in titled if _CREDIT.search(bracketed(part, c.start)) or _in_column(part, c)
