@@ -3909,6 +3909,9 @@ def test_a_pages_date_or_source_line_and_a_title_that_is_the_units_whole_name():
      "新疆大学各学院推开了这一做法，新疆大学的老师们说收获很大。", "新疆大学"),
     # … a branch named only after whom it gathers is one of many ("教师党支部")
     ("长江大学教师党支部组织党员下乡。长江大学的老师们带着技术进村，长江大学把这项工作列入年度考核。", "长江大学"),
+    # (r1748) a department's other name in brackets is part of the branch's name
+    ("引得活水入渠来\n——记山东省政协办公厅秘书处（督查处）党支部的党建工作\n山东省政协办公厅秘书处（督查处）党支部把督查和"
+     "党建结合起来，山东省政协机关推广了这一做法。", "山东省政协办公厅秘书处（督查处）党支部"),
     # … and a count before the branch names several ("两个教师党支部")
     ("长江大学两个教师党支部结对帮扶村庄。长江大学的老师们带着技术进村，长江大学把这项工作列入年度考核。", "长江大学"),
 ])

@@ -806,7 +806,8 @@ def guess_unit(title: str, text: str) -> str:
 
 
 BRANCH_CHARS = 1500   # how far into the body a branch written after the unit's name is looked for
-_BRANCH_AFTER = re.compile(r"的?([\u4e00-\u9fff]{2,18}?)(党总支|党支部)")
+# (a department's other name in brackets is part of it: "办公厅秘书处（督查处）党支部")
+_BRANCH_AFTER = re.compile(r"的?((?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{2,6}[）)]){2,18}?)(党总支|党支部)")
 _BRANCH_CLAUSE = re.compile(r"[在到把将对从为给的了和及是让被由各等个多几两些某]|^与|[院司校局]与|成立|组建|建立|设立|下设|所属|基层|"
                             r"全体|所有|担任|联系|先行|开展|召开|举办|组织|推动|带领|带动|^联合|指导|帮助|选派|派出|通过|借助|依托|"
                             r"发挥|推进|建成|打造|作为|成为|获评|评为|荣获|入选|认定|命名|搭上|搭建|结对|共建|携手|牵头|党")
