@@ -2108,6 +2108,9 @@ def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_a
     # address (r1096: 乌兰浩特市城郊办事处环山社区 is the 环山社区)
     assert _same_unit("三角商会", "三角镇工商业联合会（商会）") and not _same_unit("三角商会", "南村镇商会")
     assert _same_unit("乌兰浩特市城郊办事处环山社区", "环山社区党支部")
+    # (r1541) a grid's short name, words of the full name left out: 南网超高压梧州局
+    assert _same_unit("南方电网超高压输电公司梧州局", "南网超高压梧州局")
+    assert not _same_unit("南方电网超高压输电公司梧州局", "南网超高压柳州局")
     # a community's residents' committee is the community's own body, as a street's office is the street's (r1594)
     assert _same_unit("昌江黎族自治县石碌镇城北社区居委会", "城北社区")
     assert _same_unit("某镇东风村村民委员会", "东风村") and not _same_unit("城北社区居委会", "城南社区")

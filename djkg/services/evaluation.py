@@ -90,7 +90,20 @@ _ABBREVIATIONS = (("工作委员会", "工委"), ("市委直属机关", "市直�
                   # 税务局 is the 大通湖区税务局 a report names)
                   ("国家税务总局", ""),
                   # a law firm is its 律所 (海南云常律师事务所党支部 is the 云常律所党支部 a report names)
-                  ("律师事务所", "律所"))
+                  ("律师事务所", "律所"),
+                  # the grids' and the academy's short names (南网超高压梧州局, 中科院…), a numbered school's (临川一中)
+                  ("南方电网", "南网"), ("国家电网", "国网"), ("中国科学院", "中科院"),
+                  ("第一中学", "一中"), ("第二中学", "二中"), ("第三中学", "三中"))
+
+
+# (the brands alone, for names written with words left out: a tax bureau's 国家税务总局 dropped would make 益阳市税务局 one
+# with each of its districts' bureaus)
+_BRANDS = {"南方电网": "南网", "国家电网": "国网", "中国科学院": "中科院"}
+_BRAND_SHORT = re.compile("|".join(_BRANDS))
+
+
+def _brand_short(m: re.Match) -> str:
+    return _BRANDS[m.group(0)]
 
 
 def _abbreviated(name: str) -> str:
@@ -134,7 +147,8 @@ def _same_unit(got: str, gold: str) -> bool:
             return True
     # the shorter written with words left out of the longer, of the same kind (湘桂集团 ~ 广西湘桂糖业集团, 格尔木西藏路
     # 派出所 ~ 格尔木市公安局西藏路派出所): every character of it in order, most of the longer, the same last word
-    for x, y in ((without_party(a), without_party(b)), (normalise_key(short_got), normalise_key(short_gold))):
+    for x, y in ((without_party(a), without_party(b)), (normalise_key(short_got), normalise_key(short_gold)),
+                 (_BRAND_SHORT.sub(_brand_short, without_party(a)), _BRAND_SHORT.sub(_brand_short, without_party(b)))):
         short, long = sorted((without_party(x), without_party(y)), key=len)
         if len(short) >= 4 and len(short) >= 0.6 * len(long) and short[-2:] == long[-2:] and _in_order(short, long):
             return True
