@@ -358,7 +358,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
 
 # households or people out of poverty, right after their count ("…全部脱贫", "…脱了贫", "摆脱了贫困"), not the poor
 # still there (尚未脱贫), the households that left it once (脱贫户, who are served) or the campaign (脱贫攻坚)
-_OUT_OF_POVERTY = re.compile(r"(?:\d+[余多]?(?:户|人|名|口)、?)?[^，。；\d]{0,10}?(?<!尚未)(?<![未没不])(?:实现|全部|全都|已经?|都已?|先后|相继|稳定|如期|顺利|)"
+_OUT_OF_POVERTY = re.compile(r"(?:\d+[余多]?(?:户|人|名|口)、?)?[^，。；\d]{0,10}?(?<!尚未)(?<![未没不])(?:实现|全部|全都|已经?|都已?|先后|相继|稳定|如期|顺利)?"
                              r"(?:脱贫|脱了贫|摆脱了?贫困)(?![户攻对人])")
 # "2004年以前，…只有1750元": a sentence that opens before the work began gives the starting point
 _BEFORE_WORK = re.compile(r"^(?:\d{4}年(?:以前|之前|前)|(?:\d+|[一两二三四五六七八九十几]+)年(?:以前|之前|前)，|"

@@ -237,7 +237,8 @@ class Gazetteer:
                 found = [f for f in found if _stands_as_place(chunk, f, ends)
                          and not (serves_villages and self._village_county(chunk, f))]
             else:         # a name ("七星井新村") may still begin with a short name that is not its place
-                # (nor does a project's route or station in it, "渝昆高铁昆明枢纽项目部": its text says where the site is)
+                # (nor does a project's route or station inside it, "渝昆高铁昆明枢纽项目部": its text says where the site
+                # is; one the name begins with, "西安地铁…", is still the name's place)
                 found = [f for f in found if not _STREET_AFTER.match(chunk[f[1]:f[1] + 3])
                          and (f[2].full or not _SITE_AFTER.match(chunk[f[1]:f[1] + 4]) or f[0] == 0)
                          and (f[2].full or not _begins_other_name(chunk, f[1]))
@@ -328,8 +329,7 @@ class Gazetteer:
             start, end, surface = f
             if not surface.full and chunk[end - 1:end] in ("村", "镇") and end - start >= 3:
                 chain = {d.adcode for d in self.chain(surface.adcode)}
-                before = [o for o in found if o[1] in (start, start - 1) and o[1] <= start
-                          and (o[1] == start or chunk[start - 1] == "的")]
+                before = [o for o in found if o[1] == start or (o[1] == start - 1 and chunk[start - 1] == "的")]
                 if before and not any(o[2].adcode in chain for o in before):
                     continue
             out.append(f)

@@ -90,14 +90,9 @@ _ABBREVIATIONS = (("工作委员会", "工委"), ("市委直属机关", "市直�
                   # 税务局 is the 大通湖区税务局 a report names)
                   ("国家税务总局", ""),
                   # a law firm is its 律所 (海南云常律师事务所党支部 is the 云常律所党支部 a report names)
-                  ("律师事务所", "律所"),
-                  # the grids' and the academy's short names (南网超高压梧州局, 中科院…), a numbered school's (临川一中)
-                  ("南方电网", "南网"), ("国家电网", "国网"), ("中国科学院", "中科院"),
-                  ("第一中学", "一中"), ("第二中学", "二中"), ("第三中学", "三中"))
-
-
-# (the brands alone, for names written with words left out: a tax bureau's 国家税务总局 dropped would make 益阳市税务局 one
-# with each of its districts' bureaus)
+                  ("律师事务所", "律所"))
+# the grids' and the academy's short names (南网超高压梧州局, 中科院…): also compared with words left out, where the
+# abbreviations above are not (a tax bureau without its 国家税务总局, 益阳市税务局, would be each of its districts' bureaus)
 _BRANDS = {"南方电网": "南网", "国家电网": "国网", "中国科学院": "中科院"}
 _BRAND_SHORT = re.compile("|".join(_BRANDS))
 
@@ -112,7 +107,7 @@ def _abbreviated(name: str) -> str:
     name = name.removeprefix("中共")
     for full, short in _ABBREVIATIONS:
         name = name.replace(full, short)
-    return name
+    return _BRAND_SHORT.sub(_brand_short, name)
 
 
 def _same_unit(got: str, gold: str) -> bool:
