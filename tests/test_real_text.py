@@ -4778,3 +4778,12 @@ def test_a_features_profile_line_after_its_headline_names_the_unit_and_a_grid_te
     c = from_gold("extraction_real33", "r924-qiqihaerdangyuanfuwudui.txt")
     assert c.unit == "国家电网黑龙江电力(齐齐哈尔)共产党员服务队", c.unit
     assert (c.region.get("city"), c.region.get("county")) == ("齐齐哈尔市", None), c.region
+
+
+def test_an_achievement_of_none_is_no_problem():
+    # (r2084) "最后做到了“零上访、零冲突”": none left is what the work achieved, not a problem the unit faced
+    c = case("水集二村党支部\n在45天的攻坚期里，党员干部先后入户走访1300多次，最后做到了“零上访、零冲突”。")
+    assert "problem:social-conflicts" not in {m.id for m in c.problems}, c.problems
+    # … while a trouble that was there still is one ("上访不断")
+    c = case("水集二村党支部\n过去村里上访不断，矛盾纠纷多发。")
+    assert "problem:social-conflicts" in {m.id for m in c.problems}, c.problems

@@ -738,7 +738,8 @@ _RESULT_CLAUSE = re.compile(r"实现|解决|化解|破解|摆脱|告别|消除|�
 _ASKS_HOW = re.compile(r"(?:怎么|怎样|如何|咋)[^。？?]{2,30}[？?]")
 # "村民不用发愁卖不出去", "告别了…难": a difficulty named as gone is not one the unit faces
 _RESOLVED = re.compile(r"(?:不用|不必|不再|无须|无需|再也不|不用再|告别了?|摆脱了?|不愁|不怕|没有发生|没发生|未发生|"
-                       r"未出现|没有出现|杜绝了?|不起|没起|没闹|不闹)(?:发愁|担心|为|过|一起|一例)?$")   # (不起纠纷)
+                       r"未出现|没有出现|杜绝了?|不起|没起|没闹|不闹|(?<![为是])零)(?:发愁|担心|为|过|一起|一例)?$")   # (不起纠纷)
+# (… and an achievement of none, "零上访、零冲突", "实现零投诉": not 为零 / 是零, a figure that was nothing)
 # a problem negated right before it: "不走过场", "不流于形式", "决不搞形式主义" (not 不少, 不断: not negations of it)
 _NEGATED = re.compile(r"(?<![并也还])不(?:搞)?$")
 _PURPOSE = re.compile(r"(?:为了让|为让|确保|保证)[^，。；]{0,12}(?:不|不再|不会)$|(?:为了|为)不让[^，。；]{0,12}$|"
