@@ -4787,3 +4787,11 @@ def test_an_achievement_of_none_is_no_problem():
     # … while a trouble that was there still is one ("上访不断")
     c = case("水集二村党支部\n过去村里上访不断，矛盾纠纷多发。")
     assert "problem:social-conflicts" in {m.id for m in c.problems}, c.problems
+
+
+def test_the_petitions_agency_is_no_petitions_problem():
+    # (r392) "信访部门交办的事项": the agency that takes petitions, not petitions the unit faced
+    c = from_gold("extraction_real13", "r392-ningshanrenshe.txt")
+    assert "problem:social-conflicts" not in {m.id for m in c.problems}, c.problems
+    c = case("某县人社局党组\n过去，欠薪引发的信访多发，一度压不下来。")
+    assert "problem:social-conflicts" in {m.id for m in c.problems}, c.problems

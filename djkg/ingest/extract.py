@@ -902,7 +902,9 @@ def _in_honour(sentence: str, surface: str) -> bool:
 
 # listed words that, followed by these, name something else: 便民服务 of a 便民服务大厅, 便民服务中心, 便民服务站 is the
 # government's counter for paperwork (independent annotators never read it as members' service: 0 of 10 sentences)
-_OTHER_NAME = {"便民服务": re.compile(r"(?:大厅|中心|站|代办点|窗口|事项|方式)")}
+_OTHER_NAME = {"便民服务": re.compile(r"(?:大厅|中心|站|代办点|窗口|事项|方式)"),
+               # … and 信访 of a 信访部门, 信访局, 信访办 is the agency that takes petitions, not petitions the unit faced
+               "信访": re.compile(r"(?:部门|局|办|室|接待|窗口|干部|系统|渠道|平台)")}
 
 
 def _in_other_name(sentence: str, surface: str) -> bool:
@@ -993,8 +995,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             continue   # "一路吵到了龙华社区党群服务中心": where a scene happens, not a space the unit built
         if label == S.MEASURE and _in_honour(s.text, _surface):
             continue   # "被评为全省“五星级”党支部", "拿到了全省枫桥式基层调解组织的称号": an honour's title
-        if label == S.MEASURE and _in_other_name(s.text, _surface):
-            continue   # "便民服务大厅": a government service hall, not a service members give
+        if _in_other_name(s.text, _surface):
+            continue   # "便民服务大厅": a government service hall, not a service members give; "信访部门": an agency
         rank = prefer.index(role)
         if concept.id not in best or (rank, k) < best[concept.id][:2]:
             best[concept.id] = (rank, k, concept, _surface.startswith("~"))
