@@ -4795,3 +4795,13 @@ def test_the_petitions_agency_is_no_petitions_problem():
     assert "problem:social-conflicts" not in {m.id for m in c.problems}, c.problems
     c = case("某县人社局党组\n过去，欠薪引发的信访多发，一度压不下来。")
     assert "problem:social-conflicts" in {m.id for m in c.problems}, c.problems
+
+
+def test_a_task_of_a_list_of_actors_is_no_problem_of_theirs():
+    # (r1562) "警务室还把社区、物业、商户和志愿者拉到一起，…调处矛盾": handling disputes is what the list does, not a
+    # dispute with the property company
+    c = case("芜湖东路警务室\n警务室还把社区、物业、商户和志愿者拉到一起，形成合力，宣传安全知识、帮扶困难群众、调处矛盾。")
+    assert "problem:property-disputes" not in {m.id for m in c.problems}, c.problems
+    # … while a dispute with the property company stated as one still is
+    c = case("某社区党委\n过去小区业主和物业矛盾重重，物业费收不上来。")
+    assert "problem:property-disputes" in {m.id for m in c.problems}, c.problems
