@@ -968,10 +968,11 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             # or of who is served
             last_word = _surface.lstrip("~").split("&")[-1]
             at_last = max(s.text.find(last_word), 0)
-            handled = bool(_HANDLING.search(before[-4:])) or bool(_HANDLED_AFTER.match(s.text, at_last + len(last_word))) \
-                or (last_word != bare and _HANDLED_NOUNS.fullmatch(last_word) is not None
-                    and bool(_HANDLING.search(s.text, max(0, at_last - 4), at_last)))
             # (… or, for a surface of two parts, right before its last, "物业、商户…调处矛盾": a task of the list's)
+            handled = (bool(_HANDLING.search(before[-4:]))
+                       or bool(_HANDLED_AFTER.match(s.text, at_last + len(last_word)))
+                       or (last_word != bare and _HANDLED_NOUNS.fullmatch(last_word) is not None
+                           and bool(_HANDLING.search(s.text, max(0, at_last - 4), at_last))))
             needs_statement = role != "problem" or _PEOPLE.search(_surface) or handled
             # (a synonym that names a difficulty by itself, 物业&矛盾, is a task as well where a verb handles it: "把物业
             # 小区的党组织建起来；设立协调机制，用于民主决策和矛盾调处")
