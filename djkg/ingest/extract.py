@@ -571,8 +571,9 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
         warnings.append("未能识别所在地区 / region not recognised")
         return empty
     if not hint:
-        match = _cap_at_unit_level(g, match, level_of or unit, (title if title_is_heading else "") + headline)
-        match = _cap_at_province(g, match, unit, (title if title_is_heading else "") + headline)
+        heading = (title if title_is_heading else "") + headline
+        match = _cap_at_unit_level(g, match, level_of or unit, heading)
+        match = _cap_at_province(g, match, unit, heading)
     if match.confidence < REGION_DROP:
         # a place named once, far into the text, is no ground to file the unit there
         warnings.append("文中没有可靠的地点，未确定所在地区 / no reliable place in the text; region left empty")

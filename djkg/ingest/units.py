@@ -815,6 +815,12 @@ _BRANCH_CLAUSE = re.compile(r"[在到把将对从为给的了和及是让被由�
 _GENERIC_BRANCH = re.compile(r"(?:教师|教工|学生|研究生|本科生|机关|离退休|退休|在职|流动|流动党员|党员|职工|员工|司机|货车司机)+")
 
 
+def _written_after(best: str, title: str, text: str, pattern: re.Pattern) -> list[re.Match]:
+    """Each match of ``pattern`` right after the unit's name, in the title or the first ``BRANCH_CHARS`` characters."""
+    return [m for part in (title, text[:BRANCH_CHARS]) for at in positions(part, best)
+            if (m := pattern.match(part, at + len(best)))]
+
+
 def _branch_written_after(best: str, title: str, text: str) -> str:
     """The Party branch or general branch written right after the unit's name, its departments between, in the title
     or the first ``BRANCH_CHARS`` characters ("山东农业大学农学院植物科学与信息党支部", "宁夏医科大学总医院麻醉与
@@ -822,12 +828,8 @@ def _branch_written_after(best: str, title: str, text: str) -> str:
     than one is."""
     if best.endswith(PARTY):
         return ""
-    found: set[tuple[str, str]] = set()     # (the branch's own name, its Party word)
-    for part in (title, text[:BRANCH_CHARS]):
-        for at in positions(part, best):
-            m = _BRANCH_AFTER.match(part, at + len(best))
-            if m and not _BRANCH_CLAUSE.search(m.group(1)):
-                found.add((m.group(1), m.group(2)))
+    found = {(m.group(1), m.group(2)) for m in _written_after(best, title, text, _BRANCH_AFTER)   # (name, Party word)
+             if not _BRANCH_CLAUSE.search(m.group(1))}
     # (two different branches named, "新疆大学教师党支部" in the title and "新疆大学数学与系统科学学院教工第五党支部" in
     # the text: the text is about the school or the firm, its branches are examples)
     if len(found) != 1:
@@ -854,12 +856,8 @@ def _project_written_after(best: str, title: str, text: str) -> str:
     is no builder, when none is written so, or when more than one project is."""
     if not _BUILDER.search(best):
         return ""
-    found: set[tuple[str, str, str]] = set()
-    for part in (title, text[:BRANCH_CHARS]):
-        for at in positions(part, best):
-            m = _PROJECT_AFTER.match(part, at + len(best))
-            if m:
-                found.add((m.group(1), _SHORT_GLOSS.sub("", m.group(2)), m.group(3) or ""))
+    found = {(m.group(1), _SHORT_GLOSS.sub("", m.group(2)), m.group(3) or "")
+             for m in _written_after(best, title, text, _PROJECT_AFTER)}
     if len(found) != 1:
         return ""
     (company, name, department), = found
@@ -895,15 +893,21 @@ _ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|称)[为:：]?[�
 _TITLE_KIND = re.compile(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)")
 
 
+def _subtitle(line: str) -> str:
+    """What of a line near the top names the unit as plainly as the title: a subtitle line ("——定西市安定区某镇某村
+    党支部抓党建…"), or a feature's "——记…" written after its headline on one line ("给“大粮仓”守电的一支队伍——记
+    国家电网…共产党员服务队"); "" for any other line."""
+    if line.strip().startswith(("——", "--", "—")):
+        return line
+    at = line.find("——记")
+    return line[at:] if at >= 0 else ""
+
+
 def rank_candidates(title: str, text: str) -> Ranking | None:
     """Every organisation ``title`` and ``text`` name, with its evidence; None when they name none."""
     body = text[:4000]
     first_end = _first_sentence_end(text)
-    # a subtitle line ("——定西市安定区某镇某村党支部抓党建…") names the unit as plainly as the title
-    # … and so does a feature's "——记…" written after its headline on one line ("给“大粮仓”守电的一支队伍——记国家电网…
-    # 共产党员服务队")
-    subtitle = "\n".join(x if x.strip().startswith(("——", "--", "—")) else x[x.find("——记"):]
-                         for x in text[:300].split("\n")[:4] if x.strip().startswith(("——", "--", "—")) or "——记" in x)
+    subtitle = "\n".join(part for line in text[:300].split("\n")[:4] if (part := _subtitle(line)))
     titled = [(c, part) for part in (title, subtitle) for c in candidates(part)]
     # a credit line (…供稿) taken for the title names who wrote the text, not whom it is about
     credited = {id(c) for c, part in titled if _CREDIT.search(bracketed(part, c.start)) or _in_column(part, c)

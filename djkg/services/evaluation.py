@@ -97,8 +97,8 @@ _BRANDS = {"南方电网": "南网", "国家电网": "国网", "中国科学院"
 _BRAND_SHORT = re.compile("|".join(_BRANDS))
 
 
-def _brand_short(m: re.Match) -> str:
-    return _BRANDS[m.group(0)]
+def _brands_shortened(name: str) -> str:
+    return _BRAND_SHORT.sub(lambda m: _BRANDS[m.group(0)], name)
 
 
 def _abbreviated(name: str) -> str:
@@ -107,7 +107,7 @@ def _abbreviated(name: str) -> str:
     name = name.removeprefix("中共")
     for full, short in _ABBREVIATIONS:
         name = name.replace(full, short)
-    return _BRAND_SHORT.sub(_brand_short, name)
+    return _brands_shortened(name)
 
 
 def _same_unit(got: str, gold: str) -> bool:
@@ -143,7 +143,7 @@ def _same_unit(got: str, gold: str) -> bool:
     # the shorter written with words left out of the longer, of the same kind (湘桂集团 ~ 广西湘桂糖业集团, 格尔木西藏路
     # 派出所 ~ 格尔木市公安局西藏路派出所): every character of it in order, most of the longer, the same last word
     for x, y in ((without_party(a), without_party(b)), (normalise_key(short_got), normalise_key(short_gold)),
-                 (_BRAND_SHORT.sub(_brand_short, without_party(a)), _BRAND_SHORT.sub(_brand_short, without_party(b)))):
+                 (_brands_shortened(a), _brands_shortened(b))):
         short, long = sorted((without_party(x), without_party(y)), key=len)
         if len(short) >= 4 and len(short) >= 0.6 * len(long) and short[-2:] == long[-2:] and _in_order(short, long):
             return True
