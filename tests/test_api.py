@@ -128,3 +128,22 @@ def test_validation_errors_are_bilingual_4xx(client):
 def test_json_is_utf8_with_chinese_unescaped(client):
     r = client.get("/api/v1/cases/case:a")
     assert "衣家村" in r.content.decode("utf-8")
+
+
+def test_an_empty_store_answers_a_profile_by_saying_it_holds_no_cases(store, tmp_path):
+    # a fresh install asked before anything was ingested: "describe your unit better" would send the user the wrong
+    # way; the answer, the result page and the explanation graph say the library is empty
+    profile = {"region": "山东省烟台市", "industry": "农村", "problems": ["村集体经济薄弱"]}
+    with TestClient(create_app(Settings(data_dir=tmp_path, api_key=KEY), store=store)) as c:
+        body = c.post("/api/v1/recommendations", json=profile).json()
+        assert body["items"] == [] and any("库中还没有案例" in w and "ingest" in w for w in body["warnings"])
+        page = c.get("/recommend", params={"region": "烟台", "problems": "村集体经济薄弱"})
+        assert page.status_code == 200 and "库中还没有案例" in page.text and "请补充问题描述" not in page.text
+        assert "ingest" not in page.text.split("<main", 1)[-1]   # plain Chinese on the page: no command
+        graph = c.get("/views/recommend", params={"region": "烟台", "problems": "村集体经济薄弱"})
+        assert graph.status_code == 200 and "库中还没有案例" in graph.text and "请补充问题描述" not in graph.text
+    # once a case is in, a profile nothing fits is told to describe the unit otherwise, not that the store is empty
+    store.upsert_case(build_case("a"))
+    with TestClient(create_app(Settings(data_dir=tmp_path, api_key=KEY), store=store)) as c:
+        body = c.post("/api/v1/recommendations", json={"problems": ["今天天气很好"]}).json()
+        assert not any("库中还没有案例" in w for w in body["warnings"])

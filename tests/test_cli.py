@@ -30,6 +30,9 @@ source: 测试用例
 """
 
 
+GOLD_PROFILES = Path(__file__).resolve().parent / "gold" / "profiles_real.yaml"
+
+
 def djkg(*args: str, data: Path, check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess:
     proc = subprocess.run([sys.executable, "-m", "djkg.cli.main", "--data-dir", str(data), *args],
                           capture_output=True, text=True, timeout=300, env=embedded_env(), cwd=cwd)
@@ -158,6 +161,15 @@ def test_recommend_prints_a_table_and_json(files, tmp_path):
     result = json.loads(djkg("recommend", "--region", "栖霞", "--industry", "农村", "--problem", "集体经济薄弱",
                              "--json", data=data).stdout)
     assert result["items"][0]["model"]["name"] == "党支部领办合作社"
+
+
+def test_before_anything_is_ingested_recommend_says_the_store_is_empty_and_eval_refuses(tmp_path):
+    data = tmp_path / "var"
+    answer = djkg("recommend", "--region", "栖霞", "--problem", "集体经济薄弱", data=data)
+    assert "库中还没有案例" in answer.stderr and "djkg ingest" in answer.stderr and "请补充" not in answer.stdout
+    # hit@3 0.000 over an empty store would read as a broken recommender: no figures at all
+    scored = djkg("eval", "recommend", "--gold", str(GOLD_PROFILES), data=data, check=False)
+    assert scored.returncode == 2 and "库中还没有案例" in scored.stderr and "hit@3" not in scored.stdout
 
 
 def test_text_from_cases_is_printed_as_text_not_terminal_markup(tmp_path):

@@ -299,7 +299,7 @@ def recommend(
                       *[f"{v:.2f}" for _, v, _ in it.breakdown.components()],
                       term("；".join(clip(d.title, 18) for d in it.evidence[:2])))
     out.print(table)
-    if not result.items:
+    if not result.items and not result.from_empty_store:   # (an empty store's answer says so among the warnings)
         out.print("没有找到匹配的模式：请补充问题描述或换一种说法。")
 
 
@@ -742,7 +742,11 @@ def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles_real.yaml
                    as_json: bool = typer.Option(False, "--json")) -> None:
     """推荐质量：hit@3、MRR、nDCG@5 / recommendation quality."""
     from ..services.evaluation import evaluate_recommend
+    from ..services.recommend import store_is_empty
     store = state.store()
+    if store_is_empty(store):   # every profile would miss: figures of nothing
+        fail(EXIT_USAGE, "库中还没有案例，无法评测推荐：请先导入语料", "the store holds no cases: ingest the corpus first "
+             "(djkg ingest corpus/)")
     report = read_gold(lambda g: evaluate_recommend(store, g), gold)
     if as_json:
         emit_json(report)

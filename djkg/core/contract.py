@@ -181,11 +181,22 @@ class RecommendedModel(_Contract):
     summary: Optional[str] = None
 
 
+# a store with no cases answers every profile with nothing: the answer says so, rather than ask the user to describe
+# the unit better (the Chinese half is what pages show: no command in it)
+EMPTY_STORE = ("库中还没有案例，暂时无法推荐：请先导入案例材料，或在“提交案例”页逐篇提交 / "
+               "the store holds no cases yet: ingest case write-ups first (djkg ingest <folder>)")
+
+
 class Recommendation(_Contract):
     items: list[RecommendedModel]
     profile: Profile
     warnings: list[str] = Field(default_factory=list)
     top_k: int
+
+    @property
+    def from_empty_store(self) -> bool:
+        """Whether nothing was found because the store holds no cases (not because nothing fits)."""
+        return EMPTY_STORE in self.warnings
 
 
 # --- models ------------------------------------------------------------------------------------------

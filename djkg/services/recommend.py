@@ -9,15 +9,15 @@ from __future__ import annotations
 import gc
 
 from ..core.config import Settings
-from ..core.contract import Profile, ProfileProblem, Recommendation
-from ..graph.schema import PROBLEM
+from ..core.contract import EMPTY_STORE, Profile, ProfileProblem, Recommendation
+from ..graph.schema import CASE, PROBLEM
 from ..graph.store import GraphStore
 from ..ingest.profile import ProfileError, parse_profile
 from ..ingest.tokens import tokenize
 from ..queries.index import index_ready, store_index
 from ..queries.recommend import recommend as rank
 
-__all__ = ["recommend", "ProfileError", "clamp_top_k", "warm", "index_ready"]
+__all__ = ["recommend", "ProfileError", "clamp_top_k", "warm", "index_ready", "store_is_empty"]
 
 
 def clamp_top_k(top_k: int | None, settings: Settings | None = None) -> tuple[int, bool]:
@@ -57,10 +57,16 @@ def recommend(store: GraphStore, *, region: str | None = None, industry: str | N
     if drop or add:
         profile = adjust_problems(store, profile, drop, add)
     result = rank(store, profile, top_k=k, tokenize=tokenize)
+    if not result.items and store_is_empty(store):
+        result = result.model_copy(update={"warnings": [*result.warnings, EMPTY_STORE]})
     if clamped:
         note = (f"top_k 已调整为 {k}（允许 1–{(settings or Settings()).limits.max_top_k}）/ top_k clamped to {k}")
         result = result.model_copy(update={"warnings": [*result.warnings, note]})
     return result
+
+
+def store_is_empty(store: GraphStore) -> bool:
+    return store.count_nodes(CASE) == 0
 
 
 def adjust_problems(store: GraphStore, profile: Profile, drop, add) -> Profile:

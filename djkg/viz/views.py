@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..core.config import Limits
-from ..core.contract import Maturity, Recommendation
+from ..core.contract import EMPTY_STORE, Maturity, Recommendation
 from ..graph import schema as S
 from ..graph.schema import Edge, Node
 from ..graph.store import GraphStore
@@ -21,6 +21,7 @@ from ..queries import catalogue
 from ..queries.index import model_index
 from ..queries.models import ModelIndex, measure_edges, model_problem_cases
 from . import labels as L
+from .text import zh_only
 from .viewdata import Count, NotFound, ViewBuilder, ViewData, ViewNode, clip, display_name, maturity_lines
 
 # Default caps (a view never exceeds Limits.max_nodes nodes in total).
@@ -421,7 +422,8 @@ def recommendation_view(store: GraphStore, result: Recommendation, *, max_nodes:
                   f"（{T[S.MODEL].look}，越大得分越高）。悬停可查看得分构成与成熟度，单击节点可打开它的页面。")
     view.focus = "profile"
     if not items:
-        view.notes.append("没有找到匹配的模式：请补充问题描述或换一种说法。")
+        view.notes.append(zh_only(EMPTY_STORE) if result.from_empty_store
+                          else "没有找到匹配的模式：请补充问题描述或换一种说法。")
     return b.finish(view)
 
 

@@ -67,6 +67,7 @@ def result_page(a: Asked = Depends(asked), store: GraphStore = Depends(get_store
     profile = profile_words(result)
     shown = {p["id"] for p in profile["problems"]}
     return page("result.html", active="home", title="推荐结果", items=result_items(store, result), profile=profile,
+                empty_store=result.from_empty_store,
                 form={"region": a.region, "industry": a.industry, "problems": "\n".join(a.problems)},
                 fields=FIELDS, choices=problem_choices(store, shown), query=a.query,
                 dropped=a.drop, added=[x for x in a.add if x in shown],
