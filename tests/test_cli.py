@@ -167,6 +167,10 @@ def test_before_anything_is_ingested_recommend_says_the_store_is_empty_and_eval_
     data = tmp_path / "var"
     answer = djkg("recommend", "--region", "栖霞", "--problem", "集体经济薄弱", data=data)
     assert "库中还没有案例" in answer.stderr and "djkg ingest" in answer.stderr and "请补充" not in answer.stdout
+    # listings say why they are empty, and where they looked (the wrong folder's ./var is the usual reason)
+    listed = djkg("models", data=data)
+    assert "库中还没有案例" in listed.stderr and str(data.resolve()) in listed.stderr
+    assert json.loads(djkg("cases", "--json", data=data).stdout) == []   # (--json stays JSON: the note is on stderr)
     # hit@3 0.000 over an empty store would read as a broken recommender: no figures at all
     scored = djkg("eval", "recommend", "--gold", str(GOLD_PROFILES), data=data, check=False)
     assert scored.returncode == 2 and "库中还没有案例" in scored.stderr and "hit@3" not in scored.stdout

@@ -77,6 +77,18 @@ class State:
 state = State()
 
 
+def note_if_empty(empty: bool) -> None:
+    """After a listing that came out empty: if the store holds no cases at all, say so and where it looked (a fresh
+    data dir, or a command run from another folder than the one whose ./var holds the library), on stderr (``--json``
+    output stays JSON)."""
+    from ..services.recommend import store_is_empty
+    if empty and store_is_empty(state.store()):
+        where = re.sub(r"//[^@/]*@", "//", state.settings.neo4j_uri or "") or str(state.settings.data_dir.resolve())
+        err.print(f"[yellow]提示[/yellow] {escape(f'库中还没有案例（{where}）：先用 djkg ingest <文件夹> 导入案例材料')} / "
+                  f"{escape(f'the store holds no cases ({where}): ingest case write-ups first (djkg ingest <folder>)')}",
+                  highlight=False)
+
+
 # control and format characters in stored text (ESC sequences, bidi overrides) are shown escaped, never sent
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 
@@ -208,6 +220,7 @@ def stats(as_json: bool = typer.Option(False, "--json")) -> None:
     data = state.store().stats()
     if as_json:
         emit_json(data)
+        note_if_empty(not data["nodes"].get("Case"))
         return
     for kind, title in (("nodes", "节点 / nodes"), ("edges", "关系 / edges")):
         table = Table(title=title)
@@ -216,6 +229,7 @@ def stats(as_json: bool = typer.Option(False, "--json")) -> None:
         for k, v in data[kind].items():
             table.add_row(k, str(v))
         out.print(table)
+    note_if_empty(not data["nodes"].get("Case"))
 
 
 @app.command()
@@ -228,6 +242,7 @@ def models(as_json: bool = typer.Option(False, "--json"),
     items = list_models(model_index(state.store()), include_candidates=candidates)
     if as_json:
         emit_json([m.model_dump(mode="json") for m in items])
+        note_if_empty(not items)
         return
     table = Table(title=f"模式 / models（{len(items)}）")
     for col in ("模式 model", "案例 cases", "省份 provinces", "领域 fields", "成熟度 maturity"):
@@ -237,6 +252,7 @@ def models(as_json: bool = typer.Option(False, "--json"),
         table.add_row(term(m.name), str(m.cases), term("、".join(m.regions[:6]) + ("…" if len(m.regions) > 6 else "")),
                       term("、".join(m.fields)), f"{mt.score:.2f}（{MATURITY_LEVELS[mt.level]}）" if mt else "")
     out.print(table)
+    note_if_empty(not items)
 
 
 @app.command()
@@ -248,6 +264,7 @@ def cases(as_json: bool = typer.Option(False, "--json"),
     items = list_cases(state.store(), limit=limit, offset=offset)
     if as_json:
         emit_json(items)
+        note_if_empty(not items)
         return
     table = Table(title=f"案例 / cases（{len(items)}）")
     for col in ("id", "标题 title", "地区 region", "领域 field", "模式 model"):
@@ -259,6 +276,7 @@ def cases(as_json: bool = typer.Option(False, "--json"),
         table.add_row(term(c["id"]), term(c["title"]), term(place), term(c["industry"].get("field")),
                       term((c["model"] or {}).get("name")))
     out.print(table)
+    note_if_empty(not items)
 
 
 @app.command()
@@ -334,6 +352,7 @@ def gaps(province: Optional[str] = typer.Option(None, "--province", help="省份
         fail(EXIT_USAGE, str(exc))   # an unknown province or field
     if as_json:
         emit_json(result.model_dump(mode="json"))
+        note_if_empty(not result.problems)
         return
     scope = "、".join(x for x in ((result.province.name if result.province else "全国"), result.field or "全部领域"))
     table = Table(title=f"问题缺口 / gap map（{scope}，{result.cases} 个案例）")
@@ -347,6 +366,7 @@ def gaps(province: Optional[str] = typer.Option(None, "--province", help="省份
     out.print(table)
     if not result.problems:
         out.print("筛选范围内没有案例面临已收录的问题。")
+    note_if_empty(not result.problems)
 
 
 @app.command()
@@ -358,6 +378,7 @@ def emerging(min_cases: int = typer.Option(3, "--min-cases", min=2, max=1000, he
     result = find(state.store(), min_cases=min_cases, min_cities=min_cities)
     if as_json:
         emit_json(result.model_dump(mode="json"))
+        note_if_empty(not result.groups)
         return
     out.print(f"未归入已命名模式的案例 {result.population} 个，检验做法对 {result.pairs_tested} 个，"
               f"找到 {len(result.groups)} 组。")
@@ -371,6 +392,7 @@ def emerging(min_cases: int = typer.Option(3, "--min-cases", min=2, max=1000, he
                       years, term("、".join(f"{m.name}（{m.cases}）" for m in g.measures[:5])),
                       term("、".join(p.name for p in g.problems[:3])))
     out.print(table)
+    note_if_empty(not result.groups)
 
 
 # --- views, server, migration ---------------------------------------------------------------------------
@@ -501,6 +523,7 @@ def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
     items, _ = list_candidates(state.store())
     if as_json:
         emit_json(items)
+        note_if_empty(not items)
         return
     from ..viz.labels import NODE_TYPES
     from ..viz.text import clip
@@ -511,6 +534,7 @@ def taxonomy_candidates(as_json: bool = typer.Option(False, "--json")) -> None:
         first = clip(c["evidence"][0]["sentence"], 60) if c["evidence"] else ""
         table.add_row(NODE_TYPES[c["label"]].zh, term(c["name"]), str(c["cases"]), term(first), term(c["id"]))
     out.print(table)
+    note_if_empty(not items)
 
 
 @taxonomy_app.command("export")
