@@ -142,8 +142,11 @@ def test_an_empty_store_answers_a_profile_by_saying_it_holds_no_cases(store, tmp
         assert "ingest" not in page.text.split("<main", 1)[-1]   # plain Chinese on the page: no command
         graph = c.get("/views/recommend", params={"region": "烟台", "problems": "村集体经济薄弱"})
         assert graph.status_code == 200 and "库中还没有案例" in graph.text and "请补充问题描述" not in graph.text
+        home = c.get("/").text   # … and the home page says so before anyone asks
+        assert "案例库还是空的" in home and 'href="/submit"' in home and "从 0 个案例" not in home
     # once a case is in, a profile nothing fits is told to describe the unit otherwise, not that the store is empty
     store.upsert_case(build_case("a"))
     with TestClient(create_app(Settings(data_dir=tmp_path, api_key=KEY), store=store)) as c:
         body = c.post("/api/v1/recommendations", json={"problems": ["今天天气很好"]}).json()
         assert not any("库中还没有案例" in w for w in body["warnings"])
+        assert "案例库还是空的" not in c.get("/").text
