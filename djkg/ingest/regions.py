@@ -243,7 +243,8 @@ class Gazetteer:
                          and (f[2].full or not _SITE_AFTER.match(chunk[f[1]:f[1] + 4]) or f[0] == 0)
                          and (f[2].full or not _begins_other_name(chunk, f[1]))
                          and (f[2].full or self._short_county_stands(chunk, f, ends))]
-            # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗)
+            # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗) — unless a place
+            # ends where it begins: "云南昆明" is 云南 + 昆明, whatever word (南昆) the two make across their seam
             found = [f for f in found if f[2].full or not self._inside_word(chunk, f[0], f[1])]
             found = self._not_inside_a_county(chunk, found)
             found = self._no_namesake_village(chunk, found)
@@ -259,6 +260,8 @@ class Gazetteer:
                 w = weight
                 if decay:
                     w = W_HEAD if start < HEAD_CHARS else W_BODY / (1 + start / 2000)
+                    if chunk[end:end + 1] in _POSTCODE_FIRST and _POSTCODE_AFTER.match(chunk, end):
+                        w = W_UNIT   # "（海南大学生态学院，海南 海口 570228）": an author's address, the unit's own
                 w *= 1.0 if s.full else 0.8
                 scores[s.adcode] = scores.get(s.adcode, 0.0) + (w * 0.3 if s.weak else w)
                 # (a short name beginning a town's name, "永新镇云品村", names a town called so — often, but not always,
@@ -605,6 +608,9 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
 
 
 _GRID_BEFORE = re.compile(r"(?:国网|电网|南网)$")
+# a postcode after a place closes an author's affiliation in a journal ("（中共建平县委，辽宁 建平 122000）")
+_POSTCODE_AFTER = re.compile(r"[ 　]?\d{6}(?=[)）\s]|$)")
+_POSTCODE_FIRST = frozenset(" 　0123456789")
 # the characters a site, a street or an origin after a place can begin with
 _NOT_HERE_FIRST = first_chars(_SITE_AFTER) | first_chars(_STREET_AFTER) | first_chars(_ORIGIN_AFTER)
 # … and an outlet, an honour or a list after it
