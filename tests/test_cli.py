@@ -348,5 +348,9 @@ def test_success_exits_0_for_the_read_verbs_and_eval(one_case, tmp_path):
                         "  expected: [model:branch-led-cooperative]\n", encoding="utf-8")
     report = json.loads(djkg("eval", "recommend", "--gold", str(profiles), "--json", data=one_case).stdout)
     assert report["profiles"] == 1 and report["hit@3"] == 1.0
+    assert report["without_field"] is False
+    report = json.loads(djkg("eval", "recommend", "--gold", str(profiles), "--without-field", "--json",
+                             data=one_case).stdout)
+    assert report["without_field"] is True and report["hit@3"] == 1.0
     ok = djkg("recommend", "--region", "火星", "--problem", "村集体经济薄弱", "--json", data=one_case)
     assert json.loads(ok.stdout)["items"], "an unknown region with a problem to go on is still answered"

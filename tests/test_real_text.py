@@ -4817,3 +4817,20 @@ def test_an_authors_affiliation_with_its_postcode_places_the_unit():
     c = case("高校教师党支部建设实践\n\n（海南大学生态学院，海南 海口 5702281）\n\n摘要：2023年10月，海南省教育厅评出新一批"
              "样板支部，环境科学系教师第二党支部入选。支部把党建和教学科研结合起来。")
     assert c.region.get("city") is None, c.region
+
+
+@pytest.mark.parametrize("words, field", [
+    # what the user says their unit is, at the start of what they write or after "we", gives the field the home page
+    # leaves open by default (不限)
+    ("协会会员企业几十家，秘书处就两三个党员，党建基本是一片空", "社会组织"),
+    ("楼里六七十家公司，多数是小微企业，党员分散在各家", "非公有制经济组织"),
+    ("党员年龄偏大。我们是一家民办非企业单位，建不了支部", "社会组织"),
+])
+def test_the_kind_of_unit_a_profile_opens_on_gives_its_field(words, field):
+    assert parse_profile(problems=[words]).field == field
+
+
+def test_a_kind_of_unit_the_users_area_holds_is_not_their_own():
+    # "辖区里有三甲医院、两所大学": the hospitals and universities are the community's neighbours, not the unit
+    p = parse_profile(problems=["辖区里有三甲医院、两所大学、好几家国企，资源挺多的，但是都是各干各的"])
+    assert p.field != "事业单位", p.field

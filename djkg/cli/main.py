@@ -763,6 +763,8 @@ def eval_titles(gold: Path = typer.Option(Path("tests/gold/titles_dev.yaml"), "-
 
 @eval_app.command("recommend")
 def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles_real.yaml"), "--gold"),
+                   without_field: bool = typer.Option(False, "--without-field",
+                                                      help="不给领域（如首页默认“不限”）/ ask without the annotated field"),
                    as_json: bool = typer.Option(False, "--json")) -> None:
     """推荐质量：hit@3、MRR、nDCG@5 / recommendation quality."""
     from ..services.evaluation import evaluate_recommend
@@ -771,7 +773,7 @@ def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles_real.yaml
     if store_is_empty(store):   # every profile would miss: figures of nothing
         fail(EXIT_USAGE, "库中还没有案例，无法评测推荐：请先导入语料", "the store holds no cases: ingest the corpus first "
              "(djkg ingest corpus/)")
-    report = read_gold(lambda g: evaluate_recommend(store, g), gold)
+    report = read_gold(lambda g: evaluate_recommend(store, g, without_field=without_field), gold)
     if as_json:
         emit_json(report)
         return
