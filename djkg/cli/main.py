@@ -771,8 +771,8 @@ def eval_recommend(gold: Path = typer.Option(Path("tests/gold/profiles_real.yaml
     from ..services.recommend import store_is_empty
     store = state.store()
     if store_is_empty(store):   # every profile would miss: figures of nothing
-        fail(EXIT_USAGE, "库中还没有案例，无法评测推荐：请先导入语料", "the store holds no cases: ingest the corpus first "
-             "(djkg ingest corpus/)")
+        fail(EXIT_USAGE, "库中还没有案例，无法评测推荐：请先导入案例库", "the store holds no cases: ingest the case library "
+             "first (djkg ingest data/cases)")
     report = read_gold(lambda g: evaluate_recommend(store, g, without_field=without_field), gold)
     if as_json:
         emit_json(report)

@@ -77,8 +77,8 @@ def parse_profile(*, region: str | None = None, industry: str | None = None, pro
 # What the user says their unit is: the kind of unit their text opens on ("协会会员企业几十家", "供电所点多线长", "楼里
 # 六七十家公司") or a clause opens on after a word for "we" ("…，我们是一家民办养老院", "咱们村…"), read as a unit's name
 # is read. The words of the body text alone (律师, 员工, 市场 …) left most profiles without a field, and the field is
-# what the home page leaves open by default: over the five profile gold sets without their fields, hit@3 0.909 →
-# 0.947 (their fields given, 0.962; BENCHMARKS.md is not the place: README, forty-eighth session).
+# what the home page leaves open by default: over the five profile gold sets asked without their fields, hit@3
+# 0.909 → 0.947 (with their fields, 0.962; README, forty-eighth session).
 _OWN_KIND_AT = re.compile(r"(?:^|(?<=[，。；！？\n]))(?:(?:我们|咱们|我|本)(?:是|这个|这|单位是|单位)?(?:一家|一个|个)?)?")
 # … up to where the clause goes on to what its place holds or what something is ("辖区里有三甲医院": others' hospitals)
 _OWN_KIND_END = re.compile(r"[，。；！？\n、有是]")

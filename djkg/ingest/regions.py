@@ -243,8 +243,7 @@ class Gazetteer:
                          and (f[2].full or not _SITE_AFTER.match(chunk[f[1]:f[1] + 4]) or f[0] == 0)
                          and (f[2].full or not _begins_other_name(chunk, f[1]))
                          and (f[2].full or self._short_county_stands(chunk, f, ends))]
-            # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗) — unless a place
-            # ends where it begins: "云南昆明" is 云南 + 昆明, whatever word (南昆) the two make across their seam
+            # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗)
             found = [f for f in found if f[2].full or not self._inside_word(chunk, f[0], f[1])]
             found = self._not_inside_a_county(chunk, found)
             found = self._no_namesake_village(chunk, found)
