@@ -4810,12 +4810,12 @@ def test_a_task_of_a_list_of_actors_is_no_problem_of_theirs():
 def test_an_authors_affiliation_with_its_postcode_places_the_unit():
     # (r948) a journal article: "（海南大学生态学院，海南 海口 570228）" under the headline is the unit's own address —
     # the city a short name alone in running text would not carry against the province its university is named after
-    c = case("高校教师党支部建设实践\n\n（海南大学生态学院，海南 海口 570228）\n\n摘要：2023年10月，海南省教育厅评出新一批"
-             "样板支部，环境科学系教师第二党支部入选。支部把党建和教学科研结合起来。")
+    article = ("高校教师党支部建设实践\n\n（海南大学生态学院，海南 海口 {code}）\n\n摘要：2023年10月，海南省教育厅评出新一批"
+               "样板支部，环境科学系教师第二党支部入选。支部把党建和教学科研结合起来。")
+    c = case(article.format(code="570228"))
     assert (c.region.get("province"), c.region.get("city")) == ("海南省", "海口市"), c.region
     # … a longer number after the place is no postcode, and the place alone there does not outweigh the province
-    c = case("高校教师党支部建设实践\n\n（海南大学生态学院，海南 海口 5702281）\n\n摘要：2023年10月，海南省教育厅评出新一批"
-             "样板支部，环境科学系教师第二党支部入选。支部把党建和教学科研结合起来。")
+    c = case(article.format(code="5702281"))
     assert c.region.get("city") is None, c.region
 
 
