@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..graph import schema as S
 from .sections import Sentence
+from .jieba_tables import posseg as jieba_posseg
 from .taxonomy import Concept, Taxonomy, segmented, tokenizer
 
 MAX_PER_CASE = 3
@@ -162,6 +163,5 @@ def _restates(phrase: str, label: str, tx: Taxonomy) -> bool:
 @segmented   # (cleared when the user dictionary changes)
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[tuple[str, str], ...]:
-    import jieba.posseg as pseg
     tokenizer()
-    return tuple((p.word, p.flag) for p in pseg.cut(text, HMM=False))
+    return tuple((p.word, p.flag) for p in jieba_posseg().cut(text, HMM=False))

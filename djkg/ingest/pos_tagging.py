@@ -19,6 +19,8 @@ import sys
 import threading
 from typing import Any
 
+from .jieba_tables import posseg as jieba_posseg
+
 _lock = threading.Lock()
 _installed = False
 
@@ -26,7 +28,7 @@ _installed = False
 def posseg():
     """``jieba.posseg``, its Viterbi search replaced by ``viterbi`` (once per process)."""
     global _installed
-    import jieba.posseg as pseg
+    pseg = jieba_posseg()
     if not _installed:
         with _lock:
             if not _installed:
@@ -38,7 +40,7 @@ def posseg():
 
 def jieba_viterbi():
     """jieba's own search, for comparison."""
-    import jieba.posseg  # noqa: F401  (loads the submodule)
+    jieba_posseg()   # (loads the submodule)
     return sys.modules["jieba.posseg.viterbi"].viterbi
 
 

@@ -24,6 +24,7 @@ import yaml
 from ..core.yamlio import safe_load
 from ..graph import schema as S
 from . import accepted
+from .jieba_tables import initialise
 from .normalise import blank, normalise_short
 from .wordscan import WordScanner
 
@@ -600,7 +601,7 @@ def tokenizer():
             if _jieba_added is None:
                 import logging
                 jieba.setLogLevel(logging.WARNING)
-                jieba.initialize()
+                initialise(jieba.dt)   # (jieba's cache read in one piece: jieba_tables)
                 _jieba_added = {}
             words = set(tx.user_dictionary())
             changed = False

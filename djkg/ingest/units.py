@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .jieba_tables import posseg as jieba_posseg
 from .normalise import bracketed, positions
 from .regexscan import Prefiltered, char_class, first_chars
 from . import unit_model
@@ -607,9 +608,8 @@ _ORG_WORDS = frozenset("班 科 部 站 所 队 组 中心 车间 工区 公司 
 def _words(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) with our user dictionary, dictionary words only (no HMM guessing: fast, and a name
     jieba does not know stays in single characters, which read as neither verbs nor pronouns)."""
-    import jieba.posseg as pseg
     tokenizer()
-    return tuple((p.word, p.flag) for p in pseg.cut(text, HMM=False))
+    return tuple((p.word, p.flag) for p in jieba_posseg().cut(text, HMM=False))
 
 
 @segmented   # (cleared when the user dictionary changes)
