@@ -489,15 +489,31 @@ class SqliteStore:
 
     def _edges_among(self, ids: list[str]) -> list[Edge]:
         """The edges whose two ends are both in ``ids``: one primary-key range per (src, type, dst) triple, so a
-        hub's edges to nodes outside ``ids`` are never read."""
-        ids_json = json.dumps(list(dict.fromkeys(ids)), ensure_ascii=False)
-        rows = self.conn.execute(
-            "SELECT e.src, e.type, e.dst, e.props, min(e.case_id) AS first_case, "
-            "count(DISTINCT nullif(e.case_id, '')) AS support "
-            "FROM json_each(:ids) a CROSS JOIN json_each(:types) t CROSS JOIN json_each(:ids) b "
-            "CROSS JOIN edges e ON e.src = a.value AND e.type = t.value AND e.dst = b.value "
-            "GROUP BY e.src, e.type, e.dst ORDER BY e.src, e.type, e.dst",
-            {"ids": ids_json, "types": json.dumps(list(EDGE_TYPES))}).fetchall()
+        hub's edges to nodes outside ``ids`` are never read — and only the triples the schema allows (a type's
+        source and target labels, ``EDGE_TYPES``): a neighbourhood of 81 nodes probes ~2,000 triples instead of
+        81 × 9 × 81 (the corpus's depth-2 neighbourhoods: 29 → ms each, BENCHMARKS.md, forty-ninth session).
+        A node whose label is unknown (none is stored) is tried with every type, as before."""
+        ids = list(dict.fromkeys(ids))
+        labels = dict(self.conn.execute(
+            "SELECT n.id, n.label FROM json_each(?) j CROSS JOIN nodes n ON n.id = j.value",
+            (json.dumps(ids, ensure_ascii=False),)).fetchall())
+        parts, params = [], {}
+        for k, (edge_type, (sources, targets)) in enumerate(EDGE_TYPES.items()):
+            srcs = [i for i in ids if labels.get(i, sources[0]) in sources]
+            dsts = [i for i in ids if labels.get(i, targets[0]) in targets]
+            if not srcs or not dsts:
+                continue
+            params.update({f"s{k}": json.dumps(srcs, ensure_ascii=False), f"d{k}": json.dumps(dsts, ensure_ascii=False),
+                           f"t{k}": edge_type})
+            parts.append(
+                "SELECT e.src, e.type, e.dst, e.props, min(e.case_id) AS first_case, "
+                "count(DISTINCT nullif(e.case_id, '')) AS support "
+                f"FROM json_each(:s{k}) a CROSS JOIN json_each(:d{k}) b "
+                f"CROSS JOIN edges e ON e.src = a.value AND e.type = :t{k} AND e.dst = b.value "
+                "GROUP BY e.src, e.type, e.dst")
+        if not parts:
+            return []
+        rows = self.conn.execute(" UNION ALL ".join(parts) + " ORDER BY 1, 2, 3", params).fetchall()
         return merge_edge_groups(rows)
 
     def neighborhood(self, node_id: str, *, depth: int = 1, limit: int = 200) -> Subgraph:
