@@ -11,8 +11,6 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-import cn2an
-
 from ..core.charmap import WIDE_TO_ASCII, char_mapper
 
 # full-width forms to ASCII, keeping the Chinese punctuation the section/sentence stages rely on
@@ -64,6 +62,9 @@ def _t2s():
 
 @lru_cache(maxsize=4096)   # the same few numerals recur in every text, and cn2an reads one in ~20 µs
 def _cn_to_number(numeral: str) -> str | None:
+    # (imported at the first numeral, not with this module: compiling cn2an's patterns takes ~0.3 s, which every
+    # command that loads the lexicons paid, ``djkg keys list`` as much as an ingest)
+    import cn2an
     try:
         value = cn2an.cn2an(numeral, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
