@@ -10,7 +10,7 @@ once at start (each ``djkg`` command, each server worker, the parallel ingest's 
   tag (0.57 s). ``posseg`` imports it with that table read from a cache of ours beside jieba's (0.1 s; written the
   first time, keyed by the dictionary file's size and time and jieba's version).
 
-Measured in BENCHMARKS.md (forty-ninth session); tests/test_jieba_tables.py checks both tables equal jieba's own.
+Measured in BENCHMARKS.md (forty-ninth session); tests/test_start_up.py checks both tables equal jieba's own.
 """
 
 from __future__ import annotations

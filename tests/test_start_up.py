@@ -1,5 +1,6 @@
-"""jieba's tables loaded fast (``djkg.ingest.jieba_tables``) are jieba's own tables: the same prefix dictionary as
-``Tokenizer.initialize`` builds, the same part-of-speech table as importing ``jieba.posseg`` parses."""
+"""What a process loads at start, loaded faster and the same: jieba's tables read by ``djkg.ingest.jieba_tables``
+are jieba's own (the prefix dictionary ``Tokenizer.initialize`` builds, the part-of-speech table importing
+``jieba.posseg`` parses), and what a command does not use is not loaded (cn2an's patterns)."""
 
 from __future__ import annotations
 
@@ -86,3 +87,18 @@ def test_the_part_of_speech_table_is_jiebas_own_whether_parsed_or_read_from_our_
     # … read, not parsed again: a table planted in the cache is the table the tagger has
     cache.write_bytes(marshal.dumps(("党支部\n合作社", bytes([1, 0]), ("n", "zz"))))
     assert start() == ["False", "2", "zz"]
+
+
+def test_loading_the_lexicons_does_not_load_the_numeral_reader_until_a_numeral_is_read():
+    """A command that reads the lexicons but no text (``djkg stats``, ``djkg keys list``) does not compile cn2an's
+    patterns (~0.3 s); the first Chinese numeral normalised loads it and reads it as before."""
+    child = ("import sys\n"
+             "from djkg.ingest.taxonomy import taxonomy\n"
+             "from djkg.ingest.normalise import normalise\n"
+             "taxonomy()\n"
+             "print('cn2an' in sys.modules)\n"
+             "print(normalise('村集体收入三十五万元'))\n"
+             "print('cn2an' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["False", "村集体收入35万元", "True"]
