@@ -230,3 +230,31 @@ def test_a_bulk_write_is_logged_by_its_row_counts_not_its_rows(caplog):
         assert neo.count_nodes("Case") == 30
     finally:
         neo.close()
+
+
+def test_opening_a_store_creates_only_the_indexes_and_constraints_the_database_lacks():
+    """A database set up before needs no schema statement (each was a round trip: ~35 on every open); one that
+    lost an index or a constraint gets it back; an index of an earlier layout is dropped only where it exists."""
+    from djkg.graph.neo4j_store import schema_statements
+    store = make_neo4j_store()
+    try:
+        def names() -> set[str]:
+            with store._session() as s:
+                return store._schema_names(s)
+
+        present = names()
+        assert {"djkg_node_id", "djkg_meta_key", "djkg_node_owner", "djkg_audit_at"} <= present
+        assert schema_statements(present) == []
+        assert len(schema_statements(None)) > 30      # a user who may not list them: every statement, as before
+        with store._session() as s:
+            s.run("DROP INDEX djkg_node_owner").consume()
+            s.run("DROP CONSTRAINT djkg_meta_key").consume()
+            s.run("CREATE INDEX djkg_node_name IF NOT EXISTS FOR (n:Node) ON (n.name)").consume()   # an old layout's
+        assert [st.split()[2] for st in schema_statements(names())] == ["djkg_node_name", "djkg_meta_key",
+                                                                        "djkg_node_owner"]
+        make_neo4j_store().close()
+        after = names()
+        assert "djkg_node_name" not in after and {"djkg_meta_key", "djkg_node_owner"} <= after
+        assert schema_statements(after) == []
+    finally:
+        store.close()

@@ -31,6 +31,7 @@ writes (``neo4j_write.py``: cases are encoded first, ``prepare_cases``, which ``
 from __future__ import annotations
 
 import json
+import re
 import time
 from contextlib import nullcontext
 from typing import Any, Callable, ContextManager, Iterator, Literal, TypeVar
@@ -81,6 +82,23 @@ _REVIEW_CONSTRAINTS = [
     *[f"CREATE INDEX djkg_audit_{k} IF NOT EXISTS FOR (a:AuditEntry) ON (a.{k})" for k in ("actor", "action", "target", "at")],
 ]
 _REVIEW_COUNTERS = ("correction_seq", "audit_seq")
+_SCHEMA_STATEMENT = re.compile(r"(CREATE|DROP) (?:CONSTRAINT|INDEX) (\w+) IF (?:NOT )?EXISTS")
+
+
+def schema_statements(present: set[str] | None) -> list[str]:
+    """The schema statements a database whose indexes and constraints are named ``present`` still needs: each
+    CREATE whose name it lacks, each DROP whose name it has (all of them when the names are unknown). Every store
+    opened ran all ~35, one round trip each (~70 ms; a test opens a store for every Neo4j case); a database set up
+    before needs none."""
+    every = [*_CONSTRAINTS, *_REVIEW_CONSTRAINTS]
+    if present is None:
+        return every
+    needed = []
+    for stmt in every:
+        verb, name = _SCHEMA_STATEMENT.match(stmt).groups()
+        if (verb == "CREATE") != (name in present):
+            needed.append(stmt)
+    return needed
 
 # version of the node layout above (2: scalar copies as json_extract gives them, ``candidate``; 4: a case's
 # ``document`` and ``origin``); older stores get their copies rewritten from ``props`` when opened (public: the
@@ -152,7 +170,7 @@ class Neo4jStore:
     def _prepare(self) -> None:
         try:
             with self._session() as s:
-                for stmt in (*_CONSTRAINTS, *_REVIEW_CONSTRAINTS):  # all idempotent (IF [NOT] EXISTS)
+                for stmt in schema_statements(self._schema_names(s)):   # all idempotent (IF [NOT] EXISTS)
                     s.run(stmt).consume()
         except (self._neo4j.exceptions.Neo4jError, self._neo4j.exceptions.DriverError) as exc:
             raise StoreError(f"无法在 Neo4j 中建立约束和索引：{exc} / cannot create constraints and indexes "
@@ -180,6 +198,14 @@ class Neo4jStore:
         rows = self._read("MATCH (m:Meta {key: 'layout'}) RETURN m.value AS v")
         if not rows or int(rows[0]["v"]) < LAYOUT:
             self._refresh_facts()
+
+    def _schema_names(self, session) -> set[str] | None:
+        """The names of the indexes and constraints the database has; None when the user may not list them."""
+        try:
+            return {r["name"] for r in session.run("SHOW INDEXES YIELD name RETURN name")} | \
+                {r["name"] for r in session.run("SHOW CONSTRAINTS YIELD name RETURN name")}
+        except self._neo4j.exceptions.Neo4jError:
+            return None
 
     def _refresh_facts(self) -> None:
         """Rewrite every node's scalar copies from its ``props`` (a store written by an earlier layout)."""
