@@ -491,7 +491,7 @@ class SqliteStore:
         """The edges whose two ends are both in ``ids``: one primary-key range per (src, type, dst) triple, so a
         hub's edges to nodes outside ``ids`` are never read — and only the triples the schema allows (a type's
         source and target labels, ``EDGE_TYPES``): a neighbourhood of 81 nodes probes ~2,000 triples instead of
-        81 × 9 × 81 (the corpus's depth-2 neighbourhoods: 29 → ms each, BENCHMARKS.md, forty-ninth session).
+        81 × 9 × 81 (the corpus's depth-2 neighbourhoods: 14 → 5 ms each, BENCHMARKS.md, forty-ninth session).
         A node whose label is unknown (none is stored) is tried with every type, as before."""
         ids = list(dict.fromkeys(ids))
         labels = dict(self.conn.execute(

@@ -7,14 +7,15 @@ once at start (each ``djkg`` command, each server worker, the parallel ingest's 
   jieba would use, as jieba decides to use it, and leaves every other case to jieba (a tokenizer with a dictionary or
   cache file of its own, a missing or unreadable cache: jieba then builds the dictionary and writes the cache).
 - The part-of-speech table. Importing ``jieba.posseg`` parses the 349,045 lines of jieba's dict.txt for each word's
-  tag (0.57 s). ``posseg`` imports it with that table read from a cache of ours beside jieba's (0.1 s; written the
-  first time, keyed by the dictionary file's size and time and jieba's version).
+  tag (0.57 s). ``posseg`` imports it with that table read from a cache of ours beside jieba's (0.2 s with the
+  import; written the first time, keyed by the dictionary file's size and time and jieba's version).
 
 Measured in BENCHMARKS.md (forty-ninth session); tests/test_start_up.py checks both tables equal jieba's own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import marshal
@@ -82,11 +83,13 @@ def posseg() -> ModuleType:
             return module
         # posseg's default tagger parses the default tokenizer's dictionary file when the module is imported:
         # given an empty one for that moment, it parses nothing, and is given the cached table right after
-        jieba.dt.get_dict_file = io.BytesIO
-        try:
-            import jieba.posseg as module
-        finally:
-            del jieba.dt.get_dict_file
+        # (under the tokenizer's lock: a thread building jieba's dictionary meanwhile must read the real file)
+        with jieba.dt.lock:
+            jieba.dt.get_dict_file = io.BytesIO
+            try:
+                import jieba.posseg as module
+            finally:
+                del jieba.dt.get_dict_file
         module.dt.word_tag_tab = table
         return module
 
@@ -123,13 +126,13 @@ def _write_tags(path: str, table: dict[str, str]) -> None:
         return
     index = {t: i for i, t in enumerate(tags)}
     data = marshal.dumps(("\n".join(table), bytes(index[t] for t in table.values()), tuple(tags)))
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".djkg-jieba-tags.")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
     except OSError:
-        try:
-            os.unlink(tmp)
-        except (OSError, UnboundLocalError):
-            pass
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
