@@ -125,6 +125,27 @@ def test_neighbourhood_is_bounded_by_depth_and_size(store):
     assert store.neighborhood("case:nope", depth=2).nodes == []
 
 
+def test_a_neighbourhood_walk_stops_once_it_is_full_and_knows_it_leaves_nodes_out():
+    """Once the walk holds ``limit`` nodes and has met one more, no further hop can add a node or change
+    ``truncated``: it reads no more edges (a hub's neighbours at depth 2 were read in full and thrown away)."""
+    from djkg.graph.store import bounded_neighborhood
+    star = [Edge("hub", S.USES, f"leaf{i}", {}) for i in range(10)] + \
+        [Edge(f"leaf{i}", S.ADDRESSES, f"far{i}", {}) for i in range(10)]
+    asked: list[list[str]] = []
+
+    def touching(ids: list[str]) -> list[Edge]:
+        asked.append(list(ids))
+        return [e for e in star if e.src in ids or e.dst in ids]
+
+    nodes = lambda ids: [Node(i, S.MEASURE, {"name": i}) for i in ids]   # noqa: E731
+    full = bounded_neighborhood("hub", 3, 5, exists=lambda i: True, edges_touching=touching, get_nodes=nodes)
+    assert [n.id for n in full.nodes] == ["hub", "leaf0", "leaf1", "leaf2", "leaf3"] and full.truncated
+    assert asked == [["hub"], ["hub", "leaf0", "leaf1", "leaf2", "leaf3"]]   # one hop, then the edges among them
+    asked.clear()
+    roomy = bounded_neighborhood("hub", 3, 50, exists=lambda i: True, edges_touching=touching, get_nodes=nodes)
+    assert len(roomy.nodes) == 21 and not roomy.truncated and len(asked) == 4   # three hops (the last finds none)
+
+
 def test_hostile_strings_are_data_not_queries(store):
     hostile = "'); DROP TABLE nodes; -- \"}) DETACH DELETE n // MATCH (n) DETACH DELETE n \x00"
     store.upsert_case(build_case("h", title=hostile, text=hostile))

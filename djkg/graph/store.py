@@ -102,8 +102,8 @@ def bounded_neighborhood(node_id: str, depth: int, limit: int, *, exists: Callab
     order, seen, frontier = [node_id], {node_id}, [node_id]
     truncated = False
     for _ in range(depth):
-        if not frontier:
-            break
+        if not frontier or truncated:
+            break   # (truncated: full, and known to leave nodes out — a further hop can change neither)
         next_frontier: list[str] = []
         for e in edges_touching(frontier):
             for other in (e.src, e.dst):
