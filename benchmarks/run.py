@@ -6,6 +6,7 @@
     python benchmarks/run.py --analyses-only --json --neo4j-max 10000   # gap map and emerging models at 10k and 100k
     python benchmarks/run.py --serving-only --json --size 100000        # after-write answers, serve --workers 2, pages
     python benchmarks/run.py --viz-only --json --size 100000            # the pages' server time alone
+    python benchmarks/run.py --neighbourhood-only --json --size 20000   # the API's graph neighbourhood, both stores
     DJKG_NEO4J_URI=… python benchmarks/run.py …     # adds Neo4j recommend figures (use scripts/neo4j-test-server)
 
 References measured in the same process and run: ingest vs jieba segmentation alone on the same texts;
@@ -781,6 +782,42 @@ def bench_viz(store, repeat: int = 5) -> dict:
     return out
 
 
+def bench_neighbourhood(store, repeat: int = 5) -> dict:
+    """``/api/v1/graph/neighborhood`` at the API's default limit (200 nodes) on one store: the model with the most
+    cases at depth 1 (its graph page) and depth 2, and one of its cases at depth 2; the median of ``repeat`` calls
+    after one that warms the store's caches."""
+    from djkg.queries.index import model_index
+    index = model_index(store)
+    top = max((e for e in index.models.values() if not e.candidate), key=lambda e: (len(e.cases), e.id))
+    out: dict = {"model": top.id, "model_cases": len(top.cases)}
+    for key, (node, depth) in {"model_depth1_ms": (top.id, 1), "model_depth2_ms": (top.id, 2),
+                               "case_depth2_ms": (top.cases[0].id, 2)}.items():
+        sub = store.neighborhood(node, depth=depth, limit=200)
+        samples = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            store.neighborhood(node, depth=depth, limit=200)
+            samples.append((time.perf_counter() - t0) * 1000)
+        out[key] = round(sorted(samples)[len(samples) // 2], 1)
+        out[key.replace("_ms", "_nodes")] = len(sub.nodes)
+    return out
+
+
+def neighbourhood_only(args) -> None:
+    """The neighbourhood on a store of ``--size`` cases (built once, reused), and on its Neo4j copy when Neo4j is
+    given and the store is within --neo4j-max."""
+    n = args.size
+    print(f"store of {n} cases …", file=sys.stderr)
+    store = build_store(args.work / f"store-{n}" / "djkg.sqlite3", n)
+    result: dict = {"machine": machine(), "mode": "neighbourhood", "cases": n,
+                    "neighbourhood": {"embedded": bench_neighbourhood(store)}}
+    found = on_neo4j_copy(store, bench_neighbourhood) if n <= (args.neo4j_max or 20000) else None
+    if found is not None:
+        result["neighbourhood"]["neo4j"] = found[0]
+    store.close()
+    print(json.dumps(result, ensure_ascii=False, indent=2 if args.json else None))
+
+
 def viz_only(args) -> None:
     """The pages alone on the store of ``--size`` cases (built once by ``build_store``, reused)."""
     n = args.size
@@ -894,11 +931,16 @@ def main() -> None:
     ap.add_argument("--viz-only", action="store_true",
                     help="only the pages' server time at one size (--size, default 100000; the store is built once, "
                          "reused)")
+    ap.add_argument("--neighbourhood-only", action="store_true",
+                    help="only a node's neighbourhood (the API's graph call) at one size (--size), on both stores")
     ap.add_argument("--size", type=int, default=100000)
     ap.add_argument("--seconds", type=float, default=30.0, help="load duration per API measurement (serving-only)")
     args = ap.parse_args()
     if args.viz_only:
         viz_only(args)
+        return
+    if args.neighbourhood_only:
+        neighbourhood_only(args)
         return
     if args.neo4j_max is None:
         args.neo4j_max = 1000 if args.quick else 20000
@@ -928,6 +970,7 @@ def main() -> None:
     neo: dict = {}
     analyses_neo: dict = {}
     after_write: dict = {}
+    neighbourhood: dict = {"embedded": {}}
     stores = {}
     for n in sizes:
         print(f"store of {n} cases …", file=sys.stderr)
@@ -937,14 +980,16 @@ def main() -> None:
         rec["embedded"][str(n)] = time_recommend(store, repeat)
         rec["in_memory_floor"][str(n)] = in_memory_floor(store, repeat * 4)
         analyse = n >= 10000 or args.quick          # gap map and emerging models: 10k and up (every size if quick)
+        neighbourhood["embedded"][str(n)] = bench_neighbourhood(store)
         found = on_neo4j_copy(store, lambda s: time_recommend(s, repeat),
-                              lambda s: bench_analyses(s) if analyse else None,
+                              lambda s: bench_analyses(s) if analyse else None, bench_neighbourhood,
                               bench_after_write) if n <= args.neo4j_max else None   # last: it writes (to the copy)
         if found is not None:
             neo[str(n)] = found[0]
             if found[1] is not None:
                 analyses_neo[str(n)] = found[1]
-            after_write["neo4j"] = {"cases": n, **found[2]}
+            neighbourhood.setdefault("neo4j", {})[str(n)] = found[2]
+            after_write["neo4j"] = {"cases": n, **found[3]}
     if neo:
         rec["neo4j"] = neo
     bulk_n = 5000 if args.quick else 20000
@@ -967,6 +1012,7 @@ def main() -> None:
         rec["ratios"]["neo4j_vs_embedded_p95"] = {k: round(v["p95_ms"] / rec["embedded"][k]["p95_ms"], 2)
                                                   for k, v in neo.items()}
     result["recommend"] = rec
+    result["neighbourhood"] = neighbourhood
     api_size = sizes[-1]
     print(f"api at {api_size} cases …", file=sys.stderr)
     result["api"] = {"cases": api_size, **bench_api(stores[api_size][0], total=3000 if args.quick else 10000,
