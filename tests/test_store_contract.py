@@ -125,25 +125,66 @@ def test_neighbourhood_is_bounded_by_depth_and_size(store):
     assert store.neighborhood("case:nope", depth=2).nodes == []
 
 
-def test_a_neighbourhood_walk_stops_once_it_is_full_and_knows_it_leaves_nodes_out():
-    """Once the walk holds ``limit`` nodes and has met one more, no further hop can add a node or change
-    ``truncated``: it reads no more edges (a hub's neighbours at depth 2 were read in full and thrown away)."""
+def _walk_reading_each_hop_whole(start: str, depth: int, limit: int, out_of, into) -> tuple[list[str], bool]:
+    """The neighbourhood walk as it read before: each hop's edges at once (every node's outgoing edges, then every
+    node's incoming ones), whatever the walk had already filled."""
+    order, seen, frontier, truncated = [start], {start}, [start], False
+    for _ in range(depth):
+        following: list[str] = []
+        for e in [e for n in frontier for e in out_of(n)] + [e for n in frontier for e in into(n)]:
+            for other in (e.src, e.dst):
+                if other not in seen:
+                    if len(seen) >= limit:
+                        truncated = True
+                        continue
+                    seen.add(other)
+                    order.append(other)
+                    following.append(other)
+        frontier = following
+    return order, truncated
+
+
+def test_a_neighbourhood_walk_stops_reading_once_it_is_full_and_knows_it_leaves_nodes_out():
+    """Once the walk holds ``limit`` nodes and has met one more, no further edge can add a node or change
+    ``truncated``: it reads no more — not the next hop, and not the incoming edges of the rest of this hop's nodes
+    (each a hub's: every case's). It keeps what reading every hop whole keeps."""
     from djkg.graph.store import bounded_neighborhood
     star = [Edge("hub", S.USES, f"leaf{i}", {}) for i in range(10)] + \
-        [Edge(f"leaf{i}", S.ADDRESSES, f"far{i}", {}) for i in range(10)]
-    asked: list[list[str]] = []
+        [Edge(f"case{i}", S.ADDRESSES, f"leaf{j}", {}) for i in range(30) for j in range(10)]
+    out_of = lambda n: [e for e in star if e.src == n]   # noqa: E731
+    into = lambda n: [e for e in star if e.dst == n]     # noqa: E731
+    asked: list[tuple[str, list[str]]] = []
 
-    def touching(ids: list[str]) -> list[Edge]:
-        asked.append(list(ids))
-        return [e for e in star if e.src in ids or e.dst in ids]
+    def touching(ids: list[str], direction: str = "both") -> list[Edge]:
+        asked.append((direction, list(ids)))
+        return ([e for i in ids for e in out_of(i)] if direction in ("out", "both") else []) + \
+            ([e for i in ids for e in into(i)] if direction in ("in", "both") else [])
 
-    nodes = lambda ids: [Node(i, S.MEASURE, {"name": i}) for i in ids]   # noqa: E731
-    full = bounded_neighborhood("hub", 3, 5, exists=lambda i: True, edges_touching=touching, get_nodes=nodes)
-    assert [n.id for n in full.nodes] == ["hub", "leaf0", "leaf1", "leaf2", "leaf3"] and full.truncated
-    assert asked == [["hub"], ["hub", "leaf0", "leaf1", "leaf2", "leaf3"]]   # one hop, then the edges among them
-    asked.clear()
-    roomy = bounded_neighborhood("hub", 3, 50, exists=lambda i: True, edges_touching=touching, get_nodes=nodes)
-    assert len(roomy.nodes) == 21 and not roomy.truncated and len(asked) == 4   # three hops (the last finds none)
+    for limit in (15, 50):
+        asked.clear()
+        sub = bounded_neighborhood("hub", 3, limit, exists=lambda i: True, edges_touching=touching,
+                                   get_nodes=lambda ids: [Node(i, S.MEASURE, {"name": i}) for i in ids])
+        assert ([n.id for n in sub.nodes], sub.truncated) == _walk_reading_each_hop_whole("hub", 3, limit, out_of, into)
+        if limit == 15:     # full after the first leaf's incoming edges: nothing more is read but the edges among
+            assert sub.truncated and asked[:-1] == [("out", ["hub"]), ("in", ["hub"]),
+                                                    ("out", [f"leaf{i}" for i in range(10)]), ("in", ["leaf0"])]
+        else:
+            assert len(sub.nodes) == 41 and not sub.truncated
+
+
+def test_the_stores_neighbourhoods_are_the_walk_that_reads_every_hop_whole(corpus_store):
+    """On the shipped corpus (hubs: problems, measures, regions faced, used, named by many cases), each store's
+    neighbourhood keeps the nodes, and says ``truncated``, as the walk reading every hop whole."""
+    ids = [r[0] for r in corpus_store.conn.execute(
+        "SELECT id FROM nodes WHERE label <> 'Case' OR rowid % 8 = 0 ORDER BY id")]
+    assert len(ids) > 150
+    out_of = lambda n: corpus_store.edges_of(n, direction="out")   # noqa: E731
+    into = lambda n: corpus_store.edges_of(n, direction="in")      # noqa: E731
+    for node_id in ids[::3]:
+        for depth, limit in ((1, 30), (2, 80), (2, 12)):
+            sub = corpus_store.neighborhood(node_id, depth=depth, limit=limit)
+            assert ([n.id for n in sub.nodes], sub.truncated) == \
+                _walk_reading_each_hop_whole(node_id, depth, limit, out_of, into), (node_id, depth, limit)
 
 
 def test_hostile_strings_are_data_not_queries(store):

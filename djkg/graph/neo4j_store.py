@@ -36,14 +36,14 @@ import time
 from contextlib import nullcontext
 from typing import Any, Callable, ContextManager, Iterator, Literal, TypeVar
 
-from .schema import EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge, Node
+from .schema import AGGREGATED_EDGES, EDGE_TYPES, LABELS, SCHEMA_VERSION, CaseGraph, Edge, Node
 from .changes import EVERYTHING, ChangeSet, change_set
 from .neo4j_write import (
     DETACHED_TYPES, EncodedCase, Rows, bump_revision, delete_cases, label_name, node_row, rel_name, share_rows,
     upsert_batch)
 from .review import (
     AuditEntry, Commit, Correction, check_expectations, commit_case_ids, dumps, graph_audit, utc_now)
-from .serialize import graph_from_json, merge_edge_rows
+from .serialize import graph_from_json, merge_edge_groups
 from .store import (
     StoredCase, StoreError, StoreVersionError, Subgraph, UpsertStatus, bounded_neighborhood, decode_rows)
 
@@ -462,37 +462,47 @@ class Neo4jStore:
         for t in types or ():
             rel_name(t)
         wanted = list(types or EDGE_TYPES)
-        rows: list[dict[str, Any]] = []
-        # rows come in the order SqliteStore's index walk yields them — for each id in turn, by type, then by
+        # groups come in the order SqliteStore's index walk yields them — for each id in turn, by type, then by
         # the other end — so edges_of lists edges alike and a truncated neighbourhood keeps the same nodes
         pos: dict[str, int] = {}
         for i, node_id in enumerate(ids):
             pos.setdefault(node_id, i)
+        groups: list[dict[str, Any]] = []
         if direction in ("out", "both"):
-            out = self._read("UNWIND $ids AS id MATCH (a:Node {id: id})-[r]->(b:Node) WHERE type(r) IN $types "
-                             "RETURN a.id AS src, type(r) AS type, b.id AS dst, r.case_id AS case_id, "
-                             "r.props AS props", ids=list(pos), types=wanted)
-            rows += sorted(out, key=lambda r: (pos[r["src"]], r["type"], r["dst"], r["case_id"]))
+            out = self._grouped("UNWIND $ids AS id MATCH (a:Node {id: id})-[r]->(b:Node) WHERE type(r) IN $types",
+                                ids=list(pos), types=wanted)
+            groups += sorted(out, key=lambda g: (pos[g["src"]], g["type"], g["dst"]))
         if direction in ("in", "both"):
-            inc = self._read("UNWIND $ids AS id MATCH (a:Node)-[r]->(b:Node {id: id}) WHERE type(r) IN $types "
-                             "RETURN a.id AS src, type(r) AS type, b.id AS dst, r.case_id AS case_id, "
-                             "r.props AS props", ids=list(pos), types=wanted)
-            rows += sorted(inc, key=lambda r: (pos[r["dst"]], r["type"], r["src"], r["case_id"]))
-        return merge_edge_rows(rows)
+            inc = self._grouped("UNWIND $ids AS id MATCH (a:Node)-[r]->(b:Node {id: id}) WHERE type(r) IN $types",
+                                ids=list(pos), types=wanted)
+            groups += sorted(inc, key=lambda g: (pos[g["dst"]], g["type"], g["src"]))
+        return merge_edge_groups(groups)
+
+    def _grouped(self, match: str, **params: Any) -> list[dict[str, Any]]:
+        """The relationships ``match`` binds as ``r`` (from ``a`` to ``b``), one row per (src, type, dst) as
+        SqliteStore groups them: the number of distinct cases behind it (``support``) and the props of its first
+        case's relationship. A hub's per-case relationships (a model's USES, one per case that uses the measure)
+        are counted on the server instead of each sent here; only a plain edge's own rows (one, as a rule) come
+        back, and the first case is chosen here, in Python's order, as the per-case rows were sorted."""
+        rows = self._read(match + " WITH a.id AS src, type(r) AS type, b.id AS dst, r "
+                          "RETURN src, type, dst, count(DISTINCT CASE WHEN r.case_id <> '' THEN r.case_id END) AS support, "
+                          "collect(CASE WHEN type(r) IN $aggregated THEN null ELSE [r.case_id, r.props] END) AS plain",
+                          aggregated=sorted(AGGREGATED_EDGES), **params)
+        for row in rows:
+            first = min(row.pop("plain"), default=None, key=lambda cp: cp[0] or "")
+            row["props"] = first[1] if first else None
+        return rows
 
     def _edges_among(self, ids: list[str]) -> list[Edge]:
         """The edges whose two ends are both in ``ids``: each is an edge out of one of them, so only the kept
-        nodes' outgoing relationships are read, and only those that end in the set are sent back — not every
-        edge into a hub (a problem faced by every case) as ``_edges_touching`` of the whole set would. Rows in
-        ``_edges_touching``'s order, so the edges fold alike."""
+        nodes' outgoing relationships are read, and only those that end in the set are counted — not every edge
+        into a hub (a problem faced by every case) as ``_edges_touching`` of the whole set would."""
         pos: dict[str, int] = {}
         for i, node_id in enumerate(ids):
             pos.setdefault(node_id, i)
-        rows = self._read("MATCH (a:Node) WHERE a.id IN $ids MATCH (a)-[r]->(b:Node) WHERE b.id IN $ids "
-                          "RETURN a.id AS src, type(r) AS type, b.id AS dst, r.case_id AS case_id, "
-                          "r.props AS props", ids=list(pos))
-        rows.sort(key=lambda r: (pos[r["src"]], r["type"], r["dst"], r["case_id"]))
-        return merge_edge_rows(rows)
+        groups = self._grouped("MATCH (a:Node) WHERE a.id IN $ids MATCH (a)-[r]->(b:Node) WHERE b.id IN $ids",
+                               ids=list(pos))
+        return merge_edge_groups(sorted(groups, key=lambda g: (pos[g["src"]], g["type"], g["dst"])))
 
     def neighborhood(self, node_id: str, *, depth: int = 1, limit: int = 200) -> Subgraph:
         return bounded_neighborhood(node_id, depth, limit, exists=lambda i: self.get_node(i) is not None,

@@ -88,7 +88,7 @@ class Subgraph:
 
 
 def bounded_neighborhood(node_id: str, depth: int, limit: int, *, exists: Callable[[str], bool],
-                         edges_touching: Callable[[list[str]], list[Edge]],
+                         edges_touching: Callable[..., list[Edge]],
                          get_nodes: Callable[[list[str]], list[Node]],
                          edges_among: Callable[[list[str]], list[Edge]] | None = None) -> Subgraph:
     """Breadth-first neighbourhood shared by both stores: at most ``depth`` hops and ``limit`` nodes (nodes past
@@ -105,20 +105,36 @@ def bounded_neighborhood(node_id: str, depth: int, limit: int, *, exists: Callab
         if not frontier or truncated:
             break   # (truncated: full, and known to leave nodes out — a further hop can change neither)
         next_frontier: list[str] = []
-        for e in edges_touching(frontier):
-            for other in (e.src, e.dst):
-                if other not in seen:
-                    if len(seen) >= limit:
-                        truncated = True
-                        continue
-                    seen.add(other)
-                    order.append(other)
-                    next_frontier.append(other)
+        for part in _hop(frontier, edges_touching):
+            for e in part:
+                for other in (e.src, e.dst):
+                    if other not in seen:
+                        if len(seen) >= limit:
+                            truncated = True
+                            continue
+                        seen.add(other)
+                        order.append(other)
+                        next_frontier.append(other)
+            if truncated:
+                break   # (the rest of the hop could add no node)
         frontier = next_frontier
     among = edges_among(order) if edges_among is not None else edges_touching(order)
     edges = {(e.src, e.type, e.dst): e for e in among if e.src in seen and e.dst in seen}
     return Subgraph(nodes=get_nodes(order), edges=sorted(edges.values(), key=lambda e: (e.src, e.type, e.dst)),
                     truncated=truncated)
+
+
+def _hop(frontier: list[str], edges_touching: Callable[..., list[Edge]]) -> Iterator[list[Edge]]:
+    """One hop's edges in the order ``edges_touching(frontier)`` gives them — every node's outgoing edges, then
+    every node's incoming ones, node by node — read in parts: the outgoing at once (a case's own facts, a model's
+    measures: few), the incoming for a slice of the frontier at a time, each slice twice the last (a problem's or
+    a measure's incoming edges are every case's), so that a walk which fills up stops reading. The same edges in
+    the same order: the walk keeps the same nodes as from one read."""
+    yield edges_touching(frontier, direction="out")
+    start, size = 0, 1
+    while start < len(frontier):
+        yield edges_touching(frontier[start:start + size], direction="in")
+        start, size = start + size, size * 2
 
 
 @runtime_checkable
