@@ -500,8 +500,8 @@ class Neo4jStore:
         pos: dict[str, int] = {}
         for i, node_id in enumerate(ids):
             pos.setdefault(node_id, i)
-        groups = self._grouped("MATCH (a:Node) WHERE a.id IN $ids MATCH (a)-[r]->(b:Node) WHERE b.id IN $ids",
-                               ids=list(pos))
+        groups = self._grouped("MATCH (a:Node) WHERE a.id IN $ids MATCH (a)-[r]->(b:Node) "
+                               "WHERE b.id IN $ids AND type(r) IN $types", ids=list(pos), types=list(EDGE_TYPES))
         return merge_edge_groups(sorted(groups, key=lambda g: (pos[g["src"]], g["type"], g["dst"])))
 
     def neighborhood(self, node_id: str, *, depth: int = 1, limit: int = 200) -> Subgraph:
