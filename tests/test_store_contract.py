@@ -173,8 +173,10 @@ def test_a_neighbourhood_walk_stops_reading_once_it_is_full_and_knows_it_leaves_
 
 
 def test_the_stores_neighbourhoods_are_the_walk_that_reads_every_hop_whole(corpus_store):
-    """On the shipped corpus (hubs: problems, measures, regions faced, used, named by many cases), each store's
-    neighbourhood keeps the nodes, and says ``truncated``, as the walk reading every hop whole."""
+    """On the shipped corpus (hubs: problems, measures, regions faced, used, named by many cases), the embedded
+    store's neighbourhood keeps the nodes, and says ``truncated``, as the walk reading every hop whole (the cypher
+    parity tests hold Neo4j's to it). The reference walk repeats the store's loop on purpose: it is the old way of
+    reading, kept apart from the code it checks."""
     ids = [r[0] for r in corpus_store.conn.execute(
         "SELECT id FROM nodes WHERE label <> 'Case' OR rowid % 8 = 0 ORDER BY id")]
     assert len(ids) > 150

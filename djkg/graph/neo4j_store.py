@@ -100,6 +100,14 @@ def schema_statements(present: set[str] | None) -> list[str]:
             needed.append(stmt)
     return needed
 
+def _first_positions(ids: list[str]) -> dict[str, int]:
+    """Each id's first position in ``ids``, in that order: the order both stores return the nodes' edges in."""
+    pos: dict[str, int] = {}
+    for i, node_id in enumerate(ids):
+        pos.setdefault(node_id, i)
+    return pos
+
+
 # version of the node layout above (2: scalar copies as json_extract gives them, ``candidate``; 4: a case's
 # ``document`` and ``origin``); older stores get their copies rewritten from ``props`` when opened (public: the
 # neo4j-admin export writes it)
@@ -464,9 +472,7 @@ class Neo4jStore:
         wanted = list(types or EDGE_TYPES)
         # groups come in the order SqliteStore's index walk yields them — for each id in turn, by type, then by
         # the other end — so edges_of lists edges alike and a truncated neighbourhood keeps the same nodes
-        pos: dict[str, int] = {}
-        for i, node_id in enumerate(ids):
-            pos.setdefault(node_id, i)
+        pos = _first_positions(ids)
         groups: list[dict[str, Any]] = []
         if direction in ("out", "both"):
             out = self._grouped("UNWIND $ids AS id MATCH (a:Node {id: id})-[r]->(b:Node) WHERE type(r) IN $types",
@@ -497,9 +503,7 @@ class Neo4jStore:
         """The edges whose two ends are both in ``ids``: each is an edge out of one of them, so only the kept
         nodes' outgoing relationships are read, and only those that end in the set are counted — not every edge
         into a hub (a problem faced by every case) as ``_edges_touching`` of the whole set would."""
-        pos: dict[str, int] = {}
-        for i, node_id in enumerate(ids):
-            pos.setdefault(node_id, i)
+        pos = _first_positions(ids)
         groups = self._grouped("MATCH (a:Node) WHERE a.id IN $ids MATCH (a)-[r]->(b:Node) "
                                "WHERE b.id IN $ids AND type(r) IN $types", ids=list(pos), types=list(EDGE_TYPES))
         return merge_edge_groups(sorted(groups, key=lambda g: (pos[g["src"]], g["type"], g["dst"])))
