@@ -27,8 +27,8 @@ run: install
 	$(BIN)/djkg --data-dir $(DATA) ingest data/cases
 	$(BIN)/djkg --data-dir $(DATA) serve --host $(HOST) --port $(PORT)
 
-# The whole suite. A real Neo4j 5 test server is started when Java and Maven are present
-# (scripts/neo4j-test-server); without them the Neo4j tests skip with a visible reason.
+# The whole suite, one pytest-xdist worker per core. A real Neo4j 5 test server per worker is started when Java and
+# Maven are present (scripts/run-tests, scripts/neo4j-test-server); without them the Neo4j tests skip with a reason.
 test: install-test
 	@bash scripts/run-tests $(BIN)/python
 

@@ -43,6 +43,25 @@ def gold_and_corpus_texts(*, normalised: bool = False) -> tuple[str, ...]:
     return tuple(normalise(t) for t in texts) if normalised else tuple(texts)
 
 
+def _this_workers_neo4j_server() -> None:
+    """Under pytest-xdist each worker has a Neo4j test server of its own (scripts/run-tests starts one per worker and
+    names them DJKG_NEO4J_URI_GW0 …): the Neo4j tests clear the database they use, so two workers never share one.
+    Setting the plain variables here also hands the worker's server to the ``djkg`` processes its tests start."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return
+    suffix = "_" + worker.upper()
+    if os.environ.get("DJKG_NEO4J_URI" + suffix):
+        for var in ("DJKG_NEO4J_URI", "DJKG_NEO4J_USER", "DJKG_NEO4J_PASSWORD"):
+            os.environ[var] = os.environ.get(var + suffix, "")
+    elif os.environ.get("DJKG_NEO4J_URI") and int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+        raise pytest.UsageError("DJKG_NEO4J_URI names one database but several test workers would clear it: run "
+                                "the suite with scripts/run-tests (a server per worker) or with -n 0")
+
+
+_this_workers_neo4j_server()
+
+
 def neo4j_settings() -> dict[str, str] | None:
     uri = os.environ.get("DJKG_NEO4J_URI")
     if not uri:

@@ -74,13 +74,26 @@ def test_api_with_key_never_fails(case):
     _call(case, {"X-API-Key": KEY}, "with_key")
 
 
-def test_fuzz_tally_is_reported():
-    """Every operation of the schema was really called, with and without the key (run with the tests above:
-    alone, nothing was called and this fails). ``pytest -s`` prints the tally for the closing note."""
-    print(f"\nschemathesis calls: {sum(CALLS.values())} over {len(OPERATIONS)} operations")
-    for mode in ("without_key", "with_key"):
-        never = [op for op in OPERATIONS if CALLS.get((mode, *op), 0) == 0]
-        assert not never, f"{mode}: never called {never} (run the whole module, not this test alone)"
+FUZZED = ("test_api_without_key_never_fails", "test_api_with_key_never_fails")
+
+
+@pytest.fixture(autouse=True)
+def _every_operation_is_really_called(request):
+    """Each schemathesis test is one operation of the schema in one mode; it must really have sent requests, and all
+    to that operation (a test that generated nothing would pass without calling anything). Checked per test rather
+    than tallied after the module, so it holds whichever test worker runs which test (scripts/run-tests)."""
+    before = dict(CALLS)
+    yield
+    if request.node.originalname in FUZZED:
+        sent = {key for key, n in CALLS.items() if n > before.get(key, 0)}
+        assert len(sent) == 1, f"{request.node.name}: requests sent to {sorted(sent)}, not to one operation"
+
+
+def test_the_fuzzed_tests_cover_every_operation_in_both_modes(request):
+    """schemathesis makes one test per operation of the schema and mode (the check above: each sends requests)."""
+    made = [item for item in request.session.items if item.originalname in FUZZED and item.module is request.module]
+    per_mode = {name: sorted(item.name for item in made if item.originalname == name) for name in FUZZED}
+    assert all(len(names) == len(OPERATIONS) for names in per_mode.values()), {k: len(v) for k, v in per_mode.items()}
 
 
 # --- hypothesis properties -------------------------------------------------------------------------
