@@ -54,12 +54,17 @@ def _this_workers_neo4j_server() -> None:
     if os.environ.get("DJKG_NEO4J_URI" + suffix):
         for var in ("DJKG_NEO4J_URI", "DJKG_NEO4J_USER", "DJKG_NEO4J_PASSWORD"):
             os.environ[var] = os.environ.get(var + suffix, "")
-    elif os.environ.get("DJKG_NEO4J_URI") and int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
-        raise pytest.UsageError("DJKG_NEO4J_URI names one database but several test workers would clear it: run "
-                                "the suite with scripts/run-tests (a server per worker) or with -n 0")
 
 
 _this_workers_neo4j_server()
+
+
+def pytest_configure(config):
+    workers = getattr(config.option, "numprocesses", None)
+    if isinstance(workers, int) and workers > 1 and os.environ.get("DJKG_NEO4J_URI") \
+            and not os.environ.get("DJKG_NEO4J_URI_GW0"):
+        raise pytest.UsageError("DJKG_NEO4J_URI names one database but several test workers would clear it: run "
+                                "the suite with scripts/run-tests (a server per worker) or with -n 0")
 
 
 def neo4j_settings() -> dict[str, str] | None:

@@ -1,9 +1,11 @@
 """CI mode (``DJKG_REQUIRE_NO_SKIP=1``, set by .ci/run) turns a skipped test into a failure, unless the test
 is marked ``skip_allowed``; outside CI mode a skip stays a skip. Run on a small inner suite that uses our
-own conftest.py, so what is tested is the hook the real suite runs under."""
+own conftest.py, so what is tested is the hook the real suite runs under. Also: under pytest-xdist each worker is
+given the Neo4j test server scripts/run-tests started for it, and several workers refuse one shared database."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -53,3 +55,54 @@ def test_outside_ci_mode_a_skip_is_a_skip(inner, monkeypatch):
     result = inner.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1, skipped=3)
     assert result.ret == 0
+
+
+# --- one Neo4j server per test worker (scripts/run-tests) ---------------------------------------------------------
+
+WORKER_SEES = """
+import os
+from pathlib import Path
+
+def _seen():
+    worker = os.environ["PYTEST_XDIST_WORKER"]
+    assert os.environ["DJKG_NEO4J_URI"] == os.environ["DJKG_NEO4J_URI_" + worker.upper()]
+    assert os.environ["DJKG_NEO4J_PASSWORD"] == "pw-" + worker
+    (Path(os.environ["SEEN_DIR"]) / f"seen-{worker}").write_text(os.environ["DJKG_NEO4J_URI"])
+
+def test_a():
+    _seen()
+
+def test_b():
+    _seen()
+"""
+
+
+def _worker_servers(monkeypatch, workers: int) -> None:
+    for name in [v for v in os.environ if v.startswith("DJKG_NEO4J_")]:
+        monkeypatch.delenv(name)
+    for i in range(workers):
+        monkeypatch.setenv(f"DJKG_NEO4J_URI_GW{i}", f"bolt://127.0.0.1:{7700 + i}")
+        monkeypatch.setenv(f"DJKG_NEO4J_USER_GW{i}", "neo4j")
+        monkeypatch.setenv(f"DJKG_NEO4J_PASSWORD_GW{i}", f"pw-gw{i}")
+
+
+def test_each_test_worker_is_given_the_neo4j_server_started_for_it(pytester, monkeypatch):
+    """The Neo4j tests clear their database: two workers sharing one would wipe each other's data mid-test."""
+    pytester.makeconftest((Path(__file__).parent / "conftest.py").read_text(encoding="utf-8"))
+    pytester.makepyfile(test_inner=WORKER_SEES)
+    _worker_servers(monkeypatch, 2)
+    monkeypatch.setenv("SEEN_DIR", str(pytester.path))
+    result = pytester.runpytest("-p", "no:cacheprovider", "-n", "2", "--dist", "each")
+    result.assert_outcomes(passed=4)
+    seen = sorted(p.read_text() for p in pytester.path.glob("seen-gw*"))
+    assert seen == ["bolt://127.0.0.1:7700", "bolt://127.0.0.1:7701"]
+
+
+def test_several_workers_refuse_to_share_one_neo4j_database(pytester, monkeypatch):
+    pytester.makeconftest((Path(__file__).parent / "conftest.py").read_text(encoding="utf-8"))
+    pytester.makepyfile(test_inner="def test_x():\n    pass\n")
+    _worker_servers(monkeypatch, 0)
+    monkeypatch.setenv("DJKG_NEO4J_URI", "bolt://127.0.0.1:7699")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-n", "2")
+    assert result.ret != 0
+    result.stderr.fnmatch_lines(["*several test workers would clear it*"])
