@@ -60,6 +60,10 @@ _this_workers_neo4j_server()
 
 
 def pytest_configure(config):
+    if getattr(config.option, "dist", "no") in ("loadscope", "loadfile", "loadgroup"):
+        # these modes key tests by node id, and schemathesis's per-operation tests share theirs: xdist drops them
+        raise pytest.UsageError(f"--dist {config.option.dist} would silently drop the fuzz module's tests (they share "
+                                "node ids): use --dist load or worksteal (scripts/run-tests)")
     workers = getattr(config.option, "numprocesses", None)
     if isinstance(workers, int) and workers > 1 and os.environ.get("DJKG_NEO4J_URI") \
             and not os.environ.get("DJKG_NEO4J_URI_GW0"):

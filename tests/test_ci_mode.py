@@ -106,3 +106,12 @@ def test_several_workers_refuse_to_share_one_neo4j_database(pytester, monkeypatc
     result = pytester.runpytest("-p", "no:cacheprovider", "-n", "2")
     assert result.ret != 0
     result.stderr.fnmatch_lines(["*several test workers would clear it*"])
+
+
+@pytest.mark.parametrize("mode", ["loadfile", "loadscope", "loadgroup"])
+def test_the_dealing_modes_that_drop_tests_sharing_a_node_id_are_refused(pytester, mode):
+    pytester.makeconftest((Path(__file__).parent / "conftest.py").read_text(encoding="utf-8"))
+    pytester.makepyfile(test_inner="def test_x():\n    pass\n")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-n", "2", "--dist", mode)
+    assert result.ret != 0
+    result.stderr.fnmatch_lines([f"*--dist {mode} would silently drop*"])
