@@ -35,11 +35,17 @@ def test_allowed_to_skip():
 
 
 @pytest.fixture
-def inner(pytester):
+def ours(pytester):
+    """A pytester whose inner suite runs under our own conftest.py."""
     pytester.makeconftest((Path(__file__).parent / "conftest.py").read_text(encoding="utf-8"))
-    pytester.makeini("[pytest]\nmarkers =\n    skip_allowed(reason): may skip in CI mode\n")
-    pytester.makepyfile(test_inner=INNER)
     return pytester
+
+
+@pytest.fixture
+def inner(ours):
+    ours.makeini("[pytest]\nmarkers =\n    skip_allowed(reason): may skip in CI mode\n")
+    ours.makepyfile(test_inner=INNER)
+    return ours
 
 
 def test_ci_mode_fails_every_skip_not_marked_allowed(inner, monkeypatch):
@@ -86,32 +92,29 @@ def _worker_servers(monkeypatch, workers: int) -> None:
         monkeypatch.setenv(f"DJKG_NEO4J_PASSWORD_GW{i}", f"pw-gw{i}")
 
 
-def test_each_test_worker_is_given_the_neo4j_server_started_for_it(pytester, monkeypatch):
+def test_each_test_worker_is_given_the_neo4j_server_started_for_it(ours, monkeypatch):
     """The Neo4j tests clear their database: two workers sharing one would wipe each other's data mid-test."""
-    pytester.makeconftest((Path(__file__).parent / "conftest.py").read_text(encoding="utf-8"))
-    pytester.makepyfile(test_inner=WORKER_SEES)
+    ours.makepyfile(test_inner=WORKER_SEES)
     _worker_servers(monkeypatch, 2)
-    monkeypatch.setenv("SEEN_DIR", str(pytester.path))
-    result = pytester.runpytest("-p", "no:cacheprovider", "-n", "2", "--dist", "each")
+    monkeypatch.setenv("SEEN_DIR", str(ours.path))
+    result = ours.runpytest("-p", "no:cacheprovider", "-n", "2", "--dist", "each")
     result.assert_outcomes(passed=4)
-    seen = sorted(p.read_text() for p in pytester.path.glob("seen-gw*"))
+    seen = sorted(p.read_text() for p in ours.path.glob("seen-gw*"))
     assert seen == ["bolt://127.0.0.1:7700", "bolt://127.0.0.1:7701"]
 
 
-def test_several_workers_refuse_to_share_one_neo4j_database(pytester, monkeypatch):
-    pytester.makeconftest((Path(__file__).parent / "conftest.py").read_text(encoding="utf-8"))
-    pytester.makepyfile(test_inner="def test_x():\n    pass\n")
+def test_several_workers_refuse_to_share_one_neo4j_database(ours, monkeypatch):
+    ours.makepyfile(test_inner="def test_x():\n    pass\n")
     _worker_servers(monkeypatch, 0)
     monkeypatch.setenv("DJKG_NEO4J_URI", "bolt://127.0.0.1:7699")
-    result = pytester.runpytest("-p", "no:cacheprovider", "-n", "2")
+    result = ours.runpytest("-p", "no:cacheprovider", "-n", "2")
     assert result.ret != 0
     result.stderr.fnmatch_lines(["*several test workers would clear it*"])
 
 
 @pytest.mark.parametrize("mode", ["loadfile", "loadscope", "loadgroup"])
-def test_the_dealing_modes_that_drop_tests_sharing_a_node_id_are_refused(pytester, mode):
-    pytester.makeconftest((Path(__file__).parent / "conftest.py").read_text(encoding="utf-8"))
-    pytester.makepyfile(test_inner="def test_x():\n    pass\n")
-    result = pytester.runpytest("-p", "no:cacheprovider", "-n", "2", "--dist", mode)
+def test_the_dealing_modes_that_drop_tests_sharing_a_node_id_are_refused(ours, mode):
+    ours.makepyfile(test_inner="def test_x():\n    pass\n")
+    result = ours.runpytest("-p", "no:cacheprovider", "-n", "2", "--dist", mode)
     assert result.ret != 0
     result.stderr.fnmatch_lines([f"*--dist {mode} would silently drop*"])
