@@ -1,5 +1,5 @@
 """What the scripts that fit the extractor's learned parts to the gold sets share: which sets they may read, and the
-candidate words of a bag-of-words model (``train_measure_model.py``, ``train_field_model.py``)."""
+candidate words of a bag-of-words model (``train_concept_model.py``, ``train_field_model.py``)."""
 
 from __future__ import annotations
 

@@ -95,7 +95,7 @@ REAL_FLOORS = {
                          "unit": 0.89},   # model: see MODEL_INFERENCE_TRADE
     # r161-r190, sealed as well (three more blind authors); held at what it read blind (county since the scorer
     # takes a gold place written informally or under its old name for the official one: 0.86 -> 0.95)
-    "extraction_real6": {"province": 0.9, "city": 1.0, "county": 0.9, "field": 0.95, "problems": 0.4,
+    "extraction_real6": {"province": 0.9, "city": 1.0, "county": 0.9, "field": 0.95, "problems": 0.67,
                          "measures": 0.77, "outcome_values": 0.6, "outcome_precision": 0.7, "model": 0.3,
                          "unit": 0.5},
     # r191-r220, written blind and measured once (its header), then worked on: held at what it reads now
@@ -111,7 +111,7 @@ REAL_FLOORS = {
     # r251-r276, sealed (three more blind authors, 26 reports); held at what it read blind (its header)
     # (problems 0.56 -> 0.52, thirty-ninth session: a compound with no property company is 老旧小区无人管理 now, a
     # concept its annotators were not given; on the development sets 11 of 13 such compounds were no property dispute)
-    "extraction_real9": {"province": 1.0, "city": 0.85, "county": 0.7, "field": 0.93, "problems": 0.52,
+    "extraction_real9": {"province": 1.0, "city": 0.85, "county": 0.7, "field": 0.93, "problems": 0.57,
                          "measures": 0.73, "outcome_values": 0.59, "outcome_precision": 0.7, "model": 0.55,
                          "unit": 0.6},
     # r277-r306, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
@@ -175,12 +175,12 @@ REAL_FLOORS = {
                           "measures": 0.6, "outcome_values": 0.69, "outcome_precision": 0.87, "model": 0.5,
                           "unit": 0.8},
     # r517-r546, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
-    "extraction_real18": {"province": 1.0, "city": 0.84, "county": 0.95, "field": 0.97, "problems": 0.52,
+    "extraction_real18": {"province": 1.0, "city": 0.84, "county": 0.95, "field": 0.97, "problems": 0.65,
                           "measures": 0.59, "outcome_values": 0.68, "outcome_precision": 0.65, "model": 1.0,
                           "unit": 0.73},
     # r667-r691, sealed (three more blind authors, 16 reports written against the clock); held at what it read blind
     # (its header: one problem of thirteen found), then at what the thirteenth session's end read (three; county 0.91)
-    "extraction_real23": {"province": 1.0, "city": 0.42, "county": 0.9, "field": 0.87, "problems": 0.23,
+    "extraction_real23": {"province": 1.0, "city": 0.42, "county": 0.9, "field": 0.87, "problems": 0.43,
                           "measures": 0.6, "outcome_values": 0.54, "outcome_precision": 0.72, "model": 0.8,
                           "unit": 0.75},
     # r697-r720, sealed (four more blind authors, 24 reports); held at what it read blind with the thirteenth
@@ -235,7 +235,7 @@ REAL_FLOORS = {
     # r889-r912, sealed (four more blind authors given fields and regions, 24 reports); held at what it read blind
     # with the seventeenth session's start code and after its first extraction commits alike (its header); outcome
     # values since the refit on 21 sets: see OUTCOME_MODEL_TRADE
-    "extraction_real32": {"province": 0.88, "city": 0.91, "county": 0.82, "field": 0.97, "problems": 0.28,
+    "extraction_real32": {"province": 0.88, "city": 0.91, "county": 0.82, "field": 0.97, "problems": 0.49,
                           "measures": 0.77, "outcome_values": 0.61, "outcome_precision": 0.7, "model": 0.5,
                           "unit": 0.83},   # province, unit: see UNIT_WEIGHTS_TRADE; county: TITLE_TRADE
     # r937-r960, written blind at the eighteenth session's start (fields and regions given to each author), measured
@@ -288,7 +288,7 @@ REAL_FLOORS = {
     # r1225-r1248, sealed (six more blind authors given fields and provinces, 24 reports); held at what it read blind
     # with the twenty-seventh session's start code (its header; the end code reads field 0.92 and unit 0.83, the rest
     # the same)
-    "extraction_real46": {"province": 0.95, "city": 1.0, "county": 1.0, "field": 0.92, "problems": 0.6,
+    "extraction_real46": {"province": 0.95, "city": 1.0, "county": 1.0, "field": 0.92, "problems": 0.67,
                           "measures": 0.65, "outcome_values": 0.6, "outcome_precision": 0.78, "model": 1.0,
                           "unit": 0.79},
     # r1249-r1272, written blind in the twenty-seventh session, measured before it was read (its header), then read
@@ -361,7 +361,7 @@ REAL_FLOORS = {
                           "unit": 0.69},
     # r1665-r1672, sealed (two blind authors after the fortieth session's fixes, 8 reports); held at what it read blind
     # (its header: the session's start code and the code of that moment read the same)
-    "extraction_real64": {"province": 1.0, "city": 1.0, "county": 0.83, "field": 0.87, "problems": 0.62,
+    "extraction_real64": {"province": 1.0, "city": 1.0, "county": 0.83, "field": 0.87, "problems": 0.72,
                           "measures": 1.0, "outcome_values": 0.77, "outcome_precision": 0.87, "model": 0.75,
                           "unit": 0.87},
     # r1673-r1693 (19 of them), written blind at the start of the forty-first session (four authors asked for reports
@@ -372,7 +372,7 @@ REAL_FLOORS = {
                           "unit": 0.84},
     # r1697-r1708 (10 of them), sealed (two blind authors at the start of the forty-first session); held at what it read
     # blind with the start code (its header)
-    "extraction_real66": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.9, "problems": 0.6,
+    "extraction_real66": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.9, "problems": 0.67,
                           "measures": 0.71, "outcome_values": 0.71, "outcome_precision": 0.95, "model": 0.8,
                           "unit": 0.7},
     # r1709-r1732 (24 of them), written blind at the start of the forty-second session (four authors asked for reports
@@ -396,7 +396,7 @@ REAL_FLOORS = {
                           "unit": 0.82},
     # r1769-r1778 (10 of them), sealed (two blind authors in the same round, whose closing messages said nothing of
     # the content); held at what it read blind (its header)
-    "extraction_real70": {"province": 1.0, "city": 1.0, "county": 0.83, "field": 1.0, "problems": 0.6,
+    "extraction_real70": {"province": 1.0, "city": 1.0, "county": 0.83, "field": 1.0, "problems": 0.67,
                           "measures": 0.5, "outcome_values": 0.5, "outcome_precision": 0.5, "model": 0.5,
                           "unit": 0.5},
     # r1781-r1804 (24 of them), written blind in the forty-second session's third round (measured with the code of
@@ -406,7 +406,7 @@ REAL_FLOORS = {
                           "unit": 0.75},
     # r1805-r1816 (12 of them), sealed (two blind authors in the same round); held at what it read blind with the
     # start code (its header)
-    "extraction_real72": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.91, "problems": 0.61,
+    "extraction_real72": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.91, "problems": 0.66,
                           "measures": 0.88, "outcome_values": 0.5, "outcome_precision": 0.61, "model": 0.8,
                           "unit": 0.58},
     # r1817-r1840 (21 of them), written blind in the forty-second session's fourth round (measured with the code of
@@ -446,7 +446,7 @@ REAL_FLOORS = {
     # (city 1.0 -> 0.8 and county 1.0 -> 0.9 in the forty-sixth session: one of its units is a body named by its
     # province alone that its annotator placed in a city and county, which ``extract._cap_at_province`` now leaves at
     # province level; over all sealed sets that rule removed one invented place and lost this one)
-    "extraction_real80": {"province": 1.0, "city": 0.8, "county": 0.9, "field": 1.0, "problems": 0.25,
+    "extraction_real80": {"province": 1.0, "city": 0.8, "county": 0.9, "field": 1.0, "problems": 0.47,
                           "measures": 0.81, "outcome_values": 0.43, "outcome_precision": 0.85, "model": 0.37,
                           "unit": 0.41},
     # r1961-r1984 (24 of them), written blind in the forty-third session's fourth round (measured with the start
@@ -485,6 +485,15 @@ REAL_FLOORS = {
     "extraction_real88": {"province": 1.0, "city": 1.0, "county": 0.88, "field": 0.91, "problems": 0.75,
                           "measures": 0.76, "outcome_values": 0.81, "outcome_precision": 0.68, "model": 1.0,
                           "unit": 0.66},
+    # r2105-r2140 and r2141-r2176 (36 each), written blind in the fifty-first session to measure problem finding
+    # (measured with the start code before they were read: headers); read only for the problem model's threshold
+    # (scripts/train_concept_model.py problems --on) and held at what they read with it
+    "extraction_real89": {"province": 1, "city": 1, "county": 0.95, "field": 0.91, "problems": 0.63,
+                          "measures": 0.64, "outcome_values": 0.77, "outcome_precision": 0.42,
+                          "model": 0.83, "unit": 0.8},
+    "extraction_real90": {"province": 0.78, "city": 0.84, "county": 0.8, "field": 0.94, "problems": 0.61,
+                          "measures": 0.67, "outcome_values": 0.53, "outcome_precision": 0.37,
+                          "model": 1, "unit": 0.83},
     # r1609-r1616, sealed (two blind authors after the thirty-second session's first fixes, 8 short reports); held at
     # what it read blind (its header: the session's start code and the code of that moment read the same)
     "extraction_real61": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 1.0, "problems": 1.0,
@@ -513,7 +522,7 @@ REAL_FLOORS = {
                           "unit": 0.65},
     # r1105-r1128, sealed (six more blind authors given fields and regions, 24 reports); held at what it read blind
     # with the twenty-fifth session's start code (its header; the end code reads the same)
-    "extraction_real41": {"province": 0.95, "city": 1.0, "county": 0.82, "field": 0.79, "problems": 0.41,
+    "extraction_real41": {"province": 0.95, "city": 1.0, "county": 0.82, "field": 0.79, "problems": 0.55,
                           "measures": 0.66, "outcome_values": 0.7, "outcome_precision": 0.72, "model": 0.66,
                           "unit": 0.79},
     # r1057-r1080, written blind at the twenty-fourth session's start (fields and regions given to each author),
@@ -526,16 +535,16 @@ REAL_FLOORS = {
     # with the twenty-fourth session's start code (its header); province 0.95 -> 0.91 and city 1.0 -> 0.95 in the
     # forty-second session (figures only): a town named like a county no longer places a unit by its name alone,
     # which cost this set one place and gave the sealed r1305-r1336 one (development: invented regions 64 -> 62)
-    "extraction_real38": {"province": 0.91, "city": 0.95, "county": 0.88, "field": 0.83, "problems": 0.5,
+    "extraction_real38": {"province": 0.91, "city": 0.95, "county": 0.88, "field": 0.83, "problems": 0.63,
                           "measures": 0.57, "outcome_values": 0.52, "outcome_precision": 0.53, "model": 1.0,
                           "unit": 0.54},
     # r457-r486, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
-    "extraction_real16": {"province": 1.0, "city": 1.0, "county": 0.85, "field": 0.83, "problems": 0.5,
+    "extraction_real16": {"province": 1.0, "city": 1.0, "county": 0.85, "field": 0.83, "problems": 0.59,
                           "measures": 0.79, "outcome_values": 0.55, "outcome_precision": 0.62, "model": 0.5,
                           "unit": 0.65},
     # r101-r130, sealed too (a fourth set of blind authors, 30 reports); held at what it read blind (county as
     # r161-r190: 0.84 -> 0.89 with the scorer's names and the development zones 镇江新区/新蒲新区 as their cities)
-    "extraction_real4": {"province": 1.0, "city": 0.95, "county": 0.85, "field": 0.85, "problems": 0.54,
+    "extraction_real4": {"province": 1.0, "city": 0.95, "county": 0.85, "field": 0.85, "problems": 0.57,
                          "measures": 0.72, "outcome_values": 0.55, "outcome_precision": 0.55, "model": 0.65,
                          "unit": 0.7},
 }
@@ -627,8 +636,9 @@ PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"
                                                 ("extraction_real71", "problems"): 0.5,
                                                 ("extraction_real59", "measures"): 0.42,
                                                 # sealed r1733-r1744 as it read blind (8 problems listed in 12 texts;
-                                                # the extractor finds 4 and claims 6 more)
-                                                ("extraction_real68", "problems"): 0.4,
+                                                # the extractor finds 4 and claims 6 more; 7 more since the problem
+                                                # model, PROBLEM_MODEL)
+                                                ("extraction_real68", "problems"): 0.36,
                                                 # sealed r1877-r1888 as it read blind (8 measures listed in 10 texts;
                                                 # the extractor finds 5 and claims 6 more)
                                                 ("extraction_real76", "measures"): 0.45,
@@ -692,7 +702,8 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 2, "extract
                     "extraction_real81": 1, "extraction_real82": 1,
                     "extraction_real83": 2, "extraction_real84": 1,
                     "extraction_real85": 0, "extraction_real86": 0,
-                    "extraction_real87": 0, "extraction_real88": 0}
+                    "extraction_real87": 0, "extraction_real88": 0,
+                    "extraction_real89": 1, "extraction_real90": 2}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "extraction_real2": 0.02,
                      "extraction_real3": 0.1, "extraction_real4": 0.08,
                      "extraction_real5": 0.06, "extraction_real6": 0.1,
@@ -729,7 +740,8 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
                      "extraction_real81": 0.045, "extraction_real82": 0.095,
                      "extraction_real83": 0.115, "extraction_real84": 0.09,
                      "extraction_real85": 0.1, "extraction_real86": 0.08,
-                     "extraction_real87": 0.095, "extraction_real88": 0.075}
+                     "extraction_real87": 0.095, "extraction_real88": 0.075,
+                     "extraction_real89": 0.09, "extraction_real90": 0.076}
 # MODEL_INFERENCE_TRADE: 党员责任区和示范岗 was inferred for every state firm whose text names a 党员突击队, 攻关小组 or
 # 示范岗 (its signature measure), and was the most frequent wrong model on the development sets (31 claims against 23
 # right); since the eighteenth session it is inferred only when the case also states a problem it answers. Twelve
@@ -768,6 +780,12 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
 # MEASURE_MODEL: the measure model (djkg/ingest/measure_model.py, twenty-eighth session) raised every sealed set's
 # measure recall (seventeen together 0.657 -> 0.741); their measure floors were raised to 0.03 below the new figures.
 # The development sets' measure figures are training figures now (1.00): their floors stay where the rules left them.
+# PROBLEM_MODEL: the problem model (djkg/ingest/problem_model.py, fifty-first session) adds a problem the rules missed
+# where a logistic regression over the write-up's words gives it at least 0.3 (chosen on two sets written after the fit
+# and read blind, r2105-r2176). The 36 sealed sets together: problems 0.534 -> 0.597 at precision 0.588 -> 0.578,
+# nothing else moved; fifteen sealed sets' problem floors were raised to 0.03 below the new figures, and r1733-r1744,
+# which lost precision by one claim, is held at what it reads. The development sets' problem figures are training
+# figures now (0.990): their floors stay where the rules left them.
 # UNIT_WEIGHTS_TRADE: the unit finder's evidence is weighed by weights fitted to the development sets
 # (djkg/ingest/unit_model.py, twenty-seventh session) instead of the hand-set ones: seventeen sealed sets together
 # unit 0.710 -> 0.736, field 0.876 -> 0.886, model 0.634 -> 0.652 (problems 0.485 -> 0.482 at precision 0.548 ->

@@ -1,6 +1,8 @@
 """The measure model (djkg/ingest/measure_model.py): a bag-of-words second opinion that adds measures a write-up
 tells in words no listed surface covers. It only adds, it says so (``learned``), it shows the sentence that speaks
-for it, and it never chooses the case's model."""
+for it, and it never chooses the case's model. What every concept model shares (loading, refusing a file fitted to
+other features, reading the same in every process) is checked here for the problem model too
+(``problem_model.py``; what is its own: test_problem_model.py)."""
 
 import json
 import sys
@@ -8,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from djkg.ingest import measure_model
+from djkg.ingest import measure_model, problem_model
 from djkg.ingest.extract import extract
 from djkg.ingest.readers import RawDoc, read_path
 from djkg.ingest.wordscan import WordScanner
@@ -28,26 +30,35 @@ def case_text(path: Path) -> str:
     return normalise(_doc(path).text)
 
 
-def test_the_shipped_model_loads_and_names_only_taxonomy_measures():
+# (module, the kind of concept it names, the training script's argument)
+MODELS = [pytest.param(measure_model, "measure:", "measures", id="measures"),
+          pytest.param(problem_model, "problem:", "problems", id="problems")]
+
+
+@pytest.mark.parametrize("module, prefix, kind", MODELS)
+def test_the_shipped_model_loads_and_names_only_taxonomy_concepts_of_its_kind(module, prefix, kind):
     from djkg.ingest.taxonomy import taxonomy
-    model = measure_model.shipped()
+    model = module.shipped()
     assert model is not None
     assert 0 < model.threshold < 1
     assert set(model.ids) <= set(taxonomy().by_id)
-    assert all(cid.startswith("measure:") for cid in model.ids)
+    assert model.ids and all(cid.startswith(prefix) for cid in model.ids)
 
 
-def test_a_file_fitted_to_other_features_is_refused(tmp_path):
-    data = json.loads(measure_model.MODEL_PATH.read_text(encoding="utf-8"))
-    data["features_version"] = measure_model.FEATURES_VERSION + 1
-    path = tmp_path / "measure_model.json"
+@pytest.mark.parametrize("module, prefix, kind", MODELS)
+def test_a_file_fitted_to_other_features_is_refused(tmp_path, module, prefix, kind):
+    from djkg.ingest.concept_model import FEATURES_VERSION
+    data = json.loads(module.MODEL_PATH.read_text(encoding="utf-8"))
+    data["features_version"] = FEATURES_VERSION + 1
+    path = tmp_path / module.MODEL_PATH.name
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(measure_model.ModelFileError, match="train_measure_model"):
-        measure_model.load(path)
+    with pytest.raises(measure_model.ModelFileError, match=f"train_concept_model.py {kind}"):
+        module.load(path)
 
 
-def test_without_a_file_the_rules_decide_alone(tmp_path):
-    assert measure_model.load(tmp_path / "absent.json") is None
+@pytest.mark.parametrize("module, prefix, kind", MODELS)
+def test_without_a_file_the_rules_decide_alone(tmp_path, module, prefix, kind):
+    assert module.load(tmp_path / "absent.json") is None
 
 
 def test_words_are_counted_once_however_often_they_occur():
@@ -85,15 +96,16 @@ def test_a_learned_measure_does_not_choose_the_model():
     assert (case.model or {}).get("id") == (expected or {}).get("id")
 
 
-def test_the_training_script_never_reads_a_sealed_set():
+@pytest.mark.parametrize("kind", ["measures", "problems"])
+def test_the_training_script_never_reads_a_sealed_set(kind):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-    import train_measure_model
+    import train_concept_model
     from djkg.services.evaluation import is_sealed
     sealed = [p.name for p in GOLD.iterdir() if p.is_dir() and p.name.startswith("extraction_real") and is_sealed(p)]
     assert sealed
-    assert not set(sealed) & set(train_measure_model.development_sets())
+    assert not set(sealed) & set(train_concept_model.development_sets())
     with pytest.raises(SystemExit, match="sealed"):
-        train_measure_model.documents(sealed[0])
+        train_concept_model.documents(sealed[0], kind)
 
 
 def test_a_learned_measure_is_stored_as_such_and_the_case_page_says_so(tmp_path):
@@ -176,22 +188,24 @@ def test_the_ingest_json_keeps_the_design_shape_and_adds_learned_only_where_true
     assert any("learned" not in m for m in measures)
 
 
-def test_a_workers_warm_up_builds_the_evidence_table():
+@pytest.mark.parametrize("module, prefix, kind", MODELS)
+def test_a_workers_warm_up_builds_the_evidence_table(module, prefix, kind):
     # parallel ingest's workers fork from a process that imported djkg.ingest.warm: what it builds, they inherit
     # (the evidence table took each worker 35 ms in its first write-up that needed it)
     # (in a fresh interpreter: in this one an earlier test may have built it already)
     import subprocess
     import sys
-    code = ("import djkg.ingest.warm\nfrom djkg.ingest import measure_model\n"
-            "print('support' in vars(measure_model.shipped()))")
+    code = (f"import djkg.ingest.warm\nfrom djkg.ingest import {module.__name__.rsplit('.', 1)[1]} as m\n"
+            "print('support' in vars(m.shipped()))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
 
 
-def test_a_write_up_reads_the_same_whatever_order_its_words_come_in():
+@pytest.mark.parametrize("module, prefix, kind", MODELS)
+def test_a_write_up_reads_the_same_whatever_order_its_words_come_in(module, prefix, kind):
     """A set of words is iterated in an order that depends on the process's string hashing (PYTHONHASHSEED), and a
     float sum depends on its order: an ingest's worker processes must read each text exactly as one process does."""
-    model = measure_model.shipped()
+    model = module.shipped()
     differed = 0
     for path in sorted(GOLD.glob("extraction_real*/*.txt"))[:400]:
         words = measure_model.words_in(path.read_text(encoding="utf-8"), model.scanner)

@@ -359,7 +359,7 @@ def apply(case: ExtractedCase, change: dict[str, Any], tx: Taxonomy | None = Non
                 continue
             had = next((k for k, m in enumerate(mentions) if m.id == now["id"]), None)
             if had is not None:
-                if mentions[had].learned:   # an editor names what the measure model read into the wording: confirmed
+                if mentions[had].learned:   # an editor names what a concept model read into the wording: confirmed
                     mentions[had] = replace(mentions[had], learned=False)
                 continue
             mentions.append(Mention(now["id"], now["name"], MANUAL_EVIDENCE, candidate=bool(now.get("candidate"))))

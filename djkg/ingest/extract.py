@@ -16,7 +16,8 @@ from typing import Any, Callable
 from ..graph import schema as S
 from . import identity
 from . import industry as industry_mod
-from . import candidates, field_model, measure_model, problem_frames, units
+from . import candidates, field_model, measure_model, problem_frames, problem_model, units
+from .concept_model import ConceptModel
 from .normalise import WrittenForm, convert_numerals, normalise_short, normalise_written, positions, strip_controls
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
@@ -46,7 +47,7 @@ class Mention:
     candidate: bool = False
     category: str = ""
     variant: bool = False     # found by word order / inserted words, not a listed surface
-    learned: bool = False     # named by the measure model from the write-up's words (measure_model.py)
+    learned: bool = False     # named by a concept model from the write-up's words (concept_model.py)
 
     def to_dict(self) -> dict[str, Any]:
         d = {"id": self.id, "name": self.name, "evidence": self.evidence}
@@ -169,13 +170,16 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
                  for k, c, _ in framed]
     problems = _fits_field(problems, tx, industry)
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
-    measures += _learned_measures(sentences, tx, {m.id for m in measures}, measure_words, measure_hits)
+    measures += _learned(mmodel, sentences, tx, {m.id for m in measures}, measure_words, measure_hits,
+                         roles=("measure",))
     model = pick_model(matches, sentences, tx, meta, title, warnings, field=industry.get("field"))
     if model is None and not meta.get("unit"):
         # a curated write-up (front matter or labelled lines) without a model line is a local brand by intent;
         # only raw texts get a model inferred from what they do
         model = infer_model([m.id for m in measures if not m.variant and not m.learned], industry.get("field"), tx,
                             [m.id for m in problems])
+    # (after the model is chosen: a problem read from the wording alone does not choose it)
+    problems += _fits_field(_learned_problems(sentences, tx, text, {m.id for m in problems}), tx, industry)
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
     outcomes = extract_outcomes(sentences, tx, unit=unit, text=text)
     problems += candidates.candidates(sentences, "problem", tx,
@@ -220,36 +224,47 @@ def _second_reading(ind: industry_mod.IndustryMatch | None, text: str, unit: str
     return industry_mod.matched(reread[0], round(reread[1], 3), unit=unit, title=title, text=text), True
 
 
-def _learned_measures(sentences: list[Sentence], tx: Taxonomy, found: set[str], present: set[str] | None,
-                      hits: Callable[[], list[tuple[int, str]]] | None) -> list[Mention]:
-    """Measures the rules did not find that the measure model says the write-up states (``present``: its words in
-    the text, ``hits``: where they are, as ``WordScanner.iter`` gives them), each with the sentence whose words speak
-    most for it as its evidence."""
-    model = measure_model.shipped()
+def _learned(model: ConceptModel | None, sentences: list[Sentence], tx: Taxonomy, found: set[str],
+             present: set[str] | None, hits: Callable[[], list[tuple[int, str]]] | None,
+             roles: tuple[str, ...]) -> list[Mention]:
+    """Concepts the rules did not find that a concept model (``concept_model.py``) says the write-up states
+    (``present``: its words in the text, ``hits``: where they are, as ``WordScanner.iter`` gives them), each with the
+    sentence whose words speak most for it as its evidence: among the sentences of ``roles`` first, any other only
+    when none of those does."""
     if model is None or present is None or hits is None:
         return []
     stated = {cid: p for cid, p in model.stated_by(present).items()
               if cid not in found and cid in tx.by_id}
     if not stated:
         return []
-    # where the words are, for the evidence, only when a measure is stated (most write-ups: none the rules missed)
+    # where the words are, for the evidence, only when a concept is stated (most write-ups: none the rules missed)
     starts = [s.start for s in sentences]
     words: list[set[str]] = [set() for _ in sentences]
     for end, w in hits():
         k = bisect_right(starts, end) - 1
         if k >= 0 and end < sentences[k].end and not sentences[k].heading:
             words[k].add(w)
-    # the evidence is a sentence that tells what was done, where one speaks for the measure; a result or the
+    # the evidence of a measure is a sentence that tells what was done, where one speaks for it; a result or the
     # background only when none does ("同期集体经济从3万多元增至315万元" is what the measure brought, not the measure)
-    done = [w if s.role == "measure" else set() for w, s in zip(words, sentences)]
+    preferred = [w if s.role in roles else set() for w, s in zip(words, sentences)]
     out = []
     for cid in sorted(stated, key=lambda c: (-stated[c], c)):
         concept = tx.by_id[cid]
-        k = model.evidence(cid, done)
+        k = model.evidence(cid, preferred)
         k = model.evidence(cid, words) if k is None else k
         out.append(Mention(concept.id, concept.name, sentences[k].text[:300] if k is not None else "",
                            category=concept.category, learned=True))
     return out
+
+
+def _learned_problems(sentences: list[Sentence], tx: Taxonomy, text: str, found: set[str]) -> list[Mention]:
+    """Problems the problem model says the write-up states that the rules did not find (its own word scan: its
+    vocabulary is not the measure model's)."""
+    model = problem_model.shipped()
+    if model is None:
+        return []
+    present, hits = model.scanner.values_and_where(text)
+    return _learned(model, sentences, tx, found, present, hits, roles=("problem", "context"))
 
 
 def _fits_field(problems: list[Mention], tx: Taxonomy, industry: dict[str, Any]) -> list[Mention]:
@@ -1129,7 +1144,8 @@ def quality(sentences: list[Sentence], problems: list[Mention], measures: list[M
             outcomes: list[OutcomeFact], tx: Taxonomy, text: str) -> tuple[list[str], list[str]]:
     flags: list[str] = []
     signals: list[str] = []
-    has_problem = any(not m.candidate for m in problems) or any(s.role == "problem" and not s.heading
+    # (a problem read from the wording alone is no problem the text states)
+    has_problem = any(not m.candidate and not m.learned for m in problems) or any(s.role == "problem" and not s.heading
                                                                 for s in sentences)
     if not has_problem:
         flags.append("no_problem")

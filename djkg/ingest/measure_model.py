@@ -1,98 +1,27 @@
-"""A learned second opinion on which measures a write-up states: one logistic regression per measure over the words
-the write-up uses.
+"""The measure model: a learned second opinion on which measures a write-up states (``concept_model.py`` says how
+it reads and why it exists).
 
-The measure lists (``measures.yaml``) name a measure by its listed surfaces. On text no rule was written against
-(the sealed gold sets) a third of the measures the annotators read were missed, and almost every miss had *no*
-listed surface in the text at all — the measure was told in other words ("群众点单、支部派单", "把党小组建在项目上"),
-not misread. Lists grown by reading misses only ever covered the texts they were read on. So each measure also gets
-a bag-of-words classifier: which words, anywhere in the write-up, go with the annotators saying the write-up states
-the measure. Fitted (``scripts/train_measure_model.py``, which needs scikit-learn) to the development gold sets only;
-a sealed set is never read. It only *adds*: a measure the rules found stays; one they missed comes in when the
-classifier gives it at least ``threshold``, marked ``learned`` (it does not choose the case's model, which
-listed surfaces alone do).
-
-Features are words present in the normalised text, found by one Aho–Corasick scan over the model's vocabulary (no
-segmentation at ingest; training finds its candidate words with jieba, then reads each document the same way as
-here). The weights are data (``data/measure_model.json``); ``FEATURES_VERSION`` names the feature set, and a file
-fitted to another is refused. Without a data file the rules decide alone.
+On the sealed gold sets a third of the measures the annotators read were missed, and almost every miss had *no*
+listed surface in the text at all. The measure model adds a measure the rules missed when it gives it at least its
+threshold, marked ``learned``; it does not choose the case's model, which listed surfaces alone do. The weights are
+``data/measure_model.json``.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
-from .weighing import ModelFileError, read_model_file  # noqa: F401  (ModelFileError: what load raises)
-from .wordscan import WordScanner
+from .concept_model import FEATURES_VERSION, REFIT, ConceptModel, words_in  # noqa: F401  (the module's API)
+from .concept_model import load as _load
+from .weighing import ModelFileError  # noqa: F401  (what load raises)
 
-FEATURES_VERSION = 1
 MODEL_PATH = Path(__file__).parent / "data" / "measure_model.json"
-
-
-def words_in(text: str, scanner: WordScanner[str]) -> set[str]:
-    """The vocabulary's words that occur in ``text`` (presence, not counts: one mention is as good as five)."""
-    return scanner.values_in(text)
-
-
-@dataclass(frozen=True)
-class MeasureModel:
-    threshold: float
-    ids: tuple[str, ...]                      # the measures, in the order of every row below
-    intercepts: tuple[float, ...]
-    rows: dict[str, tuple[float, ...]]        # word -> its weight for each measure (0.0 where it has none)
-    scanner: WordScanner[str]
-
-    def _logits(self, words: set[str]):
-        # one row per word present, summed column by column in C (zip, sum): a dictionary update per word and
-        # measure cost twice as much (BENCHMARKS.md, twenty-eighth session). In sorted order: a set of words is
-        # iterated in an order that depends on the process's string hashing, and a float sum on its order — the
-        # same text must read the same in every process (``ingest --jobs``), to the last bit (math.fsum would
-        # too, at three times the cost)
-        rows = [self.rows[w] for w in sorted(words)]
-        return map(sum, zip(self.intercepts, *rows)) if rows else iter(self.intercepts)
-
-    def stated(self, text: str) -> dict[str, float]:
-        """The measures the classifier says ``text`` states (id -> probability), at or above the threshold."""
-        return self.stated_by(words_in(text, self.scanner))
-
-    def stated_by(self, words: set[str]) -> dict[str, float]:
-        bar = math.log(self.threshold / (1.0 - self.threshold))     # p >= threshold where the logit >= bar
-        return {cid: _sigmoid(z) for cid, z in zip(self.ids, self._logits(words)) if z >= bar}
-
-    def evidence(self, cid: str, sentence_words: list[set[str]]) -> int | None:
-        """Index of the sentence whose words (``words_in`` of each) speak most for measure ``cid``; None when none
-        speaks for it."""
-        j, support = self.ids.index(cid), self.support
-        best, best_score = None, 0.0
-        for k, words in enumerate(sentence_words):
-            score = sum(support[w][j] for w in sorted(words))      # (in a fixed order: see _logits)
-            if score > best_score:
-                best, best_score = k, score
-        return best
-
-    @cached_property
-    def support(self) -> dict[str, tuple[float, ...]]:
-        """Each word's weights with the negative ones as 0.0: what speaks *for* a measure in a sentence."""
-        return {w: tuple(max(0.0, x) for x in row) for w, row in self.rows.items()}
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+MeasureModel = ConceptModel
 
 
 def load(path: Path = MODEL_PATH) -> MeasureModel | None:
-    data = read_model_file(path, FEATURES_VERSION, "scripts/train_measure_model.py")
-    if data is None:
-        return None
-    ids = tuple(sorted(data["measures"]))
-    rows: dict[str, list[float]] = {}
-    for j, cid in enumerate(ids):
-        for word, w in data["measures"][cid]["weights"].items():
-            rows.setdefault(word, [0.0] * len(ids))[j] = float(w)
-    return MeasureModel(float(data["threshold"]), ids, tuple(float(data["measures"][c]["intercept"]) for c in ids),
-                        {w: tuple(r) for w, r in rows.items()}, WordScanner({w: w for w in rows}))
+    return _load(path, "measures", f"{REFIT} measures")
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@ the cue tables. Parallel ingest preloads it in the forkserver, so every worker f
 
 from __future__ import annotations
 
-from . import measure_model
+from . import measure_model, problem_model
 from .pipeline import prepare_doc
 from .readers import RawDoc
 from .taxonomy import taxonomy
@@ -12,9 +12,9 @@ from .taxonomy import taxonomy
 def warm_up() -> None:
     taxonomy()
     prepare_doc(RawDoc("warm-up", "山东省烟台市栖霞市衣家村党支部领办合作社，村集体收入增加20万元。"))
-    model = measure_model.shipped()
-    if model is not None:
-        model.support   # built on first use otherwise: 35 ms in each worker's first write-up that needs evidence
+    for model in (measure_model.shipped(), problem_model.shipped()):
+        if model is not None:
+            model.support   # built on first use otherwise: 35 ms in each worker's first write-up that needs evidence
 
 
 warm_up()

@@ -59,7 +59,7 @@ def _mention(node, edge) -> dict[str, Any]:
     if node.props.get("candidate"):
         m["candidate"] = True
     if edge.props.get("learned"):
-        m["learned"] = True      # read from the write-up's words by the measure model (ingest/measure_model.py)
+        m["learned"] = True      # read from the write-up's words by a concept model (ingest/concept_model.py)
     return m
 
 

@@ -74,8 +74,10 @@ SIGNALS = {"institutionalised": "形成了制度规范", "promoted": "得到上�
 SENTENCE_ROLES = {"problem": "问题", "measure": "做法", "outcome": "成效"}
 # a measure the measure model read from the write-up's wording rather than from a listed phrase: a weaker claim
 LEARNED_MEASURE = "（据行文推断）"
-# a field the field model read from the write-up's wording where the rules read another: said the same way
+# a field the field model read from the write-up's wording where the rules read another, and a problem the problem
+# model read from it: said the same way
 LEARNED_FIELD = LEARNED_MEASURE
+LEARNED_PROBLEM = LEARNED_MEASURE
 
 # case sources as the lists and filters say them: a case is illustrative (composite, 示意) or drawn from a real report
 # or material (有来源, the badge's word) — which may be a unit's own material citing no public report, so the lists

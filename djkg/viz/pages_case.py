@@ -56,7 +56,8 @@ def record_context(rec: dict[str, Any]) -> dict[str, Any]:
     industry = rec.get("industry") or {}
     facts: list[tuple[str, str, str]] = []   # (kind, what, the sentence it came from)
     for p in rec["problems"]:
-        facts.append((L.SENTENCE_ROLES["problem"], p.get("name") or "", p.get("evidence") or ""))
+        name = (p.get("name") or "") + (L.LEARNED_PROBLEM if p.get("learned") else "")
+        facts.append((L.SENTENCE_ROLES["problem"], name, p.get("evidence") or ""))
     for m in rec["measures"]:
         name = (m.get("name") or "") + (L.LEARNED_MEASURE if m.get("learned") else "")
         facts.append((L.SENTENCE_ROLES["measure"], name, m.get("evidence") or ""))
