@@ -1145,8 +1145,8 @@ def quality(sentences: list[Sentence], problems: list[Mention], measures: list[M
     flags: list[str] = []
     signals: list[str] = []
     # (a problem read from the wording alone is no problem the text states)
-    has_problem = any(not m.candidate and not m.learned for m in problems) or any(s.role == "problem" and not s.heading
-                                                                for s in sentences)
+    has_problem = any(not m.candidate and not m.learned for m in problems) \
+        or any(s.role == "problem" and not s.heading for s in sentences)
     if not has_problem:
         flags.append("no_problem")
     quantified = [o for o in outcomes if o.value is not None and getattr(o, "scope", "unit") != "region"]
