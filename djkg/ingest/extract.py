@@ -182,8 +182,9 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     problems += _fits_field(_learned_problems(sentences, tx, text, {m.id for m in problems}), tx, industry)
     brand = normalise_short(meta.get("brand")) or guess_brand(text) or (model or {}).get("name", "")
     outcomes = extract_outcomes(sentences, tx, unit=unit, text=text)
-    problems += candidates.candidates(sentences, "problem", tx,
-                                      _matched_sentences(matches, S.PROBLEM) | {k for k, _, _ in framed})
+    problems += _not_restating_learned(
+        candidates.candidates(sentences, "problem", tx,
+                              _matched_sentences(matches, S.PROBLEM) | {k for k, _, _ in framed}), problems)
     measures += candidates.candidates(sentences, "measure", tx, _matched_sentences(matches, S.MEASURE))
     flags, signals = quality(sentences, problems, measures, outcomes, tx, text)
     if region.get("adcode") and (region.get("confidence") or 0) < REGION_UNCERTAIN:
@@ -1113,6 +1114,26 @@ def infer_model(measure_ids: list[str], field: str | None, tx: Taxonomy,
     if len(fits) != 1:
         return None
     return {"id": fits[0].id, "name": fits[0].name, "inferred": True}
+
+
+def _not_restating_learned(proposed: list[Mention], problems: list[Mention]) -> list[Mention]:
+    """The candidate problems of ``proposed`` but those that restate a problem the problem model read from the same
+    sentence, in words its name shares ("家底薄弱" beside 村集体经济薄弱, "党组织难建" beside 非公企业和楼宇党组织覆盖面窄):
+    proposing them as new concepts would ask reviewers to add what the taxonomy has. A candidate that shares nothing
+    with it stays ("家庭矛盾" beside 基层治理精细化不足): the model may be wrong, the candidate a problem of its own.
+    (Measures keep theirs: a measure's candidate is mostly a named local practice, "“黑白板”制度", that a learned
+    broad measure does not name.)"""
+    learned = {}
+    for m in problems:
+        if m.learned:
+            learned.setdefault(m.evidence, set()).update(_bigrams(m.name))
+    if not learned:
+        return proposed
+    return [c for c in proposed if not (_bigrams(c.name) & learned.get(c.evidence, set()))]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def _matched_sentences(matches: list[tuple[int, Concept, str]], label: str) -> set[int]:
