@@ -108,29 +108,35 @@ def test_the_training_script_never_reads_a_sealed_set(kind):
         train_concept_model.documents(sealed[0], kind)
 
 
-def test_a_learned_measure_is_stored_as_such_and_the_case_page_says_so(tmp_path):
+@pytest.mark.parametrize("path, kind, cid, mark", [
+    pytest.param(JIANCHANGDAO, "measures", "measure:neighbourhood-activity-space", "LEARNED_MEASURE", id="measures"),
+    # (a resettled village whose weak collective economy is told as "家底薄弱": test_problem_model.py)
+    pytest.param(GOLD / "extraction_real50" / "r1351-fuding-guling-cun.txt", "problems",
+                 "problem:weak-collective-economy", "LEARNED_PROBLEM", id="problems")])
+def test_a_learned_concept_is_stored_as_such_and_the_case_page_says_so(tmp_path, path, kind, cid, mark):
     from djkg.graph.sqlite_store import SqliteStore
     from djkg.ingest.pipeline import ingest_paths
     from djkg.queries.cases import case_record, list_cases
     from fastapi.testclient import TestClient
     from djkg.api.app import create_app
     from djkg.core.config import Settings
-    from djkg.viz.labels import LEARNED_MEASURE
+    from djkg.viz import labels
+    said = getattr(labels, mark)
     store = SqliteStore(tmp_path / "djkg.sqlite3")
     try:
-        ingest_paths([JIANCHANGDAO], store)
+        ingest_paths([path], store)
         (case,) = list_cases(store)
         rec = case_record(store, case["id"], with_text=True)
-        learned = [m for m in rec["measures"] if m.get("learned")]
-        listed = [m for m in rec["measures"] if not m.get("learned")]
-        assert "measure:neighbourhood-activity-space" in {m["id"] for m in learned}
+        learned = [m for m in rec[kind] if m.get("learned")]
+        listed = [m for m in rec[kind] if not m.get("learned")]
+        assert cid in {m["id"] for m in learned}
         assert listed
         with TestClient(create_app(Settings(data_dir=tmp_path), store=store)) as client:
             html = client.get(f"/cases/{case['id']}").text
         for m in learned:
-            assert m["name"] + LEARNED_MEASURE in html
+            assert m["name"] + said in html
         for m in listed:
-            assert m["name"] + LEARNED_MEASURE not in html
+            assert m["name"] + said not in html
     finally:
         store.close()
 

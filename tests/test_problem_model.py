@@ -1,7 +1,8 @@
 """The problem model (djkg/ingest/problem_model.py): a bag-of-words second opinion that adds problems a write-up
 tells in words no listed wording or frame covers. It only adds, it says so (``learned``, "据行文推断" on the case
 page), it shows the sentence that speaks for it, it never chooses the case's model, and a text the rules read as
-stating no problem keeps that flag. (What it shares with the measure model: test_measure_model.py.)"""
+stating no problem keeps that flag. (What it shares with the measure model, its storing and the case page's mark
+included: test_measure_model.py.)"""
 
 from pathlib import Path
 
@@ -82,33 +83,6 @@ def test_a_text_the_rules_read_as_stating_no_problem_keeps_that_flag():
     assert any(m.learned for m in case.problems)
     assert not any(not m.learned and not m.candidate for m in case.problems)
     assert "no_problem" in case.flags
-
-
-def test_a_learned_problem_is_stored_as_such_and_the_case_page_says_so(tmp_path):
-    from fastapi.testclient import TestClient
-
-    from djkg.api.app import create_app
-    from djkg.core.config import Settings
-    from djkg.graph.sqlite_store import SqliteStore
-    from djkg.ingest.pipeline import ingest_paths
-    from djkg.queries.cases import case_record, list_cases
-    from djkg.viz.labels import LEARNED_PROBLEM
-    store = SqliteStore(tmp_path / "djkg.sqlite3")
-    try:
-        ingest_paths([GULING], store)
-        (case,) = list_cases(store)
-        rec = case_record(store, case["id"], with_text=True)
-        learned = [p for p in rec["problems"] if p.get("learned")]
-        assert "problem:weak-collective-economy" in {p["id"] for p in learned}
-        with TestClient(create_app(Settings(data_dir=tmp_path), store=store)) as client:
-            html = client.get(f"/cases/{case['id']}").text
-        for p in learned:
-            assert p["name"] + LEARNED_PROBLEM in html
-        for p in rec["problems"]:
-            if not p.get("learned"):
-                assert p["name"] + LEARNED_PROBLEM not in html
-    finally:
-        store.close()
 
 
 def test_an_editor_naming_a_learned_problem_confirms_it():
