@@ -185,13 +185,18 @@ def test_an_editor_naming_a_learned_measure_confirms_it():
     assert [(m.id, m.learned) for m in case.measures if m.id != learned.id] == others
 
 
-def test_the_ingest_json_keeps_the_design_shape_and_adds_learned_only_where_true():
-    # DESIGN.md: measures are [{"id","name","evidence"}]; `learned` is an added key, like `candidate`, never false
-    measures = extract(_doc(JIANCHANGDAO)).to_dict()["measures"]
-    assert all({"id", "name", "evidence"} <= set(m) for m in measures)
-    assert {m["id"] for m in measures if m.get("learned")} >= {"measure:neighbourhood-activity-space"}
-    assert all(m.get("learned", True) is True for m in measures)
-    assert any("learned" not in m for m in measures)
+@pytest.mark.parametrize("path, kind, cid", [
+    pytest.param(JIANCHANGDAO, "measures", "measure:neighbourhood-activity-space", id="measures"),
+    pytest.param(GOLD / "extraction_real50" / "r1351-fuding-guling-cun.txt", "problems",
+                 "problem:weak-collective-economy", id="problems")])
+def test_the_ingest_json_keeps_the_design_shape_and_adds_learned_only_where_true(path, kind, cid):
+    # DESIGN.md: problems and measures are [{"id","name","evidence"}]; `learned` is an added key, like `candidate`,
+    # never false
+    mentions = extract(_doc(path)).to_dict()[kind]
+    assert all({"id", "name", "evidence"} <= set(m) for m in mentions)
+    assert {m["id"] for m in mentions if m.get("learned")} >= {cid}
+    assert all(m.get("learned", True) is True for m in mentions)
+    assert any("learned" not in m for m in mentions)
 
 
 @pytest.mark.parametrize("module, prefix, kind", MODELS)
