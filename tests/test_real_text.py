@@ -370,6 +370,19 @@ def test_a_village_a_city_body_serves_is_not_its_county(text, unit, county):
     assert c.region.get("city") == "东营市", c.region
 
 
+@pytest.mark.parametrize("text, unit", [
+    # (r2188) a university whose name names no place: the county it aids is where it helps, however often named
+    ("我校一名同志获评先进个人\n东北林业大学派驻泰来县宏程村的第一书记获得表彰。在定点帮扶泰来县期间，学校累计投入帮扶资金"
+     "2059.79万元，派驻泰来县的2名挂职干部长年坚守在一线，为助力泰来县脱贫摘帽作出了贡献。", "东北林业大学"),
+    # (r2211) … and a research academy's aid village, written right after its county
+    ("拥处村的农产品进了院里\n白沙黎族自治县拥处村的副书记来到中国热科院推介山兰米。热科院开始定点帮扶拥处村以后，拥处村"
+     "的贫困户全部脱了贫。", "中国热科院"),
+])
+def test_the_county_a_university_or_an_academy_aids_is_not_its_own(text, unit):
+    c = case(text, unit=unit)
+    assert c.region.get("county") is None, c.region
+
+
 def test_a_village_clinic_a_provincial_hospital_serves_is_not_its_county():
     # (r1876) 海南 names the province (also 乌海's 海南区 and 海南州: the province, as a province among unrelated
     # places), so the hospital is a body above the county; the village clinic it sends doctors to is where it helps
@@ -1554,6 +1567,43 @@ def test_names_with_numerals_helpers_and_short_forms(text, unit):
 ])
 def test_an_organisation_helping_a_village_is_the_unit(text, unit):
     assert case(text).unit.startswith(unit), case(text).unit
+
+
+@pytest.mark.parametrize("text, unit", [
+    # (r2209) a college the headline names that aids two villages: its subject, though the villages lead the count
+    ("某某职业学院送技术下乡 两个村的产业壮大了\n本报讯　那坡县城厢镇者兰村的养殖场越办越大，者兰村的鸡粪却成了难题。"
+     "者兰村的第一书记把情况报给学院。近年来，某某职业学院拿出技术和资金，全力帮扶那坡县城厢镇的者兰村和果仁村，"
+     "者兰村的养殖项目年收入超过50万元。", "某某职业学院"),
+    # (r2211) … named in the body by its short form, which the ranking had merged into the title's full name
+    ("中国热科院职工购买拥处村的山兰米\n拥处村的副书记带着农产品来到中国热科院，拥处村的米和酒很快卖完。2015年起热科院开始定点帮扶"
+     "拥处村，拥处村的贫困户全部脱了贫。", "中国热科院"),
+])
+def test_a_body_that_aids_a_village_is_the_unit_though_the_village_is_named_more(text, unit):
+    assert case(text).unit == unit, case(text).unit
+
+
+def test_a_helper_the_title_does_not_name_leaves_the_village_the_unit():
+    # a village's own story may say who aids it; only a helper the title names is the subject (``units._helps``)
+    c = case("石门村的葡萄熟了\n石门村党支部带着村民种葡萄，石门村的集体收入一年增加了20万元。某某供电公司定点帮扶石门村，"
+             "石门村的冷库用上了稳定的电。石门村成了远近闻名的葡萄村。")
+    assert c.unit.startswith("石门村"), c.unit
+
+
+def test_a_village_sent_a_first_secretary_is_still_the_unit():
+    # (r1006; r1276 alike) being sent a first secretary by a provincial office is one line of the village's own story:
+    # sending is no aid that makes the sender the subject (``units._AIDS``)
+    assert from_gold("extraction_real36", "r1006-fengdancun.txt").unit.startswith("丰丹村")
+
+
+@pytest.mark.parametrize("text, county", [
+    # (r2209) 那 begins 那坡县; it is no demonstrative cut from the name
+    ("本报讯　那坡县城厢镇者兰村党支部带着村民养蛋鸡，者兰村党支部的养殖场一年比一年大。", "那坡县"),
+    # … and 和 begins 和静县; it joins nothing
+    ("和静县巴音布鲁克镇巴西里克村党支部组织牧民成立合作社，巴西里克村党支部带着牧民增收。", "和静县"),
+])
+def test_a_county_whose_name_begins_with_a_function_word_keeps_it(text, county):
+    c = case(text)
+    assert c.unit.startswith(county), c.unit
 
 
 def test_a_bureaus_visit_to_a_village_leaves_the_village_the_unit():

@@ -580,7 +580,7 @@ def find_region(text: str, *, title: str, unit: str, hint: str, warnings: list[s
     if unit and _placed_elsewhere(g, unit, text):
         unit = ""
     match = g.resolve(title + "\n" + text[:REGION_SCAN_CHARS], hint=hint or None, unit=unit or None,
-                      serves_villages=_named_above_county(g, unit))
+                      serves_villages=_named_above_county(g, unit) or _learned_body(g, unit))
     if hint and (match is None or not _hint_agrees(hint, match)):
         warnings.append(f"地区“{hint}”无法完全识别 / region not fully recognised")
     if match is None:
@@ -684,6 +684,17 @@ def _cap_at_province(g, match, unit: str, title: str):
     if any(_named_in(title, d) for d in chain if d.level != "province"):
         return match
     return replace(g.match(chain[0].adcode), confidence=match.confidence)
+
+
+# a university, a college or a research institute: it stands in a city, never in the villages and counties it aids
+_LEARNED_BODY = re.compile(r"(?:大学|学院|科学院|科院|研究院|研究所)$")
+
+
+def _learned_body(g, unit: str) -> bool:
+    """Whether the unit is a university or a research body whose name does not begin with a place (东北林业大学 — 北林 in
+    it is no place of its —, 中国热科院): the villages and counties its text names are ones it aids
+    (``_named_above_county`` covers those whose name carries a province or a city)."""
+    return bool(unit) and bool(_LEARNED_BODY.search(units.without_party(unit))) and not g.places_beginning(unit)
 
 
 def _named_above_county(g, unit: str) -> bool:

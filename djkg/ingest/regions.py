@@ -235,7 +235,7 @@ class Gazetteer:
             ends.update({end: f[0] for f, end in parents.items()})   # … and the place after it stands as one
             if context:   # in running text a place must stand where a place stands
                 found = [f for f in found if _stands_as_place(chunk, f, ends)
-                         and not (serves_villages and self._village_county(chunk, f))]
+                         and not (serves_villages and (self._village_county(chunk, f) or _aided(chunk, f, ends)))]
             else:         # a name ("七星井新村") may still begin with a short name that is not its place
                 # (nor does a project's route or station inside it, "渝昆高铁昆明枢纽项目部": its text says where the site
                 # is; one the name begins with, "西安地铁…", is still the name's place)
@@ -456,6 +456,10 @@ _PARENT_UNIVERSITY = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院)")
 _SCHOOL_AFTER = re.compile(r"(?:附属|附中|附小|附校|校区|分校|实验学校|实验中学|实验小学)")
 # a visit's or a trip's destination ("走访和平区军休所", "赶赴四川省阿坝州"): where the unit's people went
 _VISITED_BEFORE = re.compile(r"(?:走访|看望|慰问|探望|赶赴|奔赴|远赴|前往|去往|驰援|赶到|(?<![奔赶远])赴)(?:了)?(?:位于)?$")
+# a place a body above the township aids or sends its people to ("定点帮扶泰来县期间", "派驻泰来县的2名挂职干部",
+# "助力泰来县顺利脱贫摘帽"): where it helps, not where it is (read only for such a body: a village's own text says
+# "帮扶…村" of the help it got)
+_AID_BEFORE = re.compile(r"(?:帮扶|派驻|派到|选派到|助力|支援|援建|挂职)(?:了)?$")
 # where a person lives ("住在宝山区的69岁卢女士", "家在虹口区"): a patient's or a resident's home, not the unit's seat
 _RESIDENT_BEFORE = re.compile(r"(?:住在|家住|家在|居住在|老家在)$")
 # … or a household's ("家里是仓山区建档在册的贫困户")
@@ -499,7 +503,9 @@ def _dictionary() -> dict[str, int]:
 # the rest of a village's address after a county or city: a township or subdistrict and the village
 # ("利津县北宋镇大王家村", "十堰市张湾区柏林镇的小堰村", "昆明市东川区碧谷街道李子沟村", "利津县的大王家村"), or the
 # village's clinic ("定安县龙湖镇安仁卫生室")
-_VILLAGE_ADDRESS = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:市|区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木)的?|的)"
+_VILLAGE_ADDRESS = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:市|区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木)的?|的|"
+                              # … or the village right after its county ("白沙黎族自治县拥处村的副书记")
+                              r"(?=[\u4e00-\u9fff]{2,3}村(?![委民]|街道|社区)))"
                               r"[\u4e00-\u9fff]{1,6}?(?:村|嘎查|卫生室)")
 # … unless the sentence says that is where something stands: "位于…", "坐落在…" (a firm's own seat may be a village)
 _SITUATED_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处|落户|落户在|扎根|总部在|厂址在)$")
@@ -517,6 +523,12 @@ def _parent_universities(chunk: str, found: list[tuple[int, int, _Surface]]) -> 
         return {}   # (most chunks: no mention need be tried)
     school_at = {s for s, e, _ in found if _SCHOOL_AFTER.match(chunk, e)}
     return {f: u.end() for f in found if (u := _PARENT_UNIVERSITY.match(chunk, f[1])) and u.end() in school_at}
+
+
+def _aided(chunk: str, mention: tuple[int, int, _Surface], ends: dict[int, int]) -> bool:
+    """Whether the place (or the list or chain of places it ends) follows words saying the unit aids it."""
+    head = _chain_head(chunk, mention[0], ends)
+    return bool(_AID_BEFORE.search(chunk, max(0, head - 6), head))
 
 
 def _begins_other_name(chunk: str, end: int) -> bool:

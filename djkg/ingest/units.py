@@ -228,6 +228,8 @@ def candidates(text: str) -> list[UnitCandidate]:
             #                 (湖南人和律师事务所: nor after a place's short name)
         if clause and start and text[start - 1] == "的":
             clause = None   # "克音河乡的向荣村": right after 的 no clause begins, the name does
+        if clause and _division_across(core, clause.end()) < clause.end():
+            clause = None   # "和静县巴音布鲁克镇": 和 begins the county's name, it joins nothing
         if clause and len(core) - clause.end() >= 2:    # "卫生健康局在全县乡镇卫生院": a clause, not a name
             core = core[_unsplit(core, clause.end()):]   # … but 和平医院 keeps its 和
         core = _LEADING_JUNK.sub("", core)
@@ -371,6 +373,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
         cut = _boundary_end(window[:-1])   # "平山县的南文都村": no adverb stands right before 村, it ends the name
     if 0 < cut <= len(window) and window[cut - 1] in _TIME_AFTER and (cut == 1 or _boundary_end(window[:cut - 1]) == cut - 1):
         cut -= 1        # "是后陈村", "会上，后陈村": 后 right after another boundary begins the name, not "after"
+    if 0 < cut < len(window):
+        cut = _division_across(window + tail, cut)   # "本报百色讯　那坡县…": 那 begins 那坡县, it points at nothing
     if cut == 2 and _named_with_he(window):
         cut = 0         # "亿和精密工业…": one character at a clause's start is no subject for 和 to join
     elif cut >= 4 and _he_after_place(window[(prior := _boundary_end(window[:cut - 2])):cut]):
@@ -386,6 +390,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     if 0 < cut <= len(window) and window[cut - 1] == "和" and _DEPARTMENT_AND_RE.match(window + tail, cut - 1):
         cut = _boundary_end(window[:cut - 1])     # 人力资源和社会保障局: the field before 和 is part of the name
     name = _after_last_verb(window[cut:], tail, bool(_POST.match(text, type_end)))
+    if 0 < len(name) < len(window) - cut:
+        name = window[_division_across(window + tail, len(window) - len(name)):]   # (那坡县: 那 read as a word)
     if (bank := name.rfind("畔")) >= 0 and len(name) - bank > 2:
         name = name[bank + 1:]   # "白龙江畔城马村": the river's bank is where the village lies, not its name
     # a state group's short name begins its companies' names (山东高速日照发展有限公司): 高速 reads as an adverb
@@ -403,6 +409,16 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
         if parents and parents[-1].end() < len(window):
             return window_start + parents[-1].end()
     return start
+
+
+def _division_across(named: str, cut: int) -> int:
+    """``cut`` moved left by the one or two characters a county's or a city's full name begins with, where the
+    boundary word found there (那, 和, 于 …) is the first character of that name ("那坡县城厢镇", "和静县"); else
+    ``cut``. ``named``: the window and the organisation or place word after it."""
+    for k in (1, 2):
+        if cut - k >= 0 and any(m[0] == 0 and m[2].full for m in gazetteer().mentions(named[cut - k:cut + 4])):
+            return cut - k
+    return cut
 
 
 def _last_stop(window: str, kept: set[int]) -> int:
@@ -672,7 +688,7 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
                 or w in ("的", "了") or w in _GOES_TO or done_well or led:
             cut = pos
     # … whether or not the dictionary holds the word (派回 is read as 派 + 回, 搭上联村 as 搭 + 上联 + 村)
-    if last := _LAST_BEFORE_A_NAME.match(name):
+    if (last := _LAST_BEFORE_A_NAME.match(name)) and (last.end() < len(name) or name[-2:] not in _AIDS_ONE):
         cut = max(cut, last.end())
     for m in _RENAMED_OR_UNDER.finditer(name):      # (…辖下崇安社区, …转型为…医院)
         cut = max(cut, m.end())
@@ -692,7 +708,10 @@ _JOINS_UP = frozenset("搭上 赶上 跟上 牵手 结对 对接".split())
 _SINGLES_OUT = frozenset("要数 当数 当属 首推 首数".split())
 # the last of them in a name, by one regex from the right (not a search for each word): all are two characters
 # long, so the one that begins last ends last
-_BEFORE_A_NAME = _GOES_TO | _JOINS_UP | _SINGLES_OUT
+# aiding another ("热科院开始定点帮扶拥处村"): the one aided is named after it — unless the name ends there (a body named
+# after the aid it gives, …帮扶 + 中心, keeps it)
+_AIDS_ONE = frozenset(("帮扶",))
+_BEFORE_A_NAME = _GOES_TO | _JOINS_UP | _SINGLES_OUT | _AIDS_ONE
 assert {len(w) for w in _BEFORE_A_NAME} == {2}
 _LAST_BEFORE_A_NAME = re.compile(".*(?:" + "|".join(sorted(_BEFORE_A_NAME)) + ")", re.S)
 _GOES_TO_RE = re.compile("|".join(sorted(_GOES_TO)))
@@ -766,7 +785,8 @@ def guess_unit(title: str, text: str) -> str:
         return ""
     weights = unit_model.weights()
     scores = {core: score(f, weights) for core, f in ranking.features.items()}
-    helper = _helper_of_place(scores, ranking.shorts, ranking.body_cands, ranking.body)
+    titled = {core for core, f in ranking.features.items() if f.keys() & _TITLE_FEATURES}
+    helper = _helper_of_place(scores, ranking.shorts, ranking.body_cands, ranking.body, titled)
     if not helper and (revealed := _revealed_over_place(scores, ranking.shorts, ranking.body)):
         helper = revealed.core
         ranking.shorts.setdefault(helper, revealed.short)
@@ -1141,13 +1161,22 @@ _COMES_TO = re.compile(r"[^。；！？]{0,30}?(?:党员|服务队|队员|同事
                        r"(?:来到|走进|深入|赶到|前往|进驻)(?P<place>[^，。；！？]{2,30})")   # its people, not a visit
 # … or it led what was done there: "志愿者进村…，由…指导，市公益服务协会党支部牵头，会同浆水镇党委…共同组织"
 _LEADS_EVENT = re.compile(r"(?:党支部|党委|党总支)?(?:牵头|发起)[，,]?(?:会同|联合|组织|带领)")
-_HELPER_END = re.compile(r"(?:公司|集团|局|供电所|银行|协会|商会|医院|学校|大学|学院|派出所|法院|检察院|服务队|示范队|中心|"
-                         + _SHORT_NAMED_OFFICES + ")$")
+_HELPER_END = re.compile(r"(?:公司|集团|局|供电所|银行|协会|商会|医院|学校|大学|学院|科院|研究院|研究所|派出所|法院|检察院|服务队|"
+                         r"示范队|中心|" + _SHORT_NAMED_OFFICES + ")$")
+# … or, named in the title, it aids the place, in the sentence that names it ("百色职业学院送技术送培训" over
+# "…全力帮扶那坡城厢镇的者兰村", "中国热科院职工购买拥处村农产品" over "热科院开始定点帮扶拥处村"; the place within
+# AID_PLACE characters of the verb) — but not only sends it a first secretary: "由海南省政务中心派到丰丹村任驻村第一书记"
+# is one line of the village's own story (r1006, r1276); and a helper the title does not name is one line of it too
+_AIDS = re.compile(r"(?:定点|对口|结对|精准)?帮扶")
+AID_REACH, AID_PLACE = 40, 16
+_TITLE_FEATURES = frozenset(("title", "title_party", "headline_subject"))
+_SENTENCE_STOP = re.compile(r"[。；！？\n]")
 _SERVED_END = re.compile(r"(?:村|社区|嘎查)$")
 
 
-def _helps(body: str, c: UnitCandidate, place: str) -> re.Match | None:
-    """Where the words saying that ``c`` helps ``place`` end, read from ``c``'s mention on; None when they do not."""
+def _helps(body: str, c: UnitCandidate, place: str, titled: bool = False) -> re.Match | None:
+    """Where the words saying that ``c`` helps ``place`` end, read from ``c``'s mention on; None when they do not.
+    ``titled``: the title names ``c`` (then aiding the place is enough: ``_AIDS``)."""
     end = c.start + len(c.core)
     m = _TAKES_ON.match(body, end)
     if m and place[:2] in body[end:end + 40]:
@@ -1156,6 +1185,10 @@ def _helps(body: str, c: UnitCandidate, place: str) -> re.Match | None:
         return m
     for pattern in (_PAIRS, _COMES_TO):
         if (m := pattern.match(body, end)) and place in m.group("place"):
+            return m
+    stop = _SENTENCE_STOP.search(body, end, end + AID_REACH) if titled else None
+    for m in _AIDS.finditer(body, end, stop.start() if stop else end + AID_REACH) if titled else ():
+        if place in body[m.end():m.end() + AID_PLACE]:
             return m
     return _LEADS_EVENT.match(body, end)
 
@@ -1166,21 +1199,24 @@ def _leader(scores: dict[str, float]) -> str:
 
 
 def _helper_of_place(scores: dict[str, float], shorts: dict[str, str], cands: list[UnitCandidate],
-                     body: str) -> str:
-    """The organisation a text about its help to a village or community is about, when the place leads."""
+                     body: str, titled: set[str] = frozenset()) -> str:
+    """The organisation a text about its help to a village or community is about, when the place leads
+    (``titled``: the names the title gives)."""
     best = _leader(scores)
     place = shorts.get(best, best)
     if not _SERVED_END.search(place):
         return ""
     helper, helped_at = "", -1
     for c in cands:
-        if c.core not in scores or c.core == best or not _HELPER_END.search(shorts.get(c.core, c.core)):
+        # (a short form merged into its full name is that name: "热科院" of 中国热科院)
+        core = c.core if c.core in scores else next((k for k in scores if k.endswith(c.core)), "")
+        if not core or core == best or not _HELPER_END.search(shorts.get(core, core)):
             continue
-        m = _helps(body, c, place)
+        m = _helps(body, c, place, core in titled)
         # of organisations written one after another before the verb (国网自贡供电公司下属富顺县供电公司…来到),
         # the one nearest to it does the work
         if m is not None and (helped_at < 0 or m.end() == helped_at):
-            helper, helped_at = c.core, m.end()
+            helper, helped_at = core, m.end()
     return helper
 
 
