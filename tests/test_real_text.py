@@ -2392,6 +2392,18 @@ def test_results_with_more_units_leads_and_verbs_and_handouts_that_are_not(text,
     assert kept <= got and not (dropped & got), got
 
 
+@pytest.mark.parametrize("text, kept, dropped", [
+    # (r2204, r2049, r1360) the cases a court took in are its workload; the cases it concluded are the result
+    ("某某县人民法院这一年共受理各类案件12462件，结案11545件，结案率92.64%。", {11545.0, 92.64}, {12462.0}),
+    ("调解工作室受理委派的调解案件共8120件，其中调解结案7171件。", {7171.0}, {8120.0}),
+    # … but cases taken in and all resolved, with no count of their own, are what was resolved (r1830, r631)
+    ("社区全年受理邻里纠纷11件，全部得到解决，解决率为100%。", {11.0}, set()),
+])
+def test_cases_taken_in_beside_the_cases_concluded_are_no_result(text, kept, dropped):
+    got = values(case(text))
+    assert kept <= got and not dropped & got, got
+
+
 def test_suggestions_received_and_helpers_named_by_their_task_are_not_results():
     assert 23 not in values(case("镇党政办开通服务热线，今年以来通过热线收到意见建议23条，都在第一时间给了答复。"))
     assert 30 not in values(case("那里已经有30多位“银发代办员”在等着领当天的活儿。"))

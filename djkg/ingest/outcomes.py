@@ -114,6 +114,10 @@ _PRICE = re.compile(r"每[\u4e00-\u9fff]{0,4}(?:分|斤|公斤|亩|人|次|小�
                     r"(?:售价|价格|收购价|卖价|价钱)[^，。；]{0,10}?每(?:吨|斤|公斤|千克|件)")
 _DURATION_UNITS = ("天", "小时", "分钟", "个月", "个工作日")
 _DURATION = re.compile(r"经过|历时|为期|用了|花了|连续|前后|每天|每周|每月|每年|每旬|一连|足足|整整|坚持了|干了|持续|(?<![利使应采运作费少多节省])用$")
+# cases taken in, with the cases concluded counted next to them (r1360, r2049, r2204; "受理纠纷225起，全部得到化解"
+# and "受理邻里纠纷11件，全部得到解决，解决率为100%" count what was resolved, and keep it)
+_INTAKE = re.compile(r"受理[^，。；\d]{0,14}$")
+_CONCLUDED = re.compile(r"[^。；\d]{0,8}?(?:结案|审结|办结|执结|化解|解决)[^。；\d率]{0,6}?\d+[余多]?(?:件|起|宗|个|项)")
 _QUOTA = re.compile(r"只能|最多|不超过|上限|限报|名额|至少|每校|每个省")
 # "拍板当年扩招不少于2000人": a floor set, a target — but "增速已经连着七年不低于8%" is a level held
 _AT_LEAST = re.compile(r"不少于|不低于")
@@ -514,6 +518,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0
     if _QUOTA.search(before) or _POOL.search(before) or (_AT_LEAST.search(before) and not _PERFECT.search(before)):
         score -= 4.0
+    if _INTAKE.search(before) and _CONCLUDED.match(text, end):
+        score -= 4.0   # "受理各类案件12462件，结案11545件": what came in, the workload; the cases concluded are the result
     fast = unit in _DURATION_UNITS and _FAST.match(after)
     if fast:
         score += 2.0   # "不到5天就全部拿到手", "这次不到6个小时就拿到了": how fast the service now is
