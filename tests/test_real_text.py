@@ -2392,6 +2392,12 @@ def test_results_with_more_units_leads_and_verbs_and_handouts_that_are_not(text,
     assert kept <= got and not (dropped & got), got
 
 
+def test_residents_in_need_the_unit_helps_are_whom_it_serves_not_its_problem():
+    # (r2182) 困难居民 are the people served: the sentence reports what was secured for them, not a difficulty
+    c = case("社区的民生工作\n社区先后为困难居民落实低保政策，还为28名重病人员争取社会救助金9.8万元，申请医疗救助金8.6万余元。")
+    assert {9.8, 8.6} <= values(c), values(c)
+
+
 @pytest.mark.parametrize("text, kept, dropped", [
     # (r2204, r2049, r1360) the cases a court took in are its workload; the cases it concluded are the result
     ("某某县人民法院这一年共受理各类案件12462件，结案11545件，结案率92.64%。", {11545.0, 92.64}, {12462.0}),

@@ -95,8 +95,8 @@ _NOT_HARD = re.compile(NOT_HARD_WORDS)
 # problem_frames.py read it so)
 YEARS_BACK = r"(?:[几十多两三四五六七八九\d]|十来|十几)年前"
 # people in need are whom the work serves, not a difficulty the unit faces: "资助了17户日子过得困难的牧民",
-# "和困难群众结成3000多对帮扶对子" (extract.py reads problem statements past them too)
-IN_NEED = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体|对象)|(?:生活|日子过得|家境[^，。；]{0,4})困难的?")
+# "和困难群众结成3000多对帮扶对子", "为110户困难居民落实低保政策" (extract.py reads problem statements past them too)
+IN_NEED = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体|对象|居民|村民|农户|人员|儿童|妇女|残疾人|退役军人)|(?:生活|日子过得|家境[^，。；]{0,4})困难的?")
 # a sentence opening on the problem just stated as what it answers ("针对这个问题，", "面对这种局面，")
 _ANSWERING = re.compile(r"(?:针对|面对|为解决|为破解|为了解决)(?:这个|这一|这些|这种|上述|此)(?:问题|难题|局面|情况|短板|困境)[，,]")
 # "疫情之下困难一个接一个，但全年仍卸下粮食1004万吨": the difficulty is the backdrop the figure was reached against
