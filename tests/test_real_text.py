@@ -1582,6 +1582,13 @@ def test_a_body_that_aids_a_village_is_the_unit_though_the_village_is_named_more
     assert case(text).unit == unit, case(text).unit
 
 
+def test_a_body_named_after_the_aid_it_gives_keeps_that_word():
+    # 帮扶 ends what comes before the village aided ("…定点帮扶拥处村"), not a body named after the help it gives
+    from djkg.ingest.units import _after_last_verb
+    assert _after_last_verb("定点帮扶拥处", "村") == "拥处"
+    assert _after_last_verb("乡村振兴帮扶", "中心") == "乡村振兴帮扶"
+
+
 def test_a_helper_the_title_does_not_name_leaves_the_village_the_unit():
     # a village's own story may say who aids it; only a helper the title names is the subject (``units._helps``)
     c = case("石门村的葡萄熟了\n石门村党支部带着村民种葡萄，石门村的集体收入一年增加了20万元。某某供电公司定点帮扶石门村，"

@@ -688,7 +688,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
                 or w in ("的", "了") or w in _GOES_TO or done_well or led:
             cut = pos
     # … whether or not the dictionary holds the word (派回 is read as 派 + 回, 搭上联村 as 搭 + 上联 + 村)
-    if (last := _LAST_BEFORE_A_NAME.match(name)) and (last.end() < len(name) or name[-2:] not in _AIDS_ONE):
+    # (a body named after the aid it gives, …帮扶 + 中心, keeps that word: only what comes before it is read)
+    if last := _LAST_BEFORE_A_NAME.match(name[:-2] if name.endswith(tuple(_AIDS_ONE)) else name):
         cut = max(cut, last.end())
     for m in _RENAMED_OR_UNDER.finditer(name):      # (…辖下崇安社区, …转型为…医院)
         cut = max(cut, m.end())
@@ -708,8 +709,7 @@ _JOINS_UP = frozenset("搭上 赶上 跟上 牵手 结对 对接".split())
 _SINGLES_OUT = frozenset("要数 当数 当属 首推 首数".split())
 # the last of them in a name, by one regex from the right (not a search for each word): all are two characters
 # long, so the one that begins last ends last
-# aiding another ("热科院开始定点帮扶拥处村"): the one aided is named after it — unless the name ends there (a body named
-# after the aid it gives, …帮扶 + 中心, keeps it)
+# aiding another ("热科院开始定点帮扶拥处村"): the one aided is named after it
 _AIDS_ONE = frozenset(("帮扶",))
 _BEFORE_A_NAME = _GOES_TO | _JOINS_UP | _SINGLES_OUT | _AIDS_ONE
 assert {len(w) for w in _BEFORE_A_NAME} == {2}
@@ -1186,10 +1186,11 @@ def _helps(body: str, c: UnitCandidate, place: str, titled: bool = False) -> re.
     for pattern in (_PAIRS, _COMES_TO):
         if (m := pattern.match(body, end)) and place in m.group("place"):
             return m
-    stop = _SENTENCE_STOP.search(body, end, end + AID_REACH) if titled else None
-    for m in _AIDS.finditer(body, end, stop.start() if stop else end + AID_REACH) if titled else ():
-        if place in body[m.end():m.end() + AID_PLACE]:
-            return m
+    if titled:
+        stop = _SENTENCE_STOP.search(body, end, end + AID_REACH)
+        for m in _AIDS.finditer(body, end, stop.start() if stop else end + AID_REACH):
+            if place in body[m.end():m.end() + AID_PLACE]:
+                return m
     return _LEADS_EVENT.match(body, end)
 
 
