@@ -890,9 +890,16 @@ def test_an_interview_in_the_words_villagers_use_names_its_problems_and_the_shar
     # a topic handled stays a task in a sentence that looks back, with a word between, or with the verb after it
     ("过去，市场监管局调解消费纠纷执行的是“369”到场制度：城区30分钟内赶到。", "problem:social-conflicts"),
     ("派出所开展矛盾纠纷“三调”，撑好睦洲的“三渡”。", "problem:social-conflicts"),
+    # … or with the kinds counted between the verb and the topic (r2181, r1941, r1977)
+    ("议事队先后办成各类事项30余件，调解各类矛盾纠纷82件。", "problem:social-conflicts"),
 ])
 def test_difficulties_named_as_absent_or_as_tasks_are_not_problems(text, absent):
     assert absent not in {m.id for m in extract(RawDoc(source="a.txt", text=text)).problems}
+
+
+def test_conflicts_the_text_says_were_many_are_still_a_problem():
+    c = case("过去村里矛盾纠纷多，上访不断。如今村里成立了调解委员会，调解各类纠纷20起。")
+    assert "problem:social-conflicts" in {m.id for m in c.problems}
 
 
 def test_figures_after_the_work_was_rolled_out_across_the_city_are_the_citys():

@@ -782,6 +782,17 @@ _HANDLED_AFTER = re.compile(r"[“”\"]?(?:的|联合|多元)?(?:联调|调处|
 _HANDLING = re.compile(r"(?:调解|化解|排查|处理|帮扶|解决|整治|治理|协调|调处|受理|救助|关爱|照料|服务)$|"
                        r"(?:调解|化解|调处|排查|处理)[\u4e00-\u9fff]{1,2}$")     # (…消费纠纷: a modifier between)
 _HANDLED_NOUNS = re.compile(r"矛盾|纠纷|问题|难题|隐患|诉求")
+# what may stand between the verb and its topic: the kinds counted ("调解各类矛盾纠纷82件") and a topic word before
+# another ("各类矛盾" + 纠纷)
+_KINDS_BEFORE = re.compile(r"(?:各类|各种|各项|大小|诸多|一批|" + _HANDLED_NOUNS.pattern + r")+$")
+
+
+def _handled_before(before: str) -> bool:
+    """Whether the words right before a topic word are a verb handling it, the kinds counted between them aside."""
+    if _HANDLING.search(before[-4:]):
+        return True
+    kinds = _KINDS_BEFORE.search(before[-8:])
+    return bool(kinds) and bool(_HANDLING.search(before[-8:][:kinds.start()][-4:]))
 
 
 def _only_asked(text: str, part: str) -> bool:
@@ -997,10 +1008,10 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             last_word = _surface.lstrip("~").split("&")[-1]
             at_last = max(s.text.find(last_word), 0)
             # (… or, for a surface of two parts, right before its last, "物业、商户…调处矛盾": a task of the list's)
-            handled = (bool(_HANDLING.search(before[-4:]))
+            handled = (_handled_before(before)
                        or bool(_HANDLED_AFTER.match(s.text, at_last + len(last_word)))
                        or (last_word != bare and _HANDLED_NOUNS.fullmatch(last_word) is not None
-                           and bool(_HANDLING.search(s.text, max(0, at_last - 4), at_last))))
+                           and _handled_before(s.text[:at_last])))
             needs_statement = role != "problem" or _PEOPLE.search(_surface) or handled
             # (a synonym that names a difficulty by itself, 物业&矛盾, is a task as well where a verb handles it: "把物业
             # 小区的党组织建起来；设立协调机制，用于民主决策和矛盾调处")
