@@ -144,6 +144,19 @@ def test_a_synonym_matches_with_an_aspect_particle_inside_it():
     assert tx.match_spans(text, [(s.start, s.end) for s in split(text)]) == []
 
 
+def test_a_synonym_matches_with_quotation_marks_around_part_of_it():
+    """Reports put a word's first part in quotation marks for emphasis: "这是个“空壳”村" is a 空壳村 (r2123), "“三无”
+    小区" a 三无小区. A quoted term that ends a phrase joins nothing: "叫“空壳”，村里…" names no 空壳村."""
+    tx = Taxonomy({"problems": [{"id": "shell", "name": "集体经济薄弱", "synonyms": ["空壳村"]},
+                                {"id": "unmanaged", "name": "老旧小区无人管理", "synonyms": ["三无小区"]}]})
+    for text, key in (("说到底，这是个“空壳”村，连打印纸都得赊着买。", "shell"), ("这里原是“三无”小区。", "unmanaged"),
+                      ("这里原是「三无」小区。", "unmanaged"), ("这是个空壳村。", "shell")):
+        spans = [(s.start, s.end) for s in split(text)]
+        assert [c.key for _, c, _ in tx.match_spans(text, spans)] == [key], text
+    text = "大家把它叫“空壳”，村里人听了不服气。"
+    assert tx.match_spans(text, [(s.start, s.end) for s in split(text)]) == []
+
+
 def test_everyday_variants_of_a_synonym_match():
     """People write 没收入 as often as 没有收入: each synonym also matches with the other form."""
     tx = Taxonomy({"problems": [{"id": "no-income", "name": "集体无收入", "synonyms": ["集体&没有收入", "没钱办事"]}]})

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import product
+from itertools import chain, product
 from pathlib import Path
 from typing import Any, Callable
 
@@ -270,7 +270,7 @@ class Taxonomy:
         read again without an aspect particle inside them ("党建和生产经营拧成了一股绳", "建起了支部"), at their place
         in the text."""
         hits = [(end - length + 1, end, entries) for end, (length, entries) in self.automaton.iter(text)]
-        for compact, kept in _around_particles(text):
+        for compact, kept in chain(_around_particles(text), _around_quotes(text)):
             for end, (length, entries) in self.automaton.iter(compact):
                 begin, last = kept[end - length + 1], kept[end]
                 if last - begin >= length:   # a particle inside: not seen in the text itself
@@ -641,3 +641,17 @@ def _around_particles(text: str):
         lo, hi = max(0, c - _AROUND), min(len(text), c + 1 + _AROUND)
         kept = [*range(lo, c), *range(c + 1, hi)]
         yield text[lo:c] + text[c + 1:hi], kept
+
+
+# a short term in quotation marks written as part of a longer word ("这是个“空壳”村", "“三无”小区"): the marks
+# are emphasis, the word is 空壳村 — read again without them
+_QUOTED_PART = re.compile(r"[“‘\"「『]([\u4e00-\u9fff]{1,6})[”’\"」』](?=[\u4e00-\u9fff])")
+
+
+def _around_quotes(text: str):
+    """For each quoted short term followed by the rest of its word, the text around it without the two marks, and
+    for each character kept its index in ``text`` (as ``_around_particles``)."""
+    for m in _QUOTED_PART.finditer(text):
+        a, b = m.start(), m.end() - 1           # the opening and the closing mark
+        lo, hi = max(0, a - _AROUND), min(len(text), b + 1 + _AROUND)
+        yield text[lo:a] + text[a + 1:b] + text[b + 1:hi], [*range(lo, a), *range(a + 1, b), *range(b + 1, hi)]
