@@ -4916,3 +4916,18 @@ def test_a_kind_of_unit_the_users_area_holds_is_not_their_own():
     # "辖区里有三甲医院、两所大学": the hospitals and universities are the community's neighbours, not the unit
     p = parse_profile(problems=["辖区里有三甲医院、两所大学、好几家国企，资源挺多的，但是都是各干各的"])
     assert p.field != "事业单位", p.field
+
+
+@pytest.mark.parametrize("text, absent", [
+    # (r2129) a village's income as its epithet ("从“光腚屯”到“亿元村”") names no village
+    ("揭秘“土改第一村”：从“光腚屯”到“亿元村”。元宝村党支部带领村民致富。", "亿元村"),
+    ("这个村成了远近闻名的千万元村。", "千万元村"),
+])
+def test_a_village_called_by_its_income_is_no_unit(text, absent):
+    from djkg.ingest.units import candidates
+    assert absent not in {c.core for c in candidates(text)}, candidates(text)
+
+
+def test_a_report_titled_from_a_nickname_to_an_income_label_names_its_village():
+    c = from_gold("extraction_real89", "r2129-yuanbao-cun.txt")
+    assert c.unit.startswith("元宝村") or c.unit.endswith("元宝村"), c.unit

@@ -237,6 +237,8 @@ def candidates(text: str) -> list[UnitCandidate]:
             core = core[1:]     # "集团旗下浙江伟星实业…": 旗下 "under the group" is no banner (旗) and its 下
         if start and text[start - 1].isdigit() and core[:1] in _MEASURE_FIRST:
             continue    # "“10万元村”实现全覆盖": a label counted in money or people, not a name
+        if _RICH_LABEL.fullmatch(core):
+            continue    # "从“光腚屯”到“亿元村”": a village's income as its epithet, no village's name
         if len(core) <= 4 and text[end - len(core) - 1:end - len(core)] == "以" and _LEADS.search(core[1:-1]):
             continue    # "以企带村", "以强带弱村": how the work goes, a slogan, not a village named 企带村
         if _QUOTED_KIND.search(core):
@@ -582,6 +584,7 @@ def _he_after_place(prefix: str) -> bool:
 _ORG_ENDS = ("街道", "社区", "村", "镇", "乡", "公司", "局", "委", "会", "院", "校", "厂")
 _JOINERS = frozenset("和与及同跟")
 _MEASURE_FIRST = frozenset("万亿元千百个名户人家座所支批类项")
+_RICH_LABEL = re.compile(r"[十百千万亿]+元(?:村|社区)")
 _ACTS = re.compile(r"(?:把|被|给|让)|有(?=[近约多数几十百千万两一二三四五六七八九不\d])")
 _COUNT_IN_GAP = re.compile(r"[\d数几十百千万两一二三四五六七八九][余多]?[个家座栋所名处]")
 _DATE_UNITS = frozenset("年月日号")   # written right after a date's digits
