@@ -4951,3 +4951,18 @@ def test_conflicts_handled_many_times_are_no_problem():
     # (the count of conflicts a unit mediated is its work: "矛盾多起" holds no 矛盾多 of a problem)
     text = "调解委员会的做法\n今年以来，调解委员会化解各类矛盾多起，群众满意。"
     assert "problem:social-conflicts" not in {m.id for m in case(text).problems}, case(text).problems
+
+
+@pytest.mark.parametrize("text, problem", [
+    # (r2111) neighbours who never meet, told in the words of an old compound's story
+    ("水乡颐苑一期的自管\n设施一年年老化，邻居之间互不相识，小区的日子越过越难。社区党委组建院委会。",
+     "problem:resident-disconnect"),
+    ("水乡颐苑一期的自管\n二是邻里之间“形同陌路”：平日很少往来，遇事想坐下来商量都难。社区党委组建院委会。",
+     "problem:resident-disconnect"),
+    # (r2123) a meeting to which hardly anyone comes
+    ("下两泉村的转变\n村干部也犯难：想召集群众开会商量事情，来的人寥寥无几。村党支部带头修路。",
+     "problem:villager-participation-low"),
+])
+def test_neighbours_who_never_meet_and_meetings_nobody_comes_to_are_problems(text, problem):
+    field = "城市社区" if "小区" in text or "院委会" in text else "农村"
+    assert problem in {m.id for m in case(text, industry=field).problems}, case(text, industry=field).problems
