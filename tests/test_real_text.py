@@ -4931,38 +4931,3 @@ def test_a_village_called_by_its_income_is_no_unit(text, absent):
 def test_a_report_titled_from_a_nickname_to_an_income_label_names_its_village():
     c = from_gold("extraction_real89", "r2129-yuanbao-cun.txt")
     assert c.unit.startswith("元宝村") or c.unit.endswith("元宝村"), c.unit
-
-
-@pytest.mark.parametrize("text", [
-    # (r2166) conflicts said to be many, in a list of a community's troubles
-    "凤凰山社区破解治理难题\n常住5万多人的大社区，组织一场活动却只来了5个人……矛盾多、钱少，这是社区过去面对的难题。",
-    # (r2182) … "also many", after the other things there are many of
-    "华苑社区的做法\n华苑社区流动人口多，弱势群体多，矛盾隐患也多。社区党委组建了网格服务队。",
-    # (r2113) conflicts that grew fiercer
-    "南陈马村的转变\n停水之后，随之而来的各种矛盾越闹越凶，村“两委”的工作陷入瘫痪。新班子上任后先修水井。",
-    # (r2172) a village known for its conflicts
-    "张沟村三治融合\n这几年，张沟村已经从一个“矛盾村”变成了和谐村。村里订立了村规民约。",
-])
-def test_conflicts_said_to_be_many_are_a_problem(text):
-    assert "problem:social-conflicts" in {m.id for m in case(text).problems}, case(text).problems
-
-
-def test_conflicts_handled_many_times_are_no_problem():
-    # (the count of conflicts a unit mediated is its work: "矛盾多起" holds no 矛盾多 of a problem)
-    text = "调解委员会的做法\n今年以来，调解委员会化解各类矛盾多起，群众满意。"
-    assert "problem:social-conflicts" not in {m.id for m in case(text).problems}, case(text).problems
-
-
-@pytest.mark.parametrize("text, problem", [
-    # (r2111) neighbours who never meet, told in the words of an old compound's story
-    ("水乡颐苑一期的自管\n设施一年年老化，邻居之间互不相识，小区的日子越过越难。社区党委组建院委会。",
-     "problem:resident-disconnect"),
-    ("水乡颐苑一期的自管\n二是邻里之间“形同陌路”：平日很少往来，遇事想坐下来商量都难。社区党委组建院委会。",
-     "problem:resident-disconnect"),
-    # (r2123) a meeting to which hardly anyone comes
-    ("下两泉村的转变\n村干部也犯难：想召集群众开会商量事情，来的人寥寥无几。村党支部带头修路。",
-     "problem:villager-participation-low"),
-])
-def test_neighbours_who_never_meet_and_meetings_nobody_comes_to_are_problems(text, problem):
-    field = "城市社区" if "小区" in text or "院委会" in text else "农村"
-    assert problem in {m.id for m in case(text, industry=field).problems}, case(text, industry=field).problems
