@@ -4931,3 +4931,12 @@ def test_a_village_called_by_its_income_is_no_unit(text, absent):
 def test_a_report_titled_from_a_nickname_to_an_income_label_names_its_village():
     c = from_gold("extraction_real89", "r2129-yuanbao-cun.txt")
     assert c.unit.startswith("元宝村") or c.unit.endswith("元宝村"), c.unit
+
+
+def test_a_body_named_for_lighting_and_display_engineering_keeps_the_whole_name():
+    # (r2341) 显示 "display" names what the association's trade is, as 供电 or 检测 do: no clause's verb cuts it
+    from djkg.ingest.units import candidates
+    text = "10月28日下午，市照明与显示工程行业协会党委与深圳市照明与显示工程行业协会共同举办了会议。"
+    assert "深圳市照明与显示工程行业协会" in {c.core for c in candidates(text)}, candidates(text)
+    assert from_gold("extraction_real95", "r2341-shenzhen-zhaoming-xianshi-xiehui-dangwei.txt").unit \
+        == "深圳市照明与显示工程行业协会党委"

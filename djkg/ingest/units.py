@@ -85,7 +85,7 @@ _PARTY_AFTER = re.compile(r"(?:[（(](?!下称|简称|以下|下文)[\u4e00-\u9f
                           r"|第[一二三四五六七八九十\d]+支部")
 # 与 ends a clause ("与四个社区结对") except between two subjects in a faculty's or department's name
 # (化学与环境工程学院, 高分子材料与工程系)
-_DEPARTMENT_AFTER = r"[\u4e00-\u9fff]{1,6}?(?:学院|学部|系|研究所|研究院|研究中心|实验室|专业)"
+_DEPARTMENT_AFTER = r"[\u4e00-\u9fff]{1,6}?(?:学院|学部|系|研究所|研究院|研究中心|实验室|专业|行业协会)"
 _JOINED_SUBJECTS = rf"与(?!{_DEPARTMENT_AFTER})"
 _SUBJECT_JOINED = re.compile(_DEPARTMENT_AFTER)
 # words before a name ("走进", "来到", "是", "在" …): the name starts after the last of them
@@ -613,7 +613,7 @@ _RENAMED_OR_UNDER = re.compile(r"转型为|更名为|改名为|改制为|升格�
 _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 登记 露天 "
                         "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
                         "输电 送电 配电 检修 供水 供气 运营 施工 勘察 设计 监理 采油 炼油 作业 安装 调度 营业 "
-                        "采购 销售 生产 制造 加工 开发 经营 研发 咨询 租赁 贸易 印刷 养殖 种植 "
+                        "采购 销售 生产 制造 加工 开发 经营 研发 咨询 租赁 贸易 印刷 养殖 种植 显示 照明 "
                         # … and the verbs communities and villages are named after (奋斗社区, 胜利村, 团结村)
                         "奋斗 胜利 团结 前进 解放 跃进 振兴 复兴".split())
 _PLACE_UNITS = frozenset(("村", "社区", "嘎查", "居委会", "村委会"))
