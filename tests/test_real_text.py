@@ -4940,3 +4940,12 @@ def test_a_body_named_for_lighting_and_display_engineering_keeps_the_whole_name(
     assert "深圳市照明与显示工程行业协会" in {c.core for c in candidates(text)}, candidates(text)
     assert from_gold("extraction_real95", "r2341-shenzhen-zhaoming-xianshi-xiehui-dangwei.txt").unit \
         == "深圳市照明与显示工程行业协会党委"
+
+
+def test_a_villagers_group_named_after_its_village_is_no_unit():
+    # (r2344) "白城桥村邢家塬村组" is a group (村组) of 白城桥村: no village called 白城桥村邢家塬村
+    from djkg.ingest.units import candidates
+    text = "黄龙县崾崄乡又迎来一波农忙热。白城桥村邢家塬村组新建了一片百亩苹果示范园。白城桥村党支部书记高四平介绍。"
+    assert {c.core for c in candidates(text)} == {"黄龙县崾崄乡", "白城桥村"}, candidates(text)
+    assert from_gold("extraction_real95", "r2344-huanglong-baichengqiao-cun.txt").unit.startswith("白城桥村")
+    assert "邢家塬" not in from_gold("extraction_real95", "r2344-huanglong-baichengqiao-cun.txt").unit

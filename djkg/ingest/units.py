@@ -199,6 +199,8 @@ def candidates(text: str) -> list[UnitCandidate]:
         if _TOWN_RE.match(text, m.end()) or (m.group(0) in TOWN_TYPES and text[m.end():m.end() + 1] in _ORG_FIRST
                                              and _ORG_RE.match(text, m.end())):
             continue    # 彭浦新村 + 街道, 大桥镇 + 由桥村: the longer name is the organisation
+        if m.group(0) == "村" and text.startswith(("组", "民组", "民小组"), m.end()):
+            continue    # "白城桥村邢家塬村组": a villagers' group of the village, named as its 村组, no organisation
         if m.group(0) in ("镇", "乡") and _names_division_after(text, m.start()):
             continue    # "云南镇雄的洪灾": 镇 begins the county 镇雄县 after its province, no town called 云南镇
         start = _left_edge(text, m.start(), m.end())
