@@ -4949,3 +4949,24 @@ def test_a_villagers_group_named_after_its_village_is_no_unit():
     assert {c.core for c in candidates(text)} == {"黄龙县崾崄乡", "白城桥村"}, candidates(text)
     assert from_gold("extraction_real95", "r2344-huanglong-baichengqiao-cun.txt").unit.startswith("白城桥村")
     assert "邢家塬" not in from_gold("extraction_real95", "r2344-huanglong-baichengqiao-cun.txt").unit
+
+
+@pytest.mark.parametrize("text, core, party", [
+    # (r2338) a mall known by its brand, its Party branch heading the headline
+    ("数字旗美党支部：党员经营户亮牌子 带出诚信经营好风气\n商城眼下一共有300多家商铺。", "数字旗美", "党支部"),
+    # (r2355) a power group's business division (事业部) is an organisation
+    ("大唐蒙东事业部：创“明星”风机　展“示范”风采\n中国电力网讯　该事业部开展争创活动。", "大唐蒙东事业部", ""),
+])
+def test_a_brand_whose_branch_heads_the_headline_and_a_business_division_are_units(text, core, party):
+    from djkg.ingest.units import candidates
+    assert (core, party) in {(c.core, c.party) for c in candidates(text)}, candidates(text)
+
+
+def test_a_generic_branch_heading_a_headline_names_no_unit():
+    from djkg.ingest.units import candidates
+    assert candidates("机关党支部：开展主题党日活动\n全体党员参加。") == []
+
+
+def test_a_numbered_branch_heading_a_headline_names_no_brand():
+    from djkg.ingest.units import candidates
+    assert all(c.core != "第九" for c in candidates("第九党支部：办税更便利\n县税务局第九党支部的得分靠前。"))
