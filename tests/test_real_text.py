@@ -4970,3 +4970,14 @@ def test_a_generic_branch_heading_a_headline_names_no_unit():
 def test_a_numbered_branch_heading_a_headline_names_no_brand():
     from djkg.ingest.units import candidates
     assert all(c.core != "第九" for c in candidates("第九党支部：办税更便利\n县税务局第九党支部的得分靠前。"))
+
+
+def test_a_garden_whose_party_branch_follows_its_name_is_the_unit():
+    # (r2337) "九九红玫瑰园党支部": a rose garden (a firm) named with its branch; the bureau that came to visit is not
+    # the unit, nor its city the unit's
+    from djkg.ingest.units import candidates
+    assert ("九九红玫瑰园", "党支部") in {(c.core, c.party) for c in candidates("九九红玫瑰园党支部带着周边农户种玫瑰")}
+    assert candidates("该园党支部书记说，幼儿园党支部也来了。") == []
+    c = from_gold("extraction_real95", "r2337-qujiang-jiujiuhong-meiguiyuan.txt")
+    assert c.unit == "九九红玫瑰园党支部" and c.region["city"] == "衢州市" and c.region["county"] == "衢江区", \
+        (c.unit, c.region)
