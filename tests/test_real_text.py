@@ -4981,3 +4981,18 @@ def test_a_garden_whose_party_branch_follows_its_name_is_the_unit():
     c = from_gold("extraction_real95", "r2337-qujiang-jiujiuhong-meiguiyuan.txt")
     assert c.unit == "九九红玫瑰园党支部" and c.region["city"] == "衢州市" and c.region["county"] == "衢江区", \
         (c.unit, c.region)
+
+
+@pytest.mark.parametrize("text, core, party", [
+    # (r2128) a joint Party branch named after the industry it gathers
+    ("今年以来，吉县以苹果产业发展协会为依托，组建起吉县苹果产业发展联合党支部。", "吉县苹果产业发展", "联合党支部"),
+    ("快递行业党委成立后，网点纷纷建起党小组。", "快递行业", "党委"),
+])
+def test_a_party_organisation_named_after_an_industry_is_a_unit(text, core, party):
+    from djkg.ingest.units import candidates
+    assert (core, party) in {(c.core, c.party) for c in candidates(text)}, candidates(text)
+
+
+def test_an_industry_word_alone_before_a_party_word_names_no_unit():
+    from djkg.ingest.units import candidates
+    assert candidates("他说，行业党委要管起来。") == []
