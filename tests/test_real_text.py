@@ -4970,6 +4970,8 @@ def test_a_generic_branch_heading_a_headline_names_no_unit():
 def test_a_numbered_branch_heading_a_headline_names_no_brand():
     from djkg.ingest.units import candidates
     assert all(c.core != "第九" for c in candidates("第九党支部：办税更便利\n县税务局第九党支部的得分靠前。"))
+    # (a brand may begin with a numeral: 一汽 is FAW)
+    assert ("一汽", "党委") in {(c.core, c.party) for c in candidates("一汽党委：打造红旗党建品牌\n正文。")}
 
 
 def test_a_garden_whose_party_branch_follows_its_name_is_the_unit():

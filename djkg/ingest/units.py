@@ -83,8 +83,8 @@ _SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:项目公司|项目部|分�
 # university's "教师党支部" are all its teachers' branches, a kind, not one)
 _PARTY_AFTER = re.compile(r"(?:[（(](?!下称|简称|以下|下文)[\u4e00-\u9fff]{2,6}[）)])?(?:教工|(?<!大学)(?:教师|本科生|研究生)|学生|机关|离退休|退休|在职|联合|综合|临时)?(?:第[一二三四五六七八九十\d]+)?(?:" + _PARTY_WORDS + ")"
                           r"|第[一二三四五六七八九十\d]+支部")
-# 与 ends a clause ("与四个社区结对") except between two subjects in a faculty's or department's name
-# (化学与环境工程学院, 高分子材料与工程系)
+# 与 ends a clause ("与四个社区结对") except between two subjects in a faculty's, a department's or a trade
+# association's name (化学与环境工程学院, 高分子材料与工程系, 照明与显示工程行业协会)
 _DEPARTMENT_AFTER = r"[\u4e00-\u9fff]{1,6}?(?:学院|学部|系|研究所|研究院|研究中心|实验室|专业|行业协会)"
 _JOINED_SUBJECTS = rf"与(?!{_DEPARTMENT_AFTER})"
 _SUBJECT_JOINED = re.compile(_DEPARTMENT_AFTER)
@@ -307,7 +307,8 @@ def candidates(text: str) -> list[UnitCandidate]:
 
 
 _SHORTENED = re.compile(r"[（(](?:以下|下文)?(?:简称|下称)[为:：]?[“\"]?(?P<alias>[\u4e00-\u9fff]{2,12})[”\"]?[）)]")
-_BRAND_HEADLINE = re.compile(r"(?![第一二三四五六七八九十])([\u4e00-\u9fff]{2,6}?)(党委|党总支|党支部)[：:]")   # (not "第九党支部：")
+# (not an ordinal, "第九党支部：", nor a number alone; a brand may begin with one, "一汽党委：")
+_BRAND_HEADLINE = re.compile(r"(?!第)(?![一二三四五六七八九十]+(?:党委|党总支|党支部))([\u4e00-\u9fff]{2,6}?)(党委|党总支|党支部)[：:]")
 _BRAND_VISITED = re.compile(r"(?:走进|来到|走访|深入)([\u4e00-\u9fff]{2,4}?)(党委|党总支|党支部)")
 _QUOTED_NAME = re.compile(r"“[\u4e00-\u9fff]{2,10}”$")
 # State Grid names its Party members' service teams "国家电网 + province + 电力 + (city and county, or a brand) + name";
