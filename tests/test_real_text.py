@@ -4998,3 +4998,17 @@ def test_a_party_organisation_named_after_an_industry_is_a_unit(text, core, part
 def test_an_industry_word_alone_before_a_party_word_names_no_unit():
     from djkg.ingest.units import candidates
     assert candidates("他说，行业党委要管起来。") == []
+
+
+@pytest.mark.parametrize("text, absent", [
+    # (r329) a verb taking the village's branch as its object is no one-character name of a village
+    ("组建了清莲惠公司，请村党总支书记出任“乡村CEO”，把全乡的资源统一起来。", "请村"),
+    ("由村党支部牵头，群众参与。", "由村"),
+    # (r37) a campaign's document title names no organisation
+    ("《中心城区联合执法进小区活动实施方案》也随之出台。", "中心城区联合执法进小区"),
+])
+def test_a_verb_before_a_village_branch_and_a_documents_title_name_no_unit(text, absent):
+    from djkg.ingest.units import candidates
+    assert absent not in {c.core for c in candidates(text)}, candidates(text)
+    # (a one-character village name before its branch still reads: 庙村党支部)
+    assert ("庙村", "党支部") in {(c.core, c.party) for c in candidates("庙村党支部书记说。")}

@@ -256,6 +256,8 @@ def candidates(text: str) -> list[UnitCandidate]:
         if core.startswith("最") or core.endswith("第一村"):
             continue    # "最北高寒林场", "最美社区", "南疆第一村": a superlative or an epithet describes an organisation,
             #             it does not name one
+        if _IN_A_TITLE.search(text, max(0, start - 30), start) and _TITLE_CLOSES.match(text, end):
+            continue    # "《中心城区联合执法进小区活动实施方案》": a document's title, not an organisation
         if _OUTLET_SITE.match(text, end):
             continue    # "人民政协网4月8日电", "来源：人民政协网": a news site's name, not an organisation written about
         if _NOT_UNIT.search(core) or _COUNTED.match(core) or _MINISTRY.match(core) or _KIND_ONLY.match(core) \
@@ -268,7 +270,8 @@ def candidates(text: str) -> list[UnitCandidate]:
             continue
         if len(m.group(0)) == 1 and len(short) - 1 < 2 and not (start == 0 and _HEADLINE_COLON.match(text, end)) \
                 and not (m.group(0) == "村" and core.endswith(short) and _TOWN_BEFORE.search(core[:-len(short)])) \
-                and not (len(short) == 2 and short[0] not in _DEMONSTRATIVES and _PARTY_AFTER.match(text, end)
+                and not (len(short) == 2 and short[0] not in _DEMONSTRATIVES and short[0] not in _ASKS_OF
+                         and _PARTY_AFTER.match(text, end)
                          and (start == 0 or not _CJK.match(text[start - 1]) or text[start - 1] in "院校司")):
             continue    # 学科, 该局: a one-character organisation word needs a name of two characters, unless the
             #             village is written under its township (斑鸠店镇焦村), or the
@@ -306,6 +309,9 @@ def candidates(text: str) -> list[UnitCandidate]:
     return out
 
 
+# a name inside a document's title: 《 opened before it and not closed, 》 after it in the same breath
+_IN_A_TITLE = re.compile(r"《[^》\n]*$")
+_TITLE_CLOSES = re.compile(r"[^《\n。]{0,30}》")
 _SHORTENED = re.compile(r"[（(](?:以下|下文)?(?:简称|下称)[为:：]?[“\"]?(?P<alias>[\u4e00-\u9fff]{2,12})[”\"]?[）)]")
 # (not an ordinal, "第九党支部：", nor a number alone; a brand may begin with one, "一汽党委：")
 _BRAND_HEADLINE = re.compile(r"(?!第)(?![一二三四五六七八九十]+(?:党委|党总支|党支部))([\u4e00-\u9fff]{2,6}?)(党委|党总支|党支部)[：:]")
@@ -627,6 +633,9 @@ _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解
 _PLACE_UNITS = frozenset(("村", "社区", "嘎查", "居委会", "村委会"))
 _POST = re.compile(r"支书|书记|主任|委员|会计|文书|干部|党支部书记|第一书记|两委")
 _DEMONSTRATIVES = frozenset("该本其这那此每各我你他她它某哪")
+# a verb or a preposition that takes a body as its object ("请村党总支书记出任…", "由村党支部牵头"): no one-character
+# name of a village
+_ASKS_OF = frozenset("请让由把给被向对从到在为叫派")
 _ORG_WORDS = frozenset("班 科 部 站 所 队 组 中心 车间 工区 公司 分公司 集团 有限公司 委员会 协会 医院 学校 驿站 局 厅 署".split())
 
 
