@@ -630,17 +630,25 @@ def tokenizer():
 _PARTICLE = re.compile(r"了(?<=[\u4e00-\u9fff]了)(?<![为除不罢算]了)(?![解结不却得])(?=[\u4e00-\u9fff])")
 
 
-_AROUND = 12    # characters either side of a particle that a listed part spanning it can reach
+_AROUND = 12    # characters either side of a dropped character that a listed part spanning it can reach
+
+
+def _read_without(text: str, dropped: tuple[int, ...]) -> tuple[str, list[int]]:
+    """The text around the characters at ``dropped`` (in order) without them, and for each character kept its index
+    in ``text`` (only the neighbourhood is read again: a listed part is a few characters long)."""
+    lo, hi = max(0, dropped[0] - _AROUND), min(len(text), dropped[-1] + 1 + _AROUND)
+    pieces, kept, at = [], [], lo
+    for d in (*dropped, hi):
+        pieces.append(text[at:d])
+        kept += range(at, d)
+        at = d + 1
+    return "".join(pieces), kept
 
 
 def _around_particles(text: str):
-    """For each aspect particle, the text around it without it, and for each character kept its index in
-    ``text`` (only the neighbourhood is read again: a listed part is a few characters long)."""
+    """For each aspect particle, the text around it without it (``_read_without``)."""
     for m in _PARTICLE.finditer(text):
-        c = m.start()
-        lo, hi = max(0, c - _AROUND), min(len(text), c + 1 + _AROUND)
-        kept = [*range(lo, c), *range(c + 1, hi)]
-        yield text[lo:c] + text[c + 1:hi], kept
+        yield _read_without(text, (m.start(),))
 
 
 # a short term in quotation marks written as part of a longer word ("这是个“空壳”村", "“三无”小区"): the marks
@@ -649,9 +657,6 @@ _QUOTED_PART = re.compile(r"[“‘\"「『]([\u4e00-\u9fff]{1,6})[”’\"」�
 
 
 def _around_quotes(text: str):
-    """For each quoted short term followed by the rest of its word, the text around it without the two marks, and
-    for each character kept its index in ``text`` (as ``_around_particles``)."""
+    """For each quoted short term followed by the rest of its word, the text around it without the two marks."""
     for m in _QUOTED_PART.finditer(text):
-        a, b = m.start(), m.end() - 1           # the opening and the closing mark
-        lo, hi = max(0, a - _AROUND), min(len(text), b + 1 + _AROUND)
-        yield text[lo:a] + text[a + 1:b] + text[b + 1:hi], [*range(lo, a), *range(a + 1, b), *range(b + 1, hi)]
+        yield _read_without(text, (m.start(), m.end() - 1))    # the opening and the closing mark
