@@ -5010,5 +5010,8 @@ def test_an_industry_word_alone_before_a_party_word_names_no_unit():
 def test_a_verb_before_a_village_branch_and_a_documents_title_name_no_unit(text, absent):
     from djkg.ingest.units import candidates
     assert absent not in {c.core for c in candidates(text)}, candidates(text)
-    # (a one-character village name before its branch still reads: 庙村党支部)
+
+
+def test_a_one_character_village_name_before_its_branch_still_reads():
+    from djkg.ingest.units import candidates
     assert ("庙村", "党支部") in {(c.core, c.party) for c in candidates("庙村党支部书记说。")}
