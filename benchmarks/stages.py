@@ -21,13 +21,36 @@ sys.path.insert(0, str(REPO))
 
 # (module attribute path, label): the stages ``extract`` calls, as the module that calls them sees them
 STAGES = (
-    ("extract.normalise", "normalise"), ("extract.split", "split"), ("extract.units.guess_unit", "unit"),
+    ("extract.normalise_written", "normalise"), ("extract.convert_numerals", "numerals"), ("extract.split", "split"),
+    ("extract.units.guess_unit", "unit"), ("extract.units.own_site", "unit (masthead)"),
     ("extract.find_region", "region"), ("extract.industry_mod.infer", "field"),
+    ("extract._second_reading", "field model"), ("extract.Taxonomy.match_spans", "taxonomy spans"),
+    ("extract.problem_frames.continued", "problem view"), ("extract.problem_frames.frame_problems", "frames"),
+    ("extract._mentions", "mentions"), ("extract._learned", "measure model"),
+    ("extract._learned_problems", "problem model"), ("extract.pick_model", "model"),
     ("extract.extract_outcomes", "outcomes"), ("extract.candidates.candidates", "candidates"),
-    ("extract.quality", "quality"), ("extract.problem_frames.frame_problems", "frames"),
-    ("extract._mentions", "mentions"), ("extract.pick_model", "model"), ("extract.identity.assign", "identity"),
+    ("extract.quality", "quality"), ("extract.identity.assign", "identity"),
     ("pipeline.extract", "extract (all)"), ("pipeline.build", "build graph"),
 )
+
+
+def resolve(stages=STAGES) -> list[tuple[object, str]]:
+    """Each stage as (the object that holds it, its attribute name); a stage the extractor no longer has is an
+    error naming it (tests/test_benchmarks.py keeps the list in step with the code)."""
+    from djkg.ingest import extract, pipeline
+    modules = {"extract": extract, "pipeline": pipeline}
+    out = []
+    for path, _label in stages:
+        parts = path.split(".")
+        owner = holder = modules[parts[0]]
+        for part in parts[1:]:
+            if not hasattr(owner, part):
+                raise AttributeError(f"benchmarks/stages.py: {path} is not in the code (no {part!r})")
+            owner, holder = getattr(owner, part), owner
+        if not callable(owner):
+            raise TypeError(f"benchmarks/stages.py: {path} is not a function")
+        out.append((holder, parts[-1]))
+    return out
 
 
 def _wrap(owner, name: str, label: str, spent: collections.Counter) -> None:
@@ -49,14 +72,9 @@ def main() -> None:
     args = parser.parse_args()
     from djkg.ingest import extract, pipeline
     from djkg.ingest.readers import RawDoc, read_all
-    modules = {"extract": extract, "pipeline": pipeline}
     spent: collections.Counter = collections.Counter()
-    for path, label in STAGES:
-        parts = path.split(".")
-        owner = modules[parts[0]]
-        for part in parts[1:-1]:
-            owner = getattr(owner, part)
-        _wrap(owner, parts[-1], label, spent)
+    for (owner, name), (_, label) in zip(resolve(STAGES), STAGES):
+        _wrap(owner, name, label, spent)
     docs = [d for d in read_all([REPO / "data" / "cases"]) if isinstance(d, RawDoc)]
     for d in docs:
         d.meta = {}
