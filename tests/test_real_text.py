@@ -5015,3 +5015,18 @@ def test_a_verb_before_a_village_branch_and_a_documents_title_name_no_unit(text,
 def test_a_one_character_village_name_before_its_branch_still_reads():
     from djkg.ingest.units import candidates
     assert ("庙村", "党支部") in {(c.core, c.party) for c in candidates("庙村党支部书记说。")}
+
+
+@pytest.mark.parametrize("text", [
+    # (r2323, r1757, r1997) the national campaign's name says when and under what banner, not that the unit was poor
+    "眼看家乡的脱贫攻坚干得热火朝天，他动了回乡创业的念头。",
+    "后来，脱贫攻坚一步步往前推，村“两委”认真梳理了本村的长处和短板。",
+    "长期以来，村里一直把抓党建促脱贫攻坚当作头等任务。",
+])
+def test_the_poverty_campaigns_name_is_no_poverty_of_the_village(text):
+    assert "problem:farmers-income-low" not in problem_ids(text, "农村")
+
+
+def test_a_village_that_was_poor_still_states_it_beside_the_campaigns_name():
+    assert "problem:farmers-income-low" in problem_ids(
+        "边墙村当年是打脱贫攻坚战的主战场，村民收入低，全村贫困发生率一度高达58.84%。", "农村")
