@@ -5030,3 +5030,21 @@ def test_the_poverty_campaigns_name_is_no_poverty_of_the_village(text):
 def test_a_village_that_was_poor_still_states_it_beside_the_campaigns_name():
     assert "problem:farmers-income-low" in problem_ids(
         "边墙村当年是打脱贫攻坚战的主战场，村民收入低，全村贫困发生率一度高达58.84%。", "农村")
+
+
+@pytest.mark.parametrize("text, core", [
+    # (r2379) "there is a place called …": the name begins after 叫, not at the community before it
+    ("云南省丽江市永胜县永北镇南华社区有个地方叫玉腰冲村。这里过去是个贫困的小村。", "玉腰冲村"),
+    ("南华社区有个村名叫玉腰冲村。", "玉腰冲村"),
+    # (r2373) what kind of firm it is, said before its name
+    ("工业园区成立园区党委，引导陶瓷行业龙头企业顺美集团公司打造党建品牌。", "顺美集团公司"),
+])
+def test_a_name_begins_after_what_it_is_called_or_what_kind_of_firm_it_is(text, core):
+    from djkg.ingest.units import candidates
+    cores = {c.core for c in candidates(text)}
+    assert core in cores and not any(c.endswith(core) and c != core for c in cores), cores
+
+
+def test_a_whole_county_of_leading_firms_names_no_unit():
+    from djkg.ingest.units import candidates
+    assert candidates("全县龙头企业党委书记参加会议。") == []

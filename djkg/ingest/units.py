@@ -100,6 +100,8 @@ _BOUNDARY_WORDS = (
     r"联合党支部|功能型党支部|临时党支部|党总支|党支部|党工委|党委|党组|党小组|支部|"
     # a member's role in a body before its name ("CBD商会理事单位浙江鑫亚控股集团": the firm, one of the chamber's)
     r"(?:副?会长|理事|监事|会员|成员|共建|结对)单位|"
+    # what kind of firm it is, said before its name ("引导陶瓷行业龙头企业顺美集团公司…"): no firm is named so
+    r"(?:龙头|骨干|领军|链主)企业|"
     # a conjunction opening the clause ("城里凉快了不少，可海西…红光村党支部书记…"), not the name's first character
     r"(?<![\u4e00-\u9fff])(?:可是|但是|然而|不过|可(?!克达拉)|但|而)")
 
@@ -622,7 +624,7 @@ def _gap_breaks(gap: str) -> bool:
 
 
 # (each alternative written out whole, so that every one begins with a character re can skip ahead to)
-_RENAMED_OR_UNDER = re.compile(r"转型为|更名为|改名为|改制为|升格为|改为|成为|辖下|下辖|所辖|管辖|旗下|下属")
+_RENAMED_OR_UNDER = re.compile(r"转型为|更名为|改名为|改制为|升格为|改为|成为|辖下|下辖|所辖|管辖|旗下|下属|地方叫|名叫|叫做")
 # verbs that belong in organisations' names (供电公司, 调解委员会, 监督委员会 …)
 _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 登记 露天 "
                         "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
