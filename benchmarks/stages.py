@@ -70,7 +70,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    from djkg.ingest import extract, pipeline
+    from djkg.ingest import pipeline
     from djkg.ingest.readers import RawDoc, read_all
     spent: collections.Counter = collections.Counter()
     for (owner, name), (_, label) in zip(resolve(STAGES), STAGES):

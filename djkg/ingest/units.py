@@ -618,6 +618,7 @@ def _gap_breaks(gap: str) -> bool:
         return True     # "街道干部胡文法被派回村": a passive or a going-to ends whatever the place began
     if _RENAMED_OR_UNDER.search(gap):
         return True     # "…中心医院转型为暨南大学附属第六医院", "…街道办事处辖下崇安社区": a new name, a body under it
+        #                 (and "南华社区有个地方叫玉腰冲村": what a place there is called, its own name)
     if _ACTS.match(gap) or _COUNT_IN_GAP.search(gap):
         return True     # "…集聚区把“江城红领驿站”设在…", "市北区有近百个商务楼宇": the place acts or is counted in
     return any(f[:1] == "v" and f != "vn" and len(w) >= 2 and w not in _NAME_VERBS for w, f in _words(gap))
