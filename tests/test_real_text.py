@@ -5048,3 +5048,33 @@ def test_a_name_begins_after_what_it_is_called_or_what_kind_of_firm_it_is(text, 
 def test_a_whole_county_of_leading_firms_names_no_unit():
     from djkg.ingest.units import candidates
     assert candidates("全县龙头企业党委书记参加会议。") == []
+
+
+def test_a_railway_stations_party_organisation_names_the_station():
+    from djkg.ingest.units import candidates
+    # (r2389) a station is a work unit: its Party branch names it, where 车站 alone or 火车站党员 names none
+    assert ("新和火车站", "党总支") in {(c.core, c.party) for c in candidates(
+        "客流叠加，给车站出了道难题。新和火车站党总支发挥战斗堡垒作用，带领全体职工。")}
+    assert candidates("应对客流考验 新和火车站党员冲锋在前") == []
+
+
+@pytest.mark.parametrize("text, core", [
+    # (r2380) a lone 何 before the rest of a name is a surname, not the pronoun
+    ("何桥村位于蒲团乡东南部，人去楼空、地处偏僻。", "何桥村"),
+    ("何家村党支部书记说。", "何家村"),
+])
+def test_a_village_named_after_the_surname_he_keeps_it(text, core):
+    from djkg.ingest.units import candidates
+    assert core in {c.core for c in candidates(text)}
+
+
+def test_he_as_a_pronoun_in_a_word_begins_no_name():
+    from djkg.ingest.units import candidates
+    assert candidates("如何社区治理好是个问题。") == []
+
+
+def test_a_party_committee_that_sends_a_team_is_the_sender_not_the_subject():
+    from djkg.ingest.units import rank_candidates
+    # (r2380) "…党委选派3人组成驻村工作队": the sender, as "…医院派来的专家" is
+    ranking = rank_candidates("", "同年9月30日，湖北日报传媒集团党委选派3人组成驻村扶贫工作队，进驻何桥村。")
+    assert ranking.features["湖北日报传媒集团"].get("sends") == 1.0

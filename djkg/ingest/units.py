@@ -47,7 +47,7 @@ ORG_TYPES = (
     "委员会", "(?<=[\u4e00-\u9fff]{2})(?:发改|卫健|经信|住建|民宗)委(?!员)", "(?<=[\u4e00-\u9fff]{2})(?:" + _SHORT_NAMED_OFFICES + ")", "村委会", "居委会", "协会", "(?<=[\u4e00-\u9fff]{2})(?:研究会|促进会|学会)(?=党(?:支部|总支|委))", "商会", "分会", "联合会", "联谊会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
     *PARTY_DEPARTMENTS, "纪委监委", "纪工委", "(?:[县市区旗州盟]?直属?)?机关(?:党)?工委", "义工队", "管护区", "物流基地", "(?<=综采|掘进|钻井|采油|作业)[一二三四五六七八九十0-9]+队(?!长|员)", "(?<=[\u4e00-\u9fff]{2})(?<!新闻|工委)办公室(?!主任|副主任|里|内|的)", "重点实验室", "工商联", "妇联", "总工会", "科协", "侨联", "残联", "(?<=[\u4e00-\u9fff]{2})团委(?!书记|副书记)",
     "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "(?:出入境)?边防检查站", "边检站", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部|级)",
-    "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "供电所", "派出所", "(?<=[\u4e00-\u9fff]{2})警务(?:室|站)(?!长)", "司法所", "税务所", "财政所", "(?<=[\u4e00-\u9fff]{2})(?:情报|信息|技术|质检|计量|检验|检测)所(?=党(?:支部|总支|委))", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园(?!区)", "(?<=[\u4e00-\u9fff]{2}(?:花园|家园|新村|新城|嘉园|雅苑|花苑))[A-Z一二三四五六七八九十东西南北]区(?![\u4e00-\u9fff]{0,4}?(?:街道|镇|乡))", "社区(?!(?:发展|公益|慈善)?基金会|工作者|报(?:记者|讯|主办))", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
+    "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "(?<=[\u4e00-\u9fff]{2})(?:火车站|高铁站|客运站)(?=党(?:委|总支|支部))", "供电所", "派出所", "(?<=[\u4e00-\u9fff]{2})警务(?:室|站)(?!长)", "司法所", "税务所", "财政所", "(?<=[\u4e00-\u9fff]{2})(?:情报|信息|技术|质检|计量|检验|检测)所(?=党(?:支部|总支|委))", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "小区", "家园(?!区)", "(?<=[\u4e00-\u9fff]{2}(?:花园|家园|新村|新城|嘉园|雅苑|花苑))[A-Z一二三四五六七八九十东西南北]区(?![\u4e00-\u9fff]{0,4}?(?:街道|镇|乡))", "社区(?!(?:发展|公益|慈善)?基金会|工作者|报(?:记者|讯|主办))", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
     *_DOMAIN_PARTY, "项目(?=党|联合党|临时党)", "(?<=[\u4e00-\u9fff]{2})(?:矿业|煤业)(?=党(?:委|总支|支部))", "(?:项目部|项目经理部|总包部|指挥部)(?=党|联合党|临时党)", "(?<=[\u4e00-\u9fff]{2})事业部", "(?<=[\u4e00-\u9fff]{2})(?:产业发展|产业|行业)(?=(?:联合|综合)?党(?:委|总支|支部))", "(?:旅游区|景区|风景区|度假区)(?=的?(?:党|联合党))", "(?:矿|广场|市场|商城|商贸城|商场|(?<=[\u4e00-\u9fff]{2})园)(?=的?(?:党|联合党|临时党))", "(?<![团部军])队(?=党|临时党)", "作业区", "(?<![乡农渔牧百千万各全本驻进])村(?!民|长|干部|官|医|貌|容|情|规|风|里|级|务|两委|“两委”|集体|庄|落|子|寨)", "(?<![格布结大全开变骗饭棋新])局(?!长|面|势|部|限)", "科(?!技|学|研|长|员|普|尔|室)",
     "(?<![体关联派维])系(?!统|列|数)", "(?<![地到之各好难用出住口一两几0-9界高深远低短长益坏妙害痛去随联岸边旁侧处四脚])处(?!理|长|在|于|置|突|罚|分|处)", "(?<![为个])中心(?!任|城|点|组|工作|医院|卫生院|小学|中学|学校|幼儿园)")
 TOWN_TYPES = ("街道", "镇", "乡", "苏木")
@@ -184,6 +184,12 @@ def _listed(text: str, at: int) -> bool:
 _ESCORT = re.compile(r"(?:陪同|带领记者|陪着记者|随同|领着记者)[^，。；]{0,10}?(?:是|为)?$")
 _STAFF_AFTER = re.compile(r"的(?:干部|工作人员|负责人|同志|职工)")
 _SENDS_AFTER = re.compile(r"(?:派来|派出|派驻|选派|下派|委派)")
+
+
+def _after_name(body: str, c: "UnitCandidate") -> int:
+    """Where the text goes on after a candidate's name — after its Party organisation's word where that follows it."""
+    end = c.start + len(c.core)
+    return end + len(c.party) if c.party and body.startswith(c.party, end) else end
 
 
 @dataclass(frozen=True)
@@ -684,6 +690,9 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 中西医结合医院, 医养结合中心: the joining is the organisation's kind, not a clause's verb
         if i == 0 and f[:1] == "p" and len(name) == len(w) + 1 and tail in _PLACE_UNITS:
             continue        # 向荣村 (克音河乡的向荣村): a preposition with one character after it begins a village's name
+        if w == "何" and i + 1 < len(words):
+            continue        # 何桥村: a lone 何 with more of the name after it is the surname villages are named
+            #                 after (the pronoun comes in words, 如何, 为何, 任何)
         if i == len(words) - 1 and w == "地" and tail:
             continue        # 六户地村: 地 right before the organisation word ends a name (the particle 地 comes
             #                 before a verb, never before 村 or 公司)
@@ -1004,8 +1013,9 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
             add(c.core, "situated")      # "蟠龙华都小区位于江阴高新区": where something lies is its address
         if where == "body" and _ZONE_END.search(c.core) and _zone_as_address(body, c, body_cands):
             add(c.core, "zone_address")  # "乌鲁木齐经开区（头屯河区）中亚南路街道铁路花园社区": a zone heading an address
-        if where == "body" and _SENDS_AFTER.match(body, c.start + len(c.core)):
+        if where == "body" and _SENDS_AFTER.match(body, _after_name(body, c)):
             add(c.core, "sends")         # "上海第九人民医院派来的专家": who sends help is not whom the text is about
+            #                              (… "湖北日报传媒集团党委选派3人": nor is its Party committee that sends them)
         if where == "body" and (_EXAMPLE_BEFORE.search(body, max(0, c.start - 4), c.start)
                                 or (lists and _listed(body, c.start))):
             add(c.core, "example")       # "例如路口派出所打造了…": one of the unit's parts, given as an example
