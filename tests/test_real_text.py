@@ -5078,3 +5078,14 @@ def test_a_party_committee_that_sends_a_team_is_the_sender_not_the_subject():
     # (r2380) "…党委选派3人组成驻村工作队": the sender, as "…医院派来的专家" is
     ranking = rank_candidates("", "同年9月30日，湖北日报传媒集团党委选派3人组成驻村扶贫工作队，进驻何桥村。")
     assert ranking.features["湖北日报传媒集团"].get("sends") == 1.0
+
+
+def test_a_headlines_short_subject_names_a_state_groups_local_company():
+    from djkg.ingest.units import guess_unit
+    # (r2371) "浦城供电：…" is 国网浦城县供电公司, not the village it went to help, named first in the body
+    title = "浦城供电：开展扶贫日暨媒体开放日活动"
+    text = (title + "\n（图）《福建日报》等媒体在浦城县水北街镇水尾村采访脱贫致富的事例。\n10月17日是全国扶贫日。当天，"
+            "国网浦城县供电公司来到挂点帮扶的浦城县水北街镇水尾村，举办扶贫日活动。该村村党支部书记陈火生和村民代表发言，"
+            "讲述在国网浦城县供电公司的帮扶下该村的变化。国网浦城县供电公司党委书记李建洋代表公司，把扶贫款捐赠给水尾村"
+            "村党支部书记。（图）媒体在水尾村现场采访种植大户。")
+    assert guess_unit(title, text).startswith("国网浦城县供电公司")
