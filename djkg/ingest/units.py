@@ -1340,13 +1340,16 @@ def _names_subject(subject: str, place: str, proper: str, core: str) -> bool:
         return True
     if subject.endswith("所") and core.endswith("律师事务所") and subject[:-1] in core:
         return True     # 明炬所 ~ 四川明炬律师事务所: a law firm called by its proper name and 所
-    # (… after the group a local company's name begins with: 浦城供电 ~ 国网浦城县供电公司)
-    own = core[group.end():] if (group := _GROUP_FIRST.match(core)) else core
+    # (… after the state group a local company's name begins with: 浦城供电 ~ 国网浦城县供电公司)
+    own = core[group.end():] if (group := _group_first().match(core)) else core
     return bool(place) and own.startswith(place) and proper in own[len(place):]
 
 
-# state groups whose local companies' names begin with the group's short name before their place
-_GROUP_FIRST = re.compile(r"国网|国家电网|中国移动|中国电信|中国联通|中国邮政|中国石化|中国石油|中石化|中石油|中国烟草")
+@lru_cache(maxsize=1)
+def _group_first() -> re.Pattern:
+    """Every state group's name and short name (data/central_enterprises.yaml), longest first."""
+    from .industry import state_group_names
+    return re.compile("|".join(re.escape(n) for n in sorted(state_group_names(), key=len, reverse=True)))
 
 
 def _under_the_town(found: list[tuple[UnitCandidate, str]]) -> list[tuple[UnitCandidate, str]]:
