@@ -30,6 +30,12 @@ def values(c, scope="unit"):
     return {o.value for o in c.outcomes if o.value is not None and o.scope == scope}
 
 
+def named(text: str) -> set[tuple[str, str]]:
+    """The organisations ``text`` names, as (name, the Party organisation's word after it or "")."""
+    from djkg.ingest.units import candidates
+    return {(c.core, c.party) for c in candidates(text)}
+
+
 def problem_ids(text: str, industry: str) -> set[str]:
     """The problems extracted from a sentence of a report on some Party organisation's work in ``industry``."""
     return {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}
@@ -3945,7 +3951,7 @@ def test_a_grid_companys_province_after_the_grids_name_is_a_place():
 ])
 def test_names_that_read_like_clauses(text, name, party):
     from djkg.ingest.units import candidates
-    assert (name, party) in {(c.core, c.party) for c in candidates(text)}, [(c.core, c.party) for c in candidates(text)]
+    assert (name, party) in named(text), [(c.core, c.party) for c in candidates(text)]
 
 
 def test_a_reporters_visit_is_no_part_of_a_name_and_a_quoted_label_is_no_estate():
@@ -4017,7 +4023,7 @@ def test_a_local_tax_bureau_keeps_the_national_administrations_name_that_heads_i
 def test_a_firm_known_by_its_brand_is_a_unit_where_visitors_go_to_its_party_committee():
     from djkg.ingest.units import candidates
     # r1569: "西城区委组织部走进美团党委" — no organisation word names 美团; the verb and 党委 bound it
-    assert ("美团", "党委") in {(c.core, c.party) for c in candidates("西城区委组织部走进美团党委 面对面交流骑手党建")}
+    assert ("美团", "党委") in named("西城区委组织部走进美团党委 面对面交流骑手党建")
     assert not candidates("记者走进社区党委办公室")
     assert from_gold("extraction_real58", "r1569-beijing-meituan-qishou-dangjian.txt").unit == "美团党委"
 
@@ -4120,8 +4126,7 @@ def test_sanya_is_no_ordinary_word():
     ("黑河市爱辉区党建引领筑牢社区“红色防线”", set()),
 ])
 def test_names_bounded_by_brackets_groups_and_verbs(text, names):
-    from djkg.ingest.units import candidates
-    found = {(c.core, c.party) for c in candidates(text)}
+    found = named(text)
     assert names <= found and not any(c.startswith(("筑", "借用力盟集团旗下")) for c, _ in found), found
 
 
@@ -4959,7 +4964,7 @@ def test_a_villagers_group_named_after_its_village_is_no_unit():
 ])
 def test_a_brand_whose_branch_heads_the_headline_and_a_business_division_are_units(text, core, party):
     from djkg.ingest.units import candidates
-    assert (core, party) in {(c.core, c.party) for c in candidates(text)}, candidates(text)
+    assert (core, party) in named(text), candidates(text)
 
 
 def test_a_generic_branch_heading_a_headline_names_no_unit():
@@ -4971,14 +4976,14 @@ def test_a_numbered_branch_heading_a_headline_names_no_brand():
     from djkg.ingest.units import candidates
     assert all(c.core != "第九" for c in candidates("第九党支部：办税更便利\n县税务局第九党支部的得分靠前。"))
     # (a brand may begin with a numeral: 一汽 is FAW)
-    assert ("一汽", "党委") in {(c.core, c.party) for c in candidates("一汽党委：打造红旗党建品牌\n正文。")}
+    assert ("一汽", "党委") in named("一汽党委：打造红旗党建品牌\n正文。")
 
 
 def test_a_garden_whose_party_branch_follows_its_name_is_the_unit():
     # (r2337) "九九红玫瑰园党支部": a rose garden (a firm) named with its branch; the bureau that came to visit is not
     # the unit, nor its city the unit's
     from djkg.ingest.units import candidates
-    assert ("九九红玫瑰园", "党支部") in {(c.core, c.party) for c in candidates("九九红玫瑰园党支部带着周边农户种玫瑰")}
+    assert ("九九红玫瑰园", "党支部") in named("九九红玫瑰园党支部带着周边农户种玫瑰")
     assert candidates("该园党支部书记说，幼儿园党支部也来了。") == []
     c = from_gold("extraction_real95", "r2337-qujiang-jiujiuhong-meiguiyuan.txt")
     assert c.unit == "九九红玫瑰园党支部" and c.region["city"] == "衢州市" and c.region["county"] == "衢江区", \
@@ -4992,7 +4997,7 @@ def test_a_garden_whose_party_branch_follows_its_name_is_the_unit():
 ])
 def test_a_party_organisation_named_after_an_industry_is_a_unit(text, core, party):
     from djkg.ingest.units import candidates
-    assert (core, party) in {(c.core, c.party) for c in candidates(text)}, candidates(text)
+    assert (core, party) in named(text), candidates(text)
 
 
 def test_an_industry_word_alone_before_a_party_word_names_no_unit():
@@ -5013,8 +5018,7 @@ def test_a_verb_before_a_village_branch_and_a_documents_title_name_no_unit(text,
 
 
 def test_a_one_character_village_name_before_its_branch_still_reads():
-    from djkg.ingest.units import candidates
-    assert ("庙村", "党支部") in {(c.core, c.party) for c in candidates("庙村党支部书记说。")}
+    assert ("庙村", "党支部") in named("庙村党支部书记说。")
 
 
 @pytest.mark.parametrize("text", [
@@ -5053,8 +5057,8 @@ def test_a_whole_county_of_leading_firms_names_no_unit():
 def test_a_railway_stations_party_organisation_names_the_station():
     from djkg.ingest.units import candidates
     # (r2389) a station is a work unit: its Party branch names it, where 车站 alone or 火车站党员 names none
-    assert ("新和火车站", "党总支") in {(c.core, c.party) for c in candidates(
-        "客流叠加，给车站出了道难题。新和火车站党总支发挥战斗堡垒作用，带领全体职工。")}
+    assert ("新和火车站", "党总支") in named(
+        "客流叠加，给车站出了道难题。新和火车站党总支发挥战斗堡垒作用，带领全体职工。")
     assert candidates("应对客流考验 新和火车站党员冲锋在前") == []
 
 

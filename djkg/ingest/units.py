@@ -466,11 +466,12 @@ def _group_begins(window: str, name_at: int) -> int | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _group_names() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _group_names(shortest: int = 3) -> re.Pattern:
+    """The state groups' names and short names (data/central_enterprises.yaml, longest first) of ``shortest``
+    characters or more: ``_group_begins`` leaves out the two-character ones, 中铁 or 国网, words jieba keeps whole."""
     from .industry import state_group_names
-    # (two characters, 中铁 or 国网, are words jieba keeps whole)
-    return re.compile("|".join(re.escape(n) for n in state_group_names() if len(n) >= 3))
+    return re.compile("|".join(re.escape(n) for n in state_group_names() if len(n) >= shortest))
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -1341,15 +1342,8 @@ def _names_subject(subject: str, place: str, proper: str, core: str) -> bool:
     if subject.endswith("所") and core.endswith("律师事务所") and subject[:-1] in core:
         return True     # 明炬所 ~ 四川明炬律师事务所: a law firm called by its proper name and 所
     # (… after the state group a local company's name begins with: 浦城供电 ~ 国网浦城县供电公司)
-    own = core[group.end():] if (group := _group_first().match(core)) else core
+    own = core[group.end():] if (group := _group_names(shortest=2).match(core)) else core
     return bool(place) and own.startswith(place) and proper in own[len(place):]
-
-
-@lru_cache(maxsize=1)
-def _group_first() -> re.Pattern:
-    """Every state group's name and short name (data/central_enterprises.yaml), longest first."""
-    from .industry import state_group_names
-    return re.compile("|".join(re.escape(n) for n in sorted(state_group_names(), key=len, reverse=True)))
 
 
 def _under_the_town(found: list[tuple[UnitCandidate, str]]) -> list[tuple[UnitCandidate, str]]:
