@@ -160,16 +160,17 @@ def test_a_measure_read_from_the_wording_is_no_concrete_measure_against_slogans(
 
 
 def test_the_evidence_of_a_learned_measure_tells_what_was_done_not_what_it_brought():
-    # 塘约 (shipped corpus): the words that speak most for a thriving industry are in the results sentence
-    # ("同期集体经济从3万多元增至315万元"); the evidence shown is the sentence of what was done
+    # 兰州城市学院物理系 (shipped corpus): the words that speak most for training "双带头人" secretaries are in the
+    # sentence of the honours that followed ("此后，支部先后成为甘肃省首批“双优”党支部书记工作室…"); the evidence shown is
+    # the sentence of what was done
     from djkg.ingest.sections import split
-    path = Path(__file__).resolve().parents[1] / "data" / "cases" / "c1-anshun-tangyue.md"
+    path = Path(__file__).resolve().parents[1] / "data" / "cases" / "d-gansu-lanzhou-chengshixueyuan-wulixi.md"
     case = extract(_doc(path))
     learned = [m for m in case.measures if m.learned]
     assert learned
     roles = {s.text[:300]: s.role for s in split(case_text(path))}
     for m in learned:
-        assert "315万元" not in m.evidence
+        assert "此后，支部先后成为" not in m.evidence
         assert roles.get(m.evidence) == "measure"
 
 
