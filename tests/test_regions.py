@@ -232,3 +232,15 @@ def test_the_land_reclamation_groups_name_places_it_in_heilongjiang():
     m = gazetteer().resolve("北大荒股份七星分公司农业科技园区党支部把总书记在七星农场考察时的讲话作为主线。",
                             unit="北大荒股份七星分公司农业科技园区党支部")
     assert (m.province, m.city, m.county) == ("黑龙江省", None, None), m
+
+
+@pytest.mark.parametrize("text, unit, county", [
+    # the title and the unit's name give the province and the city; the county is written once, the usual way
+    ("云南临沧彝家村的嬗变\n新华社昆明电 彝家村位于云南省临沧市双江县，是全县唯一一个彝族聚居村。", "云南临沧彝家村",
+     "双江拉祜族佤族布朗族傣族自治县"),
+    ("内蒙古呼伦贝尔一个村的变化\n这个村在内蒙古呼伦贝尔市莫力达瓦旗，村里……", "呼伦贝尔某村", "莫力达瓦达斡尔族自治旗"),
+])
+def test_an_autonomous_county_written_the_usual_way_is_as_firm_as_its_full_name(text, unit, county):
+    # "双江县", "莫力达瓦旗": the short name with 县 or 旗 (as "恩施州" for a prefecture) is how texts write these
+    # counties; read as a bare short name it weighed too little to hold the county against the city
+    assert where(text, unit=unit)[2] == county

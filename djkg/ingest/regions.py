@@ -116,10 +116,13 @@ class Gazetteer:
             if short and short != d.name:
                 self._by_name.setdefault(short, []).append(d.adcode)
                 surfaces.setdefault(short, []).append(_Surface(d.adcode, False, short in weak))
-            if d.name.endswith("自治州") and short:
-                # "黔东南州", "恩施州": the usual way to write an autonomous prefecture, as firm as its full name
-                self._by_name.setdefault(short + "州", []).append(d.adcode)
-                surfaces.setdefault(short + "州", []).append(_Surface(d.adcode, True, False))
+            # "黔东南州", "恩施州", "双江县", "莫力达瓦旗": the usual way to write an autonomous prefecture, county or
+            # banner, as firm as its full name (none of them is another division's name)
+            kind = next((k for k in ("自治州", "自治县", "自治旗") if d.name.endswith(k)), None)
+            if kind and short:
+                usual = short + kind[-1]
+                self._by_name.setdefault(usual, []).append(d.adcode)
+                surfaces.setdefault(usual, []).append(_Surface(d.adcode, True, False))
         for alias, code in aliases.items():  # alias -> adcode
             if code in self._by_code:
                 self._by_name.setdefault(alias, []).append(code)
