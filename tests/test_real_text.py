@@ -5093,3 +5093,16 @@ def test_a_headlines_short_subject_names_a_state_groups_local_company():
             "讲述在国网浦城县供电公司的帮扶下该村的变化。国网浦城县供电公司党委书记李建洋代表公司，把扶贫款捐赠给水尾村"
             "村党支部书记。（图）媒体在水尾村现场采访种植大户。")
     assert guess_unit(title, text).startswith("国网浦城县供电公司")
+
+
+def test_a_market_named_after_its_city_stands_in_the_district_its_text_gives():
+    # r2475: "泸州西南商贸城党委" carries its city's name, but a market is a place with an address, not a city-level
+    # body whose counties are places it serves: "西南商贸城位于泸州市龙马潭区" is its own district
+    text = ("商贸城里的“红色引擎”\n\n泸州西南商贸城党委把党建工作嵌进市场管理。西南商贸城位于泸州市龙马潭区，"
+            "是川南规模最大的综合性商业平台，入驻商户上万家。商贸城党委在各个片区设立党员示范岗。")
+    c = case(text)
+    assert c.unit == "泸州西南商贸城党委", c.unit
+    assert (c.region["city"], c.region["county"]) == ("泸州市", "龙马潭区"), c.region
+    # … while a city-level branch keeps the city alone (the counties it names are where it works)
+    c = case("赤峰分行党委开展金融助农\n\n赤峰分行党委组织党员到宁城县、敖汉旗的村里宣讲金融知识，帮农户办理贷款。")
+    assert c.region["city"] == "赤峰市" and c.region["county"] is None, c.region
