@@ -5106,3 +5106,12 @@ def test_a_market_named_after_its_city_stands_in_the_district_its_text_gives():
     # … while a city-level branch keeps the city alone (the counties it names are where it works)
     c = case("赤峰分行党委开展金融助农\n\n赤峰分行党委组织党员到宁城县、敖汉旗的村里宣讲金融知识，帮农户办理贷款。")
     assert c.region["city"] == "赤峰市" and c.region["county"] is None, c.region
+
+
+def test_a_wholesale_market_and_its_stallholders_name_party_organisations():
+    # r2474: 批发 (wholesale) is a verb to the segmenter, and it cut "鲁中蔬菜批发市场" down to nothing; and a market's
+    # stall-holders (业户) gather in a Party branch as shop-keepers (商户) do. The unit was a memorial hall the members
+    # visited.
+    assert ("张店区鲁中蔬菜批发市场业户", "党支部") in named("张店区鲁中蔬菜批发市场业户党支部委员曹怀波这样说。")
+    assert ("鲁中蔬菜批发市场", "党支部") in named("鲁中蔬菜批发市场党支部书记说。")
+    assert not named("他从事蔬菜批发工作多年，后来成了业户代表。")

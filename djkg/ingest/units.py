@@ -35,7 +35,7 @@ PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部")
 _PARTY_ORG = r"(?=党(?:委|总支|支部|工委|组织))"
 _DOMAIN_PARTY = (
     r"(?:个体私营经济|非公(?:有制)?经济(?:组织)?|社会组织|两新组织|新兴领域|新业态|新就业群体|楼宇|商圈|园区|行业|"
-    r"个体工商户|个体户|零售户|商户|产业链)"
+    r"个体工商户|个体户|零售户|商户|业户|产业链)"
     r"(?:第[一二三四五六七八九十]+)?(?:综合|联合)?" + _PARTY_ORG,
     "行业(?=党)")      # an industry's Party work (快递行业党建) is as much the industry's as its committee
 # offices known by their short names (广西台办): organisations, and helpers of the places they are paired with
@@ -637,7 +637,7 @@ _RENAMED_OR_UNDER = re.compile(r"转型为|更名为|改名为|改制为|升格�
 _NAME_VERBS = frozenset("供电 变电 发电 配送 监督 管理 服务 调解 建设 发展 投资 控股 审批 执法 检验 检测 维修 运维 工作 合作 登记 露天 "
                         "联合 综合 培训 孵化 救助 养老 保障 交易 物流 速递 快递 运输 营销 治理 办事 便民 社会工作 志愿 "
                         "输电 送电 配电 检修 供水 供气 运营 施工 勘察 设计 监理 采油 炼油 作业 安装 调度 营业 "
-                        "采购 销售 生产 制造 加工 开发 经营 研发 咨询 租赁 贸易 印刷 养殖 种植 显示 照明 "
+                        "采购 销售 批发 零售 生产 制造 加工 开发 经营 研发 咨询 租赁 贸易 印刷 养殖 种植 显示 照明 "
                         # … and the verbs communities and villages are named after (奋斗社区, 胜利村, 团结村)
                         "奋斗 胜利 团结 前进 解放 跃进 振兴 复兴".split())
 _PLACE_UNITS = frozenset(("村", "社区", "嘎查", "居委会", "村委会"))
