@@ -248,6 +248,8 @@ def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "",
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
         if nxt is not None and not nxt.heading and _FACING.match(nxt.text.lstrip("“\"（(　 ")):
             continue   # "…受理案件7712件，比上年增加38.98%。面对这种局面，…": the situation the work answered
+        if nxt is not None and not nxt.heading and _compared_next_year(s.text, nxt.text):
+            continue   # "2020年，…发生入室盗窃247起…；到了2021年，这三类案件分别只发生了115起": the year compared against
         facts = _sentence_outcomes(s, tx, level)
         if area_topic:
             for fact in facts:
@@ -630,6 +632,21 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if m.group("pre") == "超" and not before:
         score -= 1.0
     return score
+
+
+# a sentence that opens on a year, and the next that opens on a later one with fewer of the same (named back to:
+# "这三类…分别只", "同期…下降": "2020年，…发生入室盗窃247起…；到了2021年，这三类案件分别只发生了115起、161起和302起")
+_OPENS_ON_YEAR = re.compile(r"(?:在|截至|截止)?((?:19|20)\d{2})年")
+_OPENS_ON_LATER_YEAR = re.compile(r"(?:而|可|但)?(?:到了?|至|截至|截止)?((?:19|20)\d{2})年(?:底|末|全年)?[，,]?"
+                                  r"[^。；;！？]{0,30}?(?:分别|这[一些几两三四五]|同期)[^。；;！？]{0,12}?"
+                                  r"(?:只|仅|下降|降至|降到|降为|减少|减至|减为)")
+
+
+def _compared_next_year(text: str, following: str) -> bool:
+    """Whether ``text`` gives the figures of a year that ``following`` compares a later year's with: the baseline."""
+    first = _OPENS_ON_YEAR.match(text.lstrip("“\"（(　 "))
+    later = first and _OPENS_ON_LATER_YEAR.match(following.lstrip("“\"（(　 "))
+    return bool(later) and later.group(1) > first.group(1)
 
 
 # a sentence that takes up the one before as the situation to answer ("面对这种局面，院党组…")
