@@ -22,7 +22,7 @@ from .normalise import WrittenForm, convert_numerals, normalise_short, normalise
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
 from .regexscan import Prefiltered
-from .sections import IN_NEED, YEARS_BACK, Sentence, split
+from .sections import IN_NEED, OPENERS, YEARS_BACK, Sentence, split
 from .taxonomy import Concept, Taxonomy, taxonomy
 
 try:
@@ -1030,7 +1030,7 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
                 continue   # "生活纠纷、邻里矛盾等问题累计化解了17起", "邻里之间的纠纷变少了": the same, told after the
                 #            topic — counted as solved, or fewer now
         if label == S.MEASURE and (_PLANNED.search(_clause_at(s.text, _surface))
-                                   or _PLANNED_LEAD.match(s.text.lstrip("“\"（(　 "))):
+                                   or _PLANNED_LEAD.match(s.text.lstrip(OPENERS))):
             continue   # "下一步将推动…", "接下来，双方将…": a plan, not a measure the unit applied
         if label == S.MEASURE and role in ("problem", "context") and _DEFICIENCY.search(s.text):
             continue   # "亮身份、作表率不够" states a lack, not a measure the unit applied

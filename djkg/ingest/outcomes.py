@@ -23,7 +23,7 @@ from .outcome_model import Candidate
 from .pos_tagging import posseg
 from .regexscan import Prefiltered
 from .regions import gazetteer
-from .sections import Sentence
+from .sections import OPENERS, Sentence
 from .taxonomy import Taxonomy, segmented, tokenizer
 from .units import short_name
 
@@ -246,7 +246,7 @@ def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "",
         if _opens_with_area(s.text, level):
             area_topic = True
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
-        if nxt is not None and not nxt.heading and _FACING.match(nxt.text.lstrip("“\"（(　 ")):
+        if nxt is not None and not nxt.heading and _FACING.match(nxt.text.lstrip(OPENERS)):
             continue   # "…受理案件7712件，比上年增加38.98%。面对这种局面，…": the situation the work answered
         if nxt is not None and not nxt.heading and _compared_next_year(s.text, nxt.text):
             continue   # "2020年，…发生入室盗窃247起…；到了2021年，这三类案件分别只发生了115起": the year compared against
@@ -283,7 +283,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
     quantities = list(_QUANTITIES.finditer(text))
     if not transitions and not quantities:
         return []      # digits but no figure (a year, a date): a third of them; skip the clauses, cues and lead
-    lead = bool(_RESULT_LEAD.match(_LABEL.sub("", text.lstrip("“\"（(　 "))))
+    lead = bool(_RESULT_LEAD.match(_LABEL.sub("", text.lstrip(OPENERS))))
     clauses = _clauses(text)
     cues = tx.metric_cues(text)
     facts: list[tuple[int, OutcomeFact]] = []
@@ -481,7 +481,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     # (the now may open an earlier clause: "几年前谁也想不到的局面如今出现了：…收缴率升到了97%")
     then = _THEN_WORD.search(text, 0, c0) and _THEN.search(text[:c0])
     now_vs_then = bool(then and (_NOW.search(before) or _NOW_ANYWHERE.search(text, then.end(), start)))
-    opening = text.lstrip("“\"（(　 ")
+    opening = text.lstrip(OPENERS)
     if _BEFORE_WORK.match(opening) and not now_vs_then:
         score -= 4.0
     elif (began := _AT_THE_START.search(text, 0, start)) and not _LATER.search(text, began.end(), start):
@@ -644,8 +644,8 @@ _OPENS_ON_LATER_YEAR = re.compile(r"(?:而|可|但)?(?:到了?|至|截至|截止
 
 def _compared_next_year(text: str, following: str) -> bool:
     """Whether ``text`` gives the figures of a year that ``following`` compares a later year's with: the baseline."""
-    first = _OPENS_ON_YEAR.match(text.lstrip("“\"（(　 "))
-    later = first and _OPENS_ON_LATER_YEAR.match(following.lstrip("“\"（(　 "))
+    first = _OPENS_ON_YEAR.match(text.lstrip(OPENERS))
+    later = first and _OPENS_ON_LATER_YEAR.match(following.lstrip(OPENERS))
     return bool(later) and later.group(1) > first.group(1)
 
 

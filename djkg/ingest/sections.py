@@ -94,6 +94,8 @@ _NOT_HARD = re.compile(NOT_HARD_WORDS)
 # a count of years back ("几年前", "十来年前"): how a sentence that looks back often starts (extract.py and
 # problem_frames.py read it so)
 YEARS_BACK = r"(?:[几十多两三四五六七八九\d]|十来|十几)年前"
+# what a sentence may open with before its first word: quotation marks, brackets, spaces
+OPENERS = "“\"（(　 "
 # people in need are whom the work serves, not a difficulty the unit faces: "资助了17户日子过得困难的牧民",
 # "和困难群众结成3000多对帮扶对子", "为110户困难居民落实低保政策" (extract.py reads problem statements past them too)
 IN_NEED = re.compile(r"困难(?:户|群众|人群|党员|家庭|职工|老人|学生|群体|对象|居民|村民|农户|人员|儿童|妇女|残疾人|退役军人)|(?:生活|日子过得|家境[^，。；]{0,4})困难的?")
@@ -286,7 +288,7 @@ def _classify(sentence: str, section: str, holds: _TextHolds) -> str:
     problem += min(2.0, float(len(found_problem)))
     measure += min(2.0, float(len(found_measure))) + (1.0 if measure_head else 0.0)
     outcome += min(2.0, float(len(found_outcome)))
-    opening = sentence.lstrip("“\"（(　 ")
+    opening = sentence.lstrip(OPENERS)
     # (whoever is quoted speaks after a quotation mark: a sentence with none has no speaker to skip)
     speaker = _SPEAKER.match(opening) if ("“" in opening or '"' in opening) else None
     lead = opening[speaker.end():][:6] if speaker else opening[:6]
