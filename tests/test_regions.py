@@ -244,3 +244,14 @@ def test_an_autonomous_county_written_the_usual_way_is_as_firm_as_its_full_name(
     # "双江县", "莫力达瓦旗": the short name with 县 or 旗 (as "恩施州" for a prefecture) is how texts write these
     # counties; read as a bare short name it weighed too little to hold the county against the city
     assert where(text, unit=unit)[2] == county
+
+
+def test_a_police_station_named_like_a_far_county_is_no_evidence_of_that_county():
+    # r2568: "镇海派出所" is named after its own street in 莆田, not after 宁波's 镇海区 — a town-level body (派出所,
+    # 司法所, 供电所, 卫生院 …) is named after its town, as "永新镇" is; the name alone supports a county the text names
+    # otherwise and is no evidence on its own
+    text = ("莆田镇海派出所：木兰溪畔的忠诚守护者\n如今在镇海派出所，综合服务窗口的自助服务区全天开放。"
+            "这里是莆田市第一个“五星级”公安政务服务一站式综合服务窗口。镇海派出所每天收集辖区的社情民意。")
+    assert where(text, unit="镇海派出所")[:2] == ("福建省", "莆田市")
+    # … while the county's full name before its station still places it there
+    assert where("镇海区骆驼派出所推行“枫桥式”调解\n镇海区骆驼派出所的民警走进社区。")[2] == "镇海区"

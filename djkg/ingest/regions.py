@@ -269,7 +269,7 @@ class Gazetteer:
                 # (a short name beginning a town's name, "永新镇云品村", names a town called so — often, but not always,
                 # the county's seat: it supports a county the text names otherwise, and is no evidence alone)
                 if not s.weak and not ((context and _supporting_only(chunk, end))
-                                       or (not s.full and _TOWN_AFTER.match(chunk[end:end + 2]))):
+                                       or (not s.full and _TOWN_AFTER.match(chunk[end:end + 3]))):
                     strong.add(s.adcode)
 
         add(hint, W_HINT)
@@ -440,8 +440,9 @@ _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场
 _WATER_AFTER = re.compile(r"[江河湖](?:畔|边|岸|两岸|沿岸|之滨)")
 # what may come before a county's short name at the start of an organisation's name
 _NAME_PREFIXES = ("中共", "国网", "国家电网", "电网", "中国", "原", "附属")
-# a town, township, village or subdistrict named like the division whose short name begins it (凤冈镇, 城关街道)
-_TOWN_AFTER = re.compile(r"^(?:镇|乡|村|街道)")
+# a town, township, village or subdistrict named like the division whose short name begins it (凤冈镇, 城关街道), and a
+# town-level body named after its town (莆田's 镇海派出所 is not in 宁波's 镇海区)
+_TOWN_AFTER = re.compile(r"^(?:镇|乡|村|街道|派出所|司法所|财政所|供电所|税务所|卫生院)")
 # ... or a street named after it, in running text or in the unit's own name ("宜川路街道" and the numbered road's
 # "瑞金二路街道" are in Shanghai; but in "新城区西一路街道" the district comes before a road of its own)
 _DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
