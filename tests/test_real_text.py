@@ -5128,3 +5128,15 @@ def test_a_year_compared_with_a_later_one_is_the_baseline():
     # (the later year's own figures, "到了2021年，…115起", are not taken up yet: read as a result lead, "到了…年" also
     # took a figure a sealed set counts as background — tried in the fifty-fifth session and left out)
 
+
+
+def test_a_community_of_a_district_is_no_communitys_name():
+    # r2562: the headline "邯郸市丛台区一社区解决老旧楼十余年未通暖气问题" speaks of "a community of 丛台区"; the body
+    # names it (香椿园社区), and that is the unit
+    assert not named("邯郸市丛台区一社区解决老旧楼十余年未通暖气问题")
+    c = case("邯郸市丛台区一社区解决老旧楼十余年未通暖气问题\n日前，记者走进邯郸市丛台区丛西街道香椿园社区。"
+             "香椿园社区召开居民代表大会，和市热力公司一起想办法。")
+    assert c.unit.endswith("香椿园社区"), c.unit
+    # … while a numbered community keeps its name, and so does a county's No. 1 middle school
+    assert ("建设一社区", "党委") in named("建设一社区党委书记说")
+    assert ("鹤峰县一中", "党总支") in named("鹤峰县一中党总支组织党员教师家访")

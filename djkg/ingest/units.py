@@ -249,6 +249,8 @@ def candidates(text: str) -> list[UnitCandidate]:
             continue    # "“10万元村”实现全覆盖": a label counted in money or people, not a name
         if _RICH_LABEL.fullmatch(core):
             continue    # "从“光腚屯”到“亿元村”": a village's income as its epithet, no village's name
+        if text[m.start() - 1:m.start()] == "一" and _ONE_OF_AN_AREA.search(text, max(0, m.start() - 3), m.start()):
+            continue    # "邯郸市丛台区一社区解决…": "a community of 丛台区", the headline's unnamed subject, no name
         if len(core) <= 4 and text[end - len(core) - 1:end - len(core)] == "以" and _LEADS.search(core[1:-1]):
             continue    # "以企带村", "以强带弱村": how the work goes, a slogan, not a village named 企带村
         if _QUOTED_KIND.search(core):
@@ -607,6 +609,9 @@ def _he_after_place(prefix: str) -> bool:
 _ORG_ENDS = ("街道", "社区", "村", "镇", "乡", "公司", "局", "委", "会", "院", "校", "厂")
 _JOINERS = frozenset("和与及同跟")
 _MEASURE_FIRST = frozenset("万亿元千百个名户人家座所支批类项")
+# a division's name, then 一 and the organisation word: "a community (village, firm) of that place" (but 建设一社区,
+# 新村一社区 are numbered names: 一 after no division's suffix)
+_ONE_OF_AN_AREA = re.compile(r"(?:省|市|区|县|旗|州|镇|乡|街道)一$")
 _RICH_LABEL = re.compile(r"[十百千万亿]+元(?:村|社区)")
 _ACTS = re.compile(r"(?:把|被|给|让)|有(?=[近约多数几十百千万两一二三四五六七八九不\d])")
 _COUNT_IN_GAP = re.compile(r"[\d数几十百千万两一二三四五六七八九][余多]?[个家座栋所名处]")
