@@ -255,3 +255,12 @@ def test_a_police_station_named_like_a_far_county_is_no_evidence_of_that_county(
     assert where(text, unit="镇海派出所")[:2] == ("福建省", "莆田市")
     # … while the county's full name before its station still places it there
     assert where("镇海区骆驼派出所推行“枫桥式”调解\n镇海区骆驼派出所的民警走进社区。")[2] == "镇海区"
+
+
+def test_a_place_right_after_a_dash_in_a_headline_stands_as_a_place():
+    # r2603: "小毛竹撑起大产业——遂川白水仙毛竹专业合作社": the dash ends the headline's first half as a comma would, so
+    # the county after it is where the cooperative is; before, only the 白水 that follows it "stood" (after another
+    # place), and a cooperative in 江西's 遂川 was filed in 陕西's 白水县
+    text = ("茶叶撑起致富路——遂川白水仙茶叶专业合作社的故事\n"
+            "白水仙茶叶专业合作社去年入选示范社名单。在遂川，这样的合作社还有不少。")
+    assert where(text)[:3] == ("江西省", "吉安市", "遂川县")

@@ -408,8 +408,9 @@ class Gazetteer:
 
 # what may stand right before a short place name in running text: a boundary, a preposition, the end of another
 # place ("烟台栖霞"), or the body the unit belongs to ("隶属丹东边境管理支队", "归额尔古纳边境管理大队管") — not the
-# middle of a word ("便民惠民医院", "离不开七星井新村")
-_BEFORE_PLACE = set("归属在到从由去往于赴至与和及、，。；：:（(“\"《 　\n记讯市省县区州盟旗镇乡司团")
+# middle of a word ("便民惠民医院", "离不开七星井新村"); a headline's dash ends a clause as a comma does ("小毛竹撑起大产业
+# ——遂川白水仙毛竹专业合作社": 遂川 is where it is)
+_BEFORE_PLACE = set("归属在到从由去往于赴至与和及、，。；：:（(“\"《 　\n—记讯市省县区州盟旗镇乡司团")
 # a place that says where people come from, not where the unit is ("来自江西的王锋", "湖南籍商人")
 _ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
 _ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
