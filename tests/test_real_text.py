@@ -5140,3 +5140,18 @@ def test_a_community_of_a_district_is_no_communitys_name():
     # … while a numbered community keeps its name, and so does a county's No. 1 middle school
     assert ("建设一社区", "党委") in named("建设一社区党委书记说")
     assert ("鹤峰县一中", "党总支") in named("鹤峰县一中党总支组织党员教师家访")
+
+
+def test_common_nouns_and_verbs_before_an_organisation_word_name_no_organisation():
+    # r2574, r2575, r2599, r2582, r2608: an urban village (城中村) and an old estate (老小区, 老旧小区) are kinds of place,
+    # not names; 带动 ("drives") and 随 ("along with") are words before a name, never its first characters
+    cores = {core for core, _ in named("城中村走出集体经济新路子，无物业老小区停车难怎么解，芦荡巷老旧小区加装电梯")}
+    assert not any(core.endswith(("城中村", "老小区", "老旧小区")) for core in cores), cores
+    assert not any(core.startswith("带动") for core, _ in named("这才是带动学校各项事业向前的力量")), \
+        named("这才是带动学校各项事业向前的力量")
+    assert ("内蒙古广播电视传输发射中心", "") in named("记者随内蒙古广播电视传输发射中心的技术人员上山")
+    # … while villages whose names end in 中 and the cities named 随 keep theirs
+    assert ("河中村", "党支部") in named("河中村党支部组织党员打扫街巷")
+    assert any(core.startswith("随州") for core, _ in named("随州市曾都区某社区党委召开会议"))
+    # a driving school is an organisation (r2608: 巴东县农兴驾校党支部 was a clause, "带动学校")
+    assert ("巴东县农兴驾校", "党支部") in named("巴东县农兴驾校党支部组织学员开展志愿服务")
