@@ -4256,6 +4256,8 @@ def test_villagers_earning_little_in_the_words_reports_use(text):
     ("几块短板叠在一起，使大溪村的产业和村集体经济始终发展缓慢。", "农村", "problem:weak-collective-economy"),
     ("耕地不多，农户住得分散，人口不断往外走，产业几乎空白。", "农村", "problem:labour-outflow"),
     ("茶竟村地处偏远，人口外流严重。", "农村", "problem:labour-outflow"),
+    # (r2597: the outflow with words between, "人口一度大量外流")
+    ("山路不通那些年，村里的人口一度成批往城里外流，地也撂荒了。", "农村", "problem:labour-outflow"),
     # (r1764: a village leadership's member breaking the rules; r1758, r935: complaints made again and again in vain)
     ("在此之前，牛尾村上一届村“两委”班子里有人在扶贫项目上违纪违法，受到了处理。", "农村", "problem:village-power-abuse"),
     ("社区里的垃圾越堆越多，反映了好多回也没人来清。", "城市社区", "problem:slow-response-to-complaints"),
