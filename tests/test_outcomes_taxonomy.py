@@ -34,6 +34,9 @@ def test_from_a_to_b_reads_b_with_a_as_baseline():
 
 @pytest.mark.parametrize("text, value, baseline", [
     ("三、取得成效\n3年间，公司的党员从建支部时的6人增加到了21人。", 21.0, 6.0),     # the start named by its event (r624)
+    # … or as the time before it (r2606), and a yearly average as the start (r2600)
+    ("三、取得成效\n患者满意度由改革推行前的86.62分提高到90.61分。", 90.61, 86.62),
+    ("三、取得成效\n村里的矛盾纠纷从每年平均5起降到了3起。", 3.0, 5.0),
 ])
 def test_a_change_from_a_start_named_by_what_happened_then(text, value, baseline):
     [o] = outcomes(text)
