@@ -437,8 +437,9 @@ _HOMETOWN_AFTER = re.compile(r"^(?:(?:企业|企业家|民营企业|异地)?商�
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段|"
                          r"隧洞|隧道|水库|电站|大坝|渠首|干渠|枢纽|"
                          r"[东西南北]麓|山麓|山脚|脚下|山下|山区|山脉|腹地)")   # … or a mountain: "从天山北麓一直延伸到南麓"
-# a short name that begins a river's or a lake's ("黄浦江畔" is no 黄浦区; "湖里区湖边社区" keeps its full name)
-_WATER_AFTER = re.compile(r"[江河湖](?:畔|边|岸|两岸|沿岸|之滨)")
+# a short name that begins a river's or a lake's ("黄浦江畔" is no 黄浦区; "湖里区湖边社区" keeps its full name), or a
+# bay's ("花山湾" is an estate by a bay in 镇江, no 花山区; a 湾区 is still a district)
+_WATER_AFTER = re.compile(r"[江河湖](?:畔|边|岸|两岸|沿岸|之滨)|湾(?!区)")
 # what may come before a county's short name at the start of an organisation's name
 _NAME_PREFIXES = ("中共", "国网", "国家电网", "电网", "中国", "原", "附属")
 # a town, township, village or subdistrict named like the division whose short name begins it (凤冈镇, 城关街道), and a
