@@ -1929,6 +1929,8 @@ def test_a_communitys_and_a_villages_own_problems_stay_in_their_fields():
     ("龙岩的办法是在社区网格里建临时党支部，支部下再按楼道设党小组。", "measure:grid-party-organisation"),
     ("工单办完，热线办逐件回访，并做满意度调查。", "measure:mass-evaluation"),
     ("县里坚持社会组织培育发展与党建工作规范化同步。", "measure:standardisation"),
+    # (r2604: accounts made public said of the money coming in and going out)
+    ("社区要求物业每季度在业主群里公开公共收益的收支明细。", "measure:village-affairs-openness"),
 ])
 def test_measures_in_the_words_reports_use(text, concept):
     assert concept in {m.id for m in case(text).measures}
