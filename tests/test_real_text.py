@@ -4048,6 +4048,8 @@ def test_a_firm_that_grew_into_a_state_owned_one_is_state_owned():
     ("西吉县马铃薯产业服务中心党支部", "事业单位"),     # r1573: a county's service centre for a trade
     ("北斗星社会工作服务中心党支部", "社会组织"),       # a social-work centre stays a social organisation
     ("福州市政务服务中心", "机关"),
+    ("内蒙古广播电视传输发射中心", "事业单位"),       # r2582: a broadcasting centre, a public institution
+    ("某县气象台党支部", "事业单位"),
 ])
 def test_a_service_centre_is_what_its_name_says_it_serves(unit, field):
     from djkg.ingest.industry import infer
