@@ -29,7 +29,8 @@ PARTY = ("联合党支部", "功能型党支部", "临时党支部", "党总支"
 # a Party committee's departments: organisations, though they work through the units they reach (``_type_feature``)
 PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部")
 # organisation words, longest first; a single character needs a look-ahead that rules out the common word it
-# begins (村民, 部门, 所以, 科技 …)
+# begins (村民, 部门, 所以, 科技 …) — and a look-behind where a common noun ends with it (城中村 is an urban village,
+# 老小区 and 老旧小区 old estates: kinds of place, not names)
 # a Party organisation named after the field it gathers, not after an organisation (安溪县个体私营经济党委, 镇江市社会组织
 # 联合党委, 长城汇楼宇党委, 海州区快递外卖行业党委, 武侯区社会组织第二综合党委): the field's word is its organisation word
 _PARTY_ORG = r"(?=党(?:委|总支|支部|工委|组织))"
