@@ -147,6 +147,8 @@ def test_how_many_members_there_are_is_not_a_result_but_members_who_came_are():
     ("医院推出全流程导诊服务，先后动员400多名党员加入。一年来，患者满意度提高到98%。", {98}, {400}),
     ("2016年，合作社被农业部等9个部门认定为国家示范社。去年合作社纯收入280万元。", {280}, {9}),
     ("社区先后拉起10支服务队，发动起2790名志愿者。", {2790}, set()),
+    # how long something is, said with 长达: a description of the place or the road, not a result (r2554, r1903)
+    ("林区一年中封冻期长达200天。分局推行网上办税以后，网上办税率提高到90%。", {90}, {200}),
     # the people a team is made of, said with 由…组成 (r1360, r1796, r2039)
     ("社区组建起一支由100多名党员志愿者组成的先锋队。一年来，帮居民解决难题230件。", {230}, {100}),
     # how far people had to travel, and days and nights of work, are no results (r838, r835) — a trip shortened is
