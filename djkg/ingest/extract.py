@@ -22,6 +22,7 @@ from .normalise import WrittenForm, convert_numerals, normalise_short, normalise
 from .outcomes import OutcomeFact, extract_outcomes
 from .readers import RawDoc
 from .regexscan import Prefiltered
+from .regions import TOWN_BODIES   # (the module always imports; only the gazetteer's data may be missing)
 from .sections import IN_NEED, OPENERS, YEARS_BACK, Sentence, split
 from .taxonomy import Concept, Taxonomy, taxonomy
 
@@ -635,7 +636,8 @@ def _county_named_in_passing(g, lead: set[str], text: str) -> bool:
 
 
 # units that sit below a county: a county the text names is theirs
-_BELOW_COUNTY = re.compile(r"村|社区|街道|镇|乡|嘎查|苏木|居委会|小区|网格|片区|园区|商贸城|商城|批发市场|农贸市场|集贸市场|派出所|司法所|供电所|财政所|卫生院")
+_BELOW_COUNTY = re.compile(r"村|社区|街道|镇|乡|嘎查|苏木|居委会|小区|网格|片区|园区|商贸城|商城|批发市场|农贸市场|集贸市场|"
+                           + "|".join(TOWN_BODIES))
 
 
 def _cap_at_unit_level(g, match, unit: str, title: str):

@@ -459,10 +459,9 @@ _RANGE_TOP = re.compile(r"\d(?:%|个百分点|[万亿]?元|[万亿]|个|家|人|
 
 _MOBILISED = re.compile(r"(?:动员|发动|抽调|选派|派出|组织|召集)(?:了|起)?[^，。；\d]{0,3}$")
 _MOBILISED_WHO = re.compile(r"(?:党员|干部|骨干|医护|职工|员工|专家|律师|民警|技术人员|队员)")   # (volunteers rallied are a result)
-# "由15名调解员组成的…队伍": the people a team is made of (the 由 of a make-up, not of a change's start)
-_MADE_UP_OF = re.compile(r"由(?:近|约)?$")
+# "由15名调解员组成的…队伍": the people a team is made of (the 由 of a make-up, not of a change's start; a figure's 近
+# or 约 is part of its match, so the word before it is what ``before`` ends with)
 _MADE_UP = re.compile(r"[^，。；\d]{0,12}?组成")
-_AS_LONG_AS = ("长达", "长达近", "长达约")
 _BODIES = re.compile(r"(?:部门|单位|部委|机关|委办局)")
 # the patterns _score once wrote inline (compiled once here: re's cache lookup, and the join, were paid per figure)
 _WHERE_COUNTED = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:社区|村|乡镇|镇|街道|小区|单位|企业|学校|部门|科室)的")
@@ -557,9 +556,9 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 3.0   # how many members there are, now as before (目前 is no result here), not what the work reached
     if unit in ("名", "人", "位") and _MOBILISED.search(before) and _MOBILISED_WHO.match(after):
         score -= 3.0   # "先后动员400多名党员加入": the people the work drew on, not what it reached
-    if before.endswith(_AS_LONG_AS):
+    if before.endswith("长达"):
         score -= 4.0   # "封冻期长达210天", "长达23公里的…": how long something is, a description, not what the work reached
-    if unit in ("名", "人", "位") and _MADE_UP_OF.search(before) and _MADE_UP.match(after):
+    if unit in ("名", "人", "位") and before.endswith("由") and _MADE_UP.match(after):
         score -= 4.0   # "组建起一支由100多名党员志愿者组成的先锋队": a team's make-up, what the work set up with
     if unit in ("个", "家") and before.endswith("等") and _BODIES.match(after):
         score -= 4.0   # "被农业部等9个部门认定为…": the bodies that gave an honour, counted

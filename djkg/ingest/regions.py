@@ -442,9 +442,11 @@ _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场
 _WATER_AFTER = re.compile(r"[江河湖](?:畔|边|岸|两岸|沿岸|之滨)|湾(?!区)")
 # what may come before a county's short name at the start of an organisation's name
 _NAME_PREFIXES = ("中共", "国网", "国家电网", "电网", "中国", "原", "附属")
+# the bodies of a town or township's own level, named after it (extract.py: a unit that is one sits below a county)
+TOWN_BODIES = ("派出所", "司法所", "财政所", "供电所", "卫生院")
 # a town, township, village or subdistrict named like the division whose short name begins it (凤冈镇, 城关街道), and a
 # town-level body named after its town (莆田's 镇海派出所 is not in 宁波's 镇海区)
-_TOWN_AFTER = re.compile(r"^(?:镇|乡|村|街道|派出所|司法所|财政所|供电所|税务所|卫生院)")
+_TOWN_AFTER = re.compile(r"^(?:镇|乡|村|街道|" + "|".join(TOWN_BODIES) + "|税务所)")
 # ... or a street named after it, in running text or in the unit's own name ("宜川路街道" and the numbered road's
 # "瑞金二路街道" are in Shanghai; but in "新城区西一路街道" the district comes before a road of its own)
 _DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
