@@ -236,6 +236,17 @@ def test_two_character_counties_that_begin_everyday_phrases_are_no_place(text):
     assert case(text).region.get("county") is None
 
 
+@pytest.mark.parametrize("text, wrong", [
+    # "全州" is the whole prefecture (r2665: a 120 centre's yearly calls), not 桂林's 全州县
+    ("“党建+急救”推动院前急救提速\n2025年，全州120电话共呼入32288次，接听率99.4%。", "全州县"),
+    # 铁山 is a reservoir and its irrigation district in 岳阳 (r2668), not 黄石's 铁山区
+    ("铁山供水：党员先锋队奋战抗旱一线\n7月份以来，岳阳市持续高温，铁山灌区出现干旱。铁山供水工程事务中心党委"
+     "动员党员保障灌溉用水。", "铁山区"),
+])
+def test_short_names_that_are_mostly_something_else_need_their_province_or_city(text, wrong):
+    assert case(text).region.get("county") != wrong, case(text).region
+
+
 def test_a_township_police_station_named_with_its_city_keeps_the_county_its_text_gives():
     # 江门睦洲派出所 carries its city, like a city-level body would, but a police station sits below the county (r393)
     c = case("——走近江门睦洲派出所\n【所况速览】睦洲派出所组建于1982年，驻地在睦洲镇，隶属广东省江门市新会区。\n"
@@ -306,6 +317,15 @@ def test_going_somewhere_is_no_part_of_a_units_name_and_a_sites_name_is_no_title
     c = case(_WULAN)
     assert c.unit == "乌兰布鲁克村"      # not "驻村工作队赶往乌兰布鲁克村"
     assert c.title != "中国日报网" and c.title.startswith("过去提起")   # the outlet alone on its line
+
+
+@pytest.mark.parametrize("text", [
+    "“党建+急救”推动院前急救提速\n打出“党建+急救”品牌，围绕“急救知识进社区”开展主题党日活动，服务群众2000余人次。",
+    "城市管理进社区\n城管队员把服务送进社区，帮居民解决停车难。",
+])
+def test_a_campaign_taken_into_communities_is_no_community(text):
+    # "急救知识进社区" (r2665), "城市管理进社区" (r2440): what is taken somewhere, not an organisation
+    assert "进社区" not in (case(text).unit or "")
 
 
 def test_a_meetings_venue_is_not_where_the_unit_is():
