@@ -328,6 +328,20 @@ def test_a_campaign_taken_into_communities_is_no_community(text):
     assert "进社区" not in (case(text).unit or "")
 
 
+@pytest.mark.parametrize("text, unit", [
+    # a residents' committee written 居委 (r2673): the title names it, not a clause that goes into an estate
+    ("老小区里的“五星级”居委：欣逸居委为居民解难事\n居民来反映污水管堵了，居委得知后，拉上物业工作人员一道进小区查看，"
+     "把淤在阴沟里的垃圾清掉。欣逸居委还在小区里设了除四害点。", "欣逸居委"),
+    # what helps a village along in a headline (r2670), and a village classified as poor, are no part of its name
+    ("林下经济助小黑垡村脱贫\n长子营镇小黑垡村全村1120口人，2016年被划入市级低收入村。村党支部书记韩森说，村党支部"
+     "琢磨出发展林下经济的路子。", "小黑垡村"),
+    ("电商助推李家村增收\n李家村党支部带着村民开网店，卖出土特产。", "李家村"),
+])
+def test_a_headlines_helping_verb_and_a_classification_end_before_the_name(text, unit):
+    got = case(text).unit
+    assert unit in got and not any(w in got for w in ("助", "划入", "进小区")), got
+
+
 def test_a_meetings_venue_is_not_where_the_unit_is():
     # (r1019) the association's committee met in 济南; the college that spoke there is in 枣庄
     c = case("学院党委书记在全省职教党建年会上介绍经验\n\n省职业技术教育学会的党建工作委员会近日在济南开年会。枣庄职业学院的"

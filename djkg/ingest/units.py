@@ -45,7 +45,7 @@ ORG_TYPES = (
     "律师事务所", "社会工作服务中心", "社工服务站", "社工站", "基金会", "慈善总会", "体育总会", "慈善会", "疾病预防控制中心", "卫生服务中心", "党群服务中心", "有限责任公司", "有限公司", "分公司", "事务所", "服务中心", "服务站", "服务社(?!区|会)", "收费所", "收费站",
     "纪念馆", "博物馆", "图书馆", "文化馆", "美术馆", "档案馆", "科技馆", "体育馆",
     "公司", "集团", "林场", "卫生院", "医院", "(?<=[\u4e00-\u9fff]{2})院区", "科院", "设计院", "规划院", "居民区", "大学(?!生)", "学院", "学校", "中学(?!习)", "希望小学", "小学(?!习)", "高中", "幼儿园", "(?<=[\u4e00-\u9fff]{2})驾校", "研究院", "研究所",
-    "委员会", "(?<=[\u4e00-\u9fff]{2})(?:发改|卫健|经信|住建|民宗)委(?!员)", "(?<=[\u4e00-\u9fff]{2})(?:" + _SHORT_NAMED_OFFICES + ")", "村委会", "居委会", "协会", "(?<=[\u4e00-\u9fff]{2})(?:研究会|促进会|学会)(?=党(?:支部|总支|委))", "商会", "分会", "联合会", "联谊会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
+    "委员会", "(?<=[\u4e00-\u9fff]{2})(?:发改|卫健|经信|住建|民宗)委(?!员)", "(?<=[\u4e00-\u9fff]{2})(?:" + _SHORT_NAMED_OFFICES + ")", "村委会", "居委会", "(?<=[\u4e00-\u9fff]{2})(?<!社区|街道)居委(?!会|干部|主任|书记|成员|委员)", "协会", "(?<=[\u4e00-\u9fff]{2})(?:研究会|促进会|学会)(?=党(?:支部|总支|委))", "商会", "分会", "联合会", "联谊会", "联盟", "驿站", "法院", "(?<=[\u4e00-\u9fff]{2})中院(?![子里内外落])", "法庭", "检察院", "政协", "(?<!积)分行(?!为|动|政|业|使|驶)", "支行",
     *PARTY_DEPARTMENTS, "纪委监委", "纪工委", "(?:[县市区旗州盟]?直属?)?机关(?:党)?工委", "义工队", "管护区", "物流基地", "(?<=综采|掘进|钻井|采油|作业)[一二三四五六七八九十0-9]+队(?!长|员)", "(?<=[\u4e00-\u9fff]{2})(?<!新闻|工委)办公室(?!主任|副主任|里|内|的)", "重点实验室", "工商联", "妇联", "总工会", "科协", "侨联", "残联", "(?<=[\u4e00-\u9fff]{2})团委(?!书记|副书记)",
     "(?:经济技术|经济|高新技术产业|高新技术)开发区", "(?<=[\u4e00-\u9fff]{2})(?:高新区|经开区)", "物流园", "产业园", "电商园", "工业园", "科技园", "创意园(?:区)?", "文创园(?:区)?", "[煤铁金铜]矿", "(?<![一二三四五六七八九十])支队(?!长)", "推广(?:总)?站", "油田(?![里上中边区地]|[\u4e00-\u9fff]{0,4}?(?:作业区|厂|分公司|公司|处|队))", "救援队", "(?:出入境)?边防检查站", "边检站", "志愿(?:者)?服务队", "共产党员服务队", "(?<![工建办设开分总])厂(?!长|房|区|家|商|里|内|外|子|部|级)",
     "银行", "直属库", "储备库", "粮库", "烟站", "烟叶站", "(?:客运|车务|机务|工务|电务|车辆|供电)段", "(?<=[\u4e00-\u9fff]{2})(?:火车站|高铁站|客运站)(?=党(?:委|总支|支部))", "供电所", "派出所", "(?<=[\u4e00-\u9fff]{2})警务(?:室|站)(?!长)", "司法所", "税务所", "财政所", "(?<=[\u4e00-\u9fff]{2})(?:情报|信息|技术|质检|计量|检验|检测)所(?=党(?:支部|总支|委))", "孵化基地", "(?<=[县市区旗])[一二三四五六七八九]中(?![心国央学间])", "工区", "车间", "律所", "合作社", "写字楼", "大厦", "楼宇", "(?<![老旧])小区", "家园(?!区)", "(?<=[\u4e00-\u9fff]{2}(?:花园|家园|新村|新城|嘉园|雅苑|花苑))[A-Z一二三四五六七八九十东西南北]区(?![\u4e00-\u9fff]{0,4}?(?:街道|镇|乡))", "社区(?!(?:发展|公益|慈善)?基金会|工作者|报(?:记者|讯|主办))", "嘎查", "办公室(?=党(?:支部|总支|委|组))",
@@ -136,7 +136,7 @@ _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|
     chr(c) for c in (*range(0x2460, 0x2500), *range(0x3251, 0x3260), *range(0x3280, 0x32C0))}
 # (…大学$ written out and the look-behind following 党员 rather than preceding it: every alternative then begins with
 # a character, which re skips ahead to instead of trying all of them at every character)
-_NOT_UNIT = re.compile(r"上大学$|考大学$|读大学$|念大学$|或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|进社区|进校园|进企业|进家庭|进机关|进学校|进楼宇|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队|服务队)|骑手|快递员|"
+_NOT_UNIT = re.compile(r"上大学$|考大学$|读大学$|念大学$|或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|进社区|进校园|进企业|进家庭|进机关|进学校|进楼宇|进小区|划入|列入|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队|服务队)|骑手|快递员|"
                        r"党员(?<!共产党员)|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|问题|明星|老旧|新建|所有|各个|领办")
 # (国家税务总局 + a place + 税务局 is a local tax bureau: the national administration's name heads every one of them)
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家(?!电网|电投|能源|管网|开发银行|税务总局[\u4e00-\u9fff]{2,14}?税务(?:分)?局)|国务院|"
@@ -724,7 +724,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         # … and so is the word the adverbial particle 地 leads to (针对性地指导石渠县人民医院: 指导, tagged a noun)
         led = i > 0 and words[i - 1] == ("地", "uv") and len(w) >= 2 and i + 1 < len(words)
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
-                or w in ("的", "了") or w in _GOES_TO or done_well or led:
+                or w in ("的", "了") or w in _GOES_TO or done_well or led \
+                or (w == "助" and f == "v" and pos > 2):   # 林下经济助小黑垡村脱贫
             cut = pos
     # … whether or not the dictionary holds the word (派回 is read as 派 + 回, 搭上联村 as 搭 + 上联 + 村)
     # (a body named after the aid it gives, …帮扶 + 中心, keeps that word: only what comes before it is read)
@@ -750,7 +751,10 @@ _SINGLES_OUT = frozenset("要数 当数 当属 首推 首数".split())
 # long, so the one that begins last ends last
 # aiding another ("热科院开始定点帮扶拥处村"): the one aided is named after it
 _AIDS_ONE = frozenset(("帮扶",))
-_BEFORE_A_NAME = _GOES_TO | _JOINS_UP | _SINGLES_OUT | _AIDS_ONE
+# a headline's work helping a place along ("电商助推李家村", "党建赋能青山村"; 赋能 is read as 赋 + 能, 助力 as a noun):
+# the one helped is named after it (the one-character 助 in the loop of ``_after_last_verb``)
+_HELPS_ALONG = frozenset("助力 助推 赋能".split())
+_BEFORE_A_NAME = _GOES_TO | _JOINS_UP | _SINGLES_OUT | _AIDS_ONE | _HELPS_ALONG
 assert {len(w) for w in _BEFORE_A_NAME} == {2}
 _LAST_BEFORE_A_NAME = re.compile(".*(?:" + "|".join(sorted(_BEFORE_A_NAME)) + ")", re.S)
 _GOES_TO_RE = re.compile("|".join(sorted(_GOES_TO)))
