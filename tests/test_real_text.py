@@ -4312,6 +4312,13 @@ def test_villagers_earning_little_in_the_words_reports_use(text):
     # (r1798: a sentence that opens by looking back, "可要是往回看，…", tells of the before as "从前…" does)
     ("可要是往回看，从前的光东村并不是这副模样：村里多数人都选择出门打工，留在家里的基本是老人，干活的人手紧缺。", "农村",
      "problem:labour-outflow"),
+    # (r2649: a collective economy standing still; r2669: a branch designated as lagging; r2645: workshops each on its
+    # own)
+    ("秦海榛说，白石崖村的集体经济长期停滞不前，要改变这种状况，先得把思路理清楚。", "农村",
+     "problem:weak-collective-economy"),
+    ("北沟村位于怀柔区渤海镇，当年在镇里是排得上号的穷村：村党支部连续多年被定为“后进”，村集体经济一度背着80多万元的"
+     "欠账；", "农村", "problem:weak-grassroots-organisation"),
+    ("很难想到，就在三个月前，这里还是142家小作坊各干各的“战场”。", "农村", "problem:scattered-smallholders"),
 ])
 def test_problems_in_the_words_real_reports_use(text, industry, concept):
     assert concept in problem_ids(text, industry)
