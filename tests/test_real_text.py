@@ -342,6 +342,15 @@ def test_a_headlines_helping_verb_and_a_classification_end_before_the_name(text,
     assert unit in got and not any(w in got for w in ("助", "划入", "进小区")), got
 
 
+@pytest.mark.parametrize("text, fragment", [
+    # who sent a first secretary is no part of any name (r2720: 受…委托), nor is "once" (r2741: 一次村党支部…会)
+    ("5年前，王联春受海南大学党委委托，来到乐妹村负责脱贫攻坚工作。", "受"),
+    ("转折发生在一次村党支部组织生活会上。村会计当面给书记提意见。", "一次"),
+])
+def test_by_whom_and_how_often_are_no_part_of_a_name(text, fragment):
+    assert not [core for core, _ in named(text) if fragment in core], named(text)
+
+
 def test_a_meetings_venue_is_not_where_the_unit_is():
     # (r1019) the association's committee met in 济南; the college that spoke there is in 枣庄
     c = case("学院党委书记在全省职教党建年会上介绍经验\n\n省职业技术教育学会的党建工作委员会近日在济南开年会。枣庄职业学院的"

@@ -136,7 +136,7 @@ _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|
     chr(c) for c in (*range(0x2460, 0x2500), *range(0x3251, 0x3260), *range(0x3280, 0x32C0))}
 # (…大学$ written out and the look-behind following 党员 rather than preceding it: every alternative then begins with
 # a character, which re skips ahead to instead of trying all of them at every character)
-_NOT_UNIT = re.compile(r"上大学$|考大学$|读大学$|念大学$|或|一个|一些|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|进社区|进校园|进企业|进家庭|进机关|进学校|进楼宇|进小区|划入|列入|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队|服务队)|骑手|快递员|"
+_NOT_UNIT = re.compile(r"上大学$|考大学$|读大学$|念大学$|或|一个|一些|一次|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|进社区|进校园|进企业|进家庭|进机关|进学校|进楼宇|进小区|划入|列入|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队|服务队)|骑手|快递员|"
                        r"党员(?<!共产党员)|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|问题|明星|老旧|新建|所有|各个|领办")
 # (国家税务总局 + a place + 税务局 is a local tax bureau: the national administration's name heads every one of them)
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家(?!电网|电投|能源|管网|开发银行|税务总局[\u4e00-\u9fff]{2,14}?税务(?:分)?局)|国务院|"
@@ -725,7 +725,7 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         led = i > 0 and words[i - 1] == ("地", "uv") and len(w) >= 2 and i + 1 < len(words)
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
                 or w in ("的", "了") or w in _GOES_TO or done_well or led \
-                or (w == "助" and f == "v" and pos > 2):   # 林下经济助小黑垡村脱贫
+                or (w in ("助", "受") and f == "v" and pos > 2):   # 林下经济助小黑垡村脱贫, 王联春受海南大学党委委托
             cut = pos
     # … whether or not the dictionary holds the word (派回 is read as 派 + 回, 搭上联村 as 搭 + 上联 + 村)
     # (a body named after the aid it gives, …帮扶 + 中心, keeps that word: only what comes before it is read)
