@@ -3269,6 +3269,16 @@ def test_a_countys_total_over_its_villages_is_no_villages_result():
     assert 68 in values(c)
 
 
+@pytest.mark.parametrize("text, wide", [
+    # (r2726) a province's count of what it has built so far, (r2200) a county's: not the community's or the village's
+    ("据统计，陕西省目前已建成社区2239个。民航社区连续三年没有发生刑事案件，居民满意率达到95%。", 2239),
+    ("今年以来，平原县已经打造党建共同体62个。某村集体收入达到68万元。", 62),
+])
+def test_what_a_named_province_or_county_has_so_far_is_its_figure(text, wide):
+    c = case("某社区的做法\n\n" + text, unit="某村党支部")
+    assert wide not in values(c) and wide in values(c, "region"), c.outcomes
+
+
 def test_a_sum_of_the_clause_before_speaks_of_its_area():
     # (r608) "总额…" sums up the clause before it, which is about the whole county
     c = case("某村的分红\n\n据他介绍，2020年全县有19个村的6253户拿到了分红，总额200.51万元；某村集体收入达到68万元。",
