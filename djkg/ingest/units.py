@@ -136,7 +136,7 @@ _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|
     chr(c) for c in (*range(0x2460, 0x2500), *range(0x3251, 0x3260), *range(0x3280, 0x32C0))}
 # (…大学$ written out and the look-behind following 党员 rather than preceding it: every alternative then begins with
 # a character, which re skips ahead to instead of trying all of them at every character)
-_NOT_UNIT = re.compile(r"上大学$|考大学$|读大学$|念大学$|或|一个|一些|一次|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进村|进社区|进校园|进企业|进家庭|进机关|进学校|进楼宇|进小区|划入|列入|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队|服务队)|骑手|快递员|"
+_NOT_UNIT = re.compile(r"上大学$|考大学$|读大学$|念大学$|或|一个|一些|一次|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进(?:村|社区|校园|企业|家庭|机关|学校|楼宇|小区)|划入|列入|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队|服务队)|骑手|快递员|"
                        r"党员(?<!共产党员)|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|问题|明星|老旧|新建|所有|各个|领办")
 # (国家税务总局 + a place + 税务局 is a local tax bureau: the national administration's name heads every one of them)
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家(?!电网|电投|能源|管网|开发银行|税务总局[\u4e00-\u9fff]{2,14}?税务(?:分)?局)|国务院|"
@@ -752,7 +752,7 @@ _SINGLES_OUT = frozenset("要数 当数 当属 首推 首数".split())
 # aiding another ("热科院开始定点帮扶拥处村"): the one aided is named after it
 _AIDS_ONE = frozenset(("帮扶",))
 # a headline's work helping a place along ("电商助推李家村", "党建赋能青山村"; 赋能 is read as 赋 + 能, 助力 as a noun):
-# the one helped is named after it (the one-character 助 in the loop of ``_after_last_verb``)
+# the one helped is named after it (the one-character 助, and 受 "by", in the loop of ``_after_last_verb``)
 _HELPS_ALONG = frozenset("助力 助推 赋能".split())
 _BEFORE_A_NAME = _GOES_TO | _JOINS_UP | _SINGLES_OUT | _AIDS_ONE | _HELPS_ALONG
 assert {len(w) for w in _BEFORE_A_NAME} == {2}
