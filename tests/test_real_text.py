@@ -5199,7 +5199,6 @@ def test_a_year_compared_with_a_later_one_is_the_baseline():
     # took a figure a sealed set counts as background — tried in the fifty-fifth session and left out)
 
 
-
 def test_a_community_of_a_district_is_no_communitys_name():
     # r2562: the headline "邯郸市丛台区一社区解决老旧楼十余年未通暖气问题" speaks of "a community of 丛台区"; the body
     # names it (香椿园社区), and that is the unit

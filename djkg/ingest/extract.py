@@ -979,7 +979,7 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             # "从空壳村变成…" names the problem the unit started from; "物业费收不上来之类的难题已解决了23项"
             # names the difficulties that were there before they were solved
             role = prefer[-1]
-        if role not in prefer and label == S.PROBLEM and _LOOKS_BACK.match(s.text.lstrip("“\"（( ")):
+        if role not in prefer and label == S.PROBLEM and _LOOKS_BACK.match(s.text.lstrip(OPENERS)):
             role = "problem"    # "2019年以前，南陈村是集体经济薄弱村：集体一年收入不过3万元": figures of the before
         if role not in prefer and label == S.PROBLEM and not _surface.startswith("~"):
             # a figure put the sentence among results, but the clause with the problem states a lack or difficulty

@@ -694,7 +694,7 @@ _AREA_TOPIC = re.compile(r"^(?:从|放到|放眼|纵观|就|在|看)?(?P<area>�
 
 
 def _opens_with_area(text: str, level: float) -> bool:
-    m = _AREA_TOPIC.match(text.lstrip("“\"（( "))
+    m = _AREA_TOPIC.match(text.lstrip(OPENERS))
     area = m.group("area") if m else None
     return bool(area) and _AREA_LEVEL.get(area, 3) > level
 
