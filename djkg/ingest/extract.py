@@ -941,11 +941,26 @@ def _in_honour(sentence: str, surface: str) -> bool:
     return False
 
 
+# a complaint channel named with the complaints that went to it, and nothing in the clause handling them: how many
+# residents complained (before the work, or fewer after it), not the unit answering a hotline (development sets: 7
+# such claims of hotline-response, none of them an annotator's)
+_COMPLAINED = re.compile(r"投诉|工单[^，。；]{0,8}(?:少|降|减|剩)|(?:只剩|剩下)[^，。；]{0,10}工单")
+_ANSWERED = re.compile(r"办理|受理|办结|接诉|派单|派到|派给|转办|交办|督办|回应|响应|回复|处置|解决|跟进|盯")
+
+
+def _complaints_only(sentence: str, surface: str) -> bool:
+    """Whether every clause naming the listed surface counts complaints sent to it and none answers them."""
+    clauses = _clauses_at(sentence, surface.lstrip("~").split("&")[0])
+    return bool(clauses) and all(_COMPLAINED.search(c) and not _ANSWERED.search(c) for c in clauses)
+
+
 # listed words that, followed by these, name something else: 便民服务 of a 便民服务大厅, 便民服务中心, 便民服务站 is the
 # government's counter for paperwork (independent annotators never read it as members' service: 0 of 10 sentences)
 _OTHER_NAME = {"便民服务": re.compile(r"(?:大厅|中心|站|代办点|窗口|事项|方式)"),
                # … and 信访 of a 信访部门, 信访局, 信访办 is the agency that takes petitions, not petitions the unit faced
-               "信访": re.compile(r"(?:部门|局|办|室|接待|窗口|干部|系统|渠道|平台)")}
+               "信访": re.compile(r"(?:部门|局|办|室|接待|窗口|干部|系统|渠道|平台)"),
+               # … and 12345 of a "12345工作法" (a five-point method) or of a longer number ("123456双理念") no hotline
+               "12345": re.compile(r"\d|工作法")}
 
 
 def _in_other_name(sentence: str, surface: str) -> bool:
@@ -1038,6 +1053,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             continue   # "亮身份、作表率不够" states a lack, not a measure the unit applied
         if label == S.MEASURE and concept.extra.get("facility") and _scene_only(s.text, _surface):
             continue   # "一路吵到了龙华社区党群服务中心": where a scene happens, not a space the unit built
+        if label == S.MEASURE and concept.extra.get("channel") and _complaints_only(s.text, _surface):
+            continue   # "过去12345热线的投诉量一直居高不下": where residents complained, not the unit answering them
         if label == S.MEASURE and _in_honour(s.text, _surface):
             continue   # "被评为全省“五星级”党支部", "拿到了全省枫桥式基层调解组织的称号": an honour's title
         if _in_other_name(s.text, _surface):
