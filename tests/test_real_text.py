@@ -1903,6 +1903,26 @@ def test_a_project_a_team_or_a_department_with_its_party_organisation_is_the_uni
     assert case(text).unit == unit, case(text).unit
 
 
+@pytest.mark.parametrize("text, unit", [
+    # (r2821) a state farm's committee, the subject of a feature's "——记…"; an awarding body was taken instead
+    ("构建和谐农场——记安徽农垦龙亢农场党委\n发布日期：2005-07-06\n\n对龙亢农场党委来说，2005年是收获之年：先被评为"
+     "先进党委，又获得安徽省人民政府国资委委员会授予的红旗党委称号。", "安徽农垦龙亢农场党委"),
+    # (r2797) a joint venture's short name, its seat in brackets ("中韩（武汉）石化"); "完善公司治理" was taken instead
+    ("中韩（武汉）石化：合资之后党建只强不弱\n\n公司把加强党的领导和完善公司治理统一起来。"
+     "今年以来，中韩（武汉）石化党委开展主题活动，公司党委领导49次深入基层单位。", "中韩（武汉）石化党委"),
+])
+def test_a_state_farm_or_a_petrochemical_firm_by_its_short_name_is_the_unit(text, unit):
+    assert case(text).unit == unit, case(text).unit
+
+
+@pytest.mark.parametrize("sentence", ["公司把加强党的领导和完善公司治理统一起来。", "大家一起加强学校管理。",
+                                      "要深化医院改革。", "努力做强公司主业。"])
+def test_a_verb_before_an_organisation_word_is_no_name(sentence):
+    from djkg.ingest.units import candidates
+    cores = {c.core for c in candidates(sentence)}
+    assert not any(v in c for c in cores for v in ("完善", "加强", "深化", "做强")), cores
+
+
 def test_belonging_time_and_whole_are_no_part_of_a_name():
     from djkg.ingest.units import candidates
     cores = {c.core for c in candidates("这间驿站在福州，属鼓楼区鼓东街道开元社区。下午小区党支部开会。全小区都动员起来。"
