@@ -1915,6 +1915,16 @@ def test_a_state_farm_or_a_petrochemical_firm_by_its_short_name_is_the_unit(text
     assert case(text).unit == unit, case(text).unit
 
 
+@pytest.mark.parametrize("sentence, name", [
+    # (r2817) a firm "in" a park or a building is named after 内, the park is where it sits
+    ("翁希明是马尾快安科技园内福建朝日环保科技开发有限公司的党委书记。", "福建朝日环保科技开发有限公司"),
+    ("他在国贸大厦内某某咨询有限公司工作。", "某某咨询有限公司"),
+])
+def test_a_firm_inside_a_park_is_named_after_the_park(sentence, name):
+    from djkg.ingest.units import candidates
+    assert name in {c.core for c in candidates(sentence)}
+
+
 @pytest.mark.parametrize("sentence", ["公司把加强党的领导和完善公司治理统一起来。", "大家一起加强学校管理。",
                                       "要深化医院改革。", "努力做强公司主业。"])
 def test_a_verb_before_an_organisation_word_is_no_name(sentence):

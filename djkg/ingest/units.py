@@ -148,7 +148,7 @@ MAX_NAME = 18
 # 管理局) is one body; 和 after an organisation's own word joins two of them (民政局和财政局, 龙山街道和龙山社区)
 _DEPARTMENT_AND = r"(?<![局厅委部办院校所站村镇乡会司队区道])和(?=[\u4e00-\u9fff]{2,10}(?:局|厅|委员会|办公室)$)"
 _FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|(?!" + _DEPARTMENT_AND + r")和|以|(?<=[府局委院司])同|" + _JOINED_SUBJECTS +
-                            r"|及|是|由于|通过|按照|根据)(?=[\u4e00-\u9fff]{2})")
+                            r"|及|是|由于|通过|按照|根据|(?<=[园厦])内)(?=[\u4e00-\u9fff]{2})")
 _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 
 
