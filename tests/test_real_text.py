@@ -1925,6 +1925,15 @@ def test_a_firm_inside_a_park_is_named_after_the_park(sentence, name):
     assert name in {c.core for c in candidates(sentence)}
 
 
+def test_a_trades_association_of_another_city_is_another_body():
+    # (r2812) the visitors' associations share the host's short name (个体私营企业协会), not its identity
+    text = ("黑龙江省个协考察团到鹤岗市个私协会考察调研\n\n5月9日，一支考察团来到鹤岗市个体私营企业协会开展考察调研。"
+            "考察团成员包括佳木斯市个体私营企业协会会长刘国强，鸡西市个体私营企业协会会长李晨明，富锦市个体私营企业协会"
+            "会长李洪辉，密山市个体私营企业协会会长邹晓红。")
+    c = case(text)
+    assert c.unit == "鹤岗市个体私营企业协会" and c.region["city"] == "鹤岗市", (c.unit, c.region)
+
+
 @pytest.mark.parametrize("sentence", ["公司把加强党的领导和完善公司治理统一起来。", "大家一起加强学校管理。",
                                       "要深化医院改革。", "努力做强公司主业。"])
 def test_a_verb_before_an_organisation_word_is_no_name(sentence):

@@ -781,7 +781,10 @@ def without_party(name: str) -> str:
 
 
 # a short name that only its place makes a name: 来宾市人民医院 and 金秀瑶族自治县人民医院 are two hospitals
-_NAMED_BY_PLACE = re.compile(r"(?:第[一二三四五六七八九十\d]+)?(?:人民|中心|中医|中西医结合|妇幼保健)?(?:医院|法院|检察院)")
+_NAMED_BY_PLACE = re.compile(r"(?:第[一二三四五六七八九十\d]+)?(?:人民|中心|中医|中西医结合|妇幼保健)?(?:医院|法院|检察院)|"
+                             # a trade's association, or a mass organisation, of each city or county (佳木斯市个体私营
+                             # 企业协会 and 鹤岗市个体私营企业协会 are two bodies)
+                             r"(?:个体私营企业|个体劳动者|私营企业|个私|律师|消费者|工商业)(?:协会|联合会)|总工会|妇联|科协|工商联")
 
 
 def _other_place(longer: str, shorter: str, short: str) -> bool:
