@@ -1925,6 +1925,15 @@ def test_a_firm_inside_a_park_is_named_after_the_park(sentence, name):
     assert name in {c.core for c in candidates(sentence)}
 
 
+def test_a_maternity_hospital_is_named_and_a_campaign_or_a_kind_is_not():
+    # (r2804) 清廉医院 is the integrity campaign the hospital runs, 特色专科 a kind of specialty, 紧紧围绕医院 a verb's
+    # object; the hospital is named in the page's last line (r2126: 甘肃省妇幼保健院 had no organisation word at all)
+    text = ("清廉医院建设工作例会召开　院长直指发展短板\n\n9月28日，为把我院清廉医院建设切实向前推进，院长主持召开清廉医院"
+            "建设工作例会。医院当前面临几个突出问题：业务特色专科不够凸显；党建与业务融合不够。下一步要紧紧围绕医院发展大局，"
+            "培育特色专科。\n\n（版权所有：海口市妇幼保健院）")
+    assert case(text).unit == "海口市妇幼保健院", case(text).unit
+
+
 def test_a_trades_association_of_another_city_is_another_body():
     # (r2812) the visitors' associations share the host's short name (个体私营企业协会), not its identity
     text = ("黑龙江省个协考察团到鹤岗市个私协会考察调研\n\n5月9日，一支考察团来到鹤岗市个体私营企业协会开展考察调研。"
