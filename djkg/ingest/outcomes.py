@@ -397,6 +397,8 @@ _POOL_AFTER = re.compile(r"[^，。；\d]{0,16}?(?:中|里|当中)[，,]?(?:还|
                          r"[^，。；,;\d]{0,12}?(?:当中|之中|中|里)[^，。；,;\d]{0,4}?(?:排|位列|名列|位居|列第)")
 _MONEY = frozenset(("元", "万元", "亿元", "千元", "万美元", "美元"))
 _SPENT = re.compile(r"(?:(?<!科研)经费|的钱|拨付了?|划拨了?|下拨了?|补助了?)[^，。；]{0,3}$")
+# money put into something, told before its sum ("农场投向农业基础设施的资金达到700多万元")
+_FUNDS_INTO = re.compile(r"(?:投向|投到|投进|投放到|投放在|用到|用在)[^，。；]{1,14}?的(?:资金|经费|钱)[^，。；\d]{0,4}$")
 _PERSONAL = re.compile(r"(?<![其])[他她](?:家)?[^，。；他她]{0,6}?(?:营业额|收入|工资|利润|存款)")
 _SENT = re.compile(r"挑选|选派|下派|派驻|派出|抽调|选调|选聘|招募|动员")
 # a stretch of a city named as the setting, not the unit ("这片区域的税收累计达到388亿元")
@@ -581,6 +583,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score -= 4.0   # "第一批7项标准中，有6项…", "132张里有123张…": the whole the result is counted out of
     if unit in _MONEY and _SPENT.search(before):
         score -= 3.0   # "用于党建活动的钱有30万元", "已向社会组织党组织拨付9.9万元": money put in
+    elif unit in _MONEY and _FUNDS_INTO.search(before):
+        score -= 5.0   # "投向农业基础设施的资金达到700多万元": what went in, however much (as 累计投入)
     if unit in ("份", "本", "册", "张", "套") and _HANDOUT.search(before):
         score -= 3.0   # "送出健康宣传资料300多份", "张贴通知300份": what was handed out, not what it achieved
     if unit in ("人次", "人", "名") and "投入" in before[-6:]:
