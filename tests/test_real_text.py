@@ -2471,6 +2471,8 @@ def test_joint_building_in_the_words_reports_use(text, found):
     ("书记带着乡亲们搞起了生猪养殖，村里的产业兴起来了。", "measure:industry-development"),
     ("各个屯找到了适合自己的产业，发展甜茶种植加工和特色养殖。", "measure:industry-development"),
     ("公司在村寨建起扶贫车间，把产业扶贫和就业扶贫捆在一起。", "measure:industry-development"),
+    # (r2790) pooling shares to run the land together
+    ("村里成立农民专业合作社，探索“村社合一、合股联营”，走规模化的路子。", "measure:land-share-cooperation"),
 ])
 def test_measures_in_more_of_the_words_reports_use(text, concept):
     assert concept in {m.id for m in case(text).measures}
