@@ -1943,6 +1943,33 @@ def test_a_trades_association_of_another_city_is_another_body():
     assert c.unit == "鹤岗市个体私营企业协会" and c.region["city"] == "鹤岗市", (c.unit, c.region)
 
 
+@pytest.mark.parametrize("sentence, named, not_named", [
+    # (r2887) 地调 is 地质调查 shortened, not the adverb 地 and a verb
+    ("为了抢工期，南京地调中心党委从自身实际出发。", "南京地调中心", "调中心"),
+    # (r2878) a firm that settles in a zone: two names, not one
+    ("2010年，鸿昌公司落户泉州经济技术开发区。", "鸿昌公司", "鸿昌公司落户泉州经济技术开发区"),
+    # (r2881) a community named after a new quarter (北城新区) keeps its name; a district is no part of it
+    ("敖汉旗北城新区社区：易地搬迁安置区开起社区食堂", "敖汉旗北城新区社区", None),
+])
+def test_short_forms_settling_and_new_quarters_in_names(sentence, named, not_named):
+    from djkg.ingest.units import candidates
+    cores = {c.core for c in candidates(sentence)}
+    assert named in cores and not_named not in cores, cores
+
+
+@pytest.mark.parametrize("sentence", ["车辆乱停、飞线充电，这些威胁社区安全的老毛病不少。", "他们积极地办公司。"])
+def test_a_verb_or_an_adverb_before_an_organisation_word_names_none(sentence):
+    from djkg.ingest.units import candidates
+    assert not candidates(sentence), [c.core for c in candidates(sentence)]
+
+
+def test_a_new_quarters_community_keeps_its_name_when_shortened():
+    from djkg.ingest.units import short_name
+    assert short_name("赤峰市敖汉旗新惠镇北城新区社区") == "北城新区社区"
+    assert short_name("杭州市西湖区翠苑街道翠苑一区社区") == "翠苑一区社区"
+    assert short_name("南通市崇川区城东街道德民社区") == "德民社区"
+
+
 @pytest.mark.parametrize("sentence", ["公司把加强党的领导和完善公司治理统一起来。", "大家一起加强学校管理。",
                                       "要深化医院改革。", "努力做强公司主业。"])
 def test_a_verb_before_an_organisation_word_is_no_name(sentence):

@@ -137,7 +137,7 @@ _STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|
 # (…大学$ written out and the look-behind following 党员 rather than preceding it: every alternative then begins with
 # a character, which re skips ahead to instead of trying all of them at every character)
 _NOT_UNIT = re.compile(r"上大学$|考大学$|读大学$|念大学$|或|一个|一些|一次|不少|许多|来自|随手|就能|报给|送到|到了|走访|入户|进(?:村|社区|校园|企业|家庭|机关|学校|楼宇|小区)|划入|列入|群众|村民|居民(?!区)|记者|网格员|志愿者(?!协会|联合会|总会|总队|服务队)|骑手|快递员|"
-                       r"党员(?<!共产党员)|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|问题|明星|老旧|新建|所有|各个|领办|清廉|特色")
+                       r"党员(?<!共产党员)|软弱|涣散|后进|先进|示范|模范|重点|贫困|空壳|薄弱|问题|明星|老旧|新建|所有|各个|领办|清廉|特色|首家|首个")
 # (国家税务总局 + a place + 税务局 is a local tax bureau: the national administration's name heads every one of them)
 _MINISTRY = re.compile(r"^(?:中共)?(?:中央|国家(?!电网|电投|能源|管网|开发银行|税务总局[\u4e00-\u9fff]{2,14}?税务(?:分)?局)|国务院|"
                        r"教育部|农业农村部|民政部|中组部|全国)")
@@ -148,7 +148,7 @@ MAX_NAME = 18
 # 管理局) is one body; 和 after an organisation's own word joins two of them (民政局和财政局, 龙山街道和龙山社区)
 _DEPARTMENT_AND = r"(?<![局厅委部办院校所站村镇乡会司队区道])和(?=[\u4e00-\u9fff]{2,10}(?:局|厅|委员会|办公室)$)"
 _FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|(?!" + _DEPARTMENT_AND + r")和|以|(?<=[府局委院司])同|" + _JOINED_SUBJECTS +
-                            r"|及|是|由于|通过|按照|根据|(?<=[园厦])内)(?=[\u4e00-\u9fff]{2})")
+                            r"|及|是|由于|通过|按照|根据|(?<=[园厦])内|落户|入驻|进驻|迁入|搬进|搬到)(?=[\u4e00-\u9fff]{2})")
 _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 
 
@@ -162,7 +162,7 @@ _OUTLET_SITE = re.compile(r"网(?:\d|讯|消息|记者|报道|[\s　|｜)）]|$)
 _QUOTED_KIND = re.compile(r"“[^“”]{1,4}”(?:社区|村)$")
 _ONE_CHARACTER_NOT_A_NAME = frozenset("建组搭设办创立成一类种")
 # two-character verbs of reform and management that stand before an organisation word as its object
-_VERB_NOT_A_NAME = re.compile(r"完善|健全|加强|优化|规范|深化|推动|改进|改善|做强|做优|做大|壮大|管好|办好|建好|带好|围绕|依托|聚焦|立足")
+_VERB_NOT_A_NAME = re.compile(r"完善|健全|加强|优化|规范|深化|推动|改进|改善|做强|做优|做大|壮大|管好|办好|建好|带好|围绕|依托|聚焦|立足|威胁|影响|困扰|扰乱")
 _ALL_OF_AN_AREA = re.compile(r"^[全各](?:国|省|市|县|区|镇|乡|旗)")   # (全州县, 全椒县 are counties)
 # a count of organisations is not one ("数百栋写字楼", "十余家企业")
 _COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[余多]?[栋家个座所名处套]")
@@ -708,6 +708,10 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         if i == len(words) - 1 and w == "地" and tail:
             continue        # 六户地村: 地 right before the organisation word ends a name (the particle 地 comes
             #                 before a verb, never before 村 or 公司)
+        if i == len(words) - 2 and w == "地" and tail and len(words[i + 1][0]) == 1 and i > 0 \
+                and words[i - 1][1][:1] in ("n", "j"):
+            continue        # 南京地调中心: 地 and one character before the organisation word are a short form
+            #                 (地质调查), not an adverb and its verb
         if len(words) == 1 and len(w) >= 2 and f[:1] == "d" and tail in _PLACE_UNITS:
             continue        # 共同村: a village named by one adverb (a verb there is more often the clause's: 深入社区)
         if i == len(words) - 1 and len(w) == 1 and f[:1] in ("r", "p") and w not in _DEMONSTRATIVES \
@@ -768,6 +772,7 @@ _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
 _PLACE_ELEMENT = (r"[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
                   r"省|(?<!超)市|盟|县|(?<![社小校景厂园片矿营])区(?!域)|旗|街道|(?<=[\u4e00-\u9fff]{2})办事处|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2})")
 _LEADING_PLACE = re.compile(r"^(?:中共)?(?:" + _PLACE_ELEMENT + ")+")
+_PLACE_ELEMENT_RE = re.compile(_PLACE_ELEMENT)
 
 
 _PLACE_UNIT_END = re.compile(r"(?:村|嘎查|社区|居委会|村委会|居民区|乡|镇|苏木|街道)$")
@@ -803,6 +808,11 @@ def short_name(name: str) -> str:
     name = without_party(name)
     m = _LEADING_PLACE.match(name)
     rest = name[m.end():] if m else name
+    if m and _PLACE_UNIT_END.fullmatch(rest):
+        # the last "place" was the community's own name (北城新区社区: 北城新区 is no district): keep it
+        last = [x for x in _PLACE_ELEMENT_RE.finditer(name) if x.end() <= m.end()]
+        if last and last[-1].group(0).endswith("区"):   # (经二路街道社区 is the street's communities, no name)
+            rest = name[last[-1].start():]
     # a leading province or city named without its suffix (山东枣庄供电公司 → 枣庄供电公司 is how the text goes on)
     places = _leading_places(rest)
     lead = [e for e, x in places if not x.weak]
@@ -816,8 +826,8 @@ def short_name(name: str) -> str:
         found = [e for e, x in _leading_places(after) if not x.weak]
         if found and len(after) - max(found) >= 3:
             after = after[max(found):]
-        if after == rest:
-            break
+        if after == rest or _PLACE_UNIT_END.fullmatch(after):
+            break   # (nor is the last place taken off when only the kind of unit would be left: 北城新区社区)
         rest = after
     short = (rest if len(rest) >= 2 else name).strip("“”\"")
     # (a quoted name keeps its quotes: “和风江岸”项目)
