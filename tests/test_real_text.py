@@ -4201,6 +4201,8 @@ def test_a_firm_that_grew_into_a_state_owned_one_is_state_owned():
     ("福州市政务服务中心", "机关"),
     ("内蒙古广播电视传输发射中心", "事业单位"),       # r2582: a broadcasting centre, a public institution
     ("某县气象台党支部", "事业单位"),
+    ("南京地调中心党委", "事业单位"),                 # r2887: a geological survey's centre, under a bureau
+    ("安徽省水文局宣城水文勘测队党支部", "事业单位"), # r2889: a hydrological survey's team, under a bureau
 ])
 def test_a_service_centre_is_what_its_name_says_it_serves(unit, field):
     from djkg.ingest.industry import infer

@@ -214,7 +214,9 @@ _END_FIELD = [
                 # a county's service centre for a trade (西吉县马铃薯产业服务中心) is a public institution
                 r"(?:产业|农业|农技|畜牧|兽医|林业|水利|就业|人才)服务中心|"
                 # a broadcasting centre or station, a weather or hydrological station (内蒙古广播电视传输发射中心)
-                r"广播电视[\u4e00-\u9fff]{0,6}中心|(?:发射|转播|传输)中心|电视台|广播电台|发射台|转播台|气象台|水文站)$"), "事业单位"),
+                r"广播电视[\u4e00-\u9fff]{0,6}中心|(?:发射|转播|传输)中心|电视台|广播电台|发射台|转播台|气象台|水文站|"
+                # a geological or hydrological survey's centre or team (南京地调中心, 宣城水文勘测队, 第四地质大队)
+                r"(?:地调|调查|勘测|勘查|勘察|测绘|水文|地质|地勘)(?:中心|队|大队|院))$"), "事业单位"),
     (re.compile(r"(?:律师事务所|律所|协会|商会|联合会|基金会|慈善总会|体育总会|慈善会|社会工作服务中心|服务社|促进会|研究会|联盟)$"), "社会组织"),
     # bureaus that are companies (a grid's county 供电局, a railway or mining 局, a construction 工程局)
     (re.compile(r"(?:供电局|电业局|矿务局|铁路局|工程局|烟草专卖局|烟草局|烟站|烟叶站|(?:客运|车务|机务|工务|电务|车辆|供电)段)$"),
