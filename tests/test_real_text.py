@@ -3299,6 +3299,18 @@ def test_a_service_counter_named_so_is_no_volunteer_service(sentence, found):
     assert ("measure:volunteer-services" in got) is found, got
 
 
+# a visit told by what it found ("入户走访后发现…") is how a need came to light, not a service the unit set up; a visit
+# told as the work itself still counts (development sets: three such claims, none an annotator's)
+@pytest.mark.parametrize("sentence, found", [
+    ("社区联户长挨家入户走访后发现，社区里有这种需要的老人还真不少。", False),
+    ("网格员入户走访时发现，不少老人吃饭成了难题。", False),
+    ("社区党员组成服务团队，每周上门服务，帮老人理发、修水管。", True),
+])
+def test_a_visit_told_by_what_it_found_is_no_service_team(sentence, found):
+    got = {m.id for m in case(f"服务群众的做法\n\n{sentence}", unit="某社区党委").measures}
+    assert ("measure:service-teams" in got) is found, got
+
+
 # 12345 named only as where residents complained (投诉量居高不下, fewer 工单 after the work) is no hotline the unit
 # answers, and 12345 inside a longer number or a "12345工作法" is no hotline at all; a hotline whose calls the unit
 # takes (派到社区, 受理, 办理) still counts (development sets: 8 such claims of hotline-response, none an annotator's)

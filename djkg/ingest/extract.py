@@ -954,6 +954,17 @@ def _complaints_only(sentence: str, surface: str) -> bool:
     return bool(clauses) and all(_COMPLAINED.search(c) and not _ANSWERED.search(c) for c in clauses)
 
 
+# what a visit or a survey found: the finding follows the listed words in the same clause
+_FOUND_AFTER = re.compile(r"[^，。；：]{0,4}?(?:后|时|中|过程中)?(?:才)?发现")
+
+
+def _found_by(sentence: str, surface: str) -> bool:
+    """Whether every occurrence of the surface's last part is followed, in its clause, by what it found."""
+    last = surface.lstrip("~").split("&")[-1]
+    at = positions(sentence, last)
+    return bool(at) and all(_FOUND_AFTER.match(sentence, i + len(last)) for i in at)
+
+
 # listed words that, followed by these, name something else: 便民服务 of a 便民服务大厅, 便民服务中心, 便民服务站 is the
 # government's counter for paperwork (independent annotators never read it as members' service: 0 of 10 sentences)
 _OTHER_NAME = {"便民服务": re.compile(r"(?:大厅|中心|站|代办点|窗口|事项|方式)"),
@@ -1055,6 +1066,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             continue   # "一路吵到了龙华社区党群服务中心": where a scene happens, not a space the unit built
         if label == S.MEASURE and concept.extra.get("channel") and _complaints_only(s.text, _surface):
             continue   # "过去12345热线的投诉量一直居高不下": where residents complained, not the unit answering them
+        if label == S.MEASURE and _found_by(s.text, _surface):
+            continue   # "社区联户长挨家入户走访后发现，…老人还真不少": how a need came to light, not the work done
         if label == S.MEASURE and _in_honour(s.text, _surface):
             continue   # "被评为全省“五星级”党支部", "拿到了全省枫桥式基层调解组织的称号": an honour's title
         if _in_other_name(s.text, _surface):
