@@ -1878,6 +1878,15 @@ def test_capable_people_invited_home_to_start_firms_are_no_leaders_chosen():
     assert "measure:capable-leaders" not in {m.id for m in c.measures}
 
 
+@pytest.mark.parametrize("sentence", [
+    "以前家家户户各养各的牛羊，大多散放在草场上，价钱上不去，销路也成问题。",   # (r2870)
+    "“以前是各家种各家的，价格一直上不去。”",                                      # (r2811)
+])
+def test_each_household_farming_on_its_own_is_scattered_smallholding(sentence):
+    got = {m.id for m in case(f"村里的变化\n\n{sentence}", unit="某村党支部", industry="农村").problems}
+    assert "problem:scattered-smallholders" in got, got
+
+
 def test_orchards_here_and_there_are_no_scattered_community_forces():
     c = case("过去村里果园东一块西一块，各家各户单打独斗。", industry="农村")
     assert "problem:community-resources-scattered" not in {m.id for m in c.problems}
