@@ -1153,24 +1153,27 @@ def test_a_second_annotator_is_scored_exactly_as_the_extractor_would_be(tmp_path
     assert report["claims"]["invented_regions"]["documents"] == ["a.txt"]
 
 
-SECOND_ANNOTATIONS = sorted(p.parent.name for p in GOLD.glob("extraction_*/second_annotation.yaml"))
+# (a set read again by two readers independently holds second_annotation.yaml and second_annotation_b.yaml)
+SECOND_ANNOTATIONS = sorted(str(p.relative_to(GOLD)) for p in GOLD.glob("extraction_*/second_annotation*.yaml"))
 
 
-@pytest.mark.parametrize("gold", SECOND_ANNOTATIONS)
-def test_a_second_annotation_reads_every_write_up_with_known_ids(gold):
+@pytest.mark.parametrize("annotation", SECOND_ANNOTATIONS)
+def test_a_second_annotation_reads_every_write_up_with_known_ids(annotation):
     """The agreement figures in tests/README.md rest on these files: each covers its whole set and names only
     concepts and models the taxonomy has."""
     from djkg.graph.schema import concept_id
     from djkg.ingest.taxonomy import taxonomy
+    path = GOLD / annotation
+    gold = path.parent.name
     first = safe_load((GOLD / gold / "gold.yaml").read_text(encoding="utf-8"))
-    second = safe_load((GOLD / gold / "second_annotation.yaml").read_text(encoding="utf-8"))
+    second = safe_load(path.read_text(encoding="utf-8"))
     assert sorted(e["file"] for e in second) == sorted(e["file"] for e in first)
     known = taxonomy().by_id
     for e in second:
         named = [concept_id("Problem", p) for p in e["problems"] or []] + \
                 [concept_id("Measure", m) for m in e["measures"] or []] + ([e["model"]] if e["model"] else [])
         assert all(x in known for x in named), (e["file"], [x for x in named if x not in known])
-    report = evaluate_agreement(GOLD / gold, GOLD / gold / "second_annotation.yaml")
+    report = evaluate_agreement(GOLD / gold, path)
     assert report["documents"] == len(first)
 
 
