@@ -1878,6 +1878,14 @@ def test_capable_people_invited_home_to_start_firms_are_no_leaders_chosen():
     assert "measure:capable-leaders" not in {m.id for m in c.measures}
 
 
+def test_a_doubt_raised_as_a_question_is_no_problem_the_unit_had():
+    # (r2878) people wondered whether a union would set the firm's owner against its staff: no dispute, no coverage gap
+    text = ("建立工会促和谐\n\n鸿昌公司落户开发区后，区党工委要求公司建立自己的党支部和工会组织。起初，大家对非公企业做这些"
+            "工作有没有必要心里都打着问号：工会的主要职责是维护职工权益，成立工会会不会和非公企业主闹出矛盾？")
+    got = {m.id for m in case(text, unit="鸿昌公司党支部", industry="非公有制经济组织").problems}
+    assert not got & {"problem:property-disputes", "problem:non-public-coverage-gap"}, got
+
+
 @pytest.mark.parametrize("sentence", [
     "以前家家户户各养各的牛羊，大多散放在草场上，价钱上不去，销路也成问题。",   # (r2870)
     "“以前是各家种各家的，价格一直上不去。”",                                      # (r2811)

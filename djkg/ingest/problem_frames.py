@@ -189,6 +189,7 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
         # ("一年人均收入仅2500元") states one in any sentence (``_low_figure``)
         framed = (s.role != "outcome" or looks_back) and (states or looks_back)
         describes = states or not _NOT_A_STATE.search(text)
+        wondered = _ASKED_END.search(text) is not None
         for f in frames:
             if f.concept.id in seen:
                 continue
@@ -201,7 +202,8 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
                 absent = bool(f.concept.extra.get("absence_is_other"))
                 window = next((w for w, words in _windows(text, f.parts, cues, absent)
                                if (describes or _LOOKS_BACK.search(w))
-                               and (len(f.parts) > 1 or not _names_other(w, words, f.concept, tx))), None)
+                               and (len(f.parts) > 1 or not _names_other(w, words, f.concept, tx))
+                               and not (wondered and _WONDERED.search(w))), None)
             if window is None and f.concept.extra.get("stated_by_low_figure"):
                 window = _low_figure(text, f)
             if window is None:
@@ -211,6 +213,10 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
     return out
 
 
+# a doubt someone raised ("成立工会会不会和非公企业主闹出矛盾？"): a window wondering whether a trouble would come, in a
+# sentence ending on a question mark, states no trouble the unit had
+_WONDERED = re.compile(r"会不会|会否|是否会|是不是会|有没有必要")
+_ASKED_END = re.compile(r"[？?][”\"」]?$")
 # the topic missing altogether, said right before or after it: "没有物业", "无物业管理", "连物业都没有"
 _ABSENT_BEFORE = re.compile(r"(?:没有|没|无|缺少|缺乏)(?:任何)?$")
 _ABSENT_AFTER = re.compile(r"(?:都|也)?(?:没有|没)")
