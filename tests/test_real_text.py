@@ -1974,7 +1974,9 @@ def test_short_forms_settling_and_new_quarters_in_names(sentence, named, not_nam
     assert named in cores and not_named not in cores, cores
 
 
-@pytest.mark.parametrize("sentence", ["车辆乱停、飞线充电，这些威胁社区安全的老毛病不少。", "他们积极地办公司。"])
+@pytest.mark.parametrize("sentence", ["车辆乱停、飞线充电，这些威胁社区安全的老毛病不少。", "他们积极地办公司。",
+                                      # (r2881) the first of its kind the county opened, no community's name
+                                      "旗委社会工作部联手打造的首家社区食堂开门营业。"])
 def test_a_verb_or_an_adverb_before_an_organisation_word_names_none(sentence):
     from djkg.ingest.units import candidates
     assert not candidates(sentence), [c.core for c in candidates(sentence)]

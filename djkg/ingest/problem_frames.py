@@ -217,6 +217,7 @@ def frame_problems(sentences: list[Sentence], tx: Taxonomy, found: set[str]) -> 
 # sentence ending on a question mark, states no trouble the unit had
 _WONDERED = re.compile(r"会不会|会否|是否会|是不是会|有没有必要")
 _ASKED_END = re.compile(r"[？?][”\"」]?$")
+
 # the topic missing altogether, said right before or after it: "没有物业", "无物业管理", "连物业都没有"
 _ABSENT_BEFORE = re.compile(r"(?:没有|没|无|缺少|缺乏)(?:任何)?$")
 _ABSENT_AFTER = re.compile(r"(?:都|也)?(?:没有|没)")

@@ -147,6 +147,8 @@ MAX_NAME = 18
 # a government department named by two fields joined with 和 (人力资源和社会保障局, 住房和城乡建设局, 行政审批和政务信息
 # 管理局) is one body; 和 after an organisation's own word joins two of them (民政局和财政局, 龙山街道和龙山社区)
 _DEPARTMENT_AND = r"(?<![局厅委部办院校所站村镇乡会司队区道])和(?=[\u4e00-\u9fff]{2,10}(?:局|厅|委员会|办公室)$)"
+# (…园内, …大厦内 and 落户, 入驻, 进驻 …: a firm in a park or settling into a zone is named after them, "马尾快安科技园内
+# 福建朝日环保…公司", "鸿昌公司落户泉州经济技术开发区")
 _FUNCTION_WORD = re.compile(r".*(?:在|到|把|将|向|对|被|给|(?!" + _DEPARTMENT_AND + r")和|以|(?<=[府局委院司])同|" + _JOINED_SUBJECTS +
                             r"|及|是|由于|通过|按照|根据|(?<=[园厦])内|落户|入驻|进驻|迁入|搬进|搬到)(?=[\u4e00-\u9fff]{2})")
 _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
