@@ -2540,6 +2540,13 @@ def test_kinds_wholes_money_and_people_put_in_ranges_and_one_members_business_ar
     assert dropped not in values(case(text)), values(case(text))
 
 
+def test_a_village_known_across_the_county_keeps_its_own_figures():
+    # (r2809) "全县有名的" says how well known the village was, not that the figures after it are the county's
+    text = ("三十多年过去，这个当年全县有名的老大难村、三类支部、困难村，已经变成全国500强村：村固定资产达到1.2亿元，"
+            "村民存款总额已达3000多万元。")
+    assert 3000 in values(case(text, unit="长营村党支部", industry="农村")), values(case(text), "region")
+
+
 def test_research_funds_won_and_a_result_after_then_and_now_are_still_results():
     assert 2100 in values(case("近年来，团队获批国家级科研项目7项，到位科研经费2100万元。"))
     assert 97 in values(case("几年前谁也想不到的局面如今出现了：小区的物业费收缴率在2025年升到了97%。"))
