@@ -1214,6 +1214,10 @@ def test_ten_thousand_and_more_yuan_is_one_approximate_amount_in_wan_yuan():
     assert got and got[0].unit == "万元" and got[0].approx, c.outcomes
     anecdote = case("村党支部领办合作社\n去年他入了合作社，2022年这一年光分红就拿到8万多元。")
     assert 8.0 not in values(anecdote), anecdote.outcomes
+    # … and so is the end of a change (r2808: "由2017年的5万多元提高到23万余元" was 23 with unit 万)
+    c = case("村党支部领办合作社\n2020年，板江社区的村级集体经济收入已由2017年的5万多元提高到23万余元。")
+    got = [o for o in c.outcomes if o.value == 23.0]
+    assert got and got[0].unit == "万元" and got[0].approx and got[0].baseline == 5.0, c.outcomes
 
 
 def test_a_short_place_name_that_begins_a_villages_own_name_is_not_that_place():

@@ -294,9 +294,13 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         if m.group("debt"):
             a = -a   # "由负债12万元变为盈余36万元": the starting point was a debt
         unit = m.group("ub") or m.group("ua") or ""
+        approx = bool(m.group("ap"))
+        more = unit == "万" and _WAN_MORE.match(text, m.end())
+        if more:                 # "由5万多元提高到23万余元" ends on 23 万元, approximately (as a lone "8万多元" does)
+            unit, approx = "万" + more.group(1), True
         c0, c1 = _clause_of(clauses, m.start())
         clause_before = text[c0:m.start()]
-        consumed.append((m.start(), m.end()))
+        consumed.append((m.start(), m.end() + (len(more.group(0)) if more else 0)))
         if _PLAN.search(clause_before) or s.role == "problem" and not lead and not _later_now(text, m.start()):
             continue
         metric, name, direction = _metric_for(text, c0, m.start(), cues, unit)
@@ -309,7 +313,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
             direction = "up" if b > a else "down"
         scope = _scope(text, c0, m.start(), level)
         facts.append((m.start("b"), OutcomeFact(metric, name, b, unit, direction, text, baseline=a, scope=scope,
-                                               approx=bool(m.group("ap")))))
+                                               approx=approx)))
     consumed += [(m.start("a"), m.end()) for m in _FROM_ONLY.finditer(text)
                  if not any(x <= m.start() < y for x, y in consumed)]
     for m in quantities:
