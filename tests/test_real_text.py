@@ -1214,6 +1214,11 @@ def test_ten_thousand_and_more_yuan_is_one_approximate_amount_in_wan_yuan():
     assert got and got[0].unit == "万元" and got[0].approx, c.outcomes
     anecdote = case("村党支部领办合作社\n去年他入了合作社，2022年这一年光分红就拿到8万多元。")
     assert 8.0 not in values(anecdote), anecdote.outcomes
+    # … and a bare 万 shows what it counts (3624.8万吨 was 3624.8 with unit 万; 2.5万多株 approximately)
+    c = case("某港党支部\n截至10月22日，防城港站今年累计货发量达到3624.8万吨，同比增长12%。")
+    assert [(o.unit, o.approx) for o in c.outcomes if o.value == 3624.8] == [("万吨", False)], c.outcomes
+    c = case("村党支部领办合作社\n眼下，基地种下的百香果苗已有2.5万多株，每垧地的玉米从7万株增加到了8.5万株。")
+    assert {(o.value, o.unit, o.approx) for o in c.outcomes} >= {(2.5, "万株", True), (8.5, "万株", False)}, c.outcomes
     # … and so is the end of a change (r2808: "由2017年的5万多元提高到23万余元" was 23 with unit 万)
     c = case("村党支部领办合作社\n2020年，板江社区的村级集体经济收入已由2017年的5万多元提高到23万余元。")
     got = [o for o in c.outcomes if o.value == 23.0]

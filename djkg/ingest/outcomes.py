@@ -65,6 +65,17 @@ _QUANTITIES = Prefiltered(_QUANTITY, starts=_FIGURE_START)   # (what _QUANTITY.f
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _WAN_UNIT = re.compile(r"[元人户亩]")
 _WAN_MORE = re.compile(r"[多余](元|人次|人|户次|户|亩|个|次|件|名|家|吨)")
+# what a bare 万 counts, written right after it ("3624.8万吨", "2.5万多株", "1.25万余条"): the unit shown whole (the
+# figure is judged with 万 alone, as it always was; only what is stored and shown says what was counted)
+_WAN_OF = re.compile(r"(?P<ap>[多余])?(?P<u>吨|公斤|斤|株|棵|套|台|只|羽|头|辆次|辆|件|例|册|条|张|份|袋|粒|单|标箱|"
+                     r"平方千米|平方米|平米|公里|千米|米|度|千瓦时|千伏安|小时|窖|枚|箱|担|根|个|名|次|人|户|亩|元)")
+
+
+def _whole_wan(text: str, end: int) -> tuple[str, bool]:
+    """The unit of a figure read as 万 alone, with the word it counts when one follows (万吨, 万株 …), and whether an
+    approximation (多, 余) stood between them."""
+    m = _WAN_OF.match(text, end)
+    return ("万" + m.group("u"), bool(m.group("ap"))) if m else ("万", False)
 _DOWN = ("下降", "减少", "降低", "缩短", "压缩", "降至", "减至", "下滑", "少了", "降到")
 _UP = ("提高", "提升", "增加", "增长", "上升", "达到", "突破", "跃升", "翻番", "增至", "升至")
 _QUALITATIVE = re.compile(r"(获评|被评为|荣获|入选|被授予|被命名为|获得.{0,12}(?:称号|荣誉|表彰|奖)|"
@@ -312,8 +323,9 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         elif a != b:
             direction = "up" if b > a else "down"
         scope = _scope(text, c0, m.start(), level)
-        facts.append((m.start("b"), OutcomeFact(metric, name, b, unit, direction, text, baseline=a, scope=scope,
-                                               approx=approx)))
+        shown, more_after = _whole_wan(text, m.end()) if unit == "万" else (unit, False)
+        facts.append((m.start("b"), OutcomeFact(metric, name, b, shown, direction, text, baseline=a, scope=scope,
+                                               approx=approx or more_after)))
     consumed += [(m.start("a"), m.end()) for m in _FROM_ONLY.finditer(text)
                  if not any(x <= m.start() < y for x, y in consumed)]
     for m in quantities:
@@ -362,8 +374,9 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
             direction = "down"
         elif any(v in window for v in _UP) and direction == "none":
             direction = "up"
-        facts.append((start, OutcomeFact(metric, name, value, unit, direction, text,
-                                         scope=_scope(text, c0, start, level), approx=approx)))
+        shown, more_after = _whole_wan(text, end) if unit == "万" else (unit, False)
+        facts.append((start, OutcomeFact(metric, name, value, shown, direction, text,
+                                         scope=_scope(text, c0, start, level), approx=approx or more_after)))
     return [f for _, f in sorted(facts, key=lambda x: x[0])]
 
 
