@@ -3,6 +3,8 @@ from the end — the same words and tags as tagging the whole fragment, on the f
 
 import re
 
+import pytest
+
 from djkg.ingest.outcomes import _tagged_from_end
 from djkg.ingest.pos_tagging import posseg
 from djkg.ingest.taxonomy import tokenizer
@@ -30,3 +32,25 @@ def test_the_same_words_and_tags_as_tagging_the_whole_fragment():
     for fragment in fragments:
         whole = [(w, f) for w, f in posseg().cut(fragment) if w.strip()]
         assert list(_tagged_from_end(fragment)) == whole[::-1], fragment
+
+
+@pytest.mark.parametrize("fragment, name", [
+    ("从党员进社区开始算，医院一共组织了", "医院"),          # 一共 (tagged as an abbreviation) ends the clause, not the name
+    ("刑事警情、治安警情同比分别下降", "治安警情"),         # … and so does 同比
+    ("来自台湾南投县竹山镇的", ""),                          # places and their kind name no measure
+    ("全省同比增长", ""),                                     # an area names where, not what
+    ("村集体经济组织的经营收益达到", "经营收益"),
+])
+def test_a_figures_name_is_a_noun_phrase_not_an_adverb_or_a_place(fragment, name):
+    from djkg.ingest.outcomes import noun_phrase
+    tokenizer()
+    assert noun_phrase(fragment) == name
+
+
+def test_an_honour_asked_about_is_no_result():
+    # (corpus: d-anhui-huoqiu) "一个县级大厅凭什么入选？" opens the section that answers it
+    from djkg.ingest.extract import extract
+    from djkg.ingest.readers import RawDoc
+    text = "霍邱县政务服务中心入选全国案例\n\n一个县级大厅凭什么入选？\n\n中心推行帮办代办，群众办事少跑腿。"
+    honours = [o for o in extract(RawDoc(source="x.txt", text=text)).outcomes if o.metric == "honour"]
+    assert not any("凭什么" in (o.name or "") for o in honours), honours

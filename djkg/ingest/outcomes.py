@@ -82,6 +82,8 @@ _QUALITATIVE = re.compile(r"(获评|被评为|荣获|入选|被授予|被命名�
                           r"在全[国省市区县](?:内)?(?:推广|复制)|全[国省市区县]范围(?:内)?(?:推广|复制)|被.{0,12}(?:推广|采纳|复制|写入)|"
                           r"经验.{0,10}(?:推广|交流)|写入.{0,12}(?:文件|报告|条例))")
 _CLAUSE = re.compile(r"[，；：:,;]")
+# an honour asked about ("一个县级大厅凭什么入选？" opening a section): what the text goes on to answer, no result in itself
+_ASKS = re.compile(r"[？?]$|凭什么|为什么|为何|怎么")
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:]")   # "成效：一年来……"
 
 # --- what speaks for a number being a result -----------------------------------------------------------
@@ -269,12 +271,14 @@ def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "",
         if _example_of_area(s.text, unit):
             area_topic = True      # what follows in the paragraph is the area's story, its figures the area's
         for fact in facts:
-            key = (fact.metric or fact.name, fact.value, fact.unit)
+            # (a figure with neither metric nor name stands for the unit's own of the same size only in the same scope:
+            # "全县已有3000余名…", the county's, and "3000余名在职党员认领了…", the unit's, are two)
+            key = (fact.metric or fact.name or fact.scope, fact.value, fact.unit)
             if key not in seen:
                 seen.add(key)
                 out.append(fact)
         q = not facts and s.role != "problem" and _QUALITATIVE.search(s.text)   # (the cheap conditions first)
-        if q and not _PLAN.search(s.text[:q.start()]):
+        if q and not _PLAN.search(s.text[:q.start()]) and not _ASKS.search(_clause_around(s.text, q.start())):
             clause = _clause_around(s.text, q.start())
             key = ("qualitative", None, clause)
             if key not in seen:
@@ -837,6 +841,11 @@ def _metric_for(text: str, clause_start: int, pos: int, cues: list, unit: str) -
 
 
 _NOUNY = ("率", "量", "额", "数", "费")
+# adverbs that posseg tags as abbreviations or nouns: they end a phrase's clause, never its name ("医院一共组织了",
+# "治安警情同比下降")
+_ADVERB_WORDS = frozenset(("一共", "总共", "共计", "合计", "累计", "同比", "环比", "分别", "先后", "均", "都", "已", "已经"))
+_PLACE_KINDS = frozenset(("省", "市", "县", "区", "镇", "乡", "村", "旗", "州"))
+_AREA_NAMED = re.compile(r"全[国省市县区镇乡村旗州]|.+(?:街道|镇|乡)")
 
 
 def noun_phrase(fragment: str) -> str:
@@ -854,16 +863,21 @@ def _noun_phrase(fragment: str) -> str:
     take: list[str] = []
     trailing = True
     for w, f in _tagged_from_end(fragment):
-        if trailing and f[:1] in ("v", "d", "u", "p", "c", "y", "m", "q", "r", "f", "t") and w not in _NOUNY:
-            continue   # what follows the phrase: verbs, adverbs, particles …
+        if trailing and (f[:1] in ("v", "d", "u", "p", "c", "y", "m", "q", "r", "f", "t") or w in _ADVERB_WORDS) \
+                and w not in _NOUNY:
+            continue   # what follows the phrase: verbs, adverbs, particles … (一共, 同比: adverbs tagged otherwise)
         trailing = False
         # x: a word of our own dictionary (concept and metric words, added without a tag) — a noun more often than not
         if (f[:1] == "n" and f != "nr") or f in ("vn", "an", "l", "j", "nz") or w in _NOUNY \
                 or (f == "x" and len(w) >= 2 and _CJK_WORD.fullmatch(w)):   # nr: a person
-            take.insert(0, w)
+            take.insert(0, (w, f))
         else:
             break
-    take = [w for w in take if not _is_place(w)] if len(take) > 1 else take
+    take = [w for w, f in take if not _is_place(w) and f != "ns"] if len(take) > 1 else [w for w, _ in take]
+    if len(take) == 1 and take[0] in _PLACE_KINDS:
+        return ""   # "来自台湾南投县竹山镇的": a place's names and its kind, no measure
+    if _AREA_NAMED.fullmatch("".join(take)):
+        return ""   # "全省同比增长", "浉河区湖东街道…": an area, not what was measured
     phrase = "".join(take)
     if len(phrase) < 2 or len(phrase) > 12 or re.search(r"[他她它我你]|[\dA-Za-z]", phrase) or _is_place(phrase):
         return ""   # "烟台" names where, not what was measured
