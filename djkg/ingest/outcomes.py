@@ -76,6 +76,8 @@ def _whole_wan(text: str, end: int) -> tuple[str, bool]:
     approximation (多, 余) stood between them."""
     m = _WAN_OF.match(text, end)
     return ("万" + m.group("u"), bool(m.group("ap"))) if m else ("万", False)
+
+
 _DOWN = ("下降", "减少", "降低", "缩短", "压缩", "降至", "减至", "下滑", "少了", "降到")
 _UP = ("提高", "提升", "增加", "增长", "上升", "达到", "突破", "跃升", "翻番", "增至", "升至")
 _QUALITATIVE = re.compile(r"(获评|被评为|荣获|入选|被授予|被命名为|获得.{0,12}(?:称号|荣誉|表彰|奖)|"
