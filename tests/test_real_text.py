@@ -41,6 +41,11 @@ def problem_ids(text: str, industry: str) -> set[str]:
     return {m.id for m in case("某党组织的做法。\n" + text, industry=industry).problems}
 
 
+def service_measure_ids(sentence: str, unit: str) -> set[str]:
+    """The measures extracted from a sentence of a report on ``unit``'s work serving people."""
+    return {m.id for m in case(f"服务群众的做法\n\n{sentence}", unit=unit).measures}
+
+
 def test_background_counts_rates_durations_and_baselines_are_not_results():
     c = case("某村党支部带领群众发展产业。\n全村319户、854人，党员44名，两委成员5人。经过5个多月筹备，合作社2014年挂牌，"
              "当年集体收入仅1.2万元。村里推行积分制，每积1分相当于0.1元。\n"
@@ -3311,7 +3316,7 @@ def test_a_cooperative_led_by_the_villages_general_branch_or_committee(sentence)
     ("学校组织党员教师走村入户，了解每个孩子的家境。", "measure:members-contact-households", "measure:service-teams"),
 ])
 def test_paperwork_help_and_village_rounds_are_not_service_teams(sentence, meant, not_meant):
-    got = {m.id for m in case(f"服务群众的做法\n\n{sentence}", unit="某局党支部").measures}
+    got = service_measure_ids(sentence, "某局党支部")
     assert meant in got and not_meant not in got, got
 
 
@@ -3330,7 +3335,7 @@ def test_a_road_or_herd_shared_by_households_is_no_service_team(sentence):
     ("社区工作人员谢琪媛是卫健便民服务队的成员。", True),
 ])
 def test_a_service_counter_named_so_is_no_volunteer_service(sentence, found):
-    got = {m.id for m in case(f"服务群众的做法\n\n{sentence}", unit="某党支部").measures}
+    got = service_measure_ids(sentence, "某党支部")
     assert ("measure:volunteer-services" in got) is found, got
 
 
@@ -3342,7 +3347,7 @@ def test_a_service_counter_named_so_is_no_volunteer_service(sentence, found):
     ("社区党员组成服务团队，每周上门服务，帮老人理发、修水管。", True),
 ])
 def test_a_visit_told_by_what_it_found_is_no_service_team(sentence, found):
-    got = {m.id for m in case(f"服务群众的做法\n\n{sentence}", unit="某社区党委").measures}
+    got = service_measure_ids(sentence, "某社区党委")
     assert ("measure:service-teams" in got) is found, got
 
 
@@ -3360,7 +3365,7 @@ def test_a_visit_told_by_what_it_found_is_no_service_team(sentence, found):
     ("街道把12345热线办理当作为民解忧的重要抓手。", True),
 ])
 def test_a_hotline_named_for_its_complaints_is_no_hotline_work(sentence, found):
-    got = {m.id for m in case(f"服务群众的做法\n\n{sentence}", unit="某社区党委").measures}
+    got = service_measure_ids(sentence, "某社区党委")
     assert ("measure:hotline-response" in got) is found, got
 
 
