@@ -1981,6 +1981,9 @@ def test_a_trades_association_of_another_city_is_another_body():
     ("2010年，鸿昌公司落户泉州经济技术开发区。", "鸿昌公司", "鸿昌公司落户泉州经济技术开发区"),
     # (r2881) a community named after a new quarter (北城新区) keeps its name; a district is no part of it
     ("敖汉旗北城新区社区：易地搬迁安置区开起社区食堂", "敖汉旗北城新区社区", None),
+    # (r2945) a city's law-enforcement team, and (r2949) a mining bureau's numbered survey institute, are organisations
+    ("这是忻州市城市管理综合行政执法队把学习成果变成服务实效的写照。", "忻州市城市管理综合行政执法队", None),
+    ("2022年6月，河南省地矿局地矿四院承担了调查项目中的物探工作。", "河南省地矿局地矿四院", None),
 ])
 def test_short_forms_settling_and_new_quarters_in_names(sentence, named, not_named):
     from djkg.ingest.units import candidates
@@ -4255,6 +4258,8 @@ def test_a_firm_that_grew_into_a_state_owned_one_is_state_owned():
     ("某县气象台党支部", "事业单位"),
     ("南京地调中心党委", "事业单位"),                 # r2887: a geological survey's centre, under a bureau
     ("安徽省水文局宣城水文勘测队党支部", "事业单位"), # r2889: a hydrological survey's team, under a bureau
+    ("河南省地矿局地矿四院党委", "事业单位"),         # r2949: a numbered survey institute of a mining bureau
+    ("忻州市城市管理综合行政执法队", "机关"),         # r2945: a law-enforcement team is an organ's
 ])
 def test_a_service_centre_is_what_its_name_says_it_serves(unit, field):
     from djkg.ingest.industry import infer

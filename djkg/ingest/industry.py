@@ -216,14 +216,17 @@ _END_FIELD = [
                 # a broadcasting centre or station, a weather or hydrological station (内蒙古广播电视传输发射中心)
                 r"广播电视[\u4e00-\u9fff]{0,6}中心|(?:发射|转播|传输)中心|电视台|广播电台|发射台|转播台|气象台|水文站|"
                 # a geological or hydrological survey's centre or team (南京地调中心, 宣城水文勘测队, 第四地质大队)
-                r"(?:地调|调查|勘测|勘查|勘察|测绘|水文|地质|地勘)(?:中心|队|大队|院))$"), "事业单位"),
+                r"(?:地调|调查|勘测|勘查|勘察|测绘|水文|地质|地勘|地矿|煤田|冶金)[一二三四五六七八九十]*(?:中心|队|大队|院))$"),
+     "事业单位"),
     (re.compile(r"(?:律师事务所|律所|协会|商会|联合会|基金会|慈善总会|体育总会|慈善会|社会工作服务中心|服务社|促进会|研究会|联盟)$"), "社会组织"),
     # bureaus that are companies (a grid's county 供电局, a railway or mining 局, a construction 工程局)
     (re.compile(r"(?:供电局|电业局|矿务局|铁路局|工程局|烟草专卖局|烟草局|烟站|烟叶站|(?:客运|车务|机务|工务|电务|车辆|供电)段)$"),
      "国有企业"),
     # a township (…镇, …乡) is the state's lowest organ: an organ unless its text is about its villages' farms
     # (the 镇/乡 cues of 农村 and its text cues then outweigh this; fields.yaml keeps 乡镇 a sector of 农村)
-    (re.compile(r"(?:局|委员会|法院|检察院|法庭|政府|办公室|工委|派出所|司法所|税务所|支队|(?<![小古])镇|(?<![家故水城])乡)$"), "机关"),
+    # … and a law-enforcement team (城市管理综合行政执法队) is an organ's, however like a survey team it ends
+    (re.compile(r"(?:局|委员会|法院|检察院|法庭|政府|办公室|工委|派出所|司法所|税务所|支队|执法(?:大|支|中)?队|(?<![小古])镇|"
+                r"(?<![家故水城])乡)$"), "机关"),
     # … and so does an industry chain's joint Party committee (五金不锈钢制造业产业链联合党委): the firms along the chain
     (re.compile(r"(?:写字楼|大厦|楼宇|商圈|园区|产业园|工业园|科技园|物流园|驿站|商贸城|产业链(?:综合|联合)?)$"), "非公有制经济组织"),
     # any other 所 (科技情报所, 农技所, 质检所): a public institute — the organs' and firms' kinds of 所 (派出所, 司法所,
