@@ -4260,6 +4260,7 @@ def test_a_firm_that_grew_into_a_state_owned_one_is_state_owned():
     ("安徽省水文局宣城水文勘测队党支部", "事业单位"), # r2889: a hydrological survey's team, under a bureau
     ("河南省地矿局地矿四院党委", "事业单位"),         # r2949: a numbered survey institute of a mining bureau
     ("忻州市城市管理综合行政执法队", "机关"),         # r2945: a law-enforcement team is an organ's
+    ("东至县尧渡镇新天地购物广场党支部", "非公有制经济组织"),   # r2943: a shopping mall in a town is no village
 ])
 def test_a_service_centre_is_what_its_name_says_it_serves(unit, field):
     from djkg.ingest.industry import infer
