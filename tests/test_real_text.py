@@ -1984,6 +1984,8 @@ def test_a_trades_association_of_another_city_is_another_body():
     # (r2945) a city's law-enforcement team, and (r2949) a mining bureau's numbered survey institute, are organisations
     ("这是忻州市城市管理综合行政执法队把学习成果变成服务实效的写照。", "忻州市城市管理综合行政执法队", None),
     ("2022年6月，河南省地矿局地矿四院承担了调查项目中的物探工作。", "河南省地矿局地矿四院", None),
+    # (r2966) a county's supply and marketing co-operative, not its platform firm, is the unit; 供销社员 are its members
+    ("这几年，安乡县供销社把党建作为引领。", "安乡县供销社", None),
 ])
 def test_short_forms_settling_and_new_quarters_in_names(sentence, named, not_named):
     from djkg.ingest.units import candidates
@@ -4261,6 +4263,7 @@ def test_a_firm_that_grew_into_a_state_owned_one_is_state_owned():
     ("河南省地矿局地矿四院党委", "事业单位"),         # r2949: a numbered survey institute of a mining bureau
     ("忻州市城市管理综合行政执法队", "机关"),         # r2945: a law-enforcement team is an organ's
     ("东至县尧渡镇新天地购物广场党支部", "非公有制经济组织"),   # r2943: a shopping mall in a town is no village
+    ("安乡县供销社党组", "机关"),                     # r2966: a county's supply and marketing co-operative
 ])
 def test_a_service_centre_is_what_its_name_says_it_serves(unit, field):
     from djkg.ingest.industry import infer

@@ -225,7 +225,7 @@ _END_FIELD = [
     # a township (…镇, …乡) is the state's lowest organ: an organ unless its text is about its villages' farms
     # (the 镇/乡 cues of 农村 and its text cues then outweigh this; fields.yaml keeps 乡镇 a sector of 农村)
     # … and a law-enforcement team (城市管理综合行政执法队) is an organ's, however like a survey team it ends
-    (re.compile(r"(?:局|委员会|法院|检察院|法庭|政府|办公室|工委|派出所|司法所|税务所|支队|执法(?:大|支|中)?队|(?<![小古])镇|"
+    (re.compile(r"(?:局|委员会|法院|检察院|法庭|政府|办公室|工委|派出所|司法所|税务所|支队|执法(?:大|支|中)?队|供销(?:合作)?(?:联)?社|(?<![小古])镇|"
                 r"(?<![家故水城])乡)$"), "机关"),
     # … and so does an industry chain's joint Party committee (五金不锈钢制造业产业链联合党委): the firms along the chain
     # … and a shopping mall's (东至县尧渡镇新天地购物广场党支部): its town's 镇 says where it is, not what it is
