@@ -5383,3 +5383,10 @@ def test_common_nouns_and_verbs_before_an_organisation_word_name_no_organisation
     assert any(core.startswith("随州") for core, _ in named("随州市曾都区某社区党委召开会议"))
     # a driving school is an organisation (r2608: 巴东县农兴驾校党支部 was a clause, "带动学校")
     assert ("巴东县农兴驾校", "党支部") in named("巴东县农兴驾校党支部组织学员开展志愿服务")
+
+
+def test_a_communitys_party_service_centre_stands_for_the_community():
+    # (r2938) the centre is where the community's Party branch works: the unit is the community, with its branch
+    text = ("闻莺园社区：把服务送到居民身边\n\n奎屯市乌鲁木齐西路街道闻莺园社区党群服务中心里，每天都有居民来办事。"
+            "闻莺园社区党支部把党员分到各个楼栋，闻莺园社区党群服务中心开设了夜校。")
+    assert case(text).unit == "奎屯市乌鲁木齐西路街道闻莺园社区党支部", case(text).unit

@@ -859,6 +859,10 @@ def guess_unit(title: str, text: str) -> str:
         scores[core] += score(f, weights)
     best = _leader(scores)
     short = ranking.shorts[best]
+    if host := _CENTRE_OF.fullmatch(best):
+        # "闻莺园社区党群服务中心" is the community's venue: the unit is the community (its Party body, written after it)
+        best = host.group(1)
+        short = short_name(best)
     party = [p.group(0) for name in (short, best) for end in _ends(text, name)
              for p in (_PARTY_AFTER.match(text, end),) if p and p.group(0).endswith(PARTY + ("支部",))]
     # the most frequent; on a tie the first written (never a set's order: that changes from one process to the next)
@@ -886,6 +890,10 @@ def guess_unit(title: str, text: str) -> str:
         if 2 <= len(middle) <= 16 and _CJK_RUN.fullmatch(middle) and not _CLAUSE_IN_NAME.search(middle):
             return head
     return best + suffix
+
+
+# a village's or a community's Party and public service centre: the place where its Party body works, not a body
+_CENTRE_OF = re.compile(r"([\u4e00-\u9fff]{2,}?(?:社区|村|嘎查))党群(?:活动|服务){1,2}(?:中心|站)")
 
 
 BRANCH_CHARS = 1500   # how far into the body a branch written after the unit's name is looked for
