@@ -5390,3 +5390,12 @@ def test_a_communitys_party_service_centre_stands_for_the_community():
     text = ("闻莺园社区：把服务送到居民身边\n\n奎屯市乌鲁木齐西路街道闻莺园社区党群服务中心里，每天都有居民来办事。"
             "闻莺园社区党支部把党员分到各个楼栋，闻莺园社区党群服务中心开设了夜校。")
     assert case(text).unit == "奎屯市乌鲁木齐西路街道闻莺园社区党支部", case(text).unit
+
+
+def test_a_trouble_that_never_happened_is_no_problem():
+    # (r2940) "既没有员工上访，也没有发生刑事案件": a year without it, a result, not a trouble the unit had
+    text = ("迪庆矿业一选矿厂党支部抓和谐\n\n在营造员工之间的和谐关系上，支部善于做员工的思想工作，全年既没有员工上访，"
+            "也没有发生刑事案件，厂区一派和谐。")
+    assert "problem:social-conflicts" not in {m.id for m in case(text).problems}
+    # … while petitions the unit did have stay one
+    assert "problem:social-conflicts" in {m.id for m in case("过去，村里矛盾多，村民经常越级上访。").problems}

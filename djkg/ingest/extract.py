@@ -770,6 +770,8 @@ _ASKS_HOW = re.compile(r"(?:怎么|怎样|如何|咋)[^。？?]{2,30}[？?]")
 _RESOLVED = re.compile(r"(?:不用|不必|不再|无须|无需|再也不|不用再|告别了?|摆脱了?|不愁|不怕|没有发生|没发生|未发生|"
                        r"未出现|没有出现|杜绝了?|不起|没起|没闹|不闹|(?<![为是])零)(?:发愁|担心|为|过|一起|一例)?$")   # (不起纠纷)
 # (… and an achievement of none, "零上访、零冲突", "实现零投诉": not 为零 / 是零, a figure that was nothing)
+# "全年既没有员工上访，也没有发生刑事案件": none of it happened, a result (a few words of who between)
+_NONE_HAPPENED = re.compile(r"(?:既没有|既没|既无|从没有|从未|再没有|再也没有|全年没有|全年无)[\u4e00-\u9fff]{0,4}$")
 # a problem negated right before it: "不走过场", "不流于形式", "决不搞形式主义" (not 不少, 不断: not negations of it)
 _NEGATED = re.compile(r"(?<![并也还])不(?:搞)?$")
 _PURPOSE = re.compile(r"(?:为了让|为让|确保|保证)[^，。；]{0,12}(?:不|不再|不会)$|(?:为了|为)不让[^，。；]{0,12}$|"
@@ -1021,7 +1023,8 @@ def _mentions(matches, sentences: list[Sentence], label: str, prefer: tuple[str,
             clause = _clause_at(s.text, _surface)
             bare = _surface.lstrip("~").split("&")[0]
             before = s.text[:max(s.text.find(bare), 0)]
-            if _RESOLVED.search(before[-8:]) or _PURPOSE.search(before) or _NEGATED.search(before[-3:]):
+            if _RESOLVED.search(before[-8:]) or _PURPOSE.search(before) or _NEGATED.search(before[-3:]) \
+                    or _NONE_HAPPENED.search(before[-10:]):
                 continue   # (also "为了让挂钩服务不走过场": what the work is there to prevent; "不打折扣、不走过场": a
                 #            rule the unit keeps, negated)
             if any(_only_asked(s.text, part) for part in _surface.lstrip("~").split("&") if part.startswith("不")):
