@@ -3884,6 +3884,9 @@ def test_a_breadcrumb_is_no_title_and_a_rivers_bank_is_no_district():
     assert c.region.get("county") != "黄浦区" and c.region.get("province") != "上海市", c.region
     c = case("厦门湖里区湖边社区党建引领居民共治\n\n湖边社区党委把让群众参与当作治理的基础。")
     assert c.region.get("county") == "湖里区", c.region
+    # r3031: "白水江保护局" guards a river's nature reserve; no 白水县 (陕西) is named
+    c = case("察民情知民需 白水江保护局开展实践活动\n\n白水江保护局把实践活动抓在手上，给保护区周边社区的村民送去液化气灶具。")
+    assert c.region.get("county") != "白水县" and c.region.get("province") != "陕西省", c.region
 
 
 def test_a_workshop_and_a_subsidiary_take_their_state_owned_groups_ownership():

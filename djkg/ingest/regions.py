@@ -245,6 +245,7 @@ class Gazetteer:
                 found = [f for f in found if not _STREET_AFTER.match(chunk[f[1]:f[1] + 3])
                          and (f[2].full or not _SITE_AFTER.match(chunk[f[1]:f[1] + 4]) or f[0] == 0)
                          and (f[2].full or not _begins_other_name(chunk, f[1]))
+                         and (f[2].full or not _WATER_AFTER.match(chunk, f[1]))   # (白水江保护局: a river's reserve)
                          and (f[2].full or self._short_county_stands(chunk, f, ends))]
             # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗)
             found = [f for f in found if f[2].full or not self._inside_word(chunk, f[0], f[1])]
@@ -439,7 +440,9 @@ _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场
                          r"[东西南北]麓|山麓|山脚|脚下|山下|山区|山脉|腹地)")   # … or a mountain: "从天山北麓一直延伸到南麓"
 # a short name that begins a river's or a lake's ("黄浦江畔" is no 黄浦区; "湖里区湖边社区" keeps its full name), or a
 # bay's ("花山湾" is an estate by a bay in 镇江, no 花山区; a 湾区 is still a district)
-_WATER_AFTER = re.compile(r"[江河湖](?:畔|边|岸|两岸|沿岸|之滨)|湾(?!区)")
+_WATER_AFTER = re.compile(r"[江河湖](?:畔|边|岸|两岸|沿岸|之滨)|湾(?!区)|"
+                          # … or a river's nature reserve or basin ("白水江保护局" guards a reserve, no 白水县)
+                          r"[江河](?:自然保护|保护区|保护局|管理局|流域|湿地|上游|下游|源头)")
 # what may come before a county's short name at the start of an organisation's name
 _NAME_PREFIXES = ("中共", "国网", "国家电网", "电网", "中国", "原", "附属")
 # the bodies of a town or township's own level, named after it (extract.py: a unit that is one sits below a county)
