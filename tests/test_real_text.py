@@ -4267,6 +4267,10 @@ def test_a_firm_that_grew_into_a_state_owned_one_is_state_owned():
     ("忻州市城市管理综合行政执法队", "机关"),         # r2945: a law-enforcement team is an organ's
     ("东至县尧渡镇新天地购物广场党支部", "非公有制经济组织"),   # r2943: a shopping mall in a town is no village
     ("安乡县供销社党组", "机关"),                     # r2966: a county's supply and marketing co-operative
+    ("涔天河水库和工程管理局党委", "事业单位"),       # r3030: a reservoir's administration
+    ("白水江保护局党委", "事业单位"),                 # r3031: a nature reserve's administration
+    ("凯里市市政设施管理处党支部", "事业单位"),       # r3032: a city's public works administration
+    ("太仆寺旗公路养护中心党支部", "事业单位"),       # r3034: a banner's road maintenance centre
 ])
 def test_a_service_centre_is_what_its_name_says_it_serves(unit, field):
     from djkg.ingest.industry import infer

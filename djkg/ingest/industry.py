@@ -216,7 +216,10 @@ _END_FIELD = [
                 # a broadcasting centre or station, a weather or hydrological station (内蒙古广播电视传输发射中心)
                 r"广播电视[\u4e00-\u9fff]{0,6}中心|(?:发射|转播|传输)中心|电视台|广播电台|发射台|转播台|气象台|水文站|"
                 # a geological or hydrological survey's centre or team (南京地调中心, 宣城水文勘测队, 第四地质大队)
-                r"(?:地调|调查|勘测|勘查|勘察|测绘|水文|地质|地勘|地矿|煤田|冶金)[一二三四五六七八九十]*(?:中心|队|大队|院))$"),
+                r"(?:地调|调查|勘测|勘查|勘察|测绘|水文|地质|地勘|地矿|煤田|冶金)[一二三四五六七八九十]*(?:中心|队|大队|院)|"
+                # a reservoir's, a reserve's or a road's administration (涔天河水库和工程管理局, 白水江保护局, 市政设施管理处,
+                # 公路养护中心): public institutions, not organs
+                r"(?:水库|工程|水利|灌区|保护|风景区|景区)[\u4e00-\u9fff]{0,4}?管理(?:局|处)|保护局|管理处|养护中心)$"),
      "事业单位"),
     (re.compile(r"(?:律师事务所|律所|协会|商会|联合会|基金会|慈善总会|体育总会|慈善会|社会工作服务中心|服务社|促进会|研究会|联盟)$"), "社会组织"),
     # bureaus that are companies (a grid's county 供电局, a railway or mining 局, a construction 工程局)
