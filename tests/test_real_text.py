@@ -1986,11 +1986,17 @@ def test_a_trades_association_of_another_city_is_another_body():
     ("2022年6月，河南省地矿局地矿四院承担了调查项目中的物探工作。", "河南省地矿局地矿四院", None),
     # (r2966) a county's supply and marketing co-operative, not its platform firm, is the unit; 供销社员 are its members
     ("这几年，安乡县供销社把党建作为引领。", "安乡县供销社", None),
+    # (r3029) a province's numbered geological brigade
+    ("浙江省第七地质大队里有一支以党员为主的找矿小分队。", "浙江省第七地质大队", None),
+    # (r3005) a post held then is no part of a name, nor is the work done (做社区工作), nor a site's column (网·…)
+    ("2013年，时任海逸社区党支部副书记的霞姐有些受挫。", "海逸社区", "时任海逸社区"),
+    ("2000年开始做社区工作的廖碧霞，被居民们唤作霞姐。", None, "做社区"),
+    ("中国社区网·社区观点　2018年1月8日", None, "中国社区"),
 ])
 def test_short_forms_settling_and_new_quarters_in_names(sentence, named, not_named):
     from djkg.ingest.units import candidates
     cores = {c.core for c in candidates(sentence)}
-    assert named in cores and not_named not in cores, cores
+    assert (named is None or named in cores) and not_named not in cores, cores
 
 
 @pytest.mark.parametrize("sentence", ["车辆乱停、飞线充电，这些威胁社区安全的老毛病不少。", "他们积极地办公司。",
