@@ -2014,6 +2014,14 @@ def test_a_new_quarters_community_keeps_its_name_when_shortened():
     assert short_name("南通市崇川区城东街道德民社区") == "德民社区"
 
 
+
+def test_a_town_whose_name_ends_in_banner_is_no_banner():
+    # (r3020) 王旗镇 is a town named …旗, not a banner (旗) followed by a town called 镇韩旗
+    from djkg.ingest.units import short_name
+    assert short_name("临潭县王旗镇韩旗村") == "韩旗村"
+    assert short_name("内蒙古新巴尔虎右旗克尔伦苏木芒来嘎查") == "芒来嘎查"
+
+
 @pytest.mark.parametrize("sentence", ["公司把加强党的领导和完善公司治理统一起来。", "大家一起加强学校管理。",
                                       "要深化医院改革。", "努力做强公司主业。"])
 def test_a_verb_before_an_organisation_word_is_no_name(sentence):

@@ -774,7 +774,7 @@ _GOES_TO_RE = re.compile("|".join(sorted(_GOES_TO)))
 # the residents' body named after its estate (祥和家园 → 祥和家园居民区): the text speaks of one organisation
 _ESTATE_BODIES = frozenset(("居民区", "居委会", "社区"))
 _PLACE_ELEMENT = (r"[\u4e00-\u9fff]{1,7}?(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|"
-                  r"省|(?<!超)市|盟|县|(?<![社小校景厂园片矿营])区(?!域)|旗|街道|(?<=[\u4e00-\u9fff]{2})办事处|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2})")
+                  r"省|(?<!超)市|盟|县|(?<![社小校景厂园片矿营])区(?!域)|旗(?![镇乡])|街道|(?<=[\u4e00-\u9fff]{2})办事处|镇|乡|苏木)(?=[\u4e00-\u9fff“]{2})")
 _LEADING_PLACE = re.compile(r"^(?:中共)?(?:" + _PLACE_ELEMENT + ")+")
 _PLACE_ELEMENT_RE = re.compile(_PLACE_ELEMENT)
 
