@@ -5420,3 +5420,10 @@ def test_a_trouble_that_never_happened_is_no_problem():
     assert "problem:social-conflicts" not in {m.id for m in case(text).problems}
     # … while petitions the unit did have stay one
     assert "problem:social-conflicts" in {m.id for m in case("过去，村里矛盾多，村民经常越级上访。").problems}
+
+
+def test_a_bureau_the_title_says_helps_a_village_is_the_unit():
+    # (r3021) "来凤县地税局驻村工作队助小梅庄村脱贫": the village thanks the bureau's team and tells of the help it got;
+    # the report is the bureau's (the body says so only in a thanking scene and its source line)
+    c = from_gold("extraction_real114", "r3021-laifeng-xian-dishuiju.txt")
+    assert c.unit == "来凤县地税局" and c.industry["field"] == "机关", (c.unit, c.industry)

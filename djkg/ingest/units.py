@@ -851,7 +851,7 @@ def guess_unit(title: str, text: str) -> str:
     weights = unit_model.weights()
     scores = {core: score(f, weights) for core, f in ranking.features.items()}
     titled = {core for core, f in ranking.features.items() if f.keys() & _TITLE_FEATURES}
-    helper = _helper_of_place(scores, ranking.shorts, ranking.body_cands, ranking.body, titled)
+    helper = _helper_of_place(scores, ranking.shorts, ranking.body_cands, ranking.body, titled, title)
     if not helper and (revealed := _revealed_over_place(scores, ranking.shorts, ranking.body)):
         helper = revealed.core
         ranking.shorts.setdefault(helper, revealed.short)
@@ -1246,6 +1246,8 @@ AID_REACH, AID_PLACE = 40, 16
 _TITLE_FEATURES = frozenset(("title", "title_party", "headline_subject"))
 _SENTENCE_STOP = re.compile(r"[。；！？\n]")
 _SERVED_END = re.compile(r"(?:村|社区|嘎查)$")
+# … or the title says so, right after the helper's name (its team between): "…局帮扶…村", "…局驻村工作队助…村"
+_TITLE_AIDS = re.compile(r"(?:驻村工作队|工作队|党支部|党委|党员)?(?:定点|对口|结对|精准)?(?:帮扶|助力|帮助|扶持|助)")
 
 
 def _helps(body: str, c: UnitCandidate, place: str, titled: bool = False) -> re.Match | None:
@@ -1274,7 +1276,7 @@ def _leader(scores: dict[str, float]) -> str:
 
 
 def _helper_of_place(scores: dict[str, float], shorts: dict[str, str], cands: list[UnitCandidate],
-                     body: str, titled: set[str] = frozenset()) -> str:
+                     body: str, titled: set[str] = frozenset(), title: str = "") -> str:
     """The organisation a text about its help to a village or community is about, when the place leads
     (``titled``: the names the title gives)."""
     best = _leader(scores)
@@ -1292,6 +1294,14 @@ def _helper_of_place(scores: dict[str, float], shorts: dict[str, str], cands: li
         # the one nearest to it does the work
         if m is not None and (helped_at < 0 or m.end() == helped_at):
             helper, helped_at = core, m.end()
+    if not helper and title:
+        # the title says who helps the place: "州地税局帮扶韩旗村种药材拔穷根", "来凤县地税局驻村工作队助小梅庄村脱贫"
+        for core in sorted(titled - {best}, key=lambda k: (-scores.get(k, 0.0), k)):
+            short = shorts.get(core, core)
+            at = title.find(short)
+            if at >= 0 and _HELPER_END.search(short) and (m := _TITLE_AIDS.match(title, at + len(short))) \
+                    and place in title[m.end():m.end() + AID_PLACE]:
+                return core
     return helper
 
 
