@@ -5429,3 +5429,15 @@ def test_a_bureau_the_title_says_helps_a_village_is_the_unit():
     # the report is the bureau's (the body says so only in a thanking scene and its source line)
     c = from_gold("extraction_real114", "r3021-laifeng-xian-dishuiju.txt")
     assert c.unit == "来凤县地税局" and c.industry["field"] == "机关", (c.unit, c.industry)
+
+
+def test_a_manager_gone_is_an_unmanaged_estate_not_a_quarrel_with_it():
+    # (r1823, r2173) the property company left: the estate nobody manages, told once — no property dispute beside it
+    text = ("中山社区：弃管小区有了“红色管家”\n\n2019年原来的物业公司撤走以后，小区既没人管，也管不起来，住户的生活"
+            "质量一路往下掉。社区党委牵头成立自管小组，把小区管了起来。")
+    ids = {m.id for m in case(text).problems}
+    assert "problem:unmanaged-compounds" in ids and "problem:property-disputes" not in ids, ids
+    # … while a quarrel with the manager stays one
+    text = ("某社区：物业纠纷有人管了\n\n过去，物业公司撤走前和业主为停车收费吵得不可开交，小区也没人管。"
+            "社区党委牵头调解。")
+    assert "problem:property-disputes" in {m.id for m in case(text).problems}

@@ -169,7 +169,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     framed = problem_frames.frame_problems(problem_view, tx, {m.id for m in problems})
     problems += [Mention(c.id, c.name, sentences[k].text[:300], category=c.category, variant=True)
                  for k, c, _ in framed]
-    problems = _fits_field(problems, tx, industry)
+    problems = _not_restating_unmanaged(_fits_field(problems, tx, industry))
     measures = _mentions(matches, sentences, S.MEASURE, prefer=("measure", "outcome", "context", "problem"))
     measures += _learned(mmodel, sentences, tx, {m.id for m in measures}, measure_words, measure_hits,
                          roles=("measure",))
@@ -1187,6 +1187,22 @@ def _not_restating_learned(proposed: list[Mention], problems: list[Mention]) -> 
     if not learned:
         return proposed
     return [c for c in proposed if not (_bigrams(c.name) & learned.get(c.evidence, set()))]
+
+
+# property management that is missing ("物业公司撤走以后", "物业也一直缺位", "既没有物业公司"): an estate nobody manages,
+# not a quarrel with its manager — unless the sentence tells of a quarrel too
+_MANAGER_GONE = re.compile(r"没有物业|无物业|物业[^，。；]{0,6}?(?:缺位|缺失|撤|放弃|不管|没了|跟不上|撂)|弃管")
+_QUARREL = re.compile(r"纠纷|矛盾|吵|投诉|闹|冲突|纷争|扯皮|上访")
+
+
+def _not_restating_unmanaged(problems: list[Mention]) -> list[Mention]:
+    """``problems`` without a property dispute read from a sentence that only says the estate's manager is gone, where
+    the estate nobody manages (unmanaged-compounds) is read as well: the same state told once, not two problems."""
+    ids = {m.id for m in problems}
+    if "problem:property-disputes" not in ids or "problem:unmanaged-compounds" not in ids:
+        return problems
+    return [m for m in problems if m.id != "problem:property-disputes"
+            or not _MANAGER_GONE.search(m.evidence) or _QUARREL.search(m.evidence)]
 
 
 def _bigrams(text: str) -> set[str]:
