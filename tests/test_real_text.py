@@ -5441,3 +5441,10 @@ def test_a_manager_gone_is_an_unmanaged_estate_not_a_quarrel_with_it():
     text = ("某社区：物业纠纷有人管了\n\n过去，物业公司撤走前和业主为停车收费吵得不可开交，小区也没人管。"
             "社区党委牵头调解。")
     assert "problem:property-disputes" in {m.id for m in case(text).problems}
+
+
+def test_the_fengqiao_aim_of_services_never_missing_is_no_missing_service():
+    # (r1204, r1861, r2348) 矛盾不上交、平安不出事、服务不缺位: three aims named, not services that were missing
+    text = ("某派出所的经验\n\n近年来，石洞派出所坚持和发展新时代“枫桥经验”，紧盯“矛盾不上交、平安不出事、服务不缺位”三大"
+            "目标，建立多元化的预防、调处、化解机制。")
+    assert "problem:last-mile-service" not in {m.id for m in case(text).problems}
