@@ -5448,3 +5448,9 @@ def test_the_fengqiao_aim_of_services_never_missing_is_no_missing_service():
     text = ("某派出所的经验\n\n近年来，石洞派出所坚持和发展新时代“枫桥经验”，紧盯“矛盾不上交、平安不出事、服务不缺位”三大"
             "目标，建立多元化的预防、调处、化解机制。")
     assert "problem:last-mile-service" not in {m.id for m in case(text).problems}
+
+
+def test_a_dispute_said_never_to_have_arisen_after_it_is_no_problem():
+    # (r2592) "施工过程中一起纠纷也没有发生": none arose — a result told after the topic
+    text = ("某社区加装电梯\n\n开工前居民同意率达到100%，施工过程中一起纠纷也没有发生，首批5栋楼顺利完工。")
+    assert "problem:social-conflicts" not in {m.id for m in case(text).problems}
