@@ -1984,7 +1984,8 @@ def test_a_trades_association_of_another_city_is_another_body():
     # (r2945) a city's law-enforcement team, and (r2949) a mining bureau's numbered survey institute, are organisations
     ("这是忻州市城市管理综合行政执法队把学习成果变成服务实效的写照。", "忻州市城市管理综合行政执法队", None),
     ("2022年6月，河南省地矿局地矿四院承担了调查项目中的物探工作。", "河南省地矿局地矿四院", None),
-    # (r2966) a county's supply and marketing co-operative, not its platform firm, is the unit; 供销社员 are its members
+    # (r2966) a county's supply and marketing co-operative, not its platform firm, is the unit (供销社员, its members,
+    # name no body)
     ("这几年，安乡县供销社把党建作为引领。", "安乡县供销社", None),
     # (r3029) a province's numbered geological brigade
     ("浙江省第七地质大队里有一支以党员为主的找矿小分队。", "浙江省第七地质大队", None),
@@ -5412,7 +5413,8 @@ def test_a_communitys_party_service_centre_stands_for_the_community():
     # (r2938) the centre is where the community's Party branch works: the unit is the community, with its branch
     text = ("闻莺园社区：把服务送到居民身边\n\n奎屯市乌鲁木齐西路街道闻莺园社区党群服务中心里，每天都有居民来办事。"
             "闻莺园社区党支部把党员分到各个楼栋，闻莺园社区党群服务中心开设了夜校。")
-    assert case(text).unit == "奎屯市乌鲁木齐西路街道闻莺园社区党支部", case(text).unit
+    c = case(text)
+    assert c.unit == "奎屯市乌鲁木齐西路街道闻莺园社区党支部", c.unit
 
 
 def test_a_trouble_that_never_happened_is_no_problem():

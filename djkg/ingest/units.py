@@ -158,9 +158,9 @@ _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 # "学校龙湖高中三部" (the school referred back to)
 # (one ^ before both alternatives: re then gives up after position 0, where ^A|^B was tried at every character)
 _LEADING_JUNK = re.compile(r"^(?:(?:明确|规定|要求)?(?:凡是|凡)|(?:(?:社区|村|小区|公司|单位|学校|医院|支部)(?=名叫|叫|名为))?(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|名为|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业))|"
-                           r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|专访|采访|访(?!问|谈|客|民)|即(?!墨)|"
+                           r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|专访|采访|访(?!问|谈|客|民)|即(?!墨)|"   # (——访陕西省律师协会…)
                            # a post held then or now ("时任海逸社区党支部副书记"), a ship docking at a quay ("靠上…码头")
-                           r"时任|现任|曾任|原任|靠上|停靠)"   # (——访陕西省律师协会…)
+                           r"时任|现任|曾任|原任|靠上|停靠)"
                            r"(?=[\u4e00-\u9fff“]{3}))")
 _OUTLET_SITE = re.compile(r"网(?:\d|讯|消息|记者|报道|[\s　|｜)）·•]|$)")   # (…网·社区观点: a site and its column)
 _QUOTED_KIND = re.compile(r"“[^“”]{1,4}”(?:社区|村)$")
