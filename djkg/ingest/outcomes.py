@@ -71,11 +71,11 @@ _WAN_OF = re.compile(r"(?P<ap>[多余])?(?P<u>吨|公斤|斤|株|棵|套|台|只
                      r"平方千米|平方米|平米|公里|千米|米|度|千瓦时|千伏安|小时|窖|枚|箱|担|根|个|名|次|人|户|亩|元)")
 
 
-def _whole_wan(text: str, end: int) -> tuple[str, bool]:
-    """The unit of a figure read as 万 alone, with the word it counts when one follows (万吨, 万株 …), and whether an
-    approximation (多, 余) stood between them."""
-    m = _WAN_OF.match(text, end)
-    return ("万" + m.group("u"), bool(m.group("ap"))) if m else ("万", False)
+def _shown_unit(text: str, end: int, unit: str) -> tuple[str, bool]:
+    """The unit a figure ending at ``end`` is stored and shown with: a figure read as 万 alone gets the word it counts
+    when one follows (万吨, 万株 …), with whether an approximation (多, 余) stood between them; any other keeps its unit."""
+    m = _WAN_OF.match(text, end) if unit == "万" else None
+    return ("万" + m.group("u"), bool(m.group("ap"))) if m else (unit, False)
 
 
 _DOWN = ("下降", "减少", "降低", "缩短", "压缩", "降至", "减至", "下滑", "少了", "降到")
@@ -329,7 +329,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         elif a != b:
             direction = "up" if b > a else "down"
         scope = _scope(text, c0, m.start(), level)
-        shown, more_after = _whole_wan(text, m.end()) if unit == "万" else (unit, False)
+        shown, more_after = _shown_unit(text, m.end(), unit)
         facts.append((m.start("b"), OutcomeFact(metric, name, b, shown, direction, text, baseline=a, scope=scope,
                                                approx=approx or more_after)))
     consumed += [(m.start("a"), m.end()) for m in _FROM_ONLY.finditer(text)
@@ -380,7 +380,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
             direction = "down"
         elif any(v in window for v in _UP) and direction == "none":
             direction = "up"
-        shown, more_after = _whole_wan(text, end) if unit == "万" else (unit, False)
+        shown, more_after = _shown_unit(text, end, unit)
         facts.append((start, OutcomeFact(metric, name, value, shown, direction, text,
                                          scope=_scope(text, c0, start, level), approx=approx or more_after)))
     return [f for _, f in sorted(facts, key=lambda x: x[0])]
