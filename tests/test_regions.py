@@ -208,6 +208,18 @@ def test_a_countys_short_name_right_after_another_county_names_a_place_inside_it
     assert [f[:2] for f in gazetteer()._not_inside_a_county(text, found)] == [(0, 2), (2, 4)]
 
 
+def test_a_place_of_another_province_right_after_a_provinces_name_is_a_trade_name():
+    # r2678: 西藏阜康医疗股份有限公司 was placed in Xinjiang's 阜康市 — a province holds only its own places, so a short
+    # name after it that lies elsewhere is the firm's own name
+    text = "守护高原群众的健康\n——访西藏阜康医疗股份有限公司\n公司党委把党建写进了章程，阜康医院的党员医生轮流下乡义诊。"
+    assert where(text, unit="西藏阜康医疗股份有限公司") == ("西藏自治区", None, None)
+    # … and a chamber of commerce named after its members' home county stands in its own province
+    assert where("广东大竹商会成立党支部，会员企业120家。", unit="广东大竹商会")[0] == "广东省"
+    # … while a place inside the province is its chain
+    assert where("江苏南京的一家企业建起了党支部。") == ("江苏省", "南京市", None)
+    assert where("湖北恩施的一家合作社建起了党支部。", unit="湖北恩施某合作社")[:2] == ("湖北省", "恩施土家族苗族自治州")
+
+
 @pytest.mark.parametrize("text, expected", [
     # r328, r1292: a police station is placed by the bodies it belongs to, named with their places' short names
     ("江边的这个边境派出所隶属丹东边境管理支队，所里的党支部有党员12名。", ("辽宁省", "丹东市", None)),

@@ -251,6 +251,7 @@ class Gazetteer:
             found = [f for f in found if f[2].full or not self._inside_word(chunk, f[0], f[1])]
             found = self._not_inside_a_county(chunk, found)
             found = self._no_namesake_village(chunk, found)
+            found = self._no_trade_name_after_province(found)
             spans: dict[tuple[int, int], set[str]] = {}
             for start, end, s in found:
                 spans.setdefault((start, end), set()).add(s.adcode)
@@ -340,6 +341,20 @@ class Gazetteer:
                     continue
             out.append(f)
         return out
+
+    def _no_trade_name_after_province(self, found: list[tuple[int, int, _Surface]]) -> list[tuple[int, int, _Surface]]:
+        """``found`` without a short name written right after a province's name when it lies in another province:
+        a province holds its own places only, so the second is a firm's or a body's trade name that happens to be a
+        place's ("西藏阜康医疗" is a Tibetan firm, not Xinjiang's 阜康; "广东大竹商会" is in Guangdong, 大竹 is
+        where its members come from). "江苏南京", "湖北恩施" stay: the second lies in the first."""
+        provinces: dict[int, set[str]] = {}
+        for start, end, s in found:
+            if self.chain(s.adcode)[-1].level == "province":
+                provinces.setdefault(end, set()).add(s.adcode)
+        if not any(start in provinces for start, _, _ in found):
+            return found     # (most texts: no mention runs straight on from a province's)
+        return [f for f in found if f[2].full or f[0] not in provinces
+                or self.chain(f[2].adcode)[0].adcode in provinces[f[0]]]
 
     def _county(self, adcode: str) -> bool:
         return self.chain(adcode)[-1].level == "county"
