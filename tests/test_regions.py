@@ -208,6 +208,15 @@ def test_a_countys_short_name_right_after_another_county_names_a_place_inside_it
     assert [f[:2] for f in gazetteer()._not_inside_a_county(text, found)] == [(0, 2), (2, 4)]
 
 
+def test_a_banners_usual_abbreviation_stands_as_firmly_as_its_full_name():
+    # r3109: 达茂旗 (达尔罕茂明安联合旗) written "为达茂旗的发展", "到了达茂旗的牧场" — a short name there would be the
+    # middle of a word, but an abbreviation that keeps its kind (旗) is no ordinary word, as 莫力达瓦旗 is none
+    text = "牧区的合作社家庭来到包头市供电分公司送锦旗。公司全力为达茂旗的发展多作贡献，把线路架到了达茂旗的牧场。"
+    assert where(text) == ("内蒙古自治区", "包头市", "达尔罕茂明安联合旗")
+    # … while a short name after the same words still does not stand (便民惠民医院 is no 惠民县)
+    assert where("村里建起便民惠民医院，群众看病不出村。") is None
+
+
 def test_a_place_of_another_province_right_after_a_provinces_name_is_a_trade_name():
     # r2678: 西藏阜康医疗股份有限公司 was placed in Xinjiang's 阜康市 — a province holds only its own places, so a short
     # name after it that lies elsewhere is the firm's own name

@@ -126,7 +126,9 @@ class Gazetteer:
         for alias, code in aliases.items():  # alias -> adcode
             if code in self._by_code:
                 self._by_name.setdefault(alias, []).append(code)
-                surfaces.setdefault(alias, []).append(_Surface(code, False, alias in weak))
+                # a banner's usual abbreviation keeps its kind (达茂旗, 科右前旗, 土左旗): as firm as 莫力达瓦旗 above
+                banner = len(alias) >= 3 and alias.endswith("旗") and self._by_code[code].name.endswith("旗")
+                surfaces.setdefault(alias, []).append(_Surface(code, banner, alias in weak))
         self._automaton = WordScanner({surface: (surface, tuple(entries)) for surface, entries in surfaces.items()})
         # a unit's name is read for its places four or five times a document (the region, the unit finder, the
         # outcomes' scope): a name's mentions are remembered
