@@ -213,6 +213,9 @@ def test_a_banners_usual_abbreviation_stands_as_firmly_as_its_full_name():
     # middle of a word, but an abbreviation that keeps its kind (旗) is no ordinary word, as 莫力达瓦旗 is none
     text = "牧区的合作社家庭来到包头市供电分公司送锦旗。公司全力为达茂旗的发展多作贡献，把线路架到了达茂旗的牧场。"
     assert where(text) == ("内蒙古自治区", "包头市", "达尔罕茂明安联合旗")
+    # … and the banner's bodies drop its kind (包头市达茂供电分公司): their name places them in it
+    text = "达茂供电公司：送电上门\n包头市达茂供电分公司为牧场架起了新线路。"
+    assert where(text, unit="包头市达茂供电分公司") == ("内蒙古自治区", "包头市", "达尔罕茂明安联合旗")
     # … while a short name after the same words still does not stand (便民惠民医院 is no 惠民县)
     assert where("村里建起便民惠民医院，群众看病不出村。") is None
 
