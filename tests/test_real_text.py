@@ -4145,6 +4145,20 @@ def test_a_short_form_the_text_defines_counts_for_the_full_name():
     assert from_gold("extraction_real13", "r390-shengeryi.txt").unit == "广东省第二人民医院"
 
 
+def test_a_short_form_defined_without_quotes_counts_too_and_never_stays_inside_the_name():
+    # r1712: "福建省三明市中级人民法院（以下简称三明中院）" — the text then says 三明中院 and 三明中院党组 throughout;
+    # r2043: "福建融成律师事务所（下称融成律所）"
+    from djkg.ingest.units import guess_unit
+    unit = guess_unit("三明中院以“党建+”模式推动审判工作", "福建省三明市中级人民法院（以下简称三明中院）把主题教育与"
+                      "审判工作结合起来，打造“党建+”模式。三明中院党组打造“明法先锋”品牌。")
+    assert unit == "福建省三明市中级人民法院", unit
+    assert from_gold("extraction_real67", "r1712-sanming-zhongyuan.txt").unit == "福建省三明市中级人民法院"
+    assert from_gold("extraction_real85", "r2043-rongcheng-lvsuo.txt").unit == "福建融成律师事务所党支部"
+    # r2660: the short form written between a firm and its project team is no part of the team's name
+    unit = from_gold("extraction_real104", "r2660-zhongjian-erju-bolinjunrui.txt").unit
+    assert unit == "中建二局第二建筑工程有限公司博林君瑞花园项目部", unit
+
+
 def test_a_sports_federation_is_a_unit_and_a_report_sent_to_it_is_no_part_of_its_name():
     from djkg.ingest.units import candidates
     # r1536: "宁夏体育总会抓实…" heads the text; "结果要报送宁夏体育总会" sends a report to it

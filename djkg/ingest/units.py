@@ -883,7 +883,9 @@ def guess_unit(title: str, text: str) -> str:
         best = best[2:]
     branch = _branch_written_after(best, title, text) or _project_written_after(best, title, text)
     if branch:
-        return branch
+        # (the short form the text defines between the two is no part of the name: "中建二局第二建筑工程有限公司（下称
+        # 中建二局二公司）博林君瑞花园项目部")
+        return _SHORTENED.sub("", branch)
     # a title that is the unit's whole name, its branch named after whom it gathers ("大连理工大学环境学院环境微生物
     # 工程研究生导师纵向党支部"): the branch, not the school that begins it
     head = title.strip()
@@ -981,7 +983,8 @@ class Ranking:
 
 
 # a short form defined right after a name: "（下称“第二党支部”）", "（以下简称“区行政服务中心”）"
-_ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|称)[为:：]?[“\"]([^”\"（）()]{2,12})[”\"][）)]")
+# … or written bare ("（以下简称三明中院）", "（下称融成律所）": a bare one after 称 alone is too often a clause)
+_ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|称)[为:：]?(?:[“\"]([^”\"（）()]{2,12})[”\"]|(?<=简称|下称)([\u4e00-\u9fff]{2,12}))[）)]")
 # the kind of a Party organisation a title names ("…村党支部": 村)
 _TITLE_KIND = re.compile(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)")
 
@@ -1089,8 +1092,9 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
     aliases: dict[str, list[str]] = {}
     for c in body_cands:
         alias = _ALIAS.match(body, c.start + len(c.core) + len(c.party))
-        if alias and alias.group(1) not in c.core:
-            aliases.setdefault(c.core, []).append(alias.group(1))
+        name = alias and (alias.group(1) or alias.group(2))
+        if name and name not in c.core:
+            aliases.setdefault(c.core, []).append(name)
     # a headline that names the unit by the short form its body defines ("质标所赴…联学共建", the body's
     # "…检测技术研究所（简称“质标所”）"): the title names it
     for core, names in aliases.items():
