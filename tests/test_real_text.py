@@ -4495,6 +4495,9 @@ def test_villagers_earning_little_in_the_words_reports_use(text):
     # (r427, r878: a leadership pulling apart, nobody deciding)
     ("王中臣刚接手时，村里的班子各吹各的号，群众心也不齐。", "农村", "problem:weak-grassroots-organisation"),
     ("那时候村里没人拿主意，管理一团乱，治安也差。", "农村", "problem:weak-grassroots-organisation"),
+    # (r3078, r1006: a Party organisation said to be slack, either way round)
+    ("村里有党员25名，平均年龄47.9岁，村级党组织涣散，党员岁数偏大。", "农村", "problem:weak-grassroots-organisation"),
+    ("工作队把原本涣散的村党组织带成了先进党组织。", "农村", "problem:weak-grassroots-organisation"),
     # (r1060, r1533: members each on their own, or willing but with nowhere to put their effort)
     ("为了扭转社区党员各自为政、比较松散的局面，区里铺开了党员责任进楼院。", "城市社区", "problem:members-role-weak"),
     ("不少退休老党员一心想为大家做点事，却找不到使劲的地方。", "城市社区", "problem:members-role-weak"),
