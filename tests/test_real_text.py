@@ -4159,6 +4159,17 @@ def test_a_short_form_defined_without_quotes_counts_too_and_never_stays_inside_t
     assert unit == "中建二局第二建筑工程有限公司博林君瑞花园项目部", unit
 
 
+def test_a_corps_and_its_numbered_detachment_are_units_and_traffic_police_a_public_body():
+    from djkg.ingest.units import candidates
+    # r3090: "重庆交巡警总队高速公路第四支队党总支组建了9支党员突击队" named no unit — a corps (总队) was no organisation
+    # word, and a detachment was one only without its ordinal (第四支队); its expressway made it a state firm
+    text = "重庆交巡警总队高速公路第四支队党总支组建了9支党员突击队。"
+    assert "重庆交巡警总队高速公路第四支队" in [c.core for c in candidates(text)]
+    assert [c.core for c in candidates("这支队伍一支队伍地拉上去，总队长带头。")] == []
+    c = from_gold("extraction_real116", "r3090-chongqing-gaosu-disizhidui.txt")
+    assert c.unit == "重庆交巡警总队高速公路第四支队党总支" and c.industry["field"] == "机关", (c.unit, c.industry)
+
+
 def test_a_sports_federation_is_a_unit_and_a_report_sent_to_it_is_no_part_of_its_name():
     from djkg.ingest.units import candidates
     # r1536: "宁夏体育总会抓实…" heads the text; "结果要报送宁夏体育总会" sends a report to it
