@@ -4159,13 +4159,16 @@ def test_a_short_form_defined_without_quotes_counts_too_and_never_stays_inside_t
     assert unit == "中建二局第二建筑工程有限公司博林君瑞花园项目部", unit
 
 
-def test_a_corps_and_its_numbered_detachment_are_units_and_traffic_police_a_public_body():
+def test_a_corps_its_numbered_detachment_and_a_squad_are_units_and_traffic_police_a_public_body():
     from djkg.ingest.units import candidates
     # r3090: "重庆交巡警总队高速公路第四支队党总支组建了9支党员突击队" named no unit — a corps (总队) was no organisation
     # word, and a detachment was one only without its ordinal (第四支队); its expressway made it a state firm
     text = "重庆交巡警总队高速公路第四支队党总支组建了9支党员突击队。"
     assert "重庆交巡警总队高速公路第四支队" in [c.core for c in candidates(text)]
     assert [c.core for c in candidates("这支队伍一支队伍地拉上去，总队长带头。")] == []
+    # r3091: a squad (中队) too — "沙力交警中队辖区内的路段"; not 一个中队, nor its leader
+    assert [c.core for c in candidates("必须经过沙力交警中队辖区内的路段，一个中队的中队长带队。")] == ["沙力交警中队"]
+    assert from_gold("extraction_real116", "r3091-ninglang-shali-jiaojing-zhongdui.txt").unit == "沙力交警中队"
     c = from_gold("extraction_real116", "r3090-chongqing-gaosu-disizhidui.txt")
     assert c.unit == "重庆交巡警总队高速公路第四支队党总支" and c.industry["field"] == "机关", (c.unit, c.industry)
 
