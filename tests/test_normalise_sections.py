@@ -124,6 +124,8 @@ def test_rough_ranges_are_not_read_as_one_number():
     ("反映窗口前空无一人，本月只来了一人", "反映窗口前空无一人，本月只来了1人"),   # r885: nobody is no count of one
     ("在西藏唯一一家正常生产的矿企", "在西藏唯一一家正常生产的矿企"),     # r1385: 唯一 + 一家, not 11 firms
     ("统一三个标准，逐一两千户上门", "统一3个标准，逐一2000户上门"),       # the 一 of 统一 is no digit of 三
+    # r3091, r428: 二次 is "secondary" (二次事故, 二次分红); a count of two is 两次, the second time 第二次
+    ("避免发生二次事故，把利润作为二次分红，第二次上门时又跑了五次", "避免发生二次事故，把利润作为二次分红，第二次上门时又跑了5次"),
 ])
 def test_numerals_inside_idioms_stay_words(text, expected):
     from djkg.ingest.normalise import normalise

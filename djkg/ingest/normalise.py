@@ -89,6 +89,8 @@ def _qty(m: re.Match) -> str:
         return m.group(0)   # 一户一策, 一人一岗, 一家一户: a set phrase, not a count
     if num == "一" and tail and text[end:end + len(tail)] == tail:
         return m.group(0)   # 一户户走访, 一次次上门: one after another, not one household
+    if num == "二" and tail == "次" and not (start and text[start - 1] == "第"):
+        return m.group(0)   # 二次事故, 二次供水, 二次分红: "secondary" (a count of two is 两次), no figure
     if len(num) == 1 and tail in _NAME_UNITS and _NAME_AFTER.match(text, end):
         return m.group(0)   # 六户地村, 三家村, 五间房镇, 四道沟村: a place's name, not a count
     # "万元"/"亿元" keep their magnitude word as the unit: 三十五万元 → 35万元
