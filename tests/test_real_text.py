@@ -4173,17 +4173,6 @@ def test_a_corps_its_numbered_detachment_and_a_squad_are_units_and_traffic_polic
     assert c.unit == "重庆交巡警总队高速公路第四支队党总支" and c.industry["field"] == "机关", (c.unit, c.industry)
 
 
-def test_a_station_that_administers_an_irrigation_area_or_relief_is_a_unit_and_a_public_institution():
-    from djkg.ingest.units import candidates
-    # r3093: "吉安市白云山工程青原区灌区管理站：改革走出困境" named no unit (管理站 was no organisation word) and the
-    # canal system of its text (末级渠系, read as a university's 系) stood in; r2731: 州救助管理站
-    assert [c.core for c in candidates("吉安市白云山工程青原区灌区管理站：改革走出困境")] == ["吉安市白云山工程青原区灌区管理站"]
-    assert [c.core for c in candidates("末级渠系配套改造完成后，中文系的学生来参观。")] == ["中文系"]
-    c = from_gold("extraction_real116", "r3093-qingyuan-guanqu-guanlizhan.txt")
-    assert c.unit == "吉安市白云山工程青原区灌区管理站" and c.industry["field"] == "事业单位", (c.unit, c.industry)
-    assert from_gold("extraction_real106", "r2731-xiangxi-jiuzhu-guanlizhan.txt").industry["field"] == "事业单位"
-
-
 def test_a_sports_federation_is_a_unit_and_a_report_sent_to_it_is_no_part_of_its_name():
     from djkg.ingest.units import candidates
     # r1536: "宁夏体育总会抓实…" heads the text; "结果要报送宁夏体育总会" sends a report to it

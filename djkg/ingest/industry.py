@@ -219,9 +219,7 @@ _END_FIELD = [
                 r"(?:地调|调查|勘测|勘查|勘察|测绘|水文|地质|地勘|地矿|煤田|冶金)[一二三四五六七八九十]*(?:中心|队|大队|院)|"
                 # a reservoir's, a reserve's or a road's administration (涔天河水库和工程管理局, 白水江保护局, 市政设施管理处,
                 # 公路养护中心): public institutions, not organs
-                # … and a station that administers one, or relief (灌区管理站, 水库管理站, 救助管理站)
-                r"(?:水库|工程|水利|灌区|保护|风景区|景区)[\u4e00-\u9fff]{0,4}?管理(?:局|处)|保护局|管理处|养护中心|"
-                r"(?:水库|工程|水利|灌区|渠道|水管|林业|草原|救助)管理站)$"),
+                r"(?:水库|工程|水利|灌区|保护|风景区|景区)[\u4e00-\u9fff]{0,4}?管理(?:局|处)|保护局|管理处|养护中心)$"),
      "事业单位"),
     (re.compile(r"(?:律师事务所|律所|协会|商会|联合会|基金会|慈善总会|体育总会|慈善会|社会工作服务中心|服务社|促进会|研究会|联盟)$"), "社会组织"),
     # bureaus that are companies (a grid's county 供电局, a railway or mining 局, a construction 工程局)
