@@ -310,8 +310,8 @@ def candidates(text: str) -> list[UnitCandidate]:
             out.append(UnitCandidate(joined, short_name(joined), parent.start, out[-1].party))
     # a name the text shortens right after it, its Party organisation after the brackets ("山西焦煤西山煤电屯兰矿（下称
     # 屯兰矿）党委"): the short form ends the name, which no organisation word ends
-    for a in _SHORTENED.finditer(text):
-        alias, at = a.group("alias"), a.start()
+    for a in _ALIAS.finditer(text):
+        alias, at = _alias_of(a), a.start()
         if text.endswith(alias, 0, at) and not any(c.start + len(c.core) == at for c in out):
             start = _left_edge(text, at - len(alias), at)
             if start is not None and start < at - len(alias) and _CJK_RUN.fullmatch(text[start:at]):
@@ -332,7 +332,17 @@ def candidates(text: str) -> list[UnitCandidate]:
 # a name inside a document's title: 《 opened before it and not closed, 》 after it in the same breath
 _IN_A_TITLE = re.compile(r"《[^》\n]*$")
 _TITLE_CLOSES = re.compile(r"[^《\n。]{0,30}》")
-_SHORTENED = re.compile(r"[（(](?:以下|下文)?(?:简称|下称)[为:：]?[“\"]?(?P<alias>[\u4e00-\u9fff]{2,12})[”\"]?[）)]")
+# a short form defined right after a name, quoted or bare: "（下称“第二党支部”）", "（以下简称三明中院）", "（下称屯兰矿）"
+# (a bare one after 称 alone is too often a clause: it is taken quoted only)
+_ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|称)[为:：]?"
+                    r"(?:[“\"](?P<quoted>[^”\"（）()]{2,12})[”\"]|(?<=简称|下称)(?P<bare>[\u4e00-\u9fff]{2,12}))[）)]")
+
+
+def _alias_of(m: re.Match) -> str:
+    """The short form an ``_ALIAS`` match defines."""
+    return m.group("quoted") or m.group("bare")
+
+
 # (not an ordinal, "第九党支部：", nor a number alone; a brand may begin with one, "一汽党委：")
 _BRAND_HEADLINE = re.compile(r"(?!第)(?![一二三四五六七八九十]+(?:党委|党总支|党支部))([\u4e00-\u9fff]{2,6}?)(党委|党总支|党支部)[：:]")
 _BRAND_VISITED = re.compile(r"(?:走进|来到|走访|深入)([\u4e00-\u9fff]{2,4}?)(党委|党总支|党支部)")
@@ -885,7 +895,7 @@ def guess_unit(title: str, text: str) -> str:
     if branch:
         # (the short form the text defines between the two is no part of the name: "中建二局第二建筑工程有限公司（下称
         # 中建二局二公司）博林君瑞花园项目部")
-        return _SHORTENED.sub("", branch)
+        return _ALIAS.sub("", branch)
     # a title that is the unit's whole name, its branch named after whom it gathers ("大连理工大学环境学院环境微生物
     # 工程研究生导师纵向党支部"): the branch, not the school that begins it
     head = title.strip()
@@ -982,9 +992,6 @@ class Ranking:
     body: str
 
 
-# a short form defined right after a name: "（下称“第二党支部”）", "（以下简称“区行政服务中心”）"
-# … or written bare ("（以下简称三明中院）", "（下称融成律所）": a bare one after 称 alone is too often a clause)
-_ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|称)[为:：]?(?:[“\"]([^”\"（）()]{2,12})[”\"]|(?<=简称|下称)([\u4e00-\u9fff]{2,12}))[）)]")
 # the kind of a Party organisation a title names ("…村党支部": 村)
 _TITLE_KIND = re.compile(r"(律所|村|社区|局|公司|医院|学校|法院|驿站|商会|协会)(?:党支部|党委|党总支)")
 
@@ -1092,7 +1099,7 @@ def rank_candidates(title: str, text: str) -> Ranking | None:
     aliases: dict[str, list[str]] = {}
     for c in body_cands:
         alias = _ALIAS.match(body, c.start + len(c.core) + len(c.party))
-        name = alias and (alias.group(1) or alias.group(2))
+        name = alias and _alias_of(alias)
         if name and name not in c.core:
             aliases.setdefault(c.core, []).append(name)
     # a headline that names the unit by the short form its body defines ("质标所赴…联学共建", the body's
