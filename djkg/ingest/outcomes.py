@@ -280,8 +280,8 @@ def extract_outcomes(sentences: list[Sentence], tx: Taxonomy, *, unit: str = "",
                 seen.add(key)
                 out.append(fact)
         q = not facts and s.role != "problem" and _QUALITATIVE.search(s.text)   # (the cheap conditions first)
-        if q and not _PLAN.search(s.text[:q.start()]) and not _ASKS.search(_clause_around(s.text, q.start())):
-            clause = _clause_around(s.text, q.start())
+        clause = _clause_around(s.text, q.start()) if q and not _PLAN.search(s.text[:q.start()]) else None
+        if clause is not None and not _ASKS.search(clause):
             key = ("qualitative", None, clause)
             if key not in seen:
                 seen.add(key)
