@@ -4316,6 +4316,8 @@ def test_a_firm_that_grew_into_a_state_owned_one_is_state_owned():
     ("太仆寺旗公路养护中心党支部", "事业单位"),       # r3034: a banner's road maintenance centre
     ("海南橡胶东兴分公司党委", "国有企业"),           # r3024: a branch of Hainan's rubber group
     ("广西糖业集团党委", "国有企业"),                 # r2210: Guangxi's sugar group
+    ("石狮服装城党支部", "非公有制经济组织"),         # r3164: a market's traders, not a state firm
+    ("常德农资交易大市场党支部", "非公有制经济组织"), # r3161: a wholesale market's
 ])
 def test_a_service_centre_is_what_its_name_says_it_serves(unit, field):
     from djkg.ingest.industry import infer

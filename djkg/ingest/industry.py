@@ -232,8 +232,9 @@ _END_FIELD = [
                 r"(?<![家故水城])乡)$"), "机关"),
     # … and so does an industry chain's joint Party committee (五金不锈钢制造业产业链联合党委): the firms along the chain
     # … and a shopping mall's (东至县尧渡镇新天地购物广场党支部): its town's 镇 says where it is, not what it is
+    # … and a market's, its stalls' traders (春城市场党支部, 石狮服装城党支部) — not a labour or capital market
     (re.compile(r"(?:写字楼|大厦|楼宇|商圈|园区|产业园|工业园|科技园|物流园|驿站|商贸城|购物广场|购物中心|商场|商城|超市|"
-                r"产业链(?:综合|联合)?)$"), "非公有制经济组织"),
+                r"产业链(?:综合|联合)?|(?<!人才)(?<!劳务)(?<!资本)市场|(?:服装|食品|小商品|建材|家具|灯饰|五金|陶瓷|皮革|鞋|布|汽配)城)$"), "非公有制经济组织"),
     # any other 所 (科技情报所, 农技所, 质检所): a public institute — the organs' and firms' kinds of 所 (派出所, 司法所,
     # 律师事务所) are read above
     (re.compile(r"(?<!供电)(?<!收费)所$"), "事业单位"),
