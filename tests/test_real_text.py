@@ -4318,6 +4318,8 @@ def test_a_firm_that_grew_into_a_state_owned_one_is_state_owned():
     ("广西糖业集团党委", "国有企业"),                 # r2210: Guangxi's sugar group
     ("石狮服装城党支部", "非公有制经济组织"),         # r3164: a market's traders, not a state firm
     ("常德农资交易大市场党支部", "非公有制经济组织"), # r3161: a wholesale market's
+    ("景洪市东风农场党委", "国有企业"),               # r3167: a state farm
+    ("某村家庭农场党支部", "农村"),                   # … not a family's farm
 ])
 def test_a_service_centre_is_what_its_name_says_it_serves(unit, field):
     from djkg.ingest.industry import infer

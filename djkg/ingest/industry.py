@@ -223,7 +223,9 @@ _END_FIELD = [
      "事业单位"),
     (re.compile(r"(?:律师事务所|律所|协会|商会|联合会|基金会|慈善总会|体育总会|慈善会|社会工作服务中心|服务社|促进会|研究会|联盟)$"), "社会组织"),
     # bureaus that are companies (a grid's county 供电局, a railway or mining 局, a construction 工程局)
-    (re.compile(r"(?:供电局|电业局|矿务局|铁路局|工程局|烟草专卖局|烟草局|烟站|烟叶站|(?:客运|车务|机务|工务|电务|车辆|供电)段)$"),
+    # … and a state farm (东风农场, 农垦龙亢农场: a family's or an eco-tourism farm says so, 家庭农场, 生态农场)
+    (re.compile(r"(?:供电局|电业局|矿务局|铁路局|工程局|烟草专卖局|烟草局|烟站|烟叶站|(?:客运|车务|机务|工务|电务|车辆|供电)段|"
+                r"(?<!家庭)(?<!生态)(?<!休闲)(?<!观光)(?<!体验)(?<!开心)(?<!亲子)(?<!快乐)(?<!农民)(?<!合作)农场)$"),
      "国有企业"),
     # a township (…镇, …乡) is the state's lowest organ: an organ unless its text is about its villages' farms
     # (the 镇/乡 cues of 农村 and its text cues then outweigh this; fields.yaml keeps 乡镇 a sector of 农村)
