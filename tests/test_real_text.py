@@ -5491,3 +5491,11 @@ def test_a_dispute_said_never_to_have_arisen_after_it_is_no_problem():
     # (r2592) "施工过程中一起纠纷也没有发生": none arose — a result told after the topic
     text = ("某社区加装电梯\n\n开工前居民同意率达到100%，施工过程中一起纠纷也没有发生，首批5栋楼顺利完工。")
     assert "problem:social-conflicts" not in {m.id for m in case(text).problems}
+
+
+def test_a_volunteer_service_group_is_a_unit_as_a_volunteer_service_team_is():
+    # r3106: 天顺老兵志愿服务团 (a veterans' volunteer group) was no candidate; the district's governance centre that
+    # the report also names was taken for the unit
+    c = from_gold("extraction_real116", "r3106-dongxihu-tianshun-laobing.txt")
+    assert c.unit == "天顺老兵志愿服务团", c.unit
+    assert c.industry["field"] == "社会组织", c.industry
