@@ -5499,3 +5499,15 @@ def test_a_volunteer_service_group_is_a_unit_as_a_volunteer_service_team_is():
     c = from_gold("extraction_real116", "r3106-dongxihu-tianshun-laobing.txt")
     assert c.unit == "天顺老兵志愿服务团", c.unit
     assert c.industry["field"] == "社会组织", c.industry
+
+
+def test_the_figure_a_result_is_compared_with_is_a_baseline_not_a_result():
+    # r2719: "比1992年的人均860元增长了32倍" — 860 is what 2024's income is compared with, not a result
+    c = case("大草滩村党支部抓产业促增收\n\n2024年，全村农牧民人均可支配收入达到2.86万元，比1992年的人均860元增长了32倍；"
+             "村集体经济年收入达到46万元，比2010年的3.2万元增长了13倍。")
+    values = {o.value for o in c.outcomes}
+    assert {2.86, 46.0} <= values, values
+    assert not {860.0, 3.2} & values, values
+    # … while a comparison that is no figure of the past stays a result ("比没有入社的农户高出35%")
+    c = case("合作社党支部带富\n\n入社农户的收入比没有入社的农户高出35%以上。")
+    assert 35.0 in {o.value for o in c.outcomes}

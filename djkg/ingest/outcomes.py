@@ -133,6 +133,9 @@ _DURATION = re.compile(r"经过|历时|为期|用了|花了|连续|前后|每天
 # cases taken in, with the cases concluded counted next to them (r1360, r2049, r2204; "受理纠纷225起，全部得到化解"
 # and "受理邻里纠纷11件，全部得到解决，解决率为100%" count what was resolved, and keep it)
 _INTAKE = re.compile(r"受理[^，。；\d]{0,14}$")
+# what a figure is compared with: "比1992年的人均860元", "较改造前的…" (not 评比, 对比, 相比, 排比: no comparison of it)
+_COMPARED_WITH = re.compile(r"(?<![评对相排])(?:比|较)(?:(?:19|20)\d{2}年(?:底|初|末|同期)?|[^，。；\d比较]{1,8}?)的"
+                            r"(?:人均|户均|平均|年均|村均)?$")
 _CONCLUDED = re.compile(r"[^。；\d]{0,8}?(?:结案|审结|办结|执结|化解|解决)[^。；\d率]{0,6}?\d+[余多]?(?:件|起|宗|个|项)")
 _QUOTA = re.compile(r"只能|最多|不超过|上限|限报|名额|至少|每校|每个省")
 # "拍板当年扩招不少于2000人": a floor set, a target — but "增速已经连着七年不低于8%" is a level held
@@ -364,6 +367,8 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         if more:                           # "8万多元" is 8 万元, approximately (not 8 万 of something)
             unit, approx = "万" + more.group(1), True
         c0, c1 = _clause_of(clauses, start)
+        if _COMPARED_WITH.search(text, c0, start):
+            continue   # "比1992年的人均860元增长了32倍": the figure compared with, a baseline
         metric, name, direction = _metric_for(text, c0, start, cues, unit)
         # a clause that follows a result in the same sentence ("半年来办结诉求1300件，满意率98.62%") goes on with it
         named = _named_metric(text, c0, start)
