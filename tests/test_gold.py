@@ -35,8 +35,10 @@ def test_recommendation_gold_set_meets_hit_at_3(corpus_store, gold):
 # Each profile asked without the field its author picked, as the home page asks by default (不限): the field then
 # comes from what the user wrote about their unit ("协会会员企业几十家", "我们是一家民办养老院"). Measured before the
 # unit's own kind was read from the profile (forty-eighth session): 0.967, 0.964, 0.813, 0.900, 0.917; held at what it
-# reads now.
-WITHOUT_FIELD_FLOORS = {"profiles_dev_b.yaml": 1.0, "profiles_dev_lead.yaml": 1.0, "profiles_heldout_c.yaml": 0.84,
+# reads now. (profiles_dev_lead 1.0 -> 0.96 in the sixty-first session: the outcome model's refit moved the corpus's
+# figures, and "小区里住了很多机关和学校的党员…" now finds 双报到 fourth, tied at 0.366 with the third, with its field
+# as without it; OUTCOME_MODEL_TRADE)
+WITHOUT_FIELD_FLOORS = {"profiles_dev_b.yaml": 1.0, "profiles_dev_lead.yaml": 0.96, "profiles_heldout_c.yaml": 0.84,
                         "profiles_real.yaml": 0.93, "profiles_real_heldout.yaml": 1.0}
 
 
@@ -217,14 +219,14 @@ REAL_FLOORS = {
     # before anything of it was read (its header); held at what it reads now (outcome values in-sample since the
     # seventeenth session's refit)
     "extraction_real30": {"province": 0.85, "city": 1.0, "county": 1.0, "field": 0.91, "problems": 0.43,
-                          "measures": 0.5, "outcome_values": 0.85, "outcome_precision": 0.9, "model": 1.0,
+                          "measures": 0.5, "outcome_values": 0.76, "outcome_precision": 0.9, "model": 1.0,
                           "unit": 0.91},
     # r865-r888, written blind at the seventeenth session's start (fields and regions given to each author), measured
     # before anything of it was read (its header), then read and fixed; held at what it reads now (outcome values
     # in-sample since the refit on 21 sets)
     # (r879 removed in the thirty-seventh session: it retold a sealed set's report; unit 0.87 -> 0.8696 without it)
     "extraction_real31": {"province": 1.0, "city": 0.92, "county": 1.0, "field": 1.0, "problems": 0.4,
-                          "measures": 0.62, "outcome_values": 0.88, "outcome_precision": 0.9, "model": 0.8,
+                          "measures": 0.62, "outcome_values": 0.79, "outcome_precision": 0.89, "model": 0.8,
                           "unit": 0.86},
     # r913-r936, written blind near the seventeenth session's end (fields and regions given to each author, more
     # social organisations and organs), measured before anything of it was read (its header), then read and fixed;
@@ -275,7 +277,7 @@ REAL_FLOORS = {
     # r1153-r1176, sealed (six more blind authors given fields and provinces, 24 reports); held at what it read blind
     # with the twenty-sixth session's start code (its header; the end code reads the same); measures: MEASURE_MODEL
     "extraction_real43": {"province": 0.95, "city": 0.83, "county": 1.0, "field": 0.95, "problems": 0.16,
-                          "measures": 0.9,  "outcome_values": 0.7, "outcome_precision": 0.72, "model": 0.66,
+                          "measures": 0.9,  "outcome_values": 0.58, "outcome_precision": 0.72, "model": 0.66,
                           "unit": 0.7},
     # r1177-r1200 and r1201-r1224, written blind in the twenty-sixth session (fields and provinces given to each
     # author), measured before anything of them was read (their headers), then read and fixed; held at what they read
@@ -364,7 +366,7 @@ REAL_FLOORS = {
     # r1665-r1672, sealed (two blind authors after the fortieth session's fixes, 8 reports); held at what it read blind
     # (its header: the session's start code and the code of that moment read the same)
     "extraction_real64": {"province": 1.0, "city": 1.0, "county": 0.83, "field": 0.87, "problems": 0.72,
-                          "measures": 1.0, "outcome_values": 0.77, "outcome_precision": 0.87, "model": 0.75,
+                          "measures": 1.0, "outcome_values": 0.66, "outcome_precision": 0.87, "model": 0.75,
                           "unit": 0.87},
     # r1673-r1693 (19 of them), written blind at the start of the forty-first session (four authors asked for reports
     # that state what was wrong; measured with the start code before it was read: header), then read and fixed; held
@@ -375,7 +377,7 @@ REAL_FLOORS = {
     # r1697-r1708 (10 of them), sealed (two blind authors at the start of the forty-first session); held at what it read
     # blind with the start code (its header)
     "extraction_real66": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 0.9, "problems": 0.67,
-                          "measures": 0.71, "outcome_values": 0.71, "outcome_precision": 0.95, "model": 0.8,
+                          "measures": 0.71, "outcome_values": 0.64, "outcome_precision": 0.94, "model": 0.8,
                           "unit": 0.7},
     # r1709-r1732 (24 of them), written blind at the start of the forty-second session (four authors asked for reports
     # that state what was wrong; measured with the start code before it was read: header), then read and fixed; held
@@ -388,7 +390,7 @@ REAL_FLOORS = {
     # industry chain's joint Party committee became a unit (0.64 -> 0.73), and one of its figures with it the unit's
     # own (outcome precision 0.64 -> 0.62)
     "extraction_real68": {"province": 1.0, "city": 1.0, "county": 1.0, "field": 1.0, "problems": 0.5,
-                          "measures": 0.77, "outcome_values": 0.44, "outcome_precision": 0.61, "model": 0.66,
+                          "measures": 0.77, "outcome_values": 0.44, "outcome_precision": 0.6, "model": 0.66,
                           "unit": 0.72},
     # r1745-r1768 (23 of them: r1749 retold a sealed report and was taken out), written blind in the forty-second
     # session's second round (measured with the code of
@@ -437,7 +439,7 @@ REAL_FLOORS = {
                           "unit": 0.78},
     # r1913-r1921 (9 of them), sealed (two blind authors in the same round); held at what it read blind (its header)
     "extraction_real78": {"province": 1.0, "city": 0.85, "county": 0.87, "field": 0.88, "problems": 0.66,
-                          "measures": 0.38, "outcome_values": 0.91, "outcome_precision": 0.55, "model": 0.0,
+                          "measures": 0.38, "outcome_values": 0.58, "outcome_precision": 0.5, "model": 0.0,
                           "unit": 0.33},
     # r1925-r1948 (23 of them), written blind in the forty-third session's third round (measured with the start
     # code and the code of that moment before it was read: header), then read and fixed; held at what it reads
@@ -449,7 +451,7 @@ REAL_FLOORS = {
     # province alone that its annotator placed in a city and county, which ``extract._cap_at_province`` now leaves at
     # province level; over all sealed sets that rule removed one invented place and lost this one)
     "extraction_real80": {"province": 1.0, "city": 0.8, "county": 0.9, "field": 1.0, "problems": 0.47,
-                          "measures": 0.81, "outcome_values": 0.43, "outcome_precision": 0.85, "model": 0.37,
+                          "measures": 0.81, "outcome_values": 0.41, "outcome_precision": 0.85, "model": 0.37,
                           "unit": 0.41},
     # r1961-r1984 (24 of them), written blind in the forty-third session's fourth round (measured with the start
     # code and the code of that moment before it was read: header), then read and fixed; held at what it reads
@@ -467,7 +469,7 @@ REAL_FLOORS = {
                           "unit": 0.79},
     # r2021-r2032 (12 of them), sealed (two blind authors in the same round); held at what it read blind (its header)
     "extraction_real84": {"province": 1.0, "city": 1.0, "county": 0.88, "field": 0.91, "problems": 0.75,
-                          "measures": 0.75, "outcome_values": 0.85, "outcome_precision": 0.4, "model": 0.75,
+                          "measures": 0.75, "outcome_values": 0.71, "outcome_precision": 0.25, "model": 0.75,
                           "unit": 0.83},
     # r2033-r2056 (24 of them), written blind in the forty-fourth session's second round (measured with the start
     # code and the code of that moment before it was read: header), then read and fixed; held at what it reads
@@ -476,7 +478,7 @@ REAL_FLOORS = {
                           "unit": 0.83},
     # r2057-r2068 (12 of them), sealed (two blind authors in the same round); held at what it read blind (its header)
     "extraction_real86": {"province": 1.0, "city": 0.85, "county": 1.0, "field": 0.91, "problems": 0.8,
-                          "measures": 0.74, "outcome_values": 1.0, "outcome_precision": 0.5, "model": 1.0,
+                          "measures": 0.74, "outcome_values": 0.87, "outcome_precision": 0.5, "model": 1.0,
                           "unit": 0.58},
     # r2069-r2092 (23 of them), written blind in the forty-fourth session's third round (measured with the start
     # code and the code of that moment before it was read: header, the same figures); held at what it reads
@@ -510,7 +512,7 @@ REAL_FLOORS = {
     # r2249-r2284 (36), sealed (six blind authors in the session's second round, asked for reports naming several
     # organisations); held at what it read blind (its header)
     "extraction_real93": {"province": 0.88, "city": 0.94, "county": 0.8, "field": 0.94, "problems": 0.37,
-                          "measures": 0.81, "outcome_values": 0.84, "outcome_precision": 0.43,
+                          "measures": 0.81, "outcome_values": 0.74, "outcome_precision": 0.43,
                           "model": 0.63, "unit": 0.66},
     # r2285-r2320 (36), sealed (six blind authors in the fifty-third session, asked for reports that say what was
     # wrong before the work began); held at what it reads after the decisions it made (its header)
@@ -589,7 +591,7 @@ REAL_FLOORS = {
     # r2897-r2932 (36), sealed (six blind authors in the fifty-eighth session's fourth round, whose search look-ups
     # ran out part way); held at what it read blind (its header)
     "extraction_real111": {"province": 1.0, "city": 0.93, "county": 0.9, "field": 0.94, "problems": 0.42,
-                           "measures": 0.62, "outcome_values": 0.67, "outcome_precision": 0.55,
+                           "measures": 0.62, "outcome_values": 0.56, "outcome_precision": 0.55,
                            "model": 0.66, "unit": 0.82},
     # r2933-r2968 (36), development (six blind authors in the fifty-ninth session's first round, the same two requests);
     # held at what it read blind (outcome values 0.75 -> 0.73 in the sixtieth session: r2964's "二次供水" was read as
@@ -620,7 +622,7 @@ REAL_FLOORS = {
     # r3113-r3148 (35; r3136 dropped, its page had no address), sealed (six blind authors in the sixtieth session's
     # second round, the same two requests); held at what it read blind (its header)
     "extraction_real117": {"province": 1.0, "city": 0.84, "county": 0.96, "field": 0.97, "problems": 0.54,
-                           "measures": 0.63, "outcome_values": 0.66, "outcome_precision": 0.59,
+                           "measures": 0.63, "outcome_values": 0.65, "outcome_precision": 0.59,
                            "model": 0.85, "unit": 0.77},
     # r3149-r3184 (36), development (six blind authors in the sixtieth session's third round, five of whom ran out of
     # search look-ups part way); held at what it read blind (its header)
@@ -641,7 +643,7 @@ REAL_FLOORS = {
                            "measures": 0.76, "outcome_values": 0.8, "outcome_precision": 0.64,
                            "model": 0.5, "unit": 0.6},
     "extraction_real100": {"province": 1.0, "city": 0.93, "county": 0.92, "field": 0.88, "problems": 0.71,
-                           "measures": 0.75, "outcome_values": 0.75, "outcome_precision": 0.71,
+                           "measures": 0.75, "outcome_values": 0.74, "outcome_precision": 0.71,
                            "model": 0.75, "unit": 0.83},
     # r1609-r1616, sealed (two blind authors after the thirty-second session's first fixes, 8 short reports); held at
     # what it read blind (its header: the session's start code and the code of that moment read the same)
@@ -651,12 +653,12 @@ REAL_FLOORS = {
     # r1577-r1584, sealed (two blind authors at the thirty-second session's start, 8 short reports); held at what it
     # read blind with the session's start code (its header; the code after the first fixes reads the same)
     "extraction_real59": {"province": 1.0, "city": 1.0, "county": 0.8, "field": 0.97, "problems": 0.0,
-                          "measures": 0.69, "outcome_values": 0.88, "outcome_precision": 0.53, "model": 0.5,
+                          "measures": 0.69, "outcome_values": 0.77, "outcome_precision": 0.46, "model": 0.5,
                           "unit": 0.62},
     # r1497-r1512, sealed (four blind authors given fields and provinces, 16 short reports); held at what it read blind
     # with the thirty-first session's start code (its header; the end code reads the same)
     "extraction_real55": {"province": 1.0, "city": 0.93, "county": 0.87, "field": 0.93, "problems": 0.5,
-                          "measures": 0.7, "outcome_values": 0.54, "outcome_precision": 0.42, "model": 0.8,
+                          "measures": 0.7, "outcome_values": 0.54, "outcome_precision": 0.37, "model": 0.8,
                           "unit": 0.62},
     # r1401-r1432, sealed (eight more blind authors given fields and provinces, 32 short reports); held at what it
     # read blind with the thirtieth session's start code (its header; the end code reads the same); measures:
@@ -686,7 +688,7 @@ REAL_FLOORS = {
     # forty-second session (figures only): a town named like a county no longer places a unit by its name alone,
     # which cost this set one place and gave the sealed r1305-r1336 one (development: invented regions 64 -> 62)
     "extraction_real38": {"province": 0.91, "city": 0.95, "county": 0.88, "field": 0.83, "problems": 0.63,
-                          "measures": 0.57, "outcome_values": 0.52, "outcome_precision": 0.53, "model": 1.0,
+                          "measures": 0.57, "outcome_values": 0.5, "outcome_precision": 0.53, "model": 1.0,
                           "unit": 0.54},
     # r457-r486, sealed (three more blind authors, 30 reports); held at what it read blind (its header)
     "extraction_real16": {"province": 1.0, "city": 1.0, "county": 0.85, "field": 0.83, "problems": 0.59,
@@ -912,7 +914,7 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 2, "extract
                     "extraction_real119": 3}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "extraction_real2": 0.02,
                      "extraction_real3": 0.1, "extraction_real4": 0.08,
-                     "extraction_real5": 0.06, "extraction_real6": 0.1,
+                     "extraction_real5": 0.06, "extraction_real6": 0.104,
                      "extraction_real7": 0.05, "extraction_real8": 0.045,
                      "extraction_real9": 0.08, "extraction_real10": 0.08,
                      "extraction_real11": 0.04, "extraction_real12": 0.07, "extraction_real13": 0.05,
@@ -928,15 +930,15 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
                      "extraction_real38": 0.085, "extraction_real39": 0.065, "extraction_real40": 0.025,
                      "extraction_real41": 0.095, "extraction_real42": 0.05, "extraction_real43": 0.045,
                      "extraction_real44": 0.065, "extraction_real45": 0.03, "extraction_real46": 0.03,
-                     "extraction_real47": 0.045, "extraction_real48": 0.09, "extraction_real49": 0.06,
+                     "extraction_real47": 0.045, "extraction_real48": 0.09, "extraction_real49": 0.061,
                      "extraction_real50": 0.105, "extraction_real51": 0.06, "extraction_real52": 0.075,
                      "extraction_real53": 0.155, "extraction_real54": 0.08,
                      "extraction_real55": 0.105, "extraction_real56": 0.05,
-                     "extraction_real57": 0.015, "extraction_real58": 0.06, "extraction_real59": 0.09,
+                     "extraction_real57": 0.015, "extraction_real58": 0.06, "extraction_real59": 0.143,
                      "extraction_real60": 0.11,
                      "extraction_real61": 0.16, "extraction_real62": 0.03,
                      "extraction_real63": 0.05, "extraction_real64": 0.035, "extraction_real65": 0.035,
-                     "extraction_real66": 0.01, "extraction_real67": 0.035, "extraction_real68": 0.075,
+                     "extraction_real66": 0.01, "extraction_real67": 0.035, "extraction_real68": 0.094,
                      "extraction_real69": 0.015, "extraction_real70": 0.055,
                      "extraction_real71": 0.06, "extraction_real72": 0.03,
                      "extraction_real73": 0.04, "extraction_real74": 0.057,
@@ -944,9 +946,9 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
                      "extraction_real77": 0.055, "extraction_real78": 0.095,
                      "extraction_real79": 0.015, "extraction_real80": 0.04,
                      "extraction_real81": 0.045, "extraction_real82": 0.095,
-                     "extraction_real83": 0.115, "extraction_real84": 0.09,
+                     "extraction_real83": 0.115, "extraction_real84": 0.143,
                      "extraction_real85": 0.1, "extraction_real86": 0.08,
-                     "extraction_real87": 0.095, "extraction_real88": 0.075,
+                     "extraction_real87": 0.095, "extraction_real88": 0.089,
                      "extraction_real89": 0.09, "extraction_real90": 0.076,
                      "extraction_real91": 0.105, "extraction_real92": 0.125, "extraction_real93": 0.22,
                      "extraction_real94": 0.125, "extraction_real95": 0.235,
@@ -1036,6 +1038,16 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
 # 0.685; eighteen older sealed sets 0.650 -> 0.662 at precision 0.738 -> 0.741) was not adopted: it overrode rules
 # tests/test_real_text.py holds — it kept "平均每亩能挣8000元" (a rate) and a plan's figure, and dropped the wider
 # area's figures after "在全市推开" and "开展服务活动86场".
+# Refitted in the sixty-first session on all 70 development sets (was 21), by a rule fixed before the sealed sets
+# were read for it (README 第六十一轮): a wider area's figures are left to the rules (the model would take them off
+# the area's card too), the model adds back no figure the rules took 3 or more off (a plan, a price, one person's
+# story …), thresholds chosen leave-one-set-out (kept 0.35, added 0.5; on the 49 sets the old fit never saw 0.669 /
+# 0.670 -> 0.683 / 0.686, precision / recall of the rules' candidates). The 50 sealed sets together: outcome values
+# 0.676 -> 0.683 at precision 0.653 -> 0.678, forbidden numbers extracted 8.84% -> 8.02% of the ruled-out numbers;
+# outcome F1 up on 37 sets and down on 10, the forbidden share down on 26 and up on 13. Floors lowered to what they
+# read (outcome values, outcome precision or the forbidden share): the sealed sets extraction_real6, 38, 43, 49, 55,
+# 59, 64, 66, 68, 78, 80, 84, 86, 88, 93, 100, 111 and 117, and the development sets extraction_real30 and 31 (whose
+# annotators counted the activities held that the model, fitted to the later sets, leaves out).
 
 
 def test_every_real_text_set_is_held_by_floors_and_no_floor_names_a_missing_set():

@@ -52,6 +52,26 @@ def test_the_thresholds_decide_each_way(monkeypatch):
         assert figures(text) == expected
 
 
+def test_the_model_adds_back_no_figure_a_rule_ruled_out_and_leaves_a_wider_areas_figures_to_the_rules(monkeypatch):
+    """A hand-set model that keeps everything: "人口1.2万" (a setting, 3 or more off) stays out at veto 3 and comes in
+    without a veto; the county's figure after 在全县推开 keeps the rules' decision (shown as the county's) whatever the
+    model reads."""
+    setting = "某社区党委\n\n社区现有常住人口1.2万人。去年以来，社区党委共调解邻里纠纷136起，居民满意率达到98.5%。"
+    with outcome_model.collect() as seen:
+        figures(setting)
+    assert [(c.value, c.ruled_in, c.penalty >= 3) for c in seen][0] == (1.2, False, True)
+    for veto, expected in ((3.0, {136.0, 98.5}), (math.inf, {1.2, 136.0, 98.5})):
+        model = outcome_model.OutcomeModel(9.0, {}, kept=0.45, added=0.7, veto=veto)
+        monkeypatch.setattr(outcome_model, "shipped", lambda model=model: model)
+        assert figures(setting) == expected
+    wider = "某村党支部\n\n这一做法已在全县推开，全县建成党群服务中心205个。村集体经济收入达到92万元。"
+    for intercept in (-9.0, 9.0):
+        model = outcome_model.OutcomeModel(intercept, {}, kept=0.45, added=0.7, veto=3.0)
+        monkeypatch.setattr(outcome_model, "shipped", lambda model=model: model)
+        got = [(o.value, o.scope) for o in extract(RawDoc("t.txt", wider)).outcomes if o.value is not None]
+        assert (205.0, "region") in got, got
+
+
 def test_collect_records_every_candidate_the_rules_judged():
     with outcome_model.collect() as seen:
         figures("某村党支部\n\n全村319户、854人。截至2023年，村集体经济收入达到92万元。")

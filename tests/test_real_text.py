@@ -2137,7 +2137,11 @@ def test_a_village_industry_is_named_by_what_was_built_not_by_a_word_in_passing(
 def test_a_dated_change_is_one_result_with_its_baseline_and_beneficiaries_count():
     [change] = [o for o in case("村集体收入从2019年的5万元增加到2023年的60万元。").outcomes if o.value is not None]
     assert (change.value, change.baseline, change.unit, change.direction) == (60, 5, "万元", "up")
-    assert {86, 1.5} <= values(case("党员志愿者开展服务活动86场，受益群众1.5万人。"))
+    # the people the work reached are a result; the activities held are not, unless the text presents them as what
+    # the work achieved (the annotators' brief since the forty-first set, tests/README.md "counts of activities held";
+    # the outcome model refitted to 70 development sets reads them so, where the rules alone had kept 86)
+    got = values(case("党员志愿者开展服务活动86场，受益群众1.5万人。"))
+    assert 1.5 in got and 86 not in got, got
 
 
 @pytest.mark.parametrize("text", [
@@ -4635,8 +4639,10 @@ def test_a_figure_someone_strives_for_is_a_plan_but_funds_they_won_are_not():
     # (r1185: "再过5年，争取冲上1个亿" is hoped for; "争取项目资金修通联户路6.5公里" is done)
     hoped = case("某村党支部领办合作社。\n“明年集体经济一年的营收要超过3200万元，再过5年，争取冲上1个亿。”", industry="农村")
     assert 1.0 not in {o.value for o in hoped.outcomes}
-    done = case("某村第一书记抓党建促发展。\n他争取项目资金修通联户路6.5公里。", industry="农村")
-    assert 6.5 in {o.value for o in done.outcomes}
+    # (a road built with the funds is no result by the annotators' brief, as an activity held is not: what the funds
+    # brought in is)
+    done = case("某村第一书记抓党建促发展。\n他争取项目资金建起冷库，村集体经济收入增加到了25万元。", industry="农村")
+    assert 25.0 in {o.value for o in done.outcomes}
 
 
 def test_a_sum_said_in_units_of_a_hundred_million_keeps_its_unit_and_a_class_of_project_is_no_sum():

@@ -373,10 +373,12 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
         # a clause that follows a result in the same sentence ("半年来办结诉求1300件，满意率98.62%") goes on with it
         named = _named_metric(text, c0, start)
         carried = named and (any(pos < c0 for pos, _ in facts) or bool(_PERFECT.search(text[:c0])))
-        score, value = _score(text, s, m, c0, c1, unit, lead, direction, named=named), _num(raw)
+        (score, penalty), value = _score(text, s, m, c0, c1, unit, lead, direction, named=named), _num(raw)
+        scope = _scope(text, c0, start, level)
         if not outcome_model.is_result(Candidate(text, start, end, c0, c1, unit, value, s.role, s.section,
                                                  lead, direction, approx, score,
-                                                 score + (1.0 if carried else 0.0) >= ACCEPT)):
+                                                 score + (1.0 if carried else 0.0) >= ACCEPT, scope == "region",
+                                                 penalty)):
             continue
         if name is None:
             name = noun_phrase(text[c0:start])
@@ -387,7 +389,7 @@ def _sentence_outcomes(s: Sentence, tx: Taxonomy, level: float) -> list[OutcomeF
             direction = "up"
         shown, more_after = _shown_unit(text, end, unit)
         facts.append((start, OutcomeFact(metric, name, value, shown, direction, text,
-                                         scope=_scope(text, c0, start, level), approx=approx or more_after)))
+                                         scope=scope, approx=approx or more_after)))
     return [f for _, f in sorted(facts, key=lambda x: x[0])]
 
 
@@ -481,7 +483,8 @@ _ONE_OF = re.compile(r"(?:其中)?(?:一位|有位|有一位|一名)[\u4e00-\u9f
 # "这类问题已处理25件") reports a result in its count
 _DONE = re.compile(r"(?:解决|化解|破解|处理|办成|办结|办好|调处|调解)了?")
 # a number inside a short quoted name is part of the name ("暖心10条", "奋战150天劳动竞赛")
-_QUOTED_NAME = re.compile(r"“[^“”]{0,14}$")
+_QUOTED_NAME = re.compile(r"“[^“”，。；！？,;!?]{0,14}$")
+_IN_QUOTED_NAME = re.compile(r"[^“”，。；！？,;!?]{0,13}”")
 _RANGE = re.compile(r"[^，。；]{0,12}?之间|(?:到|至|~|～)\d|比\d")   # …之间, 3%到5%, a match won 3比2
 _GREW = re.compile(r"增收|增加|增长|提高|提升|多收|多挣")
 _RANGE_TOP = re.compile(r"\d(?:%|个百分点|[万亿]?元|[万亿]|个|家|人|名|户|倍|亩)?(?:到|至|~|～)$")   # the 5% of "3%到5%"
@@ -503,29 +506,31 @@ _STOCK_CHANGED = re.compile(r"增加|增长|扩大|翻|由|从")
 
 
 def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lead: bool,
-           direction: str = "none", *, named: bool) -> float:
-    """How strongly the clause says this number is a result of the work (accepted from ``ACCEPT``). ``named``: a noun
-    naming what it measures leads to it (``_named_metric``, which the caller has asked already)."""
+           direction: str = "none", *, named: bool) -> tuple[float, float]:
+    """How strongly the clause says this number is a result of the work (accepted from ``ACCEPT``), and what the rules
+    that speak against it took off (the penalty: the learned model adds no figure back past ``OutcomeModel.veto``).
+    ``named``: a noun naming what it measures leads to it (``_named_metric``, which the caller has asked already)."""
     start, end = m.span()
     before = text[c0:start]
     after = text[end:c1]
     verb_before = bool(_RESULT_VERB.search(before))   # read by four rules: looked for once
     score = 0.0
+    penalty = 0.0   # what the rules that rule a figure out took off (the model may not add back much of it)
     # "以前一年挣不到5000元，现在能挣3万多": in a sentence that opens on the past, the figure of now is the result
     # (the now may open an earlier clause: "几年前谁也想不到的局面如今出现了：…收缴率升到了97%")
     then = _THEN_WORD.search(text, 0, c0) and _THEN.search(text[:c0])
     now_vs_then = bool(then and (_NOW.search(before) or _NOW_ANYWHERE.search(text, then.end(), start)))
     opening = text.lstrip(OPENERS)
     if _BEFORE_WORK.match(opening) and not now_vs_then:
-        score -= 4.0
+        penalty += 4.0
     elif (began := _AT_THE_START.search(text, 0, start)) and not _LATER.search(text, began.end(), start):
-        score -= 4.0   # "它起步时只是一座小煤窑：一年出煤8.24万吨，总产值605万元": the unit when it began, a baseline
+        penalty += 4.0   # "它起步时只是一座小煤窑：一年出煤8.24万吨，总产值605万元": the unit when it began, a baseline
     if (m.group("post") or (m.group("pre") in ("超过", "逾", "超") and unit not in ("%", "成"))) \
             and after.startswith("的") and not (unit in _MONEY and _AMOUNT_AFTER.match(after)):
-        score -= 4.0   # "考到140分以上的学生", "面积超过5000平方米的楼宇": a threshold that picks out a group
+        penalty += 4.0   # "考到140分以上的学生", "面积超过5000平方米的楼宇": a threshold that picks out a group
         #                (but "超过95%的家庭" is the share of households the work reached)
     elif unit in ("个", "家", "所") and _WHERE_COUNTED.match(after):
-        score -= 2.0   # "26个城市社区的具体岗位", "5个村的300户": the count names where, the result is what follows
+        penalty += 2.0   # "26个城市社区的具体岗位", "5个村的300户": the count names where, the result is what follows
     if verb_before or _DONE.search(before[-6:]) or (_RECEIVED.search(before) and (
             _THANKS.match(after) or _THANKS.search(before[-8:]))):
         score += 2.0   # (thanks received count: "收到10面感谢锦旗"; suggestions received are no result)
@@ -543,135 +548,135 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if s.role == "outcome":
         score += 1.5
     elif s.role == "problem" and not now_vs_then and not _GAINED.search(before[-4:]) and not _DONE.search(before):
-        score -= 2.0   # (but "针对油耗高的老问题，…研制出转子发动机，能耗省下40%" states what the work gained)
+        penalty += 2.0   # (but "针对油耗高的老问题，…研制出转子发动机，能耗省下40%" states what the work gained)
     if _PLAN.search(before) or _PLAN_BEHIND.search(text[:c0][-12:]) or (
             _AIM_WORD.search(text, 0, c0) and _AIM_LEADS.search(text[:c0])):
-        score -= 4.0
+        penalty += 4.0
     if _PRICE.search(text[c0:c1]) and not _CHANGE_WORD.search(before):
-        score -= 4.0
+        penalty += 4.0
     if unit in _DURATION_UNITS and _DURATION.search(before) and \
             not _FASTER.search(text, c0, c1):
-        score -= 4.0
+        penalty += 4.0
     if _QUOTA.search(before) or _POOL.search(before) or (_AT_LEAST.search(before) and not _PERFECT.search(before)):
-        score -= 4.0
+        penalty += 4.0
     if _INTAKE.search(before) and _CONCLUDED.match(text, end):
-        score -= 4.0   # "受理各类案件12462件，结案11545件": what came in, the workload; the cases concluded are the result
+        penalty += 4.0   # "受理各类案件12462件，结案11545件": what came in, the workload; the cases concluded are the result
     fast = unit in _DURATION_UNITS and _FAST.match(after)
     if fast:
         score += 2.0   # "不到5天就全部拿到手", "这次不到6个小时就拿到了": how fast the service now is
     if direction != "down" and _LOW_BASE.search(before) and not _CHANGE_WORD.search(before) \
             and not fast:
-        score -= 4.0   # "当年集体收入仅1.2万元": the low point the work started from (but "用时仅3天" is a result)
+        penalty += 4.0   # "当年集体收入仅1.2万元": the low point the work started from (but "用时仅3天" is a result)
     if unit in ("万元", "亿元", "元", "千元", "万美元", "美元", "亩", "万亩") and \
             (_INPUT.search(before[-10:]) or after.startswith(("资金", "的资金", "专项资金", "经费"))):
-        score -= 5.0 if _PUT_IN.search(before) else 3.0   # "累计投入364亿元": what went in, however much
+        penalty += 5.0 if _PUT_IN.search(before) else 3.0   # "累计投入364亿元": what went in, however much
     if unit in ("元", "万元") and _ANECDOTE.search(before) and not _COLLECTIVE_GETS.search(before):
-        score -= 3.0
+        penalty += 3.0
     if _SETTING.search(before) and not (verb_before or out_of_poverty or
                                         (_PERFECT.search(before) and not _STRUCTURE.search(before))):
-        score -= 3.0   # "…下面一共设有24个党支部": how the unit is organised, whatever 一共 says
+        penalty += 3.0   # "…下面一共设有24个党支部": how the unit is organised, whatever 一共 says
     if _FRAME.match(after.lstrip()):
-        score -= 4.0
+        penalty += 4.0
     if unit in ("分钟", "小时") and _TRAVEL.search(before) and not _SHORTER.search(text, c0, c1):
-        score -= 4.0   # "开车到办税服务厅单程就要40分钟": how far people had to go, not a result
+        penalty += 4.0   # "开车到办税服务厅单程就要40分钟": how far people had to go, not a result
     if unit == "天" and _num(m.group("v")) in (365, 366) and before.endswith(("一年", "全年", "每年", "一年到头")):
-        score -= 4.0   # "一天24小时开通，一年365天": open all year round, an attribute
+        penalty += 4.0   # "一天24小时开通，一年365天": open all year round, an attribute
     if unit in ("小时", "天") and _ROUND_THE_CLOCK.match(after):
-        score -= 4.0   # "24小时骑手驿站", "365天不打烊": an attribute, not a result
+        penalty += 4.0   # "24小时骑手驿站", "365天不打烊": an attribute, not a result
     if _SETUP_VERB.search(before) and (_SETUP_OBJECT.match(after) or _SETUP_NAMED.search(before)) \
             and direction != "down":
-        score -= 3.0   # (also "设立党员先锋岗4个、…组建党员突击队3支": the posts and teams named before their count)
+        penalty += 3.0   # (also "设立党员先锋岗4个、…组建党员突击队3支": the posts and teams named before their count)
     if unit in ("名", "人", "位", "家") and not verb_before and (
             _MEMBER_STOCK.search(before) or _MEMBER_LISTED.search(text, 0, start)):
-        score -= 3.0   # how many members there are, now as before (目前 is no result here), not what the work reached
+        penalty += 3.0   # how many members there are, now as before (目前 is no result here), not what the work reached
     if unit in ("名", "人", "位") and _MOBILISED.search(before) and _MOBILISED_WHO.match(after):
-        score -= 3.0   # "先后动员400多名党员加入": the people the work drew on, not what it reached
+        penalty += 3.0   # "先后动员400多名党员加入": the people the work drew on, not what it reached
     if before.endswith("长达"):
-        score -= 4.0   # "封冻期长达210天", "长达23公里的…": how long something is, a description, not what the work reached
+        penalty += 4.0   # "封冻期长达210天", "长达23公里的…": how long something is, a description, not what the work reached
     if unit in ("名", "人", "位") and before.endswith("由") and _MADE_UP.match(after):
-        score -= 4.0   # "组建起一支由100多名党员志愿者组成的先锋队": a team's make-up, what the work set up with
+        penalty += 4.0   # "组建起一支由100多名党员志愿者组成的先锋队": a team's make-up, what the work set up with
     if unit in ("个", "家") and before.endswith("等") and _BODIES.match(after):
-        score -= 4.0   # "被农业部等9个部门认定为…": the bodies that gave an honour, counted
+        penalty += 4.0   # "被农业部等9个部门认定为…": the bodies that gave an honour, counted
     if unit in _MONEY and _PER_HEAD.search(before):
-        score -= 4.0   # "给60周岁以上的老人发放500元补助，70周岁以上的发放1000元": what each one gets, a rate
+        penalty += 4.0   # "给60周岁以上的老人发放500元补助，70周岁以上的发放1000元": what each one gets, a rate
     if _BEFORE_THE_WORK.search(before):
-        score -= 4.0   # "人均纯收入，帮扶前是1600多元，如今已超过两万元": the figure before the work began
+        penalty += 4.0   # "人均纯收入，帮扶前是1600多元，如今已超过两万元": the figure before the work began
     if _DATED_BASE.search(before) and _RISES_LATER.search(text, c1):
-        score -= 4.0   # "人均纯收入在2014年是3400元，到2018年底涨到9977元": the year the rise started from
+        penalty += 4.0   # "人均纯收入在2014年是3400元，到2018年底涨到9977元": the year the rise started from
     if unit in ("次", "场", "场次") and _MEETINGS_HELD.search(before):
-        score -= 4.0   # "馆长办公会共开10次，专题会开了5次": meetings held
+        penalty += 4.0   # "馆长办公会共开10次，专题会开了5次": meetings held
     if "试点" in after[:16] and _PICKED.search(before[-8:]):
-        score -= 3.0   # "择优选了21个村先行试点": the pilots chosen, not what they reached
+        penalty += 3.0   # "择优选了21个村先行试点": the pilots chosen, not what they reached
     if _OTHERS.search(text[:c1]):
-        score -= 3.0
+        penalty += 3.0
     if (_RANGE.match(after) or _RANGE_TOP.search(before)) and not _GREW.search(before):
-        score -= 3.0   # "人均收入在1500元到3000元之间", "占销售收入的3%到5%": a range describes where the unit
+        penalty += 3.0   # "人均收入在1500元到3000元之间", "占销售收入的3%到5%": a range describes where the unit
         #                stands; "以3比2击败": a match's score (but "人均增收8000元至10000元" is what the work brought)
     if _POOL_AFTER.match(text, end):
-        score -= 4.0   # "第一批7项标准中，有6项…", "132张里有123张…": the whole the result is counted out of
+        penalty += 4.0   # "第一批7项标准中，有6项…", "132张里有123张…": the whole the result is counted out of
     if unit in _MONEY and _SPENT.search(before):
-        score -= 3.0   # "用于党建活动的钱有30万元", "已向社会组织党组织拨付9.9万元": money put in
+        penalty += 3.0   # "用于党建活动的钱有30万元", "已向社会组织党组织拨付9.9万元": money put in
     elif unit in _MONEY and _FUNDS_INTO.search(before):
-        score -= 5.0   # "投向农业基础设施的资金达到700多万元": what went in, however much (as 累计投入)
+        penalty += 5.0   # "投向农业基础设施的资金达到700多万元": what went in, however much (as 累计投入)
     if unit in ("份", "本", "册", "张", "套") and _HANDOUT.search(before):
-        score -= 3.0   # "送出健康宣传资料300多份", "张贴通知300份": what was handed out, not what it achieved
+        penalty += 3.0   # "送出健康宣传资料300多份", "张贴通知300份": what was handed out, not what it achieved
     if unit in ("人次", "人", "名") and "投入" in before[-6:]:
-        score -= 4.0   # "累计投入340余人次": volunteers put in, not people served
+        penalty += 4.0   # "累计投入340余人次": volunteers put in, not people served
     if unit in _MONEY and _PERSONAL.search(text, 0, start):
-        score -= 5.0   # "他一年的营业额只有10万元上下，现在已经超过1000万元": one member's business
-    if "”" in text[end:end + 14] and _QUOTED_NAME.search(text[max(0, start - 15):start]):
-        score -= 4.0
+        penalty += 5.0   # "他一年的营业额只有10万元上下，现在已经超过1000万元": one member's business
+    if _IN_QUOTED_NAME.match(text, end) and _QUOTED_NAME.search(text[max(0, start - 15):start]):
+        penalty += 4.0   # "“10万元村”": a figure inside a quoted name (not inside a quoted sentence: "“…能增加20万元。”")
     if _CENTURY_WORD.search(text, 0, start) and _LAST_CENTURY.search(text, 0, start) \
             and not _NOW_ANYWHERE.search(text, 0, start):
-        score -= 4.0   # "上世纪90年代，村里铁矿投产第一年的产值就有10万元": long before the work
+        penalty += 4.0   # "上世纪90年代，村里铁矿投产第一年的产值就有10万元": long before the work
     if unit in _MONEY and _AID_FUNDS.search(before):
-        score -= 4.0   # "上海援青资金3000万元到位", "争取到天津援疆资金200万元": money that came in
+        penalty += 4.0   # "上海援青资金3000万元到位", "争取到天津援疆资金200万元": money that came in
     if unit in _MONEY and _ONE_OF.search(text, 0, start):
-        score -= 3.0   # "其中一位李阿姨…帮居民挽回损失3万元": one person's story
+        penalty += 3.0   # "其中一位李阿姨…帮居民挽回损失3万元": one person's story
     if _REFERS_BACK.search(before):
-        score -= 4.0   # "这3项分别达到140%": a number that refers back to what was just counted
+        penalty += 4.0   # "这3项分别达到140%": a number that refers back to what was just counted
     if _STOCK.search(before) and not _STOCK_CHANGED.search(before):
-        score -= 4.0   # "存栏的药材鸡达20000只", "养着1020箱蜜蜂": what the unit holds, not what the work changed
+        penalty += 4.0   # "存栏的药材鸡达20000只", "养着1020箱蜜蜂": what the unit holds, not what the work changed
     if unit == "分" and text[end:end + 1] == "地":
-        score -= 4.0   # "人均不到1分地": a measure of land, not points
+        penalty += 4.0   # "人均不到1分地": a measure of land, not points
     if unit in ("名", "人", "位") and _SENT.search(before):
-        score -= 3.0
+        penalty += 3.0
     if _WIDER_STRETCH.search(text[:c1]):
-        score -= 5.0
+        penalty += 5.0
     if _RATE.search(before) and not _RESULT_VERB.search(_AVERAGE.sub("", before)):
-        score -= 3.0   # "按照每人每月300元的标准", "平均每年要开12次": a rate or a standard, not a level reached
+        penalty += 3.0   # "按照每人每月300元的标准", "平均每年要开12次": a rate or a standard, not a level reached
     if (_ATTENDED.match(after) or (unit in _HEADS and _TURNED_UP.match(after))) and not _PERFECT.search(before):
-        score -= 3.0   # "30余名干部参加了培训", "20名热心居民到场": who came to one event
+        penalty += 3.0   # "30余名干部参加了培训", "20名热心居民到场": who came to one event
     if unit in _HEADS and _PRESENT.search(before):
-        score -= 4.0   # "与会人数在70人以上": how many came to the meeting the report describes
+        penalty += 4.0   # "与会人数在70人以上": how many came to the meeting the report describes
     if unit in ("人", "名", "户") and before.endswith(("平均", "每")) and _num(m.group("v")) == 1:
-        score -= 3.0   # "平均1人要顾600多户": one person as a rate's base
+        penalty += 3.0   # "平均1人要顾600多户": one person as a rate's base
     if unit in _HEADS and _POPULATION.search(before) and not _REACHED_PEOPLE.search(before):
-        score -= 4.0   # "社区目前共有居民6348户", "服务对象超过2万人": who lives there, whatever 目前 says
+        penalty += 4.0   # "社区目前共有居民6348户", "服务对象超过2万人": who lives there, whatever 目前 says
     if unit in ("名", "个", "人", "位", "家") and _HONOUR_LIST.search(before):
-        score -= 4.0   # "表彰全国优秀共产党员400名、全国优秀党务工作者300名": the size of an honour list
+        penalty += 4.0   # "表彰全国优秀共产党员400名、全国优秀党务工作者300名": the size of an honour list
     if _ENDOWMENT.search(before) or (unit in ("公里", "千米", "米", "里") and _DISTANCE.search(before)):
-        score -= 3.0   # "全村287口人，人均耕地3.5亩", "海拔2100米", "森林覆盖率在95%以上", "距县城12公里": what the
+        penalty += 3.0   # "全村287口人，人均耕地3.5亩", "海拔2100米", "森林覆盖率在95%以上", "距县城12公里": what the
         #                place is, not what the work did
     if _MARKETS.match(text, end) or "国家和地区" in before[-8:]:
-        score -= 4.0   # "产品销往120多个国家和地区": how far a firm sells, part of what it is
+        penalty += 4.0   # "产品销往120多个国家和地区": how far a firm sells, part of what it is
     if before.endswith("来自"):
-        score -= 4.0   # "来自10个部门的…": where people came from
+        penalty += 4.0   # "来自10个部门的…": where people came from
     if now_vs_then:
         score += 2.0
     if unit in ("户", "名", "位", "人") and _num(m.group("v")) <= 5 and _DATED_EVENT.match(opening):
-        score -= 3.0   # "去年8月，小区1户居民说…", "2025年1月，2户村民闹了别扭": one incident told, not a result
+        penalty += 3.0   # "去年8月，小区1户居民说…", "2025年1月，2户村民闹了别扭": one incident told, not a result
     if unit in ("篇", "字", "万字", "万") and _WRITTEN_UP.search(before):
-        score -= 4.0   # "写出调研文章26篇、心得体会82篇，读书笔记累计20多万字": the members' own study, written up
+        penalty += 4.0   # "写出调研文章26篇、心得体会82篇，读书笔记累计20多万字": the members' own study, written up
     if unit in ("次", "场", "期") and _STUDIED.search(before):
-        score -= 3.0   # "党员集中学习先后搞了50余次", "讨论一共开了90余场": the members' own study, an activity
+        penalty += 3.0   # "党员集中学习先后搞了50余次", "讨论一共开了90余场": the members' own study, an activity
     if _EXAMPLE.match(opening):
-        score -= 4.0   # "比如…菜地收窄1米", "有一次，2户村民…": the figures of one example, not results
+        penalty += 4.0   # "比如…菜地收窄1米", "有一次，2户村民…": the figures of one example, not results
     if not verb_before and _SURVEY.search(text[:c0]):
-        score -= 3.0   # "摸排下来，…已有党支部的21家，还有11家是空白": what a survey found, the starting point
+        penalty += 3.0   # "摸排下来，…已有党支部的21家，还有11家是空白": what a survey found, the starting point
     if m.group("pre") == "超" and not before:
-        score -= 1.0
-    return score
+        penalty += 1.0
+    return score - penalty, penalty
 
 
 # a sentence that opens on a year, and the next that opens on a later one with fewer of the same (named back to:
