@@ -52,7 +52,8 @@ def sealed(name: str) -> bool:
 
 
 def examples(name: str) -> list[tuple[dict[str, float], int, float]]:
-    """(features, label) of every labelled candidate of one development set, in file order."""
+    """(features, label, the rules' penalty) of every labelled candidate of one development set the model judges (a
+    wider area's figure is not one), in file order."""
     if sealed(name):
         raise SystemExit(f"{name} is sealed: never trained on")
     out = []

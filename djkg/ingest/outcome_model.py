@@ -121,7 +121,7 @@ class OutcomeModel:
     kept: float       # a figure the rules accept stays from this probability
     added: float      # a figure the rules reject comes in from this probability
     # … unless the rules that speak against it took this much or more off its score (a plan, a price, a duration, a
-    # quota, a baseline, one person's story: each takes 4 off): those stay out whatever the model reads
+    # quota or a baseline takes 4 off, one person's story or a rate 3): those stay out whatever the model reads
     veto: float = math.inf
 
     @cached_property
