@@ -85,10 +85,9 @@ def fit(rows: list[tuple[dict[str, float], int, float]]):
 
 
 def kept(f: dict[str, float], penalty: float, p: float, thresholds: dict[str, float] = THRESHOLDS) -> bool:
-    """The model's decision on one example, as ``OutcomeModel.is_result`` makes it."""
-    if f["acc_rule"]:
-        return p >= thresholds["kept"]
-    return penalty < thresholds["veto"] and p >= thresholds["added"]
+    """The model's decision on one example: ``OutcomeModel.decides`` at these thresholds."""
+    decider = outcome_model.OutcomeModel(0.0, {}, thresholds["kept"], thresholds["added"], thresholds["veto"])
+    return decider.decides(p, f["acc_rule"] == 1.0, penalty)
 
 
 def check(by_set: dict[str, list]) -> None:

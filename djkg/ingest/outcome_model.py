@@ -155,10 +155,15 @@ class OutcomeModel:
         z = self.intercept + numeric + sum(present)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def decides(self, p: float, ruled_in: bool, penalty: float) -> bool:
+        """The decision on a figure the model gives ``p``, which the rules took in or not, ``penalty`` off its score
+        (also the training script's, which scores examples without a ``Candidate``)."""
+        return p >= self.kept if ruled_in else (penalty < self.veto and p >= self.added)
+
     def is_result(self, c: Candidate) -> bool:
         if not c.ruled_in and c.penalty >= self.veto:
-            return False
-        return self.probability(c) >= (self.kept if c.ruled_in else self.added)
+            return False    # (vetoed: no need to sum its weights)
+        return self.decides(self.probability(c), c.ruled_in, c.penalty)
 
 
 def load(path: Path = MODEL_PATH) -> OutcomeModel | None:
