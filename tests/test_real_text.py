@@ -5517,3 +5517,31 @@ def test_the_figure_a_result_is_compared_with_is_a_baseline_not_a_result():
     # … while a comparison that is no figure of the past stays a result ("比没有入社的农户高出35%")
     c = case("合作社党支部带富\n\n入社农户的收入比没有入社的农户高出35%以上。")
     assert 35.0 in {o.value for o in c.outcomes}
+
+
+def test_a_verb_before_an_organisation_word_is_no_name_of_it():
+    # r3229: "深入推进党委班子带头学" is no visit to a brand called 推进, and "多学科协调发展" names no 科协 (a science
+    # association); the university the report is about is the unit
+    c = from_gold("extraction_real120", "r3229-henan-keji-zhiye-daxue.txt")
+    assert c.unit == "河南科技职业大学", c.unit
+    # r2723: "巴中市全面推广社区…" — a community work spread city-wide, no community named 全面推广
+    c = from_gold("extraction_real106", "r2723-bazhong-baita-shequ.txt")
+    assert c.unit.endswith("白塔社区综合党委"), c.unit
+    # … while a technology extension centre keeps its 推广 (r2078)
+    from djkg.ingest.units import candidates
+    assert "肃北县农业技术推广中心" in {x.core for x in candidates("肃北县农业技术推广中心党支部组织农技人员下乡。")}
+
+
+def test_a_direction_before_its_部_is_a_part_of_a_place_not_a_department():
+    # r3241: "坪西社区地处深圳市龙岗区坪地街道西北部" — the northwest of the subdistrict, no department: the name ran on
+    # through the clause
+    c = from_gold("extraction_real120", "r3241-longgang-pingxi-shequ.txt")
+    assert c.unit.startswith("坪西社区") and "地处" not in c.unit, c.unit
+
+
+def test_a_village_described_in_a_headline_is_no_village_named():
+    # r3223: "中二堡村：偏僻农业村两年间变了样" — "a remote farming village", what it was, not its name
+    c = from_gold("extraction_real120", "r3223-taitou-zhongerbao-cun.txt")
+    assert c.unit.endswith("中二堡村"), c.unit
+    from djkg.ingest.units import candidates
+    assert not {x.core for x in candidates("这个软弱涣散村和两个试点村都在镇上。")}
