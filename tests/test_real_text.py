@@ -5545,3 +5545,27 @@ def test_a_village_described_in_a_headline_is_no_village_named():
     assert c.unit.endswith("中二堡村"), c.unit
     from djkg.ingest.units import candidates
     assert not {x.core for x in candidates("这个软弱涣散村和两个试点村都在镇上。")}
+
+
+def test_a_features_headline_verb_is_no_part_of_its_subjects_name():
+    # r3298 "…——探寻贵州毕节太极村致富“茶道”", r3305 "冷水滩区：解码网红活龙井社区的治理之道": the verb (and 网红,
+    # "internet-famous") begin the headline's clause, not the village's or the community's name
+    c = from_gold("extraction_real122", "r3298-qixingguan-taiji-cun.txt")
+    assert c.unit.endswith("太极村") and "探寻" not in c.unit, c.unit
+    c = from_gold("extraction_real122", "r3305-lengshuitan-huolongjing-shequ.txt")
+    assert c.unit.endswith("活龙井社区") and "解码" not in c.unit and "网红" not in c.unit, c.unit
+
+
+def test_a_unit_referred_back_to_by_a_demonstrative_is_described_not_named():
+    # r3324: "这个城郊社区离山南市区只有十几分钟车程" — a suburban community, the text's 克松社区 described
+    from djkg.ingest.units import candidates
+    assert "城郊社区" not in {x.core for x in candidates("这个城郊社区离山南市区只有十几分钟车程。")}
+    # … while the same words after no demonstrative stay a candidate (a community named 城郊社区 exists)
+    assert "城郊社区" in {x.core for x in candidates("城郊社区党委组织志愿者清扫街道。")}
+
+
+def test_three_rivers_source_is_no_county_named_sanjiang():
+    # r3296: "三江源国家公园" (where the Yangtze, Yellow and Mekong rise, in Qinghai) placed a Qinghai protection station
+    # in 广西 柳州 三江侗族自治县
+    c = from_gold("extraction_real122", "r3296-kekexili-suonandajie-baohuzhan.txt")
+    assert c.region.get("county") != "三江侗族自治县" and c.region.get("province") != "广西壮族自治区", c.region

@@ -163,9 +163,12 @@ _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 _LEADING_JUNK = re.compile(r"^(?:(?:明确|规定|要求)?(?:凡是|凡)|(?:(?:社区|村|小区|公司|单位|学校|医院|支部)(?=名叫|叫|名为))?(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|名为|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业))|"
                            r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|专访|采访|访(?!问|谈|客|民)|即(?!墨)|"   # (——访陕西省律师协会…)
                            # a post held then or now ("时任海逸社区党支部副书记"), a ship docking at a quay ("靠上…码头")
-                           r"时任|现任|曾任|原任|靠上|停靠)"
+                           r"时任|现任|曾任|原任|靠上|停靠|"
+                           # a feature's headline verb before its subject ("探寻贵州毕节太极村致富…", "解码网红活龙井社区…")
+                           r"(?:探寻|探访|探秘|寻访|解码|揭秘)(?:网红)?|网红)"
                            r"(?=[\u4e00-\u9fff“]{3}))")
 _OUTLET_SITE = re.compile(r"网(?:\d|讯|消息|记者|报道|[\s　|｜)）·•]|$)")   # (…网·社区观点: a site and its column)
+_REFERRED_BACK = frozenset({"这个", "那个", "这座", "那座", "这片", "这家", "那家"})
 _QUOTED_KIND = re.compile(r"“[^“”]{1,4}”(?:社区|村)$")
 _ONE_CHARACTER_NOT_A_NAME = frozenset("建组搭设办创立成一类种做")   # (做社区工作: doing community work)
 # two-character verbs of reform and management that stand before an organisation word as its object
@@ -263,6 +266,8 @@ def candidates(text: str) -> list[UnitCandidate]:
             continue    # "邯郸市丛台区一社区解决…": "a community of 丛台区", the headline's unnamed subject, no name
         if len(core) <= 4 and text[end - len(core) - 1:end - len(core)] == "以" and _LEADS.search(core[1:-1]):
             continue    # "以企带村", "以强带弱村": how the work goes, a slogan, not a village named 企带村
+        if text[max(0, start - 2):start] in _REFERRED_BACK:
+            continue    # "这个城郊社区离市区只有十几分钟车程": the unit described, referred back to, not named
         if _QUOTED_KIND.search(core):
             continue    # "宝鸡“四型”社区建设": a kind of community the city builds, not one community
         if len(core) == len(m.group(0)) + 1 and core[0] in _ONE_CHARACTER_NOT_A_NAME:
