@@ -5569,3 +5569,11 @@ def test_three_rivers_source_is_no_county_named_sanjiang():
     # in 广西 柳州 三江侗族自治县
     c = from_gold("extraction_real122", "r3296-kekexili-suonandajie-baohuzhan.txt")
     assert c.region.get("county") != "三江侗族自治县" and c.region.get("province") != "广西壮族自治区", c.region
+
+
+def test_what_border_police_seized_is_a_result_of_their_work():
+    # r3325: "收缴枪支12支、…炸药120.85公斤" — the seizures a border unit's joint checks brought (the meetings held and
+    # the checks run are activities)
+    c = case("边境管理支队\n\n支队建立联动、联合巡查等机制，累计召开工作例会72次、开展联合清查行动289次，收缴枪支12支、"
+             "子弹2361发、炸药120.85公斤、雷管266枚、导火索2341.67米。")
+    assert {12.0, 120.85} <= values(c), values(c)
