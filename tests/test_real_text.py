@@ -5577,3 +5577,14 @@ def test_what_border_police_seized_is_a_result_of_their_work():
     c = case("边境管理支队\n\n支队建立联动、联合巡查等机制，累计召开工作例会72次、开展联合清查行动289次，收缴枪支12支、"
              "子弹2361发、炸药120.85公斤、雷管266枚、导火索2341.67米。")
     assert {12.0, 120.85} <= values(c), values(c)
+
+
+def test_the_output_against_a_plan_is_a_result_though_the_plan_is_named_before_it():
+    # r3327: "计划产量是37000吨，实际生产煤炭53000吨，比计划多出16000吨" — 37000 is the plan; what was actually mined, and
+    # by how much it beat the plan, are results
+    c = case("102采煤队抓生产\n\n元月份，102采煤队的计划产量是37000吨，实际生产煤炭53000吨，比计划多出16000吨，拿下了元月"
+             "“开门红”。")
+    assert {53000.0, 16000.0} <= values(c) and 37000.0 not in values(c), values(c)
+    # … while a figure after a plan with no word of what was done stays a plan
+    c = case("某村\n\n今年的计划是新建大棚30个，明年再发展到50个。")
+    assert not {30.0, 50.0} & values(c), values(c)

@@ -123,6 +123,9 @@ _PLAN = re.compile(_HOPED + r"|可以|能够|允许")
 # … in the clause before a figure: "可以" and "能够" there say what can be done now ("684项服务事项可以全程在网上办理，
 # 网上办理率83%"), not what is hoped for
 _PLAN_BEHIND = re.compile(_HOPED)
+# … unless the figure's clause says what was done against it ("实际生产煤炭53000吨", "比计划多出16000吨")
+_ACTUAL = re.compile(r"实际(?!上)|实绩|最终(?!目标)")
+_AGAINST_PLAN = re.compile(r"(?:比|较|超过|超出|超)(?:原|年度|既定)?计划")
 _PERFECT = re.compile(r"目前|截至|截止|至今|迄今|已有|已经|已(?!退休|离休|退役|去世|过世)|一共|总共|共计|累计|(?:年|个月|月)(?:里|来|以来|内)|以来|现已")
 _FRAME = re.compile(r"^(?:个|项|条|大)?(?:方面|方向|环节|步骤|维度|板块|类|层面|层级|阶段|原则|要素|机制|体系|工程|行动|举措|班次|统一|任务|目标)")
 _PRICE = re.compile(r"每[\u4e00-\u9fff]{0,4}(?:分|斤|公斤|亩|人|次|小时|单|个|名|户|件)?[^，。；]{0,6}?(?:相当于|折合|可兑换|兑换|奖励|补贴|收取|收费|费用)|"
@@ -550,8 +553,10 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         score += 1.5
     elif s.role == "problem" and not now_vs_then and not _GAINED.search(before[-4:]) and not _DONE.search(before):
         penalty += 2.0   # (but "针对油耗高的老问题，…研制出转子发动机，能耗省下40%" states what the work gained)
-    if _PLAN.search(before) or _PLAN_BEHIND.search(text[:c0][-12:]) or (
-            _AIM_WORD.search(text, 0, c0) and _AIM_LEADS.search(text[:c0])):
+    # (a plan the figure is measured against is no plan of it: "计划产量是37000吨，实际生产煤炭53000吨，比计划多出16000吨")
+    planned = _PLAN.search(_AGAINST_PLAN.sub("", before)) or (
+        _PLAN_BEHIND.search(text[:c0][-12:]) and not _ACTUAL.match(before.lstrip(OPENERS)))
+    if planned or (_AIM_WORD.search(text, 0, c0) and _AIM_LEADS.search(text[:c0])):
         penalty += 4.0
     if _PRICE.search(text[c0:c1]) and not _CHANGE_WORD.search(before):
         penalty += 4.0
