@@ -5588,3 +5588,12 @@ def test_the_output_against_a_plan_is_a_result_though_the_plan_is_named_before_i
     # … while a figure after a plan with no word of what was done stays a plan
     c = case("某村\n\n今年的计划是新建大棚30个，明年再发展到50个。")
     assert not {30.0, 50.0} & values(c), values(c)
+
+
+def test_cards_printed_and_funds_put_in_are_no_results():
+    # r3310 "支部已陆续印制16000份便民服务卡": what was handed out; r3328 "累计投入新农村建设资金300多万元": what went
+    # in
+    c = case("某镇机关党支部\n\n2022年7月以来，支部已陆续印制16000份便民服务卡，党员们挨家挨户送到群众手中。")
+    assert 16000.0 not in values(c), values(c)
+    c = case("德庆村\n\n几年里，全村累计投入新农村建设资金300多万元，建起了村办公室、图书室和卫生所。")
+    assert 300.0 not in values(c), values(c)
