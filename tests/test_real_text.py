@@ -5597,3 +5597,19 @@ def test_cards_printed_and_funds_put_in_are_no_results():
     assert 16000.0 not in values(c), values(c)
     c = case("德庆村\n\n几年里，全村累计投入新农村建设资金300多万元，建起了村办公室、图书室和卫生所。")
     assert 300.0 not in values(c), values(c)
+
+
+def test_a_figure_of_speech_is_no_organisation_named():
+    # r2440: "社区既是城市治理的基本单元，也是居民生活的重要家园" (the residents' important home) was taken for the unit
+    from djkg.ingest.units import candidates
+    assert not {x.core for x in candidates("社区既是城市治理的基本单元，也是居民生活的重要家园，是大家的精神家园。")}
+    # … while an estate named 家园 stays one (幸福家园小区 is a name)
+    assert "东方家园" in {x.core for x in candidates("东方家园党支部组织居民议事。")}
+
+
+def test_a_verb_or_a_count_before_a_name_is_no_part_of_it():
+    # r2390 "从“下社区”到“在社区”" (going down to the community); r2186 "五位吉林大学教师" (five of its teachers)
+    from djkg.ingest.units import candidates
+    assert "下社区" not in {x.core for x in candidates("社区民警从“下社区”到“在社区”。")}
+    c = from_gold("extraction_real91", "r2186-jilin-daxue-tongyu-bangfu.txt")
+    assert c.unit == "吉林大学", c.unit
