@@ -5613,3 +5613,13 @@ def test_a_verb_or_a_count_before_a_name_is_no_part_of_it():
     assert "下社区" not in {x.core for x in candidates("社区民警从“下社区”到“在社区”。")}
     c = from_gold("extraction_real91", "r2186-jilin-daxue-tongyu-bangfu.txt")
     assert c.unit == "吉林大学", c.unit
+
+
+def test_works_the_money_paid_for_are_its_input_not_a_result():
+    # r3366: "办事处一共投资20万元，为楼院硬化地面900平方米，铺设地砖1400平方米…配备垃圾箱6个" — what the money bought
+    c = case("陇海里20号院\n\n这次改造，办事处一共投资20万元，为楼院硬化地面900平方米，铺设地砖1400平方米，密封垃圾道112个，"
+             "修建垃圾池1个，配备垃圾箱6个。")
+    assert not {900.0, 1400.0, 6.0} & values(c), values(c)
+    # … while what the work brought in, told after the money, stays a result
+    c = case("某村\n\n村里投入50万元，为合作社建起冷库，当年村集体经济收入增加到30万元。")
+    assert 30.0 in values(c), values(c)
