@@ -5623,3 +5623,12 @@ def test_works_the_money_paid_for_are_its_input_not_a_result():
     # … while what the work brought in, told after the money, stays a result
     c = case("某村\n\n村里投入50万元，为合作社建起冷库，当年村集体经济收入增加到30万元。")
     assert 30.0 in values(c), values(c)
+
+
+def test_the_count_of_all_units_honoured_is_no_result_of_one_of_them():
+    # r3396: "资深评审专家团…层层筛选，最后有127家单位入选" — every unit on the list, the hospital one of them
+    c = case("河北工程大学附属医院获评先进单位\n\n评审专家团从多个维度严格把关、层层筛选，最后有127家单位入选，医院名列其中。")
+    assert 127.0 not in values(c), values(c)
+    # … while the unit's own cases on a list are its results (r1399)
+    c = from_gold("extraction_real51", "r1399-hagongda-jiceng-dangjian-anli.txt")
+    assert {1.0, 2.0} <= values(c), values(c)

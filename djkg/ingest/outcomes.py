@@ -429,6 +429,8 @@ _HANDOUT = re.compile(r"(?:发放|送出|送去|分发|散发|印发|印制|张�
 _POOL_AFTER = re.compile(r"[^，。；\d]{0,16}?(?:中|里|当中)[，,]?(?:还|仍|就|只|竟)?(?:有|共有|其中)|"
                          # … or the field a rank is taken in ("在全省139个所当中排在第100名上下", "在全县244个…中排第1位")
                          r"[^，。；,;\d]{0,12}?(?:当中|之中|中|里)[^，。；,;\d]{0,4}?(?:排|位列|名列|位居|列第)")
+_HONOURED_WITH = re.compile(r"[家个所]?(?:单位|医院|企业|学校|集体|党组织|基层党组织|社区|村)[^，。；\d]{0,4}?"
+                            r"(?:入选|获评|上榜|被评为|被命名|获此殊荣|获得表彰|受到表彰)")
 _MONEY = frozenset(("元", "万元", "亿元", "千元", "万美元", "美元"))
 _SPENT = re.compile(r"(?:(?<!科研)经费|的钱|拨付了?|划拨了?|下拨了?|补助了?)[^，。；]{0,3}$")
 # money put into something, told before its sum ("农场投向农业基础设施的资金达到700多万元")
@@ -621,8 +623,9 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if (_RANGE.match(after) or _RANGE_TOP.search(before)) and not _GREW.search(before):
         penalty += 3.0   # "人均收入在1500元到3000元之间", "占销售收入的3%到5%": a range describes where the unit
         #                stands; "以3比2击败": a match's score (but "人均增收8000元至10000元" is what the work brought)
-    if _POOL_AFTER.match(text, end):
+    if _POOL_AFTER.match(text, end) or _HONOURED_WITH.match(text, end):
         penalty += 4.0   # "第一批7项标准中，有6项…", "132张里有123张…": the whole the result is counted out of
+        #                ("最后有127家单位入选": all the units honoured, the unit one of them)
     if unit in _MONEY and _SPENT.search(before):
         penalty += 3.0   # "用于党建活动的钱有30万元", "已向社会组织党组织拨付9.9万元": money put in
     elif unit in _MONEY and _FUNDS_INTO.search(before):
