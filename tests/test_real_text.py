@@ -5632,3 +5632,9 @@ def test_the_count_of_all_units_honoured_is_no_result_of_one_of_them():
     # … while the unit's own cases on a list are its results (r1399)
     c = from_gold("extraction_real51", "r1399-hagongda-jiceng-dangjian-anli.txt")
     assert {1.0, 2.0} <= values(c), values(c)
+
+
+def test_a_market_the_goods_are_sold_to_is_no_place_of_the_unit():
+    # r3223: "产品销往河北、天津等地" — 河北 (a province where the vegetables sell), read beside 天津 as Tianjin's 河北区
+    c = from_gold("extraction_real120", "r3223-taitou-zhongerbao-cun.txt")
+    assert c.region.get("county") != "河北区", c.region

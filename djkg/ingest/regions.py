@@ -484,6 +484,8 @@ _PARENT_UNIVERSITY = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院)")
 _SCHOOL_AFTER = re.compile(r"(?:附属|附中|附小|附校|校区|分校|实验学校|实验中学|实验小学)")
 # a visit's or a trip's destination ("走访和平区军休所", "赶赴四川省阿坝州"): where the unit's people went
 _VISITED_BEFORE = re.compile(r"(?:走访|看望|慰问|探望|赶赴|奔赴|远赴|前往|去往|驰援|赶到|(?<![奔赶远])赴)(?:了)?(?:位于)?$")
+# a market its goods go to ("产品销往河北、天津等地", "远销广州"): where they are sold, not where the unit is
+_SOLD_TO_BEFORE = re.compile(r"(?:销往|远销|卖到|卖往|运往|发往|销售到|销到|出口到)$")
 # a place a body above the township aids or sends its people to ("定点帮扶泰来县期间", "派驻泰来县的2名挂职干部",
 # "助力泰来县顺利脱贫摘帽"): where it helps, not where it is (read only for such a body: a village's own text says
 # "帮扶…村" of the help it got)
@@ -619,6 +621,8 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
     head = _list_head(chunk, start, ends)
     if _VISITED_BEFORE.search(chunk, max(0, head - 4), head):
         return False     # "走访和平区军休所里行动不便的老人", "奔赴兴化、溧阳、盱眙等地": where the unit's people went
+    if _SOLD_TO_BEFORE.search(chunk, max(0, head - 4), head):
+        return False     # "产品销往河北、天津等地": where its goods are sold
     resident = _RESIDENT_BEFORE.search(chunk, max(0, start - 3), start)
     if resident and (_AGED_AFTER.match(chunk, end) or _AGED_BEFORE.search(chunk, max(0, resident.start() - 14),
                                                                            resident.start())):
