@@ -169,9 +169,9 @@ _LEADING_JUNK = re.compile(r"^(?:(?:明确|规定|要求)?(?:凡是|凡)|(?:(?:�
                            r"位(?![于置育]))"   # people counted (五位吉林大学教师)
                            r"(?=[\u4e00-\u9fff“]{3}))")
 _OUTLET_SITE = re.compile(r"网(?:\d|讯|消息|记者|报道|[\s　|｜)）·•]|$)")   # (…网·社区观点: a site and its column)
-_REFERRED_BACK = frozenset({"这个", "那个", "这座", "那座", "这片", "这家", "那家"})
+_REFERRED_BACK = frozenset({"这个", "那个", "这座", "那座", "这片", "这家", "那家"})   # a demonstrative before a name
 _QUOTED_KIND = re.compile(r"“[^“”]{1,4}”(?:社区|村)$")
-_ONE_CHARACTER_NOT_A_NAME = frozenset("建组搭设办创立成一类种做下进入驻")   # (做社区工作: doing community work)
+_ONE_CHARACTER_NOT_A_NAME = frozenset("建组搭设办创立成一类种做下进入驻")   # (做社区工作: doing community work; 下社区: going to it)
 # two-character verbs of reform and management that stand before an organisation word as its object
 _VERB_NOT_A_NAME = re.compile(r"完善|健全|加强|优化|规范|深化|推动|推进|(?<=全面|大力|积极)推广|改进|改善|做强|做优|做大|壮大|管好|办好|建好|带好|围绕|依托|聚焦|立足|威胁|影响|困扰|扰乱")
 _ALL_OF_AN_AREA = re.compile(r"^[全各](?:国|省|市|县|区|镇|乡|旗)")   # (全州县, 全椒县 are counties)
