@@ -5638,3 +5638,14 @@ def test_a_market_the_goods_are_sold_to_is_no_place_of_the_unit():
     # r3223: "产品销往河北、天津等地" — 河北 (a province where the vegetables sell), read beside 天津 as Tianjin's 河北区
     c = from_gold("extraction_real120", "r3223-taitou-zhongerbao-cun.txt")
     assert c.region.get("county") != "河北区", c.region
+
+
+def test_a_city_whose_name_ends_in_里_begins_a_name_and_a_train_is_no_team():
+    # r3326: "满洲里边检站" — 里 ends 满洲里 (a city), it is not "in"; and "护航中欧班列" is a freight train, no 班 (team)
+    # of the station
+    from djkg.ingest.units import candidates
+    assert [x.core for x in candidates("满洲里边检站护航中欧班列安全畅通")] == ["满洲里边检站"]
+    c = from_gold("extraction_real122", "r3326-manzhouli-bianjianzhan.txt")
+    assert c.unit == "满洲里边检站", c.unit
+    # … while 里 after a village stays "in" ("村里边…" names nothing)
+    assert not candidates("大家在村里边防汛边干活。")

@@ -79,7 +79,7 @@ _PLACE_RE = re.compile(r"街道|镇(?!里)|乡(?<![下返回家故老同异他�
                        r"区(?<![驻社辖城园景小片街校矿林牧山老新]区)(?!域|块|间|别|分|委|级|内|里)|旗(?!下|帜|舰|袍|手)")
 # a sub-unit written right after its organisation (开元社区骑手驿站, 运维部, 皮肤科片)
 _SUB_UNIT = re.compile(r"某?[\u4e00-\u9fff]{0,4}?(?:项目公司|项目部|分公司|驿站|服务站|科片|科(?![长员室技学研普尔])|(?<![支全内外局干东西南北中])部(?!分|门|署|长)|工区|车间|班组|"
-                       r"(?<![一两三几值])班(?!子|长|级|车|前|后)|站(?!长|在|位))")
+                       r"(?<![一两三几值])班(?!子|长|级|车|前|后|列)|站(?!长|在|位))")   # (中欧班列: a train)
 # the Party organisation of a unit, with the qualifier that may stand between ("园艺系" + "教工党支部"; a whole
 # university's "教师党支部" are all its teachers' branches, a kind, not one)
 _PARTY_AFTER = re.compile(r"(?:[（(](?!下称|简称|以下|下文)[\u4e00-\u9fff]{2,6}[）)])?(?:教工|(?<!大学)(?:教师|本科生|研究生)|学生|机关|离退休|退休|在职|联合|综合|临时)?(?:第[一二三四五六七八九十\d]+)?(?:" + _PARTY_WORDS + ")"
@@ -438,6 +438,8 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     if cut == len(window) and window[cut - 1:] == "里" and window[cut - 2:cut - 1] in _DIRECTIONS \
             and text[type_start:type_end] in _ESTATE_BODIES:
         cut = _boundary_end(window[:cut - 2])   # 红莲中里社区, 佳园北里社区: 里 is a lane's name, not "in"
+    elif cut == len(window) and window[cut - 1:] == "里" and (place := _place_ending(window)) is not None:
+        cut = place     # "满洲里边检站": 里 ends the city's name (满洲里), not "in"
     if cut >= 2 and len(window) - cut == 1 and tail in _PLACE_UNITS and window[cut - 2] == "的" \
             and window[cut - 1] in "向于由从":
         cut -= 1        # "克音河乡的向荣村": after 的 no preposition stands; it begins the village's name
@@ -475,6 +477,15 @@ def _division_across(named: str, cut: int) -> int:
         if cut - k >= 0 and any(m[0] == 0 and m[2].full for m in gazetteer().mentions(named[cut - k:cut + 4])):
             return cut - k
     return cut
+
+
+def _place_ending(window: str) -> int | None:
+    """Where a place name that ends ``window`` begins, as the gazetteer lists it (not a weak one); None when none does."""
+    tail = window[-6:]
+    for s, e, surface in gazetteer().mentions(tail):
+        if e == len(tail) and not surface.weak:
+            return len(window) - len(tail) + s
+    return None
 
 
 def _last_stop(window: str, kept: set[int]) -> int:
