@@ -5649,3 +5649,12 @@ def test_a_city_whose_name_ends_in_里_begins_a_name_and_a_train_is_no_team():
     assert c.unit == "满洲里边检站", c.unit
     # … while 里 after a village stays "in" ("村里边…" names nothing)
     assert not candidates("大家在村里边防汛边干活。")
+
+
+def test_a_campus_written_after_its_parent_is_the_unit_the_text_is_about():
+    # r3297 "蜂岩镇卫生院小河院区", r1184 "青岛大学附属医院崂山院区第一党总支": the campus extends its parent's name, as a
+    # branch (分院, 分行) does, and the parent's mentions count for it
+    c = from_gold("extraction_real122", "r3297-fenggang-fengyan-xiaohe-yuanqu.txt")
+    assert c.unit.endswith("小河院区"), c.unit
+    c = from_gold("extraction_real44", "r1184-laoshanyuanqu.txt")
+    assert "崂山院区" in c.unit, c.unit

@@ -1509,7 +1509,7 @@ _CONTRACTED = ("法院", "检察院", "医院", "疾控中心")
 # or a centre is a part of the parent (_BRANCH)
 _OWN_ORG = re.compile(r"[\u4e00-\u9fff]{2,10}(?:医院|学院|中学|小学|高中|研究院|研究所|公司|分厂)|党群(?:活动)?(?:服务)?中心")
 # what extends an organisation's name into one of its own parts (…赤峰分行, …兰州供电公司, …运维部, …输电班, …项目部)
-_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|分会|部|科|科片|班|工区|车间|系|烟站|烟叶站|段|项目|法庭)$")
+_BRANCH = re.compile(r"(?:分行|支行|分公司|供电公司|供电所|分局|分院|分中心|分会|部|科|科片|班|工区|车间|系|烟站|烟叶站|段|项目|法庭|院区|校区|分校)$")
 
 
 # (patterns compiled once, not looked up in re's cache on every call)
