@@ -480,7 +480,8 @@ def _division_across(named: str, cut: int) -> int:
 
 
 def _place_ending(window: str) -> int | None:
-    """Where a place name that ends ``window`` begins, as the gazetteer lists it (not a weak one); None when none does."""
+    """Where a place name that ends ``window`` begins, as the gazetteer lists it (not a weak one); None when none
+    does."""
     tail = window[-6:]
     for s, e, surface in gazetteer().mentions(tail):
         if e == len(tail) and not surface.weak:
