@@ -5658,3 +5658,9 @@ def test_a_campus_written_after_its_parent_is_the_unit_the_text_is_about():
     assert c.unit.endswith("小河院区"), c.unit
     c = from_gold("extraction_real44", "r1184-laoshanyuanqu.txt")
     assert "崂山院区" in c.unit, c.unit
+
+
+def test_jobs_the_works_brought_stay_a_result_after_the_money_spent_on_them():
+    # (review of cd82d54) "投资500万元，为村里建起扶贫车间，新增就业岗位50个": the jobs are what the works brought
+    c = case("某村\n\n村里投资500万元，为合作社建起扶贫车间，新增就业岗位50个。")
+    assert 50.0 in values(c), values(c)

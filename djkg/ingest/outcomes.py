@@ -445,6 +445,8 @@ _AMOUNT_AFTER = re.compile(r"的[\u4e00-\u9fff]{0,4}?(?:收入|收益|效益|产
 _COLLECTIVE_GETS = re.compile(r"(?:村集体|集体经济|村委会|村里|村级|合作社|[\u4e00-\u9fff]{1,4}村)[^，。；他她的]{0,10}(?:拿到|领到)")   # (not "村里的张大爷领到")
 # a sentence that opens on the money spent and goes on to what it paid for ("这次改造，办事处一共投资20万元，为楼院…")
 _BOUGHT_WITH = re.compile(r"(?:投资|投入|出资|花费|花了|拿出)(?:资金)?[约近]?\d[\d.]*[余多]?[万亿]?元[，,](?:为|给|对|用于|把)")
+# … but what the works brought, told after them, is a result ("投资500万元，为村里建起扶贫车间，新增就业岗位50个")
+_BROUGHT = re.compile(r"新增|增加|带动|吸纳|提供|创造|解决|惠及|受益")
 _WORKS_UNITS = frozenset(("平方米", "米", "个", "处", "台", "盏", "公里", "座", "条", "间", "块", "根", "套"))
 _PUT_IN = re.compile(r"(?:投入|投资|出资|拿出|花费|花了)了?(?:[^，。；\d]{0,8}?资金)?$")   # (投入新农村建设资金300多万元)
 _AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季亩])")   # "平均每年…" is how often (平均每户 is a share)
@@ -630,7 +632,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         penalty += 3.0   # "用于党建活动的钱有30万元", "已向社会组织党组织拨付9.9万元": money put in
     elif unit in _MONEY and _FUNDS_INTO.search(before):
         penalty += 5.0   # "投向农业基础设施的资金达到700多万元": what went in, however much (as 累计投入)
-    if unit in _WORKS_UNITS and _BOUGHT_WITH.search(text, 0, start):
+    if unit in _WORKS_UNITS and _BOUGHT_WITH.search(text, 0, start) and not _BROUGHT.search(before):
         penalty += 3.0   # "投资20万元，为楼院硬化地面900平方米，铺设地砖1400平方米…": what the money bought, the work's input
     if unit in ("份", "本", "册", "张", "套") and _HANDOUT.search(before):
         penalty += 3.0   # "送出健康宣传资料300多份", "张贴通知300份": what was handed out, not what it achieved
