@@ -30,12 +30,11 @@ from djkg.ingest.extract import extract  # noqa: E402
 from djkg.ingest.readers import RawDoc, read_path  # noqa: E402
 # the scorer's own reading of a gold value list and of a match, so that labels agree with `djkg eval`
 from djkg.services.evaluation import _has, _values, is_sealed  # noqa: E402
+from fitting import GOLD, development_sets  # noqa: E402  (scripts/fitting.py)
 
-GOLD = ROOT / "tests" / "gold"
-# every development set of real text: each extraction_real* set with an annotation that is not sealed (70 sets, 10,859
-# labelled figures in the sixty-first session; the model had been fitted to the first 21)
-DEVELOPMENT = sorted(p.name for p in GOLD.glob("extraction_real*")
-                     if (p / "gold.yaml").is_file() and not is_sealed(p))
+# every development set of real text: each extraction_real* set that is not sealed (70 sets, 10,859 labelled figures
+# in the sixty-first session; the model had been fitted to the first 21)
+DEVELOPMENT = development_sets()
 C = 0.3                                  # inverse strength of the L2 penalty (chosen leave-one-set-out; 1.0 read lower)
 # chosen leave-one-set-out on the 70 sets (the rules' candidates, each set scored by a model fitted on the others;
 # precision / recall over the 49 sets the model fitted to the first 21 never saw, which reads 0.669 / 0.670 there),

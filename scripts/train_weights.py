@@ -31,8 +31,8 @@ from djkg.ingest.extract import extract  # noqa: E402
 from djkg.ingest.readers import RawDoc, read_path  # noqa: E402
 from djkg.ingest.weighing import score  # noqa: E402
 from djkg.services.evaluation import _same_unit, is_sealed  # noqa: E402
+from fitting import GOLD, development_sets  # noqa: E402  (scripts/fitting.py)
 
-GOLD = ROOT / "tests" / "gold"
 PENALTY = {"unit": 1.0}      # chosen leave-one-set-out (--check)
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)
 MODELS = {"unit": unit_model.MODEL}
@@ -43,7 +43,7 @@ def sealed(name: str) -> bool:
 
 
 def development() -> list[str]:
-    return sorted(p.name for p in GOLD.glob("extraction_real*") if (p / "gold.yaml").exists() and not sealed(p.name))
+    return development_sets()
 
 
 def _unit_alternatives(entry, doc) -> list[tuple[dict[str, float], int]]:
