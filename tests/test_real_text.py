@@ -5664,3 +5664,20 @@ def test_jobs_the_works_brought_stay_a_result_after_the_money_spent_on_them():
     # (review of cd82d54) "投资500万元，为村里建起扶贫车间，新增就业岗位50个": the jobs are what the works brought
     c = case("某村\n\n村里投资500万元，为合作社建起扶贫车间，新增就业岗位50个。")
     assert 50.0 in values(c), values(c)
+
+
+@pytest.mark.parametrize("text, result", [
+    # r3325 "收缴枪支12支、子弹2361发、炸药120.85公斤、雷管266枚": rounds and detonators seized are counted too
+    ("边境管理支队\n\n支队联合巡查，收缴枪支12支、子弹2361发、雷管266枚。", {12.0, 2361.0, 266.0}),
+    # r3172 "保障商飞试飞557架次": flights, counted by the sortie
+    ("胜利机场党支部\n\n仅2020年一年，支部就保障试飞557架次，同比增长150%。", {557.0}),
+    # r3171 "累计发电3.9亿度": electricity counted in 度 (kWh) by the hundred million
+    ("管理处党支部\n\n截至10月，枢纽今年已累计发电3.9亿度。", {3.9}),
+    # r1496 "先后装卸运送防疫物资78车次": loads, counted by the lorry
+    ("救援队党支部\n\n疫情期间，支部党员先后装卸运送防疫物资78车次。", {78.0}),
+])
+def test_rounds_sorties_detonators_and_kilowatt_hours_are_counted(text, result):
+    c = case(text)
+    assert result <= values(c), values(c)
+    # … while 发 as a verb after a figure counts nothing ("3人发放宣传单")
+    assert not values(case("社区党支部\n\n党员3人发放宣传单。")) & {3.0}
