@@ -1244,6 +1244,27 @@ def test_unit_accuracy_sets_a_companys_legal_form_aside(tmp_path, gold_unit, cou
     assert evaluate_extraction(tmp_path)["fields"]["unit"]["recall"] == (1.0 if counted else 0.0)
 
 
+@pytest.mark.parametrize(("gold_unit", "counted"), [
+    ("衡水市人民医院（哈励逊国际和平医院）", True),     # r3397: the hospital under both its names
+    ("衡水市人民医院（创伤中心）", True),               # the name, whatever the bracket adds
+    ("衡水市妇幼保健院（人民医院）", False),            # a bracket that is no short form of the name: another body
+])
+def test_unit_accuracy_reads_a_gold_name_with_its_other_name_in_brackets(tmp_path, gold_unit, counted):
+    (tmp_path / "a.txt").write_text("衡水市人民医院党委推行“党建+医疗”，衡水市人民医院党委把党员编进医疗队。\n",
+                                    encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(f"- file: a.txt\n  unit: {gold_unit}\n", encoding="utf-8")
+    assert evaluate_extraction(tmp_path)["fields"]["unit"]["recall"] == (1.0 if counted else 0.0)
+
+
+def test_unit_accuracy_reads_a_short_form_the_gold_gives_in_brackets(tmp_path):
+    # r3169: the text calls the company 地勘公司 throughout, as the gold's bracket does
+    (tmp_path / "a.txt").write_text("地勘公司党委推行“党建+找矿”，地勘公司党委把党员编进项目组，地勘公司找到新矿。\n",
+                                    encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text("- file: a.txt\n  unit: 九江中核二六七地质勘查有限公司（地勘公司）\n",
+                                        encoding="utf-8")
+    assert evaluate_extraction(tmp_path)["fields"]["unit"]["recall"] == 1.0
+
+
 # --- agreement between two annotators: the ceiling a gold set allows, scored like the extractor -------------------
 
 def test_a_gold_set_agrees_fully_with_itself():

@@ -114,6 +114,13 @@ def _same_unit(got: str, gold: str) -> bool:
     """The same organisation: equal names, or equal once place chain and Party organisation are set aside
     (德民社区党委 ~ 南通市崇川区城东街道德民社区), or one contains the other at 60% of its length."""
     from ..ingest.units import short_name, without_party
+    # the gold's name followed by another in brackets ("衡水市人民医院（哈励逊国际和平医院）", "九江中核二六七地质勘查
+    # 有限公司（地勘公司）"): the annotator wrote the organisation under both, and either is the unit — the bracketed
+    # one only when one of the two is the other's short form (its characters in order), not a department or a place
+    if (both := _NAME_AND_OTHER.fullmatch(gold)) and (
+            _same_unit(got, name := both.group(1)) or (len(other := both.group(2)) >= 2 and (
+                _in_order(other, name) or _in_order(name, other)) and _same_unit(got, other))):
+        return True
     # a street's office is the street's own body (人民街街道办事处 ~ 城中区人民街街道), and so are a community's and a
     # village's committees (城北社区居委会 ~ 城北社区)
     got, gold = _PLACES_OWN_BODY.sub("", got), _PLACES_OWN_BODY.sub("", gold)
@@ -156,6 +163,8 @@ def _in_order(short: str, long: str) -> bool:
     return all(ch in chars for ch in short)
 
 
+# a name and, in brackets at its end, another name of it
+_NAME_AND_OTHER = re.compile(r"(.+?)[（(]([^（）()]+)[）)]")
 # the body that runs a street, a community or a village, written after its name
 _PLACES_OWN_BODY = re.compile(r"(?<=街道)办事处$|(?<=社区)(?:居民委员会|居委会)$|(?<=村)(?:村民委员会|村委会)$")
 # "井坵村党组织": a unit's Party organisation named generically, as 党委 or 党支部 would name it
