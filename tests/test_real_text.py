@@ -5681,3 +5681,14 @@ def test_rounds_sorties_detonators_and_kilowatt_hours_are_counted(text, result):
     assert result <= values(c), values(c)
     # … while 发 as a verb after a figure counts nothing ("3人发放宣传单")
     assert not values(case("社区党支部\n\n党员3人发放宣传单。")) & {3.0}
+
+
+def test_a_capacity_that_names_a_project_is_no_result():
+    # r3254: "5000吨竹长丝连续纺改造、2870吨长丝技改" and "20万吨碳纤维全产业链项目" name projects by their capacity
+    text = ("化纤集团党委\n\n工程部部长先后参与建设了20余个项目，其中有5000吨竹长丝连续纺改造、2870吨长丝技改。"
+            "今年，总投资超过100亿元的20万吨碳纤维全产业链项目全面开工。今年1-11月份，企业实现销售收入148亿元，比上年同期增长44%。")
+    got = values(case(text))
+    assert not got & {5000.0, 2870.0, 20.0}, got
+    assert {148.0, 44.0} <= got, got
+    # … while the output the works reached is the unit's ("年产能已分别达到8万吨、38万吨")
+    assert 8.0 in values(case("化纤集团党委\n\n眼下，集团人造丝的年产能已达到8万吨，成了全球规模最大的生产基地。"))

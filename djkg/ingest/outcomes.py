@@ -448,6 +448,9 @@ _COLLECTIVE_GETS = re.compile(r"(?:村集体|集体经济|村委会|村里|村�
 _BOUGHT_WITH = re.compile(r"(?:投资|投入|出资|花费|花了|拿出)(?:资金)?[约近]?\d[\d.]*[余多]?[万亿]?元[，,](?:为|给|对|用于|把)")
 # … but what the works brought, told after them, is a result ("投资500万元，为村里建起扶贫车间，新增就业岗位50个")
 _BROUGHT = re.compile(r"新增|增加|带动|吸纳|提供|创造|解决|惠及|受益")
+# a capacity that names the project it belongs to, written right before the project's word
+_CAPACITY_UNITS = frozenset(("吨", "万", "千瓦", "万千瓦", "兆瓦"))
+_PROJECT_NAMED = re.compile(r"[吨]?[\u4e00-\u9fff]{0,12}?(?:项目|改造|技改|工程|生产线)(?![建投竣完])")
 _WORKS_UNITS = frozenset(("平方米", "米", "个", "处", "台", "盏", "公里", "座", "条", "间", "块", "根", "套"))
 _PUT_IN = re.compile(r"(?:投入|投资|出资|拿出|花费|花了)了?(?:[^，。；\d]{0,8}?资金)?$")   # (投入新农村建设资金300多万元)
 _AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季亩])")   # "平均每年…" is how often (平均每户 is a share)
@@ -591,6 +594,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         penalty += 3.0   # "…下面一共设有24个党支部": how the unit is organised, whatever 一共 says
     if _FRAME.match(after.lstrip()):
         penalty += 4.0
+    if unit in _CAPACITY_UNITS and _PROJECT_NAMED.match(after):
+        penalty += 4.0   # "5000吨竹长丝连续纺改造", "20万吨碳纤维全产业链项目": a project named by its capacity
     if unit in ("分钟", "小时") and _TRAVEL.search(before) and not _SHORTER.search(text, c0, c1):
         penalty += 4.0   # "开车到办税服务厅单程就要40分钟": how far people had to go, not a result
     if unit == "天" and _num(m.group("v")) in (365, 366) and before.endswith(("一年", "全年", "每年", "一年到头")):
