@@ -5692,3 +5692,10 @@ def test_a_capacity_that_names_a_project_is_no_result():
     assert {148.0, 44.0} <= got, got
     # … while the output the works reached is the unit's ("年产能已分别达到8万吨、38万吨")
     assert 8.0 in values(case("化纤集团党委\n\n眼下，集团人造丝的年产能已达到8万吨，成了全球规模最大的生产基地。"))
+
+
+def test_members_sunk_to_the_communities_are_what_the_unit_sent_not_a_result():
+    # r3463: "这个局已有6个党支部、13名党员干部下沉到2个包联社区…帮着近一万名居民…": who went down is the input
+    c = case("税务局党委\n\n到目前为止，这个局已有6个党支部、13名党员干部下沉到2个包联社区，帮助近10000名居民完成登记。")
+    assert not values(c) & {6.0, 13.0}, values(c)
+    assert 10000.0 in values(c), values(c)

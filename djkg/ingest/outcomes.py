@@ -438,6 +438,7 @@ _SPENT = re.compile(r"(?:(?<!科研)经费|的钱|拨付了?|划拨了?|下拨�
 _FUNDS_INTO = re.compile(r"(?:投向|投到|投进|投放到|投放在|用到|用在)[^，。；]{1,14}?的(?:资金|经费|钱)[^，。；\d]{0,4}$")
 _PERSONAL = re.compile(r"(?<![其])[他她](?:家)?[^，。；他她]{0,6}?(?:营业额|收入|工资|利润|存款)")
 _SENT = re.compile(r"挑选|选派|下派|派驻|派出|抽调|选调|选聘|招募|动员")
+_SENT_DOWN = re.compile(r"[^，。；]{0,14}?下沉")
 # a stretch of a city named as the setting, not the unit ("这片区域的税收累计达到388亿元")
 _WIDER_STRETCH = re.compile(r"这片区域|该区域|这一区域|整个区域|整个片区|单在[^，。；]{1,8}一地")
 # "增加48万元以上的收入": the money after 的 is what the figure measures, not a group the threshold picks out
@@ -661,8 +662,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         penalty += 4.0   # "存栏的药材鸡达20000只", "养着1020箱蜜蜂": what the unit holds, not what the work changed
     if unit == "分" and text[end:end + 1] == "地":
         penalty += 4.0   # "人均不到1分地": a measure of land, not points
-    if unit in ("名", "人", "位") and _SENT.search(before):
-        penalty += 3.0
+    if unit in ("名", "人", "位") and _SENT.search(before) or unit in ("名", "人", "位", "个") and _SENT_DOWN.match(after):
+        penalty += 3.0   # (and those "sunk" to the communities: "6个党支部、13名党员干部下沉到2个包联社区")
     if _WIDER_STRETCH.search(text[:c1]):
         penalty += 5.0
     if _RATE.search(before) and not _RESULT_VERB.search(_AVERAGE.sub("", before)):
