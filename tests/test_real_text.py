@@ -5699,3 +5699,13 @@ def test_members_sunk_to_the_communities_are_what_the_unit_sent_not_a_result():
     c = case("税务局党委\n\n到目前为止，这个局已有6个党支部、13名党员干部下沉到2个包联社区，帮助近10000名居民完成登记。")
     assert not values(c) & {6.0, 13.0}, values(c)
     assert 10000.0 in values(c), values(c)
+
+
+def test_the_body_whose_decisions_are_carried_out_is_named_after_the_verb():
+    # r3471: "环庆采油厂坚决执行油田公司党委的决策部署" (jieba reads 坚决执行 as one idiom): two bodies, not one name
+    assert ("环庆采油厂坚决执行油田公司", "党委") not in named("这一年，环庆采油厂坚决执行油田公司党委的决策部署。")
+    assert ("油田公司", "党委") in named("这一年，环庆采油厂坚决执行油田公司党委的决策部署。")
+    # … and "到年底环庆采油厂将生产原油…": the end of the year opens no name
+    assert named("据预计，到年底环庆采油厂将生产原油29.2万吨。") == {("环庆采油厂", "")}
+    c = from_gold("extraction_real126", "r3471-huanqing-caiyouchang.txt")
+    assert c.unit == "环庆采油厂", c.unit

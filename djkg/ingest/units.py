@@ -161,7 +161,7 @@ _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 # "学校龙湖高中三部" (the school referred back to)
 # (one ^ before both alternatives: re then gives up after position 0, where ^A|^B was tried at every character)
 _LEADING_JUNK = re.compile(r"^(?:(?:明确|规定|要求)?(?:凡是|凡)|(?:(?:社区|村|小区|公司|单位|学校|医院|支部)(?=名叫|叫|名为))?(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|名为|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业))|"
-                           r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|专访|采访|访(?!问|谈|客|民)|即(?!墨)|"   # (——访陕西省律师协会…)
+                           r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|(?:年|月)(?:底|初|末)|专访|采访|访(?!问|谈|客|民)|即(?!墨)|"   # (——访陕西省律师协会…)
                            # a post held then or now ("时任海逸社区党支部副书记"), a ship docking at a quay ("靠上…码头")
                            r"时任|现任|曾任|原任|靠上|停靠|"
                            # a feature's headline verb before its subject ("探寻贵州毕节太极村致富…", "解码网红活龙井社区…")
@@ -799,7 +799,10 @@ _AIDS_ONE = frozenset(("帮扶",))
 # a headline's work helping a place along ("电商助推李家村", "党建赋能青山村"; 赋能 is read as 赋 + 能, 助力 as a noun):
 # the one helped is named after it (the one-character 助, and 受 "by", in the loop of ``_after_last_verb``)
 _HELPS_ALONG = frozenset("助力 助推 赋能".split())
-_BEFORE_A_NAME = _GOES_TO | _JOINS_UP | _SINGLES_OUT | _AIDS_ONE | _HELPS_ALONG
+# carrying out another's decisions ("环庆采油厂坚决执行油田公司党委的部署", jieba reads 坚决执行 as one idiom): the body
+# whose decisions are carried out is named after it, the one carrying them out before it
+_CARRIES_OUT = frozenset("执行 贯彻 落实 紧扣 响应 服从".split())
+_BEFORE_A_NAME = _GOES_TO | _JOINS_UP | _SINGLES_OUT | _AIDS_ONE | _HELPS_ALONG | _CARRIES_OUT
 assert {len(w) for w in _BEFORE_A_NAME} == {2}
 _LAST_BEFORE_A_NAME = re.compile(".*(?:" + "|".join(sorted(_BEFORE_A_NAME)) + ")", re.S)
 _GOES_TO_RE = re.compile("|".join(sorted(_GOES_TO)))
