@@ -5709,3 +5709,12 @@ def test_the_body_whose_decisions_are_carried_out_is_named_after_the_verb():
     assert named("据预计，到年底环庆采油厂将生产原油29.2万吨。") == {("环庆采油厂", "")}
     c = from_gold("extraction_real126", "r3471-huanqing-caiyouchang.txt")
     assert c.unit == "环庆采油厂", c.unit
+
+
+@pytest.mark.parametrize("sentence", [
+    "从上世纪90年代初起，村里人就成批地外出打工、做生意，留守的问题很突出。",   # r3440
+    "那几年村民纷纷外出打工，村里冷冷清清。",
+    "村庄空了心，集体成了空壳，农户家里只剩空巢。",                            # r3440
+])
+def test_a_village_emptied_by_people_leaving_in_droves_is_labour_outflow(sentence):
+    assert "problem:labour-outflow" in problem_ids(sentence, "农村")
