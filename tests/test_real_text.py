@@ -5718,3 +5718,10 @@ def test_the_body_whose_decisions_are_carried_out_is_named_after_the_verb():
 ])
 def test_a_village_emptied_by_people_leaving_in_droves_is_labour_outflow(sentence):
     assert "problem:labour-outflow" in problem_ids(sentence, "农村")
+
+
+def test_a_place_short_name_opening_a_headline_begins_the_name():
+    # r3529: "从化城郊司法所：…" — 从 begins 从化 (广州市从化区), it is not "from"
+    assert named("从化城郊司法所：“五心”调解把矛盾化在家门口") == {("从化城郊司法所", "")}
+    # … while inside a clause 从 stays "from" ("他从化肥厂买回化肥": no place called 从化 there)
+    assert ("从化肥厂", "") not in named("他从化肥厂买回两吨化肥。")

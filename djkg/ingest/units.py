@@ -474,8 +474,9 @@ def _division_across(named: str, cut: int) -> int:
     boundary word found there (那, 和, 于 …) is the first character of that name ("那坡县城厢镇", "和静县"); else
     ``cut``. ``named``: the window and the organisation or place word after it."""
     for k in (1, 2):
-        if cut - k >= 0 and any(m[0] == 0 and m[2].full for m in gazetteer().mentions(named[cut - k:cut + 4])):
-            return cut - k
+        if cut - k >= 0 and any(m[0] == 0 and (m[2].full or cut == k and not m[2].weak)
+                                for m in gazetteer().mentions(named[cut - k:cut + 4])):
+            return cut - k   # (a short name only where it opens the clause: "从化城郊司法所：…" is 从化's)
     return cut
 
 
