@@ -5725,3 +5725,10 @@ def test_a_place_short_name_opening_a_headline_begins_the_name():
     assert named("从化城郊司法所：“五心”调解把矛盾化在家门口") == {("从化城郊司法所", "")}
     # … while inside a clause 从 stays "from" ("他从化肥厂买回化肥": no place called 从化 there)
     assert ("从化肥厂", "") not in named("他从化肥厂买回两吨化肥。")
+
+
+def test_a_metro_lines_number_is_part_of_a_projects_name():
+    # r3510: "江苏公司无锡地铁5号线项目部" — the line's number names the project, it does not end the name before it
+    assert ("中建五局江苏公司无锡地铁5号线项目部", "党支部") in named("中建五局江苏公司无锡地铁5号线项目部党支部开展活动。")
+    c = from_gold("extraction_real128", "r3510-wuxi-ditie-5haoxian-xiangmu.txt")
+    assert "无锡地铁5号线项目" in c.unit, c.unit

@@ -530,7 +530,8 @@ _FIRM_WORDS = ("律师事务所", "事务所")
 _COMPANY_WORD = re.compile(r"有限(?:责任)?公司|公司|集团|共产党员服务队|(?:矿业|煤业|石化)(?=党)")
 _LEADS = re.compile(r"[带帮促扶]")
 _HOUSE_NUMBER = re.compile(r"(?<=[路街巷道])\d{1,4}(?=弄|号院)")
-_SECTION_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}标(?![准志签语杆题兵识记])")
+_SECTION_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}标(?![准志签语杆题兵识记])|"
+                             r"(?<=地铁|轨道|轻轨)\d{1,2}号线")   # … and a metro line's (无锡地铁5号线项目部)
 # … and a road's number in a project's name (乐西高速S1总包部, G75兰海高速): a capital letter and its digits
 _ROAD_NUMBER = re.compile(r"(?<![A-Za-z0-9])[A-Z]\d{1,4}(?=[\u4e00-\u9fff]|$)")
 # (two name characters before it: "共有100社区" counts communities, and a name that begins with digits is refused)
