@@ -5732,3 +5732,10 @@ def test_a_metro_lines_number_is_part_of_a_projects_name():
     assert ("中建五局江苏公司无锡地铁5号线项目部", "党支部") in named("中建五局江苏公司无锡地铁5号线项目部党支部开展活动。")
     c = from_gold("extraction_real128", "r3510-wuxi-ditie-5haoxian-xiangmu.txt")
     assert "无锡地铁5号线项目" in c.unit, c.unit
+
+
+def test_the_population_a_community_registers_is_its_setting():
+    # r3540: "截至2021年12月25日，社区登记的人口为7074人" — who lives there, whatever 截至 says
+    c = case("龙潭山社区党支部\n\n截至2021年12月25日，社区登记的人口为7074人。社区党支部共化解矛盾纠纷36件。")
+    assert 7074.0 not in values(c), values(c)
+    assert 36.0 in values(c), values(c)

@@ -414,7 +414,7 @@ _LATER = re.compile(r"后|现已|现在|如今|目前|眼下|已经?|增加到|�
 # how many people live in or are served by the unit's area: its setting ("常住人口有1.2万人"), not a result
 _HEADS = frozenset(("户", "人", "万人", "名", "口", "万户"))
 _POPULATION = re.compile(r"(?:居民|常住人口|户籍人口|流动人口|总人口|人口|住户|服务对象)"
-                         r"(?:有|共有|约有|总数|总量|共计|合计|一共)?(?:约|近|达|超过|逾|超)?"
+                         r"(?:有|共有|约有|总数|总量|共计|合计|一共|为|是)?(?:约|近|达|超过|逾|超)?"
                          # … and the count right after it in the same breath ("常住居民共计10642人、2923户")
                          r"(?:\d[\d.]*万?(?:人|户|口)、)?$")
 _REACHED_PEOPLE = re.compile(r"惠及|带动|覆盖|帮助|帮扶|走访|接待|服务(?!对象)|受益|吸引|动员|组织|新增|增加|增长|增至|提高|"
