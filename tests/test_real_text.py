@@ -5739,3 +5739,11 @@ def test_the_population_a_community_registers_is_its_setting():
     c = case("龙潭山社区党支部\n\n截至2021年12月25日，社区登记的人口为7074人。社区党支部共化解矛盾纠纷36件。")
     assert 7074.0 not in values(c), values(c)
     assert 36.0 in values(c), values(c)
+
+
+def test_the_refuse_a_drains_works_removed_is_their_result():
+    # r3526: "疏通管网150余米，吸走污垢3车，污水乱流…的情况彻底没了"
+    c = case("青龙阁社区\n\n社区请来专业队伍，吸走污垢3车，清运垃圾12吨，污水乱流的情况彻底没了。")
+    assert {3.0, 12.0} <= values(c), values(c)
+    # … while how fast a blocked drain was cleared stays no count of anything ("3天之内就清淤疏通完毕", r1398)
+    assert 3.0 not in values(case("县委办党支部\n\n化粪池堵塞多年，支部联系住建局，3天之内就清淤疏通完毕。"))
