@@ -1288,6 +1288,15 @@ def test_unit_accuracy_reads_a_gold_name_with_its_other_name_in_brackets(tmp_pat
     assert evaluate_extraction(tmp_path)["fields"]["unit"]["recall"] == (1.0 if counted else 0.0)
 
 
+def test_unit_accuracy_reads_a_station_written_after_its_detachment(tmp_path):
+    # r3616: "西藏山南边境管理支队普玛江塘边境派出所" is the gold's 普玛江塘边境派出所, written after the detachment it
+    # belongs to, as a company's branch is after its company
+    (tmp_path / "a.txt").write_text("西藏山南边境管理支队普玛江塘边境派出所党支部带领民警巡边，西藏山南边境管理支队普玛江塘边境"
+                                    "派出所帮助牧民转场。\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text("- file: a.txt\n  unit: 普玛江塘边境派出所\n", encoding="utf-8")
+    assert evaluate_extraction(tmp_path)["fields"]["unit"]["recall"] == 1.0
+
+
 def test_unit_accuracy_reads_a_short_form_the_gold_gives_in_brackets(tmp_path):
     # r3169: the text calls the company 地勘公司 throughout, as the gold's bracket does
     (tmp_path / "a.txt").write_text("地勘公司党委推行“党建+找矿”，地勘公司党委把党员编进项目组，地勘公司找到新矿。\n",
