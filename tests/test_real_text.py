@@ -5747,3 +5747,10 @@ def test_the_refuse_a_drains_works_removed_is_their_result():
     assert {3.0, 12.0} <= values(c), values(c)
     # … while how fast a blocked drain was cleared stays no count of anything ("3天之内就清淤疏通完毕", r1398)
     assert 3.0 not in values(case("县委办党支部\n\n化粪池堵塞多年，支部联系住建局，3天之内就清淤疏通完毕。"))
+
+
+def test_runs_made_are_counted_where_shifts_are_a_division_of_the_work():
+    # r3605: "一共跑了4255个班次，送了大约30000余名患者" — the runs the bus line made are its result
+    assert {4255.0, 30000.0} <= values(case("浦东公交党委\n\n班线开通到现在，一共跑了4255个班次，送了大约30000余名患者。"))
+    # … while "分成8个班次轮流值守" divides the work (fd70073)
+    assert not values(case("浦东公交党委\n\n车队把驾驶员分成8个班次轮流值守。"))

@@ -594,8 +594,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if _SETTING.search(before) and not (verb_before or out_of_poverty or
                                         (_PERFECT.search(before) and not _STRUCTURE.search(before))):
         penalty += 3.0   # "…下面一共设有24个党支部": how the unit is organised, whatever 一共 says
-    if _FRAME.match(after.lstrip()):
-        penalty += 4.0
+    if _FRAME.match(after.lstrip()) and not (after.lstrip().startswith(("班次", "个班次")) and _num(m.group("v")) >= 50):
+        penalty += 4.0   # (but "一共跑了4255个班次" counts the runs made, no shifts the work is divided into)
     if unit in _CAPACITY_UNITS and _PROJECT_NAMED.match(after):
         penalty += 4.0   # "5000吨竹长丝连续纺改造", "20万吨碳纤维全产业链项目": a project named by its capacity
     if unit in ("分钟", "小时") and _TRAVEL.search(before) and not _SHORTER.search(text, c0, c1):
