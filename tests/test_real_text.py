@@ -5692,6 +5692,8 @@ def test_a_capacity_that_names_a_project_is_no_result():
     assert {148.0, 44.0} <= got, got
     # … while the output the works reached is the unit's ("年产能已分别达到8万吨、38万吨")
     assert 8.0 in values(case("化纤集团党委\n\n眼下，集团人造丝的年产能已达到8万吨，成了全球规模最大的生产基地。"))
+    # … and a bare 万 before a project counts what it counts, no capacity (review of 0ff1bb3: "1万株苗木的种植项目")
+    assert 1.0 in values(case("某村\n\n村里实施了1万株苗木的种植项目，带动120户增收。"))
 
 
 def test_members_sunk_to_the_communities_are_what_the_unit_sent_not_a_result():

@@ -161,7 +161,8 @@ _DEPARTMENT_AND_RE = re.compile(_DEPARTMENT_AND)
 # "学校龙湖高中三部" (the school referred back to)
 # (one ^ before both alternatives: re then gives up after position 0, where ^A|^B was tried at every character)
 _LEADING_JUNK = re.compile(r"^(?:(?:明确|规定|要求)?(?:凡是|凡)|(?:(?:社区|村|小区|公司|单位|学校|医院|支部)(?=名叫|叫|名为))?(?:来源|稿源|转自|转载自|另有|还有|共有|现有|其中|名叫|叫做|叫|名为|学校|本校|该校|全校|有(?!色|限|机)|些|起|批|家(?=[\u4e00-\u9fff]{2}(?:公司|企业))|"
-                           r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|(?:年|月)(?:底|初|末)|专访|采访|访(?!问|谈|客|民)|即(?!墨)|"   # (——访陕西省律师协会…)
+                           r"近几年|近年来|近些年|这几年|这些年|多年来|近日|日前|专访|采访|访(?!问|谈|客|民)|即(?!墨)|"   # (——访陕西省律师协会…)
+                           r"(?:年|月)(?:底|初|末)|"   # the end of a year ("到年底环庆采油厂将…")
                            # a post held then or now ("时任海逸社区党支部副书记"), a ship docking at a quay ("靠上…码头")
                            r"时任|现任|曾任|原任|靠上|停靠|"
                            # a feature's headline verb before its subject ("探寻贵州毕节太极村致富…", "解码网红活龙井社区…")
@@ -474,7 +475,7 @@ def _division_across(named: str, cut: int) -> int:
     boundary word found there (那, 和, 于 …) is the first character of that name ("那坡县城厢镇", "和静县"); else
     ``cut``. ``named``: the window and the organisation or place word after it."""
     for k in (1, 2):
-        if cut - k >= 0 and any(m[0] == 0 and (m[2].full or cut == k and not m[2].weak)
+        if cut - k >= 0 and any(m[0] == 0 and (m[2].full or (cut == k and not m[2].weak))
                                 for m in gazetteer().mentions(named[cut - k:cut + 4])):
             return cut - k   # (a short name only where it opens the clause: "从化城郊司法所：…" is 从化's)
     return cut
