@@ -5694,6 +5694,8 @@ def test_a_capacity_that_names_a_project_is_no_result():
     assert 8.0 in values(case("化纤集团党委\n\n眼下，集团人造丝的年产能已达到8万吨，成了全球规模最大的生产基地。"))
     # … and a bare 万 before a project counts what it counts, no capacity (review of 0ff1bb3: "1万株苗木的种植项目")
     assert 1.0 in values(case("某村\n\n村里实施了1万株苗木的种植项目，带动120户增收。"))
+    # … and a line the clause says was built is what the work built (r3599: "村里已经建起…年产1000吨的茶叶生产线")
+    assert 1000.0 in values(case("牛角山村党总支\n\n到如今，村里已经建起万亩茶叶产业链和年产1000吨的茶叶生产线。"))
 
 
 def test_members_sunk_to_the_communities_are_what_the_unit_sent_not_a_result():

@@ -454,6 +454,8 @@ _BROUGHT = re.compile(r"新增|增加|带动|吸纳|提供|创造|解决|惠及|
 # (万 only as 万吨: "1万株苗木的种植项目" counts seedlings, no capacity)
 _CAPACITY_UNITS = frozenset(("吨", "千瓦", "万千瓦", "兆瓦"))
 _PROJECT_NAMED = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:项目|改造|技改|工程|生产线)(?![建投竣完])")
+# … unless the clause says it was built ("村里已经建起…年产1000吨的茶叶生产线"): the line built is a result
+_BUILT = re.compile(r"建起|建成|新建|投产|建好")
 _WORKS_UNITS = frozenset(("平方米", "米", "个", "处", "台", "盏", "公里", "座", "条", "间", "块", "根", "套"))
 _PUT_IN = re.compile(r"(?:投入|投资|出资|拿出|花费|花了)了?(?:[^，。；\d]{0,8}?资金)?$")   # (投入新农村建设资金300多万元)
 _AVERAGE = re.compile(r"(?:平均|人均|户均)(?=每[年月周天季亩])")   # "平均每年…" is how often (平均每户 is a share)
@@ -598,7 +600,7 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
     if _FRAME.match(after.lstrip()) and not (after.lstrip().startswith(("班次", "个班次")) and _num(m.group("v")) >= 50):
         penalty += 4.0   # (but "一共跑了4255个班次" counts the runs made, no shifts the work is divided into)
     if (unit in _CAPACITY_UNITS or (unit == "万" and after.startswith("吨"))) \
-            and _PROJECT_NAMED.match(after, 1 if unit == "万" else 0):
+            and _PROJECT_NAMED.match(after, 1 if unit == "万" else 0) and not _BUILT.search(before):
         penalty += 4.0   # "5000吨竹长丝连续纺改造", "20万吨碳纤维全产业链项目": a project named by its capacity
     if unit in ("分钟", "小时") and _TRAVEL.search(before) and not _SHORTER.search(text, c0, c1):
         penalty += 4.0   # "开车到办税服务厅单程就要40分钟": how far people had to go, not a result
