@@ -101,6 +101,17 @@ def test_a_label_line_that_runs_into_the_write_up_loses_nothing(tmp_path):
     assert doc.text.strip() == "正文在这里。" and "推动发展" in str(doc.meta.get("source"))
 
 
+def test_a_source_line_with_its_date_labelled_gives_publication_and_date_apart(tmp_path):
+    # the way a page prints it: "来源：齐鲁晚报　　发布时间：2024年05月17日" — the date's label and its 日 were left in
+    # the publication ("齐鲁晚报　　发布时间：日") and the date cut short ("2024年05月17")
+    f = tmp_path / "page.txt"
+    f.write_text("撬动多元力量巧解老旧小区治理难题\n\n来源：齐鲁晚报　　发布时间：2024年05月17日\n\n小区党支部牵头议事。\n",
+                 encoding="utf-8")
+    doc = only_doc(read_path(f))
+    assert doc.meta["source"] == [{"publication": "齐鲁晚报", "date": "2024年05月17日"}]
+    assert doc.text.strip().endswith("小区党支部牵头议事。") and "发布时间" not in doc.text
+
+
 def test_jsonl_yields_one_doc_per_line_and_reports_bad_lines(tmp_path):
     f = tmp_path / "batch.jsonl"
     lines = [json.dumps({"title": "甲", "region": "浙江省", "text": BODY}, ensure_ascii=False),

@@ -378,6 +378,7 @@ def clean_meta(meta: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
 
 _URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _SOURCE_FIELDS = ("publication", "date", "title", "url")
+_DATE_LABEL = re.compile(r"(?:发布|发表|刊发|更新|来源)?(?:时间|日期)[：:]\s*")
 
 
 def parse_sources(value: Any, warnings: list[str]) -> list[dict[str, str]]:
@@ -392,12 +393,15 @@ def parse_sources(value: Any, warnings: list[str]) -> list[dict[str, str]]:
             text = str(item).strip()
             url = _URL.search(text)
             title = re.search(r"《([^》]{1,120})》", text)
-            date = re.search(r"(19|20)\d{2}[-./年]\d{1,2}(?:[-./月]\d{1,2})?", text)
+            date = re.search(r"(19|20)\d{2}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?", text)
             rest = _URL.sub("", text)
             for m in (title, date):
                 if m:
                     rest = rest.replace(m.group(0), "")
-            src = {"publication": rest.strip(" ，,;；：:")[:300] or None, "date": date.group(0) if date else None,
+            # a page's own line "来源：齐鲁晚报　　发布时间：2024年05月17日": the date's label is no part of the publication
+            rest = _DATE_LABEL.sub("", rest).strip(" \u3000\t")
+            rest = re.split(r"[ \t\u3000]{2,}", rest)[0] if rest else rest
+            src = {"publication": rest.strip(" \u3000，,;；：:")[:300] or None, "date": date.group(0) if date else None,
                    "title": title.group(1) if title else None, "url": url.group(0) if url else None}
             src = {k: v for k, v in src.items() if v}
         else:
