@@ -5758,3 +5758,10 @@ def test_runs_made_are_counted_where_shifts_are_a_division_of_the_work():
     assert {4255.0, 30000.0} <= values(case("浦东公交党委\n\n班线开通到现在，一共跑了4255个班次，送了大约30000余名患者。"))
     # … while "分成8个班次轮流值守" divides the work (fd70073)
     assert not values(case("浦东公交党委\n\n车队把驾驶员分成8个班次轮流值守。"))
+
+
+def test_a_bare_estate_word_is_no_units_name():
+    # r3447: "小区" counted five times, in the headline and the first sentence, came out as the unit: the word for an
+    # estate is a kind of place, as 社区 and 村 alone are, not one estate's name
+    c = from_gold("extraction_real126", "r3447-yichunlu-shequ.txt")
+    assert c.unit != "小区", c.unit
