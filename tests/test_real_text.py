@@ -5765,3 +5765,11 @@ def test_a_bare_estate_word_is_no_units_name():
     # estate is a kind of place, as 社区 and 村 alone are, not one estate's name
     c = from_gold("extraction_real126", "r3447-yichunlu-shequ.txt")
     assert c.unit != "小区", c.unit
+
+
+def test_weeds_and_refuse_nobody_clears_in_a_village_are_no_property_dispute():
+    # r3656: "因为长期没人管理，村民房前屋后长满了杂草，堆着垃圾" — a village's yards, no property company in sight
+    # (no development set lists 物业管理矛盾突出 for a village: 48 of 51 are communities', the rest an organ's or a firm's)
+    assert "problem:property-disputes" not in problem_ids("因为长期没人管理，村民房前屋后长满了杂草，堆着垃圾。", "农村")
+    # … while a community's estate where refuse lies uncleared still is one
+    assert "problem:property-disputes" in problem_ids("因为长期没人管理，小区楼道里乱堆杂物，垃圾没人管。", "城市社区")
