@@ -5773,3 +5773,11 @@ def test_weeds_and_refuse_nobody_clears_in_a_village_are_no_property_dispute():
     assert "problem:property-disputes" not in problem_ids("因为长期没人管理，村民房前屋后长满了杂草，堆着垃圾。", "农村")
     # … while a community's estate where refuse lies uncleared still is one
     assert "problem:property-disputes" in problem_ids("因为长期没人管理，小区楼道里乱堆杂物，垃圾没人管。", "城市社区")
+
+
+def test_going_door_to_door_is_no_household_by_household_farming():
+    # r3656: "村干部一家一户上门动员" — how the cadres went about the works, no smallholders farming apart
+    c = from_gold("extraction_real132", "r3656-qing-lian-cun.txt")
+    assert "problem:scattered-smallholders" not in {m.id for m in c.problems}
+    # … while farming household by household stays the problem it names
+    assert "problem:scattered-smallholders" in problem_ids("过去牧民一家一户分散经营，科技很难推开。", "农村")

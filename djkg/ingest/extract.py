@@ -973,7 +973,11 @@ _OTHER_NAME = {"便民服务": re.compile(r"(?:大厅|中心|站|代办点|窗�
                # … and 信访 of a 信访部门, 信访局, 信访办 is the agency that takes petitions, not petitions the unit faced
                "信访": re.compile(r"(?:部门|局|办|室|接待|窗口|干部|系统|渠道|平台)"),
                # … and 12345 of a "12345工作法" (a five-point method) or of a longer number ("123456双理念") no hotline
-               "12345": re.compile(r"\d|工作法")}
+               "12345": re.compile(r"\d|工作法"),
+               # … and 一家一户 followed by going to the door ("一家一户上门做工作", "一家一户地往农户家里跑", "一家一户地
+               # 登记", "在一家一户的走访中") is how the cadres went about it, not farming done household by household
+               "一家一户": re.compile(r"地?(?:上门|走访|地?跑|登记|动员|做工作|敲门|入户|摸排|排查|发放|宣传|劝)|"
+                                    r"的(?:走访|上门|摸排)")}
 
 
 def _in_other_name(sentence: str, surface: str) -> bool:
