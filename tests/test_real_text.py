@@ -5781,3 +5781,10 @@ def test_going_door_to_door_is_no_household_by_household_farming():
     assert "problem:scattered-smallholders" not in {m.id for m in c.problems}
     # … while farming household by household stays the problem it names
     assert "problem:scattered-smallholders" in problem_ids("过去牧民一家一户分散经营，科技很难推开。", "农村")
+
+
+def test_the_square_metre_sign_is_read_as_square_metres():
+    # r3660: "总建筑面积6.3万㎡，地上约5.7万㎡" — the sign was no unit, so 5.7万 read as 57,000 of something done
+    assert 5.7 not in values(case("益阳项目党支部\n\n工程总建筑面积6.3万㎡，地上约5.7万㎡，总工期定为1080天。"))
+    # … and a hall built, told in ㎡, is the result it is in 平方米
+    assert 500.0 in values(case("某社区党委\n\n社区新建党群服务中心500㎡，办结群众诉求1300件。"))
