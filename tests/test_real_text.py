@@ -5788,3 +5788,9 @@ def test_the_square_metre_sign_is_read_as_square_metres():
     assert 5.7 not in values(case("益阳项目党支部\n\n工程总建筑面积6.3万㎡，地上约5.7万㎡，总工期定为1080天。"))
     # … and a hall built, told in ㎡, is the result it is in 平方米
     assert 500.0 in values(case("某社区党委\n\n社区新建党群服务中心500㎡，办结群众诉求1300件。"))
+
+
+def test_what_a_base_turned_out_is_its_result():
+    # r3743: "一年投放菌棒399.36万棒，产出香菇798.72万斤，产值达到2795.52万元" — the mushrooms the base produced
+    assert {798.72, 2795.52} <= values(case("浣溪村党总支\n\n园区一年投放菌棒399.36万棒，产出香菇798.72万斤，"
+                                            "产值达到2795.52万元。"))
