@@ -5794,3 +5794,9 @@ def test_what_a_base_turned_out_is_its_result():
     # r3743: "一年投放菌棒399.36万棒，产出香菇798.72万斤，产值达到2795.52万元" — the mushrooms the base produced
     assert {798.72, 2795.52} <= values(case("浣溪村党总支\n\n园区一年投放菌棒399.36万棒，产出香菇798.72万斤，"
                                             "产值达到2795.52万元。"))
+
+
+def test_vehicles_passed_are_counted_in_vehicle_times():
+    # r3831: "出口共放行车辆3004辆次" — read as 3004 辆 (a fleet's size, mostly no result) it was left out
+    c = case("衡水东收费站党支部\n\n据统计，1月23日8:00至13:30，衡水东收费站出口共放行车辆3004辆次，收取通行费22.04万元。")
+    assert (3004.0, "辆次") in {(o.value, o.unit) for o in c.outcomes if o.scope == "unit"}
