@@ -5800,3 +5800,9 @@ def test_vehicles_passed_are_counted_in_vehicle_times():
     # r3831: "出口共放行车辆3004辆次" — read as 3004 辆 (a fleet's size, mostly no result) it was left out
     c = case("衡水东收费站党支部\n\n据统计，1月23日8:00至13:30，衡水东收费站出口共放行车辆3004辆次，收取通行费22.04万元。")
     assert (3004.0, "辆次") in {(o.value, o.unit) for o in c.outcomes if o.scope == "unit"}
+
+
+def test_donations_raised_are_a_result():
+    # r3818: "“红色关怀基金”在一小时之内就筹到善款5000元" — every development set that writes 善款 before a sum
+    # counts the sum as the unit's result (8 of 8)
+    assert 5000.0 in values(case("八方社区党委\n\n社区的“红色关怀基金”在一小时之内就筹到善款5000元，这笔钱将用来帮扶困难群体。"))
