@@ -5806,3 +5806,10 @@ def test_donations_raised_are_a_result():
     # r3818: "“红色关怀基金”在一小时之内就筹到善款5000元" — every development set that writes 善款 before a sum
     # counts the sum as the unit's result (8 of 8)
     assert 5000.0 in values(case("八方社区党委\n\n社区的“红色关怀基金”在一小时之内就筹到善款5000元，这笔钱将用来帮扶困难群体。"))
+
+
+def test_a_kind_of_village_or_a_bare_firm_is_no_units_name():
+    # r3825: "安达其哈村…是个农业村" came out as "农业村", the kind of village it is; r3738's headline "小店区非公企业
+    # 党委上门走访企业党支部" as "企业党委", the word for a firm with the Party word after it
+    assert from_gold("extraction_real136", "r3825-andaqiha-cun.txt").unit != "农业村"
+    assert from_gold("extraction_real134", "r3738-xiaodian-qu.txt").unit != "企业党委"
