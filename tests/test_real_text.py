@@ -2365,6 +2365,9 @@ def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_a
     # a community's residents' committee is the community's own body, as a street's office is the street's (r1594)
     assert _same_unit("昌江黎族自治县石碌镇城北社区居委会", "城北社区")
     assert _same_unit("某镇东风村村民委员会", "东风村") and not _same_unit("城北社区居委会", "城南社区")
+    # … and so are a village's or a community's two committees (r3725 "丁家垅村“两委”", r3886 "灯台村村支两委")
+    assert _same_unit("丁家垅村", "丁家垅村“两委”") and _same_unit("灯台村", "灯台村村支两委")
+    assert not _same_unit("城南社区", "城北社区“两委”")
     # "中共叶青大厦委员会" is the formal name of 叶青大厦's Party committee (r73); a county's committee is no village's
     assert _same_unit("叶青大厦", "中共叶青大厦委员会") and not _same_unit("某村党支部", "中共某县委员会")
     # a local tax bureau's full name begins with the state administration's (r1910); another bureau is another unit
