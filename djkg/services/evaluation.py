@@ -168,7 +168,7 @@ _NAME_AND_OTHER = re.compile(r"(.+?)[（(]([^（）()]+)[）)]")
 # the body that runs a street, a community or a village, written after its name
 _PLACES_OWN_BODY = re.compile(r"(?<=街道)办事处$|(?<=社区)(?:居民委员会|居委会)$|(?<=村)(?:村民委员会|村委会)$|"
                               # … and so are its two committees ("丁家垅村“两委”", "灯台村村支两委")
-                              r"(?<=村|区)(?:村支|村)?[“\"]?两委[”\"]?$")
+                              r"(?:(?<=村)|(?<=社区))(?:村支|村)?[“\"]?两委[”\"]?$")
 # "井坵村党组织": a unit's Party organisation named generically, as 党委 or 党支部 would name it
 _GENERIC_PARTY = re.compile(r"(?<=[\u4e00-\u9fff]{2})党组织$")
 _PARENT_END = re.compile(r"(?:公司|集团|局|院|中心|大学|学院|医院|委员会|总队|支队)$")
