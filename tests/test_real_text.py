@@ -5816,3 +5816,9 @@ def test_a_kind_of_village_or_a_bare_firm_is_no_units_name():
     # 党委上门走访企业党支部" as "企业党委", the word for a firm with the Party word after it
     assert from_gold("extraction_real136", "r3825-andaqiha-cun.txt").unit != "农业村"
     assert from_gold("extraction_real134", "r3738-xiaodian-qu.txt").unit != "企业党委"
+
+
+def test_an_estate_without_a_proper_manager_is_unmanaged_not_in_dispute():
+    # r3871: "这个小区没有专门的物业" — no manager of its own, as "没有物业" is: an unmanaged estate, no quarrel with one
+    ids = problem_ids("这个小区没有专门的物业，服务居民的担子就落在了小区党支部身上。", "城市社区")
+    assert "problem:unmanaged-compounds" in ids and "problem:property-disputes" not in ids, ids

@@ -1195,7 +1195,7 @@ def _not_restating_learned(proposed: list[Mention], problems: list[Mention]) -> 
 
 # property management that is missing ("物业公司撤走以后", "物业也一直缺位", "既没有物业公司"): an estate nobody manages,
 # not a quarrel with its manager — unless the sentence tells of a quarrel too
-_MANAGER_GONE = re.compile(r"没有物业|无物业|物业[^，。；]{0,6}?(?:缺位|缺失|撤|放弃|不管|没了|跟不上|撂)|弃管")
+_MANAGER_GONE = re.compile(r"没有(?:专业的?|专门的|像样的|任何)?物业|无物业|物业[^，。；]{0,6}?(?:缺位|缺失|撤|放弃|不管|没了|跟不上|撂)|弃管")
 _QUARREL = re.compile(r"纠纷|矛盾|吵|投诉|闹|冲突|纷争|扯皮|上访")
 
 
