@@ -5822,3 +5822,12 @@ def test_an_estate_without_a_proper_manager_is_unmanaged_not_in_dispute():
     # r3871: "这个小区没有专门的物业" — no manager of its own, as "没有物业" is: an unmanaged estate, no quarrel with one
     ids = problem_ids("这个小区没有专门的物业，服务居民的担子就落在了小区党支部身上。", "城市社区")
     assert "problem:unmanaged-compounds" in ids and "problem:property-disputes" not in ids, ids
+
+
+def test_a_leader_asked_back_or_elected_by_a_wide_margin_is_a_leader_chosen():
+    # r3760 "把在外面闯出名堂的能人请回家乡", r3888 "连续11届都以高票当选", r3895 "班子结构优化了"
+    for sentence in ("市里把在外面闯出名堂的能人请回家乡，带动家乡发展。",
+                     "章联生从1987年起连续11届都以高票当选，先后担任村党支部书记。",
+                     "村“两委”换届后，班子结构优化了，凝聚力和战斗力也跟着强了起来。"):
+        c = case("某村党支部\n\n" + sentence, industry="农村")
+        assert "measure:capable-leaders" in {m.id for m in c.measures}, sentence
