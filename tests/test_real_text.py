@@ -5831,3 +5831,12 @@ def test_a_leader_asked_back_or_elected_by_a_wide_margin_is_a_leader_chosen():
                      "村“两委”换届后，班子结构优化了，凝聚力和战斗力也跟着强了起来。"):
         c = case("某村党支部\n\n" + sentence, industry="农村")
         assert "measure:capable-leaders" in {m.id for m in c.measures}, sentence
+
+
+def test_members_home_visits_are_members_serving_households():
+    # r3667 "这次党员家访…", r3897 "她就挨村挨户地跑", r3896 "跟着老支书下村走访"
+    for sentence in ("散会后，学校党员分头出发，这次党员家访在控辍保学上发挥了作用。",
+                     "从进村那天起，她就挨村挨户地跑，把群众的想法摸得清清楚楚。",
+                     "第一次跟着老支书下村走访，就有村民把她当成了小丫头。"):
+        c = case("某党支部\n\n" + sentence)
+        assert "measure:members-contact-households" in {m.id for m in c.measures}, sentence
