@@ -5840,3 +5840,13 @@ def test_members_home_visits_are_members_serving_households():
                      "第一次跟着老支书下村走访，就有村民把她当成了小丫头。"):
         c = case("某党支部\n\n" + sentence)
         assert "measure:members-contact-households" in {m.id for m in c.measures}, sentence
+
+
+def test_a_breed_named_after_a_place_is_no_place():
+    # r3891: "清泉村：黑山羊养殖基地带着村民奔小康" — 黑山 of the goat is no 黑山县 (辽宁省锦州市); the text names 海口
+    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
+    c = _extracted(GOLD / "extraction_real138" / "r3891-qingquan-cun.txt")
+    assert c.region.get("county") != "黑山县" and c.region.get("province") != "辽宁省", c.region
+    # … while a farm or a pen at the place stays there ("黑山鸡场" is a farm in 黑山)
+    from djkg.ingest.regions import _BREED_AFTER
+    assert _BREED_AFTER.match("羊养殖") and not _BREED_AFTER.match("鸡场")

@@ -595,6 +595,10 @@ def _list_head(chunk: str, start: int, ends: dict[int, int]) -> int:
     return start
 
 
+# livestock right after a place's short name: a breed ("黑山羊", "宁乡猪"), not the place — unless a farm or a pen
+_BREED_AFTER = re.compile(r"[羊猪牛鸡鸭鹅](?![场圈舍棚])")
+
+
 # what a name inside a county runs on into: a town or a street, or an organisation there (福鼎市龙安街道, 福鼎龙安医院)
 _INSIDE_AFTER = re.compile(r"街道|镇|乡|医院|卫生院|学校|中学|小学|公司|集团|村|社区")
 
@@ -611,6 +615,8 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
         return False
     if not surface.full and _WATER_AFTER.match(chunk, end):
         return False
+    if not surface.full and _BREED_AFTER.match(chunk, end):
+        return False     # "黑山羊养殖基地": a breed named after a place, no place of the unit's (黑山县 is in 辽宁)
     if before == "从" and _CAME.match(chunk, end):
         return False     # "从郑州来的党员", "从杭州专程赶来": where a visitor set out from
     if chunk.find("继", max(0, start - 20), start) >= 0 and _FOLLOWS_AFTER.match(chunk, end):
