@@ -5850,3 +5850,4 @@ def test_a_breed_named_after_a_place_is_no_place():
     # … while a farm or a pen at the place stays there ("黑山鸡场" is a farm in 黑山)
     from djkg.ingest.regions import _BREED_AFTER
     assert _BREED_AFTER.match("羊养殖") and not _BREED_AFTER.match("鸡场")
+    assert not _BREED_AFTER.match("鸡公山") and not _BREED_AFTER.match("牛首山")   # 信阳鸡公山, 南京牛首山: places

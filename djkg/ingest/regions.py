@@ -595,8 +595,9 @@ def _list_head(chunk: str, start: int, ends: dict[int, int]) -> int:
     return start
 
 
-# livestock right after a place's short name: a breed ("黑山羊", "宁乡猪"), not the place — unless a farm or a pen
-_BREED_AFTER = re.compile(r"[羊猪牛鸡鸭鹅](?![场圈舍棚])")
+# livestock right after a place's short name: a breed ("黑山羊", "宁乡猪"), not the place — unless a farm or a pen,
+# or a place named after the beast ("信阳鸡公山", "南京牛首山", "X牛头村")
+_BREED_AFTER = re.compile(r"[羊猪牛鸡鸭鹅](?![场圈舍棚栏山岭峰湖岛村镇乡庄寨屯沟坪]|公山|首山|头山)")
 
 
 # what a name inside a county runs on into: a town or a street, or an organisation there (福鼎市龙安街道, 福鼎龙安医院)
