@@ -455,6 +455,9 @@ _HOMETOWN_AFTER = re.compile(r"^(?:(?:企业|企业家|民营企业|异地)?商�
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段|"
                          r"隧洞|隧道|水库|电站|大坝|渠首|干渠|枢纽|"
                          r"[东西南北]麓|山麓|山脚|脚下|山下|山区|山脉|腹地)")   # … or a mountain: "从天山北麓一直延伸到南麓"
+# livestock right after a place's short name: a breed ("黑山羊", "宁乡猪"), not the place — unless a farm or a pen,
+# or a place named after the beast ("信阳鸡公山", "南京牛首山", "X牛头村")
+_BREED_AFTER = re.compile(r"[羊猪牛鸡鸭鹅](?![场圈舍棚栏山岭峰湖岛村镇乡庄寨屯沟坪]|公山|首山|头山)")
 # a short name that begins a river's or a lake's ("黄浦江畔" is no 黄浦区; "湖里区湖边社区" keeps its full name), or a
 # bay's ("花山湾" is an estate by a bay in 镇江, no 花山区; a 湾区 is still a district)
 _WATER_AFTER = re.compile(r"[江河湖](?:畔|边|岸|两岸|沿岸|之滨)|湾(?!区)|"
@@ -593,11 +596,6 @@ def _list_head(chunk: str, start: int, ends: dict[int, int]) -> int:
     while start > 1 and chunk[start - 1] == "、" and start - 1 in ends:
         start = ends[start - 1]
     return start
-
-
-# livestock right after a place's short name: a breed ("黑山羊", "宁乡猪"), not the place — unless a farm or a pen,
-# or a place named after the beast ("信阳鸡公山", "南京牛首山", "X牛头村")
-_BREED_AFTER = re.compile(r"[羊猪牛鸡鸭鹅](?![场圈舍棚栏山岭峰湖岛村镇乡庄寨屯沟坪]|公山|首山|头山)")
 
 
 # what a name inside a county runs on into: a town or a street, or an organisation there (福鼎市龙安街道, 福鼎龙安医院)
