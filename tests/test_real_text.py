@@ -5851,3 +5851,26 @@ def test_a_breed_named_after_a_place_is_no_place():
     from djkg.ingest.regions import _BREED_AFTER
     assert _BREED_AFTER.match("羊养殖") and not _BREED_AFTER.match("鸡场")
     assert not _BREED_AFTER.match("鸡公山") and not _BREED_AFTER.match("牛首山")   # 信阳鸡公山, 南京牛首山: places
+
+
+def test_a_mountains_foot_before_a_village_is_where_it_lies_not_its_name():
+    # r3757: the headline "贺兰山下昊苑村：…" gave the unit "贺兰山下昊苑村", and 贺兰 at its head filed the village in
+    # 贺兰县; the text puts it in 西夏区镇北堡镇 (贺兰山 is the mountain, as "白龙江畔城马村" lies on a river's bank)
+    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
+    c = _extracted(GOLD / "extraction_real134" / "r3757-haoyuan-cun.txt")
+    assert "贺兰山" not in c.unit and c.unit.endswith("昊苑村"), c.unit
+    assert c.region.get("county") == "西夏区", c.region
+    # … a town named 山下 keeps its name
+    assert case("山下湖镇党委\n\n山下湖镇党委带领群众发展珍珠产业。").unit.startswith("山下湖镇")
+
+
+def test_a_mountains_or_a_lakes_side_is_no_province_or_county():
+    # "贺兰山东麓" read 山东 across the mountain's name and its east slope (山东省), "鄱阳湖南岸" 湖南 (湖南省) or, with the
+    # lake's name, 鄱阳县; "祁连山北麓" is the mountain's slope, no 祁连县
+    from djkg.ingest.regions import gazetteer
+    for text in ("村子在贺兰山东麓，风景很好。", "村子在贺兰山西麓，风景很好。", "村子在鄱阳湖南岸，风景很好。",
+                 "村子在祁连山北麓，风景很好。"):
+        assert gazetteer().resolve("某村\n" + text) is None, text
+    # … while the places themselves stay ("山东省某村", "在湖南省长沙县")
+    assert gazetteer().resolve("某村\n村子在山东省，风景很好。").province == "山东省"
+    assert gazetteer().resolve("某村\n村子在湖南长沙县，风景很好。").county == "长沙县"

@@ -370,6 +370,8 @@ class Gazetteer:
             before += 1
         if not before:
             return False
+        if _SIDE_OF.match(chunk, start) and end - start == 2:
+            return True   # "贺兰山东麓", "鄱阳湖南岸": a mountain's or a lake's side, no 山东 or 湖南
         after = 0
         while after < 4 and end + after < len(chunk) and _is_han(chunk[end + after]):
             after += 1
@@ -454,15 +456,17 @@ _HOMETOWN_AFTER = re.compile(r"^(?:(?:企业|企业家|民营企业|异地)?商�
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目", "海东隧洞")
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段|"
                          r"隧洞|隧道|水库|电站|大坝|渠首|干渠|枢纽|"
-                         r"[东西南北]麓|山麓|山脚|脚下|山下|山区|山脉|腹地)")   # … or a mountain: "从天山北麓一直延伸到南麓"
+                         r"[东西南北]麓|山[东西南北]?麓|山脚|脚下|山下|山区|山脉|腹地)")   # … or a mountain: "从天山北麓一直延伸到南麓"
 # livestock right after a place's short name: a breed ("黑山羊", "宁乡猪"), not the place — unless a farm or a pen,
 # or a place named after the beast ("信阳鸡公山", "南京牛首山", "X牛头村")
 _BREED_AFTER = re.compile(r"[羊猪牛鸡鸭鹅](?![场圈舍棚栏山岭峰湖岛村镇乡庄寨屯沟坪]|公山|首山|头山)")
 # a short name that begins a river's or a lake's ("黄浦江畔" is no 黄浦区; "湖里区湖边社区" keeps its full name), or a
 # bay's ("花山湾" is an estate by a bay in 镇江, no 花山区; a 湾区 is still a district)
-_WATER_AFTER = re.compile(r"[江河湖](?:畔|边|岸|两岸|沿岸|之滨)|湾(?!区)|"
+_WATER_AFTER = re.compile(r"[江河湖][东西南北]?(?:畔|边|岸|两岸|沿岸|之滨)|湾(?!区)|"
                           # … or a river's nature reserve or basin ("白水江保护局" guards a reserve, no 白水县)
                           r"[江河](?:自然保护|保护区|保护局|管理局|流域|湿地|上游|下游|源头)")
+# a mountain's, river's or lake's side, read across its name ("贺兰山东麓", "鄱阳湖南岸", "漓江西岸")
+_SIDE_OF = re.compile(r"[山江河湖][东西南北](?:麓|坡|岸|侧)")
 # what may come before a county's short name at the start of an organisation's name
 _NAME_PREFIXES = ("中共", "国网", "国家电网", "电网", "中国", "原", "附属")
 # the bodies of a town or township's own level, named after it (extract.py: a unit that is one sits below a county)

@@ -453,8 +453,9 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     name = _after_last_verb(window[cut:], tail, bool(_POST.match(text, type_end)))
     if 0 < len(name) < len(window) - cut:
         name = window[_division_across(window + tail, len(window) - len(name)):]   # (那坡县: 那 read as a word)
-    if (bank := name.rfind("畔")) >= 0 and len(name) - bank > 2:
-        name = name[bank + 1:]   # "白龙江畔城马村": the river's bank is where the village lies, not its name
+    if (bank := _BANK_OR_FOOT.search(name)) and len(name) - bank.end() >= 2:
+        name = name[bank.end():]   # "白龙江畔城马村", "贺兰山下昊苑村": a river's bank or a mountain's foot is where
+        #                            the village lies, not its name
     # a state group's short name begins its companies' names (山东高速日照发展有限公司): 高速 reads as an adverb
     group = _group_begins(window, len(window) - len(name)) if company else None
     if group is not None:
@@ -470,6 +471,10 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
         if parents and parents[-1].end() < len(window):
             return window_start + parents[-1].end()
     return start
+
+
+# the last river's bank or mountain's foot in a name (a mountain's own name before 山: "山下湖镇" is a town's name)
+_BANK_OR_FOOT = re.compile(r"(?:畔|(?<=[\u4e00-\u9fff])山(?:脚)?下)(?!.*(?:畔|山脚?下))")
 
 
 def _division_across(named: str, cut: int) -> int:
