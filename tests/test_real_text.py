@@ -5887,3 +5887,15 @@ def test_a_poor_villages_conditions_are_no_lack_of_help():
         assert "problem:remote-villages-left-behind" not in problem_ids(sentence, "农村"), sentence
     # … a village called 后进村 still is one (r3884)
     assert "problem:remote-villages-left-behind" in problem_ids("这个村几年前还是个“后进村”，经济搞不上去。", "农村")
+
+
+def test_a_village_written_right_after_its_township_is_named_whatever_its_words():
+    # r3730 "记者来到沈洋镇翻身村": 翻身 reads as a verb ("turn over") and the village was lost, the town taken for the
+    # unit; r3825 "群科镇安达其哈村": 安达 is also 安达市's short name and 其 a pronoun, and 其哈村 was no name
+    from djkg.ingest import units
+    assert "翻身村" in {c.short for c in units.candidates("记者来到沈洋镇翻身村。秋色已经把村子围了。")}
+    assert "安达其哈村" in {c.short for c in units.candidates("可在海东市化隆回族自治县群科镇安达其哈村，彩礼要得高。")}
+    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
+    assert _extracted(GOLD / "extraction_real134" / "r3730-fan-shen-cun.txt").unit.endswith("翻身村")
+    # … a street's office calling its residents' committees together is no committee named 召集
+    assert not any(c.short.startswith("召集") for c in units.candidates("北新泾街道召集居委会开会。"))

@@ -451,6 +451,12 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     if 0 < cut <= len(window) and window[cut - 1] == "和" and _DEPARTMENT_AND_RE.match(window + tail, cut - 1):
         cut = _boundary_end(window[:cut - 1])     # 人力资源和社会保障局: the field before 和 is part of the name
     name = _after_last_verb(window[cut:], tail, bool(_POST.match(text, type_end)))
+    if len(name) < 2 and tail in ("村", "嘎查") and (town := _TOWN_THEN_NAME.search(window, cut)):
+        # "沈洋镇翻身村", "群科镇安达其哈村": right after a town's name comes a village's, whatever its words read as
+        # (翻身 "turn over", 其 "its"); the town's own name is read as any name is
+        head = _after_last_verb(window[cut:town.end()])
+        if len(head) >= 3:
+            name = head + town.group("name")
     if 0 < len(name) < len(window) - cut:
         name = window[_division_across(window + tail, len(window) - len(name)):]   # (那坡县: 那 read as a word)
     if (bank := _BANK_OR_FOOT.search(name)) and len(name) - bank.end() >= 2:
@@ -475,6 +481,10 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
 
 # the last river's bank or mountain's foot in a name (a mountain's own name before 山: "山下湖镇" is a town's name)
 _BANK_OR_FOOT = re.compile(r"(?:畔|(?<=[\u4e00-\u9fff])山(?:脚)?下)(?!.*(?:畔|山脚?下))")
+
+
+# a town's name and a village's right after it, up to the village word ("沈洋镇翻身" + 村); no clause's word in it
+_TOWN_THEN_NAME = re.compile(r"(?:镇|乡|苏木)(?=(?P<name>[^\W\d的了在到进去和与及等各全本该这那每]{2,4})$)")
 
 
 def _division_across(named: str, cut: int) -> int:
@@ -869,11 +879,14 @@ def short_name(name: str) -> str:
         rest = rest[max(lead):]     # (but 河南村 is a village's whole name: nothing of a name is left after 河南)
     # a township, village or community keeps no place before its own name at all, however the chain is written
     # (内蒙古新巴尔虎右旗克尔伦苏木芒来嘎查 → 芒来嘎查, 海北刚察吉尔孟乡 → 吉尔孟乡), where a firm keeps its city
+    # (but right after a township only its village comes: 群科镇安达其哈村 holds no 安达市)
+    township = bool(m and m.group(0).endswith(_TOWNSHIP_LEVEL))
     while _PLACE_UNIT_END.search(rest):
         m = _LEADING_PLACE.match(rest)
+        township = township if m is None else m.group(0).endswith(_TOWNSHIP_LEVEL)
         after = rest[m.end():] if m else rest
         found = [e for e, x in _leading_places(after) if not x.weak]
-        if found and len(after) - max(found) >= 3:
+        if found and len(after) - max(found) >= 3 and not township:
             after = after[max(found):]
         if after == rest or _PLACE_UNIT_END.fullmatch(after):
             break   # (nor is the last place taken off when only the kind of unit would be left: 北城新区社区)
@@ -881,6 +894,9 @@ def short_name(name: str) -> str:
     short = (rest if len(rest) >= 2 else name).strip("“”\"")
     # (a quoted name keeps its quotes: “和风江岸”项目)
     return short if short.count("“") == short.count("”") else (rest if len(rest) >= 2 else name)
+
+
+_TOWNSHIP_LEVEL = ("镇", "乡", "街道", "苏木")
 
 
 def _leading_places(text: str) -> list:
