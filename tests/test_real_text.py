@@ -5899,3 +5899,12 @@ def test_a_village_written_right_after_its_township_is_named_whatever_its_words(
     assert _extracted(GOLD / "extraction_real134" / "r3730-fan-shen-cun.txt").unit.endswith("翻身村")
     # … a street's office calling its residents' committees together is no committee named 召集
     assert not any(c.short.startswith("召集") for c in units.candidates("北新泾街道召集居委会开会。"))
+
+
+def test_grudges_and_quarrels_are_conflicts():
+    # r4017 "家族之间留下来的人情和恩怨", r3737 "宗族之间积怨又深", r3942 "乡邻之间常为一点小事争吵": every development
+    # write-up with 恩怨, 积怨 or 争吵 lists 矛盾纠纷 among its problems
+    for sentence in ("家族之间留下来的人情和恩怨，常常就成了一些居民闹矛盾的根子。",
+                     "那时候家家穷，偏偏宗族之间积怨又深，村干部没人愿意当。",
+                     "过去乡邻之间常为一点小事争吵，一旦起火更是让人提心吊胆。"):
+        assert "problem:social-conflicts" in problem_ids(sentence, "农村"), sentence
