@@ -5908,3 +5908,10 @@ def test_grudges_and_quarrels_are_conflicts():
                      "那时候家家穷，偏偏宗族之间积怨又深，村干部没人愿意当。",
                      "过去乡邻之间常为一点小事争吵，一旦起火更是让人提心吊胆。"):
         assert "problem:social-conflicts" in problem_ids(sentence, "农村"), sentence
+
+
+def test_takeout_names_a_trade_not_a_clause():
+    # jieba tags 外卖 a verb ("to sell out of the shop"); in a name it is the trade (外卖配送行业党委, 快递外卖行业党委):
+    # r4025 came out as "配送行业党委", r25 and r243 as other bodies their texts name
+    from djkg.ingest import units
+    assert "外卖配送行业" in {c.short for c in units.candidates("这些话，是鼓楼区外卖配送行业党委在座谈时听来的。")}
