@@ -645,6 +645,10 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
     if lead and chunk[lead - 1] in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
         return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's — and so is every place of a
         #                  list of partners ("同陕西省佛坪县、周至县结成对口帮扶关系")
+    if surface.full and end - start == 2 and chunk[end - 1] == "县" and start and _is_han(before) \
+            and before not in _BEFORE_PLACE and start not in ends:
+        return False     # "崇宁县" (an old county, now in 成都) ends in 宁县 (甘肃): a two-character county's name
+        #                  right after another character is the end of a longer one
     if surface.full:
         return True
     if _begins_other_name(chunk, end):
