@@ -5915,3 +5915,23 @@ def test_takeout_names_a_trade_not_a_clause():
     # r4025 came out as "配送行业党委", r25 and r243 as other bodies their texts name
     from djkg.ingest import units
     assert "外卖配送行业" in {c.short for c in units.candidates("这些话，是鼓楼区外卖配送行业党委在座谈时听来的。")}
+
+
+def test_a_two_character_county_inside_a_longer_name_is_no_place():
+    # r4104: "当中的“崇”就是崇宁县" (an old county, now 郫都区 of 成都) put a police station of 成都 in 甘肃省庆阳市宁县
+    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
+    c = _extracted(GOLD / "extraction_real144" / "r4104-tangchang-paichusuo.txt")
+    assert c.region.get("county") != "宁县" and c.region.get("province") != "甘肃省", c.region
+    # … while the county named where a place stands is still one ("在宁县", "庆阳市宁县")
+    from djkg.ingest.regions import gazetteer
+    assert gazetteer().resolve("某村\n记者来到庆阳市宁县，村里正在修路。").county == "宁县"
+    assert gazetteer().resolve("某村\n记者在宁县采访时看到，村里正在修路。").county == "宁县"
+
+
+def test_simplifying_never_turns_a_character_into_one_few_fonts_draw():
+    # OpenCC writes 輋 (a hamlet, in Guangdong's place names) as 𪨶, beyond the basic plane: r4120's 輋维村 came out as
+    # "𪨶维村", a name no one types and its headline does not hold
+    from djkg.ingest.normalise import normalise
+    assert normalise("廣東輋維村黨支部") == "广东輋维村党支部"
+    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
+    assert _extracted(GOLD / "extraction_real144" / "r4120-she-wei-cun.txt").unit == "輋维村"

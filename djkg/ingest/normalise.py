@@ -60,6 +60,19 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _simplified(text: str) -> str:
+    """``text`` in simplified characters — but a character OpenCC would turn into one beyond the basic plane keeps its
+    form: 輋 (a word for a hamlet in Guangdong's place names, 輋维村) becomes 𪨶, which few fonts draw and no one
+    types, and the village's name would no longer match its own headline, a search or a gazetteer."""
+    out = _t2s().convert(text)
+    if len(out) != len(text) or not _ASTRAL.search(out):
+        return out
+    return "".join(o if o <= "\uffff" or t > "\uffff" else t for o, t in zip(out, text))
+
+
 @lru_cache(maxsize=4096)   # the same few numerals recur in every text, and cn2an reads one in ~20 µs
 def _cn_to_number(numeral: str) -> str | None:
     # (imported at the first numeral, not with this module: compiling cn2an's patterns takes ~0.3 s, which every
@@ -259,7 +272,7 @@ def normalise_written(text: str) -> str:
     """``normalise`` but for its numerals, written as they were ("十五年", not "15年"): what a headline shows."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     text = _to_halfwidth(text)
-    text = _t2s().convert(text)
+    text = _simplified(text)
     text = _BLANKS.sub(" ", text)
     # no spaces between CJK characters (PDF and Word exports often insert them) — except the space that parts
     # the two phrases of a headline ("杏林先锋守初心 安康市中医医院党委以…"): there it is the only boundary
@@ -292,7 +305,7 @@ def normalise_short(text: str | None) -> str:
 
 
 def _normalise_label(text: str) -> str:
-    return strip_controls(_t2s().convert(_to_halfwidth(text)))
+    return strip_controls(_simplified(_to_halfwidth(text)))
 
 
 # the same labels (field and model names, places, front-matter values) are normalised several times in every
