@@ -5935,3 +5935,11 @@ def test_simplifying_never_turns_a_character_into_one_few_fonts_draw():
     assert normalise("廣東輋維村黨支部") == "广东輋维村党支部"
     from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
     assert _extracted(GOLD / "extraction_real144" / "r4120-she-wei-cun.txt").unit == "輋维村"
+
+
+def test_a_village_named_after_its_township_is_the_villages_name_wherever_written():
+    # r4191: "青海省海北藏族自治州刚察县沙柳河镇的果洛藏贡麻村" — the village's name begins with 果洛 (a prefecture's short
+    # name); its headline "果洛藏贡麻村发展有新篇" filed it in 果洛藏族自治州, not in 刚察县
+    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
+    c = _extracted(GOLD / "extraction_real146" / "r4191-guoluozanggongma-cun.txt")
+    assert c.region.get("city") == "海北藏族自治州" and c.region.get("county") == "刚察县", c.region

@@ -226,11 +226,16 @@ class Gazetteer:
         address in its text is where it helps, not where it is (``_village_address``)."""
         scores: dict[str, float] = {}
         strong: set[str] = set()
+        # the villages the text names right after their township ("沙柳河镇果洛藏贡麻村"): after a township only its
+        # villages come, so a short place name that begins one (果洛, a prefecture's) is the village's, not a place
+        villages = {m.group(1) for m in _VILLAGE_AFTER_TOWNSHIP.finditer(text or "")}
 
         def add(chunk: str | None, weight: float, decay: bool = False, context: bool = False) -> None:
             if not chunk:
                 return
             found = self.mentions(chunk)
+            if villages:   # (a village's name begun by a short place name, wherever the text writes it)
+                found = [f for f in found if f[2].full or not any(chunk.startswith(v, f[0]) for v in villages)]
             # a university's place before a second place is the parent's, not the unit's: its school or campus there
             # is named by both ("北京师范大学万宁附属中学" is in 万宁, "华东师范大学苏州实验学校" in 苏州)
             parents = _parent_universities(chunk, found)
@@ -467,6 +472,9 @@ _WATER_AFTER = re.compile(r"[江河湖][东西南北]?(?:畔|边|岸|两岸|沿�
                           r"[江河](?:自然保护|保护区|保护局|管理局|流域|湿地|上游|下游|源头)")
 # a mountain's, river's or lake's side, read across its name ("贺兰山东麓", "鄱阳湖南岸", "漓江西岸")
 _SIDE_OF = re.compile(r"[山江河湖][东西南北](?:麓|坡|岸|侧)")
+# a village written right after its township's name (not after a word for towns in general: 古镇, 乡镇, 全镇 …)
+_VILLAGE_AFTER_TOWNSHIP = re.compile(r"[\u4e00-\u9fff](?<![古重名小乡城强大集村本该全各一两每新老])(?:镇|乡)"
+                                     r"的?([\u4e00-\u9fff]{3,6}?(?:村|嘎查))")
 # what may come before a county's short name at the start of an organisation's name
 _NAME_PREFIXES = ("中共", "国网", "国家电网", "电网", "中国", "原", "附属")
 # the bodies of a town or township's own level, named after it (extract.py: a unit that is one sits below a county)
