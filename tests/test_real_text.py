@@ -5943,3 +5943,11 @@ def test_a_village_named_after_its_township_is_the_villages_name_wherever_writte
     from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
     c = _extracted(GOLD / "extraction_real146" / "r4191-guoluozanggongma-cun.txt")
     assert c.region.get("city") == "海北藏族自治州" and c.region.get("county") == "刚察县", c.region
+
+
+def test_made_clear_ends_a_clause_before_a_name():
+    # r4161 "想弄明白盐兴村，得先从…讲起" came out as the unit "想弄明白盐兴村": jieba reads 明白 as a name and 弄 alone
+    # as too rare a verb to end a clause; "先搞清楚红旗村的底子" likewise (搞清楚, one idiom)
+    from djkg.ingest import units
+    assert {c.short for c in units.candidates("记者想弄明白盐兴村是怎么来的。")} == {"盐兴村"}
+    assert {c.short for c in units.candidates("先搞清楚红旗村的底子。")} == {"红旗村"}

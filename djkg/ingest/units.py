@@ -784,8 +784,9 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         common = common or (len(w) == 2 and f == "v" and w[1] in _RESULT_COMPLEMENTS)
         # … and so is a one-character verb with its result 好 (写好, 办好, 管好), which jieba writes as two words
         # (… or with another result, 筑牢, which jieba writes as 筑 + 牢)
-        done_well = (w == "好" or w in _RESULT_COMPLEMENTS) and i > 0 and len(words[i - 1][0]) == 1 \
-            and words[i - 1][1] == "v"
+        done_well = (w == "好" or w in _RESULT_COMPLEMENTS or w in _UNDERSTOOD) and i > 0 \
+            and len(words[i - 1][0]) == 1 and words[i - 1][1] == "v"
+        done_well = done_well or (len(w) >= 3 and f[:1] in ("v", "l") and w.endswith(_UNDERSTOOD_ENDS))   # (搞清楚)
         # … and so is the word the adverbial particle 地 leads to (针对性地指导石渠县人民医院: 指导, tagged a noun)
         led = i > 0 and words[i - 1] == ("地", "uv") and len(w) >= 2 and i + 1 < len(words)
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
@@ -802,6 +803,9 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
 
 
 _RESULT_COMPLEMENTS = frozenset("起出亮响就牢密")
+# … and a verb's "made clear" (弄明白, 搞清楚, 讲透), which jieba may read as a name (明白 as a surname and name)
+_UNDERSTOOD = frozenset(("明白", "清楚", "透"))
+_UNDERSTOOD_ENDS = ("明白", "清楚")
 # the landforms that end a place's own name
 _TOPONYM_ENDS = frozenset("崖岭沟坡湾屯铺岗坪峪堡寨坝滩洼嘴垭")
 # going somewhere, however rare the word or however jieba tags it (前往 as a time word, 赶往 as an adverb): the place
