@@ -805,7 +805,7 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
 _RESULT_COMPLEMENTS = frozenset("起出亮响就牢密")
 # … and a verb's "made clear" (弄明白, 搞清楚, 讲透), which jieba may read as a name (明白 as a surname and name)
 _UNDERSTOOD = frozenset(("明白", "清楚", "透"))
-_UNDERSTOOD_ENDS = ("明白", "清楚")
+_UNDERSTOOD_ENDS = tuple(w for w in _UNDERSTOOD if len(w) == 2)   # (… ending a longer word: 搞清楚)
 # the landforms that end a place's own name
 _TOPONYM_ENDS = frozenset("崖岭沟坡湾屯铺岗坪峪堡寨坝滩洼嘴垭")
 # going somewhere, however rare the word or however jieba tags it (前往 as a time word, 赶往 as an adverb): the place
@@ -884,10 +884,10 @@ def short_name(name: str) -> str:
     # a township, village or community keeps no place before its own name at all, however the chain is written
     # (内蒙古新巴尔虎右旗克尔伦苏木芒来嘎查 → 芒来嘎查, 海北刚察吉尔孟乡 → 吉尔孟乡), where a firm keeps its city
     # (but right after a township only its village comes: 群科镇安达其哈村 holds no 安达市)
-    township = bool(m and m.group(0).endswith(_TOWNSHIP_LEVEL))
+    township = bool(m and m.group(0).endswith(TOWN_TYPES))
     while _PLACE_UNIT_END.search(rest):
         m = _LEADING_PLACE.match(rest)
-        township = township if m is None else m.group(0).endswith(_TOWNSHIP_LEVEL)
+        township = township if m is None else m.group(0).endswith(TOWN_TYPES)
         after = rest[m.end():] if m else rest
         found = [e for e, x in _leading_places(after) if not x.weak]
         if found and len(after) - max(found) >= 3 and not township:
@@ -898,9 +898,6 @@ def short_name(name: str) -> str:
     short = (rest if len(rest) >= 2 else name).strip("“”\"")
     # (a quoted name keeps its quotes: “和风江岸”项目)
     return short if short.count("“") == short.count("”") else (rest if len(rest) >= 2 else name)
-
-
-_TOWNSHIP_LEVEL = ("镇", "乡", "街道", "苏木")
 
 
 def _leading_places(text: str) -> list:
