@@ -5951,3 +5951,22 @@ def test_made_clear_ends_a_clause_before_a_name():
     from djkg.ingest import units
     assert {c.short for c in units.candidates("记者想弄明白盐兴村是怎么来的。")} == {"盐兴村"}
     assert {c.short for c in units.candidates("先搞清楚红旗村的底子。")} == {"红旗村"}
+
+
+def test_stepping_down_from_a_post_ends_a_clause_before_a_name():
+    # r4229 "梁洪科卸任花果村党支部书记已经3年" came out as the unit "梁洪科卸任花果村党支部": 担任 and 出任 ended the
+    # clause, stepping down (卸任, 离任) and taking over (接任) did not
+    from djkg.ingest import units
+    for sentence in ("梁洪科卸任花果村党支部书记已经3年。", "老李离任花果村党支部书记那年。", "小王接任花果村党支部书记。"):
+        shorts = {c.short for c in units.candidates(sentence)}
+        assert "花果村" in shorts and not any("任" in s for s in shorts), (sentence, shorts)
+
+
+def test_a_village_of_an_old_base_area_is_described_not_named():
+    # r4251 "墘面村是革命老区基点村" came out as the unit "革命老区基点村", the kind of village it is; "重点老区村" and
+    # "畲族老区村" are written the same way
+    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
+    assert _extracted(GOLD / "extraction_real148" / "r4251-qianmian-cun.txt").unit.endswith("墘面村")
+    from djkg.ingest import units
+    for sentence in ("大坪村是个畲族老区村。", "坪上村是重点老区村。"):
+        assert not any("老区" in c.short for c in units.candidates(sentence)), sentence
