@@ -5970,3 +5970,13 @@ def test_a_village_of_an_old_base_area_is_described_not_named():
     from djkg.ingest import units
     for sentence in ("大坪村是个畲族老区村。", "坪上村是重点老区村。"):
         assert not any("老区" in c.short for c in units.candidates(sentence)), sentence
+
+
+def test_a_neglected_tea_garden_is_no_unmanaged_compound():
+    # r4263 "眼下最让人发愁的，是失管的茶园太多": 失管 (left untended) was read as a compound nobody manages; a
+    # compound or a block of flats left so still is one
+    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
+    c = _extracted(GOLD / "extraction_real148" / "r4263-zhengshantang-puanhong.txt")
+    assert "problem:unmanaged-compounds" not in {p.id for p in c.problems}
+    for sentence in ("过去这里是个失管老小区，垃圾没人清。", "丰泽社区里的老旧小区大多是没人管的弃管楼。"):
+        assert "problem:unmanaged-compounds" in problem_ids(sentence, "城市社区"), sentence
