@@ -4563,6 +4563,8 @@ def test_villagers_earning_little_in_the_words_reports_use(text):
     ("北沟村位于怀柔区渤海镇，当年在镇里是排得上号的穷村：村党支部连续多年被定为“后进”，村集体经济一度背着80多万元的"
      "欠账；", "农村", "problem:weak-grassroots-organisation"),
     ("很难想到，就在三个月前，这里还是142家小作坊各干各的“战场”。", "农村", "problem:scattered-smallholders"),
+    # (the corpus's c5: coverage that is hard to reach, said of social organisations' Party building)
+    ("与此同时，社会组织党建面临建组织难、工作覆盖难、统筹管理难、发挥作用难。", "社会组织", "problem:social-org-coverage-gap"),
 ])
 def test_problems_in_the_words_real_reports_use(text, industry, concept):
     assert concept in problem_ids(text, industry)
