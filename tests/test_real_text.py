@@ -743,9 +743,10 @@ def test_a_variants_words_in_two_clauses_are_not_the_variant():
 
 
 def test_a_short_part_is_taken_from_its_own_clause():
-    # "小区多，外来流动人口多": the 多 that belongs to 流动人口 is the one after it, not the one before the comma
+    # "小区多，外来务工人员多": the 多 that belongs to 外来务工人员 is the one after it, not the one before the comma
+    # (the test read 流动人口多 until that wording left the list, sixty-sixth session)
     tx = taxonomy()
-    text = "那几年，没人管的楼院多，外来流动人口多，居民晚上不敢出门。"
+    text = "那几年，没人管的楼院多，外来务工人员多，居民晚上不敢出门。"
     assert "problem:fragmented-grassroots-governance" in {c.id for _, c, _ in tx.match_spans(text, [(0, len(text))])}
 
 
