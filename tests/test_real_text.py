@@ -6004,3 +6004,13 @@ def test_coverage_hard_to_reach_is_the_social_organisations_coverage_gap():
     from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
     c = _extracted(GOLD.parents[1] / "data" / "cases" / "c5-beijing-shuniu-shehuizuzhi.md")
     assert not any(p.candidate for p in c.problems), [p.name for p in c.problems]
+
+
+def test_a_verb_of_showing_or_an_inspection_ends_a_clause_before_a_name():
+    # r3951 "用过硬的工程品质展示出集团公司的技术实力" came out as the unit "工程品质展示出集团公司"; r3962 "正好折射出筠连县委
+    # 第二巡察组巡察县人民医院之后" as "正好折射出筠连县委第二巡察组巡察县人民医院": a verb of showing (展示出, 折射出, 体现出 …)
+    # and an inspection (巡察, not the inspection group 巡察组) take a body as their object
+    from djkg.ingest import units
+    shorts = {c.short for c in units.candidates("李大爷的经历，正好折射出筠连县委第二巡察组巡察县人民医院之后的变化。")}
+    assert shorts == {"人民医院"}, shorts
+    assert not any("展示" in c.short for c in units.candidates("用过硬的工程品质展示出集团公司的技术实力。"))
