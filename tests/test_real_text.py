@@ -6014,3 +6014,11 @@ def test_a_verb_of_showing_or_an_inspection_ends_a_clause_before_a_name():
     shorts = {c.short for c in units.candidates("李大爷的经历，正好折射出筠连县委第二巡察组巡察县人民医院之后的变化。")}
     assert shorts == {"人民医院"}, shorts
     assert not any("展示" in c.short for c in units.candidates("用过硬的工程品质展示出集团公司的技术实力。"))
+
+
+def test_relying_on_ends_a_clause_before_a_name():
+    # r4313 "记者和他聊天，要靠杭州市下城区朝晖街道黎园社区的项大姐翻译" came out as a unit beginning 要靠 (依靠 and 单靠
+    # ended a clause, 要靠, 全靠, 只靠 did not)
+    from djkg.ingest import units
+    assert not any("靠" in c.short for c in units.candidates("记者和他聊天，要靠杭州市下城区朝晖街道黎园社区的项大姐翻译。"))
+    assert not any("靠" in c.short for c in units.candidates("这些年，全靠黎园社区的党员志愿者帮忙。"))
