@@ -26,6 +26,13 @@ def from_gold(gold_set: str, name: str):
     return extract(RawDoc(source=name, text=(GOLD / gold_set / name).read_text(encoding="utf-8"), meta={}))
 
 
+def as_ingested(path: Path):
+    """A file extracted as ingest reads it: its source line is metadata, not text (``from_gold`` reads a write-up's
+    text whole)."""
+    from djkg.services.evaluation import _extracted
+    return _extracted(path)
+
+
 def values(c, scope="unit"):
     return {o.value for o in c.outcomes if o.value is not None and o.scope == scope}
 
@@ -5868,8 +5875,7 @@ def test_members_home_visits_are_members_serving_households():
 
 def test_a_breed_named_after_a_place_is_no_place():
     # r3891: "清泉村：黑山羊养殖基地带着村民奔小康" — 黑山 of the goat is no 黑山县 (辽宁省锦州市); the text names 海口
-    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
-    c = _extracted(GOLD / "extraction_real138" / "r3891-qingquan-cun.txt")
+    c = as_ingested(GOLD / "extraction_real138" / "r3891-qingquan-cun.txt")
     assert c.region.get("county") != "黑山县" and c.region.get("province") != "辽宁省", c.region
     # … while a farm or a pen at the place stays there ("黑山鸡场" is a farm in 黑山)
     from djkg.ingest.regions import _BREED_AFTER
@@ -5880,8 +5886,7 @@ def test_a_breed_named_after_a_place_is_no_place():
 def test_a_mountains_foot_before_a_village_is_where_it_lies_not_its_name():
     # r3757: the headline "贺兰山下昊苑村：…" gave the unit "贺兰山下昊苑村", and 贺兰 at its head filed the village in
     # 贺兰县; the text puts it in 西夏区镇北堡镇 (贺兰山 is the mountain, as "白龙江畔城马村" lies on a river's bank)
-    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
-    c = _extracted(GOLD / "extraction_real134" / "r3757-haoyuan-cun.txt")
+    c = as_ingested(GOLD / "extraction_real134" / "r3757-haoyuan-cun.txt")
     assert "贺兰山" not in c.unit and c.unit.endswith("昊苑村"), c.unit
     assert c.region.get("county") == "西夏区", c.region
     # … a town named 山下 keeps its name
@@ -5919,8 +5924,7 @@ def test_a_village_written_right_after_its_township_is_named_whatever_its_words(
     from djkg.ingest import units
     assert "翻身村" in {c.short for c in units.candidates("记者来到沈洋镇翻身村。秋色已经把村子围了。")}
     assert "安达其哈村" in {c.short for c in units.candidates("可在海东市化隆回族自治县群科镇安达其哈村，彩礼要得高。")}
-    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
-    assert _extracted(GOLD / "extraction_real134" / "r3730-fan-shen-cun.txt").unit.endswith("翻身村")
+    assert as_ingested(GOLD / "extraction_real134" / "r3730-fan-shen-cun.txt").unit.endswith("翻身村")
     # … a street's office calling its residents' committees together is no committee named 召集
     assert not any(c.short.startswith("召集") for c in units.candidates("北新泾街道召集居委会开会。"))
 
@@ -5943,8 +5947,7 @@ def test_takeout_names_a_trade_not_a_clause():
 
 def test_a_two_character_county_inside_a_longer_name_is_no_place():
     # r4104: "当中的“崇”就是崇宁县" (an old county, now 郫都区 of 成都) put a police station of 成都 in 甘肃省庆阳市宁县
-    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
-    c = _extracted(GOLD / "extraction_real144" / "r4104-tangchang-paichusuo.txt")
+    c = as_ingested(GOLD / "extraction_real144" / "r4104-tangchang-paichusuo.txt")
     assert c.region.get("county") != "宁县" and c.region.get("province") != "甘肃省", c.region
     # … while the county named where a place stands is still one ("在宁县", "庆阳市宁县")
     from djkg.ingest.regions import gazetteer
@@ -5957,15 +5960,13 @@ def test_simplifying_never_turns_a_character_into_one_few_fonts_draw():
     # "𪨶维村", a name no one types and its headline does not hold
     from djkg.ingest.normalise import normalise
     assert normalise("廣東輋維村黨支部") == "广东輋维村党支部"
-    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
-    assert _extracted(GOLD / "extraction_real144" / "r4120-she-wei-cun.txt").unit == "輋维村"
+    assert as_ingested(GOLD / "extraction_real144" / "r4120-she-wei-cun.txt").unit == "輋维村"
 
 
 def test_a_village_named_after_its_township_is_the_villages_name_wherever_written():
     # r4191: "青海省海北藏族自治州刚察县沙柳河镇的果洛藏贡麻村" — the village's name begins with 果洛 (a prefecture's short
     # name); its headline "果洛藏贡麻村发展有新篇" filed it in 果洛藏族自治州, not in 刚察县
-    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
-    c = _extracted(GOLD / "extraction_real146" / "r4191-guoluozanggongma-cun.txt")
+    c = as_ingested(GOLD / "extraction_real146" / "r4191-guoluozanggongma-cun.txt")
     assert c.region.get("city") == "海北藏族自治州" and c.region.get("county") == "刚察县", c.region
 
 
@@ -5989,8 +5990,7 @@ def test_stepping_down_from_a_post_ends_a_clause_before_a_name():
 def test_a_village_of_an_old_base_area_is_described_not_named():
     # r4251 "墘面村是革命老区基点村" came out as the unit "革命老区基点村", the kind of village it is; "重点老区村" and
     # "畲族老区村" are written the same way
-    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
-    assert _extracted(GOLD / "extraction_real148" / "r4251-qianmian-cun.txt").unit.endswith("墘面村")
+    assert as_ingested(GOLD / "extraction_real148" / "r4251-qianmian-cun.txt").unit.endswith("墘面村")
     from djkg.ingest import units
     for sentence in ("大坪村是个畲族老区村。", "坪上村是重点老区村。"):
         assert not any("老区" in c.short for c in units.candidates(sentence)), sentence
@@ -5999,8 +5999,7 @@ def test_a_village_of_an_old_base_area_is_described_not_named():
 def test_a_neglected_tea_garden_is_no_unmanaged_compound():
     # r4263 "眼下最让人发愁的，是失管的茶园太多": 失管 (left untended) was read as a compound nobody manages; a
     # compound or a block of flats left so still is one
-    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
-    c = _extracted(GOLD / "extraction_real148" / "r4263-zhengshantang-puanhong.txt")
+    c = as_ingested(GOLD / "extraction_real148" / "r4263-zhengshantang-puanhong.txt")
     assert "problem:unmanaged-compounds" not in {p.id for p in c.problems}
     for sentence in ("过去这里是个失管老小区，垃圾没人清。", "丰泽社区里的老旧小区大多是没人管的弃管楼。"):
         assert "problem:unmanaged-compounds" in problem_ids(sentence, "城市社区"), sentence
@@ -6010,8 +6009,7 @@ def test_coverage_hard_to_reach_is_the_social_organisations_coverage_gap():
     # the corpus's c5 ("社会组织党建面临建组织难、工作覆盖难、统筹管理难、发挥作用难") kept this problem by 社会组织&党建&覆盖,
     # a wording dropped for the claims it made on measures (扩大覆盖面); without 社会组织&覆盖难 the sentence came out as
     # three fragments ("组织难", "工作覆盖难", "管理难") offered as new problems
-    from djkg.services.evaluation import _extracted   # (read as ingest reads the file: its source line is metadata)
-    c = _extracted(GOLD.parents[1] / "data" / "cases" / "c5-beijing-shuniu-shehuizuzhi.md")
+    c = as_ingested(GOLD.parents[1] / "data" / "cases" / "c5-beijing-shuniu-shehuizuzhi.md")
     assert not any(p.candidate for p in c.problems), [p.name for p in c.problems]
 
 
