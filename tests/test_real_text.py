@@ -5674,6 +5674,19 @@ def test_a_market_the_goods_are_sold_to_is_no_place_of_the_unit():
     assert c.region.get("county") != "河北区", c.region
 
 
+def test_a_city_market_the_goods_are_taken_to_is_no_place_of_the_unit():
+    # r4466: "百合在本地卖2元一公斤，拿到昆明市场上却能卖到8元" — 昆明 is where the lilies sell; the village is in 祥云县
+    # (大理), which the text names once
+    c = from_gold("extraction_real154", "r4466-ganhai-cun.txt")
+    assert c.region.get("city") != "昆明市", c.region
+    assert c.region.get("county") == "祥云县", c.region
+    c = case("某村党支部\n\n村里有两条路可走，一条是瞄准上海市场种花卉。")
+    assert c.region.get("province") is None, c.region
+    # … while a body named after its city's markets is of that city
+    c = case("无锡市场协会党支部\n\n三年多来，无锡市场协会党支部把一个协会带活了。")
+    assert c.region.get("city") == "无锡市", c.region
+
+
 def test_a_city_whose_name_ends_in_里_begins_a_name_and_a_train_is_no_team():
     # r3326: "满洲里边检站" — 里 ends 满洲里 (a city), it is not "in"; and "护航中欧班列" is a freight train, no 班 (team)
     # of the station

@@ -506,6 +506,9 @@ _SOLD_TO_BEFORE = re.compile(r"(?:销往|远销|卖到|卖往|运往|发往|销�
 # "帮扶…村" of the help it got)
 _AID_BEFORE = re.compile(r"(?:帮扶|派驻|派到|选派到|助力|支援|援建|挂职)(?:了)?$")
 # where a person lives ("住在宝山区的69岁卢女士", "家在虹口区"): a patient's or a resident's home, not the unit's seat
+# a city's market where the unit's goods are taken ("拿到昆明市场上却能卖到8元", "瞄准上海市场种花卉"): where they sell,
+# as after _SOLD_TO_BEFORE, not where the unit is — but a body named after its city's markets (无锡市场协会) is of that city
+_MARKET_BEFORE = re.compile(r"(?:拿到|瞄准|进入|进军|打入|打进|占领|开拓|面向|抢占|闯进|闯入|闯|走进|主攻|供应|卖给|推向|卖到|运到)$")
 _RESIDENT_BEFORE = re.compile(r"(?:住在|家住|家在|居住在|老家在)$")
 # … or a household's ("家里是仓山区建档在册的贫困户")
 _HOUSEHOLD_BEFORE = re.compile(r"(?:家里|(?<=[她他我你其])家)是$")   # (not 大家是, 国家是, 专家是)
@@ -640,6 +643,10 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
         return False     # "走访和平区军休所里行动不便的老人", "奔赴兴化、溧阳、盱眙等地": where the unit's people went
     if _SOLD_TO_BEFORE.search(chunk, max(0, head - 4), head):
         return False     # "产品销往河北、天津等地": where its goods are sold
+    market = end + 1 if surface.full and chunk[end - 1] == "市" and chunk.startswith("场", end) \
+        else end + 2 if not surface.full and chunk.startswith("市场", end) else 0
+    if market and (chunk[market:market + 1] in ("上", "里") or _MARKET_BEFORE.search(chunk, max(0, head - 4), head)):
+        return False     # "拿到昆明市场上", "瞄准上海市场": a market the unit sells in
     resident = _RESIDENT_BEFORE.search(chunk, max(0, start - 3), start)
     if resident and (_AGED_AFTER.match(chunk, end) or _AGED_BEFORE.search(chunk, max(0, resident.start() - 14),
                                                                            resident.start())):
