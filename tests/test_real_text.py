@@ -5687,6 +5687,17 @@ def test_a_city_market_the_goods_are_taken_to_is_no_place_of_the_unit():
     assert c.region.get("city") == "无锡市", c.region
 
 
+def test_a_county_short_name_beginning_a_new_areas_name_needs_its_city_named():
+    # r4473: "市湖滨新区皂河镇的船闸社区" — 湖滨新区 is a zone of 宿迁, no 湖滨区 of 三门峡 (河南)
+    c = from_gold("extraction_real154", "r4473-chuanzha-shequ.txt")
+    assert c.region.get("county") != "湖滨区" and c.region.get("province") != "河南省", c.region
+    # … while 南沙新区 lies in 南沙区 when the text names 广州, and 南京's 江北新区 is no 江北区 of 重庆 or 宁波
+    c = case("某社区党委\n\n广州市南沙新区某社区党委组织党员开展志愿服务。")
+    assert c.region.get("county") == "南沙区", c.region
+    c = case("某社区党委\n\n南京江北新区某社区党委组织党员开展志愿服务。")
+    assert c.region.get("city") == "南京市" and c.region.get("county") is None, c.region
+
+
 def test_a_city_whose_name_ends_in_里_begins_a_name_and_a_train_is_no_team():
     # r3326: "满洲里边检站" — 里 ends 满洲里 (a city), it is not "in"; and "护航中欧班列" is a freight train, no 班 (team)
     # of the station

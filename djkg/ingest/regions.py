@@ -277,8 +277,11 @@ class Gazetteer:
                 scores[s.adcode] = scores.get(s.adcode, 0.0) + (w * 0.3 if s.weak else w)
                 # (a short name beginning a town's name, "永新镇云品村", names a town called so — often, but not always,
                 # the county's seat: it supports a county the text names otherwise, and is no evidence alone)
+                # (… nor does one beginning a new area's name, "湖滨新区": a zone of 宿迁, no 湖滨区 of 三门峡, while
+                # "南沙新区" stays in 南沙区 when the text names 广州)
                 if not s.weak and not ((context and _supporting_only(chunk, end))
-                                       or (not s.full and _TOWN_AFTER.match(chunk[end:end + 3]))):
+                                       or (not s.full and _TOWN_AFTER.match(chunk[end:end + 3]))
+                                       or (not s.full and chunk.startswith("新区", end) and self._county(s.adcode))):
                     strong.add(s.adcode)
 
         add(hint, W_HINT)
