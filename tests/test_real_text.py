@@ -5698,6 +5698,17 @@ def test_a_county_short_name_beginning_a_new_areas_name_needs_its_city_named():
     assert c.region.get("city") == "南京市" and c.region.get("county") is None, c.region
 
 
+def test_an_estate_named_by_the_housing_it_holds_is_no_name():
+    # r4545: "一共建起12个安置房小区" came out as the unit '房小区'; the street (丁兰街道) that built them is the unit
+    from djkg.ingest.units import candidates
+    assert not candidates("先后完成8个村的拆迁安置，一共建起12个安置房小区，其中5个是多层的。")
+    assert not candidates("村里建起了回迁房小区。")
+    c = from_gold("extraction_real156", "r4545-dinglan-jiedao.txt")
+    assert c.unit.endswith("丁兰街道"), c.unit
+    # … while an estate's own name stays
+    assert [x.core for x in candidates("金沙湾小区党支部成立了")] == ["金沙湾小区"]
+
+
 def test_a_city_whose_name_ends_in_里_begins_a_name_and_a_train_is_no_team():
     # r3326: "满洲里边检站" — 里 ends 满洲里 (a city), it is not "in"; and "护航中欧班列" is a freight train, no 班 (team)
     # of the station
