@@ -5709,6 +5709,15 @@ def test_an_estate_named_by_the_housing_it_holds_is_no_name():
     assert [x.core for x in candidates("金沙湾小区党支部成立了")] == ["金沙湾小区"]
 
 
+def test_stepping_or_shining_into_a_village_ends_a_clause_before_its_name():
+    # r4463 "日头照进花石岩村", r4388 "自打踏进高鸟村": as after 走进 and 扎进, the name begins after the verb
+    from djkg.ingest.units import candidates
+    assert [x.core for x in candidates("自打踏进高鸟村那天起")] == ["高鸟村"]
+    assert [x.core for x in candidates("村民搬进幸福小区")] == ["幸福小区"]
+    c = from_gold("extraction_real154", "r4463-huashiyan-cun.txt")
+    assert c.unit.endswith("花石岩村") and "照进" not in c.unit, c.unit
+
+
 def test_a_city_whose_name_ends_in_里_begins_a_name_and_a_train_is_no_team():
     # r3326: "满洲里边检站" — 里 ends 满洲里 (a city), it is not "in"; and "护航中欧班列" is a freight train, no 班 (team)
     # of the station
