@@ -5718,6 +5718,17 @@ def test_stepping_or_shining_into_a_village_ends_a_clause_before_its_name():
     assert c.unit.endswith("花石岩村") and "照进" not in c.unit, c.unit
 
 
+def test_a_building_pointed_at_or_counted_is_no_name():
+    # r4609: "北园路24号这栋零星楼宇" came out as the unit '栋零星楼宇' — a building pointed at (这栋) or counted (7栋)
+    from djkg.ingest.units import candidates
+    assert not candidates("北园路24号这栋零星楼宇的公共车库里装上了充电桩")
+    assert not candidates("辖区里还有7栋零星楼宇，没有物业。")
+    c = from_gold("extraction_real158", "r4609-zhuozhengyuan-shequ.txt")
+    assert "栋" not in c.unit, c.unit
+    # … while a name with 栋 in it stays
+    assert [x.core for x in candidates("金栋小区党支部")] == ["金栋小区"]
+
+
 def test_a_city_whose_name_ends_in_里_begins_a_name_and_a_train_is_no_team():
     # r3326: "满洲里边检站" — 里 ends 满洲里 (a city), it is not "in"; and "护航中欧班列" is a freight train, no 班 (team)
     # of the station

@@ -266,8 +266,9 @@ def candidates(text: str) -> list[UnitCandidate]:
         core = _LEADING_JUNK.sub("", core)
         if start and text[start - 1] == "旗" and core.startswith("下") and len(core) > 3:
             core = core[1:]     # "集团旗下浙江伟星实业…": 旗下 "under the group" is no banner (旗) and its 下
-        if start and text[start - 1].isdigit() and core[:1] in _MEASURE_FIRST:
-            continue    # "“10万元村”实现全覆盖": a label counted in money or people, not a name
+        if start and (text[start - 1].isdigit() or text[start - 1] in "这那每") and core[:1] in _MEASURE_FIRST:
+            continue    # "“10万元村”实现全覆盖": a label counted in money or people, not a name ("这栋零星楼宇": a
+            #             building pointed at, its measure word no name's first character)
         if _RICH_LABEL.fullmatch(core):
             continue    # "从“光腚屯”到“亿元村”": a village's income as its epithet, no village's name
         if text[m.start() - 1:m.start()] == "一" and _ONE_OF_AN_AREA.search(text, max(0, m.start() - 3), m.start()):
@@ -674,7 +675,7 @@ def _he_after_place(prefix: str) -> bool:
 
 _ORG_ENDS = ("街道", "社区", "村", "镇", "乡", "公司", "局", "委", "会", "院", "校", "厂")
 _JOINERS = frozenset("和与及同跟")
-_MEASURE_FIRST = frozenset("万亿元千百个名户人家座所支批类项")
+_MEASURE_FIRST = frozenset("万亿元千百个名户人家座栋幢所支批类项")   # (7栋零星楼宇: seven buildings, no name)
 # a division's name, then 一 and the organisation word: "a community (village, firm) of that place" (but 建设一社区,
 # 新村一社区 are numbered names: 一 after no division's suffix)
 _ONE_OF_AN_AREA = re.compile(r"(?:省|市|区|县|旗|州|镇|乡|街道)一$")
