@@ -54,6 +54,9 @@ def test_a_place_whose_name_ends_in_a_peoples_name_keeps_its_short_name(text, ex
     # … and a district merged away is where it lies now (r4313 "杭州市下城区朝晖街道": 下城区 is part of 拱墅区 since 2021)
     ("杭州市下城区朝晖街道", ("浙江省", "杭州市", "拱墅区")),
     ("上海南汇区", ("上海市", None, "浦东新区")),
+    ("上海市闸北区", ("上海市", None, "静安区")),
+    ("北京市宣武区", ("北京市", None, "西城区")),
+    ("天津市塘沽区", ("天津市", None, "滨海新区")),
 ])
 def test_a_district_named_with_its_people_or_left_out_of_the_list_is_found(text, expected):
     assert where(text) == expected
