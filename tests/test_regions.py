@@ -57,6 +57,10 @@ def test_a_place_whose_name_ends_in_a_peoples_name_keeps_its_short_name(text, ex
     ("上海市闸北区", ("上海市", None, "静安区")),
     ("北京市宣武区", ("北京市", None, "西城区")),
     ("天津市塘沽区", ("天津市", None, "滨海新区")),
+    # (a former name with its kind stands as firmly as a current one, right before a community's name too)
+    ("某社区\n\n闸北区某社区党委组织党员开展志愿服务", ("上海市", None, "静安区")),
+    ("某村\n\n蓟县某村", ("天津市", None, "蓟州区")),
+    ("广州萝岗区", ("广东省", "广州市", "黄埔区")),
 ])
 def test_a_district_named_with_its_people_or_left_out_of_the_list_is_found(text, expected):
     assert where(text) == expected

@@ -136,7 +136,9 @@ class Gazetteer:
                 self._by_name.setdefault(alias, []).append(code)
                 # a banner's usual abbreviation keeps its kind (达茂旗, 科右前旗, 土左旗): as firm as 莫力达瓦旗 above
                 banner = len(alias) >= 3 and alias.endswith("旗") and self._by_code[code].name.endswith("旗")
-                surfaces.setdefault(alias, []).append(_Surface(code, banner, alias in weak))
+                # … and so is a county's former name with its kind (下城区, 蓟县: merged or renamed, now 拱墅区, 蓟州区)
+                former = len(alias) >= 2 and alias[-1] in "区县" and self._by_code[code].level == "county"
+                surfaces.setdefault(alias, []).append(_Surface(code, banner or former, alias in weak))
         self._automaton = WordScanner({surface: (surface, tuple(entries)) for surface, entries in surfaces.items()})
         # a unit's name is read for its places four or five times a document (the region, the unit finder, the
         # outcomes' scope): a name's mentions are remembered
