@@ -62,7 +62,7 @@ def test_a_place_whose_name_ends_in_a_peoples_name_keeps_its_short_name(text, ex
     ("某村\n\n蓟县某村", ("天津市", None, "蓟州区")),
     ("广州萝岗区", ("广东省", "广州市", "黄埔区")),
 ])
-def test_a_district_named_with_its_people_or_left_out_of_the_list_is_found(text, expected):
+def test_a_district_named_with_its_people_left_out_of_the_list_or_merged_away_is_found(text, expected):
     assert where(text) == expected
 
 

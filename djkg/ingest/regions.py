@@ -518,10 +518,10 @@ _SOLD_TO_BEFORE = re.compile(r"(?:销往|远销|卖到|卖往|运往|发往|销�
 # "助力泰来县顺利脱贫摘帽"): where it helps, not where it is (read only for such a body: a village's own text says
 # "帮扶…村" of the help it got)
 _AID_BEFORE = re.compile(r"(?:帮扶|派驻|派到|选派到|助力|支援|援建|挂职)(?:了)?$")
-# where a person lives ("住在宝山区的69岁卢女士", "家在虹口区"): a patient's or a resident's home, not the unit's seat
 # a city's market where the unit's goods are taken ("拿到昆明市场上却能卖到8元", "瞄准上海市场种花卉"): where they sell,
 # as after _SOLD_TO_BEFORE, not where the unit is — but a body named after its city's markets (无锡市场协会) is of that city
 _MARKET_BEFORE = re.compile(r"(?:拿到|瞄准|进入|进军|打入|打进|占领|开拓|面向|抢占|闯进|闯入|闯|走进|主攻|供应|卖给|推向|卖到|运到)$")
+# where a person lives ("住在宝山区的69岁卢女士", "家在虹口区"): a patient's or a resident's home, not the unit's seat
 _RESIDENT_BEFORE = re.compile(r"(?:住在|家住|家在|居住在|老家在)$")
 # … or a household's ("家里是仓山区建档在册的贫困户")
 _HOUSEHOLD_BEFORE = re.compile(r"(?:家里|(?<=[她他我你其])家)是$")   # (not 大家是, 国家是, 专家是)
