@@ -520,7 +520,8 @@ _SOLD_TO_BEFORE = re.compile(r"(?:销往|远销|卖到|卖往|运往|发往|销�
 _AID_BEFORE = re.compile(r"(?:帮扶|派驻|派到|选派到|助力|支援|援建|挂职)(?:了)?$")
 # a city's market where the unit's goods are taken ("拿到昆明市场上却能卖到8元", "瞄准上海市场种花卉"): where they sell,
 # as after _SOLD_TO_BEFORE, not where the unit is — but a body named after its city's markets (无锡市场协会) is of that city
-_MARKET_BEFORE = re.compile(r"(?:拿到|瞄准|进入|进军|打入|打进|占领|开拓|面向|抢占|闯进|闯入|闯|走进|主攻|供应|卖给|推向|卖到|运到)$")
+# (the verbs of selling to a place, 卖到 and 销往, are _SOLD_TO_BEFORE's, read first over the same characters)
+_MARKET_BEFORE = re.compile(r"(?:拿到|瞄准|进入|进军|打入|打进|占领|开拓|面向|抢占|闯进|闯入|闯|走进|主攻|供应|卖给|推向|运到)$")
 # where a person lives ("住在宝山区的69岁卢女士", "家在虹口区"): a patient's or a resident's home, not the unit's seat
 _RESIDENT_BEFORE = re.compile(r"(?:住在|家住|家在|居住在|老家在)$")
 # … or a household's ("家里是仓山区建档在册的贫困户")
