@@ -1579,6 +1579,12 @@ def test_names_ending_in_a_pronoun_character_and_neighbourhood_committees(text, 
     # association does (采购) names it (r949, r952)
     ("物流园里的党员货车司机\n\n宋中华是越海全球物流（苏州）有限公司党支部的一名党员。4月里，他主要守在公司防疫一线。",
      "越海全球物流（苏州）有限公司"),
+    # … and so is the city in brackets before the company's trade (a foreign group's subsidiary); words that are
+    # no place in brackets there do not join the names around them (r4398)
+    ("外企里的党员活动室\n\n费森尤斯卡比（南昌）医疗器械有限公司是一家外资企业。2016年，费森尤斯卡比（南昌）医疗器械有限公司"
+     "成立了党支部，公司党支部书记带着党员攻关工艺。", "费森尤斯卡比（南昌）医疗器械有限公司"),
+    ("车间里的党员先锋岗\n\n据新华社（记者）报道，光明食品有限公司党支部在车间设立党员先锋岗，光明食品有限公司的次品率"
+     "随之下降。", "光明食品有限公司"),
     ("青海省政府采购协会党支部：把“党建工作站”建进代理机构\n\n协会成立后，组建起协会党支部，把从业人员聚拢到支部里来。",
      "青海省政府采购协会"),
     # a village whose name ends in a character that is also an adverb (都), after 的; the first secretary's own

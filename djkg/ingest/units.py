@@ -407,6 +407,11 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
     company = _COMPANY_WORD.match(text, type_start) is not None
     if (company or text.startswith(_FIRM_WORDS, type_start)) and (m := _BRACKETED_PLACE.search(window)):
         ordinal.update(range(m.start(), m.end()))
+    # … also where the company's trade follows the brackets (费森尤斯卡比（南昌）医疗器械有限公司): then only a
+    # country or a division's name in them, so that a gloss or a note before a firm's name does not join it
+    elif company and ("（" in window or "(" in window) and (m := _BRACKETED_PLACE_INSIDE.search(window)) and (
+            m.group(1) == "中国" or gazetteer().codes_named(m.group(1))):
+        ordinal.update(range(m.start(), m.end()))
     # … and so is an abbreviation in Latin letters glossing the words before it (中央商务区（CBD）商会)
     if (m := _BRACKETED_ACRONYM.search(window)) is not None:
         ordinal.update(range(m.start(), m.end()))
@@ -547,6 +552,7 @@ _LAST_STOP = re.compile(".*[" + "".join(re.escape(ch) for ch in sorted(_STOP)) +
 _DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"第\d{1,2}(?=[\u4e00-\u9fff])")
 _BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[）)]$")
+_BRACKETED_PLACE_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{2,4})[）)](?=[\u4e00-\u9fff]{2,8}$)")
 _BRACKETED_ACRONYM = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Z]{2,6}[）)]$")
 # firms that write the place of a branch in brackets inside their name (湖南人和（加查）律师事务所), as companies do
 _FIRM_WORDS = ("律师事务所", "事务所")
