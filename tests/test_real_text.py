@@ -1614,6 +1614,15 @@ def test_units_named_the_way_reports_name_them(text, unit):
 
 
 @pytest.mark.parametrize("text, unit", [
+    # 张罗 (to see to something) is a verb before a name, not the name's first characters (r4737)
+    ("爱心助农\n\n今年秋天，院长还张罗江城医院的职工买村里的葡萄。江城医院党委把消费帮扶列入年度计划，江城医院的党员带头认购。",
+     "江城医院党委"),
+])
+def test_a_name_begins_after_a_verb_of_arranging(text, unit):
+    assert case(text).unit == unit
+
+
+@pytest.mark.parametrize("text, unit", [
     # a village whose name holds a numeral and a measure word is not counted (r866)
     ("吉木萨尔县二工镇六户地村的文化室里，合作社正在分红。六户地村的集体收入由全县倒数第一变成了全县第一。"
      "六户地村联合同镇的头工街西村办了农服公司，在头工街西村的玉米地里铺地膜。", "吉木萨尔县二工镇六户地村"),
