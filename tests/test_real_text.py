@@ -5689,6 +5689,15 @@ def test_a_market_the_goods_are_sold_to_is_no_place_of_the_unit():
     assert c.region.get("county") != "河北区", c.region
 
 
+def test_every_place_of_a_chain_the_goods_are_sold_to_is_no_place_of_the_unit():
+    # r4741: "芋种按一斤6元一路卖到四川广元白果镇" — 四川 and 广元 are where the seed taro sells; the village (蔺河镇,
+    # in 陕西's 岚皋县) is placed by its outlet's dateline (安康新网讯), if at all
+    c = from_gold("extraction_real162", "r4741-linhe-chayuan-cun.txt")
+    assert c.region.get("province") != "四川省" and c.region.get("city") != "广元市", c.region
+    c = case("茶园村党支部带头种魔芋\n\n茶园村党支部带着村民种魔芋，芋种一路卖到四川广元白果镇。茶园村党支部还办起合作社。")
+    assert c.region.get("city") is None, c.region
+
+
 def test_a_city_market_the_goods_are_taken_to_is_no_place_of_the_unit():
     # r4466: "百合在本地卖2元一公斤，拿到昆明市场上却能卖到8元" — 昆明 is where the lilies sell; the village is in 祥云县
     # (大理), which the text names once

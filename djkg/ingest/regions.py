@@ -655,8 +655,9 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
     head = _list_head(chunk, start, ends)
     if _VISITED_BEFORE.search(chunk, max(0, head - 4), head):
         return False     # "走访和平区军休所里行动不便的老人", "奔赴兴化、溧阳、盱眙等地": where the unit's people went
-    if _SOLD_TO_BEFORE.search(chunk, max(0, head - 4), head):
-        return False     # "产品销往河北、天津等地": where its goods are sold
+    sold = _chain_head(chunk, head, ends)
+    if _SOLD_TO_BEFORE.search(chunk, max(0, sold - 4), sold):
+        return False     # "产品销往河北、天津等地", "卖到四川广元": where its goods are sold (a chain's every place)
     market = end + 1 if surface.full and chunk[end - 1] == "市" and chunk.startswith("场", end) \
         else end + 2 if not surface.full and chunk.startswith("市场", end) else 0
     if market and (chunk[market:market + 1] in ("上", "里") or _MARKET_BEFORE.search(chunk, max(0, head - 4), head)):
