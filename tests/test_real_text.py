@@ -5698,6 +5698,17 @@ def test_every_place_of_a_chain_the_goods_are_sold_to_is_no_place_of_the_unit():
     assert c.region.get("city") is None, c.region
 
 
+def test_a_street_named_after_a_place_with_a_direction_is_no_place():
+    # r4749: "西到金水东街" — a street in 天津's 葛沽镇 that a short name of 郑州's 金水区 heads
+    c = from_gold("extraction_real162", "r4749-rongshuiyuan-di-er-shequ.txt")
+    assert c.region.get("county") != "金水区" and c.region.get("province") != "河南省", c.region
+    c = case("某社区党支部\n\n社区西到金水东街，北到解放西大街，社区党支部带着居民办事。")
+    assert c.region.get("county") is None, c.region
+    # … while a district's own subdistrict named by a direction and 街 is in the district
+    c = case("某社区党委\n\n福州市鼓楼区东街街道的某社区党委带着居民办事。")
+    assert c.region.get("county") == "鼓楼区", c.region
+
+
 def test_a_city_market_the_goods_are_taken_to_is_no_place_of_the_unit():
     # r4466: "百合在本地卖2元一公斤，拿到昆明市场上却能卖到8元" — 昆明 is where the lilies sell; the village is in 祥云县
     # (大理), which the text names once

@@ -499,6 +499,9 @@ _TOWN_AFTER = re.compile(r"^(?:镇|乡|村|街道|" + "|".join(TOWN_BODIES) + "|
 # "瑞金二路街道" are in Shanghai; but in "新城区西一路街道" the district comes before a road of its own)
 _DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
 _STREET_AFTER = re.compile(r"^(?:[东西南北中]?路(?!线|径|子|上|过)|[一二三四五六七八九十]路(?!线|径|子|上|过)|大街|大道|街(?!道|镇|乡)|巷|胡同|弄|片区)")
+# … a street a short name heads with a direction after it ("金水东街", "解放西大街"; a full name's "鼓楼区东街街道" is
+# the district's own subdistrict)
+_DIRECTION_STREET_AFTER = re.compile(r"[东西南北中](?:大街|街(?!道|镇|乡))")
 
 # the places a list of precedents names ("继金华、台州之后"; 继 is looked for before the place)
 _FOLLOWS_AFTER = re.compile(r"(?:[市县区省]?、[\u4e00-\u9fff]{2,7}?)*[市县区省]?(?:之后|以后)")
@@ -641,7 +644,7 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
             or (not surface.full and _UNIVERSITY_AFTER.match(chunk[end:end + 8]) and bracketed(chunk, start)) \
             or _ORIGIN_BEFORE.search(chunk, max(0, start - 2), start):
         return False
-    if not surface.full and _WATER_AFTER.match(chunk, end):
+    if not surface.full and (_WATER_AFTER.match(chunk, end) or _DIRECTION_STREET_AFTER.match(chunk, end)):
         return False
     if not surface.full and _BREED_AFTER.match(chunk, end):
         return False     # "黑山羊养殖基地": a breed named after a place, no place of the unit's (黑山县 is in 辽宁)
