@@ -5709,6 +5709,17 @@ def test_a_street_named_after_a_place_with_a_direction_is_no_place():
     assert c.region.get("county") == "鼓楼区", c.region
 
 
+def test_a_town_whose_name_begins_with_a_citys_is_not_that_city():
+    # r4762: "北京市公安局房山分局周口店派出所" — 周口店 is a town of 房山区, nothing of 河南's 周口市
+    c = from_gold("extraction_real162", "r4762-fangshan-huangshandian-jingwuzhan.txt")
+    assert c.region.get("province") == "北京市" and c.region.get("city") != "周口市", c.region
+    c = case("周口店派出所：服务群众\n\n周口店派出所设立了警务站，派出所党支部带着民警服务游客。")
+    assert c.region.get("province") != "河南省", c.region
+    # … while 周口 itself is the city
+    c = case("某社区党支部\n\n周口市川汇区某社区党支部带着居民办事。")
+    assert c.region.get("city") == "周口市", c.region
+
+
 def test_a_city_market_the_goods_are_taken_to_is_no_place_of_the_unit():
     # r4466: "百合在本地卖2元一公斤，拿到昆明市场上却能卖到8元" — 昆明 is where the lilies sell; the village is in 祥云县
     # (大理), which the text names once
