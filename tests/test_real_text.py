@@ -5720,6 +5720,18 @@ def test_a_town_whose_name_begins_with_a_citys_is_not_that_city():
     assert c.region.get("city") == "周口市", c.region
 
 
+def test_a_mountain_named_by_a_place_name_two_divisions_share_is_no_place():
+    # r4832: "栖霞街道红梅村…将来并入栖霞山文化休闲旅游区" — 栖霞山 is 南京's mountain; 栖霞 alone reads as 烟台's
+    # 栖霞市, so the mountain made the community one of 山东's
+    c = from_gold("extraction_real164", "r4832-hong-mei-cun-she-qu.txt")
+    assert c.region.get("province") != "山东省", c.region
+    c = case("红梅村社区党委\n\n红梅村社区党委带着居民搬迁，这片地将来并入栖霞山文化休闲旅游区。红梅村社区党委守好最后一班岗。")
+    assert c.region.get("county") is None, c.region
+    # … while a mountain named by a division's own name is that division's (佛山, 黄山 are cities)
+    c = case("某社区党委\n\n佛山市某社区党委带着居民登山，黄山脚下的村子也来取经。")
+    assert c.region.get("city") == "佛山市", c.region
+
+
 def test_a_city_market_the_goods_are_taken_to_is_no_place_of_the_unit():
     # r4466: "百合在本地卖2元一公斤，拿到昆明市场上却能卖到8元" — 昆明 is where the lilies sell; the village is in 祥云县
     # (大理), which the text names once

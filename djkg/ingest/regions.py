@@ -264,8 +264,10 @@ class Gazetteer:
                          and (f[2].full or not _begins_other_name(chunk, f[1]))
                          and (f[2].full or not _WATER_AFTER.match(chunk, f[1]))   # (白水江保护局: a river's reserve)
                          and (f[2].full or self._short_county_stands(chunk, f, ends))]
-            # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗)
-            found = [f for f in found if f[2].full or not self._inside_word(chunk, f[0], f[1])]
+            # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗), nor as the
+            # name of a mountain (栖霞山 is 南京's, no 栖霞市 of 烟台; 紫金山, 天柱山)
+            found = [f for f in found if f[2].full or not (self._inside_word(chunk, f[0], f[1])
+                                                           or self._names_a_mountain(chunk, f[0], f[1]))]
             found = self._not_inside_a_county(chunk, found)
             found = self._no_namesake_village(chunk, found)
             found = self._no_trade_name_after_province(found)
@@ -412,6 +414,16 @@ class Gazetteer:
                 if freq[word] and not self._by_name.get(word) and word[-1] not in _DIVISION_ENDS:
                     return True
         return False
+
+    def _names_a_mountain(self, chunk: str, start: int, end: int) -> bool:
+        """Whether a short place name that two or more divisions share and the 山 after it are a word of jieba's
+        dictionary that names no division (栖霞山: 南京's mountain, while 栖霞 alone reads as 烟台's 栖霞市; 佛山, 黄山
+        and 象山 are divisions' names and stay)."""
+        if not chunk.startswith("山", end):
+            return False
+        word = chunk[start:end + 1]
+        return (bool(_dictionary().get(word)) and not self._by_name.get(word)
+                and len(self._by_name.get(chunk[start:end], ())) > 1)
 
     def _village_county(self, chunk: str, mention: tuple[int, int, _Surface]) -> bool:
         """Whether a county named in running text begins a village's address: for a body above the township (a
