@@ -4536,6 +4536,9 @@ def test_villagers_earning_little_in_the_words_reports_use(text):
     ("早些年耕地被征走了不少，村集体背的债一年比一年多。", "农村", "problem:weak-collective-economy"),
     ("说起过去，这个村一直发展缓慢，村集体年年背着债。", "农村", "problem:weak-collective-economy"),
     ("靠油吃油，杏树岗村从负债村变身“富裕村”。", "农村", "problem:weak-collective-economy"),
+    # (r4742, r4807: the debt the collective carried, its amount between; a low income a year, per head)
+    ("再看村集体，当时既没有产业，又背着上百万元的债。", "农村", "problem:weak-collective-economy"),
+    ("一亩地只能打下百十斤粮食，那几年全村人均一年的收入还不到300元。", "农村", "problem:farmers-income-low"),
     # (r747, r414, r491, r1262: help out of reach, as people say it: seeing a doctor, not knowing which office to ask)
     ("出门看病不方便、吃药花钱多，是群众反映最集中的烦心事。", "机关", "problem:last-mile-service"),
     ("那几个帮扶村都在山里，当时村民看病就医面临不少困难。", "事业单位", "problem:last-mile-service"),
