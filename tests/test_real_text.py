@@ -5759,6 +5759,16 @@ def test_a_county_short_name_beginning_a_new_areas_name_needs_its_city_named():
     assert c.region.get("city") == "南京市" and c.region.get("county") is None, c.region
 
 
+def test_many_estates_and_a_verbs_object_are_no_names():
+    # r4895: "成功经验引来众多小区“取经”" came out as the unit '众多小区'; r4912: "激活社区文明力量" as '激活社区'
+    from djkg.ingest.units import candidates
+    assert not [c for c in candidates("老人们的成功经验引来众多小区前来取经。") if "小区" in c.core]
+    assert not [c for c in candidates("激活社区文明力量，城乡处处见新风。") if "社区" in c.core]
+    assert not [c for c in candidates("这项做法赋能社区治理。") if "社区" in c.core]
+    # … while a community's own name before the same words stays one
+    assert any(c.core == "三眼井社区" for c in candidates("三眼井社区激活了居民的文明力量。"))
+
+
 def test_an_estate_named_by_the_housing_it_holds_is_no_name():
     # r4545: "一共建起12个安置房小区" came out as the unit '房小区'; the street (丁兰街道) that built them is the unit
     from djkg.ingest.units import candidates
