@@ -3197,6 +3197,8 @@ def test_an_aim_at_the_head_of_a_sentence_makes_its_later_figures_targets():
      12.0, 60.0),
     # (r871) a plan named at the head of a clause governs the clauses after it
     ("合作社去年带动120户增收。一是有机肥厂，按计划2025年可产肥料3000吨，能带来8万元的固定分红。", 8.0, 120.0),
+    # (r4896) what is still to be done again ("还要再运"), after what was done
+    ("8月初以来，党员车队已经为农户运送稻谷3000余吨，后面还要再运2000吨以上。", 2000.0, 3000.0),
 ])
 def test_what_is_still_to_be_done_is_a_plan_not_a_result(text, planned, reached):
     got = values(case(text, unit="某村党支部"))

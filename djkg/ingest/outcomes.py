@@ -120,7 +120,7 @@ _AIM_LEADS = re.compile(r"(?:目标是|目标为|目标：|力争)[^。！？；
 _AIM_WORD = re.compile(r"目标|力争|计划|规划")   # in every _AIM_LEADS match, and found fast (like _THEN_WORD)
 # (every branch starts with a character, 可(?<![认许]可) for (?<![认许])可: re then skips to the first characters)
 _HOPED = r"预计|估计|预估|计划|打算|力争|拟|将要|目标|预期|可能|争取(?=在|冲|实现|达到|突破|完成|超过|早日|尽快|年内|今年|明年)|有望|规划|可(?<![认许]可)(?:再|望|达|增|实现|带动|新增)|" \
-         r"还要(?=培|建|新建|发展|完成|实现|引进|新增|打造|推动|组织|开展|吸纳|带动)"   # "另外还要培育12名": what is still to do
+         r"还要(?=再|培|建|新建|发展|完成|实现|引进|新增|打造|推动|组织|开展|吸纳|带动)"   # "另外还要培育12名", "后面还要再运2000吨": what is still to do
 _PLAN = re.compile(_HOPED + r"|可以|能够|允许")
 # … in the clause before a figure: "可以" and "能够" there say what can be done now ("684项服务事项可以全程在网上办理，
 # 网上办理率83%"), not what is hoped for
