@@ -5761,6 +5761,13 @@ def test_a_county_short_name_beginning_a_new_areas_name_needs_its_city_named():
     assert c.region.get("city") == "南京市" and c.region.get("county") is None, c.region
 
 
+def test_a_box_drawing_bar_ends_a_headlines_column_name():
+    # r4950: "走小区看新貌│开福区金帆小区焕新记" (U+2502, a column's name before it) came out as the unit
+    # '走小区看新貌│开福区金帆小区'
+    c = case("走小区看新貌│开福区金帆小区焕新记\n\n开福区金帆小区建于上世纪九十年代，金帆小区党支部带着居民议事。")
+    assert c.unit.startswith("开福区金帆小区"), c.unit
+
+
 def test_many_estates_and_a_verbs_object_are_no_names():
     # r4895: "成功经验引来众多小区“取经”" came out as the unit '众多小区'; r4912: "激活社区文明力量" as '激活社区'
     from djkg.ingest.units import candidates
