@@ -5768,6 +5768,13 @@ def test_a_box_drawing_bar_ends_a_headlines_column_name():
     assert c.unit.startswith("开福区金帆小区"), c.unit
 
 
+def test_the_whole_company_is_no_name():
+    # r4973: "全公司" (the whole company) came out as the unit
+    from djkg.ingest.units import candidates
+    assert not [c for c in candidates("全公司党员一起动手，把田园建成了景点。") if c.core == "全公司"]
+    assert not [c for c in candidates("全厂职工都来参加。全矿上下拧成一股绳。") if c.core in ("全厂", "全矿")]
+
+
 def test_many_estates_and_a_verbs_object_are_no_names():
     # r4895: "成功经验引来众多小区“取经”" came out as the unit '众多小区'; r4912: "激活社区文明力量" as '激活社区'
     from djkg.ingest.units import candidates
