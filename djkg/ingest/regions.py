@@ -264,8 +264,8 @@ class Gazetteer:
                          and (f[2].full or not _begins_other_name(chunk, f[1]))
                          and (f[2].full or not _WATER_AFTER.match(chunk, f[1]))   # (白水江保护局: a river's reserve)
                          and (f[2].full or self._short_county_stands(chunk, f, ends))]
-            # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗), nor as the
-            # name of a mountain (栖霞山 is 南京's, no 栖霞市 of 烟台; 紫金山, 天柱山)
+            # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗), nor, where
+            # two divisions share the name, as a mountain's (栖霞山 is 南京's, no 栖霞市 of 烟台)
             found = [f for f in found if f[2].full or not (self._inside_word(chunk, f[0], f[1])
                                                            or self._names_a_mountain(chunk, f[0], f[1]))]
             found = self._not_inside_a_county(chunk, found)
