@@ -1228,14 +1228,10 @@ INVENTED_ALLOWED = {"extraction_real": 0, "extraction_real_heldout": 2, "extract
                     "extraction_real155": 3, "extraction_real156": 0,
                     "extraction_real157": 4, "extraction_real158": 3,
                     "extraction_real159": 3, "extraction_real160": 2,
-                    "extraction_real161": 2,
-                    "extraction_real162": 5,
-                    "extraction_real163": 1,
-                    "extraction_real164": 4,
-                    "extraction_real165": 3,
-                    "extraction_real166": 3,
-                    "extraction_real167": 2,
-                    "extraction_real168": 0}
+                    "extraction_real161": 2, "extraction_real162": 5,
+                    "extraction_real163": 1, "extraction_real164": 4,
+                    "extraction_real165": 3, "extraction_real166": 3,
+                    "extraction_real167": 2, "extraction_real168": 0}
 FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "extraction_real2": 0.02,
                      "extraction_real3": 0.1, "extraction_real4": 0.08,
                      "extraction_real5": 0.06, "extraction_real6": 0.104,
@@ -1308,14 +1304,10 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
                      "extraction_real155": 0.026, "extraction_real156": 0.032,
                      "extraction_real157": 0.038, "extraction_real158": 0.043,
                      "extraction_real159": 0.045, "extraction_real160": 0.031,
-                     "extraction_real161": 0.029,
-                     "extraction_real162": 0.063,
-                     "extraction_real163": 0.035,
-                     "extraction_real164": 0.044,
-                     "extraction_real165": 0.049,
-                     "extraction_real166": 0.053,
-                     "extraction_real167": 0.023,
-                     "extraction_real168": 0.01}
+                     "extraction_real161": 0.029, "extraction_real162": 0.063,
+                     "extraction_real163": 0.035, "extraction_real164": 0.044,
+                     "extraction_real165": 0.049, "extraction_real166": 0.053,
+                     "extraction_real167": 0.023, "extraction_real168": 0.01}
 # MODEL_INFERENCE_TRADE: 党员责任区和示范岗 was inferred for every state firm whose text names a 党员突击队, 攻关小组 or
 # 示范岗 (its signature measure), and was the most frequent wrong model on the development sets (31 claims against 23
 # right); since the eighteenth session it is inferred only when the case also states a problem it answers. Twelve

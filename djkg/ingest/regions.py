@@ -670,8 +670,8 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
     head = _list_head(chunk, start, ends)
     if _VISITED_BEFORE.search(chunk, max(0, head - 4), head):
         return False     # "走访和平区军休所里行动不便的老人", "奔赴兴化、溧阳、盱眙等地": where the unit's people went
-    sold = _chain_head(chunk, head, ends)
-    if _SOLD_TO_BEFORE.search(chunk, max(0, sold - 4), sold):
+    lead = _chain_head(chunk, start, ends)   # (where the chain the place ends begins: read twice below)
+    if _SOLD_TO_BEFORE.search(chunk, max(0, lead - 4), lead):
         return False     # "产品销往河北、天津等地", "卖到四川广元": where its goods are sold (a chain's every place)
     market = end + 1 if surface.full and chunk[end - 1] == "市" and chunk.startswith("场", end) \
         else end + 2 if not surface.full and chunk.startswith("市场", end) else 0
@@ -686,7 +686,6 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
         return False     # "她的父母都有听力障碍，家里是仓山区建档在册的贫困户": a household's home, not the unit's seat
     if before == "从" and _FORMER_POST_AFTER.match(chunk, end):
         return False     # "刚从拱墅区机关党工委书记的岗位上退到二线": where a person served before, not the unit's seat
-    lead = _chain_head(chunk, start, ends)
     if lead and chunk[lead - 1] in "与和同跟" and _PARTNER_AFTER.match(chunk[end:end + 40]):
         return False     # "与南浔区菱湖镇…结成联建对子": a partner's place, not the unit's — and so is every place of a
         #                  list of partners ("同陕西省佛坪县、周至县结成对口帮扶关系")
