@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from djkg.ingest import outcome_model
+from djkg.ingest import field_model, outcome_model
 from djkg.ingest.extract import extract
 from djkg.ingest.profile import parse_profile
 from djkg.ingest.readers import RawDoc
@@ -531,7 +531,14 @@ def test_a_company_whose_local_state_groups_masthead_ran_the_report_is_state_own
     text = ("【转载】原载数字报“广州港集团”专版 · 2022年4月29日\n一座座粮食筒仓是粮通公司的标志。公司党委推行党员责任区，"
             "党员带头攻坚，装卸效率提高了20%。")
     assert case(text, unit="广州港粮通公司").industry["field"] == "国有企业"
-    assert case(text.replace("广州港集团", "某某传媒"), unit="广州港粮通公司").industry["field"] == "非公有制经济组织"
+    # without the masthead the rules know no owner and take a company for a private one; the field model (refitted
+    # in the sixty-ninth session) reads a port's grain company with a 党委 as state-owned, and says it guessed
+    other = text.replace("广州港集团", "某某传媒")
+    with field_model.rules_only():
+        assert case(other, unit="广州港粮通公司").industry["field"] == "非公有制经济组织"
+    assert "learned" not in case(text, unit="广州港粮通公司").industry
+    read = case(other, unit="广州港粮通公司").industry
+    assert read["field"] == "非公有制经济组织" or read.get("learned"), read
 
 
 def test_a_news_sites_name_holding_a_groups_short_name_is_no_group():
