@@ -292,7 +292,7 @@ REAL_FLOORS = {
     # r1225-r1248, sealed (six more blind authors given fields and provinces, 24 reports); held at what it read blind
     # with the twenty-seventh session's start code (its header; the end code reads field 0.92 and unit 0.83, the rest
     # the same)
-    "extraction_real46": {"province": 0.95, "city": 1.0, "county": 1.0, "field": 0.92, "problems": 0.6,
+    "extraction_real46": {"province": 0.95, "city": 1.0, "county": 1.0, "field": 0.92, "problems": 0.67,
                           "measures": 0.65, "outcome_values": 0.6, "outcome_precision": 0.78, "model": 1.0,
                           "unit": 0.79},
     # r1249-r1272, written blind in the twenty-seventh session, measured before it was read (its header), then read
@@ -671,7 +671,7 @@ REAL_FLOORS = {
                            "model": 0.5, "unit": 0.55},
     # r3473-r3508 (36), sealed (six blind authors in the sixty-third session's third round, the same two requests);
     # held at what it read blind (its header)
-    "extraction_real127": {"province": 0.86, "city": 0.76, "county": 0.95, "field": 0.8, "problems": 0.42,
+    "extraction_real127": {"province": 0.86, "city": 0.76, "county": 0.95, "field": 0.8, "problems": 0.46,
                            "measures": 0.69, "outcome_values": 0.58, "outcome_precision": 0.78,
                            "model": 0.77, "unit": 0.77},
     # r3509-r3544 (36), development (six blind authors in the sixty-third session's fourth round, the same two
@@ -741,7 +741,7 @@ REAL_FLOORS = {
                            "model": 1.0, "unit": 0.83},
     # r3977-r4012 (36), sealed (six blind authors in the sixty-fifth session's third round, the same two
     # requests); held at what it read blind (its header)
-    "extraction_real141": {"province": 1.0, "city": 0.95, "county": 0.84, "field": 0.94, "problems": 0.58,
+    "extraction_real141": {"province": 1.0, "city": 0.95, "county": 0.84, "field": 0.94, "problems": 0.64,
                            "measures": 0.76, "outcome_values": 0.5, "outcome_precision": 0.6,
                            "model": 0.71, "unit": 0.86},
     # r4013-r4048 (36), development (six blind authors in the sixty-fifth session's fourth round, the same two
@@ -1040,7 +1040,7 @@ PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"
                                                 # sealed r1733-r1744 as it read blind (8 problems listed in 12 texts;
                                                 # the extractor finds 4 and claims 6 more; 7 more since the problem
                                                 # model, PROBLEM_MODEL)
-                                                ("extraction_real68", "problems"): 0.35,
+                                                ("extraction_real68", "problems"): 0.36,
                                                 # sealed r1877-r1888 as it read blind (8 measures listed in 10 texts;
                                                 # the extractor finds 5 and claims 6 more)
                                                 ("extraction_real76", "measures"): 0.45,
@@ -1062,10 +1062,10 @@ PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"
                                                 ("extraction_real86", "problems"): 0.44,
                                                 # sealed r2093-r2104 as it read blind (4 problems listed in 12 texts;
                                                 # the extractor finds 3 and claims 5 more)
-                                                ("extraction_real88", "problems"): 0.33,
+                                                ("extraction_real88", "problems"): 0.37,
                                                 # sealed r2213-r2248 as it read blind (5 problems listed in 36 texts;
                                                 # the extractor finds 3 and claims 4 more)
-                                                ("extraction_real92", "problems"): 0.37,
+                                                ("extraction_real92", "problems"): 0.42,
                                                 # sealed r2249-r2284 as it read blind (8 problems listed in 36 texts;
                                                 # the extractor finds 3 and claims 7 more)
                                                 ("extraction_real93", "problems"): 0.3,
@@ -1089,13 +1089,13 @@ PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"
                                                 ("extraction_real103", "problems"): 0.44,
                                                 # r2753-r2788 as it read blind (11 problems listed in 17 texts; the
                                                 # extractor finds 6 and claims 9 more)
-                                                ("extraction_real107", "problems"): 0.37,
+                                                ("extraction_real107", "problems"): 0.4,
                                                 # r2789-r2824 as it read blind (19 problems listed in 36 texts; the
                                                 # extractor finds 10 and claims 12 more)
                                                 ("extraction_real108", "problems"): 0.45,
                                                 # r2897-r2932 as it read blind (7 problems listed in 36 texts; the
                                                 # extractor finds 3 and claims 4 more)
-                                                ("extraction_real111", "problems"): 0.37,
+                                                ("extraction_real111", "problems"): 0.42,
                                                 # r2969-r3004 as it read blind (16 problems listed in 35 texts; the
                                                 # extractor finds 10 and claims 11 more)
                                                 ("extraction_real113", "problems"): 0.47,
@@ -1119,7 +1119,7 @@ PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"
                                                 ("extraction_real129", "problems"): 0.38,
                                                 # r3833-r3868 as it read blind (17 problems listed in 36 texts; the
                                                 # extractor finds 11 and claims 12 more)
-                                                ("extraction_real137", "problems"): 0.45,
+                                                ("extraction_real137", "problems"): 0.47,
                                                 # r3869-r3904 as it read blind (24 problems listed in 36 texts; the
                                                 # extractor finds 12 and claims 16 more)
                                                 ("extraction_real138", "problems"): 0.42,
@@ -1143,7 +1143,7 @@ PRECISION_HELD: dict[tuple[str, str], float] = {("extraction_real11", "problems"
                                                 ("extraction_real152", "problems"): 0.46,
                                                 # r4589-r4624 as it read blind (16 problems listed in 36 texts; the
                                                 # extractor finds 9 and claims 12 more)
-                                                ("extraction_real158", "problems"): 0.42,
+                                                ("extraction_real158", "problems"): 0.4,
                                                 # r4661-r4696 as it read blind (16 problems listed in 36 texts; the
                                                 # extractor finds 8 and claims 16 more)
                                                 ("extraction_real160", "problems"): 0.33,
@@ -1402,17 +1402,15 @@ FORBIDDEN_ALLOWED = {"extraction_real": 0.05, "extraction_real_heldout": 0.05, "
 # read (outcome values, outcome precision or the forbidden share): the sealed sets extraction_real6, 38, 43, 49, 55,
 # 59, 64, 66, 68, 78, 80, 84, 86, 88, 93, 100, 111 and 117, and the development sets extraction_real30 and 31 (whose
 # annotators counted the activities held that the model, fitted to the later sets, leaves out).
-# PROBLEM_MODEL_REFIT: the problem model refitted in the sixty-ninth session to all 95 development sets (2,837
-# write-ups; was 1,382), threshold and settings unchanged, by a rule fixed before it ran (README 第六十九轮): the 74
-# sealed sets together read problems 0.564 -> 0.589 at precision 0.576 -> 0.573, every other figure the same, and
-# r4985-r5020 (written after the rule) 0.57 -> 0.64. Held lower at what they read since: the problem recall of the
-# sealed sets extraction_real46, 127 and 141, and the problem precision of the sealed sets extraction_real68, 88, 92,
-# 107, 111 and 137 (PRECISION_HELD).
-# FIELD_MODEL_REFIT: the field model refitted in the same session to the same 2,834 annotated write-ups (was 1,068),
-# by the same rule: the 75 sealed sets together read field 0.899 -> 0.907 (precision 0.905 -> 0.913), model 0.704 ->
-# 0.706, every other figure the same; r4985-r5020 the same. Held lower at what they read since: the field of the
-# sealed sets extraction_real32, 82, 97, 123, 125, 151 and 167, and the model of the development sets
-# extraction_real98 and 146 (a field read otherwise infers another model). The corpus dry run is unchanged.
+# FIELD_MODEL_REFIT: the field model refitted in the sixty-ninth session to all 95 development sets (2,834 annotated
+# write-ups; was 1,068), settings unchanged, by a rule fixed before it ran (README 第六十九轮): the 74 sealed sets
+# together read field 0.900 -> 0.907 (precision 0.906 -> 0.913), model 0.701 -> 0.703, problem precision 0.576 ->
+# 0.577, every other figure the same; r4985-r5020 the same, r5021-r5056 (written after it, read blind) field 0.83 ->
+# 0.86 and model 0.75 -> 0.88. Held lower at what they read since: the field of the sealed sets extraction_real32,
+# 82, 97, 123, 125, 151 and 167, the model of the development sets extraction_real98 and 146 (a field read otherwise
+# infers another model) and the problem precision of extraction_real158 (one more claim). The corpus dry run is
+# unchanged. (The problem model refitted the same way read better on the sealed sets together but worse on
+# r5021-r5056 and was reverted; the measure and outcome models: README 第六十九轮.)
 
 
 def test_every_real_text_set_is_held_by_floors_and_no_floor_names_a_missing_set():
