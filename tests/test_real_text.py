@@ -3090,6 +3090,22 @@ def test_where_a_visitor_came_from_is_not_where_the_unit_is():
     assert c.region.get("city") != "郑州市" and c.region.get("province") != "河南省", c.region
 
 
+def test_where_a_journey_to_the_unit_set_off_from_is_not_where_the_unit_is():
+    # "从西藏林芝市巴宜区动身，…才到…察隅": every place of the chain the reporter set off from (r5055)
+    text = ("边境小村的新日子\n\n从西藏林芝市巴宜区动身，沿国道开了十个多小时，才到边境县城察隅。"
+            "沙玛村党支部带着村民种水稻，人均收入提高了两成。")
+    assert case(text).region.get("county") != "巴宜区", case(text).region
+    assert case(text.replace("动身", "的党委")).region.get("county") == "巴宜区"
+
+
+def test_a_person_from_a_place_is_no_place_of_the_units():
+    # "带着陕西三原汉子那股朴实劲": where a project's builder comes from (r5029); 三原人 says the same
+    text = ("“农民哥”的菜园\n\n那时工地条件很苦，他身上却一直带着陕西三原汉子那股朴实劲，下班后开出一片菜园。"
+            "项目部党支部组织党员突击队攻坚。")
+    assert case(text).region.get("county") != "三原县", case(text).region
+    assert case(text.replace("三原汉子", "三原县的")).region.get("county") == "三原县"
+
+
 def test_where_the_units_people_went_on_a_visit_is_not_where_the_unit_is():
     # "走访和平区军休所里行动不便的老人": a hospital ward's branch visiting veterans elsewhere in the city (r947)
     c = case("天津中医药大学第一附属医院 · 党群工作\n\n支部书记带着北院急症病房的医生和护士,放弃休息,同军休所领导一起,"

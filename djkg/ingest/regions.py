@@ -466,6 +466,8 @@ _ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
 _ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
 # … or where a visitor came from: 从 + the place + coming ("从郑州来的党员", "从杭州专程赶来", "从外省慕名而来")
 _CAME = re.compile(r"(?:专程|特地|特意|慕名|远道)?(?:来的|赶来|前来|而来|过来|来到|来参观|来学习|返程|返回|回来)")
+# … or where a journey to the unit began: 从 + the places + setting off ("从西藏林芝市巴宜区动身，…才到察隅")
+_SET_OFF = re.compile(r"(?:动身|出发|启程|起程|驱车|一路)")
 # a place that begins a news outlet's name ("昆明信息港", "宁海新闻网讯", "《湖州日报》", "浙江在线10月22日讯"): where the
 # report was published — most often the unit's place too, so it supports a place the text names but never stands
 # alone (``_supporting_only``)
@@ -482,7 +484,8 @@ _UNIVERSITY_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:大学|学院)(?!附�
 # unit is
 _LISTED_AFTER = re.compile(r"^(?:、[\u4e00-\u9fff]{2,7}?)*(?:[两二三四五六七八九十几多数]+个?(?:省|市|县|区|地)|等(?:省|市|县|区|地))")
 # a short name right before these says where people come from too ("湖北商会", "通山分会", "通山人" in Guangdong)
-_HOMETOWN_AFTER = re.compile(r"^(?:(?:企业|企业家|民营企业|异地)?商会|分会|同乡会|老乡会|籍|人(?![民大社才口员力居])|族)")   # … or a people: 东乡族
+_HOMETOWN_AFTER = re.compile(r"^(?:(?:企业|企业家|民营企业|异地)?商会|分会|同乡会|老乡会|籍|人(?![民大社才口员力居])|族|"
+                             r"汉子|姑娘|小伙|妹子)")   # … or a person from there: "陕西三原汉子"   # … or a people: 东乡族
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目", "海东隧洞")
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段|"
                          r"隧洞|隧道|水库|电站|大坝|渠首|干渠|枢纽|"
@@ -670,7 +673,9 @@ def _stands_as_place(chunk: str, mention: tuple[int, int, _Surface], ends: dict[
     head = _list_head(chunk, start, ends)
     if _VISITED_BEFORE.search(chunk, max(0, head - 4), head):
         return False     # "走访和平区军休所里行动不便的老人", "奔赴兴化、溧阳、盱眙等地": where the unit's people went
-    lead = _chain_head(chunk, start, ends)   # (where the chain the place ends begins: read twice below)
+    lead = _chain_head(chunk, start, ends)   # (where the chain the place ends begins: read three times below)
+    if lead and chunk[lead - 1] == "从" and _SET_OFF.match(chunk, end):
+        return False     # "从西藏林芝市巴宜区动身": every place of the chain a journey set off from
     if _SOLD_TO_BEFORE.search(chunk, max(0, lead - 4), lead):
         return False     # "产品销往河北、天津等地", "卖到四川广元": where its goods are sold (a chain's every place)
     market = end + 1 if surface.full and chunk[end - 1] == "市" and chunk.startswith("场", end) \
