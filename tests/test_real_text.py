@@ -3090,6 +3090,14 @@ def test_where_a_visitor_came_from_is_not_where_the_unit_is():
     assert c.region.get("city") != "郑州市" and c.region.get("province") != "河南省", c.region
 
 
+def test_a_gas_field_company_is_a_unit_and_living_side_by_side_is_none():
+    # (r5031) 川西北气矿 runs gas fields; "让气田和城市相安共处" ends in 处 as an office's name would
+    text = ("中坝气田的三十八年\n\n三十八年来，川西北气矿一代代职工咬牙苦干，终于让气田和城市相安共处。"
+            "气矿党委推行党员责任区，产量提高了一成。")
+    assert case(text).unit == "川西北气矿", case(text).unit
+    assert case(text.replace("川西北气矿", "职工")).unit != "城市相安共处"
+
+
 def test_where_a_journey_to_the_unit_set_off_from_is_not_where_the_unit_is():
     # "从西藏林芝市巴宜区动身，…才到…察隅": every place of the chain the reporter set off from (r5055)
     text = ("边境小村的新日子\n\n从西藏林芝市巴宜区动身，沿国道开了十个多小时，才到边境县城察隅。"
