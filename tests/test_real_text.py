@@ -5675,6 +5675,17 @@ def test_the_output_against_a_plan_is_a_result_though_the_plan_is_named_before_i
     assert not {30.0, 50.0} & values(c), values(c)
 
 
+def test_what_was_done_after_a_plan_is_a_result():
+    # r5032: "计划任务干完了，一口气完成产值8391万元，…计划产值是8329万元，完成了100.7%" — the output and the share
+    # of the plan are results; the plan is not
+    c = case("项目部抢工期\n\n项目部比规定时间早14天把下达的计划任务干完了，一口气完成产值8391万元，给它定的计划产值是"
+             "8329万元，完成了100.7%。")
+    assert {8391.0, 100.7} <= values(c) and 8329.0 not in values(c), values(c)
+    # … while a plan still to be done stays a plan
+    c = case("项目部抢工期\n\n按计划，项目部要在年底前完成产值9000万元。")
+    assert 9000.0 not in values(c), values(c)
+
+
 def test_cards_printed_and_funds_put_in_are_no_results():
     # r3310 "支部已陆续印制16000份便民服务卡": what was handed out; r3328 "累计投入新农村建设资金300多万元": what went
     # in

@@ -125,8 +125,9 @@ _PLAN = re.compile(_HOPED + r"|可以|能够|允许")
 # … in the clause before a figure: "可以" and "能够" there say what can be done now ("684项服务事项可以全程在网上办理，
 # 网上办理率83%"), not what is hoped for
 _PLAN_BEHIND = re.compile(_HOPED)
-# … unless the figure's clause says what was done against it ("实际生产煤炭53000吨", "比计划多出16000吨")
-_ACTUAL = re.compile(r"实际(?!上)|实绩|最终(?!目标)")
+# … unless the figure's clause says what was done against it ("实际生产煤炭53000吨", "比计划多出16000吨"), or that it was
+# done ("计划任务干完了，一口气完成产值8391万元", "计划产值是8329万元，完成了100.7%")
+_ACTUAL = re.compile(r"实际(?!上)|实绩|最终(?!目标)|(?:一口气|已经?|提前|超额)?完成(?!后|之后|时)")
 _AGAINST_PLAN = re.compile(r"(?:比|较|超过|超出|超)(?:原|年度|既定)?计划")
 _PERFECT = re.compile(r"目前|截至|截止|至今|迄今|已有|已经|已(?!退休|离休|退役|去世|过世)|一共|总共|共计|累计|(?:年|个月|月)(?:里|来|以来|内)|以来|现已")
 _FRAME = re.compile(r"^(?:个|项|条|大)?(?:方面|方向|环节|步骤|维度|板块|类|层面|层级|阶段|原则|要素|机制|体系|工程|行动|举措|班次|统一|任务|目标)")
