@@ -3090,6 +3090,15 @@ def test_where_a_visitor_came_from_is_not_where_the_unit_is():
     assert c.region.get("city") != "郑州市" and c.region.get("province") != "河南省", c.region
 
 
+def test_building_a_civilised_village_names_no_village():
+    # (r5094) "曲周县小第八村：治理“空心村”　建设文明村" — what the village set out to become, not its name; a village
+    # named 文明村 keeps its name
+    text = "治理“空心村”　建设文明村\n\n曲周县小第八村党支部带着党员拆旧房。\n\n一、顺着民意办事，找到建设文明村的力量来源"
+    assert case(text).unit != "建设文明村" and "小第八村" in case(text).unit, case(text).unit
+    assert case("文明村党支部：小院议事\n\n文明村党支部把议事会开到院里。").unit.startswith("文明村"), \
+        case("文明村党支部：小院议事\n\n文明村党支部把议事会开到院里。").unit
+
+
 def test_a_gas_field_company_is_a_unit_and_living_side_by_side_is_none():
     # (r5031) 川西北气矿 runs gas fields; "让气田和城市相安共处" ends in 处 as an office's name would
     text = ("中坝气田的三十八年\n\n三十八年来，川西北气矿一代代职工咬牙苦干，终于让气田和城市相安共处。"
