@@ -483,9 +483,10 @@ _UNIVERSITY_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:大学|学院)(?!附�
 # a place in a list the text counts ("贵州、四川两省先行试点", "在江苏、浙江等地"): where the work went, not where the
 # unit is
 _LISTED_AFTER = re.compile(r"^(?:、[\u4e00-\u9fff]{2,7}?)*(?:[两二三四五六七八九十几多数]+个?(?:省|市|县|区|地)|等(?:省|市|县|区|地))")
-# a short name right before these says where people come from too ("湖北商会", "通山分会", "通山人" in Guangdong)
+# a short name right before these says where people come from too ("湖北商会", "通山分会", "通山人" in Guangdong, a
+# person from there: "陕西三原汉子"), or names a people (东乡族)
 _HOMETOWN_AFTER = re.compile(r"^(?:(?:企业|企业家|民营企业|异地)?商会|分会|同乡会|老乡会|籍|人(?![民大社才口员力居])|族|"
-                             r"汉子|姑娘|小伙|妹子)")   # … or a person from there: "陕西三原汉子"   # … or a people: 东乡族
+                             r"汉子|姑娘|小伙|妹子)")
 # a place followed by these names a project site or a route, not where the unit is ("沈阳地铁6号线项目", "海东隧洞")
 _SITE_AFTER = re.compile(r"^(?:市)?(?:地铁|轨道|铁路|高铁|高速|机场|港|大桥|项目|工程|线|站|南站|北站|东站|西站|路段|段|"
                          r"隧洞|隧道|水库|电站|大坝|渠首|干渠|枢纽|"
