@@ -1589,6 +1589,20 @@ def test_unit_accuracy_reads_a_party_bodys_usual_short_form(tmp_path, gold_unit,
     assert evaluate_extraction(tmp_path)["fields"]["unit"]["recall"] == (1.0 if counted else 0.0)
 
 
+@pytest.mark.parametrize(("gold_unit", "counted"), [("坳上镇中心卫生院联合党支部", True),
+                                                    ("靖州苗族侗族自治县坳上镇中心卫生院联合党支部", True),
+                                                    ("靖州县坳上镇中心卫生院联合党支部", True),
+                                                    ("通道侗族自治县坳上镇中心卫生院联合党支部", False)])
+def test_unit_accuracy_sets_aside_places_written_before_one_name_and_not_the_other(tmp_path, gold_unit, counted):
+    # r5196: the text writes the unit after its province's short name and its county; the gold writes it from its
+    # town on (r5193: 孟连县人民法院… for the gold's 孟连傣族拉祜族佤族自治县人民法院…); a county off that chain is
+    # another place's health centre
+    (tmp_path / "a.txt").write_text("湖南靖州苗族侗族自治县坳上镇中心卫生院联合党支部组织医生进村入户，为老人建立健康档案。\n"
+                                    "湖南靖州苗族侗族自治县坳上镇中心卫生院联合党支部还开设了家庭医生热线。\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(f"- file: a.txt\n  unit: {gold_unit}\n", encoding="utf-8")
+    assert evaluate_extraction(tmp_path)["fields"]["unit"]["recall"] == (1.0 if counted else 0.0)
+
+
 @pytest.mark.parametrize(("gold_unit", "counted"), [("金山湖法庭党支部", True), ("金山湖人民法庭", True), ("银山湖法庭", False)])
 def test_unit_accuracy_reads_a_tribunal_without_its_people(tmp_path, gold_unit, counted):
     # r1192: the text's 金山湖人民法庭 is the gold's 金山湖法庭党支部

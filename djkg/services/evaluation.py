@@ -154,7 +154,32 @@ def _same_unit(got: str, gold: str) -> bool:
         short, long = sorted((without_party(x), without_party(y)), key=len)
         if len(short) >= 4 and len(short) >= 0.6 * len(long) and short[-2:] == long[-2:] and _in_order(short, long):
             return True
-    return False
+    # the same name after places written before one and not the other, or in another form (湖南靖州苗族侗族自治县
+    # 坳上镇中心卫生院 ~ 坳上镇中心卫生院; 孟连县人民法院… ~ 孟连傣族拉祜族佤族自治县人民法院…), where all those places lie
+    # on one chain (the 人民法院 of two counties are two courts)
+    (places_a, rest_a), (places_b, rest_b) = _leading_divisions(a), _leading_divisions(b)
+    return len(rest_a) >= 3 and rest_a == rest_b and _on_one_chain(places_a | places_b)
+
+
+def _leading_divisions(name: str) -> tuple[set[str], str]:
+    """The divisions a name begins with, one after another (their codes), and the rest of the name."""
+    from ..ingest.regions import gazetteer
+    codes: set[str] = set()
+    at = 0
+    while found := [(e, x.adcode) for s, e, x in gazetteer().mentions(name[at:at + 12]) if s == 0 and not x.weak]:
+        end, code = max(found)
+        codes.add(code)
+        at += end
+    return codes, name[at:]
+
+
+def _on_one_chain(codes: set[str]) -> bool:
+    """Whether the divisions are one and its ancestors (none at all: the names named no place)."""
+    from ..ingest.regions import gazetteer
+    if not codes:
+        return True
+    deepest = max(codes, key=lambda c: len(gazetteer().chain(c)))
+    return codes <= {d.adcode for d in gazetteer().chain(deepest)}
 
 
 def _in_order(short: str, long: str) -> bool:
