@@ -1693,6 +1693,32 @@ def test_a_body_named_after_the_aid_it_gives_keeps_that_word():
     assert _after_last_verb("乡村振兴帮扶", "中心") == "乡村振兴帮扶"
 
 
+@pytest.mark.parametrize("text, source, unit", [
+    # (r5167) a power company's report on the village it powers: the title speaks of power, the company is named twice
+    ("电力点亮白沙村的稻田\n白沙村坐落在河湾里，白沙村的稻田一眼望不到头。白沙村的水泵昼夜不停。为保稻田用电，河湾供电公司"
+     "把新线路架到田边，河湾供电公司党委还派出党员服务队上门检修。", "", "河湾供电公司"),
+    # (r5169) … the office named once, as the source line gives the author's unit
+    ("石岭村谢谢供电服务好\n5月8日，柳岸供电所所长到石岭村检查用电。石岭村的村长拉着他的手道谢。石岭村藏在山沟里，"
+     "石岭村的广播是党员服务队帮着装上的。", "电力报（作者单位：柳岸供电所）", "柳岸供电所"),
+])
+def test_a_power_utility_is_the_unit_of_a_report_on_the_power_it_brings_a_village(text, source, unit):
+    meta = {"source": [{"publication": source}]} if source else {}
+    assert case(text, **meta).unit.startswith(unit), case(text, **meta).unit
+
+
+def test_of_two_offices_of_a_utility_the_one_whose_party_branch_is_named_is_the_unit():
+    # r1564: "泉州供电公司所属的泉港供电服务中心党支部和…惠屿村党支部一起组建了…": the office, not its parent
+    unit = as_ingested(GOLD / "extraction_real58" / "r1564-quanzhou-quangang-gongdian.txt").unit
+    assert unit.startswith("泉港供电服务中心"), unit
+
+
+def test_a_village_story_that_names_its_power_company_twice_keeps_the_village():
+    # (r4664) neither the title nor the source line speaks of power: the village's own story, the company a helper
+    c = case("白沙村的冷库建起来了\n白沙村党支部带着村民办冷库。冷库要用电，白沙村的干部找到河湾供电公司，河湾供电公司"
+             "很快把线路架了过来。白沙村的冷库一年收入20万元，白沙村的集体经济壮大了。")
+    assert c.unit.startswith("白沙村"), c.unit
+
+
 def test_a_helper_the_title_does_not_name_leaves_the_village_the_unit():
     # a village's own story may say who aids it; only a helper the title names is the subject (``units._helps``)
     c = case("石门村的葡萄熟了\n石门村党支部带着村民种葡萄，石门村的集体收入一年增加了20万元。某某供电公司定点帮扶石门村，"

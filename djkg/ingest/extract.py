@@ -121,7 +121,7 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     sentences = split(text)
     title = normalise_short(meta.get("title")) or strip_controls(guess_title(text, sentences))
     unit = normalise_short(meta.get("unit")) or strip_controls(units.prefer_own_site(
-        units.own_site(mastheads(text), text), units.guess_unit(title, without_mastheads(text))))
+        units.own_site(mastheads(text), text), units.guess_unit(title, without_mastheads(text), _source_line(meta))))
     year = meta.get("year") or guess_year(text)
     titled = bool(meta.get("title")) or title_is_heading(text, title)   # not just the opening sentence
     # a masthead ("长沙晚报", "福州新闻网 2008年6月13日") says where the news comes from, as a dateline does: for the
@@ -501,6 +501,12 @@ def _cut_short(title: str, text: str) -> bool:
     at = text.find(title)
     after = text[at + len(title):at + len(title) + 1] if at >= 0 else ""
     return bool(after) and (after.isalnum() or "\u4e00" <= after <= "\u9fff")
+
+
+def _source_line(meta: dict) -> str:
+    """Who published the case, as its sources give it (each one's publication, which may hold the author's unit)."""
+    sources = meta.get("source") or []
+    return "".join(str(s.get("publication") or "") for s in sources if isinstance(s, dict))
 
 
 def guess_unit(title: str, text: str) -> str:

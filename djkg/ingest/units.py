@@ -916,8 +916,9 @@ def _leading_places(text: str) -> list:
     return [(e, x) for s, e, x in gazetteer().mentions(text[:6]) if s == 0]
 
 
-def guess_unit(title: str, text: str) -> str:
-    """The unit a write-up is about ("" when it names none)."""
+def guess_unit(title: str, text: str, source: str = "") -> str:
+    """The unit a write-up is about ("" when it names none); ``source``: who published it, as its source line gives
+    it (its publication, its author's unit)."""
     ranking = rank_candidates(title, text)
     if ranking is None:
         return ""
@@ -928,6 +929,8 @@ def guess_unit(title: str, text: str) -> str:
     if not helper and (revealed := _revealed_over_place(scores, ranking.shorts, ranking.body)):
         helper = revealed.core
         ranking.shorts.setdefault(helper, revealed.short)
+    if not helper:
+        helper = _utility_of_place(scores, ranking, title, source)
     if helper:   # "国网富顺县供电公司…来到福善镇周安村": the text is about the helper's work, the place is served
         scores[helper] = max(scores.values()) + 0.5
     for core, f in ranking.thanks.items():
@@ -1377,6 +1380,30 @@ def _helper_of_place(scores: dict[str, float], shorts: dict[str, str], cands: li
                     and place in title[m.end():m.end() + AID_PLACE]:
                 return core
     return helper
+
+
+def _utility_of_place(scores: dict[str, float], ranking: "Ranking", title: str, source: str = "") -> str:
+    """The power utility a report on power service is about, when a village or community it serves leads: the title
+    or the report's source line speaks of power ("电力托起神水台村的…", "来源：锡林郭勒供电公司") and the text names
+    one of the utility's offices more than once ("乌拉盖供电公司党员服务队一早就赶到了牧民家里") or the source line
+    names it ("作者单位：牡丹江林口县柳树供电所")."""
+    best = _leader(scores)
+    if not _SERVED_END.search(ranking.shorts.get(best, best)):
+        return ""
+    heading = title + source + "".join(line for line in ranking.body[:400].split("\n")
+                              if _CREDIT_LINE.match(line) or _CREDIT.search(line[:12]))
+    if not _POWER_TOPIC.search(heading):
+        return ""
+    offices = [core for core, f in ranking.features.items()
+               if core != best and _UTILITY_END.search(short := ranking.shorts.get(core, core))
+               and (f.get("count", 0.0) >= 2 or short in source)]
+    # (the office whose Party organisation the text names, before its parent: "泉州供电公司所属的泉港供电服务中心党支部")
+    return max(offices, key=lambda k: (ranking.features[k].get("party_follows", 0.0) > 0, scores[k], len(k)), default="")
+
+
+# a report on power service: its title or source line speaks of power; a utility's office by its name's end
+_POWER_TOPIC = re.compile(r"电力|供电|电网|用电|送电|保电|通电|电工")
+_UTILITY_END = re.compile(r"(?:供电所|供电(?:分)?公司|供电局|供电服务中心|电力(?:分)?公司|电业局)$")
 
 
 # a report that opens on a scene and then names whose work it showed: "这是吉林供电公司党委推进…工程的一个片段",
