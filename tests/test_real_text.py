@@ -1712,6 +1712,13 @@ def test_of_two_offices_of_a_utility_the_one_whose_party_branch_is_named_is_the_
     assert unit.startswith("泉港供电服务中心"), unit
 
 
+def test_a_lone_gen_begins_no_name_inside_a_transliterated_one():
+    # r5170: jieba tags the 根 of 格根塔拉 as a preposition; the supply office's name is whole
+    c = case("格根塔拉供电所党员服务队为嘎查奶食品店保电\n四子王供电公司格根塔拉供电所派出党员服务队到嘎查的奶食品店，"
+             "格根塔拉供电所的队员把线路巡查了一遍。格根塔拉供电所还为店里新上了变压器。")
+    assert "格根塔拉供电所" in c.unit, c.unit
+
+
 def test_a_village_story_that_names_its_power_company_twice_keeps_the_village():
     # (r4664) neither the title nor the source line speaks of power: the village's own story, the company a helper
     c = case("白沙村的冷库建起来了\n白沙村党支部带着村民办冷库。冷库要用电，白沙村的干部找到河湾供电公司，河湾供电公司"

@@ -769,6 +769,9 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
             continue        # 中西医结合医院, 医养结合中心: the joining is the organisation's kind, not a clause's verb
         if i == 0 and f[:1] == "p" and len(name) == len(w) + 1 and tail in _PLACE_UNITS:
             continue        # 向荣村 (克音河乡的向荣村): a preposition with one character after it begins a village's name
+        if w == "根" and f[:1] == "p":
+            continue        # 格根塔拉供电所: jieba tags a lone 根 as a preposition (short for 根据), which it never is
+            #                 on its own; in a name it is a name's character
         if w == "何" and i + 1 < len(words):
             continue        # 何桥村: a lone 何 with more of the name after it is the surname villages are named
             #                 after (the pronoun comes in words, 如何, 为何, 任何)
