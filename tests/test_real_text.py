@@ -1719,6 +1719,18 @@ def test_a_lone_gen_begins_no_name_inside_a_transliterated_one():
     assert "格根塔拉供电所" in c.unit, c.unit
 
 
+@pytest.mark.parametrize("text, unit", [
+    # r5197: a highway maintenance section with its Party branch is an organisation
+    ("公路人的小年\n大雪一连下了三天。古浪公路段党支部把党建阵地搬到了除雪一线，古浪公路段的职工连夜上路，"
+     "古浪公路段对照除雪预案逐段清理。", "古浪公路段"),
+    # r4330: … but a section's staff compound in a community is the community's, no unit of its own
+    ("西关社区：公路段家属院的楼道亮了\n一场雨过后，西关社区汉滨区公路段家属院的居民心里却是暖的。西关社区党支部"
+     "带着志愿者给楼道装上了感应灯，西关社区还建起了楼栋微信群。", "西关社区"),
+])
+def test_a_highway_section_is_a_unit_when_its_party_branch_is_named(text, unit):
+    assert case(text).unit.startswith(unit), case(text).unit
+
+
 def test_a_village_story_that_names_its_power_company_twice_keeps_the_village():
     # (r4664) neither the title nor the source line speaks of power: the village's own story, the company a helper
     c = case("白沙村的冷库建起来了\n白沙村党支部带着村民办冷库。冷库要用电，白沙村的干部找到河湾供电公司，河湾供电公司"
