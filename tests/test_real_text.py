@@ -4478,6 +4478,23 @@ def test_clauses_after_one_whose_subject_is_a_wider_area_go_on_speaking_of_it():
     assert 1514.63 in values(c), values(c)
 
 
+def test_a_wider_areas_area_output_or_change_told_with_its_figure_is_the_subject_of_the_clauses_after_it():
+    # r5185: "下城区全区的接警数比上年同期下降了31.07%，刑事发案数下降了45.2%…" are the district's figures, not the
+    # volunteer team's; r5175: "全县茶园面积18.4万亩，采制春茶6890吨…" the county's, not the village's
+    c = case("某某巡防队\n\n巡防队的大妈们天天上街巡逻。区政法委的负责人说，2018年以来，"
+             "下城区全区的接警数比上年同期下降了31.07%，刑事发案数下降了45.2%，火警灾情数下降了51.4%。")
+    assert not values(c) & {31.07, 45.2, 51.4}, values(c)
+    c = case("某某村党支部\n\n村党支部带着茶农种有机茶，村集体收入达到52万元。截至2017年5月，全县茶园面积18.4万亩，"
+             "采制春茶6890吨，春茶产值4.67亿元。")
+    assert 52 in values(c) and not values(c) & {18.4, 6890, 4.67}, values(c)
+
+
+def test_a_county_supply_cooperatives_own_scope_is_its_county():
+    # r2966: 全县 is where the county's supply and marketing cooperative works, not an area wider than it
+    c = case("安乡县供销社党组\n\n县供销社党组推进优质稻订单生产。目前，全县订单面积已达3万多亩，覆盖12个乡镇41个村的1015个农户。")
+    assert {3, 1015} <= values(c), values(c)
+
+
 def test_figures_of_when_the_unit_began_are_baselines_until_the_text_moves_on():
     # r1566: "它起步时只是一座小煤窑：一年出煤8.24万吨，总产值605万元" is where the mine started
     assert 605 not in values(from_gold("extraction_real58", "r1566-yihai-nengyuan.txt"))

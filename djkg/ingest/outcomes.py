@@ -225,7 +225,7 @@ class OutcomeFact:
 
 # organisations whose work covers the area they are named after (a city's power company, a county's tax bureau,
 # a district's Party committee): 全市 is their own scope
-_SERVES_AREA = re.compile(r"供电|电力|电网|移动|联通|电信|烟草|邮政|银行|分行|支行|水务|燃气|公交|税务|公安|法院|检察院|局|委|办|厅|"
+_SERVES_AREA = re.compile(r"供电|电力|电网|移动|联通|电信|烟草|邮政|供销|银行|分行|支行|水务|燃气|公交|税务|公安|法院|检察院|局|委|办|厅|"
                           r"政府|党委|党工委|工会|妇联|团委|协会|联合会|商会")
 
 
@@ -812,7 +812,10 @@ _AREA_SUBJECT = re.compile(r"(?![^，。；全]{0,4}?(?:在|为|服务|对|向|�
                            # (… and not the area a name is known across: "这个当年全县有名的老大难村")
                            r"(?![^，。；]{0,8}(?:率先|领先|前列|第一|排名|推广|推开|平均|有名|闻名|出名|知名|挂号|倒数))"
                            r"[\u4e00-\u9fff]{0,12}?"
-                           r"(?:种了|种植|有|共有|拥有|建成|累计|产量|总产|总收入)")
+                           r"(?:种了|种植|有|共有|拥有|建成|累计|产量|总产|总收入|"
+                           # (… or its area, output or a change, told with its figure: "全县茶园面积18.4万亩",
+                           # "全区的接警数比上年同期下降了31.07%" — not 增长极, a growth pole)
+                           r"(?:面积|产值|总值|下降|上升|增长|减少|提高)(?=[^，。；\d]{0,6}\d))")
 _SUMS_UP = re.compile(r"(?:总额|总计|合计|共计|总共|总金额)")
 _AREA_TOTAL = re.compile(r"(?:去年|今年|前年|全年|目前|如今)?(?P<name>[\u4e00-\u9fff]{1,4}?(?P<kind>县|市|省|州|旗))"
                          r"(?:村级|各村|农村|全部|所有|目前|现已|已经|已|累计|共有)")
