@@ -320,3 +320,18 @@ def test_a_bay_named_with_a_countys_short_name_is_not_that_county():
     assert m is None or m.county != "花山区", m
     # … while the county written with its suffix is still a place, whatever follows it
     assert where("花山区湾里社区的居民喝上了放心水")[2] == "花山区"
+
+
+def test_the_county_written_before_the_units_own_township_places_the_unit():
+    # r5192: the unit's name begins with its township (水潦彝族乡…中心); where the text writes that township after its
+    # county ("走进了叙永县水潦彝族乡赤水河村"), the county completes the name — a neighbouring province's villager named
+    # in full elsewhere does not move the unit there
+    text = ("边界上的纠纷有人管了\n水潦彝族乡省际边界联动中心成立三年来调解纠纷120起。去年7月，毕节市的安某丢了一头牛，"
+            "找了一天也没找到。记者走进了叙永县水潦彝族乡赤水河村。")
+    m = gazetteer().resolve(text, unit="水潦彝族乡省际边界联动中心")
+    assert (m.province, m.county) == ("四川省", "叙永县"), m
+    # … a city before a street tells no more than the text's other places (a street sits under a district the text
+    # skipped): the unit stays in the district the text names
+    m = gazetteer().resolve("锦虹社区的幸福生活\n沙河口区李家街道锦虹社区党委推行“锦虹模式”。大连市李家街道的居民都知道这个社区。",
+                            unit="李家街道锦虹社区党委")
+    assert m.county == "沙河口区", m

@@ -298,6 +298,7 @@ class Gazetteer:
 
         add(hint, W_HINT)
         add(unit, W_UNIT)
+        add(self._before_units_town(text or "", unit), W_UNIT)
         first_line, _, rest = (text or "").partition("\n")
         add(first_line, W_TITLE, context=True)
         add(rest, 1.0, decay=True, context=True)
@@ -334,6 +335,26 @@ class Gazetteer:
         others = sum(v for p, v in totals.items() if p != self.chain(code)[0].adcode)
         confidence = round(min(1.0, mine / W_UNIT) * (mine / (mine + others)), 3)
         return replace(self.match(chosen), confidence=confidence)
+
+    def _before_units_town(self, text: str, unit: str | None) -> str:
+        """The places the text writes right before the township the unit's name begins with, and that township
+        ("安某走进了叙永县水潦彝族乡赤水河村" for 水潦彝族乡省际边界联动中心): the text completing the unit's own
+        name, as good as the name itself; "" when the name begins with no township or the text writes none before it."""
+        if not unit:
+            return ""
+        at = 0
+        while found := [e for s, e, x in self.mentions(unit[at:at + 12]) if s == 0 and not x.weak]:
+            at += max(found)
+        town = _UNITS_TOWN.match(unit, at)
+        if town is None:
+            return ""
+        for m in re.finditer(re.escape(town.group(0)), text):
+            before = [s for s, e, x in self.mentions(text[max(0, m.start() - 12):m.start()])
+                      if e == min(12, m.start()) and not x.weak and x.full
+                      and self.division(x.adcode).level == "county"]
+            if before:   # (a county: "大连市李家街道" skips the district, and tells no more than the text's other places)
+                return text[max(0, m.start() - 12) + min(before):m.end()]
+        return ""
 
     def _not_inside_a_county(self, chunk: str, found: list[tuple[int, int, _Surface]]) -> list[tuple[int, int, _Surface]]:
         """``found`` without the short county names written right after another county's name and running on into a
@@ -461,6 +482,8 @@ class Gazetteer:
 # middle of a word ("便民惠民医院", "离不开七星井新村"); a headline's dash ends a clause as a comma does ("小毛竹撑起大产业
 # ——遂川白水仙毛竹专业合作社": 遂川 is where it is)
 _BEFORE_PLACE = set("归属在到从由去往于赴至与和及、，。；：:（(“\"《 　\n—记讯市省县区州盟旗镇乡司团")
+# a township's name that begins a unit's (水潦彝族乡 of 水潦彝族乡省际边界联动中心): two to eight characters, no stop
+_UNITS_TOWN = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:镇|乡|苏木|街道)(?=[\u4e00-\u9fff])")
 # a place that says where people come from, not where the unit is ("来自江西的王锋", "湖南籍商人")
 _ORIGIN_BEFORE = re.compile(r"(?:来自|老家|祖籍|籍贯|原籍)$")
 _ORIGIN_AFTER = re.compile(r"^(?:籍|老乡|人在)")
