@@ -4172,6 +4172,14 @@ def test_a_you_are_here_line_is_no_title_and_an_organisations_own_site_names_the
     assert prefer_own_site("江西省肿瘤医院", "江西省卫生健康行业") == "江西省肿瘤医院"
 
 
+def test_the_source_line_names_the_site_of_a_body_that_writes_of_itself():
+    # r5258: "来源：蕉岭县人民检察院网站“检察动态”栏目" over "我院主动…": the procuratorate's own site (the source line
+    # is metadata, not text, so the masthead alone never showed it)
+    c = case("“检察蓝”勾勒乡村治理新图景\n\n这几年，我院主动融入乡村振兴，用好法律监督职能。我院坚持以机关党建带动"
+             "农村基层党建，和定点联系村常来常往。", source=[{"publication": "蕉岭县人民检察院网站“检察动态”栏目"}])
+    assert c.unit == "蕉岭县人民检察院" and c.region.get("county") == "蕉岭县", (c.unit, c.region)
+
+
 def test_a_trips_destination_and_a_patients_home_are_not_the_units_seat():
     # r1492: "巴中市志愿者协会赴凉山开展…" — 凉山 is where the association went
     c = from_gold("extraction_real54", "r1492-bazhong-zhiyuanzhe-xiehui.txt")

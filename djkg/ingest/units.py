@@ -1627,16 +1627,22 @@ _PART_OF_ITS_SITE = re.compile(r"(?:科|部|室|病区|中心|车间|班组|支�
 def own_site(head: str, body: str) -> str:
     """The organisation a page's masthead or breadcrumb names when the text speaks of it in the first person ("江西省
     肿瘤医院 > 党群工作 > 党建动态" over "我院荣登…榜首"): a hospital's, school's or bureau's news on its own site is about
-    it. ``head``: the masthead and breadcrumb lines; "" when it names no organisation the body calls 我院, 我校 …"""
+    it. ``head``: the masthead and breadcrumb lines, and the source line ("来源：蕉岭县人民检察院网站"); "" when it names
+    no organisation the body calls 我院, 我校 …"""
     kinds = [k for m in _SELF_WORDS.finditer(body) for k in _SELF_KINDS[m.group(1)]]
     if not kinds or not head.strip():
         return ""
     for line in head.split("\n"):
         for part in re.split(r"[>＞›»/／|｜\s]+", line):
+            part = _SITE_WORDS.sub("", part)   # "蕉岭县人民检察院网站“检察动态”栏目": the body whose site it is
             found = [c for c in candidates(part) if c.start == 0 and c.core.endswith(tuple(kinds))]
             if found:
                 return max(found, key=lambda c: len(c.core)).core
     return ""
+
+
+# a site's or an account's word after its body's name, and all that follows it (its column)
+_SITE_WORDS = re.compile(r"(?:官方)?(?:门户网站|网站|官网|微信公众号|公众号|微信号).*$")
 
 
 def prefer_own_site(site: str, guess: str) -> str:
