@@ -1731,6 +1731,14 @@ def test_a_highway_section_is_a_unit_when_its_party_branch_is_named(text, unit):
     assert case(text).unit.startswith(unit), case(text).unit
 
 
+def test_a_street_office_written_short_with_its_party_working_committee_is_the_unit():
+    # r5244: "西城办" is the 西城街道办事处, its Party working committee the headline's subject, not the village it
+    # moved its office into
+    c = case("兴平市西城办党工委：把办公室搬进官庄村\n官庄村的征地拆迁拖了半年。西城办党工委把办公室搬进官庄村，"
+             "党员干部挨家挨户上门。官庄村的群众慢慢理解了，官庄村的签约户一个月里过了半数。")
+    assert c.unit.endswith("西城办党工委"), c.unit
+
+
 def test_a_village_story_that_names_its_power_company_twice_keeps_the_village():
     # (r4664) neither the title nor the source line speaks of power: the village's own story, the company a helper
     c = case("白沙村的冷库建起来了\n白沙村党支部带着村民办冷库。冷库要用电，白沙村的干部找到河湾供电公司，河湾供电公司"
