@@ -1739,6 +1739,28 @@ def test_a_street_office_written_short_with_its_party_working_committee_is_the_u
     assert c.unit.endswith("西城办党工委"), c.unit
 
 
+@pytest.mark.parametrize("text, unit", [
+    # r5263: a characteristic town's Party committee (云裳小镇党委), not the activity centre the body names first
+    ("永清县云裳小镇党委：“我们对小镇的发展充满信心”\n永清县云裳小镇党建活动中心里，服装企业的党员正在开会。云裳小镇党委"
+     "把服装企业的党员组织起来，小镇的企业越办越多。", "云裳小镇党委"),
+    # r5248: a resettlement new town's Party working committee, not a factory in it
+    ("碧海阳光移民新城：楼栋党小组长\n贵州某某内衣厂开在安置点旁边，贵州某某内衣厂招了不少搬迁群众。安置点成立了碧海阳光"
+     "移民新城党工委，碧海阳光移民新城党工委把党小组建到楼栋。", "碧海阳光移民新城党工委"),
+    # r5265: "外地商会" is a kind (a chamber of people from elsewhere), the unit is the one the text names
+    ("苏州第一个外地商会党委诞生\n吴江市温州商会党委在盛泽宣告成立，这是苏州第一个外地商会党委。吴江市温州商会有会员"
+     "企业300多家，吴江市温州商会党委下设5个党支部。", "吴江市温州商会"),
+])
+def test_towns_new_towns_and_chambers_named_with_their_party_bodies(text, unit):
+    assert case(text).unit.startswith(unit) or case(text).unit.endswith(unit), case(text).unit
+
+
+def test_setting_up_a_branch_inside_a_body_names_no_branch():
+    # r242: "在武城商会里设党支部" sets up a branch in the chamber; "里设党支部" is no branch of it
+    c = case("武城商会在西北接连挂牌\n武城县已先后在东北、川渝和青岛组建了异地武城商会。季之岭的看法是，在武城商会里设党支部，"
+             "能让商会党员有个家。武城商会的会员大多是武城人。")
+    assert "里设" not in c.unit, c.unit
+
+
 def test_a_village_story_that_names_its_power_company_twice_keeps_the_village():
     # (r4664) neither the title nor the source line speaks of power: the village's own story, the company a helper
     c = case("白沙村的冷库建起来了\n白沙村党支部带着村民办冷库。冷库要用电，白沙村的干部找到河湾供电公司，河湾供电公司"
