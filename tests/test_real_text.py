@@ -1761,6 +1761,13 @@ def test_setting_up_a_branch_inside_a_body_names_no_branch():
     assert "里设" not in c.unit, c.unit
 
 
+def test_a_count_of_terms_before_a_village_secretary_names_no_village():
+    # r5329: "十任村支书 一条党员渠" — ten village secretaries in turn, no village called 十任村
+    c = case("十任村支书 一条党员渠\n油坊头村地势高，浇地一直是难题。油坊头村党支部带着党员修渠，十任村支书接力干了四十年，"
+             "油坊头村的党员渠通到了每块地头。")
+    assert c.unit.startswith("油坊头村"), c.unit
+
+
 def test_a_village_story_that_names_its_power_company_twice_keeps_the_village():
     # (r4664) neither the title nor the source line speaks of power: the village's own story, the company a helper
     c = case("白沙村的冷库建起来了\n白沙村党支部带着村民办冷库。冷库要用电，白沙村的干部找到河湾供电公司，河湾供电公司"

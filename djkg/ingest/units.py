@@ -183,7 +183,7 @@ _ONE_CHARACTER_NOT_A_NAME = frozenset("建组搭设办创立成一类种做下�
 _VERB_NOT_A_NAME = re.compile(r"完善|健全|加强|优化|规范|深化|推动|推进|(?<=全面|大力|积极)推广|改进|改善|做强|做优|做大|壮大|管好|办好|建好|带好|围绕|依托|聚焦|立足|威胁|影响|困扰|扰乱|激活|赋能")
 _ALL_OF_AN_AREA = re.compile(r"^[全各](?:国|省|市|县|区|镇|乡|旗)")   # (全州县, 全椒县 are counties)
 # a count of organisations is not one ("数百栋写字楼", "十余家企业")
-_COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[余多]?[栋家个座所名处套]")
+_COUNTED = re.compile(r"^[数几十百千万两一二三四五六七八九\d]+[余多]?[栋家个座所名处套任届]")   # (十任村支书: ten in turn)
 
 
 # the courts as a whole ("人民法院党建业务深度融合优秀案例"), no one of them: a court is named by its
