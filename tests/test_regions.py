@@ -335,3 +335,10 @@ def test_the_county_written_before_the_units_own_township_places_the_unit():
     m = gazetteer().resolve("锦虹社区的幸福生活\n沙河口区李家街道锦虹社区党委推行“锦虹模式”。大连市李家街道的居民都知道这个社区。",
                             unit="李家街道锦虹社区党委")
     assert m.county == "沙河口区", m
+
+
+def test_a_carriers_county_branch_is_placed_by_the_county_its_name_gives():
+    # r5310: 陕西移动武功分公司 — a county's short name after a carrier's brand (移动, 联通, 电信, 邮政) is the
+    # branch's county, as after 国网; 武功 alone is an ordinary word (martial arts), so it needs the brand before it
+    m = gazetteer().resolve("陕西移动武功分公司：十年结对薛固村\n公司党员志愿者走进薛固村。", unit="陕西移动武功分公司")
+    assert (m.city, m.county) == ("咸阳市", "武功县"), m

@@ -528,7 +528,8 @@ _SIDE_OF = re.compile(r"[山江河湖][东西南北](?:麓|坡|岸|侧)")
 _VILLAGE_AFTER_TOWNSHIP = re.compile(r"[\u4e00-\u9fff](?<![古重名小乡城强大集村本该全各一两每新老])(?:镇|乡)"
                                      r"的?([\u4e00-\u9fff]{3,6}?(?:村|嘎查))")
 # what may come before a county's short name at the start of an organisation's name
-_NAME_PREFIXES = ("中共", "国网", "国家电网", "电网", "中国", "原", "附属")
+# (… and a carrier's brand after its province: 陕西移动武功分公司, 江苏联通沛县分公司)
+_NAME_PREFIXES = ("中共", "国网", "国家电网", "电网", "中国", "原", "附属", "移动", "联通", "电信", "邮政")
 # the bodies of a town or township's own level, named after it (extract.py: a unit that is one sits below a county)
 TOWN_BODIES = ("派出所", "司法所", "财政所", "供电所", "卫生院")
 # a town, township, village or subdistrict named like the division whose short name begins it (凤冈镇, 城关街道), and a
