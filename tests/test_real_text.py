@@ -1768,6 +1768,14 @@ def test_a_count_of_terms_before_a_village_secretary_names_no_village():
     assert c.unit.startswith("油坊头村"), c.unit
 
 
+def test_a_street_that_uses_a_communitys_centre_is_not_part_of_its_name():
+    # r5393: "沙洲街道借莲花北苑社区党群服务中心改造的机会" — the street borrows the occasion; the community's name begins
+    # after 借 (r4616 the same: "科学路街道借党建联席分会…")
+    c = case("宁漂港湾\n年轻人给城市添了活力。去年，沙洲街道借莲花北苑社区党群服务中心改造的机会，把一层改成了青年驿站。"
+             "莲花北苑社区党委组织年轻租户参加志愿服务，莲花北苑社区的青年驿站成了年轻人的家。")
+    assert c.unit.startswith("莲花北苑社区"), c.unit
+
+
 def test_a_village_story_that_names_its_power_company_twice_keeps_the_village():
     # (r4664) neither the title nor the source line speaks of power: the village's own story, the company a helper
     c = case("白沙村的冷库建起来了\n白沙村党支部带着村民办冷库。冷库要用电，白沙村的干部找到河湾供电公司，河湾供电公司"

@@ -342,3 +342,10 @@ def test_a_carriers_county_branch_is_placed_by_the_county_its_name_gives():
     # branch's county, as after 国网; 武功 alone is an ordinary word (martial arts), so it needs the brand before it
     m = gazetteer().resolve("陕西移动武功分公司：十年结对薛固村\n公司党员志愿者走进薛固村。", unit="陕西移动武功分公司")
     assert (m.city, m.county) == ("咸阳市", "武功县"), m
+
+
+def test_workers_and_peasants_is_no_district():
+    # r5390: "工农共建精神文明", "工农之间的关系近了" — 工农 is "workers and peasants", not 鹤岗's 工农区, unless the text
+    # confirms that chain
+    m = gazetteer().resolve("采油三厂与驻地农村相互支援 工农共建精神文明\n采油厂开展了共建文明矿、文明村的活动，工农之间的关系近了。")
+    assert m is None or m.county != "工农区", m

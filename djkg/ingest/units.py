@@ -686,7 +686,7 @@ _MEASURE_FIRST = frozenset("万亿元千百个名户人家座栋幢所支批类�
 # 新村一社区 are numbered names: 一 after no division's suffix)
 _ONE_OF_AN_AREA = re.compile(r"(?:省|市|区|县|旗|州|镇|乡|街道)一$")
 _RICH_LABEL = re.compile(r"[十百千万亿]+元(?:村|社区)")
-_ACTS = re.compile(r"(?:把|被|给|让)|有(?=[近约多数几十百千万两一二三四五六七八九不\d])")
+_ACTS = re.compile(r"(?:把|被|给|让|借)|有(?=[近约多数几十百千万两一二三四五六七八九不\d])")
 _COUNT_IN_GAP = re.compile(r"[\d数几十百千万两一二三四五六七八九][余多]?[个家座栋所名处]")
 _DATE_UNITS = frozenset("年月日号")   # written right after a date's digits
 _DATE_EDGES = frozenset("底初末")      # … and after a year's or a month's unit: its end or its start (年底, 月初)
@@ -705,7 +705,8 @@ def _gap_breaks(gap: str) -> bool:
         return True     # "…中心医院转型为暨南大学附属第六医院", "…街道办事处辖下崇安社区": a new name, a body under it
         #                 (and "南华社区有个地方叫玉腰冲村": what a place there is called, its own name)
     if _ACTS.match(gap) or _COUNT_IN_GAP.search(gap):
-        return True     # "…集聚区把“江城红领驿站”设在…", "市北区有近百个商务楼宇": the place acts or is counted in
+        return True     # "…集聚区把“江城红领驿站”设在…", "市北区有近百个商务楼宇", "沙洲街道借莲花北苑社区党群服务中心…":
+        #                 the place acts or is counted in
     return any(f[:1] == "v" and f != "vn" and len(w) >= 2 and w not in _NAME_VERBS for w, f in _words(gap))
 
 
@@ -805,7 +806,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         led = i > 0 and words[i - 1] == ("地", "uv") and len(w) >= 2 and i + 1 < len(words)
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
                 or w in ("的", "了") or w in _GOES_TO or done_well or led \
-                or (w in ("助", "受") and f == "v" and pos > 2):   # 林下经济助小黑垡村脱贫, 王联春受海南大学党委委托
+                or (w in ("助", "受", "借") and f == "v" and pos > 2):   # 林下经济助小黑垡村脱贫, 王联春受海南大学党委委托,
+            #                                                                   沙洲街道借莲花北苑社区党群服务中心的改造…
             cut = pos
     # … whether or not the dictionary holds the word (派回 is read as 派 + 回, 搭上联村 as 搭 + 上联 + 村)
     # (a body named after the aid it gives, …帮扶 + 中心, keeps that word: only what comes before it is read)
