@@ -120,8 +120,9 @@ def extract(doc: RawDoc, tx: Taxonomy | None = None) -> ExtractedCase:
     meta = doc.meta
     sentences = split(text)
     title = normalise_short(meta.get("title")) or strip_controls(guess_title(text, sentences))
+    source = _source_line(meta)
     unit = normalise_short(meta.get("unit")) or strip_controls(units.prefer_own_site(
-        units.own_site(mastheads(text) + "\n" + _source_line(meta), text), units.guess_unit(title, without_mastheads(text), _source_line(meta))))
+        units.own_site(mastheads(text) + "\n" + source, text), units.guess_unit(title, without_mastheads(text), source)))
     year = meta.get("year") or guess_year(text)
     titled = bool(meta.get("title")) or title_is_heading(text, title)   # not just the opening sentence
     # a masthead ("长沙晚报", "福州新闻网 2008年6月13日") says where the news comes from, as a dateline does: for the

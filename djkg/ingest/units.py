@@ -806,9 +806,8 @@ def _after_last_verb(name: str, tail: str = "", post_follows: bool = False) -> s
         led = i > 0 and words[i - 1] == ("地", "uv") and len(w) >= 2 and i + 1 < len(words)
         if (f[:1] in ("v", "p", "c", "r", "d", "u") and f != "vn" and w not in _NAME_VERBS and common) \
                 or w in ("的", "了") or w in _GOES_TO or done_well or led \
-                or (w in ("助", "受", "借") and f == "v" and pos > 2):   # 林下经济助小黑垡村脱贫, 王联春受海南大学党委委托,
-            #                                                                   沙洲街道借莲花北苑社区党群服务中心的改造…
-            cut = pos
+                or (w in ("助", "受", "借") and f == "v" and pos > 2):
+            cut = pos   # (林下经济助小黑垡村脱贫, 王联春受海南大学党委委托, 沙洲街道借莲花北苑社区党群服务中心改造的机会)
     # … whether or not the dictionary holds the word (派回 is read as 派 + 回, 搭上联村 as 搭 + 上联 + 村)
     # (a body named after the aid it gives, …帮扶 + 中心, keeps that word: only what comes before it is read)
     if last := _LAST_BEFORE_A_NAME.match(name[:-2] if name.endswith(tuple(_AIDS_ONE)) else name):

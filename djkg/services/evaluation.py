@@ -156,7 +156,7 @@ def _same_unit(got: str, gold: str) -> bool:
             return True
     # the same name after places written before one and not the other, or in another form (湖南靖州苗族侗族自治县
     # 坳上镇中心卫生院 ~ 坳上镇中心卫生院; 孟连县人民法院… ~ 孟连傣族拉祜族佤族自治县人民法院…), where all those places lie
-    # on one chain (the 人民法院 of two counties are two courts)
+    # on one chain (通道侗族自治县坳上镇中心卫生院, off 靖州's chain, is another place's)
     (places_a, rest_a), (places_b, rest_b) = _leading_divisions(a), _leading_divisions(b)
     return len(rest_a) >= 3 and rest_a == rest_b and _on_one_chain(places_a | places_b)
 
