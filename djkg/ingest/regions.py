@@ -336,16 +336,24 @@ class Gazetteer:
         confidence = round(min(1.0, mine / W_UNIT) * (mine / (mine + others)), 3)
         return replace(self.match(chosen), confidence=confidence)
 
+    def leading_divisions(self, name: str) -> tuple[set[str], int]:
+        """The divisions a name begins with, one written after another (their codes: the longest surface at each
+        step), and where the rest of the name starts."""
+        codes: set[str] = set()
+        at = 0
+        while found := [(e, x.adcode) for s, e, x in self.mentions(name[at:at + 12]) if s == 0 and not x.weak]:
+            end, code = max(found)
+            codes.add(code)
+            at += end
+        return codes, at
+
     def _before_units_town(self, text: str, unit: str | None) -> str:
         """The places the text writes right before the township the unit's name begins with, and that township
         ("安某走进了叙永县水潦彝族乡赤水河村" for 水潦彝族乡省际边界联动中心): the text completing the unit's own
         name, as good as the name itself; "" when the name begins with no township or the text writes none before it."""
         if not unit:
             return ""
-        at = 0
-        while found := [e for s, e, x in self.mentions(unit[at:at + 12]) if s == 0 and not x.weak]:
-            at += max(found)
-        town = _UNITS_TOWN.match(unit, at)
+        town = _UNITS_TOWN.match(unit, self.leading_divisions(unit)[1])
         if town is None:
             return ""
         for m in re.finditer(re.escape(town.group(0)), text):

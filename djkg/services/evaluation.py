@@ -157,20 +157,10 @@ def _same_unit(got: str, gold: str) -> bool:
     # the same name after places written before one and not the other, or in another form (湖南靖州苗族侗族自治县
     # 坳上镇中心卫生院 ~ 坳上镇中心卫生院; 孟连县人民法院… ~ 孟连傣族拉祜族佤族自治县人民法院…), where all those places lie
     # on one chain (通道侗族自治县坳上镇中心卫生院, off 靖州's chain, is another place's)
-    (places_a, rest_a), (places_b, rest_b) = _leading_divisions(a), _leading_divisions(b)
-    return len(rest_a) >= 3 and rest_a == rest_b and _on_one_chain(places_a | places_b)
-
-
-def _leading_divisions(name: str) -> tuple[set[str], str]:
-    """The divisions a name begins with, one after another (their codes), and the rest of the name."""
     from ..ingest.regions import gazetteer
-    codes: set[str] = set()
-    at = 0
-    while found := [(e, x.adcode) for s, e, x in gazetteer().mentions(name[at:at + 12]) if s == 0 and not x.weak]:
-        end, code = max(found)
-        codes.add(code)
-        at += end
-    return codes, name[at:]
+    (places_a, at_a), (places_b, at_b) = gazetteer().leading_divisions(a), gazetteer().leading_divisions(b)
+    rest_a, rest_b = a[at_a:], b[at_b:]
+    return len(rest_a) >= 3 and rest_a == rest_b and _on_one_chain(places_a | places_b)
 
 
 def _on_one_chain(codes: set[str]) -> bool:
