@@ -2503,6 +2503,23 @@ def test_a_unit_written_after_the_body_it_belongs_to_is_that_unit_and_the_body_a
     assert not _same_unit("城关镇中心学校", "城关镇第二学校") and not _same_unit("南关村", "北关村")
 
 
+def test_names_alike_in_their_places_are_not_one_unit():
+    """The evaluation's unit comparison counted these as the extractor finding the gold's unit: names that set aside
+    their places are equal, with places on two chains; names sharing nine tenths of their characters, all of them
+    the place chain; a community named after the street the gold names."""
+    from djkg.services.evaluation import _same_unit
+    assert not _same_unit("孟连县人民法院", "澜沧县人民法院") and not _same_unit("孟连县人民法院党组", "澜沧县人民法院")
+    assert _same_unit("孟连傣族拉祜族佤族自治县人民法院", "孟连县人民法院")          # one county, two forms
+    assert not _same_unit("南通市崇川区城东街道德民社区", "南通市崇川区城东街道德华社区")
+    assert _same_unit("南通市崇川区城东街道德民社区", "德民社区党委")
+    assert not _same_unit("延吉市北山街道丹青社区", "延吉市北山街道")                  # r2652
+    # a name shortened, its words in order, is still the name (r2863, r2940)
+    assert _same_unit("云南河口边检站", "云南河口边防检查站")
+    assert _same_unit("迪庆矿业一选厂党支部", "迪庆矿业公司一选矿厂党支部")
+    # the community's own name read as a county (南华县) says nothing of another chain (r2793)
+    assert _same_unit("兴庆区南华社区党委", "南华社区党委")
+
+
 def test_the_town_a_report_opens_in_is_where_its_unit_is_not_the_unit():
     # r769: "在…三墩镇，…都知道华夏农机专业合作社。这家合作社…" — the town sets the scene; the cooperative the text
     # goes on to refer back to ("这家合作社") is what it is about

@@ -127,16 +127,19 @@ def _same_unit(got: str, gold: str) -> bool:
     got, gold = got.replace("党总支部", "党总支"), gold.replace("党总支部", "党总支")   # 平怀村党总支部 ~ 平怀村党总支
     got, gold = _GENERIC_PARTY.sub("", got), _GENERIC_PARTY.sub("", gold)
     a, b = normalise_key(got), normalise_key(gold)
-    if not a or not b:
+    if not a or not b or _other_places_same_kind(a, b) or _settlement_inside(a, b):
         return False
     from difflib import SequenceMatcher
     short_got, short_gold = short_name(got), short_name(gold)
+    short_a, short_b = without_party(normalise_key(short_got)), without_party(normalise_key(short_gold))
     for x, y in ((a, b), (normalise_key(short_got), normalise_key(short_gold)),
                  (normalise_key(_LEGAL_FORM.sub("", short_got)), normalise_key(_LEGAL_FORM.sub("", short_gold))),
                  (_abbreviated(a), _abbreviated(b))):
         # sorted, not min() and max(): for two names of one length those return the same name, which contains itself
         short, long = sorted((x, y), key=len)
-        if x and y and (x == y or SequenceMatcher(None, x, y).ratio() >= 0.85 or (
+        # alike as wholes and alike without their places: 南通市崇川区城东街道德民社区 and …德华社区 share nine tenths
+        # of their characters, the place chain, and are two communities
+        if x and y and (x == y or (SequenceMatcher(None, x, y).ratio() >= 0.85 and _alike(short_a, short_b)) or (
                 short in long and len(short) >= 0.6 * len(long))):
             return True
     # a unit written after the organisation it belongs to, as its full name does (太仆寺旗供电分公司幸福供电所 is the
@@ -163,6 +166,34 @@ def _same_unit(got: str, gold: str) -> bool:
     return len(rest_a) >= 3 and rest_a == rest_b and _on_one_chain(places_a | places_b)
 
 
+def _alike(x: str, y: str) -> bool:
+    """Names without places that one could be the other written differently: one holds the other, the shorter
+    written with words left out of the longer (边检站 ~ 边防检查站), or most characters shared."""
+    from difflib import SequenceMatcher
+    short, long = sorted((x, y), key=len)
+    return (not short or short in long or SequenceMatcher(None, x, y).ratio() >= 0.85
+            or (_in_order(short, long) and short[-1:] == long[-1:]))
+
+
+def _other_places_same_kind(a: str, b: str) -> bool:
+    """Two names that differ only in the places they begin with, on two chains: 孟连县人民法院 and 澜沧县人民法院 are
+    two courts (each name's places must lie on one chain by itself: in 兴庆区南华社区 the community's own name reads
+    as 南华县, and that says nothing)."""
+    from ..ingest.regions import gazetteer
+    from ..ingest.units import without_party
+    (places_a, at_a), (places_b, at_b) = gazetteer().leading_divisions(a), gazetteer().leading_divisions(b)
+    return (bool(places_a and places_b) and without_party(a[at_a:]) == without_party(b[at_b:])
+            and _on_one_chain(places_a) and _on_one_chain(places_b) and not _on_one_chain(places_a | places_b))
+
+
+def _settlement_inside(a: str, b: str) -> bool:
+    """Whether one name is the other followed by a community or a village of its own (延吉市北山街道 and 延吉市北山街道
+    丹青社区): a settlement inside the unit, another unit."""
+    from ..ingest.units import without_party
+    short, long = sorted((without_party(a), without_party(b)), key=len)
+    return long.startswith(short) and bool(_SETTLEMENT.fullmatch(long[len(short):]))
+
+
 def _on_one_chain(codes: set[str]) -> bool:
     """Whether the divisions are one and its ancestors (none at all: the names named no place)."""
     from ..ingest.regions import gazetteer
@@ -178,6 +209,8 @@ def _in_order(short: str, long: str) -> bool:
     return all(ch in chars for ch in short)
 
 
+# a settlement written after the body whose name it continues: a community, a village, a housing estate
+_SETTLEMENT = re.compile(r"[\u4e00-\u9fff]{2,8}(?:社区|村|嘎查|小区)")
 # a name and, in brackets at its end, another name of it
 _NAME_AND_OTHER = re.compile(r"(.+?)[（(]([^（）()]+)[）)]")
 # the body that runs a street, a community or a village, written after its name
