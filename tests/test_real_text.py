@@ -6364,3 +6364,10 @@ def test_relying_on_ends_a_clause_before_a_name():
     from djkg.ingest import units
     assert not any("靠" in c.short for c in units.candidates("记者和他聊天，要靠杭州市下城区朝晖街道黎园社区的项大姐翻译。"))
     assert not any("靠" in c.short for c in units.candidates("这些年，全靠黎园社区的党员志愿者帮忙。"))
+
+
+def test_an_ellipsis_ends_the_clause_before_a_name():
+    # r4767: "……申报了下来……临海市林场在同行里…" — the ellipsis was read as part of the forest farm's name
+    from djkg.ingest.units import candidates
+    assert [c.core for c in candidates("把森林公园申报了下来……临海市林场在同行里只能算小字辈。")] == ["临海市林场"]
+    assert [c.core for c in candidates("荒山变了样⋯⋯城关镇卫生院的医生也常来。")] == ["城关镇卫生院"]

@@ -141,7 +141,7 @@ _GENERIC = re.compile(r"^(?:外地|异地|外省|全县|全市|全区|全省|全
                       r"行业|相关|有关|上级|下级|本地|当地|城市|农村|乡村|具体|个别|部分|该|本|其|我|这|那)")
 # (丨, a radical, is written as a bar between a series' name and a headline, "“新新”向党㉘丨融成律所…", as are the
 # box-drawing bar │ ("走小区看新貌│开福区金帆小区…") and the circled numbers of a series' episodes)
-_STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|｜丨│\n\t 　'0123456789%％+＋") | {
+_STOP = set("，。；：！？、,.;:!?（）()《》【】[]「」·•—-_/|｜丨│\n\t 　'0123456789%％+＋…⋯") | {
     chr(c) for c in (*range(0x2460, 0x2500), *range(0x3251, 0x3260), *range(0x3280, 0x32C0))}
 # (…大学$ written out and the look-behind following 党员 rather than preceding it: every alternative then begins with
 # a character, which re skips ahead to instead of trying all of them at every character)
