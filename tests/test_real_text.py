@@ -2520,6 +2520,22 @@ def test_names_alike_in_their_places_are_not_one_unit():
     assert _same_unit("兴庆区南华社区党委", "南华社区党委")
 
 
+def test_a_unit_written_after_its_address_or_its_parent_is_that_unit():
+    """A street office, a community or a park before the unit's name is its address; a railway section, a corps
+    division, a mining group or "所属" its parent (all extracted right and counted wrong before)."""
+    from djkg.services.evaluation import _same_unit
+    assert _same_unit("仁怀市中枢街道办事处火炉坎村", "火炉坎村党支部")            # r5120
+    assert _same_unit("湖里区东荣社区东兴小区", "东兴小区党支部")                  # r3975
+    assert _same_unit("甘肃省兰州新区中川园区彩虹城社区", "彩虹城社区")           # r764
+    assert _same_unit("中铁呼和浩特局包头供电段响沙湾供电车间党总支", "响沙湾供电车间党总支")   # r4662
+    assert _same_unit("新疆生产建设兵团第二师华山中学", "华山中学党委")            # r4048
+    assert _same_unit("永安煤业半罗山煤矿", "半罗山煤矿")                        # r842
+    assert _same_unit("中国兵器工业集团所属东北工业集团", "东北工业集团")          # r310
+    # … and a unit inside the gold's is still another unit
+    assert not _same_unit("东荣社区东兴小区", "东荣社区") and not _same_unit("城关镇东风村", "城关镇")
+    assert not _same_unit("湖里区东荣社区东兴小区", "西兴小区党支部")
+
+
 def test_the_town_a_report_opens_in_is_where_its_unit_is_not_the_unit():
     # r769: "在…三墩镇，…都知道华夏农机专业合作社。这家合作社…" — the town sets the scene; the cooperative the text
     # goes on to refer back to ("这家合作社") is what it is about

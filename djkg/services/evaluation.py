@@ -145,7 +145,10 @@ def _same_unit(got: str, gold: str) -> bool:
     # a unit written after the organisation it belongs to, as its full name does (太仆寺旗供电分公司幸福供电所 is the
     # 幸福供电所 of the gold; 中国水产科学研究院淡水渔业研究中心 the 淡水渔业研究中心): the parent is part of the name, as a
     # place chain is; the parent alone (四川省巴中中学 for its 龙湖高中三部) is another unit. Either name may carry its
-    # Party organisation (中国科学院青海盐湖研究所 ~ 青海盐湖研究所党委)
+    # Party organisation (中国科学院青海盐湖研究所 ~ 青海盐湖研究所党委). So is the street office, the community or the
+    # park a unit's address writes before it (仁怀市中枢街道办事处火炉坎村 ~ 火炉坎村党支部, 湖里区东荣社区东兴小区 ~
+    # 东兴小区党支部), the railway section or the corps division it belongs to (…包头供电段响沙湾供电车间, 新疆生产建设
+    # 兵团第二师华山中学), and the group it is "of" (中国兵器工业集团所属东北工业集团)
     for x, y in ((a, b), (without_party(a), without_party(b))):
         short, long = sorted((x, y), key=len)
         if len(short) >= 4 and long.endswith(short) and _PARENT_END.search(long[:-len(short)]):
@@ -219,7 +222,8 @@ _PLACES_OWN_BODY = re.compile(r"(?<=街道)办事处$|(?<=社区)(?:居民委员
                               r"(?:(?<=村)|(?<=社区))(?:村支|村)?[“\"]?两委[”\"]?$")
 # "井坵村党组织": a unit's Party organisation named generically, as 党委 or 党支部 would name it
 _GENERIC_PARTY = re.compile(r"(?<=[\u4e00-\u9fff]{2})党组织$")
-_PARENT_END = re.compile(r"(?:公司|集团|局|院|中心|大学|学院|医院|委员会|总队|支队)$")
+_PARENT_END = re.compile(r"(?:公司|集团|局|院|中心|大学|学院|医院|委员会|总队|支队|"
+                         r"办事处|街道|社区|园区|镇|乡|苏木|[^\d]段|兵团第[一二三四五六七八九十]+师|煤业|所属|旗下|下属)$")
 
 
 def _official_names(entry: dict[str, Any]) -> dict[str, Any]:
