@@ -6387,3 +6387,14 @@ def test_an_ellipsis_ends_the_clause_before_a_name():
     from djkg.ingest.units import candidates
     assert [c.core for c in candidates("把森林公园申报了下来……临海市林场在同行里只能算小字辈。")] == ["临海市林场"]
     assert [c.core for c in candidates("荒山变了样⋯⋯城关镇卫生院的医生也常来。")] == ["城关镇卫生院"]
+
+
+def test_a_trade_or_a_reserve_in_a_name_is_part_of_it():
+    # r5408: 经 of 经编 (warp knitting) was read as the preposition "through" and cut 浙江海宁 off the park's name;
+    # r5344: 收购 of 土地收购储备中心 (every city's land reserve centre) as the clause's verb
+    from djkg.ingest.units import candidates
+    assert [c.core for c in candidates("浙江海宁经编产业园区党委把支部建在产业链上。")] == ["浙江海宁经编产业园"]
+    assert [c.core for c in candidates("迪庆州土地收购储备中心党支部组织党员下乡。")] == ["迪庆州土地收购储备中心"]
+    # … and 经 before what was approved still ends the clause, as 收购 between two firms does
+    assert [c.core for c in candidates("经县委批准，城关镇卫生院改建。")] == ["城关镇卫生院"]
+    assert [c.core for c in candidates("新华公司收购了红星厂。")] == ["新华公司", "红星厂"]
