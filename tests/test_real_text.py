@@ -6398,3 +6398,13 @@ def test_a_trade_or_a_reserve_in_a_name_is_part_of_it():
     # … and 经 before what was approved still ends the clause, as 收购 between two firms does
     assert [c.core for c in candidates("经县委批准，城关镇卫生院改建。")] == ["城关镇卫生院"]
     assert [c.core for c in candidates("新华公司收购了红星厂。")] == ["新华公司", "红星厂"]
+
+
+
+def test_a_figure_from_years_ago_is_the_baseline_of_a_change():
+    # r5478: "从10年前的400元，涨到了现在的3600多元" — the income ten years ago is where the change began, not a result
+    # (a time counted back from now was no "from" the transition knew, and a comma between the two ends broke it)
+    found = case("王院村党支部带领村民种魔芋。村里人均纯收入从10年前的400元，涨到了现在的3600多元。").outcomes
+    assert [o.value for o in found] == [3600.0], found
+    found = case("合作社社员从三年前的5户，发展到现在的120户，党支部功不可没。").outcomes
+    assert [o.value for o in found] == [120.0], found

@@ -45,6 +45,8 @@ _DATED = r"(?:(?:19|20)\d{2}年(?:底|初|末)?的?)?"
 _FROM_WORDS = (r"(?:(?:过去|原来|原先|以前|此前|之前|当初|最初)的?(?:每年|每天|每月|一年|全年|人均)|"   # 从过去每年10万元
                r"原来的|最初的|过去的|原先的|当初的|起初的|之前的|以前的|此前的|起步时的|起步时|成立时的|成立之初的|开始时的|"
                r"最初|原来|当初|起初|不足|不到|近|约|(?:每年|每天|每月)(?:平均)?|"
+               # "从10年前的400元，涨到了现在的3600多元": a time counted back from now
+               r"\d{1,3}(?:多|余)?(?:年|个月)(?:前|以前|之前)的?|"
                # "从建支部时的6人", "从投产当年的4600万元", "由项目推行前的86.62分": the time of the start, named by
                # what happened then
                r"[\u4e00-\u9fff]{1,6}?(?:时|之初|当年|那年|初期|前|之前|以前)的)")
@@ -56,7 +58,7 @@ _TRANSITION = re.compile(
     rf"(?:现在的|如今的|目前的|眼下的)?(?:近|约|盈余|结余|盈利|最多|最少|每天|每年|每月)?(?P<b>{_NUM})\s*(?P<ap>余|多)?(?P<ub>{UNITS})")
 # the "from" of a change whose "to" is no figure ("由原来的20万元一下子冲过了百万元"): a baseline all the same
 _FROM_ONLY = re.compile(rf"{_FROM}(?:{UNITS})?"
-                        r"(?=[^，。；\d]{0,12}?(?:增加|增长|增至|提高|提升|涨|上升|升至|升到|下降|降至|降到|降低|减少|减至|缩短|压缩|跃升|攀升|冲过|冲到|突破|"
+                        r"(?=，?[^，。；\d]{0,12}?(?:增加|增长|增至|提高|提升|涨|上升|升至|升到|下降|降至|降到|降低|减少|减至|缩短|压缩|跃升|攀升|冲过|冲到|突破|"
                         r"变成|变为|翻|到|至|达到)|，(?:到|至)(?:19|20)\d{2}年)")   # "从…4600万元，到2021年已攀升至8亿元"
 # where a figure can start: 近/约/逾/超 or a digit, not after a digit, "." or 第 (_QUANTITY's own lookbehind, checked
 # once the character is found: re scans for a leading character class fast, where a leading lookbehind and optional
