@@ -253,6 +253,10 @@ def test_a_place_of_another_province_right_after_a_provinces_name_is_a_trade_nam
     # … while a place inside the province is its chain
     assert where("江苏南京的一家企业建起了党支部。") == ("江苏省", "南京市", None)
     assert where("湖北恩施的一家合作社建起了党支部。", unit="湖北恩施某合作社")[:2] == ("湖北省", "恩施土家族苗族自治州")
+    # r5465: … and after a city's name, over every word of the trade name (南宁's 江南, Jiangxi's 永新)
+    text = "南京江南永新光学有限公司党委书记带队看望了公司的老党员。江南永新的前身是一家仪器厂。"
+    assert where(text, unit="南京江南永新光学有限公司党委")[:2] == ("江苏省", "南京市")
+    assert where("南京江宁的一家企业建起了党支部。") == ("江苏省", "南京市", "江宁区")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -394,18 +394,25 @@ class Gazetteer:
         return out
 
     def _no_trade_name_after_province(self, found: list[tuple[int, int, _Surface]]) -> list[tuple[int, int, _Surface]]:
-        """``found`` without a short name written right after a province's name when it lies in another province:
-        a province holds its own places only, so the second is a firm's or a body's trade name that happens to be a
-        place's ("西藏阜康医疗" is a Tibetan firm, not Xinjiang's 阜康; "广东大竹商会" is in Guangdong, 大竹 is
-        where its members come from). "江苏南京", "湖北恩施" stay: the second lies in the first."""
-        provinces: dict[int, set[str]] = {}
+        """``found`` without a short name written right after a province's or a city's name when it lies in another
+        province: a province or a city holds its own places only, so the second is a firm's or a body's trade name
+        that happens to be a place's ("西藏阜康医疗" is a Tibetan firm, not Xinjiang's 阜康; "广东大竹商会" is in
+        Guangdong, 大竹 is where its members come from; "南京江南永新光学" is a Nanjing firm, not 南宁's 江南 nor
+        Jiangxi's 永新 — a trade name runs on over every such word). "江苏南京", "湖北恩施", "南京江宁" stay: the
+        second lies in the first's province."""
+        heads: dict[int, set[str]] = {}   # where a province's or a city's name ends -> the province it lies in
         for start, end, s in found:
-            if self.chain(s.adcode)[-1].level == "province":
-                provinces.setdefault(end, set()).add(s.adcode)
-        if not any(start in provinces for start, _, _ in found):
-            return found     # (most texts: no mention runs straight on from a province's)
-        return [f for f in found if f[2].full or f[0] not in provinces
-                or self.chain(f[2].adcode)[0].adcode in provinces[f[0]]]
+            if not s.weak and self.chain(s.adcode)[-1].level in ("province", "city"):
+                heads.setdefault(end, set()).add(self.chain(s.adcode)[0].adcode)
+        if not any(start in heads for start, _, _ in found):
+            return found     # (most texts: no mention runs straight on from a province's or a city's)
+        trade: set[tuple[int, int, _Surface]] = set()
+        for f in sorted(found, key=lambda f: f[0]):
+            start, end, s = f
+            if not s.full and start in heads and self.chain(s.adcode)[0].adcode not in heads[start]:
+                trade.add(f)
+                heads.setdefault(end, set()).update(heads[start])
+        return [f for f in found if f not in trade]
 
     def _county(self, adcode: str) -> bool:
         return self.chain(adcode)[-1].level == "county"
