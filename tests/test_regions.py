@@ -353,3 +353,10 @@ def test_workers_and_peasants_is_no_district():
     # confirms that chain
     m = gazetteer().resolve("采油三厂与驻地农村相互支援 工农共建精神文明\n采油厂开展了共建文明矿、文明村的活动，工农之间的关系近了。")
     assert m is None or m.county != "工农区", m
+
+
+def test_a_place_name_heading_a_ridges_name_is_not_that_place():
+    # r5454: "天桥岭林业" (the forestry company of 天桥岭, a town of 汪清县) was placed in 济南's 天桥区
+    text = "天桥岭林业：危机时刻见真情\n\n来源：长白山森工集团（供稿：天桥岭林业）\n\n上河林场党支部组织职工帮受灾户盖新房。"
+    assert where(text, unit="天桥岭林业有限公司上河林场") is None
+    assert where("济南市天桥区的一个社区建起了党群服务站。")[:2] == ("山东省", "济南市")

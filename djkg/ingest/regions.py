@@ -266,8 +266,10 @@ class Gazetteer:
                          and (f[2].full or self._short_county_stands(chunk, f, ends))]
             # … and never inside a word that begins before it (中国工农红军 holds 工农, a district of 鹤岗), nor, where
             # two divisions share the name, as a mountain's (栖霞山 is 南京's, no 栖霞市 of 烟台)
+            # … nor as the head of a ridge's name (天桥岭 is a town of 汪清县, no 天桥区 of 济南; 大兴安岭, no 兴安盟)
             found = [f for f in found if f[2].full or not (self._inside_word(chunk, f[0], f[1])
-                                                           or self._names_a_mountain(chunk, f[0], f[1]))]
+                                                           or self._names_a_mountain(chunk, f[0], f[1])
+                                                           or chunk.startswith("岭", f[1]))]
             found = self._not_inside_a_county(chunk, found)
             found = self._no_namesake_village(chunk, found)
             found = self._no_trade_name_after_province(found)
