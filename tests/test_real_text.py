@@ -6408,3 +6408,11 @@ def test_a_figure_from_years_ago_is_the_baseline_of_a_change():
     assert [o.value for o in found] == [3600.0], found
     found = case("合作社社员从三年前的5户，发展到现在的120户，党支部功不可没。").outcomes
     assert [o.value for o in found] == [120.0], found
+
+
+def test_li_after_a_place_name_names_a_forest_farm():
+    # r5455: 里 of "兴安里林场" was read as "in" (兴安 being a place), and the farm had no name at all
+    from djkg.ingest.units import candidates
+    assert [c.core for c in candidates("晚上6点多，兴安里林场的职工们在工作群里看到通知。")] == ["兴安里林场"]
+    # … while 里 after an ordinary word is still "in"
+    assert not [c.core for c in candidates("在山里林场的职工们忙着。")]

@@ -453,6 +453,9 @@ def _left_edge(text: str, type_start: int, type_end: int) -> int | None:
         cut = _boundary_end(window[:cut - 2])   # 红莲中里社区, 佳园北里社区: 里 is a lane's name, not "in"
     elif cut == len(window) and window[cut - 1:] == "里" and (place := _place_ending(window)) is not None:
         cut = place     # "满洲里边检站": 里 ends the city's name (满洲里), not "in"
+    elif cut == len(window) and window[cut - 1:] == "里" and text.startswith(_FORESTRY_UNITS, type_start) \
+            and (place := _place_ending(window[:-1], weak=True)) is not None and place < len(window) - 2:
+        cut = _boundary_end(window[:place])   # "兴安里林场": 里 after a place's name names the farm, not "in"
     if cut >= 2 and len(window) - cut == 1 and tail in _PLACE_UNITS and window[cut - 2] == "的" \
             and window[cut - 1] in "向于由从":
         cut -= 1        # "克音河乡的向荣村": after 的 no preposition stands; it begins the village's name
@@ -508,12 +511,12 @@ def _division_across(named: str, cut: int) -> int:
     return cut
 
 
-def _place_ending(window: str) -> int | None:
-    """Where a place name that ends ``window`` begins, as the gazetteer lists it (not a weak one); None when none
-    does."""
+def _place_ending(window: str, weak: bool = False) -> int | None:
+    """Where a place name that ends ``window`` begins, as the gazetteer lists it (a weak one, an ordinary word too,
+    only when ``weak``); None when none does."""
     tail = window[-6:]
     for s, e, surface in gazetteer().mentions(tail):
-        if e == len(tail) and not surface.weak:
+        if e == len(tail) and (weak or not surface.weak):
             return len(window) - len(tail) + s
     return None
 
@@ -665,6 +668,7 @@ _TIME_AFTER = frozenset("后前")   # one-character boundaries that say when ("�
 _PRONOUNS = "我你他她它咱您俺该本其这那此每各"
 _LEVELS = "省市县区镇乡村街"
 _DIRECTIONS = frozenset("东西南北中")   # the 东里, 中里 … of a lane's name
+_FORESTRY_UNITS = ("林场", "农场", "牧场", "苗圃", "经营所", "管护站")
 
 
 def _named_with_he(text: str) -> bool:
