@@ -6416,3 +6416,12 @@ def test_li_after_a_place_name_names_a_forest_farm():
     assert [c.core for c in candidates("晚上6点多，兴安里林场的职工们在工作群里看到通知。")] == ["兴安里林场"]
     # … while 里 after an ordinary word is still "in"
     assert not [c.core for c in candidates("在山里林场的职工们忙着。")]
+
+
+def test_a_journey_told_as_it_went_is_no_result():
+    # r5107: "顺着110国道往东开了四十多分钟" — the reporter's drive, not what the mine's work reached
+    found = case("杨格楞煤矿党支部带领职工攻关。记者从包头东站坐上车，顺着110国道往东开了四十多分钟，到了公积板村。").outcomes
+    assert not found, found
+    # … while time the work saved still is one
+    found = case("服务站党支部优化流程，群众办事时间从40分钟缩短到了10分钟。").outcomes
+    assert [o.value for o in found] == [10.0], found
