@@ -6425,3 +6425,10 @@ def test_a_journey_told_as_it_went_is_no_result():
     # … while time the work saved still is one
     found = case("服务站党支部优化流程，群众办事时间从40分钟缩短到了10分钟。").outcomes
     assert [o.value for o in found] == [10.0], found
+
+
+def test_a_time_of_life_before_a_name_is_not_part_of_it():
+    # r5533: "小时候培文村那种淳朴的田园模样" — "when he was small" was read as the start of the village's name
+    from djkg.ingest.units import candidates
+    assert [c.core for c in candidates("记得小时候培文村的路很难走。")] == ["培文村"]
+    assert [c.core for c in candidates("那时候培文村很穷。")] == ["培文村"]
