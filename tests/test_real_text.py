@@ -6432,3 +6432,10 @@ def test_a_time_of_life_before_a_name_is_not_part_of_it():
     from djkg.ingest.units import candidates
     assert [c.core for c in candidates("记得小时候培文村的路很难走。")] == ["培文村"]
     assert [c.core for c in candidates("那时候培文村很穷。")] == ["培文村"]
+
+
+def test_goods_a_visit_brought_are_no_result():
+    # r5551: "送去面粉200公斤、清油150公斤、大米200公斤" — what a visit brought, however much (the visits are counted)
+    found = case("牧场党委设立党代表工作室。今年以来，工作室共接待来访群众35人次，慰问困难群众38人次，"
+                 "送去面粉200公斤、清油150公斤、大米200公斤。").outcomes
+    assert [o.value for o in found] == [35.0, 38.0], found

@@ -431,6 +431,9 @@ _THANKS = re.compile(r"[^，。；]{0,6}(?:锦旗|感谢信|表扬信)")
 _AFTER_THE_WORK = re.compile(r"(?:改完|改造完|建成|建好|投用|完工|竣工|修好)后")
 _GAINED = re.compile(r"省下|省了|节约了?|节省了?|提高了|提升了|增加了|升到了?|涨到了?|翻了")
 _HANDOUT = re.compile(r"(?:发放|送出|送去|分发|散发|印发|印制|张贴|发出|赠送)[^，。；]{0,12}$")
+# goods weighed or packed, given on a visit or handed out (the whole list after the verb)
+_GOODS_UNITS = ("公斤", "斤", "千克", "袋", "桶", "箱")
+_GOODS_GIVEN = re.compile(r"(?:发放|送去|送上|送出|捐赠|赠送|分发|带去)[^。；]{0,30}$")
 _POOL_AFTER = re.compile(r"[^，。；\d]{0,16}?(?:中|里|当中)[，,]?(?:还|仍|就|只|竟)?(?:有|共有|其中)|"
                          # … or the field a rank is taken in ("在全省139个所当中排在第100名上下", "在全县244个…中排第1位")
                          r"[^，。；,;\d]{0,12}?(?:当中|之中|中|里)[^，。；,;\d]{0,4}?(?:排|位列|名列|位居|列第)")
@@ -652,6 +655,8 @@ def _score(text: str, s: Sentence, m: re.Match, c0: int, c1: int, unit: str, lea
         penalty += 3.0   # "投资20万元，为楼院硬化地面900平方米，铺设地砖1400平方米…": what the money bought, the work's input
     if unit in ("份", "本", "册", "张", "套") and _HANDOUT.search(before):
         penalty += 3.0   # "送出健康宣传资料300多份", "张贴通知300份": what was handed out, not what it achieved
+    if unit in _GOODS_UNITS and _GOODS_GIVEN.search(before):
+        penalty += 3.0   # "慰问困难群众38人次，送去面粉200公斤、清油150公斤": the goods a visit brought
     if unit in ("人次", "人", "名") and "投入" in before[-6:]:
         penalty += 4.0   # "累计投入340余人次": volunteers put in, not people served
     if unit in _MONEY and _PERSONAL.search(text, 0, start):
