@@ -2536,6 +2536,13 @@ def test_a_unit_written_after_its_address_or_its_parent_is_that_unit():
     assert not _same_unit("湖里区东荣社区东兴小区", "西兴小区党支部")
 
 
+def test_a_border_inspection_station_is_its_short_name():
+    # r5527: 同江边检站 is the 同江出入境边防检查站 (counted wrong: the two share half their characters)
+    from djkg.services.evaluation import _same_unit
+    assert _same_unit("同江边检站", "同江出入境边防检查站") and _same_unit("同江边防检查站党支部", "同江边检站")
+    assert not _same_unit("同江边检站", "黑河出入境边防检查站")
+
+
 def test_the_town_a_report_opens_in_is_where_its_unit_is_not_the_unit():
     # r769: "在…三墩镇，…都知道华夏农机专业合作社。这家合作社…" — the town sets the scene; the cooperative the text
     # goes on to refer back to ("这家合作社") is what it is about

@@ -90,7 +90,9 @@ _ABBREVIATIONS = (("工作委员会", "工委"), ("市委直属机关", "市直�
                   # 税务局 is the 大通湖区税务局 a report names)
                   ("国家税务总局", ""),
                   # a law firm is its 律所 (海南云常律师事务所党支部 is the 云常律所党支部 a report names)
-                  ("律师事务所", "律所"))
+                  ("律师事务所", "律所"),
+                  # a border inspection station is its 边检站, with or without 出入境 (同江出入境边防检查站 ~ 同江边检站)
+                  ("出入境边防检查站", "边检站"), ("边防检查站", "边检站"))
 # the grids' and the academy's short names (南网超高压梧州局, 中科院…): also compared with words left out, where the
 # abbreviations above are not (a tax bureau without its 国家税务总局, 益阳市税务局, would be each of its districts' bureaus)
 _BRANDS = {"南方电网": "南网", "国家电网": "国网", "中国科学院": "中科院"}
