@@ -500,7 +500,7 @@ _RATE_FOLLOWS = re.compile(r"[，,]?(?:较上年|比上年|较去年|比去年|�
                            r"\d+(?:\.\d+)?(?:%|个百分点|倍)")
 _MILESTONE = re.compile(r"[^，。；\d]{0,2}?(?:这道坎|这个坎|这一关|大关|关口|的门槛|这道门槛)")
 _STOCK = re.compile(r"存栏|在栏|养着|饲养着|圈养着")
-# (… and a journey told as it went: "顺着国道往东开了四十多分钟", "赶往小区，4分钟后就到了")
+# (… and a journey told as it went: "顺着国道往东开了四十多分钟", "驱车一个多小时")
 _TRAVEL = re.compile(r"单程|往返|来回|开车|坐车|乘车|步行|走路|骑车|路上|[开走骑驶]了|赶往|驱车|车程|行驶")
 _REFERS_BACK = re.compile(r"(?:这|那)$")
 _LAST_CENTURY = re.compile(r"上世纪|上个世纪|(?<!\d)[5-9]0年代")
