@@ -6446,3 +6446,9 @@ def test_goods_a_visit_brought_are_no_result():
     found = case("牧场党委设立党代表工作室。今年以来，工作室共接待来访群众35人次，慰问困难群众38人次，"
                  "送去面粉200公斤、清油150公斤、大米200公斤。").outcomes
     assert [o.value for o in found] == [35.0, 38.0], found
+
+
+def test_a_thing_brought_into_a_village_is_not_part_of_its_name():
+    # r5628: "第一书记把满绣带进钱家沟村" — 带进 ("brought into") was read as part of the village's name
+    from djkg.ingest.units import candidates
+    assert [c.core for c in candidates("第一书记把满绣带进钱家沟村，妇女们在家门口挣钱。")] == ["钱家沟村"]

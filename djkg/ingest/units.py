@@ -831,6 +831,7 @@ _TOPONYM_ENDS = frozenset("崖岭沟坡湾屯铺岗坪峪堡寨坝滩洼嘴垭")
 # going somewhere, however rare the word or however jieba tags it (前往 as a time word, 赶往 as an adverb): the place
 # gone to is named after it ("赶往乌兰布鲁克村")
 _GOES_TO = frozenset("赶往 前往 奔赴 赶赴 去往 来到 走进 赶到 直奔 回到 进驻 驻扎 扎根 派回 调回 返回 派驻 下派 选派 传回 送回 发回 传到 送往 发往 "
+                     "带进 带到 带回 请进 搬进 "   # (… and a thing brought there: "把满绣带进钱家沟村")
                      "送进 住进 转到 转往 转进 曾获 荣获 获评 获颁 调研 考察 视察 蹲点".split())   # (… and an honour won from a body: 曾获国家电网…)
 # joining up with another (玉山村搭上联村党总支的快车: the village rides the joint branch's train)
 _JOINS_UP = frozenset("搭上 赶上 跟上 牵手 结对 对接".split())
