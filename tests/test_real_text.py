@@ -6389,22 +6389,31 @@ def test_relying_on_ends_a_clause_before_a_name():
     assert not any("靠" in c.short for c in units.candidates("这些年，全靠黎园社区的党员志愿者帮忙。"))
 
 
-def test_an_ellipsis_ends_the_clause_before_a_name():
+@pytest.mark.parametrize(("text", "names"), [
     # r4767: "……申报了下来……临海市林场在同行里…" — the ellipsis was read as part of the forest farm's name
-    from djkg.ingest.units import candidates
-    assert [c.core for c in candidates("把森林公园申报了下来……临海市林场在同行里只能算小字辈。")] == ["临海市林场"]
-    assert [c.core for c in candidates("荒山变了样⋯⋯城关镇卫生院的医生也常来。")] == ["城关镇卫生院"]
-
-
-def test_a_trade_or_a_reserve_in_a_name_is_part_of_it():
+    ("把森林公园申报了下来……临海市林场在同行里只能算小字辈。", ["临海市林场"]),
+    ("荒山变了样⋯⋯城关镇卫生院的医生也常来。", ["城关镇卫生院"]),
     # r5408: 经 of 经编 (warp knitting) was read as the preposition "through" and cut 浙江海宁 off the park's name;
     # r5344: 收购 of 土地收购储备中心 (every city's land reserve centre) as the clause's verb
-    from djkg.ingest.units import candidates
-    assert [c.core for c in candidates("浙江海宁经编产业园区党委把支部建在产业链上。")] == ["浙江海宁经编产业园"]
-    assert [c.core for c in candidates("迪庆州土地收购储备中心党支部组织党员下乡。")] == ["迪庆州土地收购储备中心"]
+    ("浙江海宁经编产业园区党委把支部建在产业链上。", ["浙江海宁经编产业园"]),
+    ("迪庆州土地收购储备中心党支部组织党员下乡。", ["迪庆州土地收购储备中心"]),
     # … and 经 before what was approved still ends the clause, as 收购 between two firms does
-    assert [c.core for c in candidates("经县委批准，城关镇卫生院改建。")] == ["城关镇卫生院"]
-    assert [c.core for c in candidates("新华公司收购了红星厂。")] == ["新华公司", "红星厂"]
+    ("经县委批准，城关镇卫生院改建。", ["城关镇卫生院"]),
+    ("新华公司收购了红星厂。", ["新华公司", "红星厂"]),
+    # r5455: 里 of "兴安里林场" was read as "in" (兴安 being a place), and the farm had no name at all …
+    ("晚上6点多，兴安里林场的职工们在工作群里看到通知。", ["兴安里林场"]),
+    # … while 里 after an ordinary word is still "in"
+    ("在山里林场的职工们忙着。", []),
+    # r5533: "小时候培文村那种淳朴的田园模样" — "when he was small" was read as the start of the village's name
+    ("记得小时候培文村的路很难走。", ["培文村"]),
+    ("那时候培文村很穷。", ["培文村"]),
+    # r5628: "第一书记把满绣带进钱家沟村" — 带进 ("brought into") was read as part of the village's name
+    ("第一书记把满绣带进钱家沟村，妇女们在家门口挣钱。", ["钱家沟村"]),
+])
+def test_the_organisations_a_clause_names_and_the_words_around_them(text, names):
+    from djkg.ingest.units import candidates
+    assert [c.core for c in candidates(text)] == names
+
 
 
 
@@ -6417,13 +6426,6 @@ def test_a_figure_from_years_ago_is_the_baseline_of_a_change():
     assert [o.value for o in found] == [120.0], found
 
 
-def test_li_after_a_place_name_names_a_forest_farm():
-    # r5455: 里 of "兴安里林场" was read as "in" (兴安 being a place), and the farm had no name at all
-    from djkg.ingest.units import candidates
-    assert [c.core for c in candidates("晚上6点多，兴安里林场的职工们在工作群里看到通知。")] == ["兴安里林场"]
-    # … while 里 after an ordinary word is still "in"
-    assert not [c.core for c in candidates("在山里林场的职工们忙着。")]
-
 
 def test_a_journey_told_as_it_went_is_no_result():
     # r5107: "顺着110国道往东开了四十多分钟" — the reporter's drive, not what the mine's work reached
@@ -6434,21 +6436,9 @@ def test_a_journey_told_as_it_went_is_no_result():
     assert [o.value for o in found] == [10.0], found
 
 
-def test_a_time_of_life_before_a_name_is_not_part_of_it():
-    # r5533: "小时候培文村那种淳朴的田园模样" — "when he was small" was read as the start of the village's name
-    from djkg.ingest.units import candidates
-    assert [c.core for c in candidates("记得小时候培文村的路很难走。")] == ["培文村"]
-    assert [c.core for c in candidates("那时候培文村很穷。")] == ["培文村"]
-
 
 def test_goods_a_visit_brought_are_no_result():
     # r5551: "送去面粉200公斤、清油150公斤、大米200公斤" — what a visit brought, however much (the visits are counted)
     found = case("牧场党委设立党代表工作室。今年以来，工作室共接待来访群众35人次，慰问困难群众38人次，"
                  "送去面粉200公斤、清油150公斤、大米200公斤。").outcomes
     assert [o.value for o in found] == [35.0, 38.0], found
-
-
-def test_a_thing_brought_into_a_village_is_not_part_of_its_name():
-    # r5628: "第一书记把满绣带进钱家沟村" — 带进 ("brought into") was read as part of the village's name
-    from djkg.ingest.units import candidates
-    assert [c.core for c in candidates("第一书记把满绣带进钱家沟村，妇女们在家门口挣钱。")] == ["钱家沟村"]

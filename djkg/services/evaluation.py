@@ -129,7 +129,11 @@ def _same_unit(got: str, gold: str) -> bool:
     got, gold = got.replace("党总支部", "党总支"), gold.replace("党总支部", "党总支")   # 平怀村党总支部 ~ 平怀村党总支
     got, gold = _GENERIC_PARTY.sub("", got), _GENERIC_PARTY.sub("", gold)
     a, b = normalise_key(got), normalise_key(gold)
-    if not a or not b or _other_places_same_kind(a, b) or _settlement_inside(a, b):
+    if not a or not b:
+        return False
+    from ..ingest.regions import gazetteer
+    (places_a, at_a), (places_b, at_b) = gazetteer().leading_divisions(a), gazetteer().leading_divisions(b)
+    if _other_places_same_kind(a[at_a:], b[at_b:], places_a, places_b) or _settlement_inside(a, b):
         return False
     from difflib import SequenceMatcher
     short_got, short_gold = short_name(got), short_name(gold)
@@ -165,8 +169,6 @@ def _same_unit(got: str, gold: str) -> bool:
     # the same name after places written before one and not the other, or in another form (湖南靖州苗族侗族自治县
     # 坳上镇中心卫生院 ~ 坳上镇中心卫生院; 孟连县人民法院… ~ 孟连傣族拉祜族佤族自治县人民法院…), where all those places lie
     # on one chain (通道侗族自治县坳上镇中心卫生院, off 靖州's chain, is another place's)
-    from ..ingest.regions import gazetteer
-    (places_a, at_a), (places_b, at_b) = gazetteer().leading_divisions(a), gazetteer().leading_divisions(b)
     rest_a, rest_b = a[at_a:], b[at_b:]
     return len(rest_a) >= 3 and rest_a == rest_b and _on_one_chain(places_a | places_b)
 
@@ -180,14 +182,12 @@ def _alike(x: str, y: str) -> bool:
             or (_in_order(short, long) and short[-1:] == long[-1:]))
 
 
-def _other_places_same_kind(a: str, b: str) -> bool:
-    """Two names that differ only in the places they begin with, on two chains: 孟连县人民法院 and 澜沧县人民法院 are
-    two courts (each name's places must lie on one chain by itself: in 兴庆区南华社区 the community's own name reads
-    as 南华县, and that says nothing)."""
-    from ..ingest.regions import gazetteer
+def _other_places_same_kind(rest_a: str, rest_b: str, places_a: set[str], places_b: set[str]) -> bool:
+    """Two names that differ only in the places they begin with (``places_*``, ``Gazetteer.leading_divisions``; the
+    ``rest_*`` after them), on two chains: 孟连县人民法院 and 澜沧县人民法院 are two courts (each name's places must lie
+    on one chain by itself: in 兴庆区南华社区 the community's own name reads as 南华县, and that says nothing)."""
     from ..ingest.units import without_party
-    (places_a, at_a), (places_b, at_b) = gazetteer().leading_divisions(a), gazetteer().leading_divisions(b)
-    return (bool(places_a and places_b) and without_party(a[at_a:]) == without_party(b[at_b:])
+    return (bool(places_a and places_b) and without_party(rest_a) == without_party(rest_b)
             and _on_one_chain(places_a) and _on_one_chain(places_b) and not _on_one_chain(places_a | places_b))
 
 
